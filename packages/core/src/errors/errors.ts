@@ -1,0 +1,47 @@
+import { DEFAULT_LOCALE, type Locale, type Localized } from '../i18n/locale.js';
+
+/**
+ * Base of every error bihuan throws. `code` is for programs to switch on, `message` (English) for
+ * logs, and `text(locale)` for the people using a portal.
+ */
+export class BihuanError extends Error {
+  readonly code: string;
+  readonly texts: Localized;
+
+  constructor(code: string, texts: Localized, options?: { cause?: unknown }) {
+    super(texts.en, options);
+    this.name = 'BihuanError';
+    this.code = code;
+    this.texts = texts;
+  }
+
+  /** The readable reason in the given locale (zh-CN by default). */
+  text(locale: Locale = DEFAULT_LOCALE): string {
+    return this.texts[locale];
+  }
+}
+
+/** An argument to a public function was refused; `argument` names it. */
+export class InvalidArgumentError extends BihuanError {
+  readonly argument: string;
+  readonly received: unknown;
+
+  constructor(fn: string, argument: string, rule: Localized, received: unknown) {
+    super('invalid_argument', {
+      'zh-CN': `${fn}：参数 ${argument} ${rule['zh-CN']}（收到 ${describe(received)}）`,
+      en: `${fn}: argument ${argument} ${rule.en} (received ${describe(received)})`,
+    });
+    this.name = 'InvalidArgumentError';
+    this.argument = argument;
+    this.received = received;
+  }
+}
+
+/** A short, safe rendering of a refused value for messages. */
+export function describe(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (typeof value === 'bigint') return `${value}n`;
+  if (typeof value === 'number' || typeof value === 'boolean' || value == null) return String(value);
+  if (Array.isArray(value)) return `array(${value.length})`;
+  return typeof value;
+}

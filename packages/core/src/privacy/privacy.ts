@@ -1,0 +1,103 @@
+import { z } from 'zod';
+
+/**
+ * Personal data in records (names, phones, ID numbers, addresses) is marked in the record's zod
+ * schema, so that views and exports can find it and mask it without a second list to keep.
+ */
+export type PersonalKind = 'name' | 'phone' | 'idNumber' | 'address';
+
+/** Registry of schemas that hold personal data, and of which kind. */
+export const personalData = z.registry<{ personal: PersonalKind }>();
+
+/** A string schema marked as personal data of the given kind. */
+export function personal<S extends z.ZodType>(kind: PersonalKind, schema: S): S {
+  personalData.add(schema, { personal: kind });
+  return schema;
+}
+
+/** The kind of personal data a schema holds, if it is marked (looks through optional/nullable). */
+export function personalKindOf(schema: z.ZodType): PersonalKind | undefined {
+  let current: z.ZodType | undefined = schema;
+  for (let depth = 0; current && depth < 8; depth++) {
+    const meta = personalData.get(current);
+    if (meta) return meta.personal;
+    const def = (current as unknown as { _zod: { def: { innerType?: z.ZodType } } })._zod.def;
+    current = def.innerType;
+  }
+  return undefined;
+}
+
+/** 138****1234: keeps the first three and last four digits of a phone number. */
+export function maskPhone(value: string): string {
+  const digits = value.replace(/\s+/g, '');
+  if (digits.length < 7) return '*'.repeat(digits.length);
+  return `${digits.slice(0, 3)}${'*'.repeat(digits.length - 7)}${digits.slice(-4)}`;
+}
+
+/** 110101********1234: keeps the six-digit area code and the last four characters. */
+export function maskIdNumber(value: string): string {
+  if (value.length <= 10) return '*'.repeat(value.length);
+  return `${value.slice(0, 6)}${'*'.repeat(value.length - 10)}${value.slice(-4)}`;
+}
+
+/** 陈*, 欧阳** / J*** S****: keeps each word's first character. */
+export function maskName(value: string): string {
+  const chars = [...value.trim()];
+  if (chars.length === 0) return '';
+  if (/^[\u3400-\u9fff·]+$/u.test(value.trim())) {
+    // Chinese names: keep the surname (one character, or two for a common compound surname).
+    const keep = chars.length >= 4 ? 2 : 1;
+    return chars.slice(0, keep).join('') + '*'.repeat(chars.length - keep);
+  }
+  return value
+    .trim()
+    .split(/\s+/)
+    .map((w) => [...w][0] + '*'.repeat(Math.max(0, [...w].length - 1)))
+    .join(' ');
+}
+
+/** Keeps the first six characters of an address (district level) and masks the rest. */
+export function maskAddress(value: string): string {
+  const chars = [...value];
+  return chars.length <= 6 ? value : chars.slice(0, 6).join('') + '*'.repeat(Math.min(8, chars.length - 6));
+}
+
+const MASKERS: Record<PersonalKind, (value: string) => string> = {
+  name: maskName,
+  phone: maskPhone,
+  idNumber: maskIdNumber,
+  address: maskAddress,
+};
+
+/** Masks a value of the given kind of personal data. */
+export function maskPersonal(kind: PersonalKind, value: string): string {
+  return MASKERS[kind](value);
+}
+
+/**
+ * A copy of `record` with every field that `schema` marks as personal data masked, at any depth
+ * (objects and arrays of objects).
+ */
+export function maskRecord<T>(schema: z.ZodType<T>, record: T): T {
+  return maskValue(schema as z.ZodType, record) as T;
+}
+
+function maskValue(schema: z.ZodType, value: unknown): unknown {
+  if (value == null) return value;
+  const kind = personalKindOf(schema);
+  if (kind && typeof value === 'string') return maskPersonal(kind, value);
+  const def = (schema as unknown as { _zod: { def: Record<string, unknown> } })._zod.def;
+  const inner = (def.innerType ?? def.in) as z.ZodType | undefined;
+  if (inner && def.type !== 'pipe') return maskValue(inner, value);
+  if (def.type === 'object' && typeof value === 'object') {
+    const shape = def.shape as Record<string, z.ZodType>;
+    const out: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+    for (const [key, field] of Object.entries(shape)) if (key in out) out[key] = maskValue(field, out[key]);
+    return out;
+  }
+  if (def.type === 'array' && Array.isArray(value)) {
+    const element = def.element as z.ZodType;
+    return value.map((v) => maskValue(element, v));
+  }
+  return value;
+}

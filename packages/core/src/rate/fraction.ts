@@ -1,0 +1,96 @@
+import { InvalidArgumentError } from '../errors/errors.js';
+import type { Localized } from '../i18n/locale.js';
+
+/**
+ * An exact rational number: `numerator / denominator`, reduced, denominator positive, sign on the
+ * numerator. Rates are kept this way so that no binary floating point leaks into what is shown.
+ */
+export interface Fraction {
+  readonly numerator: bigint;
+  readonly denominator: bigint;
+}
+
+/** A count of items: a non-negative safe integer, or a non-negative bigint for very large ledgers. */
+export type Count = number | bigint;
+
+const RULE_COUNT: Localized = {
+  'zh-CN': '必须是非负整数（件数）',
+  en: 'must be a non-negative whole number (a count)',
+};
+const RULE_AMOUNT: Localized = {
+  'zh-CN': '必须是有限的非负数',
+  en: 'must be a finite, non-negative number',
+};
+
+/** Checks a count argument and returns it as a bigint, or throws naming the argument. */
+export function toCount(fn: string, argument: string, value: unknown): bigint {
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return BigInt(value);
+  if (typeof value === 'bigint' && value >= 0n) return value;
+  throw new InvalidArgumentError(fn, argument, RULE_COUNT, value);
+}
+
+/** True when `value` is a count small enough for exact double arithmetic. */
+export function isSmallCount(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}
+
+/**
+ * Checks an amount (a count, or a measurement such as days of processing time) and returns it
+ * exactly as written: `0.1` is one tenth, not the double nearest to it.
+ */
+export function toAmount(fn: string, argument: string, value: unknown): Fraction {
+  if (typeof value === 'bigint' && value >= 0n) return { numerator: value, denominator: 1n };
+  if (typeof value === 'number' && Number.isFinite(value) && value >= 0) return decimalToFraction(String(value));
+  throw new InvalidArgumentError(fn, argument, RULE_AMOUNT, value);
+}
+
+/** Parses the decimal text of a finite number (`"12.5"`, `"1e+21"`, `"1.5e-7"`) exactly. */
+function decimalToFraction(text: string): Fraction {
+  const match = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]?\d+))?$/i.exec(text);
+  if (!match) throw new Error(`unreachable: not a decimal ${text}`);
+  const [, sign, whole, frac = '', exp = '0'] = match;
+  let numerator = BigInt(`${whole}${frac}`);
+  let denominator = 10n ** BigInt(frac.length);
+  const e = Number(exp);
+  if (e > 0) numerator *= 10n ** BigInt(e);
+  else if (e < 0) denominator *= 10n ** BigInt(-e);
+  if (sign) numerator = -numerator;
+  return fraction(numerator, denominator);
+}
+
+function gcd(a: bigint, b: bigint): bigint {
+  if (a < 0n) a = -a;
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a;
+}
+
+/** A reduced fraction. The denominator must not be zero. */
+export function fraction(numerator: bigint, denominator: bigint): Fraction {
+  if (denominator === 0n) throw new RangeError('fraction: denominator is zero');
+  if (denominator < 0n) {
+    numerator = -numerator;
+    denominator = -denominator;
+  }
+  const g = gcd(numerator, denominator);
+  return g > 1n ? { numerator: numerator / g, denominator: denominator / g } : { numerator, denominator };
+}
+
+export function subtract(a: Fraction, b: Fraction): Fraction {
+  return fraction(a.numerator * b.denominator - b.numerator * a.denominator, a.denominator * b.denominator);
+}
+
+export function divide(a: Fraction, b: Fraction): Fraction {
+  return fraction(a.numerator * b.denominator, a.denominator * b.numerator);
+}
+
+/** Orders two fractions exactly: -1, 0 or 1. */
+export function compareFractions(a: Fraction, b: Fraction): -1 | 0 | 1 {
+  const left = a.numerator * b.denominator;
+  const right = b.numerator * a.denominator;
+  return left < right ? -1 : left > right ? 1 : 0;
+}
+
+/** The nearest double, for charts and sorting where exactness does not matter. */
+export function fractionToNumber(f: Fraction): number {
+  return Number(f.numerator) / Number(f.denominator);
+}

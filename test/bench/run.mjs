@@ -1,0 +1,46 @@
+// pnpm bench [name …] — runs every case (or the named ones), prints ours against each peer side by
+// side, and writes test/bench/results.json. Cases live in ./cases/<name>.mjs and export
+// `default { name, unit, description, run }`, where `run()` resolves to
+// `{ ours, peers: { <peer>: value }, lowerIsBetter?, notes? }` (medians of several runs).
+import { readdir, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const files = (await readdir(join(here, 'cases'))).filter((f) => f.endsWith('.mjs')).sort();
+const cases = [];
+for (const file of files) {
+  const mod = await import(join(here, 'cases', file));
+  const list = Array.isArray(mod.default) ? mod.default : [mod.default];
+  for (const c of list) cases.push(c);
+}
+const chosen = wanted.length ? cases.filter((c) => wanted.some((w) => c.name === w || c.name.startsWith(`${w}`))) : cases;
+if (wanted.length && chosen.length === 0) {
+  console.error(`no bench case named ${wanted.join(', ')}; cases: ${cases.map((c) => c.name).join(', ')}`);
+  process.exit(2);
+}
+
+const fmt = (v) => (Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 1 ? v.toFixed(2) : v.toPrecision(3));
+const results = [];
+for (const c of chosen) {
+  process.stdout.write(`\n▶ ${c.name} — ${c.description}\n`);
+  const r = await c.run();
+  const lowerIsBetter = r.lowerIsBetter ?? true;
+  const peers = {};
+  for (const [peer, value] of Object.entries(r.peers ?? {})) {
+    // speedup: the peer's cost over ours (above 1: we are better), whatever the unit.
+    const speedup = lowerIsBetter ? value / r.ours : r.ours / value;
+    peers[peer] = { value, speedup: Number(speedup.toFixed(3)) };
+  }
+  const row = { name: c.name, unit: c.unit, ours: r.ours, peers };
+  if (r.notes) row.notes = r.notes;
+  results.push(row);
+  console.log(`  ours: ${fmt(r.ours)} ${c.unit}`);
+  for (const [peer, { value, speedup }] of Object.entries(peers)) {
+    console.log(`  ${peer}: ${fmt(value)} ${c.unit}  →  ${speedup}× ${speedup >= 1 ? '(ours better)' : '(peer better)'}`);
+  }
+  if (r.notes) for (const [k, v] of Object.entries(r.notes)) console.log(`  · ${k}: ${v}`);
+}
+await writeFile(join(here, 'results.json'), `${JSON.stringify({ cases: results }, null, 2)}\n`);
+console.log(`\nwrote ${join('test', 'bench', 'results.json')} (${results.length} cases)`);
