@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
-import { fileURLToPath } from 'node:url';
+import { sourceAliases } from './test/aliases.ts';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,10 +9,7 @@ const chromium = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 // Each run gets its own profile so that runs never share IndexedDB state.
 const profile = mkdtempSync(join(tmpdir(), 'bihuan-chromium-'));
 
-const alias = {
-  '@bihuan/core': fileURLToPath(new URL('./packages/core/src/index.ts', import.meta.url)),
-  '@bihuan/widgets': fileURLToPath(new URL('./packages/widgets/src/index.ts', import.meta.url)),
-};
+const alias = sourceAliases;
 
 export default defineConfig({
   resolve: { alias },
@@ -33,6 +30,7 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['packages/widgets/test/**/*.test.ts', 'test/browser/**/*.test.ts'],
+          setupFiles: ['test/browser/support/setup.ts'],
           testTimeout: 60_000,
           browser: {
             enabled: true,

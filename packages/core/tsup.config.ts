@@ -1,12 +1,14 @@
 import { defineConfig } from 'tsup';
 
+// Unbundled: dist mirrors src file by file, so that a portal's bundler (and our own per-widget
+// builds) keep only the modules they use — the rate card must not pay for zod or the stores.
+// Declarations come from tsc (see the build script).
 export default defineConfig({
-  entry: ['src/index.ts'],
+  entry: ['src/**/*.ts'],
   format: ['esm'],
   target: 'es2022',
-  dts: { compilerOptions: { ignoreDeprecations: '6.0' } },
+  bundle: false,
   sourcemap: true,
   clean: true,
-  treeshake: true,
-  splitting: false,
+  dts: false,
 });

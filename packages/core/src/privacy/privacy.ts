@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Personal data in records (names, phones, ID numbers, addresses) is marked in the record's zod
@@ -21,7 +21,7 @@ export function personalKindOf(schema: z.ZodType): PersonalKind | undefined {
   for (let depth = 0; current && depth < 8; depth++) {
     const meta = personalData.get(current);
     if (meta) return meta.personal;
-    const def = (current as unknown as { _zod: { def: { innerType?: z.ZodType } } })._zod.def;
+    const def: { innerType?: z.ZodType } = (current as unknown as { _zod: { def: { innerType?: z.ZodType } } })._zod.def;
     current = def.innerType;
   }
   return undefined;

@@ -1,0 +1,142 @@
+import { html, nothing, type PropertyDeclarations } from 'lit';
+import {
+  type Fraction,
+  type Rounding,
+  NO_VALUE,
+  formatPoints,
+  formatRate,
+  pointsBetween,
+  shareOf,
+} from '@bihuan/core';
+import { BihuanElement } from '../../internal/bihuan-element.js';
+import { themeStyles } from '../../internal/styles.js';
+import { rateCardMessages } from './rate-card.messages.js';
+import { rateCardStyles } from './rate-card.styles.js';
+
+/**
+ * One rate with its counts in words — 受理 425 件，化解 406 件 → 95.53% — and, optionally, its
+ * change against a previous period in percentage points, with an arrow whose meaning is also
+ * written out. With no cases it shows "—", never NaN% or 0%.
+ *
+ * @tagname bh-rate-card
+ * @summary Shows an exact rate (完成率, 化解率 …) with its counts and change.
+ *
+ * @csspart base - The card (a `<figure>`).
+ * @csspart label - The rate's name.
+ * @csspart value - The rate itself, e.g. `95.53%`.
+ * @csspart counts - The counts in words.
+ * @csspart change - The change against the previous period.
+ * @csspart problem - The in-place message shown when the counts are refused.
+ *
+ * @cssprop [--bh-font-family=system-ui, 'PingFang SC', 'Microsoft YaHei', sans-serif] - Font of every bihuan widget.
+ * @cssprop [--bh-color-text=#1f2328] - Main text colour.
+ * @cssprop [--bh-color-muted=#57606a] - Secondary text colour.
+ * @cssprop [--bh-color-surface=#ffffff] - Card background.
+ * @cssprop [--bh-color-border=#d0d7de] - Card border.
+ * @cssprop [--bh-color-good=#1a7f37] - A change for the better.
+ * @cssprop [--bh-color-bad=#b42318] - A change for the worse, and problems.
+ * @cssprop [--bh-radius=8px] - Corner radius.
+ * @cssprop [--bh-space=12px] - Inner spacing.
+ * @cssprop [--bh-rate-card-value-size=2rem] - Size of the rate.
+ * @cssprop [--bh-rate-card-value-color=var(--bh-color-text)] - Colour of the rate.
+ *
+ * @fires bh-problem - The counts were refused (negative, fractional, numerator above denominator …).
+ */
+export class BhRateCard extends BihuanElement {
+  static override styles = [themeStyles, rateCardStyles];
+
+  static override properties: PropertyDeclarations = {
+    label: { type: String },
+    numerator: { type: Number },
+    denominator: { type: Number },
+    numeratorLabel: { type: String, attribute: 'numerator-label' },
+    denominatorLabel: { type: String, attribute: 'denominator-label' },
+    unit: { type: String },
+    previousNumerator: { type: Number, attribute: 'previous-numerator' },
+    previousDenominator: { type: Number, attribute: 'previous-denominator' },
+    previousLabel: { type: String, attribute: 'previous-label' },
+    higherIsBetter: { type: Boolean, attribute: 'higher-is-better', reflect: true },
+    lowerIsBetter: { type: Boolean, attribute: 'lower-is-better' },
+    decimals: { type: Number },
+    rounding: { type: String },
+  };
+
+  /** The rate's name, e.g. 化解率. */
+  label = '';
+  /** The items that count, e.g. 406 resolved. */
+  numerator?: number;
+  /** All items, e.g. 425 accepted. */
+  denominator?: number;
+  /** Word for the numerator, e.g. 化解. */
+  numeratorLabel = '';
+  /** Word for the denominator, e.g. 受理. */
+  denominatorLabel = '';
+  /** Measure word after each count, e.g. 件. */
+  unit = '';
+  /** The previous period's numerator, for the change. */
+  previousNumerator?: number;
+  /** The previous period's denominator, for the change. */
+  previousDenominator?: number;
+  /** Name of the previous period, e.g. 去年同期 (default 上期 / the previous period). */
+  previousLabel = '';
+  /** Kept for clarity in markup; a rise is good unless `lower-is-better` is set. */
+  higherIsBetter = true;
+  /** Set when a fall is good (e.g. an overdue rate): swaps the better/worse colours and words. */
+  lowerIsBetter = false;
+  /** Digits after the decimal point, at most. */
+  decimals = 2;
+  /** `half-up` (default, as the source prints rates) or `half-even` (GB/T 8170). */
+  rounding: Rounding = 'half-up';
+
+  /** The exact rate, for hosts that sort or compare cards; `null` with no cases. */
+  get rate(): Fraction | null {
+    return shareOf(this.numerator ?? 0, this.denominator ?? 0);
+  }
+
+  protected override renderContent(): unknown {
+    const t = rateCardMessages[this.locale];
+    const numerator = this.numerator ?? 0;
+    const denominator = this.denominator ?? 0;
+    const options = { decimals: this.decimals, rounding: this.rounding, locale: this.locale };
+    const value = formatRate(numerator, denominator, options);
+    const count = new Intl.NumberFormat(this.locale);
+    const counts = t.counts(
+      this.denominatorLabel || t.defaultDenominatorLabel,
+      count.format(denominator),
+      this.numeratorLabel || t.defaultNumeratorLabel,
+      count.format(numerator),
+      this.unit,
+    );
+    return html`<figure class="card" part="base" role="group" aria-labelledby="label">
+      <figcaption class="label" part="label" id="label">${this.label}</figcaption>
+      <div class="value" part="value">
+        ${value === NO_VALUE ? html`<span aria-hidden="true">${NO_VALUE}</span><span class="visually-hidden">${t.noCases}</span>` : value}
+      </div>
+      <p class="counts" part="counts">${counts}</p>
+      ${value === NO_VALUE ? html`<p class="empty">${t.noCases}</p>` : nothing} ${this.renderChange(numerator, denominator)}
+    </figure>`;
+  }
+
+  private renderChange(numerator: number, denominator: number): unknown {
+    if (this.previousNumerator === undefined && this.previousDenominator === undefined) return nothing;
+    const t = rateCardMessages[this.locale];
+    const previous = this.previousLabel || t.defaultPrevious;
+    const current = [numerator, denominator] as const;
+    const before = [this.previousNumerator ?? 0, this.previousDenominator ?? 0] as const;
+    const diff = pointsBetween(current, before);
+    if (!diff) {
+      return html`<p class="change none" part="change">${denominator === 0 ? t.noCases : t.noPrevious(previous)}</p>`;
+    }
+    const points = formatPoints(current, before, { decimals: this.decimals, rounding: this.rounding });
+    const rounded = points.replace(/^-/, '');
+    if (Number(rounded.replace(/,/g, '')) === 0) {
+      return html`<p class="change flat" part="change"><span aria-hidden="true">＝</span>${t.flat(previous)}</p>`;
+    }
+    const rising = diff.numerator > 0n;
+    const better = rising !== this.lowerIsBetter;
+    return html`<p class="change ${better ? 'better' : 'worse'}" part="change">
+      <span aria-hidden="true">${rising ? '▲' : '▼'}</span>
+      <span>${rising ? t.up(rounded, previous) : t.down(rounded, previous)}（${better ? t.better : t.worse}）</span>
+    </p>`;
+  }
+}

@@ -1,0 +1,74 @@
+// The built catalog (pnpm catalog:build → test/.catalog), opened in real Chromium: each rate-card
+// story really renders its widget, and passes axe there too.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import type { Browser } from 'playwright';
+import { startStaticServer } from '../../examples/static-server.mjs';
+import { AXE_SOURCE, WCAG_TAGS, launchChromium } from './support/chromium.js';
+
+const dir = 'test/.catalog';
+let server: Awaited<ReturnType<typeof startStaticServer>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!existsSync(`${dir}/index.json`)) throw new Error('The catalog is not built: run `pnpm catalog:build` (the test command does).');
+  server = await startStaticServer({ mounts: { '/': dir }, csp: false });
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const index = existsSync(`${dir}/index.json`)
+  ? (JSON.parse(readFileSync(`${dir}/index.json`, 'utf8')) as { entries: Record<string, { id: string; type: string; title: string; name: string }> })
+  : { entries: {} };
+const stories = Object.values(index.entries).filter((e) => e.type === 'story');
+
+describe('the built catalog', () => {
+  test('lists the rate card’s stories and its docs page', () => {
+    const rateCard = stories.filter((s) => s.title.startsWith('Widgets/Rate card'));
+    expect(rateCard.map((s) => s.name)).toEqual(expect.arrayContaining(['Typical', 'Empty', 'Invalid', 'English']));
+    expect(Object.values(index.entries).some((e) => e.type === 'docs' && e.title.startsWith('Widgets/Rate card'))).toBe(true);
+  });
+
+  test('the docs page carries the manifest’s attributes, parts and custom properties', async () => {
+    const docs = Object.values(index.entries).find((e) => e.type === 'docs' && e.title.startsWith('Widgets/Rate card'))!;
+    const page = await browser.newPage();
+    await page.goto(`${server.url}iframe.html?id=${docs.id}&viewMode=docs`);
+    await page.waitForSelector('text=previous-numerator', { timeout: 30_000 });
+    const text = await page.locator('body').innerText();
+    expect(text).toContain('--bh-color-good');
+    expect(text).toContain('bh-problem');
+    await page.close();
+  });
+
+  for (const story of stories) {
+    test(`${story.title} / ${story.name} renders and passes axe`, async () => {
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(`${server.url}iframe.html?id=${story.id}&viewMode=story`);
+      await page.waitForFunction(() => {
+        const el = [...document.querySelectorAll('#storybook-root *')].find((e) => e.tagName.startsWith('BH-'));
+        return !!el?.shadowRoot?.childElementCount;
+      }, undefined, { timeout: 30_000 });
+      const text = await page.evaluate(() => {
+        const el = [...document.querySelectorAll('#storybook-root *')].find((e) => e.tagName.startsWith('BH-'))!;
+        return el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+      });
+      if (story.name === 'Typical') expect(text).toContain('95.53%');
+      if (story.name === 'Empty') expect(text).toContain('—');
+      if (story.name === 'Invalid') expect(text).toContain('不能大于分母');
+      await page.addScriptTag({ path: AXE_SOURCE });
+      const violations = await page.evaluate(async (tags) => {
+        const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
+        const result = await axe.run(document.querySelector('#storybook-root'), { runOnly: { type: 'tag', values: tags } });
+        return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
+      }, WCAG_TAGS);
+      expect(violations).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  }
+});

@@ -1,0 +1,58 @@
+// What we publish: core has no DOM dependency, versions agree, every export resolves to a built file.
+import { describe, expect, test } from 'vitest';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { VERSION } from '../../packages/widgets/src/internal/version.js';
+
+const read = (p: string) => JSON.parse(readFileSync(p, 'utf8'));
+
+function files(dir: string, ext: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith(ext))
+    .map((f) => join(dir, f));
+}
+
+describe('published packages', () => {
+  test('core’s sources never touch the DOM', () => {
+    const offenders = files('packages/core/src', '.ts').filter((f) =>
+      /\b(document|window|HTMLElement|customElements|localStorage)\b\s*[.[(]/.test(readFileSync(f, 'utf8').replace(/\/\/.*$|\/\*[\s\S]*?\*\//gm, '')),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  test('core imports zod as a namespace, so bundlers can drop what a page does not use', () => {
+    // `import { z } from 'zod'` drags in all of zod, locales included (≈ 90 KB gzip); the
+    // namespace import lets a bundler keep only the schemas in use.
+    const offenders = files('packages/core/src', '.ts').filter((f) => /import\s*\{\s*z\s*\}\s*from\s*'zod'/.test(readFileSync(f, 'utf8')));
+    expect(offenders).toEqual([]);
+  });
+
+  test('the widgets’ VERSION matches package.json', () => {
+    expect(VERSION).toBe(read('packages/widgets/package.json').version);
+  });
+
+  test.each(['packages/core', 'packages/widgets'])('every export of %s resolves to a built file', (pkg) => {
+    const { exports } = read(`${pkg}/package.json`);
+    for (const [key, target] of Object.entries(exports as Record<string, unknown>)) {
+      if (key.includes('*')) continue;
+      const paths = typeof target === 'string' ? [target] : Object.values(target as Record<string, string>);
+      for (const p of paths) expect(existsSync(join(pkg, p)), `${pkg} ${key} → ${p}`).toBe(true);
+    }
+  });
+
+  test('the script-tag builds are self-contained (no bare imports left)', () => {
+    for (const file of files('packages/widgets/dist/cdn', '.js')) {
+      const source = readFileSync(file, 'utf8');
+      expect(source, file).not.toMatch(/\bfrom\s*["'](?!\.)[^"']+["']|\bimport\s*\(\s*["'](?!\.)/);
+    }
+  });
+
+  test('the manifest documents each widget’s tag, attributes, parts and custom properties', () => {
+    const manifest = read('packages/widgets/custom-elements.json');
+    const declarations = manifest.modules.flatMap((m: { declarations?: unknown[] }) => m.declarations ?? []);
+    const card = declarations.find((d: { tagName?: string }) => d.tagName === 'bh-rate-card');
+    expect(card.attributes.map((a: { name: string }) => a.name)).toEqual(expect.arrayContaining(['numerator', 'denominator', 'previous-numerator']));
+    expect(card.cssParts.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['base', 'value', 'counts', 'change', 'problem']));
+    expect(card.cssProperties.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['--bh-color-good', '--bh-radius']));
+  });
+});

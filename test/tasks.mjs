@@ -1,0 +1,58 @@
+#!/usr/bin/env node
+// The README's two commands: `npm start` (serve the example portal) and `npm test` (every test).
+// Each does its own set-up on a fresh clone: pnpm (installed through npx when missing), the
+// workspace's packages, the builds. Only Node ≥ 20.19 and a Chromium are assumed.
+import { spawnSync, execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const PNPM_VERSION = '12.21.0';
+const task = process.argv[2];
+const env = { ...process.env, STORYBOOK_DISABLE_TELEMETRY: '1', PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' };
+
+function pnpmCommand() {
+  try {
+    const v = execFileSync('pnpm', ['--version'], { encoding: 'utf8', env, stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    if (Number(v.split('.')[0]) >= 12) return ['pnpm'];
+  } catch {
+    // not installed: fall through to npx
+  }
+  return ['npx', '--yes', `pnpm@${PNPM_VERSION}`];
+}
+
+const pnpm = pnpmCommand();
+function run(args, label) {
+  console.log(`\n── ${label ?? args.join(' ')}`);
+  const [cmd, ...rest] = [...pnpm, ...args];
+  const result = spawnSync(cmd, rest, { stdio: 'inherit', env });
+  if (result.status !== 0) {
+    console.error(`\n✗ ${label ?? args.join(' ')} failed (exit ${result.status ?? result.signal})`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+function checkChromium() {
+  const path = env.CHROME_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(path)) {
+    console.error(`No Chromium at ${path}. Install one (Debian: apt-get install chromium) or set CHROME_PATH.`);
+    process.exit(1);
+  }
+}
+
+const setup = () => {
+  run(['install', '--frozen-lockfile'], 'install the workspace');
+  run(['run', 'build'], 'build @bihuan/core and @bihuan/widgets');
+};
+
+if (task === 'test') {
+  checkChromium();
+  setup();
+  run(['run', 'typecheck'], 'typecheck');
+  run(['run', 'catalog:build'], 'build the catalog');
+  run(['exec', 'vitest', 'run'], 'tests: node and Chromium');
+} else if (task === 'start') {
+  setup();
+  run(['exec', 'node', 'examples/serve.mjs'], 'serve the example portal');
+} else {
+  console.error('usage: node test/tasks.mjs start|test');
+  process.exit(2);
+}
