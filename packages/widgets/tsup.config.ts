@@ -18,8 +18,9 @@ export default defineConfig([
     external: ['lit', /^lit\//, '@lit-labs/virtualizer', '@bihuan/core'],
   },
   {
-    // Script-tag builds: one self-contained, minified file each, lit and core inside.
-    entry: { 'cdn/bihuan': 'src/cdn/bihuan.ts', ...Object.fromEntries(components.map((c) => [`cdn/bh-${c}`, `src/cdn/bh-${c}.ts`])) },
+    // Script-tag builds: one self-contained, minified file each, lit and core inside — all widgets
+    // in cdn/bihuan.js, and each widget alone in cdn/bh-<name>.js.
+    entry: { 'cdn/bihuan': 'src/cdn/bihuan.ts', ...Object.fromEntries(components.map((c) => [`cdn/bh-${c}`, `src/components/${c}/define.ts`])) },
     format: ['esm'],
     target: 'es2022',
     minify: true,

@@ -34,6 +34,14 @@ describe('published packages', () => {
   test.each(['packages/core', 'packages/widgets'])('every export of %s resolves to a built file', (pkg) => {
     const { exports } = read(`${pkg}/package.json`);
     for (const [key, target] of Object.entries(exports as Record<string, unknown>)) {
+      if (key === './*') {
+        // Each widget's own entry: './<name>' → dist/components/<name>/define.js
+        for (const name of readdirSync(join(pkg, 'src/components'))) {
+          expect(existsSync(join(pkg, `dist/components/${name}/define.js`)), `${pkg} ./${name}`).toBe(true);
+          expect(existsSync(join(pkg, `dist/cdn/bh-${name}.js`)), `${pkg} cdn/bh-${name}.js`).toBe(true);
+        }
+        continue;
+      }
       if (key.includes('*')) continue;
       const paths = typeof target === 'string' ? [target] : Object.values(target as Record<string, string>);
       for (const p of paths) expect(existsSync(join(pkg, p)), `${pkg} ${key} → ${p}`).toBe(true);
