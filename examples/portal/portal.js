@@ -4,6 +4,26 @@
 // every page carries its English beside its Chinese.
 const KEY = 'bihuan-portal-lang';
 
+/** The portal's pages, in navigation order. Each area adds its page here. */
+const PAGES = [{ href: 'index.html', zh: '闭环率', en: 'Loop rates' }];
+
+function buildNavigation() {
+  const list = document.querySelector('#portal-nav ul');
+  if (!list) return;
+  const here = location.pathname.split('/').pop() || 'index.html';
+  for (const page of PAGES) {
+    const link = document.createElement('a');
+    link.href = `./${page.href}`;
+    link.textContent = page.zh;
+    link.dataset.en = page.en;
+    if (page.href === here) link.setAttribute('aria-current', 'page');
+    const item = document.createElement('li');
+    item.append(link);
+    list.append(item);
+  }
+}
+buildNavigation();
+
 function swap(el, lang) {
   if (el.dataset.en !== undefined) {
     if (el.dataset.zh === undefined) el.dataset.zh = el.textContent;

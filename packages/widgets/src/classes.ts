@@ -5,3 +5,4 @@ export { defineElement } from './internal/define.js';
 export { LocaleController, nearestLang } from './internal/locale-controller.js';
 export { VERSION } from './internal/version.js';
 export { BhRateCard } from './components/rate-card/rate-card.component.js';
+export { StoreController, defaultStore, onDefaultStoreStatus, type StoreHost } from './internal/store-controller.js';

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../schema/zod.js';
 
 /**
  * Personal data in records (names, phones, ID numbers, addresses) is marked in the record's zod

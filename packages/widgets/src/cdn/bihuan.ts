@@ -1,4 +1,5 @@
-// The one-file build: lit, the parts of @bihuan/core the widgets use, and every widget, for a
-// single <script type="module">. Hosts that also want core's functions in a page without a build
-// import them from this file too (they are re-exported by the widgets' entry where useful).
+// The one-file build for a single <script type="module">: lit, every widget, and @bihuan/core's
+// API re-exported, so that a page script without a build imports from this same file and shares
+// its one copy of core (one default store per database, one set of loop definitions).
 export * from '../index.js';
+export * from '@bihuan/core';

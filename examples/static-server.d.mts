@@ -1,0 +1,10 @@
+export declare const STRICT_CSP: string;
+export interface StaticServer {
+  readonly url: string;
+  close(): Promise<void>;
+}
+export declare function startStaticServer(options: {
+  mounts: Record<string, string>;
+  port?: number;
+  csp?: boolean;
+}): Promise<StaticServer>;
