@@ -3,7 +3,7 @@
 // Each does its own set-up on a fresh clone: pnpm (installed through npx when missing), the
 // workspace's packages, the builds. Only Node ≥ 20.19 and a Chromium are assumed.
 import { spawnSync, execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 
 const PNPM_VERSION = '12.21.0';
 const task = process.argv[2];
@@ -48,7 +48,26 @@ if (task === 'test') {
   setup();
   run(['run', 'typecheck'], 'typecheck');
   run(['run', 'catalog:build'], 'build the catalog');
-  run(['exec', 'vitest', 'run'], 'tests: node and Chromium');
+  const report = 'test/.results.json';
+  rmSync(report, { force: true });
+  const label = 'tests: node and Chromium';
+  console.log(`\n── ${label}`);
+  const [cmd, ...rest] = [...pnpm, 'exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`];
+  const result = spawnSync(cmd, rest, { stdio: 'inherit', env });
+  // One plain closing line for whoever reads the log: how many ran, passed, failed.
+  if (existsSync(report)) {
+    const r = JSON.parse(readFileSync(report, 'utf8'));
+    const skipped = r.numPendingTests + r.numTodoTests;
+    console.log(`\n${r.numPassedTests} passed, ${r.numFailedTests} failed${skipped ? `, ${skipped} skipped` : ''}`);
+    if (r.numTotalTests === 0) {
+      console.error('✗ no test ran');
+      process.exit(1);
+    }
+  }
+  if (result.status !== 0) {
+    console.error(`\n✗ ${label} failed (exit ${result.status ?? result.signal})`);
+    process.exit(result.status ?? 1);
+  }
 } else if (task === 'start') {
   setup();
   run(['exec', 'node', 'examples/serve.mjs'], 'serve the example portal');
