@@ -2,7 +2,7 @@
 // side, and writes test/bench/results.json. Cases live in ./cases/<name>.mjs and export
 // `default { name, unit, description, run }`, where `run()` resolves to
 // `{ ours, peers: { <peer>: value }, lowerIsBetter?, notes? }` (medians of several runs).
-import { readdir, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 
@@ -42,5 +42,10 @@ for (const c of chosen) {
   }
   if (r.notes) for (const [k, v] of Object.entries(r.notes)) console.log(`  · ${k}: ${v}`);
 }
-await writeFile(join(here, 'results.json'), `${JSON.stringify({ cases: results }, null, 2)}\n`);
+// Running some cases keeps the others' last figures: results.json always holds every case measured.
+const file = join(here, 'results.json');
+const previous = wanted.length ? await readFile(file, 'utf8').then(JSON.parse, () => ({ cases: [] })) : { cases: [] };
+const merged = [...previous.cases.filter((c) => !results.some((r) => r.name === c.name)), ...results];
+merged.sort((a, b) => cases.findIndex((c) => c.name === a.name) - cases.findIndex((c) => c.name === b.name));
+await writeFile(file, `${JSON.stringify({ cases: merged }, null, 2)}\n`);
 console.log(`\nwrote ${join('test', 'bench', 'results.json')} (${results.length} cases)`);

@@ -1,0 +1,102 @@
+import { storeError } from '../store/errors.js';
+import { migrateRecord } from '../store/spec.js';
+import type { Collections, Store, StoreDump } from '../store/types.js';
+
+/** The backup file format's own version (not the store's schema version). */
+export const BACKUP_FORMAT = 'bihuan-backup';
+export const BACKUP_FORMAT_VERSION = 1;
+
+/**
+ * A whole-store JSON backup: every record (verbatim, even one that no longer validates — nothing
+ * is lost), the per-item history and the change log. Keys are sorted and dates tagged, so the same
+ * store always gives the same bytes and a restored store re-exports byte-identical.
+ */
+export async function exportBackup(store: Store<Collections>): Promise<string> {
+  const dump = await store.dump();
+  return stringifyCanonical({
+    format: BACKUP_FORMAT,
+    formatVersion: BACKUP_FORMAT_VERSION,
+    store: dump.name,
+    schemaVersion: dump.schemaVersion,
+    collections: dump.collections,
+    history: dump.history,
+    changes: dump.changes,
+  });
+}
+
+export interface ImportOptions {
+  /** Accept a backup made from a store with another name (another tenant, a renamed portal). */
+  readonly allowOtherStore?: boolean;
+}
+
+/**
+ * Replaces the whole store with a backup, in one transaction. A backup from an earlier schema
+ * version is migrated record by record first; one record that fails validation refuses the import
+ * (`invalid_backup`, with every problem in `details.problems`) and nothing changes.
+ */
+export async function importBackup(store: Store<Collections>, text: string, options: ImportOptions = {}): Promise<void> {
+  let parsed: Record<string, unknown>;
+  try {
+    parsed = JSON.parse(text, revive) as Record<string, unknown>;
+  } catch (error) {
+    throw storeError('invalid_backup', {}, `not JSON: ${(error as Error).message}`);
+  }
+  if (!parsed || parsed.format !== BACKUP_FORMAT) throw storeError('invalid_backup', {}, 'not a bihuan backup');
+  if (parsed.formatVersion !== BACKUP_FORMAT_VERSION) throw storeError('invalid_backup', {}, `backup format ${String(parsed.formatVersion)}`);
+  if (parsed.store !== store.name && !options.allowOtherStore) throw storeError('invalid_backup', {}, `backup of store ${String(parsed.store)}, not ${store.name}`);
+  const from = parsed.schemaVersion;
+  if (typeof from !== 'number' || !Number.isInteger(from) || from < 1) throw storeError('invalid_backup', {}, 'no schema version');
+  if (from > store.schemaVersion) throw storeError('version', {}, `backup version ${from}, store version ${store.schemaVersion}`);
+  const collections = parsed.collections as Record<string, unknown[]> | undefined;
+  if (!collections || typeof collections !== 'object' || !Array.isArray(parsed.history) || !Array.isArray(parsed.changes)) {
+    throw storeError('invalid_backup', {}, 'missing collections, history or changes');
+  }
+  const migrated: Record<string, unknown[]> = {};
+  for (const [name, rows] of Object.entries(collections)) {
+    if (!Array.isArray(rows)) throw storeError('invalid_backup', { collection: name }, 'not a list');
+    // Collections dropped since the backup's version are left behind, as the upgrade would.
+    if (!(name in store.spec.collections)) {
+      if (from < store.schemaVersion) continue;
+      throw storeError('unknown_collection', { collection: name });
+    }
+    migrated[name] =
+      from === store.schemaVersion ? rows : rows.map((r) => migrateRecord(store.spec, name, r, from)).filter((r) => r != null);
+  }
+  const dump: StoreDump = {
+    name: store.name,
+    schemaVersion: store.schemaVersion,
+    collections: migrated,
+    history: parsed.history as StoreDump['history'],
+    changes: parsed.changes as StoreDump['changes'],
+  };
+  await store.restore(dump);
+}
+
+/** JSON with object keys sorted and Dates as `{"$date": ISO}`: one value, one text. */
+export function stringifyCanonical(value: unknown): string {
+  return JSON.stringify(canonical(value));
+}
+
+function canonical(value: unknown): unknown {
+  if (value instanceof Date) return { $date: value.toISOString() };
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(value).sort()) {
+      const v = (value as Record<string, unknown>)[k];
+      if (v !== undefined) out[k] = canonical(v);
+    }
+    return out;
+  }
+  return value;
+}
+
+function revive(_key: string, value: unknown): unknown {
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    const keys = Object.keys(value);
+    if (keys.length === 1 && keys[0] === '$date' && typeof (value as { $date: unknown }).$date === 'string') {
+      return new Date((value as { $date: string }).$date);
+    }
+  }
+  return value;
+}

@@ -1,0 +1,58 @@
+import type { ChangeEntry, StoreNotice } from './types.js';
+
+type Wire = { kind: 'changes'; changes: ChangeEntry[] } | { kind: 'reset' };
+
+/**
+ * Delivers notices to this store's subscribers, and to the other tabs (or workers) that opened a
+ * store of the same name, through a BroadcastChannel when the platform has one.
+ */
+export class Notifier {
+  private readonly listeners = new Set<(notice: StoreNotice) => void>();
+  private readonly channel: BroadcastChannel | undefined;
+
+  constructor(name: string) {
+    const BC = (globalThis as { BroadcastChannel?: typeof BroadcastChannel }).BroadcastChannel;
+    if (BC) {
+      this.channel = new BC(`bihuan-store:${name}`);
+      this.channel.onmessage = (event: MessageEvent<Wire>) => {
+        const data = event.data;
+        if (data?.kind === 'changes') this.emit({ kind: 'changes', source: 'remote', changes: data.changes });
+        else if (data?.kind === 'reset') this.emit({ kind: 'reset', source: 'remote' });
+      };
+      // Node keeps the process alive for an open channel; a store must not hold a server up.
+      (this.channel as unknown as { unref?: () => void }).unref?.();
+    }
+  }
+
+  publish(wire: Wire): void {
+    this.emit(wire.kind === 'changes' ? { kind: 'changes', source: 'local', changes: wire.changes } : { kind: 'reset', source: 'local' });
+    try {
+      this.channel?.postMessage(wire);
+    } catch {
+      // A closed channel (the store is closing) has no one left to tell.
+    }
+  }
+
+  subscribe(listener: (notice: StoreNotice) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  close(): void {
+    this.listeners.clear();
+    this.channel?.close();
+  }
+
+  private emit(notice: StoreNotice): void {
+    for (const l of [...this.listeners]) {
+      try {
+        l(notice);
+      } catch (error) {
+        // A failing listener must not stop the others nor undo a committed write; surface it.
+        queueMicrotask(() => {
+          throw error;
+        });
+      }
+    }
+  }
+}

@@ -1,0 +1,693 @@
+import { wrap, type IDBPDatabase } from 'idb';
+import { BihuanError } from '../errors/errors.js';
+import { fromDomError, storeError } from './errors.js';
+import { Notifier } from './channel.js';
+import { checkDump, newEntries, pageSize } from './memory.js';
+import {
+  afterCursor,
+  collectionOf,
+  compareKeys,
+  decodeCursor,
+  emptyRange,
+  encodeCursor,
+  fingerprintOf,
+  keyAt,
+  migrateRecord,
+  rangeOf,
+  resolveCollections,
+  schemaVersionOf,
+  validateIn,
+  validateOut,
+  type Range,
+  type ResolvedCollection,
+} from './spec.js';
+import type {
+  Actor,
+  ApplyResult,
+  ChangeEntry,
+  ChangeOp,
+  Collections,
+  HistoryEntryLike,
+  HistoryRow,
+  Key,
+  Listed,
+  Page,
+  RecordProblem,
+  StepResult,
+  Store,
+  StoreDump,
+  StoreSpec,
+  StoreStatusEvent,
+  Where,
+  WriteOptions,
+} from './types.js';
+
+const META = '_meta';
+const HISTORY = '_history';
+const CHANGES = '_changes';
+const INTERNAL = [META, HISTORY, CHANGES];
+
+export interface IndexedDbStoreOptions {
+  /** The IndexedDB factory (default: globalThis.indexedDB). */
+  readonly indexedDB?: IDBFactory;
+  /** The key-range class matching the factory (default: globalThis.IDBKeyRange). */
+  readonly IDBKeyRange?: typeof IDBKeyRange;
+  /** Actor recorded in the change log when a write names none. */
+  readonly actor?: Actor;
+  readonly now?: () => Date;
+  /**
+   * Status the host should show: 'blocked' (another tab holds an older version open),
+   * 'versionchange' (a newer version opened elsewhere; this connection closes), 'closed'.
+   */
+  readonly onEvent?: (event: StoreStatusEvent) => void;
+  /** How long an upgrade may stay blocked before opening fails with a 'blocked' error (default 5 s). */
+  readonly blockedTimeoutMs?: number;
+  /** Close this connection when another tab upgrades the database (default true). */
+  readonly closeOnVersionChange?: boolean;
+}
+
+const BLOCKED_TEXT = {
+  'zh-CN': '数据库需要升级，但本系统的另一个标签页仍在使用旧版本。请关闭其他标签页，升级将自动继续。',
+  en: 'The database needs an upgrade, but another tab of this application still uses the old version. Close the other tabs; the upgrade will then continue.',
+} as const;
+const VERSIONCHANGE_TEXT = {
+  'zh-CN': '本系统已在另一个标签页中更新，本页的数据库连接已关闭，请刷新页面。',
+  en: 'This application was updated in another tab; this page’s database connection is closed. Please reload.',
+} as const;
+const CLOSED_TEXT = { 'zh-CN': '数据库连接被浏览器关闭，请刷新页面。', en: 'The browser closed the database connection. Please reload.' } as const;
+
+/** Opens (creating or upgrading as needed) an IndexedDB store: the embedded default in browsers. */
+export async function createIndexedDbStore<const C extends Collections>(spec: StoreSpec<C>, options: IndexedDbStoreOptions = {}): Promise<Store<C>> {
+  const factory = options.indexedDB ?? (globalThis as { indexedDB?: IDBFactory }).indexedDB;
+  const KeyRange = options.IDBKeyRange ?? (globalThis as { IDBKeyRange?: typeof IDBKeyRange }).IDBKeyRange;
+  if (!factory || !KeyRange) throw storeError('failed', {}, 'IndexedDB is not available here; use createMemoryStore');
+  const cols = resolveCollections(spec);
+  const version = schemaVersionOf(spec);
+  const fingerprint = fingerprintOf(spec);
+  const now = options.now ?? (() => new Date());
+  const emit = (event: StoreStatusEvent) => options.onEvent?.(event);
+
+  const raw = await open(factory, spec, cols, version, fingerprint, options, emit);
+  const db = wrap(raw) as IDBPDatabase;
+  const notifier = new Notifier(spec.name);
+  let closed = false;
+
+  const shut = () => {
+    if (closed) return;
+    closed = true;
+    raw.close();
+    notifier.close();
+  };
+  raw.onversionchange = () => {
+    if (options.closeOnVersionChange === false) return;
+    shut();
+    emit({ type: 'versionchange', message: VERSIONCHANGE_TEXT });
+  };
+  raw.onclose = () => {
+    closed = true;
+    notifier.close();
+    emit({ type: 'closed', message: CLOSED_TEXT });
+  };
+
+  const live = () => {
+    if (closed) throw storeError('closed');
+  };
+
+  const keyRange = (r: Range | undefined): IDBKeyRange | undefined => {
+    if (!r) return undefined;
+    if (r.lower !== undefined && r.upper !== undefined) {
+      return compareKeys(r.lower, r.upper) === 0 && !r.lowerOpen && !r.upperOpen
+        ? KeyRange.only(r.lower)
+        : KeyRange.bound(r.lower, r.upper, r.lowerOpen, r.upperOpen);
+    }
+    return r.lower !== undefined ? KeyRange.lowerBound(r.lower, r.lowerOpen) : KeyRange.upperBound(r.upper, r.upperOpen);
+  };
+
+  /**
+   * Runs `body` in one transaction and resolves with its result once the transaction commits.
+   * Anything that goes wrong aborts the transaction, so nothing is half written.
+   */
+  function run<T>(names: string[], mode: IDBTransactionMode, body: (tx: IDBTransaction) => () => T, signal?: AbortSignal, details = {}): Promise<T> {
+    live();
+    if (signal?.aborted) return Promise.reject(storeError('aborted', details));
+    let tx: IDBTransaction;
+    try {
+      tx = raw.transaction(names, mode, { durability: 'default' } as IDBTransactionOptions);
+    } catch (error) {
+      return Promise.reject(fromDomError(error, details));
+    }
+    return new Promise<T>((resolve, reject) => {
+      let failure: unknown;
+      let result: () => T = () => undefined as T;
+      const onAbort = () => {
+        failure ??= storeError('aborted', details);
+        try {
+          tx.abort();
+        } catch {
+          // Already finished: the abort came too late to matter.
+        }
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      const done = () => signal?.removeEventListener('abort', onAbort);
+      tx.oncomplete = () => {
+        done();
+        try {
+          resolve(result());
+        } catch (error) {
+          reject(error);
+        }
+      };
+      tx.onabort = () => {
+        done();
+        reject(passThrough(failure) ? failure : fromDomError(failure ?? tx.error ?? { name: 'AbortError' }, details));
+      };
+      // A failed request aborts the transaction; keep the first reason (it names the cause).
+      tx.onerror = (event) => {
+        failure ??= (event.target as IDBRequest | null)?.error ?? tx.error;
+      };
+      const fail = (error: unknown) => {
+        failure ??= error;
+        try {
+          tx.abort();
+        } catch {
+          // The transaction already ended.
+        }
+      };
+      try {
+        result = body(tx);
+      } catch (error) {
+        fail(error);
+      }
+      (tx as unknown as { __fail: (e: unknown) => void }).__fail = fail;
+    });
+  }
+  /** Aborts `tx` with `error` from inside a request callback. */
+  const abortWith = (tx: IDBTransaction, error: unknown) => (tx as unknown as { __fail: (e: unknown) => void }).__fail(error);
+
+  const logChange = (tx: IDBTransaction, collection: string, op: ChangeOp, keys: Key[], actor: Actor | undefined) => {
+    const entry = { collection, op, keys, at: now().toISOString(), ...(actor ? { actor } : {}) };
+    const req = tx.objectStore(CHANGES).add(entry);
+    let seq = 0;
+    req.onsuccess = () => {
+      seq = req.result as number;
+    };
+    return (): ChangeEntry => ({ seq, ...entry });
+  };
+
+  const readOut = (c: ResolvedCollection, rows: unknown[], problems: RecordProblem[]) => {
+    const items: unknown[] = [];
+    for (const row of rows) {
+      const r = validateOut(c, row);
+      if (r.ok) items.push(r.value);
+      else problems.push(r.problem);
+    }
+    return items;
+  };
+
+  const source = (c: ResolvedCollection, tx: IDBTransaction, index: string | undefined): IDBObjectStore | IDBIndex => {
+    const os = tx.objectStore(c.name);
+    if (index === undefined) return os;
+    if (!c.indexes.has(index)) throw storeError('unknown_index', { collection: c.name }, index);
+    return os.index(index);
+  };
+
+  async function guard<T>(fn: () => Promise<T>, details = {}): Promise<T> {
+    live();
+    try {
+      return await fn();
+    } catch (error) {
+      throw fromDomError(error, details);
+    }
+  }
+
+  const store: Store<C> = {
+    name: spec.name,
+    schemaVersion: version,
+    spec,
+    get closed() {
+      return closed;
+    },
+
+    async get(collection, key) {
+      const c = collectionOf(cols, collection);
+      const value = await guard(() => db.get(c.name, key as IDBValidKey), { collection: c.name, key });
+      if (value === undefined) return undefined;
+      const r = validateOut(c, value);
+      if (!r.ok) throw storeError('invalid_record', { collection: c.name, key, path: r.problem.path }, r.problem.message);
+      return r.value as never;
+    },
+
+    async put(collection, record, opts) {
+      const c = collectionOf(cols, collection);
+      const { value, key } = validateIn(c, record);
+      const details = { collection: c.name, key };
+      const change = await run(
+        [c.name, CHANGES],
+        'readwrite',
+        (tx) => {
+          tx.objectStore(c.name).put(value);
+          return logChange(tx, c.name, 'put', [key], opts?.actor ?? options.actor);
+        },
+        opts?.signal,
+        details,
+      );
+      notifier.publish({ kind: 'changes', changes: [change] });
+      return value as never;
+    },
+
+    async bulkPut(collection, records, opts) {
+      const c = collectionOf(cols, collection);
+      // Validate everything first: one bad record refuses the batch before any transaction opens.
+      const values = new Array<unknown>(records.length);
+      const keys = new Array<Key>(records.length);
+      for (let i = 0; i < records.length; i++) {
+        const r = validateIn(c, records[i], i);
+        values[i] = r.value;
+        keys[i] = r.key;
+      }
+      if (records.length === 0) return 0;
+      const change = await run(
+        [c.name, CHANGES],
+        'readwrite',
+        (tx) => {
+          // Requests are queued without waiting on each other: IndexedDB runs them in order.
+          const os = tx.objectStore(c.name);
+          for (let i = 0; i < values.length; i++) os.put(values[i]);
+          return logChange(tx, c.name, 'put', keys, opts?.actor ?? options.actor);
+        },
+        opts?.signal,
+        { collection: c.name },
+      );
+      notifier.publish({ kind: 'changes', changes: [change] });
+      return values.length;
+    },
+
+    async delete(collection, key, opts) {
+      return (await store.bulkDelete(collection, [key], opts)) === 1;
+    },
+
+    async bulkDelete(collection, keys, opts) {
+      const c = collectionOf(cols, collection);
+      if (keys.length === 0) return 0;
+      const result = await run(
+        [c.name, CHANGES],
+        'readwrite',
+        (tx) => {
+          const os = tx.objectStore(c.name);
+          const gone: Key[] = [];
+          const seen = new Set<string>();
+          let pending = keys.length;
+          let change: (() => ChangeEntry) | undefined;
+          for (const k of keys) {
+            const req = os.count(k as IDBValidKey);
+            req.onsuccess = () => {
+              const id = JSON.stringify(k);
+              if (req.result > 0 && !seen.has(id)) {
+                seen.add(id);
+                gone.push(k);
+                os.delete(k as IDBValidKey);
+              }
+              if (--pending === 0 && gone.length) change = logChange(tx, c.name, 'delete', gone, opts?.actor ?? options.actor);
+            };
+          }
+          return () => ({ count: gone.length, change: change?.() });
+        },
+        opts?.signal,
+        { collection: c.name },
+      );
+      if (result.change) notifier.publish({ kind: 'changes', changes: [result.change] });
+      return result.count;
+    },
+
+    async query(collection, q = {}) {
+      const c = collectionOf(cols, collection);
+      const limit = pageSize(q.limit);
+      const range = rangeOf(q, 'query');
+      const pos = q.cursor ? decodeCursor(q.cursor, q.index !== undefined) : undefined;
+      if (emptyRange(range)) return { items: [], problems: [], cursor: null };
+      const reverse = q.reverse ?? false;
+      const rows = await run([c.name], 'readonly', (tx) => {
+        const src = source(c, tx, q.index);
+        const out: { value: unknown; pk: Key; ik: Key }[] = [];
+        let r = range;
+        // Narrow the range to the cursor's side; ties on the index key are skipped below.
+        if (pos) {
+          const at = q.index === undefined ? pos.primaryKey : (pos.indexKey as Key);
+          const open = q.index === undefined;
+          const base: Range = r ?? { lowerOpen: false, upperOpen: false };
+          if (!reverse) {
+            const c2 = base.lower === undefined ? -1 : compareKeys(base.lower, at);
+            r = c2 > 0 || (c2 === 0 && base.lowerOpen) ? base : { ...base, lower: at, lowerOpen: open };
+          } else {
+            const c2 = base.upper === undefined ? 1 : compareKeys(base.upper, at);
+            r = c2 < 0 || (c2 === 0 && base.upperOpen) ? base : { ...base, upper: at, upperOpen: open };
+          }
+          if (emptyRange(r)) return () => out;
+        }
+        if (q.index === undefined && !reverse) {
+          const req = (src as IDBObjectStore).getAll(keyRange(r), limit + 1);
+          req.onsuccess = () => {
+            for (const value of req.result) {
+              const pk = keyAt(value, c.key) as Key;
+              out.push({ value, pk, ik: pk });
+            }
+          };
+          return () => out;
+        }
+        const req = src.openCursor(keyRange(r), reverse ? 'prev' : 'next');
+        let jumped = false;
+        req.onsuccess = () => {
+          try {
+            const cur = req.result;
+            if (!cur) return;
+            const pk = cur.primaryKey as Key;
+            const ik = cur.key as Key;
+            if (pos && !afterCursor(pos, q.index === undefined ? undefined : ik, pk, reverse)) {
+              // Jump over the ties on the index key in one step (IndexedDB refuses a jump to where it is).
+              if (!jumped && q.index !== undefined && compareKeys(pk, pos.primaryKey) !== 0) {
+                jumped = true;
+                cur.continuePrimaryKey(pos.indexKey as IDBValidKey, pos.primaryKey as IDBValidKey);
+              } else cur.continue();
+              return;
+            }
+            out.push({ value: cur.value, pk, ik });
+            if (out.length <= limit) cur.continue();
+          } catch (error) {
+            abortWith(tx, error);
+          }
+        };
+        return () => out;
+      });
+      const problems: RecordProblem[] = [];
+      const page = rows.slice(0, limit);
+      const items = readOut(c, page.map((r) => r.value), problems);
+      const last = page[page.length - 1];
+      const cursor = rows.length > limit && last ? encodeCursor({ primaryKey: last.pk, ...(q.index !== undefined ? { indexKey: last.ik } : {}) }) : null;
+      return { items, problems, cursor } as Page<never>;
+    },
+
+    async all(collection, where: Where = {}) {
+      const c = collectionOf(cols, collection);
+      const range = rangeOf(where, 'all');
+      if (emptyRange(range)) return { items: [], problems: [] };
+      const rows = await run([c.name], 'readonly', (tx) => {
+        const req = (source(c, tx, where.index) as IDBObjectStore).getAll(keyRange(range));
+        return () => req.result as unknown[];
+      });
+      const problems: RecordProblem[] = [];
+      return { items: readOut(c, rows, problems), problems } as Listed<never>;
+    },
+
+    async count(collection, where: Where = {}) {
+      const c = collectionOf(cols, collection);
+      const range = rangeOf(where, 'count');
+      if (emptyRange(range)) return 0;
+      return run([c.name], 'readonly', (tx) => {
+        const req = source(c, tx, where.index).count(keyRange(range));
+        return () => req.result;
+      });
+    },
+
+    async applyEvent<N extends keyof C & string, R>(
+      collection: N,
+      key: Key,
+      step: (current: never) => StepResult<never, R>,
+      opts?: WriteOptions,
+    ): Promise<ApplyResult<never, R>> {
+      const c = collectionOf(cols, collection);
+      const details = { collection: c.name, key };
+      type Out = { refused: R } | { snapshot: unknown; entries: HistoryEntryLike[]; change: () => ChangeEntry };
+      let out: Out | undefined;
+      await run(
+        [c.name, HISTORY, CHANGES],
+        'readwrite',
+        (tx) => {
+          const os = tx.objectStore(c.name);
+          const req = os.get(key as IDBValidKey);
+          // Everything below runs inside the transaction: the engine's step is pure and synchronous.
+          req.onsuccess = () => {
+            try {
+              if (req.result === undefined) throw storeError('not_found', details);
+              const current = validateOut(c, req.result);
+              if (!current.ok) throw storeError('invalid_record', { ...details, path: current.problem.path }, current.problem.message);
+              const result = step(current.value as never);
+              if (!result.ok) {
+                out = { refused: result.reason };
+                return;
+              }
+              const { value, key: newKey } = validateIn(c, result.snapshot);
+              if (compareKeys(newKey, key) !== 0) throw storeError('invalid_key', { collection: c.name, key: newKey }, 'the step changed the record key');
+              const entries = newEntries(current.value, value);
+              os.put(value);
+              const hs = tx.objectStore(HISTORY);
+              for (const entry of entries) hs.put({ collection: c.name, key, seq: entry.seq, entry } satisfies HistoryRow);
+              const actor = opts?.actor ?? entries[entries.length - 1]?.actor ?? options.actor;
+              out = { snapshot: value, entries, change: logChange(tx, c.name, 'event', [key], actor) };
+            } catch (error) {
+              abortWith(tx, error);
+            }
+          };
+          return () => undefined;
+        },
+        opts?.signal,
+        details,
+      );
+      if (!out) throw storeError('failed', details);
+      if ('refused' in out) return { ok: false, reason: out.refused };
+      const change = out.change();
+      notifier.publish({ kind: 'changes', changes: [change] });
+      return { ok: true, snapshot: out.snapshot as never, entries: out.entries, change };
+    },
+
+    async history(collection, key) {
+      collectionOf(cols, collection);
+      const rows = (await guard(() => db.getAll(HISTORY, KeyRange.bound([collection, key], [collection, key, []])))) as HistoryRow[];
+      return rows.map((r) => r.entry);
+    },
+
+    async changes(q = {}) {
+      const after = q.after ?? 0;
+      return (await guard(() => db.getAll(CHANGES, KeyRange.lowerBound(after, true), q.limit))) as ChangeEntry[];
+    },
+
+    async lastSeq() {
+      return run([CHANGES], 'readonly', (tx) => {
+        const req = tx.objectStore(CHANGES).openCursor(null, 'prev');
+        return () => (req.result ? (req.result.key as number) : 0);
+      });
+    },
+
+    subscribe(listener) {
+      return notifier.subscribe(listener);
+    },
+
+    async dump(): Promise<StoreDump> {
+      const names = [...cols.keys()];
+      return run([...names, HISTORY, CHANGES], 'readonly', (tx) => {
+        const reqs = names.map((n) => tx.objectStore(n).getAll());
+        const h = tx.objectStore(HISTORY).getAll();
+        const ch = tx.objectStore(CHANGES).getAll();
+        return () => ({
+          name: spec.name,
+          schemaVersion: version,
+          collections: Object.fromEntries(names.map((n, i) => [n, reqs[i]!.result as unknown[]])),
+          history: h.result as HistoryRow[],
+          changes: ch.result as ChangeEntry[],
+        });
+      });
+    },
+
+    async restore(dump) {
+      const next = checkDump(dump, spec, cols, version);
+      const names = [...cols.keys()];
+      await run([...names, HISTORY, CHANGES], 'readwrite', (tx) => {
+        for (const n of names) {
+          const os = tx.objectStore(n);
+          os.clear();
+          for (const { value } of next.collections.get(n)?.values() ?? []) os.put(value);
+        }
+        const hs = tx.objectStore(HISTORY);
+        hs.clear();
+        for (const row of dump.history) hs.put(row);
+        const cs = tx.objectStore(CHANGES);
+        cs.clear();
+        for (const entry of dump.changes) cs.put(entry);
+        return () => undefined;
+      });
+      notifier.publish({ kind: 'reset' });
+    },
+
+    close() {
+      shut();
+    },
+  };
+  return store;
+}
+
+/** Our own errors and the caller's (an engine error thrown by a step) reach the caller unchanged. */
+function passThrough(error: unknown): boolean {
+  if (error instanceof BihuanError) return true;
+  const isDom = typeof DOMException !== 'undefined' && error instanceof DOMException;
+  return error instanceof Error && !isDom && !DOM_NAMES.has(error.name);
+}
+const DOM_NAMES = new Set(['QuotaExceededError', 'AbortError', 'TransactionInactiveError', 'InvalidStateError', 'ConstraintError', 'DataError', 'VersionError', 'UnknownError', 'DataCloneError']);
+
+/**
+ * Opens the database at the spec's version. The upgrade creates what the declaration adds, runs
+ * the migrations' record transforms in order, then drops what the declaration no longer has — all
+ * in the one versionchange transaction, so a failed migration leaves the old version intact.
+ */
+function open(
+  factory: IDBFactory,
+  spec: StoreSpec,
+  cols: ReadonlyMap<string, ResolvedCollection>,
+  version: number,
+  fingerprint: string,
+  options: IndexedDbStoreOptions,
+  emit: (event: StoreStatusEvent) => void,
+): Promise<IDBDatabase> {
+  return new Promise<IDBDatabase>((resolve, reject) => {
+    let request: IDBOpenDBRequest;
+    try {
+      request = factory.open(spec.name, version);
+    } catch (error) {
+      reject(fromDomError(error));
+      return;
+    }
+    let settled = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let upgradeError: unknown;
+    const settle = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      if (timer !== undefined) clearTimeout(timer);
+      fn();
+    };
+
+    request.onblocked = () => {
+      emit({ type: 'blocked', message: BLOCKED_TEXT });
+      const ms = options.blockedTimeoutMs ?? 5000;
+      if (Number.isFinite(ms) && timer === undefined) {
+        timer = setTimeout(() => settle(() => reject(storeError('blocked'))), ms);
+      }
+    };
+
+    request.onupgradeneeded = (event) => {
+      const db = request.result;
+      const tx = request.transaction!;
+      try {
+        upgrade(db, tx, spec, cols, event.oldVersion, fingerprint, (error) => {
+          upgradeError ??= error;
+        });
+      } catch (error) {
+        upgradeError = error;
+        tx.abort();
+      }
+    };
+
+    request.onerror = (event) => {
+      event.preventDefault();
+      settle(() => reject(upgradeError ? fromDomError(upgradeError) : fromDomError(request.error)));
+    };
+
+    request.onsuccess = () => {
+      const db = request.result;
+      if (settled) {
+        // We gave up waiting (blocked too long); do not keep a connection nobody holds.
+        db.close();
+        return;
+      }
+      // Same version: check that the declared structure is the one on disk.
+      let tx: IDBTransaction;
+      try {
+        tx = db.transaction(META, 'readonly');
+      } catch (error) {
+        db.close();
+        settle(() => reject(fromDomError(error)));
+        return;
+      }
+      const req = tx.objectStore(META).get('fingerprint');
+      req.onsuccess = () => {
+        if (req.result !== fingerprint) {
+          db.close();
+          settle(() => reject(storeError('schema_mismatch', {}, `stored ${String(req.result)}, declared ${fingerprint}`)));
+        } else settle(() => resolve(db));
+      };
+      req.onerror = () => {
+        db.close();
+        settle(() => reject(fromDomError(req.error)));
+      };
+    };
+  });
+}
+
+function upgrade(
+  db: IDBDatabase,
+  tx: IDBTransaction,
+  spec: StoreSpec,
+  cols: ReadonlyMap<string, ResolvedCollection>,
+  oldVersion: number,
+  fingerprint: string,
+  failed: (error: unknown) => void,
+) {
+  const existing = new Set(Array.from(db.objectStoreNames));
+  if (!existing.has(META)) db.createObjectStore(META);
+  if (!existing.has(HISTORY)) db.createObjectStore(HISTORY, { keyPath: ['collection', 'key', 'seq'] });
+  if (!existing.has(CHANGES)) db.createObjectStore(CHANGES, { keyPath: 'seq', autoIncrement: true });
+
+  for (const c of cols.values()) {
+    let os: IDBObjectStore;
+    if (existing.has(c.name)) {
+      os = tx.objectStore(c.name);
+      if (JSON.stringify(os.keyPath) !== JSON.stringify(c.key)) {
+        throw storeError('schema_mismatch', { collection: c.name }, 'a collection’s key path cannot change; declare a new collection and copy in a migration');
+      }
+    } else os = db.createObjectStore(c.name, { keyPath: c.key as string | string[] });
+    for (const [name, idx] of c.indexes) {
+      if (os.indexNames.contains(name)) {
+        const current = os.index(name);
+        if (JSON.stringify(current.keyPath) === JSON.stringify(idx.path) && current.unique === idx.unique) continue;
+        os.deleteIndex(name);
+      }
+      os.createIndex(name, idx.path as string | string[], { unique: idx.unique });
+    }
+    for (const name of Array.from(os.indexNames)) if (!c.indexes.has(name)) os.deleteIndex(name);
+  }
+
+  if (oldVersion > 0) {
+    for (const c of cols.values()) {
+      if (!existing.has(c.name)) continue;
+      if (!(spec.migrations ?? []).slice(oldVersion - 1).some((m) => m.transform?.[c.name])) continue;
+      const os = tx.objectStore(c.name);
+      const rekeyed: unknown[] = [];
+      const req = os.openCursor();
+      req.onsuccess = () => {
+        const cur = req.result;
+        if (!cur) {
+          for (const value of rekeyed) os.put(value);
+          return;
+        }
+        try {
+          const next = migrateRecord(spec, c.name, cur.value, oldVersion);
+          if (next == null) cur.delete();
+          else {
+            const key = keyAt(next, c.key);
+            if (key !== undefined && compareKeys(key, cur.primaryKey as Key) === 0) cur.update(next);
+            else {
+              // A new key: put it after the scan, so the cursor does not meet it again.
+              cur.delete();
+              rekeyed.push(next);
+            }
+          }
+          cur.continue();
+        } catch (error) {
+          // A failing migration aborts the upgrade: the database stays at its old version.
+          failed(error);
+          tx.abort();
+        }
+      };
+    }
+  }
+  for (const name of existing) if (!INTERNAL.includes(name) && !cols.has(name)) db.deleteObjectStore(name);
+  tx.objectStore(META).put(fingerprint, 'fingerprint');
+}

@@ -1,0 +1,267 @@
+import type * as z from '../schema/zod.js';
+import { InvalidArgumentError } from '../errors/errors.js';
+import { storeError } from './errors.js';
+import type { Collections, CollectionSpec, IndexSpec, Key, KeyPath, RecordProblem, StoreSpec, Where } from './types.js';
+
+/** Declares a store; checks names and paths once, so that both stores can trust them. */
+export function defineStore<const C extends Collections>(spec: StoreSpec<C>): StoreSpec<C> {
+  if (!spec.name) throw new InvalidArgumentError('defineStore', 'name', { 'zh-CN': '不能为空', en: 'must not be empty' }, spec.name);
+  for (const [name, c] of Object.entries(spec.collections)) {
+    if (!/^[A-Za-z][\w-]*$/.test(name)) {
+      throw new InvalidArgumentError('defineStore', `collections.${name}`, { 'zh-CN': '名称须以字母开头（下划线开头的名称留给内部使用）', en: 'must start with a letter (names starting with _ are internal)' }, name);
+    }
+    for (const index of Object.keys(c.indexes ?? {})) {
+      if (!index) throw new InvalidArgumentError('defineStore', `collections.${name}.indexes`, { 'zh-CN': '索引名不能为空', en: 'index names must not be empty' }, index);
+    }
+  }
+  return spec;
+}
+
+/** A collection with its indexes normalized. */
+export interface ResolvedCollection {
+  readonly name: string;
+  readonly spec: CollectionSpec;
+  readonly key: KeyPath;
+  readonly indexes: ReadonlyMap<string, { readonly path: KeyPath; readonly unique: boolean }>;
+}
+
+export function resolveCollections(spec: StoreSpec): Map<string, ResolvedCollection> {
+  const out = new Map<string, ResolvedCollection>();
+  for (const [name, c] of Object.entries(spec.collections)) {
+    const indexes = new Map<string, { path: KeyPath; unique: boolean }>();
+    for (const [iname, def] of Object.entries(c.indexes ?? {})) {
+      const norm = typeof def === 'string' || Array.isArray(def) ? { path: def as KeyPath } : (def as IndexSpec);
+      indexes.set(iname, { path: norm.path, unique: norm.unique ?? false });
+    }
+    out.set(name, { name, spec: c, key: c.key, indexes });
+  }
+  return out;
+}
+
+/** Schema version: 1, plus one per migration. */
+export function schemaVersionOf(spec: StoreSpec): number {
+  return 1 + (spec.migrations?.length ?? 0);
+}
+
+/**
+ * A fingerprint of the declared structure (collections, key paths, indexes). Stored with the data,
+ * so that a structure changed without a new migration is caught instead of silently diverging.
+ */
+export function fingerprintOf(spec: StoreSpec): string {
+  const parts: string[] = [];
+  for (const c of [...resolveCollections(spec).values()].sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const idx = [...c.indexes.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([n, i]) => `${n}=${JSON.stringify(i.path)}${i.unique ? '!' : ''}`);
+    parts.push(`${c.name}:${JSON.stringify(c.key)}[${idx.join(',')}]`);
+  }
+  let h = 0x811c9dc5;
+  const text = parts.join(';');
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return `${h.toString(16).padStart(8, '0')}:${parts.length}`;
+}
+
+export function collectionOf(map: ReadonlyMap<string, ResolvedCollection>, name: string): ResolvedCollection {
+  const c = map.get(name);
+  if (!c) throw storeError('unknown_collection', { collection: name });
+  return c;
+}
+
+// ---- keys ----
+
+export function isValidKey(value: unknown): value is Key {
+  if (typeof value === 'string') return true;
+  if (typeof value === 'number') return !Number.isNaN(value);
+  if (value instanceof Date) return !Number.isNaN(value.getTime());
+  if (Array.isArray(value)) return value.every(isValidKey);
+  return false;
+}
+
+function valueAt(record: unknown, path: string): unknown {
+  if (path === '') return record;
+  let cur: unknown = record;
+  for (const part of path.split('.')) {
+    if (cur == null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string, unknown>)[part];
+  }
+  return cur;
+}
+
+/** The key a key path gives for a record, or undefined when it gives none (IndexedDB's rule). */
+export function keyAt(record: unknown, path: KeyPath): Key | undefined {
+  if (typeof path === 'string') {
+    const v = valueAt(record, path);
+    return isValidKey(v) ? v : undefined;
+  }
+  const out: Key[] = [];
+  for (const p of path) {
+    const v = valueAt(record, p);
+    if (!isValidKey(v)) return undefined;
+    out.push(v);
+  }
+  return out;
+}
+
+const rank = (k: Key): number => (typeof k === 'number' ? 1 : k instanceof Date ? 2 : typeof k === 'string' ? 3 : 4);
+
+/** IndexedDB key order: numbers < dates < strings < arrays; strings by UTF-16 code unit. */
+export function compareKeys(a: Key, b: Key): number {
+  const ra = rank(a);
+  const rb = rank(b);
+  if (ra !== rb) return ra - rb;
+  if (ra === 1 || ra === 2) {
+    const x = ra === 1 ? (a as number) : (a as Date).getTime();
+    const y = rb === 1 ? (b as number) : (b as Date).getTime();
+    return x < y ? -1 : x > y ? 1 : 0;
+  }
+  if (ra === 3) return a < b ? -1 : a > b ? 1 : 0;
+  const xa = a as readonly Key[];
+  const xb = b as readonly Key[];
+  const n = Math.min(xa.length, xb.length);
+  for (let i = 0; i < n; i++) {
+    const c = compareKeys(xa[i]!, xb[i]!);
+    if (c !== 0) return c;
+  }
+  return xa.length - xb.length;
+}
+
+/** A key range from `where` (undefined: everything). */
+export interface Range {
+  readonly lower?: Key;
+  readonly upper?: Key;
+  readonly lowerOpen: boolean;
+  readonly upperOpen: boolean;
+}
+
+export function rangeOf(where: Where, fn: string): Range | undefined {
+  const { equals, gt, gte, lt, lte } = where;
+  const check = (name: string, v: unknown) => {
+    if (v !== undefined && !isValidKey(v)) throw new InvalidArgumentError(fn, name, { 'zh-CN': '须为有效的键', en: 'must be a valid key' }, v);
+  };
+  check('equals', equals);
+  check('gt', gt);
+  check('gte', gte);
+  check('lt', lt);
+  check('lte', lte);
+  if (equals !== undefined) {
+    if (gt !== undefined || gte !== undefined || lt !== undefined || lte !== undefined) {
+      throw new InvalidArgumentError(fn, 'equals', { 'zh-CN': '不能与范围条件同时使用', en: 'cannot be combined with a range' }, equals);
+    }
+    return { lower: equals, upper: equals, lowerOpen: false, upperOpen: false };
+  }
+  if (gt !== undefined && gte !== undefined) throw new InvalidArgumentError(fn, 'gt', { 'zh-CN': '不能与 gte 同时使用', en: 'cannot be combined with gte' }, gt);
+  if (lt !== undefined && lte !== undefined) throw new InvalidArgumentError(fn, 'lt', { 'zh-CN': '不能与 lte 同时使用', en: 'cannot be combined with lte' }, lt);
+  const lower = gt ?? gte;
+  const upper = lt ?? lte;
+  if (lower === undefined && upper === undefined) return undefined;
+  return { lower, upper, lowerOpen: gt !== undefined, upperOpen: lt !== undefined };
+}
+
+export function inRange(key: Key, r: Range | undefined): boolean {
+  if (!r) return true;
+  if (r.lower !== undefined) {
+    const c = compareKeys(key, r.lower);
+    if (c < 0 || (c === 0 && r.lowerOpen)) return false;
+  }
+  if (r.upper !== undefined) {
+    const c = compareKeys(key, r.upper);
+    if (c > 0 || (c === 0 && r.upperOpen)) return false;
+  }
+  return true;
+}
+
+/** True when the range can hold nothing (IndexedDB would throw on such a bound). */
+export function emptyRange(r: Range | undefined): boolean {
+  if (!r || r.lower === undefined || r.upper === undefined) return false;
+  const c = compareKeys(r.lower, r.upper);
+  return c > 0 || (c === 0 && (r.lowerOpen || r.upperOpen));
+}
+
+// ---- page cursors: opaque strings holding the last index key and primary key seen ----
+
+type JsonKey = string | number | { d: number } | JsonKey[];
+const toJson = (k: Key): JsonKey => (k instanceof Date ? { d: k.getTime() } : Array.isArray(k) ? k.map(toJson) : (k as string | number));
+const fromJson = (j: unknown): Key => {
+  if (typeof j === 'string' || typeof j === 'number') return j;
+  if (Array.isArray(j)) return j.map(fromJson);
+  if (j && typeof j === 'object' && typeof (j as { d?: unknown }).d === 'number') return new Date((j as { d: number }).d);
+  throw new Error('bad key');
+};
+
+export interface CursorPos {
+  readonly indexKey?: Key;
+  readonly primaryKey: Key;
+}
+
+export function encodeCursor(pos: CursorPos): string {
+  return `c1.${JSON.stringify(pos.indexKey === undefined ? [toJson(pos.primaryKey)] : [toJson(pos.primaryKey), toJson(pos.indexKey)])}`;
+}
+
+export function decodeCursor(cursor: string, withIndex: boolean): CursorPos {
+  try {
+    if (!cursor.startsWith('c1.')) throw new Error('prefix');
+    const arr = JSON.parse(cursor.slice(3)) as unknown[];
+    if (!Array.isArray(arr) || arr.length !== (withIndex ? 2 : 1)) throw new Error('shape');
+    return withIndex ? { primaryKey: fromJson(arr[0]), indexKey: fromJson(arr[1]) } : { primaryKey: fromJson(arr[0]) };
+  } catch {
+    throw storeError('invalid_cursor', {}, cursor.slice(0, 40));
+  }
+}
+
+/** True when (ik, pk) comes after the cursor position in the scan direction. */
+export function afterCursor(pos: CursorPos, ik: Key | undefined, pk: Key, reverse: boolean): boolean {
+  let c = pos.indexKey !== undefined && ik !== undefined ? compareKeys(ik, pos.indexKey) : 0;
+  if (c === 0) c = compareKeys(pk, pos.primaryKey);
+  return reverse ? c < 0 : c > 0;
+}
+
+// ---- validation ----
+
+function pathOf(path: readonly PropertyKey[]): string {
+  return path.map((p) => String(p)).join('.');
+}
+
+/** Validates a record on the way in; throws invalid_record / invalid_key naming the path. */
+export function validateIn(c: ResolvedCollection, record: unknown, position?: number): { value: unknown; key: Key } {
+  const result = (c.spec.schema as z.ZodType).safeParse(record);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const guessKey = keyAt(record, c.key);
+    throw storeError(
+      'invalid_record',
+      { collection: c.name, ...(guessKey !== undefined ? { key: guessKey } : {}), path: pathOf(issue.path), ...(position !== undefined ? { position } : {}) },
+      issue.message,
+    );
+  }
+  const key = keyAt(result.data, c.key);
+  if (key === undefined) {
+    throw storeError('invalid_key', { collection: c.name, path: Array.isArray(c.key) ? c.key.join('+') : (c.key as string), ...(position !== undefined ? { position } : {}) });
+  }
+  return { value: result.data, key };
+}
+
+/** Validates a stored record on the way out: the parsed record, or the problem with it. */
+export function validateOut(c: ResolvedCollection, raw: unknown): { ok: true; value: unknown } | { ok: false; problem: RecordProblem } {
+  const result = (c.spec.schema as z.ZodType).safeParse(raw);
+  if (result.success) return { ok: true, value: result.data };
+  const issue = result.error.issues[0]!;
+  const key = keyAt(raw, c.key);
+  return { ok: false, problem: { collection: c.name, ...(key !== undefined ? { key } : {}), path: pathOf(issue.path), message: issue.message } };
+}
+
+/** Applies the migrations from `fromVersion` up to the spec's version to one record; null drops it. */
+export function migrateRecord(spec: StoreSpec, collection: string, record: unknown, fromVersion: number): unknown {
+  const migrations = spec.migrations ?? [];
+  let value = record;
+  for (let v = fromVersion; v < 1 + migrations.length; v++) {
+    const fn = migrations[v - 1]?.transform?.[collection];
+    if (fn) {
+      value = fn(value);
+      if (value == null) return null;
+    }
+  }
+  return value;
+}

@@ -1,0 +1,217 @@
+import type * as z from '../schema/zod.js';
+import type { Localized } from '../i18n/locale.js';
+
+/** An IndexedDB-compatible key: numbers, strings, dates, and arrays of them. */
+export type Key = string | number | Date | readonly Key[];
+
+/** A field name (dotted for nested fields) or several, for a compound key. */
+export type KeyPath = string | readonly string[];
+
+export interface IndexSpec {
+  readonly path: KeyPath;
+  readonly unique?: boolean;
+}
+
+/**
+ * One collection, declared as data: its record schema, the record's key path and the fields it is
+ * queried by (state, owner, unit, period, due date …).
+ */
+export interface CollectionSpec<S extends z.ZodType = z.ZodType> {
+  readonly schema: S;
+  readonly key: KeyPath;
+  /** index name → field path (or `{ path, unique }`). */
+  readonly indexes?: Readonly<Record<string, KeyPath | IndexSpec>>;
+}
+
+export type Collections = Readonly<Record<string, CollectionSpec>>;
+
+/**
+ * A step of the schema history. Version n + 1 is reached by migration n (index 0 takes version 1 to
+ * 2). Structure (new collections and indexes, dropped ones) follows the declaration by itself; a
+ * migration transforms records written by the previous version, and may drop them (return null).
+ */
+export interface Migration {
+  readonly description: string;
+  readonly transform?: Readonly<Record<string, (record: unknown) => unknown>>;
+}
+
+export interface StoreSpec<C extends Collections = Collections> {
+  /** The database name (one per portal and tenant). */
+  readonly name: string;
+  readonly collections: C;
+  readonly migrations?: readonly Migration[];
+}
+
+/** Who made a change (the same shape as a loop actor). */
+export interface Actor {
+  readonly id: string;
+  readonly role: string;
+}
+
+export type ChangeOp = 'put' | 'delete' | 'event';
+
+/**
+ * One entry of the change log: one write call (a batch is one entry listing its keys), with a
+ * sequence number that only grows, so that a host can later sync from a known point.
+ */
+export interface ChangeEntry {
+  readonly seq: number;
+  readonly collection: string;
+  readonly op: ChangeOp;
+  readonly keys: readonly Key[];
+  /** ISO 8601 instant of the write. */
+  readonly at: string;
+  readonly actor?: Actor;
+}
+
+/** What a subscriber hears: changes made here ('local') or in another tab ('remote'). */
+export type StoreNotice =
+  | { readonly kind: 'changes'; readonly source: 'local' | 'remote'; readonly changes: readonly ChangeEntry[] }
+  /** The whole store was replaced (backup import); reload everything. */
+  | { readonly kind: 'reset'; readonly source: 'local' | 'remote' };
+
+/** A status the host should know about (show a banner, ask to close other tabs, reload). */
+export interface StoreStatusEvent {
+  readonly type: 'blocked' | 'versionchange' | 'closed';
+  readonly message: Localized;
+}
+
+/** A record that could not be read back: its key, the failing field path and why. */
+export interface RecordProblem {
+  readonly collection: string;
+  readonly key?: Key;
+  readonly path: string;
+  readonly message: string;
+}
+
+/** Selects records by an index (or the primary key when `index` is omitted). */
+export interface Where {
+  readonly index?: string;
+  readonly equals?: Key;
+  readonly gt?: Key;
+  readonly gte?: Key;
+  readonly lt?: Key;
+  readonly lte?: Key;
+}
+
+export interface QueryOptions extends Where {
+  /** Page size (default 100). */
+  readonly limit?: number;
+  /** The `cursor` of the previous page. */
+  readonly cursor?: string | null;
+  readonly reverse?: boolean;
+}
+
+/** One page of records that passed validation, the problems found, and the next page's cursor. */
+export interface Page<T> {
+  readonly items: T[];
+  readonly problems: RecordProblem[];
+  /** null when this is the last page. */
+  readonly cursor: string | null;
+}
+
+/** All records of a collection that passed validation, and the problems found. */
+export interface Listed<T> {
+  readonly items: T[];
+  readonly problems: RecordProblem[];
+}
+
+export interface WriteOptions {
+  readonly actor?: Actor;
+  /** Aborting it rolls the whole write back. */
+  readonly signal?: AbortSignal;
+}
+
+/** The loop engine's history entry, as far as the store needs it. */
+export interface HistoryEntryLike {
+  readonly seq: number;
+  readonly type: string;
+  readonly actor: Actor;
+  readonly at: string;
+}
+
+/** A record that carries its own history (a loop snapshot). */
+export interface WithHistory {
+  readonly history: readonly HistoryEntryLike[];
+}
+
+export type StepResult<T, R> = { readonly ok: true; readonly snapshot: T } | { readonly ok: false; readonly reason: R };
+
+/** Result of an atomic event apply: the new record and the history entries it wrote, or the refusal. */
+export type ApplyResult<T, R> =
+  | { readonly ok: true; readonly snapshot: T; readonly entries: HistoryEntryLike[]; readonly change: ChangeEntry }
+  | { readonly ok: false; readonly reason: R };
+
+/** A dump of the whole store, in key order: what backups are made of. */
+export interface StoreDump {
+  readonly name: string;
+  readonly schemaVersion: number;
+  readonly collections: Readonly<Record<string, readonly unknown[]>>;
+  readonly history: readonly HistoryRow[];
+  readonly changes: readonly ChangeEntry[];
+}
+
+/** A history entry kept per item, outside the record, so that it can be queried by item. */
+export interface HistoryRow {
+  readonly collection: string;
+  readonly key: Key;
+  readonly seq: number;
+  readonly entry: HistoryEntryLike;
+}
+
+type Name<C> = keyof C & string;
+export type RecordOf<C extends Collections, N extends keyof C> = z.output<C[N]['schema']>;
+export type InputOf<C extends Collections, N extends keyof C> = z.input<C[N]['schema']>;
+
+/**
+ * The store every widget and loop uses. Records are validated with their collection's schema on
+ * the way in (refused whole with a typed error naming the failing path) and on the way out (a bad
+ * record is reported in `problems`, the rest still load). Every write is one transaction.
+ */
+export interface Store<C extends Collections = Collections> {
+  readonly name: string;
+  readonly schemaVersion: number;
+  readonly spec: StoreSpec<C>;
+
+  get<N extends Name<C>>(collection: N, key: Key): Promise<RecordOf<C, N> | undefined>;
+  put<N extends Name<C>>(collection: N, record: InputOf<C, N>, options?: WriteOptions): Promise<RecordOf<C, N>>;
+  /** All records in one transaction; one refused record refuses the batch. */
+  bulkPut<N extends Name<C>>(collection: N, records: readonly InputOf<C, N>[], options?: WriteOptions): Promise<number>;
+  /** Deletes one record; false when there was none. */
+  delete<N extends Name<C>>(collection: N, key: Key, options?: WriteOptions): Promise<boolean>;
+  /** Deletes the records with these keys in one transaction (missing ones are ignored); returns how many existed. */
+  bulkDelete<N extends Name<C>>(collection: N, keys: readonly Key[], options?: WriteOptions): Promise<number>;
+  /** One page of records in index order. */
+  query<N extends Name<C>>(collection: N, options?: QueryOptions): Promise<Page<RecordOf<C, N>>>;
+  /** Every record that matches, in index order. */
+  all<N extends Name<C>>(collection: N, where?: Where): Promise<Listed<RecordOf<C, N>>>;
+  count<N extends Name<C>>(collection: N, where?: Where): Promise<number>;
+
+  /**
+   * Atomically reads the record, runs `step` on it (pure: the loop engine's transition), and
+   * writes the new record, its new history entries and a change-log entry — all or nothing. A
+   * refusal writes nothing and comes back as a value.
+   */
+  applyEvent<N extends Name<C>, R>(
+    collection: N,
+    key: Key,
+    step: (current: RecordOf<C, N>) => StepResult<RecordOf<C, N>, R>,
+    options?: WriteOptions,
+  ): Promise<ApplyResult<RecordOf<C, N>, R>>;
+  /** The history entries kept for one item, in sequence order. */
+  history(collection: Name<C>, key: Key): Promise<HistoryEntryLike[]>;
+
+  /** Change-log entries after `after` (exclusive), oldest first. */
+  changes(options?: { after?: number; limit?: number }): Promise<ChangeEntry[]>;
+  lastSeq(): Promise<number>;
+  /** Listens to changes made here and in other tabs; returns the unsubscribe function. */
+  subscribe(listener: (notice: StoreNotice) => void): () => void;
+
+  /** Every record (raw, unvalidated: nothing is lost), history row and change, in key order. */
+  dump(): Promise<StoreDump>;
+  /** Replaces the whole store with a dump of this schema version, in one transaction. */
+  restore(dump: StoreDump): Promise<void>;
+
+  close(): void;
+  readonly closed: boolean;
+}

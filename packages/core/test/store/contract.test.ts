@@ -1,0 +1,35 @@
+import 'fake-indexeddb/auto';
+import { openDB } from 'idb';
+import { createIndexedDbStore, createMemoryBacking, createMemoryStore, type MemoryBacking } from '@bihuan/core';
+import { storeContract } from '../../../../test/store-contract/contract.js';
+
+const backings = new Map<string, MemoryBacking>();
+const backing = (name: string) => {
+  let b = backings.get(name);
+  if (!b) backings.set(name, (b = createMemoryBacking()));
+  return b;
+};
+
+storeContract({
+  label: 'memory (node)',
+  open: async (spec, options) => createMemoryStore(spec, { ...options, backing: backing(spec.name) }),
+  writeRaw: async (name, collection, value) => {
+    const rows = backing(name).collections.get(collection)!;
+    const key = (value as { id: string }).id;
+    rows.set(JSON.stringify(key), { key, value });
+    backing(name).generation++;
+  },
+});
+
+// fake-indexeddb/auto installs one global factory; names are unique per test, and two opens of
+// one name share a database (like two tabs).
+storeContract({
+  label: 'IndexedDB via fake-indexeddb (node)',
+  open: (spec, options) => createIndexedDbStore(spec, { ...options, blockedTimeoutMs: 1000 }),
+  writeRaw: async (name, collection, value) => {
+    // Opened without a version: joins the current one, the way another program would.
+    const db = await openDB(name);
+    await db.put(collection, value);
+    db.close();
+  },
+});
