@@ -20,6 +20,13 @@ describe('published packages', () => {
     expect(offenders).toEqual([]);
   });
 
+  test('no code is generated at run time (strict CSP forbids eval, and merely probing is reported)', () => {
+    const offenders = [...files('packages/core/src', '.ts'), ...files('packages/widgets/src', '.ts')].filter((f) =>
+      /new Function\s*\(|\beval\s*\(/.test(readFileSync(f, 'utf8')),
+    );
+    expect(offenders).toEqual([]);
+  });
+
   test('core imports zod only through src/schema/zod.ts', () => {
     // That module turns zod's JIT off (its eval probe is a CSP violation in portals) and
     // re-exports zod with \`export *\`, which keeps it tree-shakable; \`import { z } from 'zod'\`

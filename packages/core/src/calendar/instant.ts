@@ -1,0 +1,177 @@
+/**
+ * Instants and calendar days in China time, computed without the machine's time zone. Asia/Shanghai
+ * is UTC+8 all year (no daylight saving since 1991), so a fixed offset is exact.
+ *
+ * Hand-written parsing and formatting: `Date.parse` and `toISOString` cost a few hundred
+ * nanoseconds each, which would dominate a loop transition.
+ */
+
+/** UTC+8, in milliseconds. */
+export const CHINA_OFFSET_MS = 8 * 3_600_000;
+export const DAY_MS = 86_400_000;
+
+/** Days since 1970-01-01 for a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+export function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const mp = (month + 9) % 12;
+  const doy = Math.floor((153 * mp + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
+}
+
+/** The civil date of a day number (inverse of `daysFromCivil`). */
+export function civilFromDays(days: number): { year: number; month: number; day: number } {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
+}
+
+// Two digits at a fixed position, or -1: the hot path of parsing event times.
+function two(s: string, at: number): number {
+  const a = s.charCodeAt(at) - 48;
+  const b = s.charCodeAt(at + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+function digits(s: string, from: number, count: number): number {
+  let value = 0;
+  for (let i = from; i < from + count; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    value = value * 10 + c;
+  }
+  return value;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/** Day number of a `YYYY-MM-DD` date, or NaN when it is not a real date in that form. */
+export function parseDate(text: string): number {
+  if (typeof text !== 'string' || text.length !== 10) return NaN;
+  return dateAt(text);
+}
+
+// The date in the first ten characters of `text` (already known to be a string).
+function dateAt(text: string): number {
+  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return NaN;
+  const century = two(text, 0);
+  const low = two(text, 2);
+  const year = century < 0 || low < 0 ? -1 : century * 100 + low;
+  const month = two(text, 5);
+  const day = two(text, 8);
+  if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return NaN;
+  return daysFromCivil(year, month, day);
+}
+
+const pad2 = (n: number): string => (n < 10 ? `0${n}` : `${n}`);
+const pad3 = (n: number): string => (n < 10 ? `00${n}` : n < 100 ? `0${n}` : `${n}`);
+const pad4 = (n: number): string => (n < 10 ? `000${n}` : n < 100 ? `00${n}` : n < 1000 ? `0${n}` : `${n}`);
+
+/** `YYYY-MM-DD` of a day number. */
+export function formatDate(dayNumber: number): string {
+  const { year, month, day } = civilFromDays(dayNumber);
+  return `${pad4(year)}-${pad2(month)}-${pad2(day)}`;
+}
+
+/**
+ * Milliseconds since the epoch of an ISO 8601 instant with an explicit offset —
+ * `2025-10-09T09:30:00.000Z`, `2025-10-09T17:30+08:00` — or NaN when the text is not one.
+ * An instant without an offset is refused: its meaning would depend on the machine's zone.
+ */
+export function parseInstant(text: string): number {
+  if (typeof text !== 'string' || text.length < 17 || text.charCodeAt(10) !== 84 /* T */) return NaN;
+  if (text.length === 24 && text.charCodeAt(23) === 90 /* Z */) return parseCanonical(text);
+  return parseGeneral(text);
+}
+
+// `YYYY-MM-DDTHH:MM:SS.sssZ`, the form `toISOString` writes and most hosts send: one pass.
+function parseCanonical(text: string): number {
+  if (text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58 || text.charCodeAt(19) !== 46) return parseGeneral(text);
+  const day = dateAt(text);
+  const hour = two(text, 11);
+  const minute = two(text, 14);
+  const second = two(text, 17);
+  const m1 = text.charCodeAt(20) - 48;
+  const m2 = text.charCodeAt(21) - 48;
+  const m3 = text.charCodeAt(22) - 48;
+  if (day !== day || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return NaN;
+  if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9 || m3 < 0 || m3 > 9) return NaN;
+  return day * DAY_MS + hour * 3_600_000 + minute * 60_000 + second * 1000 + m1 * 100 + m2 * 10 + m3;
+}
+
+function parseGeneral(text: string): number {
+  const day = dateAt(text);
+  if (day !== day) return NaN;
+  const hour = two(text, 11);
+  const minute = two(text, 14);
+  if (text.charCodeAt(13) !== 58 || hour < 0 || hour > 23 || minute < 0 || minute > 59) return NaN;
+  let i = 16;
+  let second = 0;
+  let millis = 0;
+  if (text.charCodeAt(i) === 58 /* : */) {
+    second = two(text, i + 1);
+    if (second < 0 || second > 59) return NaN;
+    i += 3;
+    if (text.charCodeAt(i) === 46 /* . */) {
+      const start = ++i;
+      while (i < text.length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
+      const count = i - start;
+      if (count === 0 || count > 9) return NaN;
+      // Milliseconds from the first three fraction digits; finer digits are dropped, as Date does.
+      millis = digits(text, start, Math.min(count, 3)) * (count === 1 ? 100 : count === 2 ? 10 : 1);
+    }
+  }
+  let offset = 0;
+  const sign = text.charCodeAt(i);
+  if (sign === 90 /* Z */ && i + 1 === text.length) offset = 0;
+  else if ((sign === 43 || sign === 45) && i + 6 === text.length && text.charCodeAt(i + 3) === 58) {
+    const oh = two(text, i + 1);
+    const om = two(text, i + 4);
+    if (oh < 0 || oh > 23 || om < 0 || om > 59) return NaN;
+    offset = (sign === 45 ? -1 : 1) * (oh * 60 + om) * 60_000;
+  } else return NaN;
+  return day * DAY_MS + hour * 3_600_000 + minute * 60_000 + second * 1000 + millis - offset;
+}
+
+/** `YYYY-MM-DDTHH:MM:SS.sssZ` of an instant, the same text as `Date#toISOString` (years 0–9999). */
+export function formatInstant(ms: number): string {
+  const day = Math.floor(ms / DAY_MS);
+  let rest = ms - day * DAY_MS;
+  const hour = Math.floor(rest / 3_600_000);
+  rest -= hour * 3_600_000;
+  const minute = Math.floor(rest / 60_000);
+  rest -= minute * 60_000;
+  const second = Math.floor(rest / 1000);
+  return `${formatDate(day)}T${pad2(hour)}:${pad2(minute)}:${pad2(second)}.${pad3(rest - second * 1000)}Z`;
+}
+
+/** The China-time day number an instant falls on. */
+export function chinaDay(ms: number): number {
+  return Math.floor((ms + CHINA_OFFSET_MS) / DAY_MS);
+}
+
+/** The instant a China-time day begins (00:00 +08:00). */
+export function startOfChinaDay(dayNumber: number): number {
+  return dayNumber * DAY_MS - CHINA_OFFSET_MS;
+}
+
+/** The `YYYY-MM-DD` date in China of an instant. */
+export function chinaDate(ms: number): string {
+  return formatDate(chinaDay(ms));
+}
+
+/** Day of week of a day number: 0 Sunday … 6 Saturday (1970-01-01 was a Thursday). */
+export function weekday(dayNumber: number): number {
+  return (((dayNumber + 4) % 7) + 7) % 7;
+}

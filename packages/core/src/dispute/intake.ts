@@ -1,0 +1,38 @@
+import { InvalidArgumentError } from '../errors/errors.js';
+import { createItem } from '../loop/snapshot.js';
+import type { Actor } from '../loop/types.js';
+import { type DisputeContext, type DisputeItem, type DisputeLoop, type DisputeRole, disputeLoop } from './definition.js';
+import { type Dispute, type DisputeIntake, DisputeIntakeSchema } from './schema.js';
+
+export interface AcceptDisputeInput {
+  readonly id: string;
+  readonly intake: DisputeIntake;
+  readonly actor: Actor<DisputeRole>;
+  readonly at: string;
+  readonly note?: string;
+  readonly attachments?: readonly string[];
+}
+
+/**
+ * 受理: a new dispute from an intake form, validated, with the record's other parts empty. Pass
+ * a loop made by `createDisputeLoop` to use a centre's own registry, limits or calendar.
+ */
+export function acceptDispute(input: AcceptDisputeInput, loop: DisputeLoop = disputeLoop, context?: DisputeContext): DisputeItem {
+  const parsed = DisputeIntakeSchema.safeParse(input?.intake);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new InvalidArgumentError('acceptDispute', ['intake', ...issue.path.map(String)].join('.'), { 'zh-CN': `不符合要求：${issue.message}`, en: `is not valid: ${issue.message}` }, issue.input);
+  }
+  const data: Dispute = {
+    ...parsed.data,
+    routing: null,
+    mediation: null,
+    outcome: null,
+    followUps: [],
+    withdrawal: null,
+    mergedInto: null,
+    reopened: 0,
+    supervisions: 0,
+  };
+  return createItem(loop, { id: input.id, data, actor: input.actor, at: input.at, note: input.note, attachments: input.attachments }, context);
+}

@@ -1,0 +1,126 @@
+import * as z from '../schema/zod.js';
+import { InvalidArgumentError } from '../errors/errors.js';
+import { formatRate } from '../rate/rate.js';
+import { overdue, momentMs, type Moment } from '../loop/deadlines.js';
+import { DISPUTE_LOOP_ID, type DisputeItem, type DisputeState } from './definition.js';
+import { DISPUTE_CATEGORIES } from './routing.js';
+import { CHANNELS } from './schema.js';
+
+const STATES = ['received', 'routed', 'mediating', 'followUp', 'pendingWriteOff', 'closed', 'withdrawn', 'merged'] as const satisfies readonly DisputeState[];
+
+export const LedgerFilterSchema = z
+  .object({
+    state: z.union([z.enum(STATES), z.array(z.enum(STATES)).min(1)]),
+    department: z.string().min(1),
+    town: z.string().min(1),
+    community: z.string().min(1),
+    channel: z.enum(CHANNELS),
+    category: z.enum(DISPUTE_CATEGORIES),
+    /** Only items whose stage deadline has come at this moment (ISO instant with offset). */
+    overdueAt: z.string().min(1),
+  })
+  .partial()
+  .strict();
+export type LedgerFilter = z.input<typeof LedgerFilterSchema>;
+
+function checkItems(fn: string, items: readonly DisputeItem[]): void {
+  if (!Array.isArray(items)) throw new InvalidArgumentError(fn, 'items', { 'zh-CN': '必须是纠纷快照数组', en: 'must be an array of dispute snapshots' }, items);
+  items.forEach((item, i) => {
+    if (!item || typeof item !== 'object' || item.loop?.id !== DISPUTE_LOOP_ID || !STATES.includes(item.state) || !item.data || typeof item.data !== 'object') {
+      throw new InvalidArgumentError(fn, `items[${i}]`, { 'zh-CN': '必须是纠纷闭环的快照', en: 'must be a snapshot of the dispute loop' }, item);
+    }
+  });
+}
+
+/** The disputes of a ledger that match every given criterion (town, community, department …). */
+export function queryLedger(items: readonly DisputeItem[], filter: LedgerFilter = {}): DisputeItem[] {
+  checkItems('queryLedger', items);
+  const parsed = LedgerFilterSchema.safeParse(filter);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new InvalidArgumentError('queryLedger', `filter.${issue.path.join('.')}`, { 'zh-CN': `不符合要求：${issue.message}`, en: `is not valid: ${issue.message}` }, filter);
+  }
+  const f = parsed.data;
+  const states = f.state === undefined ? undefined : new Set<string>(Array.isArray(f.state) ? f.state : [f.state]);
+  const now = f.overdueAt === undefined ? undefined : momentMs('queryLedger', 'filter.overdueAt', f.overdueAt);
+  return items.filter(
+    (item) =>
+      (states === undefined || states.has(item.state)) &&
+      (f.department === undefined || (item.data.routing?.departments.includes(f.department) ?? false)) &&
+      (f.town === undefined || item.data.town === f.town) &&
+      (f.community === undefined || item.data.community === f.community) &&
+      (f.channel === undefined || item.data.channel === f.channel) &&
+      (f.category === undefined || item.data.category === f.category) &&
+      (now === undefined || overdue(item, now)),
+  );
+}
+
+/** A dispute counts as resolved (化解) while its mediation stands settled. */
+export function isResolved(item: DisputeItem): boolean {
+  return item.data.outcome?.kind === 'settled';
+}
+
+export interface LedgerSummary {
+  /** Disputes accepted: every item except duplicates merged into an original. */
+  readonly accepted: number;
+  readonly resolved: number;
+  /** `formatRate(resolved, accepted)`: 406 of 425 → "95.53%"; none accepted → "—". */
+  readonly resolutionRate: string;
+  readonly referred: number;
+  readonly withdrawn: number;
+  readonly merged: number;
+  readonly writtenOff: number;
+  /** Not yet at an end of the loop. */
+  readonly open: number;
+  /** Open and past their stage deadline at `now` (0 when no `now` is given). */
+  readonly overdue: number;
+  readonly byState: Readonly<Record<DisputeState, number>>;
+}
+
+/** Counts and the resolution rate of a ledger (or of a query's result). */
+export function summarizeLedger(items: readonly DisputeItem[], now?: Moment): LedgerSummary {
+  checkItems('summarizeLedger', items);
+  const nowMs = now === undefined ? undefined : momentMs('summarizeLedger', 'now', now);
+  const byState = Object.fromEntries(STATES.map((s) => [s, 0])) as Record<DisputeState, number>;
+  let resolved = 0;
+  let referred = 0;
+  let late = 0;
+  for (const item of items) {
+    byState[item.state]++;
+    if (item.state === 'merged') continue;
+    if (isResolved(item)) resolved++;
+    else if (item.data.outcome?.kind === 'referred') referred++;
+    if (nowMs !== undefined && overdue(item, nowMs)) late++;
+  }
+  const accepted = items.length - byState.merged;
+  return {
+    accepted,
+    resolved,
+    resolutionRate: formatRate(resolved, accepted),
+    referred,
+    withdrawn: byState.withdrawn,
+    merged: byState.merged,
+    writtenOff: byState.closed,
+    open: accepted - byState.closed - byState.withdrawn,
+    overdue: late,
+    byState,
+  };
+}
+
+/** Counts per value of a grouping (town, community, channel, category or department). */
+export function countLedgerBy(items: readonly DisputeItem[], by: 'town' | 'community' | 'channel' | 'category' | 'department'): Record<string, LedgerSummary> {
+  checkItems('countLedgerBy', items);
+  if (!['town', 'community', 'channel', 'category', 'department'].includes(by)) {
+    throw new InvalidArgumentError('countLedgerBy', 'by', { 'zh-CN': '必须是 town、community、channel、category 或 department', en: 'must be town, community, channel, category or department' }, by);
+  }
+  const groups = new Map<string, DisputeItem[]>();
+  for (const item of items) {
+    const keys = by === 'department' ? (item.data.routing?.departments ?? []) : [item.data[by]];
+    for (const key of keys) {
+      const list = groups.get(key);
+      if (list) list.push(item);
+      else groups.set(key, [item]);
+    }
+  }
+  return Object.fromEntries([...groups].map(([key, list]) => [key, summarizeLedger(list)]));
+}

@@ -1,0 +1,129 @@
+import * as z from '../schema/zod.js';
+import { parseDate } from '../calendar/instant.js';
+import { personal } from '../privacy/privacy.js';
+import { DISPUTE_CATEGORIES } from './routing.js';
+
+/** Where a dispute came in: at the centre's hall, or reported online from a grid. */
+export const CHANNELS = ['walkIn', 'grid'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const REFERRAL_TARGETS = ['litigation', 'fastTrackCourt', 'arbitration'] as const;
+export type ReferralTarget = (typeof REFERRAL_TARGETS)[number];
+
+export const FOLLOW_UP_METHODS = ['phone', 'homeVisit'] as const;
+export const SATISFACTION = ['satisfied', 'basicallySatisfied', 'dissatisfied'] as const;
+export type Satisfaction = (typeof SATISFACTION)[number];
+
+// No .trim(): a transform would keep payloads off the fast path; blank text is refused instead.
+const text = z.string().min(1).max(2000).regex(/\S/, 'must not be blank');
+const id = z.string().min(1).max(120);
+export const calendarDate = z.string().refine((s) => !Number.isNaN(parseDate(s)), { message: 'must be a real date written YYYY-MM-DD' });
+
+export const PartySchema = z.object({
+  id,
+  side: z.enum(['applicant', 'respondent']),
+  name: personal('name', z.string().trim().min(1).max(60)),
+  phone: personal('phone', z.string().regex(/^\+?[\d\s-]{5,20}$/, 'a phone number')).optional(),
+  idNumber: personal('idNumber', z.string().regex(/^\d{17}[\dXx]$/, 'an 18-character resident ID number')).optional(),
+  address: personal('address', z.string().trim().min(1).max(200)).optional(),
+  /** Elderly or unable to travel: mediate at home ("not one trip"). */
+  needsHomeVisit: z.boolean().default(false),
+});
+export type Party = z.output<typeof PartySchema>;
+
+export const RoutingSchema = z.object({
+  departments: z.array(id).min(1),
+  joint: z.boolean(),
+  lead: id.nullable(),
+});
+
+export const SettlementSchema = z.object({
+  terms: z.array(text).min(1),
+  /** Ids of the parties who consented; a settlement needs every party. */
+  consentedBy: z.array(id).min(1),
+  date: calendarDate,
+  /** Reference to the signed agreement. */
+  document: z.string().min(1).optional(),
+});
+export type Settlement = z.output<typeof SettlementSchema>;
+
+export const ReferralSchema = z.object({
+  to: z.enum(REFERRAL_TARGETS),
+  reason: text,
+  date: calendarDate,
+  /** Case number or receipt at the court or arbitration body. */
+  reference: z.string().min(1).optional(),
+});
+export type Referral = z.output<typeof ReferralSchema>;
+
+export const FollowUpSchema = z.object({
+  method: z.enum(FOLLOW_UP_METHODS),
+  /** Whether the settlement is being kept; null when the dispute was referred, not settled. */
+  agreementKept: z.boolean().nullable(),
+  satisfaction: z.enum(SATISFACTION),
+  findings: text.optional(),
+});
+export type FollowUp = z.output<typeof FollowUpSchema>;
+
+export const FollowUpRecordSchema = FollowUpSchema.extend({
+  at: z.string().min(1),
+  by: id,
+  /** Kept (or not applicable) and not dissatisfied: the dispute may be written off. */
+  passed: z.boolean(),
+});
+export type FollowUpRecord = z.output<typeof FollowUpRecordSchema>;
+
+export const OutcomeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('settled'), settlement: SettlementSchema }),
+  z.object({ kind: z.literal('referred'), referral: ReferralSchema }),
+]);
+export type Outcome = z.output<typeof OutcomeSchema>;
+
+/** What an intake clerk records on accepting a dispute (受理). */
+export const DisputeIntakeSchema = z
+  .object({
+    title: z.string().trim().min(1).max(200),
+    category: z.enum(DISPUTE_CATEGORIES),
+    description: text,
+    channel: z.enum(CHANNELS),
+    town: z.string().trim().min(1).max(60),
+    community: z.string().trim().min(1).max(60),
+    parties: z.array(PartySchema).min(1),
+    /** The grid worker who reported it online (grid channel only). */
+    reportedBy: z.object({ id, name: personal('name', z.string().trim().min(1).max(60)) }).nullable().default(null),
+  })
+  .refine((d) => new Set(d.parties.map((p) => p.id)).size === d.parties.length, { path: ['parties'], message: 'party ids must be unique' })
+  .refine((d) => d.parties.some((p) => p.side === 'applicant'), { path: ['parties'], message: 'needs an applicant' })
+  .refine((d) => (d.channel === 'grid') === (d.reportedBy !== null), { path: ['reportedBy'], message: 'a grid report names its grid worker; a walk-in has none' });
+export type DisputeIntake = z.input<typeof DisputeIntakeSchema>;
+
+/** A dispute record: the single source of truth for its type (`Dispute = z.output<…>`). */
+export const DisputeSchema = DisputeIntakeSchema.safeExtend({
+  routing: RoutingSchema.nullable(),
+  mediation: z.object({ mode: z.enum(['atCentre', 'atHome']), mediators: z.array(id) }).nullable(),
+  outcome: OutcomeSchema.nullable(),
+  followUps: z.array(FollowUpRecordSchema),
+  withdrawal: z.object({ reason: text }).nullable(),
+  mergedInto: z.object({ id, reason: text }).nullable(),
+  /** Times mediation was reopened (failed follow-up, or a written-off dispute reopened). */
+  reopened: z.int().min(0),
+  /** Supervision instructions (督办) given on the dispute. */
+  supervisions: z.int().min(0),
+});
+export type Dispute = z.output<typeof DisputeSchema>;
+
+// Event payloads.
+export const RoutePayloadSchema = z.object({
+  departments: z.array(id).min(1),
+  joint: z.boolean().default(false),
+  lead: id.nullable().default(null),
+});
+export type RoutePayload = z.output<typeof RoutePayloadSchema>;
+export const MediatePayloadSchema = z.object({ mode: z.enum(['atCentre', 'atHome']), mediators: z.array(id).default([]) });
+export type MediatePayload = z.output<typeof MediatePayloadSchema>;
+export const ReasonPayloadSchema = z.object({ reason: text });
+export type ReasonPayload = z.output<typeof ReasonPayloadSchema>;
+export const MergePayloadSchema = z.object({ into: id, reason: text });
+export type MergePayload = z.output<typeof MergePayloadSchema>;
+export const SupervisePayloadSchema = z.object({ instruction: text });
+export type SupervisePayload = z.output<typeof SupervisePayloadSchema>;

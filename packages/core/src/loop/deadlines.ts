@@ -1,0 +1,102 @@
+import { InvalidArgumentError } from '../errors/errors.js';
+import { chinaDay, DAY_MS, formatInstant, parseInstant, startOfChinaDay } from '../calendar/instant.js';
+import { chinaCalendar, type WorkCalendar } from '../calendar/work-calendar.js';
+import type { TimeLimit } from './definition.js';
+import type { Snapshot } from './types.js';
+
+// Deadlines repeat (many items enter the same stage on the same day): keep their text, boundedly.
+const formatted = new Map<number, string>();
+
+function instantText(ms: number): string {
+  let text = formatted.get(ms);
+  if (text === undefined) {
+    if (formatted.size >= 4096) formatted.clear();
+    text = formatInstant(ms);
+    formatted.set(ms, text);
+  }
+  return text;
+}
+
+/**
+ * When a stage entered at `startMs` must be done: `hours` exactly, `days` and `workingDays` at the
+ * end (24:00 China time) of the last day, counting from the day after entry.
+ */
+export function deadlineFor(limit: TimeLimit, startMs: number, calendar: WorkCalendar = chinaCalendar): string {
+  if ('workingDays' in limit) return instantText(calendar.workingDaysDeadline(startMs, limit.workingDays));
+  if ('days' in limit) return instantText(startOfChinaDay(chinaDay(startMs) + limit.days + 1));
+  return instantText(startMs + Math.round(limit.hours * 3_600_000));
+}
+
+/** @internal `deadlineFor` with the limit's kind decided once (for a definition's states). */
+export function deadlineFunction(limit: TimeLimit): (startMs: number, calendar: WorkCalendar) => string {
+  if ('workingDays' in limit) {
+    const n = limit.workingDays;
+    return (startMs, calendar) => instantText(calendar.workingDaysDeadline(startMs, n));
+  }
+  if ('days' in limit) {
+    const n = limit.days;
+    return (startMs) => instantText(startOfChinaDay(chinaDay(startMs) + n + 1));
+  }
+  const ms = Math.round(limit.hours * 3_600_000);
+  return (startMs) => instantText(startMs + ms);
+}
+
+/** A moment: an ISO 8601 instant with an offset, a Date, or milliseconds since the epoch. */
+export type Moment = string | Date | number;
+
+/** Milliseconds of a moment, or an `InvalidArgumentError` naming the argument. */
+export function momentMs(fn: string, argument: string, moment: Moment): number {
+  const ms = typeof moment === 'string' ? parseInstant(moment) : moment instanceof Date ? moment.getTime() : typeof moment === 'number' ? moment : Number.NaN;
+  if (!Number.isFinite(ms)) {
+    throw new InvalidArgumentError(fn, argument, { 'zh-CN': '必须是带时区的 ISO 时间、Date 或毫秒数', en: 'must be an ISO instant with offset, a Date or epoch milliseconds' }, moment);
+  }
+  return ms;
+}
+
+function deadlineMs(fn: string, snapshot: Pick<Snapshot, 'deadline'>): number | undefined {
+  if (snapshot === null || typeof snapshot !== 'object') {
+    throw new InvalidArgumentError(fn, 'snapshot', { 'zh-CN': '必须是快照对象', en: 'must be a snapshot' }, snapshot);
+  }
+  if (snapshot.deadline === undefined) return undefined;
+  return momentMs(fn, 'snapshot.deadline', snapshot.deadline);
+}
+
+/** Milliseconds left until the current stage's deadline (negative once passed); undefined without one. */
+export function timeLeft(snapshot: Pick<Snapshot, 'deadline'>, now: Moment): number | undefined {
+  const deadline = deadlineMs('timeLeft', snapshot);
+  return deadline === undefined ? undefined : deadline - momentMs('timeLeft', 'now', now);
+}
+
+/** Whether the current stage's deadline has come (at the deadline instant the time is up). */
+export function overdue(snapshot: Pick<Snapshot, 'deadline'>, now: Moment): boolean {
+  const deadline = deadlineMs('overdue', snapshot);
+  return deadline !== undefined && momentMs('overdue', 'now', now) >= deadline;
+}
+
+/** A span for `dueSoon`: any of hours, minutes and calendar days, added together. */
+export interface Within {
+  readonly days?: number;
+  readonly hours?: number;
+  readonly minutes?: number;
+}
+
+function withinMs(within: Within): number {
+  const ok =
+    within !== null &&
+    typeof within === 'object' &&
+    (within.days !== undefined || within.hours !== undefined || within.minutes !== undefined) &&
+    [within.days, within.hours, within.minutes].every((v) => v === undefined || (typeof v === 'number' && Number.isFinite(v) && v >= 0));
+  if (!ok) {
+    throw new InvalidArgumentError('dueSoon', 'within', { 'zh-CN': '必须是 { days?, hours?, minutes? }，且为非负数', en: 'must be { days?, hours?, minutes? } with numbers not below 0' }, within);
+  }
+  return (within.days ?? 0) * DAY_MS + (within.hours ?? 0) * 3_600_000 + (within.minutes ?? 0) * 60_000;
+}
+
+/** Whether the deadline is still ahead but no further than `within` (the alarm-style reminder). */
+export function dueSoon(snapshot: Pick<Snapshot, 'deadline'>, now: Moment, within: Within): boolean {
+  const deadline = deadlineMs('dueSoon', snapshot);
+  const span = withinMs(within);
+  if (deadline === undefined) return false;
+  const left = deadline - momentMs('dueSoon', 'now', now);
+  return left > 0 && left <= span;
+}

@@ -1,0 +1,58 @@
+import type { Locale, Localized } from '../i18n/locale.js';
+import type { RefusalCode } from './refusal.js';
+
+/** What a refusal message may mention; labels are already localized by the definition. */
+export interface RefusalMessageParts {
+  readonly loopId: string;
+  readonly eventType: string;
+  readonly eventLabel?: Localized;
+  readonly stateLabel?: Localized;
+  readonly roleLabel?: Localized;
+  readonly role?: string;
+  readonly field?: string;
+  readonly detail?: string;
+  readonly at?: string;
+  readonly lastAt?: string;
+}
+
+type Template = (p: RefusalMessageParts, locale: Locale) => string;
+
+const label = (text: Localized | undefined, fallback: string, locale: Locale): string => text?.[locale] ?? fallback;
+
+/** One template per refusal code and locale: a person reads these; programs read the code. */
+const TEMPLATES: Readonly<Record<RefusalCode, Readonly<Record<Locale, Template>>>> = {
+  unknown_event: {
+    'zh-CN': (p) => `“${p.loopId}”中没有“${p.eventType}”这项操作`,
+    en: (p) => `"${p.eventType}" is not an action of "${p.loopId}"`,
+  },
+  not_allowed_in_state: {
+    'zh-CN': (p, l) => `事项处于“${label(p.stateLabel, '?', l)}”状态，不能“${label(p.eventLabel, p.eventType, l)}”`,
+    en: (p, l) => `cannot "${label(p.eventLabel, p.eventType, l)}" while the item is "${label(p.stateLabel, '?', l)}"`,
+  },
+  role_not_allowed: {
+    'zh-CN': (p, l) => `“${label(p.roleLabel, p.role ?? '?', l)}”无权“${label(p.eventLabel, p.eventType, l)}”`,
+    en: (p, l) => `a ${label(p.roleLabel, p.role ?? '?', l)} may not "${label(p.eventLabel, p.eventType, l)}"`,
+  },
+  field_missing: {
+    'zh-CN': (p, l) => `“${label(p.eventLabel, p.eventType, l)}”缺少必填项 ${p.field ?? 'payload'}`,
+    en: (p, l) => `"${label(p.eventLabel, p.eventType, l)}" needs the field ${p.field ?? 'payload'}`,
+  },
+  field_invalid: {
+    'zh-CN': (p, l) => `“${label(p.eventLabel, p.eventType, l)}”的 ${p.field ?? 'payload'} 填写不符合要求${p.detail ? `（${p.detail}）` : ''}`,
+    en: (p, l) => `"${label(p.eventLabel, p.eventType, l)}": ${p.field ?? 'payload'} is not valid${p.detail ? ` (${p.detail})` : ''}`,
+  },
+  out_of_order: {
+    'zh-CN': (p) => `办理时间 ${p.at ?? '?'} 早于该事项上一次办理时间 ${p.lastAt ?? '?'}`,
+    en: (p) => `the time ${p.at ?? '?'} is before the item's last update at ${p.lastAt ?? '?'}`,
+  },
+  guard_failed: {
+    'zh-CN': (p, l) => `不满足“${label(p.eventLabel, p.eventType, l)}”的条件`,
+    en: (p, l) => `the conditions for "${label(p.eventLabel, p.eventType, l)}" are not met`,
+  },
+};
+
+/** The localized message for a refusal code. */
+export function refusalMessage(code: RefusalCode, parts: RefusalMessageParts): Localized {
+  const t = TEMPLATES[code];
+  return { 'zh-CN': t['zh-CN'](parts, 'zh-CN'), en: t.en(parts, 'en') };
+}

@@ -1,0 +1,216 @@
+import * as z from '../schema/zod.js';
+import { InvalidArgumentError } from '../errors/errors.js';
+import { parseInstant } from '../calendar/instant.js';
+import { type AnyLoopDefinition, compiledOf, type LoopDefinition } from './definition.js';
+import { deadlineFor } from './deadlines.js';
+import { SnapshotLoadError } from './errors.js';
+import { checkEvent } from './event.js';
+import { calendarOf, historyEntry, type TransitionContext } from './transition.js';
+import { type Actor, CREATED, type HistoryEntry, type Snapshot } from './types.js';
+
+/** ISO 8601 instant with an explicit offset. */
+export const isoInstant = z.string().refine((s) => !Number.isNaN(parseInstant(s)), { message: 'must be an ISO 8601 instant with an offset' });
+
+const entrySchemas = new WeakMap<AnyLoopDefinition, z.ZodType>();
+const snapshotSchemas = new WeakMap<AnyLoopDefinition, z.ZodType>();
+
+function names(record: object): [string, ...string[]] {
+  return Object.keys(record) as [string, ...string[]];
+}
+
+/** The zod schema of one history entry of this loop (event, role and state names checked). */
+export function historyEntrySchema<S extends string, E extends string, R extends string, D, C>(
+  def: LoopDefinition<S, E, R, D, C>,
+): z.ZodType<HistoryEntry<S, E, R>> {
+  compiledOf(def, 'historyEntrySchema');
+  let schema = entrySchemas.get(def);
+  if (!schema) {
+    schema = z.object({
+      seq: z.int().min(0),
+      type: z.enum([CREATED, ...names(def.events)]),
+      actor: z.object({ id: z.string().min(1), role: z.enum(names(def.roles)) }),
+      at: isoInstant,
+      from: z.enum(names(def.states)).nullable(),
+      to: z.enum(names(def.states)),
+      note: z.string().optional(),
+      attachments: z.array(z.string().min(1)).optional(),
+      payload: z.unknown().optional(),
+    });
+    entrySchemas.set(def, schema);
+  }
+  return schema as z.ZodType<HistoryEntry<S, E, R>>;
+}
+
+/**
+ * The zod schema of this loop's snapshots: names, data (with the definition's data schema) and
+ * the history's own consistency — numbered from 0, starting with the creation, each entry leaving
+ * the state the previous one reached, the last one reaching the current state.
+ */
+export function snapshotSchema<S extends string, E extends string, R extends string, D, C>(
+  def: LoopDefinition<S, E, R, D, C>,
+): z.ZodType<Snapshot<S, D, E, R>> {
+  compiledOf(def, 'snapshotSchema');
+  let schema = snapshotSchemas.get(def);
+  if (!schema) {
+    const createdPayload = z.object({ id: z.string().min(1), data: def.data });
+    schema = z
+      .object({
+        loop: z.object({ id: z.literal(def.id), version: z.literal(def.version) }),
+        id: z.string().min(1),
+        state: z.enum(names(def.states)),
+        data: def.data,
+        history: z.array(historyEntrySchema(def)).min(1),
+        deadline: isoInstant.optional(),
+        createdAt: isoInstant,
+        updatedAt: isoInstant,
+      })
+      .superRefine((s, ctx) => {
+        const history = s.history as HistoryEntry[];
+        history.forEach((entry, i) => {
+          const issue = (message: string, key: string) => ctx.addIssue({ code: 'custom', path: ['history', i, key], message });
+          if (entry.seq !== i) issue(`seq must be ${i}`, 'seq');
+          if (i === 0) {
+            if (entry.type !== CREATED) issue(`the first entry must be ${CREATED}`, 'type');
+            if (entry.from !== null) issue('the creation has no from', 'from');
+            const created = createdPayload.safeParse(entry.payload);
+            if (!created.success || created.data.id !== s.id) issue('the creation must carry { id, data } of this item', 'payload');
+            if (entry.to !== def.initial) issue(`the creation must reach ${def.initial}`, 'to');
+          } else {
+            const previous = history[i - 1]!;
+            if (entry.type === CREATED) issue(`only the first entry may be ${CREATED}`, 'type');
+            if (entry.from !== previous.to) issue(`from must be ${previous.to}`, 'from');
+            if (parseInstant(entry.at) < parseInstant(previous.at)) issue('entries must be in time order', 'at');
+          }
+        });
+        const last = history[history.length - 1];
+        if (last && last.to !== s.state) ctx.addIssue({ code: 'custom', path: ['state'], message: `state must be ${last.to}, where the history ends` });
+        if (last && last.at !== s.updatedAt) ctx.addIssue({ code: 'custom', path: ['updatedAt'], message: 'must be the time of the last history entry' });
+        if (history[0] && history[0].at !== s.createdAt) ctx.addIssue({ code: 'custom', path: ['createdAt'], message: 'must be the time of the creation' });
+        if (def.states[s.state as S]?.final && s.deadline !== undefined) ctx.addIssue({ code: 'custom', path: ['deadline'], message: 'a final state has no deadline' });
+      });
+    snapshotSchemas.set(def, schema);
+  }
+  return schema as z.ZodType<Snapshot<S, D, E, R>>;
+}
+
+export interface CreateItemInput<R extends string, D> {
+  readonly id: string;
+  readonly data: D;
+  readonly actor: Actor<R>;
+  readonly at: string;
+  readonly note?: string;
+  readonly attachments?: readonly string[];
+}
+
+/**
+ * A new item in the loop's initial state. Its data is validated with the definition's schema and
+ * the creation is the first history entry, so that `replay` can rebuild the item from history.
+ */
+export function createItem<S extends string, E extends string, R extends string, D, C>(
+  def: LoopDefinition<S, E, R, D, C>,
+  input: CreateItemInput<NoInfer<R>, NoInfer<D>>,
+  context?: TransitionContext<C>,
+): Snapshot<S, D, E, R> {
+  compiledOf(def, 'createItem');
+  if (input === null || typeof input !== 'object') throw new InvalidArgumentError('createItem', 'input', { 'zh-CN': '必须是对象', en: 'must be an object' }, input);
+  if (typeof input.id !== 'string' || input.id.length === 0) throw new InvalidArgumentError('createItem', 'input.id', { 'zh-CN': '必须是非空字符串', en: 'must be a non-empty string' }, input.id);
+  const event = { type: CREATED, actor: input.actor, at: input.at, note: input.note, attachments: input.attachments };
+  const atMs = checkEvent('createItem', event);
+  if (!def.creators.includes(input.actor.role)) {
+    throw new InvalidArgumentError('createItem', 'input.actor.role', { 'zh-CN': `必须是可以新建事项的角色（${def.creators.join('、')}）`, en: `must be a role that may create items (${def.creators.join(', ')})` }, input.actor.role);
+  }
+  const parsed = def.data.safeParse(input.data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new InvalidArgumentError('createItem', `input.data.${issue.path.join('.')}`, { 'zh-CN': `不符合要求：${issue.message}`, en: `is not valid: ${issue.message}` }, issue.input);
+  }
+  const data = parsed.data;
+  const entry = historyEntry(0, event, null, def.initial, { id: input.id, data });
+  const limit = def.states[def.initial].limit;
+  const snapshot: { -readonly [K in keyof Snapshot<S, D, E, R>]: Snapshot<S, D, E, R>[K] } = {
+    loop: { id: def.id, version: def.version },
+    id: input.id,
+    state: def.initial,
+    data,
+    history: [entry as HistoryEntry<S, E, R>],
+    createdAt: input.at,
+    updatedAt: input.at,
+  };
+  if (limit !== undefined) snapshot.deadline = deadlineFor(limit, atMs, calendarOf(def, context));
+  return snapshot;
+}
+
+/** Moves a snapshot of one version to the next; chained until the definition's version. */
+export interface SnapshotMigration {
+  readonly from: number;
+  readonly to: number;
+  migrate(snapshot: Record<string, unknown>): unknown;
+}
+
+const LOAD_TEXT = {
+  notJson: { 'zh-CN': '快照不是有效的 JSON', en: 'the snapshot is not valid JSON' },
+  invalid: { 'zh-CN': '快照未通过校验，未读取任何内容', en: 'the snapshot failed validation; nothing of it was read' },
+} as const;
+
+function issuesOf(error: z.ZodError): string[] {
+  return error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+}
+
+/**
+ * Reads a stored snapshot (JSON text or a parsed object): validated whole with `snapshotSchema`,
+ * an older version first migrated step by step, a newer or unmigratable one refused with
+ * `SnapshotLoadError`. Either the whole snapshot is returned or nothing.
+ */
+export function loadSnapshot<S extends string, E extends string, R extends string, D, C>(
+  def: LoopDefinition<S, E, R, D, C>,
+  input: unknown,
+  migrations: readonly SnapshotMigration[] = [],
+): Snapshot<S, D, E, R> {
+  compiledOf(def, 'loadSnapshot');
+  let value = input;
+  if (typeof value === 'string') {
+    try {
+      value = JSON.parse(value);
+    } catch (cause) {
+      throw new SnapshotLoadError('snapshot_not_json', LOAD_TEXT.notJson, [String((cause as Error).message)]);
+    }
+  }
+  const loop = (value as { loop?: { id?: unknown; version?: unknown } } | null)?.loop;
+  if (!value || typeof value !== 'object' || !loop || typeof loop !== 'object') {
+    throw new SnapshotLoadError('snapshot_invalid', LOAD_TEXT.invalid, ['loop: must be { id, version }']);
+  }
+  if (loop.id !== def.id) {
+    throw new SnapshotLoadError('snapshot_wrong_loop', { 'zh-CN': `快照属于闭环 ${String(loop.id)}，不是 ${def.id}`, en: `the snapshot belongs to loop ${String(loop.id)}, not ${def.id}` });
+  }
+  const stated = loop.version;
+  if (typeof stated !== 'number' || !Number.isInteger(stated) || stated > def.version) {
+    throw new SnapshotLoadError('snapshot_version_unsupported', {
+      'zh-CN': `快照版本 ${String(stated)} 比本程序支持的 ${def.version} 更新或无效，拒绝读取`,
+      en: `snapshot version ${String(stated)} is newer than ${def.version} or not a version; refused`,
+    });
+  }
+  let version: number = stated;
+  while (version < def.version) {
+    const from: number = version;
+    const migration = migrations.find((m) => m.from === from);
+    if (!migration) {
+      throw new SnapshotLoadError('snapshot_version_unsupported', {
+        'zh-CN': `没有从版本 ${from} 迁移到 ${def.version} 的办法，拒绝读取`,
+        en: `no migration from version ${from} towards ${def.version}; refused`,
+      });
+    }
+    // Each step works on its own deep copy, so that a failed chain leaves the input untouched.
+    value = migration.migrate(structuredClone(value) as Record<string, unknown>);
+    const reached = (value as { loop?: { version?: unknown } } | null)?.loop?.version;
+    if (reached !== migration.to || migration.to <= from) {
+      throw new SnapshotLoadError('snapshot_version_unsupported', {
+        'zh-CN': `从版本 ${from} 的迁移没有得到版本 ${migration.to}`,
+        en: `the migration from version ${from} did not produce version ${migration.to}`,
+      });
+    }
+    version = reached as number;
+  }
+  const parsed = snapshotSchema(def).safeParse(value);
+  if (!parsed.success) throw new SnapshotLoadError('snapshot_invalid', LOAD_TEXT.invalid, issuesOf(parsed.error));
+  return parsed.data;
+}

@@ -1,0 +1,191 @@
+import type * as z from '../schema/zod.js';
+import { InvalidArgumentError } from '../errors/errors.js';
+import { chinaCalendar, type WorkCalendar } from '../calendar/work-calendar.js';
+import { type AnyLoopDefinition, type CompiledEvent, type CompiledLoop, compiledOf, type LoopDefinition } from './definition.js';
+import { LoopDefinitionError, LoopMismatchError } from './errors.js';
+import { checkEvent, parseUpdatedAt } from './event.js';
+import { FAIL } from './fast-parse.js';
+import { refusalMessage, type RefusalMessageParts } from './messages.js';
+import type { Refusal, RefusalCode } from './refusal.js';
+import type { HistoryEntry, LoopEvent, Snapshot } from './types.js';
+
+/** What the host may pass to a transition: a calendar, and whatever the definition's guards read. */
+export type TransitionContext<C = unknown> = C & { readonly calendar?: WorkCalendar };
+
+export type TransitionResult<S extends string = string, D = unknown, E extends string = string, R extends string = string> =
+  | { readonly ok: true; readonly snapshot: Snapshot<S, D, E, R> }
+  | { readonly ok: false; readonly reason: Refusal };
+
+function refuse(
+  def: AnyLoopDefinition,
+  code: RefusalCode,
+  snapshot: Snapshot,
+  event: LoopEvent,
+  extra: { field?: string; rule?: string; detail?: string; lastAt?: string } = {},
+): { ok: false; reason: Refusal } {
+  const spec = def.events[event.type] as CompiledEvent['spec'] | undefined;
+  const parts: RefusalMessageParts = {
+    loopId: def.id,
+    eventType: event.type,
+    eventLabel: spec?.label,
+    stateLabel: def.states[snapshot.state]?.label,
+    roleLabel: def.roles[event.actor.role]?.label,
+    role: event.actor.role,
+    field: extra.field,
+    detail: extra.detail,
+    at: event.at,
+    lastAt: extra.lastAt,
+  };
+  const reason: { -readonly [K in keyof Refusal]: Refusal[K] } = { code, message: refusalMessage(code, parts), event: event.type, state: snapshot.state };
+  if (extra.field !== undefined) reason.field = extra.field;
+  if (extra.rule !== undefined) reason.rule = extra.rule;
+  return { ok: false, reason };
+}
+
+function pathText(path: readonly PropertyKey[]): string {
+  let text = '';
+  for (const key of path) text += typeof key === 'number' ? `[${key}]` : text ? `.${String(key)}` : String(key);
+  return text || 'payload';
+}
+
+function payloadRefusal(def: AnyLoopDefinition, snapshot: Snapshot, event: LoopEvent, error: z.ZodError) {
+  const issue = error.issues[0]!;
+  const missing = issue.code === 'invalid_type' && issue.input === undefined;
+  return refuse(def, missing ? 'field_missing' : 'field_invalid', snapshot, event, {
+    field: pathText(issue.path),
+    rule: issue.code,
+    detail: missing ? undefined : issue.message,
+  });
+}
+
+function checkSnapshot(def: AnyLoopDefinition, snapshot: Snapshot, fn: string): void {
+  if (snapshot === null || typeof snapshot !== 'object' || snapshot.loop === null || typeof snapshot.loop !== 'object' || !Array.isArray(snapshot.history)) {
+    throw new InvalidArgumentError(fn, 'snapshot', { 'zh-CN': '必须是闭环快照（请用 createItem 或 loadSnapshot 得到）', en: 'must be a loop snapshot (from createItem or loadSnapshot)' }, snapshot);
+  }
+  if (snapshot.loop.id !== def.id || snapshot.loop.version !== def.version) throw new LoopMismatchError(fn, def, snapshot.loop);
+}
+
+/**
+ * Applies one event to an item. Pure: the inputs are never changed, and the same inputs give the
+ * same result. A business refusal comes back as `{ ok: false, reason }`; an input that is not an
+ * event at all throws `MalformedEventError`, a snapshot of another loop `LoopMismatchError`.
+ *
+ * Checks run in this order: the event is known, allowed in the state, allowed for the role, its
+ * payload is complete and valid, its time is not before the item's last update, the guard agrees.
+ */
+export function transition<S extends string, E extends string, R extends string, D, C>(
+  def: LoopDefinition<S, E, R, D, C>,
+  snapshot: Snapshot<S, D, E, R>,
+  event: LoopEvent<NoInfer<E>, NoInfer<R>>,
+  context?: TransitionContext<C>,
+): TransitionResult<S, D, E, R> {
+  const compiled = compiledOf(def, 'transition');
+  checkSnapshot(def, snapshot, 'transition');
+  const atMs = checkEvent('transition', event);
+  return step(def, compiled, snapshot, event, atMs, context) as TransitionResult<S, D, E, R>;
+}
+
+/** @internal The transition after its inputs have been checked (replay reuses it). */
+export function step(
+  def: AnyLoopDefinition,
+  compiled: CompiledLoop,
+  snapshot: Snapshot,
+  event: LoopEvent,
+  atMs: number,
+  context: TransitionContext | undefined,
+): TransitionResult {
+  const spec = compiled.events.get(event.type);
+  const from = snapshot.state;
+  if (spec === undefined) return refuse(def, 'unknown_event', snapshot, event);
+  if (!spec.from.has(from)) return refuse(def, 'not_allowed_in_state', snapshot, event);
+  if (!spec.roles.has(event.actor.role)) return refuse(def, 'role_not_allowed', snapshot, event);
+
+  // Only events with a payload schema pay for parsing; the others must not carry one.
+  let payload: unknown = undefined;
+  if (spec.payload !== undefined) {
+    if (event.payload === undefined) return refuse(def, 'field_missing', snapshot, event, { field: 'payload', rule: 'required' });
+    payload = spec.fastPayload === undefined ? FAIL : spec.fastPayload(event.payload);
+    if (payload === FAIL) {
+      // Not compiled, or refused by the fast path: zod decides, and names the field at fault.
+      const parsed = spec.payload.safeParse(event.payload);
+      if (!parsed.success) return payloadRefusal(def, snapshot, event, parsed.error);
+      payload = parsed.data;
+    }
+  } else if (event.payload !== undefined) {
+    return refuse(def, 'field_invalid', snapshot, event, { field: 'payload', rule: 'no_payload', detail: 'this action takes no payload' });
+  }
+
+  if (atMs < parseUpdatedAt(snapshot.updatedAt)) return refuse(def, 'out_of_order', snapshot, event, { rule: 'chronological', lastAt: snapshot.updatedAt });
+
+  const guard = spec.guard;
+  if (guard !== undefined) {
+    const verdict = guard.call(spec.spec, snapshot, event, context, payload);
+    if (verdict !== true) {
+      if (verdict && typeof verdict === 'object' && 'message' in verdict) {
+        const refusal = refuse(def, 'guard_failed', snapshot, event, { rule: verdict.rule, field: verdict.field });
+        return { ok: false, reason: { ...refusal.reason, message: verdict.message } };
+      }
+      const refusal = refuse(def, 'guard_failed', snapshot, event, { rule: 'guard' });
+      return verdict && typeof verdict === 'object' ? { ok: false, reason: { ...refusal.reason, message: verdict } } : refusal;
+    }
+  }
+
+  const to = spec.toState ?? spec.toFn!(payload, snapshot, event);
+  const target = compiled.states.get(to);
+  if (target === undefined) {
+    throw new LoopDefinitionError(def.id, { 'zh-CN': `事件 ${event.type} 的 to 函数返回了不存在的状态 ${String(to)}`, en: `event ${event.type}: its to function returned ${String(to)}, which is not a state` });
+  }
+  const apply = spec.apply;
+  const data = apply === undefined ? snapshot.data : apply.call(spec.spec, snapshot.data, payload, event, snapshot);
+
+  // Copied into an array of the final length: slice-then-push would allocate twice.
+  const previous = snapshot.history;
+  const count = previous.length;
+  const history = new Array<HistoryEntry>(count + 1);
+  for (let i = 0; i < count; i++) history[i] = previous[i]!;
+  history[count] = historyEntry(count, event, from, to, payload);
+
+  // The deadline belongs to the stage: it restarts on entering another state, and stays on a
+  // self-transition (a note or a supervision does not buy time).
+  let deadline: string | undefined;
+  if (to === from) deadline = snapshot.deadline;
+  else if (target.deadline !== undefined) deadline = target.deadline(atMs, calendarOf(def, context));
+
+  const next: Snapshot =
+    deadline === undefined
+      ? { loop: snapshot.loop, id: snapshot.id, state: to, data, history, createdAt: snapshot.createdAt, updatedAt: event.at }
+      : { loop: snapshot.loop, id: snapshot.id, state: to, data, history, deadline, createdAt: snapshot.createdAt, updatedAt: event.at };
+  return { ok: true, snapshot: next };
+}
+
+/** @internal */
+export function calendarOf(def: AnyLoopDefinition, context: TransitionContext | undefined): WorkCalendar {
+  return context?.calendar ?? def.calendar ?? chinaCalendar;
+}
+
+/** @internal A history entry; optional parts only when present, so that it stays plain JSON. */
+export function historyEntry(seq: number, event: LoopEvent, from: string | null, to: string, payload: unknown): HistoryEntry {
+  const actor = { id: event.actor.id, role: event.actor.role };
+  // The common cases as whole literals: one object shape each, no shape changes on the hot path.
+  if (event.note === undefined && event.attachments === undefined) {
+    return payload === undefined ? { seq, type: event.type, actor, at: event.at, from, to } : { seq, type: event.type, actor, at: event.at, from, to, payload };
+  }
+  const entry: { -readonly [K in keyof HistoryEntry]: HistoryEntry[K] } = { seq, type: event.type, actor, at: event.at, from, to };
+  if (event.note !== undefined) entry.note = event.note;
+  if (event.attachments !== undefined) entry.attachments = event.attachments.slice();
+  if (payload !== undefined) entry.payload = payload;
+  return entry;
+}
+
+/** The events `role` may send to the item now (guards are not run: they need the payload). */
+export function availableEvents<S extends string, E extends string, R extends string, D, C>(
+  def: LoopDefinition<S, E, R, D, C>,
+  snapshot: Pick<Snapshot<S>, 'state'>,
+  role: NoInfer<R>,
+): readonly E[] {
+  const compiled = compiledOf(def, 'availableEvents');
+  if (snapshot === null || typeof snapshot !== 'object' || !compiled.states.has(snapshot.state)) {
+    throw new InvalidArgumentError('availableEvents', 'snapshot.state', { 'zh-CN': '必须是该闭环的状态', en: 'must be a state of this loop' }, snapshot?.state);
+  }
+  return (compiled.available.get(snapshot.state)?.get(role) ?? []) as readonly E[];
+}
