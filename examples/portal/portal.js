@@ -5,7 +5,14 @@
 const KEY = 'bihuan-portal-lang';
 
 /** The portal's pages, in navigation order. Each area adds its page here. */
-const PAGES = [{ href: 'index.html', zh: '闭环率', en: 'Loop rates' }];
+const PAGES = [
+  { href: 'index.html', zh: '闭环率', en: 'Loop rates' },
+  { href: 'disputes.html', zh: '矛盾纠纷', en: 'Disputes' },
+  { href: 'services.html', zh: '服务与普法', en: 'Services' },
+  { href: 'community.html', zh: '平安建设', en: 'Community safety' },
+  { href: 'tasks.html', zh: '社区警务任务', en: 'Policing tasks' },
+  { href: 'evaluation.html', zh: '述法评议', en: 'Law-report evaluation' },
+];
 
 function buildNavigation() {
   const list = document.querySelector('#portal-nav ul');

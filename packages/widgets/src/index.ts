@@ -2,3 +2,17 @@
 // register one, or '@bihuan/widgets/classes' to register none.
 export * from './classes.js';
 import './components/rate-card/define.js';
+import './components/dispute-intake/define.js';
+import './components/dispute-ledger/define.js';
+import './components/dispute-case/define.js';
+import './components/event-permits/define.js';
+import './components/emergency-units/define.js';
+import './components/volunteer-log/define.js';
+import './components/business-liaison/define.js';
+import './components/job-fair/define.js';
+import './components/law-quiz/define.js';
+import './components/task-checklist/define.js';
+import './components/task-supervision/define.js';
+import './components/law-report-scorecard/define.js';
+import './components/rectification-ledger/define.js';
+import './components/reception-issues/define.js';

@@ -1,0 +1,81 @@
+// What the three dispute widgets share: the store they bind to, the viewer (role, id, clock), and
+// how a dispute's parts read in the page's language.
+import {
+  type DepartmentRegistry,
+  type DisputeItem,
+  type Locale,
+  type Localized,
+  type Party,
+  DISPUTE_PERSONAL_DATA_ROLES,
+  defaultDepartmentRegistry,
+  disputeLoop,
+  maskPersonal,
+  maySeePersonalData,
+  parseInstant,
+} from '@bihuan/core';
+import type { PropertyDeclarations } from 'lit';
+
+/** A moment the host may pass as `now`: an ISO instant, a Date or epoch milliseconds. */
+export type NowInput = string | Date | number | undefined | null;
+
+/** Milliseconds of `now`, or the clock's when the host gave none (stories and tests fix it). */
+export function nowMs(now: NowInput): number {
+  if (now instanceof Date) return now.getTime();
+  if (typeof now === 'number' && Number.isFinite(now)) return now;
+  if (typeof now === 'string' && now) {
+    const ms = parseInstant(now);
+    if (!Number.isNaN(ms)) return ms;
+    const loose = Date.parse(now);
+    if (!Number.isNaN(loose)) return loose;
+  }
+  return Date.now();
+}
+
+/** The viewer properties every dispute widget takes. */
+export const viewerProperties: PropertyDeclarations = {
+  store: { attribute: false },
+  viewerRole: { type: String, attribute: 'viewer-role' },
+  viewerId: { type: String, attribute: 'viewer-id' },
+  now: {},
+  registry: { attribute: false },
+  personalDataRoles: { attribute: false },
+};
+
+export const DEFAULT_PERSONAL_DATA_ROLES = DISPUTE_PERSONAL_DATA_ROLES;
+
+export const text = (label: Localized | undefined, locale: Locale, fallback = ''): string => label?.[locale] ?? fallback;
+
+export const stateLabel = (state: string, locale: Locale): string => text(disputeLoop.states[state as DisputeItem['state']]?.label, locale, state);
+
+export const roleLabel = (role: string, locale: Locale): string => text(disputeLoop.roles[role as keyof typeof disputeLoop.roles]?.label, locale, role);
+
+export const eventLabel = (event: string, locale: Locale): string => text(disputeLoop.events[event as keyof typeof disputeLoop.events]?.label, locale, event);
+
+export function departmentName(id: string, locale: Locale, registry: DepartmentRegistry = defaultDepartmentRegistry): string {
+  return registry.get(id)?.name[locale] ?? id;
+}
+
+export function departmentNames(ids: readonly string[] | undefined, locale: Locale, registry?: DepartmentRegistry): string {
+  return (ids ?? []).map((id) => departmentName(id, locale, registry)).join(locale === 'en' ? ', ' : '、');
+}
+
+/** A personal field as the viewer may see it: in clear for the roles allowed, masked otherwise. */
+export function personalText(kind: 'name' | 'phone' | 'idNumber' | 'address', value: string | undefined, clear: boolean): string {
+  if (!value) return '';
+  return clear ? value : maskPersonal(kind, value);
+}
+
+/** Whether the viewer sees personal data in clear. */
+export function seesPersonalData(role: string | undefined, roles: readonly string[] | undefined): boolean {
+  return maySeePersonalData(role, roles ?? DEFAULT_PERSONAL_DATA_ROLES);
+}
+
+/** The first applicant of a dispute (the one the ledger lists). */
+export function applicantOf(item: DisputeItem): Party | undefined {
+  return item.data.parties.find((p) => p.side === 'applicant') ?? item.data.parties[0];
+}
+
+/** Emits a bubbling, composed `bh-*` event with a typed detail. */
+export function emit<T>(host: HTMLElement, type: string, detail: T): boolean {
+  return host.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true }));
+}

@@ -1,0 +1,114 @@
+import { css } from 'lit';
+
+/** Form layout for widgets with forms: fields, fieldsets, hints, inline errors, buttons. */
+export const formStyles = css`
+  form {
+    display: grid;
+    gap: var(--_space);
+  }
+  fieldset {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: var(--_space);
+    margin: 0;
+    display: grid;
+    gap: calc(var(--_space) * 0.75);
+  }
+  legend {
+    font-weight: 600;
+    padding: 0 4px;
+  }
+  .field {
+    display: grid;
+    gap: 4px;
+  }
+  .field label,
+  .label {
+    font-weight: 600;
+    font-size: 0.9375rem;
+  }
+  .hint {
+    color: var(--_muted);
+    font-size: 0.875rem;
+    margin: 0;
+  }
+  input[type='text'],
+  input[type='tel'],
+  input[type='date'],
+  select,
+  textarea {
+    font: inherit;
+    color: var(--_text);
+    background: var(--_surface);
+    border: 1px solid var(--_muted);
+    border-radius: calc(var(--_radius) / 2);
+    padding: 6px 8px;
+    max-width: 40rem;
+    width: 100%;
+  }
+  textarea {
+    min-height: 5rem;
+  }
+  input:focus-visible,
+  select:focus-visible,
+  textarea:focus-visible,
+  button:focus-visible,
+  a:focus-visible {
+    outline: 3px solid var(--_accent);
+    outline-offset: 1px;
+  }
+  [aria-invalid='true'] {
+    border-color: var(--_bad);
+    border-width: 2px;
+  }
+  .field-error {
+    color: var(--_bad);
+    font-weight: 600;
+    font-size: 0.875rem;
+    margin: 0;
+  }
+  input[type='checkbox'],
+  input[type='radio'] {
+    width: 24px;
+    height: 24px;
+    margin: 0;
+    accent-color: var(--_accent);
+  }
+  .choice {
+    display: flex;
+    gap: 6px;
+    align-items: center;
+  }
+  .row {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space);
+  }
+  .row > .field {
+    flex: 1 1 12rem;
+  }
+  button {
+    min-height: 32px;
+    font: inherit;
+    border-radius: calc(var(--_radius) / 2);
+    padding: 6px 14px;
+    border: 1px solid var(--_accent);
+    background: var(--_surface);
+    color: var(--_accent);
+    cursor: pointer;
+  }
+  button.primary {
+    background: var(--_accent);
+    color: #fff;
+  }
+  button[disabled] {
+    opacity: 0.6;
+    cursor: not-allowed;
+  }
+  .status {
+    color: var(--_good);
+    font-weight: 600;
+    margin: 0;
+  }
+`;
+

@@ -1,0 +1,121 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import {
+  type AnyLoopDefinition,
+  type Collections,
+  type Locale,
+  type Refusal,
+  type Snapshot,
+  type Store,
+  applyLoopEvent,
+  availableEvents,
+  formatInstant,
+} from '@bihuan/core';
+import { type ActionField, actionForm, focusActionForm } from './action-form.js';
+import { emit } from './dispute-view.js';
+
+/** The action open on a row: which item, which event, and what the loop refused last. */
+export interface OpenAction {
+  readonly id: string;
+  readonly event: string;
+  readonly problem?: string;
+}
+
+/** What a loop widget's transition event carries. */
+export interface LoopTransitionDetail {
+  readonly id: string;
+  readonly event: string;
+  readonly state: string;
+}
+
+export interface LoopActionsHost extends HTMLElement {
+  readonly locale: Locale;
+  readonly renderRoot: HTMLElement | DocumentFragment;
+  readonly updateComplete: Promise<boolean>;
+  requestUpdate(): void;
+}
+
+export interface LoopActionsOptions {
+  readonly def: AnyLoopDefinition;
+  readonly collection: string;
+  /** The payload fields each event asks for (events without an entry take no payload). */
+  readonly fields: (event: string, locale: Locale) => readonly ActionField[] | undefined;
+  /** Events never offered as row buttons (run another way, e.g. by a sweep). */
+  readonly hidden?: readonly string[];
+  /** The widget's transition event name, e.g. `bh-rectification-transition`. */
+  readonly eventName: string;
+}
+
+const TEXTS: Readonly<Record<Locale, { readonly confirm: string; readonly cancel: string; readonly actionsFor: (title: string) => string }>> = {
+  'zh-CN': { confirm: '确定', cancel: '取消', actionsFor: (title) => `“${title}”的操作` },
+  en: { confirm: 'Confirm', cancel: 'Cancel', actionsFor: (title) => `Actions for "${title}"` },
+};
+
+/**
+ * Row actions of a store-backed loop list: the buttons of the events the viewer's role may send,
+ * an inline form for those that need a payload, and the atomic apply through the store. A
+ * refusal is shown in the form (role=alert); success emits the widget's transition event.
+ */
+export class LoopActions {
+  open: OpenAction | undefined;
+
+  constructor(
+    private readonly host: LoopActionsHost,
+    private readonly options: LoopActionsOptions,
+  ) {}
+
+  /** The action buttons (and the open form) of one item, for a viewer in `role`. */
+  render(item: Snapshot, title: string, role: string, store: Store<Collections> | undefined, actor: () => { id: string; role: string }, now: () => number): TemplateResult | typeof nothing {
+    const o = this.options;
+    const locale = this.host.locale;
+    const t = TEXTS[locale];
+    const events = role in o.def.roles ? availableEvents(o.def, item, role).filter((e) => !o.hidden?.includes(e)) : [];
+    if (events.length === 0) return nothing;
+    const label = (event: string) => (o.def.events[event] as { label: Record<Locale, string> }).label[locale];
+    const run = (event: string, payload?: Record<string, unknown>) => void this.apply(store, item.id, event, payload, actor(), now());
+    const open = this.open?.id === item.id ? this.open : undefined;
+    const fields = open ? o.fields(open.event, locale) : undefined;
+    return html`<div class="actions" role="group" aria-label=${t.actionsFor(title)}>
+        ${events.map(
+          (event) => html`<button type="button" aria-expanded=${o.fields(event, locale) ? String(open?.event === event) : nothing}
+            @click=${() => (o.fields(event, locale) ? this.show({ id: item.id, event }) : run(event))}>${label(event)}</button>`,
+        )}
+      </div>
+      ${open && fields
+        ? actionForm({
+            id: `act-${cssId(item.id)}`,
+            title: `${label(open.event)}：${title}`,
+            fields,
+            submitLabel: t.confirm,
+            cancelLabel: t.cancel,
+            problem: open.problem,
+            onSubmit: (payload) => run(open.event, payload),
+            onCancel: () => this.show(undefined),
+          })
+        : open?.problem
+          ? html`<p class="action-problem" role="alert">${open.problem}</p>`
+          : nothing}`;
+  }
+
+  private show(open: OpenAction | undefined): void {
+    this.open = open;
+    this.host.requestUpdate();
+    if (open) void this.host.updateComplete.then(() => focusActionForm(this.host.renderRoot));
+  }
+
+  /** Applies one event through the store; resolves to whether it was accepted. */
+  async apply(store: Store<Collections> | undefined, id: string, event: string, payload: Record<string, unknown> | undefined, actor: { id: string; role: string }, at: number): Promise<boolean> {
+    if (!store) return false;
+    const result = await applyLoopEvent(store, this.options.collection, this.options.def, id, { type: event, actor, at: formatInstant(at), ...(payload ? { payload } : {}) });
+    if (result.ok) {
+      this.open = undefined;
+      emit<LoopTransitionDetail>(this.host, this.options.eventName, { id, event, state: result.snapshot.state });
+    } else {
+      this.open = { id, event, problem: (result.reason as Refusal).message[this.host.locale] };
+      emit(this.host, this.options.eventName.replace(/-transition$/, '-refused'), { id, event, reason: result.reason });
+    }
+    this.host.requestUpdate();
+    return result.ok;
+  }
+}
+
+const cssId = (id: string) => id.replace(/[^\w-]/g, '_');

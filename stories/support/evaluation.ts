@@ -1,0 +1,68 @@
+// Seed data for the evaluation, rectification and reception-day widgets' stories and tests:
+// memory stores only — stories never touch the reader's IndexedDB.
+import {
+  type EvaluationSchemeInput,
+  type EvaluationStore,
+  type LawReportInput,
+  type ReceptionItem,
+  type RectificationItem,
+  type RectificationStore,
+  type ReceptionStore,
+  SIX_DIMENSIONS,
+  createMemoryStore,
+  evaluationStoreSpec,
+  exampleLawReport,
+  exampleReceptionDay,
+  exampleRectificationItems,
+  receptionStoreSpec,
+  rectificationStoreSpec,
+} from '@bihuan/core';
+
+/** The moment stories are judged at. */
+export const NOW = '2026-03-02T09:00:00+08:00';
+
+export const REPORT: LawReportInput = exampleLawReport();
+
+const at = '2026-01-10T10:00:00+08:00';
+const sheet = (assessor: string, n: number) => ({ reportId: REPORT.id, assessor, scores: { achievements: n, shortcomings: n - 5, performance: n, rectification: n - 10, accountability: n - 5 }, submittedAt: at });
+
+/** A store with the preset scheme, the report, and sheets of the given assessors' scores. */
+export function evaluationStore(options: { report?: LawReportInput | null; scheme?: EvaluationSchemeInput; sheets?: readonly [string, number][] } = {}): EvaluationStore {
+  const store = createMemoryStore(evaluationStoreSpec);
+  const report = options.report === undefined ? REPORT : options.report;
+  void (async () => {
+    await store.put('schemes', options.scheme ?? SIX_DIMENSIONS);
+    if (report) await store.put('reports', report);
+    if (report && options.sheets?.length) await store.bulkPut('sheets', options.sheets.map(([a, n]) => ({ ...sheet(a, n), reportId: report.id })));
+  })();
+  return store;
+}
+
+/** Ten assessors on a 1–5 scheme with "cannot judge": the large card. */
+export const FIVE_LEVEL_SCHEME: EvaluationSchemeInput = {
+  ...SIX_DIMENSIONS,
+  id: 'five-levels',
+  label: { 'zh-CN': '五级评议', en: 'Five-level evaluation' },
+  dimensions: SIX_DIMENSIONS.dimensions.map((d) => (d.source === 'preTest' ? d : { ...d, scale: { min: 1, max: 5, step: 1, cannotJudge: true } })),
+};
+
+/** A scheme whose weights sum to 0.95: refused with a readable reason. */
+export const INVALID_SCHEME: EvaluationSchemeInput = { ...SIX_DIMENSIONS, dimensions: SIX_DIMENSIONS.dimensions.map((d) => (d.id === 'accountability' ? { ...d, weight: 0.1 } : d)) };
+
+/** Rectification items across the loop; `overdue` of them past their deadline at `NOW`. */
+export const rectificationItems = exampleRectificationItems;
+
+export function rectificationStore(items: readonly RectificationItem[]): RectificationStore {
+  const store = createMemoryStore(rectificationStoreSpec);
+  if (items.length) void store.bulkPut('items', items as never);
+  return store;
+}
+
+/** The source's reception day: 9 firms, `count` issues (23), `closed` of them written off (6). */
+export const receptionItems = exampleReceptionDay;
+
+export function receptionStore(items: readonly ReceptionItem[]): ReceptionStore {
+  const store = createMemoryStore(receptionStoreSpec);
+  if (items.length) void store.bulkPut('issues', items as never);
+  return store;
+}
