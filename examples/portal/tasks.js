@@ -1,0 +1,41 @@
+// The community-policing task page: the supervisors' board, an officer's checklist and the
+// negative-list check. The widgets use the default IndexedDB store; on a first visit this script
+// dispatches this month from the example catalog to an example roster and moves it on to now
+// (all data are examples).
+import { checkNegativeList, defaultStore, exampleNegativeList, exampleRoster, exampleTaskOrders, taskStoreSpec } from '/widgets/cdn/bihuan.js';
+
+const now = new Date().toISOString();
+const month = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7); // China's month
+const roster = exampleRoster({ counties: 3, stationsPerCounty: 3, officersPerStation: 4 });
+
+const supervision = document.getElementById('supervision');
+const checklist = document.getElementById('checklist');
+const select = document.getElementById('officer-select');
+supervision.setAttribute('month', month);
+checklist.setAttribute('month', month);
+for (const officer of roster.officers.slice(0, 12)) {
+  const option = document.createElement('option');
+  option.value = officer.id;
+  option.textContent = `${officer.name}（${officer.community}）`;
+  select.append(option);
+}
+checklist.setAttribute('officer', select.value);
+select.addEventListener('change', () => checklist.setAttribute('officer', select.value));
+
+async function seed() {
+  const store = await defaultStore(taskStoreSpec);
+  if ((await store.count('orders', { index: 'month', equals: month })) > 0) return;
+  await store.put('rosters', roster);
+  await store.bulkPut('orders', exampleTaskOrders({ roster, month, now }));
+}
+seed().catch((error) => console.warn('bihuan portal: example data not loaded', error));
+
+const negative = exampleNegativeList();
+document.getElementById('negative-check').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const kind = document.getElementById('intake-kind').value;
+  const amount = document.getElementById('intake-amount').value;
+  const verdict = checkNegativeList(negative, amount === '' ? { kind } : { kind, amount: Number(amount) });
+  const en = document.documentElement.lang === 'en';
+  document.getElementById('negative-verdict').textContent = verdict.ok ? (en ? 'May be taken on: no negative-list rule applies.' : '可以受理：不在负面清单之内。') : verdict.reason[en ? 'en' : 'zh-CN'];
+});

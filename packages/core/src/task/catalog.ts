@@ -1,0 +1,98 @@
+import type * as z from '../schema/zod.js';
+import { BihuanError, InvalidArgumentError } from '../errors/errors.js';
+import { type Catalog, CatalogSchema, type Roster, RosterSchema, type TaskTemplate } from './schema.js';
+
+/** One thing wrong in a loaded catalog or roster: where (`templates[3].due.day`) and what. */
+export interface LoadIssue {
+  readonly path: string;
+  readonly message: string;
+}
+
+/**
+ * A city's catalog or roster was refused. `issues` lists every problem found, each with its path
+ * (`templates[12].category`); the message names the first few, so that whoever edits the JSON file
+ * sees where to look.
+ */
+export class TaskDataError extends BihuanError {
+  readonly issues: readonly LoadIssue[];
+  constructor(code: 'catalog_invalid' | 'roster_invalid', what: { 'zh-CN': string; en: string }, issues: readonly LoadIssue[]) {
+    const shown = issues.slice(0, 5).map((i) => `${i.path}: ${i.message}`).join('; ');
+    const more = issues.length > 5 ? issues.length - 5 : 0;
+    super(code, {
+      'zh-CN': `${what['zh-CN']}有 ${issues.length} 处错误：${shown}${more ? `；另有 ${more} 处` : ''}`,
+      en: `${what.en} has ${issues.length} problem${issues.length === 1 ? '' : 's'}: ${shown}${more ? `; and ${more} more` : ''}`,
+    });
+    this.name = 'TaskDataError';
+    this.issues = issues;
+  }
+}
+
+function pathText(path: readonly PropertyKey[]): string {
+  let text = '';
+  for (const key of path) text += typeof key === 'number' ? `[${key}]` : text ? `.${String(key)}` : String(key);
+  return text || '(root)';
+}
+
+// Objects made by loadCatalog / loadRoster: trusted without parsing them again.
+const loaded = new WeakSet<object>();
+
+function load<T extends object>(schema: z.ZodType<T>, input: unknown, code: 'catalog_invalid' | 'roster_invalid', what: { 'zh-CN': string; en: string }): T {
+  if (input !== null && typeof input === 'object' && loaded.has(input)) return input as T;
+  let value = input;
+  if (typeof value === 'string') {
+    try {
+      value = JSON.parse(value);
+    } catch (cause) {
+      throw new TaskDataError(code, what, [{ path: '(root)', message: `not valid JSON (${(cause as Error).message})` }]);
+    }
+  }
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new TaskDataError(code, what, parsed.error.issues.map((i) => ({ path: pathText(i.path), message: i.message })));
+  loaded.add(parsed.data);
+  return parsed.data;
+}
+
+const CATALOG = { 'zh-CN': '任务清单', en: 'the task catalog' };
+const ROSTER = { 'zh-CN': '民警名册', en: 'the roster' };
+
+/**
+ * Loads a city's task catalog from JSON text or a parsed object. Every problem is reported at
+ * once with its path (`TaskDataError`). Chinese-only texts are accepted; English falls back to them.
+ */
+export function loadCatalog(input: unknown): Catalog {
+  return load(CatalogSchema, input, 'catalog_invalid', CATALOG);
+}
+
+/** Loads a city's roster (counties, stations, officers) from JSON text or a parsed object. */
+export function loadRoster(input: unknown): Roster {
+  return load(RosterSchema, input, 'roster_invalid', ROSTER);
+}
+
+/** @internal A catalog argument: loaded (or loadable), else `InvalidArgumentError` naming it. */
+export function catalogArg(fn: string, argument: string, input: unknown): Catalog {
+  try {
+    return loadCatalog(input);
+  } catch (error) {
+    throw argError(fn, argument, error, input);
+  }
+}
+
+/** @internal A roster argument, likewise. */
+export function rosterArg(fn: string, argument: string, input: unknown): Roster {
+  try {
+    return loadRoster(input);
+  } catch (error) {
+    throw argError(fn, argument, error, input);
+  }
+}
+
+function argError(fn: string, argument: string, error: unknown, input: unknown): unknown {
+  if (!(error instanceof TaskDataError)) return error;
+  const first = error.issues[0]!;
+  return new InvalidArgumentError(fn, `${argument}${first.path === '(root)' ? '' : `.${first.path}`}`, { 'zh-CN': `不符合要求：${first.message}`, en: `is not valid: ${first.message}` }, input);
+}
+
+/** A template of the catalog by id, or undefined. */
+export function findTemplate(catalog: Catalog, id: string): TaskTemplate | undefined {
+  return catalogArg('findTemplate', 'catalog', catalog).templates.find((t) => t.id === id);
+}

@@ -1,0 +1,250 @@
+import * as z from '../schema/zod.js';
+import { parseDate, parseInstant } from '../calendar/instant.js';
+import { personal } from '../privacy/privacy.js';
+
+/**
+ * The records of the community-policing task loop (下单—反馈—督导): a city's catalog of task
+ * templates, its roster of officers, and the data each task order carries.
+ */
+
+/** Ids are plain ASCII (`public-security.visit-hotels`) so that order ids can be built from them. */
+export const taskId = z.string().min(1).max(80).regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . - only');
+const blank = /\S/;
+const text = z.string().min(1).max(2000).regex(blank, 'must not be blank');
+
+/** `YYYY-MM`, a calendar month. */
+export const monthText = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month written YYYY-MM');
+const dateText = z.string().refine((s) => !Number.isNaN(parseDate(s)), { message: 'a real date written YYYY-MM-DD' });
+const instant = z.string().refine((s) => !Number.isNaN(parseInstant(s)), { message: 'an ISO 8601 instant with an offset' });
+
+/** A text in both languages, as stored on orders. */
+export const localizedText = z.object({ 'zh-CN': text, en: text });
+
+/** In a city's catalog a text may be Chinese only (a string, or `{ "zh-CN" }`); English falls back to it. */
+const catalogText = z
+  .union([text, z.object({ 'zh-CN': text, en: text.optional() })])
+  .transform((t) => (typeof t === 'string' ? { 'zh-CN': t, en: t } : { 'zh-CN': t['zh-CN'], en: t.en ?? t['zh-CN'] }));
+
+/** How often a template is dispatched. `onEvent` ones are dispatched one by one (`dispatchOnEvent`). */
+export const FREQUENCIES = ['monthly', 'quarterly', 'once', 'onEvent'] as const;
+export type Frequency = (typeof FREQUENCIES)[number];
+
+/**
+ * When an order is due, in the month it falls due (a quarterly template: the quarter's last month):
+ * - `dayOfMonth`: that day (the 31st is the month's last day in shorter months); when it is not a
+ *   working day, `ifNotWorkingDay` keeps it, or moves to the working day `before` or `after`;
+ * - `lastDay`, `lastWorkingDay`: of the month;
+ * - `workingDay`: the `n`th working day of the month;
+ * - `withinWorkingDays` (on-event templates only): `n` working days after the event.
+ * Orders are due at the end (24:00 China time) of that day.
+ */
+export const DueRuleSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('dayOfMonth'), day: z.int().min(1).max(31), ifNotWorkingDay: z.enum(['keep', 'before', 'after']).default('keep') }),
+  z.object({ kind: z.literal('lastDay') }),
+  z.object({ kind: z.literal('lastWorkingDay') }),
+  z.object({ kind: z.literal('workingDay'), n: z.int().min(1).max(23) }),
+  z.object({ kind: z.literal('withinWorkingDays'), n: z.int().min(0).max(60) }),
+]);
+export type DueRule = z.output<typeof DueRuleSchema>;
+export type DueRuleInput = z.input<typeof DueRuleSchema>;
+
+/** What counts as done: the fields of an order's feedback. */
+export const DONE_KINDS = ['note', 'count', 'evidence', 'place'] as const;
+export type DoneKind = (typeof DONE_KINDS)[number];
+
+const doneBase = { id: taskId, label: localizedText, required: z.boolean() };
+/** One field of the feedback, as stored on orders. */
+export const DoneFieldSchema = z.discriminatedUnion('kind', [
+  /** A written note (what was done, what was found). */
+  z.object({ kind: z.literal('note'), ...doneBase }),
+  /** A count (households visited, sessions held); whole numbers within `min`…`max`. */
+  z.object({ kind: z.literal('count'), ...doneBase, min: z.int().min(0).optional(), max: z.int().min(0).optional(), unit: localizedText.optional() }),
+  /** Photo or document references (file ids, URLs): at least `minItems`. */
+  z.object({ kind: z.literal('evidence'), ...doneBase, minItems: z.int().min(1).default(1) }),
+  /** A place visited (an address or a named site). */
+  z.object({ kind: z.literal('place'), ...doneBase }),
+]);
+export type DoneField = z.output<typeof DoneFieldSchema>;
+
+const catalogDoneBase = { id: taskId, label: catalogText, required: z.boolean().default(true) };
+const CatalogDoneFieldSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('note'), ...catalogDoneBase }),
+  z.object({ kind: z.literal('count'), ...catalogDoneBase, min: z.int().min(0).optional(), max: z.int().min(0).optional(), unit: catalogText.optional() }),
+  z.object({ kind: z.literal('evidence'), ...catalogDoneBase, minItems: z.int().min(1).default(1) }),
+  z.object({ kind: z.literal('place'), ...catalogDoneBase }),
+]);
+
+/** To whom a template applies: officer roles and community types (an empty list: all). */
+export const AppliesToSchema = z.object({
+  roles: z.array(taskId).default([]),
+  communityTypes: z.array(taskId).default([]),
+});
+
+/** A standardized task (标准件). */
+export const TaskTemplateSchema = z
+  .object({
+    id: taskId,
+    category: taskId,
+    title: catalogText,
+    /** What the task asks the officer to do. */
+    asks: catalogText,
+    frequency: z.enum(FREQUENCIES),
+    /** For a `once` template: the month it is dispatched in. */
+    month: monthText.optional(),
+    appliesTo: AppliesToSchema.default({ roles: [], communityTypes: [] }),
+    due: DueRuleSchema,
+    done: z.array(CatalogDoneFieldSchema).min(1),
+    /** Whether an officer may mark it not applicable (exempt, with a reason). */
+    mayBeNotApplicable: z.boolean().default(false),
+  })
+  .superRefine((t, ctx) => {
+    if (t.frequency === 'once' && t.month === undefined) ctx.addIssue({ code: 'custom', path: ['month'], message: 'a once template names its month' });
+    if (t.frequency !== 'once' && t.month !== undefined) ctx.addIssue({ code: 'custom', path: ['month'], message: 'only a once template has a month' });
+    if ((t.frequency === 'onEvent') !== (t.due.kind === 'withinWorkingDays')) {
+      ctx.addIssue({ code: 'custom', path: ['due', 'kind'], message: 'withinWorkingDays is the due rule of onEvent templates, and only of them' });
+    }
+    const ids = new Set<string>();
+    t.done.forEach((f, i) => {
+      if (ids.has(f.id)) ctx.addIssue({ code: 'custom', path: ['done', i, 'id'], message: `field id ${f.id} is used twice` });
+      ids.add(f.id);
+      if (f.kind === 'count' && f.min !== undefined && f.max !== undefined && f.min > f.max) ctx.addIssue({ code: 'custom', path: ['done', i, 'max'], message: 'max is below min' });
+    });
+  });
+export type TaskTemplate = z.output<typeof TaskTemplateSchema>;
+export type TaskTemplateInput = z.input<typeof TaskTemplateSchema>;
+
+export const TaskCategorySchema = z.object({ id: taskId, name: catalogText, description: catalogText.optional() });
+export type TaskCategory = z.output<typeof TaskCategorySchema>;
+
+/**
+ * A city's task catalog (标准化任务清单), versioned: a new version applies from the next dispatch
+ * on (`effectiveFrom`), and orders already dispatched keep the template they were dispatched with.
+ */
+export const CatalogSchema = z
+  .object({
+    id: taskId,
+    version: z.int().min(1),
+    name: catalogText,
+    /** True for sample data (the shipped example): portals show it as such. */
+    example: z.boolean().default(false),
+    /** The first month this version is dispatched for. */
+    effectiveFrom: monthText,
+    categories: z.array(TaskCategorySchema).min(1),
+    templates: z.array(TaskTemplateSchema).min(1),
+  })
+  .superRefine((c, ctx) => {
+    const categories = new Set<string>();
+    c.categories.forEach((cat, i) => {
+      if (categories.has(cat.id)) ctx.addIssue({ code: 'custom', path: ['categories', i, 'id'], message: `category id ${cat.id} is used twice` });
+      categories.add(cat.id);
+    });
+    const templates = new Set<string>();
+    c.templates.forEach((t, i) => {
+      if (templates.has(t.id)) ctx.addIssue({ code: 'custom', path: ['templates', i, 'id'], message: `template id ${t.id} is used twice` });
+      templates.add(t.id);
+      if (!categories.has(t.category)) ctx.addIssue({ code: 'custom', path: ['templates', i, 'category'], message: `category ${t.category} is not in the catalog's categories` });
+    });
+  });
+export type Catalog = z.output<typeof CatalogSchema>;
+export type CatalogInput = z.input<typeof CatalogSchema>;
+
+export const OfficerSchema = z.object({
+  id: taskId,
+  name: personal('name', z.string().trim().min(1).max(60)),
+  /** The officer's role (`communityOfficer` by default); templates may apply to some roles only. */
+  role: taskId.default('communityOfficer'),
+  station: taskId,
+  /** The community (社区/村) the officer is responsible for. */
+  community: z.string().trim().min(1).max(120),
+  communityType: taskId.default('urban'),
+  /** First day on the roster (inclusive). */
+  from: dateText.optional(),
+  /** Last day on the roster (inclusive): the officer left after it. */
+  until: dateText.optional(),
+});
+export type Officer = z.output<typeof OfficerSchema>;
+
+/** The city's units and officers: city → counties → stations → officers. */
+export const RosterSchema = z
+  .object({
+    id: taskId,
+    city: z.object({ id: taskId, name: catalogText }),
+    counties: z.array(z.object({ id: taskId, name: catalogText })).min(1),
+    stations: z.array(z.object({ id: taskId, name: catalogText, county: taskId })).min(1),
+    officers: z.array(OfficerSchema),
+  })
+  .superRefine((r, ctx) => {
+    const seen = new Set<string>();
+    const unique = (list: readonly { id: string }[], key: string) =>
+      list.forEach((x, i) => {
+        if (seen.has(x.id)) ctx.addIssue({ code: 'custom', path: [key, i, 'id'], message: `id ${x.id} is used twice` });
+        seen.add(x.id);
+      });
+    unique(r.counties, 'counties');
+    unique(r.stations, 'stations');
+    unique(r.officers, 'officers');
+    const counties = new Set(r.counties.map((c) => c.id));
+    const stations = new Set(r.stations.map((s) => s.id));
+    r.stations.forEach((s, i) => {
+      if (!counties.has(s.county)) ctx.addIssue({ code: 'custom', path: ['stations', i, 'county'], message: `county ${s.county} is not in the roster` });
+    });
+    r.officers.forEach((o, i) => {
+      if (!stations.has(o.station)) ctx.addIssue({ code: 'custom', path: ['officers', i, 'station'], message: `station ${o.station} is not in the roster` });
+      if (o.from !== undefined && o.until !== undefined && o.until < o.from) ctx.addIssue({ code: 'custom', path: ['officers', i, 'until'], message: 'until is before from' });
+    });
+  });
+export type Roster = z.output<typeof RosterSchema>;
+export type RosterInput = z.input<typeof RosterSchema>;
+
+/** What an order keeps of its template: enough to check feedback without the catalog. */
+export const OrderTemplateSchema = z.object({
+  id: taskId,
+  category: taskId,
+  categoryName: localizedText,
+  title: localizedText,
+  catalog: z.object({ id: taskId, version: z.int().min(1) }),
+  done: z.array(DoneFieldSchema).min(1),
+  mayBeNotApplicable: z.boolean(),
+});
+export type OrderTemplate = z.output<typeof OrderTemplateSchema>;
+
+/** A value of a feedback field: a note or place (text), a count, or evidence references. */
+export const FeedbackValueSchema = z.union([z.string(), z.number(), z.array(z.string())]);
+export type FeedbackValue = z.output<typeof FeedbackValueSchema>;
+
+const stamp = { at: instant, by: taskId };
+
+/** The data of one task order. */
+export const TaskOrderDataSchema = z.object({
+  /** The month it was dispatched for. */
+  month: monthText,
+  /** What it covers: the month, `YYYY-Qn` for a quarterly task, or the event's id. */
+  period: z.string().min(1).max(120),
+  template: OrderTemplateSchema,
+  officer: taskId,
+  station: taskId,
+  county: taskId,
+  community: z.string().min(1).max(120),
+  /** When it is due (24:00 China time of the due day). */
+  due: instant,
+  feedback: z.object({ values: z.record(taskId, FeedbackValueSchema), ...stamp }).nullable(),
+  /** Times a supervisor returned the feedback. */
+  returns: z.int().min(0),
+  /** Supervisors' urging (督导), oldest first. */
+  urgings: z.array(z.object({ instruction: text, ...stamp })),
+  /** Hand-overs to another officer (an officer left, or was relieved), oldest first. */
+  reassignments: z.array(z.object({ from: taskId, to: taskId, reason: text, ...stamp })),
+  exemption: z.object({ reason: text, ...stamp }).nullable(),
+  cancellation: z.object({ reason: text, ...stamp }).nullable(),
+});
+export type TaskOrderData = z.output<typeof TaskOrderDataSchema>;
+
+// Event payloads (no transforms: they stay on the engine's fast path).
+export const FeedbackPayloadSchema = z.object({ values: z.record(z.string(), FeedbackValueSchema) });
+export type FeedbackPayload = z.output<typeof FeedbackPayloadSchema>;
+export const TaskReasonPayloadSchema = z.object({ reason: text });
+export type TaskReasonPayload = z.output<typeof TaskReasonPayloadSchema>;
+export const UrgePayloadSchema = z.object({ instruction: text });
+export type UrgePayload = z.output<typeof UrgePayloadSchema>;
+export const ReassignPayloadSchema = z.object({ officer: taskId, station: taskId, county: taskId, community: z.string().min(1).max(120), reason: text });
+export type ReassignPayload = z.output<typeof ReassignPayloadSchema>;

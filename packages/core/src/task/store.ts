@@ -1,0 +1,98 @@
+import { InvalidArgumentError } from '../errors/errors.js';
+import type { Refusal } from '../loop/refusal.js';
+import { defineStore } from '../store/spec.js';
+import { loopCollection } from '../store/loop-event.js';
+import { transition } from '../loop/transition.js';
+import type { Store, WriteOptions } from '../store/types.js';
+import { taskOrderLoop, type TaskOrder } from './definition.js';
+import { type DispatchInput, type DispatchResult, dispatchMonth, instantArg, reassignOnLeave, type ReassignInput, type ReassignResult, type TaskActor } from './dispatch.js';
+import { CatalogSchema, monthText, RosterSchema } from './schema.js';
+
+/**
+ * Where the task loop keeps its records: the orders (loop items, indexed by officer, station,
+ * county and month), the catalog versions and the roster.
+ */
+export const taskStoreSpec = /* @__PURE__ */ defineStore({
+  name: 'bihuan-task',
+  collections: {
+    orders: loopCollection(taskOrderLoop, {
+      officer: 'data.officer',
+      station: 'data.station',
+      county: 'data.county',
+      month: 'data.month',
+      officerMonth: ['data.officer', 'data.month'],
+    }),
+    catalogs: { schema: CatalogSchema, key: ['id', 'version'] },
+    rosters: { schema: RosterSchema, key: 'id' },
+  },
+});
+export type TaskStoreSpec = typeof taskStoreSpec;
+export type TaskStore = Store<TaskStoreSpec['collections']>;
+
+function storeArg(fn: string, store: unknown): TaskStore {
+  const s = store as TaskStore | null;
+  if (s === null || typeof s !== 'object' || typeof s.applyEvent !== 'function' || !s.spec?.collections?.orders) {
+    throw new InvalidArgumentError(fn, 'store', { 'zh-CN': '必须是包含 orders 集合的存储（taskStoreSpec）', en: 'must be a store with the orders collection (taskStoreSpec)' }, store);
+  }
+  return s;
+}
+
+/**
+ * Dispatches a month into the store: the orders already there are skipped (dispatching twice
+ * creates nothing twice), the new ones are written in one transaction.
+ */
+export async function dispatchMonthToStore(store: TaskStore, input: Omit<DispatchInput, 'existing'>, options: WriteOptions = {}): Promise<DispatchResult> {
+  const s = storeArg('dispatchMonthToStore', store);
+  if (!monthText.safeParse(input?.month).success) {
+    throw new InvalidArgumentError('dispatchMonthToStore', 'input.month', { 'zh-CN': '必须是 YYYY-MM 格式的月份', en: 'must be a month written YYYY-MM' }, input?.month);
+  }
+  const { items } = await s.all('orders', { index: 'month', equals: input.month });
+  const existing = new Set(items.map((o) => o.id));
+  const result = dispatchMonth({ ...input, existing });
+  if (result.orders.length > 0) await s.bulkPut('orders', result.orders, { actor: input.actor ?? { id: 'dispatcher', role: 'dispatcher' }, ...options });
+  return result;
+}
+
+/** Reassigns a leaving officer's open orders in the store (see `reassignOnLeave`), in one transaction. */
+export async function reassignOnLeaveInStore(store: TaskStore, input: Omit<ReassignInput, 'orders'>, options: WriteOptions = {}): Promise<ReassignResult> {
+  const s = storeArg('reassignOnLeaveInStore', store);
+  const { items } = await s.all('orders', { index: 'officer', equals: input?.from });
+  const result = reassignOnLeave({ ...input, orders: items as TaskOrder[] });
+  if (result.reassigned.length > 0) await s.bulkPut('orders', result.reassigned, { actor: input.actor ?? { id: 'dispatcher', role: 'dispatcher' }, ...options });
+  return result;
+}
+
+export interface UrgeInput {
+  /** The orders the urging concerns. */
+  readonly orders: readonly string[];
+  readonly instruction: string;
+  readonly actor: TaskActor;
+  readonly at: string;
+}
+
+/**
+ * Records a supervisor's urging (督导) on each order it concerns, through the loop's `urge` event,
+ * and writes the urged orders back in one transaction (one change notice, however many orders: a
+ * county-wide urging must not reload a board once per order). Returns the orders urged and those
+ * the loop refused (already done, say) or the store does not have.
+ */
+export async function urgeOrders(store: TaskStore, input: UrgeInput): Promise<{ urged: string[]; refused: { id: string; reason: Refusal | 'not_found' }[] }> {
+  const fn = 'urgeOrders';
+  const s = storeArg(fn, store);
+  if (input === null || typeof input !== 'object' || !Array.isArray(input.orders) || input.orders.some((id) => typeof id !== 'string')) {
+    throw new InvalidArgumentError(fn, 'input.orders', { 'zh-CN': '必须是任务单编号数组', en: 'must be an array of order ids' }, input?.orders);
+  }
+  instantArg(fn, 'input.at', input.at);
+  const event = { type: 'urge' as const, actor: input.actor, at: input.at, payload: { instruction: input.instruction } };
+  const current = await Promise.all(input.orders.map((id) => s.get('orders', id)));
+  const next: TaskOrder[] = [];
+  const refused: { id: string; reason: Refusal | 'not_found' }[] = [];
+  current.forEach((order, i) => {
+    if (!order) return refused.push({ id: input.orders[i]!, reason: 'not_found' });
+    const r = transition(taskOrderLoop, order as TaskOrder, event);
+    if (r.ok) next.push(r.snapshot);
+    else refused.push({ id: order.id, reason: r.reason });
+  });
+  if (next.length > 0) await s.bulkPut('orders', next, { actor: input.actor });
+  return { urged: next.map((o) => o.id), refused };
+}

@@ -1,0 +1,318 @@
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import {
+  type DoneField,
+  type FeedbackValue,
+  type OfficerReminders,
+  type ReminderPolicy,
+  type TaskOrder,
+  type TaskStore,
+  type TaskStoreSpec,
+  BihuanError,
+  DEFAULT_REMINDER_POLICY,
+  applyLoopEvent,
+  dueDayText,
+  formatInstant,
+  parseInstant,
+  reminders,
+  rollupOrders,
+  taskOrderLoop,
+  taskStoreSpec,
+} from '@bihuan/core';
+import { BihuanElement } from '../../internal/bihuan-element.js';
+import { readForm } from '../../internal/form-fields.js';
+import { dataStyles } from '../../internal/data-styles.js';
+import { formStyles } from '../../internal/form-styles.js';
+import { StoreController } from '../../internal/store-controller.js';
+import { themeStyles } from '../../internal/styles.js';
+import { taskChecklistMessages, type TaskChecklistMessages } from './task-checklist.messages.js';
+import { taskChecklistStyles } from './task-checklist.styles.js';
+
+/** `bh-task-feedback`: an order was fed back or marked not applicable from the checklist. */
+export interface TaskFeedbackDetail {
+  readonly order: string;
+  readonly state: string;
+}
+
+interface FormProblem {
+  readonly order: string;
+  /** The feedback field at fault (`count`), or undefined for the whole form. */
+  readonly field?: string;
+  readonly message: string;
+}
+
+const OPEN = new Set(['dispatched', 'returned']);
+/** The most urgent alarms listed at the top; the rest are counted (and marked on their tasks). */
+const SHOWN_ALARMS = 5;
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/**
+ * An officer's month of community-policing tasks (任务清单): the alarms at the top (overdue and
+ * due soon, in escalating levels), the progress as an exact completion rate, and the tasks by
+ * category with their due dates, overdue marks and urgings. Feedback is entered in place with the
+ * fields the task's template asks for (a count, a place, evidence, a note) and checked by the
+ * task loop; a refusal names the field. Works with the keyboard alone and at phone width.
+ *
+ * Reads and writes the orders through the store (`store`, or the default IndexedDB store).
+ *
+ * @tagname bh-task-checklist
+ * @summary An officer's month of tasks, with reminders, progress and feedback in place.
+ *
+ * @csspart progress - The completion rate and its progress bar.
+ * @csspart reminders - The alarms (overdue and due soon).
+ * @csspart category - One category of tasks (a `<details>`).
+ * @csspart task - One task.
+ * @csspart form - The feedback form of a task.
+ * @csspart problem - The in-place message shown when the officer, month or store are refused.
+ *
+ * @cssprop [--bh-font-family=system-ui, 'PingFang SC', 'Microsoft YaHei', sans-serif] - Font of every bihuan widget.
+ * @cssprop [--bh-color-text=#1f2328] - Main text colour.
+ * @cssprop [--bh-color-muted=#57606a] - Secondary text.
+ * @cssprop [--bh-color-surface=#ffffff] - Background of the categories.
+ * @cssprop [--bh-color-border=#d0d7de] - Lines between tasks.
+ * @cssprop [--bh-color-accent=#0b5cad] - Buttons and focus rings.
+ * @cssprop [--bh-color-good=#1a7f37] - Done tasks and the progress bar.
+ * @cssprop [--bh-color-bad=#b42318] - Overdue marks, the reminders' frame and problems.
+ * @cssprop [--bh-radius=8px] - Corner radius.
+ * @cssprop [--bh-space=12px] - Spacing.
+ * @cssprop [--bh-task-checklist-soon-color=#8a4b00] - The "due soon" mark.
+ *
+ * @fires bh-task-feedback - An order was fed back or marked not applicable; `detail`: `{ order, state }`.
+ * @fires bh-problem - The officer, month or store were refused.
+ */
+export class BhTaskChecklist extends BihuanElement {
+  static override styles = [themeStyles, formStyles, dataStyles, taskChecklistStyles];
+
+  static override properties: PropertyDeclarations = {
+    store: { attribute: false },
+    officer: { type: String },
+    month: { type: String },
+    now: { type: String },
+    policy: { attribute: false },
+    orders: { state: true },
+    editing: { state: true },
+    formProblem: { state: true },
+    status: { state: true },
+  };
+
+  /** A store with core's `taskStoreSpec` collections; the default IndexedDB store otherwise. */
+  store?: TaskStore;
+  /** The officer whose month is shown (their id on the roster); feedback is sent as them. */
+  officer = '';
+  /** The month, `YYYY-MM`. */
+  month = '';
+  /** The moment reminders and overdue marks are worked out at, and feedback is stamped with (ISO instant); the clock's by default. */
+  now = '';
+  /** When alarms ring (core's `DEFAULT_REMINDER_POLICY` by default). */
+  policy: ReminderPolicy = DEFAULT_REMINDER_POLICY;
+
+  private orders: TaskOrder[] | undefined;
+  private editing: string | undefined;
+  private formProblem: FormProblem | undefined;
+  private status = '';
+  private loadedFor = '';
+  private readonly data = new StoreController<TaskStoreSpec['collections']>(this, taskStoreSpec, async (store) => {
+    this.loadedFor = `${this.officer}|${this.month}`;
+    if (!this.officer || !MONTH.test(this.month)) {
+      this.orders = [];
+      return;
+    }
+    const { items } = await store.all('orders', { index: 'officerMonth', equals: [this.officer, this.month] });
+    this.orders = items as TaskOrder[];
+  });
+
+  protected override willUpdate(changed: PropertyValues): void {
+    // Another officer or month: load their orders (the first load is the controller's).
+    const key = `${this.officer}|${this.month}`;
+    if ((changed.has('officer') || changed.has('month')) && this.data.store && key !== this.loadedFor) {
+      this.loadedFor = key;
+      void this.data.reload();
+    }
+  }
+
+  private get nowMs(): number {
+    const ms = this.now ? parseInstant(this.now) : Number.NaN;
+    return Number.isNaN(ms) ? Date.now() : ms;
+  }
+
+  protected override renderContent(): unknown {
+    const t = taskChecklistMessages[this.locale];
+    if (!this.officer || !MONTH.test(this.month)) throw new BihuanError('task_checklist_unset', { 'zh-CN': taskChecklistMessages['zh-CN'].needsOfficer, en: taskChecklistMessages.en.needsOfficer });
+    if (this.data.error) throw this.data.error;
+    if (this.data.loading || this.orders === undefined) return html`<p role="status">${t.loading}</p>`;
+    const orders = this.orders;
+    const heading = html`<h2>${t.heading(this.month)}</h2>`;
+    const status = html`<p class="status" role="status">${this.status}</p>`;
+    if (orders.length === 0) return html`${heading}${status}<p class="empty">${t.empty}</p>`;
+    const now = this.nowMs;
+    const total = rollupOrders(orders, [['city']], { asOf: now })[0]![0]!;
+    const alarms = reminders(orders, now, this.policy)[0];
+    const byCategory = new Map<string, TaskOrder[]>();
+    for (const o of orders) {
+      const list = byCategory.get(o.data.template.category);
+      if (list) list.push(o);
+      else byCategory.set(o.data.template.category, [o]);
+    }
+    const levels = new Map(alarms?.alarms.map((a) => [a.order, a]) ?? []);
+    return html`${heading}
+      <div class="progress" part="progress">
+        <span>${t.rate} <strong>${total.rate}</strong></span>
+        <progress max=${Math.max(total.denominator, 1)} .value=${total.done} aria-label=${t.progress}></progress>
+        <span>${t.counts(total.done, total.denominator, total.overdue)}</span>
+      </div>
+      ${this.renderReminders(t, alarms)} ${status}
+      ${[...byCategory.values()].map((list) => this.renderCategory(t, list, levels))}`;
+  }
+
+  private renderReminders(t: TaskChecklistMessages, alarms: OfficerReminders | undefined): TemplateResult | typeof nothing {
+    if (!alarms) return nothing;
+    return html`<section class="reminders" part="reminders" aria-labelledby="reminders-heading">
+      <h3 id="reminders-heading">${t.reminders}</h3>
+      <p>${t.alarmCounts(alarms.overdue, alarms.dueSoon)}</p>
+      <ul>
+        ${alarms.alarms.slice(0, SHOWN_ALARMS).map(
+          (a) => html`<li>
+            <span class=${a.kind === 'overdue' ? 'overdue' : 'soon'}>${a.kind === 'overdue' ? t.overdue : t.dueSoon}·${t.level(a.level)}</span>
+            ${a.title[this.locale]} — ${t.due(dueDayText(a.due))}${a.urgings ? html` · ${t.urged(a.urgings)}` : nothing}
+          </li>`,
+        )}
+      </ul>
+      ${alarms.alarms.length > SHOWN_ALARMS ? html`<p class="meta">${t.moreAlarms(alarms.alarms.length - SHOWN_ALARMS)}</p>` : nothing}
+    </section>`;
+  }
+
+  private renderCategory(t: TaskChecklistMessages, list: readonly TaskOrder[], levels: ReadonlyMap<string, { kind: string }>): TemplateResult {
+    const done = list.filter((o) => o.state === 'fedBack' || o.state === 'verified').length;
+    const counted = list.filter((o) => o.state !== 'exempt' && o.state !== 'cancelled').length;
+    const pending = list.some((o) => OPEN.has(o.state));
+    return html`<details class="category" part="category" ?open=${pending}>
+      <summary><h3>${list[0]!.data.template.categoryName[this.locale]}</h3><span class="meta">${t.categoryDone(done, counted)}</span></summary>
+      <ul class="tasks">
+        ${list.map((o) => this.renderTask(t, o, levels.get(o.id)?.kind))}
+      </ul>
+    </details>`;
+  }
+
+  private renderTask(t: TaskChecklistMessages, o: TaskOrder, alarm: string | undefined): TemplateResult {
+    const d = o.data;
+    const open = OPEN.has(o.state);
+    const formId = `form-${o.id.replace(/[^\w-]/g, '_')}`;
+    const editing = this.editing === o.id;
+    const stateClass = o.state === 'fedBack' || o.state === 'verified' ? 'badge done' : 'badge';
+    return html`<li class="task" part="task" id="task-${formId}" tabindex="-1">
+      <div class="task-head">
+        <span class="title">${d.template.title[this.locale]}</span>
+        <span class=${stateClass}>${t.states[o.state]}</span>
+        ${alarm === 'overdue' ? html`<span class="badge overdue">${t.overdue}</span>` : alarm === 'dueSoon' ? html`<span class="badge soon">${t.dueSoon}</span>` : nothing}
+      </div>
+      <div class="meta">
+        ${t.due(dueDayText(d.due))}${d.urgings.length ? html` · <span class="overdue">${t.urged(d.urgings.length)}</span>` : nothing}${d.returns ? html` · ${t.returned(d.returns)}` : nothing}
+      </div>
+      ${open
+        ? html`<div class="buttons">
+            <button type="button" aria-expanded=${editing ? 'true' : 'false'} aria-controls=${formId} @click=${() => this.toggle(o.id, formId)}>
+              ${t.feedback}<span class="visually-hidden">：${d.template.title[this.locale]}</span>
+            </button>
+          </div>`
+        : nothing}
+      ${editing ? this.renderForm(t, o, formId) : nothing}
+    </li>`;
+  }
+
+  private renderForm(t: TaskChecklistMessages, o: TaskOrder, formId: string): TemplateResult {
+    const problem = this.formProblem?.order === o.id ? this.formProblem : undefined;
+    const fieldProblem = (f: DoneField) => (problem?.field === f.id ? problem.message : undefined);
+    const formProblem = problem && problem.field === undefined ? problem.message : undefined;
+    return html`<form id=${formId} part="form" aria-label=${t.feedbackFor(o.data.template.title[this.locale])} novalidate @submit=${(e: SubmitEvent) => this.submit(e, o)}>
+      ${o.data.template.done.map((f) => this.renderField(t, f, `${formId}-${f.id}`, fieldProblem(f)))}
+      ${o.data.template.mayBeNotApplicable
+        ? html`<div class="field">
+            <label for="${formId}-reason">${t.reason}${t.optional}</label>
+            <input id="${formId}-reason" name="@reason" type="text" aria-invalid=${problem?.field === '@reason' ? 'true' : 'false'} aria-describedby=${problem?.field === '@reason' ? `${formId}-reason-error` : nothing} />
+            ${problem?.field === '@reason' ? html`<p class="field-error" id="${formId}-reason-error">${problem.message}</p>` : nothing}
+          </div>`
+        : nothing}
+      ${formProblem ? html`<p class="field-error" role="alert">${formProblem}</p>` : nothing}
+      <div class="buttons">
+        <button type="submit" class="primary" value="feedback">${t.submit}</button>
+        ${o.data.template.mayBeNotApplicable ? html`<button type="submit" value="exempt">${t.notApplicable}</button>` : nothing}
+        <button type="button" @click=${() => this.toggle(o.id, formId)}>${t.cancel}</button>
+      </div>
+    </form>`;
+  }
+
+  private renderField(t: TaskChecklistMessages, f: DoneField, id: string, problem: string | undefined): TemplateResult {
+    const label = `${f.label[this.locale]}${f.kind === 'count' && f.unit ? `（${f.unit[this.locale]}）` : ''}${f.required ? '' : t.optional}`;
+    const invalid = problem ? 'true' : 'false';
+    const hintId = f.kind === 'evidence' ? `${id}-hint` : '';
+    const described = [hintId, problem ? `${id}-error` : ''].filter(Boolean).join(' ') || nothing;
+    const control =
+      f.kind === 'count'
+        ? html`<input id=${id} name=${f.id} type="number" inputmode="numeric" min=${f.min ?? 0} max=${f.max ?? nothing} step="1" ?required=${f.required} aria-invalid=${invalid} aria-describedby=${described} />`
+        : f.kind === 'place'
+          ? html`<input id=${id} name=${f.id} type="text" ?required=${f.required} aria-invalid=${invalid} aria-describedby=${described} />`
+          : html`<textarea id=${id} name=${f.id} ?required=${f.required} aria-invalid=${invalid} aria-describedby=${described}></textarea>`;
+    return html`<div class="field">
+      <label for=${id}>${label}</label>
+      ${hintId ? html`<p class="hint" id=${hintId}>${t.evidenceHint}</p>` : nothing} ${control}
+      ${problem ? html`<p class="field-error" id="${id}-error">${problem}</p>` : nothing}
+    </div>`;
+  }
+
+  private async toggle(order: string, formId: string): Promise<void> {
+    const opening = this.editing !== order;
+    this.editing = opening ? order : undefined;
+    this.formProblem = undefined;
+    await this.updateComplete;
+    const target = opening ? this.renderRoot.querySelector<HTMLElement>(`#${formId} input, #${formId} textarea`) : this.renderRoot.querySelector<HTMLElement>(`[aria-controls="${formId}"]`);
+    target?.focus();
+  }
+
+  private async submit(event: SubmitEvent, order: TaskOrder): Promise<void> {
+    event.preventDefault();
+    const t = taskChecklistMessages[this.locale];
+    const form = event.currentTarget as HTMLFormElement;
+    const fields = readForm(form);
+    const exempt = (event.submitter as HTMLButtonElement | null)?.value === 'exempt';
+    const store = this.data.store;
+    if (!store) return;
+    const at = formatInstant(Math.max(this.nowMs, parseInstant(order.updatedAt)));
+    const actor = { id: this.officer, role: 'officer' as const };
+    let result;
+    if (exempt) {
+      const reason = fields['@reason'] ?? '';
+      if (!reason) return this.refuse(form, { order: order.id, field: '@reason', message: t.reasonRequired });
+      result = await applyLoopEvent(store, 'orders', taskOrderLoop, order.id, { type: 'exempt', actor, at, payload: { reason } });
+    } else {
+      const values: Record<string, FeedbackValue> = {};
+      for (const f of order.data.template.done) {
+        const raw = fields[f.id] ?? '';
+        if (raw === '') continue;
+        if (f.kind === 'count') values[f.id] = /^-?\d+(\.\d+)?$/.test(raw) ? Number(raw) : raw;
+        else if (f.kind === 'evidence') values[f.id] = raw.split(/[\n,，]+/).map((s) => s.trim()).filter(Boolean);
+        else values[f.id] = raw;
+      }
+      result = await applyLoopEvent(store, 'orders', taskOrderLoop, order.id, { type: 'feedback', actor, at, payload: { values } });
+    }
+    if (!result.ok) {
+      const field = result.reason.field?.replace(/^values\./, '');
+      const known = order.data.template.done.some((f) => f.id === field);
+      return this.refuse(form, { order: order.id, field: known ? field : undefined, message: result.reason.message[this.locale] });
+    }
+    const title = order.data.template.title[this.locale];
+    this.editing = undefined;
+    this.formProblem = undefined;
+    this.status = exempt ? t.exempted(title) : t.saved(title);
+    this.dispatchEvent(new CustomEvent<TaskFeedbackDetail>('bh-task-feedback', { detail: { order: order.id, state: result.snapshot.state }, bubbles: true, composed: true }));
+    await this.data.reload();
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`#task-form-${order.id.replace(/[^\w-]/g, '_')}`)?.focus();
+  }
+
+  private async refuse(form: HTMLFormElement, problem: FormProblem): Promise<void> {
+    this.formProblem = problem;
+    await this.updateComplete;
+    const target = problem.field ? form.querySelector<HTMLElement>(`[name="${problem.field}"]`) : form.querySelector<HTMLElement>('[role="alert"]');
+    if (target && !problem.field) target.tabIndex = -1;
+    target?.focus();
+  }
+}

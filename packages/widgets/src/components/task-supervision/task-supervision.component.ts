@@ -1,0 +1,300 @@
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import {
+  type CsvColumn,
+  type Localized,
+  type Roster,
+  type RollupRow,
+  type TaskOrder,
+  type TaskStore,
+  type TaskStoreSpec,
+  BihuanError,
+  compareForSupervision,
+  formatInstant,
+  laggards,
+  parseInstant,
+  rollupOrders,
+  taskStoreSpec,
+  toCsv,
+  urgeOrders,
+} from '@bihuan/core';
+import { BihuanElement } from '../../internal/bihuan-element.js';
+import { exportCsv } from '../../internal/csv-download.js';
+import { dataStyles } from '../../internal/data-styles.js';
+import { figures } from '../../internal/figures.js';
+import { formStyles } from '../../internal/form-styles.js';
+import { StoreController } from '../../internal/store-controller.js';
+import { themeStyles } from '../../internal/styles.js';
+import { taskSupervisionMessages, type TaskSupervisionMessages } from './task-supervision.messages.js';
+import { taskSupervisionStyles } from './task-supervision.styles.js';
+
+type Level = 'county' | 'station' | 'officer';
+
+/** `bh-task-urge`: a supervisor urged a unit; the urging is recorded on each order it concerns. */
+export interface TaskUrgeDetail {
+  readonly level: Level;
+  readonly unit: string;
+  readonly orders: readonly string[];
+}
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+const OPEN = new Set(['dispatched', 'returned']);
+
+/**
+ * The supervisors' board (督导看板) of the community-policing task loop: completion by unit with
+ * drill-down city → county → station → officer, overdue units and laggards first, exact rates, an
+ * urge (督导) action that records the urging on the unit's open orders (overdue ones first), a
+ * breakdown by category, and CSV export. Units are named from the roster in the store when there
+ * is one.
+ *
+ * Reads and writes through the store (`store`, or the default IndexedDB store).
+ *
+ * @tagname bh-task-supervision
+ * @summary Completion by unit with drill-down, laggards first, urging and CSV export.
+ *
+ * @csspart path - The drill-down path (city › county › station).
+ * @csspart summary - The key figures of the unit shown.
+ * @csspart table - The completion table by unit.
+ * @csspart categories - The completion table by category.
+ * @csspart export - The CSV export button.
+ * @csspart problem - The in-place message shown when the month or the store are refused.
+ *
+ * @cssprop [--bh-font-family=system-ui, 'PingFang SC', 'Microsoft YaHei', sans-serif] - Font of every bihuan widget.
+ * @cssprop [--bh-color-text=#1f2328] - Main text colour.
+ * @cssprop [--bh-color-muted=#57606a] - Secondary text.
+ * @cssprop [--bh-color-surface=#ffffff] - Background of the figures.
+ * @cssprop [--bh-color-border=#d0d7de] - Table lines.
+ * @cssprop [--bh-color-accent=#0b5cad] - Links, buttons and focus rings.
+ * @cssprop [--bh-color-bad=#b42318] - Overdue counts, laggard marks and problems.
+ * @cssprop [--bh-radius=8px] - Corner radius.
+ * @cssprop [--bh-space=12px] - Spacing.
+ *
+ * @fires bh-task-urge - A unit was urged; `detail`: `{ level, unit, orders }` (the orders the urging was recorded on).
+ * @fires bh-task-export - Before the CSV downloads (cancelable: `preventDefault()` keeps it from downloading); `detail`: `{ filename, csv, rows }`.
+ * @fires bh-problem - The month or the store were refused.
+ */
+export class BhTaskSupervision extends BihuanElement {
+  static override styles = [themeStyles, formStyles, dataStyles, taskSupervisionStyles];
+
+  static override properties: PropertyDeclarations = {
+    store: { attribute: false },
+    month: { type: String },
+    now: { type: String },
+    county: { type: String },
+    station: { type: String },
+    supervisor: { type: String },
+    below: { type: Number },
+    orders: { state: true },
+    status: { state: true },
+  };
+
+  /** A store with core's `taskStoreSpec` collections; the default IndexedDB store otherwise. */
+  store?: TaskStore;
+  /** The month, `YYYY-MM`; every month in the store when empty. */
+  month = '';
+  /** The moment overdue is measured at, and urgings are stamped with (ISO instant); the clock's by default. */
+  now = '';
+  /** The county drilled into (empty: the whole city). */
+  county = '';
+  /** The station drilled into (empty: the county's stations). */
+  station = '';
+  /** The supervisor's id, recorded on urgings. */
+  supervisor = 'supervisor';
+  /** A completion below this share (0–1) marks a laggard (default 0.95); overdue orders always do. */
+  below = 0.95;
+
+  private orders: TaskOrder[] | undefined;
+  private unreadable = 0;
+  private roster: Roster | undefined;
+  private status = '';
+  private loadedFor: string | undefined;
+  private readonly data = new StoreController<TaskStoreSpec['collections']>(this, taskStoreSpec, async (store) => {
+    this.loadedFor = this.month;
+    const where = MONTH.test(this.month) ? { index: 'month', equals: this.month } : undefined;
+    const [{ items, problems }, rosters] = await Promise.all([store.all('orders', where), store.all('rosters')]);
+    this.orders = items as TaskOrder[];
+    this.unreadable = problems.length;
+    this.roster = rosters.items[0];
+  });
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('month') && this.data.store && this.loadedFor !== undefined && this.loadedFor !== this.month) {
+      this.loadedFor = this.month;
+      void this.data.reload();
+    }
+  }
+
+  private get nowMs(): number {
+    const ms = this.now ? parseInstant(this.now) : Number.NaN;
+    return Number.isNaN(ms) ? Date.now() : ms;
+  }
+
+  private get level(): Level {
+    return this.station ? 'officer' : this.county ? 'station' : 'county';
+  }
+
+  private name(level: Level | 'city', id: string): string {
+    const r = this.roster;
+    const pick = (name: Localized | undefined) => name?.[this.locale] ?? id;
+    if (level === 'city') return r ? pick(r.city.name) : taskSupervisionMessages[this.locale].city;
+    if (level === 'county') return pick(r?.counties.find((c) => c.id === id)?.name);
+    if (level === 'station') return pick(r?.stations.find((s) => s.id === id)?.name);
+    return r?.officers.find((o) => o.id === id)?.name ?? id;
+  }
+
+  /** The orders in the unit drilled into. */
+  private scope(): TaskOrder[] {
+    const orders = this.orders ?? [];
+    if (this.station) return orders.filter((o) => o.data.station === this.station);
+    if (this.county) return orders.filter((o) => o.data.county === this.county);
+    return orders;
+  }
+
+  protected override renderContent(): unknown {
+    const t = taskSupervisionMessages[this.locale];
+    if (this.month && !MONTH.test(this.month)) throw new BihuanError('task_supervision_month', { 'zh-CN': taskSupervisionMessages['zh-CN'].badMonth, en: taskSupervisionMessages.en.badMonth });
+    if (this.data.error) throw this.data.error;
+    if (this.data.loading || this.orders === undefined) return html`<p role="status">${t.loading}</p>`;
+    const heading = html`<h2>${t.heading(this.month)}</h2>`;
+    const status = html`<p class="status" role="status">${this.status}</p>`;
+    const unreadable = this.unreadable ? html`<p class="bad">${t.unreadable(this.unreadable)}</p>` : nothing;
+    const scope = this.scope();
+    if (scope.length === 0) return html`${heading}${this.renderPath(t)}${unreadable}${status}<p class="empty">${t.empty}</p>`;
+    const level = this.level;
+    const [units, categories, totals] = rollupOrders(scope, [[level], ['category'], ['city']], { asOf: this.nowMs });
+    const total = totals![0];
+    units!.sort(compareForSupervision);
+    const behind = new Set(laggards(units!, { below: this.below }));
+    const categoryNames = new Map(scope.map((o) => [o.data.template.category, o.data.template.categoryName[this.locale]]));
+    return html`${heading}${this.renderPath(t)}
+      ${figures([
+        [t.denominator, String(total!.denominator)],
+        [t.done, String(total!.done)],
+        [t.overdue, String(total!.overdue)],
+        [t.rate, total!.rate],
+      ])}
+      ${unreadable}
+      <div class="toolbar">
+        <button type="button" part="export" @click=${() => this.export(units!)}>${t.export}</button>
+        ${status}
+      </div>
+      <div class="table-wrap">
+        <table part="table">
+          <caption>${t.caption(t.levels[level]!)}</caption>
+          <thead>
+            <tr>
+              <th scope="col">${t.levels[level]}</th>
+              <th scope="col" class="num">${t.denominator}</th>
+              <th scope="col" class="num">${t.done}</th>
+              <th scope="col" class="num">${t.overdue}</th>
+              <th scope="col" class="num">${t.left}</th>
+              <th scope="col" class="num">${t.rate}</th>
+              <th scope="col">${t.actions}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${units!.map((row) => this.renderRow(t, level, row, behind.has(row)))}
+          </tbody>
+        </table>
+      </div>
+      <div class="table-wrap">
+        <table part="categories">
+          <caption>${t.categoryCaption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">${t.category}</th>
+              <th scope="col" class="num">${t.denominator}</th>
+              <th scope="col" class="num">${t.done}</th>
+              <th scope="col" class="num">${t.overdue}</th>
+              <th scope="col" class="num">${t.rate}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${categories!.map(
+              (row) => html`<tr>
+                <th scope="row">${categoryNames.get(row.category!) ?? row.category}</th>
+                <td class="num">${row.denominator}</td>
+                <td class="num">${row.done}</td>
+                <td class="num ${row.overdue ? 'bad' : ''}">${row.overdue}</td>
+                <td class="num">${row.rate}</td>
+              </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>`;
+  }
+
+  private renderPath(t: TaskSupervisionMessages): TemplateResult {
+    const steps: [label: string, go: (() => void) | undefined][] = [[this.name('city', ''), this.county ? () => this.drill('', '') : undefined]];
+    if (this.county) steps.push([this.name('county', this.county), this.station ? () => this.drill(this.county, '') : undefined]);
+    if (this.station) steps.push([this.name('station', this.station), undefined]);
+    return html`<nav class="path" part="path" aria-label=${t.path}>
+      <ol>
+        ${steps.map(([label, go]) => html`<li>${go ? html`<button type="button" class="link" @click=${go}>${label}</button>` : html`<span aria-current="page">${label}</span>`}</li>`)}
+      </ol>
+    </nav>`;
+  }
+
+  private renderRow(t: TaskSupervisionMessages, level: Level, row: RollupRow, laggard: boolean): TemplateResult {
+    const id = row[level]!;
+    const name = this.name(level, id);
+    const drill = level === 'county' ? () => this.drill(id, '') : level === 'station' ? () => this.drill(this.county, id) : undefined;
+    return html`<tr>
+      <th scope="row">
+        ${drill ? html`<button type="button" class="link" aria-label=${t.drill(name)} @click=${drill}>${name}</button>` : name}
+        ${laggard ? html`<span class="laggard">${t.laggard}</span>` : nothing}
+      </th>
+      <td class="num">${row.denominator}</td>
+      <td class="num">${row.done}</td>
+      <td class="num ${row.overdue ? 'bad' : ''}">${row.overdue}</td>
+      <td class="num">${row.exempt + row.cancelled}</td>
+      <td class="num">${row.rate}</td>
+      <td>
+        <button type="button" ?disabled=${row.open === 0} aria-label=${t.urgeLabel(name, row.open)} @click=${() => this.urge(level, id, name)}>${t.urge}</button>
+      </td>
+    </tr>`;
+  }
+
+  private async drill(county: string, station: string): Promise<void> {
+    this.county = county;
+    this.station = station;
+    this.status = '';
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('.path [aria-current]')?.setAttribute('tabindex', '-1');
+    this.renderRoot.querySelector<HTMLElement>('.path [aria-current]')?.focus();
+  }
+
+  private async urge(level: Level, unit: string, name: string): Promise<void> {
+    const t = taskSupervisionMessages[this.locale];
+    const store = this.data.store;
+    if (!store) return;
+    const now = this.nowMs;
+    const open = this.scope().filter((o) => o.data[level] === unit && OPEN.has(o.state));
+    const late = open.filter((o) => parseInstant(o.data.due) <= now);
+    const chosen = late.length ? late : open;
+    if (chosen.length === 0) {
+      this.status = t.nothingToUrge(name);
+      return;
+    }
+    const latest = Math.max(now, ...chosen.map((o) => parseInstant(o.updatedAt)));
+    const { urged } = await urgeOrders(store, { orders: chosen.map((o) => o.id), instruction: t.instruction, actor: { id: this.supervisor || 'supervisor', role: 'supervisor' }, at: formatInstant(latest) });
+    this.status = t.urged(name, urged.length);
+    this.dispatchEvent(new CustomEvent<TaskUrgeDetail>('bh-task-urge', { detail: { level, unit, orders: urged }, bubbles: true, composed: true }));
+  }
+
+  private export(rows: readonly RollupRow[]): void {
+    const t = taskSupervisionMessages[this.locale];
+    const level = this.level;
+    const columns: CsvColumn<RollupRow>[] = [
+      { header: t.csvLevel, value: () => t.levels[level] },
+      { header: t.csvUnit, value: (r) => this.name(level, r[level]!), ...(level === 'officer' ? { personal: 'name' as const } : {}) },
+      { header: t.csvDispatched, value: 'dispatched', type: 'number' },
+      { header: t.csvExempt, value: 'exempt', type: 'number' },
+      { header: t.csvCancelled, value: 'cancelled', type: 'number' },
+      { header: t.denominator, value: 'denominator', type: 'number' },
+      { header: t.done, value: 'done', type: 'number' },
+      { header: t.overdue, value: 'overdue', type: 'number' },
+      { header: t.rate, value: 'rate' },
+    ];
+    exportCsv(this, 'bh-task-export', { filename: t.filename(this.month), csv: toCsv(rows, columns), rows: rows.length });
+  }
+}

@@ -1,0 +1,108 @@
+import { afterEach, describe, expect, test } from 'vitest';
+import { html } from 'lit';
+import { createMemoryStore, dispatchMonth, exampleCatalog, exampleRoster, taskStoreSpec, type TaskOrder } from '@bihuan/core';
+import '@bihuan/widgets/task-checklist';
+import { cleanup, mount, settle, shadowText } from '../../../test/browser/support/render.js';
+import { expectNoAxeViolations } from '../../../test/browser/support/axe.js';
+
+afterEach(cleanup);
+
+const NOW = '2025-10-22T10:00:00+08:00';
+const roster = exampleRoster({ counties: 1, stationsPerCounty: 1, officersPerStation: 2 });
+
+async function withOrders(orders: readonly TaskOrder[] = dispatchMonth({ catalog: exampleCatalog(), roster, month: '2025-10', at: '2025-10-01T08:00:00+08:00' }).orders) {
+  const store = createMemoryStore(taskStoreSpec);
+  await store.bulkPut('orders', orders);
+  return store;
+}
+
+async function ready(el: HTMLElement): Promise<void> {
+  for (let i = 0; i < 50 && !el.shadowRoot!.querySelector('[part~="progress"], .empty, [part~="problem"]'); i++) {
+    await new Promise((r) => setTimeout(r, 20));
+    await settle(el.parentElement!);
+  }
+}
+
+const root = (el: Element) => el.shadowRoot!;
+
+describe('<bh-task-checklist>', () => {
+  test("shows the officer's month by category, with the rate, the alarms first and due dates", async () => {
+    const store = await withOrders();
+    const c = await mount(html`<bh-task-checklist officer="P00001" month="2025-10" now=${NOW} .store=${store}></bh-task-checklist>`);
+    const el = c.querySelector('bh-task-checklist')!;
+    await ready(el);
+    expect(shadowText(root(el).querySelector('[part~="progress"]'))).toContain('0%');
+    expect(shadowText(root(el).querySelector('[part~="progress"]'))).toContain('应完成 103 项');
+    expect(root(el).querySelectorAll('[part~="category"]')).toHaveLength(6);
+    expect(root(el).querySelectorAll('[part~="task"]')).toHaveLength(103);
+    // 22 October: the 5th-working-day tasks (due 14 October) are overdue, the 25th ones (24th, a Friday) due soon.
+    const alarms = shadowText(root(el).querySelector('[part~="reminders"]'));
+    expect(alarms).toContain('已逾期');
+    expect(alarms).toContain('警情研判与反馈');
+    expect(alarms).toContain('2025-10-14 截止');
+    expect(root(el).querySelector('[part~="reminders"]')!.compareDocumentPosition(root(el).querySelector('[part~="category"]')!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    await expectNoAxeViolations(c);
+  });
+
+  test('feedback is entered in place with the template’s fields; a refusal names the field; success updates the rate', async () => {
+    const store = await withOrders();
+    const c = await mount(html`<bh-task-checklist officer="P00001" month="2025-10" now=${NOW} .store=${store}></bh-task-checklist>`);
+    const el = c.querySelector('bh-task-checklist')!;
+    await ready(el);
+    const events: string[] = [];
+    el.addEventListener('bh-task-feedback', (e) => events.push((e as CustomEvent).detail.state));
+    const task = [...root(el).querySelectorAll('[part~="task"]')].find((t) => shadowText(t).includes('旅馆业治安检查'))!;
+    const open = task.querySelector('button')!;
+    open.click();
+    await settle(c);
+    expect(open.getAttribute('aria-expanded')).toBe('true');
+    const form = task.querySelector('form')!;
+    const count = form.querySelector<HTMLInputElement>('input[type="number"]')!;
+    expect(root(el).activeElement).toBe(count);
+    expect(form.querySelector(`label[for="${count.id}"]`)!.textContent).toContain('完成数量');
+    // Sent without the count the task asks for: refused, the field marked and focused.
+    form.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await new Promise((r) => setTimeout(r, 50));
+    await settle(c);
+    expect(count.getAttribute('aria-invalid')).toBe('true');
+    expect(shadowText(form)).toContain('必须填写“完成数量”');
+    expect(root(el).activeElement).toBe(count);
+    count.value = '6';
+    form.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await new Promise((r) => setTimeout(r, 80));
+    await settle(c);
+    expect(events).toEqual(['fedBack']);
+    const saved = await store.get('orders', '2025-10:publicSecurity.hotels:P00001');
+    expect(saved!.state).toBe('fedBack');
+    expect(saved!.data.feedback!.values).toEqual({ count: 6 });
+    expect(shadowText(root(el).querySelector('[role="status"]'))).toContain('已反馈：旅馆业治安检查');
+    expect(shadowText(root(el).querySelector('[part~="progress"]'))).toContain('已完成 1 项 / 应完成 103 项');
+    expect(shadowText(root(el).querySelector('[part~="progress"]'))).toContain('0.97%');
+  });
+
+  test('a task that may not apply can be marked so, with a reason, and leaves the denominator', async () => {
+    const store = await withOrders();
+    const c = await mount(html`<bh-task-checklist lang="en" officer="P00001" month="2025-10" now=${NOW} .store=${store}></bh-task-checklist>`);
+    const el = c.querySelector('bh-task-checklist')!;
+    await ready(el);
+    const task = [...root(el).querySelectorAll('[part~="task"]')].find((t) => shadowText(t).includes('Inspect internet cafés'))!;
+    task.querySelector('button')!.click();
+    await settle(c);
+    const form = task.querySelector('form')!;
+    form.querySelector<HTMLInputElement>('input[name="@reason"]')!.value = 'No internet cafés in this community';
+    form.querySelector<HTMLButtonElement>('button[value="exempt"]')!.click();
+    await new Promise((r) => setTimeout(r, 80));
+    await settle(c);
+    expect((await store.get('orders', '2025-10:publicSecurity.internetCafes:P00001'))!.state).toBe('exempt');
+    expect(shadowText(root(el).querySelector('[part~="progress"]'))).toContain('0 of 102 done');
+  });
+
+  test('without an officer it says so in place and emits bh-problem', async () => {
+    const problems: string[] = [];
+    document.addEventListener('bh-problem', (e) => problems.push((e as CustomEvent).detail.code), { once: true });
+    const c = await mount(html`<bh-task-checklist month="2025-10" .store=${createMemoryStore(taskStoreSpec)}></bh-task-checklist>`);
+    const el = c.querySelector('bh-task-checklist')!;
+    expect(root(el).querySelector('[part="problem"]')!.getAttribute('role')).toBe('alert');
+    expect(problems).toEqual(['task_checklist_unset']);
+  });
+});
