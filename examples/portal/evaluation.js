@@ -1,0 +1,47 @@
+// The evaluation page: a law report scored by six dimensions, the problem list and rectification
+// ledger (with accountability for what goes overdue), and a reception day's issues. The widgets use
+// the default IndexedDB stores; this script seeds core's examples when they are empty.
+import {
+  SIX_DIMENSIONS,
+  defaultStore,
+  evaluationStoreSpec,
+  exampleLawReport,
+  exampleReceptionDay,
+  exampleRectificationItems,
+  receptionStoreSpec,
+  rectificationStoreSpec,
+} from '/widgets/cdn/bihuan.js';
+
+async function seedEvaluation() {
+  const store = await defaultStore(evaluationStoreSpec);
+  if ((await store.count('reports')) > 0) return;
+  const report = await store.put('reports', exampleLawReport());
+  await store.put('schemes', SIX_DIMENSIONS);
+  // Two colleagues have scored; the page's assessor (评议人甲) is next.
+  const at = '2026-01-10T10:00:00+08:00';
+  await store.bulkPut('sheets', [
+    { reportId: report.id, assessor: '评议人乙', scores: { achievements: 90, shortcomings: 85, performance: 90, rectification: 80, accountability: 85 }, submittedAt: at },
+    { reportId: report.id, assessor: '评议人丙', scores: { achievements: 85, shortcomings: 80, performance: 85, rectification: 75, accountability: 80 }, submittedAt: at },
+  ]);
+}
+
+async function seedRectification() {
+  const store = await defaultStore(rectificationStoreSpec);
+  if ((await store.count('items')) === 0) await store.bulkPut('items', exampleRectificationItems(8, 2));
+}
+
+async function seedReception() {
+  // The source's day: 9 firms, 23 issues, 6 closed — the rest on the supervision ledger.
+  const store = await defaultStore(receptionStoreSpec);
+  if ((await store.count('issues')) === 0) await store.bulkPut('issues', exampleReceptionDay(23, 6));
+}
+
+const role = document.getElementById('ledger-role');
+const ledger = document.getElementById('ledger');
+const IDS = { owner: 'owner-wang', verifier: 'inspector-li', supervisor: 'kaoping-office' };
+role.addEventListener('change', () => {
+  ledger.setAttribute('viewer-role', role.value);
+  ledger.setAttribute('viewer-id', IDS[role.value] ?? 'staff');
+});
+
+await Promise.all([seedEvaluation(), seedRectification(), seedReception()]);

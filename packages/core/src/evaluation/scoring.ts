@@ -1,0 +1,254 @@
+import * as z from '../schema/zod.js';
+import { InvalidArgumentError } from '../errors/errors.js';
+import type { Localized } from '../i18n/locale.js';
+import { compareFractions, type Fraction } from '../rate/fraction.js';
+import { decimal, exact, minOf, minus, over, plus, sum, times, whole } from './exact.js';
+import { type AdjustmentItem, bandFor, type Dimension, dimensionPoints, type EvaluationScheme, type GradeBand, parseScheme, type VetoItem } from './scheme.js';
+
+/** The "cannot judge" answer (无法评价): it leaves the dimension's denominator. */
+export const CANNOT_JUDGE = 'cannotJudge';
+
+export const ScoreValueSchema = z.union([z.number(), z.literal(CANNOT_JUDGE)]);
+export type ScoreValue = z.output<typeof ScoreValueSchema>;
+
+/** One assessor's scores, by dimension id (assessor-scored dimensions only). */
+export const ScoreSheetSchema = z.object({
+  assessor: z.string().min(1).max(120),
+  scores: z.record(z.string(), ScoreValueSchema),
+});
+export type ScoreSheet = z.output<typeof ScoreSheetSchema>;
+
+export const EvaluationInputSchema = z.object({
+  /** Whose evaluation: the report or the reporting leader. */
+  subject: z.string().min(1).max(120),
+  sheets: z.array(ScoreSheetSchema),
+  /** The legal-literacy pre-test score, for a scheme with a pre-test dimension. */
+  preTest: z.number().nullable().default(null),
+  vetoed: z.array(z.string()).default([]),
+  adjustments: z.record(z.string(), z.number().min(0)).default({}),
+});
+export type EvaluationInput = z.input<typeof EvaluationInputSchema>;
+
+/** One dimension's part of the total, with every score it counted and every one it left out. */
+export interface DimensionScore {
+  readonly dimension: string;
+  readonly label: Localized;
+  readonly source: Dimension['source'];
+  /** Points the dimension is worth (its weight in points of the total). */
+  readonly points: Fraction;
+  /** The scores in the average, by assessor (the pre-test appears as assessor `preTest`). */
+  readonly counted: readonly { readonly assessor: string; readonly score: Fraction }[];
+  /** Assessors whose score the trimmed mean dropped (highest and lowest). */
+  readonly trimmed: readonly string[];
+  /** Assessors who answered "cannot judge". */
+  readonly cannotJudge: readonly string[];
+  /** Assessors who left it blank (under the `skip` rule). */
+  readonly blank: readonly string[];
+  /** The average score on the dimension's scale. */
+  readonly average: Fraction;
+  /** `(average − min) / (max − min)`: the share of the points earned. */
+  readonly share: Fraction;
+  /** `points × share`: what the dimension adds to the total. */
+  readonly contribution: Fraction;
+}
+
+export interface AppliedAdjustment {
+  readonly item: AdjustmentItem;
+  readonly points: Fraction;
+}
+
+export interface ScoredEvaluation {
+  readonly ok: true;
+  readonly subject: string;
+  readonly schemeId: string;
+  readonly breakdown: readonly DimensionScore[];
+  /** Σ contributions. */
+  readonly base: Fraction;
+  readonly adjustments: readonly AppliedAdjustment[];
+  /** Bonus and penalty points counted, after the scheme's caps. */
+  readonly bonus: Fraction;
+  readonly penalty: Fraction;
+  readonly bonusCapped: boolean;
+  readonly penaltyCapped: boolean;
+  /** `base + bonus − penalty`, exactly (no rounding until display). */
+  readonly total: Fraction;
+  /** The band of the total, or the lowest band when a veto item failed. */
+  readonly grade: GradeBand;
+  readonly vetoed: readonly VetoItem[];
+}
+
+export type UnscoredRule = 'score_blank' | 'no_score' | 'pre_test_missing';
+
+export interface UnscoredReason {
+  readonly rule: UnscoredRule;
+  readonly dimension: string;
+  readonly assessors?: readonly string[];
+  readonly message: Localized;
+}
+
+/** Not scored (never a silent zero): the reasons, by dimension. */
+export interface UnscoredEvaluation {
+  readonly ok: false;
+  readonly subject: string;
+  readonly schemeId: string;
+  readonly reasons: readonly UnscoredReason[];
+}
+
+export type EvaluationResult = ScoredEvaluation | UnscoredEvaluation;
+
+const bad = (argument: string, zh: string, en: string, received: unknown): never => {
+  throw new InvalidArgumentError('scoreEvaluation', argument, { 'zh-CN': zh, en }, received);
+};
+
+function checkScore(dimension: Dimension, value: ScoreValue, argument: string): void {
+  const { min, max, step, cannotJudge } = dimension.scale;
+  if (value === CANNOT_JUDGE) {
+    if (!cannotJudge) bad(argument, `的分值量表不允许“无法评价”`, `: the scale does not allow "cannot judge"`, value);
+    return;
+  }
+  if (value < min || value > max) bad(argument, `必须在 ${min} 到 ${max} 之间`, `must be from ${min} to ${max}`, value);
+  if (step !== undefined && over(minus(exact(value), exact(min)), exact(step)).denominator !== 1n) bad(argument, `必须是 ${min} 起、步长 ${step} 的分值`, `must be ${min} plus a multiple of ${step}`, value);
+}
+
+/** Checks the input against the scheme: every dimension, veto and adjustment it names must exist. */
+function parseInput(scheme: EvaluationScheme, input: unknown): z.output<typeof EvaluationInputSchema> {
+  const parsed = EvaluationInputSchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    bad(['input', ...issue.path.map(String)].join('.'), `不符合要求：${issue.message}`, `is not valid: ${issue.message}`, issue.input);
+  }
+  const data = parsed.data!;
+  const byId = new Map(scheme.dimensions.map((d) => [d.id, d]));
+  const assessors = new Set<string>();
+  data.sheets.forEach((sheet, i) => {
+    if (assessors.has(sheet.assessor)) bad(`input.sheets[${i}].assessor`, '重复：每位评议人只能有一张评分表', 'is repeated: one sheet per assessor', sheet.assessor);
+    assessors.add(sheet.assessor);
+    for (const [id, value] of Object.entries(sheet.scores)) {
+      const dimension = byId.get(id);
+      const argument = `input.sheets[${i}].scores.${id}`;
+      if (!dimension) bad(argument, '不是本方案的维度', 'is not a dimension of the scheme', id);
+      if (dimension!.source !== 'assessors') bad(argument, '由法治素养测试成绩给出，评议人不打分', 'comes from the pre-test; assessors do not score it', value);
+      checkScore(dimension!, value, argument);
+    }
+  });
+  const preTest = scheme.dimensions.find((d) => d.source === 'preTest');
+  if (data.preTest !== null) {
+    if (!preTest) bad('input.preTest', '本方案没有法治素养测试维度', 'is given but the scheme has no pre-test dimension', data.preTest);
+    checkScore(preTest!, data.preTest, 'input.preTest');
+  }
+  data.vetoed.forEach((id, i) => {
+    if (!scheme.vetoes.some((v) => v.id === id)) bad(`input.vetoed[${i}]`, '不是本方案的否决项', 'is not a veto item of the scheme', id);
+  });
+  for (const [id, points] of Object.entries(data.adjustments)) {
+    const item = scheme.adjustments.find((a) => a.id === id);
+    if (!item) bad(`input.adjustments.${id}`, '不是本方案的加减分项', 'is not a bonus or penalty item of the scheme', id);
+    if (points > item!.max) bad(`input.adjustments.${id}`, `不能超过该项上限 ${item!.max} 分`, `must not exceed the item's cap of ${item!.max} points`, points);
+  }
+  return data;
+}
+
+const L = (zh: string, en: string): Localized => ({ 'zh-CN': zh, en });
+
+/** Orders scores for trimming: by score, then by assessor id, so that the choice never depends on sheet order. */
+function byScore(a: { assessor: string; score: Fraction }, b: { assessor: string; score: Fraction }): number {
+  return compareFractions(a.score, b.score) || (a.assessor < b.assessor ? -1 : a.assessor > b.assessor ? 1 : 0);
+}
+
+/**
+ * Scores one evaluation under a scheme, exactly.
+ *
+ * - Each assessor-scored dimension averages its assessors' scores: the mean, or (scheme
+ *   `aggregation: 'trimmedMean'`) the mean without one highest and one lowest score once at least
+ *   `trimMinimum` scores count. "Cannot judge" leaves the denominator.
+ * - The pre-test dimension takes `input.preTest`.
+ * - A dimension adds `points × (average − min) / (max − min)`; the total is the sum of the
+ *   breakdown plus bonus minus penalty (each capped), and is never rounded.
+ * - A failed veto item puts the evaluation in the lowest band whatever its total.
+ * - Missing scores follow the scheme's `missing` rule; when a score cannot be had, the result is
+ *   `{ ok: false, reasons }` — never a silent zero.
+ *
+ * Sheets are independent of their order: permuting assessors never changes the result.
+ */
+export function scoreEvaluation(scheme: EvaluationScheme, input: EvaluationInput): EvaluationResult {
+  const s = parseScheme('scoreEvaluation', 'scheme', scheme);
+  const data = parseInput(s, input);
+  const reasons: UnscoredReason[] = [];
+  const breakdown: DimensionScore[] = [];
+  for (const dimension of s.dimensions) {
+    const label = dimension.label;
+    let counted: { assessor: string; score: Fraction }[] = [];
+    const cannotJudge: string[] = [];
+    const blank: string[] = [];
+    if (dimension.source === 'preTest') {
+      if (data.preTest === null) {
+        reasons.push({ rule: 'pre_test_missing', dimension: dimension.id, message: L(`缺少“${label['zh-CN']}”成绩`, `the ${label.en} score is missing`) });
+        continue;
+      }
+      counted.push({ assessor: 'preTest', score: exact(data.preTest) });
+    } else {
+      for (const sheet of data.sheets) {
+        const value = sheet.scores[dimension.id];
+        if (value === undefined) blank.push(sheet.assessor);
+        else if (value === CANNOT_JUDGE) cannotJudge.push(sheet.assessor);
+        else counted.push({ assessor: sheet.assessor, score: exact(value) });
+      }
+      blank.sort();
+      cannotJudge.sort();
+      if (blank.length > 0 && s.missing === 'refuse') {
+        reasons.push({ rule: 'score_blank', dimension: dimension.id, assessors: blank, message: L(`“${label['zh-CN']}”有评议人未打分：${blank.join('、')}`, `${label.en} is blank on the sheet of ${blank.join(', ')}`) });
+        continue;
+      }
+      if (counted.length === 0) {
+        reasons.push({ rule: 'no_score', dimension: dimension.id, message: L(`“${label['zh-CN']}”没有可计入的分数（无人打分或均为无法评价）`, `${label.en} has no score to count (none given, or all "cannot judge")`) });
+        continue;
+      }
+    }
+    counted.sort(byScore);
+    let trimmed: string[] = [];
+    if (s.aggregation === 'trimmedMean' && counted.length >= s.trimMinimum) {
+      trimmed = [counted[0]!.assessor, counted[counted.length - 1]!.assessor];
+      counted = counted.slice(1, -1);
+    }
+    const average = over(sum(counted.map((c) => c.score)), whole(counted.length));
+    const share = over(minus(average, exact(dimension.scale.min)), minus(exact(dimension.scale.max), exact(dimension.scale.min)));
+    const points = dimensionPoints(s, dimension);
+    breakdown.push({ dimension: dimension.id, label, source: dimension.source, points, counted, trimmed, cannotJudge, blank, average, share, contribution: times(points, share) });
+  }
+  if (reasons.length > 0) return { ok: false, subject: data.subject, schemeId: s.id, reasons };
+
+  const adjustments: AppliedAdjustment[] = s.adjustments.filter((item) => data.adjustments[item.id] !== undefined).map((item) => ({ item, points: exact(data.adjustments[item.id]!) }));
+  const capped = (kind: 'bonus' | 'penalty', cap: number | null) => {
+    const raw = sum(adjustments.filter((a) => a.item.kind === kind).map((a) => a.points));
+    const value = cap === null ? raw : minOf(raw, exact(cap));
+    return { value, capped: compareFractions(value, raw) !== 0 };
+  };
+  const bonus = capped('bonus', s.bonusCap);
+  const penalty = capped('penalty', s.penaltyCap);
+  const base = sum(breakdown.map((b) => b.contribution));
+  const total = minus(plus(base, bonus.value), penalty.value);
+  const vetoed = s.vetoes.filter((v) => data.vetoed.includes(v.id));
+  const grade = vetoed.length > 0 ? s.grades[s.grades.length - 1]! : bandFor(s, total);
+  return {
+    ok: true,
+    subject: data.subject,
+    schemeId: s.id,
+    breakdown,
+    base,
+    adjustments,
+    bonus: bonus.value,
+    penalty: penalty.value,
+    bonusCapped: bonus.capped,
+    penaltyCapped: penalty.capped,
+    total,
+    grade,
+    vetoed,
+  };
+}
+
+/** A score or total for display: at most two decimals, half-up, trailing zeros dropped (`87.35`, `90`). */
+export function formatScore(value: Fraction): string {
+  if (!value || typeof value !== 'object' || typeof value.numerator !== 'bigint' || typeof value.denominator !== 'bigint' || value.denominator <= 0n) {
+    throw new InvalidArgumentError('formatScore', 'value', { 'zh-CN': '必须是分数（Fraction）', en: 'must be a Fraction' }, value);
+  }
+  return decimal(value);
+}

@@ -1,0 +1,55 @@
+import * as z from '../schema/zod.js';
+import { InvalidArgumentError } from '../errors/errors.js';
+import { isoInstant } from '../loop/snapshot.js';
+import { defineStore } from '../store/spec.js';
+import type { Store } from '../store/types.js';
+import { type LawReport, LawReportSchema } from './report.js';
+import { EvaluationSchemeSchema, type EvaluationScheme } from './scheme.js';
+import { type EvaluationResult, scoreEvaluation, ScoreValueSchema } from './scoring.js';
+
+/** One assessor's score sheet for one report, as stored (one per assessor and report). */
+export const StoredScoreSheetSchema = z.object({
+  reportId: z.string().min(1).max(120),
+  assessor: z.string().min(1).max(120),
+  scores: z.record(z.string(), ScoreValueSchema),
+  submittedAt: isoInstant,
+});
+export type StoredScoreSheet = z.output<typeof StoredScoreSheetSchema>;
+
+/** The database the evaluation widgets share when the host gives them no store. */
+export const EVALUATION_STORE_NAME = 'bihuan-evaluation';
+
+/** Schemes, law reports and score sheets (keyed by report and assessor). */
+export const evaluationStoreSpec = /* @__PURE__ */ defineStore({
+  name: EVALUATION_STORE_NAME,
+  collections: {
+    schemes: { schema: EvaluationSchemeSchema, key: 'id' },
+    reports: { schema: LawReportSchema, key: 'id', indexes: { scheme: 'schemeId', unit: 'unit', period: 'period' } },
+    sheets: { schema: StoredScoreSheetSchema, key: ['reportId', 'assessor'], indexes: { report: 'reportId' } },
+  },
+});
+export type EvaluationStoreSpec = typeof evaluationStoreSpec;
+export type EvaluationStore = Store<EvaluationStoreSpec['collections']>;
+
+/**
+ * Scores a stored report from its sheets: the report's pre-test score, veto items and adjustments
+ * with every sheet of this report (sheets of other reports are refused, not ignored).
+ */
+export function scoreReport(scheme: EvaluationScheme, report: LawReport, sheets: readonly StoredScoreSheet[]): EvaluationResult {
+  const r = LawReportSchema.safeParse(report);
+  if (!r.success) {
+    const issue = r.error.issues[0]!;
+    throw new InvalidArgumentError('scoreReport', ['report', ...issue.path.map(String)].join('.'), { 'zh-CN': `不符合要求：${issue.message}`, en: `is not valid: ${issue.message}` }, issue.input);
+  }
+  if (!Array.isArray(sheets)) throw new InvalidArgumentError('scoreReport', 'sheets', { 'zh-CN': '必须是评分表数组', en: 'must be an array of score sheets' }, sheets);
+  sheets.forEach((sheet, i) => {
+    if (sheet?.reportId !== r.data.id) throw new InvalidArgumentError('scoreReport', `sheets[${i}].reportId`, { 'zh-CN': `必须是报告 ${r.data.id} 的评分表`, en: `must be a sheet of report ${r.data.id}` }, sheet?.reportId);
+  });
+  return scoreEvaluation(scheme, {
+    subject: r.data.id,
+    sheets: sheets.map((s) => ({ assessor: s.assessor, scores: s.scores })),
+    preTest: r.data.preTest,
+    vetoed: r.data.vetoed,
+    adjustments: r.data.adjustments,
+  });
+}

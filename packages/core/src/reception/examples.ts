@@ -1,0 +1,41 @@
+import { InvalidArgumentError } from '../errors/errors.js';
+import { transition } from '../loop/transition.js';
+import type { Actor } from '../loop/types.js';
+import { type ReceptionItem, type ReceptionRole, receptionLoop } from './definition.js';
+import { collectIssue } from './ledger.js';
+
+const FIRMS = ['北碚智造科技', '缙云食品', '嘉陵物流', '温泉文旅', '蔡家电子', '歇马建材', '童家溪医药', '静观花木', '水土新材料'];
+const ISSUES = ['用地手续办理慢', '用工招聘难', '融资贷款难', '道路施工影响出行', '水电报装周期长', '税费政策咨询', '厂区周边治安', '知识产权保护', '环评审批'];
+const DEPARTMENTS = ['区规划自然资源局', '区人力社保局', '区金融办'];
+
+function step(item: ReceptionItem, type: string, actor: Actor<ReceptionRole>, payload: unknown, at: string): ReceptionItem {
+  const r = transition(receptionLoop, item, { type: type as never, actor, at, payload });
+  if (!r.ok) throw new Error(r.reason.message.en);
+  return r.snapshot;
+}
+
+/**
+ * An example reception day (S15, 2025-06-18): 9 firms raise `count` issues (the source's 23), of
+ * which `closed` (the source's 6) are rated and written off; the rest stand at every other stage
+ * on the supervision ledger, one of each five rated "dissatisfied" and back in handling.
+ */
+export function exampleReceptionDay(count = 23, closed = 6): ReceptionItem[] {
+  if (!Number.isSafeInteger(count) || count < 0) throw new InvalidArgumentError('exampleReceptionDay', 'count', { 'zh-CN': '必须是非负整数', en: 'must be a non-negative whole number' }, count);
+  if (!Number.isSafeInteger(closed) || closed < 0 || closed > count) throw new InvalidArgumentError('exampleReceptionDay', 'closed', { 'zh-CN': '必须是不超过 count 的非负整数', en: 'must be a whole number from 0 to count' }, closed);
+  const host = { id: 'district-head', role: 'host' } as const;
+  const dept = { id: 'department', role: 'department' } as const;
+  const firm = { id: 'firm', role: 'firm' } as const;
+  return Array.from({ length: count }, (_, i) => {
+    let item = collectIssue({ id: `JD-${String(i + 1).padStart(3, '0')}`, intake: { sessionId: '2025-06', sessionDate: '2025-06-18', firm: FIRMS[i % FIRMS.length]!, contact: '陈经理', phone: '13812345678', title: ISSUES[i % ISSUES.length]! }, actor: host, at: '2025-06-18T10:00:00+08:00' });
+    const stage = i < closed ? 5 : (i - closed) % 5;
+    if (stage >= 1) item = step(item, 'assign', host, { department: DEPARTMENTS[i % DEPARTMENTS.length], dueDate: '2025-07-18' }, '2025-06-18T11:00:00+08:00');
+    if (stage >= 2) item = step(item, 'handle', dept, undefined, '2025-06-19T09:00:00+08:00');
+    if (stage >= 3) item = step(item, 'feedBack', dept, { result: '已协调解决' }, '2025-06-25T09:00:00+08:00');
+    if (stage === 4) item = step(item, 'rate', firm, { satisfaction: 'dissatisfied', comment: '仍未办结' }, '2025-06-26T09:00:00+08:00');
+    if (stage >= 5) {
+      item = step(item, 'rate', firm, { satisfaction: i % 2 ? 'satisfied' : 'basicallySatisfied' }, '2025-06-26T09:00:00+08:00');
+      item = step(item, 'writeOff', host, undefined, '2025-06-27T09:00:00+08:00');
+    }
+    return item;
+  });
+}

@@ -1,0 +1,23 @@
+// The reception-day loop (企业家接待日): collect → assign → supervise → feed back → rate → write off.
+export { ReceptionIntakeSchema, RatingSchema, ReceptionIssueSchema, AssignPayloadSchema, RatePayloadSchema, type ReceptionIntake, type Rating, type ReceptionIssue, type AssignPayload, type RatePayload } from './schema.js';
+export {
+  RECEPTION_LOOP_ID,
+  RECEPTION_OPEN_STATES,
+  receptionLoop,
+  type ReceptionLoop,
+  type ReceptionState,
+  type ReceptionEvent,
+  type ReceptionRole,
+  type ReceptionItem,
+} from './definition.js';
+export {
+  collectIssue,
+  summarizeReception,
+  RECEPTION_STORE_NAME,
+  receptionStoreSpec,
+  type CollectIssueInput,
+  type ReceptionSummary,
+  type ReceptionStoreSpec,
+  type ReceptionStore,
+} from './ledger.js';
+export { exampleReceptionDay } from './examples.js';

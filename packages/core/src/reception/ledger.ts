@@ -1,0 +1,100 @@
+import { InvalidArgumentError } from '../errors/errors.js';
+import { createItem } from '../loop/snapshot.js';
+import type { Actor } from '../loop/types.js';
+import { loopCollection } from '../store/loop-event.js';
+import { defineStore } from '../store/spec.js';
+import type { Store } from '../store/types.js';
+import { formatRate } from '../rate/rate.js';
+import { RECEPTION_LOOP_ID, type ReceptionItem, type ReceptionRole, type ReceptionState, receptionLoop } from './definition.js';
+import { type ReceptionIntake, ReceptionIntakeSchema } from './schema.js';
+
+const STATES = ['collected', 'assigned', 'handling', 'fedBack', 'rated', 'closed'] as const satisfies readonly ReceptionState[];
+
+export interface CollectIssueInput {
+  readonly id: string;
+  readonly intake: ReceptionIntake;
+  readonly actor: Actor<ReceptionRole>;
+  readonly at: string;
+}
+
+/** 收集: a new reception-day issue from what the firm raised, validated. */
+export function collectIssue(input: CollectIssueInput): ReceptionItem {
+  const parsed = ReceptionIntakeSchema.safeParse(input?.intake);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new InvalidArgumentError('collectIssue', ['input', 'intake', ...issue.path.map(String)].join('.'), { 'zh-CN': `不符合要求：${issue.message}`, en: `is not valid: ${issue.message}` }, issue.input);
+  }
+  const data = { ...parsed.data, department: null, dueDate: null, result: null, ratings: [], reopened: 0, supervisions: 0 };
+  return createItem(receptionLoop, { id: input.id, data, actor: input.actor, at: input.at });
+}
+
+export interface ReceptionSummary {
+  /** Issues collected. */
+  readonly collected: number;
+  /** Written off. */
+  readonly closed: number;
+  /** `formatRate(closed, collected)`: the source's 6 of 23 → "26.09%". */
+  readonly closedRate: string;
+  /** Not closed: still on the supervision ledger. */
+  readonly onSupervisionLedger: number;
+  /** Issues rated at least once. */
+  readonly rated: number;
+  /** Issues whose latest rating is satisfied or basically satisfied. */
+  readonly satisfied: number;
+  /** `formatRate(satisfied, rated)`; "—" before any rating. */
+  readonly satisfactionRate: string;
+  /** Issues reopened at least once (dissatisfied, or reopened after write-off). */
+  readonly reopened: number;
+  readonly firms: number;
+  readonly byState: Readonly<Record<ReceptionState, number>>;
+}
+
+/**
+ * The reception day's figures. Satisfaction counts each issue once, by its latest rating: an issue
+ * first rated dissatisfied and then satisfied after rework counts as satisfied.
+ */
+export function summarizeReception(items: readonly ReceptionItem[]): ReceptionSummary {
+  if (!Array.isArray(items)) throw new InvalidArgumentError('summarizeReception', 'items', { 'zh-CN': '必须是接待日问题快照数组', en: 'must be an array of reception-day snapshots' }, items);
+  const byState = Object.fromEntries(STATES.map((s) => [s, 0])) as Record<ReceptionState, number>;
+  let rated = 0;
+  let satisfied = 0;
+  let reopened = 0;
+  const firms = new Set<string>();
+  items.forEach((item: ReceptionItem, i) => {
+    if (!item || typeof item !== 'object' || item.loop?.id !== RECEPTION_LOOP_ID || !STATES.includes(item.state) || !Array.isArray(item.data?.ratings)) {
+      throw new InvalidArgumentError('summarizeReception', `items[${i}]`, { 'zh-CN': '必须是接待日闭环的快照', en: 'must be a snapshot of the reception-day loop' }, item);
+    }
+    byState[item.state as ReceptionState]++;
+    firms.add(item.data.firm);
+    const last = item.data.ratings[item.data.ratings.length - 1];
+    if (last) {
+      rated++;
+      if (last.satisfaction !== 'dissatisfied') satisfied++;
+    }
+    if (item.data.reopened > 0) reopened++;
+  });
+  return {
+    collected: items.length,
+    closed: byState.closed,
+    closedRate: formatRate(byState.closed, items.length),
+    onSupervisionLedger: items.length - byState.closed,
+    rated,
+    satisfied,
+    satisfactionRate: formatRate(satisfied, rated),
+    reopened,
+    firms: firms.size,
+    byState,
+  };
+}
+
+/** The database the reception-day widget shares when the host gives it no store. */
+export const RECEPTION_STORE_NAME = 'bihuan-reception';
+
+export const receptionStoreSpec = /* @__PURE__ */ defineStore({
+  name: RECEPTION_STORE_NAME,
+  collections: {
+    issues: /* @__PURE__ */ loopCollection(receptionLoop, { session: 'data.sessionId', firm: 'data.firm', department: 'data.department' }),
+  },
+});
+export type ReceptionStoreSpec = typeof receptionStoreSpec;
+export type ReceptionStore = Store<ReceptionStoreSpec['collections']>;

@@ -1,0 +1,182 @@
+import { defineLoop, type EventOf, type RoleOf, type SnapshotOf, type StateOf } from '../loop/definition.js';
+import type { GuardRefusal } from '../loop/refusal.js';
+import type { LoopEvent, Snapshot } from '../loop/types.js';
+import { parseDate, parseInstant, startOfChinaDay } from '../calendar/instant.js';
+import {
+  type Accountability,
+  AccountabilityPayloadSchema,
+  type AccountabilityPayload,
+  AccountabilitySchema,
+  DecisionPayloadSchema,
+  type DecisionPayload,
+  EvidencePayloadSchema,
+  type EvidencePayload,
+  InstructionPayloadSchema,
+  OpinionPayloadSchema,
+  type OpinionPayload,
+  OutcomePayloadSchema,
+  type Rectification,
+  RectificationSchema,
+  ReasonPayloadSchema,
+  type ReasonPayload,
+  StartPayloadSchema,
+  type StartPayload,
+} from './schema.js';
+
+const L = (zh: string, en: string) => ({ 'zh-CN': zh, en });
+
+export const RECTIFICATION_LOOP_ID = 'rectification';
+export const ACCOUNTABILITY_LOOP_ID = 'accountability';
+
+/** States in which an item still awaits verification: past its deadline there, it answers for it. */
+export const UNVERIFIED_STATES = ['open', 'inProgress', 'submitted'] as const;
+
+/** The instant a rectification deadline (a China date) runs out: 24:00 China time of that day. */
+export function dueInstantMs(deadline: string): number {
+  return startOfChinaDay(parseDate(deadline) + 1);
+}
+
+
+/**
+ * The rectification loop (整改), half of the "double closed loop": an item found by the
+ * evaluation or on the problem list is either fixed at once (立行立改: closed with evidence, no
+ * ledger entry) or entered in the rectification ledger with measures, then open → in progress →
+ * submitted → verified → written off, or returned to the owner. An item still unverified after its
+ * deadline opens an accountability record (`holdAccountable`, the other half).
+ */
+export const rectificationLoop = /* @__PURE__ */ defineLoop({
+  id: RECTIFICATION_LOOP_ID,
+  version: 1,
+  label: L('整改 立行立改 / 整改台账—核验—销号', 'Rectification: fix at once, or ledger → verify → write off'),
+  data: RectificationSchema,
+  initial: 'open',
+  creators: ['supervisor'],
+  roles: {
+    owner: { label: L('整改责任人', 'owner') },
+    verifier: { label: L('核验人', 'verifier') },
+    supervisor: { label: L('督办部门', 'supervising office') },
+  },
+  states: {
+    open: { label: L('待整改', 'open') },
+    inProgress: { label: L('整改中', 'in progress') },
+    submitted: { label: L('待核验', 'submitted') },
+    verified: { label: L('已核验', 'verified') },
+    writtenOff: { label: L('已销号', 'written off'), final: true },
+  },
+  events: {
+    start: {
+      label: L('列入整改台账', 'enter in the ledger'),
+      from: ['open'],
+      to: 'inProgress',
+      roles: ['owner', 'supervisor'],
+      payload: StartPayloadSchema,
+      apply: (d: Rectification, p: StartPayload): Rectification => ({ ...d, measures: p.measures, track: 'ledger' }),
+    },
+    fixAtOnce: {
+      label: L('立行立改', 'fix at once'),
+      from: ['open'],
+      to: 'writtenOff',
+      roles: ['owner', 'supervisor'],
+      payload: EvidencePayloadSchema,
+      apply: (d: Rectification, p: EvidencePayload): Rectification => ({ ...d, evidence: [...d.evidence, ...p.evidence], track: 'fixedAtOnce' }),
+    },
+    submit: {
+      label: L('提交整改材料', 'submit for verification'),
+      from: ['inProgress'],
+      to: 'submitted',
+      roles: ['owner'],
+      payload: EvidencePayloadSchema,
+      apply: (d: Rectification, p: EvidencePayload): Rectification => ({ ...d, evidence: [...d.evidence, ...p.evidence] }),
+    },
+    verify: {
+      label: L('核验通过', 'verify'),
+      from: ['submitted'],
+      to: 'verified',
+      roles: ['verifier'],
+      payload: OpinionPayloadSchema,
+      apply: (d: Rectification, p: OpinionPayload, e: LoopEvent): Rectification => ({ ...d, verification: { opinion: p.opinion, by: e.actor.id, at: e.at } }),
+    },
+    giveBack: {
+      label: L('退回重改', 'return'),
+      from: ['submitted'],
+      to: 'inProgress',
+      roles: ['verifier'],
+      payload: ReasonPayloadSchema,
+      apply: (d: Rectification, p: ReasonPayload, e: LoopEvent): Rectification => ({ ...d, returns: [...d.returns, { reason: p.reason, by: e.actor.id, at: e.at }] }),
+    },
+    writeOff: { label: L('销号', 'write off'), from: ['verified'], to: 'writtenOff', roles: ['supervisor'] },
+    supervise: {
+      label: L('督办', 'supervise'),
+      from: [...UNVERIFIED_STATES],
+      to: (_p, s) => s.state,
+      roles: ['supervisor'],
+      payload: InstructionPayloadSchema,
+      apply: (d: Rectification): Rectification => ({ ...d, supervisions: d.supervisions + 1 }),
+    },
+    holdAccountable: {
+      label: L('启动问责', 'open accountability'),
+      from: [...UNVERIFIED_STATES],
+      to: (_p, s) => s.state,
+      roles: ['supervisor'],
+      payload: AccountabilityPayloadSchema,
+      guard(s: Snapshot<string, Rectification>, e: LoopEvent): true | GuardRefusal {
+        if (s.data.accountability !== null) return { rule: 'accountability_once', message: L('该事项已启动问责', 'accountability is already open for this item') };
+        if (parseInstant(e.at) < dueInstantMs(s.data.deadline)) {
+          return { rule: 'past_deadline', field: 'deadline', message: L(`整改期限 ${s.data.deadline} 未到，不能问责`, `the deadline ${s.data.deadline} has not passed: no accountability yet`) };
+        }
+        return true;
+      },
+      apply: (d: Rectification, p: AccountabilityPayload, e: LoopEvent): Rectification => ({ ...d, accountability: { id: p.accountabilityId, openedAt: e.at } }),
+    },
+  },
+});
+export type RectificationLoop = typeof rectificationLoop;
+export type RectificationState = StateOf<RectificationLoop>;
+export type RectificationEvent = EventOf<RectificationLoop>;
+export type RectificationRole = RoleOf<RectificationLoop>;
+export type RectificationItem = SnapshotOf<RectificationLoop>;
+
+/** The accountability loop (问责): opened → decided → closed, or dismissed with a reason. */
+export const accountabilityLoop = /* @__PURE__ */ defineLoop({
+  id: ACCOUNTABILITY_LOOP_ID,
+  version: 1,
+  label: L('问责 启动—决定—办结', 'Accountability: open → decide → close'),
+  data: AccountabilitySchema,
+  initial: 'open',
+  roles: { supervisor: { label: L('纪检监察/考评部门', 'discipline and assessment office') } },
+  states: {
+    open: { label: L('已启动问责', 'opened') },
+    decided: { label: L('已作出问责决定', 'decided') },
+    closed: { label: L('已办结', 'closed'), final: true },
+    dismissed: { label: L('免予问责', 'dismissed'), final: true },
+  },
+  events: {
+    decide: {
+      label: L('作出问责决定', 'decide'),
+      from: ['open'],
+      to: 'decided',
+      roles: ['supervisor'],
+      payload: DecisionPayloadSchema,
+      apply: (d: Accountability, p: DecisionPayload): Accountability => ({ ...d, decision: { measure: p.measure, basis: p.basis } }),
+    },
+    close: {
+      label: L('办结', 'close'),
+      from: ['decided'],
+      to: 'closed',
+      roles: ['supervisor'],
+      payload: OutcomePayloadSchema,
+      apply: (d: Accountability, p: { outcome: string }): Accountability => ({ ...d, outcome: p.outcome }),
+    },
+    dismiss: {
+      label: L('免予问责', 'dismiss'),
+      from: ['open'],
+      to: 'dismissed',
+      roles: ['supervisor'],
+      payload: ReasonPayloadSchema,
+      apply: (d: Accountability, p: ReasonPayload): Accountability => ({ ...d, outcome: p.reason }),
+    },
+  },
+});
+export type AccountabilityLoop = typeof accountabilityLoop;
+export type AccountabilityState = StateOf<AccountabilityLoop>;
+export type AccountabilityItem = SnapshotOf<AccountabilityLoop>;

@@ -1,0 +1,40 @@
+import { InvalidArgumentError } from '../errors/errors.js';
+import { transition } from '../loop/transition.js';
+import type { Actor } from '../loop/types.js';
+import { type RectificationItem, type RectificationRole, rectificationLoop } from './definition.js';
+import { openRectifications } from './problem-list.js';
+
+const PROBLEMS = ['部分镇街回访不及时', '行政执法案卷评查问题', '合同合法性审查流于形式', '普法责任清单未更新', '复议纠错案件整改滞后', '重大决策未经合法性审核', '执法人员培训不足', '信访积案化解缓慢'];
+const UNITS: readonly (readonly [string, string])[] = [['振兴区司法局', '王局长'], ['临江街道', '李主任'], ['区市场监管局', '赵局长'], ['帽盔山街道', '刘书记']];
+
+function step(item: RectificationItem, type: string, actor: Actor<RectificationRole>, payload: unknown, at: string): RectificationItem {
+  const r = transition(rectificationLoop, item, { type: type as never, actor, at, payload });
+  if (!r.ok) throw new Error(r.reason.message.en);
+  return r.snapshot;
+}
+
+/**
+ * Example rectification items across the loop, opened on 2026-01-15: the first `overdue` are due
+ * in February 2026 and still unverified (in progress or open); the others are due from April on,
+ * at every stage — open, in the ledger, submitted, verified, written off, fixed at once.
+ */
+export function exampleRectificationItems(count = 8, overdue = 2): RectificationItem[] {
+  if (!Number.isSafeInteger(count) || count < 0) throw new InvalidArgumentError('exampleRectificationItems', 'count', { 'zh-CN': '必须是非负整数', en: 'must be a non-negative whole number' }, count);
+  if (!Number.isSafeInteger(overdue) || overdue < 0 || overdue > count) throw new InvalidArgumentError('exampleRectificationItems', 'overdue', { 'zh-CN': '必须是不超过 count 的非负整数', en: 'must be a whole number from 0 to count' }, overdue);
+  const supervisor = { id: 'kaoping-office', role: 'supervisor' } as const;
+  const owner = { id: 'owner', role: 'owner' } as const;
+  const verifier = { id: 'inspector', role: 'verifier' } as const;
+  return Array.from({ length: count }, (_, i) => {
+    const [unit, ownerName] = UNITS[i % UNITS.length]!;
+    const deadline = i < overdue ? `2026-02-${String(10 + (i % 15)).padStart(2, '0')}` : `2026-0${4 + (i % 5)}-${String(1 + (i % 27)).padStart(2, '0')}`;
+    const title = `${PROBLEMS[i % PROBLEMS.length]}${count > PROBLEMS.length ? `（${i + 1}）` : ''}`;
+    let item = openRectifications({ findings: [{ title, source: i % 3 === 0 ? 'shortcoming' : 'problemList' }], unit, owner: ownerName, deadline, actor: supervisor, at: '2026-01-15T09:00:00+08:00', idPrefix: `ZG-${String(i + 1).padStart(3, '0')}` })[0]!;
+    const stage = i < overdue ? i % 2 : (i - overdue) % 6;
+    if (stage === 5) return step(item, 'fixAtOnce', owner, { evidence: ['photo:fixed'], summary: '当场整改' }, '2026-01-16T09:00:00+08:00');
+    if (stage >= 1) item = step(item, 'start', owner, { measures: ['建立台账', '每周通报'] }, '2026-01-16T09:00:00+08:00');
+    if (stage >= 2) item = step(item, 'submit', owner, { evidence: ['file:report.pdf'], summary: '已完成' }, '2026-02-01T09:00:00+08:00');
+    if (stage >= 3) item = step(item, 'verify', verifier, { opinion: '整改到位' }, '2026-02-02T09:00:00+08:00');
+    if (stage >= 4) item = step(item, 'writeOff', supervisor, undefined, '2026-02-03T09:00:00+08:00');
+    return item;
+  });
+}

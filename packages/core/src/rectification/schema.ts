@@ -1,0 +1,86 @@
+import * as z from '../schema/zod.js';
+import { calendarDate } from '../dispute/schema.js';
+
+// No .trim(): a transform would keep payloads off the engine's fast path; blank text is refused.
+export const text = z.string().min(1).max(2000).regex(/\S/, 'must not be blank');
+const ref = z.string().min(1).max(200);
+const id = z.string().min(1).max(120);
+
+/** Where a rectification item comes from. */
+export const FINDING_SOURCES = ['shortcoming', 'dimension', 'evaluation', 'problemList'] as const;
+export type FindingSource = (typeof FINDING_SOURCES)[number];
+
+/**
+ * Where an item stands on the problem list (问题清单): only listed, fixed at once (立行立改, closed
+ * with evidence and no ledger entry), or entered in the rectification ledger (整改台账) with measures.
+ */
+export const TRACKS = ['listed', 'fixedAtOnce', 'ledger'] as const;
+export type Track = (typeof TRACKS)[number];
+
+export const FindingSchema = z.object({
+  title: text,
+  source: z.enum(FINDING_SOURCES),
+  /** The report it was found in, if any. */
+  reportId: id.nullable().default(null),
+  /** The claim or dimension it refers to (`shortcomings[0]`, `rectification` …). */
+  ref: ref.nullable().default(null),
+});
+export type FindingInput = z.input<typeof FindingSchema>;
+export type Finding = z.output<typeof FindingSchema>;
+
+const byAt = z.object({ by: id, at: z.string().min(1) });
+
+/** A rectification item (整改事项): the single source of truth for its type. */
+export const RectificationSchema = FindingSchema.extend({
+  /** The responsible unit. */
+  unit: z.string().min(1).max(120),
+  /** The responsible leader or officer, in office (named in an official capacity). */
+  owner: z.string().min(1).max(60),
+  measures: z.array(text).default([]),
+  /** Due by the end of this day, China time (YYYY-MM-DD). */
+  deadline: calendarDate,
+  /** References to the evidence (file ids, URLs). */
+  evidence: z.array(ref).default([]),
+  track: z.enum(TRACKS).default('listed'),
+  returns: z.array(byAt.extend({ reason: text })).default([]),
+  verification: byAt.extend({ opinion: text }).nullable().default(null),
+  supervisions: z.int().min(0).default(0),
+  /** The accountability record opened when the item passed its deadline unverified. */
+  accountability: z.object({ id, openedAt: z.string().min(1) }).nullable().default(null),
+});
+export type RectificationInput = z.input<typeof RectificationSchema>;
+export type Rectification = z.output<typeof RectificationSchema>;
+
+// Event payloads.
+export const StartPayloadSchema = z.object({ measures: z.array(text).min(1) });
+export const EvidencePayloadSchema = z.object({ evidence: z.array(ref).min(1), summary: text });
+export const OpinionPayloadSchema = z.object({ opinion: text });
+export const ReasonPayloadSchema = z.object({ reason: text });
+export const InstructionPayloadSchema = z.object({ instruction: text });
+export const AccountabilityPayloadSchema = z.object({ accountabilityId: id });
+export type StartPayload = z.output<typeof StartPayloadSchema>;
+export type EvidencePayload = z.output<typeof EvidencePayloadSchema>;
+export type OpinionPayload = z.output<typeof OpinionPayloadSchema>;
+export type ReasonPayload = z.output<typeof ReasonPayloadSchema>;
+export type AccountabilityPayload = z.output<typeof AccountabilityPayloadSchema>;
+
+/** Measures of accountability (问责方式). */
+export const ACCOUNTABILITY_MEASURES = ['talk', 'criticism', 'admonition', 'discipline', 'other'] as const;
+export type AccountabilityMeasure = (typeof ACCOUNTABILITY_MEASURES)[number];
+
+/** An accountability record (问责): for a rectification item that passed its deadline unverified. */
+export const AccountabilitySchema = z.object({
+  rectificationId: id,
+  title: text,
+  unit: z.string().min(1).max(120),
+  owner: z.string().min(1).max(60),
+  /** The rectification deadline that was missed. */
+  deadline: calendarDate,
+  reason: z.enum(['overdue']).default('overdue'),
+  decision: z.object({ measure: z.enum(ACCOUNTABILITY_MEASURES), basis: text }).nullable().default(null),
+  outcome: text.nullable().default(null),
+});
+export type Accountability = z.output<typeof AccountabilitySchema>;
+export const DecisionPayloadSchema = z.object({ measure: z.enum(ACCOUNTABILITY_MEASURES), basis: text });
+export type DecisionPayload = z.output<typeof DecisionPayloadSchema>;
+export const OutcomePayloadSchema = z.object({ outcome: text });

@@ -1,0 +1,45 @@
+import { InvalidArgumentError } from '../errors/errors.js';
+import type { Actor } from '../loop/types.js';
+import { momentMs } from '../loop/deadlines.js';
+import { applyLoopEvent, loopCollection } from '../store/loop-event.js';
+import { defineStore } from '../store/spec.js';
+import type { Store } from '../store/types.js';
+import { accountabilityLoop, rectificationLoop } from './definition.js';
+import { accountabilityIdFor, accountabilityRecord, sweepOverdue } from './ledger.js';
+
+/** The database the rectification ledger shares when the host gives it no store. */
+export const RECTIFICATION_STORE_NAME = 'bihuan-rectification';
+
+/** Rectification items (indexed by unit, owner, deadline, track) and accountability records. */
+export const rectificationStoreSpec = /* @__PURE__ */ defineStore({
+  name: RECTIFICATION_STORE_NAME,
+  collections: {
+    items: /* @__PURE__ */ loopCollection(rectificationLoop, { unit: 'data.unit', owner: 'data.owner', due: 'data.deadline', track: 'data.track', report: 'data.reportId' }),
+    accountability: /* @__PURE__ */ loopCollection(accountabilityLoop, { rectification: 'data.rectificationId' }),
+  },
+});
+export type RectificationStoreSpec = typeof rectificationStoreSpec;
+export type RectificationStore = Store<RectificationStoreSpec['collections']>;
+
+/**
+ * Runs `sweepOverdue` on a store: each overdue, unverified item gets `holdAccountable` (atomically,
+ * through the engine) and its accountability record is written. An item flagged whose record is
+ * missing (a write interrupted between the two) gets its record now. Returns the records opened.
+ */
+export async function openOverdueAccountability(store: RectificationStore, now: string, actor: Actor<'supervisor'>): Promise<string[]> {
+  if (!store || typeof store.all !== 'function') throw new InvalidArgumentError('openOverdueAccountability', 'store', { 'zh-CN': '必须是整改库（rectificationStoreSpec）', en: 'must be a rectification store (rectificationStoreSpec)' }, store);
+  momentMs('openOverdueAccountability', 'now', now);
+  const { items } = await store.all('items');
+  const opened: string[] = [];
+  for (const item of sweepOverdue(items, now, actor).items) {
+    const result = await applyLoopEvent(store, 'items', rectificationLoop, item.id, { type: 'holdAccountable', actor, at: now, payload: { accountabilityId: accountabilityIdFor(item.id) } });
+    if (result.ok) opened.push(accountabilityIdFor(item.id));
+  }
+  for (const item of (await store.all('items')).items) {
+    const id = item.data.accountability?.id;
+    if (id !== undefined && (await store.get('accountability', id)) === undefined) {
+      await store.put('accountability', accountabilityRecord(item, item.data.accountability!.openedAt, actor), { actor });
+    }
+  }
+  return opened;
+}

@@ -1,0 +1,168 @@
+import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import {
+  type Locale,
+  type ReceptionItem,
+  type ReceptionRole,
+  type ReceptionState,
+  type ReceptionStore,
+  SATISFACTION,
+  SATISFACTION_LABELS,
+  maskPersonal,
+  receptionLoop,
+  receptionStoreSpec,
+  summarizeReception,
+} from '@bihuan/core';
+import { type ActionField, actionFormStyles } from '../../internal/action-form.js';
+import { BihuanElement } from '../../internal/bihuan-element.js';
+import { dataStyles } from '../../internal/data-styles.js';
+import { nowMs, type NowInput } from '../../internal/dispute-view.js';
+import { figures } from '../../internal/figures.js';
+import { formStyles } from '../../internal/form-styles.js';
+import { LoopActions, type LoopTransitionDetail } from '../../internal/loop-actions.js';
+import { StoreController } from '../../internal/store-controller.js';
+import { themeStyles } from '../../internal/styles.js';
+import { receptionIssuesMessages } from './reception-issues.messages.js';
+import { receptionIssuesStyles } from './reception-issues.styles.js';
+
+export type ReceptionTransitionDetail = LoopTransitionDetail;
+
+function fieldsOf(event: string, locale: Locale): readonly ActionField[] | undefined {
+  const f = receptionIssuesMessages[locale].fields;
+  switch (event) {
+    case 'assign':
+      return [
+        { name: 'department', label: f.department, kind: 'text' },
+        { name: 'dueDate', label: f.dueDate, kind: 'date' },
+      ];
+    case 'supervise':
+      return [{ name: 'instruction', label: f.instruction, kind: 'text' }];
+    case 'feedBack':
+      return [{ name: 'result', label: f.result, kind: 'text' }];
+    case 'rate':
+      return [
+        { name: 'satisfaction', label: f.satisfaction, kind: 'select', options: SATISFACTION.map((s) => ({ value: s, label: SATISFACTION_LABELS[s][locale] })) },
+        { name: 'comment', label: f.comment, kind: 'text', optional: true },
+      ];
+    case 'reopen':
+      return [{ name: 'reason', label: f.reason, kind: 'text' }];
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * The entrepreneur reception day's issue list (企业家接待日, S15): every issue a firm raised, its
+ * department and state, the latest satisfaction rating, the closed share (the source's 6 of 23 →
+ * 26.09%) and the satisfaction rate, and the actions the viewer's role may take — assign, handle,
+ * supervise, feed back, rate (a "dissatisfied" rating reopens the handling), write off, reopen.
+ * The firm's contact person is shown masked.
+ *
+ * @tagname bh-reception-issues
+ * @summary Reception-day issues with their state, satisfaction and closed share.
+ *
+ * @csspart base - The list.
+ * @csspart summary - The key figures (collected, closed, closed share, satisfaction).
+ * @csspart table - The issues table.
+ * @csspart action-form - The inline form of an action that needs details.
+ * @csspart problem - The in-place message shown when the store cannot be read.
+ *
+ * @cssprop [--bh-color-text=#1f2328] - Main text colour.
+ * @cssprop [--bh-color-muted=#57606a] - Secondary text.
+ * @cssprop [--bh-color-surface=#ffffff] - Background.
+ * @cssprop [--bh-color-border=#d0d7de] - Borders.
+ * @cssprop [--bh-color-accent=#0b5cad] - Buttons and focus rings.
+ * @cssprop [--bh-color-bad=#b42318] - Dissatisfaction and refusals.
+ * @cssprop [--bh-radius=8px] - Corner radius.
+ * @cssprop [--bh-space=12px] - Spacing.
+ *
+ * @fires bh-reception-transition - An action was applied; `detail`: `{ id, event, state }`.
+ * @fires bh-reception-refused - The loop refused an action; `detail`: `{ id, event, reason }`.
+ * @fires bh-problem - The store could not be read.
+ */
+export class BhReceptionIssues extends BihuanElement {
+  static override styles = [themeStyles, formStyles, dataStyles, actionFormStyles, receptionIssuesStyles];
+
+  static override properties: PropertyDeclarations = {
+    store: { attribute: false },
+    viewerRole: { type: String, attribute: 'viewer-role' },
+    viewerId: { type: String, attribute: 'viewer-id' },
+    now: {},
+    session: { type: String },
+    items: { state: true },
+  };
+
+  /** Any `Store` with core's `receptionStoreSpec` collections; the default IndexedDB store otherwise. */
+  store?: ReceptionStore;
+  /** The viewer's role: `host`, `department` or `firm` (no role: read only). */
+  viewerRole: ReceptionRole | '' = '';
+  /** Who acts, as recorded in each issue's history. */
+  viewerId = 'viewer';
+  /** The moment actions are recorded at (ISO instant, Date or ms); the clock's by default. */
+  now: NowInput;
+  /** Only the issues of this reception day (its `sessionId`); all when empty. */
+  session = '';
+
+  private items: readonly ReceptionItem[] | undefined;
+  private readonly storeController = new StoreController(this, receptionStoreSpec, async (store) => {
+    this.items = (await store.all('issues')).items;
+  });
+  private readonly actions = new LoopActions(this, {
+    def: receptionLoop,
+    collection: 'issues',
+    fields: fieldsOf,
+    eventName: 'bh-reception-transition',
+  });
+
+  /** The issues shown now: the session's (or all), open ones first, then by id. */
+  get shown(): readonly ReceptionItem[] {
+    const items = (this.items ?? []).filter((i) => !this.session || i.data.sessionId === this.session);
+    return items.slice().sort((a, b) => Number(a.state === 'closed') - Number(b.state === 'closed') || a.id.localeCompare(b.id, 'en', { numeric: true }));
+  }
+
+  protected override renderContent(): unknown {
+    const t = receptionIssuesMessages[this.locale];
+    if (this.storeController.error) throw this.storeController.error;
+    if (this.items === undefined) return html`<p class="empty" role="status">${t.loading}</p>`;
+    const shown = this.shown;
+    const s = summarizeReception(shown);
+    return html`<section class="issues" part="base" aria-labelledby="ri-heading">
+      <h2 class="heading" id="ri-heading">${t.heading}</h2>
+      ${figures([
+        [t.firms, String(s.firms)],
+        [t.collected, String(s.collected)],
+        [t.closed, String(s.closed)],
+        [t.closedRate, s.closedRate],
+        [t.ledger, String(s.onSupervisionLedger)],
+        [`${t.satisfactionRate}${t.rated(s.rated)}`, s.satisfactionRate],
+      ])}
+      ${shown.length === 0 ? html`<p class="empty">${t.empty}</p>` : this.renderTable(shown)}
+    </section>`;
+  }
+
+  private renderTable(shown: readonly ReceptionItem[]): TemplateResult {
+    const t = receptionIssuesMessages[this.locale];
+    const l = this.locale;
+    return html`<div class="table-wrap">
+      <table part="table">
+        <caption>${t.caption(shown.length)}</caption>
+        <thead>
+          <tr><th scope="col">${t.issue}</th><th scope="col">${t.firm}</th><th scope="col">${t.department}</th><th scope="col">${t.state}</th><th scope="col">${t.satisfaction}</th><th scope="col">${t.actions}</th></tr>
+        </thead>
+        <tbody>
+          ${shown.map((item) => {
+            const d = item.data;
+            const last = d.ratings[d.ratings.length - 1];
+            return html`<tr>
+              <th scope="row">${d.title}<br /><span class="muted">${item.id} · ${d.sessionDate}</span></th>
+              <td>${d.firm}<br /><span class="muted">${maskPersonal('name', d.contact)}</span></td>
+              <td>${d.department ?? '—'}${d.dueDate ? html`<br /><span class="muted">${d.dueDate}</span>` : nothing}</td>
+              <td>${receptionLoop.states[item.state as ReceptionState].label[l]}${d.reopened ? html`<br /><span class="muted">${t.reopened(d.reopened)}</span>` : nothing}</td>
+              <td class=${last?.satisfaction === 'dissatisfied' ? 'dissatisfied' : ''}>${last ? SATISFACTION_LABELS[last.satisfaction][l] : html`<span class="muted">${t.notRated}</span>`}</td>
+              <td>${this.actions.render(item, d.title, this.viewerRole, this.store ?? this.storeController.store, () => ({ id: this.viewerId, role: this.viewerRole }), () => nowMs(this.now))}</td>
+            </tr>`;
+          })}
+        </tbody>
+      </table>
+    </div>`;
+  }
+}

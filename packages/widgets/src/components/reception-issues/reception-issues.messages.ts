@@ -1,0 +1,67 @@
+import type { Locale } from '@bihuan/core';
+
+const zhCN = {
+  heading: '企业家接待日问题清单',
+  loading: '正在读取接待日问题…',
+  empty: '暂无接待日收集的问题。',
+  collected: '收集问题',
+  firms: '接待企业',
+  closed: '已办结',
+  closedRate: '办结率',
+  ledger: '督办台账',
+  satisfactionRate: '满意率',
+  rated: (n: number) => `（${n} 件已评价）`,
+  caption: (n: number) => `接待日问题（共 ${n} 件）`,
+  firm: '企业',
+  issue: '问题',
+  department: '承办部门',
+  state: '状态',
+  satisfaction: '满意度',
+  actions: '操作',
+  notRated: '未评价',
+  reopened: (n: number) => `已重新督办 ${n} 次`,
+  fields: {
+    department: '承办部门',
+    dueDate: '办理期限',
+    instruction: '督办要求',
+    result: '办理结果',
+    satisfaction: '满意度',
+    comment: '评价意见（选填）',
+    reason: '重新督办理由',
+  },
+};
+
+export type ReceptionIssuesMessages = typeof zhCN;
+
+const en: ReceptionIssuesMessages = {
+  heading: 'Entrepreneur reception day: issues',
+  loading: 'Loading reception-day issues…',
+  empty: 'No issues collected yet.',
+  collected: 'Issues collected',
+  firms: 'Firms received',
+  closed: 'Closed',
+  closedRate: 'Closed share',
+  ledger: 'On the supervision ledger',
+  satisfactionRate: 'Satisfaction',
+  rated: (n) => ` (${n} rated)`,
+  caption: (n) => `Reception-day issues (${n} in all)`,
+  firm: 'Firm',
+  issue: 'Issue',
+  department: 'Department',
+  state: 'State',
+  satisfaction: 'Satisfaction',
+  actions: 'Actions',
+  notRated: 'not rated',
+  reopened: (n) => `reopened ${n} time${n === 1 ? '' : 's'}`,
+  fields: {
+    department: 'Handling department',
+    dueDate: 'Due date',
+    instruction: 'Supervision instruction',
+    result: 'Result',
+    satisfaction: 'Satisfaction',
+    comment: 'Comment (optional)',
+    reason: 'Reason for reopening',
+  },
+};
+
+export const receptionIssuesMessages: Record<Locale, ReceptionIssuesMessages> = { 'zh-CN': zhCN, en };

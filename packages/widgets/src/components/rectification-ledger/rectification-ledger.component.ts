@@ -1,0 +1,228 @@
+import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import {
+  type Locale,
+  type RectificationItem,
+  type RectificationRole,
+  type RectificationState,
+  type RectificationStore,
+  chinaDate,
+  formatInstant,
+  isRectificationOverdue,
+  openOverdueAccountability,
+  parseDate,
+  rectificationCsvColumns,
+  rectificationLoop,
+  rectificationStoreSpec,
+  sortRectificationLedger,
+  summarizeRectification,
+  toCsv,
+  chinaDay,
+} from '@bihuan/core';
+import type { ActionField } from '../../internal/action-form.js';
+import { actionFormStyles } from '../../internal/action-form.js';
+import { BihuanElement } from '../../internal/bihuan-element.js';
+import { exportCsv } from '../../internal/csv-download.js';
+import { dataStyles } from '../../internal/data-styles.js';
+import { nowMs, type NowInput } from '../../internal/dispute-view.js';
+import { figures } from '../../internal/figures.js';
+import { formStyles } from '../../internal/form-styles.js';
+import { LoopActions, type LoopTransitionDetail } from '../../internal/loop-actions.js';
+import { StoreController } from '../../internal/store-controller.js';
+import { themeStyles } from '../../internal/styles.js';
+import { rectificationLedgerMessages } from './rectification-ledger.messages.js';
+import { rectificationLedgerStyles } from './rectification-ledger.styles.js';
+
+export type RectificationTransitionDetail = LoopTransitionDetail;
+export type RectificationView = 'all' | 'problemList' | 'ledger' | 'fixedAtOnce' | 'overdue';
+const VIEWS: readonly RectificationView[] = ['all', 'problemList', 'ledger', 'fixedAtOnce', 'overdue'];
+
+function fieldsOf(event: string, locale: Locale): readonly ActionField[] | undefined {
+  const f = rectificationLedgerMessages[locale].fields;
+  switch (event) {
+    case 'start':
+      return [{ name: 'measures', label: f.measures, kind: 'lines' }];
+    case 'fixAtOnce':
+    case 'submit':
+      return [
+        { name: 'evidence', label: f.evidence, kind: 'lines' },
+        { name: 'summary', label: f.summary, kind: 'text' },
+      ];
+    case 'verify':
+      return [{ name: 'opinion', label: f.opinion, kind: 'text' }];
+    case 'giveBack':
+      return [{ name: 'reason', label: f.reason, kind: 'text' }];
+    case 'supervise':
+      return [{ name: 'instruction', label: f.instruction, kind: 'text' }];
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * The problem list and rectification ledger (问题清单 / 整改台账) of the double closed loop: items
+ * by state, owner and deadline, overdue ones first and flagged in words, the actions the viewer's
+ * role may take on each (enter in the ledger or fix at once, submit, verify or return, write off,
+ * supervise), a supervisor's sweep that opens accountability for every overdue item, and a CSV
+ * export of what is shown.
+ *
+ * @tagname bh-rectification-ledger
+ * @summary The rectification ledger: items by state, owner and deadline, overdue first, with actions per role.
+ *
+ * @csspart base - The ledger.
+ * @csspart summary - The key figures.
+ * @csspart table - The items table.
+ * @csspart action-form - The inline form of an action that needs details.
+ * @csspart export - The CSV export button.
+ * @csspart sweep - The supervisor's button that opens accountability for overdue items.
+ * @csspart status - What the last sweep did.
+ * @csspart problem - The in-place message shown when the store cannot be read.
+ *
+ * @cssprop [--bh-color-text=#1f2328] - Main text colour.
+ * @cssprop [--bh-color-muted=#57606a] - Secondary text.
+ * @cssprop [--bh-color-surface=#ffffff] - Background.
+ * @cssprop [--bh-color-border=#d0d7de] - Borders.
+ * @cssprop [--bh-color-accent=#0b5cad] - Buttons and focus rings.
+ * @cssprop [--bh-color-bad=#b42318] - Overdue flags and refusals.
+ * @cssprop [--bh-rectification-overdue-surface=#fff5f5] - Background of overdue rows.
+ * @cssprop [--bh-radius=8px] - Corner radius.
+ * @cssprop [--bh-space=12px] - Spacing.
+ *
+ * @fires bh-rectification-transition - An action was applied; `detail`: `{ id, event, state }`.
+ * @fires bh-rectification-refused - The loop refused an action; `detail`: `{ id, event, reason }`.
+ * @fires bh-rectification-export - The CSV is ready (cancel it to keep it from downloading); `detail`: `{ filename, csv, rows }`.
+ * @fires bh-problem - The store could not be read.
+ */
+export class BhRectificationLedger extends BihuanElement {
+  static override styles = [themeStyles, formStyles, dataStyles, actionFormStyles, rectificationLedgerStyles];
+
+  static override properties: PropertyDeclarations = {
+    store: { attribute: false },
+    viewerRole: { type: String, attribute: 'viewer-role' },
+    viewerId: { type: String, attribute: 'viewer-id' },
+    now: {},
+    view: { type: String },
+    items: { state: true },
+    status: { state: true },
+  };
+
+  /** Any `Store` with core's `rectificationStoreSpec` collections; the default IndexedDB store otherwise. */
+  store?: RectificationStore;
+  /** The viewer's role: `owner`, `verifier` or `supervisor` (no role: read only). */
+  viewerRole: RectificationRole | '' = '';
+  /** Who acts, as recorded in each item's history. */
+  viewerId = 'viewer';
+  /** The moment the ledger is judged at (ISO instant, Date or ms); the clock's by default. */
+  now: NowInput;
+  /** Which items are shown: `all`, `problemList`, `ledger`, `fixedAtOnce` or `overdue`. */
+  view: RectificationView = 'all';
+
+  private items: readonly RectificationItem[] | undefined;
+  private status = '';
+  private readonly storeController = new StoreController(this, rectificationStoreSpec, async (store) => {
+    this.items = (await store.all('items')).items;
+  });
+  private readonly actions = new LoopActions(this, {
+    def: rectificationLoop,
+    collection: 'items',
+    fields: fieldsOf,
+    hidden: ['holdAccountable'],
+    eventName: 'bh-rectification-transition',
+  });
+
+  /** The items shown now, in ledger order (the rows of the table and of the CSV). */
+  get shown(): readonly RectificationItem[] {
+    const at = nowMs(this.now);
+    const sorted = sortRectificationLedger(this.items ?? [], at);
+    switch (this.view) {
+      case 'problemList':
+        return sorted.filter((i) => i.data.track === 'listed');
+      case 'ledger':
+        return sorted.filter((i) => i.data.track === 'ledger');
+      case 'fixedAtOnce':
+        return sorted.filter((i) => i.data.track === 'fixedAtOnce');
+      case 'overdue':
+        return sorted.filter((i) => isRectificationOverdue(i, at));
+      default:
+        return sorted;
+    }
+  }
+
+  /** Exports the shown items as CSV (UTF-8 with BOM, Excel-ready); returns whether it downloaded. */
+  exportCsv(): boolean {
+    const t = rectificationLedgerMessages[this.locale];
+    const at = nowMs(this.now);
+    const shown = this.shown;
+    const csv = toCsv(shown, rectificationCsvColumns(this.locale, at));
+    return exportCsv(this, 'bh-rectification-export', { filename: t.filename(chinaDate(at)), csv, rows: shown.length });
+  }
+
+  /** Opens accountability for every overdue, unverified item (supervisor only); resolves to the records opened. */
+  async sweep(): Promise<string[]> {
+    const store = this.store ?? this.storeController.store;
+    if (!store || this.viewerRole !== 'supervisor') return [];
+    const opened = await openOverdueAccountability(store, formatInstant(nowMs(this.now)), { id: this.viewerId, role: 'supervisor' });
+    this.status = rectificationLedgerMessages[this.locale].swept(opened.length);
+    return opened;
+  }
+
+  protected override renderContent(): unknown {
+    const t = rectificationLedgerMessages[this.locale];
+    if (this.storeController.error) throw this.storeController.error;
+    if (this.items === undefined) return html`<p class="empty" role="status">${t.loading}</p>`;
+    const at = nowMs(this.now);
+    const summary = summarizeRectification(this.items, at);
+    const shown = this.shown;
+    return html`<section class="ledger" part="base" aria-labelledby="rl-heading">
+      <h2 class="heading" id="rl-heading">${t.heading}</h2>
+      ${figures([
+        [t.total, String(summary.total)],
+        [t.listed, String(summary.listed)],
+        [t.fixedAtOnce, String(summary.fixedAtOnce)],
+        [t.inLedger, String(summary.inLedger)],
+        [t.overdue, String(summary.overdue)],
+        [t.accountability, String(summary.accountabilityOpened)],
+        [t.closedRate, summary.closedRate],
+      ])}
+      <div class="toolbar">
+        <div class="field">
+          <label for="rl-view">${t.view}</label>
+          <select id="rl-view" @change=${(e: Event) => (this.view = (e.target as HTMLSelectElement).value as RectificationView)}>
+            ${VIEWS.map((v) => html`<option value=${v} ?selected=${this.view === v}>${t.views[v]}</option>`)}
+          </select>
+        </div>
+        <button type="button" part="export" @click=${() => this.exportCsv()}>${t.exportCsv}</button>
+        ${this.viewerRole === 'supervisor' ? html`<button type="button" part="sweep" @click=${() => void this.sweep()}>${t.sweep}</button>` : nothing}
+      </div>
+      <p class="status" part="status" role="status">${this.status}</p>
+      ${this.items.length === 0 ? html`<p class="empty">${t.empty}</p>` : shown.length === 0 ? html`<p class="empty">${t.noneInView}</p>` : this.renderTable(shown, at)}
+    </section>`;
+  }
+
+  private renderTable(shown: readonly RectificationItem[], at: number): TemplateResult {
+    const t = rectificationLedgerMessages[this.locale];
+    const l = this.locale;
+    const today = chinaDay(at);
+    return html`<div class="table-wrap">
+      <table part="table">
+        <caption>${t.caption(shown.length)}</caption>
+        <thead>
+          <tr><th scope="col">${t.problem}</th><th scope="col">${t.owner}</th><th scope="col">${t.deadline}</th><th scope="col">${t.state}</th><th scope="col">${t.actions}</th></tr>
+        </thead>
+        <tbody>
+          ${shown.map((item) => {
+            const late = isRectificationOverdue(item, at);
+            const days = parseDate(item.data.deadline) - today;
+            const open = item.state !== 'verified' && item.state !== 'writtenOff';
+            return html`<tr class=${late ? 'overdue' : ''}>
+              <th scope="row">${item.data.title}<br /><span class="muted">${item.id}</span></th>
+              <td>${item.data.unit}<br />${item.data.owner}</td>
+              <td>${item.data.deadline}${open ? html`<br />${late ? html`<span class="flag">${t.overdueBy(-days)}</span>` : html`<span class="muted">${t.dueIn(days)}</span>`}` : nothing}</td>
+              <td>${rectificationLoop.states[item.state as RectificationState].label[l]}${item.data.accountability ? html`<br /><span class="flag">${t.accountabilityOpened}</span>` : nothing}</td>
+              <td>${this.actions.render(item, item.data.title, this.viewerRole, this.store ?? this.storeController.store, () => ({ id: this.viewerId, role: this.viewerRole }), () => nowMs(this.now))}</td>
+            </tr>`;
+          })}
+        </tbody>
+      </table>
+    </div>`;
+  }
+}
