@@ -1,0 +1,554 @@
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import {
+  type DepartmentRegistry,
+  type DisputeCollections,
+  type DisputeEvent,
+  type DisputeItem,
+  type DisputeStore,
+  type HistoryEntry,
+  type LoopEvent,
+  type Refusal,
+  BihuanError,
+  CHANNEL_LABELS,
+  CREATED,
+  DISPUTE_CATEGORY_LABELS,
+  FOLLOW_UP_METHOD_LABELS,
+  FOLLOW_UP_METHODS,
+  MEDIATION_MODE_LABELS,
+  PRESENCES,
+  PRESENCE_LABELS,
+  REFERRAL_TARGETS,
+  REFERRAL_TARGET_LABELS,
+  SATISFACTION,
+  SATISFACTION_LABELS,
+  applyLoopEvent,
+  availableEvents,
+  chinaDate,
+  chinaDateTime,
+  defaultDepartmentRegistry,
+  disputeLoop,
+  disputeStoreSpec,
+  formatInstant,
+  overdue,
+  suggestRouting,
+} from '@bihuan/core';
+import { BihuanElement } from '../../internal/bihuan-element.js';
+import { formStyles } from '../../internal/form-styles.js';
+import { StoreController } from '../../internal/store-controller.js';
+import { themeStyles } from '../../internal/styles.js';
+import {
+  type NowInput,
+  departmentName,
+  departmentNames,
+  emit,
+  eventLabel,
+  nowMs,
+  personalText,
+  roleLabel,
+  seesPersonalData,
+  stateLabel,
+  viewerProperties,
+} from '../../internal/dispute-view.js';
+import { disputeCaseMessages, type DisputeCaseMessages } from './dispute-case.messages.js';
+import { disputeCaseStyles } from './dispute-case.styles.js';
+
+/** `bh-dispute-transition`: an action was accepted and stored. */
+export interface DisputeTransitionDetail {
+  readonly id: string;
+  readonly event: DisputeEvent;
+  readonly from: string;
+  readonly to: string;
+  readonly dispute: DisputeItem;
+}
+
+/** `bh-dispute-refused`: the loop refused an action; `message` is core's reason in the page's language. */
+export interface DisputeRefusedDetail {
+  readonly id: string;
+  readonly event: DisputeEvent;
+  readonly code: Refusal['code'];
+  readonly rule?: string;
+  readonly field?: string;
+  readonly message: string;
+  readonly reason: Refusal;
+}
+
+/** The fields of an open action form, as typed. */
+type ActionDraft = Record<string, string | boolean | string[]>;
+
+const lines = (text: string) => text.split(/\r?\n/).map((s) => s.trim()).filter(Boolean);
+const list = (text: string) => text.split(/[,，、\s]+/).map((s) => s.trim()).filter(Boolean);
+const optional = (text: unknown) => (typeof text === 'string' && text.trim() ? text.trim() : undefined);
+
+/**
+ * One dispute for the centre's staff: its facts, parties (masked unless the viewer's role may see
+ * them), the timeline from its history (who, when, what, notes), and the actions the viewer's role
+ * may take now — only those (`availableEvents`). Each action opens the fields it needs
+ * (departments by presence; joint mediation's bodies; the settlement; the follow-up's outcome and
+ * satisfaction); the loop engine decides, and a refusal is shown with core's reason.
+ *
+ * @tagname bh-dispute-case
+ * @summary One dispute: facts, timeline, and the actions the viewer's role may take now.
+ *
+ * @csspart header - Title, number and facts.
+ * @csspart parties - The parties.
+ * @csspart timeline - The history, oldest first.
+ * @csspart actions - The action buttons.
+ * @csspart action-form - The open action's fields.
+ * @csspart refusal - Core's reason when an action is refused.
+ * @csspart status - The confirmation after an action.
+ * @csspart problem - The in-place message (no such dispute, a store failure).
+ *
+ * @cssprop [--bh-font-family=system-ui, 'PingFang SC', 'Microsoft YaHei', sans-serif] - Font of every bihuan widget.
+ * @cssprop [--bh-color-text=#1f2328] - Main text colour.
+ * @cssprop [--bh-color-muted=#57606a] - Labels and times.
+ * @cssprop [--bh-color-surface=#ffffff] - Field background.
+ * @cssprop [--bh-color-border=#d0d7de] - The timeline's line.
+ * @cssprop [--bh-color-accent=#0b5cad] - Buttons and focus rings.
+ * @cssprop [--bh-color-good=#1a7f37] - The confirmation.
+ * @cssprop [--bh-color-bad=#b42318] - Refusals and overdue marks.
+ * @cssprop [--bh-radius=8px] - Corner radius.
+ * @cssprop [--bh-space=12px] - Spacing.
+ *
+ * @fires bh-dispute-transition - An action was accepted and stored; `detail`: `{ id, event, from, to, dispute }`.
+ * @fires bh-dispute-refused - The loop refused an action; `detail`: `{ id, event, code, rule, field, message, reason }`.
+ * @fires bh-problem - The dispute could not be found or read.
+ */
+export class BhDisputeCase extends BihuanElement {
+  static override styles = [themeStyles, formStyles, disputeCaseStyles];
+
+  static override properties: PropertyDeclarations = {
+    ...viewerProperties,
+    disputeId: { type: String, attribute: 'dispute-id' },
+    dispute: { state: true },
+    action: { state: true },
+    draft: { state: true },
+    refusal: { state: true },
+    notice: { state: true },
+    busy: { state: true },
+  };
+
+  /** A store holding core's `disputeStoreSpec` collections; the default IndexedDB store otherwise. */
+  store?: DisputeStore;
+  /** The number of the dispute to show. */
+  disputeId = '';
+  /** The viewer's role (`intakeClerk`, `mediator`, `departmentLiaison`, `supervisor`): decides the actions offered and whether personal data show. */
+  viewerRole?: string;
+  /** The viewer's id, recorded in the history of what they do. */
+  viewerId = 'staff';
+  /** The moment actions are recorded at, and overdue is judged at; the clock's by default. */
+  now: NowInput;
+  /** The centre's departments (names, and the routing choices by presence). */
+  registry?: DepartmentRegistry;
+  /** Roles that see personal data in clear (core's `DISPUTE_PERSONAL_DATA_ROLES` by default). */
+  personalDataRoles?: readonly string[];
+
+  private dispute: DisputeItem | null | undefined;
+  private action: DisputeEvent | undefined;
+  private draft: ActionDraft = {};
+  private refusal: Refusal | undefined;
+  private notice = '';
+  private busy = false;
+  private loadedId = '';
+  private readonly storeController = new StoreController<DisputeCollections>(this, disputeStoreSpec, async (store) => {
+    const id = this.disputeId;
+    const found = id ? await store.get('disputes', id) : undefined;
+    if (id !== this.disputeId) return;
+    this.loadedId = id;
+    this.dispute = (found as DisputeItem | undefined) ?? null;
+  });
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('disputeId') && this.disputeId !== this.loadedId) {
+      this.dispute = undefined;
+      this.action = undefined;
+      this.refusal = undefined;
+      this.notice = '';
+      void this.storeController.reload();
+    }
+  }
+
+  /** The actions the viewer's role may take on the dispute now. */
+  get available(): readonly DisputeEvent[] {
+    if (!this.dispute || !this.viewerRole || !(this.viewerRole in disputeLoop.roles)) return [];
+    return availableEvents(disputeLoop, this.dispute, this.viewerRole as keyof typeof disputeLoop.roles);
+  }
+
+  /** Opens an action's fields (as its button does). */
+  open(event: DisputeEvent): void {
+    this.action = event;
+    this.refusal = undefined;
+    this.notice = '';
+    this.draft = this.defaults(event);
+  }
+
+  /**
+   * Sends an action to the loop with the given payload (or the open form's), stores the result and
+   * reports it. Resolves to the refusal, or undefined when accepted.
+   */
+  async act(event: DisputeEvent, payload?: unknown, note?: string): Promise<Refusal | undefined> {
+    const dispute = this.dispute;
+    const store = this.store ?? this.storeController.store;
+    if (!dispute || !store) return undefined;
+    const t = disputeCaseMessages[this.locale];
+    const loopEvent: { -readonly [K in keyof LoopEvent]: LoopEvent[K] } = {
+      type: event,
+      actor: { id: this.viewerId, role: this.viewerRole ?? '' },
+      at: formatInstant(nowMs(this.now)),
+    };
+    if (payload !== undefined) loopEvent.payload = payload;
+    if (note) loopEvent.note = note;
+    this.busy = true;
+    try {
+      const result = await applyLoopEvent(store, 'disputes', disputeLoop, dispute.id, loopEvent as never, this.registry ? { registry: this.registry } : undefined);
+      if (!result.ok) {
+        this.refusal = result.reason;
+        emit<DisputeRefusedDetail>(this, 'bh-dispute-refused', {
+          id: dispute.id,
+          event,
+          code: result.reason.code,
+          ...(result.reason.rule !== undefined ? { rule: result.reason.rule } : {}),
+          ...(result.reason.field !== undefined ? { field: result.reason.field } : {}),
+          message: result.reason.message[this.locale],
+          reason: result.reason,
+        });
+        await this.updateComplete;
+        this.renderRoot.querySelector<HTMLElement>('.refusal')?.focus();
+        return result.reason;
+      }
+      const next = result.snapshot as DisputeItem;
+      this.dispute = next;
+      this.action = undefined;
+      this.refusal = undefined;
+      this.notice = t.done(eventLabel(event, this.locale), stateLabel(dispute.state, this.locale), stateLabel(next.state, this.locale));
+      emit<DisputeTransitionDetail>(this, 'bh-dispute-transition', { id: dispute.id, event, from: dispute.state, to: next.state, dispute: next });
+      return undefined;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private defaults(event: DisputeEvent): ActionDraft {
+    const d = this.dispute!.data;
+    const today = chinaDate(nowMs(this.now));
+    switch (event) {
+      case 'route': {
+        const suggestion = suggestRouting(d.category, undefined, this.registry ?? defaultDepartmentRegistry);
+        return { departments: [...suggestion.departments], joint: suggestion.joint, lead: '' };
+      }
+      case 'mediate':
+        return { mode: d.parties.some((p) => p.needsHomeVisit) ? 'atHome' : 'atCentre', mediators: this.viewerId };
+      case 'settle':
+        return { terms: '', consentedBy: [], date: today, document: '' };
+      case 'refer':
+        return { to: 'fastTrackCourt', reason: '', date: today, reference: '' };
+      case 'recordFollowUp':
+        return { method: 'phone', agreementKept: d.outcome?.kind === 'settled' ? 'yes' : '', satisfaction: 'satisfied', findings: '' };
+      default:
+        return {};
+    }
+  }
+
+  private payloadOf(event: DisputeEvent, f: ActionDraft): unknown {
+    const s = (k: string) => (typeof f[k] === 'string' ? (f[k] as string) : '');
+    switch (event) {
+      case 'route':
+        return { departments: f.departments as string[], joint: f.joint === true, lead: s('lead') || null };
+      case 'mediate':
+        return { mode: s('mode'), mediators: list(s('mediators')) };
+      case 'settle':
+        return { terms: lines(s('terms')), consentedBy: f.consentedBy as string[], date: s('date'), ...(optional(f.document) ? { document: optional(f.document) } : {}) };
+      case 'refer':
+        return { to: s('to'), reason: s('reason'), date: s('date'), ...(optional(f.reference) ? { reference: optional(f.reference) } : {}) };
+      case 'recordFollowUp':
+        return {
+          method: s('method'),
+          agreementKept: s('agreementKept') === '' ? null : s('agreementKept') === 'yes',
+          satisfaction: s('satisfaction'),
+          ...(optional(f.findings) ? { findings: optional(f.findings) } : {}),
+        };
+      case 'withdraw':
+      case 'reopen':
+        return { reason: s('reason') };
+      case 'merge':
+        return { into: s('into').trim(), reason: s('reason') };
+      case 'supervise':
+        return { instruction: s('instruction') };
+      default:
+        return undefined;
+    }
+  }
+
+  private onSubmit = (event: Event): void => {
+    event.preventDefault();
+    if (!this.action) return;
+    const note = typeof this.draft.note === 'string' ? this.draft.note.trim() : '';
+    void this.act(this.action, this.payloadOf(this.action, this.draft), note || undefined);
+  };
+
+  private setDraft(key: string, value: string | boolean | string[]): void {
+    this.draft = { ...this.draft, [key]: value };
+  }
+
+  private toggleIn(key: string, value: string, on: boolean): void {
+    const current = (this.draft[key] as string[] | undefined) ?? [];
+    this.setDraft(key, on ? [...current.filter((v) => v !== value), value] : current.filter((v) => v !== value));
+  }
+
+  protected override renderContent(): unknown {
+    const t = disputeCaseMessages[this.locale];
+    if (this.storeController.error) throw this.storeController.error;
+    if (!this.disputeId) throw new BihuanError('no_dispute_id', { 'zh-CN': disputeCaseMessages['zh-CN'].noId, en: disputeCaseMessages.en.noId });
+    if (this.dispute === undefined) return html`<p class="muted" role="status">${t.loading}</p>`;
+    if (this.dispute === null) throw new BihuanError('not_found', { 'zh-CN': disputeCaseMessages['zh-CN'].notFound(this.disputeId), en: disputeCaseMessages.en.notFound(this.disputeId) });
+    const item = this.dispute;
+    const clear = seesPersonalData(this.viewerRole, this.personalDataRoles);
+    return html`${this.renderHeader(t, item)} ${this.renderParties(t, item, clear)}
+      <section aria-labelledby="timeline-h">
+        <h3 id="timeline-h">${t.timeline}</h3>
+        <ol class="timeline" part="timeline">${item.history.map((h) => this.renderEntry(t, h as HistoryEntry))}</ol>
+      </section>
+      ${this.renderActions(t, item)}`;
+  }
+
+  private renderHeader(t: DisputeCaseMessages, item: DisputeItem): TemplateResult {
+    const d = item.data;
+    const l = this.locale;
+    const late = item.deadline !== undefined && overdue(item, nowMs(this.now));
+    const outcome = d.outcome
+      ? d.outcome.kind === 'settled'
+        ? `${t.settled}：${d.outcome.settlement.terms.join('；')}`
+        : t.referred(REFERRAL_TARGET_LABELS[d.outcome.referral.to][l])
+      : '';
+    return html`<header part="header">
+      <h2>${d.title}</h2>
+      <p class="id">${item.id}</p>
+      <dl class="facts">
+        <dt>${t.state}</dt><dd>${stateLabel(item.state, l)}</dd>
+        <dt>${t.category}</dt><dd>${DISPUTE_CATEGORY_LABELS[d.category][l]}</dd>
+        <dt>${t.channel}</dt><dd>${CHANNEL_LABELS[d.channel][l]}${d.reportedBy ? `（${d.reportedBy.name}）` : ''}</dd>
+        <dt>${t.area}</dt><dd>${d.town} / ${d.community}</dd>
+        ${item.deadline
+          ? html`<dt>${t.deadline}</dt><dd class=${late ? 'late' : ''}>${chinaDateTime(item.deadline)}${late ? `（${t.overdue}）` : ''}</dd>`
+          : nothing}
+        ${d.routing
+          ? html`<dt>${t.departments}</dt><dd>${departmentNames(d.routing.departments, l, this.registry)}${d.routing.joint ? `（${t.joint}）` : ''}${d.routing.lead
+                ? `；${t.lead}：${departmentName(d.routing.lead, l, this.registry)}`
+                : ''}</dd>`
+          : nothing}
+        ${d.mediation ? html`<dt>${t.mediation}</dt><dd>${MEDIATION_MODE_LABELS[d.mediation.mode][l]}</dd>` : nothing}
+        ${outcome ? html`<dt>${t.outcome}</dt><dd>${outcome}</dd>` : nothing}
+        ${d.reopened || d.supervisions
+          ? html`<dt>${t.state}</dt><dd>${[d.reopened ? t.reopened(d.reopened) : '', d.supervisions ? t.supervisions(d.supervisions) : ''].filter(Boolean).join('；')}</dd>`
+          : nothing}
+        <dt>${t.description}</dt><dd>${d.description}</dd>
+      </dl>
+    </header>`;
+  }
+
+  private renderParties(t: DisputeCaseMessages, item: DisputeItem, clear: boolean): TemplateResult {
+    return html`<section aria-labelledby="parties-h" part="parties">
+      <h3 id="parties-h">${t.parties}</h3>
+      ${clear ? nothing : html`<p class="muted">${t.masked}</p>`}
+      <ul>
+        ${item.data.parties.map(
+          (p) => html`<li>
+            ${p.side === 'applicant' ? t.applicant : t.respondent}：${personalText('name', p.name, clear)}
+            ${[personalText('phone', p.phone, clear), personalText('idNumber', p.idNumber, clear), personalText('address', p.address, clear), p.needsHomeVisit ? t.homeVisit : '']
+              .filter(Boolean)
+              .join('，')}
+          </li>`,
+        )}
+      </ul>
+    </section>`;
+  }
+
+  private renderEntry(t: DisputeCaseMessages, h: HistoryEntry): TemplateResult {
+    const l = this.locale;
+    const what = h.type === CREATED ? t.created : eventLabel(h.type, l);
+    const detail = h.type === CREATED ? '' : this.describePayload(t, h.type as DisputeEvent, h.payload);
+    return html`<li>
+      <time datetime=${h.at}>${chinaDateTime(h.at)}</time>
+      <span class="what">${what}</span>
+      <span>${h.from ? t.moved(stateLabel(h.from, l), stateLabel(h.to, l)) : stateLabel(h.to, l)}</span>
+      <span class="muted">· ${t.by(roleLabel(h.actor.role, l), h.actor.id)}</span>
+      ${detail ? html`<p class="detail">${detail}</p>` : nothing}
+      ${h.note ? html`<p class="detail">${t.note}：${h.note}</p>` : nothing}
+    </li>`;
+  }
+
+  private describePayload(t: DisputeCaseMessages, type: DisputeEvent, payload: unknown): string {
+    if (!payload || typeof payload !== 'object') return '';
+    const p = payload as Record<string, unknown>;
+    const l = this.locale;
+    const str = (v: unknown) => (typeof v === 'string' ? v : '');
+    const sep = l === 'en' ? '; ' : '；';
+    switch (type) {
+      case 'route':
+        return [departmentNames(p.departments as string[], l, this.registry), p.joint ? t.joint : '', p.lead ? `${t.lead}：${departmentName(str(p.lead), l, this.registry)}` : ''].filter(Boolean).join(sep);
+      case 'mediate':
+        return [MEDIATION_MODE_LABELS[p.mode as 'atCentre']?.[l] ?? '', ((p.mediators as string[]) ?? []).join('、')].filter(Boolean).join(sep);
+      case 'settle':
+        return [((p.terms as string[]) ?? []).join(sep), `${t.consentedBy}：${((p.consentedBy as string[]) ?? []).join('、')}`, str(p.date)].filter(Boolean).join(sep);
+      case 'refer':
+        return [REFERRAL_TARGET_LABELS[p.to as 'arbitration']?.[l] ?? '', str(p.reason), str(p.date)].filter(Boolean).join(sep);
+      case 'recordFollowUp':
+        return [
+          FOLLOW_UP_METHOD_LABELS[p.method as 'phone']?.[l] ?? '',
+          p.agreementKept === null || p.agreementKept === undefined ? '' : `${t.agreementKept}：${p.agreementKept ? t.yes : t.no}`,
+          `${t.satisfaction}：${SATISFACTION_LABELS[p.satisfaction as 'satisfied']?.[l] ?? ''}`,
+          str(p.findings),
+        ]
+          .filter(Boolean)
+          .join(sep);
+      case 'merge':
+        return `${t.into}：${str(p.into)}${sep}${str(p.reason)}`;
+      case 'supervise':
+        return str(p.instruction);
+      default:
+        return str(p.reason);
+    }
+  }
+
+  private renderActions(t: DisputeCaseMessages, item: DisputeItem): TemplateResult {
+    const events = this.available;
+    return html`<section aria-labelledby="actions-h">
+      <h3 id="actions-h">${t.actions}</h3>
+      ${this.notice ? html`<p class="status" part="status" role="status">${this.notice}</p>` : html`<p class="status" part="status" role="status"></p>`}
+      ${!this.viewerRole
+        ? html`<p class="muted">${t.noRole}</p>`
+        : events.length === 0
+          ? html`<p class="muted">${t.noActions}</p>`
+          : html`<div class="actions" part="actions">
+              ${events.map(
+                (e) => html`<button type="button" data-event=${e} aria-expanded=${this.action === e ? 'true' : 'false'} aria-controls="action-form"
+                  @click=${() => (this.action === e ? (this.action = undefined) : this.open(e))}>${eventLabel(e, this.locale)}</button>`,
+              )}
+            </div>`}
+      ${this.refusal
+        ? html`<div class="refusal" part="refusal" role="alert" tabindex="-1"><strong>${t.refused}</strong>${this.refusal.message[this.locale]}</div>`
+        : nothing}
+      ${this.action && events.includes(this.action) ? this.renderForm(t, this.action, item) : nothing}
+    </section>`;
+  }
+
+  private renderForm(t: DisputeCaseMessages, event: DisputeEvent, item: DisputeItem): TemplateResult {
+    const label = eventLabel(event, this.locale);
+    return html`<form id="action-form" class="action-form" part="action-form" novalidate aria-label=${label} @submit=${this.onSubmit}>
+      <fieldset ?disabled=${this.busy}>
+        <legend>${label}</legend>
+        ${this.renderFields(t, event, item)} ${this.textarea('note', t.eventNote, true)}
+        <div class="row">
+          <button type="submit" class="primary">${t.submit(label)}</button>
+          <button type="button" @click=${() => (this.action = undefined)}>${t.cancel}</button>
+        </div>
+      </fieldset>
+    </form>`;
+  }
+
+  private invalid(key: string): boolean {
+    const field = this.refusal?.field;
+    return field !== undefined && (field === key || field.startsWith(`${key}[`) || field.startsWith(`${key}.`));
+  }
+
+  private input(key: string, label: string, type = 'text', isOptional = false): TemplateResult {
+    const value = typeof this.draft[key] === 'string' ? (this.draft[key] as string) : '';
+    const t = disputeCaseMessages[this.locale];
+    return html`<div class="field">
+      <label for="a-${key}">${label}${isOptional ? t.optional : ''}</label>
+      <input id="a-${key}" type=${type} .value=${value} aria-invalid=${this.invalid(key) ? 'true' : 'false'}
+        @input=${(e: Event) => this.setDraft(key, (e.target as HTMLInputElement).value)} />
+    </div>`;
+  }
+
+  private textarea(key: string, label: string, isOptional = false): TemplateResult {
+    const value = typeof this.draft[key] === 'string' ? (this.draft[key] as string) : '';
+    const t = disputeCaseMessages[this.locale];
+    return html`<div class="field">
+      <label for="a-${key}">${label}${isOptional ? t.optional : ''}</label>
+      <textarea id="a-${key}" .value=${value} aria-invalid=${this.invalid(key) ? 'true' : 'false'}
+        @input=${(e: Event) => this.setDraft(key, (e.target as HTMLTextAreaElement).value)}></textarea>
+    </div>`;
+  }
+
+  private choices(key: string, legend: string, options: readonly (readonly [string, string])[]): TemplateResult {
+    return html`<fieldset>
+      <legend>${legend}</legend>
+      ${options.map(
+        ([value, text]) => html`<label class="choice"><input type="radio" name="a-${key}" id="a-${key}-${value}" value=${value} .checked=${this.draft[key] === value}
+            @change=${() => this.setDraft(key, value)} />${text}</label>`,
+      )}
+    </fieldset>`;
+  }
+
+  private checks(key: string, legend: string, options: readonly (readonly [string, string])[]): TemplateResult {
+    const chosen = (this.draft[key] as string[] | undefined) ?? [];
+    return html`<fieldset>
+      <legend>${legend}</legend>
+      ${options.map(
+        ([value, text]) => html`<label class="choice"><input type="checkbox" id="a-${key}-${value}" .checked=${chosen.includes(value)}
+            @change=${(e: Event) => this.toggleIn(key, value, (e.target as HTMLInputElement).checked)} />${text}</label>`,
+      )}
+    </fieldset>`;
+  }
+
+  private select(key: string, label: string, options: readonly (readonly [string, string])[]): TemplateResult {
+    return html`<div class="field">
+      <label for="a-${key}">${label}</label>
+      <select id="a-${key}" aria-invalid=${this.invalid(key) ? 'true' : 'false'} @change=${(e: Event) => this.setDraft(key, (e.target as HTMLSelectElement).value)}>
+        ${options.map(([value, text]) => html`<option value=${value} ?selected=${this.draft[key] === value}>${text}</option>`)}
+      </select>
+    </div>`;
+  }
+
+  private renderFields(t: DisputeCaseMessages, event: DisputeEvent, item: DisputeItem): unknown {
+    const l = this.locale;
+    const registry = this.registry ?? defaultDepartmentRegistry;
+    const labels = <K extends string>(keys: readonly K[], names: Record<K, { 'zh-CN': string; en: string }>) => keys.map((k) => [k, names[k][l]] as const);
+    switch (event) {
+      case 'route': {
+        const chosen = (this.draft.departments as string[]) ?? [];
+        return html`<fieldset>
+            <legend>${t.departmentsField}</legend>
+            ${PRESENCES.map((presence) => {
+              const depts = registry.byPresence(presence);
+              return depts.length
+                ? this.checks(
+                    'departments',
+                    PRESENCE_LABELS[presence][l],
+                    depts.map((d) => [d.id, d.name[l]] as const),
+                  )
+                : nothing;
+            })}
+          </fieldset>
+          <label class="choice"><input type="checkbox" id="a-joint" .checked=${this.draft.joint === true} @change=${(e: Event) => this.setDraft('joint', (e.target as HTMLInputElement).checked)} />${t.jointField}</label>
+          ${this.select('lead', t.leadField, [['', t.noLead], ...chosen.map((id) => [id, departmentName(id, l, registry)] as const)])}`;
+      }
+      case 'mediate':
+        return html`${this.choices('mode', t.mode, labels(['atCentre', 'atHome'] as const, MEDIATION_MODE_LABELS))} ${this.input('mediators', t.mediators, 'text', true)}`;
+      case 'settle':
+        return html`${this.textarea('terms', t.terms)}
+          ${this.checks(
+            'consentedBy',
+            t.consentedBy,
+            item.data.parties.map((p) => [p.id, `${p.id}（${p.side === 'applicant' ? t.applicant : t.respondent}）`] as const),
+          )}
+          ${this.input('date', t.date, 'date')} ${this.input('document', t.document, 'text', true)}`;
+      case 'refer':
+        return html`${this.select('to', t.referTo, labels(REFERRAL_TARGETS, REFERRAL_TARGET_LABELS))} ${this.textarea('reason', t.reason)} ${this.input('date', t.date, 'date')}
+        ${this.input('reference', t.reference, 'text', true)}`;
+      case 'recordFollowUp':
+        return html`${this.choices('method', t.method, labels(FOLLOW_UP_METHODS, FOLLOW_UP_METHOD_LABELS))}
+          ${item.data.outcome?.kind === 'settled' ? this.choices('agreementKept', t.agreementKept, [['yes', t.yes], ['no', t.no]]) : nothing}
+          ${this.choices('satisfaction', t.satisfaction, labels(SATISFACTION, SATISFACTION_LABELS))} ${this.textarea('findings', t.findings, true)}`;
+      case 'withdraw':
+      case 'reopen':
+        return this.textarea('reason', t.reason);
+      case 'merge':
+        return html`${this.input('into', t.into)} ${this.textarea('reason', t.reason)}`;
+      case 'supervise':
+        return this.textarea('instruction', t.instruction);
+      default:
+        return nothing;
+    }
+  }
+}

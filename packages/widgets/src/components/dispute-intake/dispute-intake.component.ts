@@ -1,0 +1,465 @@
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import {
+  type DisputeCategory,
+  type DisputeIntake,
+  type DisputeItem,
+  type DisputeRole,
+  type IntakeIssue,
+  type NegativeList,
+  CHANNEL_LABELS,
+  CHANNELS,
+  DISPUTE_CATEGORIES,
+  DISPUTE_CATEGORY_LABELS,
+  acceptDispute,
+  checkIntake,
+  checkNegativeList,
+  disputeStoreSpec,
+  formatDate,
+  formatInstant,
+  chinaDay,
+} from '@bihuan/core';
+import type { DisputeStore } from '@bihuan/core';
+import { BihuanElement } from '../../internal/bihuan-element.js';
+import { errorSummary, errorSummaryStyles, focusErrorSummary, type FieldError } from '../../internal/error-summary.js';
+import { formStyles } from '../../internal/form-styles.js';
+import { StoreController } from '../../internal/store-controller.js';
+import { themeStyles } from '../../internal/styles.js';
+import { emit, nowMs, type NowInput } from '../../internal/dispute-view.js';
+import { disputeIntakeMessages } from './dispute-intake.messages.js';
+import { disputeIntakeStyles } from './dispute-intake.styles.js';
+
+/** One party as typed into the form. */
+export interface PartyDraft {
+  side: 'applicant' | 'respondent';
+  name: string;
+  phone: string;
+  idNumber: string;
+  address: string;
+  needsHomeVisit: boolean;
+}
+
+/** The form's fields as typed (strings; empty is "not given"). */
+export interface IntakeDraft {
+  title: string;
+  category: DisputeCategory | '';
+  description: string;
+  channel: 'walkIn' | 'grid';
+  town: string;
+  community: string;
+  parties: PartyDraft[];
+  reporterName: string;
+  reporterId: string;
+}
+
+/** `bh-dispute-accepted`: the dispute was stored in the accepted (已受理) state. */
+export interface DisputeAcceptedDetail {
+  readonly id: string;
+  readonly dispute: DisputeItem;
+}
+
+/** `bh-dispute-refused` from the intake: the negative list refused the matter. */
+export interface IntakeRefusedDetail {
+  readonly id: null;
+  readonly event: 'accept';
+  readonly rule: string;
+  readonly message: string;
+}
+
+const emptyParty = (side: PartyDraft['side']): PartyDraft => ({ side, name: '', phone: '', idNumber: '', address: '', needsHomeVisit: false });
+
+export const emptyIntakeDraft = (): IntakeDraft => ({
+  title: '',
+  category: '',
+  description: '',
+  channel: 'walkIn',
+  town: '',
+  community: '',
+  parties: [emptyParty('applicant'), emptyParty('respondent')],
+  reporterName: '',
+  reporterId: '',
+});
+
+/** The intake record a draft stands for (empty optional fields left out, parties numbered p1, p2 …). */
+export function intakeOf(draft: IntakeDraft): DisputeIntake {
+  const opt = (v: string) => (v.trim() ? v.trim() : undefined);
+  return {
+    title: draft.title,
+    category: draft.category as DisputeCategory,
+    description: draft.description,
+    channel: draft.channel,
+    town: draft.town,
+    community: draft.community,
+    parties: draft.parties.map((p, i) => {
+      const party: DisputeIntake['parties'][number] = { id: `p${i + 1}`, side: p.side, name: p.name, needsHomeVisit: p.needsHomeVisit };
+      const phone = opt(p.phone);
+      const idNumber = opt(p.idNumber);
+      const address = opt(p.address);
+      if (phone !== undefined) party.phone = phone;
+      if (idNumber !== undefined) party.idNumber = idNumber;
+      if (address !== undefined) party.address = address;
+      return party;
+    }),
+    reportedBy: draft.channel === 'grid' ? { id: draft.reporterId.trim(), name: draft.reporterName } : null,
+  };
+}
+
+/** The form control of a schema path: `parties.0.phone` → `f-parties-0-phone`. */
+export function fieldIdOf(path: string): string {
+  if (path === '' || path === 'parties') return 'f-parties-0-side';
+  if (path === 'reportedBy' || path === 'reportedBy.name') return 'f-reportedBy-name';
+  if (path === 'channel') return 'f-channel-walkIn';
+  return `f-${path.replace(/\./g, '-')}`;
+}
+
+function randomId(ms: number): string {
+  const bytes = new Uint8Array(4);
+  crypto.getRandomValues(bytes);
+  const tail = [...bytes].map((b) => b.toString(36).padStart(2, '0')).join('').slice(0, 6).toUpperCase();
+  return `JF-${formatDate(chinaDay(ms)).replace(/-/g, '')}-${tail}`;
+}
+
+/**
+ * The intake form of the comprehensive-governance centre (受理): applicant and other parties with
+ * their contacts, community and town, category, description and channel. It is form-associated —
+ * inside a host's `<form>` it carries the intake as JSON under its `name` and blocks submission
+ * while invalid. Fields are checked on blur and on submit with the rules of core's schema, in the
+ * page's language; a refused submit shows an error summary that takes focus and links to each
+ * field. The negative list is checked before accepting. On acceptance the dispute is stored in
+ * the accepted state and `bh-dispute-accepted` carries its id.
+ *
+ * @tagname bh-dispute-intake
+ * @summary The dispute intake form (纠纷受理登记): validates, checks the negative list, stores the dispute.
+ *
+ * @csspart form - The form.
+ * @csspart error-summary - The error summary shown after a refused submit.
+ * @csspart submit - The accept button.
+ * @csspart status - The confirmation after a dispute is accepted.
+ * @csspart problem - The in-place message shown when the store cannot be opened.
+ *
+ * @cssprop [--bh-font-family=system-ui, 'PingFang SC', 'Microsoft YaHei', sans-serif] - Font of every bihuan widget.
+ * @cssprop [--bh-color-text=#1f2328] - Main text colour.
+ * @cssprop [--bh-color-muted=#57606a] - Hints and field borders.
+ * @cssprop [--bh-color-surface=#ffffff] - Field background.
+ * @cssprop [--bh-color-border=#d0d7de] - Fieldset borders.
+ * @cssprop [--bh-color-accent=#0b5cad] - Buttons and focus rings.
+ * @cssprop [--bh-color-good=#1a7f37] - The confirmation.
+ * @cssprop [--bh-color-bad=#b42318] - Errors.
+ * @cssprop [--bh-radius=8px] - Corner radius.
+ * @cssprop [--bh-space=12px] - Spacing.
+ *
+ * @fires bh-dispute-accepted - The dispute was stored as accepted; `detail`: `{ id, dispute }`.
+ * @fires bh-dispute-refused - The negative list refused the matter; `detail`: `{ id: null, event: 'accept', rule, message }`.
+ * @fires bh-problem - The store could not be opened or written.
+ */
+export class BhDisputeIntake extends BihuanElement {
+  static override styles = [themeStyles, formStyles, errorSummaryStyles, disputeIntakeStyles];
+  static formAssociated = true;
+
+  static override properties: PropertyDeclarations = {
+    store: { attribute: false },
+    name: { type: String, reflect: true },
+    disabled: { type: Boolean, reflect: true },
+    viewerRole: { type: String, attribute: 'viewer-role' },
+    viewerId: { type: String, attribute: 'viewer-id' },
+    now: {},
+    negativeList: { attribute: false },
+    generateId: { attribute: false },
+    towns: { attribute: false },
+    draft: { attribute: false },
+    touched: { state: true },
+    submitted: { state: true },
+    busy: { state: true },
+    notice: { state: true },
+    formProblem: { state: true },
+  };
+
+  /** A store to write to (any `Store` holding core's `disputeStoreSpec` collections); the default IndexedDB store otherwise. */
+  store?: DisputeStore;
+  /** The name under which a host `<form>` receives the intake (JSON). */
+  name = '';
+  /** Disables every field. */
+  disabled = false;
+  /** The role the clerk acts in (`intakeClerk` by default; `supervisor` may accept too). */
+  viewerRole: DisputeRole = 'intakeClerk';
+  /** Who is taking the dispute in, as recorded in its history. */
+  viewerId = 'intake-clerk';
+  /** The moment of acceptance (ISO instant, Date or ms); the clock's by default. */
+  now: NowInput;
+  /**
+   * The negative list (负面清单) checked before accepting — matters that must not be taken on here,
+   * and where they go instead (core's `loadNegativeList` / `exampleNegativeList`); none by default.
+   * The dispute's category is checked against each rule's kinds.
+   */
+  negativeList?: NegativeList;
+  /** Makes the new dispute's id; `JF-YYYYMMDD-XXXXXX` by default. */
+  generateId?: (now: number) => string;
+  /** Towns (镇街) with their villages and communities, offered as suggestions. */
+  towns?: Readonly<Record<string, readonly string[]>>;
+  /** The fields as typed; set it to pre-fill the form. */
+  draft: IntakeDraft = emptyIntakeDraft();
+
+  private touched = new Set<string>();
+  private submitted = false;
+  private busy = false;
+  private notice = '';
+  private formProblem: { label: string; message: string } | undefined;
+  private readonly internals: ElementInternals;
+  private readonly storeController = new StoreController(this, disputeStoreSpec, async () => {});
+
+  constructor() {
+    super();
+    this.internals = this.attachInternals();
+  }
+
+  /** The host form this widget belongs to. */
+  get form(): HTMLFormElement | null {
+    return this.internals.form;
+  }
+  get validity(): ValidityState {
+    return this.internals.validity;
+  }
+  get validationMessage(): string {
+    return this.internals.validationMessage;
+  }
+  get willValidate(): boolean {
+    return this.internals.willValidate;
+  }
+  /** The intake as the form stands (not yet validated). */
+  get value(): DisputeIntake {
+    return intakeOf(this.draft);
+  }
+
+  /** Whether the form is valid, without showing anything. */
+  checkValidity(): boolean {
+    return this.internals.checkValidity();
+  }
+
+  /** Shows every error and moves focus to the error summary; returns whether the form is valid. */
+  reportValidity(): boolean {
+    this.submitted = true;
+    const ok = this.issues().length === 0;
+    if (!ok) void this.updateComplete.then(() => focusErrorSummary(this.renderRoot));
+    return ok;
+  }
+
+  formResetCallback(): void {
+    this.reset();
+  }
+
+  formDisabledCallback(disabled: boolean): void {
+    this.disabled = disabled;
+  }
+
+  /** Empties the form. */
+  reset(): void {
+    this.draft = emptyIntakeDraft();
+    this.touched = new Set();
+    this.submitted = false;
+    this.formProblem = undefined;
+  }
+
+  /**
+   * Validates, checks the negative list and stores the dispute as accepted. Resolves to the new id,
+   * or null when refused (the reasons are then shown, and focus is on the error summary).
+   */
+  async accept(): Promise<string | null> {
+    const t = disputeIntakeMessages[this.locale];
+    this.formProblem = undefined;
+    this.notice = '';
+    if (!this.reportValidity()) return null;
+    const intake = this.value;
+    const verdict = this.negativeList ? checkNegativeList(this.negativeList, { kind: intake.category }) : undefined;
+    if (verdict && !verdict.ok) {
+      this.formProblem = { label: t.negativeList, message: verdict.reason[this.locale] };
+      emit<IntakeRefusedDetail>(this, 'bh-dispute-refused', { id: null, event: 'accept', rule: verdict.rule.id, message: verdict.reason[this.locale] });
+      await this.updateComplete;
+      focusErrorSummary(this.renderRoot);
+      return null;
+    }
+    this.busy = true;
+    try {
+      const store = this.store ?? this.storeController.store;
+      if (!store) throw this.storeController.error ?? new Error(t.noStore);
+      const at = nowMs(this.now);
+      const id = (this.generateId ?? randomId)(at);
+      const dispute = acceptDispute({ id, intake, actor: { id: this.viewerId, role: this.viewerRole }, at: formatInstant(at) });
+      await store.put('disputes', dispute, { actor: { id: this.viewerId, role: this.viewerRole } });
+      this.reset();
+      this.notice = t.accepted(id);
+      emit<DisputeAcceptedDetail>(this, 'bh-dispute-accepted', { id, dispute });
+      return id;
+    } catch (error) {
+      const message = error instanceof Error ? ((error as { text?: (l: string) => string }).text?.(this.locale) ?? error.message) : String(error);
+      this.formProblem = { label: t.saveFailed, message };
+      emit(this, 'bh-problem', { code: 'store_failed', message, error });
+      await this.updateComplete;
+      focusErrorSummary(this.renderRoot);
+      return null;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private issues(): readonly IntakeIssue[] {
+    const result = checkIntake(this.value);
+    return result.ok ? [] : result.issues;
+  }
+
+  private shownErrors(): Map<string, string> {
+    const shown = new Map<string, string>();
+    for (const issue of this.issues()) {
+      const id = fieldIdOf(issue.path);
+      if (this.submitted || this.touched.has(id)) if (!shown.has(id)) shown.set(id, issue.message[this.locale]);
+    }
+    return shown;
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const issues = this.issues();
+    if (issues.length === 0) {
+      this.internals.setFormValue(JSON.stringify(this.value));
+      this.internals.setValidity({});
+    } else {
+      this.internals.setFormValue(null);
+      const anchor = this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(fieldIdOf(issues[0]!.path))}`) ?? undefined;
+      this.internals.setValidity({ customError: true }, issues[0]!.message[this.locale], anchor);
+    }
+  }
+
+  private set(patch: Partial<IntakeDraft>): void {
+    this.draft = { ...this.draft, ...patch };
+    this.notice = '';
+  }
+
+  private setParty(index: number, patch: Partial<PartyDraft>): void {
+    this.set({ parties: this.draft.parties.map((p, i) => (i === index ? { ...p, ...patch } : p)) });
+  }
+
+  private onBlur = (event: FocusEvent): void => {
+    const id = (event.composedPath()[0] as HTMLElement | undefined)?.id;
+    if (id?.startsWith('f-') && !this.touched.has(id)) this.touched = new Set(this.touched).add(id);
+  };
+
+  private onSubmit = (event: Event): void => {
+    event.preventDefault();
+    void this.accept();
+  };
+
+  private labelOf(id: string): string {
+    const t = disputeIntakeMessages[this.locale];
+    const party = /^f-parties-(\d+)-(\w+)$/.exec(id);
+    if (party) return `${t.party(Number(party[1]) + 1)} ${(t as Record<string, unknown>)[party[2]!] as string}`;
+    const key = { 'f-title': 'title', 'f-category': 'category', 'f-description': 'description', 'f-channel-walkIn': 'channel', 'f-town': 'town', 'f-community': 'community', 'f-reportedBy-name': 'reporterName', 'f-reportedBy-id': 'reporterId' }[id];
+    return key ? ((t as Record<string, unknown>)[key] as string) : '';
+  }
+
+  protected override renderContent(): unknown {
+    const t = disputeIntakeMessages[this.locale];
+    const errors = this.shownErrors();
+    const summary: (FieldError | { message: string; label: string })[] = [...errors].map(([id, message]) => ({ id, label: this.labelOf(id), message }));
+    if (this.formProblem) summary.unshift(this.formProblem);
+    const d = this.draft;
+    const communities = (this.towns && this.towns[d.town.trim()]) ?? [];
+    return html`<form part="form" novalidate @submit=${this.onSubmit} @focusout=${this.onBlur} aria-labelledby="intake-heading">
+      <h2 class="heading" id="intake-heading">${t.heading}</h2>
+      ${this.submitted || this.formProblem ? errorSummary(() => this.renderRoot, t.errorTitle, summary) : nothing}
+      ${this.notice ? html`<p class="status" part="status" role="status">${this.notice}</p>` : html`<p class="status" part="status" role="status"></p>`}
+      <fieldset class="all" ?disabled=${this.disabled || this.busy}>
+        ${this.textField(errors, 'f-title', t.title, d.title, (v) => this.set({ title: v }), { hint: t.titleHint })}
+        <div class="field">
+          <label for="f-category">${t.category}</label>
+          ${this.errorOf(errors, 'f-category')}
+          <select id="f-category" aria-invalid=${errors.has('f-category') ? 'true' : 'false'} aria-describedby=${errors.has('f-category') ? 'f-category-error' : nothing}
+            @change=${(e: Event) => this.set({ category: (e.target as HTMLSelectElement).value as DisputeCategory })}>
+            <option value="" ?selected=${d.category === ''}>${t.chooseCategory}</option>
+            ${DISPUTE_CATEGORIES.map((c) => html`<option value=${c} ?selected=${d.category === c}>${DISPUTE_CATEGORY_LABELS[c][this.locale]}</option>`)}
+          </select>
+        </div>
+        ${this.textField(errors, 'f-description', t.description, d.description, (v) => this.set({ description: v }), { multiline: true })}
+        <fieldset>
+          <legend>${t.channel}</legend>
+          ${CHANNELS.map(
+            (c) => html`<label class="choice"><input type="radio" name="channel" id="f-channel-${c}" value=${c} .checked=${d.channel === c}
+                @change=${() => this.set({ channel: c })} />${CHANNEL_LABELS[c][this.locale]}</label>`,
+          )}
+          ${d.channel === 'grid'
+            ? html`<div class="row">
+                ${this.textField(errors, 'f-reportedBy-name', t.reporterName, d.reporterName, (v) => this.set({ reporterName: v }))}
+                ${this.textField(errors, 'f-reportedBy-id', t.reporterId, d.reporterId, (v) => this.set({ reporterId: v }))}
+              </div>`
+            : nothing}
+        </fieldset>
+        <div class="row">
+          ${this.textField(errors, 'f-town', t.town, d.town, (v) => this.set({ town: v }), { list: this.towns ? 'towns' : undefined })}
+          ${this.textField(errors, 'f-community', t.community, d.community, (v) => this.set({ community: v }), { list: communities.length ? 'communities' : undefined })}
+        </div>
+        ${this.towns ? html`<datalist id="towns">${Object.keys(this.towns).map((town) => html`<option value=${town}></option>`)}</datalist>` : nothing}
+        ${communities.length ? html`<datalist id="communities">${communities.map((c) => html`<option value=${c}></option>`)}</datalist>` : nothing}
+        <fieldset>
+          <legend>${t.parties}</legend>
+          ${d.parties.map((p, i) => this.renderParty(errors, p, i))}
+          <div><button type="button" @click=${() => this.set({ parties: [...d.parties, emptyParty('respondent')] })}>${t.addParty}</button></div>
+        </fieldset>
+      </fieldset>
+      <div><button type="submit" class="primary" part="submit" ?disabled=${this.disabled || this.busy}>${this.busy ? t.submitting : t.submit}</button></div>
+    </form>`;
+  }
+
+  private renderParty(errors: Map<string, string>, p: PartyDraft, i: number): TemplateResult {
+    const t = disputeIntakeMessages[this.locale];
+    const id = (field: string) => `f-parties-${i}-${field}`;
+    return html`<fieldset class="party">
+      <legend>${t.party(i + 1)}</legend>
+      <div class="field">
+        <label for=${id('side')}>${t.side}</label>
+        ${this.errorOf(errors, id('side'))}
+        <select id=${id('side')} aria-invalid=${errors.has(id('side')) ? 'true' : 'false'} aria-describedby=${errors.has(id('side')) ? `${id('side')}-error` : nothing}
+          @change=${(e: Event) => this.setParty(i, { side: (e.target as HTMLSelectElement).value as PartyDraft['side'] })}>
+          <option value="applicant" ?selected=${p.side === 'applicant'}>${t.applicant}</option>
+          <option value="respondent" ?selected=${p.side === 'respondent'}>${t.respondent}</option>
+        </select>
+      </div>
+      <div class="row">
+        ${this.textField(errors, id('name'), t.name, p.name, (v) => this.setParty(i, { name: v }))}
+        ${this.textField(errors, id('phone'), t.phone, p.phone, (v) => this.setParty(i, { phone: v }), { type: 'tel', optional: true })}
+      </div>
+      <div class="row">
+        ${this.textField(errors, id('idNumber'), t.idNumber, p.idNumber, (v) => this.setParty(i, { idNumber: v }), { optional: true })}
+        ${this.textField(errors, id('address'), t.address, p.address, (v) => this.setParty(i, { address: v }), { optional: true })}
+      </div>
+      <label class="choice"><input type="checkbox" id=${id('needsHomeVisit')} .checked=${p.needsHomeVisit}
+          @change=${(e: Event) => this.setParty(i, { needsHomeVisit: (e.target as HTMLInputElement).checked })} />${t.needsHomeVisit}</label>
+      ${i > 0
+        ? html`<div><button type="button" @click=${() => this.set({ parties: this.draft.parties.filter((_, j) => j !== i) })}>${t.removeParty(i + 1)}</button></div>`
+        : nothing}
+    </fieldset>`;
+  }
+
+  private errorOf(errors: Map<string, string>, id: string): unknown {
+    const message = errors.get(id);
+    return message ? html`<p class="field-error" id="${id}-error">${message}</p>` : nothing;
+  }
+
+  private textField(
+    errors: Map<string, string>,
+    id: string,
+    label: string,
+    value: string,
+    onInput: (value: string) => void,
+    options: { multiline?: boolean; hint?: string; type?: string; optional?: boolean; list?: string } = {},
+  ): TemplateResult {
+    const t = disputeIntakeMessages[this.locale];
+    const invalid = errors.has(id);
+    const describedBy = [options.hint ? `${id}-hint` : '', invalid ? `${id}-error` : ''].filter(Boolean).join(' ') || nothing;
+    const input = (e: Event) => onInput((e.target as HTMLInputElement).value);
+    return html`<div class="field">
+      <label for=${id}>${label}${options.optional ? t.optional : ''}</label>
+      ${options.hint ? html`<p class="hint" id="${id}-hint">${options.hint}</p>` : nothing} ${this.errorOf(errors, id)}
+      ${options.multiline
+        ? html`<textarea id=${id} .value=${value} aria-invalid=${invalid ? 'true' : 'false'} aria-describedby=${describedBy} @input=${input}></textarea>`
+        : html`<input id=${id} type=${options.type ?? 'text'} .value=${value} list=${options.list ?? nothing} aria-invalid=${invalid ? 'true' : 'false'}
+            aria-describedby=${describedBy} @input=${input} />`}
+    </div>`;
+  }
+}

@@ -1,0 +1,431 @@
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import {
+  type Channel,
+  type CsvColumn,
+  type DepartmentRegistry,
+  type DisputeCollections,
+  type DisputeItem,
+  type DisputeState,
+  type DisputeStore,
+  type LedgerFilter,
+  type LedgerSummary,
+  CHANNEL_LABELS,
+  CHANNELS,
+  DISPUTE_CATEGORY_LABELS,
+  chinaDate,
+  chinaDateTime,
+  defaultDepartmentRegistry,
+  disputeLoop,
+  disputeStoreSpec,
+  formatInstant,
+  overdue,
+  parseInstant,
+  queryLedger,
+  summarizeLedger,
+  toCsv,
+} from '@bihuan/core';
+import { BihuanElement } from '../../internal/bihuan-element.js';
+import { exportCsv } from '../../internal/csv-download.js';
+import { StoreController } from '../../internal/store-controller.js';
+import { themeStyles } from '../../internal/styles.js';
+import {
+  type NowInput,
+  applicantOf,
+  departmentNames,
+  emit,
+  nowMs,
+  personalText,
+  seesPersonalData,
+  stateLabel,
+  viewerProperties,
+} from '../../internal/dispute-view.js';
+import { disputeLedgerMessages, type DisputeLedgerMessages } from './dispute-ledger.messages.js';
+import { disputeLedgerStyles } from './dispute-ledger.styles.js';
+
+/** What the ledger is filtered by; every criterion given must hold. */
+export interface LedgerView {
+  state?: DisputeState;
+  department?: string;
+  town?: string;
+  community?: string;
+  channel?: Channel;
+  /** Only disputes past their stage deadline at `now`. */
+  overdue?: boolean;
+}
+
+export type LedgerSortKey = 'id' | 'state' | 'community' | 'age' | 'deadline';
+export interface LedgerSort {
+  key: LedgerSortKey;
+  direction: 'ascending' | 'descending';
+}
+
+/** `bh-dispute-open`: the viewer chose a dispute (to show it in `<bh-dispute-case>`, say). */
+export interface DisputeOpenDetail {
+  readonly id: string;
+}
+
+const ROW = 40; // px; the same as --_row-h
+const OVERSCAN = 6;
+const DAY = 86_400_000;
+const STATES = Object.keys(disputeLoop.states) as DisputeState[];
+const STATE_ORDER = new Map(STATES.map((s, i) => [s, i]));
+
+interface Computed {
+  readonly source: readonly DisputeItem[];
+  readonly key: string;
+  readonly shown: readonly DisputeItem[];
+  readonly summary: LedgerSummary;
+}
+
+const compare = (a: string | number, b: string | number) => (a < b ? -1 : a > b ? 1 : 0);
+const SORTERS: Record<LedgerSortKey, (a: DisputeItem, b: DisputeItem) => number> = {
+  id: (a, b) => compare(a.id, b.id),
+  state: (a, b) => (STATE_ORDER.get(a.state) ?? 0) - (STATE_ORDER.get(b.state) ?? 0) || compare(a.id, b.id),
+  community: (a, b) => compare(a.data.town, b.data.town) || compare(a.data.community, b.data.community) || compare(a.id, b.id),
+  // Age: the older (earlier accepted) first when ascending by age means the youngest first.
+  age: (a, b) => compare(b.createdAt, a.createdAt) || compare(a.id, b.id),
+  deadline: (a, b) =>
+    a.deadline === undefined ? (b.deadline === undefined ? compare(a.id, b.id) : 1) : b.deadline === undefined ? -1 : parseInstant(a.deadline) - parseInstant(b.deadline) || compare(a.id, b.id),
+};
+
+/**
+ * The dispute ledger (台账): every dispute with its state, departments, community, age and stage
+ * deadline; filters by state, department, town, community, channel and overdue; sorting; the
+ * resolution rate of what is shown (化解率, exact); CSV export. Personal data are masked
+ * (138****1234) unless the viewer's role may see them. Rows are windowed: only the rows in view
+ * are rendered, so 100,000 disputes scroll as smoothly as 100. It is an ARIA table with row and
+ * column counts; each row's number is a button that opens the dispute, and ↑ ↓ Home End move
+ * between rows.
+ *
+ * Data come from `items` when the host gives them, otherwise from the store (`store`, or the
+ * default IndexedDB store), reloaded when it changes — in this tab or another.
+ *
+ * @tagname bh-dispute-ledger
+ * @summary The dispute ledger (台账) with filters, sorting, the resolution rate and CSV export.
+ *
+ * @csspart filters - The filter bar.
+ * @csspart summary - The count and resolution rate of what is shown.
+ * @csspart table - The table.
+ * @csspart export - The CSV export button.
+ * @csspart problem - The in-place message shown when the data are refused.
+ *
+ * @cssprop [--bh-font-family=system-ui, 'PingFang SC', 'Microsoft YaHei', sans-serif] - Font of every bihuan widget.
+ * @cssprop [--bh-color-text=#1f2328] - Main text colour.
+ * @cssprop [--bh-color-muted=#57606a] - Secondary text.
+ * @cssprop [--bh-color-surface=#ffffff] - Table background.
+ * @cssprop [--bh-color-border=#d0d7de] - Row lines.
+ * @cssprop [--bh-color-accent=#0b5cad] - Links and focus rings.
+ * @cssprop [--bh-color-bad=#b42318] - Overdue marks and problems.
+ * @cssprop [--bh-radius=8px] - Corner radius.
+ * @cssprop [--bh-space=12px] - Spacing.
+ * @cssprop [--bh-dispute-ledger-height=28rem] - Height of the scrolling rows.
+ * @cssprop [--bh-dispute-ledger-head-surface=#f6f8fa] - Header row background.
+ *
+ * @fires bh-dispute-open - A dispute's number was activated; `detail`: `{ id }`.
+ * @fires bh-dispute-export - Before the CSV downloads (cancelable: `preventDefault()` keeps it from downloading); `detail`: `{ filename, csv, rows }`.
+ * @fires bh-problem - The disputes or the store were refused.
+ */
+export class BhDisputeLedger extends BihuanElement {
+  static override styles = [themeStyles, disputeLedgerStyles];
+
+  static override properties: PropertyDeclarations = {
+    ...viewerProperties,
+    items: { attribute: false },
+    filter: { attribute: false },
+    sort: { attribute: false },
+    loaded: { state: true },
+    scrolled: { state: true },
+    later: { state: true },
+  };
+
+  /** A store holding core's `disputeStoreSpec` collections; the default IndexedDB store otherwise. Ignored when `items` is set. */
+  store?: DisputeStore;
+  /** The disputes to show, when the host has them already (a server's query); the store is then not read. */
+  items?: readonly DisputeItem[];
+  /** The viewer's role: decides whether personal data show in clear. */
+  viewerRole?: string;
+  /** The viewer's id (not used by the ledger itself; kept for symmetry with the other dispute widgets). */
+  viewerId?: string;
+  /** The moment ages and overdue marks are computed at; the clock's by default. */
+  now: NowInput;
+  /** The centre's departments (names for the routed departments, and the department filter). */
+  registry?: DepartmentRegistry;
+  /** Roles that see personal data in clear (core's `DISPUTE_PERSONAL_DATA_ROLES` by default). */
+  personalDataRoles?: readonly string[];
+  /** The filters in force. */
+  filter: LedgerView = {};
+  /** The sort order; the source's order (the store's: by number) when unset. */
+  sort?: LedgerSort;
+
+  private loaded: readonly DisputeItem[] | undefined;
+  private unreadable = 0;
+  private scrolled = 0;
+  private computed: Computed | undefined;
+  /** Work done after the first paint: the overdue count of what is shown, and the area lists. */
+  private later: { shown?: readonly DisputeItem[]; overdue?: number; source?: readonly DisputeItem[]; towns?: string[]; communities?: string[] } = {};
+  private laterScheduled = false;
+  private storeController: StoreController<DisputeCollections> | undefined;
+  private frame = 0;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Only a ledger that reads the store opens one.
+    if (this.items === undefined && !this.storeController) {
+      this.storeController = new StoreController(this, disputeStoreSpec, async (store) => {
+        const { items, problems } = await store.all('disputes');
+        this.loaded = items as DisputeItem[];
+        this.unreadable = problems.length;
+      });
+    }
+  }
+
+  /** The disputes shown now, after filters and sorting (the rows of the table and of the CSV). */
+  get shown(): readonly DisputeItem[] {
+    return this.compute().shown;
+  }
+
+  private source(): readonly DisputeItem[] | undefined {
+    return this.items ?? this.loaded;
+  }
+
+  private compute(): Computed {
+    const source = this.source() ?? [];
+    const f = this.filter ?? {};
+    const at = f.overdue ? nowMs(this.now) : undefined;
+    const key = JSON.stringify([f, this.sort ?? null, at ?? null]);
+    if (this.computed && this.computed.source === source && this.computed.key === key) return this.computed;
+    const query: LedgerFilter = {};
+    if (f.state) query.state = f.state;
+    if (f.department) query.department = f.department;
+    if (f.town) query.town = f.town;
+    if (f.community) query.community = f.community;
+    if (f.channel) query.channel = f.channel;
+    if (at !== undefined) query.overdueAt = formatInstant(at);
+    let shown: readonly DisputeItem[] = Object.keys(query).length ? queryLedger(source, query) : source;
+    if (this.sort) {
+      const sorter = SORTERS[this.sort.key];
+      const sorted = shown.slice().sort(sorter);
+      shown = this.sort.direction === 'descending' ? sorted.reverse() : sorted;
+    }
+    this.computed = { source, key, shown, summary: summarizeLedger(shown) };
+    return this.computed;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('filter') || changed.has('sort') || changed.has('items')) {
+      this.scrolled = 0;
+      const body = this.renderRoot.querySelector('.body');
+      if (body) body.scrollTop = 0;
+    }
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    this.place();
+    const computed = this.computed;
+    if (!computed || this.laterScheduled) return;
+    if (this.later.shown === computed.shown && this.later.source === computed.source) return;
+    // After the first paint: the overdue count and the area lists cost a pass over every row.
+    this.laterScheduled = true;
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        this.laterScheduled = false;
+        const current = this.computed;
+        if (!current) return;
+        const next = { ...this.later };
+        if (next.shown !== current.shown) {
+          const at = nowMs(this.now);
+          let late = 0;
+          for (const item of current.shown) if (item.deadline !== undefined && overdue(item, at)) late++;
+          next.shown = current.shown;
+          next.overdue = late;
+        }
+        if (next.source !== current.source) {
+          const towns = new Set<string>();
+          const communities = new Set<string>();
+          for (const item of current.source) {
+            towns.add(item.data.town);
+            communities.add(item.data.community);
+          }
+          next.source = current.source;
+          next.towns = [...towns].sort();
+          next.communities = [...communities].sort();
+        }
+        this.later = next;
+      }),
+    );
+  }
+
+  /**
+   * Sizes the scroll area and places the rendered rows through the CSSOM — never a `style`
+   * attribute, which a strict CSP (`style-src 'self'`) refuses.
+   */
+  private place(): void {
+    const rows = this.renderRoot.querySelector<HTMLElement>('.rows');
+    if (!rows) return;
+    rows.style.height = `${(this.computed?.shown.length ?? 0) * ROW}px`;
+    for (const row of rows.children as HTMLCollectionOf<HTMLElement>) {
+      row.style.transform = `translateY(${(Number(row.getAttribute('aria-rowindex')) - 2) * ROW}px)`;
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    cancelAnimationFrame(this.frame);
+  }
+
+  private onScroll = (event: Event): void => {
+    const body = event.currentTarget as HTMLElement;
+    cancelAnimationFrame(this.frame);
+    this.frame = requestAnimationFrame(() => {
+      this.scrolled = body.scrollTop;
+    });
+  };
+
+  private setFilter(patch: Partial<LedgerView>): void {
+    const next: LedgerView = { ...this.filter, ...patch };
+    for (const k of Object.keys(next) as (keyof LedgerView)[]) if (next[k] === '' || next[k] === false || next[k] === undefined) delete next[k];
+    this.filter = next;
+  }
+
+  private toggleSort(key: LedgerSortKey): void {
+    this.sort = this.sort?.key === key && this.sort.direction === 'ascending' ? { key, direction: 'descending' } : { key, direction: 'ascending' };
+  }
+
+  /** Downloads the rows shown as CSV (Excel-ready: BOM, China dates), masked unless the viewer may see personal data. */
+  exportCsv(): boolean {
+    const t = disputeLedgerMessages[this.locale];
+    const { shown } = this.compute();
+    const at = nowMs(this.now);
+    const locale = this.locale;
+    const registry = this.registry;
+    const columns: CsvColumn<DisputeItem>[] = [
+      { header: t.id, value: 'id' },
+      { header: t.title, value: (d) => d.data.title },
+      { header: t.category, value: (d) => DISPUTE_CATEGORY_LABELS[d.data.category][locale] },
+      { header: t.channel, value: (d) => CHANNEL_LABELS[d.data.channel][locale] },
+      { header: t.town, value: (d) => d.data.town },
+      { header: t.community, value: (d) => d.data.community },
+      { header: t.applicant, value: (d) => applicantOf(d)?.name, personal: 'name' },
+      { header: t.phone, value: (d) => applicantOf(d)?.phone, personal: 'phone' },
+      { header: t.state, value: (d) => stateLabel(d.state, locale) },
+      { header: t.departments, value: (d) => departmentNames(d.data.routing?.departments, locale, registry) },
+      { header: t.acceptedAt, value: 'createdAt', type: 'datetime' },
+      { header: t.deadline, value: 'deadline', type: 'datetime' },
+      { header: t.overdue, value: (d) => (d.deadline !== undefined && overdue(d, at) ? t.overdueYes : t.overdueNo) },
+    ];
+    const csv = toCsv(shown, columns, { unmasked: seesPersonalData(this.viewerRole, this.personalDataRoles) });
+    return exportCsv(this, 'bh-dispute-export', { filename: t.filename(chinaDate(at)), csv, rows: shown.length });
+  }
+
+  private async focusRow(index: number): Promise<void> {
+    const total = this.compute().shown.length;
+    const i = Math.max(0, Math.min(total - 1, index));
+    const body = this.renderRoot.querySelector<HTMLElement>('.body');
+    if (!body) return;
+    const top = i * ROW;
+    if (top < body.scrollTop) body.scrollTop = top;
+    else if (top + ROW > body.scrollTop + body.clientHeight) body.scrollTop = top + ROW - body.clientHeight;
+    this.scrolled = body.scrollTop;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`[aria-rowindex="${i + 2}"] .open`)?.focus();
+  }
+
+  private onRowKey = (event: KeyboardEvent): void => {
+    const row = (event.target as HTMLElement).closest<HTMLElement>('[aria-rowindex]');
+    const index = Number(row?.getAttribute('aria-rowindex')) - 2;
+    const moves: Record<string, number> = { ArrowDown: index + 1, ArrowUp: index - 1, Home: 0, End: Number.MAX_SAFE_INTEGER, PageDown: index + 10, PageUp: index - 10 };
+    if (!(event.key in moves)) return;
+    event.preventDefault();
+    void this.focusRow(moves[event.key]!);
+  };
+
+  protected override renderContent(): unknown {
+    const t = disputeLedgerMessages[this.locale];
+    if (this.storeController?.error) throw this.storeController.error;
+    const source = this.source();
+    if (source === undefined) return html`<p class="note" role="status">${t.loading}</p>`;
+    const { shown, summary } = this.compute();
+    const clear = seesPersonalData(this.viewerRole, this.personalDataRoles);
+    const later = this.later.shown === shown ? this.later : undefined;
+    const n = new Intl.NumberFormat(this.locale);
+    return html`${this.renderFilters(t)}
+      <p class="summary" part="summary" role="status">
+        ${t.summary(n.format(shown.length), n.format(summary.resolved), summary.resolutionRate)}${later?.overdue !== undefined ? t.overdueCount(n.format(later.overdue)) : ''}
+      </p>
+      ${clear ? nothing : html`<p class="note">${t.masked}</p>`} ${this.unreadable ? html`<p class="note">${t.unreadable(this.unreadable)}</p>` : nothing}
+      ${shown.length === 0 ? html`<p class="empty">${source.length === 0 ? t.empty : t.noMatch}</p>` : this.renderTable(t, shown, clear)}`;
+  }
+
+  private renderFilters(t: DisputeLedgerMessages): TemplateResult {
+    const f = this.filter ?? {};
+    const registry = this.registry ?? defaultDepartmentRegistry;
+    const list = (values: readonly string[] | undefined, current: string | undefined) => {
+      const all = values ?? [];
+      return current && !all.includes(current) ? [current, ...all] : all;
+    };
+    const select = (label: string, value: string | undefined, options: readonly (readonly [string, string])[], onChange: (v: string) => void) =>
+      html`<label>${label}<select @change=${(e: Event) => onChange((e.target as HTMLSelectElement).value)}>
+          <option value="" ?selected=${!value}>${t.all}</option>
+          ${options.map(([v, text]) => html`<option value=${v} ?selected=${value === v}>${text}</option>`)}
+        </select></label>`;
+    return html`<div class="filters" part="filters" role="group" aria-label=${t.filters}>
+      ${select(t.state, f.state, STATES.map((s) => [s, stateLabel(s, this.locale)] as const), (v) => this.setFilter({ state: v as DisputeState }))}
+      ${select(t.department, f.department, registry.departments.map((d) => [d.id, d.name[this.locale]] as const), (v) => this.setFilter({ department: v }))}
+      ${select(t.town, f.town, list(this.later.towns, f.town).map((v) => [v, v] as const), (v) => this.setFilter({ town: v }))}
+      ${select(t.community, f.community, list(this.later.communities, f.community).map((v) => [v, v] as const), (v) => this.setFilter({ community: v }))}
+      ${select(t.channel, f.channel, CHANNELS.map((c) => [c, CHANNEL_LABELS[c][this.locale]] as const), (v) => this.setFilter({ channel: v as Channel }))}
+      <label class="check"><input type="checkbox" .checked=${!!f.overdue} @change=${(e: Event) => this.setFilter({ overdue: (e.target as HTMLInputElement).checked })} />${t.overdueOnly}</label>
+      <button type="button" class="export" part="export" @click=${() => this.exportCsv()}>${t.exportCsv}</button>
+    </div>`;
+  }
+
+  private renderTable(t: DisputeLedgerMessages, shown: readonly DisputeItem[], clear: boolean): TemplateResult {
+    const total = shown.length;
+    const body = this.renderRoot.querySelector<HTMLElement>('.body');
+    const viewport = body?.clientHeight || 448;
+    const first = Math.max(0, Math.floor(this.scrolled / ROW) - OVERSCAN);
+    const last = Math.min(total, first + Math.ceil(viewport / ROW) + 2 * OVERSCAN);
+    const at = nowMs(this.now);
+    const head = (label: string, key?: LedgerSortKey) => {
+      if (!key) return html`<div role="columnheader">${label}</div>`;
+      const sorted = this.sort?.key === key ? this.sort.direction : undefined;
+      return html`<div role="columnheader" aria-sort=${sorted ?? 'none'}>
+        <button type="button" title=${t.sortBy(label)} @click=${() => this.toggleSort(key)}>${label}<span aria-hidden="true">${sorted === 'ascending' ? ' ▲' : sorted === 'descending' ? ' ▼' : ''}</span></button>
+      </div>`;
+    };
+    const rows: TemplateResult[] = [];
+    for (let i = first; i < last; i++) rows.push(this.renderRow(t, shown[i]!, i, clear, at));
+    return html`<div class="scroll">
+      <div class="table" part="table" role="table" aria-label=${t.caption} aria-rowcount=${total + 1} aria-colcount="10">
+        <div role="rowgroup">
+          <div class="row head" role="row" aria-rowindex="1">
+            ${head(t.id, 'id')}${head(t.title)}${head(t.applicant)}${head(t.phone)}${head(t.state, 'state')}${head(t.departments)}${head(t.area, 'community')}${head(t.channel)}${head(t.age, 'age')}${head(t.deadline, 'deadline')}
+          </div>
+        </div>
+        <div class="body" role="rowgroup" @scroll=${this.onScroll}>
+          <div class="rows" role="none">${rows}</div>
+        </div>
+      </div>
+    </div>`;
+  }
+
+  private renderRow(t: DisputeLedgerMessages, item: DisputeItem, i: number, clear: boolean, at: number): TemplateResult {
+    const d = item.data;
+    const applicant = applicantOf(item);
+    const late = item.deadline !== undefined && overdue(item, at);
+    const age = Math.max(0, Math.floor((at - parseInstant(item.createdAt)) / DAY));
+    return html`<div class="row" role="row" aria-rowindex=${i + 2}>
+      <div role="cell"><button type="button" class="open" aria-label=${t.open(item.id)} @click=${() => emit<DisputeOpenDetail>(this, 'bh-dispute-open', { id: item.id })} @keydown=${this.onRowKey}>${item.id}</button></div>
+      <div role="cell" title=${d.title}>${d.title}</div>
+      <div role="cell">${personalText('name', applicant?.name, clear)}</div>
+      <div role="cell">${personalText('phone', applicant?.phone, clear)}</div>
+      <div role="cell">${stateLabel(item.state, this.locale)}</div>
+      <div role="cell">${departmentNames(d.routing?.departments, this.locale, this.registry)}</div>
+      <div role="cell">${d.town} / ${d.community}</div>
+      <div role="cell">${CHANNEL_LABELS[d.channel][this.locale]}</div>
+      <div role="cell">${t.days(age)}</div>
+      <div role="cell" class=${late ? 'late' : ''}>${item.deadline ? chinaDateTime(item.deadline) : '—'}${late ? html` <span>${t.overdue}</span>` : nothing}</div>
+    </div>`;
+  }
+}

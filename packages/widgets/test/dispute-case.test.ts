@@ -1,0 +1,156 @@
+// The source's noise case through the three widgets: taken in at the window, found in the ledger,
+// routed to five bodies, mediated, a follow-up that fails and reopens mediation, settled again,
+// followed up, written off — and a refusal shown with core's reason on the way.
+import { afterEach, describe, expect, test } from 'vitest';
+import { html } from 'lit';
+import '@bihuan/widgets/dispute-intake';
+import '@bihuan/widgets/dispute-ledger';
+import '@bihuan/widgets/dispute-case';
+import { type DisputeItem, createMemoryStore, disputeStoreSpec } from '@bihuan/core';
+import type { BhDisputeCase, BhDisputeIntake, BhDisputeLedger, DisputeRefusedDetail, DisputeTransitionDetail } from '@bihuan/widgets/classes';
+import { cleanup, mount, settle, shadowText } from '../../../test/browser/support/render.js';
+import { expectNoAxeViolations } from '../../../test/browser/support/axe.js';
+import { $, choose, click, fillNoiseCase, type, until } from './dispute-support.js';
+
+afterEach(cleanup);
+
+const actions = (el: BhDisputeCase) => [...el.shadowRoot!.querySelectorAll('[part=actions] button')].map((b) => b.getAttribute('data-event'));
+
+async function as(el: BhDisputeCase, role: string, id: string, now: string): Promise<void> {
+  el.viewerRole = role;
+  el.viewerId = id;
+  el.now = now;
+  await settle(el.parentElement!);
+}
+
+async function submitAction(el: BhDisputeCase): Promise<void> {
+  $(el, '#action-form').dispatchEvent(new Event('submit', { cancelable: true }));
+  await until(() => !el.shadowRoot!.querySelector('fieldset[disabled]'));
+  await settle(el.parentElement!);
+}
+
+describe('the noise case from intake to write-off', () => {
+  test('five bodies, a failed follow-up that reopens mediation, and the write-off', async () => {
+    const store = createMemoryStore(disputeStoreSpec);
+    const transitions: DisputeTransitionDetail[] = [];
+    const refusals: DisputeRefusedDetail[] = [];
+    const c = await mount(html`<bh-dispute-intake .store=${store} viewer-id="clerk-li" now="2025-09-26T09:00:00+08:00" .generateId=${() => 'JF-20250926-0425'}></bh-dispute-intake>
+      <bh-dispute-ledger .store=${store} now="2025-09-26T09:30:00+08:00" viewer-role="supervisor"></bh-dispute-ledger>
+      <bh-dispute-case .store=${store} @bh-dispute-transition=${(e: CustomEvent<DisputeTransitionDetail>) => transitions.push(e.detail)}
+        @bh-dispute-refused=${(e: CustomEvent<DisputeRefusedDetail>) => refusals.push(e.detail)}></bh-dispute-case>`);
+    const intake = c.querySelector<BhDisputeIntake>('bh-dispute-intake')!;
+    const ledger = c.querySelector<BhDisputeLedger>('bh-dispute-ledger')!;
+    const kase = c.querySelector<BhDisputeCase>('bh-dispute-case')!;
+
+    // 受理 at the window.
+    await fillNoiseCase(intake);
+    await type(intake, '#f-parties-1-phone', '13987654321');
+    expect(await intake.accept()).toBe('JF-20250926-0425');
+
+    // The supervisor's ledger hears the store and lists it, masked, as accepted.
+    await until(() => ledger.shown.length === 1);
+    await settle(c);
+    const row = ledger.shadowRoot!.querySelector('.rows [role=row]')!;
+    expect(row.textContent).toContain('已受理');
+    expect(row.textContent).toContain('138****1234');
+    let opened = '';
+    ledger.addEventListener('bh-dispute-open', (e: Event) => (opened = (e as CustomEvent<{ id: string }>).detail.id));
+    row.querySelector<HTMLButtonElement>('.open')!.click();
+    expect(opened).toBe('JF-20250926-0425');
+    kase.disputeId = opened;
+    await until(() => !!kase.shadowRoot!.querySelector('[part=timeline]'));
+
+    // Only the actions the role may take now.
+    await as(kase, 'mediator', 'mediator-wang', '2025-09-26T10:00:00+08:00');
+    expect(actions(kase)).toEqual(['withdraw']);
+    await as(kase, 'intakeClerk', 'clerk-li', '2025-09-26T10:00:00+08:00');
+    expect(actions(kase)).toEqual(['route', 'withdraw', 'merge']);
+    expect(shadowText(kase)).toContain('13812341234'); // the clerk sees contacts in clear
+
+    // 分流: the form offers departments by presence, with the five bodies suggested, jointly.
+    await click(kase, '[data-event=route]');
+    expect($(kase, '[data-event=route]').getAttribute('aria-expanded')).toBe('true');
+    const legends = [...kase.shadowRoot!.querySelectorAll('#action-form legend')].map((l) => l.textContent!.trim());
+    expect(legends).toEqual(['分流', '分流到的部门', '常驻部门', '轮驻部门', '随驻力量', '属地单位']);
+    const checked = [...kase.shadowRoot!.querySelectorAll<HTMLInputElement>('#action-form input[type=checkbox][id^=a-departments-]')].filter((i) => i.checked).map((i) => i.id);
+    expect(checked).toEqual(['a-departments-court', 'a-departments-publicSecurity', 'a-departments-judicialAdministration', 'a-departments-subDistrictOffice', 'a-departments-residentsCommittee']);
+    expect(($(kase, '#a-joint') as HTMLInputElement).checked).toBe(true);
+    await choose(kase, '#a-lead', 'judicialAdministration');
+    await submitAction(kase);
+    expect(transitions.at(-1)).toMatchObject({ event: 'route', from: 'received', to: 'routed' });
+
+    // 调解 at the centre by the mediator.
+    await as(kase, 'mediator', 'mediator-wang', '2025-09-29T09:00:00+08:00');
+    await click(kase, '[data-event=mediate]');
+    await submitAction(kase);
+    expect(transitions.at(-1)).toMatchObject({ event: 'mediate', to: 'mediating' });
+
+    // A settlement only one party consented to is refused, with core's reason.
+    await as(kase, 'mediator', 'mediator-wang', '2025-09-30T15:00:00+08:00');
+    await click(kase, '[data-event=settle]');
+    await type(kase, '#a-terms', '降低生活噪声\n加强沟通谅解');
+    await choose(kase, '#a-consentedBy-p1');
+    await submitAction(kase);
+    expect(refusals.at(-1)).toMatchObject({ event: 'settle', code: 'guard_failed', rule: 'all_parties_consent' });
+    expect(shadowText($(kase, '[part=refusal]'))).toContain('当事人 p2 尚未同意协议');
+    expect(kase.shadowRoot!.activeElement).toBe($(kase, '[part=refusal]'));
+    await expectNoAxeViolations(c);
+    await choose(kase, '#a-consentedBy-p2');
+    await submitAction(kase);
+    expect(transitions.at(-1)).toMatchObject({ event: 'settle', to: 'followUp' });
+
+    // 回访 at home finds the agreement broken: mediation reopens.
+    await as(kase, 'intakeClerk', 'clerk-li', '2025-10-15T10:00:00+08:00');
+    await click(kase, '[data-event=recordFollowUp]');
+    await choose(kase, '#a-method-homeVisit');
+    await choose(kase, '#a-agreementKept-no');
+    await choose(kase, '#a-satisfaction-dissatisfied');
+    await type(kase, '#a-findings', '夜间噪声依旧');
+    await submitAction(kase);
+    expect(transitions.at(-1)).toMatchObject({ event: 'recordFollowUp', from: 'followUp', to: 'mediating' });
+    expect(shadowText(kase)).toContain('重新调解 1 次');
+
+    // Settled again, followed up by phone: kept and satisfied.
+    await as(kase, 'mediator', 'mediator-wang', '2025-10-20T15:00:00+08:00');
+    await click(kase, '[data-event=settle]');
+    await type(kase, '#a-terms', '晚十点后不使用音响');
+    await choose(kase, '#a-consentedBy-p1');
+    await choose(kase, '#a-consentedBy-p2');
+    await submitAction(kase);
+    await as(kase, 'intakeClerk', 'clerk-li', '2025-10-28T10:00:00+08:00');
+    await click(kase, '[data-event=recordFollowUp]');
+    await submitAction(kase);
+    expect(transitions.at(-1)).toMatchObject({ event: 'recordFollowUp', to: 'pendingWriteOff' });
+
+    // 销号 by the centre's head.
+    await as(kase, 'supervisor', 'head-gao', '2025-10-29T09:00:00+08:00');
+    expect(actions(kase)).toEqual(['writeOff', 'supervise']);
+    expect(shadowText(kase)).toContain('138****1234'); // the supervisor sees contacts masked
+    await click(kase, '[data-event=writeOff]');
+    await submitAction(kase);
+    expect(transitions.map((t) => t.event)).toEqual(['route', 'mediate', 'settle', 'recordFollowUp', 'settle', 'recordFollowUp', 'writeOff']);
+    const timeline = [...kase.shadowRoot!.querySelectorAll('[part=timeline] li .what')].map((w) => w.textContent);
+    expect(timeline).toEqual(['受理登记', '分流', '开始调解', '达成和解协议', '回访', '达成和解协议', '回访', '销号']);
+    expect(shadowText($(kase, '[part=timeline]'))).toContain('夜间噪声依旧');
+
+    // The ledger follows the store: written off, resolved, 100%.
+    await until(() => ledger.shown[0]?.state === 'closed');
+    await settle(c);
+    expect(shadowText($(ledger, '[part=summary]'))).toContain('显示 1 件，化解 1 件，化解率 100%');
+    const stored = (await store.get('disputes', 'JF-20250926-0425')) as DisputeItem;
+    expect(stored.data.reopened).toBe(1);
+    expect(stored.history.at(-1)).toMatchObject({ type: 'writeOff', actor: { id: 'head-gao', role: 'supervisor' } });
+    await expectNoAxeViolations(c);
+  });
+
+  test('an unknown dispute and a missing id are shown in place', async () => {
+    const store = createMemoryStore(disputeStoreSpec);
+    const problems: string[] = [];
+    const c = await mount(html`<bh-dispute-case .store=${store} dispute-id="JF-NONE" @bh-problem=${(e: CustomEvent) => problems.push(e.detail.code)}></bh-dispute-case>`, 'en');
+    const el = c.querySelector('bh-dispute-case')!;
+    await until(() => !!el.shadowRoot!.querySelector('[part=problem]'));
+    expect(shadowText($(el, '[part=problem]'))).toContain('No dispute numbered JF-NONE');
+    await settle(c);
+    expect(problems).toEqual(['not_found']);
+  });
+});

@@ -1,0 +1,71 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html, nothing } from 'lit';
+import { ref } from 'lit/directives/ref.js';
+import { createMemoryStore, disputeStoreSpec, exampleNegativeList } from '@bihuan/core';
+import '@bihuan/widgets/dispute-intake';
+import { type BhDisputeIntake, type IntakeDraft, emptyIntakeDraft } from '@bihuan/widgets/classes';
+import { NOW } from './support/disputes.js';
+
+interface IntakeArgs {
+  lang?: string;
+  draft?: IntakeDraft;
+  /** Show every error at once, as after a refused submit. */
+  report?: boolean;
+  negativeList?: boolean;
+}
+
+const TOWNS = { 站前街道: ['锦绣社区', '江城社区'], 临江街道: ['临江社区', '滨江社区'], 帽盔山街道: ['山城社区'] };
+
+const meta: Meta<IntakeArgs> = {
+  title: 'Widgets/Dispute intake 纠纷受理',
+  component: 'bh-dispute-intake',
+  render: (a) => html`<bh-dispute-intake
+    lang=${a.lang ?? nothing}
+    now=${NOW}
+    .store=${createMemoryStore(disputeStoreSpec)}
+    .towns=${TOWNS}
+    .draft=${a.draft ?? emptyIntakeDraft()}
+    .negativeList=${a.negativeList ? exampleNegativeList() : undefined}
+    ${ref((el) => {
+      if (el && a.report) void (el as BhDisputeIntake).updateComplete.then(() => (el as BhDisputeIntake).reportValidity());
+    })}
+  ></bh-dispute-intake>`,
+};
+export default meta;
+type Story = StoryObj<IntakeArgs>;
+
+const noiseDraft = (): IntakeDraft => ({
+  ...emptyIntakeDraft(),
+  title: '邻里噪声纠纷',
+  category: 'noise',
+  description: '楼上住户夜间生活噪声，双方多次争执，僵持已久。',
+  town: '站前街道',
+  community: '锦绣社区',
+  parties: [
+    { side: 'applicant', name: '陈建国', phone: '13812341234', idNumber: '', address: '锦绣小区3号楼502', needsHomeVisit: false },
+    { side: 'respondent', name: '李秀英', phone: '', idNumber: '', address: '锦绣小区3号楼602', needsHomeVisit: true },
+  ],
+});
+
+/** An empty form at the centre's window. */
+export const Empty: Story = {};
+
+/** The source's noise case, filled in and ready to accept. */
+export const Typical: Story = { args: { draft: noiseDraft() } };
+
+/** Reported online by a grid worker (the grid channel asks for the worker). */
+export const GridReport: Story = { args: { draft: { ...noiseDraft(), channel: 'grid', reporterName: '赵网格', reporterId: 'grid-017' } } };
+
+/** Bad data after a submit: the error summary lists every field with a link to it. */
+export const Invalid: Story = {
+  args: {
+    report: true,
+    draft: { ...noiseDraft(), title: '', category: '', parties: [{ side: 'applicant', name: '陈建国', phone: '12', idNumber: '1234', address: '', needsHomeVisit: false }] },
+  },
+};
+
+/** A labour dispute checked against the example negative list (submit it to see the refusal). */
+export const NegativeList: Story = { args: { negativeList: true, draft: { ...noiseDraft(), title: '拖欠工资', category: 'labour' } } };
+
+/** English, picked by the nearest `lang`. */
+export const English: Story = { args: { lang: 'en', report: true } };
