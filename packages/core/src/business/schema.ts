@@ -1,0 +1,110 @@
+import * as z from '../schema/zod.js';
+import { parseDate } from '../calendar/instant.js';
+import { personal } from '../privacy/privacy.js';
+
+/** What a liaison pair serves: a key firm (重点企业) or a key project (重点项目). */
+export const KEY_SUBJECT_KINDS = ['firm', 'project'] as const;
+export type KeySubjectKind = (typeof KEY_SUBJECT_KINDS)[number];
+
+/** How a liaison met the firm: a visit on site, a call, or at the firm's request online. */
+export const VISIT_KINDS = ['onSite', 'phone', 'online'] as const;
+export type VisitKind = (typeof VISIT_KINDS)[number];
+
+const id = z.string().min(1).max(120);
+const text = (max: number) => z.string().min(1).max(max).regex(/\S/, 'must not be blank');
+const date = z.string().refine((s) => !Number.isNaN(parseDate(s)), { message: 'must be a real date written YYYY-MM-DD' });
+
+/**
+ * A police officer or auxiliary serving a firm. Names are shown to the firm they serve (it is the
+ * point of the service); phone numbers are personal data.
+ */
+export const LiaisonPersonSchema = z.object({
+  id,
+  name: text(60),
+  phone: personal('phone', z.string().regex(/^\+?[\d\s-]{5,20}$/, 'a phone number')).optional(),
+  /** The police station or unit the person belongs to. */
+  unit: text(120).optional(),
+});
+export type LiaisonPerson = z.output<typeof LiaisonPersonSchema>;
+
+/**
+ * A key firm or project under "one firm, one officer, one assistant" (一企一警一助理): exactly one
+ * liaison officer and one assistant, two different people — or neither, while awaiting assignment.
+ */
+export const KeyFirmSchema = z
+  .object({
+    id,
+    name: text(200),
+    kind: z.enum(KEY_SUBJECT_KINDS),
+    district: text(120).optional(),
+    /** The firm's own contact person. */
+    contact: z
+      .object({
+        name: personal('name', z.string().trim().min(1).max(60)),
+        phone: personal('phone', z.string().regex(/^\+?[\d\s-]{5,20}$/, 'a phone number')).optional(),
+      })
+      .optional(),
+    officer: LiaisonPersonSchema.nullable(),
+    assistant: LiaisonPersonSchema.nullable(),
+    /** The date the current pair took over. */
+    assignedOn: date.nullable(),
+  })
+  .superRefine((firm, ctx) => {
+    if ((firm.officer === null) !== (firm.assistant === null)) {
+      ctx.addIssue({ code: 'custom', path: [firm.officer === null ? 'officer' : 'assistant'], message: 'a firm has one officer and one assistant, or neither yet' });
+    }
+    if (firm.officer && firm.assistant && firm.officer.id === firm.assistant.id) {
+      ctx.addIssue({ code: 'custom', path: ['assistant', 'id'], message: 'the officer and the assistant must be two different people' });
+    }
+    if ((firm.officer === null) !== (firm.assignedOn === null)) {
+      ctx.addIssue({ code: 'custom', path: ['assignedOn'], message: 'an assigned firm has the date of assignment, an unassigned one none' });
+    }
+  });
+export type KeyFirm = z.output<typeof KeyFirmSchema>;
+export type KeyFirmInput = z.input<typeof KeyFirmSchema>;
+
+/** The pair assigned to a firm; `officer` and `assistant` are each one person (never a list). */
+export const AssignmentSchema = z.object({
+  officer: z.unknown().optional(),
+  assistant: z.unknown().optional(),
+  date,
+});
+export type Assignment = { readonly officer: LiaisonPerson; readonly assistant: LiaisonPerson; readonly date: string };
+
+/** One logged contact of a liaison with the firm: what the firm needed, and what was done. */
+export const VisitSchema = z.object({
+  id,
+  firmId: id,
+  date,
+  /** Id of the officer or assistant who made it. */
+  by: id,
+  kind: z.enum(VISIT_KINDS),
+  /** What the firm raised (问需). */
+  needs: text(1000).optional(),
+  /** What was done or promised (解难). */
+  note: text(1000).optional(),
+});
+export type Visit = z.output<typeof VisitSchema>;
+
+/** Time limits are in working days; at most two decimals (half a day is a real limit). */
+const limit = z
+  .number()
+  .positive()
+  .max(366)
+  .refine((n) => Math.abs(n * 100 - Math.round(n * 100)) < 1e-6, { message: 'at most two decimals' });
+
+/**
+ * A matter handled at one window (一窗通办): its promised limit now and the limit before the
+ * reform, both in working days.
+ */
+export const OneWindowMatterSchema = z.object({
+  id,
+  name: text(200),
+  department: text(120).optional(),
+  previousLimit: limit,
+  limit,
+  /** Also done online (一网通办). */
+  online: z.boolean().default(false),
+});
+export type OneWindowMatter = z.output<typeof OneWindowMatterSchema>;
+export type OneWindowMatterInput = z.input<typeof OneWindowMatterSchema>;

@@ -1,0 +1,120 @@
+import * as z from '../schema/zod.js';
+import { chinaDate, parseInstant } from '../calendar/instant.js';
+import { createItem, isoInstant } from '../loop/snapshot.js';
+import { isFinal } from '../loop/definition.js';
+import { formatRate } from '../rate/rate.js';
+import { parseArgument } from '../rules/argument.js';
+import { type Decision, refused } from '../rules/rejection.js';
+import { eventPermitLoop, type EventPermitItem, type EventPermitRole } from './definition.js';
+import { type EventApplication, EventApplicationSchema, EventIdentitySchema, type EventPermit } from './schema.js';
+import { checkFilingWindow, type FilingWindowOptions } from './window.js';
+
+const fold = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[\s·・,，.。()（）"“”'‘’-]+/g, '');
+
+/**
+ * The identity of an event, for "one event, one filing": the same name at the same venue on the
+ * same day is the same event, whatever the spacing, width or punctuation of the names.
+ */
+export function eventKeyOf(application: Pick<EventApplication, 'name' | 'venue' | 'eventDate'>): string {
+  const a = parseArgument('eventKeyOf', 'application', EventIdentitySchema, application);
+  return `${a.eventDate}|${fold(a.venue)}|${fold(a.name)}`;
+}
+
+const FileInputSchema = z.object({
+  id: z.string().min(1).max(120),
+  application: z.unknown(),
+  actor: z.object({ id: z.string().min(1), role: z.enum(['organizer', 'reviewer']) }),
+  at: isoInstant,
+  note: z.string().optional(),
+});
+
+export interface FileEventPermitInput {
+  readonly id: string;
+  readonly application: EventApplication;
+  readonly actor: { readonly id: string; readonly role: EventPermitRole };
+  /** When the filing is made (its China-time day is the filing date). */
+  readonly at: string;
+  readonly note?: string;
+}
+
+/** A filing that still stands: not refused and not withdrawn (those may be filed again). */
+export function filingStands(item: EventPermitItem): boolean {
+  return item.state !== 'refused' && item.state !== 'withdrawn';
+}
+
+/**
+ * 报备: a new filing, or the reason it is refused — outside the filing window (from 6 calendar
+ * months before the event; see `filingWindow`), or a second filing for an event that already has
+ * one standing among `existing` (a refused or withdrawn filing does not block a new one).
+ */
+export function fileEventPermit(
+  input: FileEventPermitInput,
+  existing: readonly EventPermitItem[] = [],
+  options: FilingWindowOptions = {},
+): Decision<EventPermitItem> {
+  const i = parseArgument('fileEventPermit', 'input', FileInputSchema, input);
+  const application = parseArgument('fileEventPermit', 'input.application', EventApplicationSchema, i.application);
+  if (!Array.isArray(existing)) parseArgument('fileEventPermit', 'existing', z.array(z.unknown()), existing);
+  const filedOn = chinaDate(parseInstant(i.at));
+  const window = checkFilingWindow(application.eventDate, filedOn, options);
+  if (!window.ok) return window;
+  const eventKey = eventKeyOf(application);
+  const twin = existing.find((item) => item?.data?.eventKey === eventKey && filingStands(item));
+  if (twin) {
+    return refused('one_filing_per_event', `该活动已有报备 ${twin.id}（一活动一报备），不能重复申报`, `this event already has filing ${twin.id} (one event, one filing)`, 'name');
+  }
+  if (existing.some((item) => item?.id === i.id)) {
+    return refused('id_unique', `编号 ${i.id} 已被使用`, `the id ${i.id} is already used`, 'id');
+  }
+  const data: EventPermit = { ...application, eventKey, filedOn, planRevisions: 0, refusal: null, withdrawal: null, outcome: null };
+  const item = createItem(eventPermitLoop, { id: i.id, data, actor: i.actor, at: i.at, ...(i.note === undefined ? {} : { note: i.note }) });
+  return { ok: true, value: item };
+}
+
+/** Whether a filing's event has been held (its outcome is recorded). */
+export function eventHeld(item: EventPermitItem): boolean {
+  return item.state === 'held' || item.state === 'closed';
+}
+
+export interface EventPermitSummary {
+  readonly filings: number;
+  /** Not yet at an end of the loop. */
+  readonly open: number;
+  readonly held: number;
+  /** Held with no incident recorded. */
+  readonly heldSafely: number;
+  readonly incidents: number;
+  /** `formatRate(heldSafely, held)`: the source's 192 of 192 → "100%"; none held → "—". */
+  readonly safeRate: string;
+  readonly refused: number;
+  readonly withdrawn: number;
+  readonly byState: Readonly<Record<EventPermitItem['state'], number>>;
+}
+
+/** Counts of a set of filings, and the rate of events held without incident. */
+export function summarizeEventPermits(items: readonly EventPermitItem[]): EventPermitSummary {
+  parseArgument('summarizeEventPermits', 'items', z.array(z.object({ state: z.enum(Object.keys(eventPermitLoop.states) as [string]), data: z.object({}).loose() }).loose()), items);
+  const byState = Object.fromEntries(Object.keys(eventPermitLoop.states).map((s) => [s, 0])) as Record<EventPermitItem['state'], number>;
+  let held = 0;
+  let safe = 0;
+  let incidents = 0;
+  for (const item of items) {
+    byState[item.state]++;
+    if (!eventHeld(item)) continue;
+    held++;
+    const n = item.data.outcome?.incidents ?? 0;
+    incidents += n;
+    if (n === 0) safe++;
+  }
+  return {
+    filings: items.length,
+    open: items.filter((item) => !isFinal(eventPermitLoop, item.state)).length,
+    held,
+    heldSafely: safe,
+    incidents,
+    safeRate: formatRate(safe, held),
+    refused: byState.refused,
+    withdrawn: byState.withdrawn,
+    byState,
+  };
+}

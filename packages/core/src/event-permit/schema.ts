@@ -1,0 +1,78 @@
+import * as z from '../schema/zod.js';
+import { calendarDate } from '../dispute/schema.js';
+import { personal } from '../privacy/privacy.js';
+
+/** Kinds of large event the source names: sports events and culture-and-tourism events. */
+export const EVENT_KINDS = ['sports', 'cultureTourism', 'other'] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+const text = z.string().min(1).max(2000).regex(/\S/, 'must not be blank');
+const shortText = z.string().trim().min(1).max(200);
+/** A real date written YYYY-MM-DD. */
+export const isoDate = calendarDate;
+
+/** The one security plan of an event (一活动一方案). */
+export const SecurityPlanSchema = z.object({
+  summary: text,
+  /** Stewards and security staff the organizer provides. */
+  stewards: z.int().min(0).max(1_000_000),
+  /** Reference to the full plan document (file id or URL). */
+  document: z.string().min(1).max(500).optional(),
+});
+export type SecurityPlan = z.output<typeof SecurityPlanSchema>;
+
+export const OrganizerSchema = z.object({
+  name: shortText,
+  contact: personal('name', z.string().trim().min(1).max(60)),
+  phone: personal('phone', z.string().regex(/^\+?[\d\s-]{5,20}$/, 'a phone number')),
+});
+
+const EventFieldsSchema = z.object({
+  name: shortText,
+  kind: z.enum(EVENT_KINDS),
+  venue: shortText,
+  eventDate: isoDate,
+  /** Last day of a multi-day event (the event date when absent). */
+  endDate: isoDate.optional(),
+  expectedAttendance: z.int().min(1).max(10_000_000),
+  organizer: OrganizerSchema,
+});
+/** What makes two filings the same event: name, venue and date. */
+export const EventIdentitySchema = EventFieldsSchema.pick({ name: true, venue: true, eventDate: true });
+
+const endNotBefore = { path: ['endDate'], message: 'must not be before the event date' };
+const endsInOrder = (a: { eventDate: string; endDate?: string | undefined }) => a.endDate === undefined || a.endDate >= a.eventDate;
+
+/** What an organizer files for one large event (一活动一报备). */
+export const EventApplicationSchema = EventFieldsSchema.extend({
+  /** The security plan may come with the filing, or later (before approval). */
+  plan: SecurityPlanSchema.nullable().default(null),
+}).refine(endsInOrder, endNotBefore);
+export type EventApplication = z.input<typeof EventApplicationSchema>;
+
+/** How the event went, recorded after it was held. */
+export const EventOutcomeSchema = z.object({
+  attendance: z.int().min(0).max(10_000_000),
+  /** Public-order or safety incidents during the event; 0 is "held without incident". */
+  incidents: z.int().min(0).max(100_000),
+  summary: text.optional(),
+});
+export type EventOutcome = z.output<typeof EventOutcomeSchema>;
+
+export const ReasonSchema = z.object({ reason: text });
+export type ReasonInput = z.output<typeof ReasonSchema>;
+
+/** A filing as stored: the application, its identity key, filing date and what happened to it. */
+export const EventPermitSchema = EventFieldsSchema.extend({
+  plan: SecurityPlanSchema.nullable(),
+  /** One event, one filing: the same event gives the same key (see `eventKeyOf`). */
+  eventKey: z.string().min(1),
+  /** The China-time day of the filing. */
+  filedOn: isoDate,
+  /** Times the plan was replaced by a revised one (the event still has one plan). */
+  planRevisions: z.int().min(0),
+  refusal: ReasonSchema.nullable(),
+  withdrawal: ReasonSchema.nullable(),
+  outcome: EventOutcomeSchema.nullable(),
+}).refine(endsInOrder, endNotBefore);
+export type EventPermit = z.output<typeof EventPermitSchema>;

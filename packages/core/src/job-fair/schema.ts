@@ -1,0 +1,92 @@
+import * as z from '../schema/zod.js';
+import { parseDate } from '../calendar/instant.js';
+import type { Localized } from '../i18n/locale.js';
+import { personal } from '../privacy/privacy.js';
+
+/** Kinds of job at the fair (the source: 普工、技工、后勤 and more). */
+export const JOB_KINDS = ['general', 'skilled', 'logistics', 'service', 'other'] as const;
+export type JobKind = (typeof JOB_KINDS)[number];
+
+export const JOB_KIND_LABELS: Readonly<Record<JobKind, Localized>> = {
+  general: { 'zh-CN': '普工', en: 'general labour' },
+  skilled: { 'zh-CN': '技工', en: 'skilled trade' },
+  logistics: { 'zh-CN': '后勤', en: 'logistics and support' },
+  service: { 'zh-CN': '服务', en: 'services' },
+  other: { 'zh-CN': '其他', en: 'other' },
+};
+
+const id = z.string().min(1).max(120);
+const text = (max: number) => z.string().min(1).max(max).regex(/\S/, 'must not be blank');
+const date = z.string().refine((s) => !Number.isNaN(parseDate(s)), { message: 'must be a real date written YYYY-MM-DD' });
+const names = z.array(text(60)).max(30).default([]);
+/** Yuan a month, whole. */
+const yuan = z.int().min(0).max(1_000_000);
+
+/** A job fair before release (the source: E'dong prison's "spring breeze" fair). */
+export const JobFairSchema = z.object({ id, title: text(200), date, venue: text(200).optional() });
+export type JobFair = z.output<typeof JobFairSchema>;
+
+/** A firm with a stand at the fair. */
+export const JobFairFirmSchema = z.object({
+  id,
+  fairId: id,
+  name: text(200),
+  industry: text(120).optional(),
+  contact: z
+    .object({
+      name: personal('name', z.string().trim().min(1).max(60)),
+      phone: personal('phone', z.string().regex(/^\+?[\d\s-]{5,20}$/, 'a phone number')).optional(),
+    })
+    .optional(),
+});
+export type JobFairFirm = z.output<typeof JobFairFirmSchema>;
+
+/** A firm's opening: kind, how many people, monthly pay range, and the conditions it sets. */
+export const JobOpeningSchema = z
+  .object({
+    id,
+    fairId: id,
+    firmId: id,
+    title: text(120),
+    kind: z.enum(JOB_KINDS),
+    count: z.int().min(1).max(100_000),
+    pay: z.object({ min: yuan, max: yuan }),
+    conditions: z
+      .object({
+        /** Skills an applicant must have (电焊, 叉车 …). */
+        skills: names,
+        /** Certificates an applicant must hold (特种作业操作证 …). */
+        certificates: names,
+        note: text(500).optional(),
+      })
+      .prefault({}),
+    location: text(120).optional(),
+  })
+  .refine((o) => o.pay.max >= o.pay.min, { path: ['pay', 'max'], message: 'must not be below pay.min' });
+export type JobOpening = z.output<typeof JobOpeningSchema>;
+export type JobOpeningInput = z.input<typeof JobOpeningSchema>;
+
+/**
+ * An inmate's employment-intention form (就业意向表). The name is personal data; the form keeps
+ * what matching needs and nothing of the sentence.
+ */
+export const EmploymentIntentionSchema = z.object({
+  id,
+  fairId: id,
+  name: personal('name', z.string().trim().min(1).max(60)),
+  /** The kinds of job wanted, at least one. */
+  kinds: z
+    .array(z.enum(JOB_KINDS))
+    .min(1)
+    .refine((k) => new Set(k).size === k.length, { message: 'a kind is listed twice' }),
+  /** The lowest monthly pay the person would accept, in yuan. */
+  expectedPay: yuan,
+  skills: names,
+  certificates: names,
+  preferredLocation: text(120).optional(),
+  releaseDate: date.optional(),
+  filledOn: date,
+  note: text(500).optional(),
+});
+export type EmploymentIntention = z.output<typeof EmploymentIntentionSchema>;
+export type EmploymentIntentionInput = z.input<typeof EmploymentIntentionSchema>;

@@ -1,0 +1,4 @@
+export * from './schema.js';
+export * from './scoring.js';
+export * from './example.js';
+export * from './store.js';

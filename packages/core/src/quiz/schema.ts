@@ -1,0 +1,73 @@
+import * as z from '../schema/zod.js';
+import { isoInstant } from '../loop/snapshot.js';
+import { personal } from '../privacy/privacy.js';
+
+const id = z.string().min(1).max(120);
+const text = (max: number) => z.string().min(1).max(max).regex(/\S/, 'must not be blank');
+
+export const QuizChoiceSchema = z.object({ id, text: text(500) });
+export type QuizChoice = z.output<typeof QuizChoiceSchema>;
+
+/** One question: two to six choices, the right one, and why (read out after every answer). */
+export const QuizQuestionSchema = z
+  .object({
+    id,
+    /** A grouping such as neighbours, contracts, minors. */
+    topic: text(60).optional(),
+    prompt: text(1000),
+    choices: z.array(QuizChoiceSchema).min(2).max(6),
+    /** The id of the right choice. */
+    answer: id,
+    /** Why that choice is right, in plain words. */
+    explanation: text(2000),
+    /** The provision it rests on, e.g. 《民法典》第二百九十四条. */
+    source: text(200).optional(),
+  })
+  .superRefine((q, ctx) => {
+    const ids = q.choices.map((c) => c.id);
+    ids.forEach((cid, i) => {
+      if (ids.indexOf(cid) !== i) ctx.addIssue({ code: 'custom', path: ['choices', i, 'id'], message: `choice id ${cid} is used twice` });
+    });
+    if (!ids.includes(q.answer)) ctx.addIssue({ code: 'custom', path: ['answer'], message: `must be the id of one of the choices (${ids.join(', ')})` });
+  });
+export type QuizQuestion = z.output<typeof QuizQuestionSchema>;
+
+/** A quiz such as the "Civil Code challenge" (民法典大闯关). */
+export const QuizSchema = z
+  .object({
+    id,
+    title: text(200),
+    /** Example content shipped with the library: shown as such, never as legal advice. */
+    example: z.boolean().default(false),
+    /** The share of right answers, in whole percent, that passes (default 60). */
+    passPercent: z.int().min(0).max(100).default(60),
+    questions: z.array(QuizQuestionSchema).min(1).max(500),
+  })
+  .superRefine((quiz, ctx) => {
+    const ids = quiz.questions.map((q) => q.id);
+    ids.forEach((qid, i) => {
+      if (ids.indexOf(qid) !== i) ctx.addIssue({ code: 'custom', path: ['questions', i, 'id'], message: `question id ${qid} is used twice` });
+    });
+  });
+export type Quiz = z.output<typeof QuizSchema>;
+export type QuizInput = z.input<typeof QuizSchema>;
+
+/**
+ * One pupil's finished attempt, scored when it was made. Pupils are children: the name is optional
+ * and personal data; results are reported per class.
+ */
+export const QuizAttemptSchema = z
+  .object({
+    id,
+    quizId: id,
+    className: text(60),
+    student: personal('name', z.string().trim().min(1).max(60)).optional(),
+    /** Question id → chosen choice id. */
+    answers: z.record(z.string(), z.string()),
+    correct: z.int().min(0),
+    total: z.int().min(1),
+    passed: z.boolean(),
+    at: isoInstant,
+  })
+  .refine((a) => a.correct <= a.total, { path: ['correct'], message: 'must not exceed total' });
+export type QuizAttempt = z.output<typeof QuizAttemptSchema>;

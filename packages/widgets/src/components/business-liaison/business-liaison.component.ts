@@ -1,0 +1,259 @@
+import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import {
+  type BusinessStoreSpec,
+  type KeyFirm,
+  type OneWindowMatter,
+  type Store,
+  type Visit,
+  type WindowCaseItem,
+  VISIT_KINDS,
+  assignLiaison,
+  businessStore,
+  limitReduction,
+  liaisonSummary,
+  logVisit,
+  oneWindowSummary,
+  windowCaseSummary,
+} from '@bihuan/core';
+import { BihuanElement } from '../../internal/bihuan-element.js';
+import { dataStyles } from '../../internal/data-styles.js';
+import { errorSummary, errorSummaryStyles, focusErrorSummary, type FieldError } from '../../internal/error-summary.js';
+import { argumentProblem, describedBy, errorFor, field, readForm } from '../../internal/form-fields.js';
+import { formStyles } from '../../internal/form-styles.js';
+import { newId } from '../../internal/new-id.js';
+import { figures, scrollRegion } from '../../internal/figures.js';
+import { pageRows, pager } from '../../internal/pager.js';
+import { StoreController } from '../../internal/store-controller.js';
+import { themeStyles } from '../../internal/styles.js';
+import { businessLiaisonMessages, type BusinessLiaisonMessages } from './business-liaison.messages.js';
+import { businessLiaisonStyles } from './business-liaison.styles.js';
+
+type Collections = BusinessStoreSpec['collections'];
+type Problem = FieldError | { readonly message: string };
+type FieldName = keyof BusinessLiaisonMessages['fields'];
+
+/** `bh-liaison-change`: a firm got its pair (`assign`) or a visit was logged (`visit`). */
+export interface LiaisonChangeDetail {
+  readonly firmId: string;
+  readonly type: 'assign' | 'visit';
+}
+
+/**
+ * Service to business (服务企业): the register of key firms and projects under "one firm, one
+ * officer, one assistant" (一企一警一助理) with their visits, and the one-window matters with their
+ * time limits before and now. Assigning refuses a missing, second or identical person in place.
+ *
+ * @tagname bh-business-liaison
+ * @summary Liaison register for key firms (one officer, one assistant each), visits, one-window limits.
+ *
+ * @csspart summary - The key figures (firms, coverage, visits, matters, change in limits, on-time rate).
+ * @csspart firms - The liaison register table.
+ * @csspart matters - The one-window matters table.
+ * @csspart form - The assignment or visit form.
+ * @csspart error-summary - What was refused, with links to the fields.
+ * @csspart status - The confirmation after saving.
+ * @csspart pager - Previous/next page buttons of the register.
+ * @csspart problem - The in-place message when the widget cannot work (store failure).
+ *
+ * @cssprop [--bh-color-accent=#0b5cad] - Buttons, focus rings, the form's border.
+ * @cssprop [--bh-color-bad=#b42318] - Refusals.
+ *
+ * @fires bh-liaison-change - A pair was assigned or a visit logged; `detail` is `{ firmId, type }`.
+ * @fires bh-problem - The widget could not work with what it was given.
+ */
+export class BhBusinessLiaison extends BihuanElement {
+  static override styles = [themeStyles, formStyles, errorSummaryStyles, dataStyles, businessLiaisonStyles];
+
+  static override properties: PropertyDeclarations = {
+    store: { attribute: false },
+    now: {},
+    pageSize: { type: Number, attribute: 'page-size' },
+    firms: { state: true },
+    page: { state: true },
+    editing: { state: true },
+    problems: { state: true },
+    status: { state: true },
+  };
+
+  /** The store holding the register (`businessStore`'s collections); the default IndexedDB store when absent. */
+  store?: Store<Collections>;
+  /** The moment overdue one-window cases are judged at (ISO instant, Date or epoch ms); the clock when absent. */
+  now?: string | number | Date;
+  /** Firms per page (default 20). */
+  pageSize = 20;
+
+  private firms: KeyFirm[] = [];
+  private visits: Visit[] = [];
+  private matters: OneWindowMatter[] = [];
+  private cases: WindowCaseItem[] = [];
+  private page = 0;
+  private editing: { firmId: string; form: 'assign' | 'visit' } | undefined;
+  private problems: Problem[] = [];
+  private status = '';
+  private readonly data = new StoreController<Collections>(this, businessStore, async (store) => {
+    const [firms, visits, matters, cases] = await Promise.all([store.all('firms'), store.all('visits'), store.all('matters'), store.all('windowCases')]);
+    const zh = new Intl.Collator('zh-CN');
+    this.firms = firms.items.sort((a, b) => zh.compare(a.name, b.name));
+    this.visits = visits.items;
+    this.matters = matters.items.sort((a, b) => zh.compare(a.name, b.name));
+    this.cases = cases.items as WindowCaseItem[];
+  });
+
+  private get t(): BusinessLiaisonMessages {
+    return businessLiaisonMessages[this.locale];
+  }
+
+  protected override renderContent(): unknown {
+    if (this.data.error) throw this.data.error;
+    const t = this.t;
+    if (this.data.loading) return html`<p role="status">${t.loading}</p>`;
+    const s = liaisonSummary(this.firms, this.visits);
+    const w = oneWindowSummary(this.matters);
+    const c = windowCaseSummary(this.cases, this.now ?? Date.now());
+    const entries = [
+      ['subjects', (s.firms + s.projects).toLocaleString(this.locale)],
+      ['coverage', s.coverage],
+      ['visits', s.visits.toLocaleString(this.locale)],
+      ['matters', w.matters.toLocaleString(this.locale)],
+      ['reduction', w.reduction],
+      ['onTime', c.onTimeRate],
+    ] as const;
+    const view = pageRows(this.firms, this.page, this.pageSize);
+    return html`<section aria-label=${t.region}>
+      ${figures(entries.map(([k, v]) => [t.figures[k], v]))}
+      ${this.status ? html`<p class="status" part="status" role="status">${this.status}</p>` : nothing} ${this.renderForm()}
+      ${this.firms.length === 0 ? html`<p class="empty">${t.emptyFirms}</p>` : this.renderFirms(view.rows)}
+      ${pager(this.locale, view.page, view.pages, this.firms.length, (p) => (this.page = p))}
+      ${this.matters.length === 0 ? html`<p class="empty">${t.emptyMatters}</p>` : this.renderMatters()}
+    </section>`;
+  }
+
+  private renderFirms(rows: readonly KeyFirm[]): TemplateResult {
+    const t = this.t;
+    const c = t.columns;
+    const person = (p: KeyFirm['officer']) => (p ? html`${p.name}${p.unit ? html`<span class="sub">${p.unit}</span>` : nothing}` : html`<span class="muted">${t.unassigned}</span>`);
+    return scrollRegion(t.firmsCaption, html`<table part="firms">
+        <caption>${t.firmsCaption}</caption>
+        <thead><tr><th scope="col">${c.name}</th><th scope="col">${c.officer}</th><th scope="col">${c.assistant}</th><th scope="col">${c.visits}</th><th scope="col">${c.actions}</th></tr></thead>
+        <tbody>
+          ${rows.map((f) => {
+            const visits = this.visits.filter((v) => v.firmId === f.id).sort((a, b) => (a.date < b.date ? 1 : -1));
+            return html`<tr>
+              <th scope="row">${f.name}<span class="sub">${t.kinds[f.kind]}${f.district ? ` · ${f.district}` : ''}</span></th>
+              <td>${person(f.officer)}</td>
+              <td>${person(f.assistant)}</td>
+              <td>${t.lastVisit(visits.length, visits[0]?.date)}</td>
+              <td><div class="actions">
+                <button type="button" aria-label=${t.actionFor(f.officer ? t.reassign : t.assign, f.name)} @click=${() => this.open(f, 'assign')}>${f.officer ? t.reassign : t.assign}</button>
+                ${f.officer ? html`<button type="button" aria-label=${t.actionFor(t.logVisit, f.name)} @click=${() => this.open(f, 'visit')}>${t.logVisit}</button>` : nothing}
+              </div></td>
+            </tr>`;
+          })}
+        </tbody>
+      </table>`);
+  }
+
+  private renderMatters(): TemplateResult {
+    const t = this.t;
+    const c = t.columns;
+    const w = oneWindowSummary(this.matters);
+    return scrollRegion(t.mattersCaption, html`<table part="matters">
+        <caption>${t.mattersCaption}</caption>
+        <thead><tr><th scope="col">${c.matter}</th><th scope="col">${c.department}</th><th scope="col" class="num">${c.previous}</th><th scope="col" class="num">${c.limit}</th><th scope="col" class="num">${c.change}</th></tr></thead>
+        <tbody>
+          ${this.matters.map(
+            (m) => html`<tr><th scope="row">${m.name}</th><td>${m.department ?? ''}</td><td class="num">${t.days(m.previousLimit)}</td><td class="num">${t.days(m.limit)}</td><td class="num">${limitReduction(m)}</td></tr>`,
+          )}
+        </tbody>
+        <tfoot><tr><th scope="row" colspan="2">${t.figures.matters} ${w.matters}</th><td class="num">${t.days(w.previousTotal)}</td><td class="num">${t.days(w.total)}</td><td class="num">${w.reduction}</td></tr></tfoot>
+      </table>`);
+  }
+
+  private input(name: FieldName, type = 'text', required = true, value = ''): TemplateResult {
+    const id = `f-${name}`;
+    const problem = this.problems.find((p) => 'id' in p && p.id === id)?.message;
+    const control =
+      type === 'textarea'
+        ? html`<textarea id=${id} name=${name} aria-describedby=${describedBy(id, problem)} aria-invalid=${problem ? 'true' : 'false'}></textarea>`
+        : html`<input id=${id} name=${name} type=${type} .value=${value} ?required=${required} aria-describedby=${describedBy(id, problem)} aria-invalid=${problem ? 'true' : 'false'} />`;
+    return field(id, this.t.fields[name], control, problem);
+  }
+
+  private renderForm(): unknown {
+    const e = this.editing;
+    const firm = e && this.firms.find((f) => f.id === e.firmId);
+    if (!e || !firm) return nothing;
+    const t = this.t;
+    const today = new Date(this.now ?? Date.now()).toISOString().slice(0, 10);
+    const body =
+      e.form === 'assign'
+        ? html`<p class="hint">${t.hint}</p>
+            <div class="row">${this.input('officerId')} ${this.input('officerName')}</div>
+            <div class="row">${this.input('assistantId')} ${this.input('assistantName')}</div>
+            ${this.input('date', 'date', true, today)}
+            ${firm.officer ? html`<label class="choice"><input type="checkbox" name="handover" value="yes" />${t.fields.handover}</label>` : nothing}`
+        : html`<div class="row">
+              <div class="field"><label for="f-by">${t.fields.by}</label><select id="f-by" name="by">${[firm.officer!, firm.assistant!].map((p) => html`<option value=${p.id}>${p.name}</option>`)}</select></div>
+              <div class="field"><label for="f-kind">${t.fields.kind}</label><select id="f-kind" name="kind">${VISIT_KINDS.map((k) => html`<option value=${k}>${t.visitKinds[k]}</option>`)}</select></div>
+              ${this.input('date', 'date', true, today)}
+            </div>
+            ${this.input('needs', 'textarea', false)} ${this.input('note', 'textarea', false)}`;
+    const title = e.form === 'assign' ? t.assignFor(firm.name) : t.visitFor(firm.name);
+    return html`<form class="panel" part="form" novalidate aria-label=${title} @submit=${(ev: SubmitEvent) => this.save(ev, firm, e.form)}>
+      <strong>${title}</strong>
+      ${errorSummary(() => this.renderRoot, t.errorTitle, this.problems)} ${body}
+      <div class="actions"><button type="submit" class="primary">${t.submit}</button><button type="button" @click=${() => (this.editing = undefined)}>${t.cancel}</button></div>
+    </form>`;
+  }
+
+  private open(firm: KeyFirm, form: 'assign' | 'visit'): void {
+    this.editing = { firmId: firm.id, form };
+    this.problems = [];
+    this.status = '';
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('form.panel input, form.panel select')?.focus());
+  }
+
+  private fieldMap(): Record<string, { id: string; label: string }> {
+    const f = this.t.fields;
+    const e = (name: FieldName) => ({ id: `f-${name}`, label: f[name] });
+    return { officer: e('officerId'), 'officer.id': e('officerId'), 'officer.name': e('officerName'), assistant: e('assistantId'), 'assistant.id': e('assistantId'), 'assistant.name': e('assistantName'), date: e('date'), needs: e('needs'), note: e('note'), by: e('by') };
+  }
+
+  private async save(ev: SubmitEvent, firm: KeyFirm, form: 'assign' | 'visit'): Promise<void> {
+    ev.preventDefault();
+    const store = this.data.store;
+    if (!store) return;
+    const f = readForm(ev.target as HTMLFormElement);
+    const opt = (v: string | undefined) => (v ? v : undefined);
+    try {
+      if (form === 'assign') {
+        const person = (id?: string, name?: string) => (id || name ? { id: id ?? '', name: name ?? '' } : undefined);
+        const r = assignLiaison(firm, { officer: person(f.officerId, f.officerName), assistant: person(f.assistantId, f.assistantName), date: f.date }, { replace: f.handover === 'yes' });
+        if (!r.ok) return this.refuse({ field: r.reason.field, message: r.reason.message[this.locale] });
+        await store.put('firms', r.value);
+        this.done(firm, form, this.t.assigned(firm.name));
+      } else {
+        const visit = { id: newId('V'), firmId: firm.id, date: f.date, by: f.by, kind: f.kind, needs: opt(f.needs), note: opt(f.note) };
+        const r = logVisit(firm, JSON.parse(JSON.stringify(visit)));
+        if (!r.ok) return this.refuse({ field: r.reason.field, message: r.reason.message[this.locale] });
+        await store.put('visits', r.value);
+        this.done(firm, form, this.t.visited(firm.name));
+      }
+    } catch (error) {
+      await this.refuse(argumentProblem(error, this.locale));
+    }
+  }
+
+  private async refuse(problem: { argument?: string; field?: string; message: string }): Promise<void> {
+    this.problems = [errorFor(problem, this.fieldMap())];
+    await this.updateComplete;
+    focusErrorSummary(this.renderRoot);
+  }
+
+  private done(firm: KeyFirm, type: 'assign' | 'visit', status: string): void {
+    this.editing = undefined;
+    this.problems = [];
+    this.status = status;
+    this.dispatchEvent(new CustomEvent<LiaisonChangeDetail>('bh-liaison-change', { detail: { firmId: firm.id, type }, bubbles: true, composed: true }));
+  }
+}

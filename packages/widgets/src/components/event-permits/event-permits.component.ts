@@ -1,0 +1,319 @@
+import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import {
+  type EventPermitCollections,
+  type EventPermitEvent,
+  type EventPermitItem,
+  type EventPermitRole,
+  type Store,
+  EVENT_KINDS,
+  InvalidArgumentError,
+  applyLoopEvent,
+  availableEvents,
+  eventPermitLoop,
+  eventPermitStore,
+  fileEventPermitIn,
+  summarizeEventPermits,
+} from '@bihuan/core';
+import { BihuanElement } from '../../internal/bihuan-element.js';
+import { dataStyles, scrollRegionStyles } from '../../internal/data-styles.js';
+import { errorSummary, errorSummaryStyles, focusErrorSummary, type FieldError } from '../../internal/error-summary.js';
+import { argumentProblem, errorFor, inputField, problemAt, readForm } from '../../internal/form-fields.js';
+import { figures, scrollRegion } from '../../internal/figures.js';
+import { formStyles } from '../../internal/form-styles.js';
+import { pageRows, pager } from '../../internal/pager.js';
+import { StoreController } from '../../internal/store-controller.js';
+import { themeStyles } from '../../internal/styles.js';
+import { eventPermitsMessages, type EventPermitsMessages } from './event-permits.messages.js';
+import { eventPermitsStyles } from './event-permits.styles.js';
+
+/** `bh-permit-change`: a filing was made (`type: 'file'`) or moved on by an action. */
+export interface PermitChangeDetail {
+  readonly id: string;
+  readonly type: EventPermitEvent | 'file';
+  readonly state: EventPermitItem['state'];
+}
+
+type Problem = FieldError | { readonly id?: undefined; readonly message: string };
+
+// Actions whose payload is typed into a small form; the others apply at once.
+const PAYLOAD_FIELDS: Partial<Record<EventPermitEvent, readonly (keyof EventPermitsMessages['fields'])[]>> = {
+  submitPlan: ['summary', 'stewards'],
+  refuse: ['reason'],
+  withdraw: ['reason'],
+  recordHeld: ['actual', 'incidents', 'outcome'],
+};
+const NUMBER_FIELDS = new Set(['attendance', 'stewards', 'actual', 'incidents']);
+const TEXTAREAS = new Set(['summary', 'reason', 'outcome']);
+
+/**
+ * Large-event security permits (大型活动安全许可): the filings ledger with the rate of events held
+ * without incident, a filing form that enforces the 6-month window and "one event, one filing, one
+ * plan", and each filing's next actions for the viewer's role — refusals shown beside the form.
+ *
+ * @tagname bh-event-permits
+ * @summary Files and tracks large-event permits; shows the rate of events held without incident.
+ *
+ * @csspart summary - The key figures (filings, open, held, without incident, rate).
+ * @csspart table - The filings table.
+ * @csspart pager - Previous/next page buttons.
+ * @csspart action-form - The form of an action that needs input (plan, reason, outcome).
+ * @csspart form - The new-filing form.
+ * @csspart error-summary - What was refused, with links to the fields.
+ * @csspart status - The confirmation after an action.
+ * @csspart problem - The in-place message when the widget cannot work (bad role, store failure).
+ *
+ * @cssprop [--bh-color-accent=#0b5cad] - Buttons, focus rings, the action form's border.
+ * @cssprop [--bh-color-good=#1a7f37] - Events held without incident.
+ * @cssprop [--bh-color-bad=#b42318] - Incidents and refusals.
+ *
+ * @fires bh-permit-change - A filing was made or moved on; `detail` is `{ id, type, state }`.
+ * @fires bh-problem - The widget could not work with what it was given.
+ */
+export class BhEventPermits extends BihuanElement {
+  static override styles = [themeStyles, formStyles, errorSummaryStyles, dataStyles, scrollRegionStyles, eventPermitsStyles];
+
+  static override properties: PropertyDeclarations = {
+    store: { attribute: false },
+    viewerRole: { type: String, attribute: 'viewer-role' },
+    viewerId: { type: String, attribute: 'viewer-id' },
+    now: {},
+    pageSize: { type: Number, attribute: 'page-size' },
+    items: { state: true },
+    page: { state: true },
+    pending: { state: true },
+    problems: { state: true },
+    status: { state: true },
+  };
+
+  /** The store holding the filings (`eventPermitStore`'s collections); the default IndexedDB store when absent. */
+  store?: Store<EventPermitCollections>;
+  /** Who is using the widget: `reviewer` (police, default) or `organizer`. */
+  viewerRole: EventPermitRole = 'reviewer';
+  /** The viewer's id, recorded in each filing's history. */
+  viewerId = 'portal-user';
+  /** The time actions are recorded at (ISO instant, Date or epoch ms); the clock when absent. */
+  now?: string | number | Date;
+  /** Filings per page (default 20). */
+  pageSize = 20;
+
+  private items: EventPermitItem[] = [];
+  private page = 0;
+  private pending: { id: string; type: EventPermitEvent } | undefined;
+  private problems: Problem[] = [];
+  private status = '';
+  private readonly data = new StoreController<EventPermitCollections>(this, eventPermitStore, async (store) => {
+    const all = await store.all('permits');
+    this.items = all.items.sort((a, b) => (a.data.eventDate < b.data.eventDate ? 1 : a.data.eventDate > b.data.eventDate ? -1 : a.id < b.id ? -1 : 1));
+  });
+
+  private get t(): EventPermitsMessages {
+    return eventPermitsMessages[this.locale];
+  }
+
+  private at(): string {
+    return new Date(this.now === undefined || this.now === null ? Date.now() : this.now).toISOString();
+  }
+
+  protected override renderContent(): unknown {
+    if (!(this.viewerRole in eventPermitLoop.roles)) {
+      throw new InvalidArgumentError('bh-event-permits', 'viewer-role', { 'zh-CN': '必须是 reviewer 或 organizer', en: 'must be reviewer or organizer' }, this.viewerRole);
+    }
+    if (this.data.error) throw this.data.error;
+    const t = this.t;
+    if (this.data.loading) return html`<p role="status">${t.loading}</p>`;
+    const s = summarizeEventPermits(this.items);
+    const view = pageRows(this.items, this.page, this.pageSize);
+    const count = (n: number) => n.toLocaleString(this.locale);
+    return html`<section aria-label=${t.region}>
+      ${figures([
+        [t.figures.filings, count(s.filings)],
+        [t.figures.open, count(s.open)],
+        [t.figures.held, count(s.held)],
+        [t.figures.safe, count(s.heldSafely)],
+        [t.figures.safeRate, s.safeRate],
+      ])}
+      ${this.status ? html`<p class="status" part="status" role="status">${this.status}</p>` : nothing}
+      ${this.pending ? nothing : errorSummary(() => this.renderRoot, t.errorTitle, this.problems)}
+      ${this.items.length === 0 ? html`<p class="empty">${t.empty}</p>` : this.renderTable(view.rows)}
+      ${pager(this.locale, view.page, view.pages, this.items.length, (p) => (this.page = p))} ${this.renderActionForm()} ${this.renderFilingForm()}
+    </section>`;
+  }
+
+  private renderTable(rows: readonly EventPermitItem[]): TemplateResult {
+    const t = this.t;
+    const c = t.columns;
+    return scrollRegion(t.caption, html`<table part="table">
+        <caption>${t.caption}</caption>
+        <thead>
+          <tr><th scope="col">${c.event}</th><th scope="col">${c.date}</th><th scope="col">${c.filedOn}</th><th scope="col">${c.state}</th><th scope="col">${c.plan}</th><th scope="col">${c.actions}</th></tr>
+        </thead>
+        <tbody>
+          ${rows.map((item) => {
+            const d = item.data;
+            const outcome = d.outcome;
+            return html`<tr>
+              <th scope="row">${d.name}<span class="sub">${d.venue} · ${t.kinds[d.kind]}</span></th>
+              <td>${d.eventDate}</td>
+              <td>${d.filedOn}</td>
+              <td class="state">${eventPermitLoop.states[item.state].label[this.locale]}${outcome ? html`<span class="sub ${outcome.incidents ? 'bad' : 'good'}">${t.incidents(outcome.incidents)}</span>` : nothing}</td>
+              <td>${d.plan ? t.plan(d.plan.stewards) : html`<span class="muted">${t.noPlan}</span>`}</td>
+              <td><div class="actions">${availableEvents(eventPermitLoop, item, this.viewerRole).map((type) => {
+                const label = eventPermitLoop.events[type].label[this.locale];
+                return html`<button type="button" aria-label=${t.actionFor(label, d.name)} @click=${() => this.startAction(item, type)}>${label}</button>`;
+              })}</div></td>
+            </tr>`;
+          })}
+        </tbody>
+      </table>`);
+  }
+
+  private input(prefix: string, name: keyof EventPermitsMessages['fields'], options: { required?: boolean; hint?: string; value?: string } = {}): TemplateResult {
+    const id = `${prefix}-${name}`;
+    const type = TEXTAREAS.has(name) ? 'textarea' : name === 'eventDate' ? 'date' : NUMBER_FIELDS.has(name) ? 'number' : name === 'phone' ? 'tel' : 'text';
+    return inputField({ id, name, label: this.t.fields[name], type, problem: problemAt(this.problems, id), min: type === 'number' ? '0' : undefined, ...options });
+  }
+
+  private renderActionForm(): unknown {
+    const p = this.pending;
+    if (!p) return nothing;
+    const item = this.items.find((i) => i.id === p.id);
+    if (!item) return nothing;
+    const t = this.t;
+    const label = t.actionFor(eventPermitLoop.events[p.type].label[this.locale], item.data.name);
+    return html`<form class="action" part="action-form" aria-label=${label} novalidate @submit=${(e: SubmitEvent) => this.submitAction(e, item, p.type)}>
+      <strong>${label}</strong>
+      ${errorSummary(() => this.renderRoot, t.errorTitle, this.problems)}
+      ${(PAYLOAD_FIELDS[p.type] ?? []).map((name) => this.input('action', name, { required: name !== 'outcome', value: name === 'incidents' ? '0' : '' }))}
+      <div class="actions">
+        <button type="submit" class="primary">${t.confirm}</button>
+        <button type="button" @click=${() => this.endAction()}>${t.cancel}</button>
+      </div>
+    </form>`;
+  }
+
+  private renderFilingForm(): TemplateResult {
+    const t = this.t;
+    return html`<form part="form" novalidate aria-labelledby="file-title" @submit=${(e: SubmitEvent) => this.submitFiling(e)}>
+      <fieldset>
+        <legend id="file-title">${t.fileTitle}</legend>
+        <p class="hint">${t.fileHint}</p>
+        <div class="row">${this.input('file', 'name', { required: true })} ${this.input('file', 'venue', { required: true })}</div>
+        <div class="row">
+          <div class="field">
+            <label for="file-kind">${t.fields.kind}</label>
+            <select id="file-kind" name="kind">${EVENT_KINDS.map((k) => html`<option value=${k}>${t.kinds[k]}</option>`)}</select>
+          </div>
+          ${this.input('file', 'eventDate', { required: true })} ${this.input('file', 'attendance', { required: true })}
+        </div>
+        <div class="row">${this.input('file', 'organizer', { required: true })} ${this.input('file', 'contact', { required: true })} ${this.input('file', 'phone', { required: true })}</div>
+        ${this.input('file', 'summary', { hint: t.planHint })} ${this.input('file', 'stewards')}
+        <div><button type="submit" class="primary">${t.submit}</button></div>
+      </fieldset>
+    </form>`;
+  }
+
+  private startAction(item: EventPermitItem, type: EventPermitEvent): void {
+    this.problems = [];
+    this.status = '';
+    if (PAYLOAD_FIELDS[type]) {
+      this.pending = { id: item.id, type };
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('form.action textarea, form.action input')?.focus());
+    } else void this.apply(item, type, undefined);
+  }
+
+  private endAction(): void {
+    this.pending = undefined;
+    this.problems = [];
+  }
+
+  private submitAction(e: SubmitEvent, item: EventPermitItem, type: EventPermitEvent): void {
+    e.preventDefault();
+    const f = readForm(e.target as HTMLFormElement);
+    const num = (v: string | undefined) => (v === undefined || v === '' ? undefined : Number(v));
+    const payload =
+      type === 'submitPlan'
+        ? { summary: f.summary, stewards: num(f.stewards) }
+        : type === 'recordHeld'
+          ? { attendance: num(f.actual), incidents: num(f.incidents), ...(f.outcome ? { summary: f.outcome } : {}) }
+          : { reason: f.reason };
+    void this.apply(item, type, payload);
+  }
+
+  private async apply(item: EventPermitItem, type: EventPermitEvent, payload: unknown): Promise<void> {
+    const store = this.data.store;
+    if (!store) return;
+    const event = { type, actor: { id: this.viewerId, role: this.viewerRole }, at: this.at(), ...(payload === undefined ? {} : { payload }) };
+    const result = await applyLoopEvent(store, 'permits', eventPermitLoop, item.id, event);
+    const label = eventPermitLoop.events[type].label[this.locale];
+    if (!result.ok) {
+      const prefix = this.pending ? 'action' : 'file';
+      this.problems = [errorFor({ field: result.reason.field, message: result.reason.message[this.locale] }, this.fieldMap(prefix))];
+      await this.updateComplete;
+      focusErrorSummary(this.renderRoot);
+      return;
+    }
+    this.pending = undefined;
+    this.problems = [];
+    this.status = this.t.done(label, item.data.name);
+    this.emit(item.id, type, result.snapshot.state);
+  }
+
+  private fieldMap(prefix: 'file' | 'action'): Record<string, { id: string; label: string }> {
+    const f = this.t.fields;
+    const entry = (name: keyof EventPermitsMessages['fields']) => ({ id: `${prefix}-${name}`, label: f[name] });
+    if (prefix === 'action') {
+      return { summary: entry('summary'), stewards: entry('stewards'), reason: entry('reason'), attendance: entry('actual'), incidents: entry('incidents') };
+    }
+    return {
+      'application.name': entry('name'),
+      name: entry('name'),
+      venue: entry('venue'),
+      eventDate: entry('eventDate'),
+      expectedAttendance: entry('attendance'),
+      'organizer.name': entry('organizer'),
+      contact: entry('contact'),
+      phone: entry('phone'),
+      summary: entry('summary'),
+      stewards: entry('stewards'),
+    };
+  }
+
+  private async submitFiling(e: SubmitEvent): Promise<void> {
+    e.preventDefault();
+    const form = e.target as HTMLFormElement;
+    const store = this.data.store;
+    if (!store) return;
+    const f = readForm(form);
+    const id = `EP-${globalThis.crypto?.randomUUID?.() ?? Date.now().toString(36)}`;
+    const application = {
+      name: f.name,
+      kind: f.kind,
+      venue: f.venue,
+      eventDate: f.eventDate,
+      expectedAttendance: f.attendance ? Number(f.attendance) : undefined,
+      organizer: { name: f.organizer, contact: f.contact, phone: f.phone },
+      plan: f.summary || f.stewards ? { summary: f.summary, stewards: f.stewards ? Number(f.stewards) : undefined } : null,
+    };
+    this.pending = undefined;
+    this.status = '';
+    try {
+      const decision = await fileEventPermitIn(store, { id, application: application as never, actor: { id: this.viewerId, role: this.viewerRole }, at: this.at() });
+      if (decision.ok) {
+        this.problems = [];
+        this.status = this.t.filed(decision.value.data.name);
+        form.reset();
+        this.emit(id, 'file', decision.value.state);
+        return;
+      }
+      this.problems = [errorFor({ field: decision.reason.field, message: decision.reason.message[this.locale] }, this.fieldMap('file'))];
+    } catch (error) {
+      this.problems = [errorFor(argumentProblem(error, this.locale), this.fieldMap('file'))];
+    }
+    await this.updateComplete;
+    focusErrorSummary(this.renderRoot);
+  }
+
+  private emit(id: string, type: PermitChangeDetail['type'], state: EventPermitItem['state']): void {
+    this.dispatchEvent(new CustomEvent<PermitChangeDetail>('bh-permit-change', { detail: { id, type, state }, bubbles: true, composed: true }));
+  }
+}

@@ -1,0 +1,251 @@
+import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import {
+  type EmploymentIntention,
+  type JobFairFirm,
+  type JobFairStoreSpec,
+  type JobMatch,
+  type JobOpening,
+  type Store,
+  JOB_KIND_LABELS,
+  JOB_KINDS,
+  intentionForm,
+  jobFairStore,
+  jobFairSummary,
+  maskName,
+  matchIntention,
+} from '@bihuan/core';
+import { BihuanElement } from '../../internal/bihuan-element.js';
+import { dataStyles } from '../../internal/data-styles.js';
+import { errorSummary, errorSummaryStyles, focusErrorSummary, type FieldError } from '../../internal/error-summary.js';
+import { argumentProblem, describedBy, errorFor, field, readForm } from '../../internal/form-fields.js';
+import { formStyles } from '../../internal/form-styles.js';
+import { newId } from '../../internal/new-id.js';
+import { figures, scrollRegion } from '../../internal/figures.js';
+import { StoreController } from '../../internal/store-controller.js';
+import { themeStyles } from '../../internal/styles.js';
+import { jobFairMessages, type JobFairMessages } from './job-fair.messages.js';
+import { jobFairStyles } from './job-fair.styles.js';
+
+type Collections = JobFairStoreSpec['collections'];
+type FieldName = keyof JobFairMessages['fields'];
+
+/** `bh-intention-filed`: an employment-intention form was stored; `matches` counts the suitable openings. */
+export interface IntentionFiledDetail {
+  readonly id: string;
+  readonly matches: number;
+}
+
+/**
+ * A job fair before release (出监前专场招聘会): the firms and their openings, the inmates'
+ * employment-intention forms (names masked), and for each form the openings that suit it with the
+ * reasons the match is made — kind, pay against expectation, skills, certificates, place.
+ *
+ * @tagname bh-job-fair
+ * @summary Firms, openings and employment-intention forms of a job fair, matched with reasons.
+ *
+ * @csspart summary - The key figures (firms, openings, jobs, forms, share matched).
+ * @csspart openings - The firms-and-openings table.
+ * @csspart forms - The intention forms table.
+ * @csspart matches - The suitable openings of the chosen form, with reasons.
+ * @csspart form - The intention form.
+ * @csspart error-summary - What was refused, with links to the fields.
+ * @csspart status - The confirmation after submitting.
+ * @csspart problem - The in-place message when the widget cannot work (store failure, bad records).
+ *
+ * @cssprop [--bh-color-accent=#0b5cad] - Buttons, focus rings, the matches panel's border.
+ * @cssprop [--bh-color-bad=#b42318] - Refusals.
+ *
+ * @fires bh-intention-filed - A form was stored; `detail` is `{ id, matches }`.
+ * @fires bh-problem - The widget could not work with what it was given.
+ */
+export class BhJobFair extends BihuanElement {
+  static override styles = [themeStyles, formStyles, errorSummaryStyles, dataStyles, jobFairStyles];
+
+  static override properties: PropertyDeclarations = {
+    store: { attribute: false },
+    fair: { type: String },
+    now: {},
+    selected: { state: true },
+    problems: { state: true },
+    status: { state: true },
+    openings: { state: true },
+  };
+
+  /** The store holding the fair (`jobFairStore`'s collections); the default IndexedDB store when absent. */
+  store?: Store<Collections>;
+  /** The fair's id; every fair in the store when absent. */
+  fair = '';
+  /** Today for the form's date (ISO instant, Date or epoch ms); the clock when absent. */
+  now?: string | number | Date;
+
+  private firms: JobFairFirm[] = [];
+  private openings: JobOpening[] = [];
+  private forms: EmploymentIntention[] = [];
+  private fairIds: string[] = [];
+  private selected: string | undefined;
+  private problems: (FieldError | { readonly message: string })[] = [];
+  private status = '';
+  private readonly data = new StoreController<Collections>(this, jobFairStore, async (store) => {
+    const where = this.fair ? { index: 'fair', equals: this.fair } : undefined;
+    const [fairs, firms, openings, forms] = await Promise.all([store.all('fairs'), store.all('firms', where), store.all('openings', where), store.all('intentions', where)]);
+    this.fairIds = fairs.items.map((f) => f.id);
+    this.firms = firms.items;
+    this.openings = openings.items;
+    this.forms = forms.items.sort((a, b) => (a.filledOn < b.filledOn ? 1 : a.filledOn > b.filledOn ? -1 : a.id < b.id ? -1 : 1));
+  });
+
+  private get t(): JobFairMessages {
+    return jobFairMessages[this.locale];
+  }
+
+  protected override updated(changed: Map<PropertyKey, unknown>): void {
+    super.updated(changed);
+    if (changed.has('fair') && changed.get('fair') !== undefined) void this.data.reload();
+  }
+
+  protected override renderContent(): unknown {
+    if (this.data.error) throw this.data.error;
+    const t = this.t;
+    if (this.data.loading) return html`<p role="status">${t.loading}</p>`;
+    const s = jobFairSummary({ firms: this.firms, openings: this.openings, intentions: this.forms });
+    const entries = [['firms', s.firms], ['openings', s.openings], ['jobs', s.jobs], ['forms', s.forms], ['matched', s.matchedShare]] as const;
+    return html`<section aria-label=${t.region}>
+      ${figures(entries.map(([k, v]) => [t.figures[k], typeof v === 'number' ? v.toLocaleString(this.locale) : v]))}
+      ${this.status ? html`<p class="status" part="status" role="status">${this.status}</p>` : nothing}
+      ${this.openings.length === 0 ? html`<p class="empty">${t.emptyOpenings}</p>` : this.renderOpenings()} ${this.renderMatches()}
+      ${this.forms.length === 0 ? html`<p class="empty">${t.emptyForms}</p>` : this.renderForms()} ${this.renderForm()}
+    </section>`;
+  }
+
+  private kind(k: JobOpening['kind']): string {
+    return JOB_KIND_LABELS[k][this.locale];
+  }
+
+  private renderOpenings(): TemplateResult {
+    const t = this.t;
+    const c = t.columns;
+    const firmName = new Map(this.firms.map((f) => [f.id, f.name]));
+    const conditions = (o: JobOpening) => {
+      const parts = [o.conditions.skills.length ? `${t.skills}：${o.conditions.skills.join('、')}` : '', o.conditions.certificates.length ? `${t.certificates}：${o.conditions.certificates.join('、')}` : '', o.conditions.note ?? ''].filter(Boolean);
+      return parts.length ? parts.join('；') : t.none;
+    };
+    return scrollRegion(t.openingsCaption, html`<table part="openings">
+        <caption>${t.openingsCaption}</caption>
+        <thead><tr><th scope="col">${c.firm}</th><th scope="col">${c.title}</th><th scope="col">${c.kind}</th><th scope="col" class="num">${c.count}</th><th scope="col" class="num">${c.pay}</th><th scope="col">${c.conditions}</th></tr></thead>
+        <tbody>
+          ${this.openings.map(
+            (o) => html`<tr><td>${firmName.get(o.firmId) ?? o.firmId}</td><th scope="row">${o.title}${o.location ? html`<span class="sub">${o.location}</span>` : nothing}</th><td>${this.kind(o.kind)}</td>
+              <td class="num">${o.count}</td><td class="num">${o.pay.min}–${o.pay.max}</td><td>${conditions(o)}</td></tr>`,
+          )}
+        </tbody>
+      </table>`);
+  }
+
+  private renderForms(): TemplateResult {
+    const t = this.t;
+    const c = t.columns;
+    return scrollRegion(t.formsCaption, html`<table part="forms">
+        <caption>${t.formsCaption}</caption>
+        <thead><tr><th scope="col">${c.name}</th><th scope="col">${c.kinds}</th><th scope="col" class="num">${c.expected}</th><th scope="col" class="num">${c.matches}</th><th scope="col">${c.actions}</th></tr></thead>
+        <tbody>
+          ${this.forms.map((f) => {
+            const name = maskName(f.name);
+            return html`<tr><th scope="row">${name}</th><td>${f.kinds.map((k) => this.kind(k)).join('、')}</td><td class="num">${f.expectedPay}</td>
+              <td class="num">${matchIntention(f, this.openings).length}</td>
+              <td><button type="button" aria-label=${t.showMatches(name)} aria-pressed=${this.selected === f.id ? 'true' : 'false'} @click=${() => this.select(f.id)}>${t.show}</button></td></tr>`;
+          })}
+        </tbody>
+      </table>`);
+  }
+
+  private renderMatches(): unknown {
+    const form = this.forms.find((f) => f.id === this.selected);
+    if (!form) return nothing;
+    const t = this.t;
+    const matches: JobMatch[] = matchIntention(form, this.openings);
+    const firmName = new Map(this.firms.map((f) => [f.id, f.name]));
+    return html`<section class="matches" part="matches" aria-labelledby="matches-title" tabindex="-1">
+      <h3 id="matches-title">${t.matchesTitle(maskName(form.name), matches.length)}</h3>
+      ${matches.length === 0
+        ? html`<p class="empty">${t.noMatch}</p>`
+        : html`<ol>${matches.map(
+            (m) => html`<li><strong>${firmName.get(m.opening.firmId) ?? m.opening.firmId} · ${m.opening.title}</strong>
+              <ul>${m.reasons.map((r) => html`<li>${r.message[this.locale]}</li>`)}</ul></li>`,
+          )}</ol>`}
+    </section>`;
+  }
+
+  private input(name: FieldName, type = 'text', options: { required?: boolean; hint?: string; value?: string } = {}): TemplateResult {
+    const id = `f-${name}`;
+    const problem = this.problems.find((p) => 'id' in p && p.id === id)?.message;
+    return field(
+      id,
+      this.t.fields[name],
+      html`<input id=${id} name=${name} type=${type} min=${type === 'number' ? '0' : nothing} .value=${options.value ?? ''} ?required=${options.required}
+        aria-describedby=${describedBy(id, problem, !!options.hint)} aria-invalid=${problem ? 'true' : 'false'} />`,
+      problem,
+      options.hint,
+    );
+  }
+
+  private renderForm(): TemplateResult {
+    const t = this.t;
+    const kindsProblem = this.problems.find((p) => 'id' in p && p.id === 'f-kinds')?.message;
+    return html`<form part="form" novalidate aria-labelledby="form-title" @submit=${(e: SubmitEvent) => this.submit(e)}>
+      ${errorSummary(() => this.renderRoot, t.errorTitle, this.problems)}
+      <fieldset>
+        <legend id="form-title">${t.formTitle}</legend>
+        <div class="row">${this.input('name', 'text', { required: true })} ${this.input('expectedPay', 'number', { required: true })}</div>
+        <fieldset id="f-kinds" tabindex="-1" aria-describedby=${describedBy('f-kinds', kindsProblem)}>
+          <legend>${t.fields.kinds}</legend>
+          ${kindsProblem ? html`<p class="field-error" id="f-kinds-error">${kindsProblem}</p>` : nothing}
+          <div class="row">${JOB_KINDS.map((k) => html`<label class="choice"><input type="checkbox" name="kind-${k}" value=${k} />${this.kind(k)}</label>`)}</div>
+        </fieldset>
+        <div class="row">${this.input('skills', 'text', { hint: t.listHint })} ${this.input('certificates', 'text', { hint: t.listHint })}</div>
+        <div class="row">${this.input('preferredLocation')} ${this.input('filledOn', 'date', { required: true, value: new Date(this.now ?? Date.now()).toISOString().slice(0, 10) })}</div>
+        <div><button type="submit" class="primary">${t.submit}</button></div>
+      </fieldset>
+    </form>`;
+  }
+
+  private select(id: string): void {
+    this.selected = this.selected === id ? undefined : id;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.matches')?.focus());
+  }
+
+  private async submit(e: SubmitEvent): Promise<void> {
+    e.preventDefault();
+    const store = this.data.store;
+    if (!store) return;
+    const formEl = e.target as HTMLFormElement;
+    const f = readForm(formEl);
+    const list = (v: string | undefined) => (v ? v.split(/[,，、;；]/).map((s) => s.trim()).filter(Boolean) : []);
+    const input = {
+      id: newId('I'),
+      fairId: this.fair || this.fairIds[0] || 'fair',
+      name: f.name ?? '',
+      kinds: JOB_KINDS.filter((k) => f[`kind-${k}`]),
+      expectedPay: f.expectedPay === '' || f.expectedPay === undefined ? Number.NaN : Number(f.expectedPay),
+      skills: list(f.skills),
+      certificates: list(f.certificates),
+      ...(f.preferredLocation ? { preferredLocation: f.preferredLocation } : {}),
+      filledOn: f.filledOn ?? '',
+    };
+    try {
+      const form = intentionForm(input);
+      await store.put('intentions', form);
+      formEl.reset();
+      this.problems = [];
+      this.selected = form.id;
+      const n = matchIntention(form, this.openings).length;
+      this.status = this.t.saved(maskName(form.name), n);
+      this.dispatchEvent(new CustomEvent<IntentionFiledDetail>('bh-intention-filed', { detail: { id: form.id, matches: n }, bubbles: true, composed: true }));
+    } catch (error) {
+      const fields = this.t.fields;
+      const map = Object.fromEntries((Object.keys(fields) as FieldName[]).map((k) => [k, { id: `f-${k}`, label: fields[k] }]));
+      this.problems = [errorFor(argumentProblem(error, this.locale), map)];
+      await this.updateComplete;
+      focusErrorSummary(this.renderRoot);
+    }
+  }
+}

@@ -1,0 +1,231 @@
+import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import {
+  type Quiz,
+  type QuizAttempt,
+  type QuizInput,
+  type QuizStoreSpec,
+  type Store,
+  checkAnswer,
+  civilCodeQuiz,
+  createAttempt,
+  parseQuiz,
+  quizStore,
+  resultsByClass,
+  scoreQuiz,
+} from '@bihuan/core';
+import { BihuanElement } from '../../internal/bihuan-element.js';
+import { dataStyles } from '../../internal/data-styles.js';
+import { formStyles } from '../../internal/form-styles.js';
+import { newId } from '../../internal/new-id.js';
+import { scrollRegion } from '../../internal/figures.js';
+import { StoreController } from '../../internal/store-controller.js';
+import { themeStyles } from '../../internal/styles.js';
+import { lawQuizMessages, type LawQuizMessages } from './law-quiz.messages.js';
+import { lawQuizStyles } from './law-quiz.styles.js';
+
+type Collections = QuizStoreSpec['collections'];
+
+/** `bh-quiz-finished`: a pupil finished the quiz; the stored attempt. */
+export type QuizFinishedDetail = QuizAttempt;
+
+/**
+ * A legal-education quiz for pupils, such as the "Civil Code challenge" (民法典大闯关): one question
+ * at a time as a radio group with large targets, the answer announced right or wrong with its
+ * explanation in a live region, a score at the end, and results per class for teachers. Without a
+ * `quiz` it shows the shipped example questions, marked as examples.
+ *
+ * @tagname bh-law-quiz
+ * @summary A child-friendly, screen-reader-ready quiz with explanations, a score and results per class.
+ *
+ * @csspart notice - The "example questions" notice.
+ * @csspart question - The question's form (a fieldset of radio buttons).
+ * @csspart feedback - The live region announcing right or wrong, with the explanation.
+ * @csspart score - The final score.
+ * @csspart results - The results-per-class table (`view="results"`).
+ * @csspart problem - The in-place message when the quiz is refused (an answer that is not a choice …).
+ *
+ * @cssprop [--bh-law-quiz-font-size=1.125rem] - Base text size (large for children).
+ * @cssprop [--bh-color-accent=#0b5cad] - The chosen option, buttons, focus rings.
+ * @cssprop [--bh-color-good=#1a7f37] - Right answers.
+ * @cssprop [--bh-color-bad=#b42318] - Wrong answers.
+ *
+ * @fires bh-quiz-finished - A pupil finished; `detail` is the stored attempt (class, answers, score).
+ * @fires bh-problem - The quiz or the store could not be used.
+ */
+export class BhLawQuiz extends BihuanElement {
+  static override styles = [themeStyles, formStyles, dataStyles, lawQuizStyles];
+
+  static override properties: PropertyDeclarations = {
+    store: { attribute: false },
+    quiz: { attribute: false },
+    classroom: { type: String },
+    view: { type: String },
+    now: {},
+    phase: { state: true },
+    index: { state: true },
+    checked: { state: true },
+    feedback: { state: true },
+  };
+
+  /** Where attempts are kept (`quizStore`'s collections); the default IndexedDB store when absent. */
+  store?: Store<Collections>;
+  /** The questions; the shipped example "Civil Code challenge" (in the widget's language) when absent. */
+  quiz?: QuizInput;
+  /** The pupil's class, e.g. 四年级（2）班; asked for at the start when empty. */
+  classroom = '';
+  /** `play` (default): take the quiz; `results`: the results per class. */
+  view: 'play' | 'results' = 'play';
+  /** The time attempts are recorded at (ISO instant, Date or epoch ms); the clock when absent. */
+  now?: string | number | Date;
+
+  private phase: 'start' | 'question' | 'done' = 'start';
+  private index = 0;
+  private checked = false;
+  private feedback: TemplateResult | string = '';
+  private answers: Record<string, string> = {};
+  private attempts: QuizAttempt[] = [];
+  private parsed: { input: QuizInput | undefined; locale: string; quiz: Quiz } | undefined;
+  private readonly data = new StoreController<Collections>(this, quizStore, async (store) => {
+    this.attempts = (await store.all('attempts')).items;
+  });
+
+  private get t(): LawQuizMessages {
+    return lawQuizMessages[this.locale];
+  }
+
+  /** The quiz in use, checked whole. */
+  get currentQuiz(): Quiz {
+    if (!this.parsed || this.parsed.input !== this.quiz || (!this.quiz && this.parsed.locale !== this.locale)) {
+      this.parsed = { input: this.quiz, locale: this.locale, quiz: this.quiz ? parseQuiz(this.quiz) : civilCodeQuiz(this.locale) };
+    }
+    return this.parsed.quiz;
+  }
+
+  protected override renderContent(): unknown {
+    const quiz = this.currentQuiz;
+    if (this.data.error) throw this.data.error;
+    const t = this.t;
+    const head = html`<h2>${quiz.title}</h2>${quiz.example ? html`<p class="notice" part="notice">${t.example}</p>` : nothing}`;
+    if (this.view === 'results') return html`${head}${this.data.loading ? html`<p role="status">${t.loading}</p>` : this.renderResults(quiz)}`;
+    const live = html`<div class="feedback" part="feedback" role="status" aria-live="polite" aria-atomic="true">${this.feedback}</div>`;
+    if (this.phase === 'start') {
+      return html`${head}<form @submit=${(e: SubmitEvent) => this.start(e)}>
+          <div class="field"><label for="class">${t.className}</label><p class="hint" id="class-hint">${t.classHint}</p>
+            <input id="class" name="className" type="text" required aria-describedby="class-hint" .value=${this.classroom} /></div>
+          <div><button type="submit" class="primary">${t.start}</button></div>
+        </form>${live}`;
+    }
+    if (this.phase === 'done') {
+      const score = scoreQuiz(quiz, this.answers);
+      return html`${head}<p class="score" part="score" tabindex="-1">${t.score(score.correct, score.total, score.percent)}</p>
+        <p>${score.passed ? t.passed : t.notPassed}</p>
+        <button type="button" class="primary" @click=${() => this.restart()}>${t.again}</button>`;
+    }
+    return html`${head}${this.renderQuestion(quiz)}${live}`;
+  }
+
+  private renderQuestion(quiz: Quiz): TemplateResult {
+    const t = this.t;
+    const q = quiz.questions[this.index]!;
+    const chosen = this.answers[q.id];
+    const last = this.index === quiz.questions.length - 1;
+    return html`<form part="question" @submit=${(e: SubmitEvent) => this.check(e)}>
+      <fieldset id="question" tabindex="-1">
+        <legend><span class="progress">${t.progress(this.index + 1, quiz.questions.length)}</span><br />${q.prompt}</legend>
+        <div class="options">
+          ${q.choices.map(
+            (c, i) => html`<label class="option ${this.checked && c.id === q.answer ? 'answer' : ''}">
+              <input type="radio" name="choice" value=${c.id} .checked=${chosen === c.id} ?disabled=${this.checked} />
+              <span>${t.letters[i]}. ${c.text}</span>
+            </label>`,
+          )}
+        </div>
+      </fieldset>
+      <div class="actions">
+        ${this.checked
+          ? html`<button type="button" class="primary" id="next" @click=${() => this.next(quiz)}>${last ? t.finish : t.next}</button>`
+          : html`<button type="submit" class="primary">${t.check}</button>`}
+      </div>
+    </form>`;
+  }
+
+  private renderResults(quiz: Quiz): TemplateResult {
+    const t = this.t;
+    const c = t.columns;
+    const rows = resultsByClass(this.attempts, quiz.id);
+    if (rows.length === 0) return html`<p class="empty">${t.noResults}</p>`;
+    return scrollRegion(t.resultsCaption, html`<table part="results">
+      <caption>${t.resultsCaption}</caption>
+      <thead><tr><th scope="col">${c.className}</th><th scope="col" class="num">${c.attempts}</th><th scope="col" class="num">${c.passed}</th><th scope="col" class="num">${c.passRate}</th><th scope="col" class="num">${c.perfect}</th><th scope="col" class="num">${c.accuracy}</th></tr></thead>
+      <tbody>${rows.map((r) => html`<tr><th scope="row">${r.className}</th><td class="num">${r.attempts}</td><td class="num">${r.passed}</td><td class="num">${r.passRate}</td><td class="num">${r.perfect}</td><td class="num">${r.accuracy}</td></tr>`)}</tbody>
+    </table>`);
+  }
+
+  private async focusOn(selector: string): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+  }
+
+  private start(e: SubmitEvent): void {
+    e.preventDefault();
+    const value = (new FormData(e.target as HTMLFormElement).get('className') as string | null)?.trim() ?? '';
+    if (!value) return void this.focusOn('#class');
+    this.classroom = value;
+    this.restart('question');
+  }
+
+  private restart(phase: 'start' | 'question' = this.classroom ? 'question' : 'start'): void {
+    this.answers = {};
+    this.index = 0;
+    this.checked = false;
+    this.feedback = '';
+    this.phase = phase;
+    void this.focusOn(phase === 'question' ? '#question' : '#class');
+  }
+
+  private check(e: SubmitEvent): void {
+    e.preventDefault();
+    const quiz = this.currentQuiz;
+    const q = quiz.questions[this.index]!;
+    const choice = new FormData(e.target as HTMLFormElement).get('choice');
+    const t = this.t;
+    if (typeof choice !== 'string') {
+      this.feedback = t.chooseFirst;
+      return;
+    }
+    this.answers = { ...this.answers, [q.id]: choice };
+    const r = checkAnswer(q, choice);
+    const i = q.choices.findIndex((c) => c.id === r.answer);
+    this.feedback = html`<p class="feedback-line"><span class=${r.right ? 'good' : 'bad'}>${r.right ? t.right : t.wrong(`${t.letters[i]}. ${q.choices[i]!.text}`)}</span> ${r.explanation}</p>
+      ${r.source ? html`<p class="hint">${t.source(r.source)}</p>` : nothing}`;
+    this.checked = true;
+    void this.focusOn('#next');
+  }
+
+  private next(quiz: Quiz): void {
+    this.feedback = '';
+    this.checked = false;
+    if (this.index < quiz.questions.length - 1) {
+      this.index++;
+      void this.focusOn('#question');
+      return;
+    }
+    this.phase = 'done';
+    void this.focusOn('.score');
+    void this.save(quiz);
+  }
+
+  private async save(quiz: Quiz): Promise<void> {
+    const attempt = createAttempt(quiz, {
+      id: newId('QA'),
+      className: this.classroom,
+      answers: this.answers,
+      at: new Date(this.now ?? Date.now()).toISOString(),
+    });
+    try {
+      await this.data.store?.put('attempts', attempt);
+    } finally {
+      this.dispatchEvent(new CustomEvent<QuizFinishedDetail>('bh-quiz-finished', { detail: attempt, bubbles: true, composed: true }));
+    }
+  }
+}
