@@ -57,9 +57,12 @@ describe('the built catalog', () => {
         const el = [...document.querySelectorAll('#storybook-root *')].find((e) => e.tagName.startsWith('BH-'))!;
         return el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
       });
-      if (story.name === 'Typical') expect(text).toContain('95.53%');
-      if (story.name === 'Empty') expect(text).toContain('—');
-      if (story.name === 'Invalid') expect(text).toContain('不能大于分母');
+      expect(text.trim().length, 'the widget rendered text').toBeGreaterThan(0);
+      if (story.title.startsWith('Widgets/Rate card')) {
+        if (story.name === 'Typical') expect(text).toContain('95.53%');
+        if (story.name === 'Empty') expect(text).toContain('—');
+        if (story.name === 'Invalid') expect(text).toContain('不能大于分母');
+      }
       await page.addScriptTag({ path: AXE_SOURCE });
       const violations = await page.evaluate(async (tags) => {
         const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
