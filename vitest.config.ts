@@ -1,11 +1,11 @@
 import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
 import { sourceAliases } from './test/aliases.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './test/chromium.mjs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const chromium = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 // Each run gets its own profile so that runs never share IndexedDB state.
 const profile = mkdtempSync(join(tmpdir(), 'bihuan-chromium-'));
 
@@ -26,7 +26,7 @@ export default defineConfig({
       },
       {
         resolve: { alias },
-        optimizeDeps: { include: ['axe-core', 'lit', 'zod', 'idb', 'nanoid', 'fast-check'] },
+        optimizeDeps: { include: ['axe-core', 'lit', 'lit/directives/ref.js', 'zod', 'idb', 'nanoid', 'fast-check'] },
         test: {
           name: 'browser',
           include: ['packages/widgets/test/**/*.test.ts', 'test/browser/**/*.test.ts'],
@@ -37,18 +37,7 @@ export default defineConfig({
             headless: true,
             screenshotFailures: false,
             provider: playwright({
-              launchOptions: {
-                executablePath: chromium,
-                args: [
-                  '--no-sandbox',
-                  '--disable-gpu',
-                  '--disable-dev-shm-usage',
-                  '--disable-background-networking',
-                  '--disable-component-update',
-                  '--disable-sync',
-                  '--no-first-run',
-                ],
-              },
+              launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
               persistentContext: profile,
             }),
             instances: [{ browser: 'chromium' }],

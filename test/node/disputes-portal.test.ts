@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright';
 import { startStaticServer } from '../../examples/static-server.mjs';
 import { launchChromium } from './support/chromium.js';
+import { watchPage } from './support/page-watch.js';
 
 let server: Awaited<ReturnType<typeof startStaticServer>>;
 let browser: Browser;
@@ -30,18 +31,7 @@ describe('the disputes page', () => {
   test('a dispute accepted at the window is still in the ledger after a reload, with no CSP violation', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    const violations: string[] = [];
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
-    await page.exposeFunction('reportViolation', (v: string) => violations.push(v));
-    await page.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (e) => {
-        (window as unknown as { reportViolation: (v: string) => void }).reportViolation(`${e.violatedDirective}: ${e.blockedURI} ${e.sample} ${e.lineNumber}:${e.columnNumber}`);
-      });
-    });
+    const { violations, errors } = await watchPage(page);
     await open(page);
     expect(await page.locator('bh-dispute-ledger .empty').textContent()).toContain('台账中暂无纠纷');
 

@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright';
 import { startStaticServer } from '../../examples/static-server.mjs';
 import { AXE_SOURCE, WCAG_TAGS, launchChromium } from './support/chromium.js';
+import { watchPage } from './support/page-watch.js';
 
 let server: Awaited<ReturnType<typeof startStaticServer>>;
 let browser: Browser;
@@ -22,18 +23,7 @@ afterAll(async () => {
 /** Opens the portal, recording CSP violations and page errors. */
 async function openPortal(): Promise<{ page: Page; violations: string[]; errors: string[] }> {
   const page = await browser.newPage();
-  const violations: string[] = [];
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  await page.exposeFunction('reportViolation', (v: string) => violations.push(v));
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => {
-      (window as unknown as { reportViolation: (v: string) => void }).reportViolation(`${e.violatedDirective}: ${e.blockedURI}`);
-    });
-  });
+  const { violations, errors } = await watchPage(page);
   const response = await page.goto(server.url);
   expect(response?.headers()['content-security-policy']).toContain("require-trusted-types-for 'script'");
   await page.waitForFunction(() => customElements.get('bh-rate-card') !== undefined);

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../chromium.mjs';
 import { startStaticServer } from '../../../examples/static-server.mjs';
 import { median } from '../measure.mjs';
 
@@ -93,8 +94,8 @@ export default {
     const profile = mkdtempSync(join(tmpdir(), 'bihuan-bench-ledger-'));
     const context = await chromium.launchPersistentContext(profile, {
       headless: true,
-      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      executablePath: CHROMIUM_PATH,
+      args: CHROMIUM_ARGS,
     });
     try {
       const page = await context.newPage();

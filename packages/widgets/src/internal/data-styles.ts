@@ -74,17 +74,6 @@ export const dataStyles = css`
     align-items: center;
     margin: 0 0 var(--_space);
   }
-  input[type='number'],
-  input[type='datetime-local'] {
-    font: inherit;
-    color: var(--_text);
-    background: var(--_surface);
-    border: 1px solid var(--_muted);
-    border-radius: calc(var(--_radius) / 2);
-    padding: 6px 8px;
-    max-width: 14rem;
-    width: 100%;
-  }
   .empty {
     color: var(--_muted);
     margin: 0 0 var(--_space);

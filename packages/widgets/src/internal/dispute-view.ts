@@ -11,25 +11,10 @@ import {
   disputeLoop,
   maskPersonal,
   maySeePersonalData,
-  parseInstant,
 } from '@bihuan/core';
 import type { PropertyDeclarations } from 'lit';
-
-/** A moment the host may pass as `now`: an ISO instant, a Date or epoch milliseconds. */
-export type NowInput = string | Date | number | undefined | null;
-
-/** Milliseconds of `now`, or the clock's when the host gave none (stories and tests fix it). */
-export function nowMs(now: NowInput): number {
-  if (now instanceof Date) return now.getTime();
-  if (typeof now === 'number' && Number.isFinite(now)) return now;
-  if (typeof now === 'string' && now) {
-    const ms = parseInstant(now);
-    if (!Number.isNaN(ms)) return ms;
-    const loose = Date.parse(now);
-    if (!Number.isNaN(loose)) return loose;
-  }
-  return Date.now();
-}
+export { emit } from './emit.js';
+export { nowMs, type NowInput } from './now.js';
 
 /** The viewer properties every dispute widget takes. */
 export const viewerProperties: PropertyDeclarations = {
@@ -75,7 +60,3 @@ export function applicantOf(item: DisputeItem): Party | undefined {
   return item.data.parties.find((p) => p.side === 'applicant') ?? item.data.parties[0];
 }
 
-/** Emits a bubbling, composed `bh-*` event with a typed detail. */
-export function emit<T>(host: HTMLElement, type: string, detail: T): boolean {
-  return host.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true }));
-}

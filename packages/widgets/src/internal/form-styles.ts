@@ -35,6 +35,8 @@ export const formStyles = css`
   input[type='text'],
   input[type='tel'],
   input[type='date'],
+  input[type='number'],
+  input[type='datetime-local'],
   select,
   textarea {
     font: inherit;
@@ -45,6 +47,10 @@ export const formStyles = css`
     padding: 6px 8px;
     max-width: 40rem;
     width: 100%;
+  }
+  input[type='number'],
+  input[type='datetime-local'] {
+    max-width: 14rem;
   }
   textarea {
     min-height: 5rem;

@@ -11,7 +11,7 @@ import {
   formatInstant,
 } from '@bihuan/core';
 import { type ActionField, actionForm, focusActionForm } from './action-form.js';
-import { emit } from './dispute-view.js';
+import { emit } from './emit.js';
 
 /** The action open on a row: which item, which event, and what the loop refused last. */
 export interface OpenAction {

@@ -297,7 +297,8 @@ export class BhDisputeCase extends BihuanElement {
   protected override renderContent(): unknown {
     const t = disputeCaseMessages[this.locale];
     if (this.storeController.error) throw this.storeController.error;
-    if (!this.disputeId) throw new BihuanError('no_dispute_id', { 'zh-CN': disputeCaseMessages['zh-CN'].noId, en: disputeCaseMessages.en.noId });
+    // No dispute chosen yet is a state of the page, not a fault: say what to do.
+    if (!this.disputeId) return html`<p class="muted" role="status">${t.noId}</p>`;
     if (this.dispute === undefined) return html`<p class="muted" role="status">${t.loading}</p>`;
     if (this.dispute === null) throw new BihuanError('not_found', { 'zh-CN': disputeCaseMessages['zh-CN'].notFound(this.disputeId), en: disputeCaseMessages.en.notFound(this.disputeId) });
     const item = this.dispute;

@@ -3,7 +3,7 @@ import type { Locale } from '@bihuan/core';
 const zhCN = {
   loading: '正在读取纠纷…',
   notFound: (id: string) => `未找到编号为 ${id} 的纠纷`,
-  noId: '未指定纠纷编号（dispute-id）',
+  noId: '请从台账中选择一件纠纷（或设置 dispute-id）。',
   state: '状态',
   category: '类别',
   channel: '来源渠道',
@@ -68,7 +68,7 @@ export type DisputeCaseMessages = typeof zhCN;
 const en: DisputeCaseMessages = {
   loading: 'Reading the dispute…',
   notFound: (id) => `No dispute numbered ${id}`,
-  noId: 'No dispute id (dispute-id) given',
+  noId: 'Choose a dispute from the ledger (or set dispute-id).',
   state: 'State',
   category: 'Category',
   channel: 'Channel',

@@ -19,12 +19,13 @@ import {
   chinaDay,
 } from '@bihuan/core';
 import type { DisputeStore } from '@bihuan/core';
-import { BihuanElement } from '../../internal/bihuan-element.js';
+import { FormAssociatedElement } from '../../internal/form-associated.js';
 import { errorSummary, errorSummaryStyles, focusErrorSummary, type FieldError } from '../../internal/error-summary.js';
 import { formStyles } from '../../internal/form-styles.js';
 import { StoreController } from '../../internal/store-controller.js';
 import { themeStyles } from '../../internal/styles.js';
-import { emit, nowMs, type NowInput } from '../../internal/dispute-view.js';
+import { emit } from '../../internal/emit.js';
+import { nowMs, type NowInput } from '../../internal/now.js';
 import { disputeIntakeMessages } from './dispute-intake.messages.js';
 import { disputeIntakeStyles } from './dispute-intake.styles.js';
 
@@ -151,9 +152,8 @@ function randomId(ms: number): string {
  * @fires bh-dispute-refused - The negative list refused the matter; `detail`: `{ id: null, event: 'accept', rule, message }`.
  * @fires bh-problem - The store could not be opened or written.
  */
-export class BhDisputeIntake extends BihuanElement {
+export class BhDisputeIntake extends FormAssociatedElement {
   static override styles = [themeStyles, formStyles, errorSummaryStyles, disputeIntakeStyles];
-  static formAssociated = true;
 
   static override properties: PropertyDeclarations = {
     store: { attribute: false },
@@ -203,35 +203,11 @@ export class BhDisputeIntake extends BihuanElement {
   private busy = false;
   private notice = '';
   private formProblem: { label: string; message: string } | undefined;
-  private readonly internals: ElementInternals;
   private readonly storeController = new StoreController(this, disputeStoreSpec, async () => {});
 
-  constructor() {
-    super();
-    this.internals = this.attachInternals();
-  }
-
-  /** The host form this widget belongs to. */
-  get form(): HTMLFormElement | null {
-    return this.internals.form;
-  }
-  get validity(): ValidityState {
-    return this.internals.validity;
-  }
-  get validationMessage(): string {
-    return this.internals.validationMessage;
-  }
-  get willValidate(): boolean {
-    return this.internals.willValidate;
-  }
   /** The intake as the form stands (not yet validated). */
   get value(): DisputeIntake {
     return intakeOf(this.draft);
-  }
-
-  /** Whether the form is valid, without showing anything. */
-  checkValidity(): boolean {
-    return this.internals.checkValidity();
   }
 
   /** Shows every error and moves focus to the error summary; returns whether the form is valid. */

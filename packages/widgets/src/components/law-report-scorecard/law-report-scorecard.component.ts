@@ -25,7 +25,8 @@ import {
   scoreReport,
 } from '@bihuan/core';
 import { dataStyles } from '../../internal/data-styles.js';
-import { emit, nowMs, type NowInput } from '../../internal/dispute-view.js';
+import { emit } from '../../internal/emit.js';
+import { nowMs, type NowInput } from '../../internal/now.js';
 import { errorSummary, errorSummaryStyles, focusErrorSummary, type FieldError } from '../../internal/error-summary.js';
 import { FormAssociatedElement } from '../../internal/form-associated.js';
 import { formStyles } from '../../internal/form-styles.js';

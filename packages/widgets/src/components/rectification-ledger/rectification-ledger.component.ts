@@ -23,7 +23,7 @@ import { actionFormStyles } from '../../internal/action-form.js';
 import { BihuanElement } from '../../internal/bihuan-element.js';
 import { exportCsv } from '../../internal/csv-download.js';
 import { dataStyles } from '../../internal/data-styles.js';
-import { nowMs, type NowInput } from '../../internal/dispute-view.js';
+import { nowMs, type NowInput } from '../../internal/now.js';
 import { figures } from '../../internal/figures.js';
 import { formStyles } from '../../internal/form-styles.js';
 import { LoopActions, type LoopTransitionDetail } from '../../internal/loop-actions.js';
