@@ -23,13 +23,24 @@ export const LedgerFilterSchema = z
   .strict();
 export type LedgerFilter = z.input<typeof LedgerFilterSchema>;
 
+const STATE_SET: ReadonlySet<string> = new Set(STATES);
+
+function isDisputeItem(item: unknown): item is DisputeItem {
+  const candidate = item as DisputeItem | null | undefined;
+  return !!candidate && typeof candidate === 'object' && candidate.loop?.id === DISPUTE_LOOP_ID && STATE_SET.has(candidate.state) && !!candidate.data && typeof candidate.data === 'object';
+}
+
+function refuseItems(fn: string, items: unknown): never {
+  throw new InvalidArgumentError(fn, 'items', { 'zh-CN': '必须是纠纷快照数组', en: 'must be an array of dispute snapshots' }, items);
+}
+
+function refuseItem(fn: string, i: number, item: unknown): never {
+  throw new InvalidArgumentError(fn, `items[${i}]`, { 'zh-CN': '必须是纠纷闭环的快照', en: 'must be a snapshot of the dispute loop' }, item);
+}
+
 function checkItems(fn: string, items: readonly DisputeItem[]): void {
-  if (!Array.isArray(items)) throw new InvalidArgumentError(fn, 'items', { 'zh-CN': '必须是纠纷快照数组', en: 'must be an array of dispute snapshots' }, items);
-  items.forEach((item, i) => {
-    if (!item || typeof item !== 'object' || item.loop?.id !== DISPUTE_LOOP_ID || !STATES.includes(item.state) || !item.data || typeof item.data !== 'object') {
-      throw new InvalidArgumentError(fn, `items[${i}]`, { 'zh-CN': '必须是纠纷闭环的快照', en: 'must be a snapshot of the dispute loop' }, item);
-    }
-  });
+  if (!Array.isArray(items)) refuseItems(fn, items);
+  for (let i = 0; i < items.length; i++) if (!isDisputeItem(items[i])) refuseItem(fn, i, items[i]);
 }
 
 /** The disputes of a ledger that match every given criterion (town, community, department …). */
@@ -79,13 +90,16 @@ export interface LedgerSummary {
 
 /** Counts and the resolution rate of a ledger (or of a query's result). */
 export function summarizeLedger(items: readonly DisputeItem[], now?: Moment): LedgerSummary {
-  checkItems('summarizeLedger', items);
+  if (!Array.isArray(items)) refuseItems('summarizeLedger', items);
   const nowMs = now === undefined ? undefined : momentMs('summarizeLedger', 'now', now);
   const byState = Object.fromEntries(STATES.map((s) => [s, 0])) as Record<DisputeState, number>;
   let resolved = 0;
   let referred = 0;
   let late = 0;
-  for (const item of items) {
+  // One pass that checks and counts: a ledger's first paint summarizes every row it holds.
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    if (!isDisputeItem(item)) refuseItem('summarizeLedger', i, item);
     byState[item.state]++;
     if (item.state === 'merged') continue;
     if (isResolved(item)) resolved++;

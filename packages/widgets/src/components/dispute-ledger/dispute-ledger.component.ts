@@ -164,6 +164,8 @@ export class BhDisputeLedger extends BihuanElement {
   /** Work done after the first paint: the overdue count of what is shown, and the area lists. */
   private later: { shown?: readonly DisputeItem[]; overdue?: number; source?: readonly DisputeItem[]; towns?: string[]; communities?: string[] } = {};
   private laterScheduled = false;
+  private laterFrame = 0;
+  private laterTimer: ReturnType<typeof setTimeout> | undefined;
   private storeController: StoreController<DisputeCollections> | undefined;
   private frame = 0;
 
@@ -177,6 +179,8 @@ export class BhDisputeLedger extends BihuanElement {
         this.unreadable = problems.length;
       });
     }
+    // Back in a page: the work after the first paint that was dropped on leaving it.
+    if (this.hasUpdated) this.scheduleLater();
   }
 
   /** The disputes shown now, after filters and sorting (the rows of the table and of the CSV). */
@@ -222,13 +226,18 @@ export class BhDisputeLedger extends BihuanElement {
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     this.place();
+    this.scheduleLater();
+  }
+
+  /** After the first paint: the overdue count and the area lists cost a pass over every row. */
+  private scheduleLater(): void {
     const computed = this.computed;
-    if (!computed || this.laterScheduled) return;
+    if (!computed || this.laterScheduled || !this.isConnected) return;
     if (this.later.shown === computed.shown && this.later.source === computed.source) return;
-    // After the first paint: the overdue count and the area lists cost a pass over every row.
     this.laterScheduled = true;
-    requestAnimationFrame(() =>
-      setTimeout(() => {
+    this.laterFrame = requestAnimationFrame(() => {
+      this.laterTimer = setTimeout(() => {
+        this.laterTimer = undefined;
         this.laterScheduled = false;
         const current = this.computed;
         if (!current) return;
@@ -252,8 +261,8 @@ export class BhDisputeLedger extends BihuanElement {
           next.communities = [...communities].sort();
         }
         this.later = next;
-      }),
-    );
+      });
+    });
   }
 
   /**
@@ -272,6 +281,11 @@ export class BhDisputeLedger extends BihuanElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     cancelAnimationFrame(this.frame);
+    // A ledger taken out of the page does not spend a pass over every row on lists no one sees.
+    cancelAnimationFrame(this.laterFrame);
+    clearTimeout(this.laterTimer);
+    this.laterTimer = undefined;
+    this.laterScheduled = false;
   }
 
   private onScroll = (event: Event): void => {

@@ -55,7 +55,6 @@ export class BhRateCard extends BihuanElement {
     previousNumerator: { type: Number, attribute: 'previous-numerator' },
     previousDenominator: { type: Number, attribute: 'previous-denominator' },
     previousLabel: { type: String, attribute: 'previous-label' },
-    higherIsBetter: { type: Boolean, attribute: 'higher-is-better', reflect: true },
     lowerIsBetter: { type: Boolean, attribute: 'lower-is-better' },
     decimals: { type: Number },
     rounding: { type: String },
@@ -79,9 +78,7 @@ export class BhRateCard extends BihuanElement {
   previousDenominator?: number;
   /** Name of the previous period, e.g. 去年同期 (default 上期 / the previous period). */
   previousLabel = '';
-  /** Kept for clarity in markup; a rise is good unless `lower-is-better` is set. */
-  higherIsBetter = true;
-  /** Set when a fall is good (e.g. an overdue rate): swaps the better/worse colours and words. */
+  /** A rise is good news unless this is set (e.g. an overdue rate): it swaps the better/worse colours and words. */
   lowerIsBetter = false;
   /** Digits after the decimal point, at most. */
   decimals = 2;
