@@ -1,35 +1,22 @@
 // The disputes page of the example portal end to end, in Chromium, from the one-file widget build
 // under the portal's strict CSP with Trusted Types required: a dispute accepted at the window is
 // still in the ledger after a reload (real IndexedDB), and nothing violates the policy.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { existsSync } from 'node:fs';
-import type { Browser, Page } from 'playwright';
-import { startStaticServer } from '../../examples/static-server.mjs';
-import { launchChromium } from './support/chromium.js';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright';
 import { watchPage } from './support/page-watch.js';
+import { servePortal } from './support/portal.js';
 
-let server: Awaited<ReturnType<typeof startStaticServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!existsSync('packages/widgets/dist/cdn/bihuan.js')) throw new Error('Widgets are not built: run `pnpm build` (the test command does).');
-  server = await startStaticServer({ mounts: { '/': 'examples/portal', '/widgets/': 'packages/widgets/dist' } });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const portal = servePortal();
 
 async function open(page: Page): Promise<void> {
-  const response = await page.goto(`${server.url}disputes.html`);
+  const response = await page.goto(`${portal.url}disputes.html`);
   expect(response?.headers()['content-security-policy']).toContain("require-trusted-types-for 'script'");
   await page.waitForFunction(() => !!document.getElementById('ledger')?.shadowRoot?.querySelector('[part=summary], .empty'));
 }
 
 describe('the disputes page', () => {
   test('a dispute accepted at the window is still in the ledger after a reload, with no CSP violation', async () => {
-    const context = await browser.newContext();
+    const context = await portal.browser.newContext();
     const page = await context.newPage();
     const { violations, errors } = await watchPage(page);
     await open(page);

@@ -1,27 +1,16 @@
 // Every page of the example portal, as `npm start` serves it (one-file widget build, strict CSP
 // with Trusted Types required): its widgets render, nothing throws or violates the policy, and
 // axe finds nothing — in Chinese and, after the language switch, in English.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright';
-import { startStaticServer } from '../../examples/static-server.mjs';
-import { AXE_SOURCE, WCAG_TAGS, launchChromium } from './support/chromium.js';
+import { describe, expect, test } from 'vitest';
+import { readFileSync, readdirSync } from 'node:fs';
+import type { Page } from 'playwright';
+import { AXE_SOURCE, WCAG_TAGS } from './support/chromium.js';
 import { watchPage } from './support/page-watch.js';
+import { servePortal } from './support/portal.js';
 
 const pages = readdirSync('examples/portal').filter((f) => f.endsWith('.html'));
-let server: Awaited<ReturnType<typeof startStaticServer>>;
-let browser: Browser;
+const portal = servePortal();
 const axeSource = readFileSync(AXE_SOURCE, 'utf8');
-
-beforeAll(async () => {
-  if (!existsSync('packages/widgets/dist/cdn/bihuan.js')) throw new Error('Widgets are not built: run `pnpm build` (the test command does).');
-  server = await startStaticServer({ mounts: { '/': 'examples/portal', '/widgets/': 'packages/widgets/dist' } });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 /** Waits until every bihuan widget on the page has rendered and none is still loading. */
 async function widgetsSettled(page: Page): Promise<void> {
@@ -55,10 +44,10 @@ describe('the example portal’s pages', () => {
 
   for (const file of pages) {
     test(`${file}: renders its widgets under the strict CSP, axe-clean in both languages`, async () => {
-      const context = await browser.newContext();
+      const context = await portal.browser.newContext();
       const page = await context.newPage();
       const { violations, errors } = await watchPage(page);
-      await page.goto(`${server.url}${file}`);
+      await page.goto(`${portal.url}${file}`);
       await widgetsSettled(page);
       const problems = await page.evaluate(() =>
         [...document.querySelectorAll('*')]

@@ -1,30 +1,18 @@
 // The example portal end to end: served as `npm start` serves it, under a strict CSP with Trusted
 // Types required, from the one-file widget build.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { existsSync } from 'node:fs';
-import type { Browser, Page } from 'playwright';
-import { startStaticServer } from '../../examples/static-server.mjs';
-import { AXE_SOURCE, WCAG_TAGS, launchChromium } from './support/chromium.js';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright';
+import { AXE_SOURCE, WCAG_TAGS } from './support/chromium.js';
 import { watchPage } from './support/page-watch.js';
+import { servePortal } from './support/portal.js';
 
-let server: Awaited<ReturnType<typeof startStaticServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!existsSync('packages/widgets/dist/cdn/bihuan.js')) throw new Error('Widgets are not built: run `pnpm build` (the test command does).');
-  server = await startStaticServer({ mounts: { '/': 'examples/portal', '/widgets/': 'packages/widgets/dist' } });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const portal = servePortal();
 
 /** Opens the portal, recording CSP violations and page errors. */
 async function openPortal(): Promise<{ page: Page; violations: string[]; errors: string[] }> {
-  const page = await browser.newPage();
+  const page = await portal.browser.newPage();
   const { violations, errors } = await watchPage(page);
-  const response = await page.goto(server.url);
+  const response = await page.goto(portal.url);
   expect(response?.headers()['content-security-policy']).toContain("require-trusted-types-for 'script'");
   await page.waitForFunction(() => customElements.get('bh-rate-card') !== undefined);
   return { page, violations, errors };
