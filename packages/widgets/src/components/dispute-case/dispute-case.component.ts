@@ -109,6 +109,9 @@ const optional = (text: unknown) => (typeof text === 'string' && text.trim() ? t
  * @cssprop [--bh-radius=8px] - Corner radius.
  * @cssprop [--bh-space=12px] - Spacing.
  *
+ * @attr {string} viewer-role - The viewer's role (`intakeClerk`, `mediator`, `departmentLiaison`, `supervisor`): decides the actions offered and whether personal data show in clear.
+ * @attr {string} viewer-id - The viewer's id, recorded as the actor of what they do.
+ * @attr {string} now - The moment to judge deadlines at (ISO instant); the clock's when absent.
  * @fires bh-dispute-transition - An action was accepted and stored; `detail`: `{ id, event, from, to, dispute }`.
  * @fires bh-dispute-refused - The loop refused an action; `detail`: `{ id, event, code, rule, field, message, reason }`.
  * @fires bh-problem - The dispute could not be found or read.

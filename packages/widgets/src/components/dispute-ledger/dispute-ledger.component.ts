@@ -121,6 +121,9 @@ const SORTERS: Record<LedgerSortKey, (a: DisputeItem, b: DisputeItem) => number>
  * @cssprop [--bh-dispute-ledger-height=28rem] - Height of the scrolling rows.
  * @cssprop [--bh-dispute-ledger-head-surface=#f6f8fa] - Header row background.
  *
+ * @attr {string} viewer-role - The viewer's role (`intakeClerk`, `mediator`, `departmentLiaison`, `supervisor`): decides the actions offered and whether personal data show in clear.
+ * @attr {string} viewer-id - The viewer's id, recorded as the actor of what they do.
+ * @attr {string} now - The moment to judge deadlines at (ISO instant); the clock's when absent.
  * @fires bh-dispute-open - A dispute's number was activated; `detail`: `{ id }`.
  * @fires bh-dispute-export - Before the CSV downloads (cancelable: `preventDefault()` keeps it from downloading); `detail`: `{ filename, csv, rows }`.
  * @fires bh-problem - The disputes or the store were refused.
