@@ -2,7 +2,7 @@ import { wrap, type IDBPDatabase } from 'idb';
 import { BihuanError } from '../errors/errors.js';
 import { fromDomError, storeError } from './errors.js';
 import { Notifier } from './channel.js';
-import { checkDump, newEntries, pageSize } from './memory.js';
+import { checkDump, pageSize } from './memory.js';
 import {
   afterCursor,
   collectionOf,
@@ -15,6 +15,7 @@ import {
   migrateRecord,
   rangeOf,
   resolveCollections,
+  runStep,
   schemaVersionOf,
   validateIn,
   validateOut,
@@ -428,16 +429,12 @@ export async function createIndexedDbStore<const C extends Collections>(spec: St
           req.onsuccess = () => {
             try {
               if (req.result === undefined) throw storeError('not_found', details);
-              const current = validateOut(c, req.result);
-              if (!current.ok) throw storeError('invalid_record', { ...details, path: current.problem.path }, current.problem.message);
-              const result = step(current.value as never);
+              const result = runStep(c, key, req.result, step);
               if (!result.ok) {
                 out = { refused: result.reason };
                 return;
               }
-              const { value, key: newKey } = validateIn(c, result.snapshot);
-              if (compareKeys(newKey, key) !== 0) throw storeError('invalid_key', { collection: c.name, key: newKey }, 'the step changed the record key');
-              const entries = newEntries(current.value, value);
+              const { value, entries } = result;
               os.put(value);
               const hs = tx.objectStore(HISTORY);
               for (const entry of entries) hs.put({ collection: c.name, key, seq: entry.seq, entry } satisfies HistoryRow);

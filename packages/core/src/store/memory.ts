@@ -13,6 +13,7 @@ import {
   migrateRecord,
   rangeOf,
   resolveCollections,
+  runStep,
   schemaVersionOf,
   validateIn,
   validateOut,
@@ -24,7 +25,6 @@ import type {
   ChangeEntry,
   ChangeOp,
   Collections,
-  HistoryEntryLike,
   HistoryRow,
   Key,
   Listed,
@@ -273,13 +273,10 @@ export function createMemoryStore<const C extends Collections>(spec: StoreSpec<C
       const c = collectionOf(cols, collection);
       const row = table(c.name).get(keyId(key));
       if (!row) throw storeError('not_found', { collection: c.name, key });
-      const current = validateOut(c, row.value);
-      if (!current.ok) throw storeError('invalid_record', { collection: c.name, key, path: current.problem.path }, current.problem.message);
-      const result = step(clone(current.value) as never);
+      // The step gets a copy: whatever it does, the stored record stays as it was.
+      const result = runStep(c, key, clone(row.value), step);
       if (!result.ok) return result;
-      const { value, key: newKey } = validateIn(c, result.snapshot);
-      if (keyId(newKey) !== keyId(key)) throw storeError('invalid_key', { collection: c.name, key: newKey }, 'the step changed the record key');
-      const entries = newEntries(current.value, value);
+      const { value, entries } = result;
       checkUnique(c, [{ key, value }], new Set());
       checkSignal(opts);
       table(c.name).set(keyId(key), { key, value: clone(value) });
@@ -354,14 +351,6 @@ export function pageSize(limit: number | undefined): number {
   if (limit === undefined) return 100;
   if (!Number.isInteger(limit) || limit < 1) throw storeError('failed', {}, `page limit must be a positive integer, got ${limit}`);
   return limit;
-}
-
-/** History entries of `next` that `prev` does not have yet (by seq). */
-export function newEntries(prev: unknown, next: unknown): HistoryEntryLike[] {
-  const before = (prev as { history?: HistoryEntryLike[] }).history ?? [];
-  const after = (next as { history?: HistoryEntryLike[] }).history ?? [];
-  const top = before.reduce((m, e) => Math.max(m, e.seq), -Infinity);
-  return after.filter((e) => e.seq > top);
 }
 
 /**

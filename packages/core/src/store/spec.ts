@@ -1,7 +1,7 @@
 import type * as z from '../schema/zod.js';
 import { InvalidArgumentError } from '../errors/errors.js';
 import { storeError } from './errors.js';
-import type { Collections, CollectionSpec, IndexSpec, Key, KeyPath, RecordProblem, StoreSpec, Where } from './types.js';
+import type { Collections, CollectionSpec, HistoryEntryLike, IndexSpec, Key, KeyPath, RecordProblem, StepResult, StoreSpec, Where } from './types.js';
 
 /** Declares a store; checks names and paths once, so that both stores can trust them. */
 export function defineStore<const C extends Collections>(spec: StoreSpec<C>): StoreSpec<C> {
@@ -264,4 +264,32 @@ export function migrateRecord(spec: StoreSpec, collection: string, record: unkno
     }
   }
   return value;
+}
+
+/** History entries of `next` that `prev` does not have yet (by seq). */
+export function newEntries(prev: unknown, next: unknown): HistoryEntryLike[] {
+  const before = (prev as { history?: HistoryEntryLike[] }).history ?? [];
+  const after = (next as { history?: HistoryEntryLike[] }).history ?? [];
+  const top = before.reduce((m, e) => Math.max(m, e.seq), -Infinity);
+  return after.filter((e) => e.seq > top);
+}
+
+/**
+ * One loop step on a stored record, with the checks every store makes around it: the stored
+ * record must read back valid, the step's result must validate and keep its key. Returns the
+ * refusal as it came, or the record to write with its new history entries.
+ */
+export function runStep<R>(
+  c: ResolvedCollection,
+  key: Key,
+  stored: unknown,
+  step: (current: never) => StepResult<never, R>,
+): { readonly ok: false; readonly reason: R } | { readonly ok: true; readonly value: unknown; readonly entries: HistoryEntryLike[] } {
+  const current = validateOut(c, stored);
+  if (!current.ok) throw storeError('invalid_record', { collection: c.name, key, path: current.problem.path }, current.problem.message);
+  const result = step(current.value as never);
+  if (!result.ok) return result;
+  const { value, key: newKey } = validateIn(c, result.snapshot);
+  if (compareKeys(newKey, key) !== 0) throw storeError('invalid_key', { collection: c.name, key: newKey }, 'the step changed the record key');
+  return { ok: true, value, entries: newEntries(current.value, value) };
 }
