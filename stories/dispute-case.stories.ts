@@ -4,7 +4,7 @@ import { ref } from 'lit/directives/ref.js';
 import type { DisputeEvent, DisputeItem } from '@bihuan/core';
 import '@bihuan/widgets/dispute-case';
 import type { BhDisputeCase } from '@bihuan/widgets/classes';
-import { NOW, accept, storeWith, walk } from './support/disputes.js';
+import { NOW, accept, longCase, storeWith, walk } from './support/disputes.js';
 
 interface CaseArgs {
   lang?: string;
@@ -48,6 +48,9 @@ export const Settled: Story = { args: { seed: noise(['route', 'mediate', 'settle
 
 /** Awaiting write-off by the centre's head (contacts masked for the supervisor). */
 export const AwaitingWriteOff: Story = { args: { seed: noise(['route', 'mediate', 'settle', 'recordFollowUp']), viewerRole: 'supervisor' } };
+
+/** A long timeline: twelve follow-ups found the settlement broken and reopened mediation before it held. */
+export const Large: Story = { args: { seed: () => [longCase(12)], viewerRole: 'supervisor' } };
 
 /** Routed weeks ago and never mediated: past its deadline. */
 export const Overdue: Story = { args: { seed: noise(['route'], '2025-10-09T09:00:00+08:00'), viewerRole: 'mediator' } };

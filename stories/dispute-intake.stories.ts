@@ -57,6 +57,29 @@ export const Typical: Story = { args: { draft: noiseDraft() } };
 export const GridReport: Story = { args: { draft: { ...noiseDraft(), channel: 'grid', reporterName: '赵网格', reporterId: 'grid-017' } } };
 
 /** Bad data after a submit: the error summary lists every field with a link to it. */
+/** A group dispute: twelve households of one building against the property company. */
+export const Large: Story = {
+  args: {
+    draft: {
+      ...noiseDraft(),
+      title: '楼顶漏水维修纠纷',
+      category: 'leak',
+      description: '雨天楼顶积水导致顶层多户漏水，住户多次投诉，要求物业排查漏点、重新铺设防水层。',
+      parties: [
+        ...Array.from({ length: 12 }, (_, i) => ({
+          side: 'applicant' as const,
+          name: `住户${i + 1}`,
+          phone: `1390000${String(1000 + i)}`,
+          idNumber: '',
+          address: `锦绣小区7号楼${601 + i}`,
+          needsHomeVisit: i % 5 === 0,
+        })),
+        { side: 'respondent' as const, name: '锦绣物业服务有限公司', phone: '', idNumber: '', address: '锦绣小区物业中心', needsHomeVisit: false },
+      ],
+    },
+  },
+};
+
 export const Invalid: Story = {
   args: {
     report: true,

@@ -61,18 +61,32 @@ const ROLE_OF: Partial<Record<DisputeEvent, DisputeRole>> = {
   withdraw: 'intakeClerk',
 };
 
-/** Sends events one after another (an hour apart), each with its usual role and payload. */
-export function walk(item: DisputeItem, events: readonly DisputeEvent[]): DisputeItem {
+/**
+ * Sends events one after another (an hour apart), each with its usual role and payload — or, for
+ * an event given as `[type, payload]`, with that payload.
+ */
+export function walk(item: DisputeItem, events: readonly (DisputeEvent | readonly [DisputeEvent, unknown])[]): DisputeItem {
   let current = item;
-  for (const type of events) {
+  for (const step of events) {
+    const [type, payload] = typeof step === 'string' ? [step, PAYLOADS[step]] : step;
     const at = new Date(Date.parse(current.updatedAt) + 3_600_000).toISOString();
-    const payload = PAYLOADS[type];
     const actor = ACTORS[ROLE_OF[type] ?? 'supervisor'];
     const result = transition(disputeLoop, current, payload === undefined ? { type, actor, at } : { type, actor, at, payload });
     if (!result.ok) throw new Error(`${type}: ${result.reason.message.en}`);
     current = result.snapshot;
   }
   return current;
+}
+
+/**
+ * A long case: each of `rounds` follow-ups found the settlement broken and reopened mediation,
+ * until the last one held — a timeline of dozens of entries.
+ */
+export function longCase(rounds: number): DisputeItem {
+  const broken = { method: 'homeVisit', agreementKept: false, satisfaction: 'dissatisfied', findings: '楼上夜间仍有噪声' };
+  let item = walk(accept('JF-20251110-0425', '2025-06-02T09:00:00+08:00'), ['route', 'mediate']);
+  for (let round = 0; round < rounds; round++) item = walk(item, ['settle', ['recordFollowUp', broken]]);
+  return walk(item, ['settle', 'recordFollowUp']);
 }
 
 export function accept(id: string, at: string, overrides: Partial<DisputeIntake> = {}): DisputeItem {
