@@ -16,6 +16,8 @@ export function timeSideBySide(fns, { runs = 7, warmup = 2 } = {}) {
   let sink = 0;
   for (let i = 0; i < warmup + runs; i++) {
     for (const [name, fn] of Object.entries(fns)) {
+      // Each run starts from a collected heap, so that no contender pays for another's garbage.
+      globalThis.gc?.();
       const t0 = performance.now();
       const out = fn();
       const t = performance.now() - t0;

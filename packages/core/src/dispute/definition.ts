@@ -1,4 +1,5 @@
 import { defineLoop, type LoopDefinition, type EventOf, type RoleOf, type SnapshotOf, type StateOf, type TimeLimit } from '../loop/definition.js';
+import { disputePayloadParsers } from './payload-parsers.generated.js';
 import type { GuardRefusal } from '../loop/refusal.js';
 import type { WorkCalendar } from '../calendar/work-calendar.js';
 import type { LoopEvent, Snapshot } from '../loop/types.js';
@@ -93,6 +94,11 @@ function withChanges(data: Dispute, changes: Partial<Dispute>): Dispute {
   return Object.assign(copy(data), changes);
 }
 
+function isParty(parties: Dispute['parties'], id: string): boolean {
+  for (const party of parties) if (party.id === id) return true;
+  return false;
+}
+
 /** A follow-up passes when the agreement is kept (or there was none) and the party is not dissatisfied. */
 export function followUpPassed(followUp: FollowUp): boolean {
   return followUp.agreementKept !== false && followUp.satisfaction !== 'dissatisfied';
@@ -114,6 +120,7 @@ export function createDisputeLoop(options: DisputeLoopOptions = {}) {
     label: { 'zh-CN': '矛盾纠纷 受理—分流—调解—回访—销号', en: 'Dispute: accept → route → mediate → follow up → write off' },
     calendar: options.calendar,
     data: DisputeSchema,
+    payloadParsers: disputePayloadParsers,
     initial: 'received',
     creators: ['intakeClerk', 'supervisor'],
     roles: {
@@ -141,11 +148,16 @@ export function createDisputeLoop(options: DisputeLoopOptions = {}) {
         payload: RoutePayloadSchema,
         guard(_s: DisputeSnapshot, _e: LoopEvent, context: DisputeContext | undefined, p: RoutePayload): Verdict {
           const registry = registryFor(context);
-          const unknown = p.departments.find((id) => !registry.has(id));
-          if (unknown !== undefined) return refusal('department_known', `部门 ${unknown} 不在本中心的部门名录中`, `department ${unknown} is not in the centre's registry`, 'departments');
-          if (p.departments.some((id, i) => p.departments.indexOf(id) !== i)) return refusal('departments_distinct', '同一部门不能重复分流', 'a department is listed twice', 'departments');
-          if (p.joint && p.departments.length < 2) return refusal('joint_needs_two', '联合调解至少需要两个单位', 'joint mediation needs at least two bodies', 'departments');
-          if (p.lead !== null && !p.departments.includes(p.lead)) return refusal('lead_routed', '牵头单位必须在分流部门之中', 'the lead must be one of the routed departments', 'lead');
+          const departments = p.departments;
+          // Plain loops: this guard runs on every routing, and the lists are a handful long.
+          for (const id of departments) {
+            if (!registry.has(id)) return refusal('department_known', `部门 ${id} 不在本中心的部门名录中`, `department ${id} is not in the centre's registry`, 'departments');
+          }
+          for (let i = 1; i < departments.length; i++) {
+            for (let j = 0; j < i; j++) if (departments[j] === departments[i]) return refusal('departments_distinct', '同一部门不能重复分流', 'a department is listed twice', 'departments');
+          }
+          if (p.joint && departments.length < 2) return refusal('joint_needs_two', '联合调解至少需要两个单位', 'joint mediation needs at least two bodies', 'departments');
+          if (p.lead !== null && !departments.includes(p.lead)) return refusal('lead_routed', '牵头单位必须在分流部门之中', 'the lead must be one of the routed departments', 'lead');
           return true;
         },
         apply(data: Dispute, p: RoutePayload): Dispute {
@@ -174,10 +186,13 @@ export function createDisputeLoop(options: DisputeLoopOptions = {}) {
         payload: SettlementSchema,
         guard(s: DisputeSnapshot, _e: LoopEvent, _c: unknown, p: Settlement): Verdict {
           const parties = s.data.parties;
-          const missing = parties.find((party) => !p.consentedBy.includes(party.id));
-          if (missing !== undefined) return refusal('all_parties_consent', `当事人 ${missing.id} 尚未同意协议`, `party ${missing.id} has not consented`, 'consentedBy');
-          const stranger = p.consentedBy.find((pid) => !parties.some((party) => party.id === pid));
-          if (stranger !== undefined) return refusal('consent_by_party', `${stranger} 不是本纠纷的当事人`, `${stranger} is not a party to this dispute`, 'consentedBy');
+          const consented = p.consentedBy;
+          for (const party of parties) {
+            if (!consented.includes(party.id)) return refusal('all_parties_consent', `当事人 ${party.id} 尚未同意协议`, `party ${party.id} has not consented`, 'consentedBy');
+          }
+          for (const pid of consented) {
+            if (!isParty(parties, pid)) return refusal('consent_by_party', `${pid} 不是本纠纷的当事人`, `${pid} is not a party to this dispute`, 'consentedBy');
+          }
           return true;
         },
         apply(data: Dispute, p: Settlement): Dispute {

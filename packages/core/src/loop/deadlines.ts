@@ -27,18 +27,37 @@ export function deadlineFor(limit: TimeLimit, startMs: number, calendar: WorkCal
   return instantText(startMs + Math.round(limit.hours * 3_600_000));
 }
 
-/** @internal `deadlineFor` with the limit's kind decided once (for a definition's states). */
+/**
+ * @internal `deadlineFor` with the limit's kind decided once (for a definition's states). A
+ * day-based deadline depends only on the China day of entry and the calendar, and items enter a
+ * stage on the same few days: each state keeps the texts of recent days, indexed by day number.
+ */
 export function deadlineFunction(limit: TimeLimit): (startMs: number, calendar: WorkCalendar) => string {
-  if ('workingDays' in limit) {
-    const n = limit.workingDays;
-    return (startMs, calendar) => instantText(calendar.workingDaysDeadline(startMs, n));
+  if ('hours' in limit) {
+    const ms = Math.round(limit.hours * 3_600_000);
+    return (startMs) => instantText(startMs + ms);
   }
-  if ('days' in limit) {
-    const n = limit.days;
-    return (startMs) => instantText(startOfChinaDay(chinaDay(startMs) + n + 1));
-  }
-  const ms = Math.round(limit.hours * 3_600_000);
-  return (startMs) => instantText(startMs + ms);
+  const endOf: (day: number, calendar: WorkCalendar) => number =
+    'workingDays' in limit
+      ? ((n) => (day, calendar) => startOfChinaDay(calendar.addWorkingDayNumbers(day, n) + 1))(limit.workingDays)
+      : ((n) => (day) => startOfChinaDay(day + n + 1))(limit.days);
+  const SLOTS = 64;
+  const days = new Float64Array(SLOTS).fill(Number.NaN);
+  const texts = new Array<string>(SLOTS).fill('');
+  let memoCalendar: WorkCalendar | undefined;
+  return (startMs, calendar) => {
+    const day = chinaDay(startMs);
+    if (calendar !== memoCalendar) {
+      memoCalendar = calendar;
+      days.fill(Number.NaN);
+    }
+    const slot = day & (SLOTS - 1);
+    if (days[slot] === day) return texts[slot]!;
+    const text = formatInstant(endOf(day, calendar));
+    days[slot] = day;
+    texts[slot] = text;
+    return text;
+  };
 }
 
 /** A moment: an ISO 8601 instant with an offset, a Date, or milliseconds since the epoch. */

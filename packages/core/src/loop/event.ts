@@ -21,7 +21,7 @@ export function checkEvent(fn: string, event: unknown): number {
   if (actor === null || typeof actor !== 'object') throw new MalformedEventError(fn, 'actor', RULES.object, actor);
   if (typeof actor.id !== 'string' || actor.id.length === 0) throw new MalformedEventError(fn, 'actor.id', RULES.text, actor.id);
   if (typeof actor.role !== 'string' || actor.role.length === 0) throw new MalformedEventError(fn, 'actor.role', RULES.text, actor.role);
-  const at = parseInstantCached(e.at as string);
+  const at = parseInstant(e.at as string);
   if (at !== at) throw new MalformedEventError(fn, 'at', RULES.instant, e.at);
   if (e.note !== undefined && typeof e.note !== 'string') throw new MalformedEventError(fn, 'note', RULES.optionalText, e.note);
   const attachments = e.attachments;
@@ -32,33 +32,12 @@ export function checkEvent(fn: string, event: unknown): number {
   return at;
 }
 
-// The last two event times parsed: a transition's snapshot was usually last updated by the
-// previous event, so its `updatedAt` is found here without parsing.
-let textA: unknown = undefined;
-let msA = Number.NaN;
-let textB: unknown = undefined;
-let msB = Number.NaN;
-let nextIsA = true;
-
-/** `parseInstant` for an event's time, remembered (the two latest). */
-export function parseInstantCached(text: string): number {
-  if (text === textA) return msA;
-  if (text === textB) return msB;
-  const ms = parseInstant(text);
-  if (nextIsA) {
-    textA = text;
-    msA = ms;
-  } else {
-    textB = text;
-    msB = ms;
-  }
-  nextIsA = !nextIsA;
-  return ms;
-}
-
-/** `parseInstant` for a snapshot's time: looks among the remembered event times, adds nothing. */
-export function parseUpdatedAt(text: string): number {
-  if (text === textA) return msA;
-  if (text === textB) return msB;
-  return parseInstant(text);
+/**
+ * Whether an event at `at` (already parsed to `atMs`) comes before the item's last update. Two
+ * canonical instants (`YYYY-MM-DDTHH:MM:SS.sssZ`, the only 24-character form ending in Z) compare
+ * as text, in chronological order, without parsing the stored one again.
+ */
+export function isBefore(at: string, atMs: number, updatedAt: string): boolean {
+  if (typeof updatedAt === 'string' && at.length === 24 && updatedAt.length === 24 && at.charCodeAt(23) === 90 && updatedAt.charCodeAt(23) === 90) return at < updatedAt;
+  return atMs < parseInstant(updatedAt);
 }

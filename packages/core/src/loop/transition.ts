@@ -3,7 +3,7 @@ import { InvalidArgumentError } from '../errors/errors.js';
 import { chinaCalendar, type WorkCalendar } from '../calendar/work-calendar.js';
 import { type AnyLoopDefinition, type CompiledEvent, type CompiledLoop, compiledOf, type LoopDefinition } from './definition.js';
 import { LoopDefinitionError, LoopMismatchError } from './errors.js';
-import { checkEvent, parseUpdatedAt } from './event.js';
+import { checkEvent, isBefore } from './event.js';
 import { FAIL } from './fast-parse.js';
 import { refusalMessage, type RefusalMessageParts } from './messages.js';
 import type { Refusal, RefusalCode } from './refusal.js';
@@ -115,7 +115,7 @@ export function step(
     return refuse(def, 'field_invalid', snapshot, event, { field: 'payload', rule: 'no_payload', detail: 'this action takes no payload' });
   }
 
-  if (atMs < parseUpdatedAt(snapshot.updatedAt)) return refuse(def, 'out_of_order', snapshot, event, { rule: 'chronological', lastAt: snapshot.updatedAt });
+  if (isBefore(event.at, atMs, snapshot.updatedAt)) return refuse(def, 'out_of_order', snapshot, event, { rule: 'chronological', lastAt: snapshot.updatedAt });
 
   const guard = spec.guard;
   if (guard !== undefined) {
