@@ -6,9 +6,10 @@ import type * as z from '../schema/zod.js';
  * time) and the source of the generated parsers (our own loops' schemas, at build time) — so
  * that only this file knows how zod stores a schema.
  *
- * Payloads are made of objects (stripping unknown keys), arrays, strings with length and pattern
- * checks, numbers, booleans, enums, literals, optional, nullable, default, and refinements. A
- * schema with anything else (transforms, unions, catch-alls …) has no plan: zod parses it.
+ * Plans cover what payloads and records are made of: objects (stripping unknown keys), arrays,
+ * strings with length and pattern checks and trimming, numbers, booleans, enums, literals,
+ * unknown, optional, nullable, default, discriminated unions, and refinements. A schema with
+ * anything else (transforms, plain unions, catch-alls …) has no plan: zod parses it.
  */
 export type Plan =
   | {
@@ -23,31 +24,61 @@ export type Plan =
   | { readonly kind: 'boolean'; readonly checks: readonly CheckPlan[] }
   | { readonly kind: 'number'; readonly integer: boolean; readonly checks: readonly CheckPlan[] }
   | { readonly kind: 'enum'; readonly values: readonly unknown[]; readonly checks: readonly CheckPlan[] }
-  | { readonly kind: 'nullable' | 'optional'; readonly inner: Plan; readonly checks: readonly CheckPlan[] }
+  | { readonly kind: 'nullable'; readonly inner: Plan; readonly checks: readonly CheckPlan[] }
+  | {
+      readonly kind: 'optional';
+      readonly inner: Plan;
+      /** `exactOptional()`: an undefined value is not allowed, only an absent key. */
+      readonly exact: boolean;
+      /** The inner schema substitutes for absence (a default): undefined goes to it. */
+      readonly innerDefaulted: boolean;
+      readonly checks: readonly CheckPlan[];
+    }
   | { readonly kind: 'default'; readonly inner: Plan; readonly value: () => unknown; readonly checks: readonly CheckPlan[] }
+  | { readonly kind: 'unknown'; readonly checks: readonly CheckPlan[] }
   | { readonly kind: 'array'; readonly element: Plan; readonly checks: readonly CheckPlan[] }
-  | { readonly kind: 'object'; readonly fields: readonly FieldPlan[]; readonly checks: readonly CheckPlan[] };
+  | { readonly kind: 'object'; readonly fields: readonly FieldPlan[]; readonly checks: readonly CheckPlan[] }
+  | { readonly kind: 'union'; readonly discriminator: string; readonly options: readonly UnionOption[]; readonly checks: readonly CheckPlan[] };
 
+/** One option of a discriminated union: the discriminator values that select it. */
+export interface UnionOption {
+  readonly values: readonly unknown[];
+  readonly plan: Plan;
+}
+
+/**
+ * A field, with zod's own optionality flags (`_zod.optin` / `_zod.optout`): whether an absent key
+ * is allowed, given a default, or dropped — the parsers follow zod's object rules on them.
+ */
 export interface FieldPlan {
   readonly key: string;
   readonly plan: Plan;
-  /** Declared optional: an absent key stays absent in the output. */
-  readonly optional: boolean;
+  readonly optin: 'optional' | 'defaulted' | undefined;
+  readonly optout: 'optional' | undefined;
 }
 
-/** A check on the parsed value; `custom` is a refinement, found again by `refinementAt`. */
+/**
+ * A check on the parsed value, in zod's order: `custom` is a refinement (found again by
+ * `refinementAt`), `issues` a check that writes its own issues (`superRefine`, `check(fn)`),
+ * run by zod's own code; `overwrite` replaces the value (`trim`, `toLowerCase` …).
+ */
 export type CheckPlan =
   | { readonly check: 'min_length' | 'max_length'; readonly value: number }
   | { readonly check: 'greater_than' | 'less_than'; readonly value: number; readonly inclusive: boolean }
   | { readonly check: 'pattern'; readonly pattern: RegExp }
-  | { readonly check: 'custom'; readonly fn: (value: never) => unknown; readonly index: number };
+  | { readonly check: 'custom'; readonly fn: (value: never) => unknown; readonly index: number }
+  | { readonly check: 'issues'; readonly run: (value: unknown) => boolean }
+  | { readonly check: 'overwrite'; readonly tx: (value: never) => unknown };
 
 /** How to walk from a schema to one inside it: an object's field, or the inner or element schema. */
 export type PlanStep = { readonly key: string } | 'inner' | 'element';
 
+interface ZodCheck {
+  readonly _zod: { readonly def: CheckDef; readonly check?: (payload: { value: unknown; issues: unknown[] }) => unknown };
+}
 interface Def {
   readonly type: string;
-  readonly checks?: readonly { readonly _zod: { readonly def: CheckDef } }[];
+  readonly checks?: readonly ZodCheck[];
   readonly [key: string]: unknown;
 }
 interface CheckDef {
@@ -59,9 +90,19 @@ interface CheckDef {
   readonly format?: string;
   readonly pattern?: RegExp;
   readonly fn?: (value: never) => unknown;
+  readonly tx?: (value: never) => unknown;
+  readonly when?: unknown;
 }
 
-const defOf = (schema: z.ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
+interface Internals {
+  readonly def: Def;
+  readonly optin?: 'optional' | 'defaulted';
+  readonly optout?: 'optional';
+  readonly values?: ReadonlySet<unknown>;
+  readonly traits: ReadonlySet<string>;
+}
+const internalsOf = (schema: z.ZodType): Internals => (schema as unknown as { _zod: Internals })._zod;
+const defOf = (schema: z.ZodType): Def => internalsOf(schema).def;
 
 // A pattern with state (g, y) would give different answers on the same text.
 const statelessPattern = (p: unknown): p is RegExp => p instanceof RegExp && !p.global && !p.sticky;
@@ -70,7 +111,8 @@ function checksOf(def: Def): CheckPlan[] | undefined {
   const out: CheckPlan[] = [];
   const checks = def.checks ?? [];
   for (let index = 0; index < checks.length; index++) {
-    const c = checks[index]!._zod.def;
+    const zodCheck = checks[index]!;
+    const c = zodCheck._zod.def;
     switch (c.check) {
       case 'min_length':
         out.push({ check: 'min_length', value: c.minimum! });
@@ -86,8 +128,30 @@ function checksOf(def: Def): CheckPlan[] | undefined {
       case 'less_than':
         out.push({ check: c.check, value: c.value!, inclusive: c.inclusive === true });
         break;
-      case 'custom':
-        out.push({ check: 'custom', fn: c.fn!, index });
+      case 'custom': {
+        // A conditional check (`when`) may not run at all: zod decides.
+        if (c.when !== undefined) return undefined;
+        if (typeof c.fn === 'function') {
+          out.push({ check: 'custom', fn: c.fn, index });
+          break;
+        }
+        // `superRefine` and `check(fn)` write issues into a context: run zod's own check on a
+        // fresh one and see whether it wrote any (a promise means async: not a pass here).
+        const run = zodCheck._zod.check;
+        if (typeof run !== 'function') return undefined;
+        out.push({
+          check: 'issues',
+          run: (value) => {
+            const payload = { value, issues: [] as unknown[] };
+            const result = run(payload);
+            return payload.issues.length === 0 && !(result instanceof Promise);
+          },
+        });
+        break;
+      }
+      case 'overwrite':
+        if (typeof c.tx !== 'function') return undefined;
+        out.push({ check: 'overwrite', tx: c.tx });
         break;
       default:
         return undefined;
@@ -99,7 +163,10 @@ function checksOf(def: Def): CheckPlan[] | undefined {
 /** The plan of a schema, or undefined when a part of it is beyond the fast parsers. */
 export function planOf(schema: z.ZodType, depth = 0): Plan | undefined {
   if (depth > 12) return undefined;
-  const def = defOf(schema);
+  const internals = internalsOf(schema);
+  const def = internals.def;
+  // Coercion and string formats (email, url, uuid, iso …) are zod's to judge.
+  if (def.coerce || def.format !== undefined && def.type === 'string') return undefined;
   const checks = checksOf(def);
   if (checks === undefined) return undefined;
   const inner = (key: string) => planOf(def[key] as z.ZodType, depth + 1);
@@ -112,7 +179,9 @@ export function planOf(schema: z.ZodType, depth = 0): Plan | undefined {
       let pattern: RegExp | undefined;
       const rest: CheckPlan[] = [];
       for (const c of checks) {
-        if (c.check === 'min_length') min = Math.max(min, c.value);
+        // After a trim (or any overwrite) every check must see the new value: keep them in order.
+        if (c.check === 'overwrite' || rest.some((r) => r.check === 'overwrite')) rest.push(c);
+        else if (c.check === 'min_length') min = Math.max(min, c.value);
         else if (c.check === 'max_length') max = Math.min(max, c.value);
         else if (c.check === 'pattern' && c.pattern.source === '\\S' && c.pattern.flags === '') notBlank = true;
         else if (c.check === 'pattern' && pattern === undefined) pattern = c.pattern;
@@ -126,13 +195,20 @@ export function planOf(schema: z.ZodType, depth = 0): Plan | undefined {
       if (def.format !== undefined && def.format !== 'safeint') return undefined;
       return { kind: 'number', integer: def.format === 'safeint', checks };
     case 'enum':
-      return { kind: 'enum', values: Object.values(def.entries as Record<string, unknown>), checks };
     case 'literal':
-      return { kind: 'enum', values: def.values as unknown[], checks };
-    case 'nullable':
+      // zod's own set of allowed values (a numeric TypeScript enum's reverse keys left out).
+      return internals.values ? { kind: 'enum', values: [...internals.values], checks } : undefined;
+    case 'unknown':
+    case 'any':
+      return { kind: 'unknown', checks };
+    case 'nullable': {
+      const plan = inner('innerType');
+      return plan && { kind: 'nullable', inner: plan, checks };
+    }
     case 'optional': {
       const plan = inner('innerType');
-      return plan && { kind: def.type, inner: plan, checks };
+      const innerDefaulted = internalsOf(def.innerType as z.ZodType).optin === 'defaulted';
+      return plan && { kind: 'optional', inner: plan, exact: internals.traits.has('$ZodExactOptional'), innerDefaulted, checks };
     }
     case 'default': {
       const plan = inner('innerType');
@@ -149,9 +225,23 @@ export function planOf(schema: z.ZodType, depth = 0): Plan | undefined {
       for (const [key, field] of Object.entries(def.shape as Record<string, z.ZodType>)) {
         const plan = planOf(field, depth + 1);
         if (!plan) return undefined;
-        fields.push({ key, plan, optional: defOf(field).type === 'optional' });
+        const { optin, optout } = internalsOf(field);
+        fields.push({ key, plan, optin, optout });
       }
       return { kind: 'object', fields, checks };
+    }
+    case 'union': {
+      // Discriminated unions only: one option is chosen by its discriminator, as zod chooses it.
+      const discriminator = def.discriminator;
+      if (typeof discriminator !== 'string' || def.unionFallback) return undefined;
+      const options: UnionOption[] = [];
+      for (const option of def.options as z.ZodType[]) {
+        const plan = planOf(option, depth + 1);
+        const tag = plan?.kind === 'object' ? plan.fields.find((f) => f.key === discriminator)?.plan : undefined;
+        if (!plan || tag?.kind !== 'enum') return undefined;
+        options.push({ values: tag.values, plan });
+      }
+      return { kind: 'union', discriminator, options, checks };
     }
     default:
       return undefined;

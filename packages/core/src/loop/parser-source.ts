@@ -109,11 +109,29 @@ function checkLines(w: Writer, checks: readonly CheckPlan[], value: string, path
         return `if (!((${value} as number) ${c.inclusive ? '<=' : '<'} ${c.value})) return FAIL;`;
       case 'custom':
         return `if (${w.refinement(path, c.index)}(${value} as never) !== true) return FAIL;`;
+      case 'issues':
+      case 'overwrite':
+        throw new Unsupported(`a ${c.check} check`);
     }
   });
 }
 
 const indent = (lines: readonly string[]) => lines.map((l) => `  ${l}`);
+
+/** Whether a plan lets undefined through (so that only the key's presence tells a required field apart). */
+function acceptsUndefined(plan: Plan): boolean {
+  switch (plan.kind) {
+    case 'unknown':
+    case 'optional':
+      return true;
+    case 'nullable':
+      return acceptsUndefined(plan.inner);
+    case 'enum':
+      return plan.values.includes(undefined);
+    default:
+      return false;
+  }
+}
 
 /**
  * Lines that check the value in variable `input` against `plan`, `return FAIL` when it fails,
@@ -147,14 +165,21 @@ function emit(w: Writer, plan: Plan, input: string, path: readonly PlanStep[]): 
     case 'nullable':
     case 'optional':
     case 'default': {
+      if (plan.kind === 'optional' && (plan.exact || plan.innerDefaulted)) throw new Unsupported('an exact optional, or an optional default');
       const empty = plan.kind === 'nullable' ? 'null' : 'undefined';
       const fallback = plan.kind === 'default' ? literal(plan.value()) : empty;
       if (fallback === undefined) throw new Unsupported('a default is not plain JSON');
       const inner = emit(w, plan.inner, input, [...path, 'inner']);
       value = w.name('v');
-      lines.push(`let ${value}: unknown;`, `if (${input} === ${empty}) ${value} = ${fallback};`, 'else {', ...indent(inner.lines), `  ${value} = ${inner.value};`, '}');
+      // A default also stands in for an inner result of undefined, as zod's does.
+      const after = plan.kind === 'default' && acceptsUndefined(plan.inner) ? [`  if (${value} === undefined) ${value} = ${fallback};`] : [];
+      lines.push(`let ${value}: unknown;`, `if (${input} === ${empty}) ${value} = ${fallback};`, 'else {', ...indent(inner.lines), `  ${value} = ${inner.value};`, ...after, '}');
       break;
     }
+    case 'unknown':
+      break;
+    case 'union':
+      throw new Unsupported('a union');
     case 'array': {
       const index = w.name('i');
       const item = w.name('item');
@@ -178,10 +203,14 @@ function emit(w: Writer, plan: Plan, input: string, path: readonly PlanStep[]): 
         const raw = w.name(field.key.replace(/\W/g, '_') + '_');
         lines.push(`const ${raw} = ${read(source, field.key)};`);
         const parsed = emit(w, field.plan, raw, [...path, { key: field.key }]);
-        if (!field.optional) {
+        const optional = field.optin === 'optional' && field.optout === 'optional';
+        if (field.optin === undefined || (field.optin === 'defaulted' && field.optout === undefined)) {
+          // Required (an absent key fails even where undefined would pass), or defaulted: always set.
+          if (field.optin === undefined && acceptsUndefined(field.plan)) lines.push(`if (${raw} === undefined && !(${JSON.stringify(field.key)} in ${source})) return FAIL;`);
           lines.push(...parsed.lines);
           return { field, value: parsed.value, present: undefined };
         }
+        if (!optional) throw new Unsupported(`field ${field.key}: optin ${field.optin}, optout ${field.optout}`);
         // zod keeps an optional key that is present (even as undefined), and drops an absent one.
         const present = w.name('has');
         const out = w.name('v');

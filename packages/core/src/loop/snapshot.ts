@@ -5,6 +5,7 @@ import { type AnyLoopDefinition, compiledOf, type LoopDefinition } from './defin
 import { deadlineFor } from './deadlines.js';
 import { SnapshotLoadError } from './errors.js';
 import { checkEvent } from './event.js';
+import { safeParseFast } from './fast-parse.js';
 import { calendarOf, historyEntry, type TransitionContext } from './transition.js';
 import { type Actor, CREATED, type HistoryEntry, type Snapshot } from './types.js';
 
@@ -72,7 +73,7 @@ export function snapshotSchema<S extends string, E extends string, R extends str
           if (i === 0) {
             if (entry.type !== CREATED) issue(`the first entry must be ${CREATED}`, 'type');
             if (entry.from !== null) issue('the creation has no from', 'from');
-            const created = createdPayload.safeParse(entry.payload);
+            const created = safeParseFast(createdPayload, entry.payload);
             if (!created.success || created.data.id !== s.id) issue('the creation must carry { id, data } of this item', 'payload');
             if (entry.to !== def.initial) issue(`the creation must reach ${def.initial}`, 'to');
           } else {
@@ -119,7 +120,7 @@ export function createItem<S extends string, E extends string, R extends string,
   if (!def.creators.includes(input.actor.role)) {
     throw new InvalidArgumentError('createItem', 'input.actor.role', { 'zh-CN': `必须是可以新建事项的角色（${def.creators.join('、')}）`, en: `must be a role that may create items (${def.creators.join(', ')})` }, input.actor.role);
   }
-  const parsed = def.data.safeParse(input.data);
+  const parsed = safeParseFast(def.data, input.data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new InvalidArgumentError('createItem', `input.data.${issue.path.join('.')}`, { 'zh-CN': `不符合要求：${issue.message}`, en: `is not valid: ${issue.message}` }, issue.input);
@@ -210,7 +211,7 @@ export function loadSnapshot<S extends string, E extends string, R extends strin
     }
     version = reached as number;
   }
-  const parsed = snapshotSchema(def).safeParse(value);
+  const parsed = safeParseFast(snapshotSchema(def), value);
   if (!parsed.success) throw new SnapshotLoadError('snapshot_invalid', LOAD_TEXT.invalid, issuesOf(parsed.error));
   return parsed.data;
 }

@@ -11,6 +11,7 @@ import { exampleEventPermits, examplePermitsInProgress } from '../../src/event-p
 import { exampleTaskOrders } from '../../src/task/example-orders.js';
 import { PAYLOADS } from '../dispute/fixtures.js';
 import { cityRoster } from '../task/fixtures.js';
+import { containers, scribble } from '../support/containers.js';
 
 // The precompiled payload parsers (src/<dir>/payload-parsers.generated.ts): up to date with their
 // generator, wired into their loops, and saying exactly what zod says.
@@ -225,22 +226,6 @@ describe('generated parsers and compileFastParse agree with zod', () => {
   });
 });
 
-/** Every object and array inside `value`. */
-function containers(value: unknown, into = new Set<object>()): Set<object> {
-  if (value !== null && typeof value === 'object' && !into.has(value)) {
-    into.add(value);
-    for (const v of Object.values(value)) containers(v, into);
-  }
-  return into;
-}
-
-/** Changes every object and array inside `value` in place. */
-function scribble(value: unknown): void {
-  for (const c of containers(value)) {
-    if (Array.isArray(c)) c.push('scribbled');
-    else for (const k of Object.keys(c)) if (typeof (c as Record<string, unknown>)[k] !== 'object') (c as Record<string, unknown>)[k] = 'scribbled';
-  }
-}
 
 describe('parsed payloads share nothing with the input', () => {
   test.each(cases)('$name', ({ schema, seeds, generated, closures }) => {
