@@ -33,14 +33,7 @@ export function deadlineFor(limit: TimeLimit, startMs: number, calendar: WorkCal
  * stage on the same few days: each state keeps the texts of recent days, indexed by day number.
  */
 export function deadlineFunction(limit: TimeLimit): (startMs: number, calendar: WorkCalendar) => string {
-  if ('hours' in limit) {
-    const ms = Math.round(limit.hours * 3_600_000);
-    return (startMs) => instantText(startMs + ms);
-  }
-  const endOf: (day: number, calendar: WorkCalendar) => number =
-    'workingDays' in limit
-      ? ((n) => (day, calendar) => startOfChinaDay(calendar.addWorkingDayNumbers(day, n) + 1))(limit.workingDays)
-      : ((n) => (day) => startOfChinaDay(day + n + 1))(limit.days);
+  if ('hours' in limit) return (startMs, calendar) => deadlineFor(limit, startMs, calendar);
   const SLOTS = 64;
   const days = new Float64Array(SLOTS).fill(Number.NaN);
   const texts = new Array<string>(SLOTS).fill('');
@@ -52,11 +45,11 @@ export function deadlineFunction(limit: TimeLimit): (startMs: number, calendar: 
       days.fill(Number.NaN);
     }
     const slot = day & (SLOTS - 1);
-    if (days[slot] === day) return texts[slot]!;
-    const text = formatInstant(endOf(day, calendar));
-    days[slot] = day;
-    texts[slot] = text;
-    return text;
+    if (days[slot] !== day) {
+      days[slot] = day;
+      texts[slot] = deadlineFor(limit, startMs, calendar);
+    }
+    return texts[slot]!;
   };
 }
 

@@ -4,7 +4,7 @@ import type { Localized } from '../i18n/locale.js';
 import type { WorkCalendar } from '../calendar/work-calendar.js';
 import { LoopDefinitionError } from './errors.js';
 import { deadlineFunction } from './deadlines.js';
-import { compileFastParse, type FastParse } from './fast-parse.js';
+import { fastParserOf, type FastParse } from './fast-parse.js';
 import type { GuardRefusal } from './refusal.js';
 import { CREATED, type LoopEvent, type Snapshot } from './types.js';
 
@@ -199,7 +199,7 @@ export function defineLoop<const S extends string, const E extends string, const
       from: new Set(event.from),
       roles: new Set(event.roles),
       payload: event.payload,
-      fastPayload: event.payload === undefined ? undefined : (spec.payloadParsers?.get(event.payload) ?? compileFastParse(event.payload)),
+      fastPayload: event.payload === undefined ? undefined : (spec.payloadParsers?.get(event.payload) ?? fastParserOf(event.payload)),
       toState: typeof event.to === 'string' ? event.to : undefined,
       toFn: typeof event.to === 'function' ? (event.to as CompiledEvent['toFn']) : undefined,
       guard: event.guard,

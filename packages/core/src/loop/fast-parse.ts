@@ -196,18 +196,23 @@ export function compileFastParse(schema: z.ZodType): FastParse | undefined {
 
 const parsersBySchema = new WeakMap<z.ZodType, FastParse | null>();
 
-/**
- * `schema.safeParse(value)`, answered by the schema's fast parser when it accepts (the same data
- * zod would give), and by zod otherwise — so a refusal always carries zod's issues. The parser is
- * built once per schema.
- */
-export function safeParseFast<T extends z.ZodType>(schema: T, value: unknown): z.ZodSafeParseResult<z.output<T>> {
+/** The schema's fast parser, built once per schema (undefined when it has no plan). */
+export function fastParserOf(schema: z.ZodType): FastParse | undefined {
   let fast = parsersBySchema.get(schema);
   if (fast === undefined) {
     fast = compileFastParse(schema) ?? null;
     parsersBySchema.set(schema, fast);
   }
-  if (fast !== null) {
+  return fast ?? undefined;
+}
+
+/**
+ * `schema.safeParse(value)`, answered by the schema's fast parser when it accepts (the same data
+ * zod would give), and by zod otherwise — so a refusal always carries zod's issues.
+ */
+export function safeParseFast<T extends z.ZodType>(schema: T, value: unknown): z.ZodSafeParseResult<z.output<T>> {
+  const fast = fastParserOf(schema);
+  if (fast !== undefined) {
     const data = fast(value);
     if (data !== FAIL) return { success: true, data: data as z.output<T> };
   }

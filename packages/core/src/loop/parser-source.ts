@@ -56,10 +56,11 @@ class Constants {
     return name;
   }
 
-  /** `notBlank` is imported only by modules that test for it. */
-  usesNotBlank = false;
+  /** The helpers of parse-plan.ts the module calls: imported only when used. */
+  readonly helpers = new Set<'notBlank' | 'refinementAt'>();
 
   refinement(schemaName: string, path: readonly PlanStep[], index: number): string {
+    this.helpers.add('refinementAt');
     const name = `refine${++this.refinements}`;
     const steps = path.map((s) => (typeof s === 'string' ? `'${s}'` : `{ key: ${JSON.stringify(s.key)} }`)).join(', ');
     this.lines.push(`const ${name} = /* @__PURE__ */ refinementAt(${schemaName}, [${steps}], ${index});`);
@@ -85,7 +86,7 @@ class Writer {
   }
 
   notBlank(): string {
-    this.constants.usesNotBlank = true;
+    this.constants.helpers.add('notBlank');
     return 'notBlank';
   }
 
@@ -274,9 +275,7 @@ export function parserModuleSource(options: ParserModuleOptions): string {
     '// a test regenerates this file and fails on any difference.',
     `import type * as z from '${src}/schema/zod.js';`,
     `import { FAIL, type FastParse } from '${src}/loop/fast-parse.js';`,
-    ...(constants.lines.some((c) => c.includes('refinementAt(')) || constants.usesNotBlank
-      ? [`import { ${[constants.usesNotBlank && 'notBlank', constants.lines.some((c) => c.includes('refinementAt(')) && 'refinementAt'].filter(Boolean).join(', ')} } from '${src}/loop/parse-plan.js';`]
-      : []),
+    ...(constants.helpers.size ? [`import { ${[...constants.helpers].sort().join(', ')} } from '${src}/loop/parse-plan.js';`] : []),
     ...[...imports].sort(([a], [b]) => a.localeCompare(b)).map(([from, names]) => `import { ${[...names].sort().join(', ')} } from '${from}';`),
   ];
   return (

@@ -18,6 +18,7 @@ import {
   runStep,
   schemaVersionOf,
   validateIn,
+  readStored,
   validateOut,
   type Range,
   type ResolvedCollection,
@@ -233,9 +234,7 @@ export async function createIndexedDbStore<const C extends Collections>(spec: St
       const c = collectionOf(cols, collection);
       const value = await guard(() => db.get(c.name, key as IDBValidKey), { collection: c.name, key });
       if (value === undefined) return undefined;
-      const r = validateOut(c, value);
-      if (!r.ok) throw storeError('invalid_record', { collection: c.name, key, path: r.problem.path }, r.problem.message);
-      return r.value as never;
+      return readStored(c, key, value) as never;
     },
 
     async put(collection, record, opts) {

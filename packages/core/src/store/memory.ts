@@ -16,6 +16,7 @@ import {
   runStep,
   schemaVersionOf,
   validateIn,
+  readStored,
   validateOut,
   type ResolvedCollection,
 } from './spec.js';
@@ -170,9 +171,7 @@ export function createMemoryStore<const C extends Collections>(spec: StoreSpec<C
       const c = collectionOf(cols, collection);
       const row = table(c.name).get(keyId(key));
       if (!row) return undefined;
-      const r = validateOut(c, row.value);
-      if (!r.ok) throw storeError('invalid_record', { collection: c.name, key, path: r.problem.path }, r.problem.message);
-      return clone(r.value) as never;
+      return clone(readStored(c, key, row.value)) as never;
     },
 
     async put(collection, record, opts) {

@@ -253,6 +253,13 @@ export function validateOut(c: ResolvedCollection, raw: unknown): { ok: true; va
   return { ok: false, problem: { collection: c.name, ...(key !== undefined ? { key } : {}), path: pathOf(issue.path), message: issue.message } };
 }
 
+/** A stored record read by its key: the parsed record, or `invalid_record` naming its key and path. */
+export function readStored(c: ResolvedCollection, key: Key, raw: unknown): unknown {
+  const r = validateOut(c, raw);
+  if (!r.ok) throw storeError('invalid_record', { collection: c.name, key, path: r.problem.path }, r.problem.message);
+  return r.value;
+}
+
 /** Applies the migrations from `fromVersion` up to the spec's version to one record; null drops it. */
 export function migrateRecord(spec: StoreSpec, collection: string, record: unknown, fromVersion: number): unknown {
   const migrations = spec.migrations ?? [];
@@ -286,11 +293,10 @@ export function runStep<R>(
   stored: unknown,
   step: (current: never) => StepResult<never, R>,
 ): { readonly ok: false; readonly reason: R } | { readonly ok: true; readonly value: unknown; readonly entries: HistoryEntryLike[] } {
-  const current = validateOut(c, stored);
-  if (!current.ok) throw storeError('invalid_record', { collection: c.name, key, path: current.problem.path }, current.problem.message);
-  const result = step(current.value as never);
+  const current = readStored(c, key, stored);
+  const result = step(current as never);
   if (!result.ok) return result;
   const { value, key: newKey } = validateIn(c, result.snapshot);
   if (compareKeys(newKey, key) !== 0) throw storeError('invalid_key', { collection: c.name, key: newKey }, 'the step changed the record key');
-  return { ok: true, value, entries: newEntries(current.value, value) };
+  return { ok: true, value, entries: newEntries(current, value) };
 }
