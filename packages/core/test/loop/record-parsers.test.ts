@@ -327,7 +327,7 @@ function agree(schema: z.ZodType, fast: FastParse | undefined, plan: Plan | unde
       const out = fast(input);
       expect(out, 'zod accepts, the fast parser refuses').not.toBe(FAIL);
       expect(out).toStrictEqual(expected.data);
-      expect(keyOrder(out)).toBe(keyOrder(expected.data));
+      expect(keyOrder(out)).toEqual(keyOrder(expected.data));
       for (const slot of plan ? unknownSlots(plan, input) : []) {
         expect(getAt(out, slot.path)).toBe(slot.value);
         expect(getAt(expected.data, slot.path)).toBe(slot.value);
@@ -348,8 +348,15 @@ function agree(schema: z.ZodType, fast: FastParse | undefined, plan: Plan | unde
   }
 }
 
-/** The output as text, keys in their order (what a store writes). */
-const keyOrder = (value: unknown) => JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v === undefined ? '__undefined__' : v));
+/**
+ * Every key path of the output, in order (what a store writes follows it); the values themselves
+ * are compared by toStrictEqual. A walk over own keys, not JSON.stringify: a fuzzed unknown value
+ * may inherit a `toJSON` (from a Date) that throws on it.
+ */
+function keyOrder(value: unknown, path = ''): string[] {
+  if (value === null || typeof value !== 'object') return [];
+  return Object.keys(value).flatMap((key) => [`${path}.${key}`, ...keyOrder((value as Record<string, unknown>)[key], `${path}.${key}`)]);
+}
 
 function fuzz(schema: z.ZodType, seeds: readonly unknown[], vocab: Vocabulary, runs: number): Tally {
   const fast = compileFastParse(schema);
