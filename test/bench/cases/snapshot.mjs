@@ -1,7 +1,7 @@
-// Loading stored dispute snapshots (every read from a store validates its records): ours, which
-// answers from the schema's fast parser and asks zod only about a record it refuses, against zod
-// parsing the same schema (as configured here: no JIT, which a strict CSP forbids) and against
-// bare JSON.parse with no validation at all (the floor).
+// Loading stored dispute snapshots: ours (`loadSnapshot`: zod's public safeParse of the loop's
+// snapshot schema, plus the loop checks) against zod parsing the same schema alone (as configured
+// here: no JIT, which a strict CSP forbids) and against bare JSON.parse with no validation at all
+// (the floor).
 import { disputeLoop, loadSnapshot, snapshotSchema, transition } from '@bihuan/core';
 import { initial, LIFECYCLES } from '../dispute-script.mjs';
 import { timeSideBySide } from '../measure.mjs';

@@ -1,5 +1,4 @@
 import { defineLoop, type LoopDefinition, type EventOf, type RoleOf, type SnapshotOf, type StateOf, type TimeLimit } from '../loop/definition.js';
-import { disputePayloadParsers } from './payload-parsers.generated.js';
 import type { GuardRefusal } from '../loop/refusal.js';
 import type { WorkCalendar } from '../calendar/work-calendar.js';
 import type { LoopEvent, Snapshot } from '../loop/types.js';
@@ -120,7 +119,6 @@ export function createDisputeLoop(options: DisputeLoopOptions = {}) {
     label: { 'zh-CN': '矛盾纠纷 受理—分流—调解—回访—销号', en: 'Dispute: accept → route → mediate → follow up → write off' },
     calendar: options.calendar,
     data: DisputeSchema,
-    payloadParsers: disputePayloadParsers,
     initial: 'received',
     creators: ['intakeClerk', 'supervisor'],
     roles: {

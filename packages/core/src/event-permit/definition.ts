@@ -1,5 +1,4 @@
 import { defineLoop, type EventOf, type RoleOf, type SnapshotOf, type StateOf } from '../loop/definition.js';
-import { eventPermitPayloadParsers } from './payload-parsers.generated.js';
 import type { LoopEvent, Snapshot } from '../loop/types.js';
 import { chinaDay, parseDate, parseInstant } from '../calendar/instant.js';
 import { rejection } from '../rules/rejection.js';
@@ -20,7 +19,6 @@ export const eventPermitLoop = /* @__PURE__ */ defineLoop({
   version: 1,
   label: { 'zh-CN': '大型活动安全许可 一活动一报备一方案', en: 'Large-event permit: one event, one filing, one plan' },
   data: EventPermitSchema,
-  payloadParsers: eventPermitPayloadParsers,
   initial: 'filed',
   creators: ['organizer', 'reviewer'],
   roles: {

@@ -5,7 +5,6 @@ import { type AnyLoopDefinition, compiledOf, type LoopDefinition } from './defin
 import { deadlineFor } from './deadlines.js';
 import { SnapshotLoadError } from './errors.js';
 import { checkEvent } from './event.js';
-import { safeParseFast } from './fast-parse.js';
 import { calendarOf, historyEntry, type TransitionContext } from './transition.js';
 import { type Actor, CREATED, type HistoryEntry, type Snapshot } from './types.js';
 
@@ -73,7 +72,7 @@ export function snapshotSchema<S extends string, E extends string, R extends str
           if (i === 0) {
             if (entry.type !== CREATED) issue(`the first entry must be ${CREATED}`, 'type');
             if (entry.from !== null) issue('the creation has no from', 'from');
-            const created = safeParseFast(createdPayload, entry.payload);
+            const created = createdPayload.safeParse(entry.payload);
             if (!created.success || created.data.id !== s.id) issue('the creation must carry { id, data } of this item', 'payload');
             if (entry.to !== def.initial) issue(`the creation must reach ${def.initial}`, 'to');
           } else {
@@ -120,7 +119,7 @@ export function createItem<S extends string, E extends string, R extends string,
   if (!def.creators.includes(input.actor.role)) {
     throw new InvalidArgumentError('createItem', 'input.actor.role', { 'zh-CN': `必须是可以新建事项的角色（${def.creators.join('、')}）`, en: `must be a role that may create items (${def.creators.join(', ')})` }, input.actor.role);
   }
-  const parsed = safeParseFast(def.data, input.data);
+  const parsed = def.data.safeParse(input.data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new InvalidArgumentError('createItem', `input.data.${issue.path.join('.')}`, { 'zh-CN': `不符合要求：${issue.message}`, en: `is not valid: ${issue.message}` }, issue.input);
@@ -211,7 +210,7 @@ export function loadSnapshot<S extends string, E extends string, R extends strin
     }
     version = reached as number;
   }
-  const parsed = safeParseFast(snapshotSchema(def), value);
+  const parsed = snapshotSchema(def).safeParse(value);
   if (!parsed.success) throw new SnapshotLoadError('snapshot_invalid', LOAD_TEXT.invalid, issuesOf(parsed.error));
   return parsed.data;
 }

@@ -4,7 +4,6 @@ import { chinaCalendar, type WorkCalendar } from '../calendar/work-calendar.js';
 import { type AnyLoopDefinition, type CompiledEvent, type CompiledLoop, compiledOf, type LoopDefinition } from './definition.js';
 import { LoopDefinitionError, LoopMismatchError } from './errors.js';
 import { checkEvent, isBefore } from './event.js';
-import { FAIL } from './fast-parse.js';
 import { refusalMessage, type RefusalMessageParts } from './messages.js';
 import type { Refusal, RefusalCode } from './refusal.js';
 import type { HistoryEntry, LoopEvent, Snapshot } from './types.js';
@@ -104,13 +103,9 @@ export function step(
   let payload: unknown = undefined;
   if (spec.payload !== undefined) {
     if (event.payload === undefined) return refuse(def, 'field_missing', snapshot, event, { field: 'payload', rule: 'required' });
-    payload = spec.fastPayload === undefined ? FAIL : spec.fastPayload(event.payload);
-    if (payload === FAIL) {
-      // Not compiled, or refused by the fast path: zod decides, and names the field at fault.
-      const parsed = spec.payload.safeParse(event.payload);
-      if (!parsed.success) return payloadRefusal(def, snapshot, event, parsed.error);
-      payload = parsed.data;
-    }
+    const parsed = spec.payload.safeParse(event.payload);
+    if (!parsed.success) return payloadRefusal(def, snapshot, event, parsed.error);
+    payload = parsed.data;
   } else if (event.payload !== undefined) {
     return refuse(def, 'field_invalid', snapshot, event, { field: 'payload', rule: 'no_payload', detail: 'this action takes no payload' });
   }

@@ -15,14 +15,23 @@ export function personal<S extends z.ZodType>(kind: PersonalKind, schema: S): S 
   return schema;
 }
 
+/**
+ * The schema a wrapper (optional, nullable, default, readonly …) wraps, through zod's public
+ * `unwrap()`; undefined for anything else.
+ */
+function innerOf(schema: z.ZodType): z.ZodType | undefined {
+  if (schema instanceof z.ZodArray) return undefined;
+  const unwrap = (schema as { unwrap?: () => z.ZodType }).unwrap;
+  return typeof unwrap === 'function' ? unwrap.call(schema) : undefined;
+}
+
 /** The kind of personal data a schema holds, if it is marked (looks through optional/nullable). */
 export function personalKindOf(schema: z.ZodType): PersonalKind | undefined {
   let current: z.ZodType | undefined = schema;
   for (let depth = 0; current && depth < 8; depth++) {
     const meta = personalData.get(current);
     if (meta) return meta.personal;
-    const def: { innerType?: z.ZodType } = (current as unknown as { _zod: { def: { innerType?: z.ZodType } } })._zod.def;
-    current = def.innerType;
+    current = innerOf(current);
   }
   return undefined;
 }
@@ -86,18 +95,16 @@ function maskValue(schema: z.ZodType, value: unknown): unknown {
   if (value == null) return value;
   const kind = personalKindOf(schema);
   if (kind && typeof value === 'string') return maskPersonal(kind, value);
-  const def = (schema as unknown as { _zod: { def: Record<string, unknown> } })._zod.def;
-  const inner = (def.innerType ?? def.in) as z.ZodType | undefined;
-  if (inner && def.type !== 'pipe') return maskValue(inner, value);
-  if (def.type === 'object' && typeof value === 'object') {
-    const shape = def.shape as Record<string, z.ZodType>;
+  if (schema instanceof z.ZodObject && typeof value === 'object') {
+    const shape = schema.shape as Record<string, z.ZodType>;
     const out: Record<string, unknown> = { ...(value as Record<string, unknown>) };
     for (const [key, field] of Object.entries(shape)) if (key in out) out[key] = maskValue(field, out[key]);
     return out;
   }
-  if (def.type === 'array' && Array.isArray(value)) {
-    const element = def.element as z.ZodType;
-    return value.map((v) => maskValue(element, v));
+  if (schema instanceof z.ZodArray) {
+    return Array.isArray(value) ? value.map((v) => maskValue(schema.element as z.ZodType, v)) : value;
   }
+  const inner = innerOf(schema);
+  if (inner) return maskValue(inner, value);
   return value;
 }

@@ -1,6 +1,4 @@
 import { defineLoop, type EventOf, type RoleOf, type SnapshotOf, type StateOf } from '../loop/definition.js';
-import { receptionPayloadParsers } from './payload-parsers.generated.js';
-import { rectificationPayloadParsers } from '../rectification/payload-parsers.generated.js';
 import type { LoopEvent } from '../loop/types.js';
 import { InstructionPayloadSchema, ReasonPayloadSchema } from '../rectification/schema.js';
 import { AssignPayloadSchema, type AssignPayload, RatePayloadSchema, type RatePayload, type ReceptionIssue, ReceptionIssueSchema, ResultPayloadSchema } from './schema.js';
@@ -24,7 +22,6 @@ export const receptionLoop = /* @__PURE__ */ defineLoop({
   label: L('企业家接待日 收集—交办—督办—反馈—评价—销号', 'Reception day: collect → assign → supervise → feed back → rate → write off'),
   data: ReceptionIssueSchema,
   // Its instruction and reason payloads are the rectification loop's schemas, parsed by its parsers.
-  payloadParsers: /* @__PURE__ */ new Map([...rectificationPayloadParsers, ...receptionPayloadParsers]),
   initial: 'collected',
   creators: ['host'],
   roles: {

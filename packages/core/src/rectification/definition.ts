@@ -1,5 +1,4 @@
 import { defineLoop, type EventOf, type RoleOf, type SnapshotOf, type StateOf } from '../loop/definition.js';
-import { rectificationPayloadParsers } from './payload-parsers.generated.js';
 import type { GuardRefusal } from '../loop/refusal.js';
 import type { LoopEvent, Snapshot } from '../loop/types.js';
 import { parseDate, parseInstant, startOfChinaDay } from '../calendar/instant.js';
@@ -50,7 +49,6 @@ export const rectificationLoop = /* @__PURE__ */ defineLoop({
   version: 1,
   label: L('整改 立行立改 / 整改台账—核验—销号', 'Rectification: fix at once, or ledger → verify → write off'),
   data: RectificationSchema,
-  payloadParsers: rectificationPayloadParsers,
   initial: 'open',
   creators: ['supervisor'],
   roles: {
@@ -144,7 +142,6 @@ export const accountabilityLoop = /* @__PURE__ */ defineLoop({
   version: 1,
   label: L('问责 启动—决定—办结', 'Accountability: open → decide → close'),
   data: AccountabilitySchema,
-  payloadParsers: rectificationPayloadParsers,
   initial: 'open',
   roles: { supervisor: { label: L('纪检监察/考评部门', 'discipline and assessment office') } },
   states: {

@@ -1,5 +1,4 @@
 import type * as z from '../schema/zod.js';
-import { safeParseFast } from '../loop/fast-parse.js';
 import { InvalidArgumentError } from '../errors/errors.js';
 import { storeError } from './errors.js';
 import type { Collections, CollectionSpec, HistoryEntryLike, IndexSpec, Key, KeyPath, RecordProblem, StepResult, StoreSpec, Where } from './types.js';
@@ -227,7 +226,7 @@ function pathOf(path: readonly PropertyKey[]): string {
 
 /** Validates a record on the way in; throws invalid_record / invalid_key naming the path. */
 export function validateIn(c: ResolvedCollection, record: unknown, position?: number): { value: unknown; key: Key } {
-  const result = safeParseFast(c.spec.schema as z.ZodType, record);
+  const result = (c.spec.schema as z.ZodType).safeParse(record);
   if (!result.success) {
     const issue = result.error.issues[0]!;
     const guessKey = keyAt(record, c.key);
@@ -246,7 +245,7 @@ export function validateIn(c: ResolvedCollection, record: unknown, position?: nu
 
 /** Validates a stored record on the way out: the parsed record, or the problem with it. */
 export function validateOut(c: ResolvedCollection, raw: unknown): { ok: true; value: unknown } | { ok: false; problem: RecordProblem } {
-  const result = safeParseFast(c.spec.schema as z.ZodType, raw);
+  const result = (c.spec.schema as z.ZodType).safeParse(raw);
   if (result.success) return { ok: true, value: result.data };
   const issue = result.error.issues[0]!;
   const key = keyAt(raw, c.key);

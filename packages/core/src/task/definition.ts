@@ -1,5 +1,4 @@
 import { defineLoop, type EventOf, type RoleOf, type SnapshotOf } from '../loop/definition.js';
-import { taskPayloadParsers } from './payload-parsers.generated.js';
 import type { GuardRefusal } from '../loop/refusal.js';
 import type { LoopEvent, Snapshot } from '../loop/types.js';
 import type { WorkCalendar } from '../calendar/work-calendar.js';
@@ -44,7 +43,6 @@ export function createTaskOrderLoop(options: TaskLoopOptions = {}) {
     label: { 'zh-CN': '社区警务任务 派发—反馈—督导', en: 'Community-policing task: dispatch → feedback → supervision' },
     calendar: options.calendar,
     data: TaskOrderDataSchema,
-    payloadParsers: taskPayloadParsers,
     initial: 'dispatched',
     creators: ['dispatcher', 'supervisor'],
     roles: {
