@@ -175,7 +175,7 @@ export { checkIntake, type IntakeValidation, type IntakeIssue } from './dispute/
 export * from './evaluation/index.js';
 
 // Business refusals outside a transition, and argument checks shared by the domains below.
-export { rejection, type Rejection, type Decision } from './rules/rejection.js';
+export { rejection, type Rejection, type Decision } from './schema/result.js';
 // Large-event permits (一活动一报备一方案), minimum emergency units (1-3-5), volunteer police.
 export * from './event-permit/index.js';
 export * from './emergency-unit/index.js';

@@ -1,8 +1,8 @@
 import * as z from '../schema/zod.js';
 import { InvalidArgumentError } from '../errors/errors.js';
-import { type Decision, refused } from '../rules/rejection.js';
+import { type Decision, refused } from '../schema/result.js';
 import { formatRate } from '../rate/rate.js';
-import { parseArgument } from '../rules/argument.js';
+import { parseArgument } from '../schema/argument.js';
 import { AssignmentSchema, type KeyFirm, KeyFirmSchema, LiaisonPersonSchema, type LiaisonPerson, type Visit, VisitSchema } from './schema.js';
 
 const ROLE_TEXT = { officer: { zh: '联络民警', en: 'liaison officer' }, assistant: { zh: '助理', en: 'assistant' } } as const;

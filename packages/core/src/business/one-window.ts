@@ -1,6 +1,6 @@
 import * as z from '../schema/zod.js';
 import { formatChange } from '../rate/rate.js';
-import { parseArgument } from '../rules/argument.js';
+import { parseArgument } from '../schema/argument.js';
 import { type OneWindowMatter, OneWindowMatterSchema, type OneWindowMatterInput } from './schema.js';
 
 // Limits have at most two decimals: in hundredths of a working day they add up exactly.

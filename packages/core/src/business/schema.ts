@@ -1,5 +1,5 @@
 import * as z from '../schema/zod.js';
-import { parseDate } from '../calendar/instant.js';
+import { calendarDate, id, personName, phone, textOf } from '../schema/fields.js';
 import { personal } from '../privacy/privacy.js';
 
 /** What a liaison pair serves: a key firm (重点企业) or a key project (重点项目). */
@@ -10,9 +10,7 @@ export type KeySubjectKind = (typeof KEY_SUBJECT_KINDS)[number];
 export const VISIT_KINDS = ['onSite', 'phone', 'online'] as const;
 export type VisitKind = (typeof VISIT_KINDS)[number];
 
-const id = z.string().min(1).max(120);
-const text = (max: number) => z.string().min(1).max(max).regex(/\S/, 'must not be blank');
-const date = z.string().refine((s) => !Number.isNaN(parseDate(s)), { message: 'must be a real date written YYYY-MM-DD' });
+const date = calendarDate;
 
 /**
  * A police officer or auxiliary serving a firm. Names are shown to the firm they serve (it is the
@@ -20,10 +18,10 @@ const date = z.string().refine((s) => !Number.isNaN(parseDate(s)), { message: 'm
  */
 export const LiaisonPersonSchema = z.object({
   id,
-  name: text(60),
-  phone: personal('phone', z.string().regex(/^\+?[\d\s-]{5,20}$/, 'a phone number')).optional(),
+  name: textOf(60),
+  phone: phone.optional(),
   /** The police station or unit the person belongs to. */
-  unit: text(120).optional(),
+  unit: textOf(120).optional(),
 });
 export type LiaisonPerson = z.output<typeof LiaisonPersonSchema>;
 
@@ -34,14 +32,14 @@ export type LiaisonPerson = z.output<typeof LiaisonPersonSchema>;
 export const KeyFirmSchema = z
   .object({
     id,
-    name: text(200),
+    name: textOf(200),
     kind: z.enum(KEY_SUBJECT_KINDS),
-    district: text(120).optional(),
+    district: textOf(120).optional(),
     /** The firm's own contact person. */
     contact: z
       .object({
-        name: personal('name', z.string().trim().min(1).max(60)),
-        phone: personal('phone', z.string().regex(/^\+?[\d\s-]{5,20}$/, 'a phone number')).optional(),
+        name: personName,
+        phone: phone.optional(),
       })
       .optional(),
     officer: LiaisonPersonSchema.nullable(),
@@ -80,9 +78,9 @@ export const VisitSchema = z.object({
   by: id,
   kind: z.enum(VISIT_KINDS),
   /** What the firm raised (问需). */
-  needs: text(1000).optional(),
+  needs: textOf(1000).optional(),
   /** What was done or promised (解难). */
-  note: text(1000).optional(),
+  note: textOf(1000).optional(),
 });
 export type Visit = z.output<typeof VisitSchema>;
 
@@ -99,8 +97,8 @@ const limit = z
  */
 export const OneWindowMatterSchema = z.object({
   id,
-  name: text(200),
-  department: text(120).optional(),
+  name: textOf(200),
+  department: textOf(120).optional(),
   previousLimit: limit,
   limit,
   /** Also done online (一网通办). */

@@ -1,10 +1,10 @@
 import * as z from '../schema/zod.js';
+import { personName } from '../schema/fields.js';
 import { InvalidArgumentError } from '../errors/errors.js';
 import { parseInstant } from '../calendar/instant.js';
 import type { WorkCalendar } from '../calendar/work-calendar.js';
 import { formatRate } from '../rate/rate.js';
-import { personal } from '../privacy/privacy.js';
-import { parseArgument } from '../rules/argument.js';
+import { parseArgument } from '../schema/argument.js';
 import { defineLoop, type LoopDefinition, type SnapshotOf } from '../loop/definition.js';
 import { overdue, momentMs, type Moment } from '../loop/deadlines.js';
 import { createItem } from '../loop/snapshot.js';
@@ -23,7 +23,7 @@ export const WindowCaseSchema = z.object({
   limit: z.number().positive().max(366),
   /** The key firm applying, if any. */
   firmId: z.string().min(1).max(120).nullable(),
-  applicant: personal('name', z.string().trim().min(1).max(60)),
+  applicant: personName,
   outcome: z
     .discriminatedUnion('kind', [
       z.object({ kind: z.literal('done'), onTime: z.boolean() }),

@@ -1,5 +1,6 @@
 import * as z from '../schema/zod.js';
 import { InvalidArgumentError } from '../errors/errors.js';
+import { parseArgument } from '../schema/argument.js';
 
 /**
  * How a body takes part at the comprehensive-governance centre (常驻 + 轮驻 + 随驻), plus the
@@ -68,13 +69,9 @@ export interface DepartmentRegistry {
 
 /** A registry from a host's list (ids unique); the centre's default list when none is given. */
 export function createDepartmentRegistry(list: readonly DepartmentInput[] = DEFAULT_DEPARTMENTS): DepartmentRegistry {
-  const parsed = z.array(DepartmentSchema).min(1).safeParse(list);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new InvalidArgumentError('createDepartmentRegistry', `list${issue.path.map((p) => `[${String(p)}]`).join('')}`, { 'zh-CN': `不符合要求：${issue.message}`, en: `is not valid: ${issue.message}` }, issue.input);
-  }
+  const parsed = parseArgument('createDepartmentRegistry', 'list', z.array(DepartmentSchema).min(1), list, { brackets: true });
   const byId = new Map<string, Department>();
-  for (const dept of parsed.data) {
+  for (const dept of parsed) {
     if (byId.has(dept.id)) {
       throw new InvalidArgumentError('createDepartmentRegistry', 'list', { 'zh-CN': '中的部门 id 必须唯一', en: 'must not repeat a department id' }, dept.id);
     }

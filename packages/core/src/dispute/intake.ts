@@ -1,8 +1,8 @@
-import { InvalidArgumentError } from '../errors/errors.js';
 import { createItem } from '../loop/snapshot.js';
 import type { Actor } from '../loop/types.js';
 import { type DisputeContext, type DisputeItem, type DisputeLoop, type DisputeRole, disputeLoop } from './definition.js';
 import { type Dispute, type DisputeIntake, DisputeIntakeSchema } from './schema.js';
+import { parseArgument } from '../schema/argument.js';
 
 export interface AcceptDisputeInput {
   readonly id: string;
@@ -18,13 +18,9 @@ export interface AcceptDisputeInput {
  * a loop made by `createDisputeLoop` to use a centre's own registry, limits or calendar.
  */
 export function acceptDispute(input: AcceptDisputeInput, loop: DisputeLoop = disputeLoop, context?: DisputeContext): DisputeItem {
-  const parsed = DisputeIntakeSchema.safeParse(input?.intake);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new InvalidArgumentError('acceptDispute', ['intake', ...issue.path.map(String)].join('.'), { 'zh-CN': `不符合要求：${issue.message}`, en: `is not valid: ${issue.message}` }, issue.input);
-  }
+  const intake = parseArgument('acceptDispute', 'intake', DisputeIntakeSchema, input?.intake);
   const data: Dispute = {
-    ...parsed.data,
+    ...intake,
     routing: null,
     mediation: null,
     outcome: null,

@@ -5,6 +5,7 @@ import { overdue, momentMs, type Moment } from '../loop/deadlines.js';
 import { DISPUTE_LOOP_ID, type DisputeItem, type DisputeState } from './definition.js';
 import { DISPUTE_CATEGORIES } from './routing.js';
 import { CHANNELS } from './schema.js';
+import { parseArgument } from '../schema/argument.js';
 
 const STATES = ['received', 'routed', 'mediating', 'followUp', 'pendingWriteOff', 'closed', 'withdrawn', 'merged'] as const satisfies readonly DisputeState[];
 
@@ -46,12 +47,7 @@ function checkItems(fn: string, items: readonly DisputeItem[]): void {
 /** The disputes of a ledger that match every given criterion (town, community, department …). */
 export function queryLedger(items: readonly DisputeItem[], filter: LedgerFilter = {}): DisputeItem[] {
   checkItems('queryLedger', items);
-  const parsed = LedgerFilterSchema.safeParse(filter);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new InvalidArgumentError('queryLedger', `filter.${issue.path.join('.')}`, { 'zh-CN': `不符合要求：${issue.message}`, en: `is not valid: ${issue.message}` }, filter);
-  }
-  const f = parsed.data;
+  const f = parseArgument('queryLedger', 'filter', LedgerFilterSchema, filter);
   const states = f.state === undefined ? undefined : new Set<string>(Array.isArray(f.state) ? f.state : [f.state]);
   const now = f.overdueAt === undefined ? undefined : momentMs('queryLedger', 'filter.overdueAt', f.overdueAt);
   return items.filter(

@@ -1,6 +1,5 @@
 import * as z from '../schema/zod.js';
-import { parseDate } from '../calendar/instant.js';
-import { personal } from '../privacy/privacy.js';
+import { address, calendarDate, id, idNumber, personName, phone, satisfaction, text } from '../schema/fields.js';
 import { DISPUTE_CATEGORIES } from './routing.js';
 
 /** Where a dispute came in: at the centre's hall, or reported online from a grid. */
@@ -11,21 +10,16 @@ export const REFERRAL_TARGETS = ['litigation', 'fastTrackCourt', 'arbitration'] 
 export type ReferralTarget = (typeof REFERRAL_TARGETS)[number];
 
 export const FOLLOW_UP_METHODS = ['phone', 'homeVisit'] as const;
-export const SATISFACTION = ['satisfied', 'basicallySatisfied', 'dissatisfied'] as const;
-export type Satisfaction = (typeof SATISFACTION)[number];
+export { SATISFACTION, type Satisfaction } from '../schema/fields.js';
 
-// No .trim(): a transform would keep payloads off the fast path; blank text is refused instead.
-const text = z.string().min(1).max(2000).regex(/\S/, 'must not be blank');
-const id = z.string().min(1).max(120);
-export const calendarDate = z.string().refine((s) => !Number.isNaN(parseDate(s)), { message: 'must be a real date written YYYY-MM-DD' });
 
 export const PartySchema = z.object({
   id,
   side: z.enum(['applicant', 'respondent']),
-  name: personal('name', z.string().trim().min(1).max(60)),
-  phone: personal('phone', z.string().regex(/^\+?[\d\s-]{5,20}$/, 'a phone number')).optional(),
-  idNumber: personal('idNumber', z.string().regex(/^\d{17}[\dXx]$/, 'an 18-character resident ID number')).optional(),
-  address: personal('address', z.string().trim().min(1).max(200)).optional(),
+  name: personName,
+  phone: phone.optional(),
+  idNumber: idNumber.optional(),
+  address: address.optional(),
   /** Elderly or unable to travel: mediate at home ("not one trip"). */
   needsHomeVisit: z.boolean().default(false),
 });
@@ -60,7 +54,7 @@ export const FollowUpSchema = z.object({
   method: z.enum(FOLLOW_UP_METHODS),
   /** Whether the settlement is being kept; null when the dispute was referred, not settled. */
   agreementKept: z.boolean().nullable(),
-  satisfaction: z.enum(SATISFACTION),
+  satisfaction: satisfaction,
   findings: text.optional(),
 });
 export type FollowUp = z.output<typeof FollowUpSchema>;
@@ -90,7 +84,7 @@ export const DisputeIntakeSchema = z
     community: z.string().trim().min(1).max(60),
     parties: z.array(PartySchema).min(1),
     /** The grid worker who reported it online (grid channel only). */
-    reportedBy: z.object({ id, name: personal('name', z.string().trim().min(1).max(60)) }).nullable().default(null),
+    reportedBy: z.object({ id, name: personName }).nullable().default(null),
   })
   .refine((d) => new Set(d.parties.map((p) => p.id)).size === d.parties.length, { path: ['parties'], message: 'party ids must be unique' })
   .refine((d) => d.parties.some((p) => p.side === 'applicant'), { path: ['parties'], message: 'needs an applicant' })

@@ -1,7 +1,7 @@
 import * as z from '../schema/zod.js';
 import { formatRate } from '../rate/rate.js';
-import { checkArray, parseArgument } from '../rules/argument.js';
-import { type Decision, refused } from '../rules/rejection.js';
+import { checkArray, parseArgument } from '../schema/argument.js';
+import { type Decision, refused } from '../schema/result.js';
 import {
   type EmergencyUnit,
   type EmergencyUnitInput,

@@ -1,7 +1,5 @@
 import * as z from '../schema/zod.js';
-import { isoInstant } from '../loop/snapshot.js';
-import { personal } from '../privacy/privacy.js';
-import { isoDate } from '../event-permit/schema.js';
+import { calendarDate, id, instant, personName, phone } from '../schema/fields.js';
 
 /**
  * Who forms a unit: merchants and venues grouped with their neighbours (景区商户、行业场点就近编组),
@@ -14,13 +12,12 @@ export type UnitKind = (typeof UNIT_KINDS)[number];
 export const UNIT_STANDARD = ['marking', 'equipment', 'duties', 'procedure'] as const;
 export type StandardItem = (typeof UNIT_STANDARD)[number];
 
-const id = z.string().min(1).max(120);
 const name = z.string().trim().min(1).max(200);
 
 export const UnitMemberSchema = z.object({
   id,
-  name: personal('name', z.string().trim().min(1).max(60)),
-  phone: personal('phone', z.string().regex(/^\+?[\d\s-]{5,20}$/, 'a phone number')).optional(),
+  name: personName,
+  phone: phone.optional(),
 });
 export type UnitMember = z.output<typeof UnitMemberSchema>;
 
@@ -32,7 +29,7 @@ export const EmergencyUnitSchema = z
     kind: z.enum(UNIT_KINDS),
     /** The local police station that supervises, guides and dispatches it (属地派出所). */
     station: name,
-    establishedOn: isoDate,
+    establishedOn: calendarDate,
     members: z.array(UnitMemberSchema).min(1),
     /** The standard's items this unit has been checked to meet. */
     meets: z.array(z.enum(UNIT_STANDARD)),
@@ -71,7 +68,7 @@ export const UnitResponseSchema = z
     id,
     unitId: id,
     kind: z.enum(['drill', 'incident']),
-    at: isoInstant,
+    at: instant,
     times: ResponseTimesSchema,
     outcome: ResponseOutcomeSchema.default(NO_OUTCOME),
     note: z.string().max(2000).optional(),

@@ -1,5 +1,5 @@
 import * as z from '../schema/zod.js';
-import { parseArgument } from '../rules/argument.js';
+import { parseArgument } from '../schema/argument.js';
 import { type EmergencyUnit, RESPONSE_STAGES, type ResponseStage, type ResponseTimes, ResponseTimesSchema, UNIT_STANDARD, type StandardItem } from './schema.js';
 
 /**

@@ -1,10 +1,10 @@
 import { defineStore } from '../store/spec.js';
 import type { Store } from '../store/types.js';
-import type { Decision } from '../rules/rejection.js';
+import type { Decision } from '../schema/result.js';
 import { recordResponse } from './registry.js';
 import { EmergencyUnitSchema, type UnitResponse, type UnitResponseInput, UnitResponseSchema } from './schema.js';
 import type { ResponseJudgement } from './standard.js';
-import { checkStore } from '../rules/argument.js';
+import { checkStore } from '../schema/argument.js';
 
 /** The units' store: the registry, and the drills and incidents they responded to. */
 export const emergencyUnitStore = /* @__PURE__ */ defineStore({

@@ -1,6 +1,6 @@
 import { InvalidArgumentError } from '../errors/errors.js';
 import { compareFractions, type Fraction } from '../rate/fraction.js';
-import { exact, times, whole } from './exact.js';
+import { exact, times, whole } from '../rate/exact.js';
 import { type EvaluationScheme, type GradeBand, parseScheme } from './scheme.js';
 import type { ScoredEvaluation } from './scoring.js';
 

@@ -1,6 +1,7 @@
 import * as z from '../schema/zod.js';
 import { InvalidArgumentError } from '../errors/errors.js';
 import type { Localized } from '../i18n/locale.js';
+import { parseArgument } from '../schema/argument.js';
 
 const nonBlank = z.string().min(1).max(2000).regex(/\S/, 'must not be blank');
 
@@ -67,12 +68,7 @@ export type ReportCheck = { readonly acceptable: true; readonly problems: readon
  * Input that is not a report at all throws `InvalidArgumentError` naming the field.
  */
 export function checkReport(report: LawReportInput): ReportCheck {
-  const parsed = LawReportSchema.safeParse(report);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new InvalidArgumentError('checkReport', ['report', ...issue.path.map(String)].join('.'), { 'zh-CN': `不符合要求：${issue.message}`, en: `is not valid: ${issue.message}` }, issue.input);
-  }
-  const r = parsed.data;
+  const r = parseArgument('checkReport', 'report', LawReportSchema, report);
   const problems: ReportProblem[] = [];
   const add = (rule: ReportRule, field: string, zh: string, en: string) =>
     problems.push({ rule, field, message: { 'zh-CN': `${REPORT_RULES[rule]['zh-CN']}（${zh}）`, en: `${REPORT_RULES[rule].en} (${en})` } });

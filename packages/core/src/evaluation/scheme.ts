@@ -3,7 +3,8 @@ import { InvalidArgumentError } from '../errors/errors.js';
 import type { Localized } from '../i18n/locale.js';
 import type { Fraction } from '../rate/fraction.js';
 import { compareFractions } from '../rate/fraction.js';
-import { decimal, exact, minus, negate, ONE, over, same, sum, times } from './exact.js';
+import { decimal, exact, minus, negate, ONE, over, same, sum, times } from '../rate/exact.js';
+import { parseArgument } from '../schema/argument.js';
 
 const name = z.string().regex(/^[A-Za-z][\w-]*$/, 'an identifier: a letter, then letters, digits, _ or -').max(60);
 export const LocalizedSchema = z.object({ 'zh-CN': z.string().min(1), en: z.string().min(1) });
@@ -171,15 +172,10 @@ export function defineScheme(scheme: EvaluationSchemeInput): EvaluationScheme {
 export function parseScheme(fn: string, argument: string, scheme: unknown): EvaluationScheme {
   if (scheme !== null && typeof scheme === 'object' && schemes.has(scheme)) return scheme as EvaluationScheme;
   if (scheme === null || typeof scheme !== 'object') throw new InvalidArgumentError(fn, argument, { 'zh-CN': '必须是评议方案对象', en: 'must be an evaluation scheme object' }, scheme);
-  const parsed = schemeShape.safeParse(scheme);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
-    throw new InvalidArgumentError(fn, `${argument}${path}`, { 'zh-CN': `不符合要求：${issue.message}`, en: `is not valid: ${issue.message}` }, issue.input);
-  }
-  const problem = schemeProblems(parsed.data)[0];
+  const parsed = parseArgument(fn, argument, schemeShape, scheme, { brackets: true });
+  const problem = schemeProblems(parsed)[0];
   if (problem) throw new InvalidArgumentError(fn, `${argument}.${problem.path}`, problem.message, problem.received);
-  const frozen = deepFreeze(parsed.data);
+  const frozen = deepFreeze(parsed);
   schemes.add(frozen);
   return frozen;
 }

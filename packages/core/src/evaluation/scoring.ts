@@ -2,7 +2,8 @@ import * as z from '../schema/zod.js';
 import { InvalidArgumentError } from '../errors/errors.js';
 import type { Localized } from '../i18n/locale.js';
 import { compareFractions, type Fraction } from '../rate/fraction.js';
-import { decimal, exact, minOf, minus, over, plus, sum, times, whole } from './exact.js';
+import { parseArgument } from '../schema/argument.js';
+import { decimal, exact, minOf, minus, over, plus, sum, times, whole } from '../rate/exact.js';
 import { type AdjustmentItem, bandFor, type Dimension, dimensionPoints, type EvaluationScheme, type GradeBand, parseScheme, type VetoItem } from './scheme.js';
 
 /** The "cannot judge" answer (无法评价): it leaves the dimension's denominator. */
@@ -112,12 +113,7 @@ function checkScore(dimension: Dimension, value: ScoreValue, argument: string): 
 
 /** Checks the input against the scheme: every dimension, veto and adjustment it names must exist. */
 function parseInput(scheme: EvaluationScheme, input: unknown): z.output<typeof EvaluationInputSchema> {
-  const parsed = EvaluationInputSchema.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    bad(['input', ...issue.path.map(String)].join('.'), `不符合要求：${issue.message}`, `is not valid: ${issue.message}`, issue.input);
-  }
-  const data = parsed.data!;
+  const data = parseArgument('scoreEvaluation', 'input', EvaluationInputSchema, input);
   const byId = new Map(scheme.dimensions.map((d) => [d.id, d]));
   const assessors = new Set<string>();
   data.sheets.forEach((sheet, i) => {

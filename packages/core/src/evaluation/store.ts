@@ -1,18 +1,19 @@
 import * as z from '../schema/zod.js';
+import { instant } from '../schema/fields.js';
 import { InvalidArgumentError } from '../errors/errors.js';
-import { isoInstant } from '../loop/snapshot.js';
 import { defineStore } from '../store/spec.js';
 import type { Store } from '../store/types.js';
 import { type LawReport, LawReportSchema } from './report.js';
 import { EvaluationSchemeSchema, type EvaluationScheme } from './scheme.js';
 import { type EvaluationResult, scoreEvaluation, ScoreValueSchema } from './scoring.js';
+import { parseArgument } from '../schema/argument.js';
 
 /** One assessor's score sheet for one report, as stored (one per assessor and report). */
 export const StoredScoreSheetSchema = z.object({
   reportId: z.string().min(1).max(120),
   assessor: z.string().min(1).max(120),
   scores: z.record(z.string(), ScoreValueSchema),
-  submittedAt: isoInstant,
+  submittedAt: instant,
 });
 export type StoredScoreSheet = z.output<typeof StoredScoreSheetSchema>;
 
@@ -36,20 +37,16 @@ export type EvaluationStore = Store<EvaluationStoreSpec['collections']>;
  * with every sheet of this report (sheets of other reports are refused, not ignored).
  */
 export function scoreReport(scheme: EvaluationScheme, report: LawReport, sheets: readonly StoredScoreSheet[]): EvaluationResult {
-  const r = LawReportSchema.safeParse(report);
-  if (!r.success) {
-    const issue = r.error.issues[0]!;
-    throw new InvalidArgumentError('scoreReport', ['report', ...issue.path.map(String)].join('.'), { 'zh-CN': `不符合要求：${issue.message}`, en: `is not valid: ${issue.message}` }, issue.input);
-  }
+  const parsed = parseArgument('scoreReport', 'report', LawReportSchema, report);
   if (!Array.isArray(sheets)) throw new InvalidArgumentError('scoreReport', 'sheets', { 'zh-CN': '必须是评分表数组', en: 'must be an array of score sheets' }, sheets);
   sheets.forEach((sheet, i) => {
-    if (sheet?.reportId !== r.data.id) throw new InvalidArgumentError('scoreReport', `sheets[${i}].reportId`, { 'zh-CN': `必须是报告 ${r.data.id} 的评分表`, en: `must be a sheet of report ${r.data.id}` }, sheet?.reportId);
+    if (sheet?.reportId !== parsed.id) throw new InvalidArgumentError('scoreReport', `sheets[${i}].reportId`, { 'zh-CN': `必须是报告 ${parsed.id} 的评分表`, en: `must be a sheet of report ${parsed.id}` }, sheet?.reportId);
   });
   return scoreEvaluation(scheme, {
-    subject: r.data.id,
+    subject: parsed.id,
     sheets: sheets.map((s) => ({ assessor: s.assessor, scores: s.scores })),
-    preTest: r.data.preTest,
-    vetoed: r.data.vetoed,
-    adjustments: r.data.adjustments,
+    preTest: parsed.preTest,
+    vetoed: parsed.vetoed,
+    adjustments: parsed.adjustments,
   });
 }

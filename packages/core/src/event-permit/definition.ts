@@ -1,7 +1,7 @@
 import { defineLoop, type EventOf, type RoleOf, type SnapshotOf, type StateOf } from '../loop/definition.js';
 import type { LoopEvent, Snapshot } from '../loop/types.js';
 import { chinaDay, parseDate, parseInstant } from '../calendar/instant.js';
-import { rejection } from '../rules/rejection.js';
+import { rejection } from '../schema/result.js';
 import { type EventOutcome, EventOutcomeSchema, type EventPermit, EventPermitSchema, ReasonSchema, type ReasonInput, type SecurityPlan, SecurityPlanSchema } from './schema.js';
 
 export const EVENT_PERMIT_LOOP_ID = 'event-permit';

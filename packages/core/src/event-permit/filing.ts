@@ -1,10 +1,11 @@
 import * as z from '../schema/zod.js';
 import { chinaDate, parseInstant } from '../calendar/instant.js';
-import { createItem, isoInstant } from '../loop/snapshot.js';
+import { createItem } from '../loop/snapshot.js';
+import { instant } from '../schema/fields.js';
 import { isFinal } from '../loop/definition.js';
 import { formatRate } from '../rate/rate.js';
-import { parseArgument } from '../rules/argument.js';
-import { type Decision, refused } from '../rules/rejection.js';
+import { parseArgument } from '../schema/argument.js';
+import { type Decision, refused } from '../schema/result.js';
 import { eventPermitLoop, type EventPermitItem, type EventPermitRole } from './definition.js';
 import { type EventApplication, EventApplicationSchema, EventIdentitySchema, type EventPermit } from './schema.js';
 import { checkFilingWindow, type FilingWindowOptions } from './window.js';
@@ -24,7 +25,7 @@ const FileInputSchema = z.object({
   id: z.string().min(1).max(120),
   application: z.unknown(),
   actor: z.object({ id: z.string().min(1), role: z.enum(['organizer', 'reviewer']) }),
-  at: isoInstant,
+  at: instant,
   note: z.string().optional(),
 });
 

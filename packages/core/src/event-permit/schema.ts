@@ -1,13 +1,10 @@
 import * as z from '../schema/zod.js';
-import { calendarDate } from '../dispute/schema.js';
-import { personal } from '../privacy/privacy.js';
+import { calendarDate, personName, phone, shortText, text } from '../schema/fields.js';
 
 /** Kinds of large event the source names: sports events and culture-and-tourism events. */
 export const EVENT_KINDS = ['sports', 'cultureTourism', 'other'] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
-const text = z.string().min(1).max(2000).regex(/\S/, 'must not be blank');
-const shortText = z.string().trim().min(1).max(200);
 /** A real date written YYYY-MM-DD. */
 export const isoDate = calendarDate;
 
@@ -23,8 +20,8 @@ export type SecurityPlan = z.output<typeof SecurityPlanSchema>;
 
 export const OrganizerSchema = z.object({
   name: shortText,
-  contact: personal('name', z.string().trim().min(1).max(60)),
-  phone: personal('phone', z.string().regex(/^\+?[\d\s-]{5,20}$/, 'a phone number')),
+  contact: personName,
+  phone: phone,
 });
 
 const EventFieldsSchema = z.object({

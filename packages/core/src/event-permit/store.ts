@@ -1,8 +1,8 @@
 import { defineStore } from '../store/spec.js';
 import { loopCollection } from '../store/loop-event.js';
 import type { Store } from '../store/types.js';
-import { checkStore } from '../rules/argument.js';
-import type { Decision } from '../rules/rejection.js';
+import { checkStore } from '../schema/argument.js';
+import type { Decision } from '../schema/result.js';
 import { eventPermitLoop, type EventPermitItem } from './definition.js';
 import { fileEventPermit, type FileEventPermitInput } from './filing.js';
 import type { FilingWindowOptions } from './window.js';

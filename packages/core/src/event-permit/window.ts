@@ -1,7 +1,7 @@
 import * as z from '../schema/zod.js';
 import { civilFromDays, daysFromCivil, formatDate, parseDate } from '../calendar/instant.js';
-import { parseArgument } from '../rules/argument.js';
-import { refused, type Rejection } from '../rules/rejection.js';
+import { parseArgument } from '../schema/argument.js';
+import { refused, type Rejection } from '../schema/result.js';
 import { isoDate } from './schema.js';
 
 /**

@@ -2,7 +2,7 @@ import * as z from '../schema/zod.js';
 import { InvalidArgumentError } from '../errors/errors.js';
 import type { Localized } from '../i18n/locale.js';
 import { formatRate } from '../rate/rate.js';
-import { parseArgument } from '../rules/argument.js';
+import { parseArgument } from '../schema/argument.js';
 import {
   type EmploymentIntention,
   EmploymentIntentionSchema,

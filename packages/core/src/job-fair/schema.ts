@@ -1,5 +1,5 @@
 import * as z from '../schema/zod.js';
-import { parseDate } from '../calendar/instant.js';
+import { calendarDate, id, personName, phone, textOf } from '../schema/fields.js';
 import type { Localized } from '../i18n/locale.js';
 import { personal } from '../privacy/privacy.js';
 
@@ -15,27 +15,25 @@ export const JOB_KIND_LABELS: Readonly<Record<JobKind, Localized>> = {
   other: { 'zh-CN': '其他', en: 'other' },
 };
 
-const id = z.string().min(1).max(120);
-const text = (max: number) => z.string().min(1).max(max).regex(/\S/, 'must not be blank');
-const date = z.string().refine((s) => !Number.isNaN(parseDate(s)), { message: 'must be a real date written YYYY-MM-DD' });
-const names = z.array(text(60)).max(30).default([]);
+const date = calendarDate;
+const names = z.array(textOf(60)).max(30).default([]);
 /** Yuan a month, whole. */
 const yuan = z.int().min(0).max(1_000_000);
 
 /** A job fair before release (the source: E'dong prison's "spring breeze" fair). */
-export const JobFairSchema = z.object({ id, title: text(200), date, venue: text(200).optional() });
+export const JobFairSchema = z.object({ id, title: textOf(200), date, venue: textOf(200).optional() });
 export type JobFair = z.output<typeof JobFairSchema>;
 
 /** A firm with a stand at the fair. */
 export const JobFairFirmSchema = z.object({
   id,
   fairId: id,
-  name: text(200),
-  industry: text(120).optional(),
+  name: textOf(200),
+  industry: textOf(120).optional(),
   contact: z
     .object({
-      name: personal('name', z.string().trim().min(1).max(60)),
-      phone: personal('phone', z.string().regex(/^\+?[\d\s-]{5,20}$/, 'a phone number')).optional(),
+      name: personName,
+      phone: phone.optional(),
     })
     .optional(),
 });
@@ -47,7 +45,7 @@ export const JobOpeningSchema = z
     id,
     fairId: id,
     firmId: id,
-    title: text(120),
+    title: textOf(120),
     kind: z.enum(JOB_KINDS),
     count: z.int().min(1).max(100_000),
     pay: z.object({ min: yuan, max: yuan }),
@@ -57,10 +55,10 @@ export const JobOpeningSchema = z
         skills: names,
         /** Certificates an applicant must hold (特种作业操作证 …). */
         certificates: names,
-        note: text(500).optional(),
+        note: textOf(500).optional(),
       })
       .prefault({}),
-    location: text(120).optional(),
+    location: textOf(120).optional(),
   })
   .refine((o) => o.pay.max >= o.pay.min, { path: ['pay', 'max'], message: 'must not be below pay.min' });
 export type JobOpening = z.output<typeof JobOpeningSchema>;
@@ -73,7 +71,7 @@ export type JobOpeningInput = z.input<typeof JobOpeningSchema>;
 export const EmploymentIntentionSchema = z.object({
   id,
   fairId: id,
-  name: personal('name', z.string().trim().min(1).max(60)),
+  name: personName,
   /** The kinds of job wanted, at least one. */
   kinds: z
     .array(z.enum(JOB_KINDS))
@@ -83,10 +81,10 @@ export const EmploymentIntentionSchema = z.object({
   expectedPay: yuan,
   skills: names,
   certificates: names,
-  preferredLocation: text(120).optional(),
+  preferredLocation: textOf(120).optional(),
   releaseDate: date.optional(),
   filledOn: date,
-  note: text(500).optional(),
+  note: textOf(500).optional(),
 });
 export type EmploymentIntention = z.output<typeof EmploymentIntentionSchema>;
 export type EmploymentIntentionInput = z.input<typeof EmploymentIntentionSchema>;

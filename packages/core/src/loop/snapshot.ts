@@ -3,13 +3,15 @@ import { InvalidArgumentError } from '../errors/errors.js';
 import { parseInstant } from '../calendar/instant.js';
 import { type AnyLoopDefinition, compiledOf, type LoopDefinition } from './definition.js';
 import { deadlineFor } from './deadlines.js';
+import { instant } from '../schema/fields.js';
 import { SnapshotLoadError } from './errors.js';
 import { checkEvent } from './event.js';
 import { calendarOf, historyEntry, type TransitionContext } from './transition.js';
 import { type Actor, CREATED, type HistoryEntry, type Snapshot } from './types.js';
+import { parseArgument } from '../schema/argument.js';
 
-/** ISO 8601 instant with an explicit offset. */
-export const isoInstant = z.string().refine((s) => !Number.isNaN(parseInstant(s)), { message: 'must be an ISO 8601 instant with an offset' });
+/** ISO 8601 instant with an explicit offset (the kernel's `instant`). */
+export const isoInstant = instant;
 
 const entrySchemas = new WeakMap<AnyLoopDefinition, z.ZodType>();
 const snapshotSchemas = new WeakMap<AnyLoopDefinition, z.ZodType>();
@@ -119,12 +121,7 @@ export function createItem<S extends string, E extends string, R extends string,
   if (!def.creators.includes(input.actor.role)) {
     throw new InvalidArgumentError('createItem', 'input.actor.role', { 'zh-CN': `必须是可以新建事项的角色（${def.creators.join('、')}）`, en: `must be a role that may create items (${def.creators.join(', ')})` }, input.actor.role);
   }
-  const parsed = def.data.safeParse(input.data);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new InvalidArgumentError('createItem', `input.data.${issue.path.join('.')}`, { 'zh-CN': `不符合要求：${issue.message}`, en: `is not valid: ${issue.message}` }, issue.input);
-  }
-  const data = parsed.data;
+  const data = parseArgument('createItem', 'input.data', def.data, input.data);
   const entry = historyEntry(0, event, null, def.initial, { id: input.id, data });
   const limit = def.states[def.initial].limit;
   const snapshot: { -readonly [K in keyof Snapshot<S, D, E, R>]: Snapshot<S, D, E, R>[K] } = {

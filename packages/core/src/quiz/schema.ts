@@ -1,11 +1,8 @@
 import * as z from '../schema/zod.js';
-import { isoInstant } from '../loop/snapshot.js';
+import { id, instant, personName, textOf } from '../schema/fields.js';
 import { personal } from '../privacy/privacy.js';
 
-const id = z.string().min(1).max(120);
-const text = (max: number) => z.string().min(1).max(max).regex(/\S/, 'must not be blank');
-
-export const QuizChoiceSchema = z.object({ id, text: text(500) });
+export const QuizChoiceSchema = z.object({ id, text: textOf(500) });
 export type QuizChoice = z.output<typeof QuizChoiceSchema>;
 
 /** One question: two to six choices, the right one, and why (read out after every answer). */
@@ -13,15 +10,15 @@ export const QuizQuestionSchema = z
   .object({
     id,
     /** A grouping such as neighbours, contracts, minors. */
-    topic: text(60).optional(),
-    prompt: text(1000),
+    topic: textOf(60).optional(),
+    prompt: textOf(1000),
     choices: z.array(QuizChoiceSchema).min(2).max(6),
     /** The id of the right choice. */
     answer: id,
     /** Why that choice is right, in plain words. */
-    explanation: text(2000),
+    explanation: textOf(2000),
     /** The provision it rests on, e.g. 《民法典》第二百九十四条. */
-    source: text(200).optional(),
+    source: textOf(200).optional(),
   })
   .superRefine((q, ctx) => {
     const ids = q.choices.map((c) => c.id);
@@ -36,7 +33,7 @@ export type QuizQuestion = z.output<typeof QuizQuestionSchema>;
 export const QuizSchema = z
   .object({
     id,
-    title: text(200),
+    title: textOf(200),
     /** Example content shipped with the library: shown as such, never as legal advice. */
     example: z.boolean().default(false),
     /** The share of right answers, in whole percent, that passes (default 60). */
@@ -60,14 +57,14 @@ export const QuizAttemptSchema = z
   .object({
     id,
     quizId: id,
-    className: text(60),
-    student: personal('name', z.string().trim().min(1).max(60)).optional(),
+    className: textOf(60),
+    student: personName.optional(),
     /** Question id → chosen choice id. */
     answers: z.record(z.string(), z.string()),
     correct: z.int().min(0),
     total: z.int().min(1),
     passed: z.boolean(),
-    at: isoInstant,
+    at: instant,
   })
   .refine((a) => a.correct <= a.total, { path: ['correct'], message: 'must not exceed total' });
 export type QuizAttempt = z.output<typeof QuizAttemptSchema>;

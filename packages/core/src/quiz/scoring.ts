@@ -1,7 +1,7 @@
 import * as z from '../schema/zod.js';
 import { InvalidArgumentError } from '../errors/errors.js';
 import { formatRate } from '../rate/rate.js';
-import { parseArgument } from '../rules/argument.js';
+import { parseArgument } from '../schema/argument.js';
 import { type Quiz, type QuizAttempt, QuizAttemptSchema, type QuizInput, type QuizQuestion, QuizQuestionSchema, QuizSchema } from './schema.js';
 
 export interface AnswerCheck {

@@ -7,6 +7,7 @@ import type { Store } from '../store/types.js';
 import { formatRate } from '../rate/rate.js';
 import { RECEPTION_LOOP_ID, type ReceptionItem, type ReceptionRole, type ReceptionState, receptionLoop } from './definition.js';
 import { type ReceptionIntake, ReceptionIntakeSchema } from './schema.js';
+import { parseArgument } from '../schema/argument.js';
 
 const STATES = ['collected', 'assigned', 'handling', 'fedBack', 'rated', 'closed'] as const satisfies readonly ReceptionState[];
 
@@ -19,12 +20,8 @@ export interface CollectIssueInput {
 
 /** 收集: a new reception-day issue from what the firm raised, validated. */
 export function collectIssue(input: CollectIssueInput): ReceptionItem {
-  const parsed = ReceptionIntakeSchema.safeParse(input?.intake);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new InvalidArgumentError('collectIssue', ['input', 'intake', ...issue.path.map(String)].join('.'), { 'zh-CN': `不符合要求：${issue.message}`, en: `is not valid: ${issue.message}` }, issue.input);
-  }
-  const data = { ...parsed.data, department: null, dueDate: null, result: null, ratings: [], reopened: 0, supervisions: 0 };
+  const intake = parseArgument('collectIssue', 'input.intake', ReceptionIntakeSchema, input?.intake);
+  const data = { ...intake, department: null, dueDate: null, result: null, ratings: [], reopened: 0, supervisions: 0 };
   return createItem(receptionLoop, { id: input.id, data, actor: input.actor, at: input.at });
 }
 

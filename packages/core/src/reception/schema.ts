@@ -1,9 +1,5 @@
 import * as z from '../schema/zod.js';
-import { calendarDate, SATISFACTION } from '../dispute/schema.js';
-import { personal } from '../privacy/privacy.js';
-import { text } from '../rectification/schema.js';
-
-const id = z.string().min(1).max(120);
+import { calendarDate, id, personName, phone, satisfaction, text } from '../schema/fields.js';
 
 /** An issue a firm raises on a reception day (企业家接待日), as collected. */
 export const ReceptionIntakeSchema = z.object({
@@ -11,14 +7,14 @@ export const ReceptionIntakeSchema = z.object({
   sessionId: id,
   sessionDate: calendarDate,
   firm: z.string().min(1).max(120),
-  contact: personal('name', z.string().min(1).max(60)),
-  phone: personal('phone', z.string().regex(/^\+?[\d\s-]{5,20}$/, 'a phone number')).optional(),
+  contact: personName,
+  phone: phone.optional(),
   title: text,
   detail: text.optional(),
 });
 export type ReceptionIntake = z.input<typeof ReceptionIntakeSchema>;
 
-export const RatingSchema = z.object({ satisfaction: z.enum(SATISFACTION), at: z.string().min(1), comment: text.optional() });
+export const RatingSchema = z.object({ satisfaction: satisfaction, at: z.string().min(1), comment: text.optional() });
 export type Rating = z.output<typeof RatingSchema>;
 
 /** A reception-day issue: the single source of truth for its type. */
@@ -35,5 +31,5 @@ export type ReceptionIssue = z.output<typeof ReceptionIssueSchema>;
 export const AssignPayloadSchema = z.object({ department: id, dueDate: calendarDate });
 export type AssignPayload = z.output<typeof AssignPayloadSchema>;
 export const ResultPayloadSchema = z.object({ result: text });
-export const RatePayloadSchema = z.object({ satisfaction: z.enum(SATISFACTION), comment: text.optional() });
+export const RatePayloadSchema = z.object({ satisfaction: satisfaction, comment: text.optional() });
 export type RatePayload = z.output<typeof RatePayloadSchema>;

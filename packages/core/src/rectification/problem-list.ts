@@ -3,15 +3,12 @@ import { InvalidArgumentError } from '../errors/errors.js';
 import { compareFractions } from '../rate/fraction.js';
 import { createItem } from '../loop/snapshot.js';
 import type { Actor } from '../loop/types.js';
-import { exact } from '../evaluation/exact.js';
+import { exact } from '../rate/exact.js';
+import { parseArgument } from '../schema/argument.js';
 import { type LawReport, LawReportSchema } from '../evaluation/report.js';
 import type { ScoredEvaluation } from '../evaluation/scoring.js';
 import { type RectificationItem, type RectificationRole, rectificationLoop } from './definition.js';
 import { type Finding, FindingSchema, type FindingInput, RectificationSchema } from './schema.js';
-
-const refuse = (fn: string, argument: string, issue: z.core.$ZodIssue | undefined, received: unknown): never => {
-  throw new InvalidArgumentError(fn, argument, { 'zh-CN': `不符合要求：${issue?.message ?? ''}`, en: `is not valid: ${issue?.message ?? ''}` }, received);
-};
 
 export interface FindingsOptions {
   /** The report's scored evaluation, to list dimensions scored low. */
@@ -26,8 +23,7 @@ export interface FindingsOptions {
  * item ("evaluation is not the end but the start of rectification").
  */
 export function findingsOf(report: LawReport, options: FindingsOptions = {}): Finding[] {
-  const r = LawReportSchema.safeParse(report);
-  if (!r.success) refuse('findingsOf', ['report', ...r.error.issues[0]!.path.map(String)].join('.'), r.error.issues[0], report);
+  const parsedReport = parseArgument('findingsOf', 'report', LawReportSchema, report);
   const { result, below } = options ?? {};
   if (below !== undefined && (typeof below !== 'number' || !(below > 0 && below <= 1))) {
     throw new InvalidArgumentError('findingsOf', 'options.below', { 'zh-CN': '必须是 0 到 1 之间的得分比例（如 0.6）', en: 'must be a share of the points from 0 to 1 (e.g. 0.6)' }, below);
@@ -35,7 +31,7 @@ export function findingsOf(report: LawReport, options: FindingsOptions = {}): Fi
   if (below !== undefined && (!result || result.ok !== true)) {
     throw new InvalidArgumentError('findingsOf', 'options.result', { 'zh-CN': '按得分列问题时必须给出计分结果', en: 'must be a scored evaluation when `below` is given' }, result);
   }
-  const data = r.data!;
+  const data = parsedReport;
   const findings: Finding[] = data.shortcomings.map((s, i) => ({ title: s.text, source: 'shortcoming', reportId: data.id, ref: `shortcomings[${i}]` }));
   if (below !== undefined && result) {
     const threshold = exact(below);
@@ -69,10 +65,8 @@ export function openRectifications(input: OpenRectificationsInput): Rectificatio
   if (!Array.isArray(input.findings)) throw new InvalidArgumentError('openRectifications', 'input.findings', { 'zh-CN': '必须是问题数组', en: 'must be an array of findings' }, input.findings);
   if (typeof input.idPrefix !== 'string' || input.idPrefix.length === 0) throw new InvalidArgumentError('openRectifications', 'input.idPrefix', { 'zh-CN': '必须是非空字符串', en: 'must be a non-empty string' }, input.idPrefix);
   return input.findings.map((finding, i) => {
-    const f = FindingSchema.safeParse(finding);
-    if (!f.success) refuse('openRectifications', ['input', `findings[${i}]`, ...f.error.issues[0]!.path.map(String)].join('.'), f.error.issues[0], finding);
-    const data = RectificationSchema.safeParse({ ...f.data, unit: input.unit, owner: input.owner, deadline: input.deadline });
-    if (!data.success) refuse('openRectifications', ['input', ...data.error.issues[0]!.path.map(String)].join('.'), data.error.issues[0], data.error.issues[0]!.input);
-    return createItem(rectificationLoop, { id: `${input.idPrefix}-${i + 1}`, data: data.data!, actor: input.actor, at: input.at });
+    const f = parseArgument('openRectifications', `input.findings[${i}]`, FindingSchema, finding);
+    const data = parseArgument('openRectifications', 'input', RectificationSchema, { ...f, unit: input.unit, owner: input.owner, deadline: input.deadline });
+    return createItem(rectificationLoop, { id: `${input.idPrefix}-${i + 1}`, data, actor: input.actor, at: input.at });
   });
 }

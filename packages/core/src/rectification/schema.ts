@@ -1,10 +1,7 @@
 import * as z from '../schema/zod.js';
-import { calendarDate } from '../dispute/schema.js';
+import { calendarDate, id, text } from '../schema/fields.js';
 
-// No .trim(): a transform would keep payloads off the engine's fast path; blank text is refused.
-export const text = z.string().min(1).max(2000).regex(/\S/, 'must not be blank');
 const ref = z.string().min(1).max(200);
-const id = z.string().min(1).max(120);
 
 /** Where a rectification item comes from. */
 export const FINDING_SOURCES = ['shortcoming', 'dimension', 'evaluation', 'problemList'] as const;

@@ -1,6 +1,5 @@
 import * as z from '../schema/zod.js';
-import { parseDate, parseInstant } from '../calendar/instant.js';
-import { personal } from '../privacy/privacy.js';
+import { calendarDate, instant, personName, text } from '../schema/fields.js';
 
 /**
  * The records of the community-policing task loop (下单—反馈—督导): a city's catalog of task
@@ -10,12 +9,10 @@ import { personal } from '../privacy/privacy.js';
 /** Ids are plain ASCII (`public-security.visit-hotels`) so that order ids can be built from them. */
 export const taskId = z.string().min(1).max(80).regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . - only');
 const blank = /\S/;
-const text = z.string().min(1).max(2000).regex(blank, 'must not be blank');
 
 /** `YYYY-MM`, a calendar month. */
 export const monthText = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month written YYYY-MM');
-const dateText = z.string().refine((s) => !Number.isNaN(parseDate(s)), { message: 'a real date written YYYY-MM-DD' });
-const instant = z.string().refine((s) => !Number.isNaN(parseInstant(s)), { message: 'an ISO 8601 instant with an offset' });
+const dateText = calendarDate;
 
 /** A text in both languages, as stored on orders. */
 export const localizedText = z.object({ 'zh-CN': text, en: text });
@@ -150,7 +147,7 @@ export type CatalogInput = z.input<typeof CatalogSchema>;
 
 export const OfficerSchema = z.object({
   id: taskId,
-  name: personal('name', z.string().trim().min(1).max(60)),
+  name: personName,
   /** The officer's role (`communityOfficer` by default); templates may apply to some roles only. */
   role: taskId.default('communityOfficer'),
   station: taskId,

@@ -1,8 +1,10 @@
 import * as z from '../schema/zod.js';
+import { text } from '../schema/fields.js';
 import { BihuanError, InvalidArgumentError } from '../errors/errors.js';
 import type { Localized } from '../i18n/locale.js';
 import { loadCatalog } from '../task/catalog.js';
 import type { Catalog } from '../task/schema.js';
+import { parseArgument } from '../schema/argument.js';
 
 /**
  * The three lists (三个清单) of a police station: its duty list (what it is for — "the station's
@@ -11,7 +13,6 @@ import type { Catalog } from '../task/schema.js';
  */
 
 const id = z.string().min(1).max(80).regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . - only');
-const text = z.string().min(1).max(2000).regex(/\S/, 'must not be blank');
 const localized = z.object({ 'zh-CN': text, en: text });
 
 export const DutySchema = z.object({
@@ -57,15 +58,6 @@ export type NegativeListVerdict =
   | { readonly ok: true }
   | { readonly ok: false; readonly rule: NegativeRule; readonly reason: Localized };
 
-function parseArg<T>(fn: string, argument: string, schema: z.ZodType<T>, value: unknown): T {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const path = issue.path.length ? `${argument}.${issue.path.join('.')}` : argument;
-    throw new InvalidArgumentError(fn, path, { 'zh-CN': `不符合要求：${issue.message}`, en: `is not valid: ${issue.message}` }, issue.input ?? value);
-  }
-  return parsed.data;
-}
 
 const parsedLists = new WeakSet<object>();
 
@@ -80,14 +72,14 @@ export function loadNegativeList(input: unknown): NegativeList {
       throw new InvalidArgumentError('loadNegativeList', 'input', { 'zh-CN': '不是有效的 JSON', en: 'is not valid JSON' }, input);
     }
   }
-  const list = parseArg('loadNegativeList', 'input', NegativeListSchema, value);
+  const list = parseArgument('loadNegativeList', 'input', NegativeListSchema, value);
   parsedLists.add(list);
   return list;
 }
 
 /** Loads a duty list; refuses with `InvalidArgumentError` naming the field. */
 export function loadDutyList(input: unknown): DutyList {
-  return parseArg('loadDutyList', 'input', DutyListSchema, input);
+  return parseArgument('loadDutyList', 'input', DutyListSchema, input);
 }
 
 /**
@@ -104,7 +96,7 @@ export function checkNegativeList(list: NegativeList, intake: IntakeCheck): Nega
       throw error;
     }
   })();
-  const i = parseArg('checkNegativeList', 'intake', IntakeCheckSchema, intake);
+  const i = parseArgument('checkNegativeList', 'intake', IntakeCheckSchema, intake);
   for (const rule of l.rules) {
     if (!rule.kinds.includes(i.kind)) continue;
     if (rule.minAmount !== undefined && (i.amount === undefined || i.amount < rule.minAmount)) continue;
@@ -140,14 +132,14 @@ export interface ThreeLists {
 
 /** Puts a station's three lists together, each validated; the duty and negative lists must be the same unit's. */
 export function threeLists(duties: DutyListInput, tasks: Catalog, negative: NegativeListInput): ThreeLists {
-  const d = parseArg('threeLists', 'duties', DutyListSchema, duties);
+  const d = parseArgument('threeLists', 'duties', DutyListSchema, duties);
   let t: Catalog;
   try {
     t = loadCatalog(tasks);
   } catch {
     throw new InvalidArgumentError('threeLists', 'tasks', { 'zh-CN': '必须是有效的任务清单', en: 'must be a valid task catalog' }, tasks);
   }
-  const n = parseArg('threeLists', 'negative', NegativeListSchema, negative);
+  const n = parseArgument('threeLists', 'negative', NegativeListSchema, negative);
   if (d.unit !== n.unit) throw new InvalidArgumentError('threeLists', 'negative.unit', { 'zh-CN': `必须与职责清单的单位 ${d.unit} 相同`, en: `must be the duty list's unit ${d.unit}` }, n.unit);
   return { duties: d, tasks: t, negative: n };
 }

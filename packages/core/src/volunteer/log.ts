@@ -1,8 +1,8 @@
 import * as z from '../schema/zod.js';
 import { fraction } from '../rate/fraction.js';
 import { formatFraction } from '../rate/rate.js';
-import { checkArray, parseArgument } from '../rules/argument.js';
-import { type Decision, refused } from '../rules/rejection.js';
+import { checkArray, parseArgument } from '../schema/argument.js';
+import { type Decision, refused } from '../schema/result.js';
 import { ASSIST_KINDS, type Assist, type AssistInput, AssistSchema, type AssistKind, type Volunteer } from './schema.js';
 
 const DAY_MINUTES = 1440;

@@ -1,7 +1,7 @@
 import { defineStore } from '../store/spec.js';
 import type { Store } from '../store/types.js';
-import { checkStore } from '../rules/argument.js';
-import type { Decision } from '../rules/rejection.js';
+import { checkStore } from '../schema/argument.js';
+import type { Decision } from '../schema/result.js';
 import { logAssist } from './log.js';
 import { type Assist, type AssistInput, AssistSchema, VolunteerSchema } from './schema.js';
 

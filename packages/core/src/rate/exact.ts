@@ -1,6 +1,6 @@
-import { type Fraction, compareFractions, divide, fraction, subtract, toAmount } from '../rate/fraction.js';
-import { DEFAULT_DIGITS, type ResolvedDigits } from '../rate/round.js';
-import { formatFraction } from '../rate/rate.js';
+import { type Fraction, compareFractions, divide, fraction, subtract, toAmount } from './fraction.js';
+import { DEFAULT_DIGITS, type ResolvedDigits } from './round.js';
+import { formatFraction } from './rate.js';
 
 /**
  * The few exact operations scoring needs beyond `rate/fraction.ts`: every weight, score and total

@@ -1,0 +1,43 @@
+import type * as z from './zod.js';
+import { InvalidArgumentError } from '../errors/errors.js';
+
+export interface ArgumentPathOptions {
+  /** Array positions as `[0]` (`list[0].name`) rather than `.0` (`report.shortcomings.0.text`). */
+  readonly brackets?: boolean;
+}
+
+/** The name of the refused part of an argument: `argument` followed by zod's issue path. */
+export function argumentPath(argument: string, path: readonly PropertyKey[], options: ArgumentPathOptions = {}): string {
+  let text = argument;
+  for (const key of path) text += options.brackets && typeof key === 'number' ? `[${key}]` : `.${String(key)}`;
+  return text;
+}
+
+/** The refusal of the first zod issue as `InvalidArgumentError` (naming the argument and the failing path). */
+export function argumentError(fn: string, argument: string, error: z.ZodError, value: unknown, options?: ArgumentPathOptions): InvalidArgumentError {
+  const issue = error.issues[0]!;
+  const received = issue.path.length === 0 && issue.input === undefined ? value : issue.input;
+  return new InvalidArgumentError(fn, argumentPath(argument, issue.path, options), { 'zh-CN': `不符合要求：${issue.message}`, en: `is not valid: ${issue.message}` }, received);
+}
+
+/**
+ * Parses a public function's argument with its zod schema, or throws `InvalidArgumentError`
+ * naming the argument and the failing path (`application.eventDate`, `times.selfRescue` …).
+ * The one way every domain checks what it is given.
+ */
+export function parseArgument<S extends z.ZodType>(fn: string, argument: string, schema: S, value: unknown, options?: ArgumentPathOptions): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw argumentError(fn, argument, parsed.error, value, options);
+}
+
+/** Throws `InvalidArgumentError` unless `value` is an array (of records to summarize, say). */
+export function checkArray(fn: string, argument: string, value: unknown): void {
+  if (!Array.isArray(value)) throw new InvalidArgumentError(fn, argument, { 'zh-CN': '必须是数组', en: 'must be an array' }, value);
+}
+
+/** Throws `InvalidArgumentError` unless `value` looks like a bihuan `Store`. */
+export function checkStore(fn: string, value: unknown): void {
+  const ok = !!value && typeof value === 'object' && typeof (value as { all?: unknown }).all === 'function' && typeof (value as { put?: unknown }).put === 'function';
+  if (!ok) throw new InvalidArgumentError(fn, 'store', { 'zh-CN': '必须是 bihuan 存储（createMemoryStore 或 createIndexedDbStore 所得）', en: 'must be a bihuan store (from createMemoryStore or createIndexedDbStore)' }, value);
+}

@@ -1,0 +1,47 @@
+import * as z from './zod.js';
+import { parseDate, parseInstant } from '../calendar/instant.js';
+import { personal } from '../privacy/privacy.js';
+
+/**
+ * The field vocabulary every domain's records are written in. A domain imports these from here,
+ * never from another domain, so that a name, a date or a satisfaction means the same everywhere.
+ */
+
+/** Free text of 1 to `max` characters that is not blank. */
+export const textOf = (max: number) => z.string().min(1).max(max).regex(/\S/, 'must not be blank');
+/** Free text up to 2,000 characters, not blank: reasons, results, instructions, notes. */
+export const text = /* @__PURE__ */ textOf(2000);
+/** A short label (trimmed, 1–200 characters): a unit's name, a venue. */
+export const shortText = /* @__PURE__ */ z.string().trim().min(1).max(200);
+/** A text in both languages. */
+export const localizedText = /* @__PURE__ */ z.object({ 'zh-CN': text, en: text });
+
+/** A record's id or a reference to one (1–120 characters). */
+export const id = /* @__PURE__ */ z.string().min(1).max(120);
+/** An id a person types and a program keys on: letters, digits, `_`, `.`, `-` (1–80). */
+export const code = /* @__PURE__ */ z
+  .string()
+  .min(1)
+  .max(80)
+  .regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . - only');
+/** A whole number of things, 0 or more. */
+export const count = /* @__PURE__ */ z.int().min(0);
+
+/** A person's name (trimmed, 1–60 characters); personal data, masked in views and exports. */
+export const personName = /* @__PURE__ */ personal('name', z.string().trim().min(1).max(60));
+/** A phone number; personal data. */
+export const phone = /* @__PURE__ */ personal('phone', z.string().regex(/^\+?[\d\s-]{5,20}$/, 'a phone number'));
+/** An 18-character resident ID number; personal data. */
+export const idNumber = /* @__PURE__ */ personal('idNumber', z.string().regex(/^\d{17}[\dXx]$/, 'an 18-character resident ID number'));
+/** A postal address (trimmed, 1–200 characters); personal data. */
+export const address = /* @__PURE__ */ personal('address', z.string().trim().min(1).max(200));
+
+/** A real calendar date written YYYY-MM-DD (China's calendar day: no time, no offset). */
+export const calendarDate = /* @__PURE__ */ z.string().refine((s) => !Number.isNaN(parseDate(s)), { message: 'must be a real date written YYYY-MM-DD' });
+/** An ISO 8601 instant with an explicit offset. */
+export const instant = /* @__PURE__ */ z.string().refine((s) => !Number.isNaN(parseInstant(s)), { message: 'must be an ISO 8601 instant with an offset' });
+
+/** How satisfied a party or a firm said it was at a follow-up or a rating. */
+export const SATISFACTION = ['satisfied', 'basicallySatisfied', 'dissatisfied'] as const;
+export type Satisfaction = (typeof SATISFACTION)[number];
+export const satisfaction = /* @__PURE__ */ z.enum(SATISFACTION);
