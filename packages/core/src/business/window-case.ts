@@ -1,5 +1,5 @@
 import * as z from '../schema/zod.js';
-import { personName } from '../schema/fields.js';
+import { id, personName } from '../schema/fields.js';
 import { InvalidArgumentError } from '../errors/errors.js';
 import { parseInstant } from '../calendar/instant.js';
 import type { WorkCalendar } from '../calendar/work-calendar.js';
@@ -17,12 +17,12 @@ export const WINDOW_CASE_LOOP_ID = 'one-window-case';
 const reason = z.object({ reason: z.string().min(1).max(1000).regex(/\S/, 'must not be blank') });
 
 export const WindowCaseSchema = z.object({
-  matterId: z.string().min(1).max(120),
+  matterId: id,
   matter: z.string().min(1).max(200),
   /** The matter's limit in working days when the case was accepted. */
   limit: z.number().positive().max(366),
   /** The key firm applying, if any. */
-  firmId: z.string().min(1).max(120).nullable(),
+  firmId: id.nullable(),
   applicant: personName,
   outcome: z
     .discriminatedUnion('kind', [

@@ -1,5 +1,5 @@
 import * as z from '../schema/zod.js';
-import { address, calendarDate, id, idNumber, personName, phone, satisfaction, text } from '../schema/fields.js';
+import { address, calendarDate, id, idNumber, instructionPayload, personName, phone, reasonPayload, satisfaction, text } from '../schema/fields.js';
 import { DISPUTE_CATEGORIES } from './routing.js';
 
 /** Where a dispute came in: at the centre's hall, or reported online from a grid. */
@@ -115,9 +115,9 @@ export const RoutePayloadSchema = z.object({
 export type RoutePayload = z.output<typeof RoutePayloadSchema>;
 export const MediatePayloadSchema = z.object({ mode: z.enum(['atCentre', 'atHome']), mediators: z.array(id).default([]) });
 export type MediatePayload = z.output<typeof MediatePayloadSchema>;
-export const ReasonPayloadSchema = z.object({ reason: text });
+export const ReasonPayloadSchema = reasonPayload;
 export type ReasonPayload = z.output<typeof ReasonPayloadSchema>;
 export const MergePayloadSchema = z.object({ into: id, reason: text });
 export type MergePayload = z.output<typeof MergePayloadSchema>;
-export const SupervisePayloadSchema = z.object({ instruction: text });
+export const SupervisePayloadSchema = instructionPayload;
 export type SupervisePayload = z.output<typeof SupervisePayloadSchema>;

@@ -21,4 +21,3 @@ export {
 export { RESPONSE_STANDARD, judgeResponse, missingStandard, type StageVerdict, type ResponseJudgement } from './standard.js';
 export { registerUnit, recordResponse, summarizeEmergencyUnits, type OnTime, type EmergencyUnitSummary } from './registry.js';
 export { emergencyUnitStore, recordResponseIn, type EmergencyUnitCollections } from './store.js';
-export { exampleEmergencyUnits, type EmergencyUnitExample } from './example.js';

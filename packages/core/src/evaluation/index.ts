@@ -68,4 +68,3 @@ export {
   type EvaluationStoreSpec,
   type EvaluationStore,
 } from './store.js';
-export { exampleLawReport } from './examples.js';

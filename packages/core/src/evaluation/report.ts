@@ -2,8 +2,8 @@ import * as z from '../schema/zod.js';
 import { InvalidArgumentError } from '../errors/errors.js';
 import type { Localized } from '../i18n/locale.js';
 import { parseArgument } from '../schema/argument.js';
+import { id, text } from '../schema/fields.js';
 
-const nonBlank = z.string().min(1).max(2000).regex(/\S/, 'must not be blank');
 
 /** A concrete figure backing a claim: 化解 406 件, 95.53%, 23 个问题 … */
 export const FigureSchema = z.object({ value: z.number(), unit: z.string().max(20).default(''), label: z.string().max(120).optional() });
@@ -15,18 +15,18 @@ export type Figure = z.output<typeof FigureSchema>;
  * refused by `checkReport` with the rule it breaks, rather than failing to parse.
  */
 export const ClaimSchema = z.object({
-  text: nonBlank,
-  case: nonBlank.optional(),
+  text,
+  case: text.optional(),
   figure: FigureSchema.optional(),
 });
 export type Claim = z.output<typeof ClaimSchema>;
 
 /** A leader's report on rule-of-law duties (述法报告), with what the evaluation committee records. */
 export const LawReportSchema = z.object({
-  id: z.string().min(1).max(120),
+  id: id,
   /** The evaluation scheme it is scored under. */
-  schemeId: z.string().min(1).max(120),
-  unit: z.string().min(1).max(120),
+  schemeId: id,
+  unit: id,
   /** The reporting leader, in office (named in an official capacity, not as private data). */
   reporter: z.string().min(1).max(60),
   position: z.string().max(60).default(''),

@@ -5,6 +5,7 @@ import type { Fraction } from '../rate/fraction.js';
 import { compareFractions } from '../rate/fraction.js';
 import { decimal, exact, minus, negate, ONE, over, same, sum, times } from '../rate/exact.js';
 import { parseArgument } from '../schema/argument.js';
+import { id } from '../schema/fields.js';
 
 const name = z.string().regex(/^[A-Za-z][\w-]*$/, 'an identifier: a letter, then letters, digits, _ or -').max(60);
 export const LocalizedSchema = z.object({ 'zh-CN': z.string().min(1), en: z.string().min(1) });
@@ -56,7 +57,7 @@ export const MISSING_RULES = ['refuse', 'skip'] as const;
 export type MissingRule = (typeof MISSING_RULES)[number];
 
 const schemeShape = z.object({
-  id: z.string().min(1).max(120),
+  id: id,
   label: LocalizedSchema,
   /** `fraction`: weights sum to 1 and the total is out of `total`; `points`: weights are points summing to `total`. */
   weighting: z.enum(['fraction', 'points']).default('fraction'),

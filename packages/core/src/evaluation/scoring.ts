@@ -5,6 +5,7 @@ import { compareFractions, type Fraction } from '../rate/fraction.js';
 import { parseArgument } from '../schema/argument.js';
 import { decimal, exact, minOf, minus, over, plus, sum, times, whole } from '../rate/exact.js';
 import { type AdjustmentItem, bandFor, type Dimension, dimensionPoints, type EvaluationScheme, type GradeBand, parseScheme, type VetoItem } from './scheme.js';
+import { id } from '../schema/fields.js';
 
 /** The "cannot judge" answer (无法评价): it leaves the dimension's denominator. */
 export const CANNOT_JUDGE = 'cannotJudge';
@@ -14,14 +15,14 @@ export type ScoreValue = z.output<typeof ScoreValueSchema>;
 
 /** One assessor's scores, by dimension id (assessor-scored dimensions only). */
 export const ScoreSheetSchema = z.object({
-  assessor: z.string().min(1).max(120),
+  assessor: id,
   scores: z.record(z.string(), ScoreValueSchema),
 });
 export type ScoreSheet = z.output<typeof ScoreSheetSchema>;
 
 export const EvaluationInputSchema = z.object({
   /** Whose evaluation: the report or the reporting leader. */
-  subject: z.string().min(1).max(120),
+  subject: id,
   sheets: z.array(ScoreSheetSchema),
   /** The legal-literacy pre-test score, for a scheme with a pre-test dimension. */
   preTest: z.number().nullable().default(null),

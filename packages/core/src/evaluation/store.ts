@@ -1,5 +1,5 @@
 import * as z from '../schema/zod.js';
-import { instant } from '../schema/fields.js';
+import { id, instant } from '../schema/fields.js';
 import { InvalidArgumentError } from '../errors/errors.js';
 import { defineStore } from '../store/spec.js';
 import type { Store } from '../store/types.js';
@@ -10,8 +10,8 @@ import { parseArgument } from '../schema/argument.js';
 
 /** One assessor's score sheet for one report, as stored (one per assessor and report). */
 export const StoredScoreSheetSchema = z.object({
-  reportId: z.string().min(1).max(120),
-  assessor: z.string().min(1).max(120),
+  reportId: id,
+  assessor: id,
   scores: z.record(z.string(), ScoreValueSchema),
   submittedAt: instant,
 });

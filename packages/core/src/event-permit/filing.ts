@@ -1,7 +1,7 @@
 import * as z from '../schema/zod.js';
 import { chinaDate, parseInstant } from '../calendar/instant.js';
 import { createItem } from '../loop/snapshot.js';
-import { instant } from '../schema/fields.js';
+import { id, instant } from '../schema/fields.js';
 import { isFinal } from '../loop/definition.js';
 import { formatRate } from '../rate/rate.js';
 import { parseArgument } from '../schema/argument.js';
@@ -22,7 +22,7 @@ export function eventKeyOf(application: Pick<EventApplication, 'name' | 'venue' 
 }
 
 const FileInputSchema = z.object({
-  id: z.string().min(1).max(120),
+  id: id,
   application: z.unknown(),
   actor: z.object({ id: z.string().min(1), role: z.enum(['organizer', 'reviewer']) }),
   at: instant,

@@ -1,3 +1,4 @@
 export * from './schema.js';
+export * from './labels.js';
 export * from './matching.js';
 export * from './store.js';

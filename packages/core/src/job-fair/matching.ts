@@ -3,11 +3,11 @@ import { InvalidArgumentError } from '../errors/errors.js';
 import type { Localized } from '../i18n/locale.js';
 import { formatRate } from '../rate/rate.js';
 import { parseArgument } from '../schema/argument.js';
+import { JOB_KIND_LABELS } from './labels.js';
 import {
   type EmploymentIntention,
   EmploymentIntentionSchema,
   type EmploymentIntentionInput,
-  JOB_KIND_LABELS,
   JOB_KINDS,
   type JobFairFirm,
   JobFairFirmSchema,

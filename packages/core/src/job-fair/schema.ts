@@ -1,19 +1,11 @@
 import * as z from '../schema/zod.js';
 import { calendarDate, id, personName, phone, textOf } from '../schema/fields.js';
-import type { Localized } from '../i18n/locale.js';
 import { personal } from '../privacy/privacy.js';
 
 /** Kinds of job at the fair (the source: 普工、技工、后勤 and more). */
 export const JOB_KINDS = ['general', 'skilled', 'logistics', 'service', 'other'] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
-export const JOB_KIND_LABELS: Readonly<Record<JobKind, Localized>> = {
-  general: { 'zh-CN': '普工', en: 'general labour' },
-  skilled: { 'zh-CN': '技工', en: 'skilled trade' },
-  logistics: { 'zh-CN': '后勤', en: 'logistics and support' },
-  service: { 'zh-CN': '服务', en: 'services' },
-  other: { 'zh-CN': '其他', en: 'other' },
-};
 
 const date = calendarDate;
 const names = z.array(textOf(60)).max(30).default([]);

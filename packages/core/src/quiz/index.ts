@@ -1,4 +1,3 @@
 export * from './schema.js';
 export * from './scoring.js';
-export * from './example.js';
 export * from './store.js';

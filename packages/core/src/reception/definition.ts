@@ -1,7 +1,7 @@
 import { defineLoop, type EventOf, type RoleOf, type SnapshotOf, type StateOf } from '../loop/definition.js';
 import type { LoopEvent } from '../loop/types.js';
-import { InstructionPayloadSchema, ReasonPayloadSchema } from '../rectification/schema.js';
 import { AssignPayloadSchema, type AssignPayload, RatePayloadSchema, type RatePayload, type ReceptionIssue, ReceptionIssueSchema, ResultPayloadSchema } from './schema.js';
+import { instructionPayload, reasonPayload } from '../schema/fields.js';
 
 const L = (zh: string, en: string) => ({ 'zh-CN': zh, en });
 
@@ -52,7 +52,7 @@ export const receptionLoop = /* @__PURE__ */ defineLoop({
       from: ['assigned', 'handling'],
       to: (_p, s) => s.state,
       roles: ['host'],
-      payload: InstructionPayloadSchema,
+      payload: instructionPayload,
       apply: (d: ReceptionIssue): ReceptionIssue => ({ ...d, supervisions: d.supervisions + 1 }),
     },
     feedBack: {
@@ -84,7 +84,7 @@ export const receptionLoop = /* @__PURE__ */ defineLoop({
       to: 'handling',
       roles: ['host'],
       reopen: true,
-      payload: ReasonPayloadSchema,
+      payload: reasonPayload,
       apply: (d: ReceptionIssue): ReceptionIssue => ({ ...d, reopened: d.reopened + 1, result: null }),
     },
   },

@@ -10,14 +10,5 @@ export {
   type ReceptionRole,
   type ReceptionItem,
 } from './definition.js';
-export {
-  collectIssue,
-  summarizeReception,
-  RECEPTION_STORE_NAME,
-  receptionStoreSpec,
-  type CollectIssueInput,
-  type ReceptionSummary,
-  type ReceptionStoreSpec,
-  type ReceptionStore,
-} from './ledger.js';
-export { exampleReceptionDay } from './examples.js';
+export { collectIssue, summarizeReception, type CollectIssueInput, type ReceptionSummary } from './ledger.js';
+export { RECEPTION_STORE_NAME, receptionStoreSpec, type ReceptionStoreSpec, type ReceptionStore } from './store.js';

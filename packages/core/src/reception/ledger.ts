@@ -1,9 +1,6 @@
 import { InvalidArgumentError } from '../errors/errors.js';
 import { createItem } from '../loop/snapshot.js';
 import type { Actor } from '../loop/types.js';
-import { loopCollection } from '../store/loop-event.js';
-import { defineStore } from '../store/spec.js';
-import type { Store } from '../store/types.js';
 import { formatRate } from '../rate/rate.js';
 import { RECEPTION_LOOP_ID, type ReceptionItem, type ReceptionRole, type ReceptionState, receptionLoop } from './definition.js';
 import { type ReceptionIntake, ReceptionIntakeSchema } from './schema.js';
@@ -83,15 +80,3 @@ export function summarizeReception(items: readonly ReceptionItem[]): ReceptionSu
     byState,
   };
 }
-
-/** The database the reception-day widget shares when the host gives it no store. */
-export const RECEPTION_STORE_NAME = 'bihuan-reception';
-
-export const receptionStoreSpec = /* @__PURE__ */ defineStore({
-  name: RECEPTION_STORE_NAME,
-  collections: {
-    issues: /* @__PURE__ */ loopCollection(receptionLoop, { session: 'data.sessionId', firm: 'data.firm', department: 'data.department' }),
-  },
-});
-export type ReceptionStoreSpec = typeof receptionStoreSpec;
-export type ReceptionStore = Store<ReceptionStoreSpec['collections']>;

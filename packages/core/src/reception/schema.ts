@@ -6,7 +6,7 @@ export const ReceptionIntakeSchema = z.object({
   /** The reception day it was raised at. */
   sessionId: id,
   sessionDate: calendarDate,
-  firm: z.string().min(1).max(120),
+  firm: id,
   contact: personName,
   phone: phone.optional(),
   title: text,

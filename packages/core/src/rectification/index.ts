@@ -50,4 +50,3 @@ export {
   type OverdueSweep,
 } from './ledger.js';
 export { RECTIFICATION_STORE_NAME, rectificationStoreSpec, openOverdueAccountability, type RectificationStoreSpec, type RectificationStore } from './store.js';
-export { exampleRectificationItems } from './examples.js';

@@ -1,5 +1,5 @@
 import * as z from '../schema/zod.js';
-import { calendarDate, id, text } from '../schema/fields.js';
+import { calendarDate, id, instructionPayload, reasonPayload, text } from '../schema/fields.js';
 
 const ref = z.string().min(1).max(200);
 
@@ -30,7 +30,7 @@ const byAt = z.object({ by: id, at: z.string().min(1) });
 /** A rectification item (整改事项): the single source of truth for its type. */
 export const RectificationSchema = FindingSchema.extend({
   /** The responsible unit. */
-  unit: z.string().min(1).max(120),
+  unit: id,
   /** The responsible leader or officer, in office (named in an official capacity). */
   owner: z.string().min(1).max(60),
   measures: z.array(text).default([]),
@@ -52,8 +52,8 @@ export type Rectification = z.output<typeof RectificationSchema>;
 export const StartPayloadSchema = z.object({ measures: z.array(text).min(1) });
 export const EvidencePayloadSchema = z.object({ evidence: z.array(ref).min(1), summary: text });
 export const OpinionPayloadSchema = z.object({ opinion: text });
-export const ReasonPayloadSchema = z.object({ reason: text });
-export const InstructionPayloadSchema = z.object({ instruction: text });
+export const ReasonPayloadSchema = reasonPayload;
+export const InstructionPayloadSchema = instructionPayload;
 export const AccountabilityPayloadSchema = z.object({ accountabilityId: id });
 export type StartPayload = z.output<typeof StartPayloadSchema>;
 export type EvidencePayload = z.output<typeof EvidencePayloadSchema>;
@@ -69,7 +69,7 @@ export type AccountabilityMeasure = (typeof ACCOUNTABILITY_MEASURES)[number];
 export const AccountabilitySchema = z.object({
   rectificationId: id,
   title: text,
-  unit: z.string().min(1).max(120),
+  unit: id,
   owner: z.string().min(1).max(60),
   /** The rectification deadline that was missed. */
   deadline: calendarDate,

@@ -45,3 +45,8 @@ export const instant = /* @__PURE__ */ z.string().refine((s) => !Number.isNaN(pa
 export const SATISFACTION = ['satisfied', 'basicallySatisfied', 'dissatisfied'] as const;
 export type Satisfaction = (typeof SATISFACTION)[number];
 export const satisfaction = /* @__PURE__ */ z.enum(SATISFACTION);
+
+/** The payload of a loop event that only gives a reason (withdraw, return, reopen …). */
+export const reasonPayload = /* @__PURE__ */ z.object({ reason: text });
+/** The payload of a loop event that only gives an instruction (supervise, urge …). */
+export const instructionPayload = /* @__PURE__ */ z.object({ instruction: text });

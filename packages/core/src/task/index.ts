@@ -38,8 +38,6 @@ export {
   type ReassignPayload,
 } from './schema.js';
 export { TaskDataError, loadCatalog, loadRoster, findTemplate, type LoadIssue } from './catalog.js';
-export { exampleCatalog, exampleRoster, type ExampleRosterOptions } from './example-catalog.js';
-export { exampleTaskOrders, exampleFeedback, type ExampleOrdersInput } from './example-orders.js';
 export { taskDue, dueDayText, type DueWhen } from './due.js';
 export { validateFeedback, type FeedbackCheck, type FeedbackRefusal } from './feedback.js';
 export {

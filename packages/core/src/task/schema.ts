@@ -1,5 +1,5 @@
 import * as z from '../schema/zod.js';
-import { calendarDate, instant, personName, text } from '../schema/fields.js';
+import { calendarDate, id, instant, instructionPayload, personName, reasonPayload, text } from '../schema/fields.js';
 
 /**
  * The records of the community-policing task loop (下单—反馈—督导): a city's catalog of task
@@ -216,12 +216,12 @@ export const TaskOrderDataSchema = z.object({
   /** The month it was dispatched for. */
   month: monthText,
   /** What it covers: the month, `YYYY-Qn` for a quarterly task, or the event's id. */
-  period: z.string().min(1).max(120),
+  period: id,
   template: OrderTemplateSchema,
   officer: taskId,
   station: taskId,
   county: taskId,
-  community: z.string().min(1).max(120),
+  community: id,
   /** When it is due (24:00 China time of the due day). */
   due: instant,
   feedback: z.object({ values: z.record(taskId, FeedbackValueSchema), ...stamp }).nullable(),
@@ -239,9 +239,9 @@ export type TaskOrderData = z.output<typeof TaskOrderDataSchema>;
 // Event payloads (no transforms: they stay on the engine's fast path).
 export const FeedbackPayloadSchema = z.object({ values: z.record(z.string(), FeedbackValueSchema) });
 export type FeedbackPayload = z.output<typeof FeedbackPayloadSchema>;
-export const TaskReasonPayloadSchema = z.object({ reason: text });
+export const TaskReasonPayloadSchema = reasonPayload;
 export type TaskReasonPayload = z.output<typeof TaskReasonPayloadSchema>;
-export const UrgePayloadSchema = z.object({ instruction: text });
+export const UrgePayloadSchema = instructionPayload;
 export type UrgePayload = z.output<typeof UrgePayloadSchema>;
-export const ReassignPayloadSchema = z.object({ officer: taskId, station: taskId, county: taskId, community: z.string().min(1).max(120), reason: text });
+export const ReassignPayloadSchema = z.object({ officer: taskId, station: taskId, county: taskId, community: id, reason: text });
 export type ReassignPayload = z.output<typeof ReassignPayloadSchema>;

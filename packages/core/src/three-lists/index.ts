@@ -1,16 +1,10 @@
+// The three lists (三个清单) of a police station: duties, tasks and the negative list.
 export {
   DutySchema,
   DutyListSchema,
   NegativeRuleSchema,
   NegativeListSchema,
   IntakeCheckSchema,
-  NegativeListRefusal,
-  loadDutyList,
-  loadNegativeList,
-  checkNegativeList,
-  threeLists,
-  exampleDutyList,
-  exampleNegativeList,
   type Duty,
   type DutyList,
   type DutyListInput,
@@ -18,6 +12,6 @@ export {
   type NegativeList,
   type NegativeListInput,
   type IntakeCheck,
-  type NegativeListVerdict,
-  type ThreeLists,
-} from './three-lists.js';
+} from './schema.js';
+export { NegativeListRefusal, loadDutyList, loadNegativeList, checkNegativeList, threeLists, type NegativeListVerdict, type ThreeLists } from './three-lists.js';
+export { THREE_LISTS_STORE_NAME, threeListsStoreSpec, type ThreeListsStoreSpec, type ThreeListsStore } from './store.js';

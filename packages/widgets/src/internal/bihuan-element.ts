@@ -1,5 +1,5 @@
 import { LitElement, html, type PropertyValues, type TemplateResult } from 'lit';
-import { BihuanError, type Locale } from '@bihuan/core';
+import { BihuanError, type Locale } from '@bihuan/core/schema';
 import { LocaleController } from './locale-controller.js';
 import { VERSION } from './version.js';
 

@@ -1,17 +1,8 @@
 // What the three dispute widgets share: the store they bind to, the viewer (role, id, clock), and
 // how a dispute's parts read in the page's language.
-import {
-  type DepartmentRegistry,
-  type DisputeItem,
-  type Locale,
-  type Localized,
-  type Party,
-  DISPUTE_PERSONAL_DATA_ROLES,
-  defaultDepartmentRegistry,
-  disputeLoop,
-  maskPersonal,
-  maySeePersonalData,
-} from '@bihuan/core';
+import { type DepartmentRegistry, type DisputeItem, type Party, DISPUTE_PERSONAL_DATA_ROLES, defaultDepartmentRegistry, disputeLoop, maySeePersonalData } from '@bihuan/core/dispute';
+import { maskPersonal } from '@bihuan/core/privacy';
+import { type Locale, type Localized } from '@bihuan/core/schema';
 import type { PropertyDeclarations } from 'lit';
 export { emit } from './emit.js';
 export { nowMs, type NowInput } from './now.js';

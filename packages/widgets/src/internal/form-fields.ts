@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { InvalidArgumentError, type Locale } from '@bihuan/core';
+import { InvalidArgumentError, type Locale } from '@bihuan/core/schema';
 import type { FieldError } from './error-summary.js';
 
 /** The form's fields by name, as typed (trimmed strings). */

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { type Locale, resolveLocale } from '@bihuan/core';
+import { type Locale, resolveLocale } from '@bihuan/core/schema';
 
 type Host = ReactiveControllerHost & HTMLElement;
 

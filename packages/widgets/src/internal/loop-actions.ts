@@ -1,15 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import {
-  type AnyLoopDefinition,
-  type Collections,
-  type Locale,
-  type Refusal,
-  type Snapshot,
-  type Store,
-  applyLoopEvent,
-  availableEvents,
-  formatInstant,
-} from '@bihuan/core';
+import { formatInstant } from '@bihuan/core/calendar';
+import { type AnyLoopDefinition, type Refusal, type Snapshot, availableEvents } from '@bihuan/core/loop';
+import { type Locale } from '@bihuan/core/schema';
+import { type Collections, type Store, applyLoopEvent } from '@bihuan/core/store';
 import { type ActionField, actionForm, focusActionForm } from './action-form.js';
 import { emit } from './emit.js';
 

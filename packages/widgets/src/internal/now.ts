@@ -1,4 +1,4 @@
-import { parseInstant } from '@bihuan/core';
+import { parseInstant } from '@bihuan/core/calendar';
 
 /** A moment the host may pass as `now`: an ISO instant, a Date or epoch milliseconds. */
 export type NowInput = string | Date | number | undefined | null;

@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Locale } from '@bihuan/core';
+import type { Locale } from '@bihuan/core/schema';
 
 const TEXT = {
   'zh-CN': { nav: '翻页', previous: '上一页', next: '下一页', page: (p: number, n: number, total: number) => `第 ${p} / ${n} 页，共 ${total} 条` },

@@ -1,12 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import {
-  type Collections,
-  type Store,
-  type StoreSpec,
-  type StoreStatusEvent,
-  createIndexedDbStore,
-  createMemoryStore,
-} from '@bihuan/core';
+import { type Collections, type Store, type StoreSpec, type StoreStatusEvent, createIndexedDbStore, createMemoryStore } from '@bihuan/core/store';
 
 // One default store per database name, shared by every widget on the page.
 const defaults = new Map<string, Promise<Store>>();

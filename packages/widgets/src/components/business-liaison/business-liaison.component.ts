@@ -1,20 +1,6 @@
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
-import {
-  type BusinessStoreSpec,
-  type KeyFirm,
-  type OneWindowMatter,
-  type Store,
-  type Visit,
-  type WindowCaseItem,
-  VISIT_KINDS,
-  assignLiaison,
-  businessStore,
-  limitReduction,
-  liaisonSummary,
-  logVisit,
-  oneWindowSummary,
-  windowCaseSummary,
-} from '@bihuan/core';
+import { type BusinessStoreSpec, type KeyFirm, type OneWindowMatter, type Visit, type WindowCaseItem, VISIT_KINDS, assignLiaison, businessStore, limitReduction, liaisonSummary, logVisit, oneWindowSummary, windowCaseSummary } from '@bihuan/core/business';
+import { type Store } from '@bihuan/core/store';
 import { BihuanElement } from '../../internal/bihuan-element.js';
 import { dataStyles } from '../../internal/data-styles.js';
 import { errorSummary, errorSummaryStyles, focusErrorSummary, type FieldError } from '../../internal/error-summary.js';

@@ -1,37 +1,10 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import {
-  type DepartmentRegistry,
-  type DisputeCollections,
-  type DisputeEvent,
-  type DisputeItem,
-  type DisputeStore,
-  type HistoryEntry,
-  type LoopEvent,
-  type Refusal,
-  BihuanError,
-  CHANNEL_LABELS,
-  CREATED,
-  DISPUTE_CATEGORY_LABELS,
-  FOLLOW_UP_METHOD_LABELS,
-  FOLLOW_UP_METHODS,
-  MEDIATION_MODE_LABELS,
-  PRESENCES,
-  PRESENCE_LABELS,
-  REFERRAL_TARGETS,
-  REFERRAL_TARGET_LABELS,
-  SATISFACTION,
-  SATISFACTION_LABELS,
-  applyLoopEvent,
-  availableEvents,
-  chinaDate,
-  chinaDateTime,
-  defaultDepartmentRegistry,
-  disputeLoop,
-  disputeStoreSpec,
-  formatInstant,
-  overdue,
-  suggestRouting,
-} from '@bihuan/core';
+import { formatInstant } from '@bihuan/core/calendar';
+import { type DepartmentRegistry, type DisputeCollections, type DisputeEvent, type DisputeItem, type DisputeStore, CHANNEL_LABELS, DISPUTE_CATEGORY_LABELS, FOLLOW_UP_METHOD_LABELS, FOLLOW_UP_METHODS, MEDIATION_MODE_LABELS, PRESENCES, PRESENCE_LABELS, REFERRAL_TARGETS, REFERRAL_TARGET_LABELS, SATISFACTION, SATISFACTION_LABELS, defaultDepartmentRegistry, disputeLoop, disputeStoreSpec, suggestRouting } from '@bihuan/core/dispute';
+import { chinaDate, chinaDateTime } from '@bihuan/core/export';
+import { type HistoryEntry, type LoopEvent, type Refusal, CREATED, availableEvents, overdue } from '@bihuan/core/loop';
+import { BihuanError } from '@bihuan/core/schema';
+import { applyLoopEvent } from '@bihuan/core/store';
 import { BihuanElement } from '../../internal/bihuan-element.js';
 import { formStyles } from '../../internal/form-styles.js';
 import { StoreController } from '../../internal/store-controller.js';

@@ -1,24 +1,8 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import {
-  type DisputeCategory,
-  type DisputeIntake,
-  type DisputeItem,
-  type DisputeRole,
-  type IntakeIssue,
-  type NegativeList,
-  CHANNEL_LABELS,
-  CHANNELS,
-  DISPUTE_CATEGORIES,
-  DISPUTE_CATEGORY_LABELS,
-  acceptDispute,
-  checkIntake,
-  checkNegativeList,
-  disputeStoreSpec,
-  formatDate,
-  formatInstant,
-  chinaDay,
-} from '@bihuan/core';
-import type { DisputeStore } from '@bihuan/core';
+import { formatDate, formatInstant, chinaDay } from '@bihuan/core/calendar';
+import { type DisputeCategory, type DisputeIntake, type DisputeItem, type DisputeRole, type IntakeIssue, CHANNEL_LABELS, CHANNELS, DISPUTE_CATEGORIES, DISPUTE_CATEGORY_LABELS, acceptDispute, checkIntake, disputeStoreSpec } from '@bihuan/core/dispute';
+import { type NegativeList, checkNegativeList } from '@bihuan/core/three-lists';
+import type { DisputeStore } from '@bihuan/core/dispute';
 import { FormAssociatedElement } from '../../internal/form-associated.js';
 import { errorSummary, errorSummaryStyles, focusErrorSummary, type FieldError } from '../../internal/error-summary.js';
 import { formStyles } from '../../internal/form-styles.js';

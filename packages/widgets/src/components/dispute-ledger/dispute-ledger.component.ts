@@ -1,29 +1,8 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import {
-  type Channel,
-  type CsvColumn,
-  type DepartmentRegistry,
-  type DisputeCollections,
-  type DisputeItem,
-  type DisputeState,
-  type DisputeStore,
-  type LedgerFilter,
-  type LedgerSummary,
-  CHANNEL_LABELS,
-  CHANNELS,
-  DISPUTE_CATEGORY_LABELS,
-  chinaDate,
-  chinaDateTime,
-  defaultDepartmentRegistry,
-  disputeLoop,
-  disputeStoreSpec,
-  formatInstant,
-  overdue,
-  parseInstant,
-  queryLedger,
-  summarizeLedger,
-  toCsv,
-} from '@bihuan/core';
+import { formatInstant, parseInstant } from '@bihuan/core/calendar';
+import { type Channel, type DepartmentRegistry, type DisputeCollections, type DisputeItem, type DisputeState, type DisputeStore, type LedgerFilter, type LedgerSummary, CHANNEL_LABELS, CHANNELS, DISPUTE_CATEGORY_LABELS, defaultDepartmentRegistry, disputeLoop, disputeStoreSpec, queryLedger, summarizeLedger } from '@bihuan/core/dispute';
+import { type CsvColumn, chinaDate, chinaDateTime, toCsv } from '@bihuan/core/export';
+import { overdue } from '@bihuan/core/loop';
 import { BihuanElement } from '../../internal/bihuan-element.js';
 import { exportCsv } from '../../internal/csv-download.js';
 import { StoreController } from '../../internal/store-controller.js';

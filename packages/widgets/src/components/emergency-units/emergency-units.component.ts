@@ -1,17 +1,6 @@
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
-import {
-  type EmergencyUnit,
-  type EmergencyUnitCollections,
-  type ResponseJudgement,
-  type Store,
-  type UnitResponse,
-  RESPONSE_STAGES,
-  RESPONSE_STANDARD,
-  missingStandard,
-  recordResponseIn,
-  summarizeEmergencyUnits,
-  emergencyUnitStore,
-} from '@bihuan/core';
+import { type EmergencyUnit, type EmergencyUnitCollections, type ResponseJudgement, type UnitResponse, RESPONSE_STAGES, RESPONSE_STANDARD, missingStandard, recordResponseIn, summarizeEmergencyUnits, emergencyUnitStore } from '@bihuan/core/emergency-unit';
+import { type Store } from '@bihuan/core/store';
 import { BihuanElement } from '../../internal/bihuan-element.js';
 import { dataStyles, scrollRegionStyles } from '../../internal/data-styles.js';
 import { errorSummary, errorSummaryStyles, focusErrorSummary, type FieldError } from '../../internal/error-summary.js';

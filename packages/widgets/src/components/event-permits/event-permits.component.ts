@@ -1,19 +1,8 @@
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
-import {
-  type EventPermitCollections,
-  type EventPermitEvent,
-  type EventPermitItem,
-  type EventPermitRole,
-  type Store,
-  EVENT_KINDS,
-  InvalidArgumentError,
-  applyLoopEvent,
-  availableEvents,
-  eventPermitLoop,
-  eventPermitStore,
-  fileEventPermitIn,
-  summarizeEventPermits,
-} from '@bihuan/core';
+import { type EventPermitCollections, type EventPermitEvent, type EventPermitItem, type EventPermitRole, EVENT_KINDS, eventPermitLoop, eventPermitStore, fileEventPermitIn, summarizeEventPermits } from '@bihuan/core/event-permit';
+import { availableEvents } from '@bihuan/core/loop';
+import { InvalidArgumentError } from '@bihuan/core/schema';
+import { type Store, applyLoopEvent } from '@bihuan/core/store';
 import { BihuanElement } from '../../internal/bihuan-element.js';
 import { dataStyles, scrollRegionStyles } from '../../internal/data-styles.js';
 import { errorSummary, errorSummaryStyles, focusErrorSummary, type FieldError } from '../../internal/error-summary.js';

@@ -1,19 +1,7 @@
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
-import {
-  type EmploymentIntention,
-  type JobFairFirm,
-  type JobFairStoreSpec,
-  type JobMatch,
-  type JobOpening,
-  type Store,
-  JOB_KIND_LABELS,
-  JOB_KINDS,
-  intentionForm,
-  jobFairStore,
-  jobFairSummary,
-  maskName,
-  matchIntention,
-} from '@bihuan/core';
+import { type EmploymentIntention, type JobFairFirm, type JobFairStoreSpec, type JobMatch, type JobOpening, JOB_KIND_LABELS, JOB_KINDS, intentionForm, jobFairStore, jobFairSummary, matchIntention } from '@bihuan/core/job-fair';
+import { maskName } from '@bihuan/core/privacy';
+import { type Store } from '@bihuan/core/store';
 import { BihuanElement } from '../../internal/bihuan-element.js';
 import { dataStyles } from '../../internal/data-styles.js';
 import { errorSummary, errorSummaryStyles, focusErrorSummary, type FieldError } from '../../internal/error-summary.js';

@@ -1,18 +1,7 @@
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
-import {
-  type Quiz,
-  type QuizAttempt,
-  type QuizInput,
-  type QuizStoreSpec,
-  type Store,
-  checkAnswer,
-  civilCodeQuiz,
-  createAttempt,
-  parseQuiz,
-  quizStore,
-  resultsByClass,
-  scoreQuiz,
-} from '@bihuan/core';
+import { civilCodeQuiz } from '@bihuan/core/examples';
+import { type Quiz, type QuizAttempt, type QuizInput, type QuizStoreSpec, checkAnswer, createAttempt, parseQuiz, quizStore, resultsByClass, scoreQuiz } from '@bihuan/core/quiz';
+import { type Store } from '@bihuan/core/store';
 import { BihuanElement } from '../../internal/bihuan-element.js';
 import { dataStyles } from '../../internal/data-styles.js';
 import { formStyles } from '../../internal/form-styles.js';

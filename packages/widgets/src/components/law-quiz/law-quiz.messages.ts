@@ -1,4 +1,4 @@
-import type { Locale } from '@bihuan/core';
+import type { Locale } from '@bihuan/core/schema';
 
 const zhCN = {
   loading: '正在读取…',

@@ -1,29 +1,7 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import {
-  CANNOT_JUDGE,
-  type Dimension,
-  type EvaluationResult,
-  type EvaluationScheme,
-  type EvaluationSchemeInput,
-  type EvaluationStore,
-  type LawReport,
-  type LawReportInput,
-  type ReportCheck,
-  type ScoreValue,
-  type StoredScoreSheet,
-  InvalidArgumentError,
-  LawReportSchema,
-  SIX_DIMENSIONS,
-  SIX_DIMENSIONS_ID,
-  checkReport,
-  defineScheme,
-  dimensionPoints,
-  evaluationStoreSpec,
-  formatInstant,
-  formatScore,
-  scoreEvaluation,
-  scoreReport,
-} from '@bihuan/core';
+import { formatInstant } from '@bihuan/core/calendar';
+import { CANNOT_JUDGE, type Dimension, type EvaluationResult, type EvaluationScheme, type EvaluationSchemeInput, type EvaluationStore, type LawReport, type LawReportInput, type ReportCheck, type ScoreValue, type StoredScoreSheet, LawReportSchema, SIX_DIMENSIONS, SIX_DIMENSIONS_ID, checkReport, defineScheme, dimensionPoints, evaluationStoreSpec, formatScore, scoreEvaluation, scoreReport } from '@bihuan/core/evaluation';
+import { InvalidArgumentError } from '@bihuan/core/schema';
 import { dataStyles } from '../../internal/data-styles.js';
 import { emit } from '../../internal/emit.js';
 import { nowMs, type NowInput } from '../../internal/now.js';

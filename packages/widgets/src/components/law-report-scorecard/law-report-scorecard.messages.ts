@@ -1,4 +1,4 @@
-import type { Locale } from '@bihuan/core';
+import type { Locale } from '@bihuan/core/schema';
 
 const zhCN = {
   heading: '述法评议评分',

@@ -1,13 +1,5 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
-import {
-  type Fraction,
-  type Rounding,
-  NO_VALUE,
-  formatPoints,
-  formatRate,
-  pointsBetween,
-  shareOf,
-} from '@bihuan/core';
+import { type Fraction, type Rounding, NO_VALUE, formatPoints, formatRate, pointsBetween, shareOf } from '@bihuan/core/rate';
 import { BihuanElement } from '../../internal/bihuan-element.js';
 import { themeStyles } from '../../internal/styles.js';
 import { rateCardMessages } from './rate-card.messages.js';

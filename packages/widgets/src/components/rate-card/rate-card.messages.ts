@@ -1,4 +1,4 @@
-import type { Locale } from '@bihuan/core';
+import type { Locale } from '@bihuan/core/schema';
 
 const zhCN = {
   noCases: '暂无案件，无法计算比率',

@@ -1,17 +1,8 @@
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
-import {
-  type Locale,
-  type ReceptionItem,
-  type ReceptionRole,
-  type ReceptionState,
-  type ReceptionStore,
-  SATISFACTION,
-  SATISFACTION_LABELS,
-  maskPersonal,
-  receptionLoop,
-  receptionStoreSpec,
-  summarizeReception,
-} from '@bihuan/core';
+import { SATISFACTION, SATISFACTION_LABELS } from '@bihuan/core/dispute';
+import { maskPersonal } from '@bihuan/core/privacy';
+import { type ReceptionItem, type ReceptionRole, type ReceptionState, type ReceptionStore, receptionLoop, receptionStoreSpec, summarizeReception } from '@bihuan/core/reception';
+import { type Locale } from '@bihuan/core/schema';
 import { type ActionField, actionFormStyles } from '../../internal/action-form.js';
 import { BihuanElement } from '../../internal/bihuan-element.js';
 import { dataStyles } from '../../internal/data-styles.js';

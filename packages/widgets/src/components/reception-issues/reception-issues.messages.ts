@@ -1,4 +1,4 @@
-import type { Locale } from '@bihuan/core';
+import type { Locale } from '@bihuan/core/schema';
 
 const zhCN = {
   heading: '企业家接待日问题清单',

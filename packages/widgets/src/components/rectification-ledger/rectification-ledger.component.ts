@@ -1,23 +1,8 @@
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
-import {
-  type Locale,
-  type RectificationItem,
-  type RectificationRole,
-  type RectificationState,
-  type RectificationStore,
-  chinaDate,
-  formatInstant,
-  isRectificationOverdue,
-  openOverdueAccountability,
-  parseDate,
-  rectificationCsvColumns,
-  rectificationLoop,
-  rectificationStoreSpec,
-  sortRectificationLedger,
-  summarizeRectification,
-  toCsv,
-  chinaDay,
-} from '@bihuan/core';
+import { formatInstant, parseDate, chinaDay } from '@bihuan/core/calendar';
+import { chinaDate, toCsv } from '@bihuan/core/export';
+import { type RectificationItem, type RectificationRole, type RectificationState, type RectificationStore, isRectificationOverdue, openOverdueAccountability, rectificationCsvColumns, rectificationLoop, rectificationStoreSpec, sortRectificationLedger, summarizeRectification } from '@bihuan/core/rectification';
+import { type Locale } from '@bihuan/core/schema';
 import type { ActionField } from '../../internal/action-form.js';
 import { actionFormStyles } from '../../internal/action-form.js';
 import { BihuanElement } from '../../internal/bihuan-element.js';

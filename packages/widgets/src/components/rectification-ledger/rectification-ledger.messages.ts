@@ -1,4 +1,4 @@
-import type { Locale } from '@bihuan/core';
+import type { Locale } from '@bihuan/core/schema';
 
 const zhCN = {
   heading: '问题清单与整改台账',

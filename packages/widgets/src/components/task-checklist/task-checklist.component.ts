@@ -1,23 +1,8 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import {
-  type DoneField,
-  type FeedbackValue,
-  type OfficerReminders,
-  type ReminderPolicy,
-  type TaskOrder,
-  type TaskStore,
-  type TaskStoreSpec,
-  BihuanError,
-  DEFAULT_REMINDER_POLICY,
-  applyLoopEvent,
-  dueDayText,
-  formatInstant,
-  parseInstant,
-  reminders,
-  rollupOrders,
-  taskOrderLoop,
-  taskStoreSpec,
-} from '@bihuan/core';
+import { formatInstant, parseInstant } from '@bihuan/core/calendar';
+import { BihuanError } from '@bihuan/core/schema';
+import { applyLoopEvent } from '@bihuan/core/store';
+import { type DoneField, type FeedbackValue, type OfficerReminders, type ReminderPolicy, type TaskOrder, type TaskStore, type TaskStoreSpec, DEFAULT_REMINDER_POLICY, dueDayText, reminders, rollupOrders, taskOrderLoop, taskStoreSpec } from '@bihuan/core/task';
 import { BihuanElement } from '../../internal/bihuan-element.js';
 import { readForm } from '../../internal/form-fields.js';
 import { dataStyles } from '../../internal/data-styles.js';

@@ -1,22 +1,8 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import {
-  type CsvColumn,
-  type Localized,
-  type Roster,
-  type RollupRow,
-  type TaskOrder,
-  type TaskStore,
-  type TaskStoreSpec,
-  BihuanError,
-  compareForSupervision,
-  formatInstant,
-  laggards,
-  parseInstant,
-  rollupOrders,
-  taskStoreSpec,
-  toCsv,
-  urgeOrders,
-} from '@bihuan/core';
+import { formatInstant, parseInstant } from '@bihuan/core/calendar';
+import { type CsvColumn, toCsv } from '@bihuan/core/export';
+import { type Localized, BihuanError } from '@bihuan/core/schema';
+import { type Roster, type RollupRow, type TaskOrder, type TaskStore, type TaskStoreSpec, compareForSupervision, laggards, rollupOrders, taskStoreSpec, urgeOrders } from '@bihuan/core/task';
 import { BihuanElement } from '../../internal/bihuan-element.js';
 import { exportCsv } from '../../internal/csv-download.js';
 import { dataStyles } from '../../internal/data-styles.js';

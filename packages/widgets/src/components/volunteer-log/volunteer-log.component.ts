@@ -1,16 +1,7 @@
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
-import {
-  type Assist,
-  type Store,
-  type Volunteer,
-  type VolunteerCollections,
-  ASSIST_KINDS,
-  formatHours,
-  logAssistIn,
-  maskName,
-  summarizeVolunteerLog,
-  volunteerStore,
-} from '@bihuan/core';
+import { maskName } from '@bihuan/core/privacy';
+import { type Store } from '@bihuan/core/store';
+import { type Assist, type Volunteer, type VolunteerCollections, ASSIST_KINDS, formatHours, logAssistIn, summarizeVolunteerLog, volunteerStore } from '@bihuan/core/volunteer';
 import { BihuanElement } from '../../internal/bihuan-element.js';
 import { dataStyles, scrollRegionStyles } from '../../internal/data-styles.js';
 import { errorSummary, errorSummaryStyles, focusErrorSummary, type FieldError } from '../../internal/error-summary.js';

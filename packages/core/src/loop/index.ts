@@ -1,0 +1,28 @@
+// The closed-loop engine: definitions, transitions, snapshots, replay, deadlines.
+export {
+  defineLoop,
+  isFinal,
+  reopenEvents,
+  type LoopDefinition,
+  type AnyLoopDefinition,
+  type LoopSpec,
+  type StateSpec,
+  type EventSpec,
+  type RoleSpec,
+  type TimeLimit,
+  type StateOf,
+  type EventOf,
+  type RoleOf,
+  type DataOf,
+  type ContextOf,
+  type SnapshotOf,
+} from './definition.js';
+export { CREATED, type Actor as LoopActor, type LoopEvent, type HistoryEntry, type Snapshot, type Created } from './types.js';
+export { REFUSAL_CODES, type Refusal, type RefusalCode, type GuardRefusal } from './refusal.js';
+export { refusalMessage, type RefusalMessageParts } from './messages.js';
+export { LoopDefinitionError, MalformedEventError, LoopMismatchError, SnapshotLoadError, ReplayError, type SnapshotLoadErrorCode } from './errors.js';
+export { transition, availableEvents, type TransitionResult, type TransitionContext } from './transition.js';
+export { createItem, loadSnapshot, snapshotSchema, historyEntrySchema, isoInstant, type CreateItemInput, type SnapshotMigration } from './snapshot.js';
+export { replay } from './replay.js';
+export { deadlineFor, overdue, dueSoon, timeLeft, type Moment, type Within } from './deadlines.js';
+export { maskSnapshot } from './mask.js';

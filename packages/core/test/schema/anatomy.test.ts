@@ -1,0 +1,58 @@
+// Every domain has the same anatomy and its own entry; shared vocabulary comes from the kernel,
+// never from another domain; the root entry is a thin re-export.
+import { describe, expect, test } from 'vitest';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+
+const core = fileURLToPath(new URL('../../', import.meta.url));
+const src = join(core, 'src');
+const read = (p: string) => readFileSync(join(src, p), 'utf8');
+
+const DOMAINS = ['business', 'dispute', 'emergency-unit', 'evaluation', 'event-permit', 'job-fair', 'quiz', 'reception', 'rectification', 'task', 'three-lists', 'volunteer'];
+const LOOPS = ['dispute', 'event-permit', 'reception', 'rectification', 'task'];
+const PARTS = ['schema', 'rate', 'privacy', 'calendar', 'loop', 'store', 'export'];
+
+describe('domain anatomy', () => {
+  test('the list of domains is every folder that is not a shared part', () => {
+    const folders = readdirSync(src, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+    expect(folders.filter((f) => !PARTS.includes(f) && f !== 'errors' && f !== 'i18n').sort()).toEqual([...DOMAINS].sort());
+  });
+
+  test.each(DOMAINS)('%s has index.ts, store.ts and examples.ts (and definition.ts when it is a loop)', (domain) => {
+    const files = readdirSync(join(src, domain));
+    for (const f of ['index.ts', 'store.ts', 'examples.ts']) expect(files, `${domain}/${f}`).toContain(f);
+    expect(files.includes('definition.ts'), `${domain}/definition.ts`).toBe(LOOPS.includes(domain));
+    expect(files.some((f) => /^example[^s]/.test(f) && f !== 'example-catalog.ts' && f !== 'example-orders.ts'), 'one examples.ts, not example.ts').toBe(false);
+  });
+
+  test.each(DOMAINS)('%s: its entry leaves the example data out', (domain) => {
+    expect(read(`${domain}/index.ts`)).not.toMatch(/examples?(-[a-z]+)?\.js'/);
+  });
+
+  test.each(DOMAINS)('%s takes shared vocabulary from the kernel, not from another domain’s schema', (domain) => {
+    const offenders = readdirSync(join(src, domain))
+      .filter((f) => f.endsWith('.ts'))
+      .filter((f) => new RegExp(`from '\\.\\./(?!${domain}/)(${DOMAINS.join('|')})/schema\\.js'`).test(read(`${domain}/${f}`)) && !/import type/.test(read(`${domain}/${f}`).match(/.*\/schema\.js';/)?.[0] ?? ''));
+    expect(offenders).toEqual([]);
+  });
+});
+
+describe('entries', () => {
+  const pkg = JSON.parse(readFileSync(join(core, 'package.json'), 'utf8')) as { exports: Record<string, unknown> };
+
+  test.each([...DOMAINS, ...PARTS, 'examples'])('@bihuan/core/%s is an entry with types', (name) => {
+    const entry = pkg.exports[`./${name}`] as { types: string; import: string } | undefined;
+    expect(entry).toBeDefined();
+    const file = name === 'examples' ? 'examples' : `${name}/index`;
+    expect(entry).toEqual({ types: `./dist/${file}.d.ts`, import: `./dist/${file}.js` });
+    expect(existsSync(join(src, `${file}.ts`))).toBe(true);
+  });
+
+  test('the root entry is a thin re-export of the entries', () => {
+    const statements = read('index.ts').split('\n').filter((l) => l.trim() && !/^\s*(\/\/|\/\*\*|\*)/.test(l));
+    expect(statements.every((l) => /^export \* from '\.\/[a-z-]+(\/index)?\.js';$/.test(l))).toBe(true);
+    const reexported = statements.map((l) => l.match(/'\.\/([a-z-]+)/)![1]);
+    expect(reexported.sort()).toEqual([...DOMAINS, ...PARTS, 'examples'].sort());
+  });
+});
