@@ -242,7 +242,12 @@ export async function createIndexedDbStore<const C extends Collections>(spec: St
       const req = os.count(keys[i] as IDBValidKey);
       req.onsuccess = () => {
         if (req.result > 0) return abortWith(tx, storeError('exists', { collection: c.name, key: keys[i]!, ...(keys.length > 1 ? { position: i } : {}) }));
-        os.put(v);
+        try {
+          os.put(v);
+        } catch (error) {
+          // A value IndexedDB cannot store (DataCloneError): the whole write is refused.
+          return abortWith(tx, fromDomError(error, { collection: c.name, key: keys[i]!, ...(keys.length > 1 ? { position: i } : {}) }));
+        }
         if (--pending === 0) done?.();
       };
     });
