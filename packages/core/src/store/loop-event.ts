@@ -8,6 +8,26 @@ import type { ApplyOptions, ApplyResult, WriteOptions, ChangeCheck, CollectionSp
 
 const FIELDS = new Set(['loop', 'id', 'state', 'data', 'history', 'deadline', 'createdAt', 'updatedAt']);
 
+/**
+ * Snapshots the engine's `transition` just made inside `applyLoopEvent` (module-private: nothing
+ * else can mark one). The engine checked the event — the only new input — and built the rest from
+ * the stored snapshot, which was valid when written; so such a result is checked for its shape of
+ * change only, not parsed again (`verify()` still parses everything on demand).
+ */
+const engineMade = new WeakSet<object>();
+
+function engineStep<S extends string, E extends string, R extends string, D, C>(
+  def: LoopDefinition<S, E, R, D, C>,
+  event: LoopEvent<NoInfer<E>, NoInfer<R>>,
+  context: TransitionContext<C> | undefined,
+) {
+  return (current: unknown) => {
+    const r = transition(def, current as Snapshot<S, D, E, R>, event, context);
+    if (r.ok) engineMade.add(r.snapshot);
+    return r as never;
+  };
+}
+
 function firstIssue(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }, prefix: string): { ok: false; path: string; message: string } {
   const issue = error.issues[0]!;
   return { ok: false, path: [prefix, ...issue.path.map(String)].filter(Boolean).join('.'), message: issue.message };
@@ -36,6 +56,12 @@ export function loopChangeCheck<S extends string, E extends string, R extends st
     if (next.loop !== prev.loop || next.id !== prev.id || next.createdAt !== prev.createdAt || !Array.isArray(history) || history.length <= before.length) return full(next);
     for (const k of Object.keys(next)) if (!FIELDS.has(k)) return full(next);
     for (let i = 0; i < before.length; i++) if (history[i] !== before[i]) return full(next);
+    if (engineMade.has(next) && history.length === before.length + 1 && next.loop.id === def.id && next.loop.version === def.version) {
+      // The engine appended one entry for an event it checked: the chain rules hold by construction.
+      const entry = history[before.length]!;
+      if (entry.seq !== before.length || entry.from !== before[before.length - 1]!.to || entry.to !== next.state || entry.at !== next.updatedAt) return full(next);
+      return { ok: true, value: next };
+    }
     if (typeof next.state !== 'string' || !Object.hasOwn(def.states, next.state)) return { ok: false, path: 'state', message: 'not a state of this loop' };
     let data: unknown = next.data;
     if (data !== prev.data) {
@@ -115,7 +141,7 @@ export function applyLoopEvent<Cs extends Collections, S extends string, E exten
   context?: TransitionContext<C>,
   options?: O,
 ): Promise<ApplyResult<Snapshot<S, D, E, R>, O extends { expectedVersion: number } ? LoopApplyRefusal : Refusal>> {
-  const step = (current: unknown) => transition(def, current as Snapshot<S, D, E, R>, event, context) as never;
+  const step = engineStep(def, event, context);
   return store.applyEvent(collection, id, step, { actor: event?.actor, ...options }).then((r) => named(r, event?.type)) as never;
 }
 
@@ -129,6 +155,6 @@ export function applyLoopEventIn<Cs extends Collections, S extends string, E ext
   context?: TransitionContext<C>,
   options: { readonly expectedVersion?: number } = {},
 ): Promise<TxApplyResult<Snapshot<S, D, E, R>, LoopApplyRefusal>> {
-  const step = (current: unknown) => transition(def, current as Snapshot<S, D, E, R>, event, context) as never;
+  const step = engineStep(def, event, context);
   return tx.applyEvent(collection, id, step, options).then((r) => named(r, event?.type)) as Promise<TxApplyResult<Snapshot<S, D, E, R>, LoopApplyRefusal>>;
 }

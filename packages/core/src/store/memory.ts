@@ -28,6 +28,7 @@ import type {
   ChangeEntry,
   ChangeOp,
   Collections,
+  HistoryEntryLike,
   HistoryRow,
   Key,
   Listed,
@@ -161,7 +162,7 @@ export function createMemoryStore<const C extends Collections>(spec: StoreSpec<C
         if (t.has(id) || seen.has(id)) throw storeError('exists', { collection: c.name, key, ...(position !== undefined ? { position } : {}) });
         seen.add(id);
       }
-      return { key, value, stored: own(value, { collection: c.name, key, ...(position !== undefined ? { position } : {}) }) };
+      return { key, value, stored: own(value, undefined, { collection: c.name, key, ...(position !== undefined ? { position } : {}) }) };
     });
     checkUnique(c, t, batch, new Set());
     return batch;
@@ -266,7 +267,8 @@ export function createMemoryStore<const C extends Collections>(spec: StoreSpec<C
       b.generation++;
       const change = log(c.name, 'event', [key], opts?.actor ?? out.entries[out.entries.length - 1]?.actor ?? options.actor);
       notifier.publish({ kind: 'changes', changes: [change] });
-      return { ok: true, snapshot: copyOut(out.stored) as never, entries: copyOut(out.entries), change };
+      // The stored snapshot itself: deep-frozen, read-only (read it again with get() for a copy to edit).
+      return { ok: true, snapshot: out.stored as never, entries: out.entries, change };
     },
 
     async batch(body, opts) {
@@ -324,7 +326,7 @@ export function createMemoryStore<const C extends Collections>(spec: StoreSpec<C
             if (!out.ok) return out as TxApplyResult<never, never>;
             stage(c).set(keyId(key), { key, value: out.stored });
             groups.add(c.name, 'event', key, opts?.actor ?? out.entries[out.entries.length - 1]?.actor ?? options.actor);
-            return { ok: true, snapshot: copyOut(out.stored) as never, entries: copyOut(out.entries) };
+            return { ok: true, snapshot: out.stored as never, entries: out.entries };
           },
         };
         let result: Awaited<ReturnType<typeof body>>;
@@ -385,7 +387,7 @@ export function createMemoryStore<const C extends Collections>(spec: StoreSpec<C
       const tables = new Map<string, Table>();
       for (const [name, rows] of next.collections) {
         const t: Table = new Map();
-        for (const [id, row] of rows) t.set(id, { key: row.key, value: own(row.value, { collection: name, key: row.key }) });
+        for (const [id, row] of rows) t.set(id, { key: row.key, value: own(row.value, undefined, { collection: name, key: row.key }) });
         tables.set(name, t);
       }
       for (const [name, t] of tables) b.collections.set(name, t);
@@ -465,13 +467,15 @@ function sortedRows(c: ResolvedCollection, t: Table, index: string | undefined):
 function applyIn<R>(c: ResolvedCollection, t: Table, key: Key, step: (current: never) => StepResult<never, R>, expected: number | undefined) {
   const row = t.get(keyId(key));
   if (!row) throw storeError('not_found', { collection: c.name, key });
-  // The step gets the stored value itself: it is frozen, so a step that tries to change it throws.
+  // The step gets the stored value itself: it is deep-frozen, so a step that tries to change it throws.
   const result = runStep(c, key, row.value, step, expected);
   if (!result.ok) return result;
-  const stored = own(result.value, { collection: c.name, key });
-  const checkedRow = [{ key, value: result.value, stored }];
-  checkUnique(c, t, checkedRow, new Set());
-  return { ok: true as const, stored, entries: result.entries };
+  const stored = own(result.value, row.value, { collection: c.name, key });
+  if (c.indexes.size > 0) checkUnique(c, t, [{ key, value: stored }], new Set());
+  const top = (row.value as { history?: unknown[] }).history?.length ?? 0;
+  const history = (stored as { history?: HistoryEntryLike[] }).history;
+  // The entries the step added, as stored (frozen).
+  return { ok: true as const, stored, entries: Array.isArray(history) && result.entries.length ? history.slice(top) : [] };
 }
 
 /** Checks unique indexes for records about to be written (against the table and the batch). */
@@ -528,7 +532,7 @@ function upgrade(b: MemoryBacking, spec: StoreSpec, cols: ReadonlyMap<string, Re
         if (migrated === null) continue;
         const id = keyId(migrated.key);
         if (t.has(id)) throw storeError('conflict', { collection: name, key: migrated.key }, 'a migration gave two records the same key');
-        t.set(id, { key: migrated.key, value: own(migrated.value, { collection: name, key: migrated.key }) });
+        t.set(id, { key: migrated.key, value: own(migrated.value, undefined, { collection: name, key: migrated.key }) });
       }
       next.set(name, t);
     }
