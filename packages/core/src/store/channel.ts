@@ -35,7 +35,7 @@ export class Notifier {
     this.emit(wire.kind === 'changes' ? { kind: 'changes', source: 'local', changes: wire.changes } : { kind: 'reset', source: 'local' });
     if (!this.channel) return;
     const last = this.outbox[this.outbox.length - 1];
-    if (last?.kind === 'changes' && wire.kind === 'changes') last.changes = [...last.changes, ...wire.changes];
+    if (last?.kind === 'changes' && wire.kind === 'changes') for (const c of wire.changes) last.changes.push(c);
     else this.outbox.push(wire.kind === 'changes' ? { kind: 'changes', changes: [...wire.changes] } : wire);
     if (this.flushing === undefined) {
       this.flushing = setTimeout(() => this.flush(), 0);
