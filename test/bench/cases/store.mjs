@@ -250,7 +250,9 @@ async function memoryEvents() {
 }
 
 const IDB_EVENTS = Number(process.env.STORE_IDB_EVENT_N ?? 300);
-const READ_N = Number(process.env.STORE_READ_N ?? 100_000);
+// 100,000 disputes is the goal's size, but seeding and reading them takes minutes on a loaded
+// 2-core machine; 20,000 by default (STORE_READ_N=100000 for the full size).
+const READ_N = Number(process.env.STORE_READ_N ?? 20_000);
 const PAGE_EVENTS = `
 import { applyLoopEvent, createIndexedDbStore, defineStore, disputeLoop, loopCollection, transition } from '@bihuan/core';
 import { initial, LIFECYCLES } from ${JSON.stringify(join(root, 'test/bench/dispute-script.mjs'))};
@@ -310,16 +312,19 @@ globalThis.reads = async (n) => {
   const store = await createIndexedDbStore(spec(name));
   const db = await req(indexedDB.open(name));
   const times = { ours: [], raw: [] };
-  for (let run = 0; run < 4; run++) {
-    let t = performance.now();
-    const { items } = await store.all('disputes');
-    const ours = performance.now() - t;
-    if (items.length !== n) throw new Error('ours read ' + items.length);
-    t = performance.now();
-    const rows = await req(db.transaction('disputes').objectStore('disputes').getAll());
-    const raw = performance.now() - t;
-    if (rows.length !== n) throw new Error('raw read ' + rows.length);
-    if (run > 0) { times.ours.push(ours); times.raw.push(raw); }
+  const contenders = {
+    ours: async () => (await store.all('disputes')).items.length,
+    raw: async () => (await req(db.transaction('disputes').objectStore('disputes').getAll())).length,
+  };
+  for (let run = 0; run < 6; run++) {
+    // Who reads first alternates: the second read of the same records finds them warmer.
+    for (const who of run % 2 ? ['raw', 'ours'] : ['ours', 'raw']) {
+      const t = performance.now();
+      const got = await contenders[who]();
+      const ms = performance.now() - t;
+      if (got !== n) throw new Error(who + ' read ' + got);
+      if (run > 1) times[who].push(ms);
+    }
   }
   store.close();
   db.close();
@@ -382,7 +387,7 @@ export default [
       return {
         ours: m.reads.ours,
         peers: { 'raw IndexedDB getAll': m.reads.raw },
-        notes: { 'ours / raw (goal ≤ 1.5×)': ratio(m.reads.ours, m.reads.raw), runs: '3 (median), after a warm-up read' },
+        notes: { 'ours / raw (goal ≤ 1.5×)': ratio(m.reads.ours, m.reads.raw), runs: '4 (median), who reads first alternating, after 2 warm-up rounds' },
       };
     },
   },
