@@ -293,10 +293,19 @@ export function createMemoryStore<const C extends Collections>(spec: StoreSpec<C
           if (!open) throw storeError('failed', {}, 'this batch has ended; its transaction can no longer be used');
           return collectionOf(cols, collection);
         };
+        // A refused write fails the whole batch, even when the body catches it (as in IndexedDB).
+        let failure: { error: unknown } | undefined;
         const txWrite = async (collection: string, record: unknown, create: boolean) => {
           const c = use(collection);
           const t = stage(c);
-          const [row] = prepare(c, t, [record], create);
+          let prepared: ReturnType<typeof prepare>;
+          try {
+            prepared = prepare(c, t, [record], create);
+          } catch (error) {
+            failure ??= { error };
+            throw error;
+          }
+          const [row] = prepared;
           t.set(keyId(row!.key), { key: row!.key, value: row!.stored });
           groups.add(c.name, 'put', row!.key, actor);
           return row!.value;
@@ -335,6 +344,7 @@ export function createMemoryStore<const C extends Collections>(spec: StoreSpec<C
         } finally {
           open = false;
         }
+        if (failure) throw failure.error;
         checkSignal(opts);
         const entries = groups.list();
         if (entries.length === 0) return result;
