@@ -57,7 +57,7 @@ export const collections = {
       ref: { path: 'ref', unique: true },
     },
   },
-  disputes: { schema: Snapshot, key: 'id', indexes: { state: 'state' } },
+  disputes: { schema: Snapshot, key: 'id', indexes: { state: 'state' }, createOnly: true },
 } as const;
 
 let counter = 0;

@@ -1,15 +1,16 @@
 import { storeError } from '../store/errors.js';
 import { migrateRecord } from '../store/spec.js';
-import type { Collections, Store, StoreDump } from '../store/types.js';
+import type { Collections, RestoreOptions, RestoreSummary, Store, StoreDump } from '../store/types.js';
 
 /** The backup file format's own version (not the store's schema version). */
 export const BACKUP_FORMAT = 'bihuan-backup';
-export const BACKUP_FORMAT_VERSION = 1;
+/** 2: no separate history rows (an item's history is in its record). Version 1 files still import. */
+export const BACKUP_FORMAT_VERSION = 2;
 
 /**
  * A whole-store JSON backup: every record (verbatim, even one that no longer validates — nothing
- * is lost), the per-item history and the change log. Keys are sorted and dates tagged, so the same
- * store always gives the same bytes and a restored store re-exports byte-identical.
+ * is lost; each item carries its history) and the change log. Keys are sorted and dates tagged,
+ * so the same store always gives the same bytes and a restored store re-exports byte-identical.
  */
 export async function exportBackup(store: Store<Collections>): Promise<string> {
   const dump = await store.dump();
@@ -19,22 +20,25 @@ export async function exportBackup(store: Store<Collections>): Promise<string> {
     store: dump.name,
     schemaVersion: dump.schemaVersion,
     collections: dump.collections,
-    history: dump.history,
     changes: dump.changes,
   });
 }
 
-export interface ImportOptions {
+export interface ImportOptions extends RestoreOptions {
   /** Accept a backup made from a store with another name (another tenant, a renamed portal). */
   readonly allowOtherStore?: boolean;
 }
 
 /**
- * Replaces the whole store with a backup, in one transaction. A backup from an earlier schema
- * version is migrated record by record first; one record that fails validation refuses the import
- * (`invalid_backup`, with every problem in `details.problems`) and nothing changes.
+ * Replaces the whole store with a backup (it never merges), in one transaction. A backup from an
+ * earlier schema version is migrated record by record first; everything is then checked before
+ * anything is written (records, change-log entries, history rows of format-1 files): one problem
+ * refuses the import (`invalid_backup`, every problem in `details.problems`), nothing changes and
+ * the store stays writable. A backup without records would wipe the store: refused unless
+ * `allowEmpty`. Resolves with what was written.
  */
-export async function importBackup(store: Store<Collections>, text: string, options: ImportOptions = {}): Promise<void> {
+export async function importBackup(store: Store<Collections>, text: string, options: ImportOptions = {}): Promise<RestoreSummary> {
+  if (typeof text !== 'string') throw storeError('invalid_backup', {}, 'a backup is a JSON text');
   let parsed: Record<string, unknown>;
   try {
     parsed = JSON.parse(text, revive) as Record<string, unknown>;
@@ -42,16 +46,19 @@ export async function importBackup(store: Store<Collections>, text: string, opti
     throw storeError('invalid_backup', {}, `not JSON: ${(error as Error).message}`);
   }
   if (!parsed || parsed.format !== BACKUP_FORMAT) throw storeError('invalid_backup', {}, 'not a bihuan backup');
-  if (parsed.formatVersion !== BACKUP_FORMAT_VERSION) throw storeError('invalid_backup', {}, `backup format ${String(parsed.formatVersion)}`);
+  if (parsed.formatVersion !== 1 && parsed.formatVersion !== BACKUP_FORMAT_VERSION) throw storeError('invalid_backup', {}, `backup format ${String(parsed.formatVersion)}`);
   if (parsed.store !== store.name && !options.allowOtherStore) throw storeError('invalid_backup', {}, `backup of store ${String(parsed.store)}, not ${store.name}`);
   const from = parsed.schemaVersion;
   if (typeof from !== 'number' || !Number.isInteger(from) || from < 1) throw storeError('invalid_backup', {}, 'no schema version');
   if (from > store.schemaVersion) throw storeError('version', {}, `backup version ${from}, store version ${store.schemaVersion}`);
   const collections = parsed.collections as Record<string, unknown[]> | undefined;
-  if (!collections || typeof collections !== 'object' || !Array.isArray(parsed.history) || !Array.isArray(parsed.changes)) {
-    throw storeError('invalid_backup', {}, 'missing collections, history or changes');
+  if (!collections || typeof collections !== 'object' || Array.isArray(collections) || !Array.isArray(parsed.changes)) {
+    throw storeError('invalid_backup', {}, 'missing collections (an object of name → records) or changes');
   }
+  if (parsed.formatVersion === 1 && !Array.isArray(parsed.history)) throw storeError('invalid_backup', {}, 'missing history');
   const migrated: Record<string, unknown[]> = {};
+  // Collections added since the backup's version start empty, as the upgrade would leave them.
+  if (from < store.schemaVersion) for (const name of Object.keys(store.spec.collections)) migrated[name] = [];
   for (const [name, rows] of Object.entries(collections)) {
     if (!Array.isArray(rows)) throw storeError('invalid_backup', { collection: name }, 'not a list');
     // Collections dropped since the backup's version are left behind, as the upgrade would.
@@ -59,17 +66,20 @@ export async function importBackup(store: Store<Collections>, text: string, opti
       if (from < store.schemaVersion) continue;
       throw storeError('unknown_collection', { collection: name });
     }
-    migrated[name] =
-      from === store.schemaVersion ? rows : rows.map((r) => migrateRecord(store.spec, name, r, from)).filter((r) => r != null);
+    try {
+      migrated[name] = from === store.schemaVersion ? rows : rows.map((r) => migrateRecord(store.spec, name, r, from)).filter((r) => r != null);
+    } catch (error) {
+      throw storeError('invalid_backup', { collection: name }, `a migration failed: ${String((error as Error)?.message ?? error).slice(0, 200)}`, error);
+    }
   }
   const dump: StoreDump = {
     name: store.name,
     schemaVersion: store.schemaVersion,
     collections: migrated,
-    history: parsed.history as StoreDump['history'],
     changes: parsed.changes as StoreDump['changes'],
+    ...(parsed.history !== undefined ? { history: parsed.history as StoreDump['history'] } : {}),
   };
-  await store.restore(dump);
+  return store.restore(dump, options.allowEmpty ? { allowEmpty: true } : {});
 }
 
 /** JSON with object keys sorted and Dates as `{"$date": ISO}`: one value, one text. */

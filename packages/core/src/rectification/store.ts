@@ -1,7 +1,7 @@
 import { InvalidArgumentError } from '../errors/errors.js';
 import type { Actor } from '../loop/types.js';
 import { momentMs } from '../loop/deadlines.js';
-import { applyLoopEvent, loopCollection } from '../store/loop-event.js';
+import { applyLoopEventIn, loopCollection } from '../store/loop-event.js';
 import { defineStore } from '../store/spec.js';
 import type { Store } from '../store/types.js';
 import { accountabilityLoop, rectificationLoop } from './definition.js';
@@ -22,24 +22,30 @@ export type RectificationStoreSpec = typeof rectificationStoreSpec;
 export type RectificationStore = Store<RectificationStoreSpec['collections']>;
 
 /**
- * Runs `sweepOverdue` on a store: each overdue, unverified item gets `holdAccountable` (atomically,
- * through the engine) and its accountability record is written. An item flagged whose record is
- * missing (a write interrupted between the two) gets its record now. Returns the records opened.
+ * Runs `sweepOverdue` on a store: each overdue, unverified item gets `holdAccountable` (through the
+ * engine) and its accountability record is created — every item and record in one transaction,
+ * read and written there, so the two collections never disagree. An item flagged whose record is
+ * missing (written by an earlier version, say) gets its record now. Returns the records opened.
  */
 export async function openOverdueAccountability(store: RectificationStore, now: string, actor: Actor<'supervisor'>): Promise<string[]> {
   if (!store || typeof store.all !== 'function') throw new InvalidArgumentError('openOverdueAccountability', 'store', { 'zh-CN': '必须是整改库（rectificationStoreSpec）', en: 'must be a rectification store (rectificationStoreSpec)' }, store);
   momentMs('openOverdueAccountability', 'now', now);
-  const { items } = await store.all('items');
-  const opened: string[] = [];
-  for (const item of sweepOverdue(items, now, actor).items) {
-    const result = await applyLoopEvent(store, 'items', rectificationLoop, item.id, { type: 'holdAccountable', actor, at: now, payload: { accountabilityId: accountabilityIdFor(item.id) } });
-    if (result.ok) opened.push(accountabilityIdFor(item.id));
-  }
-  for (const item of (await store.all('items')).items) {
-    const id = item.data.accountability?.id;
-    if (id !== undefined && (await store.get('accountability', id)) === undefined) {
-      await store.put('accountability', accountabilityRecord(item, item.data.accountability!.openedAt, actor), { actor });
+  return store.batch(async (tx) => {
+    const items = await tx.all('items');
+    const opened: string[] = [];
+    const flagged = new Map(items.map((item) => [item.id, item]));
+    for (const item of sweepOverdue(items, now, actor).items) {
+      const result = await applyLoopEventIn(tx, 'items', rectificationLoop, item.id, { type: 'holdAccountable', actor, at: now, payload: { accountabilityId: accountabilityIdFor(item.id) } });
+      if (!result.ok) continue;
+      flagged.set(item.id, result.snapshot);
+      opened.push(accountabilityIdFor(item.id));
     }
-  }
-  return opened;
+    for (const item of flagged.values()) {
+      const id = item.data.accountability?.id;
+      if (id !== undefined && (await tx.get('accountability', id)) === undefined) {
+        await tx.add('accountability', accountabilityRecord(item, item.data.accountability!.openedAt, actor));
+      }
+    }
+    return opened;
+  }, { actor });
 }

@@ -7,6 +7,7 @@ export type StoreErrorCode =
   | 'invalid_record'
   | 'invalid_key'
   | 'not_found'
+  | 'exists'
   | 'conflict'
   | 'quota_exceeded'
   | 'aborted'
@@ -91,6 +92,7 @@ const TEXTS: Record<StoreErrorCode, Localized> = {
   invalid_record: { 'zh-CN': '记录未通过校验，未写入任何数据', en: 'Record failed validation; nothing was written' },
   invalid_key: { 'zh-CN': '记录缺少有效的主键', en: 'Record has no valid key' },
   not_found: { 'zh-CN': '找不到该记录', en: 'Record not found' },
+  exists: { 'zh-CN': '该编号的记录已存在，未写入任何数据', en: 'A record with this key already exists; nothing was written' },
   conflict: { 'zh-CN': '与已有记录冲突（唯一索引重复），未写入任何数据', en: 'Conflicts with an existing record (unique index); nothing was written' },
   quota_exceeded: { 'zh-CN': '浏览器存储空间已满，本次操作未写入任何数据', en: 'Browser storage quota exceeded; nothing was written' },
   aborted: { 'zh-CN': '操作已中止，未写入任何数据', en: 'The operation was aborted; nothing was written' },

@@ -1,7 +1,8 @@
 export { StoreError, type StoreErrorCode, type StoreErrorDetails } from './errors.js';
-export { defineStore, schemaVersionOf, fingerprintOf, compareKeys } from './spec.js';
+export { defineStore, schemaVersionOf, fingerprintOf, compareKeys, recordVersion } from './spec.js';
+export { MAX_SEQ } from './dump.js';
 export { createMemoryStore, createMemoryBacking, type MemoryBacking, type MemoryStoreOptions } from './memory.js';
-export { createIndexedDbStore, type IndexedDbStoreOptions } from './indexeddb.js';
+export { createIndexedDbStore, deleteIndexedDbStore, type IndexedDbStoreOptions } from './indexeddb.js';
 export type {
   Key,
   KeyPath,
@@ -21,6 +22,14 @@ export type {
   Page,
   Listed,
   WriteOptions,
+  ApplyOptions,
+  StaleVersion,
+  TxApplyResult,
+  StoreTx,
+  RestoreOptions,
+  RestoreSummary,
+  VerifyReport,
+  ChangeCheck,
   HistoryEntryLike,
   HistoryRow,
   StepResult,
@@ -30,4 +39,4 @@ export type {
   InputOf,
   Store,
 } from './types.js';
-export { applyLoopEvent, loopCollection } from './loop-event.js';
+export { applyLoopEvent, applyLoopEventIn, loopCollection, loopChangeCheck, type LoopApplyRefusal } from './loop-event.js';

@@ -2,7 +2,8 @@ import { wrap, type IDBPDatabase } from 'idb';
 import { BihuanError } from '../errors/errors.js';
 import { fromDomError, storeError } from './errors.js';
 import { Notifier } from './channel.js';
-import { checkDump, pageSize } from './memory.js';
+import { ChangeGroups, pageSize } from './memory.js';
+import { checkDump, keyId } from './dump.js';
 import {
   afterCursor,
   collectionOf,
@@ -11,43 +12,46 @@ import {
   emptyRange,
   encodeCursor,
   fingerprintOf,
+  expectedVersionArg,
   keyAt,
-  migrateRecord,
+  migrateChecked,
   rangeOf,
   resolveCollections,
   runStep,
   schemaVersionOf,
   validateIn,
-  readStored,
   validateOut,
   type Range,
   type ResolvedCollection,
 } from './spec.js';
 import type {
   Actor,
+  ApplyOptions,
   ApplyResult,
   ChangeEntry,
   ChangeOp,
   Collections,
   HistoryEntryLike,
-  HistoryRow,
   Key,
   Listed,
   Page,
   RecordProblem,
+  StaleVersion,
   StepResult,
   Store,
   StoreDump,
   StoreSpec,
   StoreStatusEvent,
+  StoreTx,
   Where,
   WriteOptions,
 } from './types.js';
 
 const META = '_meta';
+/** Where earlier versions kept history rows; dropped at the next upgrade (the snapshot holds the history). */
 const HISTORY = '_history';
 const CHANGES = '_changes';
-const INTERNAL = [META, HISTORY, CHANGES];
+const INTERNAL = [META, CHANGES];
 
 export interface IndexedDbStoreOptions {
   /** The IndexedDB factory (default: globalThis.indexedDB). */
@@ -196,16 +200,6 @@ export async function createIndexedDbStore<const C extends Collections>(spec: St
     return (): ChangeEntry => ({ seq, ...entry });
   };
 
-  const readOut = (c: ResolvedCollection, rows: unknown[], problems: RecordProblem[]) => {
-    const items: unknown[] = [];
-    for (const row of rows) {
-      const r = validateOut(c, row);
-      if (r.ok) items.push(r.value);
-      else problems.push(r.problem);
-    }
-    return items;
-  };
-
   const source = (c: ResolvedCollection, tx: IDBTransaction, index: string | undefined): IDBObjectStore | IDBIndex => {
     const os = tx.objectStore(c.name);
     if (index === undefined) return os;
@@ -222,6 +216,68 @@ export async function createIndexedDbStore<const C extends Collections>(spec: St
     }
   }
 
+  /** A batch's request, as a promise settled inside the transaction. */
+  const ask = <T>(req: IDBRequest<T>) =>
+    new Promise<T>((resolve, reject) => {
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(fromDomError(req.error));
+    });
+
+  /** Writes records (create-only collections and `add` check that each key is new first). */
+  function putAll(tx: IDBTransaction, c: ResolvedCollection, values: unknown[], keys: Key[], create: boolean, done?: () => void) {
+    const os = tx.objectStore(c.name);
+    if (!create && !c.spec.createOnly) {
+      for (const v of values) os.put(v);
+      done?.();
+      return;
+    }
+    const seen = new Set<string>();
+    keys.forEach((key, i) => {
+      const id = keyId(key);
+      if (seen.has(id)) throw storeError('exists', { collection: c.name, key, ...(keys.length > 1 ? { position: i } : {}) });
+      seen.add(id);
+    });
+    let pending = values.length;
+    values.forEach((v, i) => {
+      const req = os.count(keys[i] as IDBValidKey);
+      req.onsuccess = () => {
+        if (req.result > 0) return abortWith(tx, storeError('exists', { collection: c.name, key: keys[i]!, ...(keys.length > 1 ? { position: i } : {}) }));
+        try {
+          os.put(v);
+        } catch (error) {
+          // A value IndexedDB cannot store (DataCloneError): the whole write is refused.
+          return abortWith(tx, fromDomError(error, { collection: c.name, key: keys[i]!, ...(keys.length > 1 ? { position: i } : {}) }));
+        }
+        if (--pending === 0) done?.();
+      };
+    });
+  }
+
+  async function write(collection: string, records: readonly unknown[], opts: WriteOptions | undefined, create: boolean): Promise<unknown[]> {
+    const c = collectionOf(cols, collection);
+    // Validate everything first: one bad record refuses the batch before any transaction opens.
+    const values = new Array<unknown>(records.length);
+    const keys = new Array<Key>(records.length);
+    for (let i = 0; i < records.length; i++) {
+      const r = validateIn(c, records[i], records.length > 1 ? i : undefined);
+      values[i] = r.value;
+      keys[i] = r.key;
+    }
+    if (records.length === 0) return [];
+    const change = await run(
+      [c.name, CHANGES],
+      'readwrite',
+      (tx) => {
+        putAll(tx, c, values, keys, create);
+        return logChange(tx, c.name, 'put', keys, opts?.actor ?? options.actor);
+      },
+      opts?.signal,
+      records.length === 1 ? { collection: c.name, key: keys[0] } : { collection: c.name },
+    );
+    notifier.publish({ kind: 'changes', changes: [change] });
+    return values;
+  }
+
   const store: Store<C> = {
     name: spec.name,
     schemaVersion: version,
@@ -232,54 +288,21 @@ export async function createIndexedDbStore<const C extends Collections>(spec: St
 
     async get(collection, key) {
       const c = collectionOf(cols, collection);
-      const value = await guard(() => db.get(c.name, key as IDBValidKey), { collection: c.name, key });
-      if (value === undefined) return undefined;
-      return readStored(c, key, value) as never;
+      // A read trusts what this store wrote: the version and the declared structure were checked on open.
+      return (await guard(() => db.get(c.name, key as IDBValidKey), { collection: c.name, key })) as never;
     },
 
     async put(collection, record, opts) {
-      const c = collectionOf(cols, collection);
-      const { value, key } = validateIn(c, record);
-      const details = { collection: c.name, key };
-      const change = await run(
-        [c.name, CHANGES],
-        'readwrite',
-        (tx) => {
-          tx.objectStore(c.name).put(value);
-          return logChange(tx, c.name, 'put', [key], opts?.actor ?? options.actor);
-        },
-        opts?.signal,
-        details,
-      );
-      notifier.publish({ kind: 'changes', changes: [change] });
-      return value as never;
+      return (await write(collection, [record], opts, false))[0] as never;
+    },
+
+    async add(collection, record, opts) {
+      return (await write(collection, [record], opts, true))[0] as never;
     },
 
     async bulkPut(collection, records, opts) {
-      const c = collectionOf(cols, collection);
-      // Validate everything first: one bad record refuses the batch before any transaction opens.
-      const values = new Array<unknown>(records.length);
-      const keys = new Array<Key>(records.length);
-      for (let i = 0; i < records.length; i++) {
-        const r = validateIn(c, records[i], i);
-        values[i] = r.value;
-        keys[i] = r.key;
-      }
-      if (records.length === 0) return 0;
-      const change = await run(
-        [c.name, CHANGES],
-        'readwrite',
-        (tx) => {
-          // Requests are queued without waiting on each other: IndexedDB runs them in order.
-          const os = tx.objectStore(c.name);
-          for (let i = 0; i < values.length; i++) os.put(values[i]);
-          return logChange(tx, c.name, 'put', keys, opts?.actor ?? options.actor);
-        },
-        opts?.signal,
-        { collection: c.name },
-      );
-      notifier.publish({ kind: 'changes', changes: [change] });
-      return values.length;
+      if (!Array.isArray(records)) throw storeError('invalid_record', { collection }, 'records must be a list');
+      return (await write(collection, records, opts, false)).length;
     },
 
     async delete(collection, key, opts) {
@@ -301,7 +324,7 @@ export async function createIndexedDbStore<const C extends Collections>(spec: St
           for (const k of keys) {
             const req = os.count(k as IDBValidKey);
             req.onsuccess = () => {
-              const id = JSON.stringify(k);
+              const id = keyId(k);
               if (req.result > 0 && !seen.has(id)) {
                 seen.add(id);
                 gone.push(k);
@@ -378,24 +401,21 @@ export async function createIndexedDbStore<const C extends Collections>(spec: St
         };
         return () => out;
       });
-      const problems: RecordProblem[] = [];
       const page = rows.slice(0, limit);
-      const items = readOut(c, page.map((r) => r.value), problems);
       const last = page[page.length - 1];
       const cursor = rows.length > limit && last ? encodeCursor({ primaryKey: last.pk, ...(q.index !== undefined ? { indexKey: last.ik } : {}) }) : null;
-      return { items, problems, cursor } as Page<never>;
+      return { items: page.map((r) => r.value), problems: [], cursor } as unknown as Page<never>;
     },
 
     async all(collection, where: Where = {}) {
       const c = collectionOf(cols, collection);
       const range = rangeOf(where, 'all');
       if (emptyRange(range)) return { items: [], problems: [] };
-      const rows = await run([c.name], 'readonly', (tx) => {
+      const items = await run([c.name], 'readonly', (tx) => {
         const req = (source(c, tx, where.index) as IDBObjectStore).getAll(keyRange(range));
         return () => req.result as unknown[];
       });
-      const problems: RecordProblem[] = [];
-      return { items: readOut(c, rows, problems), problems } as Listed<never>;
+      return { items, problems: [] } as unknown as Listed<never>;
     },
 
     async count(collection, where: Where = {}) {
@@ -412,14 +432,15 @@ export async function createIndexedDbStore<const C extends Collections>(spec: St
       collection: N,
       key: Key,
       step: (current: never) => StepResult<never, R>,
-      opts?: WriteOptions,
-    ): Promise<ApplyResult<never, R>> {
+      opts?: ApplyOptions,
+    ): Promise<ApplyResult<never, R | StaleVersion>> {
       const c = collectionOf(cols, collection);
+      const expected = expectedVersionArg('applyEvent', opts?.expectedVersion);
       const details = { collection: c.name, key };
-      type Out = { refused: R } | { snapshot: unknown; entries: HistoryEntryLike[]; change: () => ChangeEntry };
+      type Out = { refused: R | StaleVersion } | { snapshot: unknown; entries: HistoryEntryLike[]; change: () => ChangeEntry };
       let out: Out | undefined;
       await run(
-        [c.name, HISTORY, CHANGES],
+        [c.name, CHANGES],
         'readwrite',
         (tx) => {
           const os = tx.objectStore(c.name);
@@ -428,15 +449,13 @@ export async function createIndexedDbStore<const C extends Collections>(spec: St
           req.onsuccess = () => {
             try {
               if (req.result === undefined) throw storeError('not_found', details);
-              const result = runStep(c, key, req.result, step);
+              const result = runStep(c, key, req.result, step, expected);
               if (!result.ok) {
                 out = { refused: result.reason };
                 return;
               }
               const { value, entries } = result;
               os.put(value);
-              const hs = tx.objectStore(HISTORY);
-              for (const entry of entries) hs.put({ collection: c.name, key, seq: entry.seq, entry } satisfies HistoryRow);
               const actor = opts?.actor ?? entries[entries.length - 1]?.actor ?? options.actor;
               out = { snapshot: value, entries, change: logChange(tx, c.name, 'event', [key], actor) };
             } catch (error) {
@@ -455,10 +474,112 @@ export async function createIndexedDbStore<const C extends Collections>(spec: St
       return { ok: true, snapshot: out.snapshot as never, entries: out.entries, change };
     },
 
+    async batch(body, opts) {
+      if (typeof body !== 'function') throw storeError('failed', {}, 'batch needs a function (tx) => Promise');
+      const groups = new ChangeGroups();
+      const actor = opts?.actor ?? options.actor;
+      let result: unknown;
+      const changes = await run(
+        [...cols.keys(), CHANGES],
+        'readwrite',
+        (tx) => {
+          let open = true;
+          const ENDED = 'the batch awaited something other than its own calls (or has ended): its transaction is no longer usable; nothing was written';
+          const use = <T>(collection: string, fn: (c: ResolvedCollection) => Promise<T>): Promise<T> => {
+            if (!open) return Promise.reject(storeError('failed', {}, ENDED));
+            const c = collectionOf(cols, collection);
+            try {
+              return fn(c);
+            } catch (error) {
+              const e = (error as { name?: string })?.name === 'TransactionInactiveError' ? storeError('failed', { collection: c.name }, ENDED, error) : error;
+              abortWith(tx, e);
+              return Promise.reject(e);
+            }
+          };
+          const writeOne = (c: ResolvedCollection, record: unknown, create: boolean) => {
+            const { value, key } = validateIn(c, record);
+            return new Promise<unknown>((resolve) => {
+              putAll(tx, c, [value], [key], create, () => resolve(value));
+            }).then((v) => {
+              groups.add(c.name, 'put', key, actor);
+              return v;
+            });
+          };
+          const api: StoreTx<C> = {
+            get: (collection, key) => use(collection, (c) => ask(tx.objectStore(c.name).get(key as IDBValidKey))) as never,
+            all: (collection, where = {}) =>
+              use(collection, (c) => {
+                const range = rangeOf(where, 'all');
+                if (emptyRange(range)) return Promise.resolve([]);
+                return ask((source(c, tx, where.index) as IDBObjectStore).getAll(keyRange(range)));
+              }) as never,
+            put: (collection, record) => use(collection, (c) => writeOne(c, record, false)) as never,
+            add: (collection, record) => use(collection, (c) => writeOne(c, record, true)) as never,
+            delete: (collection, key) =>
+              use(collection, (c) =>
+                ask(tx.objectStore(c.name).count(key as IDBValidKey)).then((n) => {
+                  if (n === 0) return false;
+                  tx.objectStore(c.name).delete(key as IDBValidKey);
+                  groups.add(c.name, 'delete', key, actor);
+                  return true;
+                }),
+              ),
+            applyEvent: (collection, key, step, o) =>
+              use(collection, (c) => {
+                const expected = expectedVersionArg('applyEvent', o?.expectedVersion);
+                return ask(tx.objectStore(c.name).get(key as IDBValidKey)).then((current) => {
+                  if (current === undefined) throw storeError('not_found', { collection: c.name, key });
+                  const r = runStep(c, key, current, step as never, expected);
+                  if (!r.ok) return r as never;
+                  tx.objectStore(c.name).put(r.value);
+                  groups.add(c.name, 'event', key, opts?.actor ?? r.entries[r.entries.length - 1]?.actor ?? options.actor);
+                  return { ok: true, snapshot: r.value, entries: r.entries } as never;
+                });
+              }),
+          };
+          // Until the body settles, a cheap read keeps the transaction from committing early: a
+          // body that awaits something else then finds it inactive, and the whole batch aborts.
+          let settled = false;
+          const keep = () => {
+            if (settled) return;
+            const r = tx.objectStore(CHANGES).get(0);
+            r.onsuccess = keep;
+          };
+          keep();
+          let finish: () => ChangeEntry[] = () => [];
+          Promise.resolve()
+            .then(() => body(api))
+            .then(
+              (value) => {
+                open = false;
+                settled = true;
+                result = value;
+                try {
+                  if (opts?.signal?.aborted) throw storeError('aborted');
+                  const pending = groups.list().map((g) => logChange(tx, g.collection, g.op, g.keys, g.actor));
+                  finish = () => pending.map((f) => f());
+                } catch (error) {
+                  abortWith(tx, (error as { name?: string })?.name === 'TransactionInactiveError' ? storeError('failed', {}, ENDED, error) : error);
+                }
+              },
+              (error: unknown) => {
+                open = false;
+                settled = true;
+                abortWith(tx, error ?? storeError('failed', {}, 'the batch was rejected'));
+              },
+            );
+          return () => finish();
+        },
+        opts?.signal,
+      );
+      if (changes.length) notifier.publish({ kind: 'changes', changes });
+      return result as never;
+    },
+
     async history(collection, key) {
-      collectionOf(cols, collection);
-      const rows = (await guard(() => db.getAll(HISTORY, KeyRange.bound([collection, key], [collection, key, []])))) as HistoryRow[];
-      return rows.map((r) => r.entry);
+      const c = collectionOf(cols, collection);
+      const value = (await guard(() => db.get(c.name, key as IDBValidKey), { collection: c.name, key })) as { history?: unknown } | undefined;
+      return Array.isArray(value?.history) ? (value.history as HistoryEntryLike[]).sort((x, y) => x.seq - y.seq) : [];
     },
 
     async changes(q = {}) {
@@ -479,37 +600,70 @@ export async function createIndexedDbStore<const C extends Collections>(spec: St
 
     async dump(): Promise<StoreDump> {
       const names = [...cols.keys()];
-      return run([...names, HISTORY, CHANGES], 'readonly', (tx) => {
+      return run([...names, CHANGES], 'readonly', (tx) => {
         const reqs = names.map((n) => tx.objectStore(n).getAll());
-        const h = tx.objectStore(HISTORY).getAll();
         const ch = tx.objectStore(CHANGES).getAll();
         return () => ({
           name: spec.name,
           schemaVersion: version,
           collections: Object.fromEntries(names.map((n, i) => [n, reqs[i]!.result as unknown[]])),
-          history: h.result as HistoryRow[],
           changes: ch.result as ChangeEntry[],
         });
       });
     },
 
-    async restore(dump) {
-      const next = checkDump(dump, spec, cols, version);
+    async restore(dump, ropts) {
       const names = [...cols.keys()];
-      await run([...names, HISTORY, CHANGES], 'readwrite', (tx) => {
+      const holds = await run(names, 'readonly', (tx) => {
+        const counts = names.map((n) => tx.objectStore(n).count());
+        return () => counts.some((r) => r.result > 0);
+      });
+      const next = checkDump(dump, cols, version, holds, ropts);
+      await run([...names, CHANGES], 'readwrite', (tx) => {
         for (const n of names) {
           const os = tx.objectStore(n);
           os.clear();
           for (const { value } of next.collections.get(n)?.values() ?? []) os.put(value);
         }
-        const hs = tx.objectStore(HISTORY);
-        hs.clear();
-        for (const row of dump.history) hs.put(row);
         const cs = tx.objectStore(CHANGES);
         cs.clear();
-        for (const entry of dump.changes) cs.put(entry);
+        for (const entry of next.changes) cs.put(entry);
         return () => undefined;
       });
+      notifier.publish({ kind: 'reset' });
+      return { mode: 'replace', records: next.records, changes: next.changes.length };
+    },
+
+    async verify() {
+      const names = [...cols.keys()];
+      const rows = await run(names, 'readonly', (tx) => {
+        const reqs = names.map((n) => tx.objectStore(n).getAll());
+        return () => reqs.map((r) => r.result as unknown[]);
+      });
+      const problems: RecordProblem[] = [];
+      let checked = 0;
+      names.forEach((n, i) => {
+        const c = cols.get(n)!;
+        for (const value of rows[i]!) {
+          checked++;
+          const r = validateOut(c, value);
+          if (!r.ok) problems.push(r.problem);
+        }
+      });
+      return { checked, problems };
+    },
+
+    async clear(opts) {
+      const names = [...cols.keys()];
+      await run(
+        [...names, CHANGES],
+        'readwrite',
+        (tx) => {
+          for (const n of [...names, CHANGES]) tx.objectStore(n).clear();
+          return () => undefined;
+        },
+        opts?.signal,
+      );
       notifier.publish({ kind: 'reset' });
     },
 
@@ -518,6 +672,32 @@ export async function createIndexedDbStore<const C extends Collections>(spec: St
     },
   };
   return store;
+}
+
+/**
+ * Deletes a store's whole IndexedDB database (sign-out on a shared computer). Open stores of that
+ * name close themselves (they hear the deletion as a version change); resolves once it is gone,
+ * or fails with `blocked` when another connection keeps it open past `blockedTimeoutMs`.
+ */
+export function deleteIndexedDbStore(name: string, options: { readonly indexedDB?: IDBFactory; readonly blockedTimeoutMs?: number } = {}): Promise<void> {
+  const factory = options.indexedDB ?? (globalThis as { indexedDB?: IDBFactory }).indexedDB;
+  if (!factory) return Promise.reject(storeError('failed', {}, 'IndexedDB is not available here'));
+  if (typeof name !== 'string' || name === '') return Promise.reject(storeError('failed', {}, 'a database name is needed'));
+  return new Promise<void>((resolve, reject) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const req = factory.deleteDatabase(name);
+    req.onsuccess = () => {
+      if (timer !== undefined) clearTimeout(timer);
+      resolve();
+    };
+    req.onerror = () => {
+      if (timer !== undefined) clearTimeout(timer);
+      reject(fromDomError(req.error));
+    };
+    req.onblocked = () => {
+      timer ??= setTimeout(() => reject(storeError('blocked')), options.blockedTimeoutMs ?? 5000);
+    };
+  });
 }
 
 /** Our own errors and the caller's (an engine error thrown by a step) reach the caller unchanged. */
@@ -628,7 +808,7 @@ function upgrade(
 ) {
   const existing = new Set(Array.from(db.objectStoreNames));
   if (!existing.has(META)) db.createObjectStore(META);
-  if (!existing.has(HISTORY)) db.createObjectStore(HISTORY, { keyPath: ['collection', 'key', 'seq'] });
+  if (existing.has(HISTORY)) db.deleteObjectStore(HISTORY);
   if (!existing.has(CHANGES)) db.createObjectStore(CHANGES, { keyPath: 'seq', autoIncrement: true });
 
   for (const c of cols.values()) {
@@ -655,20 +835,24 @@ function upgrade(
       if (!existing.has(c.name)) continue;
       if (!(spec.migrations ?? []).slice(oldVersion - 1).some((m) => m.transform?.[c.name])) continue;
       const os = tx.objectStore(c.name);
-      const rekeyed: unknown[] = [];
+      const rekeyed: { value: unknown; key: Key }[] = [];
       const req = os.openCursor();
       req.onsuccess = () => {
         const cur = req.result;
         if (!cur) {
-          for (const value of rekeyed) os.put(value);
+          // `add`, not `put`: a record re-keyed onto a key that exists fails the upgrade.
+          for (const { value, key } of rekeyed) {
+            const r = os.add(value);
+            r.onerror = () => failed(storeError('conflict', { collection: c.name, key }, 'a migration re-keyed a record onto an existing key'));
+          }
           return;
         }
         try {
-          const next = migrateRecord(spec, c.name, cur.value, oldVersion);
-          if (next == null) cur.delete();
+          // What a migration makes is validated like any write.
+          const next = migrateChecked(spec, c, cur.value, oldVersion);
+          if (next === null) cur.delete();
           else {
-            const key = keyAt(next, c.key);
-            if (key !== undefined && compareKeys(key, cur.primaryKey as Key) === 0) cur.update(next);
+            if (compareKeys(next.key, cur.primaryKey as Key) === 0) cur.update(next.value);
             else {
               // A new key: put it after the scan, so the cursor does not meet it again.
               cur.delete();

@@ -1,42 +1,160 @@
+import { parseInstant } from '../calendar/instant.js';
 import type { LoopDefinition } from '../loop/definition.js';
 import type { Refusal } from '../loop/refusal.js';
-import { snapshotSchema } from '../loop/snapshot.js';
+import { historyEntrySchema, isoInstant, snapshotSchema } from '../loop/snapshot.js';
 import { transition, type TransitionContext } from '../loop/transition.js';
-import type { LoopEvent, Snapshot } from '../loop/types.js';
-import type { ApplyResult, CollectionSpec, Collections, IndexSpec, KeyPath, Store, WriteOptions } from './types.js';
+import { CREATED, type HistoryEntry, type LoopEvent, type Snapshot } from '../loop/types.js';
+import type { ApplyOptions, ApplyResult, WriteOptions, ChangeCheck, CollectionSpec, Collections, IndexSpec, KeyPath, StaleVersion, Store, StoreTx, TxApplyResult } from './types.js';
+
+const FIELDS = new Set(['loop', 'id', 'state', 'data', 'history', 'deadline', 'createdAt', 'updatedAt']);
+
+/**
+ * Snapshots the engine's `transition` just made inside `applyLoopEvent` (module-private: nothing
+ * else can mark one). The engine checked the event — the only new input — and built the rest from
+ * the stored snapshot, which was valid when written; so such a result is checked for its shape of
+ * change only, not parsed again (`verify()` still parses everything on demand).
+ */
+const engineMade = new WeakSet<object>();
+
+function engineStep<S extends string, E extends string, R extends string, D, C>(
+  def: LoopDefinition<S, E, R, D, C>,
+  event: LoopEvent<NoInfer<E>, NoInfer<R>>,
+  context: TransitionContext<C> | undefined,
+) {
+  return (current: unknown) => {
+    const r = transition(def, current as Snapshot<S, D, E, R>, event, context);
+    if (r.ok) engineMade.add(r.snapshot);
+    return r as never;
+  };
+}
+
+function firstIssue(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }, prefix: string): { ok: false; path: string; message: string } {
+  const issue = error.issues[0]!;
+  return { ok: false, path: [prefix, ...issue.path.map(String)].filter(Boolean).join('.'), message: issue.message };
+}
+
+/**
+ * Validates a loop snapshot made from a stored (valid) one by appending history, checking only
+ * what the step added or changed: the new history entries, the data when it is a new object, and
+ * the rules that tie them together (the snapshot schema's own rules, for the new entries). Any
+ * other shape of change (an old entry replaced, the id or creation changed, unknown fields) is
+ * checked whole with the snapshot schema, so that this refuses exactly what the schema refuses.
+ */
+export function loopChangeCheck<S extends string, E extends string, R extends string, D, C>(def: LoopDefinition<S, E, R, D, C>) {
+  const whole = snapshotSchema(def);
+  const entrySchema = historyEntrySchema(def);
+  const full = (next: unknown): ChangeCheck => {
+    const r = whole.safeParse(next);
+    return r.success ? { ok: true, value: r.data } : firstIssue(r.error, '');
+  };
+  return (nextRaw: unknown, prevRaw: unknown): ChangeCheck => {
+    const next = nextRaw as Snapshot | null;
+    const prev = prevRaw as Snapshot;
+    if (next === null || typeof next !== 'object' || Array.isArray(next)) return full(next);
+    const history = next.history;
+    const before = prev.history;
+    if (next.loop !== prev.loop || next.id !== prev.id || next.createdAt !== prev.createdAt || !Array.isArray(history) || history.length <= before.length) return full(next);
+    for (const k of Object.keys(next)) if (!FIELDS.has(k)) return full(next);
+    for (let i = 0; i < before.length; i++) if (history[i] !== before[i]) return full(next);
+    if (engineMade.has(next) && history.length === before.length + 1 && next.loop.id === def.id && next.loop.version === def.version) {
+      // The engine appended one entry for an event it checked: the chain rules hold by construction.
+      const entry = history[before.length]!;
+      if (entry.seq !== before.length || entry.from !== before[before.length - 1]!.to || entry.to !== next.state || entry.at !== next.updatedAt) return full(next);
+      return { ok: true, value: next };
+    }
+    if (typeof next.state !== 'string' || !Object.hasOwn(def.states, next.state)) return { ok: false, path: 'state', message: 'not a state of this loop' };
+    let data: unknown = next.data;
+    if (data !== prev.data) {
+      const r = def.data.safeParse(data);
+      if (!r.success) return firstIssue(r.error, 'data');
+      data = r.data;
+    }
+    const added: HistoryEntry[] = [];
+    let previous = before[before.length - 1]!;
+    for (let i = before.length; i < history.length; i++) {
+      const r = entrySchema.safeParse(history[i]);
+      if (!r.success) return firstIssue(r.error, `history.${i}`);
+      const entry = r.data as HistoryEntry;
+      if (entry.seq !== i) return { ok: false, path: `history.${i}.seq`, message: `seq must be ${i}` };
+      if (entry.type === CREATED) return { ok: false, path: `history.${i}.type`, message: `only the first entry may be ${CREATED}` };
+      if (entry.from !== previous.to) return { ok: false, path: `history.${i}.from`, message: `from must be ${previous.to}` };
+      if (parseInstant(entry.at) < parseInstant(previous.at)) return { ok: false, path: `history.${i}.at`, message: 'entries must be in time order' };
+      added.push(entry);
+      previous = entry;
+    }
+    if (previous.to !== next.state) return { ok: false, path: 'state', message: `state must be ${previous.to}, where the history ends` };
+    if (previous.at !== next.updatedAt) return { ok: false, path: 'updatedAt', message: 'must be the time of the last history entry' };
+    if (next.deadline !== undefined && !isoInstant.safeParse(next.deadline).success) return { ok: false, path: 'deadline', message: 'must be an ISO 8601 instant with an offset' };
+    if (def.states[next.state as S]?.final && next.deadline !== undefined) return { ok: false, path: 'deadline', message: 'a final state has no deadline' };
+    const out: Record<string, unknown> = { loop: prev.loop, id: prev.id, state: next.state, data, history: [...before, ...added] };
+    if (next.deadline !== undefined) out.deadline = next.deadline;
+    out.createdAt = prev.createdAt;
+    out.updatedAt = next.updatedAt;
+    return { ok: true, value: out };
+  };
+}
 
 /**
  * A collection for a loop's items: the loop's own snapshot schema, keyed by item id, indexed by
  * state, deadline and last update, plus the host's indexes into `data` (e.g. `{ unit: 'data.unit' }`).
+ * Items are created once (`put` of an existing id is refused) and then change only through events;
+ * an event's result is validated for what it changed.
  */
 export function loopCollection<S extends string, E extends string, R extends string, D, C>(
   def: LoopDefinition<S, E, R, D, C>,
   indexes: Readonly<Record<string, KeyPath | IndexSpec>> = {},
 ): CollectionSpec<ReturnType<typeof snapshotSchema<S, E, R, D, C>>> {
+  let check: ((next: unknown, prev: unknown) => ChangeCheck) | undefined;
   return {
     schema: snapshotSchema(def),
     key: 'id',
     indexes: { state: 'state', deadline: 'deadline', updatedAt: 'updatedAt', ...indexes },
+    createOnly: true,
+    validateChange: (next, prev) => (check ??= loopChangeCheck(def))(next, prev),
   };
 }
 
+/** The refusal of a loop event: the engine's, or a stale version (named with the event). */
+export type LoopApplyRefusal = Refusal | StaleVersion;
+
+const named = <T>(result: T, type: string): T => {
+  const r = result as { ok: boolean; reason?: StaleVersion };
+  return r.ok || r.reason?.code !== 'stale_version' ? result : ({ ok: false, reason: { ...r.reason, event: type } } as T);
+};
+
 /**
  * Applies one loop event to a stored item, atomically: reads the snapshot, runs the engine's pure
- * `transition`, and writes the new snapshot, its history entry and a change-log entry in one
- * transaction. A refusal writes nothing and is returned as `{ ok: false, reason }`; a malformed
- * event or a snapshot of another loop throws the engine's error, also writing nothing.
+ * `transition`, and writes the new snapshot (its history included) and a change-log entry `event`
+ * in one transaction. A refusal writes nothing and is returned as `{ ok: false, reason }`; a
+ * malformed event or a snapshot of another loop throws the engine's error, also writing nothing.
+ *
+ * `options.expectedVersion` is the version the caller decided on (`recordVersion(snapshot)` of
+ * the snapshot it showed): when the item changed since, the event is refused with
+ * `stale_version` and nothing is written. Without it the engine decides on the current state.
  */
-export function applyLoopEvent<Cs extends Collections, S extends string, E extends string, R extends string, D, C>(
+export function applyLoopEvent<Cs extends Collections, S extends string, E extends string, R extends string, D, C, O extends ApplyOptions = WriteOptions>(
   store: Store<Cs>,
   collection: keyof Cs & string,
   def: LoopDefinition<S, E, R, D, C>,
   id: string,
   event: LoopEvent<NoInfer<E>, NoInfer<R>>,
   context?: TransitionContext<C>,
-  options: WriteOptions = {},
-): Promise<ApplyResult<Snapshot<S, D, E, R>, Refusal>> {
-  return store.applyEvent(collection, id, (current) => transition(def, current as Snapshot<S, D, E, R>, event, context) as never, {
-    actor: event.actor,
-    ...options,
-  }) as Promise<ApplyResult<Snapshot<S, D, E, R>, Refusal>>;
+  options?: O,
+): Promise<ApplyResult<Snapshot<S, D, E, R>, O extends { expectedVersion: number } ? LoopApplyRefusal : Refusal>> {
+  const step = engineStep(def, event, context);
+  return store.applyEvent(collection, id, step, { actor: event?.actor, ...options }).then((r) => named(r, event?.type)) as never;
+}
+
+/** `applyLoopEvent` inside a batch (`store.batch(async (tx) => …)`): written with the batch. */
+export function applyLoopEventIn<Cs extends Collections, S extends string, E extends string, R extends string, D, C>(
+  tx: StoreTx<Cs>,
+  collection: keyof Cs & string,
+  def: LoopDefinition<S, E, R, D, C>,
+  id: string,
+  event: LoopEvent<NoInfer<E>, NoInfer<R>>,
+  context?: TransitionContext<C>,
+  options: { readonly expectedVersion?: number } = {},
+): Promise<TxApplyResult<Snapshot<S, D, E, R>, LoopApplyRefusal>> {
+  const step = engineStep(def, event, context);
+  return tx.applyEvent(collection, id, step, options).then((r) => named(r, event?.type)) as Promise<TxApplyResult<Snapshot<S, D, E, R>, LoopApplyRefusal>>;
 }

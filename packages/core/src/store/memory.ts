@@ -1,5 +1,7 @@
 import { storeError } from './errors.js';
 import { Notifier } from './channel.js';
+import { copyOut, own } from './copy.js';
+import { checkDump, keyId } from './dump.js';
 import {
   afterCursor,
   collectionOf,
@@ -7,16 +9,16 @@ import {
   decodeCursor,
   emptyRange,
   encodeCursor,
+  expectedVersionArg,
   fingerprintOf,
   inRange,
   keyAt,
-  migrateRecord,
+  migrateChecked,
   rangeOf,
   resolveCollections,
   runStep,
   schemaVersionOf,
   validateIn,
-  readStored,
   validateOut,
   type ResolvedCollection,
 } from './spec.js';
@@ -26,19 +28,26 @@ import type {
   ChangeEntry,
   ChangeOp,
   Collections,
+  HistoryEntryLike,
   HistoryRow,
   Key,
   Listed,
   Page,
-  QueryOptions,
   RecordProblem,
+  StaleVersion,
   StepResult,
   Store,
   StoreDump,
   StoreSpec,
+  StoreTx,
+  TxApplyResult,
   Where,
   WriteOptions,
 } from './types.js';
+
+export { keyId };
+
+type Table = Map<string, { key: Key; value: unknown }>;
 
 /**
  * The data of a memory store. Two stores given the same backing behave like two tabs on one
@@ -47,7 +56,8 @@ import type {
 export interface MemoryBacking {
   version: number;
   fingerprint: string;
-  readonly collections: Map<string, Map<string, { key: Key; value: unknown }>>;
+  readonly collections: Map<string, Table>;
+  /** @deprecated Unused: an item's history is its record's `history`. */
   readonly history: Map<string, HistoryRow[]>;
   readonly changes: ChangeEntry[];
   /** Bumped on every write, so that sorted views know when to rebuild. */
@@ -65,10 +75,31 @@ export interface MemoryStoreOptions {
   readonly now?: () => Date;
 }
 
-/** Stable text form of a key, for maps. */
-export const keyId = (k: Key): string => JSON.stringify(k instanceof Date ? { d: k.getTime() } : Array.isArray(k) ? k.map((x) => (x instanceof Date ? { d: x.getTime() } : x)) : k);
+/** A batch in progress holds its backing: other writes wait for it (one writer at a time, as in IndexedDB). */
+const held = new WeakMap<MemoryBacking, Promise<void>>();
 
-const clone = <T>(v: T): T => structuredClone(v);
+async function writable(b: MemoryBacking): Promise<void> {
+  for (let h = held.get(b); h; h = held.get(b)) await h;
+}
+
+/** Groups a batch's writes for the change log: one entry per collection and kind of write. */
+export class ChangeGroups {
+  private readonly groups = new Map<string, { collection: string; op: ChangeOp; keys: Key[]; ids: Set<string>; actor: Actor | undefined }>();
+  add(collection: string, op: ChangeOp, key: Key, actor: Actor | undefined): void {
+    const id = `${collection}\u0000${op}`;
+    let g = this.groups.get(id);
+    if (!g) this.groups.set(id, (g = { collection, op, keys: [], ids: new Set(), actor }));
+    const kid = keyId(key);
+    if (!g.ids.has(kid)) {
+      g.ids.add(kid);
+      g.keys.push(key);
+    }
+    g.actor ??= actor;
+  }
+  list() {
+    return [...this.groups.values()].map(({ collection, op, keys, actor }) => ({ collection, op, keys, actor }));
+  }
+}
 
 /** An in-memory store (tests, servers, portals without IndexedDB). */
 export function createMemoryStore<const C extends Collections>(spec: StoreSpec<C>, options: MemoryStoreOptions = {}): Store<C> {
@@ -81,12 +112,12 @@ export function createMemoryStore<const C extends Collections>(spec: StoreSpec<C
   upgrade(b, spec, cols, version, fingerprint);
 
   let closed = false;
-  const views = new Map<string, { generation: number; rows: { ik: Key | undefined; pk: Key; value: unknown }[] }>();
+  const views = new Map<string, { generation: number; rows: Row[] }>();
 
   const live = () => {
     if (closed) throw storeError('closed');
   };
-  const table = (name: string) => {
+  const table = (name: string): Table => {
     let t = b.collections.get(name);
     if (!t) b.collections.set(name, (t = new Map()));
     return t;
@@ -97,47 +128,16 @@ export function createMemoryStore<const C extends Collections>(spec: StoreSpec<C
     const id = `${c.name}\u0000${index ?? ''}`;
     const cached = views.get(id);
     if (cached && cached.generation === b.generation) return cached.rows;
-    const path = index === undefined ? undefined : c.indexes.get(index)?.path;
-    if (index !== undefined && !path) throw storeError('unknown_index', { collection: c.name }, index);
-    const rows: { ik: Key | undefined; pk: Key; value: unknown }[] = [];
-    for (const { key, value } of table(c.name).values()) {
-      if (path === undefined) rows.push({ ik: undefined, pk: key, value });
-      else {
-        const ik = keyAt(value, path);
-        if (ik !== undefined) rows.push({ ik, pk: key, value });
-      }
-    }
-    rows.sort((x, y) => (x.ik !== undefined && y.ik !== undefined ? compareKeys(x.ik, y.ik) : 0) || compareKeys(x.pk, y.pk));
+    const rows = sortedRows(c, table(c.name), index);
     views.set(id, { generation: b.generation, rows });
     return rows;
   }
 
-  function select(c: ResolvedCollection, where: Where, fn: string) {
+  function select(c: ResolvedCollection, where: Where, fn: string, t?: Table) {
     const range = rangeOf(where, fn);
     if (emptyRange(range)) return [];
-    return view(c, where.index).filter((r) => inRange(where.index === undefined ? r.pk : (r.ik as Key), range));
-  }
-
-  /** Checks unique indexes for records about to be written (against the store and the batch). */
-  function checkUnique(c: ResolvedCollection, batch: { key: Key; value: unknown }[], removing: Set<string>) {
-    for (const [name, idx] of c.indexes) {
-      if (!idx.unique) continue;
-      const owner = new Map<string, string>();
-      for (const { key, value } of table(c.name).values()) {
-        const ik = keyAt(value, idx.path);
-        if (ik !== undefined) owner.set(keyId(ik), keyId(key));
-      }
-      const batchIds = new Set(batch.map((r) => keyId(r.key)));
-      for (const [ikId, pkId] of owner) if (batchIds.has(pkId) || removing.has(pkId)) owner.delete(ikId);
-      batch.forEach(({ key, value }, position) => {
-        const ik = keyAt(value, idx.path);
-        if (ik === undefined) return;
-        const id = keyId(ik);
-        const held = owner.get(id);
-        if (held !== undefined && held !== keyId(key)) throw storeError('conflict', { collection: c.name, key, position }, `index ${name}`);
-        owner.set(id, keyId(key));
-      });
-    }
+    const rows = t ? sortedRows(c, t, where.index) : view(c, where.index);
+    return range ? rows.filter((r) => inRange(where.index === undefined ? r.pk : (r.ik as Key), range)) : rows;
   }
 
   function log(collection: string, op: ChangeOp, keys: Key[], actor: Actor | undefined): ChangeEntry {
@@ -151,11 +151,21 @@ export function createMemoryStore<const C extends Collections>(spec: StoreSpec<C
     if (options?.signal?.aborted) throw storeError('aborted');
   }
 
-  function readOut(c: ResolvedCollection, raw: unknown, problems: RecordProblem[]): unknown {
-    const r = validateOut(c, raw);
-    if (r.ok) return clone(r.value);
-    problems.push(r.problem);
-    return undefined;
+  /** Validated, owned rows ready to go into `t`; throws before anything is written. */
+  function prepare(c: ResolvedCollection, t: Table, records: readonly unknown[], create: boolean) {
+    const seen = new Set<string>();
+    const batch = records.map((r, i) => {
+      const { value, key } = validateIn(c, r, records.length > 1 ? i : undefined);
+      const position = records.length > 1 ? i : undefined;
+      if (create || c.spec.createOnly) {
+        const id = keyId(key);
+        if (t.has(id) || seen.has(id)) throw storeError('exists', { collection: c.name, key, ...(position !== undefined ? { position } : {}) });
+        seen.add(id);
+      }
+      return { key, value, stored: own(value, undefined, { collection: c.name, key, ...(position !== undefined ? { position } : {}) }) };
+    });
+    checkUnique(c, t, batch, new Set());
+    return batch;
   }
 
   const store: Store<C> = {
@@ -170,34 +180,21 @@ export function createMemoryStore<const C extends Collections>(spec: StoreSpec<C
       live();
       const c = collectionOf(cols, collection);
       const row = table(c.name).get(keyId(key));
-      if (!row) return undefined;
-      return clone(readStored(c, key, row.value)) as never;
+      return row ? (copyOut(row.value) as never) : undefined;
     },
 
     async put(collection, record, opts) {
-      live();
-      const c = collectionOf(cols, collection);
-      const { value, key } = validateIn(c, record);
-      checkUnique(c, [{ key, value }], new Set());
-      checkSignal(opts);
-      table(c.name).set(keyId(key), { key, value: clone(value) });
-      b.generation++;
-      notifier.publish({ kind: 'changes', changes: [log(c.name, 'put', [key], opts?.actor ?? options.actor)] });
-      return clone(value) as never;
+      return (await write(collection, [record], opts, false))[0] as never;
+    },
+
+    async add(collection, record, opts) {
+      return (await write(collection, [record], opts, true))[0] as never;
     },
 
     async bulkPut(collection, records, opts) {
       live();
-      const c = collectionOf(cols, collection);
-      const batch = records.map((r, i) => validateIn(c, r, i));
-      checkUnique(c, batch, new Set());
-      checkSignal(opts);
-      if (batch.length === 0) return 0;
-      const t = table(c.name);
-      for (const { key, value } of batch) t.set(keyId(key), { key, value: clone(value) });
-      b.generation++;
-      notifier.publish({ kind: 'changes', changes: [log(c.name, 'put', batch.map((r) => r.key), opts?.actor ?? options.actor)] });
-      return batch.length;
+      if (!Array.isArray(records)) throw storeError('invalid_record', { collection }, 'records must be a list');
+      return (await write(collection, records, opts, false)).length;
     },
 
     async delete(collection, key, opts) {
@@ -207,6 +204,7 @@ export function createMemoryStore<const C extends Collections>(spec: StoreSpec<C
     async bulkDelete(collection, keys, opts) {
       live();
       const c = collectionOf(cols, collection);
+      await writable(b);
       checkSignal(opts);
       const t = table(c.name);
       const seen = new Set<string>();
@@ -233,28 +231,17 @@ export function createMemoryStore<const C extends Collections>(spec: StoreSpec<C
         const pos = decodeCursor(q.cursor, q.index !== undefined);
         rows = rows.filter((r) => afterCursor(pos, r.ik, r.pk, q.reverse ?? false));
       }
-      const problems: RecordProblem[] = [];
-      const items: unknown[] = [];
       const pageRows = rows.slice(0, limit);
-      for (const r of pageRows) {
-        const v = readOut(c, r.value, problems);
-        if (v !== undefined) items.push(v);
-      }
+      const items = pageRows.map((r) => copyOut(r.value));
       const last = pageRows[pageRows.length - 1];
       const cursor = rows.length > limit && last ? encodeCursor({ primaryKey: last.pk, ...(q.index !== undefined ? { indexKey: last.ik } : {}) }) : null;
-      return { items, problems, cursor } as Page<never>;
+      return { items, problems: [], cursor } as unknown as Page<never>;
     },
 
     async all(collection, where = {}) {
       live();
       const c = collectionOf(cols, collection);
-      const problems: RecordProblem[] = [];
-      const items: unknown[] = [];
-      for (const r of select(c, where, 'all')) {
-        const v = readOut(c, r.value, problems);
-        if (v !== undefined) items.push(v);
-      }
-      return { items, problems } as Listed<never>;
+      return { items: select(c, where, 'all').map((r) => copyOut(r.value)), problems: [] } as unknown as Listed<never>;
     },
 
     async count(collection, where = {}) {
@@ -266,40 +253,123 @@ export function createMemoryStore<const C extends Collections>(spec: StoreSpec<C
       collection: N,
       key: Key,
       step: (current: never) => StepResult<never, R>,
-      opts?: WriteOptions,
-    ): Promise<ApplyResult<never, R>> {
+      opts?: WriteOptions & { expectedVersion?: number },
+    ): Promise<ApplyResult<never, R | StaleVersion>> {
       live();
       const c = collectionOf(cols, collection);
-      const row = table(c.name).get(keyId(key));
-      if (!row) throw storeError('not_found', { collection: c.name, key });
-      // The step gets a copy: whatever it does, the stored record stays as it was.
-      const result = runStep(c, key, clone(row.value), step);
-      if (!result.ok) return result;
-      const { value, entries } = result;
-      checkUnique(c, [{ key, value }], new Set());
+      const expected = expectedVersionArg('applyEvent', opts?.expectedVersion);
+      if (held.has(b)) await writable(b);
+      const t = table(c.name);
+      const out = applyIn(c, t, key, step, expected);
+      if (!out.ok) return out;
       checkSignal(opts);
-      table(c.name).set(keyId(key), { key, value: clone(value) });
-      const hid = keyId([c.name, key]);
-      const rows = b.history.get(hid) ?? [];
-      for (const entry of entries) rows.push({ collection: c.name, key, seq: entry.seq, entry: clone(entry) });
-      b.history.set(hid, rows);
+      t.set(keyId(key), { key, value: out.stored });
       b.generation++;
-      const change = log(c.name, 'event', [key], opts?.actor ?? entries[entries.length - 1]?.actor ?? options.actor);
+      const change = log(c.name, 'event', [key], opts?.actor ?? out.entries[out.entries.length - 1]?.actor ?? options.actor);
       notifier.publish({ kind: 'changes', changes: [change] });
-      return { ok: true, snapshot: clone(value) as never, entries: clone(entries), change };
+      // The stored snapshot itself: deep-frozen, read-only (read it again with get() for a copy to edit).
+      return { ok: true, snapshot: out.stored as never, entries: out.entries, change };
+    },
+
+    async batch(body, opts) {
+      live();
+      if (typeof body !== 'function') throw storeError('failed', {}, 'batch needs a function (tx) => Promise');
+      await writable(b);
+      let release!: () => void;
+      held.set(b, new Promise<void>((r) => (release = r)));
+      try {
+        // Copy-on-write tables: the batch writes into its own copies, swapped in at commit.
+        const staged = new Map<string, Table>();
+        const stage = (c: ResolvedCollection) => {
+          let t = staged.get(c.name);
+          if (!t) staged.set(c.name, (t = new Map(table(c.name))));
+          return t;
+        };
+        const current = (c: ResolvedCollection) => staged.get(c.name) ?? table(c.name);
+        const groups = new ChangeGroups();
+        const actor = opts?.actor ?? options.actor;
+        let open = true;
+        const use = (collection: string) => {
+          if (!open) throw storeError('failed', {}, 'this batch has ended; its transaction can no longer be used');
+          return collectionOf(cols, collection);
+        };
+        // A refused write fails the whole batch, even when the body catches it (as in IndexedDB).
+        let failure: { error: unknown } | undefined;
+        const txWrite = async (collection: string, record: unknown, create: boolean) => {
+          const c = use(collection);
+          const t = stage(c);
+          let prepared: ReturnType<typeof prepare>;
+          try {
+            prepared = prepare(c, t, [record], create);
+          } catch (error) {
+            failure ??= { error };
+            throw error;
+          }
+          const [row] = prepared;
+          t.set(keyId(row!.key), { key: row!.key, value: row!.stored });
+          groups.add(c.name, 'put', row!.key, actor);
+          return row!.value;
+        };
+        const tx: StoreTx<C> = {
+          async get(collection, key) {
+            const row = current(use(collection)).get(keyId(key));
+            return row ? (copyOut(row.value) as never) : undefined;
+          },
+          async all(collection, where = {}) {
+            const c = use(collection);
+            return select(c, where, 'all', staged.get(c.name)).map((r) => copyOut(r.value)) as never;
+          },
+          put: (collection, record) => txWrite(collection, record, false) as never,
+          add: (collection, record) => txWrite(collection, record, true) as never,
+          async delete(collection, key) {
+            const c = use(collection);
+            const t = stage(c);
+            if (!t.delete(keyId(key))) return false;
+            groups.add(c.name, 'delete', key, actor);
+            return true;
+          },
+          async applyEvent(collection, key, step, o) {
+            const c = use(collection);
+            const expected = expectedVersionArg('applyEvent', o?.expectedVersion);
+            const out = applyIn(c, current(c), key, step as never, expected);
+            if (!out.ok) return out as TxApplyResult<never, never>;
+            stage(c).set(keyId(key), { key, value: out.stored });
+            groups.add(c.name, 'event', key, opts?.actor ?? out.entries[out.entries.length - 1]?.actor ?? options.actor);
+            return { ok: true, snapshot: out.stored as never, entries: out.entries };
+          },
+        };
+        let result: Awaited<ReturnType<typeof body>>;
+        try {
+          result = await body(tx);
+        } finally {
+          open = false;
+        }
+        if (failure) throw failure.error;
+        checkSignal(opts);
+        const entries = groups.list();
+        if (entries.length === 0) return result;
+        for (const [name, t] of staged) b.collections.set(name, t);
+        b.generation++;
+        notifier.publish({ kind: 'changes', changes: entries.map((e) => log(e.collection, e.op, e.keys, e.actor)) });
+        return result;
+      } finally {
+        held.delete(b);
+        release();
+      }
     },
 
     async history(collection, key) {
       live();
-      collectionOf(cols, collection);
-      return clone((b.history.get(keyId([collection, key])) ?? []).map((r) => r.entry)).sort((x, y) => x.seq - y.seq);
+      const c = collectionOf(cols, collection);
+      const value = table(c.name).get(keyId(key))?.value as { history?: unknown } | undefined;
+      return Array.isArray(value?.history) ? copyOut(value.history as never[]).sort((x: { seq: number }, y: { seq: number }) => x.seq - y.seq) : [];
     },
 
     async changes(q = {}) {
       live();
       const after = q.after ?? 0;
       const out = b.changes.filter((e) => e.seq > after);
-      return clone(q.limit !== undefined ? out.slice(0, q.limit) : out);
+      return copyOut(q.limit !== undefined ? out.slice(0, q.limit) : out);
     },
 
     async lastSeq() {
@@ -314,25 +384,50 @@ export function createMemoryStore<const C extends Collections>(spec: StoreSpec<C
     async dump(): Promise<StoreDump> {
       live();
       const collections: Record<string, unknown[]> = {};
-      for (const c of cols.values()) collections[c.name] = view(c, undefined).map((r) => clone(r.value));
-      const history = [...b.history.values()].flat().sort((x, y) => compareKeys([x.collection, x.key, x.seq], [y.collection, y.key, y.seq]));
-      return { name: spec.name, schemaVersion: version, collections, history: clone(history), changes: clone(b.changes) };
+      for (const c of cols.values()) collections[c.name] = view(c, undefined).map((r) => copyOut(r.value));
+      return { name: spec.name, schemaVersion: version, collections, changes: copyOut(b.changes) };
     },
 
-    async restore(dump) {
+    async restore(dump, ropts) {
       live();
-      const next = checkDump(dump, spec, cols, version);
-      b.collections.clear();
-      for (const [name, rows] of next.collections) b.collections.set(name, rows);
-      b.history.clear();
-      for (const row of dump.history) {
-        const hid = keyId([row.collection, row.key]);
-        const list = b.history.get(hid) ?? [];
-        list.push(clone(row));
-        b.history.set(hid, list);
+      await writable(b);
+      const holds = [...cols.keys()].some((n) => table(n).size > 0);
+      const next = checkDump(dump, cols, version, holds, ropts);
+      // Everything is checked and copied before the first table is touched.
+      const tables = new Map<string, Table>();
+      for (const [name, rows] of next.collections) {
+        const t: Table = new Map();
+        for (const [id, row] of rows) t.set(id, { key: row.key, value: own(row.value, undefined, { collection: name, key: row.key }) });
+        tables.set(name, t);
       }
+      for (const [name, t] of tables) b.collections.set(name, t);
       b.changes.length = 0;
-      b.changes.push(...clone(dump.changes));
+      b.changes.push(...next.changes);
+      b.generation++;
+      notifier.publish({ kind: 'reset' });
+      return { mode: 'replace', records: next.records, changes: next.changes.length };
+    },
+
+    async verify() {
+      live();
+      const problems: RecordProblem[] = [];
+      let checked = 0;
+      for (const c of cols.values()) {
+        for (const { value } of table(c.name).values()) {
+          checked++;
+          const r = validateOut(c, value);
+          if (!r.ok) problems.push(r.problem);
+        }
+      }
+      return { checked, problems };
+    },
+
+    async clear(opts) {
+      live();
+      await writable(b);
+      checkSignal(opts);
+      for (const c of cols.values()) b.collections.set(c.name, new Map());
+      b.changes.length = 0;
       b.generation++;
       notifier.publish({ kind: 'reset' });
     },
@@ -343,7 +438,76 @@ export function createMemoryStore<const C extends Collections>(spec: StoreSpec<C
       notifier.close();
     },
   };
+
+  async function write(collection: string, records: readonly unknown[], opts: WriteOptions | undefined, create: boolean): Promise<unknown[]> {
+    live();
+    const c = collectionOf(cols, collection);
+    if (held.has(b)) await writable(b);
+    const t = table(c.name);
+    const batch = prepare(c, t, records, create);
+    checkSignal(opts);
+    if (batch.length === 0) return [];
+    for (const { key, stored } of batch) t.set(keyId(key), { key, value: stored });
+    b.generation++;
+    notifier.publish({ kind: 'changes', changes: [log(c.name, 'put', batch.map((r) => r.key), opts?.actor ?? options.actor)] });
+    return batch.map((r) => r.value);
+  }
+
   return store;
+}
+
+type Row = { ik: Key | undefined; pk: Key; value: unknown };
+
+function sortedRows(c: ResolvedCollection, t: Table, index: string | undefined): Row[] {
+  const path = index === undefined ? undefined : c.indexes.get(index)?.path;
+  if (index !== undefined && !path) throw storeError('unknown_index', { collection: c.name }, index);
+  const rows: Row[] = [];
+  for (const { key, value } of t.values()) {
+    if (path === undefined) rows.push({ ik: undefined, pk: key, value });
+    else {
+      const ik = keyAt(value, path);
+      if (ik !== undefined) rows.push({ ik, pk: key, value });
+    }
+  }
+  rows.sort((x, y) => (x.ik !== undefined && y.ik !== undefined ? compareKeys(x.ik, y.ik) : 0) || compareKeys(x.pk, y.pk));
+  return rows;
+}
+
+/** One event on a stored row of `t` (not yet written): the refusal, or the owned new value. */
+function applyIn<R>(c: ResolvedCollection, t: Table, key: Key, step: (current: never) => StepResult<never, R>, expected: number | undefined) {
+  const row = t.get(keyId(key));
+  if (!row) throw storeError('not_found', { collection: c.name, key });
+  // The step gets the stored value itself: it is deep-frozen, so a step that tries to change it throws.
+  const result = runStep(c, key, row.value, step, expected);
+  if (!result.ok) return result;
+  const stored = own(result.value, row.value, { collection: c.name, key });
+  if (c.indexes.size > 0) checkUnique(c, t, [{ key, value: stored }], new Set());
+  const top = (row.value as { history?: unknown[] }).history?.length ?? 0;
+  const history = (stored as { history?: HistoryEntryLike[] }).history;
+  // The entries the step added, as stored (frozen).
+  return { ok: true as const, stored, entries: Array.isArray(history) && result.entries.length ? history.slice(top) : [] };
+}
+
+/** Checks unique indexes for records about to be written (against the table and the batch). */
+function checkUnique(c: ResolvedCollection, t: Table, batch: { key: Key; value: unknown }[], removing: Set<string>) {
+  for (const [name, idx] of c.indexes) {
+    if (!idx.unique) continue;
+    const owner = new Map<string, string>();
+    for (const { key, value } of t.values()) {
+      const ik = keyAt(value, idx.path);
+      if (ik !== undefined) owner.set(keyId(ik), keyId(key));
+    }
+    const batchIds = new Set(batch.map((r) => keyId(r.key)));
+    for (const [ikId, pkId] of owner) if (batchIds.has(pkId) || removing.has(pkId)) owner.delete(ikId);
+    batch.forEach(({ key, value }, position) => {
+      const ik = keyAt(value, idx.path);
+      if (ik === undefined) return;
+      const id = keyId(ik);
+      const holder = owner.get(id);
+      if (holder !== undefined && holder !== keyId(key)) throw storeError('conflict', { collection: c.name, key, ...(batch.length > 1 ? { position } : {}) }, `index ${name}`);
+      owner.set(id, keyId(key));
+    });
+  }
 }
 
 export function pageSize(limit: number | undefined): number {
@@ -353,58 +517,38 @@ export function pageSize(limit: number | undefined): number {
 }
 
 /**
- * Validates every record of a dump (all or nothing) and lays it out as memory tables.
- * Shared with the IndexedDB store so that both refuse the same dumps.
+ * Brings a backing to this version: runs migrations (validating what they make, refusing a record
+ * re-keyed onto another's key), checks the declared structure. All or nothing: the backing is
+ * changed only once every migrated table is ready.
  */
-export function checkDump(dump: StoreDump, spec: StoreSpec, cols: ReadonlyMap<string, ResolvedCollection>, version: number) {
-  if (dump.schemaVersion !== version) throw storeError('invalid_backup', {}, `schema version ${dump.schemaVersion}, this store is version ${version}`);
-  const problems: RecordProblem[] = [];
-  const collections = new Map<string, Map<string, { key: Key; value: unknown }>>();
-  for (const name of Object.keys(dump.collections)) if (!cols.has(name)) throw storeError('unknown_collection', { collection: name });
-  for (const c of cols.values()) {
-    const rows = new Map<string, { key: Key; value: unknown }>();
-    for (const raw of dump.collections[c.name] ?? []) {
-      const r = validateOut(c, raw);
-      if (!r.ok) {
-        problems.push(r.problem);
-        continue;
-      }
-      const key = keyAt(r.value, c.key);
-      if (key === undefined) problems.push({ collection: c.name, path: String(c.key), message: 'no valid key' });
-      else rows.set(keyId(key), { key, value: structuredClone(r.value) });
-    }
-    collections.set(c.name, rows);
-  }
-  if (problems.length) throw storeError('invalid_backup', { problems }, `${problems.length} record(s) failed validation`);
-  void spec;
-  return { collections };
-}
-
-/** Brings a backing to this version: runs migrations, checks the declared structure. */
 function upgrade(b: MemoryBacking, spec: StoreSpec, cols: ReadonlyMap<string, ResolvedCollection>, version: number, fingerprint: string) {
   if (b.version > version) throw storeError('version', {}, `stored version ${b.version}, code version ${version}`);
   if (b.version === version) {
     if (b.fingerprint !== fingerprint) throw storeError('schema_mismatch');
     return;
   }
+  const next = new Map<string, Table>();
   if (b.version > 0) {
-    for (const [name, rows] of [...b.collections]) {
+    for (const [name, rows] of b.collections) {
       const c = cols.get(name);
-      if (!c) {
-        b.collections.delete(name);
+      if (!c) continue;
+      if (!(spec.migrations ?? []).slice(b.version - 1).some((m) => m.transform?.[name])) {
+        next.set(name, rows);
         continue;
       }
-      // A migration may change a record's key, so the table is rebuilt rather than edited in place.
-      const next = new Map<string, { key: Key; value: unknown }>();
+      const t: Table = new Map();
       for (const row of rows.values()) {
-        const value = migrateRecord(spec, name, row.value, b.version);
-        if (value == null) continue;
-        const key = keyAt(value, c.key) ?? row.key;
-        next.set(keyId(key), { key, value });
+        const migrated = migrateChecked(spec, c, row.value, b.version);
+        if (migrated === null) continue;
+        const id = keyId(migrated.key);
+        if (t.has(id)) throw storeError('conflict', { collection: name, key: migrated.key }, 'a migration gave two records the same key');
+        t.set(id, { key: migrated.key, value: own(migrated.value, undefined, { collection: name, key: migrated.key }) });
       }
-      b.collections.set(name, next);
+      next.set(name, t);
     }
   }
+  b.collections.clear();
+  for (const [name, t] of next) b.collections.set(name, t);
   b.version = version;
   b.fingerprint = fingerprint;
   b.generation++;

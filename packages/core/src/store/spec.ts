@@ -1,7 +1,7 @@
 import type * as z from '../schema/zod.js';
 import { InvalidArgumentError } from '../errors/errors.js';
 import { storeError } from './errors.js';
-import type { Collections, CollectionSpec, HistoryEntryLike, IndexSpec, Key, KeyPath, RecordProblem, StepResult, StoreSpec, Where } from './types.js';
+import type { Collections, CollectionSpec, HistoryEntryLike, IndexSpec, Key, KeyPath, RecordProblem, StaleVersion, StepResult, StoreSpec, Where } from './types.js';
 
 /** Declares a store; checks names and paths once, so that both stores can trust them. */
 export function defineStore<const C extends Collections>(spec: StoreSpec<C>): StoreSpec<C> {
@@ -252,13 +252,6 @@ export function validateOut(c: ResolvedCollection, raw: unknown): { ok: true; va
   return { ok: false, problem: { collection: c.name, ...(key !== undefined ? { key } : {}), path: pathOf(issue.path), message: issue.message } };
 }
 
-/** A stored record read by its key: the parsed record, or `invalid_record` naming its key and path. */
-export function readStored(c: ResolvedCollection, key: Key, raw: unknown): unknown {
-  const r = validateOut(c, raw);
-  if (!r.ok) throw storeError('invalid_record', { collection: c.name, key, path: r.problem.path }, r.problem.message);
-  return r.value;
-}
-
 /** Applies the migrations from `fromVersion` up to the spec's version to one record; null drops it. */
 export function migrateRecord(spec: StoreSpec, collection: string, record: unknown, fromVersion: number): unknown {
   const migrations = spec.migrations ?? [];
@@ -273,6 +266,16 @@ export function migrateRecord(spec: StoreSpec, collection: string, record: unkno
   return value;
 }
 
+/**
+ * Migrates one stored record and validates what the migration made (a migration's output is
+ * written like any record): null when dropped, else the record and its key; throws
+ * `invalid_record` naming the migration's failing field.
+ */
+export function migrateChecked(spec: StoreSpec, c: ResolvedCollection, record: unknown, fromVersion: number): { value: unknown; key: Key } | null {
+  const migrated = migrateRecord(spec, c.name, record, fromVersion);
+  return migrated == null ? null : validateIn(c, migrated);
+}
+
 /** History entries of `next` that `prev` does not have yet (by seq). */
 export function newEntries(prev: unknown, next: unknown): HistoryEntryLike[] {
   const before = (prev as { history?: HistoryEntryLike[] }).history ?? [];
@@ -282,20 +285,68 @@ export function newEntries(prev: unknown, next: unknown): HistoryEntryLike[] {
 }
 
 /**
- * One loop step on a stored record, with the checks every store makes around it: the stored
- * record must read back valid, the step's result must validate and keep its key. Returns the
- * refusal as it came, or the record to write with its new history entries.
+ * A record's version, as events check it: the number of history entries it carries (0 for a
+ * record without history). Every accepted event adds one.
+ */
+export function recordVersion(record: unknown): number {
+  const history = (record as { history?: unknown } | null | undefined)?.history;
+  return Array.isArray(history) ? history.length : 0;
+}
+
+export function expectedVersionArg(fn: string, value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
+    throw new InvalidArgumentError(fn, 'options.expectedVersion', { 'zh-CN': '必须是非负整数（记录的历史条数）', en: 'must be a non-negative integer (the number of history entries)' }, value);
+  }
+  return value;
+}
+
+function stale(current: unknown, expected: number, actual: number): StaleVersion {
+  const state = (current as { state?: unknown }).state;
+  return {
+    code: 'stale_version',
+    message: {
+      'zh-CN': '该事项已被他人更新（可能在另一个标签页），本次操作未写入；请查看最新情况后重试',
+      en: 'This item was changed by someone else (perhaps in another tab); nothing was written. Look at its current state and try again',
+    },
+    event: '',
+    state: typeof state === 'string' ? state : '',
+    expectedVersion: expected,
+    currentVersion: actual,
+  };
+}
+
+/** Validates a changed record: with the collection's `validateChange` when it has one, else whole. */
+export function validateChanged(c: ResolvedCollection, next: unknown, previous: unknown, key: Key): unknown {
+  const check = c.spec.validateChange;
+  if (!check) return validateIn(c, next).value;
+  const r = check(next, previous);
+  if (!r.ok) throw storeError('invalid_record', { collection: c.name, key, path: r.path }, r.message);
+  if (keyAt(r.value, c.key) === undefined) throw storeError('invalid_key', { collection: c.name, path: Array.isArray(c.key) ? c.key.join('+') : (c.key as string) });
+  return r.value;
+}
+
+/**
+ * One loop step on a stored record (trusted: this store validated it when it was written), with
+ * the checks every store makes around it: the version the caller decided on, the step's result
+ * validated and keeping its key. Returns the refusal as it came, or the record to write with its
+ * new history entries.
  */
 export function runStep<R>(
   c: ResolvedCollection,
   key: Key,
-  stored: unknown,
+  current: unknown,
   step: (current: never) => StepResult<never, R>,
-): { readonly ok: false; readonly reason: R } | { readonly ok: true; readonly value: unknown; readonly entries: HistoryEntryLike[] } {
-  const current = readStored(c, key, stored);
+  expectedVersion: number | undefined,
+): { readonly ok: false; readonly reason: R | StaleVersion } | { readonly ok: true; readonly value: unknown; readonly entries: HistoryEntryLike[] } {
+  if (expectedVersion !== undefined) {
+    const actual = recordVersion(current);
+    if (actual !== expectedVersion) return { ok: false, reason: stale(current, expectedVersion, actual) };
+  }
   const result = step(current as never);
   if (!result.ok) return result;
-  const { value, key: newKey } = validateIn(c, result.snapshot);
+  const value = validateChanged(c, result.snapshot, current, key);
+  const newKey = keyAt(value, c.key)!;
   if (compareKeys(newKey, key) !== 0) throw storeError('invalid_key', { collection: c.name, key: newKey }, 'the step changed the record key');
   return { ok: true, value, entries: newEntries(current, value) };
 }

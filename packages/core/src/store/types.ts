@@ -21,7 +21,22 @@ export interface CollectionSpec<S extends z.ZodType = z.ZodType> {
   readonly key: KeyPath;
   /** index name → field path (or `{ path, unique }`). */
   readonly indexes?: Readonly<Record<string, KeyPath | IndexSpec>>;
+  /**
+   * Records are created once and then change only through events (loop items): `put`/`add` of a
+   * key that exists is refused (`exists`) instead of silently replacing the record.
+   */
+  readonly createOnly?: boolean;
+  /**
+   * Validates a changed record against the stored one it was made from (which was valid when it
+   * was written), checking only what changed; returns the record to store. Must refuse exactly
+   * what `schema` refuses. `loopCollection` gives one for loop snapshots; without it the whole
+   * record is parsed with `schema`.
+   */
+  readonly validateChange?: (next: unknown, previous: unknown) => ChangeCheck;
 }
+
+/** What `validateChange` decided: the record to store, or the first failing path and why. */
+export type ChangeCheck = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly path: string; readonly message: string };
 
 export type Collections = Readonly<Record<string, CollectionSpec>>;
 
@@ -122,6 +137,29 @@ export interface WriteOptions {
   readonly signal?: AbortSignal;
 }
 
+/** Options of one event applied to a stored item. */
+export interface ApplyOptions extends WriteOptions {
+  /**
+   * The record's version the caller decided on (`recordVersion(snapshot)`: the number of history
+   * entries it had). When the stored record has another version, nothing is written and the
+   * result is `{ ok: false, reason: StaleVersion }`. Without it, the step runs on whatever is
+   * stored when the transaction starts (it is re-decided on the current state).
+   */
+  readonly expectedVersion?: number;
+}
+
+/** The refusal of an event decided on a version of the record that is no longer the stored one. */
+export interface StaleVersion {
+  readonly code: 'stale_version';
+  readonly message: Localized;
+  /** The event's type, when known. */
+  readonly event: string;
+  /** The stored record's state, when it has one. */
+  readonly state: string;
+  readonly expectedVersion: number;
+  readonly currentVersion: number;
+}
+
 /** The loop engine's history entry, as far as the store needs it. */
 export interface HistoryEntryLike {
   readonly seq: number;
@@ -137,21 +175,54 @@ export interface WithHistory {
 
 export type StepResult<T, R> = { readonly ok: true; readonly snapshot: T } | { readonly ok: false; readonly reason: R };
 
-/** Result of an atomic event apply: the new record and the history entries it wrote, or the refusal. */
+/** Result of an atomic event apply: the new record and the history entries it added, or the refusal. */
 export type ApplyResult<T, R> =
   | { readonly ok: true; readonly snapshot: T; readonly entries: HistoryEntryLike[]; readonly change: ChangeEntry }
   | { readonly ok: false; readonly reason: R };
 
-/** A dump of the whole store, in key order: what backups are made of. */
+/** An event applied inside a batch: as `ApplyResult`, the change entry comes with the batch's commit. */
+export type TxApplyResult<T, R> =
+  | { readonly ok: true; readonly snapshot: T; readonly entries: HistoryEntryLike[] }
+  | { readonly ok: false; readonly reason: R };
+
+/**
+ * A dump of the whole store, in key order: what backups are made of. The history of an item lives
+ * in its record (a loop snapshot's `history`); `history` rows are only read from dumps made by
+ * earlier versions, checked, and never written.
+ */
 export interface StoreDump {
   readonly name: string;
   readonly schemaVersion: number;
   readonly collections: Readonly<Record<string, readonly unknown[]>>;
-  readonly history: readonly HistoryRow[];
   readonly changes: readonly ChangeEntry[];
+  /** @deprecated Dumps of earlier versions only: checked, then ignored (the snapshot is the history). */
+  readonly history?: readonly HistoryRow[];
 }
 
-/** A history entry kept per item, outside the record, so that it can be queried by item. */
+export interface RestoreOptions {
+  /**
+   * Allow a dump with no records at all to replace a store that holds records (a restore always
+   * replaces everything; an empty dump would wipe the store). Default false: refused.
+   */
+  readonly allowEmpty?: boolean;
+}
+
+/** What a restore did: it always replaces the whole store (never merges). */
+export interface RestoreSummary {
+  readonly mode: 'replace';
+  /** Records written, per collection. */
+  readonly records: Readonly<Record<string, number>>;
+  /** Change-log entries written. */
+  readonly changes: number;
+}
+
+/** What `verify()` found: every stored record re-validated against its schema. */
+export interface VerifyReport {
+  readonly checked: number;
+  readonly problems: RecordProblem[];
+}
+
+/** A history entry of an item, as dumps of earlier versions listed it. */
 export interface HistoryRow {
   readonly collection: string;
   readonly key: Key;
@@ -164,9 +235,31 @@ export type RecordOf<C extends Collections, N extends keyof C> = z.output<C[N]['
 export type InputOf<C extends Collections, N extends keyof C> = z.input<C[N]['schema']>;
 
 /**
+ * The reads and writes of one batch (`store.batch`): every read sees the batch's own writes, and
+ * the writes land together or not at all. Inside a batch, await only these calls (a batch that
+ * awaits anything else, or calls the store itself, fails and writes nothing).
+ */
+export interface StoreTx<C extends Collections = Collections> {
+  get<N extends Name<C>>(collection: N, key: Key): Promise<RecordOf<C, N> | undefined>;
+  all<N extends Name<C>>(collection: N, where?: Where): Promise<RecordOf<C, N>[]>;
+  /** Writes a record (refused with `exists` in a create-only collection when the key exists). */
+  put<N extends Name<C>>(collection: N, record: InputOf<C, N>): Promise<RecordOf<C, N>>;
+  /** Creates a record; refused with `exists` when the key exists. */
+  add<N extends Name<C>>(collection: N, record: InputOf<C, N>): Promise<RecordOf<C, N>>;
+  delete<N extends Name<C>>(collection: N, key: Key): Promise<boolean>;
+  applyEvent<N extends Name<C>, R>(
+    collection: N,
+    key: Key,
+    step: (current: RecordOf<C, N>) => StepResult<RecordOf<C, N>, R>,
+    options?: { readonly expectedVersion?: number },
+  ): Promise<TxApplyResult<RecordOf<C, N>, R | StaleVersion>>;
+}
+
+/**
  * The store every widget and loop uses. Records are validated with their collection's schema on
- * the way in (refused whole with a typed error naming the failing path) and on the way out (a bad
- * record is reported in `problems`, the rest still load). Every write is one transaction.
+ * the way in (refused whole with a typed error naming the failing path), on restore and by
+ * `verify()`; a read trusts what this store wrote (the database's version and declared structure
+ * were checked when it opened). Every write is one transaction.
  */
 export interface Store<C extends Collections = Collections> {
   readonly name: string;
@@ -174,7 +267,10 @@ export interface Store<C extends Collections = Collections> {
   readonly spec: StoreSpec<C>;
 
   get<N extends Name<C>>(collection: N, key: Key): Promise<RecordOf<C, N> | undefined>;
+  /** Writes a record (replacing one with its key, except in a create-only collection: `exists`). */
   put<N extends Name<C>>(collection: N, record: InputOf<C, N>, options?: WriteOptions): Promise<RecordOf<C, N>>;
+  /** Creates a record; refused with `exists` when the key exists. */
+  add<N extends Name<C>>(collection: N, record: InputOf<C, N>, options?: WriteOptions): Promise<RecordOf<C, N>>;
   /** All records in one transaction; one refused record refuses the batch. */
   bulkPut<N extends Name<C>>(collection: N, records: readonly InputOf<C, N>[], options?: WriteOptions): Promise<number>;
   /** Deletes one record; false when there was none. */
@@ -189,16 +285,22 @@ export interface Store<C extends Collections = Collections> {
 
   /**
    * Atomically reads the record, runs `step` on it (pure: the loop engine's transition), and
-   * writes the new record, its new history entries and a change-log entry — all or nothing. A
-   * refusal writes nothing and comes back as a value.
+   * writes the new record (its history included) and a change-log entry `event` — all or
+   * nothing. A refusal (the step's, or `stale_version`) writes nothing and comes back as a value.
    */
   applyEvent<N extends Name<C>, R>(
     collection: N,
     key: Key,
     step: (current: RecordOf<C, N>) => StepResult<RecordOf<C, N>, R>,
-    options?: WriteOptions,
-  ): Promise<ApplyResult<RecordOf<C, N>, R>>;
-  /** The history entries kept for one item, in sequence order. */
+    options?: ApplyOptions,
+  ): Promise<ApplyResult<RecordOf<C, N>, R | StaleVersion>>;
+  /**
+   * Several reads and writes over any collections in one transaction, all or nothing: when `body`
+   * throws (or rejects), nothing it wrote is kept and the error comes back. The change log gets one
+   * entry per collection and kind of write, and subscribers one notice.
+   */
+  batch<T>(body: (tx: StoreTx<C>) => Promise<T>, options?: WriteOptions): Promise<T>;
+  /** The item's history: its record's `history`, in sequence order ([] when there is none). */
   history(collection: Name<C>, key: Key): Promise<HistoryEntryLike[]>;
 
   /** Change-log entries after `after` (exclusive), oldest first. */
@@ -207,10 +309,22 @@ export interface Store<C extends Collections = Collections> {
   /** Listens to changes made here and in other tabs; returns the unsubscribe function. */
   subscribe(listener: (notice: StoreNotice) => void): () => void;
 
-  /** Every record (raw, unvalidated: nothing is lost), history row and change, in key order. */
+  /** Every record (raw: nothing is lost) and change, in key order. */
   dump(): Promise<StoreDump>;
-  /** Replaces the whole store with a dump of this schema version, in one transaction. */
-  restore(dump: StoreDump): Promise<void>;
+  /**
+   * Replaces the whole store (never merges) with a dump of this schema version, in one
+   * transaction, after checking everything it will write: every record, every change-log entry
+   * (sequence numbers positive, rising, below 2^48), legacy history rows. Any refusal
+   * (`invalid_backup`) writes nothing and leaves the store as it was, writable.
+   */
+  restore(dump: StoreDump, options?: RestoreOptions): Promise<RestoreSummary>;
+  /** Re-validates every stored record (reads trust the store; this is the explicit check). */
+  verify(): Promise<VerifyReport>;
+  /**
+   * Deletes every record and the change log, in one transaction (sign-out on a shared computer);
+   * the store stays open and usable. To remove the database itself, see `deleteIndexedDbStore`.
+   */
+  clear(options?: WriteOptions): Promise<void>;
 
   close(): void;
   readonly closed: boolean;

@@ -1,8 +1,7 @@
 import { InvalidArgumentError } from '../errors/errors.js';
 import type { Refusal } from '../loop/refusal.js';
 import { defineStore } from '../store/spec.js';
-import { loopCollection } from '../store/loop-event.js';
-import { transition } from '../loop/transition.js';
+import { applyLoopEventIn, loopCollection } from '../store/loop-event.js';
 import type { Store, WriteOptions } from '../store/types.js';
 import { taskOrderLoop, type TaskOrder } from './definition.js';
 import { type DispatchInput, type DispatchResult, dispatchMonth, instantArg, reassignOnLeave, type ReassignInput, type ReassignResult, type TaskActor } from './dispatch.js';
@@ -39,27 +38,45 @@ function storeArg(fn: string, store: unknown): TaskStore {
 
 /**
  * Dispatches a month into the store: the orders already there are skipped (dispatching twice
- * creates nothing twice), the new ones are written in one transaction.
+ * creates nothing twice), the new ones are created — read and written in one transaction, so a
+ * dispatch running at the same time in another tab cannot create an order twice or replace one.
  */
 export async function dispatchMonthToStore(store: TaskStore, input: Omit<DispatchInput, 'existing'>, options: WriteOptions = {}): Promise<DispatchResult> {
   const s = storeArg('dispatchMonthToStore', store);
   if (!monthText.safeParse(input?.month).success) {
     throw new InvalidArgumentError('dispatchMonthToStore', 'input.month', { 'zh-CN': '必须是 YYYY-MM 格式的月份', en: 'must be a month written YYYY-MM' }, input?.month);
   }
-  const { items } = await s.all('orders', { index: 'month', equals: input.month });
-  const existing = new Set(items.map((o) => o.id));
-  const result = dispatchMonth({ ...input, existing });
-  if (result.orders.length > 0) await s.bulkPut('orders', result.orders, { actor: input.actor ?? { id: 'dispatcher', role: 'dispatcher' }, ...options });
-  return result;
+  const actor = input.actor ?? { id: 'dispatcher', role: 'dispatcher' };
+  return s.batch(async (tx) => {
+    const items = await tx.all('orders', { index: 'month', equals: input.month });
+    const result = dispatchMonth({ ...input, existing: new Set(items.map((o) => o.id)) });
+    for (const order of result.orders) await tx.add('orders', order);
+    return result;
+  }, { actor, ...options });
 }
 
-/** Reassigns a leaving officer's open orders in the store (see `reassignOnLeave`), in one transaction. */
+/**
+ * Reassigns a leaving officer's open orders in the store (see `reassignOnLeave`): each order goes
+ * through the loop's `reassign` event on what is stored when the transaction runs, and all of
+ * them are written in that one transaction (a feedback filed meanwhile is never undone).
+ */
 export async function reassignOnLeaveInStore(store: TaskStore, input: Omit<ReassignInput, 'orders'>, options: WriteOptions = {}): Promise<ReassignResult> {
   const s = storeArg('reassignOnLeaveInStore', store);
-  const { items } = await s.all('orders', { index: 'officer', equals: input?.from });
-  const result = reassignOnLeave({ ...input, orders: items as TaskOrder[] });
-  if (result.reassigned.length > 0) await s.bulkPut('orders', result.reassigned, { actor: input.actor ?? { id: 'dispatcher', role: 'dispatcher' }, ...options });
-  return result;
+  const actor = input?.actor ?? { id: 'dispatcher', role: 'dispatcher' };
+  return s.batch(async (tx) => {
+    const items = (await tx.all('orders', { index: 'officer', equals: input?.from })) as TaskOrder[];
+    // The pure function decides (and checks the input); its result is applied as events.
+    const decided = reassignOnLeave({ ...input, orders: items });
+    const reassigned: TaskOrder[] = [];
+    const refused = [...decided.refused];
+    for (const order of decided.reassigned) {
+      const event = order.history[order.history.length - 1]!;
+      const r = await applyLoopEventIn(tx, 'orders', taskOrderLoop, order.id, { type: 'reassign', actor: event.actor, at: event.at, payload: event.payload } as never);
+      if (r.ok) reassigned.push(r.snapshot as TaskOrder);
+      else refused.push({ id: order.id, reason: r.reason as Refusal });
+    }
+    return { reassigned, refused };
+  }, { actor, ...options });
 }
 
 export interface UrgeInput {
@@ -84,15 +101,20 @@ export async function urgeOrders(store: TaskStore, input: UrgeInput): Promise<{ 
   }
   instantArg(fn, 'input.at', input.at);
   const event = { type: 'urge' as const, actor: input.actor, at: input.at, payload: { instruction: input.instruction } };
-  const current = await Promise.all(input.orders.map((id) => s.get('orders', id)));
-  const next: TaskOrder[] = [];
-  const refused: { id: string; reason: Refusal | 'not_found' }[] = [];
-  current.forEach((order, i) => {
-    if (!order) return refused.push({ id: input.orders[i]!, reason: 'not_found' });
-    const r = transition(taskOrderLoop, order as TaskOrder, event);
-    if (r.ok) next.push(r.snapshot);
-    else refused.push({ id: order.id, reason: r.reason });
-  });
-  if (next.length > 0) await s.bulkPut('orders', next, { actor: input.actor });
-  return { urged: next.map((o) => o.id), refused };
+  // Each order is urged on what is stored when the transaction runs, through the engine, and all
+  // urgings land together: a feedback or cancellation committed meanwhile is kept, never undone.
+  return s.batch(async (tx) => {
+    const urged: string[] = [];
+    const refused: { id: string; reason: Refusal | 'not_found' }[] = [];
+    for (const id of input.orders) {
+      if ((await tx.get('orders', id)) === undefined) {
+        refused.push({ id, reason: 'not_found' });
+        continue;
+      }
+      const r = await applyLoopEventIn(tx, 'orders', taskOrderLoop, id, event as never);
+      if (r.ok) urged.push(id);
+      else refused.push({ id, reason: r.reason as Refusal });
+    }
+    return { urged, refused };
+  }, { actor: input.actor });
 }

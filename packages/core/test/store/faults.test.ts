@@ -1,7 +1,7 @@
 // Faults in Node with fake-indexeddb and the memory store (real Chromium: test/browser/store).
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, test } from 'vitest';
-import { createIndexedDbStore, createMemoryBacking, createMemoryStore, StoreError, type Store, type StoreStatusEvent } from '@bihuan/core';
+import { createIndexedDbStore, createMemoryBacking, createMemoryStore, deleteIndexedDbStore, StoreError, type Store, type StoreStatusEvent } from '@bihuan/core';
 import { makeTasks, taskSpec, uniqueName } from '../../../../test/store-contract/fixtures.js';
 import { openRaw } from '../../../../test/store-contract/raw.js';
 
@@ -54,6 +54,35 @@ describe('IndexedDB faults (fake-indexeddb)', () => {
     opened.push(again);
     expect(again.schemaVersion).toBe(1);
     expect(await again.count('tasks')).toBe(5);
+  });
+
+  test('deleteIndexedDbStore removes the database for sign-out; open stores close themselves', async () => {
+    const name = uniqueName();
+    const events: StoreStatusEvent[] = [];
+    const store = await createIndexedDbStore(taskSpec(name), { onEvent: (e) => events.push(e) });
+    await store.bulkPut('tasks', makeTasks(3));
+    await deleteIndexedDbStore(name);
+    expect(store.closed).toBe(true);
+    expect(events.map((e) => e.type)).toEqual(['versionchange']);
+    const again = await createIndexedDbStore(taskSpec(name));
+    opened.push(again);
+    expect(await again.count('tasks')).toBe(0);
+    expect(await again.lastSeq()).toBe(0);
+  });
+
+  test('a refused write inside a batch fails the batch even when the body catches it', async () => {
+    for (const store of [await createIndexedDbStore(taskSpec()), createMemoryStore(taskSpec())]) {
+      opened.push(store);
+      await store.put('tasks', makeTasks(1)[0]!);
+      const error = await store
+        .batch(async (tx) => {
+          await tx.put('tasks', makeTasks(1, 1)[0]!);
+          await tx.add('tasks', makeTasks(1)[0]!).catch(() => 'ignored');
+        })
+        .then(() => null, (e: unknown) => e);
+      expect(error).toMatchObject({ code: 'exists' });
+      expect(await store.count('tasks')).toBe(1);
+    }
   });
 
   test('another connection upgrading closes ours and tells the host', async () => {

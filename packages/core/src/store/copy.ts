@@ -1,0 +1,67 @@
+import { storeError, type StoreErrorDetails } from './errors.js';
+
+// The memory store's copies. Stored values are deep-frozen and never change, so a new version of
+// a record shares every part it did not change with the old one (`own` copies only the new parts),
+// and what a caller reads is a fresh copy (`copyOut`) that it may change at will.
+const OBJECT = Object.prototype;
+
+function setKey(out: Record<string, unknown>, k: string, v: unknown): void {
+  // A record read from JSON may have an own "__proto__" key: keep it a plain field.
+  if (k === '__proto__') Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+  else out[k] = v;
+}
+
+function other(value: object, details: StoreErrorDetails): unknown {
+  if (value instanceof Date) return new Date(value.getTime());
+  try {
+    return structuredClone(value);
+  } catch (error) {
+    throw storeError('invalid_record', details, `cannot be stored: ${(error as Error)?.message ?? String(error)}`, error);
+  }
+}
+
+/** A deep copy for a caller: plain objects, arrays and dates copied by hand, anything else cloned. */
+export function copyOut<T>(value: T): T {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    const n = value.length;
+    const out = new Array<unknown>(n);
+    for (let i = 0; i < n; i++) out[i] = copyOut(value[i]);
+    return out as T;
+  }
+  const proto = Object.getPrototypeOf(value) as object | null;
+  if (proto === OBJECT || proto === null) {
+    const out: Record<string, unknown> = proto === null ? Object.create(null) : {};
+    for (const k of Object.keys(value)) setKey(out, k, copyOut((value as Record<string, unknown>)[k]));
+    return out as T;
+  }
+  return other(value, {}) as T;
+}
+
+/**
+ * The value as the memory store keeps it, deep-frozen: the parts identical to the same place in
+ * `previous` (the stored version it was made from, already frozen) are shared, everything else is
+ * copied and frozen. Throws `invalid_record` (nothing stored) for a value that cannot be copied.
+ */
+export function own<T>(value: T, previous: unknown, details: StoreErrorDetails = {}): T {
+  if (value === previous) return value;
+  if (typeof value === 'function' || typeof value === 'symbol') throw storeError('invalid_record', details, `cannot be stored: a ${typeof value}`);
+  if (value === null || typeof value !== 'object') return value;
+  const prev = previous !== null && typeof previous === 'object' ? (previous as Record<string, unknown>) : undefined;
+  let out: unknown;
+  if (Array.isArray(value)) {
+    const n = value.length;
+    const arr = new Array<unknown>(n);
+    const before = Array.isArray(prev) ? prev : undefined;
+    for (let i = 0; i < n; i++) arr[i] = own(value[i], before?.[i], details);
+    out = arr;
+  } else {
+    const proto = Object.getPrototypeOf(value) as object | null;
+    if (proto !== OBJECT && proto !== null) return other(value, details) as T; // copied again on every read
+    const obj: Record<string, unknown> = proto === null ? Object.create(null) : {};
+    const before = prev && !Array.isArray(prev) ? prev : undefined;
+    for (const k of Object.keys(value)) setKey(obj, k, own((value as Record<string, unknown>)[k], before && Object.hasOwn(before, k) ? before[k] : undefined, details));
+    out = obj;
+  }
+  return Object.freeze(out) as T;
+}

@@ -1,0 +1,121 @@
+// The lost-update attack of issue 19, in real Chromium: two tabs (two pages of one browser
+// context, same origin, one IndexedDB) — one urging every order of the month while the other
+// cancels and files feedback on them. Every change the second tab was told was accepted must
+// still be there, and every order's history must agree with its state. Needs the built core
+// (`pnpm --filter @bihuan/core build`).
+import { createServer, type Server } from 'node:http';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright';
+import { launchChromium } from '../../../../test/node/support/chromium.js';
+
+const root = join(__dirname, '../../../..');
+
+const PAGE = `
+import { applyLoopEvent, createIndexedDbStore, dispatchMonthToStore, exampleCatalog, exampleFeedback, exampleRoster, taskOrderLoop, taskStoreSpec, urgeOrders } from '@bihuan/core';
+const roster = exampleRoster({ counties: 1, stationsPerCounty: 1, officersPerStation: 1 });
+const at = (m) => '2025-10-05T09:' + String(m).padStart(2, '0') + ':00+08:00';
+globalThis.seed = async () => {
+  const store = await createIndexedDbStore(taskStoreSpec);
+  const { orders } = await dispatchMonthToStore(store, { catalog: exampleCatalog(), roster, month: '2025-10', at: '2025-10-01T08:00:00+08:00' });
+  store.close();
+  return orders.map((o) => o.id);
+};
+globalThis.urge = async (ids) => {
+  const store = await createIndexedDbStore(taskStoreSpec);
+  const r = await urgeOrders(store, { orders: ids, instruction: '请本周内完成', actor: { id: 'sup', role: 'supervisor' }, at: at(30) });
+  store.close();
+  return r;
+};
+// Cancels the even orders and files feedback on the odd ones, one event (one transaction) each.
+globalThis.work = async (ids) => {
+  const store = await createIndexedDbStore(taskStoreSpec);
+  const out = [];
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i];
+    let r;
+    if (i % 2 === 0) r = await applyLoopEvent(store, 'orders', taskOrderLoop, id, { type: 'cancel', actor: { id: 'disp', role: 'dispatcher' }, at: at(30), payload: { reason: '重复派发' } });
+    else {
+      const order = await store.get('orders', id);
+      r = await applyLoopEvent(store, 'orders', taskOrderLoop, id, { type: 'feedback', actor: { id: order.data.officer, role: 'officer' }, at: at(30), payload: { values: exampleFeedback(order.data.template) } });
+    }
+    out.push([id, i % 2 === 0 ? 'cancel' : 'feedback', r.ok]);
+  }
+  store.close();
+  return out;
+};
+globalThis.orders = async () => {
+  const store = await createIndexedDbStore(taskStoreSpec);
+  const { items } = await store.all('orders');
+  const histories = await Promise.all(items.map((o) => store.history('orders', o.id)));
+  store.close();
+  return items.map((o, i) => ({ id: o.id, state: o.state, types: o.history.map((e) => e.type), last: o.history[o.history.length - 1].to, same: JSON.stringify(histories[i]) === JSON.stringify(o.history) }));
+};
+globalThis.ready = true;
+`;
+
+let server: Server;
+let browser: Browser;
+let context: BrowserContext;
+let tabs: Page[];
+
+beforeAll(async () => {
+  // esbuild comes with tsup; resolve it from there rather than adding a dependency.
+  const esbuild = createRequire(createRequire(join(root, 'package.json')).resolve('tsup'))('esbuild');
+  const built = await esbuild.build({
+    stdin: { contents: PAGE, resolveDir: join(root, 'packages/core'), loader: 'js' },
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    write: false,
+    alias: { '@bihuan/core': join(root, 'packages/core/dist/index.js') },
+    logLevel: 'error',
+  });
+  const code = built.outputFiles[0].text as string;
+  server = createServer((req, res) => {
+    res.writeHead(200, { 'content-type': req.url === '/race.js' ? 'text/javascript; charset=utf-8' : 'text/html; charset=utf-8' });
+    res.end(req.url === '/race.js' ? code : '<!doctype html><meta charset="utf-8"><script type="module" src="/race.js"></script>');
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  browser = await launchChromium();
+  context = await browser.newContext();
+  const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/`;
+  tabs = [await context.newPage(), await context.newPage()];
+  for (const tab of tabs) {
+    await tab.goto(url);
+    await tab.waitForFunction(() => (globalThis as { ready?: boolean }).ready === true);
+  }
+}, 120_000);
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  server?.close();
+});
+
+test('urging in one tab while another cancels and files feedback: nothing accepted is lost', async () => {
+  const [a, b] = tabs as [Page, Page];
+  const ids = (await a.evaluate(() => (globalThis as unknown as { seed: () => Promise<string[]> }).seed())) as string[];
+  expect(ids.length).toBeGreaterThanOrEqual(100);
+  // Tab B starts on its orders; tab A urges all of them while B is under way.
+  const work = b.evaluate((list) => (globalThis as unknown as { work: (l: string[]) => Promise<[string, string, boolean][]> }).work(list), ids);
+  await new Promise((r) => setTimeout(r, 50));
+  const urged = await a.evaluate((list) => (globalThis as unknown as { urge: (l: string[]) => Promise<{ urged: string[]; refused: unknown[] }> }).urge(list), ids);
+  const done = await work;
+  const orders = await a.evaluate(() => (globalThis as unknown as { orders: () => Promise<{ id: string; state: string; types: string[]; last: string; same: boolean }[]> }).orders());
+  const byId = new Map(orders.map((o) => [o.id, o]));
+  const accepted = done.filter(([, , ok]) => ok);
+  expect(accepted.length).toBeGreaterThanOrEqual(100);
+  const lost = accepted.filter(([id, kind]) => {
+    const o = byId.get(id)!;
+    return kind === 'cancel' ? o.state !== 'cancelled' : !o.types.includes('feedback') || o.state === 'dispatched';
+  });
+  expect(lost).toEqual([]);
+  expect(urged.urged.length + urged.refused.length).toBe(ids.length);
+  for (const o of orders) {
+    expect(o.last).toBe(o.state);
+    expect(o.same).toBe(true);
+    expect(o.types.includes('urge')).toBe(urged.urged.includes(o.id));
+  }
+}, 180_000);
