@@ -71,8 +71,11 @@ export {
   type DataOf,
   type ContextOf,
   type SnapshotOf,
+  type PayloadsOf,
+  type PayloadInputs,
+  type LoopEventOf,
 } from './loop/definition.js';
-export { CREATED, type Actor as LoopActor, type LoopEvent, type HistoryEntry, type Snapshot, type Created } from './loop/types.js';
+export { CREATED, type Actor as LoopActor, type LoopEvent, type LoopEventBase, type TypedLoopEvent, type AcceptedLoopEvent, type HistoryEntry, type Snapshot, type Created } from './loop/types.js';
 export { REFUSAL_CODES, type Refusal, type RefusalCode, type GuardRefusal } from './loop/refusal.js';
 export { refusalMessage, type RefusalMessageParts } from './loop/messages.js';
 export { LoopDefinitionError, MalformedEventError, LoopMismatchError, SnapshotLoadError, ReplayError, type SnapshotLoadErrorCode } from './loop/errors.js';

@@ -2,7 +2,7 @@ import type { LoopDefinition } from '../loop/definition.js';
 import type { Refusal } from '../loop/refusal.js';
 import { snapshotSchema } from '../loop/snapshot.js';
 import { transition, type TransitionContext } from '../loop/transition.js';
-import type { LoopEvent, Snapshot } from '../loop/types.js';
+import type { AcceptedLoopEvent, LoopEvent, LoopEventBase, Snapshot } from '../loop/types.js';
 import type { ApplyResult, CollectionSpec, Collections, IndexSpec, KeyPath, Store, WriteOptions } from './types.js';
 
 /**
@@ -26,16 +26,16 @@ export function loopCollection<S extends string, E extends string, R extends str
  * transaction. A refusal writes nothing and is returned as `{ ok: false, reason }`; a malformed
  * event or a snapshot of another loop throws the engine's error, also writing nothing.
  */
-export function applyLoopEvent<Cs extends Collections, S extends string, E extends string, R extends string, D, C>(
+export function applyLoopEvent<Cs extends Collections, S extends string, E extends string, R extends string, D, C, P extends { readonly [K in E]?: unknown }, Ev extends LoopEventBase<NoInfer<E>, NoInfer<R>>>(
   store: Store<Cs>,
   collection: keyof Cs & string,
-  def: LoopDefinition<S, E, R, D, C>,
+  def: LoopDefinition<S, E, R, D, C, P>,
   id: string,
-  event: LoopEvent<NoInfer<E>, NoInfer<R>>,
+  event: Ev & AcceptedLoopEvent<Ev, NoInfer<E>, NoInfer<R>, NoInfer<P>>,
   context?: TransitionContext<C>,
   options: WriteOptions = {},
 ): Promise<ApplyResult<Snapshot<S, D, E, R>, Refusal>> {
-  return store.applyEvent(collection, id, (current) => transition(def, current as Snapshot<S, D, E, R>, event, context) as never, {
+  return store.applyEvent(collection, id, (current) => transition(def, current as Snapshot<S, D, E, R>, event as LoopEvent as never, context) as never, {
     actor: event.actor,
     ...options,
   }) as Promise<ApplyResult<Snapshot<S, D, E, R>, Refusal>>;

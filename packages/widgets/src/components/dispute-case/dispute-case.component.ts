@@ -31,6 +31,7 @@ import {
   formatInstant,
   overdue,
   suggestRouting,
+  type DisputeRole,
 } from '@bihuan/core';
 import { BihuanElement } from '../../internal/bihuan-element.js';
 import { formStyles } from '../../internal/form-styles.js';
@@ -51,6 +52,7 @@ import {
 } from '../../internal/dispute-view.js';
 import { disputeCaseMessages, type DisputeCaseMessages } from './dispute-case.messages.js';
 import { disputeCaseStyles } from './dispute-case.styles.js';
+import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } from '../../events.js';
 
 /** `bh-dispute-transition`: an action was accepted and stored. */
 export interface DisputeTransitionDetail {
@@ -112,9 +114,9 @@ const optional = (text: unknown) => (typeof text === 'string' && text.trim() ? t
  * @attr {string} viewer-role - The viewer's role (`intakeClerk`, `mediator`, `departmentLiaison`, `supervisor`): decides the actions offered and whether personal data show in clear.
  * @attr {string} viewer-id - The viewer's id, recorded as the actor of what they do.
  * @attr {string} now - The moment to judge deadlines at (ISO instant); the clock's when absent.
- * @fires bh-dispute-transition - An action was accepted and stored; `detail`: `{ id, event, from, to, dispute }`.
- * @fires bh-dispute-refused - The loop refused an action; `detail`: `{ id, event, code, rule, field, message, reason }`.
- * @fires bh-problem - The dispute could not be found or read.
+ * @fires {CustomEvent<DisputeTransitionDetail>} bh-dispute-transition - An action was accepted and stored; `detail`: `{ id, event, from, to, dispute }`.
+ * @fires {CustomEvent<DisputeRefusedDetail>} bh-dispute-refused - The loop refused an action; `detail`: `{ id, event, code, rule, field, message, reason }`.
+ * @fires {CustomEvent<ProblemDetail>} bh-problem - The dispute could not be found or read.
  */
 export class BhDisputeCase extends BihuanElement {
   static override styles = [themeStyles, formStyles, disputeCaseStyles];
@@ -135,7 +137,7 @@ export class BhDisputeCase extends BihuanElement {
   /** The number of the dispute to show. */
   disputeId = '';
   /** The viewer's role (`intakeClerk`, `mediator`, `departmentLiaison`, `supervisor`): decides the actions offered and whether personal data show. */
-  viewerRole?: string;
+  viewerRole?: DisputeRole;
   /** The viewer's id, recorded in the history of what they do. */
   viewerId = 'staff';
   /** The moment actions are recorded at, and overdue is judged at; the clock's by default. */
@@ -556,3 +558,12 @@ export class BhDisputeCase extends BihuanElement {
     }
   }
 }
+
+/** The events `<bh-dispute-case>` fires, with their `detail` types (all bubble and are composed). */
+export interface BhDisputeCaseEventMap extends BihuanElementEventMap {
+  'bh-dispute-transition': CustomEvent<DisputeTransitionDetail>;
+  'bh-dispute-refused': CustomEvent<DisputeRefusedDetail>;
+}
+
+// Listeners typed by the map above: `detail` needs no cast, and a misspelled name does not compile.
+export interface BhDisputeCase { addEventListener: AddTypedListener<BhDisputeCase, BhDisputeCaseEventMap>; removeEventListener: RemoveTypedListener<BhDisputeCase, BhDisputeCaseEventMap> }
