@@ -70,14 +70,15 @@ export interface BihuanEventMaps {
 }
 
 type AllMaps = BihuanEventMaps[keyof BihuanEventMaps];
-type AllEventNames = AllMaps extends unknown ? keyof AllMaps : never;
+type KeysOf<M> = M extends unknown ? keyof M : never;
+type EventIn<M, K> = M extends unknown ? (K extends keyof M ? M[K] : never) : never;
 
 /**
  * Every `bh-*` event by name, as an ancestor receives it: where two widgets fire the same name
  * (`bh-dispute-refused` from the intake and from the case) the detail is either one's.
  */
 export type BihuanEvents = {
-  [K in AllEventNames]: AllMaps extends infer M ? (M extends Record<K, infer E> ? E : never) : never;
+  [K in KeysOf<AllMaps>]: EventIn<AllMaps, K>;
 };
 
 declare global {

@@ -3,6 +3,7 @@ import {
   type DepartmentRegistry,
   type DisputeCollections,
   type DisputeEvent,
+  type DisputeState,
   type DisputeItem,
   type DisputeStore,
   type HistoryEntry,
@@ -58,8 +59,8 @@ import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } fro
 export interface DisputeTransitionDetail {
   readonly id: string;
   readonly event: DisputeEvent;
-  readonly from: string;
-  readonly to: string;
+  readonly from: DisputeState;
+  readonly to: DisputeState;
   readonly dispute: DisputeItem;
 }
 
