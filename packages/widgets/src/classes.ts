@@ -4,19 +4,31 @@ export { BihuanElement, type ProblemDetail } from './internal/bihuan-element.js'
 export { defineElement } from './internal/define.js';
 export { LocaleController, nearestLang } from './internal/locale-controller.js';
 export { VERSION } from './internal/version.js';
-export { BhRateCard } from './components/rate-card/rate-card.component.js';
+export { BhRateCard, type BhRateCardEventMap } from './components/rate-card/rate-card.component.js';
 export { StoreController, defaultStore, onDefaultStoreStatus, type StoreHost } from './internal/store-controller.js';
-export { BhDisputeIntake, emptyIntakeDraft, intakeOf, type IntakeDraft, type PartyDraft, type DisputeAcceptedDetail, type IntakeRefusedDetail } from './components/dispute-intake/dispute-intake.component.js';
-export { BhDisputeLedger, type LedgerView, type LedgerSort, type LedgerSortKey, type DisputeOpenDetail } from './components/dispute-ledger/dispute-ledger.component.js';
-export { BhDisputeCase, type DisputeTransitionDetail, type DisputeRefusedDetail } from './components/dispute-case/dispute-case.component.js';
-export { BhEventPermits } from './components/event-permits/event-permits.component.js';
-export { BhEmergencyUnits } from './components/emergency-units/emergency-units.component.js';
-export { BhVolunteerLog } from './components/volunteer-log/volunteer-log.component.js';
-export { BhBusinessLiaison, type LiaisonChangeDetail } from './components/business-liaison/business-liaison.component.js';
-export { BhJobFair, type IntentionFiledDetail } from './components/job-fair/job-fair.component.js';
-export { BhLawQuiz, type QuizFinishedDetail } from './components/law-quiz/law-quiz.component.js';
-export { BhTaskChecklist } from './components/task-checklist/task-checklist.component.js';
-export { BhTaskSupervision } from './components/task-supervision/task-supervision.component.js';
-export { BhLawReportScorecard, type ScoreDraft, type ScoresSubmittedDetail } from './components/law-report-scorecard/law-report-scorecard.component.js';
-export { BhRectificationLedger, type RectificationTransitionDetail } from './components/rectification-ledger/rectification-ledger.component.js';
-export { BhReceptionIssues, type ReceptionTransitionDetail } from './components/reception-issues/reception-issues.component.js';
+export { BhDisputeIntake, emptyIntakeDraft, intakeOf, type IntakeDraft, type PartyDraft, type DisputeAcceptedDetail, type IntakeRefusedDetail, type BhDisputeIntakeEventMap } from './components/dispute-intake/dispute-intake.component.js';
+export { BhDisputeLedger, type LedgerView, type LedgerSort, type LedgerSortKey, type DisputeOpenDetail, type BhDisputeLedgerEventMap } from './components/dispute-ledger/dispute-ledger.component.js';
+export { BhDisputeCase, type DisputeTransitionDetail, type DisputeRefusedDetail, type BhDisputeCaseEventMap } from './components/dispute-case/dispute-case.component.js';
+export { BhEventPermits, type PermitChangeDetail, type BhEventPermitsEventMap } from './components/event-permits/event-permits.component.js';
+export { BhEmergencyUnits, type UnitResponseDetail, type BhEmergencyUnitsEventMap } from './components/emergency-units/emergency-units.component.js';
+export { BhVolunteerLog, type AssistLoggedDetail, type BhVolunteerLogEventMap } from './components/volunteer-log/volunteer-log.component.js';
+export { BhBusinessLiaison, type LiaisonChangeDetail, type BhBusinessLiaisonEventMap } from './components/business-liaison/business-liaison.component.js';
+export { BhJobFair, type IntentionFiledDetail, type BhJobFairEventMap } from './components/job-fair/job-fair.component.js';
+export { BhLawQuiz, type QuizFinishedDetail, type BhLawQuizEventMap } from './components/law-quiz/law-quiz.component.js';
+export { BhTaskChecklist, type TaskFeedbackDetail, type BhTaskChecklistEventMap } from './components/task-checklist/task-checklist.component.js';
+export { BhTaskSupervision, type TaskUrgeDetail, type BhTaskSupervisionEventMap } from './components/task-supervision/task-supervision.component.js';
+export { BhLawReportScorecard, type ScoreDraft, type ScoresSubmittedDetail, type BhLawReportScorecardEventMap } from './components/law-report-scorecard/law-report-scorecard.component.js';
+export { BhRectificationLedger, type RectificationTransitionDetail, type BhRectificationLedgerEventMap } from './components/rectification-ledger/rectification-ledger.component.js';
+export { BhReceptionIssues, type ReceptionTransitionDetail, type BhReceptionIssuesEventMap } from './components/reception-issues/reception-issues.component.js';
+export type {
+  AddTypedListener,
+  BihuanElementEventMap,
+  BihuanEventMaps,
+  BihuanEvents,
+  ElementEventMap,
+  ExportDetail,
+  LoopRefusedDetail,
+  LoopTransitionDetail,
+  RemoveTypedListener,
+  TypedListener,
+} from './events.js';

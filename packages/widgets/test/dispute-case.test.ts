@@ -6,7 +6,7 @@ import { html } from 'lit';
 import '@bihuan/widgets/dispute-intake';
 import '@bihuan/widgets/dispute-ledger';
 import '@bihuan/widgets/dispute-case';
-import { type DisputeItem, createMemoryStore, disputeStoreSpec } from '@bihuan/core';
+import { type DisputeItem, type DisputeRole, createMemoryStore, disputeStoreSpec } from '@bihuan/core';
 import type { BhDisputeCase, BhDisputeIntake, BhDisputeLedger, DisputeRefusedDetail, DisputeTransitionDetail } from '@bihuan/widgets/classes';
 import { cleanup, mount, settle, shadowText } from '../../../test/browser/support/render.js';
 import { expectNoAxeViolations } from '../../../test/browser/support/axe.js';
@@ -17,7 +17,7 @@ afterEach(cleanup);
 const actions = (el: BhDisputeCase) => [...el.shadowRoot!.querySelectorAll('[part=actions] button')].map((b) => b.getAttribute('data-event'));
 
 async function as(el: BhDisputeCase, role: string, id: string, now: string): Promise<void> {
-  el.viewerRole = role;
+  el.viewerRole = role as DisputeRole;
   el.viewerId = id;
   el.now = now;
   await settle(el.parentElement!);

@@ -290,7 +290,7 @@ export function createDisputeLoop(options: DisputeLoopOptions = {}) {
     },
   });
   // TypeScript does not infer the context type from the guards' parameters: state it.
-  return loop as typeof loop extends LoopDefinition<infer S, infer E, infer R, infer D, unknown> ? LoopDefinition<S, E, R, D, DisputeContext> : never;
+  return loop as typeof loop extends LoopDefinition<infer S, infer E, infer R, infer D, unknown, infer P> ? LoopDefinition<S, E, R, D, DisputeContext, P> : never;
 }
 
 /** The dispute loop with the source's registry, default stage limits and China's calendar. */

@@ -51,7 +51,7 @@ function permit(prefix: string, i: number, eventDay: number, state: EventPermitS
   for (const [type, offset, payload] of STEPS[state]) {
     const p = type === 'recordHeld' ? { attendance: 2000 + (i % 9) * 250, incidents } : payload;
     const event = { type, actor: reviewer, at: at(eventDay + offset, '20:00:00'), ...(p === undefined ? {} : { payload: p }) } as LoopEvent<EventPermitEvent, 'reviewer'>;
-    const r = transition(eventPermitLoop, item, event);
+    const r = transition(eventPermitLoop, item, event as never);
     if (!r.ok) throw new Error(r.reason.message.en);
     item = r.snapshot;
   }

@@ -5,7 +5,7 @@ import type { WorkCalendar } from '../calendar/work-calendar.js';
 import { LoopDefinitionError } from './errors.js';
 import { deadlineFunction } from './deadlines.js';
 import type { GuardRefusal } from './refusal.js';
-import { CREATED, type LoopEvent, type Snapshot } from './types.js';
+import { CREATED, type LoopEvent, type Snapshot, type TypedLoopEvent } from './types.js';
 
 /**
  * How long an item may stay in a state: exact hours, calendar days or working days (the
@@ -60,10 +60,28 @@ export interface LoopSpec<S extends string, E extends string, R extends string, 
   readonly calendar?: WorkCalendar;
 }
 
-/** A loop definition: plain data and guard functions, with lookup tables built once. */
-export interface LoopDefinition<S extends string = string, E extends string = string, R extends string = string, D = unknown, C = unknown>
+/**
+ * The payload type a host sends with each event type: the `z.input` of the event's payload schema,
+ * `undefined` for an event that takes none.
+ */
+export type PayloadInputs<E extends string, V> = {
+  [K in E]: V extends { readonly [P in K]: { readonly payload: infer Z extends z.ZodType } } ? z.input<Z> : undefined;
+};
+
+/** What `defineLoop` reads off the events to type their payloads (`payload`, when present). */
+export type EventPayloadSchemas<E extends string> = { readonly [K in E]: object };
+
+declare const PAYLOADS: unique symbol;
+
+/**
+ * A loop definition: plain data and guard functions, with lookup tables built once. `P` maps each
+ * event type to the payload a host sends with it (`PayloadInputs`; `unknown` for each when untyped).
+ */
+export interface LoopDefinition<S extends string = string, E extends string = string, R extends string = string, D = unknown, C = unknown, P extends { readonly [K in E]?: unknown } = { readonly [K in E]: unknown }>
   extends LoopSpec<S, E, R, D, C> {
   readonly creators: readonly R[];
+  /** Type only (never present at run time): the payload type of each event type. */
+  readonly [PAYLOADS]?: P;
   /** @internal Lookup tables for `transition`, not part of the data. */
   readonly [COMPILED]: CompiledLoop;
 }
@@ -76,6 +94,10 @@ export type EventOf<L> = L extends LoopDefinition<infer _S, infer E, infer _R, i
 export type RoleOf<L> = L extends LoopDefinition<infer _S, infer _E, infer R, infer _D, infer _C> ? R : never;
 export type DataOf<L> = L extends LoopDefinition<infer _S, infer _E, infer _R, infer D, infer _C> ? D : never;
 export type ContextOf<L> = L extends LoopDefinition<infer _S, infer _E, infer _R, infer _D, infer C> ? C : never;
+/** Each event type's payload type (`z.input` of its schema) of a definition. */
+export type PayloadsOf<L> = L extends LoopDefinition<infer _S, infer _E, infer _R, infer _D, infer _C, infer P> ? P : never;
+/** An event a host may send to items of a definition: each event type with its own payload type. */
+export type LoopEventOf<L> = L extends LoopDefinition<infer _S, infer E, infer R, infer _D, infer _C, infer P> ? TypedLoopEvent<E, R, P> : never;
 /** The snapshot type of a definition. */
 export type SnapshotOf<L> = Snapshot<StateOf<L>, DataOf<L>, EventOf<L>, RoleOf<L>>;
 
@@ -136,9 +158,9 @@ function checkLimit(id: string, state: string, limit: unknown): void {
  * final state that an event leaves without being marked `reopen`, and a non-final state that no
  * event leaves (a closed loop drops nothing).
  */
-export function defineLoop<const S extends string, const E extends string, const R extends string, D, C = unknown>(
-  spec: LoopSpec<S, E, R, D, C>,
-): LoopDefinition<S, E, R, D, C> {
+export function defineLoop<const S extends string, const E extends string, const R extends string, D, C = unknown, V extends EventPayloadSchemas<E> = EventPayloadSchemas<E>>(
+  spec: LoopSpec<S, E, R, D, C> & { readonly events: V },
+): LoopDefinition<S, E, R, D, C, PayloadInputs<E, V>> {
   if (!spec || typeof spec !== 'object') {
     throw new InvalidArgumentError('defineLoop', 'spec', { 'zh-CN': '必须是对象', en: 'must be an object' }, spec);
   }
@@ -207,7 +229,7 @@ export function defineLoop<const S extends string, const E extends string, const
     available.set(state, byRole);
   }
 
-  const definition = { ...spec, creators } as LoopDefinition<S, E, R, D, C>;
+  const definition = { ...spec, creators } as unknown as LoopDefinition<S, E, R, D, C, PayloadInputs<E, V>>;
   const compiledStates = new Map<string, CompiledState>();
   for (const [name, state] of states) {
     compiledStates.set(name, { spec: state, final: state.final === true, limit: state.limit, deadline: state.limit === undefined ? undefined : deadlineFunction(state.limit) });

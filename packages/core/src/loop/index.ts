@@ -16,8 +16,11 @@ export {
   type DataOf,
   type ContextOf,
   type SnapshotOf,
+  type PayloadsOf,
+  type PayloadInputs,
+  type LoopEventOf,
 } from './definition.js';
-export { CREATED, type Actor as LoopActor, type LoopEvent, type HistoryEntry, type Snapshot, type Created } from './types.js';
+export { CREATED, type Actor as LoopActor, type LoopEvent, type LoopEventBase, type TypedLoopEvent, type AcceptedLoopEvent, type HistoryEntry, type Snapshot, type Created } from './types.js';
 export { REFUSAL_CODES, type Refusal, type RefusalCode, type GuardRefusal } from './refusal.js';
 export { refusalMessage, type RefusalMessageParts } from './messages.js';
 export { LoopDefinitionError, MalformedEventError, LoopMismatchError, SnapshotLoadError, ReplayError, type SnapshotLoadErrorCode } from './errors.js';

@@ -6,7 +6,7 @@ import { LoopDefinitionError, LoopMismatchError } from './errors.js';
 import { checkEvent, isBefore } from './event.js';
 import { refusalMessage, type RefusalMessageParts } from './messages.js';
 import type { Refusal, RefusalCode } from './refusal.js';
-import type { HistoryEntry, LoopEvent, Snapshot } from './types.js';
+import type { AcceptedLoopEvent, HistoryEntry, LoopEvent, LoopEventBase, Snapshot } from './types.js';
 
 /** What the host may pass to a transition: a calendar, and whatever the definition's guards read. */
 export type TransitionContext<C = unknown> = C & { readonly calendar?: WorkCalendar };
@@ -72,16 +72,16 @@ function checkSnapshot(def: AnyLoopDefinition, snapshot: Snapshot, fn: string): 
  * Checks run in this order: the event is known, allowed in the state, allowed for the role, its
  * payload is complete and valid, its time is not before the item's last update, the guard agrees.
  */
-export function transition<S extends string, E extends string, R extends string, D, C>(
-  def: LoopDefinition<S, E, R, D, C>,
+export function transition<S extends string, E extends string, R extends string, D, C, P extends { readonly [K in E]?: unknown }, Ev extends LoopEventBase<NoInfer<E>, NoInfer<R>>>(
+  def: LoopDefinition<S, E, R, D, C, P>,
   snapshot: Snapshot<S, D, E, R>,
-  event: LoopEvent<NoInfer<E>, NoInfer<R>>,
+  event: Ev & AcceptedLoopEvent<Ev, NoInfer<E>, NoInfer<R>, NoInfer<P>>,
   context?: TransitionContext<C>,
 ): TransitionResult<S, D, E, R> {
   const compiled = compiledOf(def, 'transition');
   checkSnapshot(def, snapshot, 'transition');
   const atMs = checkEvent('transition', event);
-  return step(def, compiled, snapshot, event, atMs, context) as TransitionResult<S, D, E, R>;
+  return step(def, compiled, snapshot, event as LoopEvent, atMs, context) as TransitionResult<S, D, E, R>;
 }
 
 /** @internal The transition after its inputs have been checked (replay reuses it). */

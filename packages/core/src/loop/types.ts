@@ -10,14 +10,49 @@ export interface Actor<R extends string = string> {
  * Something that happened to an item. `at` is an ISO 8601 instant with an offset, supplied by the
  * caller: the engine never reads the clock. `attachments` are references (file ids, URLs).
  */
-export interface LoopEvent<E extends string = string, R extends string = string> {
+export interface LoopEvent<E extends string = string, R extends string = string> extends LoopEventBase<E, R> {
+  readonly payload?: unknown;
+}
+
+/** An event without its payload: what every event type has in common. */
+export interface LoopEventBase<E extends string = string, R extends string = string> {
   readonly type: E;
   readonly actor: Actor<R>;
   readonly at: string;
-  readonly payload?: unknown;
   readonly note?: string;
   readonly attachments?: readonly string[];
 }
+
+/**
+ * An event of a loop, typed per event type: `payload` is what that type's schema takes (its
+ * `z.input`), absent for types that take none. `P` maps event types to payload types. A missing
+ * payload is left to the engine, which refuses it (`field_missing`) as always.
+ */
+export type TypedLoopEvent<E extends string, R extends string, P extends { readonly [K in E]?: unknown }> = {
+  [K in E]: LoopEventBase<K, R> & ([P[K]] extends [undefined] ? { readonly payload?: undefined } : { readonly payload?: P[K] });
+}[E];
+
+/**
+ * What `transition` and `applyLoopEvent` accept for an argument of type `Ev`. An event of one
+ * type must carry that type's payload. Its payload is left to the engine's run-time check (which
+ * refuses a bad one naming the field) only when it is untyped — `unknown`, say a host's parsed
+ * JSON — or when `Ev`'s `type` is a union of several event types, which no static check can pair
+ * with their payloads.
+ */
+export type AcceptedLoopEvent<Ev, E extends string, R extends string, P extends { readonly [K in E]?: unknown }> = [Ev] extends [{ readonly type: infer K }]
+  ? IsUnion<K> extends true
+    ? UntypedLoopEvent<E, R>
+    : [Ev] extends [{ readonly payload?: infer X }]
+      ? 'payload' extends keyof Ev
+        ? {} | null extends X
+          ? UntypedLoopEvent<E, R>
+          : TypedLoopEvent<E, R, P>
+        : TypedLoopEvent<E, R, P>
+      : TypedLoopEvent<E, R, P>
+  : TypedLoopEvent<E, R, P>;
+
+type UntypedLoopEvent<E extends string, R extends string> = LoopEventBase<E, R> & { readonly payload?: unknown };
+type IsUnion<T, U = T> = T extends unknown ? ([U] extends [T] ? false : true) : never;
 
 /** The type of the first history entry, which records the item's creation and initial data. */
 export const CREATED = '@create';

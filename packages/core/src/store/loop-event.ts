@@ -3,7 +3,7 @@ import type { LoopDefinition } from '../loop/definition.js';
 import type { Refusal } from '../loop/refusal.js';
 import { historyEntrySchema, isoInstant, snapshotSchema } from '../loop/snapshot.js';
 import { transition, type TransitionContext } from '../loop/transition.js';
-import { CREATED, type HistoryEntry, type LoopEvent, type Snapshot } from '../loop/types.js';
+import { CREATED, type AcceptedLoopEvent, type HistoryEntry, type LoopEvent, type LoopEventBase, type Snapshot } from '../loop/types.js';
 import type { ApplyOptions, ApplyResult, WriteOptions, ChangeCheck, CollectionSpec, Collections, IndexSpec, KeyPath, StaleVersion, Store, StoreTx, TxApplyResult } from './types.js';
 
 const FIELDS = new Set(['loop', 'id', 'state', 'data', 'history', 'deadline', 'createdAt', 'updatedAt']);
@@ -132,16 +132,26 @@ const named = <T>(result: T, type: string): T => {
  * the snapshot it showed): when the item changed since, the event is refused with
  * `stale_version` and nothing is written. Without it the engine decides on the current state.
  */
-export function applyLoopEvent<Cs extends Collections, S extends string, E extends string, R extends string, D, C, O extends ApplyOptions = WriteOptions>(
+export function applyLoopEvent<
+  Cs extends Collections,
+  S extends string,
+  E extends string,
+  R extends string,
+  D,
+  C,
+  P extends { readonly [K in E]?: unknown },
+  Ev extends LoopEventBase<NoInfer<E>, NoInfer<R>>,
+  O extends ApplyOptions = WriteOptions,
+>(
   store: Store<Cs>,
   collection: keyof Cs & string,
-  def: LoopDefinition<S, E, R, D, C>,
+  def: LoopDefinition<S, E, R, D, C, P>,
   id: string,
-  event: LoopEvent<NoInfer<E>, NoInfer<R>>,
+  event: Ev & AcceptedLoopEvent<Ev, NoInfer<E>, NoInfer<R>, NoInfer<P>>,
   context?: TransitionContext<C>,
   options?: O,
 ): Promise<ApplyResult<Snapshot<S, D, E, R>, O extends { expectedVersion: number } ? LoopApplyRefusal : Refusal>> {
-  const step = engineStep(def, event, context);
+  const step = engineStep(def as never, event as LoopEvent as never, context);
   return store.applyEvent(collection, id, step, { actor: event?.actor, ...options }).then((r) => named(r, event?.type)) as never;
 }
 

@@ -57,7 +57,7 @@ describe('refusals are values, one code per rule', () => {
     const item = walkTo('mediating');
     let r = refusedWith(transition(disputeLoop, item, { type: 'settle', actor: mediator, at: '2025-12-01T10:00:00+08:00' }), 'field_missing');
     expect(r.field).toBe('payload');
-    r = refusedWith(transition(disputeLoop, item, { type: 'settle', actor: mediator, at: '2025-12-01T10:00:00+08:00', payload: { terms: ['降噪'], date: '2025-10-01' } }), 'field_missing');
+    r = refusedWith(transition(disputeLoop, item, { type: 'settle', actor: mediator, at: '2025-12-01T10:00:00+08:00', payload: { terms: ['降噪'], date: '2025-10-01' } as unknown }), 'field_missing');
     expect(r.field).toBe('consentedBy');
     expect(r.message.en).toBe('"record settlement" needs the field consentedBy');
   });
@@ -67,7 +67,7 @@ describe('refusals are values, one code per rule', () => {
     expect(r.field).toBe('date');
     r = refusedWith(transition(disputeLoop, item, { type: 'settle', actor: mediator, at: '2025-12-01T10:00:00+08:00', payload: { terms: ['  '], consentedBy: ['p1', 'p2'], date: '2025-10-01' } }), 'field_invalid');
     expect(r.field).toBe('terms[0]');
-    r = refusedWith(transition(disputeLoop, walkTo('pendingWriteOff'), { type: 'writeOff', actor: supervisor, at: '2025-12-01T10:00:00+08:00', payload: { x: 1 } }), 'field_invalid');
+    r = refusedWith(transition(disputeLoop, walkTo('pendingWriteOff'), { type: 'writeOff', actor: supervisor, at: '2025-12-01T10:00:00+08:00', payload: { x: 1 } as unknown }), 'field_invalid');
     expect(r).toMatchObject({ field: 'payload', rule: 'no_payload' });
   });
   test('out_of_order: an event before the item’s last update', () => {
@@ -76,7 +76,7 @@ describe('refusals are values, one code per rule', () => {
   });
   test('guard_failed: the definition’s own rules, with rule and field', () => {
     const item = walkTo('mediating');
-    let r = refusedWith(transition(disputeLoop, item, { type: 'settle', actor: mediator, at: '2025-12-01T10:00:00+08:00', payload: { ...(PAYLOADS.settle as object), consentedBy: ['p1'] } }), 'guard_failed');
+    let r = refusedWith(transition(disputeLoop, item, { type: 'settle', actor: mediator, at: '2025-12-01T10:00:00+08:00', payload: { ...(PAYLOADS.settle as object), consentedBy: ['p1'] } as unknown }), 'guard_failed');
     expect(r).toMatchObject({ rule: 'all_parties_consent', field: 'consentedBy' });
     expect(r.message['zh-CN']).toBe('当事人 p2 尚未同意协议');
     r = refusedWith(transition(disputeLoop, accept(), { type: 'route', actor: clerk, at: '2025-09-26T10:00:00+08:00', payload: { departments: ['court'], joint: true } }), 'guard_failed');

@@ -4,7 +4,7 @@ import { catalog, cityRoster, officer, send, supervisor } from './fixtures.js';
 
 const orders = () => dispatchMonth({ catalog: catalog(), roster: cityRoster(), month: '2025-10', at: '2025-10-01T08:00:00+08:00' }).orders;
 const order = (id: string) => orders().find((o) => o.id === id)!;
-const feedback = (o: TaskOrder, values: unknown, who = o.data.officer) => transition(taskOrderLoop, o, { type: 'feedback', actor: officer(who), at: '2025-10-10T09:00:00+08:00', payload: { values } });
+const feedback = (o: TaskOrder, values: unknown, who = o.data.officer) => transition(taskOrderLoop, o, { type: 'feedback', actor: officer(who), at: '2025-10-10T09:00:00+08:00', payload: { values } as unknown });
 const refusal = (r: ReturnType<typeof feedback>) => (r.ok ? undefined : { code: r.reason.code, rule: r.reason.rule, field: r.reason.field, zh: r.reason.message['zh-CN'] });
 
 describe('feedback is checked against the template', () => {
@@ -31,7 +31,7 @@ describe('feedback is checked against the template', () => {
 
   test('only the officer the order is assigned to feeds back; payload shape refused by the engine', () => {
     expect(refusal(feedback(hotels(), { hotels: 3 }, 'li'))).toMatchObject({ rule: 'assignee_only' });
-    const r = transition(taskOrderLoop, hotels(), { type: 'feedback', actor: officer('wang'), at: '2025-10-10T09:00:00+08:00', payload: { values: 'done' } });
+    const r = transition(taskOrderLoop, hotels(), { type: 'feedback', actor: officer('wang'), at: '2025-10-10T09:00:00+08:00', payload: { values: 'done' } as unknown });
     expect(r.ok ? undefined : r.reason.field).toBe('values');
   });
 

@@ -16,7 +16,7 @@ export interface ProblemDetail {
  * Base of every bihuan widget: follows the nearest `lang`, and never throws into the host page —
  * a widget given bad attributes or data shows the problem in place and emits `bh-problem`.
  *
- * @fires bh-problem - The widget could not render what it was given; `detail` has `code` and `message`.
+ * @fires {CustomEvent<ProblemDetail>} bh-problem - The widget could not render what it was given; `detail` has `code` and `message`.
  * @csspart problem - The in-place message shown instead of the widget's content when its input is refused.
  */
 export class BihuanElement extends LitElement {

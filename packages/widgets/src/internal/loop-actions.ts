@@ -20,6 +20,13 @@ export interface LoopTransitionDetail {
   readonly state: string;
 }
 
+/** What a loop widget's refused event carries: the loop's refusal (code, zh-CN/en message …). */
+export interface LoopRefusedDetail {
+  readonly id: string;
+  readonly event: string;
+  readonly reason: Refusal;
+}
+
 export interface LoopActionsHost extends HTMLElement {
   readonly locale: Locale;
   readonly renderRoot: HTMLElement | DocumentFragment;
@@ -104,7 +111,7 @@ export class LoopActions {
       emit<LoopTransitionDetail>(this.host, this.options.eventName, { id, event, state: result.snapshot.state });
     } else {
       this.open = { id, event, problem: (result.reason as Refusal).message[this.host.locale] };
-      emit(this.host, this.options.eventName.replace(/-transition$/, '-refused'), { id, event, reason: result.reason });
+      emit<LoopRefusedDetail>(this.host, this.options.eventName.replace(/-transition$/, '-refused'), { id, event, reason: result.reason as Refusal });
     }
     this.host.requestUpdate();
     return result.ok;

@@ -13,6 +13,7 @@ import { StoreController } from '../../internal/store-controller.js';
 import { themeStyles } from '../../internal/styles.js';
 import { businessLiaisonMessages, type BusinessLiaisonMessages } from './business-liaison.messages.js';
 import { businessLiaisonStyles } from './business-liaison.styles.js';
+import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } from '../../events.js';
 
 type Collections = BusinessStoreSpec['collections'];
 type Problem = FieldError | { readonly message: string };
@@ -44,8 +45,8 @@ export interface LiaisonChangeDetail {
  * @cssprop [--bh-color-accent=#0b5cad] - Buttons, focus rings, the form's border.
  * @cssprop [--bh-color-bad=#b42318] - Refusals.
  *
- * @fires bh-liaison-change - A pair was assigned or a visit logged; `detail` is `{ firmId, type }`.
- * @fires bh-problem - The widget could not work with what it was given.
+ * @fires {CustomEvent<LiaisonChangeDetail>} bh-liaison-change - A pair was assigned or a visit logged; `detail` is `{ firmId, type }`.
+ * @fires {CustomEvent<ProblemDetail>} bh-problem - The widget could not work with what it was given.
  */
 export class BhBusinessLiaison extends BihuanElement {
   static override styles = [themeStyles, formStyles, errorSummaryStyles, dataStyles, businessLiaisonStyles];
@@ -243,3 +244,11 @@ export class BhBusinessLiaison extends BihuanElement {
     this.dispatchEvent(new CustomEvent<LiaisonChangeDetail>('bh-liaison-change', { detail: { firmId: firm.id, type }, bubbles: true, composed: true }));
   }
 }
+
+/** The events `<bh-business-liaison>` fires, with their `detail` types (all bubble and are composed). */
+export interface BhBusinessLiaisonEventMap extends BihuanElementEventMap {
+  'bh-liaison-change': CustomEvent<LiaisonChangeDetail>;
+}
+
+// Listeners typed by the map above: `detail` needs no cast, and a misspelled name does not compile.
+export interface BhBusinessLiaison { addEventListener: AddTypedListener<BhBusinessLiaison, BhBusinessLiaisonEventMap>; removeEventListener: RemoveTypedListener<BhBusinessLiaison, BhBusinessLiaisonEventMap> }

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { formatInstant } from '@bihuan/core/calendar';
-import { type DepartmentRegistry, type DisputeCollections, type DisputeEvent, type DisputeItem, type DisputeStore, CHANNEL_LABELS, DISPUTE_CATEGORY_LABELS, FOLLOW_UP_METHOD_LABELS, FOLLOW_UP_METHODS, MEDIATION_MODE_LABELS, PRESENCES, PRESENCE_LABELS, REFERRAL_TARGETS, REFERRAL_TARGET_LABELS, SATISFACTION, SATISFACTION_LABELS, defaultDepartmentRegistry, disputeLoop, disputeStoreSpec, suggestRouting } from '@bihuan/core/dispute';
+import { type DisputeState, type DisputeRole, type DepartmentRegistry, type DisputeCollections, type DisputeEvent, type DisputeItem, type DisputeStore, CHANNEL_LABELS, DISPUTE_CATEGORY_LABELS, FOLLOW_UP_METHOD_LABELS, FOLLOW_UP_METHODS, MEDIATION_MODE_LABELS, PRESENCES, PRESENCE_LABELS, REFERRAL_TARGETS, REFERRAL_TARGET_LABELS, SATISFACTION, SATISFACTION_LABELS, defaultDepartmentRegistry, disputeLoop, disputeStoreSpec, suggestRouting } from '@bihuan/core/dispute';
 import { chinaDate, chinaDateTime } from '@bihuan/core/export';
 import { type HistoryEntry, type LoopEvent, type Refusal, CREATED, availableEvents, overdue } from '@bihuan/core/loop';
 import { BihuanError } from '@bihuan/core/schema';
@@ -24,13 +24,14 @@ import {
 } from '../../internal/dispute-view.js';
 import { disputeCaseMessages, type DisputeCaseMessages } from './dispute-case.messages.js';
 import { disputeCaseStyles } from './dispute-case.styles.js';
+import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } from '../../events.js';
 
 /** `bh-dispute-transition`: an action was accepted and stored. */
 export interface DisputeTransitionDetail {
   readonly id: string;
   readonly event: DisputeEvent;
-  readonly from: string;
-  readonly to: string;
+  readonly from: DisputeState;
+  readonly to: DisputeState;
   readonly dispute: DisputeItem;
 }
 
@@ -85,9 +86,9 @@ const optional = (text: unknown) => (typeof text === 'string' && text.trim() ? t
  * @attr {string} viewer-role - The viewer's role (`intakeClerk`, `mediator`, `departmentLiaison`, `supervisor`): decides the actions offered and whether personal data show in clear.
  * @attr {string} viewer-id - The viewer's id, recorded as the actor of what they do.
  * @attr {string} now - The moment to judge deadlines at (ISO instant); the clock's when absent.
- * @fires bh-dispute-transition - An action was accepted and stored; `detail`: `{ id, event, from, to, dispute }`.
- * @fires bh-dispute-refused - The loop refused an action; `detail`: `{ id, event, code, rule, field, message, reason }`.
- * @fires bh-problem - The dispute could not be found or read.
+ * @fires {CustomEvent<DisputeTransitionDetail>} bh-dispute-transition - An action was accepted and stored; `detail`: `{ id, event, from, to, dispute }`.
+ * @fires {CustomEvent<DisputeRefusedDetail>} bh-dispute-refused - The loop refused an action; `detail`: `{ id, event, code, rule, field, message, reason }`.
+ * @fires {CustomEvent<ProblemDetail>} bh-problem - The dispute could not be found or read.
  */
 export class BhDisputeCase extends BihuanElement {
   static override styles = [themeStyles, formStyles, disputeCaseStyles];
@@ -108,7 +109,7 @@ export class BhDisputeCase extends BihuanElement {
   /** The number of the dispute to show. */
   disputeId = '';
   /** The viewer's role (`intakeClerk`, `mediator`, `departmentLiaison`, `supervisor`): decides the actions offered and whether personal data show. */
-  viewerRole?: string;
+  viewerRole?: DisputeRole;
   /** The viewer's id, recorded in the history of what they do. */
   viewerId = 'staff';
   /** The moment actions are recorded at, and overdue is judged at; the clock's by default. */
@@ -529,3 +530,12 @@ export class BhDisputeCase extends BihuanElement {
     }
   }
 }
+
+/** The events `<bh-dispute-case>` fires, with their `detail` types (all bubble and are composed). */
+export interface BhDisputeCaseEventMap extends BihuanElementEventMap {
+  'bh-dispute-transition': CustomEvent<DisputeTransitionDetail>;
+  'bh-dispute-refused': CustomEvent<DisputeRefusedDetail>;
+}
+
+// Listeners typed by the map above: `detail` needs no cast, and a misspelled name does not compile.
+export interface BhDisputeCase { addEventListener: AddTypedListener<BhDisputeCase, BhDisputeCaseEventMap>; removeEventListener: RemoveTypedListener<BhDisputeCase, BhDisputeCaseEventMap> }

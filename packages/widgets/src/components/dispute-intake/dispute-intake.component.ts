@@ -12,6 +12,7 @@ import { emit } from '../../internal/emit.js';
 import { nowMs, type NowInput } from '../../internal/now.js';
 import { disputeIntakeMessages } from './dispute-intake.messages.js';
 import { disputeIntakeStyles } from './dispute-intake.styles.js';
+import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } from '../../events.js';
 
 /** One party as typed into the form. */
 export interface PartyDraft {
@@ -132,9 +133,9 @@ function randomId(ms: number): string {
  * @cssprop [--bh-radius=8px] - Corner radius.
  * @cssprop [--bh-space=12px] - Spacing.
  *
- * @fires bh-dispute-accepted - The dispute was stored as accepted; `detail`: `{ id, dispute }`.
- * @fires bh-dispute-refused - The negative list refused the matter; `detail`: `{ id: null, event: 'accept', rule, message }`.
- * @fires bh-problem - The store could not be opened or written.
+ * @fires {CustomEvent<DisputeAcceptedDetail>} bh-dispute-accepted - The dispute was stored as accepted; `detail`: `{ id, dispute }`.
+ * @fires {CustomEvent<IntakeRefusedDetail>} bh-dispute-refused - The negative list refused the matter; `detail`: `{ id: null, event: 'accept', rule, message }`.
+ * @fires {CustomEvent<ProblemDetail>} bh-problem - The store could not be opened or written.
  */
 export class BhDisputeIntake extends FormAssociatedElement {
   static override styles = [themeStyles, formStyles, errorSummaryStyles, disputeIntakeStyles];
@@ -423,3 +424,12 @@ export class BhDisputeIntake extends FormAssociatedElement {
     </div>`;
   }
 }
+
+/** The events `<bh-dispute-intake>` fires, with their `detail` types (all bubble and are composed). */
+export interface BhDisputeIntakeEventMap extends BihuanElementEventMap {
+  'bh-dispute-accepted': CustomEvent<DisputeAcceptedDetail>;
+  'bh-dispute-refused': CustomEvent<IntakeRefusedDetail>;
+}
+
+// Listeners typed by the map above: `detail` needs no cast, and a misspelled name does not compile.
+export interface BhDisputeIntake { addEventListener: AddTypedListener<BhDisputeIntake, BhDisputeIntakeEventMap>; removeEventListener: RemoveTypedListener<BhDisputeIntake, BhDisputeIntakeEventMap> }

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { formatInstant, parseInstant } from '@bihuan/core/calendar';
-import { type Channel, type DepartmentRegistry, type DisputeCollections, type DisputeItem, type DisputeState, type DisputeStore, type LedgerFilter, type LedgerSummary, CHANNEL_LABELS, CHANNELS, DISPUTE_CATEGORY_LABELS, defaultDepartmentRegistry, disputeLoop, disputeStoreSpec, queryLedger, summarizeLedger } from '@bihuan/core/dispute';
+import { type DisputeRole, type Channel, type DepartmentRegistry, type DisputeCollections, type DisputeItem, type DisputeState, type DisputeStore, type LedgerFilter, type LedgerSummary, CHANNEL_LABELS, CHANNELS, DISPUTE_CATEGORY_LABELS, defaultDepartmentRegistry, disputeLoop, disputeStoreSpec, queryLedger, summarizeLedger } from '@bihuan/core/dispute';
 import { type CsvColumn, chinaDate, chinaDateTime, toCsv } from '@bihuan/core/export';
 import { overdue } from '@bihuan/core/loop';
 import { BihuanElement } from '../../internal/bihuan-element.js';
@@ -20,6 +20,8 @@ import {
 } from '../../internal/dispute-view.js';
 import { disputeLedgerMessages, type DisputeLedgerMessages } from './dispute-ledger.messages.js';
 import { disputeLedgerStyles } from './dispute-ledger.styles.js';
+import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } from '../../events.js';
+import type { ExportDetail } from '../../internal/csv-download.js';
 
 /** What the ledger is filtered by; every criterion given must hold. */
 export interface LedgerView {
@@ -103,9 +105,9 @@ const SORTERS: Record<LedgerSortKey, (a: DisputeItem, b: DisputeItem) => number>
  * @attr {string} viewer-role - The viewer's role (`intakeClerk`, `mediator`, `departmentLiaison`, `supervisor`): decides the actions offered and whether personal data show in clear.
  * @attr {string} viewer-id - The viewer's id, recorded as the actor of what they do.
  * @attr {string} now - The moment to judge deadlines at (ISO instant); the clock's when absent.
- * @fires bh-dispute-open - A dispute's number was activated; `detail`: `{ id }`.
- * @fires bh-dispute-export - Before the CSV downloads (cancelable: `preventDefault()` keeps it from downloading); `detail`: `{ filename, csv, rows }`.
- * @fires bh-problem - The disputes or the store were refused.
+ * @fires {CustomEvent<DisputeOpenDetail>} bh-dispute-open - A dispute's number was activated; `detail`: `{ id }`.
+ * @fires {CustomEvent<ExportDetail>} bh-dispute-export - Before the CSV downloads (cancelable: `preventDefault()` keeps it from downloading); `detail`: `{ filename, csv, rows }`.
+ * @fires {CustomEvent<ProblemDetail>} bh-problem - The disputes or the store were refused.
  */
 export class BhDisputeLedger extends BihuanElement {
   static override styles = [themeStyles, disputeLedgerStyles];
@@ -125,7 +127,7 @@ export class BhDisputeLedger extends BihuanElement {
   /** The disputes to show, when the host has them already (a server's query); the store is then not read. */
   items?: readonly DisputeItem[];
   /** The viewer's role: decides whether personal data show in clear. */
-  viewerRole?: string;
+  viewerRole?: DisputeRole;
   /** The viewer's id (not used by the ledger itself; kept for symmetry with the other dispute widgets). */
   viewerId?: string;
   /** The moment ages and overdue marks are computed at; the clock's by default. */
@@ -425,3 +427,12 @@ export class BhDisputeLedger extends BihuanElement {
     </div>`;
   }
 }
+
+/** The events `<bh-dispute-ledger>` fires, with their `detail` types (all bubble and are composed). */
+export interface BhDisputeLedgerEventMap extends BihuanElementEventMap {
+  'bh-dispute-open': CustomEvent<DisputeOpenDetail>;
+  'bh-dispute-export': CustomEvent<ExportDetail>;
+}
+
+// Listeners typed by the map above: `detail` needs no cast, and a misspelled name does not compile.
+export interface BhDisputeLedger { addEventListener: AddTypedListener<BhDisputeLedger, BhDisputeLedgerEventMap>; removeEventListener: RemoveTypedListener<BhDisputeLedger, BhDisputeLedgerEventMap> }

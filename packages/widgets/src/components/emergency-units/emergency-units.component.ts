@@ -11,6 +11,7 @@ import { pageRows, pager } from '../../internal/pager.js';
 import { StoreController } from '../../internal/store-controller.js';
 import { themeStyles } from '../../internal/styles.js';
 import { emergencyUnitsMessages, type EmergencyUnitsMessages } from './emergency-units.messages.js';
+import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } from '../../events.js';
 
 /** `bh-unit-response`: a drill or incident was recorded, with its 1-3-5 judgement. */
 export interface UnitResponseDetail {
@@ -46,8 +47,8 @@ const OUTCOME_FIELDS = ['detained', 'disputesStopped', 'helped'] as const;
  * @cssprop [--bh-color-good=#1a7f37] - Stages met, units meeting the standard.
  * @cssprop [--bh-color-bad=#b42318] - Stages missed, items lacking.
  *
- * @fires bh-unit-response - A drill or incident was recorded; `detail` is `{ response, judgement }`.
- * @fires bh-problem - The widget could not work with what it was given.
+ * @fires {CustomEvent<UnitResponseDetail>} bh-unit-response - A drill or incident was recorded; `detail` is `{ response, judgement }`.
+ * @fires {CustomEvent<ProblemDetail>} bh-problem - The widget could not work with what it was given.
  */
 export class BhEmergencyUnits extends BihuanElement {
   static override styles = [themeStyles, formStyles, errorSummaryStyles, dataStyles, scrollRegionStyles];
@@ -239,3 +240,11 @@ export class BhEmergencyUnits extends BihuanElement {
     focusErrorSummary(this.renderRoot);
   }
 }
+
+/** The events `<bh-emergency-units>` fires, with their `detail` types (all bubble and are composed). */
+export interface BhEmergencyUnitsEventMap extends BihuanElementEventMap {
+  'bh-unit-response': CustomEvent<UnitResponseDetail>;
+}
+
+// Listeners typed by the map above: `detail` needs no cast, and a misspelled name does not compile.
+export interface BhEmergencyUnits { addEventListener: AddTypedListener<BhEmergencyUnits, BhEmergencyUnitsEventMap>; removeEventListener: RemoveTypedListener<BhEmergencyUnits, BhEmergencyUnitsEventMap> }

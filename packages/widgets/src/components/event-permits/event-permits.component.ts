@@ -14,6 +14,7 @@ import { StoreController } from '../../internal/store-controller.js';
 import { themeStyles } from '../../internal/styles.js';
 import { eventPermitsMessages, type EventPermitsMessages } from './event-permits.messages.js';
 import { eventPermitsStyles } from './event-permits.styles.js';
+import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } from '../../events.js';
 
 /** `bh-permit-change`: a filing was made (`type: 'file'`) or moved on by an action. */
 export interface PermitChangeDetail {
@@ -55,8 +56,8 @@ const TEXTAREAS = new Set(['summary', 'reason', 'outcome']);
  * @cssprop [--bh-color-good=#1a7f37] - Events held without incident.
  * @cssprop [--bh-color-bad=#b42318] - Incidents and refusals.
  *
- * @fires bh-permit-change - A filing was made or moved on; `detail` is `{ id, type, state }`.
- * @fires bh-problem - The widget could not work with what it was given.
+ * @fires {CustomEvent<PermitChangeDetail>} bh-permit-change - A filing was made or moved on; `detail` is `{ id, type, state }`.
+ * @fires {CustomEvent<ProblemDetail>} bh-problem - The widget could not work with what it was given.
  */
 export class BhEventPermits extends BihuanElement {
   static override styles = [themeStyles, formStyles, errorSummaryStyles, dataStyles, scrollRegionStyles, eventPermitsStyles];
@@ -232,7 +233,7 @@ export class BhEventPermits extends BihuanElement {
     const store = this.data.store;
     if (!store) return;
     const event = { type, actor: { id: this.viewerId, role: this.viewerRole }, at: this.at(), ...(payload === undefined ? {} : { payload }) };
-    const result = await applyLoopEvent(store, 'permits', eventPermitLoop, item.id, event);
+    const result = await applyLoopEvent(store, 'permits', eventPermitLoop, item.id, event as never); // a form's payload, validated by the loop
     const label = eventPermitLoop.events[type].label[this.locale];
     if (!result.ok) {
       const prefix = this.pending ? 'action' : 'file';
@@ -306,3 +307,11 @@ export class BhEventPermits extends BihuanElement {
     this.dispatchEvent(new CustomEvent<PermitChangeDetail>('bh-permit-change', { detail: { id, type, state }, bubbles: true, composed: true }));
   }
 }
+
+/** The events `<bh-event-permits>` fires, with their `detail` types (all bubble and are composed). */
+export interface BhEventPermitsEventMap extends BihuanElementEventMap {
+  'bh-permit-change': CustomEvent<PermitChangeDetail>;
+}
+
+// Listeners typed by the map above: `detail` needs no cast, and a misspelled name does not compile.
+export interface BhEventPermits { addEventListener: AddTypedListener<BhEventPermits, BhEventPermitsEventMap>; removeEventListener: RemoveTypedListener<BhEventPermits, BhEventPermitsEventMap> }

@@ -13,6 +13,7 @@ import { StoreController } from '../../internal/store-controller.js';
 import { themeStyles } from '../../internal/styles.js';
 import { jobFairMessages, type JobFairMessages } from './job-fair.messages.js';
 import { jobFairStyles } from './job-fair.styles.js';
+import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } from '../../events.js';
 
 type Collections = JobFairStoreSpec['collections'];
 type FieldName = keyof JobFairMessages['fields'];
@@ -43,8 +44,8 @@ export interface IntentionFiledDetail {
  * @cssprop [--bh-color-accent=#0b5cad] - Buttons, focus rings, the matches panel's border.
  * @cssprop [--bh-color-bad=#b42318] - Refusals.
  *
- * @fires bh-intention-filed - A form was stored; `detail` is `{ id, matches }`.
- * @fires bh-problem - The widget could not work with what it was given.
+ * @fires {CustomEvent<IntentionFiledDetail>} bh-intention-filed - A form was stored; `detail` is `{ id, matches }`.
+ * @fires {CustomEvent<ProblemDetail>} bh-problem - The widget could not work with what it was given.
  */
 export class BhJobFair extends BihuanElement {
   static override styles = [themeStyles, formStyles, errorSummaryStyles, dataStyles, jobFairStyles];
@@ -237,3 +238,11 @@ export class BhJobFair extends BihuanElement {
     }
   }
 }
+
+/** The events `<bh-job-fair>` fires, with their `detail` types (all bubble and are composed). */
+export interface BhJobFairEventMap extends BihuanElementEventMap {
+  'bh-intention-filed': CustomEvent<IntentionFiledDetail>;
+}
+
+// Listeners typed by the map above: `detail` needs no cast, and a misspelled name does not compile.
+export interface BhJobFair { addEventListener: AddTypedListener<BhJobFair, BhJobFairEventMap>; removeEventListener: RemoveTypedListener<BhJobFair, BhJobFairEventMap> }

@@ -11,6 +11,7 @@ import { StoreController } from '../../internal/store-controller.js';
 import { themeStyles } from '../../internal/styles.js';
 import { lawQuizMessages, type LawQuizMessages } from './law-quiz.messages.js';
 import { lawQuizStyles } from './law-quiz.styles.js';
+import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } from '../../events.js';
 
 type Collections = QuizStoreSpec['collections'];
 
@@ -38,8 +39,8 @@ export type QuizFinishedDetail = QuizAttempt;
  * @cssprop [--bh-color-good=#1a7f37] - Right answers.
  * @cssprop [--bh-color-bad=#b42318] - Wrong answers.
  *
- * @fires bh-quiz-finished - A pupil finished; `detail` is the stored attempt (class, answers, score).
- * @fires bh-problem - The quiz or the store could not be used.
+ * @fires {CustomEvent<QuizFinishedDetail>} bh-quiz-finished - A pupil finished; `detail` is the stored attempt (class, answers, score).
+ * @fires {CustomEvent<ProblemDetail>} bh-problem - The quiz or the store could not be used.
  */
 export class BhLawQuiz extends BihuanElement {
   static override styles = [themeStyles, formStyles, dataStyles, lawQuizStyles];
@@ -218,3 +219,11 @@ export class BhLawQuiz extends BihuanElement {
     }
   }
 }
+
+/** The events `<bh-law-quiz>` fires, with their `detail` types (all bubble and are composed). */
+export interface BhLawQuizEventMap extends BihuanElementEventMap {
+  'bh-quiz-finished': CustomEvent<QuizFinishedDetail>;
+}
+
+// Listeners typed by the map above: `detail` needs no cast, and a misspelled name does not compile.
+export interface BhLawQuiz { addEventListener: AddTypedListener<BhLawQuiz, BhLawQuizEventMap>; removeEventListener: RemoveTypedListener<BhLawQuiz, BhLawQuizEventMap> }

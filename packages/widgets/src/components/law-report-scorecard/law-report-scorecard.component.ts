@@ -12,6 +12,7 @@ import { StoreController } from '../../internal/store-controller.js';
 import { themeStyles } from '../../internal/styles.js';
 import { scorecardMessages } from './law-report-scorecard.messages.js';
 import { scorecardStyles } from './law-report-scorecard.styles.js';
+import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } from '../../events.js';
 
 /** The scores as typed, by dimension id: a number's text, `cannotJudge`, or blank. */
 export type ScoreDraft = Readonly<Record<string, string>>;
@@ -69,8 +70,8 @@ function ruleText(error: InvalidArgumentError, locale: 'zh-CN' | 'en'): string {
  * @cssprop [--bh-radius=8px] - Corner radius.
  * @cssprop [--bh-space=12px] - Spacing.
  *
- * @fires bh-scores-submitted - The sheet was stored; `detail`: `{ reportId, assessor, scores, result }`.
- * @fires bh-problem - The scheme or report was refused, or the store could not be read or written.
+ * @fires {CustomEvent<ScoresSubmittedDetail>} bh-scores-submitted - The sheet was stored; `detail`: `{ reportId, assessor, scores, result }`.
+ * @fires {CustomEvent<ProblemDetail>} bh-problem - The scheme or report was refused, or the store could not be read or written.
  */
 export class BhLawReportScorecard extends FormAssociatedElement {
   static override styles = [themeStyles, formStyles, dataStyles, errorSummaryStyles, scorecardStyles];
@@ -407,3 +408,10 @@ function labelOf(scheme: EvaluationScheme, dimension: string, locale: 'zh-CN' | 
   return scheme.dimensions.find((d) => d.id === dimension)?.label[locale] ?? dimension;
 }
 
+/** The events `<bh-law-report-scorecard>` fires, with their `detail` types (all bubble and are composed). */
+export interface BhLawReportScorecardEventMap extends BihuanElementEventMap {
+  'bh-scores-submitted': CustomEvent<ScoresSubmittedDetail>;
+}
+
+// Listeners typed by the map above: `detail` needs no cast, and a misspelled name does not compile.
+export interface BhLawReportScorecard { addEventListener: AddTypedListener<BhLawReportScorecard, BhLawReportScorecardEventMap>; removeEventListener: RemoveTypedListener<BhLawReportScorecard, BhLawReportScorecardEventMap> }

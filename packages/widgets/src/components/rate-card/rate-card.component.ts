@@ -4,6 +4,7 @@ import { BihuanElement } from '../../internal/bihuan-element.js';
 import { themeStyles } from '../../internal/styles.js';
 import { rateCardMessages } from './rate-card.messages.js';
 import { rateCardStyles } from './rate-card.styles.js';
+import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } from '../../events.js';
 
 /**
  * One rate with its counts in words — 受理 425 件，化解 406 件 → 95.53% — and, optionally, its
@@ -32,7 +33,7 @@ import { rateCardStyles } from './rate-card.styles.js';
  * @cssprop [--bh-rate-card-value-size=2rem] - Size of the rate.
  * @cssprop [--bh-rate-card-value-color=var(--bh-color-text)] - Colour of the rate.
  *
- * @fires bh-problem - The counts were refused (negative, fractional, numerator above denominator …).
+ * @fires {CustomEvent<ProblemDetail>} bh-problem - The counts were refused (negative, fractional, numerator above denominator …).
  */
 export class BhRateCard extends BihuanElement {
   static override styles = [themeStyles, rateCardStyles];
@@ -129,3 +130,9 @@ export class BhRateCard extends BihuanElement {
     </p>`;
   }
 }
+
+/** The events `<bh-rate-card>` fires, with their `detail` types (all bubble and are composed). */
+export type BhRateCardEventMap = BihuanElementEventMap;
+
+// Listeners typed by the map above: `detail` needs no cast, and a misspelled name does not compile.
+export interface BhRateCard { addEventListener: AddTypedListener<BhRateCard, BhRateCardEventMap>; removeEventListener: RemoveTypedListener<BhRateCard, BhRateCardEventMap> }

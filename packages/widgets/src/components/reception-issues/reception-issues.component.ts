@@ -9,11 +9,12 @@ import { dataStyles } from '../../internal/data-styles.js';
 import { nowMs, type NowInput } from '../../internal/now.js';
 import { figures } from '../../internal/figures.js';
 import { formStyles } from '../../internal/form-styles.js';
-import { LoopActions, type LoopTransitionDetail } from '../../internal/loop-actions.js';
+import { LoopActions, type LoopRefusedDetail, type LoopTransitionDetail } from '../../internal/loop-actions.js';
 import { StoreController } from '../../internal/store-controller.js';
 import { themeStyles } from '../../internal/styles.js';
 import { receptionIssuesMessages } from './reception-issues.messages.js';
 import { receptionIssuesStyles } from './reception-issues.styles.js';
+import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } from '../../events.js';
 
 export type ReceptionTransitionDetail = LoopTransitionDetail;
 
@@ -66,9 +67,9 @@ function fieldsOf(event: string, locale: Locale): readonly ActionField[] | undef
  * @cssprop [--bh-radius=8px] - Corner radius.
  * @cssprop [--bh-space=12px] - Spacing.
  *
- * @fires bh-reception-transition - An action was applied; `detail`: `{ id, event, state }`.
- * @fires bh-reception-refused - The loop refused an action; `detail`: `{ id, event, reason }`.
- * @fires bh-problem - The store could not be read.
+ * @fires {CustomEvent<ReceptionTransitionDetail>} bh-reception-transition - An action was applied; `detail`: `{ id, event, state }`.
+ * @fires {CustomEvent<LoopRefusedDetail>} bh-reception-refused - The loop refused an action; `detail`: `{ id, event, reason }`.
+ * @fires {CustomEvent<ProblemDetail>} bh-problem - The store could not be read.
  */
 export class BhReceptionIssues extends BihuanElement {
   static override styles = [themeStyles, formStyles, dataStyles, actionFormStyles, receptionIssuesStyles];
@@ -157,3 +158,12 @@ export class BhReceptionIssues extends BihuanElement {
     </div>`;
   }
 }
+
+/** The events `<bh-reception-issues>` fires, with their `detail` types (all bubble and are composed). */
+export interface BhReceptionIssuesEventMap extends BihuanElementEventMap {
+  'bh-reception-transition': CustomEvent<ReceptionTransitionDetail>;
+  'bh-reception-refused': CustomEvent<LoopRefusedDetail>;
+}
+
+// Listeners typed by the map above: `detail` needs no cast, and a misspelled name does not compile.
+export interface BhReceptionIssues { addEventListener: AddTypedListener<BhReceptionIssues, BhReceptionIssuesEventMap>; removeEventListener: RemoveTypedListener<BhReceptionIssues, BhReceptionIssuesEventMap> }

@@ -11,11 +11,13 @@ import { dataStyles } from '../../internal/data-styles.js';
 import { nowMs, type NowInput } from '../../internal/now.js';
 import { figures } from '../../internal/figures.js';
 import { formStyles } from '../../internal/form-styles.js';
-import { LoopActions, type LoopTransitionDetail } from '../../internal/loop-actions.js';
+import { LoopActions, type LoopRefusedDetail, type LoopTransitionDetail } from '../../internal/loop-actions.js';
 import { StoreController } from '../../internal/store-controller.js';
 import { themeStyles } from '../../internal/styles.js';
 import { rectificationLedgerMessages } from './rectification-ledger.messages.js';
 import { rectificationLedgerStyles } from './rectification-ledger.styles.js';
+import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } from '../../events.js';
+import type { ExportDetail } from '../../internal/csv-download.js';
 
 export type RectificationTransitionDetail = LoopTransitionDetail;
 export type RectificationView = 'all' | 'problemList' | 'ledger' | 'fixedAtOnce' | 'overdue';
@@ -72,10 +74,10 @@ function fieldsOf(event: string, locale: Locale): readonly ActionField[] | undef
  * @cssprop [--bh-radius=8px] - Corner radius.
  * @cssprop [--bh-space=12px] - Spacing.
  *
- * @fires bh-rectification-transition - An action was applied; `detail`: `{ id, event, state }`.
- * @fires bh-rectification-refused - The loop refused an action; `detail`: `{ id, event, reason }`.
- * @fires bh-rectification-export - The CSV is ready (cancel it to keep it from downloading); `detail`: `{ filename, csv, rows }`.
- * @fires bh-problem - The store could not be read.
+ * @fires {CustomEvent<RectificationTransitionDetail>} bh-rectification-transition - An action was applied; `detail`: `{ id, event, state }`.
+ * @fires {CustomEvent<LoopRefusedDetail>} bh-rectification-refused - The loop refused an action; `detail`: `{ id, event, reason }`.
+ * @fires {CustomEvent<ExportDetail>} bh-rectification-export - The CSV is ready (cancel it to keep it from downloading); `detail`: `{ filename, csv, rows }`.
+ * @fires {CustomEvent<ProblemDetail>} bh-problem - The store could not be read.
  */
 export class BhRectificationLedger extends BihuanElement {
   static override styles = [themeStyles, formStyles, dataStyles, actionFormStyles, rectificationLedgerStyles];
@@ -211,3 +213,13 @@ export class BhRectificationLedger extends BihuanElement {
     </div>`;
   }
 }
+
+/** The events `<bh-rectification-ledger>` fires, with their `detail` types (all bubble and are composed). */
+export interface BhRectificationLedgerEventMap extends BihuanElementEventMap {
+  'bh-rectification-transition': CustomEvent<RectificationTransitionDetail>;
+  'bh-rectification-refused': CustomEvent<LoopRefusedDetail>;
+  'bh-rectification-export': CustomEvent<ExportDetail>;
+}
+
+// Listeners typed by the map above: `detail` needs no cast, and a misspelled name does not compile.
+export interface BhRectificationLedger { addEventListener: AddTypedListener<BhRectificationLedger, BhRectificationLedgerEventMap>; removeEventListener: RemoveTypedListener<BhRectificationLedger, BhRectificationLedgerEventMap> }

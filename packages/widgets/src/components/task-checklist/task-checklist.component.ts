@@ -11,6 +11,7 @@ import { StoreController } from '../../internal/store-controller.js';
 import { themeStyles } from '../../internal/styles.js';
 import { taskChecklistMessages, type TaskChecklistMessages } from './task-checklist.messages.js';
 import { taskChecklistStyles } from './task-checklist.styles.js';
+import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } from '../../events.js';
 
 /** `bh-task-feedback`: an order was fed back or marked not applicable from the checklist. */
 export interface TaskFeedbackDetail {
@@ -61,8 +62,8 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
  * @cssprop [--bh-space=12px] - Spacing.
  * @cssprop [--bh-task-checklist-soon-color=#8a4b00] - The "due soon" mark.
  *
- * @fires bh-task-feedback - An order was fed back or marked not applicable; `detail`: `{ order, state }`.
- * @fires bh-problem - The officer, month or store were refused.
+ * @fires {CustomEvent<TaskFeedbackDetail>} bh-task-feedback - An order was fed back or marked not applicable; `detail`: `{ order, state }`.
+ * @fires {CustomEvent<ProblemDetail>} bh-problem - The officer, month or store were refused.
  */
 export class BhTaskChecklist extends BihuanElement {
   static override styles = [themeStyles, formStyles, dataStyles, taskChecklistStyles];
@@ -301,3 +302,11 @@ export class BhTaskChecklist extends BihuanElement {
     target?.focus();
   }
 }
+
+/** The events `<bh-task-checklist>` fires, with their `detail` types (all bubble and are composed). */
+export interface BhTaskChecklistEventMap extends BihuanElementEventMap {
+  'bh-task-feedback': CustomEvent<TaskFeedbackDetail>;
+}
+
+// Listeners typed by the map above: `detail` needs no cast, and a misspelled name does not compile.
+export interface BhTaskChecklist { addEventListener: AddTypedListener<BhTaskChecklist, BhTaskChecklistEventMap>; removeEventListener: RemoveTypedListener<BhTaskChecklist, BhTaskChecklistEventMap> }

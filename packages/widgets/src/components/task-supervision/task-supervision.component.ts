@@ -12,6 +12,8 @@ import { StoreController } from '../../internal/store-controller.js';
 import { themeStyles } from '../../internal/styles.js';
 import { taskSupervisionMessages, type TaskSupervisionMessages } from './task-supervision.messages.js';
 import { taskSupervisionStyles } from './task-supervision.styles.js';
+import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } from '../../events.js';
+import type { ExportDetail } from '../../internal/csv-download.js';
 
 type Level = 'county' | 'station' | 'officer';
 
@@ -54,9 +56,9 @@ const OPEN = new Set(['dispatched', 'returned']);
  * @cssprop [--bh-radius=8px] - Corner radius.
  * @cssprop [--bh-space=12px] - Spacing.
  *
- * @fires bh-task-urge - A unit was urged; `detail`: `{ level, unit, orders }` (the orders the urging was recorded on).
- * @fires bh-task-export - Before the CSV downloads (cancelable: `preventDefault()` keeps it from downloading); `detail`: `{ filename, csv, rows }`.
- * @fires bh-problem - The month or the store were refused.
+ * @fires {CustomEvent<TaskUrgeDetail>} bh-task-urge - A unit was urged; `detail`: `{ level, unit, orders }` (the orders the urging was recorded on).
+ * @fires {CustomEvent<ExportDetail>} bh-task-export - Before the CSV downloads (cancelable: `preventDefault()` keeps it from downloading); `detail`: `{ filename, csv, rows }`.
+ * @fires {CustomEvent<ProblemDetail>} bh-problem - The month or the store were refused.
  */
 export class BhTaskSupervision extends BihuanElement {
   static override styles = [themeStyles, formStyles, dataStyles, taskSupervisionStyles];
@@ -284,3 +286,12 @@ export class BhTaskSupervision extends BihuanElement {
     exportCsv(this, 'bh-task-export', { filename: t.filename(this.month), csv: toCsv(rows, columns), rows: rows.length });
   }
 }
+
+/** The events `<bh-task-supervision>` fires, with their `detail` types (all bubble and are composed). */
+export interface BhTaskSupervisionEventMap extends BihuanElementEventMap {
+  'bh-task-urge': CustomEvent<TaskUrgeDetail>;
+  'bh-task-export': CustomEvent<ExportDetail>;
+}
+
+// Listeners typed by the map above: `detail` needs no cast, and a misspelled name does not compile.
+export interface BhTaskSupervision { addEventListener: AddTypedListener<BhTaskSupervision, BhTaskSupervisionEventMap>; removeEventListener: RemoveTypedListener<BhTaskSupervision, BhTaskSupervisionEventMap> }

@@ -12,8 +12,12 @@ import { pageRows, pager } from '../../internal/pager.js';
 import { StoreController } from '../../internal/store-controller.js';
 import { themeStyles } from '../../internal/styles.js';
 import { volunteerLogMessages, type VolunteerLogMessages } from './volunteer-log.messages.js';
+import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } from '../../events.js';
 
 type Problem = FieldError | { readonly id?: undefined; readonly message: string };
+
+/** `bh-assist-logged`: the assist as stored. */
+export type AssistLoggedDetail = Assist;
 
 /**
  * The volunteer police association (义警协会): its roster and the assists log by kind — event
@@ -36,8 +40,8 @@ type Problem = FieldError | { readonly id?: undefined; readonly message: string 
  * @cssprop [--bh-color-accent=#0b5cad] - Buttons and focus rings.
  * @cssprop [--bh-color-bad=#b42318] - Refusals.
  *
- * @fires bh-assist-logged - An assist was logged; `detail` is the stored `Assist`.
- * @fires bh-problem - The widget could not work with what it was given.
+ * @fires {CustomEvent<AssistLoggedDetail>} bh-assist-logged - An assist was logged; `detail` is the stored `Assist`.
+ * @fires {CustomEvent<ProblemDetail>} bh-problem - The widget could not work with what it was given.
  */
 export class BhVolunteerLog extends BihuanElement {
   static override styles = [themeStyles, formStyles, errorSummaryStyles, dataStyles, scrollRegionStyles];
@@ -183,7 +187,7 @@ export class BhVolunteerLog extends BihuanElement {
         this.status = t.logged(who ? this.name(who) : decision.value.volunteerId, t.kinds[decision.value.kind], formatHours(decision.value.minutes));
         this.problems = [];
         form.reset();
-        this.dispatchEvent(new CustomEvent<Assist>('bh-assist-logged', { detail: decision.value, bubbles: true, composed: true }));
+        this.dispatchEvent(new CustomEvent<AssistLoggedDetail>('bh-assist-logged', { detail: decision.value, bubbles: true, composed: true }));
         return;
       }
       this.problems = [errorFor({ field: decision.reason.field, message: decision.reason.message[this.locale] }, fields)];
@@ -195,3 +199,11 @@ export class BhVolunteerLog extends BihuanElement {
     focusErrorSummary(this.renderRoot);
   }
 }
+
+/** The events `<bh-volunteer-log>` fires, with their `detail` types (all bubble and are composed). */
+export interface BhVolunteerLogEventMap extends BihuanElementEventMap {
+  'bh-assist-logged': CustomEvent<AssistLoggedDetail>;
+}
+
+// Listeners typed by the map above: `detail` needs no cast, and a misspelled name does not compile.
+export interface BhVolunteerLog { addEventListener: AddTypedListener<BhVolunteerLog, BhVolunteerLogEventMap>; removeEventListener: RemoveTypedListener<BhVolunteerLog, BhVolunteerLogEventMap> }

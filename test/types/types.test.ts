@@ -1,0 +1,106 @@
+// The host-facing types, checked the way a host's compiler sees them: the probes in probes/ are
+// compiled by tsc against the built packages (packages/*/dist). Each correct use must compile and
+// each `@ts-expect-error` line must be an error — an unneeded one fails tsc — so this checks both
+// directions. Needs `pnpm run build` first (the dist folders, with react.d.ts and vue.d.ts).
+import { describe, expect, test } from 'vitest';
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+// @ts-expect-error plain JavaScript build script, no declarations
+import { reactTypes, vueTypes, widgetsOf } from '../../packages/widgets/scripts/framework-types.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const widgets = join(root, 'packages/widgets');
+const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+const read = (path: string) => readFileSync(join(root, path), 'utf8');
+
+function run(args: string[]): Promise<{ code: number; output: string }> {
+  return new Promise((done) => {
+    execFile(process.execPath, [tsc, ...args], { cwd: root, maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
+      done({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, output: `${stdout}${stderr}` });
+    });
+  });
+}
+
+interface ManifestEvent {
+  name: string;
+  type?: { text: string };
+}
+interface ManifestDeclaration {
+  kind: string;
+  name: string;
+  tagName?: string;
+  events?: ManifestEvent[];
+}
+const manifest = (): { modules: { declarations?: ManifestDeclaration[] }[] } => JSON.parse(read('packages/widgets/custom-elements.json'));
+const elements = () => manifest().modules.flatMap((m) => m.declarations ?? []).filter((d) => d.kind === 'class' && d.tagName);
+
+describe('types a host can lean on', () => {
+  test('the built packages are there to probe', () => {
+    for (const file of ['packages/core/dist/index.d.ts', 'packages/widgets/dist/index.d.ts', 'packages/widgets/dist/react.d.ts', 'packages/widgets/dist/vue.d.ts']) {
+      expect(existsSync(join(root, file)), `${file} is missing: run pnpm run build`).toBe(true);
+    }
+  });
+
+  test('the probes compile against dist, and every @ts-expect-error in them is a real error', { timeout: 300_000 }, async () => {
+    const { code, output } = await run(['-p', 'test/types/tsconfig.json', '--listFiles']);
+    const lines = output.split('\n').map((l) => l.trim()).filter(Boolean);
+    const errors = lines.filter((l) => /error TS\d+/.test(l));
+    expect(errors).toEqual([]);
+    expect(code).toBe(0);
+    // The probes were compiled, and against the built declarations, not the sources.
+    for (const probe of ['events.ts', 'react.tsx', 'vue.ts']) expect(lines.some((l) => l.endsWith(`test/types/probes/${probe}`))).toBe(true);
+    for (const built of ['packages/core/dist/index.d.ts', 'packages/widgets/dist/index.d.ts', 'packages/widgets/dist/react.d.ts', 'packages/widgets/dist/vue.d.ts']) {
+      expect(lines.some((l) => l.endsWith(built))).toBe(true);
+    }
+    expect(lines.some((l) => /packages\/(core|widgets)\/src\//.test(l))).toBe(false);
+  });
+
+  test('each wrong case has its probe', () => {
+    const count = (file: string) => (read(`test/types/probes/${file}`).match(/@ts-expect-error/g) ?? []).length;
+    const events = read('test/types/probes/events.ts');
+    for (const wrong of ['misspelled event name', 'wrong detail field', 'wrong payload shape', 'not a role of the dispute loop']) expect(events).toContain(wrong);
+    expect(count('events.ts')).toBeGreaterThanOrEqual(15);
+    expect(count('react.tsx')).toBeGreaterThanOrEqual(5);
+    expect(count('vue.ts')).toBeGreaterThanOrEqual(5);
+  });
+
+  test('the manifest lists every event with its detail type, and the widgets export that type', () => {
+    const exported = read('packages/widgets/src/classes.ts');
+    const all = elements();
+    expect(all.length).toBe(15);
+    for (const element of all) {
+      const names = (element.events ?? []).map((e) => e.name);
+      expect(names, element.tagName).toContain('bh-problem');
+      for (const event of element.events ?? []) {
+        const detail = /^CustomEvent<(\w+)>$/.exec(event.type?.text ?? '')?.[1];
+        expect(detail, `${element.tagName} ${event.name}: ${event.type?.text}`).toBeDefined();
+        expect(exported, `${detail} is not exported from @bihuan/widgets`).toMatch(new RegExp(`\\b${detail}\\b`));
+      }
+    }
+  });
+
+  test('every event a widget fires is in its manifest entry', () => {
+    const declared = new Map(elements().map((e) => [e.name, new Set((e.events ?? []).map((x) => x.name))]));
+    const sources = read('packages/widgets/src/classes.ts').matchAll(/export \{ (Bh\w+)[^}]*\} from '\.\/(components\/[^']+)\.js'/g);
+    for (const [, className, path] of sources) {
+      const code = read(`packages/widgets/src/${path}.ts`);
+      const fired = new Set([...code.matchAll(/['"](bh-[a-z-]+)['"]/g)].map((m) => m[1]!).filter((name) => !name.startsWith(`bh-${path!.split('/')[1]}`)));
+      if (/eventName: '(bh-[a-z-]+)-transition'/.test(code)) fired.add(code.match(/eventName: '(bh-[a-z-]+)-transition'/)![1] + '-refused');
+      for (const name of fired) expect(declared.get(className!), `${className} fires ${name}`).toContain(name);
+    }
+  });
+
+  test('the shipped React and Vue typings are the ones the manifest makes', () => {
+    const list = widgetsOf(manifest());
+    expect(readFileSync(join(widgets, 'dist/react.d.ts'), 'utf8')).toBe(reactTypes(list));
+    expect(readFileSync(join(widgets, 'dist/vue.d.ts'), 'utf8')).toBe(vueTypes(list));
+    const react = reactTypes(list) as string;
+    for (const element of elements()) {
+      expect(react).toContain(`'${element.tagName}': BihuanJsxProps<`);
+      for (const event of element.events ?? []) expect(react).toContain(`'on${event.name}'?:`);
+    }
+  });
+});
