@@ -6,15 +6,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright';
 import { REPO } from './support/hosts.mjs';
-import { openWatched, readmeBlocks, widgetState } from './support/page.ts';
+import { ALL_TAGS, openWatched, readmeBlocks, widgetState } from './support/page.ts';
 import { launchChromium } from '../node/support/chromium.ts';
 import { STRICT_CSP, startStaticServer, type StaticServer } from '../../examples/static-server.mjs';
 
 const CDN = join(REPO, 'packages/widgets/dist/cdn');
 const PAGES = join(REPO, 'test/hosts/cdn');
-const ALL_TAGS = readFileSync(join(REPO, 'packages/widgets/src/index.ts'), 'utf8')
-  .match(/components\/[a-z-]+\/define/g)!
-  .map((m) => `bh-${m.split('/')[1]}`);
 // Only lit's own module makes the policy; our prelude merely compares names with "lit-html".
 const LIT_MAKES_ITS_POLICY = 'createPolicy("lit-html"';
 

@@ -8,13 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright';
 import { buildHost, prepareHosts, REPO } from './support/hosts.mjs';
-import { openWatched, readmeBlocks, widgetState } from './support/page.ts';
+import { ALL_TAGS, openWatched, readmeBlocks, widgetState } from './support/page.ts';
 import { launchChromium } from '../node/support/chromium.ts';
 import { STRICT_CSP, startStaticServer } from '../../examples/static-server.mjs';
 
-const ALL_TAGS = readFileSync(join(REPO, 'packages/widgets/src/index.ts'), 'utf8')
-  .match(/components\/[a-z-]+\/define/g)!
-  .map((m) => `bh-${m.split('/')[1]}`);
 
 interface Host {
   /** Tags the host imports: each must be defined and render. */
@@ -25,12 +22,14 @@ interface Host {
   events: string[];
   /** Elements whose `store` the host sets: a property, never the attribute "[object Object]". */
   storeProperty?: string;
+  /** The README's theming block is in the host's stylesheet. */
+  themed?: boolean;
   /** Trusted Types policies the host's framework makes itself, allowed beside lit-html. */
   ownPolicies?: string;
 }
 
 const HOSTS: Record<string, Host> = {
-  'vite-ts': { tags: ALL_TAGS, absent: [], events: ['bh-problem'] },
+  'vite-ts': { tags: ALL_TAGS, absent: [], events: ['bh-problem'], themed: true },
   webpack: { tags: ['bh-rate-card', 'bh-dispute-intake'], absent: ['bh-dispute-ledger', 'bh-dispute-case'], events: ['bh-problem'] },
   esbuild: { tags: ['bh-rate-card', 'bh-dispute-ledger'], absent: ['bh-dispute-intake'], events: ['bh-problem'] },
   react: { tags: ['bh-rate-card', 'bh-dispute-ledger'], absent: ['bh-dispute-intake'], events: ['bh-problem'], storeProperty: 'bh-dispute-ledger' },
@@ -77,6 +76,14 @@ async function expectHostWorks(dist: string, host: Host): Promise<void> {
         attribute: el.getAttribute('store'),
       }));
       expect(store).toEqual({ property: 'object', attribute: null });
+    }
+    if (host.themed) {
+      // The first card: 2rem on its ::part(value), and the accent reaches into the shadow root.
+      const theme = await page.$eval('bh-rate-card', (el) => ({
+        value: getComputedStyle(el.shadowRoot!.querySelector('[part~="value"]')!).fontSize,
+        accent: getComputedStyle(el).getPropertyValue('--bh-color-accent').trim(),
+      }));
+      expect(theme).toEqual({ value: '32px', accent: '#0b5cad' });
     }
     expect(errors).toEqual([]);
     expect(violations).toEqual([]);
@@ -136,8 +143,26 @@ describe('host projects built from the packed tarballs', () => {
     expect(JSON.parse(output)).toEqual(calls.map((c) => c.promised));
   });
 
-  test('the README’s widget imports are the Vite host’s, verbatim', () => {
-    const block = readmeBlocks('ts').find((b) => b.includes("from '@bihuan/widgets/classes'"))!;
-    expect(readFileSync(join(REPO, 'test/hosts/vite-ts/src/main.ts'), 'utf8')).toContain(block);
+  test('the README’s widget imports, event listener and theme are the Vite host’s, verbatim', () => {
+    const main = readFileSync(join(REPO, 'test/hosts/vite-ts/src/main.ts'), 'utf8');
+    const blocks = readmeBlocks('ts').filter((b) => !b.includes("from '@bihuan/core'"));
+    expect(blocks).toHaveLength(2);
+    for (const block of blocks) expect(main).toContain(block);
+    const [css] = readmeBlocks('css');
+    expect(readFileSync(join(REPO, 'test/hosts/vite-ts/src/theme.css'), 'utf8')).toContain(css);
+  });
+
+  test('the packages’ READMEs promise only what the root README does (and so the hosts exercise)', () => {
+    const root = new Set(['sh', 'yaml', 'ts', 'html', 'css'].flatMap((lang) => readmeBlocks(lang)));
+    for (const pkg of ['core', 'widgets']) {
+      const readme = join(REPO, `packages/${pkg}/README.md`);
+      for (const lang of ['sh', 'yaml', 'ts', 'html', 'css']) {
+        for (const block of readmeBlocks(lang, readme)) expect(root.has(block), `${pkg} README: ${block}`).toBe(true);
+      }
+      // The policy a package README quotes is the one every host page here is served under.
+      for (const block of readmeBlocks('', readme)) {
+        for (const directive of block.trim().split(/;\s*/)) expect(STRICT_CSP.split('; ')).toContain(directive);
+      }
+    }
   });
 });

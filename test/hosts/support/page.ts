@@ -4,10 +4,19 @@ import type { Browser, Page } from 'playwright';
 import { watchPage } from '../../node/support/page-watch.ts';
 import { REPO } from './hosts.mjs';
 
-/** The README's fenced code blocks in one language, each with its trailing newline. */
-export function readmeBlocks(lang: string): string[] {
-  const readme = readFileSync(join(REPO, 'README.md'), 'utf8');
-  return [...readme.matchAll(new RegExp('^```' + lang + '\\n([\\s\\S]*?)^```', 'gm'))].map((m) => m[1]!);
+/** A README's fenced code blocks in one language ('' for none), each with its trailing newline. */
+export function readmeBlocks(lang: string, file = join(REPO, 'README.md')): string[] {
+  const blocks: string[] = [];
+  let open: { lang: string; lines: string[] } | undefined;
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    const fence = /^```(\S*)\s*$/.exec(line);
+    if (fence && !open) open = { lang: fence[1]!, lines: [] };
+    else if (fence && open) {
+      if (open.lang === lang) blocks.push(open.lines.map((l) => `${l}\n`).join(''));
+      open = undefined;
+    } else open?.lines.push(line);
+  }
+  return blocks;
 }
 
 /** A page in its own context, watched for errors and CSP/Trusted Types violations from the start. */
@@ -20,6 +29,11 @@ export async function openWatched(browser: Browser, url: string) {
   await page.goto(url);
   return { page, violations, errors, requests, close: () => context.close() };
 }
+
+/** Every widget's tag, as src/index.ts registers them. */
+export const ALL_TAGS = readFileSync(join(REPO, 'packages/widgets/src/index.ts'), 'utf8')
+  .match(/components\/[a-z-]+\/define/g)!
+  .map((m) => `bh-${m.split('/')[1]}`);
 
 export interface WidgetState {
   undefinedTags: string[];
