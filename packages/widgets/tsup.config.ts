@@ -1,13 +1,12 @@
 import { defineConfig } from 'tsup';
-import { readdirSync } from 'node:fs';
 import { TRUSTED_TYPES_BANNER } from './src/cdn/trusted-types-banner.ts';
 
-const components = readdirSync('src/components');
-
-// The script-tag builds are minified, self-contained ES modules (lit and core inside). They ship
-// without source maps: a map of a bundle embeds lit, core and zod and would multiply the tarball's
-// size; whoever debugs uses the npm build (unminified, one file per source, mapped) instead.
+// The script-tag build of all widgets is a minified, self-contained ES module (lit and core inside);
+// the single-widget files are built by Vite (vite.cdn.config.ts). Neither ships source maps: a map
+// of a bundle embeds lit, core and zod and would multiply the tarball's size; whoever debugs uses
+// the npm build (unminified, one file per source, mapped) instead.
 const cdn = {
+  entry: { 'cdn/bihuan': 'src/cdn/bihuan.ts' },
   format: ['esm'] as const,
   target: 'es2022',
   minify: true,
@@ -33,20 +32,6 @@ export default defineConfig([
     clean: true,
     dts: false,
   },
-  {
-    // All widgets and core's API in one file: cdn/bihuan.js.
-    ...cdn,
-    entry: { 'cdn/bihuan': 'src/cdn/bihuan.ts' },
-    splitting: false,
-  },
-  {
-    // One file per widget, cdn/bh-<name>.js, importing shared chunks (lit, core's parts) from
-    // cdn/chunks/, so that a page with three widget files loads lit once.
-    ...cdn,
-    entry: Object.fromEntries(components.map((c) => [`cdn/bh-${c}`, `src/components/${c}/define.ts`])),
-    splitting: true,
-    esbuildOptions(options) {
-      options.chunkNames = 'cdn/chunks/[name]-[hash]';
-    },
-  },
+  // All widgets and core's API in one file: cdn/bihuan.js.
+  { ...cdn, splitting: false },
 ]);

@@ -3,7 +3,7 @@
 // toolchain installed there once per run beside the tarballs, and each host project of
 // test/hosts/<name>/ copied in, type-checked and built in production mode.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,13 +55,18 @@ export function prepareHosts() {
   return { root, tarballs, installMs };
 }
 
-/** Copies test/hosts/<name> into the prepared folder, type-checks its sources and builds it. */
+/**
+ * Copies test/hosts/<name> into the prepared folder, type-checks its sources (`tsc --noEmit` over
+ * src/, where type probes can be dropped in) and builds it for production: with its build.mjs, or
+ * else with `vite build` (reading its vite.config.mjs, if any). Returns the built folder.
+ */
 export function buildHost(root, name, env = {}) {
   const dir = join(root, name);
   cpSync(join(HOSTS, name), dir, { recursive: true, filter: (src) => !/[\\/](dist|node_modules)$/.test(src) });
   const tsc = join(root, 'node_modules/typescript/bin/tsc');
   run(process.execPath, [tsc, '-p', 'tsconfig.json', '--noEmit'], dir);
-  run(process.execPath, ['build.mjs'], dir, { NODE_ENV: 'production', ...env });
+  const build = existsSync(join(dir, 'build.mjs')) ? ['build.mjs'] : [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'];
+  run(process.execPath, build, dir, { NODE_ENV: 'production', ...env });
   return join(dir, 'dist');
 }
 
