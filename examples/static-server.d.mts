@@ -6,5 +6,5 @@ export interface StaticServer {
 export declare function startStaticServer(options: {
   mounts: Record<string, string>;
   port?: number;
-  csp?: boolean;
+  csp?: boolean | string;
 }): Promise<StaticServer>;

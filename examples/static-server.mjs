@@ -34,7 +34,8 @@ export const STRICT_CSP = [
 
 /**
  * Serves `mounts` (`{ '/': dir, '/widgets/': dir }`, longest prefix wins) on 127.0.0.1.
- * `csp: false` leaves the policy off (the catalog's own pages use inline scripts).
+ * `csp: false` leaves the policy off (the catalog's own pages use inline scripts); a string is sent
+ * as the policy instead of STRICT_CSP (a host page whose framework makes its own Trusted Types policy).
  */
 export async function startStaticServer({ mounts, port = 0, csp = true }) {
   const entries = Object.entries(mounts)
@@ -58,7 +59,7 @@ export async function startStaticServer({ mounts, port = 0, csp = true }) {
         'cache-control': 'no-store',
         'x-content-type-options': 'nosniff',
       };
-      if (csp && extname(file) === '.html') headers['content-security-policy'] = STRICT_CSP;
+      if (csp && extname(file) === '.html') headers['content-security-policy'] = typeof csp === 'string' ? csp : STRICT_CSP;
       res.writeHead(200, headers);
       res.end(body);
     } catch (error) {

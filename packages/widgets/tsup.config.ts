@@ -1,33 +1,37 @@
 import { defineConfig } from 'tsup';
-import { readdirSync } from 'node:fs';
+import { TRUSTED_TYPES_BANNER } from './src/cdn/trusted-types-banner.ts';
 
-const components = readdirSync('src/components');
-const dts = { compilerOptions: { ignoreDeprecations: '6.0' } };
+// The script-tag build of all widgets is a minified, self-contained ES module (lit and core inside);
+// the single-widget files are built by Vite (vite.cdn.config.ts). Neither ships source maps: a map
+// of a bundle embeds lit, core and zod and would multiply the tarball's size; whoever debugs uses
+// the npm build (unminified, one file per source, mapped) instead.
+const cdn = {
+  entry: { 'cdn/bihuan': 'src/cdn/bihuan.ts' },
+  format: ['esm'] as const,
+  target: 'es2022',
+  minify: true,
+  treeshake: true,
+  noExternal: [/.*/],
+  platform: 'browser' as const,
+  sourcemap: false,
+  banner: { js: TRUSTED_TYPES_BANNER },
+};
 
 export default defineConfig([
   {
-    // The npm build: lit and core stay external, shared code is split into chunks.
-    entry: ['src/index.ts', 'src/classes.ts', ...components.map((c) => `src/components/${c}/define.ts`)],
+    // The npm build, unbundled: dist mirrors src file by file (like core), so each
+    // dist/components/<name>/define.js holds its own defineElement call, and `sideEffects` in
+    // package.json names exactly the modules that register. (Code splitting used to move those
+    // calls into hashed chunks that no glob matched, and every bundler dropped them.)
+    // Declarations come from tsc (see the build script).
+    entry: ['src/**/*.ts', '!src/cdn/**'],
     format: ['esm'],
     target: 'es2022',
-    dts,
+    bundle: false,
     sourcemap: true,
     clean: true,
-    splitting: true,
-    treeshake: true,
-    external: ['lit', /^lit\//, '@lit-labs/virtualizer', '@bihuan/core'],
+    dts: false,
   },
-  {
-    // Script-tag builds: one self-contained, minified file each, lit and core inside — all widgets
-    // in cdn/bihuan.js, and each widget alone in cdn/bh-<name>.js.
-    entry: { 'cdn/bihuan': 'src/cdn/bihuan.ts', ...Object.fromEntries(components.map((c) => [`cdn/bh-${c}`, `src/components/${c}/define.ts`])) },
-    format: ['esm'],
-    target: 'es2022',
-    minify: true,
-    splitting: false,
-    treeshake: true,
-    noExternal: [/.*/],
-    platform: 'browser',
-    sourcemap: true,
-  },
+  // All widgets and core's API in one file: cdn/bihuan.js.
+  { ...cdn, splitting: false },
 ]);

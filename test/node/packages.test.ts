@@ -1,9 +1,11 @@
 // What we publish: core has no DOM dependency, versions agree, every export resolves to a built file.
-import { describe, expect, test } from 'vitest';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { VERSION } from '../../packages/widgets/src/internal/version.js';
+import { packTarballs } from '../hosts/support/hosts.mjs';
 
 const read = (p: string) => JSON.parse(readFileSync(p, 'utf8'));
 
@@ -75,4 +77,92 @@ describe('published packages', () => {
     expect(card.cssParts.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['base', 'value', 'counts', 'change', 'problem']));
     expect(card.cssProperties.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['--bh-color-good', '--bh-radius']));
   });
+
+  test('registration is marked where it happens, and nowhere else (so bundlers keep it, and only it)', () => {
+    const { sideEffects } = read('packages/widgets/package.json') as { sideEffects: string[] };
+    const glob = (pattern: string) => new RegExp(`^${pattern.replace(/^\.\//, '').replace(/\./g, '\\.').replace(/\*/g, '[^/]*')}$`);
+    const marked = (file: string) => sideEffects.some((pattern) => glob(pattern).test(file));
+    const npmFiles = readdirSync('packages/widgets/dist', { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.js') && !f.startsWith('cdn'))
+      .map((f) => `dist/${f}`);
+    const registering = npmFiles.filter((f) => /\bdefineElement\("bh-/.test(readFileSync(join('packages/widgets', f), 'utf8')));
+    const components = readdirSync('packages/widgets/src/components');
+    expect(registering.sort()).toEqual(components.map((c) => `dist/components/${c}/define.js`).sort());
+    // index.js registers by importing every define.js; nothing else in the npm build is marked.
+    expect(npmFiles.filter(marked).sort()).toEqual(['dist/index.js', ...registering].sort());
+    // Every script-tag entry registers; their shared chunks are pulled in by what they export.
+    for (const file of readdirSync('packages/widgets/dist/cdn').filter((f) => f.endsWith('.js'))) expect(marked(`dist/cdn/${file}`), file).toBe(true);
+  });
 });
+
+describe('the tarballs', () => {
+  let dir: string;
+  let tarballs: { core: string; widgets: string };
+  const names = () => [tarballs.core, tarballs.widgets];
+  // Each tarball unpacked beside itself: <dir>/<tarball>.d/package/…
+  const unpacked = (name: string) => join(dir, `${name}.d`);
+  const list = (name: string) => readdirSync(unpacked(name), { recursive: true, encoding: 'utf8' });
+  const tar = (name: string, path: string) => readFileSync(join(unpacked(name), path), 'utf8');
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'bihuan-pack-'));
+    tarballs = packTarballs(dir);
+    for (const name of names()) {
+      mkdirSync(unpacked(name));
+      execFileSync('tar', ['-xzf', join(dir, name), '-C', unpacked(name)]);
+    }
+  }, 120_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('each holds its README and the MIT licence', () => {
+    const licence = readFileSync('LICENSE', 'utf8');
+    expect(licence).toMatch(/^MIT License\n\nCopyright \(c\) \d{4} bihuan contributors/);
+    for (const name of names()) {
+      expect(list(name)).toEqual(expect.arrayContaining(['package/README.md', 'package/LICENSE', 'package/package.json']));
+      expect(tar(name, 'package/LICENSE')).toBe(licence);
+      expect(JSON.parse(tar(name, 'package/package.json')).license).toBe('MIT');
+    }
+  });
+
+  test('dependencies are caret ranges, @bihuan/core included (packed from workspace:^)', () => {
+    const core = JSON.parse(tar(tarballs.core, 'package/package.json'));
+    const widgets = JSON.parse(tar(tarballs.widgets, 'package/package.json'));
+    expect(core.dependencies).toEqual({ idb: expect.stringMatching(/^\^8\./), zod: expect.stringMatching(/^\^4\./) });
+    expect(widgets.dependencies).toMatchObject({ '@bihuan/core': `^${core.version}`, lit: expect.stringMatching(/^\^3\./) });
+    for (const range of [...Object.values(core.dependencies), ...Object.values(widgets.dependencies)]) expect(range).toMatch(/^\^\d/);
+  });
+
+  test('source maps cover our own sources only, with no local paths; the script-tag files ship none', () => {
+    for (const name of names()) {
+      const maps = list(name).filter((f) => f.endsWith('.map'));
+      expect(maps.filter((f) => f.includes('/cdn/'))).toEqual([]);
+      for (const map of maps) {
+        const { sources, sourceRoot } = JSON.parse(tar(name, map)) as { sources: string[]; sourceRoot?: string };
+        for (const source of sources) {
+          expect(source, `${name} ${map}`).not.toMatch(/node_modules|^\/|^file:|^[A-Za-z]:/);
+        }
+        expect(sourceRoot ?? '').not.toMatch(/^\/|^file:/);
+      }
+      const local = list(name).filter((f) => f.startsWith('package/dist/') && /\.(js|ts|map)$/.test(f) && tar(name, f).includes(process.cwd()));
+      expect(local).toEqual([]);
+    }
+  });
+
+  test('publint finds nothing to fix in either package', () => {
+    for (const name of names()) {
+      const out = execFileSync(process.execPath, ['node_modules/publint/src/cli.js', join(dir, name), '--strict'], { encoding: 'utf8' });
+      expect(out).toContain('All good!');
+    }
+  }, 120_000);
+
+  test('are-the-types-wrong finds nothing wrong for ESM consumers, each widget’s entry included', () => {
+    // Both packages are ESM only (`type: module`, `import` conditions): a CommonJS `require` is not offered.
+    const attw = join('node_modules', '@arethetypeswrong', 'cli', 'dist', 'index.js');
+    execFileSync(process.execPath, [attw, join(dir, tarballs.core), '--profile', 'esm-only', '--format', 'ascii'], { encoding: 'utf8' });
+    const entries = readdirSync('packages/widgets/src/components').map((c) => `./${c}`);
+    execFileSync(process.execPath, [attw, join(dir, tarballs.widgets), '--profile', 'esm-only', '--format', 'ascii', '--include-entrypoints', ...entries], {
+      encoding: 'utf8',
+    });
+  }, 180_000);
+});
+

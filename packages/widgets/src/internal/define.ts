@@ -5,6 +5,41 @@ export interface BihuanElementClass extends CustomElementConstructor {
   readonly bihuanVersion?: string;
 }
 
+/** Set by the script-tag build's Trusted Types prelude (see src/cdn/trusted-types-banner.ts). */
+const POLICY_TAKEN = Symbol.for('bihuan.litHtmlPolicyTaken');
+
+const POLICY_TAKEN_MESSAGE = {
+  'zh-CN':
+    '此组件无法显示：页面上另一份 lit 已先创建了 Trusted Types 策略 "lit-html"。' +
+    "请在 Content-Security-Policy 中写：trusted-types lit-html 'allow-duplicates'",
+  en:
+    'This widget cannot render: another copy of lit on this page created the Trusted Types policy "lit-html" first. ' +
+    "Use this in the Content-Security-Policy: trusted-types lit-html 'allow-duplicates'",
+};
+
+/**
+ * Stands in for a widget whose lit cannot render under the page's Trusted Types policy: it says so
+ * in place (text only, which Trusted Types allows) and reports `bh-problem`, like any widget.
+ */
+function policyTakenElement(): CustomElementConstructor {
+  return class extends HTMLElement {
+    connectedCallback(): void {
+      if (this.shadowRoot) return;
+      const root = this.attachShadow({ mode: 'open' });
+      const box = document.createElement('p');
+      box.setAttribute('part', 'problem');
+      box.setAttribute('role', 'alert');
+      const lang = this.closest('[lang]')?.getAttribute('lang') ?? '';
+      const message = POLICY_TAKEN_MESSAGE[lang.toLowerCase().startsWith('en') ? 'en' : 'zh-CN'];
+      box.textContent = message;
+      root.append(box);
+      this.dispatchEvent(
+        new CustomEvent('bh-problem', { detail: { code: 'trusted-types-policy-taken', message }, bubbles: true, composed: true }),
+      );
+    }
+  };
+}
+
 /**
  * Registers a tag, surviving two copies of the library on one page (a portal's bundle and a
  * script-tag copy, say): a tag already defined is skipped, with a warning when the versions differ,
@@ -23,5 +58,6 @@ export function defineElement(tag: string, element: BihuanElementClass): void {
     }
     return;
   }
-  registry.define(tag, element);
+  const taken = (globalThis as Record<symbol, unknown>)[POLICY_TAKEN] === true;
+  registry.define(tag, taken ? policyTakenElement() : element);
 }

@@ -1,0 +1,1 @@
+import '@bihuan/widgets/rate-card';

@@ -1,0 +1,78 @@
+// Real hosts for the packed packages: `pnpm pack` of core and widgets into a fresh folder under
+// the OS's temp directory (outside the workspace, so nothing resolves to our sources), the host
+// toolchain installed there once per run beside the tarballs, and each host project of
+// test/hosts/<name>/ copied in, type-checked and built in production mode.
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO = fileURLToPath(new URL('../../../', import.meta.url));
+export const HOSTS = fileURLToPath(new URL('../', import.meta.url));
+
+function run(command, args, cwd, env = {}) {
+  try {
+    return execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  } catch (error) {
+    // What the tool printed is the useful part of the failure (tsc reports on stdout).
+    throw new Error(`${command} ${args.join(' ')} failed in ${cwd}:\n${error.stdout ?? ''}${error.stderr ?? ''}`);
+  }
+}
+
+/** `pnpm pack` of both packages (built already) into `dir`; returns the tarballs' file names. */
+export function packTarballs(dir) {
+  run('pnpm', ['--filter', '@bihuan/core', '--filter', '@bihuan/widgets', 'pack', '--pack-destination', dir], REPO);
+  const version = JSON.parse(readFileSync(join(REPO, 'packages/widgets/package.json'), 'utf8')).version;
+  return { core: `bihuan-core-${version}.tgz`, widgets: `bihuan-widgets-${version}.tgz` };
+}
+
+/**
+ * A fresh folder holding both tarballs, installed with pnpm together with the host toolchain
+ * (vite, webpack, esbuild, react, vue, typescript …): the shared node_modules every host in it
+ * resolves upwards to. pnpm's store is the machine's usual one, so a second run downloads nothing.
+ * Until the scope is on the registry, widgets' dependency on @bihuan/core is pointed at the
+ * tarball with an override, exactly as the README tells a host to.
+ */
+export function prepareHosts() {
+  const root = mkdtempSync(join(tmpdir(), 'bihuan-hosts-'));
+  const tarballs = packTarballs(root);
+  const toolchain = JSON.parse(readFileSync(join(HOSTS, 'toolchain.json'), 'utf8')).dependencies;
+  const manifest = {
+    name: 'bihuan-hosts',
+    private: true,
+    type: 'module',
+    dependencies: { ...toolchain, '@bihuan/core': `file:./${tarballs.core}`, '@bihuan/widgets': `file:./${tarballs.widgets}` },
+  };
+  writeFileSync(join(root, 'package.json'), JSON.stringify(manifest, null, 2));
+  writeFileSync(
+    join(root, 'pnpm-workspace.yaml'),
+    [`overrides:`, `  '@bihuan/core': file:./${tarballs.core}`, `allowBuilds:`, `  esbuild: true`, ''].join('\n'),
+  );
+  const started = performance.now();
+  run('pnpm', ['install'], root, { CI: '1' });
+  const installMs = performance.now() - started;
+  return { root, tarballs, installMs };
+}
+
+/**
+ * Copies test/hosts/<name> into the prepared folder, type-checks its sources (`tsc --noEmit` over
+ * src/, where type probes can be dropped in) and builds it for production: with its build.mjs, or
+ * else with `vite build` (reading its vite.config.mjs, if any). Returns the built folder.
+ */
+export function buildHost(root, name, env = {}) {
+  const dir = join(root, name);
+  cpSync(join(HOSTS, name), dir, { recursive: true, filter: (src) => !/[\\/](dist|node_modules)$/.test(src) });
+  const tsc = join(root, 'node_modules/typescript/bin/tsc');
+  run(process.execPath, [tsc, '-p', 'tsconfig.json', '--noEmit'], dir);
+  const build = existsSync(join(dir, 'build.mjs')) ? ['build.mjs'] : [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'];
+  run(process.execPath, build, dir, { NODE_ENV: 'production', ...env });
+  return join(dir, 'dist');
+}
+
+/** The JavaScript files a built host ships, for size figures. */
+export function shippedFiles(dist) {
+  return readdirSync(dist, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => join(dist, f));
+}
