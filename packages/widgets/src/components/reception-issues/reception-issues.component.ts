@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import {
   type Locale,
+  type ReceptionEvent,
   type ReceptionItem,
   type ReceptionRole,
   type ReceptionState,
@@ -25,7 +26,9 @@ import { receptionIssuesMessages } from './reception-issues.messages.js';
 import { receptionIssuesStyles } from './reception-issues.styles.js';
 import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } from '../../events.js';
 
-export type ReceptionTransitionDetail = LoopTransitionDetail;
+export type ReceptionTransitionDetail = LoopTransitionDetail<ReceptionEvent, ReceptionState>;
+/** What `bh-reception-refused` carries: the action refused and the loop's reason. */
+export type ReceptionRefusedDetail = LoopRefusedDetail<ReceptionEvent>;
 
 function fieldsOf(event: string, locale: Locale): readonly ActionField[] | undefined {
   const f = receptionIssuesMessages[locale].fields;
@@ -77,7 +80,7 @@ function fieldsOf(event: string, locale: Locale): readonly ActionField[] | undef
  * @cssprop [--bh-space=12px] - Spacing.
  *
  * @fires {CustomEvent<ReceptionTransitionDetail>} bh-reception-transition - An action was applied; `detail`: `{ id, event, state }`.
- * @fires {CustomEvent<LoopRefusedDetail>} bh-reception-refused - The loop refused an action; `detail`: `{ id, event, reason }`.
+ * @fires {CustomEvent<ReceptionRefusedDetail>} bh-reception-refused - The loop refused an action; `detail`: `{ id, event, reason }`.
  * @fires {CustomEvent<ProblemDetail>} bh-problem - The store could not be read.
  */
 export class BhReceptionIssues extends BihuanElement {
@@ -171,7 +174,7 @@ export class BhReceptionIssues extends BihuanElement {
 /** The events `<bh-reception-issues>` fires, with their `detail` types (all bubble and are composed). */
 export interface BhReceptionIssuesEventMap extends BihuanElementEventMap {
   'bh-reception-transition': CustomEvent<ReceptionTransitionDetail>;
-  'bh-reception-refused': CustomEvent<LoopRefusedDetail>;
+  'bh-reception-refused': CustomEvent<ReceptionRefusedDetail>;
 }
 
 // Listeners typed by the map above: `detail` needs no cast, and a misspelled name does not compile.
