@@ -18,8 +18,8 @@ export { BhLawQuiz, type QuizFinishedDetail, type BhLawQuizEventMap } from './co
 export { BhTaskChecklist, type TaskFeedbackDetail, type BhTaskChecklistEventMap } from './components/task-checklist/task-checklist.component.js';
 export { BhTaskSupervision, type TaskUrgeDetail, type BhTaskSupervisionEventMap } from './components/task-supervision/task-supervision.component.js';
 export { BhLawReportScorecard, type ScoreDraft, type ScoresSubmittedDetail, type BhLawReportScorecardEventMap } from './components/law-report-scorecard/law-report-scorecard.component.js';
-export { BhRectificationLedger, type RectificationTransitionDetail, type BhRectificationLedgerEventMap } from './components/rectification-ledger/rectification-ledger.component.js';
-export { BhReceptionIssues, type ReceptionTransitionDetail, type BhReceptionIssuesEventMap } from './components/reception-issues/reception-issues.component.js';
+export { BhRectificationLedger, type RectificationTransitionDetail, type RectificationRefusedDetail, type BhRectificationLedgerEventMap } from './components/rectification-ledger/rectification-ledger.component.js';
+export { BhReceptionIssues, type ReceptionTransitionDetail, type ReceptionRefusedDetail, type BhReceptionIssuesEventMap } from './components/reception-issues/reception-issues.component.js';
 export type {
   AddTypedListener,
   BihuanElementEventMap,

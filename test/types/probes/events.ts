@@ -22,6 +22,7 @@ import {
   type DisputeRole,
   type LoopEventOf,
   type PayloadsOf,
+  type RectificationState,
 } from '@bihuan/core';
 
 // ---- Per-element events: the detail is typed, a misspelled name does not compile.
@@ -65,7 +66,11 @@ kase.addEventListener('bh-dispute-refused', (e) => void e.detail.dispute);
 
 // The loop-action widgets: `-transition` and `-refused` from the shared controller, `-export`.
 const rectification = new BhRectificationLedger();
-rectification.addEventListener('bh-rectification-transition', (e) => void e.detail.state);
+rectification.addEventListener('bh-rectification-transition', (e) => {
+  const state: RectificationState = e.detail.state;
+  // @ts-expect-error not a state of the rectification loop
+  if (e.detail.state === 'closed') void state;
+});
 rectification.addEventListener('bh-rectification-refused', (e) => void e.detail.reason.message['zh-CN']);
 rectification.addEventListener('bh-rectification-export', (e) => {
   const rows: number = e.detail.rows;

@@ -13,17 +13,17 @@ export interface OpenAction {
   readonly problem?: string;
 }
 
-/** What a loop widget's transition event carries. */
-export interface LoopTransitionDetail {
+/** What a loop widget's transition event carries: the item, the event applied, the state reached. */
+export interface LoopTransitionDetail<E extends string = string, S extends string = string> {
   readonly id: string;
-  readonly event: string;
-  readonly state: string;
+  readonly event: E;
+  readonly state: S;
 }
 
 /** What a loop widget's refused event carries: the loop's refusal (code, zh-CN/en message …). */
-export interface LoopRefusedDetail {
+export interface LoopRefusedDetail<E extends string = string> {
   readonly id: string;
-  readonly event: string;
+  readonly event: E;
   readonly reason: Refusal;
 }
 

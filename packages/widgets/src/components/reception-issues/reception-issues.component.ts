@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { SATISFACTION, SATISFACTION_LABELS } from '@bihuan/core/dispute';
 import { maskPersonal } from '@bihuan/core/privacy';
-import { type ReceptionItem, type ReceptionRole, type ReceptionState, type ReceptionStore, receptionLoop, receptionStoreSpec, summarizeReception } from '@bihuan/core/reception';
+import { type ReceptionEvent, type ReceptionItem, type ReceptionRole, type ReceptionState, type ReceptionStore, receptionLoop, receptionStoreSpec, summarizeReception } from '@bihuan/core/reception';
 import { type Locale } from '@bihuan/core/schema';
 import { type ActionField, actionFormStyles } from '../../internal/action-form.js';
 import { BihuanElement } from '../../internal/bihuan-element.js';
@@ -16,7 +16,9 @@ import { receptionIssuesMessages } from './reception-issues.messages.js';
 import { receptionIssuesStyles } from './reception-issues.styles.js';
 import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } from '../../events.js';
 
-export type ReceptionTransitionDetail = LoopTransitionDetail;
+export type ReceptionTransitionDetail = LoopTransitionDetail<ReceptionEvent, ReceptionState>;
+/** What `bh-reception-refused` carries: the action refused and the loop's reason. */
+export type ReceptionRefusedDetail = LoopRefusedDetail<ReceptionEvent>;
 
 function fieldsOf(event: string, locale: Locale): readonly ActionField[] | undefined {
   const f = receptionIssuesMessages[locale].fields;
@@ -68,7 +70,7 @@ function fieldsOf(event: string, locale: Locale): readonly ActionField[] | undef
  * @cssprop [--bh-space=12px] - Spacing.
  *
  * @fires {CustomEvent<ReceptionTransitionDetail>} bh-reception-transition - An action was applied; `detail`: `{ id, event, state }`.
- * @fires {CustomEvent<LoopRefusedDetail>} bh-reception-refused - The loop refused an action; `detail`: `{ id, event, reason }`.
+ * @fires {CustomEvent<ReceptionRefusedDetail>} bh-reception-refused - The loop refused an action; `detail`: `{ id, event, reason }`.
  * @fires {CustomEvent<ProblemDetail>} bh-problem - The store could not be read.
  */
 export class BhReceptionIssues extends BihuanElement {
@@ -162,7 +164,7 @@ export class BhReceptionIssues extends BihuanElement {
 /** The events `<bh-reception-issues>` fires, with their `detail` types (all bubble and are composed). */
 export interface BhReceptionIssuesEventMap extends BihuanElementEventMap {
   'bh-reception-transition': CustomEvent<ReceptionTransitionDetail>;
-  'bh-reception-refused': CustomEvent<LoopRefusedDetail>;
+  'bh-reception-refused': CustomEvent<ReceptionRefusedDetail>;
 }
 
 // Listeners typed by the map above: `detail` needs no cast, and a misspelled name does not compile.

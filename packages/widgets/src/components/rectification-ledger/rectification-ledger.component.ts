@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { formatInstant, parseDate, chinaDay } from '@bihuan/core/calendar';
 import { chinaDate, toCsv } from '@bihuan/core/export';
-import { type RectificationItem, type RectificationRole, type RectificationState, type RectificationStore, isRectificationOverdue, openOverdueAccountability, rectificationCsvColumns, rectificationLoop, rectificationStoreSpec, sortRectificationLedger, summarizeRectification } from '@bihuan/core/rectification';
+import { type RectificationEvent, type RectificationItem, type RectificationRole, type RectificationState, type RectificationStore, isRectificationOverdue, openOverdueAccountability, rectificationCsvColumns, rectificationLoop, rectificationStoreSpec, sortRectificationLedger, summarizeRectification } from '@bihuan/core/rectification';
 import { type Locale } from '@bihuan/core/schema';
 import type { ActionField } from '../../internal/action-form.js';
 import { actionFormStyles } from '../../internal/action-form.js';
@@ -19,7 +19,9 @@ import { rectificationLedgerStyles } from './rectification-ledger.styles.js';
 import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } from '../../events.js';
 import type { ExportDetail } from '../../internal/csv-download.js';
 
-export type RectificationTransitionDetail = LoopTransitionDetail;
+export type RectificationTransitionDetail = LoopTransitionDetail<RectificationEvent, RectificationState>;
+/** What `bh-rectification-refused` carries: the action refused and the loop's reason. */
+export type RectificationRefusedDetail = LoopRefusedDetail<RectificationEvent>;
 export type RectificationView = 'all' | 'problemList' | 'ledger' | 'fixedAtOnce' | 'overdue';
 const VIEWS: readonly RectificationView[] = ['all', 'problemList', 'ledger', 'fixedAtOnce', 'overdue'];
 
@@ -75,7 +77,7 @@ function fieldsOf(event: string, locale: Locale): readonly ActionField[] | undef
  * @cssprop [--bh-space=12px] - Spacing.
  *
  * @fires {CustomEvent<RectificationTransitionDetail>} bh-rectification-transition - An action was applied; `detail`: `{ id, event, state }`.
- * @fires {CustomEvent<LoopRefusedDetail>} bh-rectification-refused - The loop refused an action; `detail`: `{ id, event, reason }`.
+ * @fires {CustomEvent<RectificationRefusedDetail>} bh-rectification-refused - The loop refused an action; `detail`: `{ id, event, reason }`.
  * @fires {CustomEvent<ExportDetail>} bh-rectification-export - The CSV is ready (cancel it to keep it from downloading); `detail`: `{ filename, csv, rows }`.
  * @fires {CustomEvent<ProblemDetail>} bh-problem - The store could not be read.
  */
@@ -217,7 +219,7 @@ export class BhRectificationLedger extends BihuanElement {
 /** The events `<bh-rectification-ledger>` fires, with their `detail` types (all bubble and are composed). */
 export interface BhRectificationLedgerEventMap extends BihuanElementEventMap {
   'bh-rectification-transition': CustomEvent<RectificationTransitionDetail>;
-  'bh-rectification-refused': CustomEvent<LoopRefusedDetail>;
+  'bh-rectification-refused': CustomEvent<RectificationRefusedDetail>;
   'bh-rectification-export': CustomEvent<ExportDetail>;
 }
 
