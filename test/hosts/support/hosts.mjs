@@ -55,6 +55,10 @@ export function prepareHosts() {
   return { root, tarballs, installMs };
 }
 
+// Which of test/types/probes each host type-checks.
+const PROBES = join(HOSTS, '../types/probes');
+const TYPE_PROBES = { 'vite-ts': ['events.ts'], react: ['react.tsx'], vue: ['vue.ts'] };
+
 /**
  * Copies test/hosts/<name> into the prepared folder, type-checks its sources (`tsc --noEmit` over
  * src/, where type probes can be dropped in) and builds it for production: with its build.mjs, or
@@ -63,6 +67,9 @@ export function prepareHosts() {
 export function buildHost(root, name, env = {}) {
   const dir = join(root, name);
   cpSync(join(HOSTS, name), dir, { recursive: true, filter: (src) => !/[\\/](dist|node_modules)$/.test(src) });
+  // The type probes of test/types (right uses, and `@ts-expect-error` on every wrong one) are checked
+  // here too, against the installed tarballs rather than the workspace's dist.
+  for (const probe of TYPE_PROBES[name] ?? []) cpSync(join(PROBES, probe), join(dir, 'src', `probe-${probe}`));
   const tsc = join(root, 'node_modules/typescript/bin/tsc');
   run(process.execPath, [tsc, '-p', 'tsconfig.json', '--noEmit'], dir);
   const build = existsSync(join(dir, 'build.mjs')) ? ['build.mjs'] : [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'];

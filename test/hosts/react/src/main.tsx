@@ -3,11 +3,12 @@ import { createRoot } from 'react-dom/client';
 import { createMemoryStore, disputeStoreSpec } from '@bihuan/core';
 import '@bihuan/widgets/rate-card';
 import '@bihuan/widgets/dispute-ledger';
-import type { ProblemEvent } from './bihuan-jsx.js';
+import type {} from '@bihuan/widgets/react'; // JSX types for every bh-* tag, generated from the manifest
+import type { ProblemDetail } from '@bihuan/widgets';
 
 const store = createMemoryStore(disputeStoreSpec);
 
-function report(event: ProblemEvent): void {
+function report(event: CustomEvent<ProblemDetail>): void {
   document.getElementById('events')?.append(`${event.type} ${event.detail.code}\n`);
 }
 
