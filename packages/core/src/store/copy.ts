@@ -20,6 +20,12 @@ function other(value: object, details: StoreErrorDetails): unknown {
   }
 }
 
+const isScalar = (v: unknown) => v === null || (typeof v !== 'object' && typeof v !== 'function' && typeof v !== 'symbol');
+
+/** A shallow copy keeping the prototype (plain or null) and an own "__proto__" key as a field. */
+const shallow = (value: object, proto: object | null): Record<string, unknown> =>
+  proto === null ? Object.assign(Object.create(null) as Record<string, unknown>, value) : { ...(value as Record<string, unknown>) };
+
 /** A deep copy for a caller: plain objects, arrays and dates copied by hand, anything else cloned. */
 export function copyOut<T>(value: T): T {
   if (value === null || typeof value !== 'object') return value;
@@ -31,8 +37,11 @@ export function copyOut<T>(value: T): T {
   }
   const proto = Object.getPrototypeOf(value) as object | null;
   if (proto === OBJECT || proto === null) {
-    const out: Record<string, unknown> = proto === null ? Object.create(null) : {};
-    for (const k of Object.keys(value)) setKey(out, k, copyOut((value as Record<string, unknown>)[k]));
+    const out = shallow(value, proto);
+    for (const k of Object.keys(out)) {
+      const v = out[k];
+      if (v !== null && typeof v === 'object') setKey(out, k, copyOut(v));
+    }
     return out as T;
   }
   return other(value, {}) as T;
@@ -58,9 +67,14 @@ export function own<T>(value: T, previous: unknown, details: StoreErrorDetails =
   } else {
     const proto = Object.getPrototypeOf(value) as object | null;
     if (proto !== OBJECT && proto !== null) return other(value, details) as T; // copied again on every read
-    const obj: Record<string, unknown> = proto === null ? Object.create(null) : {};
+    const obj = shallow(value, proto);
     const before = prev && !Array.isArray(prev) ? prev : undefined;
-    for (const k of Object.keys(value)) setKey(obj, k, own((value as Record<string, unknown>)[k], before && Object.hasOwn(before, k) ? before[k] : undefined, details));
+    for (const k of Object.keys(obj)) {
+      const v = obj[k];
+      if (isScalar(v)) continue;
+      const kept = own(v, before && Object.hasOwn(before, k) ? before[k] : undefined, details);
+      if (kept !== v) setKey(obj, k, kept);
+    }
     out = obj;
   }
   return Object.freeze(out) as T;
