@@ -2,7 +2,7 @@
 // from the sources with esbuild in a few seconds — what `npm start` serves. The npm packages'
 // full build (declarations, per-widget files, the manifest) is `pnpm build`; the portal needs none
 // of it. Writes examples/.build/cdn/bihuan.js (and its source map); prints the time it took.
-import { build } from 'esbuild';
+import { build, stop } from 'esbuild';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -40,6 +40,7 @@ export async function buildPortalBundle({ outdir = here('./.build/'), quiet = fa
     logLevel: quiet ? 'error' : 'warning',
     plugins: [coreFromSource],
   });
+  await stop(); // the server that follows needs no esbuild service running beside it
   const ms = performance.now() - t0;
   if (!quiet) console.log(`built ${outdir}cdn/bihuan.js from the sources in ${(ms / 1000).toFixed(1)} s`);
   return { outdir, ms };

@@ -190,8 +190,7 @@ export class BhDisputeCase extends BihuanElement {
    */
   async act(event: DisputeEvent, payload?: unknown, note?: string): Promise<Refusal | undefined> {
     const dispute = this.dispute;
-    const store = this.store ?? this.storeController.store;
-    if (!dispute || !store) return undefined;
+    if (!dispute || !this.storeController.store) return undefined;
     const t = disputeCaseMessages[this.locale];
     const loopEvent: { -readonly [K in keyof LoopEvent]: LoopEvent[K] } = {
       type: event,
@@ -202,7 +201,8 @@ export class BhDisputeCase extends BihuanElement {
     if (note) loopEvent.note = note;
     this.busy = true;
     try {
-      const result = await applyLoopEvent(store, 'disputes', disputeLoop, dispute.id, loopEvent as never, this.registry ? { registry: this.registry } : undefined);
+      // The accepted snapshot is shown as it comes back; the store's notice of it loads nothing again.
+      const result = await this.storeController.write((store) => applyLoopEvent(store, 'disputes', disputeLoop, dispute.id, loopEvent as never, this.registry ? { registry: this.registry } : undefined));
       if (!result.ok) {
         this.refusal = result.reason;
         emit<DisputeRefusedDetail>(this, 'bh-dispute-refused', {

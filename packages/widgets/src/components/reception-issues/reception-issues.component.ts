@@ -18,7 +18,7 @@ import { dataStyles } from '../../internal/data-styles.js';
 import { nowMs, type NowInput } from '../../internal/now.js';
 import { figures } from '../../internal/figures.js';
 import { formStyles } from '../../internal/form-styles.js';
-import { LoopActions, type LoopTransitionDetail } from '../../internal/loop-actions.js';
+import { LoopActions, type LoopTransitionDetail, replaceById } from '../../internal/loop-actions.js';
 import { StoreController } from '../../internal/store-controller.js';
 import { themeStyles } from '../../internal/styles.js';
 import { receptionIssuesMessages } from './reception-issues.messages.js';
@@ -111,6 +111,8 @@ export class BhReceptionIssues extends BihuanElement {
     collection: 'issues',
     fields: fieldsOf,
     eventName: 'bh-reception-transition',
+    write: (action) => this.storeController.write(action),
+    applied: (snapshot) => (this.items = replaceById(this.items ?? [], snapshot as ReceptionItem)),
   });
 
   /** The issues shown now: the session's (or all), open ones first, then by id. */

@@ -26,7 +26,7 @@ import { dataStyles } from '../../internal/data-styles.js';
 import { nowMs, type NowInput } from '../../internal/now.js';
 import { figures } from '../../internal/figures.js';
 import { formStyles } from '../../internal/form-styles.js';
-import { LoopActions, type LoopTransitionDetail } from '../../internal/loop-actions.js';
+import { LoopActions, type LoopTransitionDetail, replaceById } from '../../internal/loop-actions.js';
 import { StoreController } from '../../internal/store-controller.js';
 import { themeStyles } from '../../internal/styles.js';
 import { rectificationLedgerMessages } from './rectification-ledger.messages.js';
@@ -127,6 +127,8 @@ export class BhRectificationLedger extends BihuanElement {
     fields: fieldsOf,
     hidden: ['holdAccountable'],
     eventName: 'bh-rectification-transition',
+    write: (action) => this.storeController.write(action),
+    applied: (snapshot) => (this.items = replaceById(this.items ?? [], snapshot as RectificationItem)),
   });
 
   /** The items shown now, in ledger order (the rows of the table and of the CSV). */
