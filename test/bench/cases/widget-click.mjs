@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../chromium.mjs';
 import { startStaticServer } from '../../../examples/static-server.mjs';
-import { median } from '../measure.mjs';
+import { median, openBenchPage } from '../measure.mjs';
 
 // BENCH_SOURCES=<another checkout> measures that checkout's widgets with this same page (before/after).
 const sources = process.env.BENCH_SOURCES ?? new URL('../../../', import.meta.url).pathname;
@@ -140,13 +140,7 @@ async function measure(widget) {
   const server = await startStaticServer({ mounts: { '/': dir, '/widgets/': bundle } });
   const context = await chromium.launchPersistentContext(profile, { headless: true, executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   try {
-    const page = await context.newPage();
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(server.url);
-    await page.waitForFunction(() => window.benchReady === true, null, { timeout: 60_000 }).catch(() => {
-      throw new Error(`bench page failed: ${errors.join('; ')}`);
-    });
+    const page = await openBenchPage(context, server.url);
     const out = {};
     for (const kind of ['memory', 'indexeddb']) {
       const { items } = await page.evaluate(([w, k]) => window.setUp(w, k), [widget, kind]);
