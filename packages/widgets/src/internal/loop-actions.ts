@@ -52,10 +52,6 @@ export interface LoopActionsOptions {
   readonly applied?: (snapshot: Snapshot) => void;
 }
 
-/** The list with `next` in place of the item of the same id (the same list when it has none). */
-export function replaceById<T extends { readonly id: string }>(list: readonly T[], next: T): T[] {
-  return list.map((item) => (item.id === next.id ? next : item));
-}
 
 const TEXTS: Readonly<Record<Locale, { readonly confirm: string; readonly cancel: string; readonly actionsFor: (title: string) => string }>> = {
   'zh-CN': { confirm: '确定', cancel: '取消', actionsFor: (title) => `“${title}”的操作` },

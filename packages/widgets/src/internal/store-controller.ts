@@ -202,6 +202,11 @@ export class StoreController<C extends Collections> implements ReactiveControlle
   }
 }
 
+/** The list with `next` in place of the item of the same id: how a widget shows its own accepted write. */
+export function replaceById<T extends { readonly id: string }>(list: readonly T[], next: T): T[] {
+  return list.map((item) => (item.id === next.id ? next : item));
+}
+
 /** The change-log entry of an accepted `applyEvent` result, if that is what `result` is. */
 function ownChange(result: unknown): ChangeEntry | undefined {
   const r = result as { ok?: unknown; change?: ChangeEntry } | undefined;

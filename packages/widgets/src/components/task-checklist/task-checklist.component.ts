@@ -20,10 +20,9 @@ import {
 } from '@bihuan/core';
 import { BihuanElement } from '../../internal/bihuan-element.js';
 import { readForm } from '../../internal/form-fields.js';
-import { replaceById } from '../../internal/loop-actions.js';
 import { dataStyles } from '../../internal/data-styles.js';
 import { formStyles } from '../../internal/form-styles.js';
-import { StoreController } from '../../internal/store-controller.js';
+import { StoreController, replaceById } from '../../internal/store-controller.js';
 import { themeStyles } from '../../internal/styles.js';
 import { taskChecklistMessages, type TaskChecklistMessages } from './task-checklist.messages.js';
 import { taskChecklistStyles } from './task-checklist.styles.js';
