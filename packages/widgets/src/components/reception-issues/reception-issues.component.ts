@@ -19,6 +19,7 @@ import { nowMs, type NowInput } from '../../internal/now.js';
 import { figures } from '../../internal/figures.js';
 import { formStyles } from '../../internal/form-styles.js';
 import { LoopActions, type LoopTransitionDetail } from '../../internal/loop-actions.js';
+import { pageRows, pager } from '../../internal/pager.js';
 import { StoreController, replaceById } from '../../internal/store-controller.js';
 import { themeStyles } from '../../internal/styles.js';
 import { receptionIssuesMessages } from './reception-issues.messages.js';
@@ -50,6 +51,9 @@ function fieldsOf(event: string, locale: Locale): readonly ActionField[] | undef
   }
 }
 
+/** Rows per page of the table. */
+const PAGE_SIZE = 50;
+
 /**
  * The entrepreneur reception day's issue list (企业家接待日, S15): every issue a firm raised, its
  * department and state, the latest satisfaction rating, the closed share (the source's 6 of 23 →
@@ -64,6 +68,7 @@ function fieldsOf(event: string, locale: Locale): readonly ActionField[] | undef
  * @csspart summary - The key figures (collected, closed, closed share, satisfaction).
  * @csspart table - The issues table.
  * @csspart action-form - The inline form of an action that needs details.
+ * @csspart pager - Previous/next page buttons (when the list is longer than a page).
  * @csspart problem - The in-place message shown when the store cannot be read.
  *
  * @cssprop [--bh-color-text=#1f2328] - Main text colour.
@@ -89,6 +94,7 @@ export class BhReceptionIssues extends BihuanElement {
     now: {},
     session: { type: String },
     items: { state: true },
+    page: { state: true },
   };
 
   /** Any `Store` with core's `receptionStoreSpec` collections; the default IndexedDB store otherwise. */
@@ -103,6 +109,8 @@ export class BhReceptionIssues extends BihuanElement {
   session = '';
 
   private items: readonly ReceptionItem[] | undefined;
+  /** The page of the table shown (from 0). */
+  private page = 0;
   private readonly storeController = new StoreController(this, receptionStoreSpec, async (store) => {
     this.items = (await store.all('issues')).items;
   });
@@ -141,12 +149,15 @@ export class BhReceptionIssues extends BihuanElement {
     </section>`;
   }
 
-  private renderTable(shown: readonly ReceptionItem[]): TemplateResult {
+  private renderTable(all: readonly ReceptionItem[]): TemplateResult {
     const t = receptionIssuesMessages[this.locale];
     const l = this.locale;
-    return html`<div class="table-wrap">
+    // Long lists come a page at a time: a reception day has dozens of issues, a year thousands.
+    const view = pageRows(all, this.page, PAGE_SIZE);
+    const shown = view.rows;
+    return html`${pager(l, view.page, view.pages, all.length, (p) => (this.page = p))}<div class="table-wrap">
       <table part="table">
-        <caption>${t.caption(shown.length)}</caption>
+        <caption>${t.caption(all.length)}</caption>
         <thead>
           <tr><th scope="col">${t.issue}</th><th scope="col">${t.firm}</th><th scope="col">${t.department}</th><th scope="col">${t.state}</th><th scope="col">${t.satisfaction}</th><th scope="col">${t.actions}</th></tr>
         </thead>
