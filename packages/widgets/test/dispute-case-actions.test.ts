@@ -63,7 +63,7 @@ describe('dispute case action table', () => {
 
   test('the lead offered is one of the departments chosen so far', () => {
     const fields = DISPUTE_ACTIONS.route!.fields(context(accepted), { departments: ['court'], joint: false, lead: '' });
-    const lead = fields.find((f) => f.kind === 'select' && f.key === 'lead');
-    expect(lead && 'options' in lead ? lead.options.map(([v]) => v) : []).toEqual(['', 'court']);
+    const lead = fields.find((f) => f.kind === 'select' && f.name === 'lead');
+    expect(lead && 'options' in lead ? lead.options.map((o) => o.value) : []).toEqual(['', 'court']);
   });
 });

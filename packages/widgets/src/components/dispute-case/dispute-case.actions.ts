@@ -1,4 +1,5 @@
-// The dispute loop's actions as one table: for each event, the fields its form asks for, their
+// The dispute loop's actions as one table: for each event, the fields its form asks for (in the
+// action forms' one vocabulary, `ActionField`), their
 // starting values, how the typed fields become the event's payload, and how a stored payload
 // reads in the timeline. The case widget renders and sends every action from this table alone;
 // an event without an entry takes no payload (its form has the note only). The actions' names in
@@ -19,31 +20,12 @@ import {
   SATISFACTION_LABELS,
   suggestRouting,
 } from '@bihuan/core';
+import type { ActionField, Choice } from '../../internal/action-form.js';
 import { departmentName, departmentNames } from '../../internal/dispute-view.js';
 import type { DisputeCaseMessages } from './dispute-case.messages.js';
 
 /** The fields of an open action form, as typed. */
 export type ActionDraft = Record<string, string | boolean | string[]>;
-
-/** One choice of a `choice`, `checks` or `select` field: its value and its text. */
-export type Choice = readonly [value: string, text: string];
-
-/** One field of an action's form, as data: the case widget renders each kind one way. */
-export type ActionFieldSpec =
-  /** One line of text (`date`: a date picker), kept under `key`. */
-  | { readonly kind: 'text' | 'date'; readonly key: string; readonly label: string; readonly optional?: boolean }
-  /** Several lines (a list, one entry a line, or free text). */
-  | { readonly kind: 'textarea'; readonly key: string; readonly label: string; readonly optional?: boolean }
-  /** One of several (radio buttons). */
-  | { readonly kind: 'choice'; readonly key: string; readonly label: string; readonly options: readonly Choice[] }
-  /** One of several (a drop-down). */
-  | { readonly kind: 'select'; readonly key: string; readonly label: string; readonly options: readonly Choice[] }
-  /** Any of several (checkboxes), kept as a list under `key`. */
-  | { readonly kind: 'checks'; readonly key: string; readonly label: string; readonly options: readonly Choice[] }
-  /** Yes or no (one checkbox). */
-  | { readonly kind: 'toggle'; readonly key: string; readonly label: string }
-  /** Fields that belong together, under one legend. */
-  | { readonly kind: 'group'; readonly label: string; readonly fields: readonly ActionFieldSpec[] };
 
 /** What an action's form is worked out from. */
 export interface ActionContext {
@@ -61,7 +43,7 @@ export type DescribeContext = Pick<ActionContext, 'locale' | 't' | 'registry'>;
 
 export interface DisputeAction {
   /** The form's fields (seeing what is typed so far: the lead is one of the departments chosen). */
-  readonly fields: (c: ActionContext, draft: ActionDraft) => readonly ActionFieldSpec[];
+  readonly fields: (c: ActionContext, draft: ActionDraft) => readonly ActionField[];
   readonly defaults: (c: ActionContext) => ActionDraft;
   /** The event's payload from what was typed (core checks it and refuses naming the field). */
   readonly payload: (draft: ActionDraft) => unknown;
@@ -77,11 +59,11 @@ const strings = (v: unknown) => (Array.isArray(v) ? (v as string[]) : []);
 const ifGiven = (draft: ActionDraft, key: string) => (str(draft[key]).trim() ? { [key]: str(draft[key]).trim() } : {});
 const sep = (l: Locale) => (l === 'en' ? '; ' : '；');
 const joined = (l: Locale, parts: readonly string[]) => parts.filter(Boolean).join(sep(l));
-const labelled = <K extends string>(keys: readonly K[], names: Readonly<Record<K, Readonly<Record<Locale, string>>>>, l: Locale): Choice[] => keys.map((k) => [k, names[k][l]]);
+const labelled = <K extends string>(keys: readonly K[], names: Readonly<Record<K, Readonly<Record<Locale, string>>>>, l: Locale): Choice[] => keys.map((k) => ({ value: k, label: names[k][l] }));
 
 /** Events whose payload is a reason (and nothing else). */
 const reasonOnly: DisputeAction = {
-  fields: ({ t }) => [{ kind: 'textarea', key: 'reason', label: t.reason }],
+  fields: ({ t }) => [{ kind: 'textarea', name: 'reason', label: t.reason }],
   defaults: () => ({}),
   payload: (d) => ({ reason: str(d.reason) }),
   describe: (p) => str(p.reason),
@@ -95,13 +77,13 @@ export const DISPUTE_ACTIONS: Readonly<Partial<Record<DisputeEvent, DisputeActio
         label: t.departmentsField,
         fields: PRESENCES.map((presence) => ({
           kind: 'checks' as const,
-          key: 'departments',
+          name: 'departments',
           label: PRESENCE_LABELS[presence][l],
-          options: registry.byPresence(presence).map((d) => [d.id, d.name[l]] as const),
+          options: registry.byPresence(presence).map((d) => ({ value: d.id, label: d.name[l] })),
         })).filter((f) => f.options.length > 0),
       },
-      { kind: 'toggle', key: 'joint', label: t.jointField },
-      { kind: 'select', key: 'lead', label: t.leadField, options: [['', t.noLead], ...strings(draft.departments).map((id) => [id, departmentName(id, l, registry)] as const)] },
+      { kind: 'toggle', name: 'joint', label: t.jointField },
+      { kind: 'select', name: 'lead', label: t.leadField, options: [{ value: '', label: t.noLead }, ...strings(draft.departments).map((id) => ({ value: id, label: departmentName(id, l, registry) }))] },
     ],
     defaults: ({ item, registry }) => {
       const suggestion = suggestRouting(item.data.category, undefined, registry);
@@ -113,8 +95,8 @@ export const DISPUTE_ACTIONS: Readonly<Partial<Record<DisputeEvent, DisputeActio
   },
   mediate: {
     fields: ({ t, locale: l }) => [
-      { kind: 'choice', key: 'mode', label: t.mode, options: labelled(['atCentre', 'atHome'] as const, MEDIATION_MODE_LABELS, l) },
-      { kind: 'text', key: 'mediators', label: t.mediators, optional: true },
+      { kind: 'choice', name: 'mode', label: t.mode, options: labelled(['atCentre', 'atHome'] as const, MEDIATION_MODE_LABELS, l) },
+      { kind: 'text', name: 'mediators', label: t.mediators, optional: true },
     ],
     defaults: ({ item, viewerId }) => ({ mode: item.data.parties.some((p) => p.needsHomeVisit) ? 'atHome' : 'atCentre', mediators: viewerId }),
     payload: (d) => ({ mode: str(d.mode), mediators: list(str(d.mediators)) }),
@@ -122,10 +104,10 @@ export const DISPUTE_ACTIONS: Readonly<Partial<Record<DisputeEvent, DisputeActio
   },
   settle: {
     fields: ({ t, item }) => [
-      { kind: 'textarea', key: 'terms', label: t.terms },
-      { kind: 'checks', key: 'consentedBy', label: t.consentedBy, options: item.data.parties.map((p) => [p.id, `${p.id}（${p.side === 'applicant' ? t.applicant : t.respondent}）`] as const) },
-      { kind: 'date', key: 'date', label: t.date },
-      { kind: 'text', key: 'document', label: t.document, optional: true },
+      { kind: 'textarea', name: 'terms', label: t.terms },
+      { kind: 'checks', name: 'consentedBy', label: t.consentedBy, options: item.data.parties.map((p) => ({ value: p.id, label: `${p.id}（${p.side === 'applicant' ? t.applicant : t.respondent}）` })) },
+      { kind: 'date', name: 'date', label: t.date },
+      { kind: 'text', name: 'document', label: t.document, optional: true },
     ],
     defaults: ({ today }) => ({ terms: '', consentedBy: [], date: today, document: '' }),
     payload: (d) => ({ terms: lines(str(d.terms)), consentedBy: strings(d.consentedBy), date: str(d.date), ...ifGiven(d, 'document') }),
@@ -133,10 +115,10 @@ export const DISPUTE_ACTIONS: Readonly<Partial<Record<DisputeEvent, DisputeActio
   },
   refer: {
     fields: ({ t, locale: l }) => [
-      { kind: 'select', key: 'to', label: t.referTo, options: labelled(REFERRAL_TARGETS, REFERRAL_TARGET_LABELS, l) },
-      { kind: 'textarea', key: 'reason', label: t.reason },
-      { kind: 'date', key: 'date', label: t.date },
-      { kind: 'text', key: 'reference', label: t.reference, optional: true },
+      { kind: 'select', name: 'to', label: t.referTo, options: labelled(REFERRAL_TARGETS, REFERRAL_TARGET_LABELS, l) },
+      { kind: 'textarea', name: 'reason', label: t.reason },
+      { kind: 'date', name: 'date', label: t.date },
+      { kind: 'text', name: 'reference', label: t.reference, optional: true },
     ],
     defaults: ({ today }) => ({ to: 'fastTrackCourt', reason: '', date: today, reference: '' }),
     payload: (d) => ({ to: str(d.to), reason: str(d.reason), date: str(d.date), ...ifGiven(d, 'reference') }),
@@ -144,12 +126,12 @@ export const DISPUTE_ACTIONS: Readonly<Partial<Record<DisputeEvent, DisputeActio
   },
   recordFollowUp: {
     fields: ({ t, locale: l, item }) => [
-      { kind: 'choice', key: 'method', label: t.method, options: labelled(FOLLOW_UP_METHODS, FOLLOW_UP_METHOD_LABELS, l) },
+      { kind: 'choice', name: 'method', label: t.method, options: labelled(FOLLOW_UP_METHODS, FOLLOW_UP_METHOD_LABELS, l) },
       ...(item.data.outcome?.kind === 'settled'
-        ? [{ kind: 'choice' as const, key: 'agreementKept', label: t.agreementKept, options: [['yes', t.yes], ['no', t.no]] as const }]
+        ? [{ kind: 'choice' as const, name: 'agreementKept', label: t.agreementKept, options: [{ value: 'yes', label: t.yes }, { value: 'no', label: t.no }] }]
         : []),
-      { kind: 'choice', key: 'satisfaction', label: t.satisfaction, options: labelled(SATISFACTION, SATISFACTION_LABELS, l) },
-      { kind: 'textarea', key: 'findings', label: t.findings, optional: true },
+      { kind: 'choice', name: 'satisfaction', label: t.satisfaction, options: labelled(SATISFACTION, SATISFACTION_LABELS, l) },
+      { kind: 'textarea', name: 'findings', label: t.findings, optional: true },
     ],
     defaults: ({ item }) => ({ method: 'phone', agreementKept: item.data.outcome?.kind === 'settled' ? 'yes' : '', satisfaction: 'satisfied', findings: '' }),
     payload: (d) => ({
@@ -170,15 +152,15 @@ export const DISPUTE_ACTIONS: Readonly<Partial<Record<DisputeEvent, DisputeActio
   reopen: reasonOnly,
   merge: {
     fields: ({ t }) => [
-      { kind: 'text', key: 'into', label: t.into },
-      { kind: 'textarea', key: 'reason', label: t.reason },
+      { kind: 'text', name: 'into', label: t.into },
+      { kind: 'textarea', name: 'reason', label: t.reason },
     ],
     defaults: () => ({}),
     payload: (d) => ({ into: str(d.into).trim(), reason: str(d.reason) }),
     describe: (p, { t, locale: l }) => `${t.into}：${str(p.into)}${sep(l)}${str(p.reason)}`,
   },
   supervise: {
-    fields: ({ t }) => [{ kind: 'textarea', key: 'instruction', label: t.instruction }],
+    fields: ({ t }) => [{ kind: 'textarea', name: 'instruction', label: t.instruction }],
     defaults: () => ({}),
     payload: (d) => ({ instruction: str(d.instruction) }),
     describe: (p) => str(p.instruction),

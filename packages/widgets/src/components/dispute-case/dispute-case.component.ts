@@ -41,7 +41,8 @@ import {
   stateLabel,
   viewerProperties,
 } from '../../internal/dispute-view.js';
-import { type ActionDraft, type ActionContext, type ActionFieldSpec, DISPUTE_ACTIONS, describePayload } from './dispute-case.actions.js';
+import type { ActionField, Choice } from '../../internal/action-form.js';
+import { type ActionDraft, type ActionContext, DISPUTE_ACTIONS, describePayload } from './dispute-case.actions.js';
 import { disputeCaseMessages, type DisputeCaseMessages } from './dispute-case.messages.js';
 import { disputeCaseStyles } from './dispute-case.styles.js';
 
@@ -412,8 +413,9 @@ export class BhDisputeCase extends BihuanElement {
     </div>`;
   }
 
-  /** One field of the action table, rendered by its kind. */
-  private renderField(f: ActionFieldSpec): unknown {
+  /** One field of the action table, rendered by its kind (kept in the draft as it is typed). */
+  private renderField(f: ActionField): unknown {
+    const pairs = (options: readonly Choice[]) => options.map((o) => [o.value, o.label] as const);
     switch (f.kind) {
       case 'group':
         return html`<fieldset>
@@ -422,18 +424,20 @@ export class BhDisputeCase extends BihuanElement {
         </fieldset>`;
       case 'text':
       case 'date':
-        return this.input(f.key, f.label, f.kind, f.optional);
+        return this.input(f.name, f.label, f.kind, f.optional);
       case 'textarea':
-        return this.textarea(f.key, f.label, f.optional);
+      case 'lines':
+        return this.textarea(f.name, f.label, f.optional);
       case 'choice':
-        return this.choices(f.key, f.label, f.options);
+        return this.choices(f.name, f.label, pairs(f.options));
       case 'checks':
-        return this.checks(f.key, f.label, f.options);
+        return this.checks(f.name, f.label, pairs(f.options));
       case 'select':
-        return this.select(f.key, f.label, f.options);
+        return this.select(f.name, f.label, pairs(f.options));
       case 'toggle':
-        return html`<label class="choice"><input type="checkbox" id="a-${f.key}" .checked=${this.draft[f.key] === true}
-            @change=${(e: Event) => this.setDraft(f.key, (e.target as HTMLInputElement).checked)} />${f.label}</label>`;
+        return html`<label class="choice"><input type="checkbox" id="a-${f.name}" .checked=${this.draft[f.name] === true}
+            @change=${(e: Event) => this.setDraft(f.name, (e.target as HTMLInputElement).checked)} />${f.label}</label>`;
     }
   }
+
 }
