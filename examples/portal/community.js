@@ -11,6 +11,7 @@ import {
   exampleVolunteerLog,
   volunteerStore,
 } from '/widgets/cdn/bihuan.js';
+import { seedThen } from './portal.js';
 
 const permits = document.getElementById('permits');
 document.getElementById('permit-role').addEventListener('change', (event) => {
@@ -27,11 +28,13 @@ async function seed(spec, probe, make) {
 }
 
 const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10); // China's date
-for (const [spec, probe, make] of [
-  // The source's 2025 (192 events, all safe), and this year's filings in every state.
-  [eventPermitStore, 'permits', () => ({ permits: [...exampleEventPermits(), ...examplePermitsInProgress(today)] })],
-  [emergencyUnitStore, 'units', () => exampleEmergencyUnits()],
-  [volunteerStore, 'volunteers', () => ((log) => ({ volunteers: log.roster, assists: log.assists }))(exampleVolunteerLog())],
-]) {
-  seed(spec, probe, make).catch((error) => console.warn('bihuan portal: example data not loaded', error));
-}
+// The widgets read once, after every seed is done (see seedThen).
+void seedThen(
+  ['permits', 'units', 'volunteers'].map((id) => document.getElementById(id)),
+  [
+    // The source's 2025 (192 events, all safe), and this year's filings in every state.
+    [eventPermitStore, 'permits', () => ({ permits: [...exampleEventPermits(), ...examplePermitsInProgress(today)] })],
+    [emergencyUnitStore, 'units', () => exampleEmergencyUnits()],
+    [volunteerStore, 'volunteers', () => ((log) => ({ volunteers: log.roster, assists: log.assists }))(exampleVolunteerLog())],
+  ].map(([spec, probe, make]) => () => seed(spec, probe, make)),
+);

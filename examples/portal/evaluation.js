@@ -11,6 +11,7 @@ import {
   receptionStoreSpec,
   rectificationStoreSpec,
 } from '/widgets/cdn/bihuan.js';
+import { seedThen } from './portal.js';
 
 async function seedEvaluation() {
   const store = await defaultStore(evaluationStoreSpec);
@@ -44,4 +45,4 @@ role.addEventListener('change', () => {
   ledger.setAttribute('viewer-id', IDS[role.value] ?? 'staff');
 });
 
-await Promise.all([seedEvaluation(), seedRectification(), seedReception()]);
+await seedThen(['scorecard', 'ledger', 'reception'].map((id) => document.getElementById(id)), [seedEvaluation, seedRectification, seedReception]);

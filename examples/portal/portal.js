@@ -71,3 +71,29 @@ if (saved === 'en') applyLanguage('en');
 document.getElementById('lang-toggle')?.addEventListener('click', () => {
   applyLanguage(document.documentElement.lang === 'en' ? 'zh-CN' : 'en');
 });
+
+const LOADING = { zh: '正在准备示例数据……', en: 'Preparing the example data…' };
+
+/**
+ * Puts a page's example data in place (on a first visit) before its widgets read them. The widgets
+ * step out of the page meanwhile and a status line says so; they come back when every seed is
+ * done and read the finished data once — never figures from half-loaded data, and no reload per
+ * write. Each seed checks for itself whether its data are there already (a later visit). Failures
+ * are reported on the console; the widgets come back either way and show what the store holds.
+ */
+export async function seedThen(widgets, seeds) {
+  const en = document.documentElement.lang === 'en';
+  const waiting = widgets.map((el) => {
+    const note = document.createElement('p');
+    note.className = 'portal-loading';
+    note.setAttribute('role', 'status');
+    note.dataset.en = LOADING.en;
+    note.dataset.zh = LOADING.zh;
+    note.textContent = en ? LOADING.en : LOADING.zh;
+    el.replaceWith(note);
+    return [el, note];
+  });
+  const results = await Promise.allSettled(seeds.map((seed) => seed()));
+  for (const r of results) if (r.status === 'rejected') console.warn('bihuan portal: example data not loaded', r.reason);
+  for (const [el, note] of waiting) note.replaceWith(el);
+}

@@ -2,6 +2,7 @@
 // widgets use the default IndexedDB stores; on a first visit this script puts example records in
 // them (all data are examples).
 import { acceptWindowCase, businessStore, defaultStore, jobFairStore } from '/widgets/cdn/bihuan.js';
+import { seedThen } from './portal.js';
 
 async function seedBusiness() {
   const store = await defaultStore(businessStore);
@@ -44,4 +45,4 @@ async function seedFair() {
 }
 
 // The quiz's results table hears each finished attempt through the shared store.
-await Promise.all([seedBusiness(), seedFair()]);
+await seedThen(['business', 'fair'].map((id) => document.getElementById(id)), [seedBusiness, seedFair]);

@@ -1,12 +1,14 @@
 // The community-policing task page: the supervisors' board, an officer's checklist and the
 // negative-list check. The widgets use the default IndexedDB store; on a first visit this script
-// dispatches this month from the example catalog to an example roster and moves it on to now
-// (all data are examples).
+// dispatches this month from the example catalog to an example roster (12 officers: 3 counties ×
+// 2 stations × 2, 1,236 orders) and moves it on to now, before the widgets read it (all data are
+// examples).
 import { checkNegativeList, defaultStore, exampleNegativeList, exampleRoster, exampleTaskOrders, taskStoreSpec } from '/widgets/cdn/bihuan.js';
+import { seedThen } from './portal.js';
 
 const now = new Date().toISOString();
 const month = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7); // China's month
-const roster = exampleRoster({ counties: 3, stationsPerCounty: 3, officersPerStation: 4 });
+const roster = exampleRoster({ counties: 3, stationsPerCounty: 2, officersPerStation: 2 });
 
 const supervision = document.getElementById('supervision');
 const checklist = document.getElementById('checklist');
@@ -25,10 +27,9 @@ select.addEventListener('change', () => checklist.setAttribute('officer', select
 async function seed() {
   const store = await defaultStore(taskStoreSpec);
   if ((await store.count('orders', { index: 'month', equals: month })) > 0) return;
-  await store.put('rosters', roster);
-  await store.bulkPut('orders', exampleTaskOrders({ roster, month, now }));
+  await Promise.all([store.put('rosters', roster), store.bulkPut('orders', exampleTaskOrders({ roster, month, now }))]);
 }
-seed().catch((error) => console.warn('bihuan portal: example data not loaded', error));
+void seedThen([supervision, checklist], [seed]);
 
 const negative = exampleNegativeList();
 document.getElementById('negative-check').addEventListener('submit', (event) => {

@@ -39,3 +39,18 @@ export function peakHeapMB(fn) {
   if (after > peak) peak = after;
   return { out, mb: (peak - before) / 1048576 };
 }
+
+/**
+ * Opens `url` in a new page of a Playwright browser `context` and waits for the page's
+ * `window.benchReady`; a page error on the way fails with its message.
+ */
+export async function openBenchPage(context, url) {
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(url);
+  await page.waitForFunction(() => window.benchReady === true, null, { timeout: 60_000 }).catch(() => {
+    throw new Error(`bench page failed: ${errors.join('; ')}`);
+  });
+  return page;
+}

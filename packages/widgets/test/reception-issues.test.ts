@@ -69,4 +69,25 @@ describe('<bh-reception-issues>', () => {
     await until(() => !!bad!.shadowRoot!.querySelector('[part="problem"]'));
     expect(bad!.shadowRoot!.querySelector('[part="problem"]')!.getAttribute('role')).toBe('alert');
   });
+
+  test('a long list comes a page at a time; the caption and figures count every issue', async () => {
+    const items = receptionItems(120, 30);
+    const store = receptionStore(items);
+    const c = await mount(html`<bh-reception-issues viewer-role="host" viewer-id="tester" now=${NOW} .store=${store}></bh-reception-issues>`);
+    const el = c.querySelector('bh-reception-issues')!;
+    await until(() => rows(el).length === 50);
+    expect(shadowText(el.shadowRoot!.querySelector('[part="summary"]'))).toContain('收集问题120');
+    const pager = el.shadowRoot!.querySelector('[part="pager"]')!;
+    expect(shadowText(pager)).toContain('第 1 / 3 页，共 120 条');
+    const first = shadowText(rows(el)[0]!);
+    pager.querySelectorAll('button')[1]!.click();
+    await settle(c);
+    expect(shadowText(pager)).toContain('第 2 / 3 页');
+    expect(rows(el)).toHaveLength(50);
+    expect(shadowText(rows(el)[0]!)).not.toBe(first);
+    pager.querySelectorAll('button')[1]!.click();
+    await settle(c);
+    expect(rows(el)).toHaveLength(20);
+    await expectNoAxeViolations(c);
+  });
 });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { html } from 'lit';
-import { createMemoryStore, dispatchMonth, exampleCatalog, exampleRoster, taskStoreSpec, type TaskOrder } from '@bihuan/core';
+import { applyLoopEvent, createMemoryStore, dispatchMonth, taskOrderLoop, exampleCatalog, exampleRoster, taskStoreSpec, type TaskOrder } from '@bihuan/core';
 import '@bihuan/widgets/task-checklist';
 import { cleanup, mount, settle, shadowText } from '../../../test/browser/support/render.js';
 import { expectNoAxeViolations } from '../../../test/browser/support/axe.js';
@@ -95,6 +95,36 @@ describe('<bh-task-checklist>', () => {
     await settle(c);
     expect((await store.get('orders', '2025-10:publicSecurity.internetCafes:P00001'))!.state).toBe('exempt');
     expect(shadowText(root(el).querySelector('[part~="progress"]'))).toContain('0 of 102 done');
+  });
+
+  test('an accepted feedback is shown from its own result, without loading the month again; a change made elsewhere still reloads', async () => {
+    const store = await withOrders();
+    // Count the month's loads: every `all('orders')` the widget makes.
+    let loads = 0;
+    const counted = Object.create(store, { all: { value: (...args: Parameters<typeof store.all>) => (loads++, store.all(...args)) } }) as typeof store;
+    const c = await mount(html`<bh-task-checklist officer="P00001" month="2025-10" now=${NOW} .store=${counted}></bh-task-checklist>`);
+    const el = c.querySelector('bh-task-checklist')!;
+    await ready(el);
+    expect(loads).toBe(1);
+    const task = [...root(el).querySelectorAll('[part~="task"]')].find((t) => shadowText(t).includes('旅馆业治安检查'))!;
+    task.querySelector('button')!.click();
+    await settle(c);
+    task.querySelector<HTMLInputElement>('input[type="number"]')!.value = '4';
+    task.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await new Promise((r) => setTimeout(r, 80));
+    await settle(c);
+    expect((await store.get('orders', '2025-10:publicSecurity.hotels:P00001'))!.state).toBe('fedBack');
+    expect(shadowText(root(el).querySelector('[part~="progress"]'))).toContain('已完成 1 项 / 应完成 103 项');
+    expect(loads).toBe(1);
+    // Another widget (or tab) writes an order of this month: the checklist loads it.
+    const exempt = await applyLoopEvent(store, 'orders', taskOrderLoop, '2025-10:publicSecurity.internetCafes:P00001', {
+      type: 'exempt', actor: { id: 'P00001', role: 'officer' }, at: NOW, payload: { reason: '辖区内无网吧' },
+    });
+    expect(exempt.ok).toBe(true);
+    for (let i = 0; i < 50 && loads < 2; i++) await new Promise((r) => setTimeout(r, 20));
+    await settle(c);
+    expect(loads).toBe(2);
+    expect(shadowText(root(el).querySelector('[part~="progress"]'))).toContain('应完成 102 项');
   });
 
   test('without an officer it says so in place and emits bh-problem', async () => {

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../chromium.mjs';
 import { startStaticServer } from '../../../examples/static-server.mjs';
-import { median } from '../measure.mjs';
+import { median, openBenchPage } from '../measure.mjs';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const RUNS = Number(process.env.LEDGER_BENCH_RUNS ?? 9);
@@ -98,13 +98,7 @@ export default {
       args: CHROMIUM_ARGS,
     });
     try {
-      const page = await context.newPage();
-      const errors = [];
-      page.on('pageerror', (e) => errors.push(e.message));
-      await page.goto(server.url);
-      await page.waitForFunction(() => window.benchReady === true, null, { timeout: 60_000 }).catch(() => {
-        throw new Error(`bench page failed: ${errors.join('; ')}`);
-      });
+      const page = await openBenchPage(context, server.url);
       const times = { big: [], small: [] };
       let rows = {};
       for (let i = 0; i < RUNS + 2; i++) {

@@ -43,7 +43,15 @@ export interface LoopActionsOptions {
   readonly hidden?: readonly string[];
   /** The widget's transition event name, e.g. `bh-rectification-transition`. */
   readonly eventName: string;
+  /**
+   * Runs the widget's own write (its `StoreController.write`), so that the store's notice of it
+   * does not load the list again; the store is called directly otherwise.
+   */
+  readonly write?: <T>(action: (store: Store<Collections>) => Promise<T>) => Promise<T>;
+  /** The accepted snapshot, for the widget to put in its list in place of the old one. */
+  readonly applied?: (snapshot: Snapshot) => void;
 }
+
 
 const TEXTS: Readonly<Record<Locale, { readonly confirm: string; readonly cancel: string; readonly actionsFor: (title: string) => string }>> = {
   'zh-CN': { confirm: '确定', cancel: '取消', actionsFor: (title) => `“${title}”的操作` },
@@ -105,8 +113,11 @@ export class LoopActions {
   /** Applies one event through the store; resolves to whether it was accepted. */
   async apply(store: Store<Collections> | undefined, id: string, event: string, payload: Record<string, unknown> | undefined, actor: { id: string; role: string }, at: number): Promise<boolean> {
     if (!store) return false;
-    const result = await applyLoopEvent(store, this.options.collection, this.options.def, id, { type: event, actor, at: formatInstant(at), ...(payload ? { payload } : {}) });
+    const o = this.options;
+    const step = (s: Store<Collections>) => applyLoopEvent(s, o.collection, o.def, id, { type: event, actor, at: formatInstant(at), ...(payload ? { payload } : {}) });
+    const result = await (o.write ? o.write(step) : step(store));
     if (result.ok) {
+      o.applied?.(result.snapshot as Snapshot);
       this.open = undefined;
       emit<LoopTransitionDetail>(this.host, this.options.eventName, { id, event, state: result.snapshot.state });
     } else {

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { type Collections, type Store, type StoreSpec, type StoreStatusEvent, createIndexedDbStore, createMemoryStore } from '@bihuan/core/store';
+import { type ChangeEntry, type Collections, type Store, type StoreNotice, type StoreSpec, type StoreStatusEvent, createIndexedDbStore, createMemoryStore } from '@bihuan/core/store';
 
 // One default store per database name, shared by every widget on the page.
 const defaults = new Map<string, Promise<Store>>();
@@ -39,6 +39,10 @@ export interface StoreHost<C extends Collections> extends ReactiveControllerHost
  * Binds a widget to its store: resolves the host's `store` (or the default), loads the widget's
  * data, and reloads whenever the store changes — here, or in another tab of the same origin.
  * `error` holds what went wrong, for the widget to show in place.
+ *
+ * A write the widget makes itself goes through `write()`: the widget shows the write's result at
+ * once (the accepted snapshot), and the store's notice of that very change does not load and
+ * validate everything again. Notices that arrive while a load runs are folded into one more load.
  */
 export class StoreController<C extends Collections> implements ReactiveController {
   store: Store<C> | undefined;
@@ -49,6 +53,15 @@ export class StoreController<C extends Collections> implements ReactiveControlle
   private unsubscribe: (() => void) | undefined;
   private generation = 0;
   private connected = false;
+  /** Writes of this widget under way, and the local notices heard meanwhile (maybe their own). */
+  private writing = 0;
+  private held: StoreNotice[] = [];
+  /** Change-log sequence numbers of this widget's own writes whose notice may still come. */
+  private readonly own = new Set<number>();
+  /** The load running now, and whether another was asked for meanwhile. */
+  private running: Promise<void> | undefined;
+  private runningFor: Store<C> | undefined;
+  private again = false;
 
   constructor(
     private readonly host: StoreHost<C>,
@@ -75,9 +88,46 @@ export class StoreController<C extends Collections> implements ReactiveControlle
     if (this.connected && this.host.store && this.host.store !== this.bound) void this.bind();
   }
 
-  /** Loads again (after a write the widget made itself, say). */
+  /** Loads again (another item or period chosen, say). */
   async reload(): Promise<void> {
     if (this.store) await this.run(this.store);
+  }
+
+  /**
+   * Runs a write of the widget's own (`applyLoopEvent`, `applyEvent` …) and resolves to its
+   * result, which the widget shows itself. The store's notice of this change reloads nothing; a
+   * change made meanwhile by someone else (another widget, another tab) still reloads.
+   */
+  async write<T>(action: (store: Store<C>) => Promise<T>): Promise<T> {
+    const store = this.store;
+    if (!store) throw new Error('the store is not open yet');
+    this.writing++;
+    let result: T | undefined;
+    try {
+      result = await action(store);
+      return result;
+    } finally {
+      this.writing--;
+      const change = ownChange(result);
+      if (change) this.own.add(change.seq);
+      if (this.writing === 0) {
+        const held = this.held;
+        this.held = [];
+        for (const notice of held) this.hear(store, notice);
+      }
+    }
+  }
+
+  private hear(store: Store<C>, notice: StoreNotice): void {
+    if (notice.source === 'local' && this.writing > 0) {
+      this.held.push(notice);
+      return;
+    }
+    if (notice.kind === 'changes' && notice.source === 'local' && notice.changes.every((c) => this.own.has(c.seq))) {
+      for (const c of notice.changes) this.own.delete(c.seq);
+      return;
+    }
+    void this.run(store);
   }
 
   private async bind(): Promise<void> {
@@ -94,7 +144,9 @@ export class StoreController<C extends Collections> implements ReactiveControlle
       }
       this.store = store;
       this.bound = store;
-      this.unsubscribe = store.subscribe(() => void this.run(store));
+      this.own.clear();
+      this.held = [];
+      this.unsubscribe = store.subscribe((notice) => this.hear(store, notice));
       await this.run(store);
     } catch (error) {
       if (generation !== this.generation) return;
@@ -104,7 +156,29 @@ export class StoreController<C extends Collections> implements ReactiveControlle
     }
   }
 
-  private async run(store: Store<C>): Promise<void> {
+  /** Loads now, or once more after the load under way (however many notices came meanwhile). */
+  private run(store: Store<C>): Promise<void> {
+    if (this.running) {
+      if (this.runningFor !== store) return this.running.then(() => this.run(store));
+      this.again = true;
+      return this.running;
+    }
+    const running = (async () => {
+      try {
+        do {
+          this.again = false;
+          await this.load1(store);
+        } while (this.again && this.store === store);
+      } finally {
+        this.running = this.runningFor = undefined;
+      }
+    })();
+    this.running = running;
+    this.runningFor = store;
+    return running;
+  }
+
+  private async load1(store: Store<C>): Promise<void> {
     const generation = this.generation;
     try {
       await this.load(store);
@@ -117,4 +191,15 @@ export class StoreController<C extends Collections> implements ReactiveControlle
     this.loading = false;
     this.host.requestUpdate();
   }
+}
+
+/** The list with `next` in place of the item of the same id: how a widget shows its own accepted write. */
+export function replaceById<T extends { readonly id: string }>(list: readonly T[], next: T): T[] {
+  return list.map((item) => (item.id === next.id ? next : item));
+}
+
+/** The change-log entry of an accepted `applyEvent` result, if that is what `result` is. */
+function ownChange(result: unknown): ChangeEntry | undefined {
+  const r = result as { ok?: unknown; change?: ChangeEntry } | undefined;
+  return r && r.ok === true && typeof r.change?.seq === 'number' ? r.change : undefined;
 }

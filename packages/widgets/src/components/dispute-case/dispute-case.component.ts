@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { formatInstant } from '@bihuan/core/calendar';
-import { type DisputeState, type DisputeRole, type DepartmentRegistry, type DisputeCollections, type DisputeEvent, type DisputeItem, type DisputeStore, CHANNEL_LABELS, DISPUTE_CATEGORY_LABELS, FOLLOW_UP_METHOD_LABELS, FOLLOW_UP_METHODS, MEDIATION_MODE_LABELS, PRESENCES, PRESENCE_LABELS, REFERRAL_TARGETS, REFERRAL_TARGET_LABELS, SATISFACTION, SATISFACTION_LABELS, defaultDepartmentRegistry, disputeLoop, disputeStoreSpec, suggestRouting } from '@bihuan/core/dispute';
+import { type DisputeState, type DisputeRole, type DepartmentRegistry, type DisputeCollections, type DisputeEvent, type DisputeItem, type DisputeStore, CHANNEL_LABELS, DISPUTE_CATEGORY_LABELS, MEDIATION_MODE_LABELS, REFERRAL_TARGET_LABELS, defaultDepartmentRegistry, disputeLoop, disputeStoreSpec } from '@bihuan/core/dispute';
 import { chinaDate, chinaDateTime } from '@bihuan/core/export';
 import { type HistoryEntry, type LoopEvent, type Refusal, CREATED, availableEvents, overdue } from '@bihuan/core/loop';
 import { BihuanError } from '@bihuan/core/schema';
@@ -22,6 +22,8 @@ import {
   stateLabel,
   viewerProperties,
 } from '../../internal/dispute-view.js';
+import type { ActionField, Choice } from '../../internal/action-form.js';
+import { type ActionDraft, type ActionContext, DISPUTE_ACTIONS, describePayload } from './dispute-case.actions.js';
 import { disputeCaseMessages, type DisputeCaseMessages } from './dispute-case.messages.js';
 import { disputeCaseStyles } from './dispute-case.styles.js';
 import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } from '../../events.js';
@@ -46,12 +48,6 @@ export interface DisputeRefusedDetail {
   readonly reason: Refusal;
 }
 
-/** The fields of an open action form, as typed. */
-type ActionDraft = Record<string, string | boolean | string[]>;
-
-const lines = (text: string) => text.split(/\r?\n/).map((s) => s.trim()).filter(Boolean);
-const list = (text: string) => text.split(/[,，、\s]+/).map((s) => s.trim()).filter(Boolean);
-const optional = (text: unknown) => (typeof text === 'string' && text.trim() ? text.trim() : undefined);
 
 /**
  * One dispute for the centre's staff: its facts, parties (masked unless the viewer's role may see
@@ -155,7 +151,7 @@ export class BhDisputeCase extends BihuanElement {
     this.action = event;
     this.refusal = undefined;
     this.notice = '';
-    this.draft = this.defaults(event);
+    this.draft = this.dispute ? (DISPUTE_ACTIONS[event]?.defaults(this.actionContext(this.dispute)) ?? {}) : {};
   }
 
   /**
@@ -164,8 +160,7 @@ export class BhDisputeCase extends BihuanElement {
    */
   async act(event: DisputeEvent, payload?: unknown, note?: string): Promise<Refusal | undefined> {
     const dispute = this.dispute;
-    const store = this.store ?? this.storeController.store;
-    if (!dispute || !store) return undefined;
+    if (!dispute || !this.storeController.store) return undefined;
     const t = disputeCaseMessages[this.locale];
     const loopEvent: { -readonly [K in keyof LoopEvent]: LoopEvent[K] } = {
       type: event,
@@ -176,7 +171,8 @@ export class BhDisputeCase extends BihuanElement {
     if (note) loopEvent.note = note;
     this.busy = true;
     try {
-      const result = await applyLoopEvent(store, 'disputes', disputeLoop, dispute.id, loopEvent as never, this.registry ? { registry: this.registry } : undefined);
+      // The accepted snapshot is shown as it comes back; the store's notice of it loads nothing again.
+      const result = await this.storeController.write((store) => applyLoopEvent(store, 'disputes', disputeLoop, dispute.id, loopEvent as never, this.registry ? { registry: this.registry } : undefined));
       if (!result.ok) {
         this.refusal = result.reason;
         emit<DisputeRefusedDetail>(this, 'bh-dispute-refused', {
@@ -204,62 +200,16 @@ export class BhDisputeCase extends BihuanElement {
     }
   }
 
-  private defaults(event: DisputeEvent): ActionDraft {
-    const d = this.dispute!.data;
-    const today = chinaDate(nowMs(this.now));
-    switch (event) {
-      case 'route': {
-        const suggestion = suggestRouting(d.category, undefined, this.registry ?? defaultDepartmentRegistry);
-        return { departments: [...suggestion.departments], joint: suggestion.joint, lead: '' };
-      }
-      case 'mediate':
-        return { mode: d.parties.some((p) => p.needsHomeVisit) ? 'atHome' : 'atCentre', mediators: this.viewerId };
-      case 'settle':
-        return { terms: '', consentedBy: [], date: today, document: '' };
-      case 'refer':
-        return { to: 'fastTrackCourt', reason: '', date: today, reference: '' };
-      case 'recordFollowUp':
-        return { method: 'phone', agreementKept: d.outcome?.kind === 'settled' ? 'yes' : '', satisfaction: 'satisfied', findings: '' };
-      default:
-        return {};
-    }
-  }
-
-  private payloadOf(event: DisputeEvent, f: ActionDraft): unknown {
-    const s = (k: string) => (typeof f[k] === 'string' ? (f[k] as string) : '');
-    switch (event) {
-      case 'route':
-        return { departments: f.departments as string[], joint: f.joint === true, lead: s('lead') || null };
-      case 'mediate':
-        return { mode: s('mode'), mediators: list(s('mediators')) };
-      case 'settle':
-        return { terms: lines(s('terms')), consentedBy: f.consentedBy as string[], date: s('date'), ...(optional(f.document) ? { document: optional(f.document) } : {}) };
-      case 'refer':
-        return { to: s('to'), reason: s('reason'), date: s('date'), ...(optional(f.reference) ? { reference: optional(f.reference) } : {}) };
-      case 'recordFollowUp':
-        return {
-          method: s('method'),
-          agreementKept: s('agreementKept') === '' ? null : s('agreementKept') === 'yes',
-          satisfaction: s('satisfaction'),
-          ...(optional(f.findings) ? { findings: optional(f.findings) } : {}),
-        };
-      case 'withdraw':
-      case 'reopen':
-        return { reason: s('reason') };
-      case 'merge':
-        return { into: s('into').trim(), reason: s('reason') };
-      case 'supervise':
-        return { instruction: s('instruction') };
-      default:
-        return undefined;
-    }
+  /** What the action table works an action's form out from. */
+  private actionContext(item: DisputeItem): ActionContext {
+    return { item, locale: this.locale, t: disputeCaseMessages[this.locale], registry: this.registry ?? defaultDepartmentRegistry, viewerId: this.viewerId, today: chinaDate(nowMs(this.now)) };
   }
 
   private onSubmit = (event: Event): void => {
     event.preventDefault();
     if (!this.action) return;
     const note = typeof this.draft.note === 'string' ? this.draft.note.trim() : '';
-    void this.act(this.action, this.payloadOf(this.action, this.draft), note || undefined);
+    void this.act(this.action, DISPUTE_ACTIONS[this.action]?.payload(this.draft), note || undefined);
   };
 
   private setDraft(key: string, value: string | boolean | string[]): void {
@@ -343,7 +293,7 @@ export class BhDisputeCase extends BihuanElement {
   private renderEntry(t: DisputeCaseMessages, h: HistoryEntry): TemplateResult {
     const l = this.locale;
     const what = h.type === CREATED ? t.created : eventLabel(h.type, l);
-    const detail = h.type === CREATED ? '' : this.describePayload(t, h.type as DisputeEvent, h.payload);
+    const detail = h.type === CREATED ? '' : describePayload(h.type as DisputeEvent, h.payload, { locale: l, t, registry: this.registry ?? defaultDepartmentRegistry });
     return html`<li>
       <time datetime=${h.at}>${chinaDateTime(h.at)}</time>
       <span class="what">${what}</span>
@@ -352,39 +302,6 @@ export class BhDisputeCase extends BihuanElement {
       ${detail ? html`<p class="detail">${detail}</p>` : nothing}
       ${h.note ? html`<p class="detail">${t.note}：${h.note}</p>` : nothing}
     </li>`;
-  }
-
-  private describePayload(t: DisputeCaseMessages, type: DisputeEvent, payload: unknown): string {
-    if (!payload || typeof payload !== 'object') return '';
-    const p = payload as Record<string, unknown>;
-    const l = this.locale;
-    const str = (v: unknown) => (typeof v === 'string' ? v : '');
-    const sep = l === 'en' ? '; ' : '；';
-    switch (type) {
-      case 'route':
-        return [departmentNames(p.departments as string[], l, this.registry), p.joint ? t.joint : '', p.lead ? `${t.lead}：${departmentName(str(p.lead), l, this.registry)}` : ''].filter(Boolean).join(sep);
-      case 'mediate':
-        return [MEDIATION_MODE_LABELS[p.mode as 'atCentre']?.[l] ?? '', ((p.mediators as string[]) ?? []).join('、')].filter(Boolean).join(sep);
-      case 'settle':
-        return [((p.terms as string[]) ?? []).join(sep), `${t.consentedBy}：${((p.consentedBy as string[]) ?? []).join('、')}`, str(p.date)].filter(Boolean).join(sep);
-      case 'refer':
-        return [REFERRAL_TARGET_LABELS[p.to as 'arbitration']?.[l] ?? '', str(p.reason), str(p.date)].filter(Boolean).join(sep);
-      case 'recordFollowUp':
-        return [
-          FOLLOW_UP_METHOD_LABELS[p.method as 'phone']?.[l] ?? '',
-          p.agreementKept === null || p.agreementKept === undefined ? '' : `${t.agreementKept}：${p.agreementKept ? t.yes : t.no}`,
-          `${t.satisfaction}：${SATISFACTION_LABELS[p.satisfaction as 'satisfied']?.[l] ?? ''}`,
-          str(p.findings),
-        ]
-          .filter(Boolean)
-          .join(sep);
-      case 'merge':
-        return `${t.into}：${str(p.into)}${sep}${str(p.reason)}`;
-      case 'supervise':
-        return str(p.instruction);
-      default:
-        return str(p.reason);
-    }
   }
 
   private renderActions(t: DisputeCaseMessages, item: DisputeItem): TemplateResult {
@@ -414,7 +331,7 @@ export class BhDisputeCase extends BihuanElement {
     return html`<form id="action-form" class="action-form" part="action-form" novalidate aria-label=${label} @submit=${this.onSubmit}>
       <fieldset ?disabled=${this.busy}>
         <legend>${label}</legend>
-        ${this.renderFields(t, event, item)} ${this.textarea('note', t.eventNote, true)}
+        ${DISPUTE_ACTIONS[event]?.fields(this.actionContext(item), this.draft).map((f) => this.renderField(f))} ${this.textarea('note', t.eventNote, true)}
         <div class="row">
           <button type="submit" class="primary">${t.submit(label)}</button>
           <button type="button" @click=${() => (this.action = undefined)}>${t.cancel}</button>
@@ -478,57 +395,33 @@ export class BhDisputeCase extends BihuanElement {
     </div>`;
   }
 
-  private renderFields(t: DisputeCaseMessages, event: DisputeEvent, item: DisputeItem): unknown {
-    const l = this.locale;
-    const registry = this.registry ?? defaultDepartmentRegistry;
-    const labels = <K extends string>(keys: readonly K[], names: Record<K, { 'zh-CN': string; en: string }>) => keys.map((k) => [k, names[k][l]] as const);
-    switch (event) {
-      case 'route': {
-        const chosen = (this.draft.departments as string[]) ?? [];
+  /** One field of the action table, rendered by its kind (kept in the draft as it is typed). */
+  private renderField(f: ActionField): unknown {
+    const pairs = (options: readonly Choice[]) => options.map((o) => [o.value, o.label] as const);
+    switch (f.kind) {
+      case 'group':
         return html`<fieldset>
-            <legend>${t.departmentsField}</legend>
-            ${PRESENCES.map((presence) => {
-              const depts = registry.byPresence(presence);
-              return depts.length
-                ? this.checks(
-                    'departments',
-                    PRESENCE_LABELS[presence][l],
-                    depts.map((d) => [d.id, d.name[l]] as const),
-                  )
-                : nothing;
-            })}
-          </fieldset>
-          <label class="choice"><input type="checkbox" id="a-joint" .checked=${this.draft.joint === true} @change=${(e: Event) => this.setDraft('joint', (e.target as HTMLInputElement).checked)} />${t.jointField}</label>
-          ${this.select('lead', t.leadField, [['', t.noLead], ...chosen.map((id) => [id, departmentName(id, l, registry)] as const)])}`;
-      }
-      case 'mediate':
-        return html`${this.choices('mode', t.mode, labels(['atCentre', 'atHome'] as const, MEDIATION_MODE_LABELS))} ${this.input('mediators', t.mediators, 'text', true)}`;
-      case 'settle':
-        return html`${this.textarea('terms', t.terms)}
-          ${this.checks(
-            'consentedBy',
-            t.consentedBy,
-            item.data.parties.map((p) => [p.id, `${p.id}（${p.side === 'applicant' ? t.applicant : t.respondent}）`] as const),
-          )}
-          ${this.input('date', t.date, 'date')} ${this.input('document', t.document, 'text', true)}`;
-      case 'refer':
-        return html`${this.select('to', t.referTo, labels(REFERRAL_TARGETS, REFERRAL_TARGET_LABELS))} ${this.textarea('reason', t.reason)} ${this.input('date', t.date, 'date')}
-        ${this.input('reference', t.reference, 'text', true)}`;
-      case 'recordFollowUp':
-        return html`${this.choices('method', t.method, labels(FOLLOW_UP_METHODS, FOLLOW_UP_METHOD_LABELS))}
-          ${item.data.outcome?.kind === 'settled' ? this.choices('agreementKept', t.agreementKept, [['yes', t.yes], ['no', t.no]]) : nothing}
-          ${this.choices('satisfaction', t.satisfaction, labels(SATISFACTION, SATISFACTION_LABELS))} ${this.textarea('findings', t.findings, true)}`;
-      case 'withdraw':
-      case 'reopen':
-        return this.textarea('reason', t.reason);
-      case 'merge':
-        return html`${this.input('into', t.into)} ${this.textarea('reason', t.reason)}`;
-      case 'supervise':
-        return this.textarea('instruction', t.instruction);
-      default:
-        return nothing;
+          <legend>${f.label}</legend>
+          ${f.fields.map((inner) => this.renderField(inner))}
+        </fieldset>`;
+      case 'text':
+      case 'date':
+        return this.input(f.name, f.label, f.kind, f.optional);
+      case 'textarea':
+      case 'lines':
+        return this.textarea(f.name, f.label, f.optional);
+      case 'choice':
+        return this.choices(f.name, f.label, pairs(f.options));
+      case 'checks':
+        return this.checks(f.name, f.label, pairs(f.options));
+      case 'select':
+        return this.select(f.name, f.label, pairs(f.options));
+      case 'toggle':
+        return html`<label class="choice"><input type="checkbox" id="a-${f.name}" .checked=${this.draft[f.name] === true}
+            @change=${(e: Event) => this.setDraft(f.name, (e.target as HTMLInputElement).checked)} />${f.label}</label>`;
     }
   }
+
 }
 
 /** The events `<bh-dispute-case>` fires, with their `detail` types (all bubble and are composed). */

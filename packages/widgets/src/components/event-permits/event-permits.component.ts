@@ -10,7 +10,7 @@ import { argumentProblem, errorFor, inputField, problemAt, readForm } from '../.
 import { figures, scrollRegion } from '../../internal/figures.js';
 import { formStyles } from '../../internal/form-styles.js';
 import { pageRows, pager } from '../../internal/pager.js';
-import { StoreController } from '../../internal/store-controller.js';
+import { StoreController, replaceById } from '../../internal/store-controller.js';
 import { themeStyles } from '../../internal/styles.js';
 import { eventPermitsMessages, type EventPermitsMessages } from './event-permits.messages.js';
 import { eventPermitsStyles } from './event-permits.styles.js';
@@ -230,10 +230,10 @@ export class BhEventPermits extends BihuanElement {
   }
 
   private async apply(item: EventPermitItem, type: EventPermitEvent, payload: unknown): Promise<void> {
-    const store = this.data.store;
-    if (!store) return;
+    if (!this.data.store) return;
     const event = { type, actor: { id: this.viewerId, role: this.viewerRole }, at: this.at(), ...(payload === undefined ? {} : { payload }) };
-    const result = await applyLoopEvent(store, 'permits', eventPermitLoop, item.id, event as never); // a form's payload, validated by the loop
+    // The accepted snapshot is shown as it comes back; the store's notice of it loads nothing again.
+    const result = await this.data.write((store) => applyLoopEvent(store, 'permits', eventPermitLoop, item.id, event as never)); // a form's payload, validated by the loop
     const label = eventPermitLoop.events[type].label[this.locale];
     if (!result.ok) {
       const prefix = this.pending ? 'action' : 'file';
@@ -242,6 +242,7 @@ export class BhEventPermits extends BihuanElement {
       focusErrorSummary(this.renderRoot);
       return;
     }
+    this.items = replaceById(this.items ?? [], result.snapshot as EventPermitItem);
     this.pending = undefined;
     this.problems = [];
     this.status = this.t.done(label, item.data.name);

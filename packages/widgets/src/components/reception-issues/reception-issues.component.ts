@@ -10,7 +10,8 @@ import { nowMs, type NowInput } from '../../internal/now.js';
 import { figures } from '../../internal/figures.js';
 import { formStyles } from '../../internal/form-styles.js';
 import { LoopActions, type LoopRefusedDetail, type LoopTransitionDetail } from '../../internal/loop-actions.js';
-import { StoreController } from '../../internal/store-controller.js';
+import { pageRows, pager } from '../../internal/pager.js';
+import { StoreController, replaceById } from '../../internal/store-controller.js';
 import { themeStyles } from '../../internal/styles.js';
 import { receptionIssuesMessages } from './reception-issues.messages.js';
 import { receptionIssuesStyles } from './reception-issues.styles.js';
@@ -44,6 +45,9 @@ function fieldsOf(event: string, locale: Locale): readonly ActionField[] | undef
   }
 }
 
+/** Rows per page of the table. */
+const PAGE_SIZE = 50;
+
 /**
  * The entrepreneur reception day's issue list (企业家接待日, S15): every issue a firm raised, its
  * department and state, the latest satisfaction rating, the closed share (the source's 6 of 23 →
@@ -58,6 +62,7 @@ function fieldsOf(event: string, locale: Locale): readonly ActionField[] | undef
  * @csspart summary - The key figures (collected, closed, closed share, satisfaction).
  * @csspart table - The issues table.
  * @csspart action-form - The inline form of an action that needs details.
+ * @csspart pager - Previous/next page buttons (when the list is longer than a page).
  * @csspart problem - The in-place message shown when the store cannot be read.
  *
  * @cssprop [--bh-color-text=#1f2328] - Main text colour.
@@ -83,6 +88,7 @@ export class BhReceptionIssues extends BihuanElement {
     now: {},
     session: { type: String },
     items: { state: true },
+    page: { state: true },
   };
 
   /** Any `Store` with core's `receptionStoreSpec` collections; the default IndexedDB store otherwise. */
@@ -97,6 +103,8 @@ export class BhReceptionIssues extends BihuanElement {
   session = '';
 
   private items: readonly ReceptionItem[] | undefined;
+  /** The page of the table shown (from 0). */
+  private page = 0;
   private readonly storeController = new StoreController(this, receptionStoreSpec, async (store) => {
     this.items = (await store.all('issues')).items;
   });
@@ -105,6 +113,8 @@ export class BhReceptionIssues extends BihuanElement {
     collection: 'issues',
     fields: fieldsOf,
     eventName: 'bh-reception-transition',
+    write: (action) => this.storeController.write(action),
+    applied: (snapshot) => (this.items = replaceById(this.items ?? [], snapshot as ReceptionItem)),
   });
 
   /** The issues shown now: the session's (or all), open ones first, then by id. */
@@ -133,12 +143,15 @@ export class BhReceptionIssues extends BihuanElement {
     </section>`;
   }
 
-  private renderTable(shown: readonly ReceptionItem[]): TemplateResult {
+  private renderTable(all: readonly ReceptionItem[]): TemplateResult {
     const t = receptionIssuesMessages[this.locale];
     const l = this.locale;
-    return html`<div class="table-wrap">
+    // Long lists come a page at a time: a reception day has dozens of issues, a year thousands.
+    const view = pageRows(all, this.page, PAGE_SIZE);
+    const shown = view.rows;
+    return html`${pager(l, view.page, view.pages, all.length, (p) => (this.page = p))}<div class="table-wrap">
       <table part="table">
-        <caption>${t.caption(shown.length)}</caption>
+        <caption>${t.caption(all.length)}</caption>
         <thead>
           <tr><th scope="col">${t.issue}</th><th scope="col">${t.firm}</th><th scope="col">${t.department}</th><th scope="col">${t.state}</th><th scope="col">${t.satisfaction}</th><th scope="col">${t.actions}</th></tr>
         </thead>

@@ -12,7 +12,8 @@ import { nowMs, type NowInput } from '../../internal/now.js';
 import { figures } from '../../internal/figures.js';
 import { formStyles } from '../../internal/form-styles.js';
 import { LoopActions, type LoopRefusedDetail, type LoopTransitionDetail } from '../../internal/loop-actions.js';
-import { StoreController } from '../../internal/store-controller.js';
+import { pageRows, pager } from '../../internal/pager.js';
+import { StoreController, replaceById } from '../../internal/store-controller.js';
 import { themeStyles } from '../../internal/styles.js';
 import { rectificationLedgerMessages } from './rectification-ledger.messages.js';
 import { rectificationLedgerStyles } from './rectification-ledger.styles.js';
@@ -47,6 +48,9 @@ function fieldsOf(event: string, locale: Locale): readonly ActionField[] | undef
   }
 }
 
+/** Rows per page of the table. */
+const PAGE_SIZE = 50;
+
 /**
  * The problem list and rectification ledger (问题清单 / 整改台账) of the double closed loop: items
  * by state, owner and deadline, overdue ones first and flagged in words, the actions the viewer's
@@ -64,6 +68,7 @@ function fieldsOf(event: string, locale: Locale): readonly ActionField[] | undef
  * @csspart export - The CSV export button.
  * @csspart sweep - The supervisor's button that opens accountability for overdue items.
  * @csspart status - What the last sweep did.
+ * @csspart pager - Previous/next page buttons (when the list is longer than a page).
  * @csspart problem - The in-place message shown when the store cannot be read.
  *
  * @cssprop [--bh-color-text=#1f2328] - Main text colour.
@@ -91,6 +96,7 @@ export class BhRectificationLedger extends BihuanElement {
     now: {},
     view: { type: String },
     items: { state: true },
+    page: { state: true },
     status: { state: true },
   };
 
@@ -106,6 +112,8 @@ export class BhRectificationLedger extends BihuanElement {
   view: RectificationView = 'all';
 
   private items: readonly RectificationItem[] | undefined;
+  /** The page of the table shown (from 0). */
+  private page = 0;
   private status = '';
   private readonly storeController = new StoreController(this, rectificationStoreSpec, async (store) => {
     this.items = (await store.all('items')).items;
@@ -116,6 +124,8 @@ export class BhRectificationLedger extends BihuanElement {
     fields: fieldsOf,
     hidden: ['holdAccountable'],
     eventName: 'bh-rectification-transition',
+    write: (action) => this.storeController.write(action),
+    applied: (snapshot) => (this.items = replaceById(this.items ?? [], snapshot as RectificationItem)),
   });
 
   /** The items shown now, in ledger order (the rows of the table and of the CSV). */
@@ -187,13 +197,16 @@ export class BhRectificationLedger extends BihuanElement {
     </section>`;
   }
 
-  private renderTable(shown: readonly RectificationItem[], at: number): TemplateResult {
+  private renderTable(all: readonly RectificationItem[], at: number): TemplateResult {
     const t = rectificationLedgerMessages[this.locale];
     const l = this.locale;
     const today = chinaDay(at);
-    return html`<div class="table-wrap">
+    // Long lists come a page at a time (overdue items sort first, so they lead the first page).
+    const view = pageRows(all, this.page, PAGE_SIZE);
+    const shown = view.rows;
+    return html`${pager(l, view.page, view.pages, all.length, (p) => (this.page = p))}<div class="table-wrap">
       <table part="table">
-        <caption>${t.caption(shown.length)}</caption>
+        <caption>${t.caption(all.length)}</caption>
         <thead>
           <tr><th scope="col">${t.problem}</th><th scope="col">${t.owner}</th><th scope="col">${t.deadline}</th><th scope="col">${t.state}</th><th scope="col">${t.actions}</th></tr>
         </thead>

@@ -7,7 +7,7 @@ import { BihuanElement } from '../../internal/bihuan-element.js';
 import { readForm } from '../../internal/form-fields.js';
 import { dataStyles } from '../../internal/data-styles.js';
 import { formStyles } from '../../internal/form-styles.js';
-import { StoreController } from '../../internal/store-controller.js';
+import { StoreController, replaceById } from '../../internal/store-controller.js';
 import { themeStyles } from '../../internal/styles.js';
 import { taskChecklistMessages, type TaskChecklistMessages } from './task-checklist.messages.js';
 import { taskChecklistStyles } from './task-checklist.styles.js';
@@ -259,15 +259,14 @@ export class BhTaskChecklist extends BihuanElement {
     const form = event.currentTarget as HTMLFormElement;
     const fields = readForm(form);
     const exempt = (event.submitter as HTMLButtonElement | null)?.value === 'exempt';
-    const store = this.data.store;
-    if (!store) return;
+    if (!this.data.store) return;
     const at = formatInstant(Math.max(this.nowMs, parseInstant(order.updatedAt)));
     const actor = { id: this.officer, role: 'officer' as const };
     let result;
     if (exempt) {
       const reason = fields['@reason'] ?? '';
       if (!reason) return this.refuse(form, { order: order.id, field: '@reason', message: t.reasonRequired });
-      result = await applyLoopEvent(store, 'orders', taskOrderLoop, order.id, { type: 'exempt', actor, at, payload: { reason } });
+      result = await this.data.write((store) => applyLoopEvent(store, 'orders', taskOrderLoop, order.id, { type: 'exempt', actor, at, payload: { reason } }));
     } else {
       const values: Record<string, FeedbackValue> = {};
       for (const f of order.data.template.done) {
@@ -277,19 +276,21 @@ export class BhTaskChecklist extends BihuanElement {
         else if (f.kind === 'evidence') values[f.id] = raw.split(/[\n,，]+/).map((s) => s.trim()).filter(Boolean);
         else values[f.id] = raw;
       }
-      result = await applyLoopEvent(store, 'orders', taskOrderLoop, order.id, { type: 'feedback', actor, at, payload: { values } });
+      result = await this.data.write((store) => applyLoopEvent(store, 'orders', taskOrderLoop, order.id, { type: 'feedback', actor, at, payload: { values } }));
     }
     if (!result.ok) {
       const field = result.reason.field?.replace(/^values\./, '');
       const known = order.data.template.done.some((f) => f.id === field);
       return this.refuse(form, { order: order.id, field: known ? field : undefined, message: result.reason.message[this.locale] });
     }
+    // The accepted snapshot is what the store now holds: show it, without loading the month again.
+    const next = result.snapshot as TaskOrder;
+    this.orders = replaceById(this.orders ?? [], next);
     const title = order.data.template.title[this.locale];
     this.editing = undefined;
     this.formProblem = undefined;
     this.status = exempt ? t.exempted(title) : t.saved(title);
     this.dispatchEvent(new CustomEvent<TaskFeedbackDetail>('bh-task-feedback', { detail: { order: order.id, state: result.snapshot.state }, bubbles: true, composed: true }));
-    await this.data.reload();
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>(`#task-form-${order.id.replace(/[^\w-]/g, '_')}`)?.focus();
   }

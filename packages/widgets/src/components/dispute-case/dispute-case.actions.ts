@@ -1,0 +1,161 @@
+// The dispute loop's actions as one table: for each event, the fields its form asks for (in the
+// action forms' one vocabulary, `ActionField`), their
+// starting values, how the typed fields become the event's payload, and how a stored payload
+// reads in the timeline. The case widget renders and sends every action from this table alone;
+// an event without an entry takes no payload (its form has the note only). The actions' names in
+// zh-CN and English are the loop's own labels (`disputeLoop.events[event].label`).
+import { type DepartmentRegistry, type DisputeEvent, type DisputeItem, FOLLOW_UP_METHOD_LABELS, FOLLOW_UP_METHODS, MEDIATION_MODE_LABELS, PRESENCES, PRESENCE_LABELS, REFERRAL_TARGETS, REFERRAL_TARGET_LABELS, SATISFACTION, SATISFACTION_LABELS, suggestRouting } from '@bihuan/core/dispute';
+import type { Locale } from '@bihuan/core/schema';
+import type { ActionField, Choice } from '../../internal/action-form.js';
+import { departmentName, departmentNames } from '../../internal/dispute-view.js';
+import type { DisputeCaseMessages } from './dispute-case.messages.js';
+
+/** The fields of an open action form, as typed. */
+export type ActionDraft = Record<string, string | boolean | string[]>;
+
+/** What an action's form is worked out from. */
+export interface ActionContext {
+  readonly item: DisputeItem;
+  readonly locale: Locale;
+  readonly t: DisputeCaseMessages;
+  readonly registry: DepartmentRegistry;
+  readonly viewerId: string;
+  /** Today in China (`YYYY-MM-DD`), the default date of what happens now. */
+  readonly today: string;
+}
+
+/** What a stored payload is read with. */
+export type DescribeContext = Pick<ActionContext, 'locale' | 't' | 'registry'>;
+
+export interface DisputeAction {
+  /** The form's fields (seeing what is typed so far: the lead is one of the departments chosen). */
+  readonly fields: (c: ActionContext, draft: ActionDraft) => readonly ActionField[];
+  readonly defaults: (c: ActionContext) => ActionDraft;
+  /** The event's payload from what was typed (core checks it and refuses naming the field). */
+  readonly payload: (draft: ActionDraft) => unknown;
+  /** A stored payload as one line of the timeline. */
+  readonly describe: (payload: Readonly<Record<string, unknown>>, c: DescribeContext) => string;
+}
+
+const lines = (text: string) => text.split(/\r?\n/).map((s) => s.trim()).filter(Boolean);
+const list = (text: string) => text.split(/[,，、\s]+/).map((s) => s.trim()).filter(Boolean);
+const str = (v: unknown) => (typeof v === 'string' ? v : '');
+const strings = (v: unknown) => (Array.isArray(v) ? (v as string[]) : []);
+/** The trimmed text under `key`, as `{ [key]: text }`, or nothing when blank (an optional field). */
+const ifGiven = (draft: ActionDraft, key: string) => (str(draft[key]).trim() ? { [key]: str(draft[key]).trim() } : {});
+const sep = (l: Locale) => (l === 'en' ? '; ' : '；');
+const joined = (l: Locale, parts: readonly string[]) => parts.filter(Boolean).join(sep(l));
+const labelled = <K extends string>(keys: readonly K[], names: Readonly<Record<K, Readonly<Record<Locale, string>>>>, l: Locale): Choice[] => keys.map((k) => ({ value: k, label: names[k][l] }));
+
+/** Events whose payload is a reason (and nothing else). */
+const reasonOnly: DisputeAction = {
+  fields: ({ t }) => [{ kind: 'textarea', name: 'reason', label: t.reason }],
+  defaults: () => ({}),
+  payload: (d) => ({ reason: str(d.reason) }),
+  describe: (p) => str(p.reason),
+};
+
+export const DISPUTE_ACTIONS: Readonly<Partial<Record<DisputeEvent, DisputeAction>>> = {
+  route: {
+    fields: ({ t, locale: l, registry }, draft) => [
+      {
+        kind: 'group',
+        label: t.departmentsField,
+        fields: PRESENCES.map((presence) => ({
+          kind: 'checks' as const,
+          name: 'departments',
+          label: PRESENCE_LABELS[presence][l],
+          options: registry.byPresence(presence).map((d) => ({ value: d.id, label: d.name[l] })),
+        })).filter((f) => f.options.length > 0),
+      },
+      { kind: 'toggle', name: 'joint', label: t.jointField },
+      { kind: 'select', name: 'lead', label: t.leadField, options: [{ value: '', label: t.noLead }, ...strings(draft.departments).map((id) => ({ value: id, label: departmentName(id, l, registry) }))] },
+    ],
+    defaults: ({ item, registry }) => {
+      const suggestion = suggestRouting(item.data.category, undefined, registry);
+      return { departments: [...suggestion.departments], joint: suggestion.joint, lead: '' };
+    },
+    payload: (d) => ({ departments: strings(d.departments), joint: d.joint === true, lead: str(d.lead) || null }),
+    describe: (p, { t, locale: l, registry }) =>
+      joined(l, [departmentNames(strings(p.departments), l, registry), p.joint ? t.joint : '', p.lead ? `${t.lead}：${departmentName(str(p.lead), l, registry)}` : '']),
+  },
+  mediate: {
+    fields: ({ t, locale: l }) => [
+      { kind: 'choice', name: 'mode', label: t.mode, options: labelled(['atCentre', 'atHome'] as const, MEDIATION_MODE_LABELS, l) },
+      { kind: 'text', name: 'mediators', label: t.mediators, optional: true },
+    ],
+    defaults: ({ item, viewerId }) => ({ mode: item.data.parties.some((p) => p.needsHomeVisit) ? 'atHome' : 'atCentre', mediators: viewerId }),
+    payload: (d) => ({ mode: str(d.mode), mediators: list(str(d.mediators)) }),
+    describe: (p, { locale: l }) => joined(l, [MEDIATION_MODE_LABELS[p.mode as 'atCentre']?.[l] ?? '', strings(p.mediators).join('、')]),
+  },
+  settle: {
+    fields: ({ t, item }) => [
+      { kind: 'textarea', name: 'terms', label: t.terms },
+      { kind: 'checks', name: 'consentedBy', label: t.consentedBy, options: item.data.parties.map((p) => ({ value: p.id, label: `${p.id}（${p.side === 'applicant' ? t.applicant : t.respondent}）` })) },
+      { kind: 'date', name: 'date', label: t.date },
+      { kind: 'text', name: 'document', label: t.document, optional: true },
+    ],
+    defaults: ({ today }) => ({ terms: '', consentedBy: [], date: today, document: '' }),
+    payload: (d) => ({ terms: lines(str(d.terms)), consentedBy: strings(d.consentedBy), date: str(d.date), ...ifGiven(d, 'document') }),
+    describe: (p, { t, locale: l }) => joined(l, [strings(p.terms).join(sep(l)), `${t.consentedBy}：${strings(p.consentedBy).join('、')}`, str(p.date)]),
+  },
+  refer: {
+    fields: ({ t, locale: l }) => [
+      { kind: 'select', name: 'to', label: t.referTo, options: labelled(REFERRAL_TARGETS, REFERRAL_TARGET_LABELS, l) },
+      { kind: 'textarea', name: 'reason', label: t.reason },
+      { kind: 'date', name: 'date', label: t.date },
+      { kind: 'text', name: 'reference', label: t.reference, optional: true },
+    ],
+    defaults: ({ today }) => ({ to: 'fastTrackCourt', reason: '', date: today, reference: '' }),
+    payload: (d) => ({ to: str(d.to), reason: str(d.reason), date: str(d.date), ...ifGiven(d, 'reference') }),
+    describe: (p, { locale: l }) => joined(l, [REFERRAL_TARGET_LABELS[p.to as 'arbitration']?.[l] ?? '', str(p.reason), str(p.date)]),
+  },
+  recordFollowUp: {
+    fields: ({ t, locale: l, item }) => [
+      { kind: 'choice', name: 'method', label: t.method, options: labelled(FOLLOW_UP_METHODS, FOLLOW_UP_METHOD_LABELS, l) },
+      ...(item.data.outcome?.kind === 'settled'
+        ? [{ kind: 'choice' as const, name: 'agreementKept', label: t.agreementKept, options: [{ value: 'yes', label: t.yes }, { value: 'no', label: t.no }] }]
+        : []),
+      { kind: 'choice', name: 'satisfaction', label: t.satisfaction, options: labelled(SATISFACTION, SATISFACTION_LABELS, l) },
+      { kind: 'textarea', name: 'findings', label: t.findings, optional: true },
+    ],
+    defaults: ({ item }) => ({ method: 'phone', agreementKept: item.data.outcome?.kind === 'settled' ? 'yes' : '', satisfaction: 'satisfied', findings: '' }),
+    payload: (d) => ({
+      method: str(d.method),
+      agreementKept: str(d.agreementKept) === '' ? null : d.agreementKept === 'yes',
+      satisfaction: str(d.satisfaction),
+      ...ifGiven(d, 'findings'),
+    }),
+    describe: (p, { t, locale: l }) =>
+      joined(l, [
+        FOLLOW_UP_METHOD_LABELS[p.method as 'phone']?.[l] ?? '',
+        p.agreementKept === null || p.agreementKept === undefined ? '' : `${t.agreementKept}：${p.agreementKept ? t.yes : t.no}`,
+        `${t.satisfaction}：${SATISFACTION_LABELS[p.satisfaction as 'satisfied']?.[l] ?? ''}`,
+        str(p.findings),
+      ]),
+  },
+  withdraw: reasonOnly,
+  reopen: reasonOnly,
+  merge: {
+    fields: ({ t }) => [
+      { kind: 'text', name: 'into', label: t.into },
+      { kind: 'textarea', name: 'reason', label: t.reason },
+    ],
+    defaults: () => ({}),
+    payload: (d) => ({ into: str(d.into).trim(), reason: str(d.reason) }),
+    describe: (p, { t, locale: l }) => `${t.into}：${str(p.into)}${sep(l)}${str(p.reason)}`,
+  },
+  supervise: {
+    fields: ({ t }) => [{ kind: 'textarea', name: 'instruction', label: t.instruction }],
+    defaults: () => ({}),
+    payload: (d) => ({ instruction: str(d.instruction) }),
+    describe: (p) => str(p.instruction),
+  },
+};
+
+/** A stored payload as the timeline reads it ('' for none): the table's reading, or its reason. */
+export function describePayload(type: DisputeEvent, payload: unknown, c: DescribeContext): string {
+  if (!payload || typeof payload !== 'object') return '';
+  const p = payload as Record<string, unknown>;
+  return DISPUTE_ACTIONS[type]?.describe(p, c) ?? str(p.reason);
+}
