@@ -81,7 +81,9 @@ export type BihuanEvents = {
   [K in KeysOf<AllMaps>]: EventIn<AllMaps, K>;
 };
 
+// In the map every element, the document and the window share, so that a listener on any
+// ancestor (`document.addEventListener('bh-problem', …)`) gets the detail typed.
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-  interface HTMLElementEventMap extends BihuanEvents {}
+  interface GlobalEventHandlersEventMap extends BihuanEvents {}
 }

@@ -88,6 +88,10 @@ document.body.addEventListener('bh-dispute-accepted', (e) => {
   void detail;
 });
 document.body.addEventListener('bh-problem', (e) => void e.detail.code);
+document.addEventListener('bh-problem', (e) => void e.detail.message);
+window.addEventListener('bh-dispute-accepted', (e) => void e.detail.dispute.id);
+// @ts-expect-error the problem detail has no `reason`
+document.addEventListener('bh-problem', (e) => void e.detail.reason);
 // Fired by both the intake and the case: an ancestor gets either detail.
 document.body.addEventListener('bh-dispute-refused', (e) => void e.detail.message);
 // @ts-expect-error misspelled on an ancestor too: no such event in the global map

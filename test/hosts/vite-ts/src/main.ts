@@ -8,12 +8,12 @@ import './theme.css';
 if (customElements.get('bh-rate-card') !== BhRateCard) throw new Error('<bh-rate-card> is not the class @bihuan/widgets/classes exports');
 
 document.addEventListener('bh-problem', (event) => {
-  const { code, message } = (event as CustomEvent<{ code: string; message: string }>).detail;
+  const { code, message } = event.detail;  // typed: every bh-* event is in the DOM's event maps
   console.warn(`bihuan: ${code}: ${message}`);
 });
 
 // The host's own record of what reached it, read by the test.
 document.addEventListener('bh-problem', (event) => {
-  const { code } = (event as CustomEvent<{ code: string }>).detail;
+  const { code } = event.detail;
   document.getElementById('events')?.append(`${event.type} ${code}\n`);
 });
