@@ -1,6 +1,6 @@
 import * as z from '../schema/zod.js';
 import { InvalidArgumentError } from '../errors/errors.js';
-import { type Decision, refused } from '../schema/result.js';
+import { type Result, refused } from '../schema/result.js';
 import { formatRate } from '../rate/rate.js';
 import { parseArgument } from '../schema/argument.js';
 import { AssignmentSchema, type KeyFirm, KeyFirmSchema, LiaisonPersonSchema, type LiaisonPerson, type Visit, VisitSchema } from './schema.js';
@@ -8,7 +8,7 @@ import { AssignmentSchema, type KeyFirm, KeyFirmSchema, LiaisonPersonSchema, typ
 const ROLE_TEXT = { officer: { zh: '联络民警', en: 'liaison officer' }, assistant: { zh: '助理', en: 'assistant' } } as const;
 
 /** One person for a role, or the refusal: none, or several, is against 一企一警一助理. */
-function onePerson(fn: string, role: 'officer' | 'assistant', value: unknown): Decision<LiaisonPerson> {
+function onePerson(fn: string, role: 'officer' | 'assistant', value: unknown): Result<LiaisonPerson> {
   const t = ROLE_TEXT[role];
   const list = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
   if (list.length === 0) return refused(`one_${role}`, `每个重点企业（项目）必须有一名${t.zh}`, `each key firm or project needs one ${t.en}`, role);
@@ -21,7 +21,7 @@ function onePerson(fn: string, role: 'officer' | 'assistant', value: unknown): D
  * is missing or more than one, when one person would be both, and when the firm already has a pair
  * and `replace` is not set (a handover is explicit). Malformed arguments throw `InvalidArgumentError`.
  */
-export function assignLiaison(firm: KeyFirm, assignment: unknown, options: { readonly replace?: boolean } = {}): Decision<KeyFirm> {
+export function assignLiaison(firm: KeyFirm, assignment: unknown, options: { readonly replace?: boolean } = {}): Result<KeyFirm> {
   const current = parseArgument('assignLiaison', 'firm', KeyFirmSchema, firm);
   const a = parseArgument('assignLiaison', 'assignment', AssignmentSchema, assignment);
   if (options === null || typeof options !== 'object') throw new InvalidArgumentError('assignLiaison', 'options', { 'zh-CN': '必须是对象', en: 'must be an object' }, options);
@@ -47,7 +47,7 @@ export function assignLiaison(firm: KeyFirm, assignment: unknown, options: { rea
  * Logs a liaison's contact with a firm. Refused when the visit is for another firm, when the firm
  * has no liaison pair yet, or when the visitor is neither its officer nor its assistant.
  */
-export function logVisit(firm: KeyFirm, visit: Visit): Decision<Visit> {
+export function logVisit(firm: KeyFirm, visit: Visit): Result<Visit> {
   const f = parseArgument('logVisit', 'firm', KeyFirmSchema, firm);
   const v = parseArgument('logVisit', 'visit', VisitSchema, visit);
   if (v.firmId !== f.id) return refused('same_firm', `走访记录属于 ${v.firmId}，不是 ${f.name}`, `the visit is for ${v.firmId}, not ${f.name}`, 'firmId');

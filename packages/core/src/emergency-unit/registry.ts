@@ -1,7 +1,7 @@
 import * as z from '../schema/zod.js';
 import { formatRate } from '../rate/rate.js';
 import { checkArray, parseArgument } from '../schema/argument.js';
-import { type Decision, refused } from '../schema/result.js';
+import { type Result, refused } from '../schema/result.js';
 import {
   type EmergencyUnit,
   type EmergencyUnitInput,
@@ -17,7 +17,7 @@ import {
 import { judge, judgeResponse, missing, type ResponseJudgement } from './standard.js';
 
 /** Adds a unit to a registry, or says why not (its id is taken, or its station has a unit of that name). */
-export function registerUnit(unit: EmergencyUnitInput, existing: readonly EmergencyUnit[] = []): Decision<EmergencyUnit> {
+export function registerUnit(unit: EmergencyUnitInput, existing: readonly EmergencyUnit[] = []): Result<EmergencyUnit> {
   const u = parseArgument('registerUnit', 'unit', EmergencyUnitSchema, unit);
   checkArray('registerUnit', 'existing', existing);
   if (existing.some((e) => e.id === u.id)) return refused('id_unique', `编号 ${u.id} 已被使用`, `the id ${u.id} is already used`, 'id');
@@ -31,7 +31,7 @@ export function registerUnit(unit: EmergencyUnitInput, existing: readonly Emerge
  * Records a drill or a real incident for a registered unit, judged against the 1-3-5 standard;
  * refused for a unit that is not in `units`.
  */
-export function recordResponse(input: UnitResponseInput, units: readonly Pick<EmergencyUnit, 'id'>[]): Decision<{ response: UnitResponse; judgement: ResponseJudgement }> {
+export function recordResponse(input: UnitResponseInput, units: readonly Pick<EmergencyUnit, 'id'>[]): Result<{ response: UnitResponse; judgement: ResponseJudgement }> {
   const response = parseArgument('recordResponse', 'input', UnitResponseSchema, input);
   checkArray('recordResponse', 'units', units);
   if (!units.some((u) => u?.id === response.unitId)) {

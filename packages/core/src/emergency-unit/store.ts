@@ -1,6 +1,6 @@
 import { defineStore } from '../store/spec.js';
 import type { Store } from '../store/types.js';
-import type { Decision } from '../schema/result.js';
+import type { Result } from '../schema/result.js';
 import { recordResponse } from './registry.js';
 import { EmergencyUnitSchema, type UnitResponse, type UnitResponseInput, UnitResponseSchema } from './schema.js';
 import type { ResponseJudgement } from './standard.js';
@@ -17,7 +17,7 @@ export const emergencyUnitStore = /* @__PURE__ */ defineStore({
 export type EmergencyUnitCollections = (typeof emergencyUnitStore)['collections'];
 
 /** Records a drill or incident into a store, checking the unit is registered there; a refusal writes nothing. */
-export async function recordResponseIn(store: Store<EmergencyUnitCollections>, input: UnitResponseInput): Promise<Decision<{ response: UnitResponse; judgement: ResponseJudgement }>> {
+export async function recordResponseIn(store: Store<EmergencyUnitCollections>, input: UnitResponseInput): Promise<Result<{ response: UnitResponse; judgement: ResponseJudgement }>> {
   checkStore('recordResponseIn', store);
   const unit = typeof input?.unitId === 'string' && input.unitId ? await store.get('units', input.unitId) : undefined;
   const decision = recordResponse(input, unit ? [unit] : []);

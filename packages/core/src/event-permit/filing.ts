@@ -5,7 +5,7 @@ import { id, instant } from '../schema/fields.js';
 import { isFinal } from '../loop/definition.js';
 import { formatRate } from '../rate/rate.js';
 import { parseArgument } from '../schema/argument.js';
-import { type Decision, refused } from '../schema/result.js';
+import { type Result, refused } from '../schema/result.js';
 import { eventPermitLoop, type EventPermitItem, type EventPermitRole } from './definition.js';
 import { type EventApplication, EventApplicationSchema, EventIdentitySchema, type EventPermit } from './schema.js';
 import { checkFilingWindow, type FilingWindowOptions } from './window.js';
@@ -52,7 +52,7 @@ export function fileEventPermit(
   input: FileEventPermitInput,
   existing: readonly EventPermitItem[] = [],
   options: FilingWindowOptions = {},
-): Decision<EventPermitItem> {
+): Result<EventPermitItem> {
   const i = parseArgument('fileEventPermit', 'input', FileInputSchema, input);
   const application = parseArgument('fileEventPermit', 'input.application', EventApplicationSchema, i.application);
   if (!Array.isArray(existing)) parseArgument('fileEventPermit', 'existing', z.array(z.unknown()), existing);

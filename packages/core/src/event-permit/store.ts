@@ -2,7 +2,7 @@ import { defineStore } from '../store/spec.js';
 import { loopCollection } from '../store/loop-event.js';
 import type { Store } from '../store/types.js';
 import { checkStore } from '../schema/argument.js';
-import type { Decision } from '../schema/result.js';
+import type { Result } from '../schema/result.js';
 import { eventPermitLoop, type EventPermitItem } from './definition.js';
 import { fileEventPermit, type FileEventPermitInput } from './filing.js';
 import type { FilingWindowOptions } from './window.js';
@@ -24,7 +24,7 @@ export async function fileEventPermitIn(
   store: Store<EventPermitCollections>,
   input: FileEventPermitInput,
   options: FilingWindowOptions = {},
-): Promise<Decision<EventPermitItem>> {
+): Promise<Result<EventPermitItem>> {
   checkStore('fileEventPermitIn', store);
   // Validates the input and checks the window first: a refused filing costs no read.
   const first = fileEventPermit(input, [], options);

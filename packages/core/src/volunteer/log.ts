@@ -2,7 +2,7 @@ import * as z from '../schema/zod.js';
 import { fraction } from '../rate/fraction.js';
 import { formatFraction } from '../rate/rate.js';
 import { checkArray, parseArgument } from '../schema/argument.js';
-import { type Decision, refused } from '../schema/result.js';
+import { type Result, refused } from '../schema/result.js';
 import { ASSIST_KINDS, type Assist, type AssistInput, AssistSchema, type AssistKind, type Volunteer } from './schema.js';
 
 const DAY_MINUTES = 1440;
@@ -17,7 +17,7 @@ export function formatHours(minutes: number): string {
  * Logs one assist, or says why not: the volunteer is not on the roster, had not joined yet or had
  * left by that day, or the day would hold more than 24 hours of that volunteer's assists.
  */
-export function logAssist(input: AssistInput, roster: readonly Volunteer[], log: readonly Assist[] = []): Decision<Assist> {
+export function logAssist(input: AssistInput, roster: readonly Volunteer[], log: readonly Assist[] = []): Result<Assist> {
   const a = parseArgument('logAssist', 'input', AssistSchema, input);
   checkArray('logAssist', 'roster', roster);
   checkArray('logAssist', 'log', log);

@@ -1,7 +1,7 @@
 import { defineStore } from '../store/spec.js';
 import type { Store } from '../store/types.js';
 import { checkStore } from '../schema/argument.js';
-import type { Decision } from '../schema/result.js';
+import type { Result } from '../schema/result.js';
 import { logAssist } from './log.js';
 import { type Assist, type AssistInput, AssistSchema, VolunteerSchema } from './schema.js';
 
@@ -16,7 +16,7 @@ export const volunteerStore = /* @__PURE__ */ defineStore({
 export type VolunteerCollections = (typeof volunteerStore)['collections'];
 
 /** Logs an assist into a store, checked against the roster and that volunteer's day there; a refusal writes nothing. */
-export async function logAssistIn(store: Store<VolunteerCollections>, input: AssistInput): Promise<Decision<Assist>> {
+export async function logAssistIn(store: Store<VolunteerCollections>, input: AssistInput): Promise<Result<Assist>> {
   checkStore('logAssistIn', store);
   const { volunteerId, date, id } = (input ?? {}) as Partial<AssistInput>;
   const known = typeof volunteerId === 'string' && volunteerId !== '' && typeof date === 'string';

@@ -7,7 +7,7 @@ import type { TimeLimit } from '../../src/loop/definition.js';
 import { accept, clerk, PAYLOADS } from '../dispute/fixtures.js';
 
 // The transition's shortcuts (canonical times compared as text, the per-state deadline memo, the
-// first-character blank test, the one-pass time parser) must agree with the plain rules.
+// one-pass time parser) must agree with the plain rules.
 
 const instant = fc.date({ min: new Date('0001-01-01T00:00:00Z'), max: new Date('9999-12-31T23:59:59.999Z'), noInvalidDate: true });
 
