@@ -142,7 +142,7 @@ export class BhReceptionIssues extends BihuanElement {
   private renderTable(shown: readonly ReceptionItem[]): TemplateResult {
     const t = receptionIssuesMessages[this.locale];
     const l = this.locale;
-    return html`<div class="table-wrap">
+    return html`<div class="table-wrap" role="region" aria-label=${t.caption(shown.length)} tabindex="0">
       <table part="table">
         <caption>${t.caption(shown.length)}</caption>
         <thead>

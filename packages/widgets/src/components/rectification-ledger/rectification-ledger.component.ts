@@ -202,7 +202,7 @@ export class BhRectificationLedger extends BihuanElement {
     const t = rectificationLedgerMessages[this.locale];
     const l = this.locale;
     const today = chinaDay(at);
-    return html`<div class="table-wrap">
+    return html`<div class="table-wrap" role="region" aria-label=${t.caption(shown.length)} tabindex="0">
       <table part="table">
         <caption>${t.caption(shown.length)}</caption>
         <thead>
