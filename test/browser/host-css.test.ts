@@ -1,7 +1,9 @@
 // A portal's hostile global CSS in the page (test/browser/support/hostile-css.ts): every story of
 // every widget still renders, its controls stay inside their boxes and do not overlap, buttons keep a
-// visible boundary, and every control is reachable by keyboard with a visible focus ring.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+// visible boundary, and every control is reachable by keyboard with a visible focus ring. Native
+// checkboxes and radios keep the widget's light scheme and accent on a dark page, and every text
+// control shows the error border when marked invalid.
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { cleanup } from './support/render.js';
 import { addHostileCss } from './support/hostile-css.js';
@@ -17,10 +19,8 @@ beforeAll(async () => {
   // Keyboard modality: focus moved by script after a key press shows :focus-visible, as a Tab would.
   await userEvent.keyboard('{Shift}');
 });
-afterAll(() => {
-  removeCss();
-  cleanup();
-});
+afterEach(cleanup);
+afterAll(() => removeCss());
 
 /** The nearest ancestor that lays out as a box (not inline, not `display: contents`). */
 function boxAncestor(el: Element): Element | null {
@@ -56,6 +56,46 @@ function hasVisibleBoundary(button: Element): boolean {
   return border || alpha(s.backgroundColor) > 0 || s.textDecorationLine.includes('underline');
 }
 
+/** A colour as the browser computes it (`rgb(…)`), from any CSS colour text. */
+function computedColor(value: string): string {
+  const probe = document.createElement('span');
+  probe.style.color = value.trim();
+  document.body.append(probe);
+  const color = getComputedStyle(probe).color;
+  probe.remove();
+  return color;
+}
+
+/** The widget's own theme colour, e.g. `--_bad`, resolved. */
+function themeColor(widget: Element, name: string): string {
+  return computedColor(getComputedStyle(widget).getPropertyValue(name));
+}
+
+/**
+ * Native checkboxes and radios follow the widget's theme (light, its accent), not the page's dark
+ * colour scheme; a text control marked invalid shows the error colour at 2 px, whatever rule sized it.
+ */
+function themeProblems(widget: Element, where: (el: Element) => string): string[] {
+  const problems: string[] = [];
+  const accent = themeColor(widget, '--_accent');
+  const bad = themeColor(widget, '--_bad');
+  for (const el of shadowElements(widget)) {
+    if (el.matches('input[type=checkbox], input[type=radio]')) {
+      const s = getComputedStyle(el);
+      if (s.colorScheme !== 'light') problems.push(`${where(el)} takes the page's colour scheme (${s.colorScheme})`);
+      if (s.accentColor !== accent) problems.push(`${where(el)} has accent ${s.accentColor}, not the theme's ${accent}`);
+    } else if (el.matches('input:not([type=checkbox], [type=radio], [type=hidden]), select, textarea')) {
+      const before = el.getAttribute('aria-invalid');
+      el.setAttribute('aria-invalid', 'true');
+      const s = getComputedStyle(el);
+      if (s.borderTopColor !== bad || s.borderTopWidth !== '2px') problems.push(`${where(el)} in error has a ${s.borderTopWidth} ${s.borderTopColor} border, not 2px ${bad}`);
+      if (before === null) el.removeAttribute('aria-invalid');
+      else el.setAttribute('aria-invalid', before);
+    }
+  }
+  return problems;
+}
+
 function focusRingShown(el: Element): boolean {
   const s = getComputedStyle(el);
   return (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none';
@@ -72,6 +112,7 @@ for (const widget of widgetStories) {
         const frame = container.getBoundingClientRect();
         for (const w of widgets) {
           expect(w.shadowRoot?.childElementCount ?? 0, `${name}: ${w.tagName} rendered content`).toBeGreaterThan(0);
+          problems.push(...themeProblems(w, where));
           const controls = shadowElements(w).filter((el) => el.matches(CONTROLS) && isShown(el));
           const rects = new Map(controls.map((c) => [c, c.getBoundingClientRect()]));
           for (const control of controls) {
@@ -112,3 +153,16 @@ for (const widget of widgetStories) {
     });
   });
 }
+
+describe('theme of native controls', () => {
+  test('a host that sets a dark theme gets dark checkboxes in its accent colour', async () => {
+    const ledger = widgetStories.find((w) => w.tag === 'bh-dispute-ledger')!;
+    const [{ container, widgets }] = await renderStories({ ...ledger, stories: ledger.stories.slice(0, 1) });
+    container.style.setProperty('--bh-color-scheme', 'dark');
+    container.style.setProperty('--bh-color-accent', '#4aa3ff');
+    const box = shadowElements(widgets[0]!).find((el) => el.matches('input[type=checkbox]'))!;
+    expect(box, 'the ledger has a checkbox filter').toBeTruthy();
+    expect(getComputedStyle(box).colorScheme).toBe('dark');
+    expect(getComputedStyle(box).accentColor).toBe('rgb(74, 163, 255)');
+  });
+});

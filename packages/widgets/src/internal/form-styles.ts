@@ -1,5 +1,16 @@
 import { css } from 'lit';
 
+/**
+ * A field in error: a 2 px border in the error colour. As specific as the control rules and placed
+ * after them, so no rule that sizes a control can take its red border away.
+ */
+export const invalidStyles = css`
+  :is(input, select, textarea, fieldset)[aria-invalid='true'] {
+    border-color: var(--_bad);
+    border-width: 2px;
+  }
+`;
+
 /** Form layout for widgets with forms: fields, fieldsets, hints, inline errors, buttons. */
 export const formStyles = css`
   form {
@@ -63,11 +74,7 @@ export const formStyles = css`
     outline: 3px solid var(--_accent);
     outline-offset: 1px;
   }
-  /* As specific as the control rules above and after them, so an error always shows its red border. */
-  :is(input, select, textarea, fieldset)[aria-invalid='true'] {
-    border-color: var(--_bad);
-    border-width: 2px;
-  }
+  ${invalidStyles}
   .field-error {
     color: var(--_bad);
     font-weight: 600;

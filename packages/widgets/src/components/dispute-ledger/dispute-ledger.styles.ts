@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { scrollRegionStyles } from '../../internal/data-styles.js';
+import { invalidStyles } from '../../internal/form-styles.js';
 
 export const disputeLedgerStyles = css`
   ${scrollRegionStyles}
@@ -54,6 +55,7 @@ export const disputeLedgerStyles = css`
     margin: 0;
     flex: none;
   }
+  ${invalidStyles}
   button.export {
     border-color: var(--_accent);
     color: var(--_accent);
@@ -98,6 +100,13 @@ export const disputeLedgerStyles = css`
   .head {
     font-weight: 600;
     background: var(--bh-dispute-ledger-head-surface, #f6f8fa);
+    height: auto;
+    min-height: var(--_row-h);
+  }
+  /* Column names wrap rather than spill out of their column. */
+  .head > * {
+    white-space: normal;
+    overflow: visible;
   }
   .head button {
     border: none;
@@ -107,6 +116,7 @@ export const disputeLedgerStyles = css`
     text-align: start;
     text-decoration: underline dotted;
     text-underline-offset: 3px;
+    max-width: 100%;
   }
   /* A sortable column not sorted yet says so with an arrow, beside the underline. */
   .head [aria-sort='none'] button::after {
