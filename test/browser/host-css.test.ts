@@ -157,7 +157,8 @@ for (const widget of widgetStories) {
 describe('theme of native controls', () => {
   test('a host that sets a dark theme gets dark checkboxes in its accent colour', async () => {
     const ledger = widgetStories.find((w) => w.tag === 'bh-dispute-ledger')!;
-    const [{ container, widgets }] = await renderStories({ ...ledger, stories: ledger.stories.slice(0, 1) });
+    const [first] = await renderStories({ ...ledger, stories: ledger.stories.slice(0, 1) });
+    const { container, widgets } = first!;
     container.style.setProperty('--bh-color-scheme', 'dark');
     container.style.setProperty('--bh-color-accent', '#4aa3ff');
     const box = shadowElements(widgets[0]!).find((el) => el.matches('input[type=checkbox]'))!;
