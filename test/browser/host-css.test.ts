@@ -5,6 +5,7 @@
 // control shows the error border when marked invalid.
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
+import axe from 'axe-core';
 import { cleanup } from './support/render.js';
 import { addHostileCss } from './support/hostile-css.js';
 import { describeEl, isShown, parentOf, renderStories, scrollingAncestor, shadowElements, widgetStories } from './support/stories.js';
@@ -149,6 +150,9 @@ for (const widget of widgetStories) {
               if (overlap(rects.get(controls[i]!)!, rects.get(controls[j]!)!)) problems.push(`${where(controls[i]!)} overlaps ${describeEl(controls[j]!)}`);
         }
       }
+      // Text stays readable on a page whose colour scheme is dark.
+      const { violations } = await axe.run(document.body, { runOnly: { type: 'rule', values: ['color-contrast'] } });
+      for (const v of violations) for (const n of v.nodes.slice(0, 5)) problems.push(`axe ${v.id}: ${n.target.join(' ')} ${n.failureSummary ?? ''}`);
       expect(problems, problems.join('\n')).toEqual([]);
     });
   });

@@ -5,7 +5,7 @@ import { widgetStories } from './stories.js';
 const tags = [...new Set(widgetStories.map((w) => w.tag).filter(Boolean))].join(', ');
 
 export const HOSTILE_CSS = `
-  :root { color-scheme: dark; }
+  :root { color-scheme: dark; background: #121212; color: #e6e6e6; }
   * { box-sizing: content-box !important; line-height: 3; }
   input, select, textarea { width: 100% !important; padding: 20px; }
   button { all: unset; }

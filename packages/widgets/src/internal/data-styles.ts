@@ -79,6 +79,9 @@ export const dataStyles = css`
   }
   th,
   td {
+    /* On a narrow screen a table scrolls in its region rather than squeezing Chinese text to a
+       character or two a line. */
+    min-width: 4.5em;
     text-align: start;
     padding: 6px 8px;
     border-bottom: 1px solid var(--_border);

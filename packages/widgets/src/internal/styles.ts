@@ -22,6 +22,8 @@ export const themeStyles = css`
     font-style: normal;
     font-weight: 400;
     color: var(--_text);
+    /* The text colours are chosen for this surface: a page painted dark must not show through. */
+    background-color: var(--_surface);
     /* Everything below is inherited into the shadow tree, or is the host element's own box, so a
        portal's global rules ("* { line-height: 3 }", "body { letter-spacing: .2em }") would reach
        every control inside. Declared !important here because in a shadow root's own styles that
