@@ -85,7 +85,8 @@ export const dataStyles = css`
     text-align: start;
     padding: 6px 8px;
     border-bottom: 1px solid var(--_border);
-    vertical-align: top;
+    /* First lines share a baseline: a number sits level with its row's label. */
+    vertical-align: baseline;
   }
   th {
     color: var(--_muted);
