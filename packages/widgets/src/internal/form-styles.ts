@@ -1,5 +1,16 @@
 import { css } from 'lit';
 
+/**
+ * A field in error: a 2 px border in the error colour. As specific as the control rules and placed
+ * after them, so no rule that sizes a control can take its red border away.
+ */
+export const invalidStyles = css`
+  :is(input, select, textarea, fieldset)[aria-invalid='true'] {
+    border-color: var(--_bad);
+    border-width: 2px;
+  }
+`;
+
 /** Form layout for widgets with forms: fields, fieldsets, hints, inline errors, buttons. */
 export const formStyles = css`
   form {
@@ -32,25 +43,25 @@ export const formStyles = css`
     font-size: 0.875rem;
     margin: 0;
   }
-  input[type='text'],
-  input[type='tel'],
-  input[type='date'],
-  input[type='number'],
-  input[type='datetime-local'],
+  input:not([type='checkbox'], [type='radio'], [type='range'], [type='color'], [type='file'], [type='submit'], [type='button'], [type='reset']),
   select,
   textarea {
     font: inherit;
+    letter-spacing: normal;
     color: var(--_text);
     background: var(--_surface);
     border: 1px solid var(--_muted);
     border-radius: calc(var(--_radius) / 2);
     padding: 6px 8px;
-    max-width: 40rem;
+    margin: 0;
+    max-width: min(40rem, 100%);
+    min-width: 0;
     width: 100%;
+    height: auto;
   }
   input[type='number'],
   input[type='datetime-local'] {
-    max-width: 14rem;
+    max-width: min(14rem, 100%);
   }
   textarea {
     min-height: 5rem;
@@ -63,10 +74,7 @@ export const formStyles = css`
     outline: 3px solid var(--_accent);
     outline-offset: 1px;
   }
-  [aria-invalid='true'] {
-    border-color: var(--_bad);
-    border-width: 2px;
-  }
+  ${invalidStyles}
   .field-error {
     color: var(--_bad);
     font-weight: 600;
@@ -78,6 +86,7 @@ export const formStyles = css`
     width: 24px;
     height: 24px;
     margin: 0;
+    flex: none;
     accent-color: var(--_accent);
   }
   .choice {
@@ -94,8 +103,15 @@ export const formStyles = css`
     flex: 1 1 12rem;
   }
   button {
+    appearance: none;
+    display: inline-block;
     min-height: 32px;
+    max-width: 100%;
+    margin: 0;
     font: inherit;
+    line-height: 1.25;
+    text-align: center;
+    overflow-wrap: anywhere;
     border-radius: calc(var(--_radius) / 2);
     padding: 6px 14px;
     border: 1px solid var(--_accent);

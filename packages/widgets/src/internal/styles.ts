@@ -17,17 +17,43 @@ export const themeStyles = css`
     --_radius: var(--bh-radius, 8px);
     --_space: var(--bh-space, 12px);
     display: block;
-    box-sizing: border-box;
     font-family: var(--_font);
+    font-size: var(--bh-font-size, 1rem);
+    font-style: normal;
+    font-weight: 400;
     color: var(--_text);
+    /* The text colours are chosen for this surface: a page painted dark must not show through. */
+    background-color: var(--_surface);
+    /* Everything below is inherited into the shadow tree, or is the host element's own box, so a
+       portal's global rules ("* { line-height: 3 }", "body { letter-spacing: .2em }") would reach
+       every control inside. Declared !important here because in a shadow root's own styles that
+       outranks the page's !important rules on the host; hosts theme through the custom properties. */
+    box-sizing: border-box !important;
+    line-height: var(--bh-line-height, 1.5) !important;
+    letter-spacing: normal !important;
+    word-spacing: normal !important;
+    text-indent: 0 !important;
+    text-transform: none !important;
+    text-align: start !important;
+    white-space: normal !important;
+    overflow-wrap: break-word;
+    word-break: normal;
+    border-collapse: separate;
+    border-spacing: 0;
+    font-variant: normal;
+    text-shadow: none;
+    /* Native controls (checkboxes, radios, selects, scrollbars) follow the widget's theme, not the page's. */
+    color-scheme: var(--bh-color-scheme, light);
+    accent-color: var(--_accent);
+    min-width: 0;
   }
   :host([hidden]) {
-    display: none;
+    display: none !important;
   }
   *,
   *::before,
   *::after {
-    box-sizing: inherit;
+    box-sizing: border-box;
   }
   .problem {
     border: 1px solid var(--_bad);

@@ -5,6 +5,7 @@ import { type CsvColumn, chinaDate, chinaDateTime, toCsv } from '@bihuan/core/ex
 import { overdue } from '@bihuan/core/loop';
 import { BihuanElement } from '../../internal/bihuan-element.js';
 import { exportCsv } from '../../internal/csv-download.js';
+import { scrollRegion } from '../../internal/figures.js';
 import { StoreController } from '../../internal/store-controller.js';
 import { themeStyles } from '../../internal/styles.js';
 import {
@@ -394,7 +395,7 @@ export class BhDisputeLedger extends BihuanElement {
     };
     const rows: TemplateResult[] = [];
     for (let i = first; i < last; i++) rows.push(this.renderRow(t, shown[i]!, i, clear, at));
-    return html`<div class="scroll">
+    return scrollRegion(t.caption, html`
       <div class="table" part="table" role="table" aria-label=${t.caption} aria-rowcount=${total + 1} aria-colcount="10">
         <div role="rowgroup">
           <div class="row head" role="row" aria-rowindex="1">
@@ -404,8 +405,7 @@ export class BhDisputeLedger extends BihuanElement {
         <div class="body" role="rowgroup" @scroll=${this.onScroll}>
           <div class="rows" role="none">${rows}</div>
         </div>
-      </div>
-    </div>`;
+      </div>`);
   }
 
   private renderRow(t: DisputeLedgerMessages, item: DisputeItem, i: number, clear: boolean, at: number): TemplateResult {

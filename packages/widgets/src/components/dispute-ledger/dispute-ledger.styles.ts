@@ -1,6 +1,9 @@
 import { css } from 'lit';
+import { scrollRegionStyles } from '../../internal/data-styles.js';
+import { invalidStyles } from '../../internal/form-styles.js';
 
 export const disputeLedgerStyles = css`
+  ${scrollRegionStyles}
   :host {
     --_row-h: 40px;
   }
@@ -14,6 +17,8 @@ export const disputeLedgerStyles = css`
   .filters label {
     display: grid;
     gap: 2px;
+    min-width: 0;
+    max-width: 100%;
     font-size: 0.875rem;
     font-weight: 600;
   }
@@ -22,8 +27,14 @@ export const disputeLedgerStyles = css`
     gap: 6px;
     align-items: center;
   }
+  select {
+    width: 100%;
+    max-width: 100%;
+    min-width: 0;
+  }
   select,
   button {
+    margin: 0;
     font: inherit;
     font-size: 0.875rem;
     color: var(--_text);
@@ -35,20 +46,23 @@ export const disputeLedgerStyles = css`
   button {
     cursor: pointer;
     min-height: 28px;
+    line-height: 1.25;
+    text-align: center;
   }
   input[type='checkbox'] {
     width: 24px;
     height: 24px;
     margin: 0;
+    flex: none;
   }
+  ${invalidStyles}
   button.export {
     border-color: var(--_accent);
     color: var(--_accent);
   }
   select:focus-visible,
   button:focus-visible,
-  input:focus-visible,
-  .scroll:focus-visible {
+  input:focus-visible {
     outline: 3px solid var(--_accent);
     outline-offset: 1px;
   }
@@ -61,19 +75,18 @@ export const disputeLedgerStyles = css`
     font-size: 0.875rem;
     margin: 0 0 var(--_space);
   }
-  .scroll {
-    overflow-x: auto;
+  .table-wrap {
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
   }
   .table {
-    min-width: 76rem;
+    min-width: 82rem;
     font-size: 0.875rem;
   }
   .row {
     display: grid;
-    grid-template-columns: 11rem minmax(9rem, 1.4fr) 5.5rem 8rem 7rem minmax(9rem, 1.4fr) 10rem 5.5rem 5rem 9.5rem;
+    grid-template-columns: 11rem minmax(9rem, 1.4fr) 5.5rem 8rem 7rem minmax(9rem, 1.4fr) 10rem 5.5rem 5rem 11rem;
     height: var(--_row-h);
     align-items: center;
     border-bottom: 1px solid var(--_border);
@@ -87,16 +100,31 @@ export const disputeLedgerStyles = css`
   .head {
     font-weight: 600;
     background: var(--bh-dispute-ledger-head-surface, #f6f8fa);
+    height: auto;
+    min-height: var(--_row-h);
+  }
+  /* Column names wrap rather than spill out of their column. */
+  .head > * {
+    white-space: normal;
+    overflow: visible;
   }
   .head button {
     border: none;
     background: none;
     padding: 0;
     font-weight: 600;
-    text-align: left;
+    text-align: start;
+    text-decoration: underline dotted;
+    text-underline-offset: 3px;
+    max-width: 100%;
+  }
+  /* A sortable column not sorted yet says so with an arrow, beside the underline. */
+  .head [aria-sort='none'] button::after {
+    content: ' ↕' / '';
   }
   .body {
     position: relative;
+    overflow-x: hidden;
     overflow-y: auto;
     max-height: var(--bh-dispute-ledger-height, 28rem);
   }

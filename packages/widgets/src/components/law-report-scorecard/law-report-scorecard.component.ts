@@ -368,7 +368,7 @@ export class BhLawReportScorecard extends FormAssociatedElement {
     const assessors = new Set([...(this.loaded?.sheets ?? []).map((s) => s.assessor), ...(Object.keys(this.scores).length ? [this.assessor] : [])]).size;
     const status = result.ok ? t.status(formatScore(result.total), result.grade.label[l]) : t.statusUnscored;
     const line = (id: string) => (result.ok ? result.breakdown.find((b) => b.dimension === id) : undefined);
-    return html`<div class="table-wrap" part="breakdown">
+    return html`<div class="table-wrap" part="breakdown" role="region" aria-label=${t.breakdown(assessors)} tabindex="0">
       <table>
         <caption>${t.breakdown(assessors)}</caption>
         <thead><tr><th scope="col">${t.dimension}</th><th scope="col" class="num">${t.points}</th><th scope="col" class="num">${t.average}</th><th scope="col" class="num">${t.contribution}</th></tr></thead>

@@ -8,6 +8,8 @@ export const rateCardStyles = css`
     border-radius: var(--_radius);
     background: var(--_surface);
     min-width: 10rem;
+    /* Cards side by side in a host's grid or flex row are as tall as the tallest. */
+    height: 100%;
   }
   .label {
     font-size: 0.875rem;

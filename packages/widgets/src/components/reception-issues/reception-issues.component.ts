@@ -149,7 +149,7 @@ export class BhReceptionIssues extends BihuanElement {
     // Long lists come a page at a time: a reception day has dozens of issues, a year thousands.
     const view = pageRows(all, this.page, PAGE_SIZE);
     const shown = view.rows;
-    return html`${pager(l, view.page, view.pages, all.length, (p) => (this.page = p))}<div class="table-wrap">
+    return html`${pager(l, view.page, view.pages, all.length, (p) => (this.page = p))}<div class="table-wrap" role="region" aria-label=${t.caption(all.length)} tabindex="0">
       <table part="table">
         <caption>${t.caption(all.length)}</caption>
         <thead>

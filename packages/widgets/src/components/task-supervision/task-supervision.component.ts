@@ -165,7 +165,7 @@ export class BhTaskSupervision extends BihuanElement {
         <button type="button" part="export" @click=${() => this.export(units!)}>${t.export}</button>
         ${status}
       </div>
-      <div class="table-wrap">
+      <div class="table-wrap" role="region" aria-label=${t.caption(t.levels[level]!)} tabindex="0">
         <table part="table">
           <caption>${t.caption(t.levels[level]!)}</caption>
           <thead>
@@ -184,7 +184,7 @@ export class BhTaskSupervision extends BihuanElement {
           </tbody>
         </table>
       </div>
-      <div class="table-wrap">
+      <div class="table-wrap" role="region" aria-label=${t.categoryCaption} tabindex="0">
         <table part="categories">
           <caption>${t.categoryCaption}</caption>
           <thead>
