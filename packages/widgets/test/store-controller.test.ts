@@ -69,8 +69,11 @@ describe('StoreController', () => {
     const host = await mounted(2);
     let release!: () => void;
     host.gate = new Promise((r) => (release = r));
-    await host.store.put('disputes', dispute(100)); // starts a load, held at the gate
+    await host.store.put('disputes', dispute(100)); // its notice (sent once per turn) starts a load, held at the gate
+    for (let i = 0; i < 50 && host.loads < 2; i++) await tick();
+    expect(host.loads).toBe(2);
     for (let i = 101; i < 106; i++) await host.store.put('disputes', dispute(i)); // five more notices meanwhile
+    await tick(50);
     expect(host.loads).toBe(2);
     host.gate = undefined;
     release();
