@@ -77,14 +77,14 @@ export default [
   {
     name: 'size-rate-card',
     unit: 'bytes gzip',
-    description: 'dist/cdn/bh-rate-card.js and the chunks it imports: a page using only <bh-rate-card> (budget 20 KB)',
+    description: 'dist/cdn/bh-rate-card.js and the chunks it imports: a page using only <bh-rate-card> (budget 11 KB)',
     async run() {
       const three = ['intake', 'ledger', 'case'].map((w) => `packages/widgets/dist/cdn/bh-dispute-${w}.js`);
       const shared = new Set(three.flatMap((p) => [...withChunks(`${root}${p}`)]));
       const sharedBytes = [...shared].reduce((sum, f) => sum + gz(readFileSync(f)), 0);
       return {
         ours: loaded('packages/widgets/dist/cdn/bh-rate-card.js'),
-        peers: { budget: 20 * KB },
+        peers: { budget: 11 * KB },
         notes: { 'intake + ledger + case script-tag files with their shared chunks (gzip)': `${(sharedBytes / KB).toFixed(1)} KB` },
       };
     },
@@ -92,9 +92,9 @@ export default [
   {
     name: 'size-vite-rate-card',
     unit: 'bytes gzip',
-    description: 'a Vite production build, from the tarballs, of a page using only <bh-rate-card> (budget 20 KB)',
+    description: 'a Vite production build, from the tarballs, of a page using only <bh-rate-card> (budget 11 KB)',
     async run() {
-      return { ours: viteShips('size-rate-card'), peers: { budget: 20 * KB }, notes: { 'tarballs and host toolchain installed in': `${(preparedHosts().installMs / 1000).toFixed(1)} s` } };
+      return { ours: viteShips('size-rate-card'), peers: { budget: 11 * KB }, notes: { 'tarballs and host toolchain installed in': `${(preparedHosts().installMs / 1000).toFixed(1)} s` } };
     },
   },
   {
