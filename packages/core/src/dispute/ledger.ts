@@ -6,6 +6,7 @@ import { DISPUTE_LOOP_ID, type DisputeItem, type DisputeState } from './definiti
 import { DISPUTE_CATEGORIES } from './routing.js';
 import { CHANNELS } from './schema.js';
 import { parseArgument } from '../schema/argument.js';
+import { keyedRecord } from '../schema/keyed.js';
 
 const STATES = ['received', 'routed', 'mediating', 'followUp', 'pendingWriteOff', 'closed', 'withdrawn', 'merged'] as const satisfies readonly DisputeState[];
 
@@ -132,5 +133,5 @@ export function countLedgerBy(items: readonly DisputeItem[], by: 'town' | 'commu
       else groups.set(key, [item]);
     }
   }
-  return Object.fromEntries([...groups].map(([key, list]) => [key, summarizeLedger(list)]));
+  return keyedRecord([...groups].map(([key, list]) => [key, summarizeLedger(list)] as const));
 }

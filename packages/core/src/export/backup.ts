@@ -1,4 +1,5 @@
 import { storeError } from '../store/errors.js';
+import { clip } from '../errors/errors.js';
 import { migrateRecord } from '../store/spec.js';
 import type { Collections, RestoreOptions, RestoreSummary, Store, StoreDump } from '../store/types.js';
 
@@ -43,7 +44,7 @@ export async function importBackup(store: Store<Collections>, text: string, opti
   try {
     parsed = JSON.parse(text, revive) as Record<string, unknown>;
   } catch (error) {
-    throw storeError('invalid_backup', {}, `not JSON: ${(error as Error).message}`);
+    throw storeError('invalid_backup', {}, `not JSON: ${clip((error as Error).message)}`);
   }
   if (!parsed || parsed.format !== BACKUP_FORMAT) throw storeError('invalid_backup', {}, 'not a bihuan backup');
   if (parsed.formatVersion !== 1 && parsed.formatVersion !== BACKUP_FORMAT_VERSION) throw storeError('invalid_backup', {}, `backup format ${String(parsed.formatVersion)}`);

@@ -1,5 +1,5 @@
 import * as z from '../schema/zod.js';
-import { InvalidArgumentError } from '../errors/errors.js';
+import { clip, InvalidArgumentError } from '../errors/errors.js';
 import { parseInstant } from '../calendar/instant.js';
 import { type AnyLoopDefinition, compiledOf, type LoopDefinition } from './definition.js';
 import { deadlineFor } from './deadlines.js';
@@ -150,7 +150,7 @@ const LOAD_TEXT = {
 } as const;
 
 function issuesOf(error: z.ZodError): string[] {
-  return error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+  return error.issues.slice(0, 20).map((i) => `${clip(i.path.join('.'), 120) || '(root)'}: ${clip(i.message)}`);
 }
 
 /**

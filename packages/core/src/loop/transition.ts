@@ -1,5 +1,5 @@
 import type * as z from '../schema/zod.js';
-import { InvalidArgumentError } from '../errors/errors.js';
+import { clip, InvalidArgumentError } from '../errors/errors.js';
 import { chinaCalendar, type WorkCalendar } from '../calendar/work-calendar.js';
 import { type AnyLoopDefinition, type CompiledEvent, type CompiledLoop, compiledOf, type LoopDefinition } from './definition.js';
 import { LoopDefinitionError, LoopMismatchError } from './errors.js';
@@ -53,7 +53,7 @@ function payloadRefusal(def: AnyLoopDefinition, snapshot: Snapshot, event: LoopE
   return refuse(def, missing ? 'field_missing' : 'field_invalid', snapshot, event, {
     field: pathText(issue.path),
     rule: issue.code,
-    detail: missing ? undefined : issue.message,
+    detail: missing ? undefined : clip(issue.message),
   });
 }
 

@@ -1,5 +1,5 @@
 import type * as z from './zod.js';
-import { InvalidArgumentError } from '../errors/errors.js';
+import { clip, InvalidArgumentError } from '../errors/errors.js';
 
 export interface ArgumentPathOptions {
   /** Array positions as `[0]` (`list[0].name`) rather than `.0` (`report.shortcomings.0.text`). */
@@ -9,15 +9,30 @@ export interface ArgumentPathOptions {
 /** The name of the refused part of an argument: `argument` followed by zod's issue path. */
 export function argumentPath(argument: string, path: readonly PropertyKey[], options: ArgumentPathOptions = {}): string {
   let text = argument;
-  for (const key of path) text += options.brackets && typeof key === 'number' ? `[${key}]` : `.${String(key)}`;
+  for (const key of path) text += options.brackets && typeof key === 'number' ? `[${key}]` : `.${clip(String(key), 60)}`;
   return text;
 }
 
 /** The refusal of the first zod issue as `InvalidArgumentError` (naming the argument and the failing path). */
 export function argumentError(fn: string, argument: string, error: z.ZodError, value: unknown, options?: ArgumentPathOptions): InvalidArgumentError {
   const issue = error.issues[0]!;
-  const received = issue.path.length === 0 && issue.input === undefined ? value : issue.input;
-  return new InvalidArgumentError(fn, argumentPath(argument, issue.path, options), { 'zh-CN': `不符合要求：${issue.message}`, en: `is not valid: ${issue.message}` }, received);
+  // zod leaves `input` out of some issues (a text too long, a number too big): quote the value at
+  // the issue's path then, so that a refusal never says "received undefined" of a value given.
+  const received = issue.input === undefined ? valueAt(value, issue.path) : issue.input;
+  const message = clip(issue.message);
+  return new InvalidArgumentError(fn, argumentPath(argument, issue.path, options), { 'zh-CN': `不符合要求：${message}`, en: `is not valid: ${message}` }, received);
+}
+
+// The value at `path` inside `value` (own data properties only), or undefined.
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  let node = value;
+  for (const key of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    const own = Object.getOwnPropertyDescriptor(node, key);
+    if (!own || !('value' in own)) return undefined;
+    node = own.value;
+  }
+  return node;
 }
 
 /**
