@@ -65,6 +65,7 @@ export function queryLedger(items: readonly DisputeItem[], filter: LedgerFilter 
 
 /** A dispute counts as resolved (化解) while its mediation stands settled. */
 export function isResolved(item: DisputeItem): boolean {
+  if (!isDisputeItem(item)) throw new InvalidArgumentError('isResolved', 'item', { 'zh-CN': '必须是纠纷闭环的快照', en: 'must be a snapshot of the dispute loop' }, item);
   return item.data.outcome?.kind === 'settled';
 }
 

@@ -27,6 +27,8 @@ export class InvalidArgumentError extends BihuanError {
   readonly received: unknown;
 
   constructor(fn: string, argument: string, rule: Localized, received: unknown) {
+    fn = nameText(fn);
+    argument = nameText(argument);
     super('invalid_argument', {
       'zh-CN': `${fn}：参数 ${argument} ${rule['zh-CN']}（收到 ${describe(received)}）`,
       en: `${fn}: argument ${argument} ${rule.en} (received ${describe(received)})`,
@@ -43,6 +45,11 @@ const QUOTE = 40;
 /** `text`, cut to `max` characters (with …): what a message may quote of a caller's text. */
 export function clip(text: string, max = 200): string {
   return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+// A function's or an argument's name as given by a caller of the kernel's helpers: text, clipped.
+function nameText(name: unknown): string {
+  return typeof name === 'string' ? clip(name, 120) : describe(name);
 }
 
 /** A short, safe rendering of a refused value for messages. */

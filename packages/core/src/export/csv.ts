@@ -1,7 +1,7 @@
 import type * as z from '../schema/zod.js';
 import { CHINA_OFFSET_MS, formatInstant, parseInstant } from '../calendar/instant.js';
 import { InvalidArgumentError } from '../errors/errors.js';
-import { checkArray } from '../schema/argument.js';
+import { checkArray, checkStore } from '../schema/argument.js';
 import { isSaneInstant, MAX_YEAR, MIN_YEAR } from '../schema/bounds.js';
 import { isSaneDate } from '../schema/fields.js';
 import { maskPersonal, maskRecord, type PersonalKind } from '../privacy/privacy.js';
@@ -79,6 +79,7 @@ export function toCsv<T>(rows: readonly T[], columns: readonly CsvColumn<T>[], o
 
 /** The CSV as bytes (UTF-8, BOM included), ready for a Blob or a file. */
 export function csvBytes(csv: string): Uint8Array {
+  if (typeof csv !== 'string') throw new InvalidArgumentError('csvBytes', 'csv', { 'zh-CN': '必须是文字', en: 'must be a string' }, csv);
   return new TextEncoder().encode(csv);
 }
 
@@ -89,6 +90,10 @@ export async function exportLedgerCsv<C extends Collections, N extends keyof C &
   columns: readonly CsvColumn<RecordOf<C, N>>[],
   options: Omit<CsvOptions<RecordOf<C, N>>, 'schema'> & { readonly where?: Where } = {},
 ): Promise<{ csv: string; rows: number; problems: RecordProblem[] }> {
+  checkStore('exportLedgerCsv', store);
+  if (typeof collection !== 'string' || !Object.hasOwn(store.spec.collections, collection)) {
+    throw new InvalidArgumentError('exportLedgerCsv', 'collection', { 'zh-CN': '必须是该存储中的集合名', en: "must name one of the store's collections" }, collection);
+  }
   const { items, problems } = await store.all(collection, options.where);
   const schema = store.spec.collections[collection]!.schema as z.ZodType<RecordOf<C, N>>;
   const csv = toCsv(items, columns, { schema, ...(options.unmasked ? { unmasked: true } : {}) });
