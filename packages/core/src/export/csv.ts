@@ -112,7 +112,7 @@ function cell<T>(column: CsvColumn<T>, row: T, unmasked: boolean): string {
   if (type === 'number' && typeof raw === 'number') return Number.isFinite(raw) ? String(raw) : '';
   let text: string;
   if (typeof raw === 'boolean') text = raw ? '是' : '否';
-  else if (Array.isArray(raw)) text = raw.map((v) => (v instanceof Date ? (chinaText(v)?.slice(0, 10) ?? '') : String(v))).join('、');
+  else if (Array.isArray(raw)) text = raw.map((v) => (v instanceof Date ? (chinaText(v)?.slice(0, 10) ?? '') : v !== null && typeof v === 'object' ? objectText(v) : String(v))).join('、');
   else if (typeof raw === 'object') text = objectText(raw);
   else text = String(raw);
   if (column.personal && !unmasked) text = maskPersonal(column.personal, text);

@@ -105,12 +105,23 @@ function dictionary(values: Iterable<string>): { list: string[]; code: Map<strin
 }
 
 /** Compact columns from task orders (snapshots of the task-order loop). */
+// What columnsFromOrders reads of an order: its state, its units, category, month and due moment.
+function isOrderRow(o: unknown): boolean {
+  const order = o as TaskOrder | null;
+  if (!order || typeof order !== 'object' || typeof order.state !== 'string' || !Object.hasOwn(TASK_STATUS_CODES, order.state)) return false;
+  const d = order.data as TaskOrder['data'] | null;
+  return (
+    !!d && typeof d === 'object' && [d.officer, d.station, d.county, d.month].every((v) => typeof v === 'string') &&
+    !!d.template && typeof d.template === 'object' && typeof d.template.category === 'string' && !Number.isNaN(parseInstant(d.due))
+  );
+}
+
 export function columnsFromOrders(orders: readonly TaskOrder[]): OrderColumns {
   if (!Array.isArray(orders)) bad('columnsFromOrders', 'orders', '必须是任务单数组', 'must be an array of task orders', orders);
   const n = orders.length;
   for (let i = 0; i < n; i++) {
     const o = orders[i];
-    if (!o || typeof o !== 'object' || !o.data || !((o.state as string) in TASK_STATUS_CODES) || Number.isNaN(parseInstant(o.data.due))) {
+    if (!isOrderRow(o)) {
       bad('columnsFromOrders', `orders[${i}]`, '必须是社区警务任务单', 'must be a task order', o);
     }
   }

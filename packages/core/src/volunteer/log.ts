@@ -1,7 +1,7 @@
 import * as z from '../schema/zod.js';
 import { fraction } from '../rate/fraction.js';
 import { formatFraction } from '../rate/rate.js';
-import { checkArray, parseArgument } from '../schema/argument.js';
+import { parseArgument } from '../schema/argument.js';
 import { type Result, refused } from '../schema/result.js';
 import { ASSIST_KINDS, type Assist, type AssistInput, AssistSchema, type AssistKind, type Volunteer, VolunteerSchema } from './schema.js';
 
@@ -19,8 +19,8 @@ export function formatHours(minutes: number): string {
  */
 export function logAssist(input: AssistInput, roster: readonly Volunteer[], log: readonly Assist[] = []): Result<Assist> {
   const a = parseArgument('logAssist', 'input', AssistSchema, input);
-  checkArray('logAssist', 'roster', roster);
-  checkArray('logAssist', 'log', log);
+  parseArgument('logAssist', 'roster', z.array(VolunteerSchema), roster, { brackets: true });
+  parseArgument('logAssist', 'log', z.array(AssistSchema), log, { brackets: true });
   const v = roster.find((r) => r?.id === a.volunteerId);
   if (!v) return refused('volunteer_registered', `义警 ${a.volunteerId} 不在花名册中`, `volunteer ${a.volunteerId} is not on the roster`, 'volunteerId');
   if (a.date < v.joinedOn) return refused('joined_before', `该义警 ${v.joinedOn} 才入会，不能登记 ${a.date} 的协助`, `this volunteer joined on ${v.joinedOn}, after ${a.date}`, 'date');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as core from '@bihuan/core';
 import * as ex from '@bihuan/core/examples';
+import * as store from '@bihuan/core/store';
 import { fuzzCalls } from './hostile.js';
 
 const WATCHDOG_MS = 2000;
@@ -11,7 +12,7 @@ function prototypeKeys(): string {
 
 describe('core under hostile input', () => {
   it('answers every hostile call with a value or a BihuanError, quickly, without touching Object.prototype', async () => {
-    const { functions, calls } = fuzzCalls(core as Record<string, unknown>, ex as Record<string, unknown>);
+    const { functions, calls } = fuzzCalls(core as Record<string, unknown>, ex as Record<string, unknown>, new Set(Object.keys(store)));
     const clean = prototypeKeys();
     const untyped: string[] = [];
     const slow: string[] = [];
