@@ -1,4 +1,5 @@
 import * as z from '../schema/zod.js';
+import { trust } from './trusted.js';
 import { clip, InvalidArgumentError } from '../errors/errors.js';
 import { parseInstant } from '../calendar/instant.js';
 import { type AnyLoopDefinition, compiledOf, type LoopDefinition } from './definition.js';
@@ -134,7 +135,7 @@ export function createItem<S extends string, E extends string, R extends string,
     updatedAt: input.at,
   };
   if (limit !== undefined) snapshot.deadline = deadlineFor(limit, atMs, calendarOf(def, context));
-  return snapshot;
+  return trust(snapshot);
 }
 
 /** Moves a snapshot of one version to the next; chained until the definition's version. */
@@ -209,5 +210,5 @@ export function loadSnapshot<S extends string, E extends string, R extends strin
   }
   const parsed = snapshotSchema(def).safeParse(value);
   if (!parsed.success) throw new SnapshotLoadError('snapshot_invalid', LOAD_TEXT.invalid, issuesOf(parsed.error));
-  return parsed.data;
+  return trust(parsed.data);
 }
