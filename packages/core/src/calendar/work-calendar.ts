@@ -21,7 +21,7 @@ export interface WorkCalendarOptions {
   readonly uncoveredYears?: UncoveredYearPolicy;
 }
 
-const dateText = z.string().refine((s) => !Number.isNaN(parseDate(s)), { message: 'not a YYYY-MM-DD date' });
+const dateText = z.string().length(10).refine((s) => !Number.isNaN(parseDate(s)), { message: 'not a YYYY-MM-DD date' });
 const yearSchema = z.object({
   holidays: z.record(z.string().min(1), z.array(dateText)),
   workdays: z.array(dateText),

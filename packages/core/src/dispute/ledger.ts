@@ -13,13 +13,13 @@ const STATES = ['received', 'routed', 'mediating', 'followUp', 'pendingWriteOff'
 export const LedgerFilterSchema = z
   .object({
     state: z.union([z.enum(STATES), z.array(z.enum(STATES)).min(1)]),
-    department: z.string().min(1),
-    town: z.string().min(1),
-    community: z.string().min(1),
+    department: z.string().min(1).max(200),
+    town: z.string().min(1).max(200),
+    community: z.string().min(1).max(200),
     channel: z.enum(CHANNELS),
     category: z.enum(DISPUTE_CATEGORIES),
     /** Only items whose stage deadline has come at this moment (ISO instant with offset). */
-    overdueAt: z.string().min(1),
+    overdueAt: z.string().min(1).max(40),
   })
   .partial()
   .strict();

@@ -8,7 +8,7 @@ import { parseArgument } from '../schema/argument.js';
 import { id } from '../schema/fields.js';
 
 const name = z.string().regex(/^[A-Za-z][\w-]*$/, 'an identifier: a letter, then letters, digits, _ or -').max(60);
-export const LocalizedSchema = z.object({ 'zh-CN': z.string().min(1), en: z.string().min(1) });
+export const LocalizedSchema = z.object({ 'zh-CN': z.string().min(1).max(2000), en: z.string().min(1).max(2000) });
 
 /** The three pairs of the source (S12) that the six default dimensions belong to. */
 export const DIMENSION_PAIRS = ['doubleRequirement', 'doubleDrive', 'doubleClosedLoop'] as const;

@@ -26,7 +26,7 @@ export const EvaluationInputSchema = z.object({
   sheets: z.array(ScoreSheetSchema),
   /** The legal-literacy pre-test score, for a scheme with a pre-test dimension. */
   preTest: z.number().nullable().default(null),
-  vetoed: z.array(z.string()).default([]),
+  vetoed: z.array(z.string().max(120)).default([]),
   adjustments: z.record(z.string(), z.number().min(0)).default({}),
 });
 export type EvaluationInput = z.input<typeof EvaluationInputSchema>;

@@ -25,9 +25,9 @@ export function eventKeyOf(application: Pick<EventApplication, 'name' | 'venue' 
 const FileInputSchema = z.object({
   id: id,
   application: z.unknown(),
-  actor: z.object({ id: z.string().min(1), role: z.enum(['organizer', 'reviewer']) }),
+  actor: z.object({ id: z.string().min(1).max(120), role: z.enum(['organizer', 'reviewer']) }),
   at: instant,
-  note: z.string().optional(),
+  note: z.string().max(2000).optional(),
 });
 
 export interface FileEventPermitInput {

@@ -31,12 +31,12 @@ export function historyEntrySchema<S extends string, E extends string, R extends
     schema = z.object({
       seq: z.int().min(0),
       type: z.enum([CREATED, ...names(def.events)]),
-      actor: z.object({ id: z.string().min(1), role: z.enum(names(def.roles)) }),
+      actor: z.object({ id: z.string().min(1).max(120), role: z.enum(names(def.roles)) }),
       at: isoInstant,
       from: z.enum(names(def.states)).nullable(),
       to: z.enum(names(def.states)),
-      note: z.string().optional(),
-      attachments: z.array(z.string().min(1)).optional(),
+      note: z.string().max(2000).optional(),
+      attachments: z.array(z.string().min(1).max(1000)).optional(),
       payload: z.unknown().optional(),
     });
     entrySchemas.set(def, schema);
