@@ -256,6 +256,18 @@ export function fuzzCalls(core: Namespace, ex: Namespace, excluded: ReadonlySet<
             const args = seed.slice();
             args[i] = mutate(original, { polluted: 'yes' }, random, key);
             calls.push({ fn, args, label: `${fn} arg ${i} own key ${key}` });
+            // Keys made of data: every text field of a list's first record (a kind, a station …) set to the key.
+            const first = Array.isArray(original) ? original[0] : undefined;
+            if (first && typeof first === 'object') {
+              for (const [field, value] of Object.entries(first)) {
+                if (typeof value !== 'string') continue;
+                const list = (original as unknown[]).slice();
+                list[0] = { ...first, [field]: key };
+                const keyed = seed.slice();
+                keyed[i] = list;
+                calls.push({ fn, args: keyed, label: `${fn} arg ${i}[0].${field} = ${key}` });
+              }
+            }
           }
         }
       }
