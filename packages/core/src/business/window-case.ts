@@ -27,8 +27,8 @@ export const WindowCaseSchema = z.object({
   outcome: z
     .discriminatedUnion('kind', [
       z.object({ kind: z.literal('done'), onTime: z.boolean() }),
-      z.object({ kind: z.literal('refused'), reason: z.string() }),
-      z.object({ kind: z.literal('withdrawn'), reason: z.string() }),
+      z.object({ kind: z.literal('refused'), reason: z.string().max(2000) }),
+      z.object({ kind: z.literal('withdrawn'), reason: z.string().max(2000) }),
     ])
     .nullable(),
   /** Times the applicant was asked for missing materials (补正). */

@@ -6,6 +6,13 @@
  * nanoseconds each, which would dominate a loop transition.
  */
 
+import { InvalidArgumentError } from '../errors/errors.js';
+
+// A number argument of these helpers (they run on every deadline: one typeof, nothing more).
+function num(fn: string, argument: string, value: unknown): void {
+  if (typeof value !== 'number') throw new InvalidArgumentError(fn, argument, { 'zh-CN': '必须是数字', en: 'must be a number' }, value);
+}
+
 /** UTC+8, in milliseconds. */
 export const CHINA_OFFSET_MS = 8 * 3_600_000;
 export const DAY_MS = 86_400_000;
@@ -80,6 +87,7 @@ const pad4 = (n: number): string => (n < 10 ? `000${n}` : n < 100 ? `00${n}` : n
 
 /** `YYYY-MM-DD` of a day number. */
 export function formatDate(dayNumber: number): string {
+  num('formatDate', 'dayNumber', dayNumber);
   const { year, month, day } = civilFromDays(dayNumber);
   return `${pad4(year)}-${pad2(month)}-${pad2(day)}`;
 }
@@ -153,6 +161,7 @@ function parseGeneral(text: string): number {
 
 /** `YYYY-MM-DDTHH:MM:SS.sssZ` of an instant, the same text as `Date#toISOString` (years 0–9999). */
 export function formatInstant(ms: number): string {
+  num('formatInstant', 'ms', ms);
   const day = Math.floor(ms / DAY_MS);
   let rest = ms - day * DAY_MS;
   const hour = Math.floor(rest / 3_600_000);
@@ -165,11 +174,13 @@ export function formatInstant(ms: number): string {
 
 /** The China-time day number an instant falls on. */
 export function chinaDay(ms: number): number {
+  num('chinaDay', 'ms', ms);
   return Math.floor((ms + CHINA_OFFSET_MS) / DAY_MS);
 }
 
 /** The instant a China-time day begins (00:00 +08:00). */
 export function startOfChinaDay(dayNumber: number): number {
+  num('startOfChinaDay', 'dayNumber', dayNumber);
   return dayNumber * DAY_MS - CHINA_OFFSET_MS;
 }
 

@@ -1,6 +1,7 @@
 import * as z from '../schema/zod.js';
 import { BihuanError, InvalidArgumentError } from '../errors/errors.js';
 import { CN_HOLIDAYS } from './cn-holidays.js';
+import { isSaneInstant, MAX_LIMIT_DAYS, MAX_YEAR, MIN_YEAR } from '../schema/bounds.js';
 import { chinaDay, formatDate, parseDate, startOfChinaDay, weekday } from './instant.js';
 
 /** One year's arrangement: days off by festival name, and weekend days that are working days. */
@@ -20,7 +21,7 @@ export interface WorkCalendarOptions {
   readonly uncoveredYears?: UncoveredYearPolicy;
 }
 
-const dateText = z.string().refine((s) => !Number.isNaN(parseDate(s)), { message: 'not a YYYY-MM-DD date' });
+const dateText = z.string().length(10).refine((s) => !Number.isNaN(parseDate(s)), { message: 'not a YYYY-MM-DD date' });
 const yearSchema = z.object({
   holidays: z.record(z.string().min(1), z.array(dateText)),
   workdays: z.array(dateText),
@@ -40,8 +41,9 @@ export class CalendarYearMissingError extends BihuanError {
   }
 }
 
-const RULE_DATE = { 'zh-CN': '必须是 YYYY-MM-DD 格式的有效日期', en: 'must be a real date written YYYY-MM-DD' };
-const RULE_COUNT = { 'zh-CN': '必须是不小于 0 的整数', en: 'must be a whole number not below 0' };
+const RULE_DATE = { 'zh-CN': `必须是 YYYY-MM-DD 格式、${MIN_YEAR}–${MAX_YEAR} 年间的有效日期`, en: `must be a real date written YYYY-MM-DD, in ${MIN_YEAR}–${MAX_YEAR}` };
+const RULE_COUNT = { 'zh-CN': `必须是 0 到 ${MAX_LIMIT_DAYS} 的整数`, en: `must be a whole number from 0 to ${MAX_LIMIT_DAYS}` };
+const RULE_START = { 'zh-CN': `必须是 ${MIN_YEAR}–${MAX_YEAR} 年间的毫秒时间戳`, en: `must be epoch milliseconds within ${MIN_YEAR}–${MAX_YEAR}` };
 
 /**
  * Working days in mainland China: Monday–Friday, minus public holidays, plus make-up working days
@@ -129,7 +131,7 @@ export class WorkCalendar {
   /** The `n`th working day after `date` (`date` itself not counted); `n = 0` gives `date`. */
   addWorkingDays(date: string, n: number): string {
     const day = toDay('addWorkingDays', date);
-    if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('addWorkingDays', 'n', RULE_COUNT, n);
+    if (!Number.isInteger(n) || n < 0 || n > MAX_LIMIT_DAYS) throw new InvalidArgumentError('addWorkingDays', 'n', RULE_COUNT, n);
     return formatDate(this.addWorkingDayNumbers(day, n));
   }
 
@@ -137,6 +139,7 @@ export class WorkCalendar {
   workingDaysBetween(from: string, to: string): number {
     const a = toDay('workingDaysBetween', from);
     const b = toDay('workingDaysBetween', to, 'to');
+    // Both days lie in 1900–2200 (toDay checks), so this walk is bounded.
     let count = 0;
     for (let day = a + 1; day <= b; day++) if (this.isWorkingDayNumber(day)) count++;
     return count;
@@ -147,6 +150,8 @@ export class WorkCalendar {
    * (24:00 China time) of the `n`th working day after the day it started.
    */
   workingDaysDeadline(startMs: number, n: number): number {
+    if (!isSaneInstant(startMs)) throw new InvalidArgumentError('workingDaysDeadline', 'startMs', RULE_START, startMs);
+    if (!Number.isInteger(n) || n < 0 || n > MAX_LIMIT_DAYS) throw new InvalidArgumentError('workingDaysDeadline', 'n', RULE_COUNT, n);
     return startOfChinaDay(this.addWorkingDayNumbers(chinaDay(startMs), n) + 1);
   }
 
@@ -182,7 +187,8 @@ export class WorkCalendar {
 
 function toDay(fn: string, date: string, argument = 'date'): number {
   const day = parseDate(date);
-  if (day !== day) throw new InvalidArgumentError(fn, argument, RULE_DATE, date);
+  const year = day === day ? Number(date.slice(0, 4)) : Number.NaN;
+  if (!(year >= MIN_YEAR && year <= MAX_YEAR)) throw new InvalidArgumentError(fn, argument, RULE_DATE, date);
   return day;
 }
 

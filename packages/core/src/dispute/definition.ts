@@ -1,3 +1,4 @@
+import { InvalidArgumentError } from '../errors/errors.js';
 import { defineLoop, type LoopDefinition, type EventOf, type RoleOf, type SnapshotOf, type StateOf, type TimeLimit } from '../loop/definition.js';
 import type { GuardRefusal } from '../loop/refusal.js';
 import type { WorkCalendar } from '../calendar/work-calendar.js';
@@ -100,6 +101,7 @@ function isParty(parties: Dispute['parties'], id: string): boolean {
 
 /** A follow-up passes when the agreement is kept (or there was none) and the party is not dissatisfied. */
 export function followUpPassed(followUp: FollowUp): boolean {
+  if (followUp === null || typeof followUp !== 'object') throw new InvalidArgumentError('followUpPassed', 'followUp', { 'zh-CN': '必须是回访记录', en: 'must be a follow-up record' }, followUp);
   return followUp.agreementKept !== false && followUp.satisfaction !== 'dissatisfied';
 }
 
@@ -109,6 +111,7 @@ export function followUpPassed(followUp: FollowUp): boolean {
  * and reopening. Pass a registry, stage limits or a calendar to adapt it to a centre.
  */
 export function createDisputeLoop(options: DisputeLoopOptions = {}) {
+  if (options === null || typeof options !== 'object') throw new InvalidArgumentError('createDisputeLoop', 'options', { 'zh-CN': '必须是对象', en: 'must be an object' }, options);
   const registryFor = (context: DisputeContext | undefined) => context?.registry ?? options.registry ?? defaultDepartmentRegistry;
   const limits = { ...DEFAULT_DISPUTE_LIMITS, ...options.limits };
   const open = ['received', 'routed', 'mediating', 'followUp', 'pendingWriteOff'] as const;

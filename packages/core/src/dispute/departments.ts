@@ -10,7 +10,7 @@ import { parseArgument } from '../schema/argument.js';
 export const PRESENCES = ['resident', 'rotating', 'onCall', 'local'] as const;
 export type Presence = (typeof PRESENCES)[number];
 
-const localized = z.object({ 'zh-CN': z.string().min(1), en: z.string().min(1) });
+const localized = z.object({ 'zh-CN': z.string().min(1).max(2000), en: z.string().min(1).max(2000) });
 
 export const DepartmentSchema = z.object({
   id: z.string().regex(/^[A-Za-z][\w-]*$/, 'an identifier: letters, digits, _ or -'),

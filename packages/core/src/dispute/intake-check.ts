@@ -1,4 +1,5 @@
 import type * as z from '../schema/zod.js';
+import { clip } from '../errors/errors.js';
 import type { Localized } from '../i18n/locale.js';
 import { type DisputeIntake, DisputeIntakeSchema } from './schema.js';
 
@@ -34,7 +35,7 @@ function localize(issue: z.core.$ZodIssue): Localized {
   const field = String(issue.path[issue.path.length - 1] ?? '');
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined || issue.input === null || issue.input === '' ? REQUIRED : { 'zh-CN': `格式不正确：${issue.message}`, en: issue.message };
+      return issue.input === undefined || issue.input === null || issue.input === '' ? REQUIRED : { 'zh-CN': `格式不正确：${clip(issue.message)}`, en: clip(issue.message) };
     case 'too_small':
       if (issue.origin === 'string' && Number(issue.minimum) <= 1) return REQUIRED;
       if (issue.origin === 'array') return { 'zh-CN': `至少需要 ${String(issue.minimum)} 项`, en: `Needs at least ${String(issue.minimum)}` };
@@ -42,11 +43,11 @@ function localize(issue: z.core.$ZodIssue): Localized {
     case 'too_big':
       return { 'zh-CN': `不能超过 ${String(issue.maximum)} 个字符`, en: `At most ${String(issue.maximum)} characters` };
     case 'invalid_format':
-      return FORMATS[field] ?? (issue.message === 'must not be blank' ? BLANK : { 'zh-CN': `格式不正确：${issue.message}`, en: issue.message });
+      return (Object.hasOwn(FORMATS, field) ? FORMATS[field] : undefined) ?? (issue.message === 'must not be blank' ? BLANK : { 'zh-CN': `格式不正确：${clip(issue.message)}`, en: clip(issue.message) });
     case 'invalid_value':
       return CHOOSE;
     default:
-      return RULES[issue.message] ?? { 'zh-CN': issue.message, en: issue.message };
+      return (Object.hasOwn(RULES, issue.message) ? RULES[issue.message] : undefined) ?? { 'zh-CN': clip(issue.message), en: clip(issue.message) };
   }
 }
 

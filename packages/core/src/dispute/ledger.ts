@@ -6,19 +6,20 @@ import { DISPUTE_LOOP_ID, type DisputeItem, type DisputeState } from './definiti
 import { DISPUTE_CATEGORIES } from './routing.js';
 import { CHANNELS } from './schema.js';
 import { parseArgument } from '../schema/argument.js';
+import { keyedRecord } from '../schema/keyed.js';
 
 const STATES = ['received', 'routed', 'mediating', 'followUp', 'pendingWriteOff', 'closed', 'withdrawn', 'merged'] as const satisfies readonly DisputeState[];
 
 export const LedgerFilterSchema = z
   .object({
     state: z.union([z.enum(STATES), z.array(z.enum(STATES)).min(1)]),
-    department: z.string().min(1),
-    town: z.string().min(1),
-    community: z.string().min(1),
+    department: z.string().min(1).max(200),
+    town: z.string().min(1).max(200),
+    community: z.string().min(1).max(200),
     channel: z.enum(CHANNELS),
     category: z.enum(DISPUTE_CATEGORIES),
     /** Only items whose stage deadline has come at this moment (ISO instant with offset). */
-    overdueAt: z.string().min(1),
+    overdueAt: z.string().min(1).max(40),
   })
   .partial()
   .strict();
@@ -64,6 +65,7 @@ export function queryLedger(items: readonly DisputeItem[], filter: LedgerFilter 
 
 /** A dispute counts as resolved (化解) while its mediation stands settled. */
 export function isResolved(item: DisputeItem): boolean {
+  if (!isDisputeItem(item)) throw new InvalidArgumentError('isResolved', 'item', { 'zh-CN': '必须是纠纷闭环的快照', en: 'must be a snapshot of the dispute loop' }, item);
   return item.data.outcome?.kind === 'settled';
 }
 
@@ -132,5 +134,5 @@ export function countLedgerBy(items: readonly DisputeItem[], by: 'town' | 'commu
       else groups.set(key, [item]);
     }
   }
-  return Object.fromEntries([...groups].map(([key, list]) => [key, summarizeLedger(list)]));
+  return keyedRecord([...groups].map(([key, list]) => [key, summarizeLedger(list)] as const));
 }

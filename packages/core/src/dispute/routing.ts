@@ -20,7 +20,7 @@ export type DisputeCategory = (typeof DISPUTE_CATEGORIES)[number];
 
 export const RoutingRuleSchema = z.object({
   category: z.enum(DISPUTE_CATEGORIES),
-  departments: z.array(z.string().min(1)).min(1),
+  departments: z.array(z.string().min(1).max(200)).min(1),
   /** Suggest joint mediation by all the listed bodies. */
   joint: z.boolean().default(false),
 });

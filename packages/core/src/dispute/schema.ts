@@ -37,7 +37,7 @@ export const SettlementSchema = z.object({
   consentedBy: z.array(id).min(1),
   date: calendarDate,
   /** Reference to the signed agreement. */
-  document: z.string().min(1).optional(),
+  document: z.string().min(1).max(500).optional(),
 });
 export type Settlement = z.output<typeof SettlementSchema>;
 
@@ -46,7 +46,7 @@ export const ReferralSchema = z.object({
   reason: text,
   date: calendarDate,
   /** Case number or receipt at the court or arbitration body. */
-  reference: z.string().min(1).optional(),
+  reference: z.string().min(1).max(500).optional(),
 });
 export type Referral = z.output<typeof ReferralSchema>;
 
@@ -60,7 +60,7 @@ export const FollowUpSchema = z.object({
 export type FollowUp = z.output<typeof FollowUpSchema>;
 
 export const FollowUpRecordSchema = FollowUpSchema.extend({
-  at: z.string().min(1),
+  at: z.string().min(1).max(40),
   by: id,
   /** Kept (or not applicable) and not dissatisfied: the dispute may be written off. */
   passed: z.boolean(),

@@ -1,6 +1,7 @@
 import * as z from '../schema/zod.js';
 import { formatRate } from '../rate/rate.js';
 import { checkArray, parseArgument } from '../schema/argument.js';
+import { keyedRecord } from '../schema/keyed.js';
 import { type Result, refused } from '../schema/result.js';
 import {
   type EmergencyUnit,
@@ -70,14 +71,14 @@ export interface EmergencyUnitSummary {
 }
 
 const onTime = (met: number, timed: number): OnTime => ({ met, timed, rate: formatRate(met, timed) });
-const ItemsSchema = z.array(z.object({}).loose());
 
 /** The totals the source reports (units, members, detained, disputes stopped, people helped) and the 1-3-5 rates. */
 export function summarizeEmergencyUnits(units: readonly EmergencyUnit[], responses: readonly UnitResponse[] = []): EmergencyUnitSummary {
-  parseArgument('summarizeEmergencyUnits', 'units', ItemsSchema, units);
-  parseArgument('summarizeEmergencyUnits', 'responses', ItemsSchema, responses);
+  // Every unit and response is checked in full: their kinds and stations become keys of the summary.
+  parseArgument('summarizeEmergencyUnits', 'units', z.array(EmergencyUnitSchema), units, { brackets: true });
+  parseArgument('summarizeEmergencyUnits', 'responses', z.array(UnitResponseSchema), responses, { brackets: true });
   const byKind = Object.fromEntries(UNIT_KINDS.map((k) => [k, 0])) as Record<UnitKind, number>;
-  const byStation: Record<string, { units: number; members: number }> = {};
+  const byStation = keyedRecord<{ units: number; members: number }>();
   let members = 0;
   let meeting = 0;
   for (const u of units) {

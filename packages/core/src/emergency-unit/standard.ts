@@ -36,7 +36,7 @@ export function judge(t: ResponseTimes, limits: Readonly<Record<ResponseStage, n
 
 /** The items of the uniform standard a unit does not yet meet (an empty list: it meets all). */
 export function missingStandard(unit: Pick<EmergencyUnit, 'meets'>, checklist: readonly StandardItem[] = UNIT_STANDARD): StandardItem[] {
-  const u = parseArgument('missingStandard', 'unit', z.object({ meets: z.array(z.string()) }).loose(), unit);
+  const u = parseArgument('missingStandard', 'unit', z.object({ meets: z.array(z.string().max(200)) }).loose(), unit);
   if (checklist !== UNIT_STANDARD) parseArgument('missingStandard', 'checklist', z.array(z.enum(UNIT_STANDARD)), checklist);
   return missing(u.meets, checklist);
 }

@@ -27,6 +27,8 @@ export class InvalidArgumentError extends BihuanError {
   readonly received: unknown;
 
   constructor(fn: string, argument: string, rule: Localized, received: unknown) {
+    fn = nameText(fn);
+    argument = nameText(argument);
     super('invalid_argument', {
       'zh-CN': `${fn}：参数 ${argument} ${rule['zh-CN']}（收到 ${describe(received)}）`,
       en: `${fn}: argument ${argument} ${rule.en} (received ${describe(received)})`,
@@ -37,9 +39,22 @@ export class InvalidArgumentError extends BihuanError {
   }
 }
 
+/** How many characters of a caller's text a message quotes. */
+const QUOTE = 40;
+
+/** `text`, cut to `max` characters (with …): what a message may quote of a caller's text. */
+export function clip(text: string, max = 200): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+// A function's or an argument's name as given by a caller of the kernel's helpers: text, clipped.
+function nameText(name: unknown): string {
+  return typeof name === 'string' ? clip(name, 120) : describe(name);
+}
+
 /** A short, safe rendering of a refused value for messages. */
 export function describe(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (typeof value === 'string') return JSON.stringify(clip(value, QUOTE));
   if (typeof value === 'bigint') return `${value}n`;
   if (typeof value === 'number' || typeof value === 'boolean' || value == null) return String(value);
   if (Array.isArray(value)) return `array(${value.length})`;

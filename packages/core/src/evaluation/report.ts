@@ -37,7 +37,7 @@ export const LawReportSchema = z.object({
   /** The legal-literacy pre-test score (null: not taken yet). */
   preTest: z.number().nullable().default(null),
   /** Veto items the committee found failed. */
-  vetoed: z.array(z.string().min(1)).default([]),
+  vetoed: z.array(z.string().min(1).max(120)).default([]),
   /** Bonus and penalty points the committee granted, by item id. */
   adjustments: z.record(z.string(), z.number().min(0)).default({}),
 });

@@ -2,13 +2,13 @@ import * as z from '../schema/zod.js';
 import { InvalidArgumentError } from '../errors/errors.js';
 import type { Localized } from '../i18n/locale.js';
 import type { Fraction } from '../rate/fraction.js';
-import { compareFractions } from '../rate/fraction.js';
+import { checkFraction, compareFractions } from '../rate/fraction.js';
 import { decimal, exact, minus, negate, ONE, over, same, sum, times } from '../rate/exact.js';
 import { parseArgument } from '../schema/argument.js';
 import { id } from '../schema/fields.js';
 
 const name = z.string().regex(/^[A-Za-z][\w-]*$/, 'an identifier: a letter, then letters, digits, _ or -').max(60);
-export const LocalizedSchema = z.object({ 'zh-CN': z.string().min(1), en: z.string().min(1) });
+export const LocalizedSchema = z.object({ 'zh-CN': z.string().min(1).max(2000), en: z.string().min(1).max(2000) });
 
 /** The three pairs of the source (S12) that the six default dimensions belong to. */
 export const DIMENSION_PAIRS = ['doubleRequirement', 'doubleDrive', 'doubleClosedLoop'] as const;
@@ -100,6 +100,10 @@ export interface SchemeProblem {
 
 /** The readable problems of a structurally valid scheme: weights, bands, names. */
 export function schemeProblems(s: z.output<typeof schemeShape>): SchemeProblem[] {
+  return problemsOf(parseArgument('schemeProblems', 'scheme', schemeShape, s, { brackets: true }));
+}
+
+function problemsOf(s: z.output<typeof schemeShape>): SchemeProblem[] {
   const problems: SchemeProblem[] = [];
   const add = (path: string, zh: string, en: string, received?: unknown) => problems.push({ path, message: { 'zh-CN': zh, en }, received });
   const ids = new Set<string>();
@@ -174,7 +178,7 @@ export function parseScheme(fn: string, argument: string, scheme: unknown): Eval
   if (scheme !== null && typeof scheme === 'object' && schemes.has(scheme)) return scheme as EvaluationScheme;
   if (scheme === null || typeof scheme !== 'object') throw new InvalidArgumentError(fn, argument, { 'zh-CN': '必须是评议方案对象', en: 'must be an evaluation scheme object' }, scheme);
   const parsed = parseArgument(fn, argument, schemeShape, scheme, { brackets: true });
-  const problem = schemeProblems(parsed)[0];
+  const problem = problemsOf(parsed)[0];
   if (problem) throw new InvalidArgumentError(fn, `${argument}.${problem.path}`, problem.message, problem.received);
   const frozen = deepFreeze(parsed);
   schemes.add(frozen);
@@ -191,11 +195,15 @@ function deepFreeze<T>(value: T): T {
 
 /** Points a dimension is worth in the total: its weight, or its weight × the total for fraction weights. */
 export function dimensionPoints(scheme: EvaluationScheme, dimension: Dimension): Fraction {
+  scheme = parseScheme('dimensionPoints', 'scheme', scheme);
+  if (!scheme.dimensions.includes(dimension)) dimension = parseArgument('dimensionPoints', 'dimension', DimensionSchema, dimension);
   const weight = exact(dimension.weight);
   return scheme.weighting === 'points' ? weight : times(weight, exact(scheme.total));
 }
 
 /** The band a total falls in (below 0: the lowest band). */
 export function bandFor(scheme: EvaluationScheme, total: Fraction): GradeBand {
+  scheme = parseScheme('bandFor', 'scheme', scheme);
+  checkFraction('bandFor', 'total', total);
   return scheme.grades.find((g) => compareFractions(total, exact(g.min)) >= 0) ?? scheme.grades[scheme.grades.length - 1]!;
 }

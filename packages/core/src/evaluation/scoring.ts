@@ -1,7 +1,7 @@
 import * as z from '../schema/zod.js';
 import { InvalidArgumentError } from '../errors/errors.js';
 import type { Localized } from '../i18n/locale.js';
-import { compareFractions, type Fraction } from '../rate/fraction.js';
+import { checkFraction, compareFractions, type Fraction } from '../rate/fraction.js';
 import { parseArgument } from '../schema/argument.js';
 import { decimal, exact, minOf, minus, over, plus, sum, times, whole } from '../rate/exact.js';
 import { type AdjustmentItem, bandFor, type Dimension, dimensionPoints, type EvaluationScheme, type GradeBand, parseScheme, type VetoItem } from './scheme.js';
@@ -26,7 +26,7 @@ export const EvaluationInputSchema = z.object({
   sheets: z.array(ScoreSheetSchema),
   /** The legal-literacy pre-test score, for a scheme with a pre-test dimension. */
   preTest: z.number().nullable().default(null),
-  vetoed: z.array(z.string()).default([]),
+  vetoed: z.array(z.string().max(120)).default([]),
   adjustments: z.record(z.string(), z.number().min(0)).default({}),
 });
 export type EvaluationInput = z.input<typeof EvaluationInputSchema>;
@@ -244,8 +244,6 @@ export function scoreEvaluation(scheme: EvaluationScheme, input: EvaluationInput
 
 /** A score or total for display: at most two decimals, half-up, trailing zeros dropped (`87.35`, `90`). */
 export function formatScore(value: Fraction): string {
-  if (!value || typeof value !== 'object' || typeof value.numerator !== 'bigint' || typeof value.denominator !== 'bigint' || value.denominator <= 0n) {
-    throw new InvalidArgumentError('formatScore', 'value', { 'zh-CN': '必须是分数（Fraction）', en: 'must be a Fraction' }, value);
-  }
+  checkFraction('formatScore', 'value', value);
   return decimal(value);
 }

@@ -1,3 +1,4 @@
+import { InvalidArgumentError } from '../errors/errors.js';
 import * as z from '../schema/zod.js';
 import { chinaDate, parseInstant } from '../calendar/instant.js';
 import { createItem } from '../loop/snapshot.js';
@@ -24,9 +25,9 @@ export function eventKeyOf(application: Pick<EventApplication, 'name' | 'venue' 
 const FileInputSchema = z.object({
   id: id,
   application: z.unknown(),
-  actor: z.object({ id: z.string().min(1), role: z.enum(['organizer', 'reviewer']) }),
+  actor: z.object({ id: z.string().min(1).max(120), role: z.enum(['organizer', 'reviewer']) }),
   at: instant,
-  note: z.string().optional(),
+  note: z.string().max(2000).optional(),
 });
 
 export interface FileEventPermitInput {
@@ -40,6 +41,7 @@ export interface FileEventPermitInput {
 
 /** A filing that still stands: not refused and not withdrawn (those may be filed again). */
 export function filingStands(item: EventPermitItem): boolean {
+  checkPermit('filingStands', item);
   return item.state !== 'refused' && item.state !== 'withdrawn';
 }
 
@@ -74,7 +76,14 @@ export function fileEventPermit(
 
 /** Whether a filing's event has been held (its outcome is recorded). */
 export function eventHeld(item: EventPermitItem): boolean {
+  checkPermit('eventHeld', item);
   return item.state === 'held' || item.state === 'closed';
+}
+
+function checkPermit(fn: string, item: unknown): void {
+  if (item === null || typeof item !== 'object' || typeof (item as EventPermitItem).state !== 'string') {
+    throw new InvalidArgumentError(fn, 'item', { 'zh-CN': '必须是活动报备的快照', en: 'must be a snapshot of an event filing' }, item);
+  }
 }
 
 export interface EventPermitSummary {

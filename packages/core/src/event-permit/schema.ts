@@ -63,7 +63,7 @@ export type ReasonInput = z.output<typeof ReasonSchema>;
 export const EventPermitSchema = EventFieldsSchema.extend({
   plan: SecurityPlanSchema.nullable(),
   /** One event, one filing: the same event gives the same key (see `eventKeyOf`). */
-  eventKey: z.string().min(1),
+  eventKey: z.string().min(1).max(1000),
   /** The China-time day of the filing. */
   filedOn: isoDate,
   /** Times the plan was replaced by a revised one (the event still has one plan). */

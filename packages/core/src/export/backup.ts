@@ -1,4 +1,7 @@
 import { storeError } from '../store/errors.js';
+import { clip, InvalidArgumentError } from '../errors/errors.js';
+import { checkStore } from '../schema/argument.js';
+import { keyedRecord } from '../schema/keyed.js';
 import { migrateRecord } from '../store/spec.js';
 import type { Collections, RestoreOptions, RestoreSummary, Store, StoreDump } from '../store/types.js';
 
@@ -13,6 +16,7 @@ export const BACKUP_FORMAT_VERSION = 2;
  * so the same store always gives the same bytes and a restored store re-exports byte-identical.
  */
 export async function exportBackup(store: Store<Collections>): Promise<string> {
+  checkStore('exportBackup', store);
   const dump = await store.dump();
   return stringifyCanonical({
     format: BACKUP_FORMAT,
@@ -38,12 +42,13 @@ export interface ImportOptions extends RestoreOptions {
  * `allowEmpty`. Resolves with what was written.
  */
 export async function importBackup(store: Store<Collections>, text: string, options: ImportOptions = {}): Promise<RestoreSummary> {
+  checkStore('importBackup', store);
   if (typeof text !== 'string') throw storeError('invalid_backup', {}, 'a backup is a JSON text');
   let parsed: Record<string, unknown>;
   try {
     parsed = JSON.parse(text, revive) as Record<string, unknown>;
   } catch (error) {
-    throw storeError('invalid_backup', {}, `not JSON: ${(error as Error).message}`);
+    throw storeError('invalid_backup', {}, `not JSON: ${clip((error as Error).message)}`);
   }
   if (!parsed || parsed.format !== BACKUP_FORMAT) throw storeError('invalid_backup', {}, 'not a bihuan backup');
   if (parsed.formatVersion !== 1 && parsed.formatVersion !== BACKUP_FORMAT_VERSION) throw storeError('invalid_backup', {}, `backup format ${String(parsed.formatVersion)}`);
@@ -84,17 +89,22 @@ export async function importBackup(store: Store<Collections>, text: string, opti
 
 /** JSON with object keys sorted and Dates as `{"$date": ISO}`: one value, one text. */
 export function stringifyCanonical(value: unknown): string {
-  return JSON.stringify(canonical(value));
+  return JSON.stringify(canonical(value, 0));
 }
 
-function canonical(value: unknown): unknown {
-  if (value instanceof Date) return { $date: value.toISOString() };
-  if (Array.isArray(value)) return value.map(canonical);
+// Records nest a few levels; anything this deep is not a record of ours.
+const MAX_DEPTH = 200;
+
+function canonical(value: unknown, depth: number): unknown {
+  if (depth > MAX_DEPTH) throw new InvalidArgumentError('stringifyCanonical', 'value', { 'zh-CN': `嵌套不得超过 ${MAX_DEPTH} 层`, en: `must not nest deeper than ${MAX_DEPTH} levels` }, value);
+  if (typeof value === 'bigint') throw new InvalidArgumentError('stringifyCanonical', 'value', { 'zh-CN': '不能含 bigint（JSON 无此类型）', en: 'must not hold a bigint (JSON has none)' }, value);
+  if (value instanceof Date) return { $date: Number.isNaN(value.getTime()) ? null : value.toISOString() };
+  if (Array.isArray(value)) return value.map((v) => canonical(v, depth + 1));
   if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
+    const out = keyedRecord<unknown>();
     for (const k of Object.keys(value).sort()) {
       const v = (value as Record<string, unknown>)[k];
-      if (v !== undefined) out[k] = canonical(v);
+      if (v !== undefined) out[k] = canonical(v, depth + 1);
     }
     return out;
   }

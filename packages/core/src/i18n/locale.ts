@@ -8,7 +8,7 @@ export const DEFAULT_LOCALE: Locale = 'zh-CN';
  * Anything that is not English falls back to Chinese, the users' language.
  */
 export function resolveLocale(tag: string | null | undefined): Locale {
-  if (!tag) return DEFAULT_LOCALE;
+  if (typeof tag !== 'string' || tag.length > 100) return DEFAULT_LOCALE;
   const lower = tag.trim().toLowerCase();
   if (lower === 'en' || lower.startsWith('en-')) return 'en';
   return DEFAULT_LOCALE;

@@ -1,6 +1,9 @@
 import { InvalidArgumentError } from '../errors/errors.js';
 import { chinaDay, DAY_MS, formatInstant, parseInstant, startOfChinaDay } from '../calendar/instant.js';
-import { chinaCalendar, type WorkCalendar } from '../calendar/work-calendar.js';
+import { chinaCalendar, WorkCalendar } from '../calendar/work-calendar.js';
+import { parseArgument } from '../schema/argument.js';
+import { isSaneInstant, MAX_LIMIT_HOURS, MAX_YEAR, MIN_YEAR } from '../schema/bounds.js';
+import { timeLimit } from '../schema/fields.js';
 import type { TimeLimit } from './definition.js';
 import type { Snapshot } from './types.js';
 
@@ -22,6 +25,14 @@ function instantText(ms: number): string {
  * end (24:00 China time) of the last day, counting from the day after entry.
  */
 export function deadlineFor(limit: TimeLimit, startMs: number, calendar: WorkCalendar = chinaCalendar): string {
+  parseArgument('deadlineFor', 'limit', timeLimit, limit);
+  if (!isSaneInstant(startMs)) throw new InvalidArgumentError('deadlineFor', 'startMs', RULE_MS, startMs);
+  if (!(calendar instanceof WorkCalendar)) throw new InvalidArgumentError('deadlineFor', 'calendar', { 'zh-CN': '必须是 WorkCalendar', en: 'must be a WorkCalendar' }, calendar);
+  return deadlineAt(limit, startMs, calendar);
+}
+
+// `deadlineFor` without the checks, for limits a loop definition has already checked.
+function deadlineAt(limit: TimeLimit, startMs: number, calendar: WorkCalendar): string {
   if ('workingDays' in limit) return instantText(calendar.workingDaysDeadline(startMs, limit.workingDays));
   if ('days' in limit) return instantText(startOfChinaDay(chinaDay(startMs) + limit.days + 1));
   return instantText(startMs + Math.round(limit.hours * 3_600_000));
@@ -33,7 +44,7 @@ export function deadlineFor(limit: TimeLimit, startMs: number, calendar: WorkCal
  * stage on the same few days: each state keeps the texts of recent days, indexed by day number.
  */
 export function deadlineFunction(limit: TimeLimit): (startMs: number, calendar: WorkCalendar) => string {
-  if ('hours' in limit) return (startMs, calendar) => deadlineFor(limit, startMs, calendar);
+  if ('hours' in limit) return (startMs, calendar) => deadlineAt(limit, startMs, calendar);
   const SLOTS = 64;
   const days = new Float64Array(SLOTS).fill(Number.NaN);
   const texts = new Array<string>(SLOTS).fill('');
@@ -47,11 +58,17 @@ export function deadlineFunction(limit: TimeLimit): (startMs: number, calendar: 
     const slot = day & (SLOTS - 1);
     if (days[slot] !== day) {
       days[slot] = day;
-      texts[slot] = deadlineFor(limit, startMs, calendar);
+      texts[slot] = deadlineAt(limit, startMs, calendar);
     }
     return texts[slot]!;
   };
 }
+
+const RULE_MS = { 'zh-CN': `必须是 ${MIN_YEAR}–${MAX_YEAR} 年间的毫秒时间戳`, en: `must be epoch milliseconds within ${MIN_YEAR}–${MAX_YEAR}` };
+const RULE_MOMENT = {
+  'zh-CN': `必须是 ${MIN_YEAR}–${MAX_YEAR} 年间带时区的 ISO 时间、Date 或毫秒数`,
+  en: `must be an ISO instant with offset, a Date or epoch milliseconds within ${MIN_YEAR}–${MAX_YEAR}`,
+};
 
 /** A moment: an ISO 8601 instant with an offset, a Date, or milliseconds since the epoch. */
 export type Moment = string | Date | number;
@@ -59,9 +76,7 @@ export type Moment = string | Date | number;
 /** Milliseconds of a moment, or an `InvalidArgumentError` naming the argument. */
 export function momentMs(fn: string, argument: string, moment: Moment): number {
   const ms = typeof moment === 'string' ? parseInstant(moment) : moment instanceof Date ? moment.getTime() : typeof moment === 'number' ? moment : Number.NaN;
-  if (!Number.isFinite(ms)) {
-    throw new InvalidArgumentError(fn, argument, { 'zh-CN': '必须是带时区的 ISO 时间、Date 或毫秒数', en: 'must be an ISO instant with offset, a Date or epoch milliseconds' }, moment);
-  }
+  if (!isSaneInstant(ms)) throw new InvalidArgumentError(fn, argument, RULE_MOMENT, moment);
   return ms;
 }
 
@@ -97,7 +112,7 @@ function withinMs(within: Within): number {
     within !== null &&
     typeof within === 'object' &&
     (within.days !== undefined || within.hours !== undefined || within.minutes !== undefined) &&
-    [within.days, within.hours, within.minutes].every((v) => v === undefined || (typeof v === 'number' && Number.isFinite(v) && v >= 0));
+    [within.days, within.hours, within.minutes].every((v) => v === undefined || (typeof v === 'number' && v >= 0 && v <= MAX_LIMIT_HOURS * 60));
   if (!ok) {
     throw new InvalidArgumentError('dueSoon', 'within', { 'zh-CN': '必须是 { days?, hours?, minutes? }，且为非负数', en: 'must be { days?, hours?, minutes? } with numbers not below 0' }, within);
   }

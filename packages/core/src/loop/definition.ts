@@ -1,4 +1,6 @@
 import * as z from '../schema/zod.js';
+import { timeLimit } from '../schema/fields.js';
+import { MAX_LIMIT_DAYS, MAX_LIMIT_HOURS } from '../schema/bounds.js';
 import { InvalidArgumentError } from '../errors/errors.js';
 import type { Localized } from '../i18n/locale.js';
 import type { WorkCalendar } from '../calendar/work-calendar.js';
@@ -141,15 +143,13 @@ function fail(id: string, zh: string, en: string): never {
 }
 
 function checkLimit(id: string, state: string, limit: unknown): void {
-  const entries = limit && typeof limit === 'object' ? Object.entries(limit) : [];
-  const [key, value] = entries[0] ?? [];
-  const ok =
-    entries.length === 1 &&
-    (key === 'hours' || key === 'days' || key === 'workingDays') &&
-    typeof value === 'number' &&
-    value > 0 &&
-    (key === 'hours' ? Number.isFinite(value) : Number.isInteger(value));
-  if (!ok) fail(id, `状态 ${state} 的时限必须是 { hours }、{ days } 或 { workingDays } 之一且为正数`, `state ${state}: limit must be one of { hours }, { days }, { workingDays } with a positive number`);
+  if (!timeLimit.safeParse(limit).success) {
+    fail(
+      id,
+      `状态 ${state} 的时限必须是 { hours }、{ days } 或 { workingDays } 之一且为正数（天数至多 ${MAX_LIMIT_DAYS}，小时至多 ${MAX_LIMIT_HOURS}）`,
+      `state ${state}: limit must be one of { hours }, { days }, { workingDays } with a positive number (at most ${MAX_LIMIT_DAYS} days or ${MAX_LIMIT_HOURS} hours)`,
+    );
+  }
 }
 
 /**

@@ -1,5 +1,6 @@
 import type * as z from '../schema/zod.js';
 import { maskRecord } from '../privacy/privacy.js';
+import { InvalidArgumentError } from '../errors/errors.js';
 import { compiledOf, type LoopDefinition } from './definition.js';
 import { CREATED, type HistoryEntry, type Snapshot } from './types.js';
 
@@ -12,6 +13,9 @@ export function maskSnapshot<S extends string, E extends string, R extends strin
   snapshot: Snapshot<S, D, E, R>,
 ): Snapshot<S, D, E, R> {
   const compiled = compiledOf(def, 'maskSnapshot');
+  if (snapshot === null || typeof snapshot !== 'object' || !Array.isArray(snapshot.history)) {
+    throw new InvalidArgumentError('maskSnapshot', 'snapshot', { 'zh-CN': '必须是该闭环的快照', en: 'must be a snapshot of this loop' }, snapshot);
+  }
   const data = def.data as z.ZodType<D>;
   const history = snapshot.history.map((entry): HistoryEntry<S, E, R> => {
     if (entry.payload === undefined) return entry;

@@ -1,3 +1,4 @@
+import { InvalidArgumentError } from '../errors/errors.js';
 import type { Locale, Localized } from '../i18n/locale.js';
 import type { RefusalCode } from './refusal.js';
 
@@ -53,6 +54,8 @@ const TEMPLATES: Readonly<Record<RefusalCode, Readonly<Record<Locale, Template>>
 
 /** The localized message for a refusal code. */
 export function refusalMessage(code: RefusalCode, parts: RefusalMessageParts): Localized {
+  if (typeof code !== 'string' || !Object.hasOwn(TEMPLATES, code)) throw new InvalidArgumentError('refusalMessage', 'code', { 'zh-CN': '必须是拒绝代码之一', en: 'must be one of the refusal codes' }, code);
+  if (parts === null || typeof parts !== 'object') throw new InvalidArgumentError('refusalMessage', 'parts', { 'zh-CN': '必须是对象', en: 'must be an object' }, parts);
   const t = TEMPLATES[code];
   return { 'zh-CN': t['zh-CN'](parts, 'zh-CN'), en: t.en(parts, 'en') };
 }

@@ -1,5 +1,6 @@
 import * as z from '../schema/zod.js';
-import { InvalidArgumentError } from '../errors/errors.js';
+import { trust } from './trusted.js';
+import { clip, InvalidArgumentError } from '../errors/errors.js';
 import { parseInstant } from '../calendar/instant.js';
 import { type AnyLoopDefinition, compiledOf, type LoopDefinition } from './definition.js';
 import { deadlineFor } from './deadlines.js';
@@ -30,12 +31,12 @@ export function historyEntrySchema<S extends string, E extends string, R extends
     schema = z.object({
       seq: z.int().min(0),
       type: z.enum([CREATED, ...names(def.events)]),
-      actor: z.object({ id: z.string().min(1), role: z.enum(names(def.roles)) }),
+      actor: z.object({ id: z.string().min(1).max(120), role: z.enum(names(def.roles)) }),
       at: isoInstant,
       from: z.enum(names(def.states)).nullable(),
       to: z.enum(names(def.states)),
-      note: z.string().optional(),
-      attachments: z.array(z.string().min(1)).optional(),
+      note: z.string().max(2000).optional(),
+      attachments: z.array(z.string().min(1).max(1000)).optional(),
       payload: z.unknown().optional(),
     });
     entrySchemas.set(def, schema);
@@ -134,7 +135,7 @@ export function createItem<S extends string, E extends string, R extends string,
     updatedAt: input.at,
   };
   if (limit !== undefined) snapshot.deadline = deadlineFor(limit, atMs, calendarOf(def, context));
-  return snapshot;
+  return trust(snapshot);
 }
 
 /** Moves a snapshot of one version to the next; chained until the definition's version. */
@@ -150,7 +151,7 @@ const LOAD_TEXT = {
 } as const;
 
 function issuesOf(error: z.ZodError): string[] {
-  return error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+  return error.issues.slice(0, 20).map((i) => `${clip(i.path.join('.'), 120) || '(root)'}: ${clip(i.message)}`);
 }
 
 /**
@@ -209,5 +210,5 @@ export function loadSnapshot<S extends string, E extends string, R extends strin
   }
   const parsed = snapshotSchema(def).safeParse(value);
   if (!parsed.success) throw new SnapshotLoadError('snapshot_invalid', LOAD_TEXT.invalid, issuesOf(parsed.error));
-  return parsed.data;
+  return trust(parsed.data);
 }

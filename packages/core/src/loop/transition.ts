@@ -1,5 +1,7 @@
 import type * as z from '../schema/zod.js';
-import { InvalidArgumentError } from '../errors/errors.js';
+import { isTrusted, trust } from './trusted.js';
+import { parseArgument } from '../schema/argument.js';
+import { clip, InvalidArgumentError } from '../errors/errors.js';
 import { chinaCalendar, type WorkCalendar } from '../calendar/work-calendar.js';
 import { type AnyLoopDefinition, type CompiledEvent, type CompiledLoop, compiledOf, type LoopDefinition } from './definition.js';
 import { LoopDefinitionError, LoopMismatchError } from './errors.js';
@@ -53,7 +55,7 @@ function payloadRefusal(def: AnyLoopDefinition, snapshot: Snapshot, event: LoopE
   return refuse(def, missing ? 'field_missing' : 'field_invalid', snapshot, event, {
     field: pathText(issue.path),
     rule: issue.code,
-    detail: missing ? undefined : issue.message,
+    detail: missing ? undefined : clip(issue.message),
   });
 }
 
@@ -62,6 +64,12 @@ function checkSnapshot(def: AnyLoopDefinition, snapshot: Snapshot, fn: string): 
     throw new InvalidArgumentError(fn, 'snapshot', { 'zh-CN': '必须是闭环快照（请用 createItem 或 loadSnapshot 得到）', en: 'must be a loop snapshot (from createItem or loadSnapshot)' }, snapshot);
   }
   if (snapshot.loop.id !== def.id || snapshot.loop.version !== def.version) throw new LoopMismatchError(fn, def, snapshot.loop);
+  if (isTrusted(snapshot)) return;
+  if (typeof snapshot.state !== 'string' || !compiledOf(def, fn).states.has(snapshot.state)) {
+    throw new InvalidArgumentError(fn, 'snapshot.state', { 'zh-CN': '必须是该闭环的状态', en: 'must be a state of this loop' }, snapshot.state);
+  }
+  parseArgument(fn, 'snapshot.data', def.data as z.ZodType, snapshot.data);
+  trust(snapshot);
 }
 
 /**
@@ -150,7 +158,7 @@ export function step(
     deadline === undefined
       ? { loop: snapshot.loop, id: snapshot.id, state: to, data, history, createdAt: snapshot.createdAt, updatedAt: event.at }
       : { loop: snapshot.loop, id: snapshot.id, state: to, data, history, deadline, createdAt: snapshot.createdAt, updatedAt: event.at };
-  return { ok: true, snapshot: next };
+  return { ok: true, snapshot: trust(next) };
 }
 
 /** @internal */

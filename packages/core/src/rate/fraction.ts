@@ -83,8 +83,25 @@ export function divide(a: Fraction, b: Fraction): Fraction {
   return fraction(a.numerator * b.denominator, a.denominator * b.numerator);
 }
 
-/** Orders two fractions exactly: -1, 0 or 1. */
+const RULE_FRACTION: Localized = {
+  'zh-CN': '必须是分数 { numerator, denominator }（bigint，分母为正）',
+  en: 'must be a fraction { numerator, denominator } (bigints, the denominator positive)',
+};
+
+/** Whether `value` is a `Fraction`: bigint numerator and a positive bigint denominator. */
+export function isFraction(value: unknown): value is Fraction {
+  return value !== null && typeof value === 'object' && typeof (value as Fraction).numerator === 'bigint' && typeof (value as Fraction).denominator === 'bigint' && (value as Fraction).denominator > 0n;
+}
+
+/** Throws `InvalidArgumentError` unless `value` is a `Fraction`. */
+export function checkFraction(fn: string, argument: string, value: unknown): asserts value is Fraction {
+  if (!isFraction(value)) throw new InvalidArgumentError(fn, argument, RULE_FRACTION, value);
+}
+
+/** Orders two fractions exactly: -1, 0 or 1. Anything but two fractions is refused (`InvalidArgumentError`). */
 export function compareFractions(a: Fraction, b: Fraction): -1 | 0 | 1 {
+  checkFraction('compareFractions', 'a', a);
+  checkFraction('compareFractions', 'b', b);
   const left = a.numerator * b.denominator;
   const right = b.numerator * a.denominator;
   return left < right ? -1 : left > right ? 1 : 0;
@@ -92,5 +109,6 @@ export function compareFractions(a: Fraction, b: Fraction): -1 | 0 | 1 {
 
 /** The nearest double, for charts and sorting where exactness does not matter. */
 export function fractionToNumber(f: Fraction): number {
+  checkFraction('fractionToNumber', 'f', f);
   return Number(f.numerator) / Number(f.denominator);
 }

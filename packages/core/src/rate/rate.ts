@@ -1,6 +1,7 @@
 import { InvalidArgumentError } from '../errors/errors.js';
 import { DEFAULT_LOCALE, type Locale } from '../i18n/locale.js';
 import {
+  checkFraction,
   type Count,
   type Fraction,
   divide,
@@ -153,6 +154,8 @@ export function formatFraction(
   digits: ResolvedDigits = DEFAULT_DIGITS,
   sign: 'auto' | 'always' = 'auto',
 ): string {
+  checkFraction('formatFraction', 'value', value);
+  if (typeof scale !== 'bigint' || scale <= 0n) throw new InvalidArgumentError('formatFraction', 'scale', { 'zh-CN': '必须是正的 bigint（100n 为百分数）', en: 'must be a positive bigint (100n for percent)' }, scale);
   const { negative, units } = roundScaled(value, scale, digits);
   const text = unitsToString(units, negative, digits);
   return sign === 'always' && !negative && units !== 0n ? `+${text}` : text;

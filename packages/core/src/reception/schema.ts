@@ -14,7 +14,7 @@ export const ReceptionIntakeSchema = z.object({
 });
 export type ReceptionIntake = z.input<typeof ReceptionIntakeSchema>;
 
-export const RatingSchema = z.object({ satisfaction: satisfaction, at: z.string().min(1), comment: text.optional() });
+export const RatingSchema = z.object({ satisfaction: satisfaction, at: z.string().min(1).max(40), comment: text.optional() });
 export type Rating = z.output<typeof RatingSchema>;
 
 /** A reception-day issue: the single source of truth for its type. */

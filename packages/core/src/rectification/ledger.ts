@@ -90,7 +90,12 @@ export function summarizeRectification(items: readonly RectificationItem[], now:
 }
 
 /** The id of the accountability record an item opens (one per item, so a sweep is idempotent). */
-export const accountabilityIdFor = (itemId: string): string => `${itemId}/accountability`;
+export function accountabilityIdFor(itemId: string): string {
+  if (typeof itemId !== 'string' || itemId.length === 0 || itemId.length > 120) {
+    throw new InvalidArgumentError('accountabilityIdFor', 'itemId', { 'zh-CN': '必须是 1–120 个字符的编号', en: 'must be an id of 1–120 characters' }, itemId);
+  }
+  return `${itemId}/accountability`;
+}
 
 export interface OverdueSweep {
   /** The items that opened accountability, after `holdAccountable`. */

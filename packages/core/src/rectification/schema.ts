@@ -25,7 +25,7 @@ export const FindingSchema = z.object({
 export type FindingInput = z.input<typeof FindingSchema>;
 export type Finding = z.output<typeof FindingSchema>;
 
-const byAt = z.object({ by: id, at: z.string().min(1) });
+const byAt = z.object({ by: id, at: z.string().min(1).max(40) });
 
 /** A rectification item (整改事项): the single source of truth for its type. */
 export const RectificationSchema = FindingSchema.extend({
@@ -43,7 +43,7 @@ export const RectificationSchema = FindingSchema.extend({
   verification: byAt.extend({ opinion: text }).nullable().default(null),
   supervisions: z.int().min(0).default(0),
   /** The accountability record opened when the item passed its deadline unverified. */
-  accountability: z.object({ id, openedAt: z.string().min(1) }).nullable().default(null),
+  accountability: z.object({ id, openedAt: z.string().min(1).max(40) }).nullable().default(null),
 });
 export type RectificationInput = z.input<typeof RectificationSchema>;
 export type Rectification = z.output<typeof RectificationSchema>;

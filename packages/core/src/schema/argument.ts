@@ -1,5 +1,7 @@
-import type * as z from './zod.js';
-import { InvalidArgumentError } from '../errors/errors.js';
+import * as z from './zod.js';
+import { clip, describe, InvalidArgumentError } from '../errors/errors.js';
+
+const RULE_NAME = { 'zh-CN': '必须是文字', en: 'must be a string' };
 
 export interface ArgumentPathOptions {
   /** Array positions as `[0]` (`list[0].name`) rather than `.0` (`report.shortcomings.0.text`). */
@@ -8,16 +10,35 @@ export interface ArgumentPathOptions {
 
 /** The name of the refused part of an argument: `argument` followed by zod's issue path. */
 export function argumentPath(argument: string, path: readonly PropertyKey[], options: ArgumentPathOptions = {}): string {
-  let text = argument;
-  for (const key of path) text += options.brackets && typeof key === 'number' ? `[${key}]` : `.${String(key)}`;
+  if (typeof argument !== 'string') throw new InvalidArgumentError('argumentPath', 'argument', RULE_NAME, argument);
+  if (!Array.isArray(path) || path.length > 1000) throw new InvalidArgumentError('argumentPath', 'path', { 'zh-CN': '必须是键的数组', en: 'must be an array of keys' }, path);
+  let text = clip(argument, 120);
+  const brackets = options !== null && typeof options === 'object' && options.brackets === true;
+  for (const key of path) text += brackets && typeof key === 'number' ? `[${key}]` : `.${typeof key === 'string' || typeof key === 'number' ? clip(String(key), 60) : describe(key)}`;
   return text;
 }
 
 /** The refusal of the first zod issue as `InvalidArgumentError` (naming the argument and the failing path). */
 export function argumentError(fn: string, argument: string, error: z.ZodError, value: unknown, options?: ArgumentPathOptions): InvalidArgumentError {
+  if (!(error instanceof z.ZodError) || error.issues.length === 0) throw new InvalidArgumentError('argumentError', 'error', { 'zh-CN': '必须是 zod 的校验错误', en: 'must be a ZodError' }, error);
   const issue = error.issues[0]!;
-  const received = issue.path.length === 0 && issue.input === undefined ? value : issue.input;
-  return new InvalidArgumentError(fn, argumentPath(argument, issue.path, options), { 'zh-CN': `不符合要求：${issue.message}`, en: `is not valid: ${issue.message}` }, received);
+  // zod leaves `input` out of some issues (a text too long, a number too big): quote the value at
+  // the issue's path then, so that a refusal never says "received undefined" of a value given.
+  const received = issue.input === undefined ? valueAt(value, issue.path) : issue.input;
+  const message = clip(issue.message);
+  return new InvalidArgumentError(fn, argumentPath(argument, issue.path, options), { 'zh-CN': `不符合要求：${message}`, en: `is not valid: ${message}` }, received);
+}
+
+// The value at `path` inside `value` (own data properties only), or undefined.
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  let node = value;
+  for (const key of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    const own = Object.getOwnPropertyDescriptor(node, key);
+    if (!own || !('value' in own)) return undefined;
+    node = own.value;
+  }
+  return node;
 }
 
 /**
@@ -26,6 +47,7 @@ export function argumentError(fn: string, argument: string, error: z.ZodError, v
  * The one way every domain checks what it is given.
  */
 export function parseArgument<S extends z.ZodType>(fn: string, argument: string, schema: S, value: unknown, options?: ArgumentPathOptions): z.output<S> {
+  if (!(schema instanceof z.ZodType)) throw new InvalidArgumentError('parseArgument', 'schema', { 'zh-CN': '必须是 zod 模式', en: 'must be a zod schema' }, schema);
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   throw argumentError(fn, argument, parsed.error, value, options);

@@ -1,6 +1,7 @@
 import * as z from './zod.js';
 import { parseDate, parseInstant } from '../calendar/instant.js';
 import { personal } from '../privacy/privacy.js';
+import { isSaneInstant, MAX_COUNT, MAX_LIMIT_DAYS, MAX_LIMIT_HOURS, MAX_YEAR, MIN_YEAR } from './bounds.js';
 
 /**
  * The field vocabulary every domain's records are written in. A domain imports these from here,
@@ -24,8 +25,30 @@ export const code = /* @__PURE__ */ z
   .min(1)
   .max(80)
   .regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . - only');
-/** A whole number of things, 0 or more. */
-export const count = /* @__PURE__ */ z.int().min(0);
+/** A whole number of things, 0 or more (at most a billion: no real ledger holds more). */
+export const count = /* @__PURE__ */ z.int().min(0).max(MAX_COUNT);
+
+/** Working days or calendar days of a time limit: 1 to 3,650 (ten years). */
+export const limitDays = /* @__PURE__ */ z.int().min(1).max(MAX_LIMIT_DAYS);
+/** Hours of a time limit: more than 0, at most 87,600 (ten years). */
+export const limitHours = /* @__PURE__ */ z.number().positive().max(MAX_LIMIT_HOURS);
+/**
+ * How long something may take: exact hours, calendar days or working days — exactly one of them,
+ * bounded, so that a deadline is always a short walk over the calendar.
+ */
+export const timeLimit = /* @__PURE__ */ z.union([
+  z.object({ hours: limitHours }).strict(),
+  z.object({ days: limitDays }).strict(),
+  z.object({ workingDays: limitDays }).strict(),
+]);
+/** A span before or after a moment (a reminder's lead time): like `timeLimit`, but 0 is allowed. */
+export const timeSpan = /* @__PURE__ */ z.union([
+  z.object({ hours: z.number().min(0).max(MAX_LIMIT_HOURS) }).strict(),
+  z.object({ days: z.int().min(0).max(MAX_LIMIT_DAYS) }).strict(),
+  z.object({ workingDays: z.int().min(0).max(MAX_LIMIT_DAYS) }).strict(),
+]);
+/** A calendar year core reckons with (1900–2200). */
+export const year = /* @__PURE__ */ z.int().min(MIN_YEAR).max(MAX_YEAR);
 
 /** A person's name (trimmed, 1–60 characters); personal data, masked in views and exports. */
 export const personName = /* @__PURE__ */ personal('name', z.string().trim().min(1).max(60));
@@ -37,9 +60,22 @@ export const idNumber = /* @__PURE__ */ personal('idNumber', z.string().regex(/^
 export const address = /* @__PURE__ */ personal('address', z.string().trim().min(1).max(200));
 
 /** A real calendar date written YYYY-MM-DD (China's calendar day: no time, no offset). */
-export const calendarDate = /* @__PURE__ */ z.string().refine((s) => !Number.isNaN(parseDate(s)), { message: 'must be a real date written YYYY-MM-DD' });
-/** An ISO 8601 instant with an explicit offset. */
-export const instant = /* @__PURE__ */ z.string().refine((s) => !Number.isNaN(parseInstant(s)), { message: 'must be an ISO 8601 instant with an offset' });
+export const calendarDate = /* @__PURE__ */ z
+  .string()
+  .length(10)
+  .refine((s) => isSaneDate(s), { message: `must be a real date written YYYY-MM-DD, in ${MIN_YEAR}–${MAX_YEAR}` });
+/** An ISO 8601 instant with an explicit offset (years 1900–2200). */
+export const instant = /* @__PURE__ */ z
+  .string()
+  .max(40)
+  .refine((s) => isSaneInstant(parseInstant(s)), { message: `must be an ISO 8601 instant with an offset, in ${MIN_YEAR}–${MAX_YEAR}` });
+
+/** Whether `text` is a real `YYYY-MM-DD` date (2026-02-30 is not) in the years core reckons with. */
+export function isSaneDate(text: string): boolean {
+  if (Number.isNaN(parseDate(text))) return false;
+  const y = Number(text.slice(0, 4));
+  return y >= MIN_YEAR && y <= MAX_YEAR;
+}
 
 /** How satisfied a party or a firm said it was at a follow-up or a rating. */
 export const SATISFACTION = ['satisfied', 'basicallySatisfied', 'dissatisfied'] as const;

@@ -1,5 +1,5 @@
 import type * as z from '../schema/zod.js';
-import { BihuanError, InvalidArgumentError } from '../errors/errors.js';
+import { BihuanError, clip, InvalidArgumentError } from '../errors/errors.js';
 import { type Catalog, CatalogSchema, type Roster, RosterSchema, type TaskTemplate } from './schema.js';
 
 /** One thing wrong in a loaded catalog or roster: where (`templates[3].due.day`) and what. */
@@ -29,7 +29,7 @@ export class TaskDataError extends BihuanError {
 
 function pathText(path: readonly PropertyKey[]): string {
   let text = '';
-  for (const key of path) text += typeof key === 'number' ? `[${key}]` : text ? `.${String(key)}` : String(key);
+  for (const key of path) text += typeof key === 'number' ? `[${key}]` : text ? `.${clip(String(key), 60)}` : clip(String(key), 60);
   return text || '(root)';
 }
 
@@ -43,11 +43,11 @@ function load<T extends object>(schema: z.ZodType<T>, input: unknown, code: 'cat
     try {
       value = JSON.parse(value);
     } catch (cause) {
-      throw new TaskDataError(code, what, [{ path: '(root)', message: `not valid JSON (${(cause as Error).message})` }]);
+      throw new TaskDataError(code, what, [{ path: '(root)', message: `not valid JSON (${clip((cause as Error).message)})` }]);
     }
   }
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new TaskDataError(code, what, parsed.error.issues.map((i) => ({ path: pathText(i.path), message: i.message })));
+  if (!parsed.success) throw new TaskDataError(code, what, parsed.error.issues.map((i) => ({ path: pathText(i.path), message: clip(i.message) })));
   loaded.add(parsed.data);
   return parsed.data;
 }

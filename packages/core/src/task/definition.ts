@@ -1,3 +1,4 @@
+import { InvalidArgumentError } from '../errors/errors.js';
 import { defineLoop, type EventOf, type RoleOf, type SnapshotOf } from '../loop/definition.js';
 import type { GuardRefusal } from '../loop/refusal.js';
 import type { LoopEvent, Snapshot } from '../loop/types.js';
@@ -37,6 +38,7 @@ export interface TaskLoopOptions {
  * `data.due` (from the template's due rule), not by a stage limit.
  */
 export function createTaskOrderLoop(options: TaskLoopOptions = {}) {
+  if (options === null || typeof options !== 'object') throw new InvalidArgumentError('createTaskOrderLoop', 'options', { 'zh-CN': '必须是对象', en: 'must be an object' }, options);
   return defineLoop({
     id: TASK_LOOP_ID,
     version: 1,

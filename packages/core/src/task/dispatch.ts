@@ -38,6 +38,9 @@ export interface DispatchResult {
 
 /** The id of an order: the period, the template and the officer it was first dispatched to. */
 export function taskOrderId(period: string, templateId: string, officerId: string): string {
+  for (const [argument, value] of [['period', period], ['templateId', templateId], ['officerId', officerId]] as const) {
+    if (typeof value !== 'string' || value.length === 0 || value.length > 120) fail('taskOrderId', argument, '必须是 1–120 个字符的文字', 'must be a text of 1–120 characters', value);
+  }
   return `${period}:${templateId}:${officerId}`;
 }
 

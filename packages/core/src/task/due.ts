@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from '../errors/errors.js';
+import { parseArgument } from '../schema/argument.js';
 import { chinaDay, daysFromCivil, formatDate, formatInstant, parseInstant, startOfChinaDay } from '../calendar/instant.js';
 import { chinaCalendar, WorkCalendar } from '../calendar/work-calendar.js';
 import { type DueRule, type DueRuleInput, DueRuleSchema, monthText } from './schema.js';
@@ -64,8 +65,7 @@ const RULE_WHEN = { 'zh-CN': '必须是 { month: "YYYY-MM" } 或 { eventAt: 带�
  * days come from `calendar` (mainland China's by default, with its holidays and make-up days).
  */
 export function taskDue(rule: DueRuleInput, when: DueWhen, calendar: WorkCalendar = chinaCalendar): string {
-  const parsed = DueRuleSchema.safeParse(rule);
-  if (!parsed.success) throw new InvalidArgumentError('taskDue', 'rule', { 'zh-CN': `不是有效的期限规则：${parsed.error.issues[0]!.message}`, en: `is not a due rule: ${parsed.error.issues[0]!.message}` }, rule);
+  const parsed = { data: parseArgument('taskDue', 'rule', DueRuleSchema, rule) };
   if (!(calendar instanceof WorkCalendar)) throw new InvalidArgumentError('taskDue', 'calendar', { 'zh-CN': '必须是 WorkCalendar', en: 'must be a WorkCalendar' }, calendar);
   if (when === null || typeof when !== 'object') throw new InvalidArgumentError('taskDue', 'when', RULE_WHEN, when);
   if (parsed.data.kind === 'withinWorkingDays') {

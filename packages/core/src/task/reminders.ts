@@ -1,4 +1,6 @@
 import { InvalidArgumentError } from '../errors/errors.js';
+import { timeSpan } from '../schema/fields.js';
+import { MAX_LIMIT_DAYS } from '../schema/bounds.js';
 import type { Localized } from '../i18n/locale.js';
 import { DAY_MS, parseInstant, startOfChinaDay } from '../calendar/instant.js';
 import { chinaCalendar, WorkCalendar } from '../calendar/work-calendar.js';
@@ -57,10 +59,7 @@ function bad(argument: string, zh: string, en: string, value: unknown): never {
 }
 
 function spanArg(argument: string, span: unknown): ReminderSpan {
-  const entries = span && typeof span === 'object' ? Object.entries(span) : [];
-  const [key, value] = entries[0] ?? [];
-  const ok = entries.length === 1 && (key === 'hours' || key === 'days' || key === 'workingDays') && typeof value === 'number' && value >= 0 && (key === 'hours' ? Number.isFinite(value) : Number.isInteger(value));
-  if (!ok) bad(argument, '必须是 { hours }、{ days } 或 { workingDays } 之一，且不小于 0', 'must be one of { hours }, { days }, { workingDays }, not below 0', span);
+  if (!timeSpan.safeParse(span).success) bad(argument, `必须是 { hours }、{ days } 或 { workingDays } 之一，不小于 0（天数至多 ${MAX_LIMIT_DAYS}）`, `must be one of { hours }, { days }, { workingDays }, not below 0 (at most ${MAX_LIMIT_DAYS} days)`, span);
   return span as ReminderSpan;
 }
 

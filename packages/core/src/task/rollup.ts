@@ -2,6 +2,7 @@ import { InvalidArgumentError } from '../errors/errors.js';
 import { formatRate } from '../rate/rate.js';
 import { type Moment, momentMs } from '../loop/deadlines.js';
 import { parseInstant } from '../calendar/instant.js';
+import { MAX_COUNT } from '../schema/bounds.js';
 import type { TaskOrder, TaskOrderState } from './definition.js';
 
 /**
@@ -104,12 +105,23 @@ function dictionary(values: Iterable<string>): { list: string[]; code: Map<strin
 }
 
 /** Compact columns from task orders (snapshots of the task-order loop). */
+// What columnsFromOrders reads of an order: its state, its units, category, month and due moment.
+function isOrderRow(o: unknown): boolean {
+  const order = o as TaskOrder | null;
+  if (!order || typeof order !== 'object' || typeof order.state !== 'string' || !Object.hasOwn(TASK_STATUS_CODES, order.state)) return false;
+  const d = order.data as TaskOrder['data'] | null;
+  return (
+    !!d && typeof d === 'object' && [d.officer, d.station, d.county, d.month].every((v) => typeof v === 'string') &&
+    !!d.template && typeof d.template === 'object' && typeof d.template.category === 'string' && !Number.isNaN(parseInstant(d.due))
+  );
+}
+
 export function columnsFromOrders(orders: readonly TaskOrder[]): OrderColumns {
   if (!Array.isArray(orders)) bad('columnsFromOrders', 'orders', '必须是任务单数组', 'must be an array of task orders', orders);
   const n = orders.length;
   for (let i = 0; i < n; i++) {
     const o = orders[i];
-    if (!o || typeof o !== 'object' || !o.data || !((o.state as string) in TASK_STATUS_CODES) || Number.isNaN(parseInstant(o.data.due))) {
+    if (!isOrderRow(o)) {
       bad('columnsFromOrders', `orders[${i}]`, '必须是社区警务任务单', 'must be a task order', o);
     }
   }
@@ -354,9 +366,17 @@ export function rollupOrders(orders: readonly TaskOrder[], groupings: readonly (
  * cross-multiplication, never by rounded rates), then groups with no denominator last.
  */
 export function compareForSupervision(a: RollupCounts, b: RollupCounts): number {
+  countsArg('compareForSupervision', 'a', a);
+  countsArg('compareForSupervision', 'b', b);
   if (a.overdue !== b.overdue) return b.overdue - a.overdue;
   if (a.denominator === 0 || b.denominator === 0) return (a.denominator === 0 ? 1 : 0) - (b.denominator === 0 ? 1 : 0);
   return a.done * b.denominator - b.done * a.denominator;
+}
+
+function countsArg(fn: string, argument: string, row: unknown): void {
+  const r = row as RollupCounts | null;
+  const ok = r !== null && typeof r === 'object' && [r.overdue, r.done, r.denominator].every((n) => typeof n === 'number' && n >= 0 && n <= MAX_COUNT);
+  if (!ok) bad(fn, argument, '必须是统计行（overdue、done、denominator 为非负数）', 'must be a rollup row (overdue, done and denominator counts)', row);
 }
 
 export interface LaggardOptions {
@@ -372,6 +392,8 @@ export interface LaggardOptions {
  */
 export function laggards<R extends RollupCounts>(rows: readonly R[], options: LaggardOptions = {}): R[] {
   if (!Array.isArray(rows)) bad('laggards', 'rows', '必须是统计行数组', 'must be an array of rollup rows', rows);
+  rows.forEach((r, i) => countsArg('laggards', `rows[${i}]`, r));
+  if (options === null || typeof options !== 'object') bad('laggards', 'options', '必须是对象', 'must be an object', options);
   const below = options.below ?? 1;
   if (typeof below !== 'number' || !(below >= 0 && below <= 1)) bad('laggards', 'options.below', '必须是 0 到 1 之间的比例', 'must be a share between 0 and 1', below);
   const limit = options.limit ?? Number.POSITIVE_INFINITY;

@@ -1,4 +1,5 @@
 import * as z from '../schema/zod.js';
+import { MAX_TEXT } from '../schema/bounds.js';
 import { calendarDate, id, instant, instructionPayload, personName, reasonPayload, text } from '../schema/fields.js';
 
 /**
@@ -206,7 +207,7 @@ export const OrderTemplateSchema = z.object({
 export type OrderTemplate = z.output<typeof OrderTemplateSchema>;
 
 /** A value of a feedback field: a note or place (text), a count, or evidence references. */
-export const FeedbackValueSchema = z.union([z.string(), z.number(), z.array(z.string())]);
+export const FeedbackValueSchema = z.union([z.string().max(MAX_TEXT), z.number(), z.array(z.string().max(2000)).max(1000)]);
 export type FeedbackValue = z.output<typeof FeedbackValueSchema>;
 
 const stamp = { at: instant, by: taskId };

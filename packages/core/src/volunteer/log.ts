@@ -1,9 +1,9 @@
 import * as z from '../schema/zod.js';
 import { fraction } from '../rate/fraction.js';
 import { formatFraction } from '../rate/rate.js';
-import { checkArray, parseArgument } from '../schema/argument.js';
+import { parseArgument } from '../schema/argument.js';
 import { type Result, refused } from '../schema/result.js';
-import { ASSIST_KINDS, type Assist, type AssistInput, AssistSchema, type AssistKind, type Volunteer } from './schema.js';
+import { ASSIST_KINDS, type Assist, type AssistInput, AssistSchema, type AssistKind, type Volunteer, VolunteerSchema } from './schema.js';
 
 const DAY_MINUTES = 1440;
 
@@ -19,8 +19,8 @@ export function formatHours(minutes: number): string {
  */
 export function logAssist(input: AssistInput, roster: readonly Volunteer[], log: readonly Assist[] = []): Result<Assist> {
   const a = parseArgument('logAssist', 'input', AssistSchema, input);
-  checkArray('logAssist', 'roster', roster);
-  checkArray('logAssist', 'log', log);
+  parseArgument('logAssist', 'roster', z.array(VolunteerSchema), roster, { brackets: true });
+  parseArgument('logAssist', 'log', z.array(AssistSchema), log, { brackets: true });
   const v = roster.find((r) => r?.id === a.volunteerId);
   if (!v) return refused('volunteer_registered', `义警 ${a.volunteerId} 不在花名册中`, `volunteer ${a.volunteerId} is not on the roster`, 'volunteerId');
   if (a.date < v.joinedOn) return refused('joined_before', `该义警 ${v.joinedOn} 才入会，不能登记 ${a.date} 的协助`, `this volunteer joined on ${v.joinedOn}, after ${a.date}`, 'date');
@@ -61,9 +61,9 @@ const emptyKinds = (): Record<AssistKind, { assists: number; minutes: number }> 
 
 /** Counts and hours per kind and per volunteer. Assists of volunteers not on the roster still count in the totals. */
 export function summarizeVolunteerLog(roster: readonly Volunteer[], assists: readonly Assist[]): VolunteerLogSummary {
-  const Items = z.array(z.object({ id: z.string() }).loose());
-  parseArgument('summarizeVolunteerLog', 'roster', Items, roster);
-  parseArgument('summarizeVolunteerLog', 'assists', Items, assists);
+  // Checked in full: an assist's kind and volunteer are keys of the tallies.
+  parseArgument('summarizeVolunteerLog', 'roster', z.array(VolunteerSchema), roster, { brackets: true });
+  parseArgument('summarizeVolunteerLog', 'assists', z.array(AssistSchema), assists, { brackets: true });
   const byKind = emptyKinds();
   const people = new Map(roster.map((v) => [v.id, { id: v.id, name: v.name, assists: 0, minutes: 0, byKind: emptyKinds() }]));
   let minutes = 0;
