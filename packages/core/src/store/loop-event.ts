@@ -3,6 +3,7 @@ import type { LoopDefinition } from '../loop/definition.js';
 import type { Refusal } from '../loop/refusal.js';
 import { historyEntrySchema, isoInstant, snapshotSchema } from '../loop/snapshot.js';
 import { transition, type TransitionContext } from '../loop/transition.js';
+import { trust } from '../loop/trusted.js';
 import { CREATED, type AcceptedLoopEvent, type HistoryEntry, type LoopEvent, type LoopEventBase, type Snapshot } from '../loop/types.js';
 import type { ApplyOptions, ApplyResult, WriteOptions, ChangeCheck, CollectionSpec, Collections, IndexSpec, KeyPath, StaleVersion, Store, StoreTx, TxApplyResult } from './types.js';
 
@@ -22,6 +23,9 @@ function engineStep<S extends string, E extends string, R extends string, D, C>(
   context: TransitionContext<C> | undefined,
 ) {
   return (current: unknown) => {
+    // A stored record was validated when it was written (a store validates once, at its boundary;
+    // `verify()` re-checks on demand), so the engine need not check its data again.
+    if (current !== null && typeof current === 'object') trust(current);
     const r = transition(def, current as Snapshot<S, D, E, R>, event, context);
     if (r.ok) engineMade.add(r.snapshot);
     return r as never;
