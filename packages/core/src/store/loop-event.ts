@@ -13,7 +13,9 @@ const FIELDS = new Set(['loop', 'id', 'state', 'data', 'history', 'deadline', 'c
  * Snapshots the engine's `transition` just made inside `applyLoopEvent` (module-private: nothing
  * else can mark one). The engine checked the event — the only new input — and built the rest from
  * the stored snapshot, which was valid when written; so such a result is checked for its shape of
- * change only, not parsed again (`verify()` still parses everything on demand).
+ * change only, not parsed again (`verify()` still parses everything on demand). Not the engine's
+ * own trusted set (`loop/trusted.ts`): that also holds the stored snapshots it was handed, and a
+ * step that changed one of those in place must still be checked whole.
  */
 const engineMade = new WeakSet<object>();
 

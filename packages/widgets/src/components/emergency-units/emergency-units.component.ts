@@ -2,7 +2,7 @@ import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'l
 import { type EmergencyUnit, type EmergencyUnitCollections, type ResponseJudgement, type UnitResponse, RESPONSE_STAGES, RESPONSE_STANDARD, missingStandard, recordResponseIn, summarizeEmergencyUnits, emergencyUnitStore } from '@bihuan/core/emergency-unit';
 import { type Store } from '@bihuan/core/store';
 import { BihuanElement } from '../../internal/bihuan-element.js';
-import { dataStyles, scrollRegionStyles } from '../../internal/data-styles.js';
+import { dataStyles } from '../../internal/data-styles.js';
 import { errorSummary, errorSummaryStyles, focusErrorSummary, type FieldError } from '../../internal/error-summary.js';
 import { figures, scrollRegion } from '../../internal/figures.js';
 import { argumentProblem, errorFor, inputField, problemAt, readForm } from '../../internal/form-fields.js';
@@ -51,7 +51,7 @@ const OUTCOME_FIELDS = ['detained', 'disputesStopped', 'helped'] as const;
  * @fires {CustomEvent<ProblemDetail>} bh-problem - The widget could not work with what it was given.
  */
 export class BhEmergencyUnits extends BihuanElement {
-  static override styles = [themeStyles, formStyles, errorSummaryStyles, dataStyles, scrollRegionStyles];
+  static override styles = [themeStyles, formStyles, errorSummaryStyles, dataStyles];
 
   static override properties: PropertyDeclarations = {
     store: { attribute: false },

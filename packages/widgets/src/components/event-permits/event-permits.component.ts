@@ -4,7 +4,7 @@ import { availableEvents } from '@bihuan/core/loop';
 import { InvalidArgumentError } from '@bihuan/core/schema';
 import { type Store, applyLoopEvent } from '@bihuan/core/store';
 import { BihuanElement } from '../../internal/bihuan-element.js';
-import { dataStyles, scrollRegionStyles } from '../../internal/data-styles.js';
+import { dataStyles } from '../../internal/data-styles.js';
 import { errorSummary, errorSummaryStyles, focusErrorSummary, type FieldError } from '../../internal/error-summary.js';
 import { argumentProblem, errorFor, inputField, problemAt, readForm } from '../../internal/form-fields.js';
 import { figures, scrollRegion } from '../../internal/figures.js';
@@ -60,7 +60,7 @@ const TEXTAREAS = new Set(['summary', 'reason', 'outcome']);
  * @fires {CustomEvent<ProblemDetail>} bh-problem - The widget could not work with what it was given.
  */
 export class BhEventPermits extends BihuanElement {
-  static override styles = [themeStyles, formStyles, errorSummaryStyles, dataStyles, scrollRegionStyles, eventPermitsStyles];
+  static override styles = [themeStyles, formStyles, errorSummaryStyles, dataStyles, eventPermitsStyles];
 
   static override properties: PropertyDeclarations = {
     store: { attribute: false },

@@ -3,7 +3,7 @@ import { maskName } from '@bihuan/core/privacy';
 import { type Store } from '@bihuan/core/store';
 import { type Assist, type Volunteer, type VolunteerCollections, ASSIST_KINDS, formatHours, logAssistIn, summarizeVolunteerLog, volunteerStore } from '@bihuan/core/volunteer';
 import { BihuanElement } from '../../internal/bihuan-element.js';
-import { dataStyles, scrollRegionStyles } from '../../internal/data-styles.js';
+import { dataStyles } from '../../internal/data-styles.js';
 import { errorSummary, errorSummaryStyles, focusErrorSummary, type FieldError } from '../../internal/error-summary.js';
 import { figures, scrollRegion } from '../../internal/figures.js';
 import { argumentProblem, errorFor, inputField, problemAt, readForm } from '../../internal/form-fields.js';
@@ -44,7 +44,7 @@ export type AssistLoggedDetail = Assist;
  * @fires {CustomEvent<ProblemDetail>} bh-problem - The widget could not work with what it was given.
  */
 export class BhVolunteerLog extends BihuanElement {
-  static override styles = [themeStyles, formStyles, errorSummaryStyles, dataStyles, scrollRegionStyles];
+  static override styles = [themeStyles, formStyles, errorSummaryStyles, dataStyles];
 
   static override properties: PropertyDeclarations = {
     store: { attribute: false },
