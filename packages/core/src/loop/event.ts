@@ -6,6 +6,7 @@ const RULES = {
   object: { 'zh-CN': '必须是对象', en: 'must be an object' },
   text: { 'zh-CN': '必须是非空字符串', en: 'must be a non-empty string' },
   optionalText: { 'zh-CN': '必须是字符串（或不填）', en: 'must be a string (or absent)' },
+  optionalShortText: { 'zh-CN': '必须是 1–120 个字符的字符串（或不填）', en: 'must be a string of 1–120 characters (or absent)' },
   instant: { 'zh-CN': '必须是带时区的 ISO 8601 时间（1900–2200 年），如 2025-10-09T09:30:00+08:00', en: 'must be an ISO 8601 instant with an offset in 1900–2200, e.g. 2025-10-09T09:30:00+08:00' },
   attachments: { 'zh-CN': '必须是由非空字符串（附件引用）组成的数组', en: 'must be an array of non-empty strings (attachment references)' },
 } as const;
@@ -22,6 +23,8 @@ export function checkEvent(fn: string, event: unknown): number {
   if (actor === null || typeof actor !== 'object') throw new MalformedEventError(fn, 'actor', RULES.object, actor);
   if (typeof actor.id !== 'string' || actor.id.length === 0) throw new MalformedEventError(fn, 'actor.id', RULES.text, actor.id);
   if (typeof actor.role !== 'string' || actor.role.length === 0) throw new MalformedEventError(fn, 'actor.role', RULES.text, actor.role);
+  if (actor.unit !== undefined && !isShortText(actor.unit)) throw new MalformedEventError(fn, 'actor.unit', RULES.optionalShortText, actor.unit);
+  if (actor.name !== undefined && !isShortText(actor.name)) throw new MalformedEventError(fn, 'actor.name', RULES.optionalShortText, actor.name);
   const at = parseInstant(e.at as string);
   if (!isSaneInstant(at)) throw new MalformedEventError(fn, 'at', RULES.instant, e.at); // the kernel's instant: years 1900–2200
   if (e.note !== undefined && typeof e.note !== 'string') throw new MalformedEventError(fn, 'note', RULES.optionalText, e.note);
@@ -32,6 +35,8 @@ export function checkEvent(fn: string, event: unknown): number {
   }
   return at;
 }
+
+const isShortText = (v: unknown): boolean => typeof v === 'string' && v.length > 0 && v.length <= 120;
 
 /**
  * Whether an event at `at` (already parsed to `atMs`) comes before the item's last update. Two

@@ -31,7 +31,7 @@ export function historyEntrySchema<S extends string, E extends string, R extends
     schema = z.object({
       seq: z.int().min(0),
       type: z.enum([CREATED, ...names(def.events)]),
-      actor: z.object({ id: z.string().min(1).max(120), role: z.enum(names(def.roles)) }),
+      actor: z.object({ id: z.string().min(1).max(120), role: z.enum(names(def.roles)), unit: z.string().min(1).max(120).optional(), name: z.string().min(1).max(120).optional() }),
       at: isoInstant,
       from: z.enum(names(def.states)).nullable(),
       to: z.enum(names(def.states)),

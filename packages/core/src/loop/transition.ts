@@ -8,7 +8,7 @@ import { LoopDefinitionError, LoopMismatchError } from './errors.js';
 import { checkEvent, isBefore } from './event.js';
 import { refusalMessage, type RefusalMessageParts } from './messages.js';
 import type { Refusal, RefusalCode } from './refusal.js';
-import type { AcceptedLoopEvent, HistoryEntry, LoopEvent, LoopEventBase, Snapshot } from './types.js';
+import type { AcceptedLoopEvent, Actor, HistoryEntry, LoopEvent, LoopEventBase, Snapshot } from './types.js';
 
 /** What the host may pass to a transition: a calendar, and whatever the definition's guards read. */
 export type TransitionContext<C = unknown> = C & { readonly calendar?: WorkCalendar };
@@ -168,7 +168,7 @@ export function calendarOf(def: AnyLoopDefinition, context: TransitionContext | 
 
 /** @internal A history entry; optional parts only when present, so that it stays plain JSON. */
 export function historyEntry(seq: number, event: LoopEvent, from: string | null, to: string, payload: unknown): HistoryEntry {
-  const actor = { id: event.actor.id, role: event.actor.role };
+  const actor = actorOf(event.actor);
   // The common cases as whole literals: one object shape each, no shape changes on the hot path.
   if (event.note === undefined && event.attachments === undefined) {
     return payload === undefined ? { seq, type: event.type, actor, at: event.at, from, to } : { seq, type: event.type, actor, at: event.at, from, to, payload };
@@ -178,6 +178,15 @@ export function historyEntry(seq: number, event: LoopEvent, from: string | null,
   if (event.attachments !== undefined) entry.attachments = event.attachments.slice();
   if (payload !== undefined) entry.payload = payload;
   return entry;
+}
+
+/** The actor as stored: id and role, and unit and name only when given (plain JSON, no extras). */
+function actorOf(a: Actor): Actor {
+  if (a.unit === undefined && a.name === undefined) return { id: a.id, role: a.role };
+  const actor: { -readonly [K in keyof Actor]: Actor[K] } = { id: a.id, role: a.role };
+  if (a.unit !== undefined) actor.unit = a.unit;
+  if (a.name !== undefined) actor.name = a.name;
+  return actor;
 }
 
 /** The events `role` may send to the item now (guards are not run: they need the payload). */

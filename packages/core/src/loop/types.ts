@@ -1,9 +1,16 @@
 /** The plain-JSON shapes the engine reads and writes. */
 
-/** Who sent an event: an actor id of the host's choosing, and the role they act in. */
+/**
+ * Who sent an event: an actor id of the host's choosing, the role they act in, and — where a rule
+ * needs it — the body they act for (`unit`: a department, a unit being assessed, a firm) and their
+ * name. Rules that name a person or a body compare against these (a liaison mediates only for
+ * their own department; an assessor never evaluates their own unit).
+ */
 export interface Actor<R extends string = string> {
   readonly id: string;
   readonly role: R;
+  readonly unit?: string;
+  readonly name?: string;
 }
 
 /**

@@ -134,7 +134,7 @@ describe('transition is pure and keeps the history', () => {
   test('inputs are untouched; history records who, when, from, to, note, attachments and payload', () => {
     const item = accept();
     const frozen = structuredClone(item);
-    const event = { type: 'route' as const, actor: { ...clerk, name: 'not stored' }, at: '2025-09-26T10:00:00+08:00', payload: PAYLOADS.route, note: '五位一体', attachments: ['file:intake-scan.pdf'] };
+    const event = { type: 'route' as const, actor: { ...clerk, extra: 'not stored' }, at: '2025-09-26T10:00:00+08:00', payload: PAYLOADS.route, note: '五位一体', attachments: ['file:intake-scan.pdf'] };
     const result = transition(disputeLoop, item, event);
     expect(item).toEqual(frozen);
     if (!result.ok) return expect.fail('refused');
