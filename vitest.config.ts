@@ -20,7 +20,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['packages/core/test/**/*.test.ts', 'test/node/**/*.test.ts', 'test/types/**/*.test.ts', 'test/hosts/**/*.test.ts'],
+          include: ['packages/core/test/**/*.test.ts', 'test/node/**/*.test.ts', 'test/types/**/*.test.ts', 'test/hosts/**/*.test.ts', 'test/audit/**/*.test.ts'],
           testTimeout: 60_000,
         },
       },
