@@ -2,18 +2,52 @@
 // side, and writes test/bench/results.json. Cases live in ./cases/<name>.mjs and export
 // `default { name, unit, description, run }`, where `run()` resolves to
 // `{ ours, peers: { <peer>: value }, lowerIsBetter?, notes? }` (medians of several runs).
+// Each case runs in a process of its own, so that one case's heap and warmed-up code never
+// slow or speed another (leftover heap once slowed XState's actor 2–7×).
+import { spawn } from 'node:child_process';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
+const self = fileURLToPath(import.meta.url);
+
+// In a child: run one case of one file and hand its result back on a marked line.
+const childAt = process.argv.indexOf('--case');
+if (childAt !== -1) {
+  const [file, name] = process.argv.slice(childAt + 1, childAt + 3);
+  const mod = await import(join(here, 'cases', file));
+  const list = Array.isArray(mod.default) ? mod.default : [mod.default];
+  const r = await list.find((c) => c.name === name).run();
+  process.stdout.write(`\n@@result ${JSON.stringify(r)}\n`);
+  process.exit(0);
+}
+
+/** Runs one case in a fresh Node process (same flags as this one), echoing what it prints. */
+function runInChild(file, name) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...process.execArgv, self, '--case', file, name], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const text = String(chunk).replace(/\n?@@result .*\n?/s, '');
+      if (text) process.stdout.write(text);
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      const line = out.split('\n').find((l) => l.startsWith('@@result '));
+      if (code !== 0 || !line) reject(new Error(`bench case ${name} exited with ${code}`));
+      else resolve(JSON.parse(line.slice('@@result '.length)));
+    });
+  });
+}
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const files = (await readdir(join(here, 'cases'))).filter((f) => f.endsWith('.mjs')).sort();
 const cases = [];
 for (const file of files) {
   const mod = await import(join(here, 'cases', file));
   const list = Array.isArray(mod.default) ? mod.default : [mod.default];
-  for (const c of list) cases.push(c);
+  for (const c of list) cases.push({ ...c, file });
 }
 const chosen = wanted.length ? cases.filter((c) => wanted.some((w) => c.name === w || c.name.startsWith(`${w}`))) : cases;
 if (wanted.length && chosen.length === 0) {
@@ -25,7 +59,7 @@ const fmt = (v) => (Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 1 ? v.toF
 const results = [];
 for (const c of chosen) {
   process.stdout.write(`\n▶ ${c.name} — ${c.description}\n`);
-  const r = await c.run();
+  const r = await runInChild(c.file, c.name);
   const lowerIsBetter = r.lowerIsBetter ?? true;
   const peers = {};
   for (const [peer, value] of Object.entries(r.peers ?? {})) {
