@@ -14,6 +14,7 @@ export {
   schemeProblems,
   dimensionPoints,
   bandFor,
+  shownTotal,
   type DimensionPair,
   type Scale,
   type Dimension,

@@ -33,13 +33,17 @@ export const SIX_DIMENSIONS: EvaluationSchemeInput = {
   ],
   aggregation: 'trimmedMean',
   missing: 'refuse',
+  // 评议 is by a panel: three at least, the fewest whose trimmed mean drops a highest and a lowest.
+  panel: { minAssessors: 3, unitRequired: false },
+  decimals: 2,
   grades: [
     { id: 'excellent', min: 90, label: L('优秀', 'Excellent') },
     { id: 'good', min: 80, label: L('良好', 'Good') },
     { id: 'pass', min: 60, label: L('合格', 'Pass') },
     { id: 'fail', min: 0, label: L('不合格', 'Fail') },
   ],
-  topGradeCap: { share: 0.3 },
+  // At most 30% 优秀, rounded down, but never none: a unit of three can have one.
+  topGradeCap: { share: 0.3, rounding: 'floor', minimum: 1 },
   vetoes: [
     { id: 'majorViolation', label: L('发生重大违法行政、司法不公事件', 'A major unlawful administrative act or miscarriage of justice') },
     { id: 'falseReport', label: L('述法报告弄虚作假', 'The report was falsified') },

@@ -26,9 +26,10 @@ export interface RankedEvaluation {
  * 3. Equal totals: the contributions of the scheme's `tieBreak` dimensions, in order, higher first.
  * 4. Still equal: the same rank (competition ranking 1, 2, 2, 4), listed by subject id.
  *
- * The cap on the top band (`topGradeCap`, a count or a share of the ranked evaluations, rounded
- * down) is applied in rank order and never exceeded: a tied group that would cross it falls to the
- * next band whole, as does everything after it.
+ * The cap on the top band (`topGradeCap`: a count, or a share of the ranked evaluations rounded
+ * by its `rounding` rule — floor, round or ceil — and never below its `minimum`) is applied in rank
+ * order and never exceeded: a tied group that would cross it falls to the next band whole, as does
+ * everything after it. Under the preset (30%, floor, minimum 1) a unit of three may have one 优秀.
  */
 export function rankEvaluations(scheme: EvaluationScheme, evaluations: readonly ScoredEvaluation[]): RankedEvaluation[] {
   const s = parseScheme('rankEvaluations', 'scheme', scheme);
@@ -58,7 +59,7 @@ export function rankEvaluations(scheme: EvaluationScheme, evaluations: readonly 
   };
   const sorted = evaluations.slice().sort((a, b) => compare(a, b) || (a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : 0));
 
-  const cap = s.topGradeCap === null ? Infinity : 'count' in s.topGradeCap ? s.topGradeCap.count : floorOf(times(exact(s.topGradeCap.share), whole(sorted.length)));
+  const cap = s.topGradeCap === null ? Infinity : 'count' in s.topGradeCap ? s.topGradeCap.count : shareCap(s.topGradeCap, sorted.length);
   const top = s.grades[0]!;
   const next = s.grades[1];
   const out: RankedEvaluation[] = [];
@@ -80,4 +81,11 @@ export function rankEvaluations(scheme: EvaluationScheme, evaluations: readonly 
   return out;
 }
 
-const floorOf = (f: Fraction): number => Number(f.numerator / f.denominator);
+/** `share × n`, rounded as the cap says, at least its minimum (and so at least one by default). */
+function shareCap(cap: { share: number; rounding: 'floor' | 'round' | 'ceil'; minimum: number }, n: number): number {
+  const f: Fraction = times(exact(cap.share), whole(n));
+  const floor = f.numerator / f.denominator; // non-negative: floor division
+  const rest = f.numerator % f.denominator;
+  const rounded = cap.rounding === 'floor' || rest === 0n ? floor : cap.rounding === 'ceil' ? floor + 1n : 2n * rest >= f.denominator ? floor + 1n : floor;
+  return Math.max(Number(rounded), cap.minimum);
+}

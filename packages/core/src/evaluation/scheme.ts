@@ -2,7 +2,8 @@ import * as z from '../schema/zod.js';
 import { InvalidArgumentError } from '../errors/errors.js';
 import type { Localized } from '../i18n/locale.js';
 import type { Fraction } from '../rate/fraction.js';
-import { checkFraction, compareFractions } from '../rate/fraction.js';
+import { checkFraction, compareFractions, fraction } from '../rate/fraction.js';
+import { roundScaled } from '../rate/round.js';
 import { decimal, exact, minus, negate, ONE, over, same, sum, times } from '../rate/exact.js';
 import { parseArgument } from '../schema/argument.js';
 import { id } from '../schema/fields.js';
@@ -75,11 +76,34 @@ const schemeShape = z.object({
    * score leaves the evaluation unscored either way.
    */
   missing: z.enum(MISSING_RULES).default('refuse'),
+  /**
+   * The panel (评议组). An evaluation is scored only when at least `minAssessors` assessors have
+   * sent a sheet (`panel_too_small` otherwise): 评议 is an evaluation by others, so one assessor
+   * alone never makes a result where a panel is meant. No assessor scores the unit being evaluated
+   * (`own_unit`); with `unitRequired`, a sheet that does not say whose unit its assessor acts for
+   * is refused (`assessor_unit_missing`), so the own-unit rule can never be sidestepped.
+   */
+  panel: z
+    .object({ minAssessors: z.int().min(1).max(1000).default(2), unitRequired: z.boolean().default(false) })
+    .strict()
+    .default({ minAssessors: 2, unitRequired: false }),
   /** Highest first; the last band's `min` must be 0. */
   grades: z.array(GradeBandSchema).min(1),
-  /** An optional cap on how many evaluations of one ranking may get the top band: a count, or a share. */
+  /**
+   * Decimals a total is shown with (half-up). THE GRADE IS READ FROM THE TOTAL AS SHOWN: an exact
+   * 89.9955 shows as "90" and is 优秀 under a band from 90, so a total and its grade never disagree.
+   */
+  decimals: z.int().min(0).max(6).default(2),
+  /**
+   * An optional cap on how many evaluations of one ranking may get the top band: a count, or a
+   * share of the ranked evaluations rounded `floor` (default), `round` (half-up) or `ceil`, and
+   * never below `minimum` (default 1: a unit of three under a 30% cap can still have one 优秀).
+   */
   topGradeCap: z
-    .union([z.object({ count: z.int().min(0) }).strict(), z.object({ share: z.number().min(0).max(1) }).strict()])
+    .union([
+      z.object({ count: z.int().min(0) }).strict(),
+      z.object({ share: z.number().min(0).max(1), rounding: z.enum(['floor', 'round', 'ceil']).default('floor'), minimum: z.int().min(0).default(1) }).strict(),
+    ])
     .nullable()
     .default(null),
   vetoes: z.array(VetoItemSchema).default([]),
@@ -122,9 +146,11 @@ function problemsOf(s: z.output<typeof schemeShape>): SchemeProblem[] {
   if (!same(total, target)) {
     const gap = minus(target, total);
     const short = gap.numerator > 0n;
-    const diff = decimal(short ? gap : negate(gap), { decimals: 6, rounding: 'half-up', trimZeros: true });
-    const got = decimal(total, { decimals: 6, rounding: 'half-up', trimZeros: true });
-    const want = decimal(target, { decimals: 6, rounding: 'half-up', trimZeros: true });
+    // Enough digits that the sum, the target and the gap read as what they are: never "sum to 1, not 1 (0 short)".
+    const digits = { decimals: digitsToTell(total, target), rounding: 'half-up', trimZeros: true } as const;
+    const diff = decimal(short ? gap : negate(gap), digits);
+    const got = decimal(total, digits);
+    const want = decimal(target, digits);
     add(
       'dimensions[].weight',
       `各维度权重之和为 ${got}，应为 ${want}（${short ? '少' : '多'} ${diff}）`,
@@ -153,6 +179,20 @@ function problemsOf(s: z.output<typeof schemeShape>): SchemeProblem[] {
     if (!ids.has(t)) add(`tieBreak[${i}]`, `并列比较维度 ${t} 不是本方案的维度`, `tie-break ${t} is not a dimension of the scheme`);
   });
   return problems;
+}
+
+/**
+ * The fewest decimals (at least 6, at most 30) at which two different values print differently
+ * and their gap prints as more than 0; beyond 30 digits the values are written to 30.
+ */
+function digitsToTell(a: Fraction, b: Fraction): number {
+  const gap = minus(a, b);
+  const magnitude = gap.numerator < 0n ? negate(gap) : gap;
+  for (let d = 6; d < 30; d++) {
+    const digits = { decimals: d, rounding: 'half-up', trimZeros: true } as const;
+    if (decimal(a, digits) !== decimal(b, digits) && decimal(magnitude, digits) !== '0') return d;
+  }
+  return 30;
 }
 
 /** The scheme as stored: structure, then the readable checks (weights that sum, bands that fall …). */
@@ -201,9 +241,22 @@ export function dimensionPoints(scheme: EvaluationScheme, dimension: Dimension):
   return scheme.weighting === 'points' ? weight : times(weight, exact(scheme.total));
 }
 
-/** The band a total falls in (below 0: the lowest band). */
+/**
+ * The total as shown: rounded half-up to the scheme's `decimals`. The grade is read from this
+ * figure, so that what is displayed and the grade beside it never disagree.
+ */
+export function shownTotal(scheme: EvaluationScheme, total: Fraction): Fraction {
+  scheme = parseScheme('shownTotal', 'scheme', scheme);
+  checkFraction('shownTotal', 'total', total);
+  const scale = 10n ** BigInt(scheme.decimals);
+  const { negative, units } = roundScaled(total, scale, { decimals: 0, rounding: 'half-up', trimZeros: true });
+  return fraction(negative ? -units : units, scale);
+}
+
+/** The band a total falls in, read from the total as shown (`shownTotal`); below 0: the lowest band. */
 export function bandFor(scheme: EvaluationScheme, total: Fraction): GradeBand {
   scheme = parseScheme('bandFor', 'scheme', scheme);
   checkFraction('bandFor', 'total', total);
-  return scheme.grades.find((g) => compareFractions(total, exact(g.min)) >= 0) ?? scheme.grades[scheme.grades.length - 1]!;
+  const shown = shownTotal(scheme, total);
+  return scheme.grades.find((g) => compareFractions(shown, exact(g.min)) >= 0) ?? scheme.grades[scheme.grades.length - 1]!;
 }

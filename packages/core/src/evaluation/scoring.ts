@@ -6,6 +6,7 @@ import { parseArgument } from '../schema/argument.js';
 import { decimal, exact, minOf, minus, over, plus, sum, times, whole } from '../rate/exact.js';
 import { type AdjustmentItem, bandFor, type Dimension, dimensionPoints, type EvaluationScheme, type GradeBand, parseScheme, type VetoItem } from './scheme.js';
 import { id } from '../schema/fields.js';
+import type { ReportRule } from './report.js';
 
 /** The "cannot judge" answer (无法评价): it leaves the dimension's denominator. */
 export const CANNOT_JUDGE = 'cannotJudge';
@@ -16,6 +17,8 @@ export type ScoreValue = z.output<typeof ScoreValueSchema>;
 /** One assessor's scores, by dimension id (assessor-scored dimensions only). */
 export const ScoreSheetSchema = z.object({
   assessor: id,
+  /** The unit the assessor acts for (their department or body): never the unit being evaluated. */
+  unit: z.string().min(1).max(120).optional(),
   scores: z.record(z.string(), ScoreValueSchema),
 });
 export type ScoreSheet = z.output<typeof ScoreSheetSchema>;
@@ -23,6 +26,8 @@ export type ScoreSheet = z.output<typeof ScoreSheetSchema>;
 export const EvaluationInputSchema = z.object({
   /** Whose evaluation: the report or the reporting leader. */
   subject: id,
+  /** The unit being evaluated (the report's unit): no assessor of this unit may score it. */
+  unit: z.string().min(1).max(120).optional(),
   sheets: z.array(ScoreSheetSchema),
   /** The legal-literacy pre-test score, for a scheme with a pre-test dimension. */
   preTest: z.number().nullable().default(null),
@@ -74,16 +79,28 @@ export interface ScoredEvaluation {
   readonly penaltyCapped: boolean;
   /** `base + bonus − penalty`, exactly (no rounding until display). */
   readonly total: Fraction;
-  /** The band of the total, or the lowest band when a veto item failed. */
+  /** The total as shown, to the scheme's `decimals` (half-up): `"90"` for an exact 89.9955. */
+  readonly shown: string;
+  /** The band of the total as shown (never disagreeing with `shown`), or the lowest band when a veto item failed. */
   readonly grade: GradeBand;
   readonly vetoed: readonly VetoItem[];
 }
 
-export type UnscoredRule = 'score_blank' | 'no_score' | 'pre_test_missing';
+/**
+ * Why an evaluation is not scored. By dimension: `score_blank`, `no_score`, `pre_test_missing`.
+ * By panel: `panel_too_small` (fewer assessors than the scheme's `panel.minAssessors`),
+ * `own_unit` (an assessor of the unit being evaluated), `assessor_unit_missing` (a sheet without
+ * its assessor's unit, where the scheme's `panel.unitRequired`). By report (`scoreReport`): the
+ * rules of `checkReport` — a report that fails the double requirement is never scored.
+ */
+export type UnscoredRule = 'score_blank' | 'no_score' | 'pre_test_missing' | 'panel_too_small' | 'own_unit' | 'assessor_unit_missing' | ReportRule;
 
 export interface UnscoredReason {
   readonly rule: UnscoredRule;
-  readonly dimension: string;
+  /** The dimension at fault, for the rules by dimension. */
+  readonly dimension?: string;
+  /** The input's field at fault (`sheets[2].unit`, `shortcomings`), for the other rules. */
+  readonly field?: string;
   readonly assessors?: readonly string[];
   readonly message: Localized;
 }
@@ -169,7 +186,7 @@ function byScore(a: { assessor: string; score: Fraction }, b: { assessor: string
 export function scoreEvaluation(scheme: EvaluationScheme, input: EvaluationInput): EvaluationResult {
   const s = parseScheme('scoreEvaluation', 'scheme', scheme);
   const data = parseInput(s, input);
-  const reasons: UnscoredReason[] = [];
+  const reasons: UnscoredReason[] = panelReasons(s, data);
   const breakdown: DimensionScore[] = [];
   for (const dimension of s.dimensions) {
     const label = dimension.label;
@@ -225,6 +242,7 @@ export function scoreEvaluation(scheme: EvaluationScheme, input: EvaluationInput
   const total = minus(plus(base, bonus.value), penalty.value);
   const vetoed = s.vetoes.filter((v) => data.vetoed.includes(v.id));
   const grade = vetoed.length > 0 ? s.grades[s.grades.length - 1]! : bandFor(s, total);
+  const shown = decimal(total, { decimals: s.decimals, rounding: 'half-up', trimZeros: true });
   return {
     ok: true,
     subject: data.subject,
@@ -237,12 +255,40 @@ export function scoreEvaluation(scheme: EvaluationScheme, input: EvaluationInput
     bonusCapped: bonus.capped,
     penaltyCapped: penalty.capped,
     total,
+    shown,
     grade,
     vetoed,
   };
 }
 
-/** A score or total for display: at most two decimals, half-up, trailing zeros dropped (`87.35`, `90`). */
+/** The panel's rules: enough assessors, none of the unit evaluated, each sheet's unit where required. */
+function panelReasons(s: EvaluationScheme, data: z.output<typeof EvaluationInputSchema>): UnscoredReason[] {
+  const reasons: UnscoredReason[] = [];
+  const { minAssessors, unitRequired } = s.panel;
+  if (data.sheets.length < minAssessors) {
+    const n = data.sheets.length;
+    reasons.push({
+      rule: 'panel_too_small',
+      field: 'sheets',
+      assessors: data.sheets.map((x) => x.assessor).sort(),
+      message: L(`评议组至少需要 ${minAssessors} 名评议人，现有 ${n} 名`, `the panel needs at least ${minAssessors} assessors; ${n === 0 ? 'none has' : n === 1 ? 'one has' : `${n} have`} scored`),
+    });
+  }
+  data.sheets.forEach((sheet, i) => {
+    if (sheet.unit === undefined) {
+      if (unitRequired) reasons.push({ rule: 'assessor_unit_missing', field: `sheets[${i}].unit`, assessors: [sheet.assessor], message: L(`评议人 ${sheet.assessor} 的评分表未注明其所在单位`, `the sheet of ${sheet.assessor} does not say which unit the assessor acts for`) });
+    } else if (data.unit !== undefined && sheet.unit === data.unit) {
+      reasons.push({ rule: 'own_unit', field: `sheets[${i}].unit`, assessors: [sheet.assessor], message: L(`评议人 ${sheet.assessor} 属于被评议单位“${data.unit}”，不能评议本单位`, `${sheet.assessor} acts for ${data.unit}, the unit being evaluated, and may not evaluate their own unit`) });
+    }
+  });
+  return reasons;
+}
+
+/**
+ * A score or total for display: at most two decimals, half-up, trailing zeros dropped (`87.35`,
+ * `90`). A scored evaluation's own `shown` is its total to the scheme's `decimals`, the figure its
+ * grade is read from.
+ */
 export function formatScore(value: Fraction): string {
   checkFraction('formatScore', 'value', value);
   return decimal(value);

@@ -15,6 +15,7 @@ import {
   DEFAULT_DIGITS,
   type DigitsOptions,
   type ResolvedDigits,
+  POW10,
   resolveDigits,
   roundScaled,
   roundShareFast,
@@ -102,7 +103,8 @@ export function pointsBetween(a: RatePair, b: RatePair): Fraction | null {
 /**
  * A share as the source prints it: `formatRate(406, 425)` → `"95.53%"`, `formatRate(2227, 2261)`
  * → `"98.5%"`, `formatRate(0, 0)` → `"—"`. At most two decimals by default, rounded half-up on
- * the exact value, trailing zeros dropped.
+ * the exact value, trailing zeros dropped. The ends are exact: only a complete share prints 100%
+ * and only a zero share 0% (199,999 of 200,000 → "99.99%", 1 of 300,000 → "0.01%").
  */
 export function formatRate(numerator: Count, denominator: Count, options?: RateFormatOptions): string {
   const digits = options === undefined ? DEFAULT_DIGITS : resolveDigits('formatRate', options);
@@ -111,13 +113,28 @@ export function formatRate(numerator: Count, denominator: Count, options?: RateF
     if (numerator > denominator) checkShare('formatRate', BigInt(numerator), BigInt(denominator));
     if (denominator === 0) return NO_VALUE;
     const units = roundShareFast(numerator, denominator, digits);
-    if (units >= 0) return `${unitsToString(units, false, digits)}%`;
+    if (units >= 0) {
+      const whole = 100 * (POW10[digits.decimals] as number);
+      return `${unitsToString(numerator === denominator || numerator === 0 ? units : Math.min(Math.max(units, 1), whole - 1), false, digits)}%`;
+    }
   }
   const n = toCount('formatRate', 'numerator', numerator);
   const d = toCount('formatRate', 'denominator', denominator);
   checkShare('formatRate', n, d);
   if (d === 0n) return NO_VALUE;
-  return `${formatFraction(fraction(n, d), HUNDRED, digits, 'auto')}%`;
+  const { units } = roundScaled(fraction(n, d), HUNDRED, digits);
+  return `${unitsToString(n === d || n === 0n ? units : clampUnits(units, digits), false, digits)}%`;
+}
+
+/**
+ * THE ENDS OF A SHARE ARE EXACT. A share that is not exactly complete never prints 100%, and one
+ * that is not exactly zero never prints 0%: 199,999 of 200,000 (99.9995%) prints "99.99%", the
+ * largest figure below 100 at the digits asked for, and 1 of 300,000 prints "0.01%", the smallest
+ * above 0. Every other share is rounded as asked. Only `n = d` prints 100% and only `n = 0` 0%.
+ */
+function clampUnits(units: bigint, digits: ResolvedDigits): bigint {
+  const whole = HUNDRED * 10n ** BigInt(digits.decimals);
+  return units < 1n ? 1n : units >= whole ? whole - 1n : units;
 }
 
 /**

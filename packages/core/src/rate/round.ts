@@ -21,7 +21,7 @@ export interface ResolvedDigits {
   trimZeros: boolean;
 }
 
-const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12];
+export const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12];
 
 export function resolveDigits(fn: string, options: DigitsOptions | undefined): ResolvedDigits {
   if (options === undefined) return DEFAULT_DIGITS;

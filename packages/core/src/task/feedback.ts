@@ -5,7 +5,7 @@ import type { DoneField, FeedbackValue } from './schema.js';
 /** Why feedback was refused: the field (`values.visits`), the rule it breaks, and a message. */
 export interface FeedbackRefusal {
   readonly field: string;
-  readonly rule: 'values_object' | 'unknown_field' | 'required' | 'empty' | 'text' | 'count_integer' | 'count_min' | 'count_max' | 'evidence_refs' | 'evidence_min';
+  readonly rule: 'values_object' | 'unknown_field' | 'required' | 'empty' | 'text' | 'count_integer' | 'count_min' | 'count_max' | 'evidence_refs' | 'evidence_duplicate' | 'evidence_min';
   readonly message: Localized;
 }
 
@@ -46,6 +46,12 @@ export function checkFeedback(fields: readonly DoneField[], values: unknown): Fe
         break;
       case 'evidence':
         if (!Array.isArray(v) || v.some((ref) => typeof ref !== 'string' || !/\S/.test(ref))) return refuse(field, 'evidence_refs', `“${zh}”必须是照片或文件的引用列表`, `"${en}" must be a list of photo or document references`);
+        {
+          // The same photo twice is one piece of evidence: a repeated reference never counts toward the minimum.
+          const seen = new Set<string>();
+          const twice = (v as string[]).find((ref) => seen.size === seen.add(ref.trim()).size);
+          if (twice !== undefined) return refuse(field, 'evidence_duplicate', `“${zh}”中的“${twice.slice(0, 40)}”重复了：每份材料只算一次`, `"${en}" lists "${twice.slice(0, 40)}" twice: each piece of evidence counts once`);
+        }
         if (v.length < f.minItems) return refuse(field, 'evidence_min', `“${zh}”至少需要 ${f.minItems} 项`, `"${en}" needs at least ${f.minItems}`);
         out[f.id] = (v as string[]).slice();
         break;

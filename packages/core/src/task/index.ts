@@ -66,6 +66,8 @@ export {
 } from './dispatch.js';
 export {
   TASK_STATUS_CODES,
+  TASK_DONE_LATE,
+  TASK_WITHDRAWN_LATE,
   ROLLUP_LEVELS,
   orderColumns,
   columnsFromOrders,
@@ -76,6 +78,7 @@ export {
   laggards,
   type OrderColumnsInput,
   type OrderColumns,
+  type ColumnsFromOrdersOptions,
   type RollupLevel,
   type RollupDimension,
   type RollupCounts,

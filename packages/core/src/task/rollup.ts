@@ -10,18 +10,39 @@ import type { TaskOrder, TaskOrderState } from './definition.js';
  *
  * THE DENOMINATOR. An order counts in the completion rate's denominator when it was dispatched and
  * is neither exempt (marked not applicable, with a reason) nor cancelled: those two leave both the
- * denominator and the numerator. The numerator ("done") is the orders fed back and not returned:
- * fed back (awaiting verification) or verified. A returned order is open again until fed back anew.
- * Overdue orders are open ones (dispatched or returned) whose due moment has come at `asOf` — at
- * the due instant itself the order is overdue, as the loop engine's `overdue` has it.
+ * denominator and the numerator — but only when they were taken out BEFORE the order fell due. An
+ * order exempted or cancelled at or after its due moment (it fell due undone, then was taken out)
+ * stays in the denominator as not done (`withdrawnLate`): cancelling overdue orders cannot lift a
+ * rate. The numerator ("done") is the orders fed back and not returned: fed back (awaiting
+ * verification) or verified. A returned order is open again until fed back anew.
  *
- *   rate = done / (dispatched − exempt − cancelled),   done = fedBack + verified
+ * ON TIME. A done order is on time when its (last) feedback came before its due moment, late when
+ * at or after it. `onTime = done − late`; the on-time rate stands beside the completion rate, so
+ * late feedback is never counted as if it were on time.
+ *
+ * OVERDUE. Open orders (dispatched or returned) whose due moment has come at `asOf` — at the due
+ * instant itself the order is overdue, as the loop engine's `overdue` has it.
+ *
+ * AS IT STOOD. A rollup describes the orders as they stood at `asOf`: `columnsFromOrders(orders,
+ * { asOf })` reads each order's state, assignee, feedback and withdrawal from its history up to
+ * `asOf` (orders dispatched later are left out), and `rollups` refuses an `asOf` the columns cannot
+ * answer for (columns of today's states asked about last month).
+ *
+ *   rate        = done   / denominator,   done = fedBack + verified
+ *   onTimeRate  = onTime / denominator,   onTime = done − late
+ *   denominator = dispatched − exempt − cancelled + withdrawnLate
  */
 
 /** Order states as codes in the compact columns. */
 export const TASK_STATUS_CODES: Readonly<Record<TaskOrderState, number>> = { dispatched: 0, returned: 1, fedBack: 2, verified: 3, exempt: 4, cancelled: 5 };
-const SLOTS = 8; // six states, overdue, spare
+const SLOTS = 9; // six states, overdue, done late, withdrawn late
 const OVERDUE = 6;
+const LATE = 7;
+
+/** `flags` of an order: done (fed back or verified) at or after its due moment. */
+export const TASK_DONE_LATE = 1;
+/** `flags` of an order: exempted or cancelled at or after its due moment (stays in the denominator). */
+export const TASK_WITHDRAWN_LATE = 2;
 
 /**
  * Orders in compact, column form, for rollups over a city's year (a million orders and more).
@@ -36,6 +57,12 @@ export interface OrderColumnsInput {
   readonly status: Uint8Array;
   /** Due moment, epoch milliseconds. */
   readonly due: Float64Array;
+  /**
+   * Per order, `TASK_DONE_LATE` when it is done (fed back or verified) and its feedback came at or
+   * after the due moment, `TASK_WITHDRAWN_LATE` when it is exempt or cancelled and was taken out at
+   * or after the due moment, else 0. No other value is accepted.
+   */
+  readonly flags: Uint8Array;
   readonly unitOfficer: Uint32Array;
   readonly unitStation: Uint32Array;
   readonly unitCounty: Uint32Array;
@@ -48,6 +75,13 @@ export interface OrderColumnsInput {
 
 export interface OrderColumns extends OrderColumnsInput {
   readonly length: number;
+  /**
+   * The `asOf` moments these columns can answer for, epoch ms, `[from, until)`: from the last
+   * event they include to the first event of the orders they leave out. Columns from
+   * `orderColumns` are the host's and answer for any moment (−∞, ∞).
+   */
+  readonly validFrom: number;
+  readonly validUntil: number;
 }
 
 const checked = new WeakSet<object>();
@@ -70,7 +104,7 @@ export function orderColumns(input: OrderColumnsInput): OrderColumns {
   const fn = 'orderColumns';
   if (input === null || typeof input !== 'object') bad(fn, 'input', '必须是对象', 'must be an object', input);
   const typed: [keyof OrderColumnsInput, new (n: number) => ArrayLike<number>][] = [
-    ['unit', Uint32Array], ['category', Uint16Array], ['month', Uint16Array], ['status', Uint8Array], ['due', Float64Array],
+    ['unit', Uint32Array], ['category', Uint16Array], ['month', Uint16Array], ['status', Uint8Array], ['due', Float64Array], ['flags', Uint8Array],
     ['unitOfficer', Uint32Array], ['unitStation', Uint32Array], ['unitCounty', Uint32Array],
   ];
   for (const [key, type] of typed) if (!(input[key] instanceof type)) bad(fn, `input.${key}`, `必须是 ${type.name}`, `must be a ${type.name}`, input[key]);
@@ -78,7 +112,7 @@ export function orderColumns(input: OrderColumnsInput): OrderColumns {
     if (!Array.isArray(input[key]) || input[key].some((s) => typeof s !== 'string')) bad(fn, `input.${key}`, '必须是字符串数组', 'must be an array of strings', input[key]);
   }
   const n = input.unit.length;
-  for (const key of ['category', 'month', 'status', 'due'] as const) {
+  for (const key of ['category', 'month', 'status', 'due', 'flags'] as const) {
     if (input[key].length !== n) bad(fn, `input.${key}`, `长度必须与 unit 相同（${n}）`, `must have the length of unit (${n})`, input[key].length);
   }
   const units = input.unitOfficer.length;
@@ -94,7 +128,14 @@ export function orderColumns(input: OrderColumnsInput): OrderColumns {
     if (max >= size) bad(fn, `input.${key}`, `中的编码 ${max} 超出字典范围（${size}）`, `holds code ${max}, beyond its dictionary (${size})`, max);
   }
   for (let i = 0; i < n; i++) if (input.due[i] !== input.due[i]) bad(fn, `input.due[${i}]`, '不能是 NaN', 'must not be NaN', input.due[i]);
-  const columns: OrderColumns = { ...input, length: n };
+  for (let i = 0; i < n; i++) {
+    const f = input.flags[i]!;
+    const s = input.status[i]!;
+    if (f !== 0 && f !== (s === 2 || s === 3 ? TASK_DONE_LATE : s >= 4 ? TASK_WITHDRAWN_LATE : -1)) {
+      bad(fn, `input.flags[${i}]`, '只能是 0，已完成的单为 1（逾期反馈），不适用或撤销的单为 2（到期后撤出）', 'must be 0, or 1 on a done order (fed back late), or 2 on an exempt or cancelled one (taken out after it fell due)', f);
+    }
+  }
+  const columns: OrderColumns = { ...input, length: n, validFrom: Number.NEGATIVE_INFINITY, validUntil: Number.POSITIVE_INFINITY };
   checked.add(columns);
   return columns;
 }
@@ -104,7 +145,6 @@ function dictionary(values: Iterable<string>): { list: string[]; code: Map<strin
   return { list, code: new Map(list.map((v, i) => [v, i])) };
 }
 
-/** Compact columns from task orders (snapshots of the task-order loop). */
 // What columnsFromOrders reads of an order: its state, its units, category, month and due moment.
 function isOrderRow(o: unknown): boolean {
   const order = o as TaskOrder | null;
@@ -116,20 +156,120 @@ function isOrderRow(o: unknown): boolean {
   );
 }
 
-export function columnsFromOrders(orders: readonly TaskOrder[]): OrderColumns {
-  if (!Array.isArray(orders)) bad('columnsFromOrders', 'orders', '必须是任务单数组', 'must be an array of task orders', orders);
-  const n = orders.length;
-  for (let i = 0; i < n; i++) {
-    const o = orders[i];
-    if (!isOrderRow(o)) {
-      bad('columnsFromOrders', `orders[${i}]`, '必须是社区警务任务单', 'must be a task order', o);
+/** An order as it stood at a moment: what the columns keep of it. */
+interface OrderView {
+  readonly officer: string;
+  readonly station: string;
+  readonly county: string;
+  readonly status: number;
+  readonly flag: number;
+}
+
+interface Entry {
+  readonly type: string;
+  readonly at: string;
+  readonly to: string;
+  readonly payload?: unknown;
+}
+
+function isEntry(e: unknown): e is Entry {
+  const x = e as Entry | null;
+  return !!x && typeof x === 'object' && typeof x.type === 'string' && typeof x.at === 'string' && typeof x.to === 'string' && Object.hasOwn(TASK_STATUS_CODES, x.to);
+}
+
+interface Span {
+  from: number;
+  until: number;
+}
+
+/**
+ * The order as it stood at `asOf` (ms), read from its history — `undefined` when it was not yet
+ * dispatched. Events are chronological (the engine refuses one dated before the last), so the
+ * entries up to `asOf` are a prefix. Widens `span` to the moments this view holds for.
+ */
+function viewOf(fn: string, argument: string, order: TaskOrder, asOf: number, due: number, span: Span): OrderView | undefined {
+  const history = order.history as readonly unknown[];
+  if (!Array.isArray(history) || history.length === 0 || !history.every(isEntry)) bad(fn, `${argument}.history`, '必须是任务单的历史记录（非空，逐条有 type、at、to）', "must be the order's history (not empty, each entry with type, at and to)", history);
+  const entries = history as readonly Entry[];
+  const times = (i: number): number => {
+    const ms = parseInstant(entries[i]!.at);
+    if (Number.isNaN(ms)) bad(fn, `${argument}.history[${i}].at`, '必须是带时区的时间', 'must be an instant with an offset', entries[i]!.at);
+    return ms;
+  };
+  // The last entry at or before asOf (the common case: the last of all).
+  let last = entries.length - 1;
+  let lastAt = times(last);
+  let next = Number.POSITIVE_INFINITY;
+  while (lastAt > asOf) {
+    next = lastAt;
+    if (last === 0) {
+      if (next < span.until) span.until = next;
+      return undefined;
     }
+    last--;
+    lastAt = times(last);
   }
-  const officers = dictionary(orders.map((o) => o.data.officer));
-  const stations = dictionary(orders.map((o) => o.data.station));
-  const counties = dictionary(orders.map((o) => o.data.county));
-  const categories = dictionary(orders.map((o) => o.data.template.category));
-  const months = dictionary(orders.map((o) => o.data.month));
+  if (lastAt > span.from) span.from = lastAt;
+  if (next < span.until) span.until = next;
+  const state = entries[last]!.to as TaskOrderState;
+  const status = TASK_STATUS_CODES[state];
+  // The assignee as of then: the last reassignment up to then, or as created.
+  let unit: { officer?: unknown; station?: unknown; county?: unknown } | undefined;
+  for (let i = last; i > 0 && unit === undefined; i--) if (entries[i]!.type === 'reassign') unit = entries[i]!.payload as typeof unit;
+  if (unit === undefined) unit = last === entries.length - 1 ? order.data : ((entries[0]!.payload as { data?: typeof unit } | undefined)?.data ?? order.data);
+  if (!unit || typeof unit !== 'object' || ![unit.officer, unit.station, unit.county].every((v) => typeof v === 'string')) {
+    bad(fn, `${argument}.history`, '中的改派或创建记录缺少承办民警、派出所或县区', 'holds a creation or reassignment without officer, station or county', unit);
+  }
+  let flag = 0;
+  if (status === 2 || status === 3) {
+    // Done: on time when the feedback that made it done came before the due moment.
+    let i = last;
+    while (i > 0 && entries[i]!.type !== 'feedback') i--;
+    if (entries[i]!.type === 'feedback' && times(i) >= due) flag = TASK_DONE_LATE;
+  } else if (status >= 4 && lastAt >= due) {
+    flag = TASK_WITHDRAWN_LATE;
+  }
+  return { officer: unit!.officer as string, station: unit!.station as string, county: unit!.county as string, status, flag };
+}
+
+export interface ColumnsFromOrdersOptions {
+  /**
+   * Read every order as it stood at this moment (an instant, Date or epoch ms): its state, assignee
+   * and feedback from its history up to then; orders dispatched later are left out. Default: as
+   * they stand now (after their last event).
+   */
+  readonly asOf?: Moment;
+}
+
+/**
+ * Compact columns from task orders (snapshots of the task-order loop), as they stood at
+ * `options.asOf` (default: as they stand). See the module notes for what "as it stood" reads.
+ */
+export function columnsFromOrders(orders: readonly TaskOrder[], options: ColumnsFromOrdersOptions = {}): OrderColumns {
+  const fn = 'columnsFromOrders';
+  if (!Array.isArray(orders)) bad(fn, 'orders', '必须是任务单数组', 'must be an array of task orders', orders);
+  if (options === null || typeof options !== 'object') bad(fn, 'options', '必须是对象', 'must be an object', options);
+  const asOf = options.asOf === undefined ? Number.POSITIVE_INFINITY : momentMs(fn, 'options.asOf', options.asOf);
+  const span: Span = { from: Number.NEGATIVE_INFINITY, until: Number.POSITIVE_INFINITY };
+  const kept: TaskOrder[] = [];
+  const views: OrderView[] = [];
+  const dues: number[] = [];
+  for (let i = 0; i < orders.length; i++) {
+    const o = orders[i];
+    if (!isOrderRow(o)) bad(fn, `orders[${i}]`, '必须是社区警务任务单', 'must be a task order', o);
+    const due = parseInstant(o!.data.due);
+    const view = viewOf(fn, `orders[${i}]`, o!, asOf, due, span);
+    if (view === undefined) continue;
+    kept.push(o!);
+    views.push(view);
+    dues.push(due);
+  }
+  const n = kept.length;
+  const officers = dictionary(views.map((v) => v.officer));
+  const stations = dictionary(views.map((v) => v.station));
+  const counties = dictionary(views.map((v) => v.county));
+  const categories = dictionary(kept.map((o) => o.data.template.category));
+  const months = dictionary(kept.map((o) => o.data.month));
   const unitCode = new Map<string, number>();
   const unitOfficer: number[] = [];
   const unitStation: number[] = [];
@@ -138,28 +278,31 @@ export function columnsFromOrders(orders: readonly TaskOrder[]): OrderColumns {
   const category = new Uint16Array(n);
   const month = new Uint16Array(n);
   const status = new Uint8Array(n);
-  const due = new Float64Array(n);
+  const due = Float64Array.from(dues);
+  const flags = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
-    const d = orders[i]!.data;
-    const key = `${d.officer}\u0000${d.station}\u0000${d.county}`;
+    const d = kept[i]!.data;
+    const v = views[i]!;
+    const key = `${v.officer}\u0000${v.station}\u0000${v.county}`;
     let u = unitCode.get(key);
     if (u === undefined) {
       u = unitOfficer.length;
       unitCode.set(key, u);
-      unitOfficer.push(officers.code.get(d.officer)!);
-      unitStation.push(stations.code.get(d.station)!);
-      unitCounty.push(counties.code.get(d.county)!);
+      unitOfficer.push(officers.code.get(v.officer)!);
+      unitStation.push(stations.code.get(v.station)!);
+      unitCounty.push(counties.code.get(v.county)!);
     }
     unit[i] = u;
     category[i] = categories.code.get(d.template.category)!;
     month[i] = months.code.get(d.month)!;
-    status[i] = TASK_STATUS_CODES[orders[i]!.state as TaskOrderState];
-    due[i] = parseInstant(d.due);
+    status[i] = v.status;
+    flags[i] = v.flag;
   }
   const columns: OrderColumns = {
-    length: n, unit, category, month, status, due,
+    length: n, unit, category, month, status, due, flags,
     unitOfficer: Uint32Array.from(unitOfficer), unitStation: Uint32Array.from(unitStation), unitCounty: Uint32Array.from(unitCounty),
     officers: officers.list, stations: stations.list, counties: counties.list, categories: categories.list, months: months.list,
+    validFrom: span.from, validUntil: span.until,
   };
   checked.add(columns);
   return columns;
@@ -182,14 +325,22 @@ export interface RollupCounts {
   readonly verified: number;
   /** Fed back or verified: the numerator. */
   readonly done: number;
+  /** Done, with the feedback before the due moment. */
+  readonly onTime: number;
+  /** Done, with the feedback at or after the due moment. */
+  readonly late: number;
   /** Open and past due at `asOf`. */
   readonly overdue: number;
   readonly exempt: number;
   readonly cancelled: number;
-  /** dispatched − exempt − cancelled: the denominator. */
+  /** Exempt or cancelled at or after the due moment: they stay in the denominator, as not done. */
+  readonly withdrawnLate: number;
+  /** dispatched − exempt − cancelled + withdrawnLate: the denominator. */
   readonly denominator: number;
   /** done / denominator with `formatRate` ("—" when the denominator is 0). */
   readonly rate: string;
+  /** onTime / denominator with `formatRate`: the on-time rate beside the completion rate. */
+  readonly onTimeRate: string;
 }
 
 /** A group's key (the dimensions grouped by) and its counts. */
@@ -238,6 +389,16 @@ export function rollups(columns: OrderColumns, groupings: readonly (readonly Rol
   const specs = groupings.map((g, i) => groupingArg(fn, `groupings[${i}]`, g));
   if (options === null || typeof options !== 'object') bad(fn, 'options', '必须是 { asOf }', 'must be { asOf }', options);
   const asOf = momentMs(fn, 'options.asOf', options.asOf);
+  if (asOf < columns.validFrom || asOf >= columns.validUntil) {
+    const at = (ms: number) => (Number.isFinite(ms) ? new Date(ms).toISOString() : '…');
+    bad(
+      fn,
+      'options.asOf',
+      `超出这些列能说明的时间（${at(columns.validFrom)} 至 ${at(columns.validUntil)} 之前）：请用 columnsFromOrders(orders, { asOf }) 按当时的状态重建`,
+      `is outside the moments these columns describe (${at(columns.validFrom)} up to ${at(columns.validUntil)}): build them as they stood with columnsFromOrders(orders, { asOf })`,
+      options.asOf,
+    );
+  }
   const decimals = options.decimals ?? 2;
 
   const nCat = columns.categories.length;
@@ -263,7 +424,9 @@ export function rollups(columns: OrderColumns, groupings: readonly (readonly Rol
   }
 
   // The one pass.
-  const { unit, category, month, status, due } = columns;
+  // Slot 6 counts open orders past due; a flag adds to slot 7 (done late) or 8 (withdrawn late):
+  // flags are 1 or 2, so `LATE - 1 + flag` is the slot.
+  const { unit, category, month, status, due, flags } = columns;
   const n = columns.length;
   if (G === 1) {
     const map = maps[0]!, mu = mulUnit[0]!, mc = mulCat[0]!, mm = mulMonth[0]!, c = counts[0]!;
@@ -271,7 +434,9 @@ export function rollups(columns: OrderColumns, groupings: readonly (readonly Rol
       const s = status[i]!;
       const k = map[unit[i]!]! * mu + category[i]! * mc + month[i]! * mm;
       c[k + s]!++;
-      if (s < 2 && due[i]! <= asOf) c[k + OVERDUE]!++;
+      const f = flags[i]!;
+      if (f !== 0) c[k + LATE - 1 + f]!++;
+      else if (s < 2 && due[i]! <= asOf) c[k + OVERDUE]!++;
     }
   } else if (G === 2) {
     const m0 = maps[0]!, u0 = mulUnit[0]!, c0 = mulCat[0]!, o0 = mulMonth[0]!, k0 = counts[0]!;
@@ -283,7 +448,11 @@ export function rollups(columns: OrderColumns, groupings: readonly (readonly Rol
       const b = m1[u]! * u1 + cat * c1 + mo * o1;
       k0[a + s]!++;
       k1[b + s]!++;
-      if (s < 2 && due[i]! <= asOf) {
+      const f = flags[i]!;
+      if (f !== 0) {
+        k0[a + LATE - 1 + f]!++;
+        k1[b + LATE - 1 + f]!++;
+      } else if (s < 2 && due[i]! <= asOf) {
         k0[a + OVERDUE]!++;
         k1[b + OVERDUE]!++;
       }
@@ -292,12 +461,13 @@ export function rollups(columns: OrderColumns, groupings: readonly (readonly Rol
     for (let i = 0; i < n; i++) {
       const s = status[i]!;
       const u = unit[i]!, cat = category[i]!, mo = month[i]!;
-      const late = s < 2 && due[i]! <= asOf;
+      const f = flags[i]!;
+      const slot = f !== 0 ? LATE - 1 + f : s < 2 && due[i]! <= asOf ? OVERDUE : -1;
       for (let g = 0; g < G; g++) {
         const k = maps[g]![u]! * mulUnit[g]! + cat * mulCat[g]! + mo * mulMonth[g]!;
         const c = counts[g]!;
         c[k + s]!++;
-        if (late) c[k + OVERDUE]!++;
+        if (slot >= 0) c[k + slot]!++;
       }
     }
   }
@@ -335,7 +505,9 @@ function rowsOf(columns: OrderColumns, s: Grouping, c: Int32Array, decimals: num
 
 function countsRow(key: Record<string, string | number>, c: Int32Array, k: number, dispatched: number, decimals: number): RollupRow {
   const done = c[k + 2]! + c[k + 3]!;
-  const denominator = dispatched - c[k + 4]! - c[k + 5]!;
+  const late = c[k + LATE]!;
+  const withdrawnLate = c[k + LATE + 1]!;
+  const denominator = dispatched - c[k + 4]! - c[k + 5]! + withdrawnLate;
   return Object.assign(key, {
     dispatched,
     open: c[k]! + c[k + 1]!,
@@ -343,11 +515,15 @@ function countsRow(key: Record<string, string | number>, c: Int32Array, k: numbe
     fedBack: c[k + 2]!,
     verified: c[k + 3]!,
     done,
+    onTime: done - late,
+    late,
     overdue: c[k + OVERDUE]!,
     exempt: c[k + 4]!,
     cancelled: c[k + 5]!,
+    withdrawnLate,
     denominator,
     rate: formatRate(done, denominator, { decimals }),
+    onTimeRate: formatRate(done - late, denominator, { decimals }),
   }) as unknown as RollupRow;
 }
 
@@ -356,9 +532,10 @@ export function rollup(columns: OrderColumns, by: readonly RollupDimension[], op
   return rollups(columns, [by], options)[0]!;
 }
 
-/** Rollups straight from task orders (made compact first). */
+/** Rollups straight from task orders (made compact first), as they stood at `options.asOf`. */
 export function rollupOrders(orders: readonly TaskOrder[], groupings: readonly (readonly RollupDimension[])[], options: RollupOptions): RollupRow[][] {
-  return rollups(columnsFromOrders(orders), groupings, options);
+  if (options === null || typeof options !== 'object') bad('rollupOrders', 'options', '必须是 { asOf }', 'must be { asOf }', options);
+  return rollups(columnsFromOrders(orders, { asOf: options.asOf }), groupings, options);
 }
 
 /**

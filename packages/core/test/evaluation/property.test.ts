@@ -30,6 +30,7 @@ const schemeArb = fc
       total: 100,
       aggregation: trimmed ? 'trimmedMean' : 'mean',
       missing: 'skip',
+      panel: { minAssessors: 1 },
       dimensions: weights.map((w, i) => ({
         id: `d${i}`,
         label: L(`维${i}`, `D${i}`),

@@ -45,11 +45,12 @@ describe('the report itself: the double requirement', () => {
     await store.bulkPut('sheets', [
       { reportId: report.id, assessor: 'a1', scores: flat(90), submittedAt: at },
       { reportId: report.id, assessor: 'a2', scores: flat(80), submittedAt: at },
+      { reportId: report.id, assessor: 'a3', scores: flat(85), submittedAt: at },
       { reportId: 'other', assessor: 'a1', scores: flat(10), submittedAt: at },
     ]);
     const { items } = await store.all('sheets', { index: 'report', equals: report.id });
     const result = scoreReport(six(), report, items);
-    expect(result.ok && formatScore(result.total)).toBe('85.45'); // 0.85 × 85 + 0.15 × 88
+    expect(result.ok && formatScore(result.total)).toBe('85.45'); // 0.85 × 85 (the trimmed mean of 80, 85, 90) + 0.15 × 88
     expect(() => scoreReport(six(), report, [{ reportId: 'other', assessor: 'x', scores: {}, submittedAt: at }])).toThrow(InvalidArgumentError);
   });
 });

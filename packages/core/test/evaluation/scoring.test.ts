@@ -17,6 +17,9 @@ const scored = (r: EvaluationResult): ScoredEvaluation => {
   return r;
 };
 
+/** Three assessors (the preset's smallest panel) giving the same scores: the averages are those scores. */
+const panelOf = (scores: Record<string, number>) => ['a', 'b', 'c'].map((assessor) => ({ assessor, scores }));
+
 const sheets = [
   { assessor: 'a1', scores: { achievements: 80, shortcomings: 70, performance: 60, rectification: 90, accountability: 85 } },
   { assessor: 'a2', scores: { achievements: 85, shortcomings: 70, performance: 100, rectification: 90, accountability: 85 } },
@@ -93,10 +96,10 @@ describe('scoring an evaluation', () => {
     expect(skipped.breakdown[1]!.blank).toEqual(['q']);
     expect(formatScore(skipped.breakdown[1]!.average)).toBe('5');
     // All "cannot judge", or no sheets at all: the dimension has no score, so there is no total.
-    const none = scoreEvaluation(scheme, { subject: 'X', sheets: [{ assessor: 'p', scores: { a: CANNOT_JUDGE, b: 3 } }] });
+    const none = scoreEvaluation(scheme, { subject: 'X', sheets: [{ assessor: 'p', scores: { a: CANNOT_JUDGE, b: 3 } }, { assessor: 'q', scores: { a: CANNOT_JUDGE, b: 4 } }] });
     expect(!none.ok && none.reasons.map((r) => `${r.rule}:${r.dimension}`)).toEqual(['no_score:a']);
     // The pre-test score is required when the scheme has a pre-test dimension.
-    const noTest = scoreEvaluation(six(), { subject: 'R', sheets: [{ assessor: 'a', scores: flat(80) }] });
+    const noTest = scoreEvaluation(six(), { subject: 'R', sheets: panelOf(flat(80)) });
     expect(!noTest.ok && noTest.reasons.map((r) => r.rule)).toEqual(['pre_test_missing']);
   });
 
@@ -118,13 +121,13 @@ describe('scoring an evaluation', () => {
 
 describe('ranking', () => {
   const result = (subject: string, score: number, preTest: number, extra: object = {}) =>
-    scored(scoreEvaluation(six(), { subject, sheets: [{ assessor: 'a', scores: flat(score) }], preTest, ...extra }));
+    scored(scoreEvaluation(six(), { subject, sheets: panelOf(flat(score)), preTest, ...extra }));
 
   test('ties: equal totals are broken by the tie-break dimensions, then share a rank (1, 2, 2, 4)', () => {
     // C has exactly B's total (performance +1.5, pre-test −1.5) but a lower pre-test, the first tie-break.
     const a = result('A', 95, 95);
     const b = result('B', 85, 85);
-    const c = scored(scoreEvaluation(six(), { subject: 'C', sheets: [{ assessor: 'a', scores: { ...flat(85), performance: 95 } }], preTest: 75 }));
+    const c = scored(scoreEvaluation(six(), { subject: 'C', sheets: panelOf({ ...flat(85), performance: 95 }), preTest: 75 }));
     expect(c.total).toEqual(b.total);
     const d = result('D', 85, 85);
     const e = result('E', 70, 70);
@@ -134,7 +137,7 @@ describe('ranking', () => {
 
   test('vetoed evaluations rank last; the cap on 优秀 is never exceeded, a tie across it falls whole', () => {
     const scheme = defineScheme({ ...SIX_DIMENSIONS, topGradeCap: { count: 2 } });
-    const r = (subject: string, score: number, extra: object = {}) => scored(scoreEvaluation(scheme, { subject, sheets: [{ assessor: 'a', scores: flat(score) }], preTest: score, ...extra }));
+    const r = (subject: string, score: number, extra: object = {}) => scored(scoreEvaluation(scheme, { subject, sheets: panelOf(flat(score)), preTest: score, ...extra }));
     const ranked = rankEvaluations(scheme, [r('A', 98), r('B', 95), r('C', 95), r('D', 92), r('V', 100, { vetoed: ['majorViolation'] })]);
     expect(ranked.map((x) => `${x.rank}${x.subject}:${x.grade.id}${x.capped ? '*' : ''}`)).toEqual(['1A:excellent', '2B:good*', '2C:good*', '4D:good*', '5V:fail']);
     // A share: 30% of 10 is 3.

@@ -19,6 +19,15 @@ function reference(num: bigint, den: bigint, decimals: number, rounding: 'half-u
   return (negative && q !== 0n ? '-' : '') + s;
 }
 
+/** The reference share: rounded as asked, except that only n = d prints 100% and only n = 0 prints 0%. */
+function referenceShare(n: bigint, d: bigint, decimals: number, mode: 'half-up' | 'half-even'): string {
+  const shown = reference(n, d, decimals, mode);
+  const step = decimals === 0 ? '1' : `0.${'0'.repeat(decimals - 1)}1`;
+  if (n !== d && shown === '100') return `99${decimals ? `.${'9'.repeat(decimals)}` : ''}`;
+  if (n !== 0n && shown === '0') return step;
+  return shown;
+}
+
 const rounding = fc.constantFrom('half-up' as const, 'half-even' as const);
 const decimals = fc.integer({ min: 0, max: 6 });
 
@@ -29,7 +38,7 @@ describe('rate arithmetic against a BigInt reference', () => {
       .chain((d) => fc.tuple(fc.integer({ min: 0, max: d }), fc.constant(d)));
     fc.assert(
       fc.property(pair, decimals, rounding, ([n, d], dec, mode) => {
-        expect(formatRate(n, d, { decimals: dec, rounding: mode })).toBe(`${reference(BigInt(n), BigInt(d), dec, mode)}%`);
+        expect(formatRate(n, d, { decimals: dec, rounding: mode })).toBe(`${referenceShare(BigInt(n), BigInt(d), dec, mode)}%`);
       }),
       { numRuns: 20_000 },
     );
@@ -39,7 +48,7 @@ describe('rate arithmetic against a BigInt reference', () => {
     const pair = fc.bigInt({ min: 1n, max: 10n ** 30n }).chain((d) => fc.tuple(fc.bigInt({ min: 0n, max: d }), fc.constant(d)));
     fc.assert(
       fc.property(pair, decimals, rounding, ([n, d], dec, mode) => {
-        expect(formatRate(n, d, { decimals: dec, rounding: mode })).toBe(`${reference(n, d, dec, mode)}%`);
+        expect(formatRate(n, d, { decimals: dec, rounding: mode })).toBe(`${referenceShare(n, d, dec, mode)}%`);
       }),
       { numRuns: 5_000 },
     );
@@ -50,7 +59,7 @@ describe('rate arithmetic against a BigInt reference', () => {
       fc.property(fc.integer({ min: 0, max: 1 << 20 }), fc.integer({ min: 3, max: 20 }), rounding, (n, k, mode) => {
         const d = 2 ** k;
         fc.pre(n <= d);
-        expect(formatRate(n, d, { rounding: mode })).toBe(`${reference(BigInt(n), BigInt(d), 2, mode)}%`);
+        expect(formatRate(n, d, { rounding: mode })).toBe(`${referenceShare(BigInt(n), BigInt(d), 2, mode)}%`);
       }),
       { numRuns: 5_000 },
     );
@@ -71,6 +80,20 @@ describe('rate arithmetic against a BigInt reference', () => {
         expect(formatPoints([an, ad], [bn, bd])).toBe(reference(num, BigInt(ad) * BigInt(bd), 2, 'half-up'));
       }),
       { numRuns: 10_000 },
+    );
+  });
+
+  test('a rate prints 100% iff numerator = denominator, and 0% iff numerator = 0', () => {
+    const share = fc
+      .oneof(fc.integer({ min: 1, max: 1_000 }), fc.integer({ min: 1, max: 10_000_000 }), fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }))
+      .chain((d) => fc.tuple(fc.oneof(fc.integer({ min: 0, max: d }), fc.integer({ min: Math.max(0, d - 3), max: d }), fc.integer({ min: 0, max: Math.min(d, 3) })), fc.constant(d)));
+    fc.assert(
+      fc.property(share, decimals, rounding, fc.boolean(), ([n, d], dec, mode, big) => {
+        const shown = big ? formatRate(BigInt(n), BigInt(d), { decimals: dec, rounding: mode }) : formatRate(n, d, { decimals: dec, rounding: mode });
+        expect(shown === '100%').toBe(n === d);
+        expect(shown === '0%').toBe(n === 0);
+      }),
+      { numRuns: 20_000 },
     );
   });
 });

@@ -12,6 +12,20 @@ import {
   shareOf,
 } from '@bihuan/core';
 
+describe('the ends of a share are exact', () => {
+  test('not exactly complete never prints 100%; not exactly zero never prints 0%', () => {
+    expect(formatRate(199_999, 200_000)).toBe('99.99%'); // 99.9995% would round to 100
+    expect(formatRate(1, 300_000)).toBe('0.01%'); // 0.00033% would round to 0
+    expect(formatRate(9_999, 10_000, { decimals: 0 })).toBe('99%');
+    expect(formatRate(1, 1_000, { decimals: 0 })).toBe('1%');
+    expect(formatRate(10n ** 20n - 1n, 10n ** 20n)).toBe('99.99%');
+    expect(formatRate(1n, 10n ** 20n)).toBe('0.01%');
+    expect(formatRate(7, 7)).toBe('100%');
+    expect(formatRate(0, 7)).toBe('0%');
+    expect(formatRate(199_999, 200_000, { decimals: 4 })).toBe('99.9995%'); // more digits show it as it is
+  });
+});
+
 describe('the source’s figures (DOMAIN.md §3)', () => {
   test.each([
     [406, 425, '95.53%'], // centre resolution rate

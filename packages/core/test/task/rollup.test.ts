@@ -1,7 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { columnsFromOrders, dispatchMonth, laggards, orderColumns, rollup, rollupOrders, rollups, compareForSupervision, InvalidArgumentError, type TaskOrder } from '@bihuan/core';
+import { columnsFromOrders, dispatchMonth, laggards, orderColumns, replay, rollup, rollupOrders, rollups, compareForSupervision, InvalidArgumentError, taskOrderLoop, type TaskOrder } from '@bihuan/core';
 import { catalog, cityRoster, officer, send, supervisor } from './fixtures.js';
+import { transition } from '@bihuan/core';
+
+function transitionOrNull(o: TaskOrder, type: string, actor: { id: string; role: string }, at: string, payload?: unknown): TaskOrder | null {
+  const r = transition(taskOrderLoop, o, { type, actor, at, ...(payload === undefined ? {} : { payload }) } as never);
+  return r.ok ? (r.snapshot as TaskOrder) : null;
+}
 
 const AT = '2025-10-01T08:00:00+08:00';
 
@@ -28,7 +34,7 @@ describe('supervision rollups: the denominator rules', () => {
   test('exempt and cancelled leave the denominator; done is fed back or verified; returned is open', () => {
     const [row] = rollup(columnsFromOrders(tenStates()), ['officer'], { asOf: '2025-10-20T00:00:00+08:00' });
     expect(row).toEqual({
-      officer: 'wang', dispatched: 10, open: 3, returned: 1, fedBack: 2, verified: 3, done: 5, overdue: 0, exempt: 1, cancelled: 1, denominator: 8, rate: '62.5%',
+      officer: 'wang', dispatched: 10, open: 3, returned: 1, fedBack: 2, verified: 3, done: 5, onTime: 5, late: 0, overdue: 0, exempt: 1, cancelled: 1, withdrawnLate: 0, denominator: 8, rate: '62.5%', onTimeRate: '62.5%',
     });
   });
 
@@ -43,25 +49,25 @@ describe('supervision rollups: the denominator rules', () => {
     const status = new Uint8Array(n).fill(3);
     status.fill(0, 0, 260);
     const cols = orderColumns({
-      unit: new Uint32Array(n), category: new Uint16Array(n), month: new Uint16Array(n), status, due: new Float64Array(n).fill(Date.parse('2025-10-24T16:00:00Z')),
+      unit: new Uint32Array(n), category: new Uint16Array(n), month: new Uint16Array(n), status, due: new Float64Array(n).fill(Date.parse('2025-10-24T16:00:00Z')), flags: new Uint8Array(n),
       unitOfficer: Uint32Array.of(0), unitStation: Uint32Array.of(0), unitCounty: Uint32Array.of(0), officers: ['p'], stations: ['s'], counties: ['c'], categories: ['k'], months: ['2025-10'],
     });
     expect(rollup(cols, [], { asOf: 0 })[0]).toMatchObject({ done: 199_740, denominator: 200_000, rate: '99.87%' });
     const allExempt = columnsFromOrders([tenStates()[8]!]);
-    expect(rollup(allExempt, ['station'], { asOf: 0 })[0]).toMatchObject({ station: 'dg', dispatched: 1, denominator: 0, rate: '—' });
+    expect(rollup(allExempt, ['station'], { asOf: '2025-10-03T00:00:00+08:00' })[0]).toMatchObject({ station: 'dg', dispatched: 1, denominator: 0, rate: '—' });
   });
 
   test('by officer, station, county, city × category × month in one pass, equal to a naive count', () => {
     const dims = ['officer', 'station', 'county', 'city', 'category', 'month'] as const;
     fc.assert(
       fc.property(
-        fc.array(fc.record({ u: fc.nat(5), c: fc.nat(2), m: fc.nat(2), s: fc.nat(5), late: fc.boolean() }), { maxLength: 60 }),
+        fc.array(fc.record({ u: fc.nat(5), c: fc.nat(2), m: fc.nat(2), s: fc.nat(5), late: fc.boolean(), flagged: fc.boolean() }), { maxLength: 60 }),
         fc.subarray([...dims], { minLength: 0, maxLength: 3 }).filter((d) => d.filter((x) => ['officer', 'station', 'county', 'city'].includes(x)).length <= 1),
         (rows, by) => {
           const n = rows.length;
           const cols = orderColumns({
             unit: Uint32Array.from(rows, (r) => r.u), category: Uint16Array.from(rows, (r) => r.c), month: Uint16Array.from(rows, (r) => r.m),
-            status: Uint8Array.from(rows, (r) => r.s), due: Float64Array.from(rows, (r) => (r.late ? 0 : 100)),
+            status: Uint8Array.from(rows, (r) => r.s), due: Float64Array.from(rows, (r) => (r.late ? 0 : 100)), flags: Uint8Array.from(rows, (r) => (r.s >= 2 && r.flagged ? (r.s < 4 ? 1 : 2) : 0)),
             unitOfficer: Uint32Array.of(0, 1, 2, 3, 4, 5), unitStation: Uint32Array.of(0, 0, 1, 1, 2, 2), unitCounty: Uint32Array.of(0, 0, 0, 0, 1, 1),
             officers: ['o0', 'o1', 'o2', 'o3', 'o4', 'o5'], stations: ['s0', 's1', 's2'], counties: ['c0', 'c1'], categories: ['k0', 'k1', 'k2'], months: ['m0', 'm1', 'm2'],
           });
@@ -69,20 +75,21 @@ describe('supervision rollups: the denominator rules', () => {
           expect(again).toEqual(got);
           const keyOf = (r: (typeof rows)[number]) =>
             by.map((d) => (d === 'officer' ? `o${r.u}` : d === 'station' ? `s${[0, 0, 1, 1, 2, 2][r.u]}` : d === 'county' ? `c${[0, 0, 0, 0, 1, 1][r.u]}` : d === 'category' ? `k${r.c}` : d === 'month' ? `m${r.m}` : '')).join('|');
-          const naive = new Map<string, { dispatched: number; done: number; overdue: number; denominator: number }>();
+          const naive = new Map<string, { dispatched: number; done: number; late: number; overdue: number; denominator: number }>();
           for (const r of rows) {
             const k = keyOf(r);
-            const g = naive.get(k) ?? { dispatched: 0, done: 0, overdue: 0, denominator: 0 };
+            const g = naive.get(k) ?? { dispatched: 0, done: 0, late: 0, overdue: 0, denominator: 0 };
             g.dispatched++;
             if (r.s === 2 || r.s === 3) g.done++;
+            if ((r.s === 2 || r.s === 3) && r.flagged) g.late++;
             if (r.s < 2 && r.late) g.overdue++;
-            if (r.s < 4) g.denominator++;
+            if (r.s < 4 || r.flagged) g.denominator++;
             naive.set(k, g);
           }
           expect(got!.length).toBe(naive.size);
           for (const row of got!) {
             const k = by.map((d) => (d === 'city' ? '' : (row as unknown as Record<string, string>)[d])).join('|');
-            expect({ dispatched: row.dispatched, done: row.done, overdue: row.overdue, denominator: row.denominator }).toEqual(naive.get(k));
+            expect({ dispatched: row.dispatched, done: row.done, late: row.late, overdue: row.overdue, denominator: row.denominator }).toEqual(naive.get(k));
           }
           expect(got!.reduce((s, r) => s + r.dispatched, 0)).toBe(n);
         },
@@ -100,7 +107,7 @@ describe('laggards', () => {
       { id: 'd', overdue: 0, done: 94, denominator: 100 },
       { id: 'e', overdue: 0, done: 0, denominator: 0 },
       { id: 'f', overdue: 2, done: 5, denominator: 10 },
-    ].map((r) => ({ ...r, dispatched: r.denominator, open: 0, returned: 0, fedBack: 0, verified: r.done, exempt: 0, cancelled: 0, rate: '' }));
+    ].map((r) => ({ ...r, dispatched: r.denominator, open: 0, returned: 0, fedBack: 0, verified: r.done, onTime: r.done, late: 0, exempt: 0, cancelled: 0, withdrawnLate: 0, rate: '', onTimeRate: '' }));
     expect(laggards(rows).map((r) => r.id)).toEqual(['f', 'b', 'd', 'a']);
     expect(laggards(rows, { below: 0.95 }).map((r) => r.id)).toEqual(['f', 'b', 'd']); // 19/20 = 95% is not below
     expect(laggards(rows, { limit: 1 }).map((r) => r.id)).toEqual(['f']);
@@ -121,7 +128,122 @@ describe('laggards', () => {
     expect(() => rollup(ok, ['station', 'county'], { asOf: 0 })).toThrow(/groupings\[0\]/);
     expect(() => rollup(ok, ['district' as never], { asOf: 0 })).toThrow(InvalidArgumentError);
     expect(() => rollup(ok, ['city'], { asOf: 'soon' })).toThrow(/options\.asOf/);
-    expect(() => orderColumns({ ...ok, status: Uint8Array.of(9), unit: Uint32Array.of(0), category: Uint16Array.of(0), month: Uint16Array.of(0), due: Float64Array.of(0) })).toThrow(/input\.unit/);
+    expect(() => orderColumns({ ...ok, status: Uint8Array.of(9), unit: Uint32Array.of(0), category: Uint16Array.of(0), month: Uint16Array.of(0), due: Float64Array.of(0), flags: Uint8Array.of(0) })).toThrow(/input\.unit/);
+    const one = { unitOfficer: Uint32Array.of(0), unitStation: Uint32Array.of(0), unitCounty: Uint32Array.of(0), officers: ['p'], stations: ['s'], counties: ['c'], categories: ['k'], months: ['m'], unit: Uint32Array.of(0), category: Uint16Array.of(0), month: Uint16Array.of(0), due: Float64Array.of(0) };
+    expect(() => orderColumns({ ...one, status: Uint8Array.of(0), flags: Uint8Array.of(1) })).toThrow(/input\.flags\[0\]/); // an open order is not done late
+    expect(() => orderColumns({ ...one, status: Uint8Array.of(5), flags: Uint8Array.of(1) })).toThrow(/input\.flags\[0\]/);
+    expect(() => orderColumns({ ...one, status: Uint8Array.of(2) } as never)).toThrow(/input\.flags/);
     expect(() => columnsFromOrders([{ id: 'x' } as never])).toThrow(/orders\[0\]/);
+  });
+});
+
+// ---- rates that cannot be gamed or misread ----
+
+const DUE = '2025-10-24T16:00:00.000Z'; // 2025-10-25 00:00 China time: the hotels order's due moment
+const oct = (day: number, hour = 9) => `2025-10-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:00:00+08:00`;
+
+function order(id: string): TaskOrder {
+  const base = dispatchMonth({ catalog: catalog(), roster: cityRoster(), month: '2025-10', at: AT }).orders.find((o) => o.id === '2025-10:hotels:wang')!;
+  return { ...base, id, history: base.history.map((h, i) => (i === 0 ? { ...h, payload: { ...(h.payload as object), id } } : h)) };
+}
+const feedBack = (o: TaskOrder, at: string) => send(o, 'feedback', officer('wang'), at, { values: { hotels: 1 } });
+
+describe('on time and late, counted apart', () => {
+  test('feedback after the due moment is done but late: an on-time rate stands beside the completion rate', () => {
+    const orders = [feedBack(order('a'), oct(10)), feedBack(order('b'), oct(20)), feedBack(order('c'), oct(27)), order('d')];
+    const [row] = rollup(columnsFromOrders(orders), ['officer'], { asOf: oct(31) });
+    expect(row).toMatchObject({ done: 3, onTime: 2, late: 1, overdue: 1, denominator: 4, rate: '75%', onTimeRate: '50%' });
+    // At the due moment itself the feedback is late, as the order is then overdue.
+    const atDue = feedBack(order('e'), DUE);
+    expect(rollup(columnsFromOrders([atDue]), ['city'], { asOf: oct(31) })[0]).toMatchObject({ late: 1, onTime: 0, onTimeRate: '0%' });
+  });
+
+  test('a returned order fed back again after the due moment is late, though its first feedback was on time', () => {
+    const redone = feedBack(send(feedBack(order('a'), oct(10)), 'return', supervisor, oct(11), { reason: '不完整' }), oct(28));
+    expect(rollup(columnsFromOrders([redone]), ['city'], { asOf: oct(31) })[0]).toMatchObject({ done: 1, late: 1, rate: '100%', onTimeRate: '0%' });
+  });
+});
+
+describe('what was taken out after it fell due stays in the denominator', () => {
+  test('cancelling two overdue orders does not lift 50% to 100%', () => {
+    const done = [feedBack(order('a'), oct(10)), feedBack(order('b'), oct(11))];
+    const overdue = [order('c'), order('d')];
+    const before = rollup(columnsFromOrders([...done, ...overdue]), ['city'], { asOf: oct(27) })[0]!;
+    expect(before).toMatchObject({ denominator: 4, rate: '50%', overdue: 2 });
+    const cancelled = overdue.map((o) => send(o, 'cancel', supervisor, oct(28), { reason: '清理' }));
+    const after = rollup(columnsFromOrders([...done, ...cancelled]), ['city'], { asOf: oct(29) })[0]!;
+    expect(after).toMatchObject({ cancelled: 2, withdrawnLate: 2, denominator: 4, rate: '50%', overdue: 0 });
+    // Exempting an overdue order is the same: it stays, as not done.
+    const exempted = send(order('e'), 'exempt', supervisor, oct(28), { reason: '不适用' });
+    expect(rollup(columnsFromOrders([exempted]), ['city'], { asOf: oct(29) })[0]).toMatchObject({ exempt: 1, withdrawnLate: 1, denominator: 1, rate: '0%' });
+  });
+
+  test('taken out before it fell due, it leaves the denominator', () => {
+    const early = send(order('a'), 'cancel', supervisor, oct(20), { reason: '任务调整' });
+    expect(rollup(columnsFromOrders([early, feedBack(order('b'), oct(10))]), ['city'], { asOf: oct(29) })[0]).toMatchObject({ cancelled: 1, withdrawnLate: 0, denominator: 1, rate: '100%' });
+  });
+});
+
+describe('as it stood on date D', () => {
+  test('a past period is described as it stood: state, assignee and feedback from the history up to D', () => {
+    const a = feedBack(order('a'), oct(27)); // late, after D
+    const b = send(order('b'), 'cancel', supervisor, oct(28), { reason: '清理' });
+    const c = send(order('c'), 'reassign', supervisor, oct(26), { officer: 'li', station: 'dg', county: 'hg', community: '文化里社区', reason: '调岗' });
+    const D = oct(25, 12);
+    const [then] = rollupOrders([a, b, c], [['city']], { asOf: D });
+    expect(then![0]).toMatchObject({ dispatched: 3, open: 3, done: 0, overdue: 3, cancelled: 0, denominator: 3, rate: '0%' });
+    const [byOfficer] = rollupOrders([a, b, c], [['officer']], { asOf: D });
+    expect(byOfficer!.map((r) => [r.officer, r.dispatched])).toEqual([['wang', 3]]); // c was still wang's on D
+    const [now] = rollupOrders([a, b, c], [['officer']], { asOf: oct(31) });
+    expect(now!.map((r) => [r.officer, r.dispatched, r.done, r.late])).toEqual([['li', 1, 0, 0], ['wang', 2, 1, 1]]);
+    // An order dispatched after D is not in D's rollup.
+    expect(rollupOrders([a], [['city']], { asOf: '2025-09-30T00:00:00+08:00' })[0]).toEqual([]);
+  });
+
+  test('columns of today’s states refuse a question about an earlier day', () => {
+    const cols = columnsFromOrders([feedBack(order('a'), oct(27))]);
+    expect(() => rollup(cols, ['city'], { asOf: oct(25) })).toThrow(/options\.asOf/);
+    expect(rollup(cols, ['city'], { asOf: oct(27) })[0]!.done).toBe(1);
+    const asOfD = columnsFromOrders([feedBack(order('a'), oct(27))], { asOf: oct(25) });
+    expect(() => rollup(asOfD, ['city'], { asOf: oct(28) })).toThrow(/options\.asOf/); // it would miss the feedback
+    expect(rollup(asOfD, ['city'], { asOf: oct(26) })[0]!.done).toBe(0);
+  });
+
+  test('property: every roll-up as of D equals the roll-up computed from the events up to D', () => {
+    type Step = { kind: 'feedback' | 'return' | 'verify' | 'cancel' | 'exempt' | 'reassign' | 'urge'; day: number };
+    const step = fc.record({ kind: fc.constantFrom('feedback', 'return', 'verify', 'cancel', 'exempt', 'reassign', 'urge'), day: fc.integer({ min: 2, max: 30 }) }) as fc.Arbitrary<Step>;
+    const payloads: Record<Step['kind'], (o: TaskOrder) => { actor: { id: string; role: string }; payload?: unknown }> = {
+      feedback: (o) => ({ actor: officer(o.data.officer), payload: { values: { hotels: 1 } } }),
+      return: () => ({ actor: supervisor, payload: { reason: '不完整' } }),
+      verify: () => ({ actor: supervisor }),
+      cancel: () => ({ actor: supervisor, payload: { reason: '撤销' } }),
+      exempt: () => ({ actor: supervisor, payload: { reason: '不适用' } }),
+      reassign: (o) => ({ actor: supervisor, payload: o.data.officer === 'wang' ? { officer: 'li', station: 'dg', county: 'hg', community: '文化里社区', reason: '调岗' } : { officer: 'wang', station: 'dg', county: 'hg', community: '文化里社区', reason: '回岗' } }),
+      urge: () => ({ actor: supervisor, payload: { instruction: '抓紧' } }),
+    };
+    const build = (i: number, steps: Step[]): TaskOrder => {
+      let o = order(`p${i}`);
+      for (const s of [...steps].sort((x, y) => x.day - y.day)) {
+        const { actor, payload } = payloads[s.kind](o);
+        const r = transitionOrNull(o, s.kind, actor, oct(s.day, 9 + (i % 10)), payload);
+        if (r) o = r;
+      }
+      return o;
+    };
+    fc.assert(
+      fc.property(fc.array(fc.array(step, { maxLength: 6 }), { minLength: 1, maxLength: 8 }), fc.integer({ min: 1, max: 31 }), (plans, dDay) => {
+        const orders = plans.map((p, i) => build(i, p));
+        const D = dDay === 1 ? '2025-10-01T07:00:00+08:00' : oct(dDay, 12);
+        const Dms = Date.parse(D);
+        // The orders rebuilt from their events up to D, through the engine's own replay.
+        const truncated = orders.flatMap((o) => {
+          const upTo = o.history.filter((h) => Date.parse(h.at) <= Dms);
+          return upTo.length ? [replay(taskOrderLoop, upTo) as TaskOrder] : [];
+        });
+        const groupings = [['officer', 'category'], ['city'], ['station', 'month']] as const;
+        expect(rollupOrders(orders, groupings, { asOf: D })).toEqual(rollupOrders(truncated, groupings, { asOf: D }));
+      }),
+      { numRuns: 150 },
+    );
   });
 });
