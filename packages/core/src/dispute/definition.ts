@@ -1,12 +1,17 @@
 import { InvalidArgumentError } from '../errors/errors.js';
+import { parseArgument } from '../schema/argument.js';
+import { timeLimit } from '../schema/fields.js';
+import { chinaCalendar } from '../calendar/work-calendar.js';
+import { deadlineFunction } from '../loop/deadlines.js';
 import { defineLoop, type LoopDefinition, type EventOf, type RoleOf, type SnapshotOf, type StateOf, type TimeLimit } from '../loop/definition.js';
-import type { GuardRefusal } from '../loop/refusal.js';
 import type { WorkCalendar } from '../calendar/work-calendar.js';
 import type { LoopEvent, Snapshot } from '../loop/types.js';
 import { defaultDepartmentRegistry, type DepartmentRegistry } from './departments.js';
 import {
   type Dispute,
   DisputeSchema,
+  DuplicateLinkPayloadSchema,
+  type DuplicateLinkPayload,
   type FollowUp,
   FollowUpSchema,
   MediatePayloadSchema,
@@ -24,6 +29,7 @@ import {
   SupervisePayloadSchema,
   type SupervisePayload,
 } from './schema.js';
+import { dateInCase, followUpInterval, liaisonOfRoutedBody, panelMember, refusal, type Verdict, writeOffByOther } from './rules.js';
 
 export const DISPUTE_LOOP_ID = 'dispute';
 
@@ -35,6 +41,11 @@ export interface DisputeContext {
   readonly registry?: DepartmentRegistry;
   /** Lets `merge` check that the original exists in the host's ledger. */
   readonly disputeExists?: (id: string) => boolean;
+  /**
+   * The host's ledger, by id: lets `merge` refuse a cycle, a chain and a closed original, and
+   * `linkDuplicate` / `unmerge` check the other side. `applyDisputeEvent` always passes it.
+   */
+  readonly findDispute?: (id: string) => Snapshot<string, Dispute> | undefined;
 }
 
 /** Stage limits (defaults are illustrative; the source states none). */
@@ -54,16 +65,88 @@ export const DEFAULT_DISPUTE_LIMITS: DisputeLimits = {
   pendingWriteOff: { workingDays: 3 },
 };
 
+/**
+ * How long after a settlement its follow-up may come (the follow-up checks the agreement is being
+ * kept, so it waits to see): a week by default. Counted like a stage limit (`days` end at 24:00
+ * China time of the last day): settled on Tuesday 09-30, followed up from 10-08 on.
+ */
+export const DEFAULT_FOLLOW_UP_AFTER: TimeLimit = { days: 7 };
+
 export interface DisputeLoopOptions {
   readonly registry?: DepartmentRegistry;
   readonly limits?: Partial<DisputeLimits>;
   readonly calendar?: WorkCalendar;
+  /** The least time between a settlement and its follow-up (`DEFAULT_FOLLOW_UP_AFTER`: 7 days). */
+  readonly followUpAfter?: TimeLimit;
 }
 
-type DisputeSnapshot = Snapshot<string, Dispute>;
-type Verdict = true | GuardRefusal;
+/**
+ * Where the dispute loop's rules are listed: every `rule` a `guard_failed` refusal of this loop
+ * can name, with what it asks, in zh-CN and English. Who may act: `liaison_unit_missing`,
+ * `liaison_unit_routed`, `mediator_on_panel`, `write_off_by_other`; when: `date_after_acceptance`,
+ * `date_not_after_event`, `follow_up_interval`; on what: the rest (routing, consent, follow-up,
+ * and the merge rules).
+ */
+export const DISPUTE_RULES = {
+  liaison_unit_missing: { 'zh-CN': '部门联络员须注明所代表的部门（actor.unit）', en: 'a department liaison names the body they act for (actor.unit)' },
+  liaison_unit_routed: { 'zh-CN': '部门联络员只为本纠纷已分流到的部门开始调解', en: 'a liaison starts mediation only for a body the dispute is routed to' },
+  mediator_on_panel: { 'zh-CN': '协议、移送、回访及调解中撤回，只能由调解员名单中的人办理', en: 'settling, referring, following up and withdrawing in mediation are for the listed mediators' },
+  write_off_by_other: { 'zh-CN': '回访人不能为同一纠纷销号', en: 'whoever followed up does not also write off' },
+  date_after_acceptance: { 'zh-CN': '协议、移送日期不早于受理日', en: 'settlement and referral dates are not before acceptance' },
+  date_not_after_event: { 'zh-CN': '协议、移送日期不晚于记录当天', en: 'settlement and referral dates are not after the day they are recorded' },
+  follow_up_interval: { 'zh-CN': '回访在协议达成一段时间之后（followUpAfter）', en: 'a follow-up comes a while after the settlement (followUpAfter)' },
+  department_known: { 'zh-CN': '分流部门在名录中', en: 'routed bodies are in the registry' },
+  departments_distinct: { 'zh-CN': '分流部门不重复', en: 'routed bodies are distinct' },
+  joint_needs_two: { 'zh-CN': '联合调解至少两个单位', en: 'joint mediation needs two bodies' },
+  lead_routed: { 'zh-CN': '牵头单位在分流部门之中', en: 'the lead is a routed body' },
+  all_parties_consent: { 'zh-CN': '每个当事人都同意协议', en: 'every party consents' },
+  consent_by_party: { 'zh-CN': '只有当事人能同意协议', en: 'only parties consent' },
+  agreement_checked: { 'zh-CN': '回访核实协议履行', en: 'a settled dispute’s follow-up checks the agreement' },
+  no_agreement: { 'zh-CN': '移送的纠纷无协议可核实', en: 'a referred dispute has no agreement to check' },
+  follow_up_passed: { 'zh-CN': '销号前有合格回访', en: 'write-off needs a passing follow-up' },
+  merge_into_other: { 'zh-CN': '不能合并到自身', en: 'no merging into itself' },
+  original_exists: { 'zh-CN': '原件存在', en: 'the original exists' },
+  merge_cycle: { 'zh-CN': '不能互相合并（A→B 后 B→A）', en: 'no merge cycles (A→B then B→A)' },
+  merge_chain: { 'zh-CN': '不能合并到已被合并的件', en: 'no merging into a case that is itself merged' },
+  original_open: { 'zh-CN': '原件未销号、未撤回', en: 'the original is not written off or withdrawn' },
+  duplicates_attached: { 'zh-CN': '已有重复件并入的纠纷不能再被合并', en: 'a case holding duplicates is not merged away' },
+  duplicate_listed: { 'zh-CN': '同一重复件只关联一次', en: 'a duplicate is linked once' },
+  duplicate_not_listed: { 'zh-CN': '只能解除已关联的重复件', en: 'only a linked duplicate can be released' },
+  duplicate_merged_here: { 'zh-CN': '关联的重复件须已并入本件', en: 'a linked duplicate is merged into this case' },
+} as const satisfies Record<string, { readonly 'zh-CN': string; readonly en: string }>;
+export type DisputeRule = keyof typeof DISPUTE_RULES;
 
-const refusal = (rule: string, zh: string, en: string, field?: string): GuardRefusal => (field ? { rule, field, message: { 'zh-CN': zh, en } } : { rule, message: { 'zh-CN': zh, en } });
+/** Events that write the original's side of a merge: sent only with the duplicate's `merge` / `unmerge`, by `applyDisputeEvent`. */
+export const DISPUTE_LINK_EVENTS = ['linkDuplicate', 'unlinkDuplicate'] as const;
+
+type DisputeSnapshot = Snapshot<string, Dispute>;
+const FINAL_STATES: readonly string[] = ['closed', 'withdrawn', 'merged'];
+
+/** The merge rules that the records themselves can tell, and those that need the ledger. */
+function mergeVerdict(s: DisputeSnapshot, context: DisputeContext | undefined, into: string): Verdict {
+  if (into === s.id) return refusal('merge_into_other', '不能合并到自身', 'cannot merge a dispute into itself', 'into');
+  const duplicates = s.data.duplicates ?? [];
+  if (duplicates.some((d) => d.id === into)) return refusal('merge_cycle', `${into} 已作为重复件并入本件，不能再反向合并`, `${into} is merged into this dispute as a duplicate: merging back would make a cycle`, 'into');
+  if (duplicates.length > 0) return refusal('duplicates_attached', `本件已有重复件（${duplicates.map((d) => d.id).join('、')}）并入，不能再被合并`, `duplicates (${duplicates.map((d) => d.id).join(', ')}) are merged into this dispute: it cannot be merged away`, 'into');
+  if (context?.disputeExists && !context.disputeExists(into)) return refusal('original_exists', `原件 ${into} 不存在`, `the original ${into} does not exist`, 'into');
+  if (context?.findDispute) {
+    const original = context.findDispute(into);
+    if (original === undefined) return refusal('original_exists', `原件 ${into} 不存在`, `the original ${into} does not exist`, 'into');
+    if (original.data.mergedInto?.id === s.id) return refusal('merge_cycle', `${into} 已并入本件，不能再反向合并`, `${into} is merged into this dispute: merging back would make a cycle`, 'into');
+    if (original.state === 'merged') return refusal('merge_chain', `${into} 本身已并入 ${original.data.mergedInto?.id ?? '其他件'}，请合并到最终原件`, `${into} is itself merged into ${original.data.mergedInto?.id ?? 'another case'}: merge into the final original`, 'into');
+    if (FINAL_STATES.includes(original.state)) return refusal('original_open', `原件 ${into} 已${original.state === 'closed' ? '销号' : '撤回'}，不能再并入`, `the original ${into} is ${original.state === 'closed' ? 'written off' : 'withdrawn'}: nothing can be merged into it`, 'into');
+  }
+  return true;
+}
+
+/** The state a merged duplicate was in when it was merged. */
+function stateBeforeMerge(s: DisputeSnapshot): string {
+  for (let i = s.history.length - 1; i >= 0; i--) {
+    const entry = s.history[i]!;
+    if (entry.type === 'merge' && entry.from !== null) return entry.from;
+  }
+  return 'received';
+}
 
 /**
  * A shallow copy of a dispute record, written out: an object spread of a record this size costs
@@ -85,6 +168,7 @@ function copy(d: Dispute): Dispute {
     followUps: d.followUps,
     withdrawal: d.withdrawal,
     mergedInto: d.mergedInto,
+    duplicates: d.duplicates,
     reopened: d.reopened,
     supervisions: d.supervisions,
   };
@@ -114,6 +198,9 @@ export function createDisputeLoop(options: DisputeLoopOptions = {}) {
   if (options === null || typeof options !== 'object') throw new InvalidArgumentError('createDisputeLoop', 'options', { 'zh-CN': '必须是对象', en: 'must be an object' }, options);
   const registryFor = (context: DisputeContext | undefined) => context?.registry ?? options.registry ?? defaultDepartmentRegistry;
   const limits = { ...DEFAULT_DISPUTE_LIMITS, ...options.limits };
+  const followUpAfter = options.followUpAfter === undefined ? DEFAULT_FOLLOW_UP_AFTER : (parseArgument('createDisputeLoop', 'options.followUpAfter', timeLimit, options.followUpAfter) as TimeLimit);
+  const earliestFollowUp = deadlineFunction(followUpAfter);
+  const calendarFor = (context: { readonly calendar?: WorkCalendar } | undefined) => context?.calendar ?? options.calendar ?? chinaCalendar;
   const open = ['received', 'routed', 'mediating', 'followUp', 'pendingWriteOff'] as const;
 
   const loop = defineLoop({
@@ -147,6 +234,8 @@ export function createDisputeLoop(options: DisputeLoopOptions = {}) {
         to: 'routed',
         roles: ['intakeClerk', 'supervisor'],
         payload: RoutePayloadSchema,
+        // Re-routing to a body not routed before starts the stage afresh, for the new body.
+        restartsLimit: (p: RoutePayload, s: DisputeSnapshot) => p.departments.some((id) => !(s.data.routing?.departments.includes(id) ?? false)),
         guard(_s: DisputeSnapshot, _e: LoopEvent, context: DisputeContext | undefined, p: RoutePayload): Verdict {
           const registry = registryFor(context);
           const departments = p.departments;
@@ -173,6 +262,7 @@ export function createDisputeLoop(options: DisputeLoopOptions = {}) {
         to: 'mediating',
         roles: ['mediator', 'departmentLiaison'],
         payload: MediatePayloadSchema,
+        guard: (s: DisputeSnapshot, e: LoopEvent): Verdict => liaisonOfRoutedBody(s, e),
         apply(data: Dispute, p: MediatePayload, e: LoopEvent): Dispute {
           const next = copy(data);
           next.mediation = { mode: p.mode, mediators: p.mediators.length ? p.mediators : [e.actor.id] };
@@ -185,7 +275,11 @@ export function createDisputeLoop(options: DisputeLoopOptions = {}) {
         to: 'followUp',
         roles: ['mediator', 'departmentLiaison'],
         payload: SettlementSchema,
-        guard(s: DisputeSnapshot, _e: LoopEvent, _c: unknown, p: Settlement): Verdict {
+        guard(s: DisputeSnapshot, e: LoopEvent, _c: unknown, p: Settlement): Verdict {
+          const member = panelMember(s, e);
+          if (member !== true) return member;
+          const dated = dateInCase(s, e, p.date, 'date');
+          if (dated !== true) return dated;
           const parties = s.data.parties;
           const consented = p.consentedBy;
           for (const party of parties) {
@@ -208,6 +302,10 @@ export function createDisputeLoop(options: DisputeLoopOptions = {}) {
         to: 'followUp',
         roles: ['mediator', 'departmentLiaison', 'supervisor'],
         payload: ReferralSchema,
+        guard(s: DisputeSnapshot, e: LoopEvent, _c: unknown, p: Referral): Verdict {
+          const member = panelMember(s, e);
+          return member === true ? dateInCase(s, e, p.date, 'date') : member;
+        },
         apply(data: Dispute, p: Referral): Dispute {
           const next = copy(data);
           next.outcome = { kind: 'referred', referral: p };
@@ -221,11 +319,13 @@ export function createDisputeLoop(options: DisputeLoopOptions = {}) {
         to: (p: FollowUp) => (followUpPassed(p) ? 'pendingWriteOff' : 'mediating'),
         roles: ['intakeClerk', 'mediator'],
         payload: FollowUpSchema,
-        guard(s: DisputeSnapshot, _e: LoopEvent, _c: unknown, p: FollowUp): Verdict {
+        guard(s: DisputeSnapshot, e: LoopEvent, context: DisputeContext | undefined, p: FollowUp): Verdict {
+          const member = panelMember(s, e);
+          if (member !== true) return member;
           const settled = s.data.outcome?.kind === 'settled';
           if (settled && p.agreementKept === null) return refusal('agreement_checked', '已达成协议的纠纷，回访必须核实协议履行情况', 'a settled dispute’s follow-up must check whether the agreement is kept', 'agreementKept');
           if (!settled && p.agreementKept !== null) return refusal('no_agreement', '移送的纠纷没有和解协议可核实', 'a referred dispute has no agreement to check', 'agreementKept');
-          return true;
+          return followUpInterval(s, e, followUpAfter, earliestFollowUp, calendarFor(context));
         },
         apply: (data: Dispute, p: FollowUp, e: LoopEvent): Dispute => {
           const passed = followUpPassed(p);
@@ -247,9 +347,9 @@ export function createDisputeLoop(options: DisputeLoopOptions = {}) {
         from: ['pendingWriteOff'],
         to: 'closed',
         roles: ['supervisor'],
-        guard(s: DisputeSnapshot): Verdict {
+        guard(s: DisputeSnapshot, e: LoopEvent): Verdict {
           const last = s.data.followUps[s.data.followUps.length - 1];
-          return last?.passed ? true : refusal('follow_up_passed', '销号前必须有合格的回访记录', 'writing off needs a passing follow-up record');
+          return last?.passed ? writeOffByOther(s, e) : refusal('follow_up_passed', '销号前必须有合格的回访记录', 'writing off needs a passing follow-up record');
         },
       },
       withdraw: {
@@ -258,6 +358,8 @@ export function createDisputeLoop(options: DisputeLoopOptions = {}) {
         to: 'withdrawn',
         roles: ['intakeClerk', 'mediator', 'supervisor'],
         payload: ReasonPayloadSchema,
+        // A mediator records a withdrawal only on a dispute whose panel they sit on.
+        guard: (s: DisputeSnapshot, e: LoopEvent): Verdict => panelMember(s, e),
         apply: (data: Dispute, p: ReasonPayload): Dispute => withChanges(data, { withdrawal: { reason: p.reason } }),
       },
       merge: {
@@ -266,12 +368,56 @@ export function createDisputeLoop(options: DisputeLoopOptions = {}) {
         to: 'merged',
         roles: ['intakeClerk', 'supervisor'],
         payload: MergePayloadSchema,
-        guard(s: DisputeSnapshot, _e: LoopEvent, context: DisputeContext | undefined, p: MergePayload): Verdict {
-          if (p.into === s.id) return refusal('merge_into_other', '不能合并到自身', 'cannot merge a dispute into itself', 'into');
-          if (context?.disputeExists && !context.disputeExists(p.into)) return refusal('original_exists', `原件 ${p.into} 不存在`, `the original ${p.into} does not exist`, 'into');
+        guard: (s: DisputeSnapshot, _e: LoopEvent, context: DisputeContext | undefined, p: MergePayload): Verdict => mergeVerdict(s, context, p.into),
+        apply: (data: Dispute, p: MergePayload): Dispute => withChanges(data, { mergedInto: { id: p.into, reason: p.reason } }),
+      },
+      unmerge: {
+        label: { 'zh-CN': '撤销合并', en: 'undo merge' },
+        from: ['merged'],
+        // Back where it was when merged (accepted or routed); that stage's limit starts afresh.
+        to: (_p: ReasonPayload, s: DisputeSnapshot) => stateBeforeMerge(s) as 'received',
+        roles: ['supervisor'],
+        payload: ReasonPayloadSchema,
+        reopen: true,
+        guard(s: DisputeSnapshot, _e: LoopEvent, context: DisputeContext | undefined): Verdict {
+          const into = s.data.mergedInto?.id;
+          const original = into === undefined ? undefined : context?.findDispute?.(into);
+          if (original !== undefined && FINAL_STATES.includes(original.state)) {
+            return refusal('original_open', `原件 ${into} 已结束（${original.state}），请先重新启动原件再撤销合并`, `the original ${into} has ended (${original.state}): reopen it before undoing the merge`, 'mergedInto');
+          }
           return true;
         },
-        apply: (data: Dispute, p: MergePayload): Dispute => withChanges(data, { mergedInto: { id: p.into, reason: p.reason } }),
+        apply: (data: Dispute): Dispute => withChanges(data, { mergedInto: null }),
+      },
+      linkDuplicate: {
+        label: { 'zh-CN': '关联重复件', en: 'link a duplicate' },
+        from: [...open],
+        to: (_p, s) => s.state,
+        roles: ['intakeClerk', 'supervisor'],
+        payload: DuplicateLinkPayloadSchema,
+        guard(s: DisputeSnapshot, _e: LoopEvent, context: DisputeContext | undefined, p: DuplicateLinkPayload): Verdict {
+          if (p.duplicate === s.id) return refusal('merge_into_other', '不能把自身关联为重复件', 'a dispute cannot be its own duplicate', 'duplicate');
+          if ((s.data.duplicates ?? []).some((d) => d.id === p.duplicate)) return refusal('duplicate_listed', `${p.duplicate} 已关联为重复件`, `${p.duplicate} is already linked as a duplicate`, 'duplicate');
+          if (s.data.mergedInto !== null) return refusal('merge_chain', '本件已并入其他件，不能再接收重复件', 'this dispute is itself merged: it takes no duplicates', 'duplicate');
+          const duplicate = context?.findDispute?.(p.duplicate);
+          if (context?.findDispute && (duplicate === undefined || duplicate.data.mergedInto?.id !== s.id)) {
+            return refusal('duplicate_merged_here', `${p.duplicate} 未并入本件`, `${p.duplicate} is not merged into this dispute`, 'duplicate');
+          }
+          return true;
+        },
+        apply: (data: Dispute, p: DuplicateLinkPayload): Dispute => withChanges(data, { duplicates: [...(data.duplicates ?? []), { id: p.duplicate, reason: p.reason }] }),
+      },
+      unlinkDuplicate: {
+        label: { 'zh-CN': '解除重复件关联', en: 'release a duplicate' },
+        from: [...open],
+        to: (_p, s) => s.state,
+        roles: ['supervisor'],
+        payload: DuplicateLinkPayloadSchema,
+        guard(s: DisputeSnapshot, _e: LoopEvent, _c: unknown, p: DuplicateLinkPayload): Verdict {
+          if (!(s.data.duplicates ?? []).some((d) => d.id === p.duplicate)) return refusal('duplicate_not_listed', `${p.duplicate} 不是本件的重复件`, `${p.duplicate} is not a duplicate of this dispute`, 'duplicate');
+          return true;
+        },
+        apply: (data: Dispute, p: DuplicateLinkPayload): Dispute => withChanges(data, { duplicates: (data.duplicates ?? []).filter((d) => d.id !== p.duplicate) }),
       },
       supervise: {
         label: { 'zh-CN': '督办', en: 'supervise' },

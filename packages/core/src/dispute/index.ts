@@ -37,6 +37,7 @@ export {
   MediatePayloadSchema,
   ReasonPayloadSchema,
   MergePayloadSchema,
+  DuplicateLinkPayloadSchema,
   SupervisePayloadSchema,
   type Channel,
   type ReferralTarget,
@@ -53,16 +54,21 @@ export {
   type MediatePayload,
   type ReasonPayload,
   type MergePayload,
+  type DuplicateLinkPayload,
   type SupervisePayload,
 } from './schema.js';
 export {
   DISPUTE_LOOP_ID,
   DEFAULT_DISPUTE_LIMITS,
+  DEFAULT_FOLLOW_UP_AFTER,
+  DISPUTE_RULES,
+  DISPUTE_LINK_EVENTS,
   createDisputeLoop,
   disputeLoop,
   followUpPassed,
   type DisputeContext,
   type DisputeLimits,
+  type DisputeRule,
   type DisputeLoopOptions,
   type DisputeLoop,
   type DisputeState,
@@ -71,6 +77,7 @@ export {
   type DisputeItem,
 } from './definition.js';
 export { acceptDispute, type AcceptDisputeInput } from './intake.js';
+export { applyDisputeEvent, type DisputeApplyResult } from './apply.js';
 export { LedgerFilterSchema, queryLedger, summarizeLedger, countLedgerBy, isResolved, type LedgerFilter, type LedgerSummary } from './ledger.js';
 export { DISPUTE_STORE_NAME, disputeCollections, createDisputeStoreSpec, disputeStoreSpec, type DisputeCollections, type DisputeStore } from './store.js';
 export {

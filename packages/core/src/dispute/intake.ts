@@ -27,6 +27,7 @@ export function acceptDispute(input: AcceptDisputeInput, loop: DisputeLoop = dis
     followUps: [],
     withdrawal: null,
     mergedInto: null,
+    duplicates: [],
     reopened: 0,
     supervisions: 0,
   };

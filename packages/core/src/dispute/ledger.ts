@@ -70,7 +70,7 @@ export function isResolved(item: DisputeItem): boolean {
 }
 
 export interface LedgerSummary {
-  /** Disputes accepted: every item except duplicates merged into an original. */
+  /** Disputes accepted: every item except duplicates merged into an original (a merge cycle's records count as accepted). */
   readonly accepted: number;
   readonly resolved: number;
   /** `formatRate(resolved, accepted)`: 406 of 425 → "95.53%"; none accepted → "—". */
@@ -86,7 +86,29 @@ export interface LedgerSummary {
   readonly byState: Readonly<Record<DisputeState, number>>;
 }
 
-/** Counts and the resolution rate of a ledger (or of a query's result). */
+/**
+ * Merged items whose chain of originals (`mergedInto`) comes back to itself within the ledger: a
+ * record written before merges were checked (A into B, B into A). Counting them as duplicates
+ * would lose the dispute, so the ledger counts them as accepted and open.
+ */
+function mergedInCycles(items: readonly DisputeItem[]): number {
+  const byId = new Map<string, DisputeItem>();
+  for (const item of items) byId.set(item.id, item);
+  let lost = 0;
+  for (const item of items) {
+    if (item.state !== 'merged') continue;
+    const seen = new Set<string>([item.id]);
+    let next = byId.get(item.data.mergedInto?.id ?? '');
+    while (next !== undefined && next.state === 'merged' && !seen.has(next.id)) {
+      seen.add(next.id);
+      next = byId.get(next.data.mergedInto?.id ?? '');
+    }
+    if (next !== undefined && next.state === 'merged') lost++;
+  }
+  return lost;
+}
+
+/** Counts and the resolution rate of a ledger (or of a query's result). A dispute is never lost: every record counts once, as accepted or as a duplicate of one that counts. */
 export function summarizeLedger(items: readonly DisputeItem[], now?: Moment): LedgerSummary {
   if (!Array.isArray(items)) refuseItems('summarizeLedger', items);
   const nowMs = now === undefined ? undefined : momentMs('summarizeLedger', 'now', now);
@@ -104,14 +126,15 @@ export function summarizeLedger(items: readonly DisputeItem[], now?: Moment): Le
     else if (item.data.outcome?.kind === 'referred') referred++;
     if (nowMs !== undefined && overdue(item, nowMs)) late++;
   }
-  const accepted = items.length - byState.merged;
+  const lost = byState.merged === 0 ? 0 : mergedInCycles(items);
+  const accepted = items.length - byState.merged + lost;
   return {
     accepted,
     resolved,
     resolutionRate: formatRate(resolved, accepted),
     referred,
     withdrawn: byState.withdrawn,
-    merged: byState.merged,
+    merged: byState.merged - lost,
     writtenOff: byState.closed,
     open: accepted - byState.closed - byState.withdrawn,
     overdue: late,

@@ -99,6 +99,8 @@ export const DisputeSchema = DisputeIntakeSchema.safeExtend({
   followUps: z.array(FollowUpRecordSchema),
   withdrawal: z.object({ reason: text }).nullable(),
   mergedInto: z.object({ id, reason: text }).nullable(),
+  /** The duplicates merged into this dispute (the original's side of a merge's link). */
+  duplicates: z.array(z.object({ id, reason: text })).default([]),
   /** Times mediation was reopened (failed follow-up, or a written-off dispute reopened). */
   reopened: z.int().min(0),
   /** Supervision instructions (督办) given on the dispute. */
@@ -119,5 +121,8 @@ export const ReasonPayloadSchema = reasonPayload;
 export type ReasonPayload = z.output<typeof ReasonPayloadSchema>;
 export const MergePayloadSchema = z.object({ into: id, reason: text });
 export type MergePayload = z.output<typeof MergePayloadSchema>;
+/** The original's side of a merge (or of its undoing): which duplicate, and why. */
+export const DuplicateLinkPayloadSchema = z.object({ duplicate: id, reason: text });
+export type DuplicateLinkPayload = z.output<typeof DuplicateLinkPayloadSchema>;
 export const SupervisePayloadSchema = instructionPayload;
 export type SupervisePayload = z.output<typeof SupervisePayloadSchema>;

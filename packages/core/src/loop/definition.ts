@@ -40,6 +40,12 @@ export interface EventSpec<S extends string, E extends string, R extends string,
   readonly payload?: z.ZodType;
   /** Allowed to leave a final state: the definition's reopen rule. */
   readonly reopen?: boolean;
+  /**
+   * A self-transition keeps the stage's deadline (a note or a supervision buys no time), unless
+   * this says it starts the stage afresh (re-routing to another body): `true`, or a function of
+   * the payload and the snapshot before the event.
+   */
+  readonly restartsLimit?: boolean | Bivariant<(payload: unknown, snapshot: Snapshot<S, D, E, R>) => boolean>;
   guard?(snapshot: Snapshot<S, D, E, R>, event: LoopEvent<E, R>, context: C | undefined, payload: unknown): true | GuardRefusal;
   /** The item's new data; must return a new object (never mutate `data`). */
   apply?(data: D, payload: unknown, event: LoopEvent<E, R>, snapshot: Snapshot<S, D, E, R>): D;
@@ -117,6 +123,7 @@ export interface CompiledEvent {
   // Copied off the spec: every compiled event has one shape, so the hot path's loads stay monomorphic.
   readonly guard: EventSpec<string, string, string, unknown, unknown>['guard'];
   readonly apply: EventSpec<string, string, string, unknown, unknown>['apply'];
+  readonly restartsLimit: EventSpec<string, string, string, unknown, unknown>['restartsLimit'];
 }
 
 /** @internal A state as the hot path reads it. */
@@ -202,6 +209,7 @@ export function defineLoop<const S extends string, const E extends string, const
     for (const role of event.roles) if (!roles.has(role)) fail(id, `事件 ${type} 的角色 ${role} 不存在`, `event ${type}: role ${role} is not a role`);
     if (typeof event.to === 'string' && !states.has(event.to)) fail(id, `事件 ${type} 的 to ${event.to} 不是状态`, `event ${type}: to ${event.to} is not a state`);
     if (typeof event.to !== 'string' && typeof event.to !== 'function') fail(id, `事件 ${type} 的 to 必须是状态或函数`, `event ${type}: to must be a state or a function`);
+    if (event.restartsLimit !== undefined && typeof event.restartsLimit !== 'boolean' && typeof event.restartsLimit !== 'function') fail(id, `事件 ${type} 的 restartsLimit 必须是布尔值或函数`, `event ${type}: restartsLimit must be a boolean or a function`);
     if (event.payload !== undefined && !(event.payload instanceof z.ZodType)) fail(id, `事件 ${type} 的 payload 必须是 zod 模式`, `event ${type}: payload must be a zod schema`);
     events.set(type, {
       type,
@@ -213,6 +221,7 @@ export function defineLoop<const S extends string, const E extends string, const
       toFn: typeof event.to === 'function' ? (event.to as CompiledEvent['toFn']) : undefined,
       guard: event.guard,
       apply: event.apply,
+      restartsLimit: event.restartsLimit,
     });
   }
   for (const [name, state] of states) {

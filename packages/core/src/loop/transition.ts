@@ -149,9 +149,10 @@ export function step(
   history[count] = historyEntry(count, event, from, to, payload);
 
   // The deadline belongs to the stage: it restarts on entering another state, and stays on a
-  // self-transition (a note or a supervision does not buy time).
+  // self-transition (a note or a supervision does not buy time) unless the event restarts it.
   let deadline: string | undefined;
-  if (to === from) deadline = snapshot.deadline;
+  const restarts = spec.restartsLimit;
+  if (to === from && (restarts === undefined || restarts === false || (restarts !== true && !restarts.call(spec.spec, payload, snapshot)))) deadline = snapshot.deadline;
   else if (target.deadline !== undefined) deadline = target.deadline(atMs, calendarOf(def, context));
 
   const next: Snapshot =

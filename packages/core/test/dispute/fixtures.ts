@@ -3,9 +3,10 @@ import { acceptDispute, type DisputeEvent, type DisputeIntake, type DisputeItem,
 
 export const clerk = { id: 'clerk-li', role: 'intakeClerk' } as const;
 export const mediator = { id: 'mediator-wang', role: 'mediator' } as const;
-export const liaison = { id: 'liaison-court', role: 'departmentLiaison' } as const;
+export const liaison = { id: 'liaison-court', role: 'departmentLiaison', unit: 'court' } as const;
 export const supervisor = { id: 'head-gao', role: 'supervisor' } as const;
-export const ACTORS: Record<DisputeRole, { id: string; role: DisputeRole }> = {
+export type Who = { id: string; role: DisputeRole; unit?: string };
+export const ACTORS: Record<DisputeRole, Who> = {
   intakeClerk: clerk,
   mediator,
   departmentLiaison: liaison,
@@ -37,22 +38,26 @@ export function accept(id = 'D-2025-0001', at = '2025-09-26T09:00:00+08:00', ove
 /** A valid payload for each event of the dispute loop (for the noise case's two parties). */
 export const PAYLOADS: Record<DisputeEvent, unknown> = {
   route: { departments: ['court', 'judicialAdministration', 'publicSecurity', 'subDistrictOffice', 'residentsCommittee'], joint: true, lead: 'judicialAdministration' },
-  mediate: { mode: 'atCentre', mediators: ['mediator-wang'] },
-  settle: { terms: ['降低生活噪声', '加强沟通谅解'], consentedBy: ['p1', 'p2'], date: '2025-09-30' },
-  refer: { to: 'fastTrackCourt', reason: '一方拒绝调解', date: '2025-09-30' },
+  mediate: { mode: 'atCentre', mediators: ['mediator-wang', 'liaison-court'] },
+  settle: { terms: ['降低生活噪声', '加强沟通谅解'], consentedBy: ['p1', 'p2'], date: '2025-09-26' },
+  refer: { to: 'fastTrackCourt', reason: '一方拒绝调解', date: '2025-09-26' },
   recordFollowUp: { method: 'phone', agreementKept: true, satisfaction: 'satisfied' },
   writeOff: undefined,
   withdraw: { reason: '申请人与邻居自行和解' },
   merge: { into: 'D-2025-0000', reason: '同一纠纷重复登记' },
+  unmerge: { reason: '并非同一纠纷，误合并' },
+  linkDuplicate: { duplicate: 'D-2025-0002', reason: '同一纠纷重复登记' },
+  unlinkDuplicate: { duplicate: 'D-2025-0002', reason: '并非同一纠纷，误合并' },
   supervise: { instruction: '请三日内完成' },
   reopen: { reason: '协议未履行，再次投诉' },
 };
 
-let minute = 0;
-/** Sends one event that must be accepted; times advance a minute per step. */
-export function send(item: DisputeItem, type: DisputeEvent, actor: { id: string; role: DisputeRole }, payload: unknown = PAYLOADS[type], at?: string): DisputeItem {
-  minute++;
-  const when = at ?? new Date(Date.parse(item.updatedAt) + 60_000).toISOString();
+/** How long after the last event a step comes by default: an hour, and eight days before a follow-up (which waits to see the agreement kept). */
+export const gapBefore = (type: DisputeEvent) => (type === 'recordFollowUp' ? 8 * 86_400_000 : 3_600_000);
+
+/** Sends one event that must be accepted; times advance an hour per step (eight days before a follow-up). */
+export function send(item: DisputeItem, type: DisputeEvent, actor: Who, payload: unknown = PAYLOADS[type], at?: string): DisputeItem {
+  const when = at ?? new Date(Date.parse(item.updatedAt) + gapBefore(type)).toISOString();
   const result = transition(disputeLoop, item, payload === undefined ? { type, actor, at: when } : { type, actor, at: when, payload });
   if (!result.ok) expect.fail(`${type} by ${actor.role} in ${item.state} refused: ${result.reason.code} ${result.reason.message.en}`);
   return result.snapshot;

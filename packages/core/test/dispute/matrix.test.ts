@@ -1,6 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import { type DisputeEvent, type DisputeItem, type DisputeRole, disputeLoop, transition } from '@bihuan/core';
-import { ACTORS, PAYLOADS, walkTo } from './fixtures.js';
+import { ACTORS, PAYLOADS, gapBefore, walkTo } from './fixtures.js';
+
+// Allowed by role, refused by a rule of who acts or on what (role: state list → rule).
+const GUARDED: Partial<Record<DisputeEvent, Partial<Record<DisputeRole, [DisputeItem['state'][], string]>>>> = {
+  // A centre mediator records a withdrawal only on a dispute whose panel they sit on: before mediation there is none.
+  withdraw: { mediator: [['received', 'routed'], 'mediator_on_panel'] },
+  // Nothing is linked to the walked items, so there is nothing to release.
+  unlinkDuplicate: { supervisor: [['received', 'routed', 'mediating', 'followUp', 'pendingWriteOff'], 'duplicate_not_listed'] },
+};
 
 // Who may do what: the centre's division of work, written out so that a change to the definition
 // has to change this table too.
@@ -13,6 +21,9 @@ const MATRIX: Record<DisputeEvent, DisputeRole[]> = {
   writeOff: ['supervisor'],
   withdraw: ['intakeClerk', 'mediator', 'supervisor'],
   merge: ['intakeClerk', 'supervisor'],
+  unmerge: ['supervisor'],
+  linkDuplicate: ['intakeClerk', 'supervisor'],
+  unlinkDuplicate: ['supervisor'],
   supervise: ['supervisor'],
   reopen: ['supervisor'],
 };
@@ -29,13 +40,15 @@ describe('the whole role × event matrix, in every state', () => {
   test.each(cases)('%s: %s by %s', (state, type, role) => {
     const item = items[state];
     const payload = PAYLOADS[type];
-    const at = new Date(Date.parse(item.updatedAt) + 3_600_000).toISOString();
+    const at = new Date(Date.parse(item.updatedAt) + gapBefore(type)).toISOString();
     const result = transition(disputeLoop, item, payload === undefined ? { type, actor: ACTORS[role], at } : { type, actor: ACTORS[role], at, payload });
     const allowedHere = disputeLoop.events[type].from.includes(state as never);
     if (!allowedHere) {
       expect(result.ok === false && result.reason.code).toBe('not_allowed_in_state');
     } else if (!MATRIX[type].includes(role)) {
       expect(result.ok === false && result.reason.code).toBe('role_not_allowed');
+    } else if (GUARDED[type]?.[role]?.[0].includes(state)) {
+      expect(result.ok === false && result.reason).toMatchObject({ code: 'guard_failed', rule: GUARDED[type]![role]![1] });
     } else {
       // Allowed: accepted, and recorded under the sender's role.
       if (!result.ok) expect.fail(`${type} by ${role} in ${state}: ${result.reason.code}`);

@@ -37,7 +37,7 @@ describe('the source’s noise case, from 受理 to 销号', () => {
     // 回访 by phone: the agreement is kept, Mr Chen is satisfied.
     item = send(item, 'recordFollowUp', clerk, { method: 'phone', agreementKept: true, satisfaction: 'satisfied' }, '2025-10-15T10:00:00+08:00');
     expect(item.state).toBe('pendingWriteOff');
-    expect(availableEvents(disputeLoop, item, 'supervisor')).toEqual(['writeOff', 'supervise']);
+    expect(availableEvents(disputeLoop, item, 'supervisor')).toEqual(['writeOff', 'linkDuplicate', 'unlinkDuplicate', 'supervise']);
 
     // 销号 by the centre's head.
     item = send(item, 'writeOff', supervisor, undefined, '2025-10-16T09:00:00+08:00');
@@ -81,7 +81,7 @@ describe('the source’s noise case, from 受理 to 销号', () => {
 
   test('an unresolved dispute is referred to the fast-track court, followed up, and written off', () => {
     let item = send(send(accept(), 'route', clerk), 'mediate', mediator);
-    item = send(item, 'refer', mediator, { to: 'fastTrackCourt', reason: '被申请人拒绝调解', date: '2025-09-29', reference: '(2025)辽0603民初123号' });
+    item = send(item, 'refer', mediator, { to: 'fastTrackCourt', reason: '被申请人拒绝调解', date: '2025-09-29', reference: '(2025)辽0603民初123号' }, '2025-09-29T16:00:00+08:00');
     expect(item.data.outcome).toEqual({ kind: 'referred', referral: { to: 'fastTrackCourt', reason: '被申请人拒绝调解', date: '2025-09-29', reference: '(2025)辽0603民初123号' } });
     item = send(item, 'recordFollowUp', clerk, { method: 'phone', agreementKept: null, satisfaction: 'basicallySatisfied' });
     item = send(item, 'writeOff', supervisor);

@@ -63,11 +63,12 @@ const disputeHarness: Harness = {
         return { departments, joint: ((seed >> 4) & 1) === 1 };
       }
       case 'mediate':
-        return { mode: seed & 1 ? 'atHome' : 'atCentre' };
+        // The sequences' actors (u0…u4) on the panel: only listed mediators settle, refer and follow up.
+        return { mode: seed & 1 ? 'atHome' : 'atCentre', mediators: ['u0', 'u1', 'u2', 'u3', 'u4'] };
       case 'settle':
-        return { terms: seed % 13 === 0 ? [] : ['降低生活噪声'], consentedBy: seed % 5 === 0 ? ['p1'] : ['p1', 'p2'], date: '2025-10-01' };
+        return { terms: seed % 13 === 0 ? [] : ['降低生活噪声'], consentedBy: seed % 5 === 0 ? ['p1'] : ['p1', 'p2'], date: '2025-09-26' };
       case 'refer':
-        return { to: REFERRAL_TARGETS[seed % 3], reason: '拒绝调解', date: '2025-10-01' };
+        return { to: REFERRAL_TARGETS[seed % 3], reason: '拒绝调解', date: '2025-09-26' };
       case 'recordFollowUp': {
         const settled = item.data.outcome?.kind === 'settled';
         const kept = settled ? seed % 4 !== 0 : null;
