@@ -7,6 +7,8 @@ export {
   chinaCalendar,
   type CalendarYear,
   type UncoveredYearPolicy,
+  type CalendarYearBasis,
   type WorkCalendarOptions,
 } from './work-calendar.js';
+export { statutoryHolidays, lunarFestivals, STATUTORY_NAMES, STATUTORY_FIRST_YEAR, STATUTORY_LAST_YEAR, type LunarFestivals } from './statutory.js';
 export { CHINA_OFFSET_MS, parseInstant, formatInstant, parseDate, formatDate, chinaDay, startOfChinaDay } from './instant.js';

@@ -2,7 +2,8 @@ import * as z from '../schema/zod.js';
 import { BihuanError, InvalidArgumentError } from '../errors/errors.js';
 import { CN_HOLIDAYS } from './cn-holidays.js';
 import { isSaneInstant, MAX_LIMIT_DAYS, MAX_YEAR, MIN_YEAR } from '../schema/bounds.js';
-import { chinaDay, formatDate, parseDate, startOfChinaDay, weekday } from './instant.js';
+import { chinaDay, civilFromDays, daysFromCivil, formatDate, parseDate, startOfChinaDay, weekday } from './instant.js';
+import { statutoryHolidays } from './statutory.js';
 
 /** One year's arrangement: days off by festival name, and weekend days that are working days. */
 export interface CalendarYear {
@@ -11,11 +12,18 @@ export interface CalendarYear {
 }
 
 /**
- * What to do with a date in a year the calendar has no data for: count Monday–Friday as working
- * days (`weekdays`, the default, so that a deadline never throws inside a loop), or throw
- * `CalendarYearMissingError` (`throw`, for hosts that would rather know).
+ * What to do with a date in a year the calendar has no annual notice for:
+ * - `statutory` (the default): the holidays every citizen has by law (全国年节及纪念日放假办法, in
+ *   force from 2025: 元旦, 春节 除夕–初三, 清明, 劳动节 05-01/02, 端午, 中秋, 国庆 10-01–03, and a
+ *   make-up day off for one on a weekend), Monday–Friday otherwise; years 2025–2100 (outside them,
+ *   Monday–Friday). A deadline counted on them is provisional until the year's notice is added.
+ * - `weekdays`: Monday–Friday only.
+ * - `throw`: `CalendarYearMissingError`, for hosts that would rather know.
  */
-export type UncoveredYearPolicy = 'weekdays' | 'throw';
+export type UncoveredYearPolicy = 'statutory' | 'weekdays' | 'throw';
+
+/** Where a year's working days come from: the annual notice, the statutory fallback, or weekdays alone. */
+export type CalendarYearBasis = 'notice' | 'statutory' | 'weekdays';
 
 export interface WorkCalendarOptions {
   readonly uncoveredYears?: UncoveredYearPolicy;
@@ -43,6 +51,7 @@ export class CalendarYearMissingError extends BihuanError {
 
 const RULE_DATE = { 'zh-CN': `必须是 YYYY-MM-DD 格式、${MIN_YEAR}–${MAX_YEAR} 年间的有效日期`, en: `must be a real date written YYYY-MM-DD, in ${MIN_YEAR}–${MAX_YEAR}` };
 const RULE_COUNT = { 'zh-CN': `必须是 0 到 ${MAX_LIMIT_DAYS} 的整数`, en: `must be a whole number from 0 to ${MAX_LIMIT_DAYS}` };
+const RULE_YEAR = { 'zh-CN': `必须是 ${MIN_YEAR}–${MAX_YEAR} 之间的整数年份`, en: `must be a whole year from ${MIN_YEAR} to ${MAX_YEAR}` };
 const RULE_START = { 'zh-CN': `必须是 ${MIN_YEAR}–${MAX_YEAR} 年间的毫秒时间戳`, en: `must be epoch milliseconds within ${MIN_YEAR}–${MAX_YEAR}` };
 
 /**
@@ -57,6 +66,11 @@ export class WorkCalendar {
   private readonly holidays = new Map<number, string>();
   private readonly workdays = new Set<number>();
   private readonly covered = new Set<number>();
+  // Uncovered years whose statutory holidays are already in `holidays`.
+  private readonly prepared = new Set<number>();
+  // The day numbers of the last year looked at, already prepared (the hot path skips the year).
+  private rangeFrom = 1;
+  private rangeTo = 0;
   // Deadlines repeat (the same day, the same limit): remember them, boundedly.
   private readonly addCache = new Map<number, number>();
 
@@ -70,9 +84,10 @@ export class WorkCalendar {
         years,
       );
     }
-    const policy = options.uncoveredYears ?? 'weekdays';
-    if (policy !== 'weekdays' && policy !== 'throw') {
-      throw new InvalidArgumentError('WorkCalendar', 'options.uncoveredYears', { 'zh-CN': '必须是 "weekdays" 或 "throw"', en: 'must be "weekdays" or "throw"' }, policy);
+    if (options === null || typeof options !== 'object') throw new InvalidArgumentError('WorkCalendar', 'options', { 'zh-CN': '必须是对象', en: 'must be an object' }, options);
+    const policy = options.uncoveredYears ?? 'statutory';
+    if (policy !== 'statutory' && policy !== 'weekdays' && policy !== 'throw') {
+      throw new InvalidArgumentError('WorkCalendar', 'options.uncoveredYears', { 'zh-CN': '必须是 "statutory"、"weekdays" 或 "throw"', en: 'must be "statutory", "weekdays" or "throw"' }, policy);
     }
     this.uncoveredYears = policy;
     this.years = Object.freeze({ ...years });
@@ -113,9 +128,27 @@ export class WorkCalendar {
     return new WorkCalendar({ ...this.years, ...years }, { uncoveredYears: this.uncoveredYears });
   }
 
-  /** Whether the calendar has holiday data for the year. */
+  /** Whether the calendar has the year's annual notice (holiday data given to it). */
   covers(year: number): boolean {
     return this.covered.has(year);
+  }
+
+  /**
+   * Where the working days of `year` come from: its annual notice, the statutory fallback (then a
+   * deadline counted across it is provisional), or Monday–Friday alone. Under the `throw` policy
+   * an uncovered year has no basis: `CalendarYearMissingError`.
+   */
+  basis(year: number): CalendarYearBasis {
+    if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR) throw new InvalidArgumentError('basis', 'year', RULE_YEAR, year);
+    if (this.covered.has(year)) return 'notice';
+    if (this.uncoveredYears === 'throw') throw new CalendarYearMissingError(year);
+    return this.uncoveredYears === 'statutory' && statutoryHolidays(year) !== undefined ? 'statutory' : 'weekdays';
+  }
+
+  /** Whether `year` is counted without its annual notice (statutory fallback or weekdays): provisional. */
+  isFallbackYear(year: number): boolean {
+    if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR) throw new InvalidArgumentError('isFallbackYear', 'year', RULE_YEAR, year);
+    return !this.covered.has(year);
   }
 
   /** Whether `date` (`YYYY-MM-DD`) is a working day. */
@@ -125,7 +158,9 @@ export class WorkCalendar {
 
   /** The holiday's name (e.g. `春节 Spring Festival`) if `date` is a public holiday. */
   holidayName(date: string): string | undefined {
-    return this.holidays.get(toDay('holidayName', date));
+    const day = toDay('holidayName', date);
+    this.prepareYear(day);
+    return this.holidays.get(day);
   }
 
   /** The `n`th working day after `date` (`date` itself not counted); `n = 0` gives `date`. */
@@ -157,14 +192,26 @@ export class WorkCalendar {
 
   /** @internal Day-number form of `isWorkingDay`. */
   isWorkingDayNumber(day: number): boolean {
+    if (day < this.rangeFrom || day > this.rangeTo) this.prepareYear(day);
     if (this.holidays.has(day)) return false;
     if (this.workdays.has(day)) return true;
-    if (this.uncoveredYears === 'throw') {
-      const year = Number(formatDate(day).slice(0, 4));
-      if (!this.covered.has(year)) throw new CalendarYearMissingError(year);
-    }
     const wd = weekday(day);
     return wd !== 0 && wd !== 6;
+  }
+
+  // Makes the year of `day` ready: an uncovered year gets its statutory holidays (once) or throws.
+  private prepareYear(day: number): void {
+    if (day >= this.rangeFrom && day <= this.rangeTo) return;
+    const year = civilFromDays(day).year;
+    if (!this.covered.has(year)) {
+      if (this.uncoveredYears === 'throw') throw new CalendarYearMissingError(year);
+      if (this.uncoveredYears === 'statutory' && !this.prepared.has(year)) {
+        this.prepared.add(year);
+        for (const [d, name] of statutoryHolidays(year) ?? []) this.holidays.set(d, name);
+      }
+    }
+    this.rangeFrom = daysFromCivil(year, 1, 1);
+    this.rangeTo = daysFromCivil(year + 1, 1, 1) - 1;
   }
 
   /** @internal Day-number form of `addWorkingDays`. */
@@ -197,5 +244,8 @@ export function createWorkCalendar(years: Readonly<Record<number, CalendarYear>>
   return new WorkCalendar(years, options);
 }
 
-/** Mainland China's calendar with the shipped years (2025, 2026). Extend it for later years. */
+/**
+ * Mainland China's calendar with the shipped annual notices (2025, 2026); later years fall back to
+ * the statutory holidays (provisional) until extended with their notice.
+ */
 export const chinaCalendar: WorkCalendar = new WorkCalendar(CN_HOLIDAYS);

@@ -5,7 +5,7 @@ import { InvalidArgumentError } from '../errors/errors.js';
 import type { Localized } from '../i18n/locale.js';
 import type { WorkCalendar } from '../calendar/work-calendar.js';
 import { LoopDefinitionError } from './errors.js';
-import { deadlineFunction } from './deadlines.js';
+import { deadlineFunction, deadlineHook } from './deadlines.js';
 import type { GuardRefusal } from './refusal.js';
 import { CREATED, type LoopEvent, type Snapshot, type TypedLoopEvent } from './types.js';
 
@@ -66,6 +66,14 @@ export interface LoopSpec<S extends string, E extends string, R extends string, 
   readonly creators?: readonly NoInfer<R>[];
   /** Working-day calendar for `workingDays` limits (mainland China's by default). */
   readonly calendar?: WorkCalendar;
+  /**
+   * Where the item's deadline comes from when its data holds it (a task order's `data.due`, a
+   * reception issue's `data.dueDate`): the engine sets `snapshot.deadline` from it after every
+   * event and at creation, so that `overdue`, `dueSoon`, `timeLeft` and the store's `deadline`
+   * index see it. Returns an ISO instant, a `YYYY-MM-DD` date (due at its end, 24:00 China time),
+   * or null/undefined for "the state's `limit`, if any". Never called in a final state.
+   */
+  deadline?(snapshot: Snapshot<NoInfer<S>, NoInfer<D>, NoInfer<E>, NoInfer<R>>): string | null | undefined;
 }
 
 /**
@@ -141,6 +149,8 @@ export interface CompiledLoop {
   readonly states: ReadonlyMap<string, CompiledState>;
   /** state → role → events that role may send there. */
   readonly available: ReadonlyMap<string, ReadonlyMap<string, readonly string[]>>;
+  /** The definition's `deadline` hook, its answer checked and made an instant. */
+  readonly deadline: ((snapshot: Snapshot) => string | undefined) | undefined;
 }
 
 const EMPTY: readonly string[] = Object.freeze([]);
@@ -174,6 +184,7 @@ export function defineLoop<const S extends string, const E extends string, const
   const id = typeof spec.id === 'string' && spec.id.length > 0 ? spec.id : fail(String(spec.id), 'id 必须是非空字符串', 'id must be a non-empty string');
   if (!Number.isInteger(spec.version) || spec.version < 1) fail(id, 'version 必须是正整数', 'version must be a positive integer');
   if (!(spec.data instanceof z.ZodType)) fail(id, 'data 必须是 zod 模式', 'data must be a zod schema');
+  if (spec.deadline !== undefined && typeof spec.deadline !== 'function') fail(id, 'deadline 必须是函数', 'deadline must be a function');
   const states = new Map<string, StateSpec>(Object.entries(spec.states ?? {}) as [string, StateSpec][]);
   const roles = new Set(Object.keys(spec.roles ?? {}));
   if (states.size === 0) fail(id, '至少需要一个状态', 'needs at least one state');
@@ -243,7 +254,8 @@ export function defineLoop<const S extends string, const E extends string, const
   for (const [name, state] of states) {
     compiledStates.set(name, { spec: state, final: state.final === true, limit: state.limit, deadline: state.limit === undefined ? undefined : deadlineFunction(state.limit) });
   }
-  Object.defineProperty(definition, COMPILED, { value: { events, states: compiledStates, available } satisfies CompiledLoop, enumerable: false });
+  const deadline = spec.deadline === undefined ? undefined : deadlineHook(id, spec.deadline as (snapshot: Snapshot) => unknown);
+  Object.defineProperty(definition, COMPILED, { value: { events, states: compiledStates, available, deadline } satisfies CompiledLoop, enumerable: false });
   return Object.freeze(definition);
 }
 

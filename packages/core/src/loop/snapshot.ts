@@ -3,7 +3,7 @@ import { trust } from './trusted.js';
 import { clip, InvalidArgumentError } from '../errors/errors.js';
 import { parseInstant } from '../calendar/instant.js';
 import { type AnyLoopDefinition, compiledOf, type LoopDefinition } from './definition.js';
-import { deadlineFor } from './deadlines.js';
+import { deadlineFor, nextDeadline } from './deadlines.js';
 import { instant } from '../schema/fields.js';
 import { SnapshotLoadError } from './errors.js';
 import { checkEvent } from './event.js';
@@ -134,7 +134,9 @@ export function createItem<S extends string, E extends string, R extends string,
     createdAt: input.at,
     updatedAt: input.at,
   };
-  if (limit !== undefined) snapshot.deadline = deadlineFor(limit, atMs, calendarOf(def, context));
+  const compiled = compiledOf(def, 'createItem');
+  const deadline = compiled.deadline === undefined ? (limit === undefined ? undefined : deadlineFor(limit, atMs, calendarOf(def, context))) : nextDeadline(compiled, snapshot, undefined, atMs, calendarOf(def, context));
+  if (deadline !== undefined) snapshot.deadline = deadline;
   return trust(snapshot);
 }
 

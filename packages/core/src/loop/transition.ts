@@ -6,6 +6,7 @@ import { chinaCalendar, type WorkCalendar } from '../calendar/work-calendar.js';
 import { type AnyLoopDefinition, type CompiledEvent, type CompiledLoop, compiledOf, type LoopDefinition } from './definition.js';
 import { LoopDefinitionError, LoopMismatchError } from './errors.js';
 import { checkEvent, isBefore } from './event.js';
+import { nextDeadline } from './deadlines.js';
 import { refusalMessage, type RefusalMessageParts } from './messages.js';
 import type { Refusal, RefusalCode } from './refusal.js';
 import type { AcceptedLoopEvent, Actor, HistoryEntry, LoopEvent, LoopEventBase, Snapshot } from './types.js';
@@ -59,7 +60,8 @@ function payloadRefusal(def: AnyLoopDefinition, snapshot: Snapshot, event: LoopE
   });
 }
 
-function checkSnapshot(def: AnyLoopDefinition, snapshot: Snapshot, fn: string): void {
+/** @internal Checks a snapshot argument of `fn` (once per snapshot: checked ones are trusted). */
+export function checkSnapshot(def: AnyLoopDefinition, snapshot: Snapshot, fn: string): void {
   if (snapshot === null || typeof snapshot !== 'object' || snapshot.loop === null || typeof snapshot.loop !== 'object' || !Array.isArray(snapshot.history)) {
     throw new InvalidArgumentError(fn, 'snapshot', { 'zh-CN': '必须是闭环快照（请用 createItem 或 loadSnapshot 得到）', en: 'must be a loop snapshot (from createItem or loadSnapshot)' }, snapshot);
   }
@@ -149,10 +151,13 @@ export function step(
   history[count] = historyEntry(count, event, from, to, payload);
 
   // The deadline belongs to the stage: it restarts on entering another state, and stays on a
-  // self-transition (a note or a supervision does not buy time) unless the event restarts it.
+  // self-transition (a note or a supervision does not buy time) unless the event restarts it. A
+  // definition whose data holds the due moment names it with its `deadline` hook.
   let deadline: string | undefined;
   const restarts = spec.restartsLimit;
-  if (to === from && (restarts === undefined || restarts === false || (restarts !== true && !restarts.call(spec.spec, payload, snapshot)))) deadline = snapshot.deadline;
+  if (compiled.deadline !== undefined) {
+    deadline = nextDeadline(compiled, { loop: snapshot.loop, id: snapshot.id, state: to, data, history, createdAt: snapshot.createdAt, updatedAt: event.at }, snapshot, atMs, calendarOf(def, context));
+  } else if (to === from && (restarts === undefined || restarts === false || (restarts !== true && !restarts.call(spec.spec, payload, snapshot)))) deadline = snapshot.deadline;
   else if (target.deadline !== undefined) deadline = target.deadline(atMs, calendarOf(def, context));
 
   const next: Snapshot =

@@ -21,6 +21,7 @@ export const receptionLoop = /* @__PURE__ */ defineLoop({
   version: 1,
   label: L('企业家接待日 收集—交办—督办—反馈—评价—销号', 'Reception day: collect → assign → supervise → feed back → rate → write off'),
   data: ReceptionIssueSchema,
+  deadline: (s) => (s.state === 'assigned' || s.state === 'handling' ? s.data.dueDate : null), // due at 24:00 of dueDate: the engine's overdue/dueSoon
   // Its instruction and reason payloads are the rectification loop's schemas, parsed by its parsers.
   initial: 'collected',
   creators: ['host'],

@@ -11,4 +11,5 @@ export {
   type ReceptionItem,
 } from './definition.js';
 export { collectIssue, summarizeReception, type CollectIssueInput, type ReceptionSummary } from './ledger.js';
+export { overdueReceptionIssues, type ReceptionOverdue } from './overdue.js';
 export { RECEPTION_STORE_NAME, receptionStoreSpec, type ReceptionStoreSpec, type ReceptionStore } from './store.js';

@@ -44,6 +44,7 @@ export function createTaskOrderLoop(options: TaskLoopOptions = {}) {
     version: 1,
     label: { 'zh-CN': '社区警务任务 派发—反馈—督导', en: 'Community-policing task: dispatch → feedback → supervision' },
     calendar: options.calendar,
+    deadline: (s) => (s.state === 'dispatched' || s.state === 'returned' ? s.data.due : undefined), // the engine's overdue/dueSoon read data.due
     data: TaskOrderDataSchema,
     initial: 'dispatched',
     creators: ['dispatcher', 'supervisor'],

@@ -88,6 +88,7 @@ export function newOrder(id: string, data: TaskOrderData, actor: TaskActor, at: 
     history: [{ seq: 0, type: CREATED, actor: { id: actor.id, role: actor.role }, at, from: null, to: 'dispatched', payload: { id, data } }],
     createdAt: at,
     updatedAt: at,
+    deadline: data.due, // the loop's deadline hook: due at data.due
   };
 }
 

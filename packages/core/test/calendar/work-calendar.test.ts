@@ -58,7 +58,10 @@ describe('mainland China working days', () => {
     const next = chinaCalendar.extend({ 2027: { holidays: { '元旦 New Year': ['2027-01-01'] }, workdays: [] } });
     expect(next.covers(2027)).toBe(true);
     expect(next.isWorkingDay('2027-01-01')).toBe(false);
-    expect(chinaCalendar.isWorkingDay('2027-01-01')).toBe(true); // weekdays outside the data
+    expect(chinaCalendar.isWorkingDay('2027-01-01')).toBe(false); // the statutory 元旦, without the notice
+    const plain = createWorkCalendar({}, { uncoveredYears: 'weekdays' });
+    expect(plain.isWorkingDay('2027-01-01')).toBe(true); // weekdays alone, when a host asks for them
+    expect(plain.basis(2027)).toBe('weekdays');
     const strict = createWorkCalendar({ 2025: { holidays: {}, workdays: [] } }, { uncoveredYears: 'throw' });
     expect(() => strict.isWorkingDay('2027-01-04')).toThrow(CalendarYearMissingError);
     expect(() => strict.addWorkingDays('2025-12-31', 1)).toThrow(/2026/);
