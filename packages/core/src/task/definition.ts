@@ -3,12 +3,17 @@ import { defineLoop, type EventOf, type RoleOf, type SnapshotOf } from '../loop/
 import type { GuardRefusal } from '../loop/refusal.js';
 import type { LoopEvent, Snapshot } from '../loop/types.js';
 import type { WorkCalendar } from '../calendar/work-calendar.js';
+import { chinaDay, parseInstant } from '../calendar/instant.js';
+import { rosterArg } from './catalog.js';
+import { dueDayOfInstant } from './due.js';
 import { checkFeedback } from './feedback.js';
+import { presenceRefusal } from './presence.js';
 import {
   type FeedbackPayload,
   FeedbackPayloadSchema,
   type ReassignPayload,
   ReassignPayloadSchema,
+  type Roster,
   type TaskOrderData,
   TaskOrderDataSchema,
   type TaskReasonPayload,
@@ -29,6 +34,31 @@ const stamp = (e: LoopEvent) => ({ at: e.at, by: e.actor.id });
 
 export interface TaskLoopOptions {
   readonly calendar?: WorkCalendar;
+}
+
+/**
+ * What the task loop's guards read besides the order: the roster, so that `reassign` hands an
+ * order only to an officer on it (rule `on_roster`). `reassignOnLeave` always passes it; a host
+ * calling `transition` itself passes `{ roster }` too (replay needs it not: it was checked then).
+ */
+export interface TaskLoopContext {
+  readonly roster?: Roster;
+}
+
+const ORDER_FIELDS = ['community', 'station', 'county'] as const;
+
+/** Rule `assignee_only`: an officer acts only on the order assigned to them. */
+function assigneeOnly(s: OrderSnapshot, e: LoopEvent, what: { zh: string; en: string }): Verdict {
+  return e.actor.id === s.data.officer ? true : refusal('assignee_only', `任务派给了 ${s.data.officer}，只能由其${what.zh}`, `the order is assigned to ${s.data.officer}; only they may ${what.en}`);
+}
+
+/**
+ * Rule `not_own_order`: nobody decides on an order of their own — the officer it is assigned to
+ * (or who fed it back) never verifies, returns, cancels or, as a supervisor, exempts it.
+ */
+function notOwnOrder(s: OrderSnapshot, e: LoopEvent): Verdict {
+  if (e.actor.id !== s.data.officer && e.actor.id !== s.data.feedback?.by) return true;
+  return refusal('not_own_order', `${e.actor.id} 是该任务的承办民警，不能对自己的任务作出核验、退回、撤销或不适用的决定`, `${e.actor.id} is the officer of this order and cannot verify, return, cancel or exempt their own order`);
 }
 
 /**
@@ -68,8 +98,9 @@ export function createTaskOrderLoop(options: TaskLoopOptions = {}) {
         to: 'fedBack',
         roles: ['officer'],
         payload: FeedbackPayloadSchema,
-        guard(s: OrderSnapshot, e: LoopEvent, _c: unknown, p: FeedbackPayload): Verdict {
-          if (e.actor.id !== s.data.officer) return refusal('assignee_only', `任务派给了 ${s.data.officer}，只能由其反馈`, `the order is assigned to ${s.data.officer}; only they may feed back`);
+        guard(s: OrderSnapshot, e: LoopEvent, _c: TaskLoopContext | undefined, p: FeedbackPayload): Verdict {
+          const own = assigneeOnly(s, e, { zh: '反馈', en: 'feed back' });
+          if (own !== true) return own;
           const check = checkFeedback(s.data.template.done, p.values);
           return check.ok ? true : { rule: check.reason.rule, field: check.reason.field, message: check.reason.message };
         },
@@ -83,6 +114,7 @@ export function createTaskOrderLoop(options: TaskLoopOptions = {}) {
         from: ['fedBack'],
         to: 'verified',
         roles: ['supervisor'],
+        guard: (s: OrderSnapshot, e: LoopEvent): Verdict => notOwnOrder(s, e),
       },
       return: {
         label: { 'zh-CN': '退回重办', en: 'return' },
@@ -90,6 +122,7 @@ export function createTaskOrderLoop(options: TaskLoopOptions = {}) {
         to: 'returned',
         roles: ['supervisor'],
         payload: TaskReasonPayloadSchema,
+        guard: (s: OrderSnapshot, e: LoopEvent): Verdict => notOwnOrder(s, e),
         apply: (data: TaskOrderData): TaskOrderData => ({ ...data, returns: data.returns + 1 }),
       },
       exempt: {
@@ -98,8 +131,13 @@ export function createTaskOrderLoop(options: TaskLoopOptions = {}) {
         to: 'exempt',
         roles: ['officer', 'supervisor'],
         payload: TaskReasonPayloadSchema,
+        // The officer it is assigned to (where the template allows it), or a supervisor who is not
+        // that officer: marking another officer's order not applicable takes it out of their rate.
         guard(s: OrderSnapshot, e: LoopEvent): Verdict {
-          if (e.actor.role === 'officer' && !s.data.template.mayBeNotApplicable) return refusal('may_be_not_applicable', '该任务不能由民警标记为不适用', 'this task may not be marked not applicable by an officer');
+          if (e.actor.role !== 'officer') return notOwnOrder(s, e);
+          const own = assigneeOnly(s, e, { zh: '标记不适用', en: 'mark it not applicable' });
+          if (own !== true) return own;
+          if (!s.data.template.mayBeNotApplicable) return refusal('may_be_not_applicable', '该任务不能由民警标记为不适用', 'this task may not be marked not applicable by an officer');
           return true;
         },
         apply: (data: TaskOrderData, p: TaskReasonPayload, e: LoopEvent): TaskOrderData => ({ ...data, exemption: { reason: p.reason, ...stamp(e) } }),
@@ -110,6 +148,7 @@ export function createTaskOrderLoop(options: TaskLoopOptions = {}) {
         to: 'cancelled',
         roles: ['supervisor', 'dispatcher'],
         payload: TaskReasonPayloadSchema,
+        guard: (s: OrderSnapshot, e: LoopEvent): Verdict => notOwnOrder(s, e),
         apply: (data: TaskOrderData, p: TaskReasonPayload, e: LoopEvent): TaskOrderData => ({ ...data, cancellation: { reason: p.reason, ...stamp(e) } }),
       },
       urge: {
@@ -126,15 +165,26 @@ export function createTaskOrderLoop(options: TaskLoopOptions = {}) {
         to: (_p, s) => s.state,
         roles: ['supervisor', 'dispatcher'],
         payload: ReassignPayloadSchema,
-        guard(s: OrderSnapshot, _e: LoopEvent, _c: unknown, p: ReassignPayload): Verdict {
-          return p.officer === s.data.officer ? refusal('other_officer', '改派对象与原承办人相同', 'the order is already assigned to that officer', 'officer') : true;
+        // The order changes hands, never place: its community (and that community's station and
+        // county) stay; the new officer must be on the roster now and on the order's due day.
+        guard(s: OrderSnapshot, e: LoopEvent, c: TaskLoopContext | undefined, p: ReassignPayload): Verdict {
+          if (p.officer === s.data.officer) return refusal('other_officer', '改派对象与原承办人相同', 'the order is already assigned to that officer', 'officer');
+          for (const key of ORDER_FIELDS) {
+            const value = p[key];
+            if (value !== undefined && value !== s.data[key]) {
+              return refusal('community_kept', `改派只换承办人，不改任务所属的${key === 'community' ? '社区' : key === 'station' ? '派出所' : '区县'}（${s.data[key]}）`, `a reassignment changes the officer, never the order's ${key} (${s.data[key]})`, key);
+            }
+          }
+          if (c?.roster !== undefined) {
+            const roster = rosterArg('transition', 'context.roster', c.roster);
+            const gap = presenceRefusal(roster, p.officer, chinaDay(parseInstant(e.at)), dueDayOfInstant(parseInstant(s.data.due)));
+            if (gap) return gap;
+          }
+          return true;
         },
         apply: (data: TaskOrderData, p: ReassignPayload, e: LoopEvent): TaskOrderData => ({
           ...data,
           officer: p.officer,
-          station: p.station,
-          county: p.county,
-          community: p.community,
           reassignments: [...data.reassignments, { from: data.officer, to: p.officer, reason: p.reason, ...stamp(e) }],
         }),
       },

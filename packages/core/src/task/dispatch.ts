@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from '../errors/errors.js';
+import { isSaneInstant } from '../schema/bounds.js';
 import { chinaDay, daysFromCivil, formatDate, formatInstant, parseInstant, startOfChinaDay } from '../calendar/instant.js';
 import { chinaCalendar, WorkCalendar } from '../calendar/work-calendar.js';
 import { transition } from '../loop/transition.js';
@@ -6,7 +7,8 @@ import type { Refusal } from '../loop/refusal.js';
 import { CREATED } from '../loop/types.js';
 import { catalogArg, rosterArg } from './catalog.js';
 import { type TaskOrder, type TaskOrderRole, taskOrderLoop } from './definition.js';
-import { dueDayOf, monthParts, quarterEnd } from './due.js';
+import { dueDayOf, dueDayOfInstant, monthParts, quarterEnd } from './due.js';
+import { officerAbsence, TaskOrderRefusal } from './presence.js';
 import { type Catalog, monthText, type Officer, type OrderTemplate, type Roster, taskId, type TaskOrderData, type TaskTemplate } from './schema.js';
 
 export interface TaskActor {
@@ -15,6 +17,9 @@ export interface TaskActor {
 }
 
 const DISPATCHER: TaskActor = { id: 'dispatcher', role: 'dispatcher' };
+
+/** How many days ahead of a month it may be dispatched (`dispatchMonth`'s `at`). */
+export const DISPATCH_AHEAD_DAYS = 31;
 
 export interface DispatchInput {
   readonly catalog: Catalog;
@@ -51,7 +56,7 @@ function fail(fn: string, argument: string, zh: string, en: string, value: unkno
 /** @internal An ISO instant argument, as milliseconds. */
 export function instantArg(fn: string, argument: string, value: unknown): number {
   const ms = typeof value === 'string' ? parseInstant(value) : Number.NaN;
-  if (Number.isNaN(ms)) fail(fn, argument, '必须是带时区的 ISO 8601 时间', 'must be an ISO 8601 instant with an offset', value);
+  if (!isSaneInstant(ms)) fail(fn, argument, '必须是带时区的 ISO 8601 时间（1900–2200 年）', 'must be an ISO 8601 instant with an offset in 1900–2200', value);
   return ms;
 }
 
@@ -66,11 +71,6 @@ function actorArg(fn: string, actor: unknown, roles: readonly string[]): TaskAct
 function orderTemplate(catalog: Catalog, t: TaskTemplate): OrderTemplate {
   const categoryName = catalog.categories.find((c) => c.id === t.category)!.name;
   return { id: t.id, category: t.category, categoryName, title: t.title, catalog: { id: catalog.id, version: catalog.version }, done: t.done, mayBeNotApplicable: t.mayBeNotApplicable };
-}
-
-/** @internal Whether the officer is on the roster on China day `day`. */
-export function onRoster(officer: Officer, day: number): boolean {
-  return (officer.from === undefined || formatDate(day) >= officer.from) && (officer.until === undefined || formatDate(day) <= officer.until);
 }
 
 function applies(t: TaskTemplate, officer: Officer): boolean {
@@ -114,7 +114,9 @@ function orderData(month: string, period: string, template: OrderTemplate, offic
 /**
  * The month's task orders (下单), point to point: every template of the catalog due this month
  * (monthly ones; quarterly ones in a quarter's first month, due in its last; `once` ones in their
- * month) for every officer it applies to who is on the roster at the dispatch and in the month.
+ * month) for every officer it applies to who is on the roster from the dispatch (or the month's
+ * first day, dispatching ahead) to the order's due day (rule `on_roster`): an officer who leaves
+ * on 03-02 gets no March order due 03-25, one who arrives on 03-10 gets theirs on the next run.
  *
  * Idempotent: an order's id is its period, template and officer, so orders listed in `existing`
  * are not made again — dispatching a month twice creates nothing twice. Orders copy their template:
@@ -140,28 +142,32 @@ export function dispatchMonth(input: DispatchInput): DispatchResult {
   // The templates due this dispatch, each with its period and due instant (computed once).
   const { year, month: m } = monthParts(month);
   const quarterStart = m % 3 === 1;
-  const due: { template: OrderTemplate; source: TaskTemplate; period: string; due: string }[] = [];
+  const due: { template: OrderTemplate; source: TaskTemplate; period: string; due: string; dueDay: number }[] = [];
   for (const t of catalog.templates) {
     if (t.frequency === 'onEvent' || (t.frequency === 'quarterly' && !quarterStart) || (t.frequency === 'once' && t.month !== month)) continue;
     const quarterly = t.frequency === 'quarterly';
     const dueMonth = quarterly ? monthParts(quarterEnd(month)) : { year, month: m };
     const day = dueDayOf(t.due, dueMonth.year, dueMonth.month, calendar);
-    due.push({ template: orderTemplate(catalog, t), source: t, period: quarterly ? `${year}-Q${Math.ceil(m / 3)}` : month, due: formatInstant(startOfChinaDay(day + 1)) });
+    due.push({ template: orderTemplate(catalog, t), source: t, period: quarterly ? `${year}-Q${Math.ceil(m / 3)}` : month, due: formatInstant(startOfChinaDay(day + 1)), dueDay: day });
   }
 
+  // A month is dispatched from a month ahead of it up to its last day: later, every order would
+  // be born overdue; earlier, the roster it is dispatched to is a guess.
   const first = daysFromCivil(year, m, 1);
-  const next = daysFromCivil(m === 12 ? year + 1 : year, m === 12 ? 1 : m + 1, 1);
-  const from = formatDate(Math.max(first, chinaDay(atMs)));
-  const last = formatDate(next - 1);
+  const last = daysFromCivil(m === 12 ? year + 1 : year, m === 12 ? 1 : m + 1, 1) - 1;
+  if (chinaDay(atMs) < first - DISPATCH_AHEAD_DAYS || chinaDay(atMs) > last) {
+    fail(fn, 'input.at', `必须在 ${formatDate(first - DISPATCH_AHEAD_DAYS)} 至 ${formatDate(last)} 之间（最早提前 ${DISPATCH_AHEAD_DAYS} 天派发，最晚当月最后一天）`, `must fall from ${formatDate(first - DISPATCH_AHEAD_DAYS)} to ${formatDate(last)} (at most ${DISPATCH_AHEAD_DAYS} days ahead, at the latest on the month's last day)`, input.at);
+  }
+  // Handed over on the dispatch's day (the month's first day, dispatching ahead of it).
+  const start = Math.max(first, chinaDay(atMs));
   const countyOf = new Map(roster.stations.map((s) => [s.id, s.county]));
   const orders: TaskOrder[] = [];
   let skipped = 0;
   for (const officer of roster.officers) {
-    // On the roster at the dispatch (or the month's start, dispatching ahead) and in the month.
-    if ((officer.from !== undefined && officer.from > last) || (officer.until !== undefined && officer.until < from)) continue;
     const county = countyOf.get(officer.station)!;
     for (const d of due) {
-      if (!applies(d.source, officer)) continue;
+      // Only to officers on the roster from the hand-over to the order's due day (rule on_roster).
+      if (!applies(d.source, officer) || officerAbsence(officer, start, d.dueDay) !== undefined) continue;
       const id = taskOrderId(d.period, d.template.id, officer.id);
       if (has(id)) {
         skipped++;
@@ -186,7 +192,11 @@ export interface DispatchOnEventInput {
   readonly calendar?: WorkCalendar;
 }
 
-/** One order of an on-event template, due `n` working days after the event (`withinWorkingDays`). */
+/**
+ * One order of an on-event template, due `n` working days after the event (`withinWorkingDays`).
+ * An officer not on the roster from the event to that due day gets none: `TaskOrderRefusal` with
+ * rule `on_roster` (code `guard_failed`).
+ */
 export function dispatchOnEvent(input: DispatchOnEventInput): TaskOrder {
   const fn = 'dispatchOnEvent';
   if (input === null || typeof input !== 'object') fail(fn, 'input', '必须是对象', 'must be an object', input);
@@ -202,6 +212,8 @@ export function dispatchOnEvent(input: DispatchOnEventInput): TaskOrder {
   const calendar = input.calendar ?? chinaCalendar;
   const due = formatInstant(calendar.workingDaysDeadline(atMs, t.due.n));
   const month = formatDate(chinaDay(atMs)).slice(0, 7);
+  const absent = officerAbsence(officer, chinaDay(atMs), dueDayOfInstant(parseInstant(due)));
+  if (absent) throw new TaskOrderRefusal(absent);
   const county = roster.stations.find((s) => s.id === officer.station)!.county;
   const id = taskOrderId(input.event, t.id, officer.id);
   return newOrder(id, orderData(month, input.event, orderTemplate(catalog, t), officer, county, due), actor, input.at);
@@ -231,6 +243,8 @@ export interface ReassignResult {
  * An officer leaves: their open orders (dispatched or returned) go to another officer of the
  * roster, each through the loop's `reassign` event, so that the order's history and its
  * `reassignments` record who had it, who has it now, when and why. Finished orders stay as they are.
+ * The order keeps its community, station and county; an officer not on the roster from `at` to an
+ * order's due day is refused for that order (rule `on_roster`, in `refused`).
  */
 export function reassignOnLeave(input: ReassignInput): ReassignResult {
   const fn = 'reassignOnLeave';
@@ -243,13 +257,13 @@ export function reassignOnLeave(input: ReassignInput): ReassignResult {
   if (typeof input.reason !== 'string' || !/\S/.test(input.reason)) fail(fn, 'input.reason', '必须写明原因', 'must give the reason', input.reason);
   instantArg(fn, 'input.at', input.at);
   const actor = actorArg(fn, input.actor ?? DISPATCHER, ['dispatcher', 'supervisor']);
-  const county = roster.stations.find((s) => s.id === to.station)!.county;
-  const payload = { officer: to.id, station: to.station, county, community: to.community, reason: input.reason };
+  // The order keeps its community: only the officer changes (rule community_kept).
+  const payload = { officer: to.id, reason: input.reason };
   const reassigned: TaskOrder[] = [];
   const refused: { id: string; reason: Refusal }[] = [];
   for (const order of input.orders) {
     if (order?.data?.officer !== input.from || (order.state !== 'dispatched' && order.state !== 'returned')) continue;
-    const r = transition(taskOrderLoop, order, { type: 'reassign', actor, at: input.at, payload });
+    const r = transition(taskOrderLoop, order, { type: 'reassign', actor, at: input.at, payload }, { roster });
     if (r.ok) reassigned.push(r.snapshot);
     else refused.push({ id: order.id, reason: r.reason });
   }

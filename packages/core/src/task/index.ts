@@ -46,14 +46,17 @@ export {
   createTaskOrderLoop,
   taskOrderLoop,
   type TaskLoopOptions,
+  type TaskLoopContext,
   type TaskOrderLoop,
   type TaskOrderState,
   type TaskOrderEvent,
   type TaskOrderRole,
   type TaskOrder,
 } from './definition.js';
+export { TaskOrderRefusal } from './presence.js';
 export {
   taskOrderId,
+  DISPATCH_AHEAD_DAYS,
   dispatchMonth,
   dispatchOnEvent,
   reassignOnLeave,

@@ -244,5 +244,9 @@ export const TaskReasonPayloadSchema = reasonPayload;
 export type TaskReasonPayload = z.output<typeof TaskReasonPayloadSchema>;
 export const UrgePayloadSchema = instructionPayload;
 export type UrgePayload = z.output<typeof UrgePayloadSchema>;
-export const ReassignPayloadSchema = z.object({ officer: taskId, station: taskId, county: taskId, community: id, reason: text });
+/**
+ * A hand-over to another officer. The order keeps its community, station and county: they may be
+ * restated (and must then be the order's own, rule `community_kept`), never changed.
+ */
+export const ReassignPayloadSchema = z.object({ officer: taskId, reason: text, station: taskId.optional(), county: taskId.optional(), community: id.optional() });
 export type ReassignPayload = z.output<typeof ReassignPayloadSchema>;

@@ -71,7 +71,7 @@ export async function reassignOnLeaveInStore(store: TaskStore, input: Omit<Reass
     const refused = [...decided.refused];
     for (const order of decided.reassigned) {
       const event = order.history[order.history.length - 1]!;
-      const r = await applyLoopEventIn(tx, 'orders', taskOrderLoop, order.id, { type: 'reassign', actor: event.actor, at: event.at, payload: event.payload } as never);
+      const r = await applyLoopEventIn(tx, 'orders', taskOrderLoop, order.id, { type: 'reassign', actor: event.actor, at: event.at, payload: event.payload } as never, { roster: input.roster });
       if (r.ok) reassigned.push(r.snapshot as TaskOrder);
       else refused.push({ id: order.id, reason: r.reason as Refusal });
     }

@@ -9,6 +9,8 @@ import {
   reassignOnLeave,
   reassignOnLeaveInStore,
   replay,
+  TaskOrderRefusal,
+  transition,
   snapshotSchema,
   taskOrderLoop,
   taskStoreSpec,
@@ -88,7 +90,8 @@ describe('reassignment when an officer leaves', () => {
     expect(reassigned.map((o) => o.data.template.id)).toEqual(['visits', 'schools', 'drill', 'setup']);
     const moved = reassigned[0]!;
     expect(moved.id).toBe('2025-10:visits:wang'); // the id keeps where it came from
-    expect(moved.data).toMatchObject({ officer: 'zhao', station: 'xg', county: 'hg', community: '红旗路社区' });
+    // The order changes hands, not place: it stays 文化里社区's, of 东港派出所 (rule community_kept).
+    expect(moved.data).toMatchObject({ officer: 'zhao', station: 'dg', county: 'hg', community: '文化里社区' });
     expect(moved.data.reassignments).toEqual([{ from: 'wang', to: 'zhao', reason: '调离', at: '2025-10-15T09:00:00+08:00', by: 'dispatcher' }]);
     expect(moved.history.at(-1)).toMatchObject({ type: 'reassign', from: 'dispatched', to: 'dispatched' });
     expect(replay(taskOrderLoop, moved.history)).toEqual(moved);
@@ -101,5 +104,103 @@ describe('reassignment when an officer leaves', () => {
     expect(r.reassigned).toHaveLength(4);
     expect((await store.all('orders', { index: 'officer', equals: 'li' })).items).toHaveLength(4);
     expect((await store.get('orders', '2025-10:hotels:wang'))!.data.officer).toBe('wang');
+  });
+});
+
+describe('orders go only to people who are there (rule on_roster)', () => {
+  // 王海涛 left on 01-31; 李秀英 leaves on 03-02; 孙敏 arrives on 03-10.
+  const roster = () =>
+    cityRoster({
+      officers: [
+        { id: 'wang', name: '王海涛', station: 'dg', community: '文化里社区', communityType: 'urban', until: '2026-01-31' },
+        { id: 'li', name: '李秀英', station: 'dg', community: '海阳社区', communityType: 'rural', until: '2026-03-02' },
+        { id: 'zhao', name: '赵志强', station: 'xg', community: '红旗路社区', communityType: 'urban' },
+        { id: 'sun', name: '孙敏', station: 'xg', community: '新村', communityType: 'rural', from: '2026-03-10' },
+      ],
+    });
+  const MARCH = '2026-03-01T08:30:00+08:00';
+
+  test('monthly dispatch: an officer whose until is 03-02 gets no March order due 03-25; one arriving 03-10 gets none before', () => {
+    const march = dispatchMonth({ catalog: catalog(), roster: roster(), month: '2026-03', at: MARCH }).orders;
+    const of = (who: string) => march.filter((o) => o.data.officer === who).map((o) => o.id);
+    expect(of('wang')).toEqual([]);
+    expect(of('li')).toEqual([]); // hotels due 03-25, visits 03-31: both after 03-02
+    expect(of('sun')).toEqual([]);
+    expect(of('zhao')).toEqual(['2026-03:hotels:zhao', '2026-03:visits:zhao', '2026-03:schools:zhao']);
+    // Run again on sun's first day: the orders still due after it are theirs (the 3rd working day has passed).
+    const later = dispatchMonth({ catalog: catalog(), roster: roster(), month: '2026-03', at: '2026-03-10T09:00:00+08:00', existing: new Set(march.map((o) => o.id)) }).orders;
+    expect(later.map((o) => o.id)).toEqual(['2026-03:hotels:sun', '2026-03:visits:sun']); // a rural community: no school-gate duty
+    // In February li is there through the due days.
+    const feb = dispatchMonth({ catalog: catalog(), roster: roster(), month: '2026-02', at: '2026-02-01T08:30:00+08:00' }).orders;
+    expect(feb.filter((o) => o.data.officer === 'li').map((o) => o.data.template.id)).toEqual(['hotels', 'visits']);
+  });
+
+  test('a month is dispatched at a time that makes sense: at most a month ahead, at the latest on its last day', () => {
+    const at = (when: string) => () => dispatchMonth({ catalog: catalog(), roster: roster(), month: '2026-03', at: when });
+    expect(at('2026-04-01T00:00:00+08:00')).toThrow(/argument input\.at must fall from 2026-01-29 to 2026-03-31/);
+    expect(at('2026-01-28T23:59:00+08:00')).toThrow(/input\.at/);
+    expect(at('2999-03-01T00:00:00+08:00')).toThrow(/input\.at/);
+    expect(at('2026-03-31T23:59:00+08:00')().orders.map((o) => o.id)).toEqual(['2026-03:hotels:zhao', '2026-03:visits:zhao', '2026-03:schools:zhao', '2026-03:hotels:sun', '2026-03:visits:sun']);
+    expect(at('2026-01-29T00:00:00+08:00')().orders.length).toBe(3); // li has left by the due days, sun not yet come
+  });
+
+  test('dispatchOnEvent: no order for an officer gone before its due day; refused with the rule, typed', () => {
+    let thrown: unknown;
+    try {
+      dispatchOnEvent({ catalog: catalog(), roster: roster(), template: 'event', officer: 'li', event: 'lantern-2026', at: '2026-03-01T10:00:00+08:00' });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(TaskOrderRefusal);
+    expect(thrown).toMatchObject({ code: 'guard_failed', rule: 'on_roster', field: 'officer' });
+    expect((thrown as TaskOrderRefusal).text('zh-CN')).toContain('在名册上至 2026-03-02');
+    expect(() => dispatchOnEvent({ catalog: catalog(), roster: roster(), template: 'event', officer: 'wang', event: 'lantern-2026', at: '2026-03-01T10:00:00+08:00' })).toThrow(TaskOrderRefusal);
+    expect(() => dispatchOnEvent({ catalog: catalog(), roster: roster(), template: 'event', officer: 'sun', event: 'lantern-2026', at: '2026-03-01T10:00:00+08:00' })).toThrow(/joins the roster on 2026-03-10/);
+    expect(dispatchOnEvent({ catalog: catalog(), roster: roster(), template: 'event', officer: 'zhao', event: 'lantern-2026', at: '2026-03-01T10:00:00+08:00' }).data.officer).toBe('zhao');
+  });
+
+  test('reassignOnLeave: never to an officer who left (01-31, reassigned on 03-15) or leaves before the due day; the orders stay as stored', async () => {
+    const orders = dispatchMonth({ catalog: catalog(), roster: roster(), month: '2026-03', at: MARCH }).orders;
+    const gone = reassignOnLeave({ orders, roster: roster(), from: 'zhao', to: 'wang', reason: '调离', at: '2026-03-15T09:00:00+08:00' });
+    expect(gone.reassigned).toEqual([]);
+    expect(gone.refused.map((r) => [r.id, r.reason.code, r.reason.rule, r.reason.field])).toEqual([
+      ['2026-03:hotels:zhao', 'guard_failed', 'on_roster', 'officer'],
+      ['2026-03:visits:zhao', 'guard_failed', 'on_roster', 'officer'],
+      ['2026-03:schools:zhao', 'guard_failed', 'on_roster', 'officer'],
+    ]);
+    expect(gone.refused[0]!.reason.message.en).toBe('wang is on the roster until 2026-01-31: no order due on 2026-03-25');
+    // Through the store: nothing written.
+    const store = createMemoryStore(taskStoreSpec);
+    await store.bulkPut('orders', orders);
+    const before = await store.all('orders');
+    const r = await reassignOnLeaveInStore(store, { roster: roster(), from: 'zhao', to: 'wang', reason: '调离', at: '2026-03-15T09:00:00+08:00' });
+    expect([r.reassigned.length, r.refused.map((x) => x.reason.rule)]).toEqual([0, ['on_roster', 'on_roster', 'on_roster']]);
+    expect(await store.all('orders')).toEqual(before);
+    // sun has arrived by 03-15 and stays: the hand-over is accepted, the community kept.
+    const ok = await reassignOnLeaveInStore(store, { roster: roster(), from: 'zhao', to: 'sun', reason: '调离', at: '2026-03-15T09:00:00+08:00' });
+    // (the school-gate order, due 03-04, is past due: sun is there from the hand-over on.)
+    expect(ok.reassigned.map((o) => [o.id, o.data.officer, o.data.community, o.data.station])).toEqual([
+      ['2026-03:hotels:zhao', 'sun', '红旗路社区', 'xg'],
+      ['2026-03:schools:zhao', 'sun', '红旗路社区', 'xg'],
+      ['2026-03:visits:zhao', 'sun', '红旗路社区', 'xg'],
+    ]);
+    expect(ok.refused.map((x) => x.id)).toEqual([]);
+  });
+
+  test('the reassign event checks the roster it is given, and never rewrites the community', () => {
+    const order = dispatchMonth({ catalog: catalog(), roster: roster(), month: '2026-03', at: MARCH }).orders.find((o) => o.id === '2026-03:hotels:zhao')!;
+    const dispatcher = { id: 'dispatcher', role: 'dispatcher' as const };
+    const at = '2026-03-15T09:00:00+08:00';
+    const to = (officer: string, extra: object = {}) => transition(taskOrderLoop, order, { type: 'reassign', actor: dispatcher, at, payload: { officer, reason: '调离', ...extra } }, { roster: roster() });
+    const rule = (r: ReturnType<typeof to>) => (r.ok ? 'ok' : `${r.reason.code}/${r.reason.rule}/${r.reason.field}`);
+    expect(rule(to('wang'))).toBe('guard_failed/on_roster/officer');
+    expect(rule(to('li'))).toBe('guard_failed/on_roster/officer');
+    expect(rule(to('nobody'))).toBe('guard_failed/on_roster/officer');
+    expect(rule(to('sun', { community: '新村' }))).toBe('guard_failed/community_kept/community');
+    expect(rule(to('sun', { station: 'dg' }))).toBe('guard_failed/community_kept/station');
+    expect(rule(to('sun', { community: '红旗路社区', station: 'xg', county: 'hg' }))).toBe('ok');
+    const r = to('sun');
+    expect(r.ok && r.snapshot.data).toMatchObject({ officer: 'sun', community: '红旗路社区', station: 'xg', county: 'hg' });
+    expect(r.ok && replay(taskOrderLoop, r.snapshot.history, { roster: roster() })).toEqual(r.ok && r.snapshot);
   });
 });

@@ -70,3 +70,35 @@ describe('the task loop: dispatched → fed back → verified, or returned and f
     expect(send(hotels, 'cancel', supervisor, '2025-10-02T09:00:00+08:00', { reason: '任务调整' }).state).toBe('cancelled');
   });
 });
+
+describe('the actor must be the one the order names', () => {
+  const at = '2025-10-02T09:00:00+08:00';
+  const rule = (r: ReturnType<typeof transition>) => (r.ok ? 'ok' : `${r.reason.code}/${r.reason.rule}`);
+  const try_ = (o: TaskOrder, type: string, actor: { id: string; role: string }, payload?: unknown) => transition(taskOrderLoop, o, { type, actor, at, ...(payload === undefined ? {} : { payload }) } as never);
+
+  test('exempt: only by the officer it is assigned to (assignee_only), or a supervisor who is not that officer (not_own_order)', () => {
+    const schools = order('2025-10:schools:wang'); // an officer may mark it not applicable
+    const r = try_(schools, 'exempt', officer('ma'), { reason: '辖区无学校' });
+    expect(rule(r)).toBe('guard_failed/assignee_only');
+    expect(r.ok ? '' : r.reason.message['zh-CN']).toBe('任务派给了 wang，只能由其标记不适用');
+    expect(r.ok ? '' : r.reason.message.en).toBe('the order is assigned to wang; only they may mark it not applicable');
+    expect(rule(try_(schools, 'exempt', officer('wang'), { reason: '辖区无学校' }))).toBe('ok');
+    // The officer themself, signed in as a supervisor, cannot take their own order out of their rate.
+    const hotels = order('2025-10:hotels:wang');
+    expect(rule(try_(hotels, 'exempt', { id: 'wang', role: 'supervisor' }, { reason: '无旅馆' }))).toBe('guard_failed/not_own_order');
+    expect(rule(try_(hotels, 'exempt', supervisor, { reason: '无旅馆' }))).toBe('ok');
+  });
+
+  test('nobody verifies, returns or cancels an order of their own (not_own_order)', () => {
+    const fed = send(order('2025-10:hotels:wang'), 'feedback', officer('wang'), at, { values: { hotels: 2 } });
+    const self = { id: 'wang', role: 'supervisor' };
+    expect(rule(try_(fed, 'verify', self))).toBe('guard_failed/not_own_order');
+    expect(rule(try_(fed, 'return', self, { reason: '重报' }))).toBe('guard_failed/not_own_order');
+    expect(rule(try_(fed, 'cancel', { id: 'wang', role: 'dispatcher' }, { reason: '撤销' }))).toBe('guard_failed/not_own_order');
+    expect(rule(try_(fed, 'verify', supervisor))).toBe('ok');
+    // Refused: the order is as it was.
+    const copy = structuredClone(fed);
+    try_(fed, 'verify', self);
+    expect(fed).toEqual(copy);
+  });
+});
