@@ -44,6 +44,8 @@ export const FIVE_LEVEL_SCHEME: EvaluationSchemeInput = {
   id: 'five-levels',
   label: { 'zh-CN': '五级评议', en: 'Five-level evaluation' },
   dimensions: SIX_DIMENSIONS.dimensions.map((d) => (d.source === 'preTest' ? d : { ...d, scale: { min: 1, max: 5, step: 1, cannotJudge: true } })),
+  // Quick votes: each assessor's card stands on its own (no panel minimum).
+  panel: { minAssessors: 1 },
 };
 
 /** A scheme whose weights sum to 0.95: refused with a readable reason. */

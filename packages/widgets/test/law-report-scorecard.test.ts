@@ -129,9 +129,12 @@ describe('<bh-law-report-scorecard>', () => {
   test('English, and the empty state', async () => {
     const { el } = await card({}, 'en');
     expect(shadowText(part(el, 'check'))).toContain('Acceptable: states achievements and exposes shortcomings');
-    // Two colleagues' sheets alone are scored (a plain mean: fewer than three scores are not trimmed).
-    expect(shadowText(part(el, 'breakdown'))).toContain('Legal-literacy pre-test (test score) 15 88 13.2');
-    expect(shadowText(part(el, 'breakdown'))).toContain('Total now 84.33 points, grade Good');
+    // Two colleagues' sheets are not yet the preset's panel of three: not scored, and it says why.
+    expect(shadowText(part(el, 'breakdown'))).toContain('the panel needs at least 3 assessors; 2 have scored');
+    // A third colleague's sheet makes the panel (a trimmed mean of three is their middle score).
+    const { el: three } = await card({ sheets: [['评议人乙', 90], ['评议人丙', 85], ['评议人丁', 80]] }, 'en');
+    expect(shadowText(part(three, 'breakdown'))).toContain('Legal-literacy pre-test (test score) 15 88 13.2');
+    expect(shadowText(part(three, 'breakdown'))).toContain('Total now 82.2 points, grade Good'); // 17 + 16 + 13.2 + 12.75 + 11.25 + 12
     const c = await mount(html`<bh-law-report-scorecard report-id="none" .store=${evaluationStore({ report: null })}></bh-law-report-scorecard>`);
     const empty = c.querySelector('bh-law-report-scorecard')!;
     await until(() => shadowText(empty).includes('暂无述法报告'));

@@ -1,4 +1,4 @@
-import { BihuanError } from '../errors/errors.js';
+import { BihuanError, describe } from '../errors/errors.js';
 import type { Localized } from '../i18n/locale.js';
 
 /** A loop definition breaks a structural rule (unknown state, final state left without a reopen rule …). */
@@ -47,9 +47,10 @@ export class LoopMismatchError extends BihuanError {
 function describeLoop(loop: unknown): string {
   if (loop && typeof loop === 'object') {
     const { id, version } = loop as { id?: unknown; version?: unknown };
-    return `${String(id)} v${String(version)}`;
+    // `describe`, not `String`: an id may be any value, even an object without a prototype.
+    return `${typeof id === 'string' ? id : describe(id)} v${typeof version === 'number' ? version : describe(version)}`;
   }
-  return String(loop);
+  return describe(loop);
 }
 
 export type SnapshotLoadErrorCode = 'snapshot_not_json' | 'snapshot_invalid' | 'snapshot_wrong_loop' | 'snapshot_version_unsupported';

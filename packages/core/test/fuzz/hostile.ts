@@ -184,6 +184,7 @@ export function validCalls(core: Namespace, ex: Namespace): Record<string, () =>
     defineScheme: () => [[core.SIX_DIMENSIONS]],
     dimensionPoints: () => { const s = scheme(); return [[s, s.dimensions[0]]]; },
     bandFor: () => [[scheme(), fr(85n, 1n)]],
+    shownTotal: () => [[scheme(), fr(179991n, 2000n)]],
     threeLists: () => [[f('exampleDutyList')(), catalog(), f('exampleNegativeList')()]],
     loadNegativeList: () => [[f('exampleNegativeList')()]],
     loadDutyList: () => [[f('exampleDutyList')()]],

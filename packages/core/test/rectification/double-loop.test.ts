@@ -43,7 +43,8 @@ describe('the double closed loop: rectification and accountability', () => {
       ['ZG-2026-1', 'open', '部分镇街回访不及时', 'shortcoming', 'shortcomings[0]'],
       ['ZG-2026-2', 'open', '合同合法性审查流于形式', 'shortcoming', 'shortcomings[1]'],
     ]);
-    const result = scoreEvaluation(six(), { subject: 'R', sheets: [{ assessor: 'a', scores: { ...flat(90), rectification: 50 } }], preTest: 88 });
+    // A panel of three (the preset's smallest) scoring alike.
+    const result = scoreEvaluation(six(), { subject: 'R', sheets: ['a', 'b', 'c'].map((assessor) => ({ assessor, scores: { ...flat(90), rectification: 50 } })), preTest: 88 });
     if (!result.ok) throw new Error('unscored');
     const findings = findingsOf(goodReport() as never, { result, below: 0.6 });
     expect(findings.map((f) => `${f.source}:${f.ref}`)).toEqual(['shortcoming:shortcomings[0]', 'shortcoming:shortcomings[1]', 'dimension:rectification']);

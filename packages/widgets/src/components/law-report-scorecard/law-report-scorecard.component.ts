@@ -366,7 +366,7 @@ export class BhLawReportScorecard extends FormAssociatedElement {
     const t = scorecardMessages[this.locale];
     const l = this.locale;
     const assessors = new Set([...(this.loaded?.sheets ?? []).map((s) => s.assessor), ...(Object.keys(this.scores).length ? [this.assessor] : [])]).size;
-    const status = result.ok ? t.status(formatScore(result.total), result.grade.label[l]) : t.statusUnscored;
+    const status = result.ok ? t.status(result.shown, result.grade.label[l]) : t.statusUnscored;
     const line = (id: string) => (result.ok ? result.breakdown.find((b) => b.dimension === id) : undefined);
     return html`<div class="table-wrap" part="breakdown" role="region" aria-label=${t.breakdown(assessors)} tabindex="0">
       <table>
@@ -389,7 +389,7 @@ export class BhLawReportScorecard extends FormAssociatedElement {
             : nothing}
         </tbody>
         <tfoot>
-          <tr class="total-row"><th scope="row">${t.total}</th><td class="num">${scheme.total}</td><td></td><td class="num">${result.ok ? formatScore(result.total) : '—'}</td></tr>
+          <tr class="total-row"><th scope="row">${t.total}</th><td class="num">${scheme.total}</td><td></td><td class="num">${result.ok ? result.shown : '—'}</td></tr>
           <tr><th scope="row">${t.grade}</th><td colspan="3" class="num grade">${result.ok ? result.grade.label[l] : '—'}</td></tr>
         </tfoot>
       </table>
