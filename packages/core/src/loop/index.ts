@@ -27,5 +27,7 @@ export { LoopDefinitionError, MalformedEventError, LoopMismatchError, SnapshotLo
 export { transition, availableEvents, type TransitionResult, type TransitionContext } from './transition.js';
 export { createItem, loadSnapshot, snapshotSchema, historyEntrySchema, isoInstant, type CreateItemInput, type SnapshotMigration } from './snapshot.js';
 export { replay } from './replay.js';
+export { checkAgainstHistory, HistoryMismatchError, type HistoryMismatch } from './history-check.js';
+export { deadlineProvisional, recomputeDeadlines } from './recompute.js';
 export { deadlineFor, overdue, dueSoon, timeLeft, type Moment, type Within } from './deadlines.js';
 export { maskSnapshot } from './mask.js';

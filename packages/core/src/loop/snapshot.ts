@@ -92,8 +92,16 @@ export function snapshotSchema<S extends string, E extends string, R extends str
         if (def.states[s.state as S]?.final && s.deadline !== undefined) ctx.addIssue({ code: 'custom', path: ['deadline'], message: 'a final state has no deadline' });
       });
     snapshotSchemas.set(def, schema);
+    schemaLoops.set(schema, def);
   }
   return schema as z.ZodType<Snapshot<S, D, E, R>>;
+}
+
+const schemaLoops = new WeakMap<z.ZodType, AnyLoopDefinition>();
+
+/** @internal The loop whose `snapshotSchema` this is (a store's restore checks its items' histories). */
+export function loopOfSnapshotSchema(schema: unknown): AnyLoopDefinition | undefined {
+  return schema !== null && typeof schema === 'object' ? schemaLoops.get(schema as z.ZodType) : undefined;
 }
 
 export interface CreateItemInput<R extends string, D> {

@@ -94,7 +94,11 @@ export function transition<S extends string, E extends string, R extends string,
   return step(def, compiled, snapshot, event as LoopEvent, atMs, context) as TransitionResult<S, D, E, R>;
 }
 
-/** @internal The transition after its inputs have been checked (replay reuses it). */
+/**
+ * @internal The transition after its inputs have been checked (replay reuses it). `guards: false`
+ * recomputes an accepted history's effect without its guards (the rules of the day it was accepted
+ * may since have changed, and the host's context is not at hand): `checkAgainstHistory`.
+ */
 export function step(
   def: AnyLoopDefinition,
   compiled: CompiledLoop,
@@ -102,6 +106,7 @@ export function step(
   event: LoopEvent,
   atMs: number,
   context: TransitionContext | undefined,
+  guards = true,
 ): TransitionResult {
   const spec = compiled.events.get(event.type);
   const from = snapshot.state;
@@ -123,7 +128,7 @@ export function step(
   if (isBefore(event.at, atMs, snapshot.updatedAt)) return refuse(def, 'out_of_order', snapshot, event, { rule: 'chronological', lastAt: snapshot.updatedAt });
 
   const guard = spec.guard;
-  if (guard !== undefined) {
+  if (guard !== undefined && guards) {
     const verdict = guard.call(spec.spec, snapshot, event, context, payload);
     if (verdict !== true) {
       if (verdict && typeof verdict === 'object' && 'message' in verdict) {

@@ -1,4 +1,8 @@
 import { storeError } from './errors.js';
+import { WorkCalendar } from '../calendar/work-calendar.js';
+import { checkAgainstHistory } from '../loop/history-check.js';
+import { loopOfSnapshotSchema } from '../loop/snapshot.js';
+import { trust } from '../loop/trusted.js';
 import { isValidKey, keyAt, validateOut, type ResolvedCollection } from './spec.js';
 import type { ChangeEntry, Key, RecordProblem, RestoreOptions, StoreDump } from './types.js';
 
@@ -12,6 +16,14 @@ const OPS = new Set(['put', 'delete', 'event']);
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 const isActor = (v: unknown) => isObject(v) && typeof v.id === 'string' && typeof v.role === 'string';
 const isInstant = (v: unknown) => typeof v === 'string' && v.length <= 64 && !Number.isNaN(Date.parse(v));
+
+// The restore's history check: off, or the calendar its deadlines are counted with.
+function historyCheck(option: RestoreOptions['checkHistory']): { calendar?: WorkCalendar } | undefined {
+  if (option === false) return undefined;
+  if (option === undefined || option === true) return {};
+  if (option !== null && typeof option === 'object' && (option.calendar === undefined || option.calendar instanceof WorkCalendar)) return option.calendar ? { calendar: option.calendar } : {};
+  throw storeError('invalid_backup', {}, 'options.checkHistory must be true, false or { calendar }');
+}
 
 /** Stable text form of a key, for maps. */
 export const keyId = (k: Key): string => JSON.stringify(k instanceof Date ? { d: k.getTime() } : Array.isArray(k) ? k.map((x) => (x instanceof Date ? { d: x.getTime() } : x)) : k);
@@ -35,6 +47,7 @@ export function checkDump(dump: StoreDump, cols: ReadonlyMap<string, ResolvedCol
   if (!Array.isArray(dump.changes)) throw bad('changes must be a list');
   if (dump.history !== undefined && !Array.isArray(dump.history)) throw bad('history must be a list');
   for (const name of Object.keys(dump.collections)) if (!cols.has(name)) throw storeError('unknown_collection', { collection: name });
+  const history = historyCheck(options.checkHistory);
   const problems: RecordProblem[] = [];
   const collections = new Map<string, Map<string, { key: Key; value: unknown }>>();
   const records: Record<string, number> = {};
@@ -44,6 +57,7 @@ export function checkDump(dump: StoreDump, cols: ReadonlyMap<string, ResolvedCol
     if (!Array.isArray(list)) throw bad(`collection ${c.name} is missing (list it, even empty: a restore replaces everything)`, { collection: c.name });
     const rows = new Map<string, { key: Key; value: unknown }>();
     const unique = [...c.indexes].filter(([, i]) => i.unique).map(([name, i]) => ({ name, path: i.path, seen: new Set<string>() }));
+    const loop = history === undefined ? undefined : loopOfSnapshotSchema(c.spec.schema);
     for (const raw of list) {
       const r = validateOut(c, raw);
       if (!r.ok) {
@@ -67,7 +81,12 @@ export function checkDump(dump: StoreDump, cols: ReadonlyMap<string, ResolvedCol
         if (u.seen.has(iid)) problems.push({ collection: c.name, key, path: String(u.path), message: `unique index ${u.name} repeats` });
         u.seen.add(iid);
       }
-      rows.set(id, { key, value: r.value });
+      if (loop !== undefined) {
+        // Parsed with the loop's snapshot schema just now: the engine need not parse it again.
+        const checked = checkAgainstHistory(loop, trust(r.value as object) as never, history);
+        if (!checked.ok) problems.push({ collection: c.name, key, path: checked.reason.field, message: checked.reason.message.en });
+      }
+            rows.set(id, { key, value: r.value });
     }
     collections.set(c.name, rows);
     records[c.name] = rows.size;
@@ -105,7 +124,11 @@ export function checkDump(dump: StoreDump, cols: ReadonlyMap<string, ResolvedCol
       isInstant(row.entry.at);
     if (!ok) problems.push({ collection: '_history', key: i, path: `history.${i}`, message: 'not a history row { collection, key, seq, entry }' });
   });
-  if (problems.length) throw storeError('invalid_backup', { problems }, `${problems.length} problem(s) found`);
+  if (problems.length) {
+    // The first problem's collection, item and field name the refusal in both languages.
+    const first = problems[0]!;
+    throw storeError('invalid_backup', { problems, collection: first.collection, ...(first.key !== undefined ? { key: first.key } : {}), path: first.path });
+  }
   if (total === 0 && storeHolds && !options.allowEmpty) {
     throw bad('the backup holds no records and would wipe this store; pass { allowEmpty: true } to do that on purpose');
   }

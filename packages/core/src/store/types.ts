@@ -1,3 +1,4 @@
+import type { WorkCalendar } from '../calendar/work-calendar.js';
 import type * as z from '../schema/zod.js';
 import type { Localized } from '../i18n/locale.js';
 
@@ -205,6 +206,13 @@ export interface RestoreOptions {
    * replaces everything; an empty dump would wipe the store). Default false: refused.
    */
   readonly allowEmpty?: boolean;
+  /**
+   * Check every loop item against its own history (`checkAgainstHistory`: its data, state and
+   * deadline must be what the history gives), refusing the backup naming the first item and field
+   * that differ. Default on; `{ calendar }` when the deadlines were counted on a host's calendar
+   * (`chinaCalendar.extend(…)`); `false` to skip it (a backup made before a loop's rules changed).
+   */
+  readonly checkHistory?: boolean | { readonly calendar?: WorkCalendar };
 }
 
 /** What a restore did: it always replaces the whole store (never merges). */
