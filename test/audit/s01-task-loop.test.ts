@@ -74,12 +74,12 @@ describe('S1: a month of task orders at 海港区', () => {
       '2026-03:hotels:ma', '2026-03:households:ma', '2026-03:schools:ma',
     ]);
     // 王海涛 feeds back his hotel checks on Tuesday 03-10; the county office verifies on 03-11.
-    let r = await applyLoopEvent(store, 'orders', taskOrderLoop, '2026-03:hotels:wang', { type: 'feedback', actor: officer('wang'), at: '2026-03-10T15:20:00+08:00', payload: { values: { hotels: 6 } } });
-    expect(r.ok).toBe(true);
-    r = await applyLoopEvent(store, 'orders', taskOrderLoop, '2026-03:hotels:wang', { type: 'verify', actor: countyChief, at: '2026-03-11T09:05:00+08:00' });
-    expect(r.ok && r.snapshot.state).toBe('verified');
+    const fed = await applyLoopEvent(store, 'orders', taskOrderLoop, '2026-03:hotels:wang', { type: 'feedback', actor: officer('wang'), at: '2026-03-10T15:20:00+08:00', payload: { values: { hotels: 6 } } });
+    expect(fed.ok).toBe(true);
+    const verified = await applyLoopEvent(store, 'orders', taskOrderLoop, '2026-03:hotels:wang', { type: 'verify', actor: countyChief, at: '2026-03-11T09:05:00+08:00' });
+    expect(verified.ok && verified.snapshot.state).toBe('verified');
     // 马超's community has no school: he marks it not applicable himself.
-    r = await applyLoopEvent(store, 'orders', taskOrderLoop, '2026-03:schools:ma', { type: 'exempt', actor: officer('ma'), at: '2026-03-02T08:40:00+08:00', payload: { reason: '建设里社区辖区内无中小学' } });
+    const r = await applyLoopEvent(store, 'orders', taskOrderLoop, '2026-03:schools:ma', { type: 'exempt', actor: officer('ma'), at: '2026-03-02T08:40:00+08:00', payload: { reason: '建设里社区辖区内无中小学' } });
     expect(r.ok && r.snapshot.data.exemption).toMatchObject({ by: 'ma' });
     // 孙敏 arrives on 03-10: the platform's run that day gives her what is still due after it.
     const late = await dispatchMonthToStore(store, { catalog, roster, month: '2026-03', at: '2026-03-10T08:30:00+08:00', actor: dispatcher });
