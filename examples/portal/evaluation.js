@@ -40,9 +40,12 @@ async function seedReception() {
 const role = document.getElementById('ledger-role');
 const ledger = document.getElementById('ledger');
 const IDS = { owner: 'owner-wang', verifier: 'inspector-li', supervisor: 'kaoping-office' };
+// The body each acts for: the owner acts on their own unit's items only; the verifier is from outside it.
+const UNITS = { owner: '振兴区司法局', verifier: '区委依法治区办', supervisor: '区委考评办' };
 role.addEventListener('change', () => {
   ledger.setAttribute('viewer-role', role.value);
   ledger.setAttribute('viewer-id', IDS[role.value] ?? 'staff');
+  ledger.setAttribute('viewer-unit', UNITS[role.value] ?? '');
 });
 
 await seedThen(['scorecard', 'ledger', 'reception'].map((id) => document.getElementById(id)), [seedEvaluation, seedRectification, seedReception]);

@@ -12,9 +12,9 @@ afterEach(cleanup);
 
 const rows = (el: Element) => [...el.shadowRoot!.querySelectorAll('tbody tr')];
 
-async function issues(role: string, items = receptionItems(23, 6), lang?: string) {
+async function issues(role: string, items = receptionItems(23, 6), lang?: string, unit = '') {
   const store = receptionStore(items);
-  const c = await mount(html`<bh-reception-issues viewer-role=${role} viewer-id="tester" now=${NOW} .store=${store}></bh-reception-issues>`, lang);
+  const c = await mount(html`<bh-reception-issues viewer-role=${role} viewer-id="tester" viewer-unit=${unit} now=${NOW} .store=${store}></bh-reception-issues>`, lang);
   const el = c.querySelector('bh-reception-issues')!;
   await until(() => rows(el).length === items.length);
   return { c, el, store };
@@ -35,7 +35,8 @@ describe('<bh-reception-issues>', () => {
   });
 
   test('a dissatisfied rating reopens the handling', async () => {
-    const { c, el, store } = await issues('firm', receptionItems(1, 0));
+    // The viewer acts for the firm that raised the issue: only it may rate (own_firm).
+    const { c, el, store } = await issues('firm', receptionItems(1, 0), undefined, '北碚智造科技');
     expect(rows(el)).toHaveLength(1);
     // Take one issue to "fed back" through the store, then rate it as the firm.
     const events: ReceptionTransitionDetail[] = [];
@@ -44,8 +45,8 @@ describe('<bh-reception-issues>', () => {
     const id = 'JD-001';
     const at = (d: string) => `2025-06-${d}T12:00:00+08:00`;
     await applyLoopEvent(store, 'issues', receptionLoop, id, { type: 'assign', actor: { id: 'h', role: 'host' }, at: at('18'), payload: { department: '区规划自然资源局', dueDate: '2025-07-18' } });
-    await applyLoopEvent(store, 'issues', receptionLoop, id, { type: 'handle', actor: { id: 'd', role: 'department' }, at: at('19') });
-    await applyLoopEvent(store, 'issues', receptionLoop, id, { type: 'feedBack', actor: { id: 'd', role: 'department' }, at: at('20'), payload: { result: '已答复' } });
+    await applyLoopEvent(store, 'issues', receptionLoop, id, { type: 'handle', actor: { id: 'd', role: 'department', unit: '区规划自然资源局' }, at: at('19') });
+    await applyLoopEvent(store, 'issues', receptionLoop, id, { type: 'feedBack', actor: { id: 'd', role: 'department', unit: '区规划自然资源局' }, at: at('20'), payload: { result: '已答复' } });
     await until(() => !!rows(el)[0]!.querySelector('button'));
     rows(el)[0]!.querySelector('button')!.click();
     await settle(c);

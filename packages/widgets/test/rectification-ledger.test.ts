@@ -14,7 +14,9 @@ const buttonIn = (row: Element, label: string) => [...row.querySelectorAll('butt
 
 async function ledger(role: string, items = rectificationItems(8, 2), lang?: string) {
   const store = rectificationStore(items);
-  const c = await mount(html`<bh-rectification-ledger viewer-role=${role} viewer-id="tester" now=${NOW} .store=${store}></bh-rectification-ledger>`, lang);
+  // An owner acts for their unit (owner_unit): the first overdue item's, 振兴区司法局.
+  const unit = role === 'owner' ? '振兴区司法局' : '';
+  const c = await mount(html`<bh-rectification-ledger viewer-role=${role} viewer-id="tester" viewer-unit=${unit} now=${NOW} .store=${store}></bh-rectification-ledger>`, lang);
   const el = c.querySelector('bh-rectification-ledger')!;
   await until(() => rows(el).length === items.length);
   return { c, el, store };

@@ -18,8 +18,9 @@ function onePerson(fn: string, role: 'officer' | 'assistant', value: unknown): R
 
 /**
  * 一企一警一助理: assigns a firm its liaison officer and assistant. Refused (as a value) when either
- * is missing or more than one, when one person would be both, and when the firm already has a pair
- * and `replace` is not set (a handover is explicit). Malformed arguments throw `InvalidArgumentError`.
+ * is missing or more than one, when one person would be both, when the firm already has a pair
+ * and `replace` is not set (a handover is explicit), and when the date is before the current pair's
+ * (`handover_after_assignment`). Malformed arguments throw `InvalidArgumentError`.
  */
 export function assignLiaison(firm: KeyFirm, assignment: unknown, options: { readonly replace?: boolean } = {}): Result<KeyFirm> {
   const current = parseArgument('assignLiaison', 'firm', KeyFirmSchema, firm);
@@ -31,6 +32,9 @@ export function assignLiaison(firm: KeyFirm, assignment: unknown, options: { rea
   if (!assistant.ok) return assistant;
   if (officer.value.id === assistant.value.id) {
     return refused('two_people', `${officer.value.name} 不能既是联络民警又是助理：须由两人分别担任`, `${officer.value.name} cannot be both officer and assistant: they must be two people`, 'assistant');
+  }
+  if (current.assignedOn !== null && a.date < current.assignedOn) {
+    return refused('handover_after_assignment', `交接日期 ${a.date} 早于现任联络民警的配备日期 ${current.assignedOn}`, `the handover date ${a.date} is before the current pair took over (${current.assignedOn})`, 'date');
   }
   if (current.officer !== null && !options.replace) {
     return refused(
@@ -45,7 +49,8 @@ export function assignLiaison(firm: KeyFirm, assignment: unknown, options: { rea
 
 /**
  * Logs a liaison's contact with a firm. Refused when the visit is for another firm, when the firm
- * has no liaison pair yet, or when the visitor is neither its officer nor its assistant.
+ * has no liaison pair yet, when the visitor is neither its officer nor its assistant (`by_liaison`),
+ * or when it is dated before that pair took over (`visit_after_assignment`).
  */
 export function logVisit(firm: KeyFirm, visit: Visit): Result<Visit> {
   const f = parseArgument('logVisit', 'firm', KeyFirmSchema, firm);
@@ -54,6 +59,9 @@ export function logVisit(firm: KeyFirm, visit: Visit): Result<Visit> {
   if (f.officer === null || f.assistant === null) return refused('firm_assigned', `${f.name} 尚未配备联络民警和助理`, `${f.name} has no liaison officer and assistant yet`, 'firmId');
   if (v.by !== f.officer.id && v.by !== f.assistant.id) {
     return refused('by_liaison', `${v.by} 不是 ${f.name} 的联络民警或助理`, `${v.by} is neither the officer nor the assistant of ${f.name}`, 'by');
+  }
+  if (f.assignedOn !== null && v.date < f.assignedOn) {
+    return refused('visit_after_assignment', `走访日期 ${v.date} 早于 ${f.name} 现任联络民警和助理的配备日期 ${f.assignedOn}`, `the visit on ${v.date} is before the current pair took over ${f.name} (${f.assignedOn})`, 'date');
   }
   return { ok: true, value: v };
 }

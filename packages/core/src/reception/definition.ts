@@ -1,5 +1,7 @@
 import { defineLoop, type EventOf, type RoleOf, type SnapshotOf, type StateOf } from '../loop/definition.js';
-import type { LoopEvent } from '../loop/types.js';
+import type { GuardRefusal } from '../loop/refusal.js';
+import type { LoopEvent, Snapshot } from '../loop/types.js';
+import { chinaDay, formatDate, parseDate, parseInstant } from '../calendar/instant.js';
 import { AssignPayloadSchema, type AssignPayload, RatePayloadSchema, type RatePayload, type ReceptionIssue, ReceptionIssueSchema, ResultPayloadSchema } from './schema.js';
 import { instructionPayload, reasonPayload } from '../schema/fields.js';
 
@@ -10,11 +12,62 @@ export const RECEPTION_LOOP_ID = 'reception-day';
 /** Not closed: on the supervision ledger (督办台账). */
 export const RECEPTION_OPEN_STATES = ['collected', 'assigned', 'handling', 'fedBack', 'rated'] as const;
 
+/** The latest a reception issue may be due: this many days after it is assigned (a year). */
+export const RECEPTION_MAX_DUE_DAYS = 366;
+
+type IssueSnapshot = Snapshot<string, ReceptionIssue>;
+type Verdict = true | GuardRefusal;
+
+/**
+ * Rule `own_firm`: only the firm that raised the issue rates it — the actor's `unit` is that firm
+ * (`data.firm`); not the host, not another firm.
+ */
+function ownFirm(s: IssueSnapshot, e: LoopEvent): Verdict {
+  if (e.actor.unit === s.data.firm) return true;
+  return {
+    rule: 'own_firm',
+    field: 'actor.unit',
+    message: L(
+      e.actor.unit === undefined ? `满意度只能由提出问题的企业 ${s.data.firm} 评价：请注明评价人所属企业（actor.unit）` : `满意度只能由提出问题的企业 ${s.data.firm} 评价，${e.actor.unit} 不能代为评价`,
+      e.actor.unit === undefined ? `only the firm that raised the issue, ${s.data.firm}, rates it: name the rater's firm (actor.unit)` : `only the firm that raised the issue, ${s.data.firm}, rates it; ${e.actor.unit} cannot`,
+    ),
+  };
+}
+
+/** Rule `assigned_department`: only the department the issue was assigned to handles it and feeds back. */
+function assignedDepartment(s: IssueSnapshot, e: LoopEvent): Verdict {
+  if (e.actor.unit !== undefined && e.actor.unit === s.data.department) return true;
+  return {
+    rule: 'assigned_department',
+    field: 'actor.unit',
+    message: L(`该问题交办给 ${s.data.department ?? '—'}，只能由该部门办理和反馈（actor.unit）`, `the issue is assigned to ${s.data.department ?? '—'}; only that department handles it and feeds back (actor.unit)`),
+  };
+}
+
+/**
+ * Rules `due_after_assignment` and `due_within_window`: the due date is not before the day the
+ * issue is assigned (China time), and at most `RECEPTION_MAX_DUE_DAYS` after it.
+ */
+function dueDateFits(e: LoopEvent, p: AssignPayload): Verdict {
+  const day = chinaDay(parseInstant(e.at));
+  const due = parseDate(p.dueDate);
+  if (due < day) return { rule: 'due_after_assignment', field: 'dueDate', message: L(`办理期限 ${p.dueDate} 早于交办日 ${formatDate(day)}`, `the due date ${p.dueDate} is before the day it is assigned (${formatDate(day)})`) };
+  if (due > day + RECEPTION_MAX_DUE_DAYS) {
+    return { rule: 'due_within_window', field: 'dueDate', message: L(`办理期限 ${p.dueDate} 超出交办后 ${RECEPTION_MAX_DUE_DAYS} 天`, `the due date ${p.dueDate} is more than ${RECEPTION_MAX_DUE_DAYS} days after the assignment`) };
+  }
+  return true;
+}
+
 /**
  * The reception-day loop (S15, Beibei's monthly entrepreneur reception day): issues are collected
  * → assigned to a department → handled under supervision → the result fed back → satisfaction
  * rated → written off. A "dissatisfied" rating reopens the handling; a written-off issue may be
  * reopened too.
+ *
+ * Who and when: only the assigned department (`actor.unit`) handles and feeds back
+ * (`assigned_department`); only the firm that raised the issue (`actor.unit` = `data.firm`) rates it
+ * (`own_firm`; the host never does); the due date lies from the day of assignment to
+ * `RECEPTION_MAX_DUE_DAYS` after it (`due_after_assignment`, `due_within_window`).
  */
 export const receptionLoop = /* @__PURE__ */ defineLoop({
   id: RECEPTION_LOOP_ID,
@@ -45,9 +98,10 @@ export const receptionLoop = /* @__PURE__ */ defineLoop({
       to: 'assigned',
       roles: ['host'],
       payload: AssignPayloadSchema,
+      guard: (_s: IssueSnapshot, e: LoopEvent, _c: unknown, p: AssignPayload): Verdict => dueDateFits(e, p),
       apply: (d: ReceptionIssue, p: AssignPayload): ReceptionIssue => ({ ...d, department: p.department, dueDate: p.dueDate }),
     },
-    handle: { label: L('开始办理', 'start handling'), from: ['assigned'], to: 'handling', roles: ['department'] },
+    handle: { label: L('开始办理', 'start handling'), from: ['assigned'], to: 'handling', roles: ['department'], guard: (s: IssueSnapshot, e: LoopEvent): Verdict => assignedDepartment(s, e) },
     supervise: {
       label: L('督办', 'supervise'),
       from: ['assigned', 'handling'],
@@ -62,6 +116,7 @@ export const receptionLoop = /* @__PURE__ */ defineLoop({
       to: 'fedBack',
       roles: ['department'],
       payload: ResultPayloadSchema,
+      guard: (s: IssueSnapshot, e: LoopEvent): Verdict => assignedDepartment(s, e),
       apply: (d: ReceptionIssue, p: { result: string }): ReceptionIssue => ({ ...d, result: p.result }),
     },
     rate: {
@@ -69,8 +124,9 @@ export const receptionLoop = /* @__PURE__ */ defineLoop({
       from: ['fedBack'],
       // Dissatisfaction reopens the handling.
       to: (p: RatePayload) => (p.satisfaction === 'dissatisfied' ? 'handling' : 'rated'),
-      roles: ['firm', 'host'],
+      roles: ['firm'],
       payload: RatePayloadSchema,
+      guard: (s: IssueSnapshot, e: LoopEvent): Verdict => ownFirm(s, e),
       apply: (d: ReceptionIssue, p: RatePayload, e: LoopEvent): ReceptionIssue => {
         const rating: ReceptionIssue['ratings'][number] = { satisfaction: p.satisfaction, at: e.at };
         if (p.comment !== undefined) rating.comment = p.comment;

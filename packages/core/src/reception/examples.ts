@@ -23,12 +23,13 @@ export function exampleReceptionDay(count = 23, closed = 6): ReceptionItem[] {
   if (!Number.isSafeInteger(count) || count < 0) throw new InvalidArgumentError('exampleReceptionDay', 'count', { 'zh-CN': '必须是非负整数', en: 'must be a non-negative whole number' }, count);
   if (!Number.isSafeInteger(closed) || closed < 0 || closed > count) throw new InvalidArgumentError('exampleReceptionDay', 'closed', { 'zh-CN': '必须是不超过 count 的非负整数', en: 'must be a whole number from 0 to count' }, closed);
   const host = { id: 'district-head', role: 'host' } as const;
-  const dept = { id: 'department', role: 'department' } as const;
-  const firm = { id: 'firm', role: 'firm' } as const;
   return Array.from({ length: count }, (_, i) => {
+    const department = DEPARTMENTS[i % DEPARTMENTS.length]!;
+    const dept = { id: `${department}-clerk`, role: 'department', unit: department } as const;
+    const firm = { id: `${FIRMS[i % FIRMS.length]}-contact`, role: 'firm', unit: FIRMS[i % FIRMS.length]! } as const;
     let item = collectIssue({ id: `JD-${String(i + 1).padStart(3, '0')}`, intake: { sessionId: '2025-06', sessionDate: '2025-06-18', firm: FIRMS[i % FIRMS.length]!, contact: '陈经理', phone: '13812345678', title: ISSUES[i % ISSUES.length]! }, actor: host, at: '2025-06-18T10:00:00+08:00' });
     const stage = i < closed ? 5 : (i - closed) % 5;
-    if (stage >= 1) item = step(item, 'assign', host, { department: DEPARTMENTS[i % DEPARTMENTS.length], dueDate: '2025-07-18' }, '2025-06-18T11:00:00+08:00');
+    if (stage >= 1) item = step(item, 'assign', host, { department, dueDate: '2025-07-18' }, '2025-06-18T11:00:00+08:00');
     if (stage >= 2) item = step(item, 'handle', dept, undefined, '2025-06-19T09:00:00+08:00');
     if (stage >= 3) item = step(item, 'feedBack', dept, { result: '已协调解决' }, '2025-06-25T09:00:00+08:00');
     if (stage === 4) item = step(item, 'rate', firm, { satisfaction: 'dissatisfied', comment: '仍未办结' }, '2025-06-26T09:00:00+08:00');

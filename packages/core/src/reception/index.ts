@@ -3,6 +3,7 @@ export { ReceptionIntakeSchema, RatingSchema, ReceptionIssueSchema, AssignPayloa
 export {
   RECEPTION_LOOP_ID,
   RECEPTION_OPEN_STATES,
+  RECEPTION_MAX_DUE_DAYS,
   receptionLoop,
   type ReceptionLoop,
   type ReceptionState,
@@ -10,6 +11,6 @@ export {
   type ReceptionRole,
   type ReceptionItem,
 } from './definition.js';
-export { collectIssue, summarizeReception, type CollectIssueInput, type ReceptionSummary } from './ledger.js';
+export { RECEPTION_LATE_ENTRY_DAYS, collectIssue, summarizeReception, type CollectIssueInput, type ReceptionSummary } from './ledger.js';
 export { overdueReceptionIssues, type ReceptionOverdue } from './overdue.js';
 export { RECEPTION_STORE_NAME, receptionStoreSpec, type ReceptionStoreSpec, type ReceptionStore } from './store.js';

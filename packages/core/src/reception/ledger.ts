@@ -5,6 +5,7 @@ import { formatRate } from '../rate/rate.js';
 import { RECEPTION_LOOP_ID, type ReceptionItem, type ReceptionRole, type ReceptionState, receptionLoop } from './definition.js';
 import { type ReceptionIntake, ReceptionIntakeSchema } from './schema.js';
 import { parseArgument } from '../schema/argument.js';
+import { chinaDay, formatDate, parseDate, parseInstant } from '../calendar/instant.js';
 
 const STATES = ['collected', 'assigned', 'handling', 'fedBack', 'rated', 'closed'] as const satisfies readonly ReceptionState[];
 
@@ -15,9 +16,28 @@ export interface CollectIssueInput {
   readonly at: string;
 }
 
-/** 收集: a new reception-day issue from what the firm raised, validated. */
+/** How long after its reception day an issue may still be entered (days). */
+export const RECEPTION_LATE_ENTRY_DAYS = 366;
+
+/**
+ * 收集: a new reception-day issue from what the firm raised, validated. It is collected on or after
+ * its reception day (`sessionDate`, China time), and at most `RECEPTION_LATE_ENTRY_DAYS` after it.
+ */
 export function collectIssue(input: CollectIssueInput): ReceptionItem {
   const intake = parseArgument('collectIssue', 'input.intake', ReceptionIntakeSchema, input?.intake);
+  const atMs = typeof input.at === 'string' ? parseInstant(input.at) : Number.NaN;
+  if (!Number.isNaN(atMs)) {
+    const day = chinaDay(atMs);
+    const session = parseDate(intake.sessionDate);
+    if (session > day || session < day - RECEPTION_LATE_ENTRY_DAYS) {
+      throw new InvalidArgumentError(
+        'collectIssue',
+        'input.intake.sessionDate',
+        { 'zh-CN': `必须在收集日 ${formatDate(day)} 当天或之前、且不早于 ${RECEPTION_LATE_ENTRY_DAYS} 天`, en: `must be on or before the day it is collected (${formatDate(day)}), and at most ${RECEPTION_LATE_ENTRY_DAYS} days before` },
+        intake.sessionDate,
+      );
+    }
+  }
   const data = { ...intake, department: null, dueDate: null, result: null, ratings: [], reopened: 0, supervisions: 0 };
   return createItem(receptionLoop, { id: input.id, data, actor: input.actor, at: input.at });
 }

@@ -1,7 +1,7 @@
 import { defineLoop, type EventOf, type RoleOf, type SnapshotOf, type StateOf } from '../loop/definition.js';
 import type { GuardRefusal } from '../loop/refusal.js';
 import type { LoopEvent, Snapshot } from '../loop/types.js';
-import { parseDate, parseInstant, startOfChinaDay } from '../calendar/instant.js';
+import { chinaDay, formatDate, parseDate, parseInstant, startOfChinaDay } from '../calendar/instant.js';
 import {
   type Accountability,
   AccountabilityPayloadSchema,
@@ -36,6 +36,49 @@ export function dueInstantMs(deadline: string): number {
   return startOfChinaDay(parseDate(deadline) + 1);
 }
 
+type ItemSnapshot = Snapshot<string, Rectification>;
+type Verdict = true | GuardRefusal;
+
+/** Rule `owner_unit`: an owner acts only on an item of their own unit (`actor.unit` = `data.unit`). */
+function ownerOfItem(s: ItemSnapshot, e: LoopEvent): Verdict {
+  if (e.actor.role !== 'owner' || e.actor.unit === s.data.unit) return true;
+  return {
+    rule: 'owner_unit',
+    field: 'actor.unit',
+    message: L(`该事项的责任单位是 ${s.data.unit}，只有该单位的责任人可以整改（actor.unit）`, `the item is ${s.data.unit}'s: only its owner may act on it (actor.unit)`),
+  };
+}
+
+/**
+ * Rules `not_own_verifier` and `independent_verifier`: the owner never verifies (or returns) their
+ * own rectification — a verifier is neither the named owner (by id or name) nor anyone who acted on
+ * the item as its owner — and a verifier who names a unit is not of the responsible unit.
+ */
+function independentVerifier(s: ItemSnapshot, e: LoopEvent): Verdict {
+  const { id, name, unit } = e.actor;
+  const owned = id === s.data.owner || name === s.data.owner || s.history.some((h) => h.actor.role === 'owner' && h.actor.id === id);
+  if (owned) return { rule: 'not_own_verifier', field: 'actor.id', message: L(`${id} 是该事项的整改责任人，不能核验自己的整改`, `${id} owns this item and cannot verify their own rectification`) };
+  if (unit !== undefined && unit === s.data.unit) {
+    return { rule: 'independent_verifier', field: 'actor.unit', message: L(`核验人须来自责任单位 ${s.data.unit} 之外`, `the verifier must come from outside the responsible unit ${s.data.unit}`) };
+  }
+  return true;
+}
+
+/**
+ * Rule `fix_at_once_window`: 立行立改 is done within `data.fixAtOnceDays` days of the item's
+ * listing (China days) and by its deadline; later it is rectification, entered in the ledger.
+ */
+function fixedAtOnce(s: ItemSnapshot, e: LoopEvent): Verdict {
+  const day = chinaDay(parseInstant(e.at));
+  const last = Math.min(chinaDay(parseInstant(s.createdAt)) + s.data.fixAtOnceDays, parseDate(s.data.deadline));
+  if (day <= last) return true;
+  return {
+    rule: 'fix_at_once_window',
+    field: 'fixAtOnceDays',
+    message: L(`立行立改须在 ${formatDate(last)} 前完成（列入清单后 ${s.data.fixAtOnceDays} 天内且不晚于整改期限）；逾期请列入整改台账`, `fixing at once must be done by ${formatDate(last)} (within ${s.data.fixAtOnceDays} days of listing, and by the deadline); later, enter it in the ledger`),
+  };
+}
+
 
 /**
  * The rectification loop (整改), half of the "double closed loop": an item found by the
@@ -43,6 +86,12 @@ export function dueInstantMs(deadline: string): number {
  * ledger entry) or entered in the rectification ledger with measures, then open → in progress →
  * submitted → verified → written off, or returned to the owner. An item still unverified after its
  * deadline opens an accountability record (`holdAccountable`, the other half).
+ *
+ * Who and when: an owner acts only on their unit's items (`owner_unit`); the owner never verifies
+ * or returns their own work, and a verifier naming a unit is not of the responsible one
+ * (`not_own_verifier`, `independent_verifier`); 立行立改 only within `data.fixAtOnceDays` of the
+ * listing and by the deadline (`fix_at_once_window`); accountability only after the deadline
+ * (`past_deadline`), once (`accountability_once`).
  */
 export const rectificationLoop = /* @__PURE__ */ defineLoop({
   id: RECTIFICATION_LOOP_ID,
@@ -70,6 +119,7 @@ export const rectificationLoop = /* @__PURE__ */ defineLoop({
       to: 'inProgress',
       roles: ['owner', 'supervisor'],
       payload: StartPayloadSchema,
+      guard: (s: ItemSnapshot, e: LoopEvent): Verdict => ownerOfItem(s, e),
       apply: (d: Rectification, p: StartPayload): Rectification => ({ ...d, measures: p.measures, track: 'ledger' }),
     },
     fixAtOnce: {
@@ -78,6 +128,10 @@ export const rectificationLoop = /* @__PURE__ */ defineLoop({
       to: 'writtenOff',
       roles: ['owner', 'supervisor'],
       payload: EvidencePayloadSchema,
+      guard(s: ItemSnapshot, e: LoopEvent): Verdict {
+        const own = ownerOfItem(s, e);
+        return own === true ? fixedAtOnce(s, e) : own;
+      },
       apply: (d: Rectification, p: EvidencePayload): Rectification => ({ ...d, evidence: [...d.evidence, ...p.evidence], track: 'fixedAtOnce' }),
     },
     submit: {
@@ -86,6 +140,7 @@ export const rectificationLoop = /* @__PURE__ */ defineLoop({
       to: 'submitted',
       roles: ['owner'],
       payload: EvidencePayloadSchema,
+      guard: (s: ItemSnapshot, e: LoopEvent): Verdict => ownerOfItem(s, e),
       apply: (d: Rectification, p: EvidencePayload): Rectification => ({ ...d, evidence: [...d.evidence, ...p.evidence] }),
     },
     verify: {
@@ -94,6 +149,7 @@ export const rectificationLoop = /* @__PURE__ */ defineLoop({
       to: 'verified',
       roles: ['verifier'],
       payload: OpinionPayloadSchema,
+      guard: (s: ItemSnapshot, e: LoopEvent): Verdict => independentVerifier(s, e),
       apply: (d: Rectification, p: OpinionPayload, e: LoopEvent): Rectification => ({ ...d, verification: { opinion: p.opinion, by: e.actor.id, at: e.at } }),
     },
     giveBack: {
@@ -102,6 +158,7 @@ export const rectificationLoop = /* @__PURE__ */ defineLoop({
       to: 'inProgress',
       roles: ['verifier'],
       payload: ReasonPayloadSchema,
+      guard: (s: ItemSnapshot, e: LoopEvent): Verdict => independentVerifier(s, e),
       apply: (d: Rectification, p: ReasonPayload, e: LoopEvent): Rectification => ({ ...d, returns: [...d.returns, { reason: p.reason, by: e.actor.id, at: e.at }] }),
     },
     writeOff: { label: L('销号', 'write off'), from: ['verified'], to: 'writtenOff', roles: ['supervisor'] },
@@ -119,7 +176,7 @@ export const rectificationLoop = /* @__PURE__ */ defineLoop({
       to: (_p, s) => s.state,
       roles: ['supervisor'],
       payload: AccountabilityPayloadSchema,
-      guard(s: Snapshot<string, Rectification>, e: LoopEvent): true | GuardRefusal {
+      guard(s: ItemSnapshot, e: LoopEvent): Verdict {
         if (s.data.accountability !== null) return { rule: 'accountability_once', message: L('该事项已启动问责', 'accountability is already open for this item') };
         if (parseInstant(e.at) < dueInstantMs(s.data.deadline)) {
           return { rule: 'past_deadline', field: 'deadline', message: L(`整改期限 ${s.data.deadline} 未到，不能问责`, `the deadline ${s.data.deadline} has not passed: no accountability yet`) };

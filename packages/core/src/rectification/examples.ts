@@ -22,10 +22,10 @@ export function exampleRectificationItems(count = 8, overdue = 2): Rectification
   if (!Number.isSafeInteger(count) || count < 0) throw new InvalidArgumentError('exampleRectificationItems', 'count', { 'zh-CN': '必须是非负整数', en: 'must be a non-negative whole number' }, count);
   if (!Number.isSafeInteger(overdue) || overdue < 0 || overdue > count) throw new InvalidArgumentError('exampleRectificationItems', 'overdue', { 'zh-CN': '必须是不超过 count 的非负整数', en: 'must be a whole number from 0 to count' }, overdue);
   const supervisor = { id: 'kaoping-office', role: 'supervisor' } as const;
-  const owner = { id: 'owner', role: 'owner' } as const;
   const verifier = { id: 'inspector', role: 'verifier' } as const;
   return Array.from({ length: count }, (_, i) => {
     const [unit, ownerName] = UNITS[i % UNITS.length]!;
+    const owner = { id: `${unit}-owner`, role: 'owner', unit, name: ownerName } as const;
     const deadline = i < overdue ? `2026-02-${String(10 + (i % 15)).padStart(2, '0')}` : `2026-0${4 + (i % 5)}-${String(1 + (i % 27)).padStart(2, '0')}`;
     const title = `${PROBLEMS[i % PROBLEMS.length]}${count > PROBLEMS.length ? `（${i + 1}）` : ''}`;
     let item = openRectifications({ findings: [{ title, source: i % 3 === 0 ? 'shortcoming' : 'problemList' }], unit, owner: ownerName, deadline, actor: supervisor, at: '2026-01-15T09:00:00+08:00', idPrefix: `ZG-${String(i + 1).padStart(3, '0')}` })[0]!;

@@ -3,6 +3,8 @@ export {
   FINDING_SOURCES,
   TRACKS,
   ACCOUNTABILITY_MEASURES,
+  FIX_AT_ONCE_DAYS,
+  FIX_AT_ONCE_MAX_DAYS,
   FindingSchema,
   RectificationSchema,
   AccountabilitySchema,
@@ -38,7 +40,7 @@ export {
   type AccountabilityState,
   type AccountabilityItem,
 } from './definition.js';
-export { findingsOf, openRectifications, type FindingsOptions, type OpenRectificationsInput } from './problem-list.js';
+export { RECTIFICATION_MAX_DEADLINE_DAYS, findingsOf, openRectifications, type FindingsOptions, type OpenRectificationsInput } from './problem-list.js';
 export {
   isRectificationOverdue,
   sortRectificationLedger,

@@ -3,6 +3,11 @@ import { calendarDate, id, instructionPayload, reasonPayload, text } from '../sc
 
 const ref = z.string().min(1).max(200);
 
+/** How many days after its listing an item may still be "fixed at once" (立行立改), by default. */
+export const FIX_AT_ONCE_DAYS = 7;
+/** The most a problem list may allow for 立行立改 (days). */
+export const FIX_AT_ONCE_MAX_DAYS = 30;
+
 /** Where a rectification item comes from. */
 export const FINDING_SOURCES = ['shortcoming', 'dimension', 'evaluation', 'problemList'] as const;
 export type FindingSource = (typeof FINDING_SOURCES)[number];
@@ -36,6 +41,11 @@ export const RectificationSchema = FindingSchema.extend({
   measures: z.array(text).default([]),
   /** Due by the end of this day, China time (YYYY-MM-DD). */
   deadline: calendarDate,
+  /**
+   * 立行立改 counts as "fixed at once" only within this many days of the item's listing (China
+   * days; 0: the same day). Later, it goes into the ledger (`start`). Rule `fix_at_once_window`.
+   */
+  fixAtOnceDays: z.int().min(0).max(FIX_AT_ONCE_MAX_DAYS).default(FIX_AT_ONCE_DAYS),
   /** References to the evidence (file ids, URLs). */
   evidence: z.array(ref).default([]),
   track: z.enum(TRACKS).default('listed'),

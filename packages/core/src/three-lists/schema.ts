@@ -44,6 +44,10 @@ export const NegativeListSchema = z
 export type NegativeList = z.output<typeof NegativeListSchema>;
 export type NegativeListInput = z.input<typeof NegativeListSchema>;
 
-/** What is being taken in: its kind (a case type or dispute category) and, for money matters, the amount in yuan. */
-export const IntakeCheckSchema = z.object({ kind: id, amount: z.number().min(0).optional() });
+/**
+ * What is being taken in: its kind (a case type or dispute category), for money matters the amount
+ * in yuan, and — optionally — the unit taking it in, which must be the list's own (a station checks
+ * its own negative list, never another's).
+ */
+export const IntakeCheckSchema = z.object({ kind: id, amount: z.number().min(0).optional(), unit: id.optional() });
 export type IntakeCheck = z.output<typeof IntakeCheckSchema>;

@@ -49,6 +49,9 @@ export function checkNegativeList(list: NegativeList, intake: IntakeCheck): Nega
     }
   })();
   const i = parseArgument('checkNegativeList', 'intake', IntakeCheckSchema, intake);
+  if (i.unit !== undefined && i.unit !== l.unit) {
+    throw new InvalidArgumentError('checkNegativeList', 'intake.unit', { 'zh-CN': `必须是负面清单所属单位 ${l.unit}（own_list：各单位只对照本单位的负面清单）`, en: `must be the list's unit ${l.unit} (own_list: a unit checks its own negative list)` }, i.unit);
+  }
   for (const rule of l.rules) {
     if (!rule.kinds.includes(i.kind)) continue;
     if (rule.minAmount !== undefined && (i.amount === undefined || i.amount < rule.minAmount)) continue;

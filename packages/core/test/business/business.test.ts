@@ -90,6 +90,16 @@ describe('一企一警一助理: one firm, one officer, one assistant', () => {
     expect(() => logVisit(r.value, { ...visit, kind: 'letter' } as never)).toThrow(/visit\.kind/);
   });
 
+  test('time makes sense: no visit before the pair took over, no handover dated before the current pair', () => {
+    const r = assign(firm, { officer, assistant, date: '2025-03-10' });
+    if (!r.ok) throw new Error('expected ok');
+    const early = logVisit(r.value, { id: 'V-0', firmId: 'F-001', date: '2025-03-09', by: 'P-liliang', kind: 'phone' });
+    expect(early.ok ? null : early.reason).toMatchObject({ rule: 'visit_after_assignment', field: 'date', message: { en: 'the visit on 2025-03-09 is before the current pair took over 秦皇岛某帆船体育文化公司 (2025-03-10)' } });
+    const back = assign(r.value, { officer: { ...officer, id: 'P-new', name: '王强' }, assistant, date: '2025-03-01' }, true);
+    expect(back.ok ? null : [back.reason.rule, back.reason.field]).toEqual(['handover_after_assignment', 'date']);
+    expect(assign(r.value, { officer: { ...officer, id: 'P-new', name: '王强' }, assistant, date: '2025-03-10' }, true).ok).toBe(true);
+  });
+
   test('the register in figures: the source’s 361 key firms and projects, all covered', () => {
     const firms: KeyFirm[] = Array.from({ length: 361 }, (_, i) => ({
       ...firm,

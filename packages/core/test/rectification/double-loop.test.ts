@@ -24,10 +24,10 @@ import {
 import { argumentOf as arg, flat, goodReport, six } from '../evaluation/fixtures.js';
 
 const supervisor = { id: 'kaoping-office', role: 'supervisor' as const };
-const owner = { id: 'wang', role: 'owner' as const };
-const verifier = { id: 'inspector-li', role: 'verifier' as const };
+const owner = { id: 'wang', role: 'owner' as const, unit: '某县司法局', name: '王局长' };
+const verifier = { id: 'inspector-li', role: 'verifier' as const, unit: '县委依法治县办' };
 
-function send(item: RectificationItem, type: string, actor: { id: string; role: 'owner' | 'verifier' | 'supervisor' }, payload: unknown, at: string): RectificationItem {
+function send(item: RectificationItem, type: string, actor: { id: string; role: 'owner' | 'verifier' | 'supervisor'; unit?: string }, payload: unknown, at: string): RectificationItem {
   const r = transition(rectificationLoop, item, { type: type as never, actor, at, payload });
   if (!r.ok) throw new Error(r.reason.message.en);
   return r.snapshot;
@@ -138,5 +138,70 @@ describe('the double closed loop: rectification and accountability', () => {
     expect(arg(() => rectificationCsvColumns('fr' as never))).toBe('locale');
     expect(arg(() => exampleRectificationItems(2, 3))).toBe('overdue');
     expect(summarizeRectification(exampleRectificationItems(8, 2), '2026-03-02T09:00:00+08:00')).toMatchObject({ total: 8, overdue: 2 });
+  });
+});
+
+describe('who may act on a rectification item, and when', () => {
+  const at = '2026-01-20T09:00:00+08:00';
+  const verdict = (item: RectificationItem, type: string, actor: { id: string; role: string; unit?: string; name?: string }, payload?: unknown, when = at) => {
+    const r = transition(rectificationLoop, item, { type, actor, at: when, ...(payload === undefined ? {} : { payload }) } as never);
+    return r.ok ? 'ok' : `${r.reason.code}/${r.reason.rule ?? ''}/${r.reason.field ?? ''}`;
+  };
+  const submitted = () => {
+    let item = send(open()[0]!, 'start', owner, { measures: ['建立回访台账'] }, '2026-01-16T09:00:00+08:00');
+    return send(item, 'submit', owner, { evidence: ['file:ledger.xlsx'], summary: '已建立' }, '2026-01-19T09:00:00+08:00');
+  };
+
+  test('the owner can never act as their own verifier (not_own_verifier); a verifier is from outside the unit (independent_verifier)', () => {
+    const item = submitted();
+    // The same person under the verifier role: by id, by the name the item gives, or as whoever acted as its owner.
+    expect(verdict(item, 'verify', { id: 'wang', role: 'verifier' }, { opinion: '整改到位' })).toBe('guard_failed/not_own_verifier/actor.id');
+    expect(verdict(item, 'verify', { id: '王局长', role: 'verifier' }, { opinion: '整改到位' })).toBe('guard_failed/not_own_verifier/actor.id');
+    expect(verdict(item, 'verify', { id: 'w-2', role: 'verifier', name: '王局长' }, { opinion: '整改到位' })).toBe('guard_failed/not_own_verifier/actor.id');
+    expect(verdict(item, 'giveBack', { id: 'wang', role: 'verifier' }, { reason: '再改' })).toBe('guard_failed/not_own_verifier/actor.id');
+    expect(verdict(item, 'verify', { id: 'deputy-zhang', role: 'verifier', unit: '某县司法局' }, { opinion: '整改到位' })).toBe('guard_failed/independent_verifier/actor.unit');
+    const r = transition(rectificationLoop, item, { type: 'verify', actor: { id: 'wang', role: 'verifier' }, at, payload: { opinion: 'x' } });
+    expect(r.ok ? null : r.reason.message).toEqual({ 'zh-CN': 'wang 是该事项的整改责任人，不能核验自己的整改', en: 'wang owns this item and cannot verify their own rectification' });
+    expect(verdict(item, 'verify', verifier, { opinion: '整改到位' })).toBe('ok');
+  });
+
+  test('an owner acts only on their own unit’s items (owner_unit)', () => {
+    const item = open()[0]!;
+    expect(verdict(item, 'start', { id: 'zhao', role: 'owner', unit: '临江街道' }, { measures: ['x'] })).toBe('guard_failed/owner_unit/actor.unit');
+    expect(verdict(item, 'start', { id: 'zhao', role: 'owner' }, { measures: ['x'] })).toBe('guard_failed/owner_unit/actor.unit');
+    expect(verdict(item, 'fixAtOnce', { id: 'zhao', role: 'owner', unit: '临江街道' }, { evidence: ['p'], summary: 's' })).toBe('guard_failed/owner_unit/actor.unit');
+    const started = send(item, 'start', owner, { measures: ['x'] }, '2026-01-16T09:00:00+08:00');
+    expect(verdict(started, 'submit', { id: 'zhao', role: 'owner', unit: '临江街道' }, { evidence: ['p'], summary: 's' })).toBe('guard_failed/owner_unit/actor.unit');
+    // The supervising office may start it or close it at once for the unit.
+    expect(verdict(item, 'start', supervisor, { measures: ['x'] })).toBe('ok');
+  });
+
+  test('立行立改 done late is not "fixed at once" (fix_at_once_window): within fixAtOnceDays of listing and by the deadline', () => {
+    const item = open()[0]!; // listed 2026-01-15, 7 days by default
+    expect(item.data.fixAtOnceDays).toBe(7);
+    const fix = (when: string, it = item) => verdict(it, 'fixAtOnce', owner, { evidence: ['photo:1'], summary: '当场整改' }, when);
+    expect(fix('2026-01-22T23:59:00+08:00')).toBe('ok');
+    expect(fix('2026-01-23T00:00:00+08:00')).toBe('guard_failed/fix_at_once_window/fixAtOnceDays');
+    expect(fix('2026-07-15T09:00:00+08:00')).toBe('guard_failed/fix_at_once_window/fixAtOnceDays');
+    const sameDay = openRectifications({ findings: [{ title: '台账未更新', source: 'problemList' }], unit: '某县司法局', owner: '王局长', deadline: '2026-03-31', actor: supervisor, at: '2026-01-15T09:00:00+08:00', idPrefix: 'T', fixAtOnceDays: 0 })[0]!;
+    expect(fix('2026-01-15T18:00:00+08:00', sameDay)).toBe('ok');
+    expect(fix('2026-01-16T08:00:00+08:00', sameDay)).toBe('guard_failed/fix_at_once_window/fixAtOnceDays');
+    const soon = open('2026-01-17')[0]!; // the deadline comes first
+    expect(fix('2026-01-18T09:00:00+08:00', soon)).toBe('guard_failed/fix_at_once_window/fixAtOnceDays');
+    // Late, it goes into the ledger instead; the refused item is unchanged.
+    const copy = structuredClone(item);
+    fix('2026-07-15T09:00:00+08:00');
+    expect(item).toEqual(copy);
+    expect(verdict(item, 'start', owner, { measures: ['列入台账'] }, '2026-07-15T09:00:00+08:00')).toBe('ok');
+    expect(arg(() => openRectifications({ findings: [{ title: 't', source: 'problemList' }], unit: 'u', owner: 'o', deadline: '2026-03-31', actor: supervisor, at: '2026-01-15T09:00:00+08:00', idPrefix: 'x', fixAtOnceDays: 31 }))).toBe('input.fixAtOnceDays');
+  });
+
+  test('a deadline cannot precede its creation, nor lie years away (deadline_after_creation)', () => {
+    const opened = (deadline: string) => () => openRectifications({ findings: [{ title: '台账未更新', source: 'problemList' }], unit: '甲镇', owner: '李镇长', deadline, actor: supervisor, at: '2026-01-15T09:00:00+08:00', idPrefix: 'D' });
+    expect(arg(opened('2026-01-14'))).toBe('input.deadline');
+    expect(opened('2026-01-14')).toThrow(/deadline_after_creation/);
+    expect(arg(opened('2029-01-16'))).toBe('input.deadline');
+    expect(opened('2026-01-15')()[0]!.data.deadline).toBe('2026-01-15');
+    expect(opened('2029-01-15')()[0]!.data.deadline).toBe('2029-01-15');
   });
 });

@@ -22,6 +22,12 @@ describe('the negative list', () => {
     expect(checkNegativeList(list, { kind: 'homicide' })).toMatchObject({ ok: false, rule: { id: 'serious-crimes' } });
   });
 
+  test('a unit checks its own list only (own_list): an intake taken in by another station is refused naming intake.unit', () => {
+    expect(checkNegativeList(list, { kind: 'labour', unit: 'dg' })).toMatchObject({ ok: false, rule: { id: 'labour-disputes' } });
+    expect(checkNegativeList(list, { kind: 'noise', unit: 'dg' })).toEqual({ ok: true });
+    expect(() => checkNegativeList(list, { kind: 'noise', unit: 'xg' })).toThrow(/argument intake\.unit must be the list's unit dg \(own_list/);
+  });
+
   test('a host’s own list from JSON; bad input refused naming the argument', () => {
     const own = loadNegativeList(JSON.stringify({ unit: 'xg', version: 1, rules: [{ id: 'r1', kinds: ['debt'], title: { 'zh-CN': '不得插手债务', en: 'No debts' }, basis: { 'zh-CN': '规定', en: 'rule' }, referTo: { 'zh-CN': '法院', en: 'court' } }] }));
     expect(checkNegativeList(own, { kind: 'debt' }).ok).toBe(false);

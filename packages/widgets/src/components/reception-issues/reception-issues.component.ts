@@ -85,6 +85,7 @@ export class BhReceptionIssues extends BihuanElement {
     store: { attribute: false },
     viewerRole: { type: String, attribute: 'viewer-role' },
     viewerId: { type: String, attribute: 'viewer-id' },
+    viewerUnit: { type: String, attribute: 'viewer-unit' },
     now: {},
     session: { type: String },
     items: { state: true },
@@ -97,6 +98,8 @@ export class BhReceptionIssues extends BihuanElement {
   viewerRole: ReceptionRole | '' = '';
   /** Who acts, as recorded in each issue's history. */
   viewerId = 'viewer';
+  /** The body the viewer acts for, recorded as the actor's `unit`: the department (for `department`) or the firm (for `firm`) the viewer acts for; a department handles only issues assigned to it, a firm rates only its own issues. */
+  viewerUnit = '';
   /** The moment actions are recorded at (ISO instant, Date or ms); the clock's by default. */
   now: NowInput;
   /** Only the issues of this reception day (its `sessionId`); all when empty. */
@@ -121,6 +124,11 @@ export class BhReceptionIssues extends BihuanElement {
   get shown(): readonly ReceptionItem[] {
     const items = (this.items ?? []).filter((i) => !this.session || i.data.sessionId === this.session);
     return items.slice().sort((a, b) => Number(a.state === 'closed') - Number(b.state === 'closed') || a.id.localeCompare(b.id, 'en', { numeric: true }));
+  }
+
+  /** The actor the viewer's actions are recorded as (with `unit` when `viewer-unit` is set). */
+  private viewer(): { id: string; role: string; unit?: string } {
+    return this.viewerUnit ? { id: this.viewerId, role: this.viewerRole, unit: this.viewerUnit } : { id: this.viewerId, role: this.viewerRole };
   }
 
   protected override renderContent(): unknown {
@@ -165,7 +173,7 @@ export class BhReceptionIssues extends BihuanElement {
               <td>${d.department ?? '—'}${d.dueDate ? html`<br /><span class="muted">${d.dueDate}</span>` : nothing}</td>
               <td>${receptionLoop.states[item.state as ReceptionState].label[l]}${d.reopened ? html`<br /><span class="muted">${t.reopened(d.reopened)}</span>` : nothing}</td>
               <td class=${last?.satisfaction === 'dissatisfied' ? 'dissatisfied' : ''}>${last ? SATISFACTION_LABELS[last.satisfaction][l] : html`<span class="muted">${t.notRated}</span>`}</td>
-              <td>${this.actions.render(item, d.title, this.viewerRole, this.store ?? this.storeController.store, () => ({ id: this.viewerId, role: this.viewerRole }), () => nowMs(this.now))}</td>
+              <td>${this.actions.render(item, d.title, this.viewerRole, this.store ?? this.storeController.store, () => this.viewer(), () => nowMs(this.now))}</td>
             </tr>`;
           })}
         </tbody>

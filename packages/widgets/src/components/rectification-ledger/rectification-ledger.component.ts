@@ -93,6 +93,7 @@ export class BhRectificationLedger extends BihuanElement {
     store: { attribute: false },
     viewerRole: { type: String, attribute: 'viewer-role' },
     viewerId: { type: String, attribute: 'viewer-id' },
+    viewerUnit: { type: String, attribute: 'viewer-unit' },
     now: {},
     view: { type: String },
     items: { state: true },
@@ -106,6 +107,8 @@ export class BhRectificationLedger extends BihuanElement {
   viewerRole: RectificationRole | '' = '';
   /** Who acts, as recorded in each item's history. */
   viewerId = 'viewer';
+  /** The body the viewer acts for, recorded as the actor's `unit`: the unit the viewer acts for; an owner acts only on their unit's items, and a verifier is never of the responsible unit. */
+  viewerUnit = '';
   /** The moment the ledger is judged at (ISO instant, Date or ms); the clock's by default. */
   now: NowInput;
   /** Which items are shown: `all`, `problemList`, `ledger`, `fixedAtOnce` or `overdue`. */
@@ -164,6 +167,11 @@ export class BhRectificationLedger extends BihuanElement {
     return opened;
   }
 
+  /** The actor the viewer's actions are recorded as (with `unit` when `viewer-unit` is set). */
+  private viewer(): { id: string; role: string; unit?: string } {
+    return this.viewerUnit ? { id: this.viewerId, role: this.viewerRole, unit: this.viewerUnit } : { id: this.viewerId, role: this.viewerRole };
+  }
+
   protected override renderContent(): unknown {
     const t = rectificationLedgerMessages[this.locale];
     if (this.storeController.error) throw this.storeController.error;
@@ -220,7 +228,7 @@ export class BhRectificationLedger extends BihuanElement {
               <td>${item.data.unit}<br />${item.data.owner}</td>
               <td>${item.data.deadline}${open ? html`<br />${late ? html`<span class="flag">${t.overdueBy(-days)}</span>` : html`<span class="muted">${t.dueIn(days)}</span>`}` : nothing}</td>
               <td>${rectificationLoop.states[item.state as RectificationState].label[l]}${item.data.accountability ? html`<br /><span class="flag">${t.accountabilityOpened}</span>` : nothing}</td>
-              <td>${this.actions.render(item, item.data.title, this.viewerRole, this.store ?? this.storeController.store, () => ({ id: this.viewerId, role: this.viewerRole }), () => nowMs(this.now))}</td>
+              <td>${this.actions.render(item, item.data.title, this.viewerRole, this.store ?? this.storeController.store, () => this.viewer(), () => nowMs(this.now))}</td>
             </tr>`;
           })}
         </tbody>
