@@ -1,4 +1,4 @@
-import { LitElement, html, type PropertyDeclaration, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, type PropertyValues, type TemplateResult } from 'lit';
 import type { Locale } from '@bihuan/core/schema';
 import { LocaleController } from './locale-controller.js';
 import { VERSION } from './version.js';
@@ -36,23 +36,27 @@ export class BihuanElement extends LitElement {
   static readonly bihuanVersion: string = VERSION;
 
   /**
-   * Wraps Lit's accessor of every property declared with a `guard`: the value is checked when it is
-   * set, in bounded time, before the widget's own code sees it (see `internal/guard.ts`).
+   * Once Lit has made the accessors of a class's declared properties, wraps the setter of each one
+   * declared with a `guard`: the value is checked when it is set, in bounded time, before the
+   * widget's own code sees it (see `internal/guard.ts`).
    */
-  static override createProperty(name: PropertyKey, options?: PropertyDeclaration): void {
-    super.createProperty(name, options);
-    const g = options?.guard;
-    if (!g || typeof name !== 'string') return;
-    const base = Object.getOwnPropertyDescriptor(this.prototype, name);
-    if (!base?.set) return;
-    const shown = typeof options.attribute === 'string' ? options.attribute : name;
-    Object.defineProperty(this.prototype, name, {
-      ...base,
-      set(this: BihuanElement, value: unknown) {
-        const next = this.guarded(name, shown, g, value);
-        if (next.ok) base.set!.call(this, next.value);
-      },
-    });
+  static override finalize(): void {
+    if (Object.hasOwn(this, 'finalized')) return;
+    super.finalize();
+    if (!Object.hasOwn(this, 'properties')) return;
+    for (const [name, options] of Object.entries(this.properties)) {
+      const g = options.guard;
+      const base = Object.getOwnPropertyDescriptor(this.prototype, name);
+      if (!g || !base?.set) continue;
+      const shown = typeof options.attribute === 'string' ? options.attribute : name;
+      Object.defineProperty(this.prototype, name, {
+        ...base,
+        set(this: BihuanElement, value: unknown) {
+          const next = this.guarded(name, shown, g, value);
+          if (next.ok) base.set!.call(this, next.value);
+        },
+      });
+    }
   }
 
   private readonly localeController = new LocaleController(this);

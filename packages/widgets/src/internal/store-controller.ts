@@ -163,6 +163,14 @@ export class StoreController<C extends Collections> implements ReactiveControlle
       this.held = [];
       const unsubscribe: unknown = store.subscribe((notice) => this.hear(store, notice));
       this.unsubscribe = typeof unsubscribe === 'function' ? (unsubscribe as () => void) : undefined;
+      // A host's store that answers with a promise (rejected, say) is broken: show it, never leave the rejection to the page.
+      if (typeof (unsubscribe as PromiseLike<unknown> | undefined)?.then === 'function') {
+        (unsubscribe as PromiseLike<unknown>).then(undefined, (error: unknown) => {
+          if (generation !== this.generation) return;
+          this.error = error;
+          this.host.requestUpdate();
+        });
+      }
       await this.run(store);
     } catch (error) {
       if (generation !== this.generation) return;
