@@ -42,6 +42,19 @@ function ruleText(error: InvalidArgumentError, locale: 'zh-CN' | 'en'): string {
   return at >= 0 ? text.slice(at + error.argument.length).trim() : text;
 }
 
+/** The scores as a host may pre-fill them: `{ dimension: "92" }`, copied into a null-prototype record. */
+const scoreDraftGuard: Guard = {
+  expected: { 'zh-CN': '分数草稿对象（{ 维度: "92" }，值为文字）', en: 'a score draft object ({ dimension: "92" }, text values)' },
+  check(value) {
+    if (!isPlainObject(value)) return { ok: false };
+    const entries = Object.entries(value);
+    if (entries.length > 200 || !entries.every(([k, v]) => k.length <= 120 && typeof v === 'string' && v.length <= 50)) return { ok: false };
+    const draft: Record<string, string> = Object.create(null);
+    for (const [k, v] of entries) draft[k] = v as string;
+    return { ok: true, value: draft };
+  },
+};
+
 /**
  * An assessor's score card for one law report (述法评议): the report's completeness check (the
  * "double requirement", with the rule each failing claim breaks), a field per dimension on its own
@@ -75,19 +88,6 @@ function ruleText(error: InvalidArgumentError, locale: 'zh-CN' | 'en'): string {
  * @fires {CustomEvent<ScoresSubmittedDetail>} bh-scores-submitted - The sheet was stored; `detail`: `{ reportId, assessor, scores, result }`.
  * @fires {CustomEvent<ProblemDetail>} bh-problem - The scheme or report was refused, or the store could not be read or written.
  */
-/** The scores as a host may pre-fill them: `{ dimension: "92" }`, copied into a null-prototype record. */
-const scoreDraftGuard: Guard = {
-  expected: { 'zh-CN': '分数草稿对象（{ 维度: "92" }，值为文字）', en: 'a score draft object ({ dimension: "92" }, text values)' },
-  check(value) {
-    if (!isPlainObject(value)) return { ok: false };
-    const entries = Object.entries(value);
-    if (entries.length > 200 || !entries.every(([k, v]) => k.length <= 120 && typeof v === 'string' && v.length <= 50)) return { ok: false };
-    const draft: Record<string, string> = Object.create(null);
-    for (const [k, v] of entries) draft[k] = v as string;
-    return { ok: true, value: draft };
-  },
-};
-
 export class BhLawReportScorecard extends FormAssociatedElement {
   static override styles = [themeStyles, formStyles, dataStyles, errorSummaryStyles, scorecardStyles];
   static override properties: PropertyDeclarations = {
