@@ -1,5 +1,7 @@
 // Every widget class, importable without registering any tag (to register under other names, or
 // to extend). Registration lives in each component's define.ts.
+// First, before lit is evaluated: a page whose CSP refuses lit's Trusted Types policy still loads.
+import './internal/trusted-types.js';
 export { BihuanElement, type ProblemDetail } from './internal/bihuan-element.js';
 export { defineElement } from './internal/define.js';
 export { LocaleController, nearestLang } from './internal/locale-controller.js';

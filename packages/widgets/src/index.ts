@@ -1,5 +1,7 @@
 // @bihuan/widgets — importing this registers every widget. Import '@bihuan/widgets/<name>' to
 // register one, or '@bihuan/widgets/classes' to register none.
+// First, before lit is evaluated: a page whose CSP refuses lit's Trusted Types policy still loads.
+import './internal/trusted-types.js';
 export * from './classes.js';
 import './components/rate-card/define.js';
 import './components/dispute-intake/define.js';

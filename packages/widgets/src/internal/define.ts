@@ -1,3 +1,5 @@
+// First: wraps Trusted Types' createPolicy before any module imports lit (see the file).
+import { POLICY_DISALLOWED, POLICY_TAKEN } from './trusted-types.js';
 import { VERSION } from './version.js';
 
 /** A custom element class that knows which bihuan version it belongs to. */
@@ -5,10 +7,9 @@ export interface BihuanElementClass extends CustomElementConstructor {
   readonly bihuanVersion?: string;
 }
 
-/** Set by the script-tag build's Trusted Types prelude (see src/cdn/trusted-types-banner.ts). */
-const POLICY_TAKEN = Symbol.for('bihuan.litHtmlPolicyTaken');
+type Words = { readonly 'zh-CN': string; readonly en: string };
 
-const POLICY_TAKEN_MESSAGE = {
+const POLICY_TAKEN_MESSAGE: Words = {
   'zh-CN':
     '此组件无法显示：页面上另一份 lit 已先创建了 Trusted Types 策略 "lit-html"。' +
     "请在 Content-Security-Policy 中写：trusted-types lit-html 'allow-duplicates'",
@@ -17,11 +18,20 @@ const POLICY_TAKEN_MESSAGE = {
     "Use this in the Content-Security-Policy: trusted-types lit-html 'allow-duplicates'",
 };
 
+const POLICY_DISALLOWED_MESSAGE: Words = {
+  'zh-CN':
+    '此组件无法显示：页面的 Content-Security-Policy 不允许 Trusted Types 策略 "lit-html"。' +
+    '请把 lit-html 加入 trusted-types 指令，例如：trusted-types 您的策略名 lit-html',
+  en:
+    'This widget cannot render: the page\'s Content-Security-Policy does not allow the Trusted Types policy "lit-html". ' +
+    'Add lit-html to the trusted-types directive, for example: trusted-types your-policy lit-html',
+};
+
 /**
  * Stands in for a widget whose lit cannot render under the page's Trusted Types policy: it says so
  * in place (text only, which Trusted Types allows) and reports `bh-problem`, like any widget.
  */
-function policyTakenElement(): CustomElementConstructor {
+function policyProblemElement(code: string, words: Words): CustomElementConstructor {
   return class extends HTMLElement {
     connectedCallback(): void {
       if (this.shadowRoot) return;
@@ -30,11 +40,11 @@ function policyTakenElement(): CustomElementConstructor {
       box.setAttribute('part', 'problem');
       box.setAttribute('role', 'alert');
       const lang = this.closest('[lang]')?.getAttribute('lang') ?? '';
-      const message = POLICY_TAKEN_MESSAGE[lang.toLowerCase().startsWith('en') ? 'en' : 'zh-CN'];
+      const message = words[lang.toLowerCase().startsWith('en') ? 'en' : 'zh-CN'];
       box.textContent = message;
       root.append(box);
       this.dispatchEvent(
-        new CustomEvent('bh-problem', { detail: { code: 'trusted-types-policy-taken', message }, bubbles: true, composed: true }),
+        new CustomEvent('bh-problem', { detail: { code, message }, bubbles: true, composed: true }),
       );
     }
   };
@@ -58,6 +68,8 @@ export function defineElement(tag: string, element: BihuanElementClass): void {
     }
     return;
   }
-  const taken = (globalThis as Record<symbol, unknown>)[POLICY_TAKEN] === true;
-  registry.define(tag, taken ? policyTakenElement() : element);
+  const flags = globalThis as Record<symbol, unknown>;
+  if (flags[POLICY_DISALLOWED] === true) registry.define(tag, policyProblemElement('trusted-types-policy-disallowed', POLICY_DISALLOWED_MESSAGE));
+  else if (flags[POLICY_TAKEN] === true) registry.define(tag, policyProblemElement('trusted-types-policy-taken', POLICY_TAKEN_MESSAGE));
+  else registry.define(tag, element);
 }

@@ -1,20 +1,23 @@
 // What the three dispute widgets share: the store they bind to, the viewer (role, id, clock), and
 // how a dispute's parts read in the page's language.
 import { type DepartmentRegistry, type DisputeItem, type Party, DISPUTE_PERSONAL_DATA_ROLES, defaultDepartmentRegistry, disputeLoop, maySeePersonalData } from '@bihuan/core/dispute';
-import { maskPersonal } from '@bihuan/core/privacy';
 import { type Locale, type Localized } from '@bihuan/core/schema';
 import type { PropertyDeclarations } from 'lit';
+import { idGuard, nowGuard, objectWithMethods, roleGuard, storeGuard, stringListGuard } from './guard.js';
+
+/** A department registry (core's `createDepartmentRegistry`). */
+const registryGuard = objectWithMethods({ 'zh-CN': '部门名册（createDepartmentRegistry 所得）', en: 'a department registry (from createDepartmentRegistry)' }, ['get', 'byPresence']);
 export { emit } from './emit.js';
 export { nowMs, type NowInput } from './now.js';
 
 /** The viewer properties every dispute widget takes. */
 export const viewerProperties: PropertyDeclarations = {
-  store: { attribute: false },
-  viewerRole: { type: String, attribute: 'viewer-role' },
-  viewerId: { type: String, attribute: 'viewer-id' },
-  now: {},
-  registry: { attribute: false },
-  personalDataRoles: { attribute: false },
+  store: { attribute: false, guard: storeGuard },
+  viewerRole: { type: String, attribute: 'viewer-role', guard: roleGuard(() => disputeLoop, true) },
+  viewerId: { type: String, attribute: 'viewer-id', guard: idGuard },
+  now: { guard: nowGuard },
+  registry: { attribute: false, guard: registryGuard },
+  personalDataRoles: { attribute: false, guard: stringListGuard({ 'zh-CN': '角色名的数组', en: 'an array of role names' }) },
 };
 
 export const DEFAULT_PERSONAL_DATA_ROLES = DISPUTE_PERSONAL_DATA_ROLES;
@@ -33,12 +36,6 @@ export function departmentName(id: string, locale: Locale, registry: DepartmentR
 
 export function departmentNames(ids: readonly string[] | undefined, locale: Locale, registry?: DepartmentRegistry): string {
   return (ids ?? []).map((id) => departmentName(id, locale, registry)).join(locale === 'en' ? ', ' : '、');
-}
-
-/** A personal field as the viewer may see it: in clear for the roles allowed, masked otherwise. */
-export function personalText(kind: 'name' | 'phone' | 'idNumber' | 'address', value: string | undefined, clear: boolean): string {
-  if (!value) return '';
-  return clear ? value : maskPersonal(kind, value);
 }
 
 /** Whether the viewer sees personal data in clear. */

@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { InvalidArgumentError, type Locale } from '@bihuan/core/schema';
 import type { FieldError } from './error-summary.js';
+import { wordsOf } from './problem.js';
 
 /** The form's fields by name, as typed (trimmed strings). */
 export function readForm(form: HTMLFormElement): Record<string, string> {
@@ -42,10 +43,13 @@ export function errorFor(
   return { message: refusal.message };
 }
 
-/** The readable text and path of what a core call threw, or rethrows what is not bihuan's. */
+/**
+ * The readable text and path of what a core call threw; anything that is not an argument refusal
+ * (a store that failed, say) becomes plain words of the locale for the form's error summary.
+ */
 export function argumentProblem(error: unknown, locale: Locale): { argument: string; message: string } {
   if (error instanceof InvalidArgumentError) return { argument: error.argument, message: error.text(locale).replace(/^[^：:]*[：:]\s*/, '') };
-  throw error;
+  return { argument: '', message: wordsOf(error, locale) };
 }
 
 export interface InputFieldOptions {

@@ -5,6 +5,7 @@ import { type Locale } from '@bihuan/core/schema';
 import { type Collections, type Store, applyLoopEvent } from '@bihuan/core/store';
 import { type ActionField, actionForm, focusActionForm } from './action-form.js';
 import { emit } from './emit.js';
+import { problemOf } from './problem.js';
 
 /** The action open on a row: which item, which event, and what the loop refused last. */
 export interface OpenAction {
@@ -115,7 +116,17 @@ export class LoopActions {
     if (!store) return false;
     const o = this.options;
     const step = (s: Store<Collections>) => applyLoopEvent(s, o.collection, o.def, id, { type: event, actor, at: formatInstant(at), ...(payload ? { payload } : {}) });
-    const result = await (o.write ? o.write(step) : step(store));
+    let result: Awaited<ReturnType<typeof step>>;
+    try {
+      result = await (o.write ? o.write(step) : step(store));
+    } catch (error) {
+      // The store failed (a host's store that rejects, a full disk): say so beside the action.
+      const problem = problemOf(error, this.host.locale);
+      this.open = { id, event, problem: problem.message };
+      emit(this.host, 'bh-problem', problem);
+      this.host.requestUpdate();
+      return false;
+    }
     if (result.ok) {
       o.applied?.(result.snapshot as Snapshot);
       this.open = undefined;

@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { BihuanError } from '@bihuan/core/schema';
 import { type ChangeEntry, type Collections, type Store, type StoreNotice, type StoreSpec, type StoreStatusEvent, createIndexedDbStore, createMemoryStore } from '@bihuan/core/store';
 
 // One default store per database name, shared by every widget on the page.
@@ -78,8 +79,7 @@ export class StoreController<C extends Collections> implements ReactiveControlle
 
   hostDisconnected(): void {
     this.connected = false;
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
+    this.stopListening();
     this.bound = undefined;
   }
 
@@ -100,7 +100,7 @@ export class StoreController<C extends Collections> implements ReactiveControlle
    */
   async write<T>(action: (store: Store<C>) => Promise<T>): Promise<T> {
     const store = this.store;
-    if (!store) throw new Error('the store is not open yet');
+    if (!store) throw new BihuanError('store_not_open', { 'zh-CN': '存储尚未打开，请稍候再试。', en: 'The store is not open yet; try again in a moment.' });
     this.writing++;
     let result: T | undefined;
     try {
@@ -118,6 +118,17 @@ export class StoreController<C extends Collections> implements ReactiveControlle
     }
   }
 
+  /** Stops hearing the bound store; a host's store whose unsubscribe throws cannot throw into the page from here. */
+  private stopListening(): void {
+    const unsubscribe = this.unsubscribe;
+    this.unsubscribe = undefined;
+    try {
+      unsubscribe?.();
+    } catch {
+      // nothing more to do: the store is dropped either way
+    }
+  }
+
   private hear(store: Store<C>, notice: StoreNotice): void {
     if (notice.source === 'local' && this.writing > 0) {
       this.held.push(notice);
@@ -132,21 +143,34 @@ export class StoreController<C extends Collections> implements ReactiveControlle
 
   private async bind(): Promise<void> {
     const generation = ++this.generation;
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
+    this.stopListening();
     this.loading = true;
     this.host.requestUpdate();
     try {
       const store = this.host.store ?? (await defaultStore(this.spec));
       if (generation !== this.generation || !this.connected) return;
       for (const name of Object.keys(this.spec.collections)) {
-        if (!(name in store.spec.collections)) throw new Error(`store "${store.name}" has no collection "${name}"`);
+        if (!Object.hasOwn(store.spec.collections, name)) {
+          throw new BihuanError('store_mismatch', {
+            'zh-CN': `所给的存储没有此组件需要的“${name}”集合：请传入用 ${this.spec.name} 的定义创建的存储。`,
+            en: `The store given has no "${name}" collection, which this widget needs: pass a store made with the ${this.spec.name} definition.`,
+          });
+        }
       }
       this.store = store;
       this.bound = store;
       this.own.clear();
       this.held = [];
-      this.unsubscribe = store.subscribe((notice) => this.hear(store, notice));
+      const unsubscribe: unknown = store.subscribe((notice) => this.hear(store, notice));
+      this.unsubscribe = typeof unsubscribe === 'function' ? (unsubscribe as () => void) : undefined;
+      // A host's store that answers with a promise (rejected, say) is broken: show it, never leave the rejection to the page.
+      if (typeof (unsubscribe as PromiseLike<unknown> | undefined)?.then === 'function') {
+        (unsubscribe as PromiseLike<unknown>).then(undefined, (error: unknown) => {
+          if (generation !== this.generation) return;
+          this.error = error;
+          this.host.requestUpdate();
+        });
+      }
       await this.run(store);
     } catch (error) {
       if (generation !== this.generation) return;

@@ -14,6 +14,7 @@ import { themeStyles } from '../../internal/styles.js';
 import { businessLiaisonMessages, type BusinessLiaisonMessages } from './business-liaison.messages.js';
 import { businessLiaisonStyles } from './business-liaison.styles.js';
 import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } from '../../events.js';
+import { nowGuard, pageSizeGuard, storeGuard } from '../../internal/guard.js';
 
 type Collections = BusinessStoreSpec['collections'];
 type Problem = FieldError | { readonly message: string };
@@ -52,9 +53,9 @@ export class BhBusinessLiaison extends BihuanElement {
   static override styles = [themeStyles, formStyles, errorSummaryStyles, dataStyles, businessLiaisonStyles];
 
   static override properties: PropertyDeclarations = {
-    store: { attribute: false },
-    now: {},
-    pageSize: { type: Number, attribute: 'page-size' },
+    store: { attribute: false, guard: storeGuard },
+    now: { guard: nowGuard },
+    pageSize: { type: Number, attribute: 'page-size', guard: pageSizeGuard },
     firms: { state: true },
     page: { state: true },
     editing: { state: true },

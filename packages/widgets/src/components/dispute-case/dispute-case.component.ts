@@ -16,7 +16,6 @@ import {
   emit,
   eventLabel,
   nowMs,
-  personalText,
   roleLabel,
   seesPersonalData,
   stateLabel,
@@ -27,6 +26,8 @@ import { type ActionDraft, type ActionContext, DISPUTE_ACTIONS, describePayload 
 import { disputeCaseMessages, type DisputeCaseMessages } from './dispute-case.messages.js';
 import { disputeCaseStyles } from './dispute-case.styles.js';
 import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } from '../../events.js';
+import { idGuard } from '../../internal/guard.js';
+import { viewerItem } from '../../internal/masking.js';
 
 /** `bh-dispute-transition`: an action was accepted and stored. */
 export interface DisputeTransitionDetail {
@@ -91,7 +92,7 @@ export class BhDisputeCase extends BihuanElement {
 
   static override properties: PropertyDeclarations = {
     ...viewerProperties,
-    disputeId: { type: String, attribute: 'dispute-id' },
+    disputeId: { type: String, attribute: 'dispute-id', guard: idGuard },
     dispute: { state: true },
     action: { state: true },
     draft: { state: true },
@@ -228,8 +229,9 @@ export class BhDisputeCase extends BihuanElement {
     if (!this.disputeId) return html`<p class="muted" role="status">${t.noId}</p>`;
     if (this.dispute === undefined) return html`<p class="muted" role="status">${t.loading}</p>`;
     if (this.dispute === null) throw new BihuanError('not_found', { 'zh-CN': disputeCaseMessages['zh-CN'].notFound(this.disputeId), en: disputeCaseMessages.en.notFound(this.disputeId) });
-    const item = this.dispute;
     const clear = seesPersonalData(this.viewerRole, this.personalDataRoles);
+    // Everything below renders the viewer's copy: personal fields masked as the schema marks them.
+    const item = viewerItem(disputeLoop, this.dispute, clear);
     return html`${this.renderHeader(t, item)} ${this.renderParties(t, item, clear)}
       <section aria-labelledby="timeline-h">
         <h3 id="timeline-h">${t.timeline}</h3>
@@ -280,8 +282,8 @@ export class BhDisputeCase extends BihuanElement {
       <ul>
         ${item.data.parties.map(
           (p) => html`<li>
-            ${p.side === 'applicant' ? t.applicant : t.respondent}：${personalText('name', p.name, clear)}
-            ${[personalText('phone', p.phone, clear), personalText('idNumber', p.idNumber, clear), personalText('address', p.address, clear), p.needsHomeVisit ? t.homeVisit : '']
+            ${p.side === 'applicant' ? t.applicant : t.respondent}：${p.name}
+            ${[p.phone, p.idNumber, p.address, p.needsHomeVisit ? t.homeVisit : '']
               .filter(Boolean)
               .join('，')}
           </li>`,

@@ -1,9 +1,11 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { formatDate, formatInstant, chinaDay } from '@bihuan/core/calendar';
-import { type DisputeCategory, type DisputeIntake, type DisputeItem, type DisputeRole, type IntakeIssue, CHANNEL_LABELS, CHANNELS, DISPUTE_CATEGORIES, DISPUTE_CATEGORY_LABELS, acceptDispute, checkIntake, disputeStoreSpec } from '@bihuan/core/dispute';
-import { type NegativeList, checkNegativeList } from '@bihuan/core/three-lists';
+import { type DisputeCategory, type DisputeIntake, type DisputeItem, type DisputeRole, type IntakeIssue, CHANNEL_LABELS, CHANNELS, DISPUTE_CATEGORIES, DISPUTE_CATEGORY_LABELS, acceptDispute, checkIntake, disputeLoop, disputeStoreSpec } from '@bihuan/core/dispute';
+import { type NegativeList, NegativeListSchema, checkNegativeList } from '@bihuan/core/three-lists';
 import type { DisputeStore } from '@bihuan/core/dispute';
 import { FormAssociatedElement } from '../../internal/form-associated.js';
+import { type Guard, MAX_TEXT, booleanGuard, functionGuard, idGuard, isPlainObject, nowGuard, roleGuard, schemaGuard, storeGuard } from '../../internal/guard.js';
+import { problemOf } from '../../internal/problem.js';
 import { errorSummary, errorSummaryStyles, focusErrorSummary, type FieldError } from '../../internal/error-summary.js';
 import { formStyles } from '../../internal/form-styles.js';
 import { StoreController } from '../../internal/store-controller.js';
@@ -64,6 +66,114 @@ export const emptyIntakeDraft = (): IntakeDraft => ({
   reporterName: '',
   reporterId: '',
 });
+
+const SIDES: readonly string[] = ['applicant', 'respondent'];
+const DRAFT_TEXTS = ['title', 'description', 'town', 'community', 'reporterName', 'reporterId'] as const;
+const PARTY_TEXTS = ['name', 'phone', 'idNumber', 'address'] as const;
+/** Most parties one intake may list (a group dispute of a whole building stays well under it). */
+export const MAX_PARTIES = 200;
+const isText = (v: unknown) => typeof v === 'string' && v.length <= MAX_TEXT;
+
+function partyOf(value: unknown): PartyDraft | undefined {
+  if (!isPlainObject(value)) return undefined;
+  const party = { ...emptyParty('respondent') };
+  if (value.side !== undefined) {
+    if (typeof value.side !== 'string' || !SIDES.includes(value.side)) return undefined;
+    party.side = value.side as PartyDraft['side'];
+  }
+  for (const key of PARTY_TEXTS) {
+    if (value[key] === undefined) continue;
+    if (!isText(value[key])) return undefined;
+    party[key] = value[key] as string;
+  }
+  if (value.needsHomeVisit !== undefined) {
+    if (typeof value.needsHomeVisit !== 'boolean') return undefined;
+    party.needsHomeVisit = value.needsHomeVisit;
+  }
+  return party;
+}
+
+/**
+ * A draft as a host may give it: a plain object with any of the form's fields, each of its type;
+ * missing fields are the empty form's. Copied field by field, so unknown keys (`__proto__` …) go.
+ * Returns undefined for anything else.
+ */
+export function draftOf(value: unknown): IntakeDraft | undefined {
+  if (!isPlainObject(value)) return undefined;
+  const draft = emptyIntakeDraft();
+  for (const key of DRAFT_TEXTS) {
+    if (value[key] === undefined) continue;
+    if (!isText(value[key])) return undefined;
+    draft[key] = value[key] as string;
+  }
+  if (value.category !== undefined) {
+    if (value.category !== '' && !(DISPUTE_CATEGORIES as readonly unknown[]).includes(value.category)) return undefined;
+    draft.category = value.category as IntakeDraft['category'];
+  }
+  if (value.channel !== undefined) {
+    if (!(CHANNELS as readonly unknown[]).includes(value.channel)) return undefined;
+    draft.channel = value.channel as IntakeDraft['channel'];
+  }
+  if (value.parties !== undefined) {
+    if (!Array.isArray(value.parties) || value.parties.length > MAX_PARTIES) return undefined;
+    const parties: PartyDraft[] = [];
+    for (const p of value.parties) {
+      const party = partyOf(p);
+      if (!party) return undefined;
+      parties.push(party);
+    }
+    draft.parties = parties;
+  }
+  return draft;
+}
+
+const draftGuard: Guard = {
+  expected: {
+    'zh-CN': `表单草稿对象（IntakeDraft：各字段为文字，当事人不超过 ${MAX_PARTIES} 人）`,
+    en: `a form draft object (IntakeDraft: text fields, at most ${MAX_PARTIES} parties)`,
+  },
+  check: (value) => {
+    const draft = draftOf(value);
+    return draft ? { ok: true, value: draft } : { ok: false };
+  },
+};
+
+/** Most towns, and communities in all, the suggestions take: a city's whole list stays well under it. */
+export const MAX_TOWNS = 2_000;
+export const MAX_COMMUNITIES = 20_000;
+
+/**
+ * Towns with their communities as a host gives them, copied into a null-prototype record (a town
+ * typed as "constructor" finds nothing), in bounded time: the key count is checked before any work.
+ */
+function townsOf(value: unknown): Readonly<Record<string, readonly string[]>> | undefined {
+  if (!isPlainObject(value)) return undefined;
+  const keys = Object.keys(value);
+  if (keys.length > MAX_TOWNS) return undefined;
+  const towns: Record<string, readonly string[]> = Object.create(null);
+  let total = 0;
+  for (const town of keys) {
+    const list = value[town];
+    if (town.length > 200 || !Array.isArray(list)) return undefined;
+    total += list.length;
+    if (total > MAX_COMMUNITIES || !list.every((c) => typeof c === 'string' && c.length <= 200)) return undefined;
+    towns[town] = [...list];
+  }
+  return towns;
+}
+
+const townsGuard: Guard = {
+  expected: {
+    'zh-CN': `镇街及其社区的对象（{ 镇街: [社区, …] }，至多 ${MAX_TOWNS} 个镇街、${MAX_COMMUNITIES} 个社区）`,
+    en: `an object of towns and their communities ({ town: [community, …] }, at most ${MAX_TOWNS} towns and ${MAX_COMMUNITIES} communities)`,
+  },
+  check: (value) => {
+    const towns = townsOf(value);
+    return towns ? { ok: true, value: towns } : { ok: false };
+  },
+};
+
+const negativeListGuard = schemaGuard({ 'zh-CN': '负面清单（见 NegativeListSchema）', en: 'a negative list (see NegativeListSchema)' }, NegativeListSchema, isPlainObject);
 
 /** The intake record a draft stands for (empty optional fields left out, parties numbered p1, p2 …). */
 export function intakeOf(draft: IntakeDraft): DisputeIntake {
@@ -141,16 +251,16 @@ export class BhDisputeIntake extends FormAssociatedElement {
   static override styles = [themeStyles, formStyles, errorSummaryStyles, disputeIntakeStyles];
 
   static override properties: PropertyDeclarations = {
-    store: { attribute: false },
-    name: { type: String, reflect: true },
-    disabled: { type: Boolean, reflect: true },
-    viewerRole: { type: String, attribute: 'viewer-role' },
-    viewerId: { type: String, attribute: 'viewer-id' },
-    now: {},
-    negativeList: { attribute: false },
-    generateId: { attribute: false },
-    towns: { attribute: false },
-    draft: { attribute: false },
+    store: { attribute: false, guard: storeGuard },
+    name: { type: String, reflect: true, guard: idGuard },
+    disabled: { type: Boolean, reflect: true, guard: booleanGuard },
+    viewerRole: { type: String, attribute: 'viewer-role', guard: roleGuard(() => disputeLoop) },
+    viewerId: { type: String, attribute: 'viewer-id', guard: idGuard },
+    now: { guard: nowGuard },
+    negativeList: { attribute: false, guard: negativeListGuard },
+    generateId: { attribute: false, guard: functionGuard },
+    towns: { attribute: false, guard: townsGuard },
+    draft: { attribute: false, guard: draftGuard },
     touched: { state: true },
     submitted: { state: true },
     busy: { state: true },
@@ -250,9 +360,9 @@ export class BhDisputeIntake extends FormAssociatedElement {
       emit<DisputeAcceptedDetail>(this, 'bh-dispute-accepted', { id, dispute });
       return id;
     } catch (error) {
-      const message = error instanceof Error ? ((error as { text?: (l: string) => string }).text?.(this.locale) ?? error.message) : String(error);
-      this.formProblem = { label: t.saveFailed, message };
-      emit(this, 'bh-problem', { code: 'store_failed', message, error });
+      const problem = problemOf(error, this.locale);
+      this.formProblem = { label: t.saveFailed, message: problem.message };
+      emit(this, 'bh-problem', { ...problem, code: problem.code === 'unexpected' ? 'store_failed' : problem.code });
       await this.updateComplete;
       focusErrorSummary(this.renderRoot);
       return null;
@@ -321,7 +431,7 @@ export class BhDisputeIntake extends FormAssociatedElement {
     const summary: (FieldError | { message: string; label: string })[] = [...errors].map(([id, message]) => ({ id, label: this.labelOf(id), message }));
     if (this.formProblem) summary.unshift(this.formProblem);
     const d = this.draft;
-    const communities = (this.towns && this.towns[d.town.trim()]) ?? [];
+    const communities = (this.towns && Object.hasOwn(this.towns, d.town.trim()) ? this.towns[d.town.trim()] : undefined) ?? [];
     return html`<form part="form" novalidate @submit=${this.onSubmit} @focusout=${this.onBlur} aria-labelledby="intake-heading">
       <h2 class="heading" id="intake-heading">${t.heading}</h2>
       ${this.submitted || this.formProblem ? errorSummary(() => this.renderRoot, t.errorTitle, summary) : nothing}

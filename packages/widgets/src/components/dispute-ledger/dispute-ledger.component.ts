@@ -4,6 +4,8 @@ import { type DisputeRole, type Channel, type DepartmentRegistry, type DisputeCo
 import { type CsvColumn, chinaDate, chinaDateTime, toCsv } from '@bihuan/core/export';
 import { overdue } from '@bihuan/core/loop';
 import { BihuanElement } from '../../internal/bihuan-element.js';
+import { type Guard, MAX_LIST, isPlainObject, listGuard } from '../../internal/guard.js';
+import { viewerItem } from '../../internal/masking.js';
 import { exportCsv } from '../../internal/csv-download.js';
 import { scrollRegion } from '../../internal/figures.js';
 import { StoreController } from '../../internal/store-controller.js';
@@ -14,7 +16,6 @@ import {
   departmentNames,
   emit,
   nowMs,
-  personalText,
   seesPersonalData,
   stateLabel,
   viewerProperties,
@@ -58,6 +59,45 @@ interface Computed {
   readonly shown: readonly DisputeItem[];
   readonly summary: LedgerSummary;
 }
+
+const SORT_KEYS: readonly string[] = ['id', 'state', 'community', 'age', 'deadline'];
+const isShortText = (v: unknown) => typeof v === 'string' && v.length <= 200;
+
+/** A view as a host may give it: known criteria only, each of its type; copied (no `__proto__` keys). */
+function viewOf(value: unknown): LedgerView | undefined {
+  if (!isPlainObject(value)) return undefined;
+  const view: LedgerView = {};
+  for (const [key, v] of Object.entries(value)) {
+    if (v === undefined) continue;
+    if (key === 'state' && typeof v === 'string' && (STATES as readonly string[]).includes(v)) view.state = v as DisputeState;
+    else if (key === 'channel' && typeof v === 'string' && (CHANNELS as readonly string[]).includes(v)) view.channel = v as Channel;
+    else if ((key === 'department' || key === 'town' || key === 'community') && isShortText(v)) view[key] = v as string;
+    else if (key === 'overdue' && typeof v === 'boolean') view.overdue = v;
+    else return undefined;
+  }
+  return view;
+}
+
+const viewGuard: Guard = {
+  expected: {
+    'zh-CN': '筛选条件对象（state、department、town、community、channel、overdue 之一或多个）',
+    en: 'a filter object (any of state, department, town, community, channel, overdue)',
+  },
+  check: (value) => {
+    const view = viewOf(value);
+    return view ? { ok: true, value: view } : { ok: false };
+  },
+};
+
+const sortGuard: Guard = {
+  expected: { 'zh-CN': `排序对象（key 为 ${SORT_KEYS.join(' / ')}，direction 为 ascending / descending）`, en: `a sort object (key: ${SORT_KEYS.join(' / ')}; direction: ascending / descending)` },
+  check: (value) =>
+    isPlainObject(value) && typeof value.key === 'string' && SORT_KEYS.includes(value.key) && (value.direction === 'ascending' || value.direction === 'descending')
+      ? { ok: true, value: { key: value.key as LedgerSortKey, direction: value.direction } }
+      : { ok: false },
+};
+
+const itemsGuard = listGuard({ 'zh-CN': `纠纷记录的数组（至多 ${MAX_LIST} 条）`, en: `an array of dispute records (at most ${MAX_LIST})` });
 
 const compare = (a: string | number, b: string | number) => (a < b ? -1 : a > b ? 1 : 0);
 const SORTERS: Record<LedgerSortKey, (a: DisputeItem, b: DisputeItem) => number> = {
@@ -115,9 +155,9 @@ export class BhDisputeLedger extends BihuanElement {
 
   static override properties: PropertyDeclarations = {
     ...viewerProperties,
-    items: { attribute: false },
-    filter: { attribute: false },
-    sort: { attribute: false },
+    items: { attribute: false, guard: itemsGuard },
+    filter: { attribute: false, guard: viewGuard },
+    sort: { attribute: false, guard: sortGuard },
     loaded: { state: true },
     scrolled: { state: true },
     later: { state: true },
@@ -226,28 +266,39 @@ export class BhDisputeLedger extends BihuanElement {
         this.laterScheduled = false;
         const current = this.computed;
         if (!current) return;
-        const next = { ...this.later };
-        if (next.shown !== current.shown) {
-          const at = nowMs(this.now);
-          let late = 0;
-          for (const item of current.shown) if (item.deadline !== undefined && overdue(item, at)) late++;
-          next.shown = current.shown;
-          next.overdue = late;
+        try {
+          this.laterWork(current);
+        } catch (error) {
+          // A row the first paint could show but this pass cannot read (a deadline that is not a
+          // moment, say): say so in place, never from a timer into the page.
+          this.fail(error);
         }
-        if (next.source !== current.source) {
-          const towns = new Set<string>();
-          const communities = new Set<string>();
-          for (const item of current.source) {
-            towns.add(item.data.town);
-            communities.add(item.data.community);
-          }
-          next.source = current.source;
-          next.towns = [...towns].sort();
-          next.communities = [...communities].sort();
-        }
-        this.later = next;
       });
     });
+  }
+
+  /** After the first paint: the overdue count and the area lists (a pass over every row). */
+  private laterWork(current: Computed): void {
+    const next = { ...this.later };
+    if (next.shown !== current.shown) {
+      const at = nowMs(this.now);
+      let late = 0;
+      for (const item of current.shown) if (item.deadline !== undefined && overdue(item, at)) late++;
+      next.shown = current.shown;
+      next.overdue = late;
+    }
+    if (next.source !== current.source) {
+      const towns = new Set<string>();
+      const communities = new Set<string>();
+      for (const item of current.source) {
+        towns.add(item.data.town);
+        communities.add(item.data.community);
+      }
+      next.source = current.source;
+      next.towns = [...towns].sort();
+      next.communities = [...communities].sort();
+    }
+    this.later = next;
   }
 
   /**
@@ -408,7 +459,9 @@ export class BhDisputeLedger extends BihuanElement {
       </div>`);
   }
 
-  private renderRow(t: DisputeLedgerMessages, item: DisputeItem, i: number, clear: boolean, at: number): TemplateResult {
+  private renderRow(t: DisputeLedgerMessages, stored: DisputeItem, i: number, clear: boolean, at: number): TemplateResult {
+    // The viewer's copy of the row: personal fields masked as the dispute schema marks them.
+    const item = viewerItem(disputeLoop, stored, clear);
     const d = item.data;
     const applicant = applicantOf(item);
     const late = item.deadline !== undefined && overdue(item, at);
@@ -416,8 +469,8 @@ export class BhDisputeLedger extends BihuanElement {
     return html`<div class="row" role="row" aria-rowindex=${i + 2}>
       <div role="cell"><button type="button" class="open" aria-label=${t.open(item.id)} @click=${() => emit<DisputeOpenDetail>(this, 'bh-dispute-open', { id: item.id })} @keydown=${this.onRowKey}>${item.id}</button></div>
       <div role="cell" title=${d.title}>${d.title}</div>
-      <div role="cell">${personalText('name', applicant?.name, clear)}</div>
-      <div role="cell">${personalText('phone', applicant?.phone, clear)}</div>
+      <div role="cell">${applicant?.name ?? ''}</div>
+      <div role="cell">${applicant?.phone ?? ''}</div>
       <div role="cell">${stateLabel(item.state, this.locale)}</div>
       <div role="cell">${departmentNames(d.routing?.departments, this.locale, this.registry)}</div>
       <div role="cell">${d.town} / ${d.community}</div>

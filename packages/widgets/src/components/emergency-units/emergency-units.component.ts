@@ -12,6 +12,7 @@ import { StoreController } from '../../internal/store-controller.js';
 import { themeStyles } from '../../internal/styles.js';
 import { emergencyUnitsMessages, type EmergencyUnitsMessages } from './emergency-units.messages.js';
 import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } from '../../events.js';
+import { idGuard, nowGuard, pageSizeGuard, storeGuard } from '../../internal/guard.js';
 
 /** `bh-unit-response`: a drill or incident was recorded, with its 1-3-5 judgement. */
 export interface UnitResponseDetail {
@@ -54,10 +55,10 @@ export class BhEmergencyUnits extends BihuanElement {
   static override styles = [themeStyles, formStyles, errorSummaryStyles, dataStyles];
 
   static override properties: PropertyDeclarations = {
-    store: { attribute: false },
-    station: { type: String },
-    now: {},
-    pageSize: { type: Number, attribute: 'page-size' },
+    store: { attribute: false, guard: storeGuard },
+    station: { type: String, guard: idGuard },
+    now: { guard: nowGuard },
+    pageSize: { type: Number, attribute: 'page-size', guard: pageSizeGuard },
     units: { state: true },
     responses: { state: true },
     page: { state: true },

@@ -15,6 +15,7 @@ import { themeStyles } from '../../internal/styles.js';
 import { eventPermitsMessages, type EventPermitsMessages } from './event-permits.messages.js';
 import { eventPermitsStyles } from './event-permits.styles.js';
 import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } from '../../events.js';
+import { idGuard, nowGuard, pageSizeGuard, roleGuard, storeGuard } from '../../internal/guard.js';
 
 /** `bh-permit-change`: a filing was made (`type: 'file'`) or moved on by an action. */
 export interface PermitChangeDetail {
@@ -63,11 +64,11 @@ export class BhEventPermits extends BihuanElement {
   static override styles = [themeStyles, formStyles, errorSummaryStyles, dataStyles, eventPermitsStyles];
 
   static override properties: PropertyDeclarations = {
-    store: { attribute: false },
-    viewerRole: { type: String, attribute: 'viewer-role' },
-    viewerId: { type: String, attribute: 'viewer-id' },
-    now: {},
-    pageSize: { type: Number, attribute: 'page-size' },
+    store: { attribute: false, guard: storeGuard },
+    viewerRole: { type: String, attribute: 'viewer-role', guard: roleGuard(() => eventPermitLoop) },
+    viewerId: { type: String, attribute: 'viewer-id', guard: idGuard },
+    now: { guard: nowGuard },
+    pageSize: { type: Number, attribute: 'page-size', guard: pageSizeGuard },
     items: { state: true },
     page: { state: true },
     pending: { state: true },

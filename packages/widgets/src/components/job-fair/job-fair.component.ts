@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
-import { type EmploymentIntention, type JobFairFirm, type JobFairStoreSpec, type JobMatch, type JobOpening, JOB_KIND_LABELS, JOB_KINDS, intentionForm, jobFairStore, jobFairSummary, matchIntention } from '@bihuan/core/job-fair';
-import { maskName } from '@bihuan/core/privacy';
+import { type EmploymentIntention, type JobFairFirm, type JobFairStoreSpec, type JobMatch, type JobOpening, EmploymentIntentionSchema, JOB_KIND_LABELS, JOB_KINDS, intentionForm, jobFairStore, jobFairSummary, matchIntention } from '@bihuan/core/job-fair';
+import { masked } from '../../internal/masking.js';
 import { type Store } from '@bihuan/core/store';
 import { BihuanElement } from '../../internal/bihuan-element.js';
 import { dataStyles } from '../../internal/data-styles.js';
@@ -14,6 +14,7 @@ import { themeStyles } from '../../internal/styles.js';
 import { jobFairMessages, type JobFairMessages } from './job-fair.messages.js';
 import { jobFairStyles } from './job-fair.styles.js';
 import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } from '../../events.js';
+import { idGuard, nowGuard, storeGuard } from '../../internal/guard.js';
 
 type Collections = JobFairStoreSpec['collections'];
 type FieldName = keyof JobFairMessages['fields'];
@@ -51,9 +52,9 @@ export class BhJobFair extends BihuanElement {
   static override styles = [themeStyles, formStyles, errorSummaryStyles, dataStyles, jobFairStyles];
 
   static override properties: PropertyDeclarations = {
-    store: { attribute: false },
-    fair: { type: String },
-    now: {},
+    store: { attribute: false, guard: storeGuard },
+    fair: { type: String, guard: idGuard },
+    now: { guard: nowGuard },
     selected: { state: true },
     problems: { state: true },
     status: { state: true },
@@ -138,7 +139,7 @@ export class BhJobFair extends BihuanElement {
         <thead><tr><th scope="col">${c.name}</th><th scope="col">${c.kinds}</th><th scope="col" class="num">${c.expected}</th><th scope="col" class="num">${c.matches}</th><th scope="col">${c.actions}</th></tr></thead>
         <tbody>
           ${this.forms.map((f) => {
-            const name = maskName(f.name);
+            const name = masked(EmploymentIntentionSchema, f).name;
             return html`<tr><th scope="row">${name}</th><td>${f.kinds.map((k) => this.kind(k)).join('、')}</td><td class="num">${f.expectedPay}</td>
               <td class="num">${matchIntention(f, this.openings).length}</td>
               <td><button type="button" aria-label=${t.showMatches(name)} aria-pressed=${this.selected === f.id ? 'true' : 'false'} @click=${() => this.select(f.id)}>${t.show}</button></td></tr>`;
@@ -154,7 +155,7 @@ export class BhJobFair extends BihuanElement {
     const matches: JobMatch[] = matchIntention(form, this.openings);
     const firmName = new Map(this.firms.map((f) => [f.id, f.name]));
     return html`<section class="matches" part="matches" aria-labelledby="matches-title" tabindex="-1">
-      <h3 id="matches-title">${t.matchesTitle(maskName(form.name), matches.length)}</h3>
+      <h3 id="matches-title">${t.matchesTitle(masked(EmploymentIntentionSchema, form).name, matches.length)}</h3>
       ${matches.length === 0
         ? html`<p class="empty">${t.noMatch}</p>`
         : html`<ol>${matches.map(
@@ -227,7 +228,7 @@ export class BhJobFair extends BihuanElement {
       this.problems = [];
       this.selected = form.id;
       const n = matchIntention(form, this.openings).length;
-      this.status = this.t.saved(maskName(form.name), n);
+      this.status = this.t.saved(masked(EmploymentIntentionSchema, form).name, n);
       this.dispatchEvent(new CustomEvent<IntentionFiledDetail>('bh-intention-filed', { detail: { id: form.id, matches: n }, bubbles: true, composed: true }));
     } catch (error) {
       const fields = this.t.fields;

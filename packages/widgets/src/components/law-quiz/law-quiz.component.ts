@@ -12,6 +12,7 @@ import { themeStyles } from '../../internal/styles.js';
 import { lawQuizMessages, type LawQuizMessages } from './law-quiz.messages.js';
 import { lawQuizStyles } from './law-quiz.styles.js';
 import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } from '../../events.js';
+import { idGuard, nowGuard, oneOfGuard, plainObjectGuard, storeGuard } from '../../internal/guard.js';
 
 type Collections = QuizStoreSpec['collections'];
 
@@ -46,11 +47,11 @@ export class BhLawQuiz extends BihuanElement {
   static override styles = [themeStyles, formStyles, dataStyles, lawQuizStyles];
 
   static override properties: PropertyDeclarations = {
-    store: { attribute: false },
-    quiz: { attribute: false },
-    classroom: { type: String },
-    view: { type: String },
-    now: {},
+    store: { attribute: false, guard: storeGuard },
+    quiz: { attribute: false, guard: plainObjectGuard({ 'zh-CN': '题库对象（见 QuizSchema）', en: 'a quiz object (see QuizSchema)' }) },
+    classroom: { type: String, guard: idGuard },
+    view: { type: String, guard: oneOfGuard(['play', 'results']) },
+    now: { guard: nowGuard },
     phase: { state: true },
     index: { state: true },
     checked: { state: true },

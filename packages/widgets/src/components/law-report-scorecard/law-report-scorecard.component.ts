@@ -1,7 +1,9 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { formatInstant } from '@bihuan/core/calendar';
 import { CANNOT_JUDGE, type Dimension, type EvaluationResult, type EvaluationScheme, type EvaluationSchemeInput, type EvaluationStore, type LawReport, type LawReportInput, type ReportCheck, type ScoreValue, type StoredScoreSheet, LawReportSchema, SIX_DIMENSIONS, SIX_DIMENSIONS_ID, checkReport, defineScheme, dimensionPoints, evaluationStoreSpec, formatScore, scoreEvaluation, scoreReport } from '@bihuan/core/evaluation';
-import { InvalidArgumentError } from '@bihuan/core/schema';
+import { InvalidArgumentError, parseArgument } from '@bihuan/core/schema';
+import { type Guard, booleanGuard, idGuard, isPlainObject, nowGuard, plainObjectGuard, schemaGuard, storeGuard } from '../../internal/guard.js';
+import { problemOf } from '../../internal/problem.js';
 import { dataStyles } from '../../internal/data-styles.js';
 import { emit } from '../../internal/emit.js';
 import { nowMs, type NowInput } from '../../internal/now.js';
@@ -40,6 +42,19 @@ function ruleText(error: InvalidArgumentError, locale: 'zh-CN' | 'en'): string {
   return at >= 0 ? text.slice(at + error.argument.length).trim() : text;
 }
 
+/** The scores as a host may pre-fill them: `{ dimension: "92" }`, copied into a null-prototype record. */
+const scoreDraftGuard: Guard = {
+  expected: { 'zh-CN': '分数草稿对象（{ 维度: "92" }，值为文字）', en: 'a score draft object ({ dimension: "92" }, text values)' },
+  check(value) {
+    if (!isPlainObject(value)) return { ok: false };
+    const entries = Object.entries(value);
+    if (entries.length > 200 || !entries.every(([k, v]) => k.length <= 120 && typeof v === 'string' && v.length <= 50)) return { ok: false };
+    const draft: Record<string, string> = Object.create(null);
+    for (const [k, v] of entries) draft[k] = v as string;
+    return { ok: true, value: draft };
+  },
+};
+
 /**
  * An assessor's score card for one law report (述法评议): the report's completeness check (the
  * "double requirement", with the rule each failing claim breaks), a field per dimension on its own
@@ -76,15 +91,15 @@ function ruleText(error: InvalidArgumentError, locale: 'zh-CN' | 'en'): string {
 export class BhLawReportScorecard extends FormAssociatedElement {
   static override styles = [themeStyles, formStyles, dataStyles, errorSummaryStyles, scorecardStyles];
   static override properties: PropertyDeclarations = {
-    store: { attribute: false },
-    reportId: { type: String, attribute: 'report-id' },
-    assessor: { type: String },
-    name: { type: String, reflect: true },
-    disabled: { type: Boolean, reflect: true },
-    now: {},
-    scheme: { attribute: false },
-    report: { attribute: false },
-    draft: { attribute: false },
+    store: { attribute: false, guard: storeGuard },
+    reportId: { type: String, attribute: 'report-id', guard: idGuard },
+    assessor: { type: String, guard: idGuard },
+    name: { type: String, reflect: true, guard: idGuard },
+    disabled: { type: Boolean, reflect: true, guard: booleanGuard },
+    now: { guard: nowGuard },
+    scheme: { attribute: false, guard: plainObjectGuard({ 'zh-CN': '评议方案对象（见 defineScheme）', en: 'an evaluation scheme object (see defineScheme)' }) },
+    report: { attribute: false, guard: schemaGuard({ 'zh-CN': '述法报告对象（见 LawReportSchema）', en: 'a law report object (see LawReportSchema)' }, LawReportSchema, isPlainObject) },
+    draft: { attribute: false, guard: scoreDraftGuard },
     loaded: { state: true },
     touched: { state: true },
     submitted: { state: true },
@@ -186,9 +201,9 @@ export class BhLawReportScorecard extends FormAssociatedElement {
       emit<ScoresSubmittedDetail>(this, 'bh-scores-submitted', { reportId: report.id, assessor: this.assessor, scores, result });
       return true;
     } catch (error) {
-      const message = error instanceof Error ? ((error as { text?: (l: string) => string }).text?.(this.locale) ?? error.message) : String(error);
-      this.saveProblem = message;
-      emit(this, 'bh-problem', { code: 'store_failed', message, error });
+      const problem = problemOf(error, this.locale);
+      this.saveProblem = problem.message;
+      emit(this, 'bh-problem', { ...problem, code: problem.code === 'unexpected' ? 'store_failed' : problem.code });
       await this.updateComplete;
       focusErrorSummary(this.renderRoot);
       return false;
@@ -198,7 +213,7 @@ export class BhLawReportScorecard extends FormAssociatedElement {
   }
 
   private currentReport(): LawReport | undefined {
-    if (this.report !== undefined) return LawReportSchema.parse(this.report);
+    if (this.report !== undefined) return parseArgument('bh-law-report-scorecard', 'report', LawReportSchema, this.report);
     return this.loaded?.report;
   }
 

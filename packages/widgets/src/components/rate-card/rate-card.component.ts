@@ -5,6 +5,11 @@ import { themeStyles } from '../../internal/styles.js';
 import { rateCardMessages } from './rate-card.messages.js';
 import { rateCardStyles } from './rate-card.styles.js';
 import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } from '../../events.js';
+import { booleanGuard, numberGuard, oneOfGuard, textGuard } from '../../internal/guard.js';
+
+const labelGuard = textGuard(200);
+/** Counts: any finite number up to 2^53 (negative or fractional counts are refused by the card itself, with its own words). */
+const countGuard = numberGuard(-Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
 
 /**
  * One rate with its counts in words — 受理 425 件，化解 406 件 → 95.53% — and, optionally, its
@@ -39,18 +44,18 @@ export class BhRateCard extends BihuanElement {
   static override styles = [themeStyles, rateCardStyles];
 
   static override properties: PropertyDeclarations = {
-    label: { type: String },
-    numerator: { type: Number },
-    denominator: { type: Number },
-    numeratorLabel: { type: String, attribute: 'numerator-label' },
-    denominatorLabel: { type: String, attribute: 'denominator-label' },
-    unit: { type: String },
-    previousNumerator: { type: Number, attribute: 'previous-numerator' },
-    previousDenominator: { type: Number, attribute: 'previous-denominator' },
-    previousLabel: { type: String, attribute: 'previous-label' },
-    lowerIsBetter: { type: Boolean, attribute: 'lower-is-better' },
-    decimals: { type: Number },
-    rounding: { type: String },
+    label: { type: String, guard: labelGuard },
+    numerator: { type: Number, guard: countGuard },
+    denominator: { type: Number, guard: countGuard },
+    numeratorLabel: { type: String, attribute: 'numerator-label', guard: labelGuard },
+    denominatorLabel: { type: String, attribute: 'denominator-label', guard: labelGuard },
+    unit: { type: String, guard: labelGuard },
+    previousNumerator: { type: Number, attribute: 'previous-numerator', guard: countGuard },
+    previousDenominator: { type: Number, attribute: 'previous-denominator', guard: countGuard },
+    previousLabel: { type: String, attribute: 'previous-label', guard: labelGuard },
+    lowerIsBetter: { type: Boolean, attribute: 'lower-is-better', guard: booleanGuard },
+    decimals: { type: Number, guard: numberGuard(0, 6, true) },
+    rounding: { type: String, guard: oneOfGuard(['half-up', 'half-even']) },
   };
 
   /** The rate's name, e.g. 化解率. */
@@ -78,9 +83,13 @@ export class BhRateCard extends BihuanElement {
   /** `half-up` (default, as the source prints rates) or `half-even` (GB/T 8170). */
   rounding: Rounding = 'half-up';
 
-  /** The exact rate, for hosts that sort or compare cards; `null` with no cases. */
+  /** The exact rate, for hosts that sort or compare cards; `null` with no cases or refused counts. */
   get rate(): Fraction | null {
-    return shareOf(this.numerator ?? 0, this.denominator ?? 0);
+    try {
+      return shareOf(this.numerator ?? 0, this.denominator ?? 0);
+    } catch {
+      return null; // counts the card refuses (it says why in place)
+    }
   }
 
   protected override renderContent(): unknown {

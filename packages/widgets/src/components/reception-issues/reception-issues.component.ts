@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { SATISFACTION, SATISFACTION_LABELS } from '@bihuan/core/dispute';
-import { maskPersonal } from '@bihuan/core/privacy';
+import { viewerItem } from '../../internal/masking.js';
 import { type ReceptionEvent, type ReceptionItem, type ReceptionRole, type ReceptionState, type ReceptionStore, receptionLoop, receptionStoreSpec, summarizeReception } from '@bihuan/core/reception';
 import { type Locale } from '@bihuan/core/schema';
 import { type ActionField, actionFormStyles } from '../../internal/action-form.js';
@@ -16,6 +16,7 @@ import { themeStyles } from '../../internal/styles.js';
 import { receptionIssuesMessages } from './reception-issues.messages.js';
 import { receptionIssuesStyles } from './reception-issues.styles.js';
 import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } from '../../events.js';
+import { idGuard, nowGuard, roleGuard, storeGuard } from '../../internal/guard.js';
 
 export type ReceptionTransitionDetail = LoopTransitionDetail<ReceptionEvent, ReceptionState>;
 /** What `bh-reception-refused` carries: the action refused and the loop's reason. */
@@ -82,12 +83,12 @@ export class BhReceptionIssues extends BihuanElement {
   static override styles = [themeStyles, formStyles, dataStyles, actionFormStyles, receptionIssuesStyles];
 
   static override properties: PropertyDeclarations = {
-    store: { attribute: false },
-    viewerRole: { type: String, attribute: 'viewer-role' },
-    viewerId: { type: String, attribute: 'viewer-id' },
-    viewerUnit: { type: String, attribute: 'viewer-unit' },
-    now: {},
-    session: { type: String },
+    store: { attribute: false, guard: storeGuard },
+    viewerRole: { type: String, attribute: 'viewer-role', guard: roleGuard(() => receptionLoop, true) },
+    viewerId: { type: String, attribute: 'viewer-id', guard: idGuard },
+    viewerUnit: { type: String, attribute: 'viewer-unit', guard: idGuard },
+    now: { guard: nowGuard },
+    session: { type: String, guard: idGuard },
     items: { state: true },
     page: { state: true },
   };
@@ -165,11 +166,12 @@ export class BhReceptionIssues extends BihuanElement {
         </thead>
         <tbody>
           ${shown.map((item) => {
-            const d = item.data;
+            // The firm's contact and phone are personal in the reception schema: always masked here.
+            const d = viewerItem(receptionLoop, item, false).data;
             const last = d.ratings[d.ratings.length - 1];
             return html`<tr>
               <th scope="row">${d.title}<br /><span class="muted">${item.id} · ${d.sessionDate}</span></th>
-              <td>${d.firm}<br /><span class="muted">${maskPersonal('name', d.contact)}</span></td>
+              <td>${d.firm}<br /><span class="muted">${d.contact}</span></td>
               <td>${d.department ?? '—'}${d.dueDate ? html`<br /><span class="muted">${d.dueDate}</span>` : nothing}</td>
               <td>${receptionLoop.states[item.state as ReceptionState].label[l]}${d.reopened ? html`<br /><span class="muted">${t.reopened(d.reopened)}</span>` : nothing}</td>
               <td class=${last?.satisfaction === 'dissatisfied' ? 'dissatisfied' : ''}>${last ? SATISFACTION_LABELS[last.satisfaction][l] : html`<span class="muted">${t.notRated}</span>`}</td>

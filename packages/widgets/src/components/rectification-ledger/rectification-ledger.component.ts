@@ -19,6 +19,7 @@ import { rectificationLedgerMessages } from './rectification-ledger.messages.js'
 import { rectificationLedgerStyles } from './rectification-ledger.styles.js';
 import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } from '../../events.js';
 import type { ExportDetail } from '../../internal/csv-download.js';
+import { idGuard, nowGuard, oneOfGuard, roleGuard, storeGuard } from '../../internal/guard.js';
 
 export type RectificationTransitionDetail = LoopTransitionDetail<RectificationEvent, RectificationState>;
 /** What `bh-rectification-refused` carries: the action refused and the loop's reason. */
@@ -90,12 +91,12 @@ export class BhRectificationLedger extends BihuanElement {
   static override styles = [themeStyles, formStyles, dataStyles, actionFormStyles, rectificationLedgerStyles];
 
   static override properties: PropertyDeclarations = {
-    store: { attribute: false },
-    viewerRole: { type: String, attribute: 'viewer-role' },
-    viewerId: { type: String, attribute: 'viewer-id' },
-    viewerUnit: { type: String, attribute: 'viewer-unit' },
-    now: {},
-    view: { type: String },
+    store: { attribute: false, guard: storeGuard },
+    viewerRole: { type: String, attribute: 'viewer-role', guard: roleGuard(() => rectificationLoop, true) },
+    viewerId: { type: String, attribute: 'viewer-id', guard: idGuard },
+    viewerUnit: { type: String, attribute: 'viewer-unit', guard: idGuard },
+    now: { guard: nowGuard },
+    view: { type: String, guard: oneOfGuard(VIEWS) },
     items: { state: true },
     page: { state: true },
     status: { state: true },

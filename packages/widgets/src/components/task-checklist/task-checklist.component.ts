@@ -12,6 +12,7 @@ import { themeStyles } from '../../internal/styles.js';
 import { taskChecklistMessages, type TaskChecklistMessages } from './task-checklist.messages.js';
 import { taskChecklistStyles } from './task-checklist.styles.js';
 import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } from '../../events.js';
+import { idGuard, monthOrEmptyGuard, nowTextGuard, plainObjectGuard, storeGuard } from '../../internal/guard.js';
 
 /** `bh-task-feedback`: an order was fed back or marked not applicable from the checklist. */
 export interface TaskFeedbackDetail {
@@ -69,11 +70,11 @@ export class BhTaskChecklist extends BihuanElement {
   static override styles = [themeStyles, formStyles, dataStyles, taskChecklistStyles];
 
   static override properties: PropertyDeclarations = {
-    store: { attribute: false },
-    officer: { type: String },
-    month: { type: String },
-    now: { type: String },
-    policy: { attribute: false },
+    store: { attribute: false, guard: storeGuard },
+    officer: { type: String, guard: idGuard },
+    month: { type: String, guard: monthOrEmptyGuard },
+    now: { type: String, guard: nowTextGuard },
+    policy: { attribute: false, guard: plainObjectGuard({ 'zh-CN': '提醒规则对象（见 ReminderPolicy）', en: 'a reminder policy object (see ReminderPolicy)' }, 50) },
     orders: { state: true },
     editing: { state: true },
     formProblem: { state: true },

@@ -14,6 +14,7 @@ import { taskSupervisionMessages, type TaskSupervisionMessages } from './task-su
 import { taskSupervisionStyles } from './task-supervision.styles.js';
 import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } from '../../events.js';
 import type { ExportDetail } from '../../internal/csv-download.js';
+import { idGuard, monthOrEmptyGuard, nowTextGuard, numberGuard, storeGuard } from '../../internal/guard.js';
 
 type Level = 'county' | 'station' | 'officer';
 
@@ -64,13 +65,13 @@ export class BhTaskSupervision extends BihuanElement {
   static override styles = [themeStyles, formStyles, dataStyles, taskSupervisionStyles];
 
   static override properties: PropertyDeclarations = {
-    store: { attribute: false },
-    month: { type: String },
-    now: { type: String },
-    county: { type: String },
-    station: { type: String },
-    supervisor: { type: String },
-    below: { type: Number },
+    store: { attribute: false, guard: storeGuard },
+    month: { type: String, guard: monthOrEmptyGuard },
+    now: { type: String, guard: nowTextGuard },
+    county: { type: String, guard: idGuard },
+    station: { type: String, guard: idGuard },
+    supervisor: { type: String, guard: idGuard },
+    below: { type: Number, guard: numberGuard(0, 1) },
     orders: { state: true },
     status: { state: true },
   };

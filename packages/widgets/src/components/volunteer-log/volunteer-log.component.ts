@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
-import { maskName } from '@bihuan/core/privacy';
+import { masked } from '../../internal/masking.js';
 import { type Store } from '@bihuan/core/store';
-import { type Assist, type Volunteer, type VolunteerCollections, ASSIST_KINDS, formatHours, logAssistIn, summarizeVolunteerLog, volunteerStore } from '@bihuan/core/volunteer';
+import { type Assist, type Volunteer, type VolunteerCollections, ASSIST_KINDS, VolunteerSchema, formatHours, logAssistIn, summarizeVolunteerLog, volunteerStore } from '@bihuan/core/volunteer';
 import { BihuanElement } from '../../internal/bihuan-element.js';
 import { dataStyles } from '../../internal/data-styles.js';
 import { errorSummary, errorSummaryStyles, focusErrorSummary, type FieldError } from '../../internal/error-summary.js';
@@ -13,6 +13,7 @@ import { StoreController } from '../../internal/store-controller.js';
 import { themeStyles } from '../../internal/styles.js';
 import { volunteerLogMessages, type VolunteerLogMessages } from './volunteer-log.messages.js';
 import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } from '../../events.js';
+import { booleanGuard, nowGuard, pageSizeGuard, storeGuard } from '../../internal/guard.js';
 
 type Problem = FieldError | { readonly id?: undefined; readonly message: string };
 
@@ -47,10 +48,10 @@ export class BhVolunteerLog extends BihuanElement {
   static override styles = [themeStyles, formStyles, errorSummaryStyles, dataStyles];
 
   static override properties: PropertyDeclarations = {
-    store: { attribute: false },
-    revealNames: { type: Boolean, attribute: 'reveal-names' },
-    now: {},
-    pageSize: { type: Number, attribute: 'page-size' },
+    store: { attribute: false, guard: storeGuard },
+    revealNames: { type: Boolean, attribute: 'reveal-names', guard: booleanGuard },
+    now: { guard: nowGuard },
+    pageSize: { type: Number, attribute: 'page-size', guard: pageSizeGuard },
     roster: { state: true },
     assists: { state: true },
     page: { state: true },
@@ -83,7 +84,7 @@ export class BhVolunteerLog extends BihuanElement {
   }
 
   private name(v: { name: string }): string {
-    return this.revealNames ? v.name : maskName(v.name);
+    return this.revealNames ? v.name : masked(VolunteerSchema, v).name; // the schema marks the name personal
   }
 
   protected override renderContent(): unknown {
