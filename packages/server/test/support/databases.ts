@@ -19,12 +19,17 @@ export async function freshDatabase(kind: Kind): Promise<Database> {
     pgliteTemplate ??= new Blob([readFileSync(inject('bihuanPgliteTemplate'))]);
     return pgliteDatabase({ loadDataDir: pgliteTemplate });
   }
+  return postgresDatabase(await freshPostgresUrl(), { max: 20 });
+}
+
+/** The address of a new PostgreSQL database copied from the run's migrated template. */
+export async function freshPostgresUrl(): Promise<string> {
   const admin = inject('bihuanPostgresAdmin');
   const name = `t_${randomUUID().replace(/-/g, '')}`;
   const db = await postgresDatabase(admin, { max: 1 });
   await db.query(`CREATE DATABASE ${name} TEMPLATE bihuan_template`);
   await db.close();
-  return postgresDatabase(withDatabase(admin, name), { max: 20 });
+  return withDatabase(admin, name);
 }
 
 export const SECRET = 'a development secret of at least thirty-two bytes!';
