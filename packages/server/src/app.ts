@@ -1,0 +1,206 @@
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import * as z from 'zod';
+import { toCsv, type CsvColumn } from '@bihuan/core/export';
+import type { LoopActor } from '@bihuan/core/loop';
+import type { Identity, Verifier } from './auth.js';
+import { HttpError, TEXTS } from './errors.js';
+import type { AuditEntry, Service } from './service.js';
+
+export interface AppOptions {
+  /** Largest request body in bytes (default 1 MiB); larger ones are answered 413. */
+  readonly bodyLimit?: number;
+  /** Where structured log entries go (default: one JSON line each on stderr). */
+  readonly log?: (entry: Record<string, unknown>) => void;
+}
+
+const text = (max: number) => z.string().min(1).max(max);
+const ClaimedActor = z.object({ id: text(120).optional(), role: text(60).optional(), unit: text(120).optional(), name: text(120).optional() }).strict();
+const MutationId = z.int().min(1).max(Number.MAX_SAFE_INTEGER);
+const ClientId = z.string().regex(/^[A-Za-z0-9_.:-]{1,100}$/, 'letters, digits and _ . : - (at most 100)');
+const Collection = z.string().regex(/^[A-Za-z][A-Za-z0-9-]{0,59}$/, 'a collection name');
+const ItemId = text(200);
+const EventBody = z
+  .object({ type: text(100), at: text(40), note: z.string().max(2000).optional(), attachments: z.array(text(1000)).max(50).optional(), payload: z.unknown().optional(), actor: ClaimedActor.optional() })
+  .strict();
+export const PushBody = z
+  .object({
+    clientId: ClientId,
+    mutations: z.array(z.object({ mutationId: MutationId, collection: Collection, item: ItemId, baseVersion: z.int().min(1).max(1_000_000), event: EventBody }).strict()).min(1).max(100),
+  })
+  .strict();
+const Area = text(120);
+export const CreateBody = z
+  .object({
+    clientId: ClientId,
+    mutationId: MutationId,
+    id: ItemId,
+    input: z.unknown(),
+    at: text(40),
+    note: z.string().max(2000).optional(),
+    attachments: z.array(text(1000)).max(50).optional(),
+    scope: z.object({ city: Area.optional(), county: Area.optional(), town: Area.optional(), community: Area.optional() }).strict().optional(),
+    actor: ClaimedActor.optional(),
+  })
+  .strict();
+const PullQuery = z.object({ cursor: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(0), limit: z.coerce.number().int().min(1).max(1000).default(200) });
+
+type Env = { Variables: { identity: Identity } };
+
+/** The HTTP routes, as a Hono app: `app.fetch` is a web-standard handler a portal can mount. */
+export function createApp(service: Service, verify: Verifier, options: AppOptions = {}): Hono<Env> {
+  const log = options.log ?? ((entry) => process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), ...entry })}\n`));
+  const app = new Hono<Env>();
+
+  app.onError((error, c) => {
+    if (error instanceof HttpError) return c.json(error.body(), error.status as 400);
+    log({ level: 'error', msg: 'request failed', method: c.req.method, path: c.req.path, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+    return c.json(new HttpError(500, 'internal', TEXTS.internal).body(), 500);
+  });
+  app.notFound((c) => c.json(new HttpError(404, 'no_route', TEXTS.route).body(), 404));
+
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: options.bodyLimit ?? 1024 * 1024,
+      onError: (c) => c.json(new HttpError(413, 'body_too_large', TEXTS.tooLarge).body(), 413),
+    }),
+  );
+
+  app.get('/health', async (c) => {
+    try {
+      await service.db.query('SELECT 1 AS ok');
+      return c.json({ status: 'ok', database: service.db.kind });
+    } catch (error) {
+      log({ level: 'error', msg: 'health check failed', error: String(error) });
+      return c.json({ status: 'unavailable', error: new HttpError(503, 'database_unavailable', TEXTS.unavailable).body().error }, 503);
+    }
+  });
+
+  // Everything else needs the portal's token.
+  app.use('*', async (c, next) => {
+    c.set('identity', await verify(c.req.header('authorization')));
+    await next();
+  });
+
+  app.post('/push', async (c) => {
+    const identity = c.get('identity');
+    const body = parse(PushBody, await readJson(c));
+    // Every mutation's actor is settled before anything is written: one forged actor refuses the batch.
+    const actors = body.mutations.map((m, i) => actorFor(identity, m.event.actor, `mutations[${i}].event.actor`));
+    await service.checkClient(identity, body.clientId);
+    const results = [];
+    for (const [i, m] of body.mutations.entries()) {
+      const { actor: _claimed, ...event } = m.event;
+      results.push(await service.push(identity, body.clientId, { mutationId: m.mutationId, collection: m.collection, item: m.item, baseVersion: m.baseVersion, event, actor: actors[i]! }));
+    }
+    return c.json({ results });
+  });
+
+  app.post('/items/:collection', async (c) => {
+    const identity = c.get('identity');
+    const collection = c.req.param('collection');
+    const body = parse(CreateBody, await readJson(c));
+    const actor = actorFor(identity, body.actor, 'actor');
+    await service.checkClient(identity, body.clientId);
+    const { result, snapshot } = await service.create(identity, { ...body, collection, actor });
+    if (!result.ok) return c.json({ result, error: result.error }, result.status as 409);
+    const binding = service.binding(collection)!;
+    const found = snapshot ? undefined : await service.get(identity, collection, result.item);
+    const shown = snapshot ?? (found?.row.snapshot as typeof snapshot);
+    return c.json({ result, snapshot: shown ? service.view(identity, binding, shown) : undefined }, result.replayed ? 200 : 201);
+  });
+
+  app.get('/items/:collection/:id/audit.json', async (c) => {
+    const { collection, id } = c.req.param();
+    const entries = await auditOf(service, c.get('identity'), collection, id);
+    return c.json({ collection, id, events: entries });
+  });
+
+  app.get('/items/:collection/:id/audit.csv', async (c) => {
+    const { collection, id } = c.req.param();
+    const entries = await auditOf(service, c.get('identity'), collection, id);
+    return c.body(toCsv(entries, AUDIT_COLUMNS), 200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="audit.csv"; filename*=UTF-8''${encodeURIComponent(`${collection}-${id}-audit.csv`)}`,
+    });
+  });
+
+  app.get('/items/:collection/:id', async (c) => {
+    const identity = c.get('identity');
+    const { collection, id } = c.req.param();
+    const found = await service.get(identity, collection, id);
+    if (!found) throw new HttpError(404, 'not_found', TEXTS.notFound);
+    return c.json({ collection, id, version: found.row.version, snapshot: service.view(identity, found.binding, found.row.snapshot as never) });
+  });
+
+  app.get('/pull', async (c) => {
+    const query = parse(PullQuery, { cursor: c.req.query('cursor'), limit: c.req.query('limit') }, 'invalid_query');
+    return c.json(await service.pull(c.get('identity'), query.cursor, query.limit));
+  });
+
+  return app;
+}
+
+async function auditOf(service: Service, identity: Identity, collection: string, id: string): Promise<AuditEntry[]> {
+  const entries = await service.audit(identity, collection, id);
+  if (!entries) throw new HttpError(404, 'not_found', TEXTS.notFound);
+  return entries;
+}
+
+const AUDIT_COLUMNS: readonly CsvColumn<AuditEntry>[] = [
+  { header: '版本 version', value: 'version', type: 'number' },
+  { header: '事件 event', value: 'type' },
+  { header: '原状态 from', value: 'from' },
+  { header: '新状态 to', value: 'to' },
+  { header: '操作人编号 actor id', value: (e) => e.actor.id },
+  { header: '操作人 actor', value: (e) => e.actor.name },
+  { header: '角色 role', value: (e) => e.actor.role },
+  { header: '单位 unit', value: (e) => e.actor.unit },
+  { header: '发生时间 at', value: 'at' },
+  { header: '接收时间 received', value: 'receivedAt', type: 'datetime' },
+  { header: '客户端 client', value: 'clientId' },
+  { header: '操作编号 mutation', value: 'mutationId', type: 'number' },
+  { header: '备注 note', value: 'note' },
+  { header: '内容 payload', value: 'payload' },
+];
+
+async function readJson(c: Context): Promise<unknown> {
+  const raw = await c.req.text();
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw new HttpError(400, 'body_not_json', TEXTS.notJson);
+  }
+}
+
+function parse<T>(schema: z.ZodType<T>, value: unknown, code = 'invalid_body'): T {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const path = issue.path.map((k) => (typeof k === 'number' ? `[${k}]` : `.${String(k)}`)).join('').replace(/^\./, '');
+  const detail = issue.message.slice(0, 200);
+  return fail(new HttpError(400, code, { 'zh-CN': `${TEXTS.invalid['zh-CN']}：${path || '(根)'} ${detail}`, en: `${TEXTS.invalid.en}: ${path || '(root)'} ${detail}` }, path || undefined));
+}
+
+function fail(error: HttpError): never {
+  throw error;
+}
+
+/**
+ * The actor of an event: always the token's user. A body may name the role it acts in (one of the
+ * token's roles); naming anyone else — another id, unit or name — is refused as forged.
+ */
+export function actorFor(identity: Identity, claimed: z.infer<typeof ClaimedActor> | undefined, path: string): LoopActor {
+  const own: Record<string, string | undefined> = { id: identity.sub, unit: identity.unit, name: identity.name };
+  for (const key of ['id', 'unit', 'name'] as const) {
+    if (claimed?.[key] !== undefined && claimed[key] !== own[key]) throw new HttpError(403, 'actor_forged', TEXTS.actorForged, `${path}.${key}`);
+  }
+  const role = claimed?.role ?? (identity.roles.length === 1 ? identity.roles[0] : undefined);
+  if (role === undefined) throw new HttpError(400, 'role_required', TEXTS.roleRequired, `${path}.role`);
+  if (!identity.roles.includes(role)) throw new HttpError(403, 'role_not_held', TEXTS.roleNotHeld, `${path}.role`);
+  const actor: { -readonly [K in keyof LoopActor]: LoopActor[K] } = { id: identity.sub, role };
+  if (identity.unit !== undefined) actor.unit = identity.unit;
+  if (identity.name !== undefined) actor.name = identity.name;
+  return actor;
+}

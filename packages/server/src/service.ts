@@ -1,0 +1,367 @@
+import { BihuanError, type Localized } from '@bihuan/core/schema';
+import { stringifyCanonical } from '@bihuan/core/export';
+import { loadSnapshot, maskSnapshot, transition, type HistoryEntry, type LoopActor, type LoopEvent, type Refusal, type Snapshot } from '@bihuan/core/loop';
+import type { Database, Queryable, Row } from './database.js';
+import { scopeClause, scopeParams, within, type Identity, type Scope } from './auth.js';
+import { errorBody, HttpError, TEXTS, type ErrorBody } from './errors.js';
+import { createWith, type LoopBinding, type Loops } from './loops.js';
+
+/** What the server answers for one mutation (and records, when it was decided). */
+export type MutationResult =
+  | { readonly mutationId: number; readonly ok: true; readonly item: string; readonly version: number; readonly state: string; readonly rebased?: boolean; readonly replayed?: boolean }
+  | {
+      readonly mutationId: number;
+      readonly ok: false;
+      /** The HTTP status this refusal would have on its own: 403 role, 404 unknown item, 409 state, 422 payload. */
+      readonly status: number;
+      readonly error: ErrorBody;
+      /** The engine's refusal, when the loop refused. */
+      readonly refusal?: Refusal;
+      /** The item's current version and state (so the client sees what it was decided on). */
+      readonly version?: number;
+      readonly state?: string;
+      readonly replayed?: boolean;
+    };
+
+export interface EventInput {
+  readonly type: string;
+  readonly at: string;
+  readonly note?: string;
+  readonly attachments?: readonly string[];
+  readonly payload?: unknown;
+}
+
+export interface Mutation {
+  readonly mutationId: number;
+  readonly collection: string;
+  readonly item: string;
+  readonly baseVersion: number;
+  readonly event: EventInput;
+  readonly actor: LoopActor;
+}
+
+export interface Creation {
+  readonly clientId: string;
+  readonly mutationId: number;
+  readonly collection: string;
+  readonly id: string;
+  readonly input: unknown;
+  readonly at: string;
+  readonly note?: string;
+  readonly attachments?: readonly string[];
+  readonly scope?: Partial<Scope>;
+  readonly actor: LoopActor;
+}
+
+interface ItemRow extends Row {
+  version: number;
+  state: string;
+  snapshot: unknown;
+  city: string;
+  county: string | null;
+  town: string | null;
+  community: string | null;
+}
+
+const STATUS_OF_REFUSAL: Readonly<Record<string, number>> = { role_not_allowed: 403, not_allowed_in_state: 409, out_of_order: 409, guard_failed: 409, unknown_event: 422, field_missing: 422, field_invalid: 422 };
+
+const json = (value: unknown): string => JSON.stringify(value);
+
+/** The domain work behind the HTTP routes: one transaction per mutation, core deciding every event. */
+export class Service {
+  constructor(
+    readonly db: Database,
+    readonly loops: Loops,
+  ) {}
+
+  binding(collection: string): LoopBinding | undefined {
+    return Object.hasOwn(this.loops, collection) ? this.loops[collection] : undefined;
+  }
+
+  /** A snapshot as this user may see it: personal data masked unless one of their roles may see it. */
+  view(identity: Identity, binding: LoopBinding, snapshot: Snapshot): Snapshot {
+    const roles = binding.personalDataRoles ?? [];
+    return identity.roles.some((r) => roles.includes(r)) ? snapshot : maskSnapshot(binding.definition, snapshot);
+  }
+
+  /** Refuses a client id that another user has used (checked again, under lock, in each transaction). */
+  async checkClient(identity: Identity, clientId: string): Promise<void> {
+    const rows = await this.db.query<{ owner: string }>('SELECT owner FROM clients WHERE client_id = $1', [clientId]);
+    if (rows[0] && rows[0].owner !== identity.sub) throw new HttpError(403, 'client_not_yours', TEXTS.clientNotYours, 'clientId');
+  }
+
+  /**
+   * Locks the client's row and answers a mutation already processed with its recorded result, or
+   * one older than the last processed with `mutation_out_of_order`; undefined when it is new.
+   */
+  private async recorded(tx: Queryable, identity: Identity, clientId: string, mutationId: number): Promise<MutationResult | undefined> {
+    const [client] = await tx.query<{ owner: string; last: string }>(
+      'INSERT INTO clients (client_id, owner) VALUES ($1, $2) ON CONFLICT (client_id) DO UPDATE SET owner = clients.owner RETURNING owner, last_mutation_id::text AS last',
+      [clientId, identity.sub],
+    );
+    if (client!.owner !== identity.sub) throw new HttpError(403, 'client_not_yours', TEXTS.clientNotYours, 'clientId');
+    const [seen] = await tx.query<{ result: MutationResult }>('SELECT result FROM mutations WHERE client_id = $1 AND mutation_id = $2', [clientId, mutationId]);
+    if (seen) return { ...seen.result, replayed: true };
+    if (mutationId <= Number(client!.last)) throw new Undo(failure(mutationId, 409, 'mutation_out_of_order', TEXTS.mutationOutOfOrder, 'mutationId'));
+    return undefined;
+  }
+
+  /** Records a decided mutation (its result and the client's last id) in the same transaction. */
+  private async record(tx: Queryable, clientId: string, result: MutationResult): Promise<MutationResult> {
+    await tx.query('INSERT INTO mutations (client_id, mutation_id, result) VALUES ($1, $2, $3::text::jsonb)', [clientId, result.mutationId, json(result)]);
+    await tx.query('UPDATE clients SET last_mutation_id = $2 WHERE client_id = $1', [clientId, result.mutationId]);
+    return result;
+  }
+
+  /** Appends the accepted entry to the log, moves the feed's head and writes the item, all in `tx`. */
+  private async write(tx: Queryable, collection: string, snapshot: Snapshot, scope: ItemScope, origin: { clientId: string; mutationId: number }, fresh: boolean): Promise<void> {
+    const entry = snapshot.history[snapshot.history.length - 1]!;
+    const version = snapshot.history.length;
+    await tx.query(
+      `INSERT INTO events (collection, item_id, version, type, from_state, to_state, actor, at, client_id, mutation_id, note, attachments, payload)
+       VALUES ($1, $2, $3, $4, $5, $6, $7::text::jsonb, $8, $9, $10, $11, $12::text::jsonb, $13::text::jsonb)`,
+      [collection, snapshot.id, version, entry.type, entry.from, entry.to, json(entry.actor), entry.at, origin.clientId, origin.mutationId, entry.note ?? null, entry.attachments ? json(entry.attachments) : null, entry.payload === undefined ? null : json(entry.payload)],
+    );
+    // Last: the feed's head stays locked until commit, so cursors follow commit order.
+    const [head] = await tx.query<{ cursor: string }>('UPDATE feed_head SET cursor = cursor + 1 RETURNING cursor::text AS cursor');
+    const cursor = head!.cursor;
+    if (fresh) {
+      await tx.query(
+        `INSERT INTO items (collection, id, loop_id, loop_version, version, state, snapshot, city, county, town, community, change_seq)
+         VALUES ($1, $2, $3, $4, $5, $6, $7::text::jsonb, $8, $9, $10, $11, $12::bigint)`,
+        [collection, snapshot.id, snapshot.loop.id, snapshot.loop.version, version, snapshot.state, json(snapshot), scope.city, scope.county, scope.town, scope.community, cursor],
+      );
+    } else {
+      await tx.query(
+        `UPDATE items SET version = $3, state = $4, snapshot = $5::text::jsonb, loop_version = $6, change_seq = $7::bigint, updated_at = now() WHERE collection = $1 AND id = $2`,
+        [collection, snapshot.id, version, snapshot.state, json(snapshot), snapshot.loop.version, cursor],
+      );
+    }
+    await tx.query('INSERT INTO changes (cursor, collection, item_id, version, city, county, town, community) VALUES ($1::bigint, $2, $3, $4, $5, $6, $7, $8)', [
+      cursor,
+      collection,
+      snapshot.id,
+      version,
+      scope.city,
+      scope.county,
+      scope.town,
+      scope.community,
+    ]);
+  }
+
+  /** One mutation in its own transaction: recorded result, or core's decision on the current snapshot. */
+  async push(identity: Identity, clientId: string, m: Mutation): Promise<MutationResult> {
+    return undone(() => this.db.transaction(async (tx) => {
+      const seen = await this.recorded(tx, identity, clientId, m.mutationId);
+      if (seen) return seen;
+      const binding = this.binding(m.collection);
+      if (!binding) throw new Undo(failure(m.mutationId, 404, 'unknown_collection', TEXTS.unknownCollection, 'collection'));
+      const [row] = await tx.query<ItemRow>('SELECT version, state, snapshot, city, county, town, community FROM items WHERE collection = $1 AND id = $2 FOR UPDATE', [m.collection, m.item]);
+      // Another area's item is answered exactly as a missing one: its existence does not leak.
+      if (!row || !within(identity.scope, row)) throw new Undo(failure(m.mutationId, 404, 'not_found', TEXTS.notFound, 'item'));
+      const current = loadSnapshot(binding.definition, row.snapshot, binding.migrations ?? []);
+      const event: LoopEvent = { type: m.event.type, actor: m.actor, at: m.event.at, note: m.event.note, attachments: m.event.attachments, payload: m.event.payload };
+      let decided;
+      try {
+        decided = transition(binding.definition, current, event, binding.context);
+      } catch (error) {
+        // Not an event at all (a bad time, an empty type): refused, nothing recorded.
+        if (error instanceof BihuanError) throw new Undo(failure(m.mutationId, 400, error.code, error.texts, fieldOf(error, 'event')));
+        throw error;
+      }
+      if (!decided.ok) {
+        const reason = decided.reason;
+        const refused: MutationResult = {
+          mutationId: m.mutationId,
+          ok: false,
+          status: STATUS_OF_REFUSAL[reason.code] ?? 409,
+          error: errorBody(reason.code, reason.message, reason.field === undefined ? undefined : reason.field === 'payload' ? 'event.payload' : `event.payload.${reason.field}`),
+          refusal: reason,
+          version: row.version,
+          state: row.state,
+        };
+        return this.record(tx, clientId, refused);
+      }
+      const next = decided.snapshot;
+      await this.write(tx, m.collection, next, row, { clientId, mutationId: m.mutationId }, false);
+      const accepted: MutationResult = { mutationId: m.mutationId, ok: true, item: m.item, version: next.history.length, state: next.state, ...(m.baseVersion !== row.version ? { rebased: true } : {}) };
+      return this.record(tx, clientId, accepted);
+    }));
+  }
+
+  /**
+   * Creates an item (intake): idempotent by client mutation, and by id — the same creation sent
+   * again answers as the first time; a different item under a taken id is refused.
+   */
+  async create(identity: Identity, c: Creation): Promise<{ result: MutationResult; snapshot?: Snapshot }> {
+    const binding = this.binding(c.collection);
+    if (!binding) throw new HttpError(404, 'unknown_collection', TEXTS.unknownCollection, 'collection');
+    const scope = itemScope(identity.scope, c.scope);
+    let made: Snapshot;
+    try {
+      made = createWith(binding, { id: c.id, input: c.input, actor: c.actor, at: c.at, note: c.note, attachments: c.attachments });
+    } catch (error) {
+      if (error instanceof BihuanError) {
+        const path = fieldOf(error, 'input');
+        const status = /actor\.role$/.test(path ?? '') ? 403 : 400;
+        throw new HttpError(status, status === 403 ? 'role_not_allowed' : error.code, error.texts, path);
+      }
+      throw error;
+    }
+    return undone(() => this.db.transaction(async (tx) => {
+      const seen = await this.recorded(tx, identity, c.clientId, c.mutationId);
+      if (seen) return { result: seen };
+      const [row] = await tx.query<ItemRow>('SELECT version, state, snapshot, city, county, town, community FROM items WHERE collection = $1 AND id = $2 FOR UPDATE', [c.collection, c.id]);
+      if (row) {
+        const first = (row.snapshot as Snapshot).history[0];
+        // jsonb reorders keys: compare canonical forms.
+        const same = within(identity.scope, row) && stringifyCanonical(first) === stringifyCanonical(made.history[0]);
+        if (!same) throw new Undo(failure(c.mutationId, 409, 'item_exists', TEXTS.itemExists, 'id'));
+        const result: MutationResult = { mutationId: c.mutationId, ok: true, item: c.id, version: row.version, state: row.state, replayed: true };
+        return { result: await this.record(tx, c.clientId, result) };
+      }
+      await this.write(tx, c.collection, made, scope, { clientId: c.clientId, mutationId: c.mutationId }, true);
+      const result: MutationResult = { mutationId: c.mutationId, ok: true, item: c.id, version: 1, state: made.state };
+      return { result: await this.record(tx, c.clientId, result), snapshot: made };
+    }), (result) => ({ result }));
+  }
+
+  /** One item within the user's scope, or undefined (missing and out of scope look the same). */
+  async get(identity: Identity, collection: string, id: string): Promise<{ binding: LoopBinding; row: ItemRow } | undefined> {
+    const binding = this.binding(collection);
+    if (!binding) return undefined;
+    const [row] = await this.db.query<ItemRow>(`SELECT version, state, snapshot, city, county, town, community FROM items WHERE collection = $1 AND id = $2 AND ${scopeClause(3)}`, [
+      collection,
+      id,
+      ...scopeParams(identity.scope),
+    ]);
+    return row ? { binding, row } : undefined;
+  }
+
+  /** Items changed since `cursor` within the user's scope, in feed order, masked; and the next cursor. */
+  async pull(identity: Identity, cursor: number, limit: number): Promise<{ items: PulledItem[]; cursor: number; more: boolean }> {
+    const rows = await this.db.query<ItemRow & { collection: string; id: string; change_seq: string }>(
+      `SELECT collection, id, version, state, snapshot, change_seq::text AS change_seq FROM items
+       WHERE change_seq > $1::bigint AND ${scopeClause(2)} ORDER BY change_seq LIMIT $6`,
+      [cursor, ...scopeParams(identity.scope), limit + 1],
+    );
+    const more = rows.length > limit;
+    const page = more ? rows.slice(0, limit) : rows;
+    const items: PulledItem[] = [];
+    for (const r of page) {
+      const binding = this.binding(r.collection);
+      if (!binding) continue; // a collection this server does not run is never sent
+      items.push({ collection: r.collection, id: r.id, version: r.version, snapshot: this.view(identity, binding, r.snapshot as Snapshot) });
+    }
+    const next = page.length ? Number(page[page.length - 1]!.change_seq) : cursor;
+    return { items, cursor: next, more };
+  }
+
+  /** Every event of an item, oldest first, with actor, the time sent and the time received; masked. */
+  async audit(identity: Identity, collection: string, id: string): Promise<AuditEntry[] | undefined> {
+    const found = await this.get(identity, collection, id);
+    if (!found) return undefined;
+    const rows = await this.db.query<{ version: number; type: string; from_state: string | null; to_state: string; actor: LoopActor; at: string; received_at: Date | string; client_id: string | null; mutation_id: string | null; note: string | null; attachments: string[] | null; payload: unknown }>(
+      `SELECT version, type, from_state, to_state, actor, at, received_at, client_id, mutation_id::text AS mutation_id, note, attachments, payload
+       FROM events WHERE collection = $1 AND item_id = $2 ORDER BY version`,
+      [collection, id],
+    );
+    const history = rows.map(historyOf);
+    const shown = this.view(identity, found.binding, { ...(found.row.snapshot as Snapshot), history }).history;
+    return rows.map((r, i) => ({
+      version: r.version,
+      type: r.type,
+      from: r.from_state,
+      to: r.to_state,
+      actor: r.actor,
+      at: r.at,
+      receivedAt: new Date(r.received_at).toISOString(),
+      clientId: r.client_id,
+      mutationId: r.mutation_id === null ? null : Number(r.mutation_id),
+      note: r.note,
+      attachments: r.attachments,
+      payload: shown[i]!.payload ?? null,
+    }));
+  }
+}
+
+export interface PulledItem {
+  readonly collection: string;
+  readonly id: string;
+  readonly version: number;
+  readonly snapshot: Snapshot;
+}
+
+export interface AuditEntry {
+  readonly version: number;
+  readonly type: string;
+  readonly from: string | null;
+  readonly to: string;
+  readonly actor: LoopActor;
+  readonly at: string;
+  readonly receivedAt: string;
+  readonly clientId: string | null;
+  readonly mutationId: number | null;
+  readonly note: string | null;
+  readonly attachments: readonly string[] | null;
+  readonly payload: unknown;
+}
+
+/** A stored event row as the history entry it records (what `replay` reads). */
+export function historyOf(r: { version: number; type: string; from_state: string | null; to_state: string; actor: LoopActor; at: string; note: string | null; attachments: readonly string[] | null; payload: unknown }): HistoryEntry {
+  const entry: { -readonly [K in keyof HistoryEntry]: HistoryEntry[K] } = { seq: r.version - 1, type: r.type, actor: r.actor, at: r.at, from: r.from_state, to: r.to_state };
+  if (r.note !== null) entry.note = r.note;
+  if (r.attachments !== null) entry.attachments = r.attachments;
+  if (r.payload !== null && r.payload !== undefined) entry.payload = r.payload;
+  return entry;
+}
+
+interface ItemScope {
+  readonly city: string;
+  readonly county: string | null;
+  readonly town: string | null;
+  readonly community: string | null;
+}
+
+const LEVELS = ['county', 'town', 'community'] as const;
+
+/** A new item's area: the creator's own, narrowed where the request names a level below it. */
+function itemScope(own: Scope, asked: Partial<Scope> | undefined): ItemScope {
+  const scope: { -readonly [K in keyof ItemScope]: ItemScope[K] } = { city: own.city, county: own.county ?? null, town: own.town ?? null, community: own.community ?? null };
+  if (asked?.city !== undefined && asked.city !== own.city) throw new HttpError(403, 'out_of_scope', TEXTS.outOfScope, 'scope.city');
+  for (const level of LEVELS) {
+    const value = asked?.[level];
+    if (value === undefined) continue;
+    if (own[level] !== undefined && own[level] !== value) throw new HttpError(403, 'out_of_scope', TEXTS.outOfScope, `scope.${level}`);
+    scope[level] = value;
+  }
+  if ((scope.town !== null && scope.county === null) || (scope.community !== null && scope.town === null)) {
+    throw new HttpError(400, 'invalid_body', { 'zh-CN': '所填辖区不完整：镇街须有所属区县，社区须有所属镇街', en: 'incomplete area: a town needs its county, a community its town' }, 'scope');
+  }
+  return scope;
+}
+
+/** A refusal that must leave no trace: thrown to roll its transaction back, then answered. */
+class Undo {
+  constructor(readonly result: MutationResult) {}
+}
+
+async function undone<T = MutationResult>(run: () => Promise<T>, answer: (result: MutationResult) => T = (r) => r as T): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof Undo) return answer(error.result);
+    throw error;
+  }
+}
+
+function failure(mutationId: number, status: number, code: string, message: Localized, path?: string): MutationResult {
+  return { mutationId, ok: false, status, error: errorBody(code, message, path) };
+}
+
+function fieldOf(error: BihuanError, prefix: string): string | undefined {
+  const e = error as BihuanError & { field?: string; argument?: string };
+  const name = e.field ?? e.argument;
+  if (name === undefined) return undefined;
+  return `${prefix}.${name.replace(/^(input|event)\.?/, '')}`.replace(/\.$/, '');
+}
