@@ -139,4 +139,15 @@ describe('<bh-law-report-scorecard>', () => {
     const empty = c.querySelector('bh-law-report-scorecard')!;
     await until(() => shadowText(empty).includes('暂无述法报告'));
   });
+
+  test('an assessor of the reporting unit is not counted: the breakdown says why (own_unit)', async () => {
+    const store = evaluationStore({ sheets: [['评议人乙', 90], ['评议人丙', 85]] });
+    const c = await mount(html`<bh-law-report-scorecard report-id=${REPORT.id} assessor="评议人甲" assessor-unit=${REPORT.unit} now=${NOW} .store=${store}></bh-law-report-scorecard>`);
+    const el = c.querySelector('bh-law-report-scorecard')!;
+    await loaded(el);
+    await fill(el, { achievements: '95', shortcomings: '90', performance: '80', rectification: '70', accountability: '90' });
+    expect(el.result?.ok).toBe(false);
+    expect(!el.result?.ok && el.result?.reasons.map((r) => r.rule)).toEqual(['own_unit']);
+    expect(shadowText(part(el, 'breakdown'))).toContain(`评议人甲 属于被评议单位“${REPORT.unit}”，不能评议本单位`);
+  });
 });

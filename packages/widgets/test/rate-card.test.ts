@@ -33,6 +33,13 @@ describe('<bh-rate-card>', () => {
     expect(shadowText(part(card, 'value'))).toBe('100%');
   });
 
+  test('a rate not exactly complete never shows 100%, one not exactly zero never 0% (the shared formatter)', async () => {
+    const c = await mount(html`<bh-rate-card label="任务完成率" numerator="199999" denominator="200000"></bh-rate-card><bh-rate-card label="逾期率" numerator="1" denominator="300000"></bh-rate-card>`);
+    const [done, late] = [...c.querySelectorAll('bh-rate-card')];
+    expect(shadowText(part(done!, 'value'))).toBe('99.99%');
+    expect(shadowText(part(late!, 'value'))).toBe('0.01%');
+  });
+
   test('the change against a previous period is in percentage points, with its meaning in text', async () => {
     const c = await mount(html`<bh-rate-card numerator="2227" denominator="2261" previous-numerator="406" previous-denominator="425" previous-label="综治中心"></bh-rate-card>`);
     const change = part(c.querySelector('bh-rate-card')!, 'change')!;

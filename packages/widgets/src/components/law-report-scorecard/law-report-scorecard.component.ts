@@ -94,6 +94,7 @@ export class BhLawReportScorecard extends FormAssociatedElement {
     store: { attribute: false, guard: storeGuard },
     reportId: { type: String, attribute: 'report-id', guard: idGuard },
     assessor: { type: String, guard: idGuard },
+    assessorUnit: { type: String, attribute: 'assessor-unit', guard: idGuard },
     name: { type: String, reflect: true, guard: idGuard },
     disabled: { type: Boolean, reflect: true, guard: booleanGuard },
     now: { guard: nowGuard },
@@ -114,6 +115,8 @@ export class BhLawReportScorecard extends FormAssociatedElement {
   reportId = '';
   /** Who is scoring: the sheet is stored under this id. */
   assessor = 'assessor';
+  /** The unit the assessor acts for, stored on the sheet: core refuses to score a report of this same unit (`own_unit`). */
+  assessorUnit = '';
   /** The name under which a host `<form>` receives the sheet (JSON). */
   name = '';
   disabled = false;
@@ -178,7 +181,7 @@ export class BhLawReportScorecard extends FormAssociatedElement {
     if (!report) return undefined;
     const mine = this.scores;
     const others = (this.loaded?.sheets ?? []).filter((s) => s.assessor !== this.assessor);
-    const sheets = Object.keys(mine).length ? [...others, { reportId: report.id, assessor: this.assessor, scores: mine, submittedAt: formatInstant(nowMs(this.now)) }] : others;
+    const sheets = Object.keys(mine).length ? [...others, this.sheet(report.id, mine)] : others;
     return scoreReport(this.currentScheme(), report, sheets);
   }
 
@@ -196,7 +199,7 @@ export class BhLawReportScorecard extends FormAssociatedElement {
       if (!store) throw this.storeController.error ?? new Error(t.saveFailed);
       const scores = this.scores;
       const result = this.result!;
-      await store.put('sheets', { reportId: report.id, assessor: this.assessor, scores, submittedAt: formatInstant(nowMs(this.now)) }, { actor: { id: this.assessor, role: 'assessor' } });
+      await store.put('sheets', this.sheet(report.id, scores), { actor: { id: this.assessor, role: 'assessor', ...(this.assessorUnit ? { unit: this.assessorUnit } : {}) } });
       this.notice = t.submitted(this.assessor);
       emit<ScoresSubmittedDetail>(this, 'bh-scores-submitted', { reportId: report.id, assessor: this.assessor, scores, result });
       return true;
@@ -210,6 +213,12 @@ export class BhLawReportScorecard extends FormAssociatedElement {
     } finally {
       this.busy = false;
     }
+  }
+
+  /** This assessor's sheet, with their unit when given. */
+  private sheet(reportId: string, scores: Record<string, ScoreValue>): StoredScoreSheet {
+    const base = { reportId, assessor: this.assessor, scores, submittedAt: formatInstant(nowMs(this.now)) };
+    return this.assessorUnit ? { ...base, unit: this.assessorUnit } : base;
   }
 
   private currentReport(): LawReport | undefined {
