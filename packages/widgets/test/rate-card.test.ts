@@ -90,10 +90,12 @@ describe('<bh-rate-card>', () => {
       for (const card of cards) {
         const problem = part(card, 'problem')!;
         expect(problem.getAttribute('role')).toBe('alert');
-        expect(shadowText(problem)).toContain('参数 numerator');
+        expect(shadowText(problem)).toContain('numerator');
       }
       expect(shadowText(part(cards[0]!, 'problem'))).toContain('不能大于分母');
-      expect(problems).toEqual(['invalid_argument', 'invalid_argument', 'invalid_argument']);
+      // "abc" is not a number at all: refused when set, by the property guard, naming the attribute.
+      expect(shadowText(part(cards[1]!, 'problem'))).toContain('属性 numerator 的值不可用');
+      expect(problems).toEqual(['invalid_argument', 'invalid_property', 'invalid_argument']);
       // Fixing the input clears the problem.
       cards[0]!.numerator = 400;
       await cards[0]!.updateComplete;

@@ -27,6 +27,8 @@ export function errorSummary(
   errors: readonly (FieldError | { readonly id?: undefined; readonly label?: string; readonly message: string })[],
 ): TemplateResult | typeof nothing {
   if (errors.length === 0) return nothing;
+  // The separator of the summary's language (its title is in it): never a Chinese colon in English.
+  const sep = /[\u3400-\u9fff]/.test(title) ? '：' : ': ';
   const go = (id: string) => (event: Event) => {
     event.preventDefault();
     focusField(root(), id);
@@ -36,8 +38,8 @@ export function errorSummary(
     <ul>
       ${errors.map((e) =>
         e.id
-          ? html`<li><a href="#${e.id}" @click=${go(e.id)}>${e.label ? `${e.label}：` : ''}${e.message}</a></li>`
-          : html`<li>${e.label ? `${e.label}：` : ''}${e.message}</li>`,
+          ? html`<li><a href="#${e.id}" @click=${go(e.id)}>${e.label ? `${e.label}${sep}` : ''}${e.message}</a></li>`
+          : html`<li>${e.label ? `${e.label}${sep}` : ''}${e.message}</li>`,
       )}
     </ul>
   </div>`;

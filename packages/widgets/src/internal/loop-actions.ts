@@ -92,7 +92,7 @@ export class LoopActions {
       ${open && fields
         ? actionForm({
             id: `act-${cssId(item.id)}`,
-            title: `${label(open.event)}：${title}`,
+            title: `${label(open.event)}${this.host.locale === 'en' ? ': ' : '：'}${title}`,
             fields,
             submitLabel: t.confirm,
             cancelLabel: t.cancel,
