@@ -4,7 +4,7 @@
 // January 2026. Out-of-rule variants: refused with their rule, the store as it was.
 import { describe, expect, test } from 'vitest';
 import { applyLoopEvent, createMemoryStore } from '@bihuan/core/store';
-import { openOverdueAccountability, openRectifications, rectificationLoop, rectificationStoreSpec, summarizeRectification, type RectificationItem } from '@bihuan/core/rectification';
+import { accountabilityLoop, openOverdueAccountability, openRectifications, rectificationLoop, rectificationStoreSpec, summarizeRectification, type RectificationItem } from '@bihuan/core/rectification';
 
 const office = { id: 'kaoping-zhang', role: 'supervisor' as const, unit: '区委依法治区办', name: '张主任' };
 const judicialOwner = { id: 'sfj-wang', role: 'owner' as const, unit: '振兴区司法局', name: '王局长' };
@@ -63,6 +63,12 @@ describe('S15: the problem list and the rectification ledger', () => {
     // Accountability before the deadline has passed.
     expect(await send(store, 'ZG-LJ-1', { type: 'holdAccountable', actor: office, at: '2026-02-20T09:00:00+08:00', payload: { accountabilityId: 'x' } })).toBe('guard_failed/past_deadline');
     expect((await store.all('items')).items).toEqual(before);
+    // 临江街道's item is overdue on 03-02: 李主任 may not dismiss his own accountability.
+    expect(await openOverdueAccountability(store, '2026-03-02T09:00:00+08:00', office)).toEqual(['ZG-LJ-1/accountability']);
+    const record = await store.get('accountability', 'ZG-LJ-1/accountability');
+    const dismissed = await applyLoopEvent(store, 'accountability', accountabilityLoop, 'ZG-LJ-1/accountability', { type: 'dismiss', actor: { id: 'ljjd-li', role: 'supervisor', unit: '临江街道', name: '李主任' }, at: '2026-03-03T09:00:00+08:00', payload: { reason: '客观原因' } });
+    expect(dismissed.ok ? 'accepted' : `${dismissed.reason.code}/${dismissed.reason.rule}`).toBe('guard_failed/not_own_accountability');
+    expect(await store.get('accountability', 'ZG-LJ-1/accountability')).toEqual(record);
     // A deadline before the list was opened.
     expect(() => openRectifications({ findings: [{ title: '复议纠错案件整改滞后', source: 'problemList' }], unit: '振兴区司法局', owner: '王局长', deadline: '2025-12-31', actor: office, at: '2026-01-15T09:00:00+08:00', idPrefix: 'ZG-X' })).toThrow(/input\.deadline.*deadline_after_creation/);
   });

@@ -2,6 +2,7 @@ import { InvalidArgumentError } from '../errors/errors.js';
 import { createItem } from '../loop/snapshot.js';
 import type { Actor } from '../loop/types.js';
 import { formatRate } from '../rate/rate.js';
+import { momentMs, type Moment } from '../loop/deadlines.js';
 import { RECEPTION_LOOP_ID, type ReceptionItem, type ReceptionRole, type ReceptionState, receptionLoop } from './definition.js';
 import { type ReceptionIntake, ReceptionIntakeSchema } from './schema.js';
 import { parseArgument } from '../schema/argument.js';
@@ -59,20 +60,28 @@ export interface ReceptionSummary {
   readonly satisfactionRate: string;
   /** Issues reopened at least once (dissatisfied, or reopened after write-off). */
   readonly reopened: number;
+  /**
+   * On the supervision ledger (督办台账) past their due date at `now`: assigned or in handling
+   * after 24:00 China time of `dueDate` (0 without `now`).
+   */
+  readonly overdue: number;
   readonly firms: number;
   readonly byState: Readonly<Record<ReceptionState, number>>;
 }
 
 /**
  * The reception day's figures. Satisfaction counts each issue once, by its latest rating: an issue
- * first rated dissatisfied and then satisfied after rework counts as satisfied.
+ * first rated dissatisfied and then satisfied after rework counts as satisfied. With `now`, the
+ * issues still with their department past the due date are counted as `overdue`.
  */
-export function summarizeReception(items: readonly ReceptionItem[]): ReceptionSummary {
+export function summarizeReception(items: readonly ReceptionItem[], now?: Moment): ReceptionSummary {
+  const nowDay = now === undefined ? undefined : chinaDay(momentMs('summarizeReception', 'now', now));
   if (!Array.isArray(items)) throw new InvalidArgumentError('summarizeReception', 'items', { 'zh-CN': '必须是接待日问题快照数组', en: 'must be an array of reception-day snapshots' }, items);
   const byState = Object.fromEntries(STATES.map((s) => [s, 0])) as Record<ReceptionState, number>;
   let rated = 0;
   let satisfied = 0;
   let reopened = 0;
+  let overdue = 0;
   const firms = new Set<string>();
   items.forEach((item: ReceptionItem, i) => {
     if (!item || typeof item !== 'object' || item.loop?.id !== RECEPTION_LOOP_ID || !STATES.includes(item.state) || !Array.isArray(item.data?.ratings)) {
@@ -86,6 +95,8 @@ export function summarizeReception(items: readonly ReceptionItem[]): ReceptionSu
       if (last.satisfaction !== 'dissatisfied') satisfied++;
     }
     if (item.data.reopened > 0) reopened++;
+    // Due by the end of dueDate: overdue from the next China day on, while the department has it.
+    if (nowDay !== undefined && (item.state === 'assigned' || item.state === 'handling') && typeof item.data.dueDate === 'string' && parseDate(item.data.dueDate) < nowDay) overdue++;
   });
   return {
     collected: items.length,
@@ -96,6 +107,7 @@ export function summarizeReception(items: readonly ReceptionItem[]): ReceptionSu
     satisfied,
     satisfactionRate: formatRate(satisfied, rated),
     reopened,
+    overdue,
     firms: firms.size,
     byState,
   };

@@ -55,13 +55,24 @@ function ownerOfItem(s: ItemSnapshot, e: LoopEvent): Verdict {
  * the item as its owner — and a verifier who names a unit is not of the responsible unit.
  */
 function independentVerifier(s: ItemSnapshot, e: LoopEvent): Verdict {
-  const { id, name, unit } = e.actor;
-  const owned = id === s.data.owner || name === s.data.owner || s.history.some((h) => h.actor.role === 'owner' && h.actor.id === id);
-  if (owned) return { rule: 'not_own_verifier', field: 'actor.id', message: L(`${id} 是该事项的整改责任人，不能核验自己的整改`, `${id} owns this item and cannot verify their own rectification`) };
+  const { id, unit } = e.actor;
+  if (ownsItem(s, e)) return { rule: 'not_own_verifier', field: 'actor.id', message: L(`${id} 是该事项的整改责任人，不能核验自己的整改`, `${id} owns this item and cannot verify their own rectification`) };
   if (unit !== undefined && unit === s.data.unit) {
     return { rule: 'independent_verifier', field: 'actor.unit', message: L(`核验人须来自责任单位 ${s.data.unit} 之外`, `the verifier must come from outside the responsible unit ${s.data.unit}`) };
   }
   return true;
+}
+
+/** Whether the actor is the item's owner: its named owner (by id or name), or who acted as its owner. */
+function ownsItem(s: ItemSnapshot, e: LoopEvent): boolean {
+  const { id, name } = e.actor;
+  return id === s.data.owner || name === s.data.owner || s.history.some((h) => h.actor.role === 'owner' && h.actor.id === id);
+}
+
+/** Rule `not_own_item`: the owner, acting as the supervising office, never writes off their own item. */
+function notOwnItem(s: ItemSnapshot, e: LoopEvent): Verdict {
+  if (!ownsItem(s, e)) return true;
+  return { rule: 'not_own_item', field: 'actor.id', message: L(`${e.actor.id} 是该事项的整改责任人，不能为自己的整改销号`, `${e.actor.id} owns this item and cannot write off their own rectification`) };
 }
 
 /**
@@ -90,8 +101,10 @@ function fixedAtOnce(s: ItemSnapshot, e: LoopEvent): Verdict {
  * Who and when: an owner acts only on their unit's items (`owner_unit`); the owner never verifies
  * or returns their own work, and a verifier naming a unit is not of the responsible one
  * (`not_own_verifier`, `independent_verifier`); 立行立改 only within `data.fixAtOnceDays` of the
- * listing and by the deadline (`fix_at_once_window`); accountability only after the deadline
- * (`past_deadline`), once (`accountability_once`).
+ * listing and by the deadline (`fix_at_once_window`); the owner never writes off their own item
+ * (`not_own_item`); accountability only after the deadline (`past_deadline`), once
+ * (`accountability_once`), and never decided or dismissed by whoever answers for it
+ * (`not_own_accountability`, in the accountability loop).
  */
 export const rectificationLoop = /* @__PURE__ */ defineLoop({
   id: RECTIFICATION_LOOP_ID,
@@ -161,7 +174,7 @@ export const rectificationLoop = /* @__PURE__ */ defineLoop({
       guard: (s: ItemSnapshot, e: LoopEvent): Verdict => independentVerifier(s, e),
       apply: (d: Rectification, p: ReasonPayload, e: LoopEvent): Rectification => ({ ...d, returns: [...d.returns, { reason: p.reason, by: e.actor.id, at: e.at }] }),
     },
-    writeOff: { label: L('销号', 'write off'), from: ['verified'], to: 'writtenOff', roles: ['supervisor'] },
+    writeOff: { label: L('销号', 'write off'), from: ['verified'], to: 'writtenOff', roles: ['supervisor'], guard: (s: ItemSnapshot, e: LoopEvent): Verdict => notOwnItem(s, e) },
     supervise: {
       label: L('督办', 'supervise'),
       from: [...UNVERIFIED_STATES],
@@ -193,6 +206,16 @@ export type RectificationEvent = EventOf<RectificationLoop>;
 export type RectificationRole = RoleOf<RectificationLoop>;
 export type RectificationItem = SnapshotOf<RectificationLoop>;
 
+/**
+ * Rule `not_own_accountability`: whoever answers for the item (its owner, by id or name, or anyone
+ * of its unit) never decides on, or dismisses, their own accountability.
+ */
+function notAnswerable(s: Snapshot<string, Accountability>, e: LoopEvent): Verdict {
+  const { id, name, unit } = e.actor;
+  if (id !== s.data.owner && name !== s.data.owner && unit !== s.data.unit) return true;
+  return { rule: 'not_own_accountability', field: 'actor', message: L(`${s.data.unit} ${s.data.owner} 是被问责方，不能对本事项的问责作出决定或免予问责`, `${s.data.owner} of ${s.data.unit} answers for this item and cannot decide on or dismiss its accountability`) };
+}
+
 /** The accountability loop (问责): opened → decided → closed, or dismissed with a reason. */
 export const accountabilityLoop = /* @__PURE__ */ defineLoop({
   id: ACCOUNTABILITY_LOOP_ID,
@@ -214,6 +237,7 @@ export const accountabilityLoop = /* @__PURE__ */ defineLoop({
       to: 'decided',
       roles: ['supervisor'],
       payload: DecisionPayloadSchema,
+      guard: (s: Snapshot<string, Accountability>, e: LoopEvent): Verdict => notAnswerable(s, e),
       apply: (d: Accountability, p: DecisionPayload): Accountability => ({ ...d, decision: { measure: p.measure, basis: p.basis } }),
     },
     close: {
@@ -230,6 +254,7 @@ export const accountabilityLoop = /* @__PURE__ */ defineLoop({
       to: 'dismissed',
       roles: ['supervisor'],
       payload: ReasonPayloadSchema,
+      guard: (s: Snapshot<string, Accountability>, e: LoopEvent): Verdict => notAnswerable(s, e),
       apply: (d: Accountability, p: ReasonPayload): Accountability => ({ ...d, outcome: p.reason }),
     },
   },

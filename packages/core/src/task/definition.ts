@@ -66,6 +66,17 @@ function notOwnOrder(s: OrderSnapshot, e: LoopEvent): Verdict {
  * and fed back again; exempt (not applicable, with a reason) and cancelled end it too. Urging
  * (督导) and reassignment are recorded on the order without changing its state. Orders are due at
  * `data.due` (from the template's due rule), not by a stage limit.
+ *
+ * Who and to whom (refusal code `guard_failed`, with its `rule`):
+ * - `assignee_only`: an officer feeds back, or marks not applicable, only the order assigned to them;
+ * - `may_be_not_applicable`: an officer marks it not applicable only where the template allows it;
+ * - `not_own_order`: the order's officer (or whoever fed it back) never verifies, returns, cancels
+ *   or — as a supervisor — exempts it: supervisors (city and county offices) decide on others' orders;
+ * - `other_officer`, `community_kept`: a reassignment names another officer and never changes the
+ *   order's community, station or county;
+ * - `on_roster`: a reassignment goes only to an officer on the roster from its day to the order's
+ *   due day (with `{ roster }` in the context; `reassignOnLeave` passes it). Dispatch keeps the
+ *   same rule (`dispatchMonth` skips, `dispatchOnEvent` throws `TaskOrderRefusal`).
  */
 export function createTaskOrderLoop(options: TaskLoopOptions = {}) {
   if (options === null || typeof options !== 'object') throw new InvalidArgumentError('createTaskOrderLoop', 'options', { 'zh-CN': '必须是对象', en: 'must be an object' }, options);

@@ -128,6 +128,17 @@ describe('who may act on a reception issue, and when', () => {
     expect(item).toEqual(copy);
   });
 
+  test('the supervision ledger counts issues past their due date while the department has them (overdue)', () => {
+    const assigned = send(collect(0), 'assign', host, { department: 'market-bureau', dueDate: '2025-07-18' }, '2025-06-18T11:00:00+08:00');
+    const handling = send(assigned, 'handle', dept, undefined, '2025-06-19T09:00:00+08:00');
+    const answered = send(handling, 'feedBack', dept, { result: '已答复' }, '2025-06-25T09:00:00+08:00');
+    const items = [collect(1), assigned, handling, answered, close(collect(2))];
+    expect(summarizeReception(items).overdue).toBe(0);
+    expect(summarizeReception(items, '2025-07-18T23:59:59+08:00').overdue).toBe(0);
+    expect(summarizeReception(items, '2025-07-19T00:00:00+08:00').overdue).toBe(2);
+    expect(arg(() => summarizeReception(items, 'tomorrow'))).toBe('now');
+  });
+
   test('an issue is collected on or after its reception day, within a year', () => {
     const at = (when: string) => () => collectIssue({ id: 'JD-9', intake: intake(0), actor: host, at: when });
     expect(arg(at('2025-06-17T23:00:00+08:00'))).toBe('input.intake.sessionDate');

@@ -165,6 +165,23 @@ describe('who may act on a rectification item, and when', () => {
     expect(verdict(item, 'verify', verifier, { opinion: '整改到位' })).toBe('ok');
   });
 
+  test('the owner never writes off their own item (not_own_item), nor decides their own accountability (not_own_accountability)', () => {
+    const verified = send(submitted(), 'verify', verifier, { opinion: '整改到位' }, '2026-01-20T10:00:00+08:00');
+    expect(verdict(verified, 'writeOff', { id: 'wang', role: 'supervisor' }, undefined, '2026-01-21T09:00:00+08:00')).toBe('guard_failed/not_own_item/actor.id');
+    expect(verdict(verified, 'writeOff', supervisor, undefined, '2026-01-21T09:00:00+08:00')).toBe('ok');
+    const late = send(open('2026-02-27')[0]!, 'start', owner, { measures: ['x'] }, '2026-01-16T09:00:00+08:00');
+    const record = sweepOverdue([late], '2026-03-02T09:00:00+08:00', supervisor).accountability[0]!;
+    const decide = (actor: { id: string; role: 'supervisor'; unit?: string; name?: string }) => {
+      const r = transition(accountabilityLoop, record, { type: 'decide', actor, at: '2026-03-05T09:00:00+08:00', payload: { measure: 'talk', basis: '整改逾期' } });
+      return r.ok ? 'ok' : `${r.reason.code}/${r.reason.rule}`;
+    };
+    expect(decide({ id: 'x', role: 'supervisor', name: '王局长' })).toBe('guard_failed/not_own_accountability');
+    expect(decide({ id: 'deputy', role: 'supervisor', unit: '某县司法局' })).toBe('guard_failed/not_own_accountability');
+    const dismissed = transition(accountabilityLoop, record, { type: 'dismiss', actor: { id: '王局长', role: 'supervisor' }, at: '2026-03-05T09:00:00+08:00', payload: { reason: '情有可原' } });
+    expect(dismissed.ok ? '' : dismissed.reason.rule).toBe('not_own_accountability');
+    expect(decide({ id: 'jiwei-zhao', role: 'supervisor', unit: '县纪委监委' })).toBe('ok');
+  });
+
   test('an owner acts only on their own unit’s items (owner_unit)', () => {
     const item = open()[0]!;
     expect(verdict(item, 'start', { id: 'zhao', role: 'owner', unit: '临江街道' }, { measures: ['x'] })).toBe('guard_failed/owner_unit/actor.unit');

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import fc from 'fast-check';
 import {
   createItem,
   createMemoryStore,
@@ -10,6 +11,7 @@ import {
   reassignOnLeaveInStore,
   replay,
   TaskOrderRefusal,
+  dueDayText,
   transition,
   snapshotSchema,
   taskOrderLoop,
@@ -203,4 +205,29 @@ describe('orders go only to people who are there (rule on_roster)', () => {
     expect(r.ok && r.snapshot.data).toMatchObject({ officer: 'sun', community: '红旗路社区', station: 'xg', county: 'hg' });
     expect(r.ok && replay(taskOrderLoop, r.snapshot.history, { roster: roster() })).toEqual(r.ok && r.snapshot);
   });
+});
+
+test('property: whatever the roster, an order goes to an officer exactly when they are there from its hand-over to its due day', () => {
+  const day = fc.integer({ min: 0, max: 120 }).map((n) => new Date(Date.UTC(2026, 0, 15 + n)).toISOString().slice(0, 10));
+  const span = fc.record({ from: fc.option(day, { nil: undefined }), until: fc.option(day, { nil: undefined }) }).filter((o) => o.from === undefined || o.until === undefined || o.from <= o.until);
+  fc.assert(
+    fc.property(fc.array(span, { minLength: 1, maxLength: 4 }), fc.integer({ min: 0, max: 60 }), (spans, offset) => {
+      const at = new Date(Date.UTC(2026, 1, 1 + offset, 1)).toISOString(); // 2026-02-01 … 04-02, 09:00 China time
+      const dispatchDay = at.slice(0, 10);
+      if (dispatchDay < '2026-01-29' || dispatchDay > '2026-03-31') return; // outside the dispatch window: refused elsewhere
+      const roster = cityRoster({ officers: spans.map((sp, i) => ({ id: `o${i}`, name: `民警${i}`, station: 'dg', community: `社区${i}`, communityType: 'rural', ...sp })) });
+      const { orders } = dispatchMonth({ catalog: catalog(), roster, month: '2026-03', at });
+      const start = dispatchDay < '2026-03-01' ? '2026-03-01' : dispatchDay;
+      for (const [i, sp] of spans.entries()) {
+        for (const template of ['hotels', 'visits']) {
+          const given = orders.find((o) => o.data.officer === `o${i}` && o.data.template.id === template);
+          const due = template === 'hotels' ? '2026-03-25' : '2026-03-31';
+          const there = (sp.from === undefined || sp.from <= start) && (sp.until === undefined || sp.until >= (due > start ? due : start));
+          expect(given !== undefined).toBe(there);
+          if (given) expect(dueDayText(given.data.due)).toBe(due);
+        }
+      }
+    }),
+    { numRuns: 150, seed: 14 },
+  );
 });
