@@ -6,7 +6,7 @@ import { html } from 'lit';
 import '@bihuan/widgets/dispute-intake';
 import '@bihuan/widgets/dispute-ledger';
 import '@bihuan/widgets/dispute-case';
-import { type DisputeItem, type DisputeRole, acceptDispute, createMemoryStore, disputeLoop, disputeStoreSpec, transition } from '@bihuan/core';
+import { type DisputeIntake, type DisputeItem, type DisputeRole, acceptDispute, createMemoryStore, disputeLoop, disputeStoreSpec, transition } from '@bihuan/core';
 import type { BhDisputeCase, BhDisputeIntake, BhDisputeLedger, DisputeRefusedDetail, DisputeTransitionDetail } from '@bihuan/widgets/classes';
 import { cleanup, mount, settle, shadowText } from '../../../test/browser/support/render.js';
 import { expectNoAxeViolations } from '../../../test/browser/support/axe.js';
@@ -157,7 +157,7 @@ describe('the noise case from intake to write-off', () => {
 
   test('a liaison acts for the body in viewer-unit: the court’s liaison mediates a dispute routed to the court, one without a unit is refused', async () => {
     const store = createMemoryStore(disputeStoreSpec);
-    const intake = { title: '邻里噪声纠纷', category: 'noise', description: '楼上夜间噪声', channel: 'walkIn', town: '站前街道', community: '锦绣社区', parties: [{ id: 'p1', side: 'applicant', name: '陈建国' }, { id: 'p2', side: 'respondent', name: '李秀英' }] } as const;
+    const intake: DisputeIntake = { title: '邻里噪声纠纷', category: 'noise', description: '楼上夜间噪声', channel: 'walkIn', town: '站前街道', community: '锦绣社区', parties: [{ id: 'p1', side: 'applicant', name: '陈建国' }, { id: 'p2', side: 'respondent', name: '李秀英' }] };
     const accepted = acceptDispute({ id: 'JF-1', intake, actor: { id: 'clerk-li', role: 'intakeClerk' }, at: '2025-11-03T09:00:00+08:00' });
     const routed = transition(disputeLoop, accepted, { type: 'route', actor: { id: 'clerk-li', role: 'intakeClerk' }, at: '2025-11-03T10:00:00+08:00', payload: { departments: ['court', 'residentsCommittee'], joint: true } });
     if (!routed.ok) throw new Error(routed.reason.message.en);
