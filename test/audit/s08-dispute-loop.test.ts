@@ -20,13 +20,13 @@ const at = (day: number, time: string) => `2025-11-${String(day).padStart(2, '0'
 const noise: DisputeIntake = {
   title: '邻里噪声纠纷',
   category: 'noise',
-  description: '楼上住户夜间生活噪声，双方多次争执。',
+  description: '楼上住户深夜跳绳、拖拽家具，楼下老两口无法入睡，已争执三次。',
   channel: 'walkIn',
   town: '站前街道',
-  community: '锦绣社区',
+  community: '站前社区',
   parties: [
-    { id: 'p1', side: 'applicant', name: '陈建国', phone: '13812345678' },
-    { id: 'p2', side: 'respondent', name: '李秀英' },
+    { id: 'p1', side: 'applicant', name: '王海涛', phone: '13904150123' },
+    { id: 'p2', side: 'respondent', name: '张春梅', address: '辽宁省丹东市振兴区站前小区7号楼301' },
   ],
 };
 const leak = (grid: string): DisputeIntake => ({
@@ -111,7 +111,7 @@ describe('S8: a week at the centre, from 受理 to 销号', () => {
     expect(noiseCase.history.find((h) => h.type === 'mediate')!.actor).toEqual(courtLiaison);
     // Re-routed on Wednesday 09:00: two working days from then, to the end of Friday 11-07.
     expect(pets.deadline).toBe('2025-11-07T16:00:00.000Z');
-    for (const item of [noiseCase, leakCase, duplicate, pets]) expect(replay(disputeLoop, item.history)).toEqual(item);
+    for (const item of [noiseCase!, leakCase!, duplicate!, pets!]) expect(replay(disputeLoop, item.history)).toEqual(item);
   });
 
   test('who may act: each variant is refused with its rule, and nothing stored changes', async () => {
