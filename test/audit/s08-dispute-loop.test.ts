@@ -104,14 +104,14 @@ describe('S8: a week at the centre, from 受理 to 销号', () => {
   });
 
   test('the week as stored: links on both sides of the merge, the units in the history, the re-routed limit', async () => {
-    const [noiseCase, leakCase, duplicate, pets] = await Promise.all(['JF-1103-01', 'JF-1103-02', 'JF-1103-03', 'JF-1103-04'].map(get));
+    const [noiseCase, leakCase, duplicate, pets] = (await Promise.all(['JF-1103-01', 'JF-1103-02', 'JF-1103-03', 'JF-1103-04'].map(get))) as [DisputeItem, DisputeItem, DisputeItem, DisputeItem];
     expect(noiseCase.state).toBe('pendingWriteOff');
     expect(duplicate).toMatchObject({ state: 'merged', data: { mergedInto: { id: 'JF-1103-02' } } });
     expect(leakCase.data.duplicates).toEqual([{ id: 'JF-1103-03', reason: '同一漏水纠纷，两名网格员重复上报' }]);
     expect(noiseCase.history.find((h) => h.type === 'mediate')!.actor).toEqual(courtLiaison);
     // Re-routed on Wednesday 09:00: two working days from then, to the end of Friday 11-07.
     expect(pets.deadline).toBe('2025-11-07T16:00:00.000Z');
-    for (const item of [noiseCase!, leakCase!, duplicate!, pets!]) expect(replay(disputeLoop, item.history)).toEqual(item);
+    for (const item of [noiseCase, leakCase, duplicate, pets]) expect(replay(disputeLoop, item.history)).toEqual(item);
   });
 
   test('who may act: each variant is refused with its rule, and nothing stored changes', async () => {
