@@ -9,6 +9,7 @@ import { NOW, accept, longCase, storeWith, walk } from './support/disputes.js';
 interface CaseArgs {
   lang?: string;
   viewerRole?: string;
+  viewerId?: string;
   disputeId?: string;
   seed?: () => DisputeItem[];
   /** An action tried on render (to show a refusal). */
@@ -25,7 +26,7 @@ const meta: Meta<CaseArgs> = {
     lang=${a.lang ?? nothing}
     now=${a.now ?? NOW}
     viewer-role=${a.viewerRole ?? nothing}
-    viewer-id="staff-1"
+    viewer-id=${a.viewerId ?? 'staff-1'}
     dispute-id=${a.disputeId ?? 'JF-20251110-0425'}
     .store=${storeWith(a.seed?.() ?? [])}
     ${ref((el) => {
@@ -57,7 +58,7 @@ export const Overdue: Story = { args: { seed: noise(['route'], '2025-10-09T09:00
 
 /** A settlement only one party consented to: refused with core's reason. */
 export const Refused: Story = {
-  args: { seed: noise(['route', 'mediate']), viewerRole: 'mediator', attempt: { event: 'settle', payload: { terms: ['降低生活噪声'], consentedBy: ['p1'], date: '2025-11-20' } } },
+  args: { seed: noise(['route', 'mediate']), viewerRole: 'mediator', viewerId: 'mediator-wang', attempt: { event: 'settle', payload: { terms: ['降低生活噪声'], consentedBy: ['p1'], date: '2025-11-20' } } },
 };
 
 /** A viewer without a role: read only. */

@@ -16,9 +16,13 @@ intake.towns = {
 };
 
 const IDS = { intakeClerk: 'clerk-li', mediator: 'mediator-wang', departmentLiaison: 'liaison-court', supervisor: 'head-gao' };
+// The body a liaison acts for: a liaison mediates only for a department the dispute is routed to.
+const UNITS = { departmentLiaison: 'court' };
 role.addEventListener('change', () => {
   for (const el of [ledger, kase]) el.setAttribute('viewer-role', role.value);
   kase.setAttribute('viewer-id', IDS[role.value] ?? 'staff');
+  if (UNITS[role.value]) kase.setAttribute('viewer-unit', UNITS[role.value]);
+  else kase.removeAttribute('viewer-unit');
 });
 
 function show(id) {

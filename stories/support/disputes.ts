@@ -7,6 +7,7 @@ import {
   type DisputeRole,
   type DisputeStore,
   acceptDispute,
+  chinaDate,
   createMemoryStore,
   disputeLoop,
   disputeStoreSpec,
@@ -16,10 +17,10 @@ import {
 /** The moment the stories are looked at: 2025-11-20 10:00 China time. */
 export const NOW = '2025-11-20T10:00:00+08:00';
 
-export const ACTORS: Record<DisputeRole, { id: string; role: DisputeRole }> = {
+export const ACTORS: Record<DisputeRole, { id: string; role: DisputeRole; unit?: string }> = {
   intakeClerk: { id: 'clerk-li', role: 'intakeClerk' },
   mediator: { id: 'mediator-wang', role: 'mediator' },
-  departmentLiaison: { id: 'liaison-court', role: 'departmentLiaison' },
+  departmentLiaison: { id: 'liaison-court', role: 'departmentLiaison', unit: 'court' },
   supervisor: { id: 'head-gao', role: 'supervisor' },
 };
 
@@ -62,16 +63,18 @@ const ROLE_OF: Partial<Record<DisputeEvent, DisputeRole>> = {
 };
 
 /**
- * Sends events one after another (an hour apart), each with its usual role and payload — or, for
- * an event given as `[type, payload]`, with that payload.
+ * Sends events one after another (an hour apart; a follow-up eight days after the settlement, to
+ * see it kept), each with its usual role and payload — or, for an event given as `[type, payload]`,
+ * with that payload. A settlement is dated the day it is recorded.
  */
 export function walk(item: DisputeItem, events: readonly (DisputeEvent | readonly [DisputeEvent, unknown])[]): DisputeItem {
   let current = item;
   for (const step of events) {
     const [type, payload] = typeof step === 'string' ? [step, PAYLOADS[step]] : step;
-    const at = new Date(Date.parse(current.updatedAt) + 3_600_000).toISOString();
+    const at = new Date(Date.parse(current.updatedAt) + (type === 'recordFollowUp' ? 8 * 86_400_000 : 3_600_000)).toISOString();
     const actor = ACTORS[ROLE_OF[type] ?? 'supervisor'];
-    const result = transition(disputeLoop, current, payload === undefined ? { type, actor, at } : { type, actor, at, payload });
+    const dated = type === 'settle' && typeof step === 'string' ? { ...(payload as object), date: chinaDate(Date.parse(at)) } : payload;
+    const result = transition(disputeLoop, current, dated === undefined ? { type, actor, at } : { type, actor, at, payload: dated });
     if (!result.ok) throw new Error(`${type}: ${result.reason.message.en}`);
     current = result.snapshot;
   }

@@ -27,7 +27,9 @@ const PAYLOADS = [
 ];
 
 function hostile(p: string, n: number): DisputeItem {
-  const at = (h: number) => `2025-10-0${n + 1}T${String(8 + h).padStart(2, '0')}:00:00+08:00`;
+  // The follow-up (step 4) and what follows it come a week after the settlement, as the loop requires.
+  const day = (h: number) => String(n + 1 + (h >= 4 ? 8 : 0)).padStart(2, '0');
+  const at = (h: number) => `2025-10-${day(h)}T${String(8 + h).padStart(2, '0')}:00:00+08:00`;
   let item = acceptDispute({
     id: `JF-${p}`.slice(0, 120),
     intake: {
@@ -50,9 +52,9 @@ function hostile(p: string, n: number): DisputeItem {
   const steps: [string, string, unknown][] = [
     ['route', 'intakeClerk', { departments: ['court', 'residentsCommittee'], joint: true, lead: 'court' }],
     ['mediate', 'mediator', { mode: 'atHome', mediators: [p] }],
-    ['settle', 'mediator', { terms: [p, p], consentedBy: item.data.parties.map((x) => x.id), date: '2025-10-09', document: p }],
+    ['settle', 'mediator', { terms: [p, p], consentedBy: item.data.parties.map((x) => x.id), date: `2025-10-${day(3)}`, document: p }],
     ['recordFollowUp', 'intakeClerk', { method: 'phone', agreementKept: false, satisfaction: 'dissatisfied', findings: p }],
-    ['refer', 'mediator', { to: 'arbitration', reason: p, date: '2025-10-10', reference: p }],
+    ['refer', 'mediator', { to: 'arbitration', reason: p, date: `2025-10-${day(5)}`, reference: p }],
     ['supervise', 'supervisor', { instruction: p }],
   ];
   steps.forEach(([type, role, payload], h) => {

@@ -6,7 +6,7 @@ import { html } from 'lit';
 import '@bihuan/widgets/dispute-intake';
 import '@bihuan/widgets/dispute-ledger';
 import '@bihuan/widgets/dispute-case';
-import { type DisputeItem, type DisputeRole, createMemoryStore, disputeStoreSpec } from '@bihuan/core';
+import { type DisputeIntake, type DisputeItem, type DisputeRole, acceptDispute, createMemoryStore, disputeLoop, disputeStoreSpec, transition } from '@bihuan/core';
 import type { BhDisputeCase, BhDisputeIntake, BhDisputeLedger, DisputeRefusedDetail, DisputeTransitionDetail } from '@bihuan/widgets/classes';
 import { cleanup, mount, settle, shadowText } from '../../../test/browser/support/render.js';
 import { expectNoAxeViolations } from '../../../test/browser/support/axe.js';
@@ -25,7 +25,8 @@ async function as(el: BhDisputeCase, role: string, id: string, now: string): Pro
 
 async function submitAction(el: BhDisputeCase): Promise<void> {
   $(el, '#action-form').dispatchEvent(new Event('submit', { cancelable: true }));
-  await until(() => !el.shadowRoot!.querySelector('fieldset[disabled]'));
+  // The action is under way from the submit on (busy is set at once) until its result is shown and focused.
+  await until(() => !(el as unknown as { busy: boolean }).busy && !el.shadowRoot!.querySelector('fieldset[disabled]'));
   await settle(el.parentElement!);
 }
 
@@ -152,5 +153,41 @@ describe('the noise case from intake to write-off', () => {
     expect(shadowText($(el, '[part=problem]'))).toContain('No dispute numbered JF-NONE');
     await settle(c);
     expect(problems).toEqual(['not_found']);
+  });
+
+  test('a liaison acts for the body in viewer-unit: the court’s liaison mediates a dispute routed to the court, one without a unit is refused', async () => {
+    const store = createMemoryStore(disputeStoreSpec);
+    const intake: DisputeIntake = { title: '邻里噪声纠纷', category: 'noise', description: '楼上夜间噪声', channel: 'walkIn', town: '站前街道', community: '锦绣社区', parties: [{ id: 'p1', side: 'applicant', name: '陈建国' }, { id: 'p2', side: 'respondent', name: '李秀英' }] };
+    const accepted = acceptDispute({ id: 'JF-1', intake, actor: { id: 'clerk-li', role: 'intakeClerk' }, at: '2025-11-03T09:00:00+08:00' });
+    const routed = transition(disputeLoop, accepted, { type: 'route', actor: { id: 'clerk-li', role: 'intakeClerk' }, at: '2025-11-03T10:00:00+08:00', payload: { departments: ['court', 'residentsCommittee'], joint: true } });
+    if (!routed.ok) throw new Error(routed.reason.message.en);
+    await store.add('disputes', routed.snapshot);
+    await store.add('disputes', acceptDispute({ id: 'JF-2', intake, actor: { id: 'clerk-li', role: 'intakeClerk' }, at: '2025-11-03T09:30:00+08:00' }));
+    const refusals: DisputeRefusedDetail[] = [];
+    const c = await mount(html`<bh-dispute-case .store=${store} dispute-id="JF-1" now="2025-11-04T09:00:00+08:00" @bh-dispute-refused=${(e: CustomEvent<DisputeRefusedDetail>) => refusals.push(e.detail)}></bh-dispute-case>`);
+    const kase = c.querySelector('bh-dispute-case')!;
+    await until(() => !!kase.shadowRoot!.querySelector('[part=timeline]'));
+    await as(kase, 'departmentLiaison', 'liaison-court', '2025-11-04T09:00:00+08:00');
+    expect(await kase.act('mediate', { mode: 'atCentre' })).toMatchObject({ code: 'guard_failed', rule: 'liaison_unit_missing' });
+    expect(refusals.at(-1)).toMatchObject({ rule: 'liaison_unit_missing', field: 'actor.unit' });
+    kase.setAttribute('viewer-unit', 'court');
+    await settle(c);
+    expect(await kase.act('mediate', { mode: 'atCentre' })).toBeUndefined();
+    const stored = (await store.get('disputes', 'JF-1')) as DisputeItem;
+    expect(stored.history.at(-1)).toMatchObject({ type: 'mediate', actor: { id: 'liaison-court', role: 'departmentLiaison', unit: 'court' } });
+
+    // A merge from the case writes both records; the original's side is never offered on its own.
+    kase.removeAttribute('viewer-unit');
+    kase.setAttribute('dispute-id', 'JF-2');
+    await as(kase, 'intakeClerk', 'clerk-li', '2025-11-04T10:00:00+08:00');
+    await until(() => actions(kase).includes('merge'));
+    expect(actions(kase)).toEqual(['route', 'withdraw', 'merge']);
+    expect(await kase.act('merge', { into: 'JF-1', reason: '同一纠纷重复登记' })).toBeUndefined();
+    expect(((await store.get('disputes', 'JF-1')) as DisputeItem).data.duplicates).toEqual([{ id: 'JF-2', reason: '同一纠纷重复登记' }]);
+    await as(kase, 'supervisor', 'head-gao', '2025-11-04T11:00:00+08:00');
+    expect(actions(kase)).toEqual(['unmerge']);
+    expect(await kase.act('unmerge', { reason: '并非同一纠纷' })).toBeUndefined();
+    expect(((await store.get('disputes', 'JF-2')) as DisputeItem).state).toBe('received');
+    expect(((await store.get('disputes', 'JF-1')) as DisputeItem).data.duplicates).toEqual([]);
   });
 });

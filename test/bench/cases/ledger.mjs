@@ -31,13 +31,14 @@ const base = acceptDispute({
 const steps = [
   ['route', 'intakeClerk', { departments: ['court', 'judicialAdministration', 'publicSecurity', 'subDistrictOffice', 'residentsCommittee'], joint: true, lead: null }],
   ['mediate', 'mediator', { mode: 'atCentre', mediators: [] }],
-  ['settle', 'mediator', { terms: ['降低噪声'], consentedBy: ['p1', 'p2'], date: '2025-07-05' }],
+  ['settle', 'mediator', { terms: ['降低噪声'], consentedBy: ['p1', 'p2'], date: '2025-07-04' }],
   ['recordFollowUp', 'intakeClerk', { method: 'phone', agreementKept: true, satisfaction: 'satisfied' }],
 ];
 const templates = [base];
 let t = base;
 steps.forEach(([type, role, payload], i) => {
-  const r = transition(disputeLoop, t, { type, actor: actor(role), at: '2025-07-0' + (i + 2) + 'T09:00:00+08:00', payload });
+  // A day a step; the follow-up a week after the settlement, as the loop requires.
+  const r = transition(disputeLoop, t, { type, actor: actor(role), at: (type === 'recordFollowUp' ? '2025-07-12' : '2025-07-0' + (i + 2)) + 'T09:00:00+08:00', payload });
   if (!r.ok) throw new Error(type);
   templates.push((t = r.snapshot));
 });

@@ -1,16 +1,21 @@
 import { InvalidArgumentError } from '../errors/errors.js';
 import { checkStore } from '../schema/argument.js';
 import { applyLoopEvent, applyLoopEventIn, type LoopApplyRefusal } from '../store/loop-event.js';
-import type { HistoryEntryLike } from '../store/types.js';
+import type { ChangeEntry, HistoryEntryLike } from '../store/types.js';
 import type { TransitionContext } from '../loop/transition.js';
 import type { LoopEvent } from '../loop/types.js';
+import type { Refusal } from '../loop/refusal.js';
 import { type DisputeContext, type DisputeItem, type DisputeLoop, disputeLoop } from './definition.js';
 import type { DisputeStore } from './store.js';
 
-/** What `applyDisputeEvent` did: the dispute's new snapshot (and the original's, for a merge or its undoing), or the refusal. */
-export type DisputeApplyResult =
-  | { readonly ok: true; readonly snapshot: DisputeItem; readonly entries: HistoryEntryLike[]; readonly original?: DisputeItem }
-  | { readonly ok: false; readonly reason: LoopApplyRefusal };
+/**
+ * What `applyDisputeEvent` did: the dispute's new snapshot and history entries — with the
+ * change-log entry for a one-record event, the original's new snapshot for a merge or its
+ * undoing (a batch, whose change-log entries come with its notice) — or the refusal.
+ */
+export type DisputeApplyResult<R = LoopApplyRefusal> =
+  | { readonly ok: true; readonly snapshot: DisputeItem; readonly entries: HistoryEntryLike[]; readonly change?: ChangeEntry; readonly original?: DisputeItem }
+  | { readonly ok: false; readonly reason: R };
 
 /** Carries the original's refusal out of the batch, so that nothing the batch wrote is kept. */
 class OriginalRefused {
@@ -37,40 +42,40 @@ const reasonOf = (event: LoopEvent): string | undefined => {
  * (A→B, then B→A), a chain (into a merged case) or a merge into a closed or withdrawn case is
  * refused. A refusal of either side writes nothing; the original's refusal names its event.
  */
-export async function applyDisputeEvent(
+export async function applyDisputeEvent<O extends { readonly expectedVersion?: number } = {}>(
   store: DisputeStore,
   id: string,
   event: LoopEvent,
   context?: TransitionContext<DisputeContext>,
-  options: { readonly expectedVersion?: number } = {},
+  options: O = {} as O,
   loop: DisputeLoop = disputeLoop,
-): Promise<DisputeApplyResult> {
+): Promise<DisputeApplyResult<O extends { expectedVersion: number } ? LoopApplyRefusal : Refusal>> {
   checkStore('applyDisputeEvent', store);
   checkArguments(id, event);
   if (options === null || typeof options !== 'object') throw new InvalidArgumentError('applyDisputeEvent', 'options', { 'zh-CN': '必须是对象', en: 'must be an object' }, options);
   if (event.type !== 'merge' && event.type !== 'unmerge') {
     const r = await applyLoopEvent(store, 'disputes', loop, id, event as never, context, options);
-    return r.ok ? { ok: true, snapshot: r.snapshot as DisputeItem, entries: r.entries } : { ok: false, reason: r.reason };
+    return (r.ok ? { ok: true, snapshot: r.snapshot as DisputeItem, entries: r.entries, change: r.change } : { ok: false, reason: r.reason }) as never;
   }
   const merging = event.type === 'merge';
   try {
-    return await store.batch(async (tx) => {
+    return await store.batch<never>(async (tx) => {
       const duplicate = (await tx.get('disputes', id)) as DisputeItem | undefined;
       const into = merging ? (event.payload as { into?: unknown } | undefined)?.into : duplicate?.data.mergedInto?.id;
       const original = typeof into === 'string' && into !== id ? ((await tx.get('disputes', into)) as DisputeItem | undefined) : undefined;
       const lookup = (other: DisputeItem | undefined) => (key: string) => (key === id ? other : key === into ? original : context?.findDispute?.(key));
       const first = await applyLoopEventIn(tx, 'disputes', loop, id, event as never, { ...context, findDispute: lookup(duplicate) } as never, options);
-      if (!first.ok) return { ok: false, reason: first.reason } as const;
+      if (!first.ok) return { ok: false, reason: first.reason } as never;
       const snapshot = first.snapshot as DisputeItem;
       // An original that is gone, or (undoing a merge made before originals listed their duplicates) does not list it: only the duplicate changes.
-      if (original === undefined || typeof into !== 'string' || (!merging && !(original.data.duplicates ?? []).some((d) => d.id === id))) return { ok: true, snapshot, entries: first.entries } as const;
+      if (original === undefined || typeof into !== 'string' || (!merging && !(original.data.duplicates ?? []).some((d) => d.id === id))) return { ok: true, snapshot, entries: first.entries } as never;
       const link: LoopEvent = { type: merging ? 'linkDuplicate' : 'unlinkDuplicate', actor: event.actor, at: event.at, payload: { duplicate: id, reason: reasonOf(event) ?? '' } };
       const second = await applyLoopEventIn(tx, 'disputes', loop, into, link as never, { ...context, findDispute: lookup(snapshot) } as never);
       if (!second.ok) throw new OriginalRefused(second.reason);
-      return { ok: true, snapshot, entries: first.entries, original: second.snapshot as DisputeItem } as const;
+      return { ok: true, snapshot, entries: first.entries, original: second.snapshot as DisputeItem } as never;
     }, { actor: event.actor });
   } catch (error) {
-    if (error instanceof OriginalRefused) return { ok: false, reason: error.reason };
+    if (error instanceof OriginalRefused) return { ok: false, reason: error.reason } as never;
     throw error;
   }
 }

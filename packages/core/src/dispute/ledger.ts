@@ -92,18 +92,18 @@ export interface LedgerSummary {
  * would lose the dispute, so the ledger counts them as accepted and open.
  */
 function mergedInCycles(items: readonly DisputeItem[]): number {
-  const byId = new Map<string, DisputeItem>();
-  for (const item of items) byId.set(item.id, item);
+  // A chain of originals runs through merged items only: index those (a few), not the whole ledger.
+  const merged = new Map<string, DisputeItem>();
+  for (const item of items) if (item.state === 'merged') merged.set(item.id, item);
   let lost = 0;
-  for (const item of items) {
-    if (item.state !== 'merged') continue;
+  for (const item of merged.values()) {
     const seen = new Set<string>([item.id]);
-    let next = byId.get(item.data.mergedInto?.id ?? '');
-    while (next !== undefined && next.state === 'merged' && !seen.has(next.id)) {
+    let next = merged.get(item.data.mergedInto?.id ?? '');
+    while (next !== undefined && !seen.has(next.id)) {
       seen.add(next.id);
-      next = byId.get(next.data.mergedInto?.id ?? '');
+      next = merged.get(next.data.mergedInto?.id ?? '');
     }
-    if (next !== undefined && next.state === 'merged') lost++;
+    if (next !== undefined) lost++;
   }
   return lost;
 }

@@ -1,6 +1,6 @@
 // The dispute loop's rules of who may act and when, as guard verdicts. Each refusal has its own
 // rule name (listed in `DISPUTE_RULES`) and says in zh-CN and English what is wrong.
-import { chinaDate, CHINA_OFFSET_MS, formatInstant, parseInstant } from '../calendar/instant.js';
+import { chinaDay, CHINA_OFFSET_MS, formatDate, formatInstant, parseDate, parseInstant } from '../calendar/instant.js';
 import type { WorkCalendar } from '../calendar/work-calendar.js';
 import type { TimeLimit } from '../loop/definition.js';
 import type { GuardRefusal } from '../loop/refusal.js';
@@ -60,10 +60,12 @@ export function writeOffByOther(s: DisputeSnapshot, e: LoopEvent): Verdict {
 
 /** A date in a payload lies within the case's life: not before acceptance, not after the day it is recorded. */
 export function dateInCase(s: DisputeSnapshot, e: LoopEvent, date: string, field: string): Verdict {
-  const accepted = chinaDate(parseInstant(s.createdAt));
-  if (date < accepted) return refusal('date_after_acceptance', `日期 ${date} 早于受理日 ${accepted}`, `the date ${date} is before the dispute was accepted (${accepted})`, field);
-  const recorded = chinaDate(parseInstant(e.at));
-  if (date > recorded) return refusal('date_not_after_event', `日期 ${date} 晚于记录当天 ${recorded}`, `the date ${date} is after the day it is recorded (${recorded})`, field);
+  // Day numbers compared; the texts only for a refusal's message.
+  const day = parseDate(date);
+  const accepted = chinaDay(parseInstant(s.createdAt));
+  if (day < accepted) return refusal('date_after_acceptance', `日期 ${date} 早于受理日 ${formatDate(accepted)}`, `the date ${date} is before the dispute was accepted (${formatDate(accepted)})`, field);
+  const recorded = chinaDay(parseInstant(e.at));
+  if (day > recorded) return refusal('date_not_after_event', `日期 ${date} 晚于记录当天 ${formatDate(recorded)}`, `the date ${date} is after the day it is recorded (${formatDate(recorded)})`, field);
   return true;
 }
 

@@ -136,6 +136,7 @@ export const DISPUTE_ACTIONS: Readonly<Partial<Record<DisputeEvent, DisputeActio
   },
   withdraw: reasonOnly,
   reopen: reasonOnly,
+  unmerge: reasonOnly,
   merge: {
     fields: ({ t }) => [
       { kind: 'text', name: 'into', label: t.into },

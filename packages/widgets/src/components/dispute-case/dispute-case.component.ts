@@ -1,10 +1,9 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { formatInstant } from '@bihuan/core/calendar';
-import { type DisputeState, type DisputeRole, type DepartmentRegistry, type DisputeCollections, type DisputeEvent, type DisputeItem, type DisputeStore, CHANNEL_LABELS, DISPUTE_CATEGORY_LABELS, MEDIATION_MODE_LABELS, REFERRAL_TARGET_LABELS, defaultDepartmentRegistry, disputeLoop, disputeStoreSpec } from '@bihuan/core/dispute';
+import { type DisputeState, type DisputeRole, type DepartmentRegistry, type DisputeCollections, type DisputeEvent, type DisputeItem, type DisputeStore, CHANNEL_LABELS, DISPUTE_CATEGORY_LABELS, DISPUTE_LINK_EVENTS, MEDIATION_MODE_LABELS, REFERRAL_TARGET_LABELS, applyDisputeEvent, defaultDepartmentRegistry, disputeLoop, disputeStoreSpec } from '@bihuan/core/dispute';
 import { chinaDate, chinaDateTime } from '@bihuan/core/export';
 import { type HistoryEntry, type LoopEvent, type Refusal, CREATED, availableEvents, overdue } from '@bihuan/core/loop';
 import { BihuanError } from '@bihuan/core/schema';
-import { applyLoopEvent } from '@bihuan/core/store';
 import { BihuanElement } from '../../internal/bihuan-element.js';
 import { formStyles } from '../../internal/form-styles.js';
 import { StoreController } from '../../internal/store-controller.js';
@@ -82,6 +81,7 @@ export interface DisputeRefusedDetail {
  *
  * @attr {string} viewer-role - The viewer's role (`intakeClerk`, `mediator`, `departmentLiaison`, `supervisor`): decides the actions offered and whether personal data show in clear.
  * @attr {string} viewer-id - The viewer's id, recorded as the actor of what they do.
+ * @attr {string} viewer-unit - The body the viewer acts for (a department liaison's department id, e.g. `court`), recorded with what they do: a liaison mediates only for a body the dispute is routed to.
  * @attr {string} now - The moment to judge deadlines at (ISO instant); the clock's when absent.
  * @fires {CustomEvent<DisputeTransitionDetail>} bh-dispute-transition - An action was accepted and stored; `detail`: `{ id, event, from, to, dispute }`.
  * @fires {CustomEvent<DisputeRefusedDetail>} bh-dispute-refused - The loop refused an action; `detail`: `{ id, event, code, rule, field, message, reason }`.
@@ -93,6 +93,7 @@ export class BhDisputeCase extends BihuanElement {
   static override properties: PropertyDeclarations = {
     ...viewerProperties,
     disputeId: { type: String, attribute: 'dispute-id', guard: idGuard },
+    viewerUnit: { type: String, attribute: 'viewer-unit', guard: idGuard },
     dispute: { state: true },
     action: { state: true },
     draft: { state: true },
@@ -109,6 +110,8 @@ export class BhDisputeCase extends BihuanElement {
   viewerRole?: DisputeRole;
   /** The viewer's id, recorded in the history of what they do. */
   viewerId = 'staff';
+  /** The body the viewer acts for (a liaison's department id), recorded with what they do. */
+  viewerUnit?: string;
   /** The moment actions are recorded at, and overdue is judged at; the clock's by default. */
   now: NowInput;
   /** The centre's departments (names, and the routing choices by presence). */
@@ -144,7 +147,8 @@ export class BhDisputeCase extends BihuanElement {
   /** The actions the viewer's role may take on the dispute now. */
   get available(): readonly DisputeEvent[] {
     if (!this.dispute || !this.viewerRole || !(this.viewerRole in disputeLoop.roles)) return [];
-    return availableEvents(disputeLoop, this.dispute, this.viewerRole as keyof typeof disputeLoop.roles);
+    // The original's side of a merge is written with the duplicate's merge, never on its own.
+    return availableEvents(disputeLoop, this.dispute, this.viewerRole as keyof typeof disputeLoop.roles).filter((e) => !(DISPUTE_LINK_EVENTS as readonly string[]).includes(e));
   }
 
   /** Opens an action's fields (as its button does). */
@@ -165,7 +169,7 @@ export class BhDisputeCase extends BihuanElement {
     const t = disputeCaseMessages[this.locale];
     const loopEvent: { -readonly [K in keyof LoopEvent]: LoopEvent[K] } = {
       type: event,
-      actor: { id: this.viewerId, role: this.viewerRole ?? '' },
+      actor: this.viewerUnit ? { id: this.viewerId, role: this.viewerRole ?? '', unit: this.viewerUnit } : { id: this.viewerId, role: this.viewerRole ?? '' },
       at: formatInstant(nowMs(this.now)),
     };
     if (payload !== undefined) loopEvent.payload = payload;
@@ -173,7 +177,8 @@ export class BhDisputeCase extends BihuanElement {
     this.busy = true;
     try {
       // The accepted snapshot is shown as it comes back; the store's notice of it loads nothing again.
-      const result = await this.storeController.write((store) => applyLoopEvent(store, 'disputes', disputeLoop, dispute.id, loopEvent as never, this.registry ? { registry: this.registry } : undefined));
+      // A merge (and its undoing) writes the original too, in one batch.
+      const result = await this.storeController.write((store) => applyDisputeEvent(store, dispute.id, loopEvent, this.registry ? { registry: this.registry } : undefined));
       if (!result.ok) {
         this.refusal = result.reason;
         emit<DisputeRefusedDetail>(this, 'bh-dispute-refused', {
