@@ -346,12 +346,21 @@ class Undo {
   constructor(readonly result: MutationResult) {}
 }
 
+/**
+ * Runs a transaction, answering an `Undo` with its result. A transaction that lost a race — two
+ * creations of one id (unique violation), a serialization failure or a deadlock — is run again
+ * from the start, where it sees the winner's committed write.
+ */
 async function undone<T = MutationResult>(run: () => Promise<T>, answer: (result: MutationResult) => T = (r) => r as T): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    if (error instanceof Undo) return answer(error.result);
-    throw error;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      if (error instanceof Undo) return answer(error.result);
+      const code = (error as { code?: unknown } | null)?.code;
+      if (attempt < 4 && (code === '23505' || code === '40001' || code === '40P01')) continue;
+      throw error;
+    }
   }
 }
 
