@@ -113,7 +113,52 @@ async function bareSql(admin, run) {
   return { rate: done / seconds };
 }
 
-export default {
+const PULL_ITEMS = Number(process.env.SERVER_BENCH_PULL_ITEMS ?? 10_000);
+
+/**
+ * One station's items pulled from cursor 0 through HTTP (token, scope filter, pages of 1,000,
+ * JSON) against a bare `SELECT` of the same rows and `JSON.stringify`. The user may see personal
+ * data in clear, so both sides send the same bytes (masking is measured by the store's cases).
+ */
+async function pullSideBySide(admin) {
+  const { acceptDispute } = await import('@bihuan/core/dispute');
+  const url = await freshDatabase(admin, 'bench_pull');
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  await sql.begin(async (tx) => {
+    for (let i = 0; i < PULL_ITEMS * 1.25; i++) {
+      const snapshot = acceptDispute({ id: `p${i}`, intake: intake(i), actor: { id: 'seed', role: 'intakeClerk' }, at: '2026-11-02T01:00:00.000Z' });
+      await tx.unsafe("INSERT INTO items (collection, id, loop_id, loop_version, version, state, snapshot, city, county, town, change_seq) VALUES ('disputes', $1, 'dispute', 1, 1, 'received', $2::text::jsonb, $3, $4, $5, $6)", [`p${i}`, JSON.stringify(snapshot), scope.city, scope.county, i % 5 === 4 ? '乙镇' : scope.town, i + 1]);
+    }
+  });
+  const server = await startServer(url);
+  const token = await new SignJWT({ sub: 'bench', roles: ['intakeClerk'], scope })
+    .setProtectedHeader({ alg: 'HS256' }).setExpirationTime('1h').sign(new TextEncoder().encode(SECRET));
+  const ours = [];
+  const floor = [];
+  for (let run = 0; run < RUNS + 1; run++) {
+    let t0 = performance.now();
+    let cursor = 0;
+    let count = 0;
+    for (;;) {
+      const page = await (await fetch(`${server.url}/pull?cursor=${cursor}&limit=1000`, { headers: { authorization: `Bearer ${token}` } })).json();
+      count += page.items.length;
+      cursor = page.cursor;
+      if (!page.more) break;
+    }
+    if (count !== PULL_ITEMS) throw new Error(`pulled ${count}`);
+    const oursMs = performance.now() - t0;
+    t0 = performance.now();
+    const rows = await sql.unsafe('SELECT collection, id, version, snapshot FROM items WHERE city = $1 AND county = $2 AND town = $3 ORDER BY change_seq', [scope.city, scope.county, scope.town]);
+    if (JSON.stringify(rows).length < 100 || rows.length !== count) throw new Error('floor read');
+    const floorMs = performance.now() - t0;
+    if (run > 0) ours.push(oursMs), floor.push(floorMs); // the first run warms both up
+  }
+  server.child.kill('SIGTERM');
+  await sql.end();
+  return { ours: median(ours), floor: median(floor) };
+}
+
+const push = {
   name: 'server-push',
   unit: 'accepted events/s',
   description: `${EVENTS} dispute events from ${CLIENTS} concurrent clients through bihuan-server (HTTP, token, validation, transition, transaction) vs bare SQL issuing the same writes`,
@@ -137,3 +182,20 @@ export default {
     }
   },
 };
+
+const pull = {
+  name: 'server-pull',
+  unit: 'ms',
+  description: `pulling one station's ${PULL_ITEMS} disputes (among ${PULL_ITEMS * 1.25}) from cursor 0 through bihuan-server vs a bare SELECT + JSON of the same rows`,
+  async run() {
+    const cluster = process.env.DATABASE_URL ? undefined : await startCluster();
+    try {
+      const r = await pullSideBySide(process.env.DATABASE_URL ?? cluster.url);
+      return { ours: r.ours, peers: { 'bare SELECT + JSON': r.floor }, notes: { 'ratio to the floor': `${(r.ours / r.floor).toFixed(2)}× (goal ≤ 2×)` } };
+    } finally {
+      cluster?.stop();
+    }
+  },
+};
+
+export default [push, pull];
