@@ -240,9 +240,9 @@ export class Service {
 
   /** Items changed since `cursor` within the user's scope, in feed order, masked; and the next cursor. */
   async pull(identity: Identity, cursor: number, limit: number): Promise<{ items: PulledItem[]; cursor: number; more: boolean }> {
-    const rows = await this.db.query<ItemRow & { collection: string; id: string; change_seq: string }>(
-      `SELECT collection, id, version, state, snapshot, change_seq::text AS change_seq FROM items
-       WHERE change_seq > $1::bigint AND ${scopeClause(2)} ORDER BY change_seq LIMIT $6`,
+    const rows = await this.db.query<ItemRow & { collection: string; id: string; seq: string }>(
+      `SELECT collection, id, version, state, snapshot, change_seq::text AS seq FROM items
+       WHERE change_seq > $1::bigint AND ${scopeClause(2)} ORDER BY items.change_seq LIMIT $6`,
       [cursor, ...scopeParams(identity.scope), limit + 1],
     );
     const more = rows.length > limit;
@@ -253,7 +253,7 @@ export class Service {
       if (!binding) continue; // a collection this server does not run is never sent
       items.push({ collection: r.collection, id: r.id, version: r.version, snapshot: this.view(identity, binding, r.snapshot as Snapshot) });
     }
-    const next = page.length ? Number(page[page.length - 1]!.change_seq) : cursor;
+    const next = page.length ? Number(page[page.length - 1]!.seq) : cursor;
     return { items, cursor: next, more };
   }
 

@@ -205,6 +205,11 @@ describe.each(KINDS)('the server on %s', (kind) => {
     }
     expect(seen).toEqual(expect.arrayContaining(ids));
     expect(seen).not.toContain(`d-${kind}-25`);
+    // Paging by twos across cursors of one, two and three digits sees every item in scope once.
+    const [inScope] = await s.database.query<{ n: string }>("SELECT count(*)::text AS n FROM items WHERE city = $1 AND county = '东区' AND town = '甲镇'", [CITY]);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen.length).toBe(Number(inScope!.n));
+    expect(cursor).toBeGreaterThan(10);
     const county = await s.call('GET', '/pull?cursor=0&limit=1000', USERS.supervisorCounty);
     expect(county.json.items.map((i: { id: string }) => i.id)).toEqual(expect.arrayContaining([...ids, `d-${kind}-25`]));
     const west = await s.call('GET', '/pull?cursor=0', USERS.supervisorWest);

@@ -1,12 +1,14 @@
 // Databases for the server's tests, made once per run: a throwaway PostgreSQL 15 cluster (unless
 // DATABASE_URL names one) with a migrated template database, and a migrated PGlite data folder
-// dumped to a file that every test file loads (PGlite's initdb takes 13–18 s; a load about 3 s).
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// dumped to a file that every test file loads (PGlite's initdb takes 13–18 s; a load about 3 s),
+// cached in packages/server/node_modules/.cache between runs.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 import { pgliteDatabase, postgresDatabase } from '../../src/database.ts';
-import { migrate } from '../../src/migrations.ts';
+import { MIGRATIONS, migrate } from '../../src/migrations.ts';
 import { startCluster, withDatabase } from './cluster.mjs';
 
 declare module 'vitest' {
@@ -26,14 +28,20 @@ export default async function setup(project: TestProject) {
   if (serverTestsSkipped()) return;
   const teardown: (() => void | Promise<void>)[] = [];
 
-  // PGlite: one migrated template per run, made while PostgreSQL starts.
-  const pgliteDir = mkdtempSync(join(tmpdir(), 'bihuan-pglite-'));
-  teardown.push(() => rmSync(pgliteDir, { recursive: true, force: true }));
+  // PGlite: one migrated template, made while PostgreSQL starts and kept between runs (its initdb
+  // is the slow part), under a name that changes with the migrations and the PGlite version.
   const pgliteTemplate = (async () => {
+    const pglite = JSON.parse(readFileSync(new URL('../../node_modules/@electric-sql/pglite/package.json', import.meta.url), 'utf8')).version as string;
+    const key = createHash('sha256').update(JSON.stringify({ pglite, MIGRATIONS })).digest('hex').slice(0, 16);
+    const dir = fileURLToPath(new URL('../../node_modules/.cache/bihuan-server/', import.meta.url));
+    const file = join(dir, `pglite-template-${key}.tar`);
+    if (existsSync(file)) return file;
     const db = await pgliteDatabase();
     await migrate(db);
-    const file = join(pgliteDir, 'template.tar');
-    writeFileSync(file, new Uint8Array(await (await db.dump()).arrayBuffer()));
+    mkdirSync(dir, { recursive: true });
+    const partial = `${file}.${process.pid}`;
+    writeFileSync(partial, new Uint8Array(await (await db.dump()).arrayBuffer()));
+    renameSync(partial, file);
     await db.close();
     return file;
   })();
