@@ -80,8 +80,13 @@ export class Service {
 
   /** A snapshot as this user may see it: personal data masked unless one of their roles may see it. */
   view(identity: Identity, binding: LoopBinding, snapshot: Snapshot): Snapshot {
+    return this.seesInClear(identity, binding) ? snapshot : maskSnapshot(binding.definition, snapshot);
+  }
+
+  /** Whether one of the user's roles may see this collection's personal data in clear. */
+  seesInClear(identity: Identity, binding: LoopBinding): boolean {
     const roles = binding.personalDataRoles ?? [];
-    return identity.roles.some((r) => roles.includes(r)) ? snapshot : maskSnapshot(binding.definition, snapshot);
+    return identity.roles.some((r) => roles.includes(r));
   }
 
   /** Refuses a client id that another user has used (checked again, under lock, in each transaction). */
@@ -238,23 +243,28 @@ export class Service {
     return row ? { binding, row } : undefined;
   }
 
-  /** Items changed since `cursor` within the user's scope, in feed order, masked; and the next cursor. */
-  async pull(identity: Identity, cursor: number, limit: number): Promise<{ items: PulledItem[]; cursor: number; more: boolean }> {
-    const rows = await this.db.query<ItemRow & { collection: string; id: string; change_seq: string }>(
-      `SELECT collection, id, version, state, snapshot, change_seq::text AS change_seq FROM items
-       WHERE change_seq > $1::bigint AND ${scopeClause(2)} ORDER BY change_seq LIMIT $6`,
+  /**
+   * Items changed since `cursor` within the user's scope, in feed order, masked; and the next
+   * cursor — as the JSON text of `{ items: [{ collection, id, version, snapshot }], cursor, more }`.
+   * A snapshot the user may see in clear goes out as the database's own JSON text, unparsed.
+   */
+  async pull(identity: Identity, cursor: number, limit: number): Promise<string> {
+    const rows = await this.db.query<{ collection: string; id: string; version: number; snapshot: string; seq: string }>(
+      `SELECT collection, id, version, snapshot::text AS snapshot, change_seq::text AS seq FROM items
+       WHERE change_seq > $1::bigint AND ${scopeClause(2)} ORDER BY items.change_seq LIMIT $6`,
       [cursor, ...scopeParams(identity.scope), limit + 1],
     );
     const more = rows.length > limit;
     const page = more ? rows.slice(0, limit) : rows;
-    const items: PulledItem[] = [];
+    const items: string[] = [];
     for (const r of page) {
       const binding = this.binding(r.collection);
       if (!binding) continue; // a collection this server does not run is never sent
-      items.push({ collection: r.collection, id: r.id, version: r.version, snapshot: this.view(identity, binding, r.snapshot as Snapshot) });
+      const snapshot = this.seesInClear(identity, binding) ? r.snapshot : json(maskSnapshot(binding.definition, JSON.parse(r.snapshot) as Snapshot));
+      items.push(`{"collection":${json(r.collection)},"id":${json(r.id)},"version":${r.version},"snapshot":${snapshot}}`);
     }
-    const next = page.length ? Number(page[page.length - 1]!.change_seq) : cursor;
-    return { items, cursor: next, more };
+    const next = page.length ? Number(page[page.length - 1]!.seq) : cursor;
+    return `{"items":[${items.join(',')}],"cursor":${next},"more":${more}}`;
   }
 
   /** Every event of an item, oldest first, with actor, the time sent and the time received; masked. */
@@ -346,12 +356,21 @@ class Undo {
   constructor(readonly result: MutationResult) {}
 }
 
+/**
+ * Runs a transaction, answering an `Undo` with its result. A transaction that lost a race — two
+ * creations of one id (unique violation), a serialization failure or a deadlock — is run again
+ * from the start, where it sees the winner's committed write.
+ */
 async function undone<T = MutationResult>(run: () => Promise<T>, answer: (result: MutationResult) => T = (r) => r as T): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    if (error instanceof Undo) return answer(error.result);
-    throw error;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      if (error instanceof Undo) return answer(error.result);
+      const code = (error as { code?: unknown } | null)?.code;
+      if (attempt < 4 && (code === '23505' || code === '40001' || code === '40P01')) continue;
+      throw error;
+    }
   }
 }
 

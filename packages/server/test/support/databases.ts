@@ -6,7 +6,7 @@ import { SignJWT } from 'jose';
 import { pgliteDatabase, postgresDatabase, type Database } from '../../src/database.ts';
 import { createServer, type BihuanServer } from '../../src/index.ts';
 import type { Scope } from '../../src/auth.ts';
-import { withDatabase } from './global-setup.ts';
+import { withDatabase } from './cluster.mjs';
 
 export const KINDS = ['pglite', 'postgres'] as const;
 export type Kind = (typeof KINDS)[number];
@@ -86,9 +86,9 @@ export async function serverOn(kind: Kind, options: { bodyLimit?: number } = {})
 }
 
 /** Row counts of the tables a refused request must leave as they were. */
-export async function counts(db: Database): Promise<Record<string, number>> {
-  const out: Record<string, number> = {};
-  for (const table of ['items', 'events', 'changes', 'mutations', 'clients']) {
+export async function counts(db: Database): Promise<Record<'items' | 'events' | 'changes' | 'mutations' | 'clients', number>> {
+  const out = {} as Record<'items' | 'events' | 'changes' | 'mutations' | 'clients', number>;
+  for (const table of ['items', 'events', 'changes', 'mutations', 'clients'] as const) {
     const [row] = await db.query<{ n: string }>(`SELECT count(*)::text AS n FROM ${table}`);
     out[table] = Number(row!.n);
   }

@@ -1,14 +1,15 @@
 // Databases for the server's tests, made once per run: a throwaway PostgreSQL 15 cluster (unless
 // DATABASE_URL names one) with a migrated template database, and a migrated PGlite data folder
-// dumped to a file that every test file loads (PGlite's initdb takes 13–18 s; a load about 3 s).
-import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+// dumped to a file that every test file loads (PGlite's initdb takes 13–18 s; a load about 3 s),
+// cached in packages/server/node_modules/.cache between runs.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 import { pgliteDatabase, postgresDatabase } from '../../src/database.ts';
-import { migrate } from '../../src/migrations.ts';
+import { MIGRATIONS, migrate } from '../../src/migrations.ts';
+import { startCluster, withDatabase } from './cluster.mjs';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -23,64 +24,33 @@ function serverTestsSkipped(): boolean {
   return files.length > 0 && !files.some((f) => f.includes('server'));
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-function postgresBin(): string {
-  const root = '/usr/lib/postgresql';
-  const versions = existsSync(root) ? readdirSync(root).sort((a, b) => Number(b) - Number(a)) : [];
-  const found = versions.map((v) => join(root, v, 'bin')).find((dir) => existsSync(join(dir, 'initdb')));
-  if (!found) throw new Error('server tests: PostgreSQL is not installed (apt-get install postgresql), and DATABASE_URL is not set');
-  return found;
-}
-
-/** Runs as the `postgres` user when we are root (initdb refuses root), else as ourselves. */
-function asPostgres(command: string, args: string[]): void {
-  const root = process.getuid?.() === 0;
-  const [cmd, argv] = root ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args];
-  const r = spawnSync(cmd, argv, { encoding: 'utf8', timeout: 120_000 });
-  if (r.status !== 0) throw new Error(`${command} failed: ${r.stderr || r.stdout}`);
-}
-
 export default async function setup(project: TestProject) {
   if (serverTestsSkipped()) return;
   const teardown: (() => void | Promise<void>)[] = [];
 
-  // PGlite: one migrated template per run, made while PostgreSQL starts.
-  const pgliteDir = mkdtempSync(join(tmpdir(), 'bihuan-pglite-'));
-  teardown.push(() => rmSync(pgliteDir, { recursive: true, force: true }));
+  // PGlite: one migrated template, made while PostgreSQL starts and kept between runs (its initdb
+  // is the slow part), under a name that changes with the migrations and the PGlite version.
   const pgliteTemplate = (async () => {
+    const pglite = JSON.parse(readFileSync(new URL('../../node_modules/@electric-sql/pglite/package.json', import.meta.url), 'utf8')).version as string;
+    const key = createHash('sha256').update(JSON.stringify({ pglite, MIGRATIONS })).digest('hex').slice(0, 16);
+    const dir = fileURLToPath(new URL('../../node_modules/.cache/bihuan-server/', import.meta.url));
+    const file = join(dir, `pglite-template-${key}.tar`);
+    if (existsSync(file)) return file;
     const db = await pgliteDatabase();
     await migrate(db);
-    const file = join(pgliteDir, 'template.tar');
-    writeFileSync(file, new Uint8Array(await (await db.dump()).arrayBuffer()));
+    mkdirSync(dir, { recursive: true });
+    const partial = `${file}.${process.pid}`;
+    writeFileSync(partial, new Uint8Array(await (await db.dump()).arrayBuffer()));
+    renameSync(partial, file);
     await db.close();
     return file;
   })();
 
   let admin = process.env.DATABASE_URL;
   if (!admin) {
-    const bin = postgresBin();
-    const dir = mkdtempSync(join(tmpdir(), 'bihuan-pg-'));
-    chmodSync(dir, 0o777);
-    if (process.getuid?.() === 0) execFileSync('chown', ['postgres:postgres', dir]);
-    const data = join(dir, 'data');
-    const port = await freePort();
-    asPostgres(join(bin, 'initdb'), ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--no-locale']);
-    asPostgres(join(bin, 'pg_ctl'), ['-D', data, '-l', join(dir, 'log'), '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off`, '-w', 'start']);
-    teardown.push(() => {
-      asPostgres(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop']);
-      rmSync(dir, { recursive: true, force: true });
-    });
-    admin = `postgres://postgres@127.0.0.1:${port}/postgres`;
+    const cluster = await startCluster();
+    teardown.push(() => cluster.stop());
+    admin = cluster.url;
   }
   // A migrated template database; each test file copies it (CREATE DATABASE … TEMPLATE).
   const db = await postgresDatabase(admin, { max: 1 });
@@ -97,10 +67,4 @@ export default async function setup(project: TestProject) {
   return async () => {
     for (const step of teardown.reverse()) await step();
   };
-}
-
-export function withDatabase(url: string, name: string): string {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
 }
