@@ -53,7 +53,7 @@ function describeLoop(loop: unknown): string {
   return describe(loop);
 }
 
-export type SnapshotLoadErrorCode = 'snapshot_not_json' | 'snapshot_invalid' | 'snapshot_wrong_loop' | 'snapshot_version_unsupported';
+export type SnapshotLoadErrorCode = 'snapshot_not_json' | 'snapshot_invalid' | 'snapshot_wrong_loop' | 'snapshot_version_unsupported' | 'snapshot_history_mismatch';
 
 /** `loadSnapshot` refused its input; nothing of it was read. `issues` lists what failed validation. */
 export class SnapshotLoadError extends BihuanError {

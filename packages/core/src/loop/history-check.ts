@@ -3,7 +3,10 @@ import type { Localized } from '../i18n/locale.js';
 import type { Rejection, Result } from '../schema/result.js';
 import { compiledOf, type LoopDefinition } from './definition.js';
 import { checkEvent } from './event.js';
-import { createItem } from './snapshot.js';
+import { createItem, snapshotSchema } from './snapshot.js';
+import { isTrusted } from './trusted.js';
+import { parseArgument } from '../schema/argument.js';
+import type * as z from '../schema/zod.js';
 import { checkSnapshot, step, type TransitionContext } from './transition.js';
 import { CREATED, type LoopEvent, type Snapshot } from './types.js';
 
@@ -33,15 +36,17 @@ export class HistoryMismatchError extends BihuanError {
 
 // The first place two plain-JSON values differ ('' when equal). A key holding undefined and a
 // missing key are the same (JSON drops both).
-function firstDifference(a: unknown, b: unknown, path: string): string | undefined {
+function firstDifference(a: unknown, b: unknown, path: string, depth = 0): string | undefined {
   if (Object.is(a, b)) return undefined;
+  // Data nested deeper than any record of ours is reported rather than walked.
+  if (depth > 500) return path;
   if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object' || Array.isArray(a) !== Array.isArray(b)) return path;
   if (Array.isArray(a)) {
     const other = b as unknown[];
     const n = Math.max(a.length, other.length);
     for (let i = 0; i < n; i++) {
       if (i >= a.length || i >= other.length) return `${path}[${i}]`;
-      const d = firstDifference(a[i], other[i], `${path}[${i}]`);
+      const d = firstDifference(a[i], other[i], `${path}[${i}]`, depth + 1);
       if (d !== undefined) return d;
     }
     return undefined;
@@ -49,7 +54,7 @@ function firstDifference(a: unknown, b: unknown, path: string): string | undefin
   const x = a as Record<string, unknown>;
   const y = b as Record<string, unknown>;
   for (const key of new Set([...Object.keys(x), ...Object.keys(y)])) {
-    const d = firstDifference(x[key], y[key], path ? `${path}.${key}` : key);
+    const d = firstDifference(x[key], y[key], path ? `${path}.${key}` : key, depth + 1);
     if (d !== undefined) return d;
   }
   return undefined;
@@ -85,7 +90,11 @@ export function checkAgainstHistory<S extends string, E extends string, R extend
   context?: TransitionContext<C>,
 ): Result<Snapshot<S, D, E, R>, HistoryMismatch> {
   const compiled = compiledOf(def, 'checkAgainstHistory');
+  const trusted = snapshot !== null && typeof snapshot === 'object' && isTrusted(snapshot);
   checkSnapshot(def, snapshot as Snapshot, 'checkAgainstHistory');
+  // A snapshot the engine did not make (or a store did not just validate) is read whole first:
+  // its history is what is replayed.
+  if (!trusted) parseArgument('checkAgainstHistory', 'snapshot', snapshotSchema(def) as z.ZodType, snapshot);
   const item = snapshot.id;
   const history = snapshot.history;
   const unreplayable = (i: number, why: Localized, field = `history[${i}]`) =>

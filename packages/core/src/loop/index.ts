@@ -25,7 +25,7 @@ export { REFUSAL_CODES, type Refusal, type RefusalCode, type GuardRefusal } from
 export { refusalMessage, type RefusalMessageParts } from './messages.js';
 export { LoopDefinitionError, MalformedEventError, LoopMismatchError, SnapshotLoadError, ReplayError, type SnapshotLoadErrorCode } from './errors.js';
 export { transition, availableEvents, type TransitionResult, type TransitionContext } from './transition.js';
-export { createItem, loadSnapshot, snapshotSchema, historyEntrySchema, isoInstant, type CreateItemInput, type SnapshotMigration } from './snapshot.js';
+export { createItem, loadSnapshot, snapshotSchema, historyEntrySchema, isoInstant, type CreateItemInput, type SnapshotMigration, type LoadSnapshotOptions } from './snapshot.js';
 export { replay } from './replay.js';
 export { checkAgainstHistory, HistoryMismatchError, type HistoryMismatch } from './history-check.js';
 export { deadlineProvisional, recomputeDeadlines } from './recompute.js';

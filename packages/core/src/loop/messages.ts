@@ -1,6 +1,7 @@
 import { InvalidArgumentError } from '../errors/errors.js';
 import type { Locale, Localized } from '../i18n/locale.js';
 import type { RefusalCode } from './refusal.js';
+import { withArticle } from '../i18n/words.js';
 
 /** What a refusal message may mention; labels are already localized by the definition. */
 export interface RefusalMessageParts {
@@ -11,7 +12,8 @@ export interface RefusalMessageParts {
   readonly roleLabel?: Localized;
   readonly role?: string;
   readonly field?: string;
-  readonly detail?: string;
+  /** More about a field that is not valid: one text for both languages, or one per language. */
+  readonly detail?: string | Localized;
   readonly at?: string;
   readonly lastAt?: string;
 }
@@ -19,6 +21,7 @@ export interface RefusalMessageParts {
 type Template = (p: RefusalMessageParts, locale: Locale) => string;
 
 const label = (text: Localized | undefined, fallback: string, locale: Locale): string => text?.[locale] ?? fallback;
+const detail = (p: RefusalMessageParts, locale: Locale): string | undefined => (p.detail === undefined || typeof p.detail === 'string' ? p.detail : p.detail[locale]);
 
 /** One template per refusal code and locale: a person reads these; programs read the code. */
 const TEMPLATES: Readonly<Record<RefusalCode, Readonly<Record<Locale, Template>>>> = {
@@ -32,15 +35,15 @@ const TEMPLATES: Readonly<Record<RefusalCode, Readonly<Record<Locale, Template>>
   },
   role_not_allowed: {
     'zh-CN': (p, l) => `“${label(p.roleLabel, p.role ?? '?', l)}”无权“${label(p.eventLabel, p.eventType, l)}”`,
-    en: (p, l) => `a ${label(p.roleLabel, p.role ?? '?', l)} may not "${label(p.eventLabel, p.eventType, l)}"`,
+    en: (p, l) => `${withArticle(label(p.roleLabel, p.role ?? '?', l))} may not "${label(p.eventLabel, p.eventType, l)}"`,
   },
   field_missing: {
     'zh-CN': (p, l) => `“${label(p.eventLabel, p.eventType, l)}”缺少必填项 ${p.field ?? 'payload'}`,
     en: (p, l) => `"${label(p.eventLabel, p.eventType, l)}" needs the field ${p.field ?? 'payload'}`,
   },
   field_invalid: {
-    'zh-CN': (p, l) => `“${label(p.eventLabel, p.eventType, l)}”的 ${p.field ?? 'payload'} 填写不符合要求${p.detail ? `（${p.detail}）` : ''}`,
-    en: (p, l) => `"${label(p.eventLabel, p.eventType, l)}": ${p.field ?? 'payload'} is not valid${p.detail ? ` (${p.detail})` : ''}`,
+    'zh-CN': (p, l) => `“${label(p.eventLabel, p.eventType, l)}”的 ${p.field ?? 'payload'} 填写不符合要求${detail(p, l) ? `（${detail(p, l)}）` : ''}`,
+    en: (p, l) => `"${label(p.eventLabel, p.eventType, l)}": ${p.field ?? 'payload'} is not valid${detail(p, l) ? ` (${detail(p, l)})` : ''}`,
   },
   out_of_order: {
     'zh-CN': (p) => `办理时间 ${p.at ?? '?'} 早于该事项上一次办理时间 ${p.lastAt ?? '?'}`,

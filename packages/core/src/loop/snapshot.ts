@@ -6,6 +6,8 @@ import { type AnyLoopDefinition, compiledOf, type LoopDefinition } from './defin
 import { deadlineFor, nextDeadline } from './deadlines.js';
 import { instant } from '../schema/fields.js';
 import { SnapshotLoadError } from './errors.js';
+import { checkAgainstHistory } from './history-check.js';
+import { WorkCalendar } from '../calendar/work-calendar.js';
 import { checkEvent } from './event.js';
 import { calendarOf, historyEntry, type TransitionContext } from './transition.js';
 import { type Actor, CREATED, type HistoryEntry, type Snapshot } from './types.js';
@@ -173,6 +175,7 @@ export function loadSnapshot<S extends string, E extends string, R extends strin
   def: LoopDefinition<S, E, R, D, C>,
   input: unknown,
   migrations: readonly SnapshotMigration[] = [],
+  options: LoadSnapshotOptions = {},
 ): Snapshot<S, D, E, R> {
   compiledOf(def, 'loadSnapshot');
   let value = input;
@@ -220,5 +223,23 @@ export function loadSnapshot<S extends string, E extends string, R extends strin
   }
   const parsed = snapshotSchema(def).safeParse(value);
   if (!parsed.success) throw new SnapshotLoadError('snapshot_invalid', LOAD_TEXT.invalid, issuesOf(parsed.error));
-  return trust(parsed.data);
+  const loaded = trust(parsed.data);
+  const check = options === null || typeof options !== 'object' ? true : options.checkHistory ?? true;
+  if (check !== false) {
+    if (check !== true && (check === null || typeof check !== 'object' || (check.calendar !== undefined && !(check.calendar instanceof WorkCalendar)))) {
+      throw new InvalidArgumentError('loadSnapshot', 'options.checkHistory', { 'zh-CN': '必须是 true、false 或 { calendar }', en: 'must be true, false or { calendar }' }, check);
+    }
+    const checked = checkAgainstHistory(def, loaded, check === true ? undefined : ({ calendar: check.calendar } as TransitionContext<C>));
+    if (!checked.ok) throw new SnapshotLoadError('snapshot_history_mismatch', checked.reason.message, [checked.reason.field]);
+  }
+  return loaded;
+}
+
+/** How `loadSnapshot` reads. */
+export interface LoadSnapshotOptions {
+  /**
+   * Check the snapshot against its own history (`checkAgainstHistory`): default on; `{ calendar }`
+   * when its deadlines were counted on a host's calendar; `false` to skip.
+   */
+  readonly checkHistory?: boolean | { readonly calendar?: WorkCalendar };
 }

@@ -2,6 +2,10 @@ import type * as z from '../schema/zod.js';
 import { isTrusted, trust } from './trusted.js';
 import { parseArgument } from '../schema/argument.js';
 import { clip, InvalidArgumentError } from '../errors/errors.js';
+import type { Localized } from '../i18n/locale.js';
+import { issueText, valueAtPath } from '../schema/issues.js';
+
+const NO_PAYLOAD: Localized = { 'zh-CN': '此操作不带任何填写内容', en: 'this action takes no payload' };
 import { chinaCalendar, type WorkCalendar } from '../calendar/work-calendar.js';
 import { type AnyLoopDefinition, type CompiledEvent, type CompiledLoop, compiledOf, type LoopDefinition } from './definition.js';
 import { LoopDefinitionError, LoopMismatchError } from './errors.js';
@@ -23,7 +27,7 @@ function refuse(
   code: RefusalCode,
   snapshot: Snapshot,
   event: LoopEvent,
-  extra: { field?: string; rule?: string; detail?: string; lastAt?: string } = {},
+  extra: { field?: string; rule?: string; detail?: Localized; lastAt?: string } = {},
 ): { ok: false; reason: Refusal } {
   const spec = def.events[event.type] as CompiledEvent['spec'] | undefined;
   const parts: RefusalMessageParts = {
@@ -52,11 +56,14 @@ function pathText(path: readonly PropertyKey[]): string {
 
 function payloadRefusal(def: AnyLoopDefinition, snapshot: Snapshot, event: LoopEvent, error: z.ZodError) {
   const issue = error.issues[0]!;
-  const missing = issue.code === 'invalid_type' && issue.input === undefined;
+  // zod keeps no `input` on its issues (unless asked): whether the field is missing is read off the
+  // payload itself, and the detail is the kernel's words for the issue in each language.
+  const missing = (issue.code === 'invalid_type' || issue.code === 'invalid_value' || issue.code === 'invalid_union') && valueAtPath(event.payload, issue.path) === undefined;
+  const text = issueText(issue, event.payload);
   return refuse(def, missing ? 'field_missing' : 'field_invalid', snapshot, event, {
     field: pathText(issue.path),
     rule: issue.code,
-    detail: missing ? undefined : clip(issue.message),
+    detail: missing ? undefined : { 'zh-CN': clip(text['zh-CN']), en: clip(text.en) },
   });
 }
 
@@ -122,7 +129,7 @@ export function step(
     if (!parsed.success) return payloadRefusal(def, snapshot, event, parsed.error);
     payload = parsed.data;
   } else if (event.payload !== undefined) {
-    return refuse(def, 'field_invalid', snapshot, event, { field: 'payload', rule: 'no_payload', detail: 'this action takes no payload' });
+    return refuse(def, 'field_invalid', snapshot, event, { field: 'payload', rule: 'no_payload', detail: NO_PAYLOAD });
   }
 
   if (isBefore(event.at, atMs, snapshot.updatedAt)) return refuse(def, 'out_of_order', snapshot, event, { rule: 'chronological', lastAt: snapshot.updatedAt });

@@ -1,5 +1,6 @@
 import * as z from './zod.js';
 import { clip, describe, InvalidArgumentError } from '../errors/errors.js';
+import { issueText, valueAtPath } from './issues.js';
 
 const RULE_NAME = { 'zh-CN': '必须是文字', en: 'must be a string' };
 
@@ -22,23 +23,10 @@ export function argumentPath(argument: string, path: readonly PropertyKey[], opt
 export function argumentError(fn: string, argument: string, error: z.ZodError, value: unknown, options?: ArgumentPathOptions): InvalidArgumentError {
   if (!(error instanceof z.ZodError) || error.issues.length === 0) throw new InvalidArgumentError('argumentError', 'error', { 'zh-CN': '必须是 zod 的校验错误', en: 'must be a ZodError' }, error);
   const issue = error.issues[0]!;
-  // zod leaves `input` out of some issues (a text too long, a number too big): quote the value at
-  // the issue's path then, so that a refusal never says "received undefined" of a value given.
-  const received = issue.input === undefined ? valueAt(value, issue.path) : issue.input;
-  const message = clip(issue.message);
-  return new InvalidArgumentError(fn, argumentPath(argument, issue.path, options), { 'zh-CN': `不符合要求：${message}`, en: `is not valid: ${message}` }, received);
-}
-
-// The value at `path` inside `value` (own data properties only), or undefined.
-function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
-  let node = value;
-  for (const key of path) {
-    if (node === null || typeof node !== 'object') return undefined;
-    const own = Object.getOwnPropertyDescriptor(node, key);
-    if (!own || !('value' in own)) return undefined;
-    node = own.value;
-  }
-  return node;
+  // zod keeps no `input` on its issues unless asked (reportInput): the value refused is the one at
+  // the issue's path, so that a refusal never says "received undefined" of a value given.
+  const text = issueText(issue, value, { quoteValue: false });
+  return new InvalidArgumentError(fn, argumentPath(argument, issue.path, options), { 'zh-CN': `不符合要求：${clip(text['zh-CN'])}`, en: `is not valid: ${clip(text.en)}` }, valueAtPath(value, issue.path));
 }
 
 /**

@@ -63,12 +63,12 @@ export const address = /* @__PURE__ */ personal('address', z.string().trim().min
 export const calendarDate = /* @__PURE__ */ z
   .string()
   .length(10)
-  .refine((s) => isSaneDate(s), { message: `must be a real date written YYYY-MM-DD, in ${MIN_YEAR}–${MAX_YEAR}` });
+  .refine((s) => isSaneDate(s), { message: `must be a real date written YYYY-MM-DD, in ${MIN_YEAR}–${MAX_YEAR}`, params: { 'zh-CN': `必须是 ${MIN_YEAR}–${MAX_YEAR} 年间的有效日期，写作 YYYY-MM-DD`, en: `must be a real date written YYYY-MM-DD, in ${MIN_YEAR}–${MAX_YEAR}` } });
 /** An ISO 8601 instant with an explicit offset (years 1900–2200). */
 export const instant = /* @__PURE__ */ z
   .string()
   .max(40)
-  .refine((s) => isSaneInstant(parseInstant(s)), { message: `must be an ISO 8601 instant with an offset, in ${MIN_YEAR}–${MAX_YEAR}` });
+  .refine((s) => isSaneInstant(parseInstant(s)), { message: `must be an ISO 8601 instant with an offset, in ${MIN_YEAR}–${MAX_YEAR}`, params: { 'zh-CN': `必须是 ${MIN_YEAR}–${MAX_YEAR} 年间带时区的 ISO 8601 时间`, en: `must be an ISO 8601 instant with an offset, in ${MIN_YEAR}–${MAX_YEAR}` } });
 
 /** Whether `text` is a real `YYYY-MM-DD` date (2026-02-30 is not) in the years core reckons with. */
 export function isSaneDate(text: string): boolean {

@@ -3,6 +3,8 @@
 export { LOCALES, DEFAULT_LOCALE, resolveLocale, type Locale, type Localized } from '../i18n/locale.js';
 export { BihuanError, InvalidArgumentError } from '../errors/errors.js';
 export { parseArgument, argumentError, argumentPath, checkArray, checkStore, type ArgumentPathOptions } from './argument.js';
+export { issueText, valueAtPath, type ZodIssue } from './issues.js';
+export { article, withArticle } from '../i18n/words.js';
 export { rejection, refused, accepted, type Rejection, type Result, type Decision } from './result.js';
 /** The shared field schemas (`fields.personName`, `fields.calendarDate`, `fields.satisfaction` …). */
 export * as fields from './fields.js';

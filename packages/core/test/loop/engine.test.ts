@@ -51,7 +51,7 @@ describe('refusals are values, one code per rule', () => {
   });
   test('role_not_allowed', () => {
     const r = refusedWith(transition(disputeLoop, walkTo('pendingWriteOff'), { type: 'writeOff', actor: clerk, at: '2025-12-01T10:00:00+08:00' }), 'role_not_allowed');
-    expect(r.message).toEqual({ 'zh-CN': '“受理员”无权“销号”', en: 'a intake clerk may not "write off"' });
+    expect(r.message).toEqual({ 'zh-CN': '“受理员”无权“销号”', en: 'an intake clerk may not "write off"' });
   });
   test('field_missing: no payload, or a required field absent', () => {
     const item = walkTo('mediating');

@@ -12,6 +12,7 @@ import {
   disputeLoop,
   disputeStoreSpec,
   InvalidArgumentError,
+  loadSnapshot,
   recomputeDeadlines,
   transition,
   type DisputeItem,
@@ -88,6 +89,15 @@ describe('stored data must equal what its history gives (checkAgainstHistory)', 
     const made = transition(old, createItem(old, { id: 'x', data: { n: 1 }, actor: { id: 'c', role: 'clerk' }, at: '2025-10-09T09:00:00+08:00' }), { type: 'finish', actor: { id: 'c', role: 'clerk' }, at: '2025-10-10T09:00:00+08:00' });
     expect(made.ok).toBe(true);
     expect(checkAgainstHistory(spec(true), made.ok ? JSON.parse(JSON.stringify(made.snapshot)) : undefined).ok).toBe(true);
+  });
+
+  test('loadSnapshot checks the history too (default on), naming the field', () => {
+    const d = closedDispute();
+    const forged = JSON.stringify({ ...d, data: { ...d.data, followUps: [] } });
+    expect(() => loadSnapshot(disputeLoop, forged)).toThrow(expect.objectContaining({ code: 'snapshot_history_mismatch', issues: ['data.followUps[0]'] }));
+    expect(loadSnapshot(disputeLoop, forged, [], { checkHistory: false }).data.followUps).toEqual([]);
+    expect(loadSnapshot(disputeLoop, JSON.stringify(d))).toEqual(d);
+    expect(() => loadSnapshot(disputeLoop, JSON.stringify(d), [], { checkHistory: { calendar: 'cn' } as never })).toThrow(/options.checkHistory/);
   });
 
   test('bad arguments throw typed errors naming them', () => {
