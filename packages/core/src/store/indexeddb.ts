@@ -1,5 +1,5 @@
+import { BihuanError, InvalidArgumentError } from '../errors/errors.js';
 import { wrap, type IDBPDatabase } from 'idb';
-import { BihuanError } from '../errors/errors.js';
 import { fromDomError, storeError } from './errors.js';
 import { Notifier } from './channel.js';
 import { ChangeGroups, pageSize } from './memory.js';
@@ -7,7 +7,7 @@ import { checkDump, keyId } from './dump.js';
 import {
   afterCursor,
   collectionOf,
-  compareKeys,
+  compareValid,
   decodeCursor,
   emptyRange,
   encodeCursor,
@@ -19,6 +19,7 @@ import {
   resolveCollections,
   runStep,
   schemaVersionOf,
+  specArg,
   validateIn,
   validateOut,
   type Range,
@@ -82,8 +83,21 @@ const VERSIONCHANGE_TEXT = {
 } as const;
 const CLOSED_TEXT = { 'zh-CN': '数据库连接被浏览器关闭，请刷新页面。', en: 'The browser closed the database connection. Please reload.' } as const;
 
+// Options read as an object (a non-object is refused in words); the timeout bounded.
+function idbOptionsArg<O extends object>(fn: string, value: O): O {
+  if (value === undefined || value === null) return {} as O;
+  if (typeof value !== 'object' || Array.isArray(value)) throw new InvalidArgumentError(fn, 'options', { 'zh-CN': '必须是选项对象', en: 'must be an options object' }, value);
+  const t = (value as { blockedTimeoutMs?: unknown }).blockedTimeoutMs;
+  if (t !== undefined && !(typeof t === 'number' && Number.isFinite(t) && t >= 0 && t <= 600_000)) {
+    throw new InvalidArgumentError(fn, 'options.blockedTimeoutMs', { 'zh-CN': '必须是 0 到 600000 之间的毫秒数', en: 'must be milliseconds from 0 to 600000' }, t);
+  }
+  return value;
+}
+
 /** Opens (creating or upgrading as needed) an IndexedDB store: the embedded default in browsers. */
 export async function createIndexedDbStore<const C extends Collections>(spec: StoreSpec<C>, options: IndexedDbStoreOptions = {}): Promise<Store<C>> {
+  specArg('createIndexedDbStore', spec);
+  options = idbOptionsArg('createIndexedDbStore', options);
   const factory = options.indexedDB ?? (globalThis as { indexedDB?: IDBFactory }).indexedDB;
   const KeyRange = options.IDBKeyRange ?? (globalThis as { IDBKeyRange?: typeof IDBKeyRange }).IDBKeyRange;
   if (!factory || !KeyRange) throw storeError('failed', {}, 'IndexedDB is not available here; use createMemoryStore');
@@ -122,7 +136,7 @@ export async function createIndexedDbStore<const C extends Collections>(spec: St
   const keyRange = (r: Range | undefined): IDBKeyRange | undefined => {
     if (!r) return undefined;
     if (r.lower !== undefined && r.upper !== undefined) {
-      return compareKeys(r.lower, r.upper) === 0 && !r.lowerOpen && !r.upperOpen
+      return compareValid(r.lower, r.upper) === 0 && !r.lowerOpen && !r.upperOpen
         ? KeyRange.only(r.lower)
         : KeyRange.bound(r.lower, r.upper, r.lowerOpen, r.upperOpen);
     }
@@ -359,10 +373,10 @@ export async function createIndexedDbStore<const C extends Collections>(spec: St
           const open = q.index === undefined;
           const base: Range = r ?? { lowerOpen: false, upperOpen: false };
           if (!reverse) {
-            const c2 = base.lower === undefined ? -1 : compareKeys(base.lower, at);
+            const c2 = base.lower === undefined ? -1 : compareValid(base.lower, at);
             r = c2 > 0 || (c2 === 0 && base.lowerOpen) ? base : { ...base, lower: at, lowerOpen: open };
           } else {
-            const c2 = base.upper === undefined ? 1 : compareKeys(base.upper, at);
+            const c2 = base.upper === undefined ? 1 : compareValid(base.upper, at);
             r = c2 < 0 || (c2 === 0 && base.upperOpen) ? base : { ...base, upper: at, upperOpen: open };
           }
           if (emptyRange(r)) return () => out;
@@ -387,7 +401,7 @@ export async function createIndexedDbStore<const C extends Collections>(spec: St
             const ik = cur.key as Key;
             if (pos && !afterCursor(pos, q.index === undefined ? undefined : ik, pk, reverse)) {
               // Jump over the ties on the index key in one step (IndexedDB refuses a jump to where it is).
-              if (!jumped && q.index !== undefined && compareKeys(pk, pos.primaryKey) !== 0) {
+              if (!jumped && q.index !== undefined && compareValid(pk, pos.primaryKey) !== 0) {
                 jumped = true;
                 cur.continuePrimaryKey(pos.indexKey as IDBValidKey, pos.primaryKey as IDBValidKey);
               } else cur.continue();
@@ -680,6 +694,12 @@ export async function createIndexedDbStore<const C extends Collections>(spec: St
  * or fails with `blocked` when another connection keeps it open past `blockedTimeoutMs`.
  */
 export function deleteIndexedDbStore(name: string, options: { readonly indexedDB?: IDBFactory; readonly blockedTimeoutMs?: number } = {}): Promise<void> {
+  try {
+    options = idbOptionsArg('deleteIndexedDbStore', options);
+    if (typeof name !== 'string' || name === '' || name.length > 200) throw new InvalidArgumentError('deleteIndexedDbStore', 'name', { 'zh-CN': '必须是数据库名（1–200 字）', en: 'must be a database name (1–200 characters)' }, name);
+  } catch (error) {
+    return Promise.reject(error);
+  }
   const factory = options.indexedDB ?? (globalThis as { indexedDB?: IDBFactory }).indexedDB;
   if (!factory) return Promise.reject(storeError('failed', {}, 'IndexedDB is not available here'));
   if (typeof name !== 'string' || name === '') return Promise.reject(storeError('failed', {}, 'a database name is needed'));
@@ -852,7 +872,7 @@ function upgrade(
           const next = migrateChecked(spec, c, cur.value, oldVersion);
           if (next === null) cur.delete();
           else {
-            if (compareKeys(next.key, cur.primaryKey as Key) === 0) cur.update(next.value);
+            if (compareValid(next.key, cur.primaryKey as Key) === 0) cur.update(next.value);
             else {
               // A new key: put it after the scan, so the cursor does not meet it again.
               cur.delete();

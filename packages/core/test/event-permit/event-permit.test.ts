@@ -93,7 +93,9 @@ describe('one event, one filing, one plan', () => {
     let item = ok<EventPermitItem>(file('2026-05-01'));
     expect(item.state).toBe('filed');
     item = ok(step(item, 'accept', on('2026-05-02')));
-    expect(item.deadline).toBe('2026-05-09T16:00:00.000Z'); // 7 days, to 24:00 China time
+    // 7 working days, to 24:00 China time: the rest of Labour Day (05-03…05-05) and Sunday 05-10
+    // do not count, Saturday 05-09 (a make-up working day) does: 05-06, 07, 08, 09, 11, 12, 13.
+    expect(item.deadline).toBe('2026-05-13T16:00:00.000Z');
     const noPlan = step(item, 'approve', on('2026-05-03'));
     expect(noPlan).toMatchObject({ ok: false, reason: { code: 'guard_failed', rule: 'plan_required', field: 'plan' } });
     expect(noPlan.ok === false && noPlan.reason.message['zh-CN']).toContain('一活动一方案');
@@ -129,7 +131,7 @@ describe('the rate of events held without incident', () => {
     const mixed = examplePermitsInProgress();
     const s = summarizeEventPermits(mixed);
     expect(s).toMatchObject({ filings: 8, held: 3, heldSafely: 2, incidents: 2, safeRate: '66.67%', refused: 1, withdrawn: 1, open: 4 });
-    expect(s.byState).toEqual({ filed: 1, underReview: 1, planApproved: 1, held: 1, closed: 2, refused: 1, withdrawn: 1 });
+    expect(s.byState).toEqual({ filed: 1, underReview: 1, planApproved: 1, held: 1, closed: 2, refused: 1, withdrawn: 1, expired: 0 });
     expect(summarizeEventPermits([]).safeRate).toBe('—');
   });
 });
@@ -145,7 +147,7 @@ describe('bad input is refused with a typed error naming the argument', () => {
     [() => fileEventPermit({ id: 'a', application: application(), actor: organizer, at: '2026-05-01 10:00' }), 'input.at'],
     [() => fileEventPermit({ id: 'a', application: application(), actor: organizer, at: on('2026-05-01') }, 'x' as never), 'existing'],
     [() => eventKeyOf({ name: '', venue: 'v', eventDate: '2026-01-01' }), 'application.name'],
-    [() => summarizeEventPermits([{ state: 'lost' }] as never), 'items.0.state'],
+    [() => summarizeEventPermits([{ state: 'lost' }] as never), 'items[0].loop'],
   ] as [() => unknown, string][])('%#: names %s', (fn, argument) => expectInvalidArgument(fn, argument));
 
   test('the organizer’s contact is marked as personal data', () => {
