@@ -1,4 +1,4 @@
-import { BihuanError } from '../errors/errors.js';
+import { BihuanError, clip, describe } from '../errors/errors.js';
 import type { Localized } from '../i18n/locale.js';
 
 /** A loop definition breaks a structural rule (unknown state, final state left without a reopen rule …). */
@@ -47,9 +47,9 @@ export class LoopMismatchError extends BihuanError {
 function describeLoop(loop: unknown): string {
   if (loop && typeof loop === 'object') {
     const { id, version } = loop as { id?: unknown; version?: unknown };
-    return `${String(id)} v${String(version)}`;
+    return `${typeof id === 'string' ? clip(id, 60) : describe(id)} v${describe(version)}`;
   }
-  return String(loop);
+  return describe(loop);
 }
 
 export type SnapshotLoadErrorCode = 'snapshot_not_json' | 'snapshot_invalid' | 'snapshot_wrong_loop' | 'snapshot_version_unsupported';

@@ -71,6 +71,7 @@ export function checkStore(fn: string, value: unknown): void {
   const ok =
     s !== null &&
     typeof s === 'object' &&
+    typeof s.name === 'string' &&
     STORE_METHODS.every((m) => typeof s[m] === 'function') &&
     spec !== null &&
     typeof spec === 'object' &&
