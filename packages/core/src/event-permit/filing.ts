@@ -26,7 +26,8 @@ export function eventKeyOf(application: Pick<EventApplication, 'name' | 'venue' 
 const FileInputSchema = z.object({
   id: id,
   application: z.unknown(),
-  actor: z.object({ id: z.string().min(1).max(120), role: z.enum(['organizer', 'reviewer']) }),
+  // The body the actor files for (the organizing firm) and their name are kept in the history.
+  actor: z.object({ id: z.string().min(1).max(120), role: z.enum(['organizer', 'reviewer']), unit: z.string().min(1).max(120).optional(), name: z.string().min(1).max(120).optional() }),
   at: instant,
   note: z.string().max(2000).optional(),
 });
@@ -34,7 +35,7 @@ const FileInputSchema = z.object({
 export interface FileEventPermitInput {
   readonly id: string;
   readonly application: EventApplication;
-  readonly actor: { readonly id: string; readonly role: EventPermitRole };
+  readonly actor: { readonly id: string; readonly role: EventPermitRole; readonly unit?: string; readonly name?: string };
   /** When the filing is made (its China-time day is the filing date). */
   readonly at: string;
   readonly note?: string;
