@@ -82,9 +82,10 @@ export interface MemoryStoreOptions {
 /** A batch in progress holds its backing: other writes wait for it (one writer at a time, as in IndexedDB). */
 const held = new WeakMap<MemoryBacking, Promise<void>>();
 
-async function writable(b: MemoryBacking): Promise<void> {
-  for (let h = held.get(b); h; h = held.get(b)) await h;
-}
+// Waiting for the batch in progress is written inline where it is needed, as
+// `while (held.has(b)) await held.get(b);` — the check that no batch holds the backing and what
+// follows it (a write, or taking the hold) must run in one turn: a helper function's own return
+// would let another batch start in between, and two batches would then commit over each other.
 
 /** Groups a batch's writes for the change log: one entry per collection and kind of write. */
 export class ChangeGroups {
@@ -218,7 +219,7 @@ export function createMemoryStore<const C extends Collections>(spec: StoreSpec<C
       listArg('bulkDelete', 'keys', keys);
       for (const k of keys) keyArg(c.name, k);
       opts = writeOptionsArg('bulkDelete', opts);
-      await writable(b);
+      while (held.has(b)) await held.get(b);
       checkSignal(opts);
       const t = table(c.name);
       const seen = new Set<string>();
@@ -277,7 +278,7 @@ export function createMemoryStore<const C extends Collections>(spec: StoreSpec<C
       functionArg('applyEvent', 'step', step);
       opts = writeOptionsArg('applyEvent', opts);
       const expected = expectedVersionArg('applyEvent', opts?.expectedVersion);
-      if (held.has(b)) await writable(b);
+      while (held.has(b)) await held.get(b);
       const t = table(c.name);
       const out = applyIn(c, t, key, step, expected);
       if (!out.ok) return out;
@@ -294,7 +295,7 @@ export function createMemoryStore<const C extends Collections>(spec: StoreSpec<C
       live();
       functionArg('batch', 'body', body);
       opts = writeOptionsArg('batch', opts);
-      await writable(b);
+      while (held.has(b)) await held.get(b);
       let release!: () => void;
       held.set(b, new Promise<void>((r) => (release = r)));
       try {
@@ -415,7 +416,7 @@ export function createMemoryStore<const C extends Collections>(spec: StoreSpec<C
     async restore(dump, restoreOptions) {
       live();
       const ropts = restoreOptionsArg('restore', restoreOptions);
-      await writable(b);
+      while (held.has(b)) await held.get(b);
       const holds = [...cols.keys()].some((n) => table(n).size > 0);
       const next = checkDump(dump, cols, version, holds, ropts);
       // Everything is checked and copied before the first table is touched.
@@ -450,7 +451,7 @@ export function createMemoryStore<const C extends Collections>(spec: StoreSpec<C
     async clear(clearOptions) {
       live();
       const opts = writeOptionsArg('clear', clearOptions);
-      await writable(b);
+      while (held.has(b)) await held.get(b);
       checkSignal(opts);
       for (const c of cols.values()) b.collections.set(c.name, new Map());
       b.changes.length = 0;
@@ -468,7 +469,7 @@ export function createMemoryStore<const C extends Collections>(spec: StoreSpec<C
   async function write(collection: string, records: readonly unknown[], opts: WriteOptions | undefined, create: boolean): Promise<unknown[]> {
     live();
     const c = collectionOf(cols, collection);
-    if (held.has(b)) await writable(b);
+    while (held.has(b)) await held.get(b);
     const t = table(c.name);
     const batch = prepare(c, t, records, create);
     checkSignal(opts);
