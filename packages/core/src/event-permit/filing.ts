@@ -117,7 +117,7 @@ const permitList = () => (permitsSchema ??= uniqueIds(snapshotSchema(eventPermit
 
 /** Whether the plan of a held event was approved before the event date (from the item's history). */
 function approvedInTime(item: EventPermitItem): boolean {
-  const approval = item.history.findLast((e) => e.type === 'approve');
+  const approval = [...item.history].reverse().find((e) => e.type === 'approve');
   return approval !== undefined && chinaDay(parseInstant(approval.at)) < parseDate(item.data.eventDate);
 }
 
