@@ -54,3 +54,28 @@ export async function openTabs(source: string): Promise<Tabs> {
     },
   };
 }
+
+/**
+ * Page source for `globalThis.work(ids)`: cancels the even orders and files feedback (as the order's
+ * current officer) on the odd ones, one event (one transaction) each; returns [id, kind, accepted].
+ * The page must import applyLoopEvent, createIndexedDbStore, exampleFeedback, taskOrderLoop and
+ * taskStoreSpec, and define `at(minute)`.
+ */
+export const WORK_ON_ORDERS = `
+globalThis.work = async (ids) => {
+  const store = await createIndexedDbStore(taskStoreSpec);
+  const out = [];
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i];
+    let r;
+    if (i % 2 === 0) r = await applyLoopEvent(store, 'orders', taskOrderLoop, id, { type: 'cancel', actor: { id: 'disp', role: 'dispatcher' }, at: at(31), payload: { reason: '重复派发' } });
+    else {
+      const order = await store.get('orders', id);
+      r = await applyLoopEvent(store, 'orders', taskOrderLoop, id, { type: 'feedback', actor: { id: order.data.officer, role: 'officer' }, at: at(31), payload: { values: exampleFeedback(order.data.template) } });
+    }
+    out.push([id, i % 2 === 0 ? 'cancel' : 'feedback', r.ok]);
+  }
+  store.close();
+  return out;
+};
+`;

@@ -4,7 +4,7 @@
 // Needs the built core (`pnpm --filter @bihuan/core build`).
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Page } from 'playwright';
-import { openTabs, type Tabs } from './tabs.js';
+import { openTabs, WORK_ON_ORDERS, type Tabs } from './tabs.js';
 
 const PAGE = `
 import {
@@ -34,20 +34,7 @@ globalThis.reassign = () => withStore(taskStoreSpec, async (s) => {
   const r = await reassignOnLeaveInStore(s, { roster, from: roster.officers[0].id, to: roster.officers[1].id, reason: '病假', at: at(30) });
   return { reassigned: r.reassigned.map((o) => o.id), refused: r.refused.length };
 });
-globalThis.work = (ids) => withStore(taskStoreSpec, async (s) => {
-  const out = [];
-  for (let i = 0; i < ids.length; i++) {
-    const id = ids[i];
-    let r;
-    if (i % 2 === 0) r = await applyLoopEvent(s, 'orders', taskOrderLoop, id, { type: 'cancel', actor: { id: 'disp', role: 'dispatcher' }, at: at(31), payload: { reason: '重复派发' } });
-    else {
-      const order = await s.get('orders', id);
-      r = await applyLoopEvent(s, 'orders', taskOrderLoop, id, { type: 'feedback', actor: { id: order.data.officer, role: 'officer' }, at: at(31), payload: { values: exampleFeedback(order.data.template) } });
-    }
-    out.push([id, i % 2 === 0 ? 'cancel' : 'feedback', r.ok]);
-  }
-  return out;
-});
+${WORK_ON_ORDERS}
 globalThis.orders = () => withStore(taskStoreSpec, async (s) => {
   const { items } = await s.all('orders');
   return agree(items).map((o, i) => ({ ...o, officer: items[i].data.officer }));

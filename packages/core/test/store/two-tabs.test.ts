@@ -5,7 +5,7 @@
 // (`pnpm --filter @bihuan/core build`).
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Page } from 'playwright';
-import { openTabs, type Tabs } from './tabs.js';
+import { openTabs, WORK_ON_ORDERS, type Tabs } from './tabs.js';
 
 const PAGE = `
 import { applyLoopEvent, createIndexedDbStore, dispatchMonthToStore, exampleCatalog, exampleFeedback, exampleRoster, taskOrderLoop, taskStoreSpec, urgeOrders } from '@bihuan/core';
@@ -23,23 +23,7 @@ globalThis.urge = async (ids) => {
   store.close();
   return r;
 };
-// Cancels the even orders and files feedback on the odd ones, one event (one transaction) each.
-globalThis.work = async (ids) => {
-  const store = await createIndexedDbStore(taskStoreSpec);
-  const out = [];
-  for (let i = 0; i < ids.length; i++) {
-    const id = ids[i];
-    let r;
-    if (i % 2 === 0) r = await applyLoopEvent(store, 'orders', taskOrderLoop, id, { type: 'cancel', actor: { id: 'disp', role: 'dispatcher' }, at: at(30), payload: { reason: '重复派发' } });
-    else {
-      const order = await store.get('orders', id);
-      r = await applyLoopEvent(store, 'orders', taskOrderLoop, id, { type: 'feedback', actor: { id: order.data.officer, role: 'officer' }, at: at(30), payload: { values: exampleFeedback(order.data.template) } });
-    }
-    out.push([id, i % 2 === 0 ? 'cancel' : 'feedback', r.ok]);
-  }
-  store.close();
-  return out;
-};
+${WORK_ON_ORDERS}
 globalThis.orders = async () => {
   const store = await createIndexedDbStore(taskStoreSpec);
   const { items } = await store.all('orders');
