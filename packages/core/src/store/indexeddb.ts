@@ -4,6 +4,7 @@ import { fromDomError, storeError } from './errors.js';
 import { Notifier } from './channel.js';
 import { ChangeGroups, pageSize } from './memory.js';
 import { checkDump, keyId } from './dump.js';
+import { changesQueryArg, functionArg, listArg, queryArg, restoreOptionsArg, writeOptionsArg } from './args.js';
 import {
   afterCursor,
   collectionOf,
@@ -20,6 +21,7 @@ import {
   runStep,
   schemaVersionOf,
   specArg,
+  keyArg,
   validateIn,
   validateOut,
   type Range,
@@ -302,21 +304,22 @@ export async function createIndexedDbStore<const C extends Collections>(spec: St
 
     async get(collection, key) {
       const c = collectionOf(cols, collection);
+      keyArg(c.name, key);
       // A read trusts what this store wrote: the version and the declared structure were checked on open.
       return (await guard(() => db.get(c.name, key as IDBValidKey), { collection: c.name, key })) as never;
     },
 
     async put(collection, record, opts) {
-      return (await write(collection, [record], opts, false))[0] as never;
+      return (await write(collection, [record], writeOptionsArg('put', opts), false))[0] as never;
     },
 
     async add(collection, record, opts) {
-      return (await write(collection, [record], opts, true))[0] as never;
+      return (await write(collection, [record], writeOptionsArg('add', opts), true))[0] as never;
     },
 
     async bulkPut(collection, records, opts) {
-      if (!Array.isArray(records)) throw storeError('invalid_record', { collection }, 'records must be a list');
-      return (await write(collection, records, opts, false)).length;
+      listArg('bulkPut', 'records', records);
+      return (await write(collection, records, writeOptionsArg('bulkPut', opts), false)).length;
     },
 
     async delete(collection, key, opts) {
@@ -325,6 +328,9 @@ export async function createIndexedDbStore<const C extends Collections>(spec: St
 
     async bulkDelete(collection, keys, opts) {
       const c = collectionOf(cols, collection);
+      listArg('bulkDelete', 'keys', keys);
+      for (const k of keys) keyArg(c.name, k);
+      opts = writeOptionsArg('bulkDelete', opts);
       if (keys.length === 0) return 0;
       const result = await run(
         [c.name, CHANGES],
@@ -356,8 +362,9 @@ export async function createIndexedDbStore<const C extends Collections>(spec: St
       return result.count;
     },
 
-    async query(collection, q = {}) {
+    async query(collection, query) {
       const c = collectionOf(cols, collection);
+      const q = queryArg('query', query);
       const limit = pageSize(q.limit);
       const range = rangeOf(q, 'query');
       const pos = q.cursor ? decodeCursor(q.cursor, q.index !== undefined) : undefined;
@@ -421,8 +428,9 @@ export async function createIndexedDbStore<const C extends Collections>(spec: St
       return { items: page.map((r) => r.value), problems: [], cursor } as unknown as Page<never>;
     },
 
-    async all(collection, where: Where = {}) {
+    async all(collection, whereArg) {
       const c = collectionOf(cols, collection);
+      const where: Where = queryArg('all', whereArg);
       const range = rangeOf(where, 'all');
       if (emptyRange(range)) return { items: [], problems: [] };
       const items = await run([c.name], 'readonly', (tx) => {
@@ -432,8 +440,9 @@ export async function createIndexedDbStore<const C extends Collections>(spec: St
       return { items, problems: [] } as unknown as Listed<never>;
     },
 
-    async count(collection, where: Where = {}) {
+    async count(collection, whereArg) {
       const c = collectionOf(cols, collection);
+      const where: Where = queryArg('count', whereArg);
       const range = rangeOf(where, 'count');
       if (emptyRange(range)) return 0;
       return run([c.name], 'readonly', (tx) => {
@@ -449,6 +458,9 @@ export async function createIndexedDbStore<const C extends Collections>(spec: St
       opts?: ApplyOptions,
     ): Promise<ApplyResult<never, R | StaleVersion>> {
       const c = collectionOf(cols, collection);
+      keyArg(c.name, key);
+      functionArg('applyEvent', 'step', step);
+      opts = writeOptionsArg('applyEvent', opts);
       const expected = expectedVersionArg('applyEvent', opts?.expectedVersion);
       const details = { collection: c.name, key };
       type Out = { refused: R | StaleVersion } | { snapshot: unknown; entries: HistoryEntryLike[]; change: () => ChangeEntry };
@@ -489,7 +501,8 @@ export async function createIndexedDbStore<const C extends Collections>(spec: St
     },
 
     async batch(body, opts) {
-      if (typeof body !== 'function') throw storeError('failed', {}, 'batch needs a function (tx) => Promise');
+      functionArg('batch', 'body', body);
+      opts = writeOptionsArg('batch', opts);
       const groups = new ChangeGroups();
       const actor = opts?.actor ?? options.actor;
       let result: unknown;
@@ -592,11 +605,13 @@ export async function createIndexedDbStore<const C extends Collections>(spec: St
 
     async history(collection, key) {
       const c = collectionOf(cols, collection);
+      keyArg(c.name, key);
       const value = (await guard(() => db.get(c.name, key as IDBValidKey), { collection: c.name, key })) as { history?: unknown } | undefined;
       return Array.isArray(value?.history) ? (value.history as HistoryEntryLike[]).sort((x, y) => x.seq - y.seq) : [];
     },
 
-    async changes(q = {}) {
+    async changes(query) {
+      const q = changesQueryArg('changes', query);
       const after = q.after ?? 0;
       return (await guard(() => db.getAll(CHANGES, KeyRange.lowerBound(after, true), q.limit))) as ChangeEntry[];
     },
@@ -626,7 +641,8 @@ export async function createIndexedDbStore<const C extends Collections>(spec: St
       });
     },
 
-    async restore(dump, ropts) {
+    async restore(dump, restoreOptions) {
+      const ropts = restoreOptionsArg('restore', restoreOptions);
       const names = [...cols.keys()];
       const holds = await run(names, 'readonly', (tx) => {
         const counts = names.map((n) => tx.objectStore(n).count());
@@ -667,7 +683,8 @@ export async function createIndexedDbStore<const C extends Collections>(spec: St
       return { checked, problems };
     },
 
-    async clear(opts) {
+    async clear(clearOptions) {
+      const opts = writeOptionsArg('clear', clearOptions);
       const names = [...cols.keys()];
       await run(
         [...names, CHANGES],
