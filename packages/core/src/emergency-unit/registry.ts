@@ -1,4 +1,5 @@
 import * as z from '../schema/zod.js';
+import { uniqueIds } from '../schema/unique.js';
 import { formatRate } from '../rate/rate.js';
 import { checkArray, parseArgument } from '../schema/argument.js';
 import { keyedRecord } from '../schema/keyed.js';
@@ -74,9 +75,10 @@ const onTime = (met: number, timed: number): OnTime => ({ met, timed, rate: form
 
 /** The totals the source reports (units, members, detained, disputes stopped, people helped) and the 1-3-5 rates. */
 export function summarizeEmergencyUnits(units: readonly EmergencyUnit[], responses: readonly UnitResponse[] = []): EmergencyUnitSummary {
-  // Every unit and response is checked in full: their kinds and stations become keys of the summary.
-  parseArgument('summarizeEmergencyUnits', 'units', z.array(EmergencyUnitSchema), units, { brackets: true });
-  parseArgument('summarizeEmergencyUnits', 'responses', z.array(UnitResponseSchema), responses, { brackets: true });
+  // Every unit and response is checked in full (their kinds and stations become keys of the
+  // summary), and each id counts once: a unit or response listed twice is refused, not counted twice.
+  parseArgument('summarizeEmergencyUnits', 'units', uniqueIds(EmergencyUnitSchema), units, { brackets: true });
+  parseArgument('summarizeEmergencyUnits', 'responses', uniqueIds(UnitResponseSchema), responses, { brackets: true });
   const byKind = Object.fromEntries(UNIT_KINDS.map((k) => [k, 0])) as Record<UnitKind, number>;
   const byStation = keyedRecord<{ units: number; members: number }>();
   let members = 0;

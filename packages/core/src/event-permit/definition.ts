@@ -8,11 +8,32 @@ export const EVENT_PERMIT_LOOP_ID = 'event-permit';
 
 type PermitSnapshot = Snapshot<string, EventPermit>;
 
+/** The China-time day number of an event's `at`. */
+const dayOf = (e: LoopEvent) => chinaDay(parseInstant(e.at));
+
+/** A guard refusing an event on or after the event date: decisions come before the event. */
+function beforeEvent(rule: string, zh: string, en: string) {
+  return (s: PermitSnapshot, e: LoopEvent) =>
+    dayOf(e) < parseDate(s.data.eventDate) ? true : rejection(rule, `活动定于 ${s.data.eventDate} 举办，${zh}须在活动日之前`, `the event is on ${s.data.eventDate}: ${en} must come before that day`, 'at');
+}
+
 /**
  * A large event's permit: 已报备 filed → 审查中 under review → 方案已批准 plan approved → 已举办
- * held → 已销号 closed; or refused, or withdrawn by the organizer. Approval needs the event's one
- * security plan; the event's outcome can be recorded from its date on. Review takes at most 7
- * days (the 2007 regulations, art. 12).
+ * held → 已销号 closed; or refused, or withdrawn by the organizer, or 已失效 expired (the event
+ * date came while the filing was still undecided).
+ *
+ * Rules (each refusal is `guard_failed` with this `rule`):
+ * - `accept_before_event`: a filing is accepted for review before the event date, never on or after it.
+ * - `plan_required`: approval needs the event's one security plan (一活动一方案).
+ * - `approve_before_event`: the plan is approved before the event date; an approval on the day or
+ *   after the fact is refused (and one found in stored history never counts as held safely:
+ *   `summarizeEventPermits`).
+ * - `event_not_yet`: the outcome is recorded from the event date on.
+ * - `expire_after_event`: an undecided filing (filed, under review) expires from the event date
+ *   on, not before; `lapsedFilings` lists those due to expire. An expired filing is an end of the
+ *   loop and is never counted as held.
+ * Review (审查中) takes at most 7 working days (the 2007 regulations, art. 12: "7日内"), counted
+ * on the China working-day calendar, so that a review begun before National Day is not eaten by it.
  */
 export const eventPermitLoop = /* @__PURE__ */ defineLoop({
   id: EVENT_PERMIT_LOOP_ID,
@@ -27,12 +48,13 @@ export const eventPermitLoop = /* @__PURE__ */ defineLoop({
   },
   states: {
     filed: { label: { 'zh-CN': '已报备', en: 'filed' } },
-    underReview: { label: { 'zh-CN': '审查中', en: 'under review' }, limit: { days: 7 } },
+    underReview: { label: { 'zh-CN': '审查中', en: 'under review' }, limit: { workingDays: 7 } },
     planApproved: { label: { 'zh-CN': '方案已批准', en: 'plan approved' } },
     held: { label: { 'zh-CN': '已举办', en: 'event held' } },
     closed: { label: { 'zh-CN': '已销号', en: 'closed' }, final: true },
     refused: { label: { 'zh-CN': '不予许可', en: 'refused' }, final: true },
     withdrawn: { label: { 'zh-CN': '已撤回', en: 'withdrawn' }, final: true },
+    expired: { label: { 'zh-CN': '已失效（活动日前未审结）', en: 'expired (undecided by the event date)' }, final: true },
   },
   events: {
     accept: {
@@ -40,6 +62,7 @@ export const eventPermitLoop = /* @__PURE__ */ defineLoop({
       from: ['filed'],
       to: 'underReview',
       roles: ['reviewer'],
+      guard: beforeEvent('accept_before_event', '受理审查', 'acceptance for review'),
     },
     submitPlan: {
       label: { 'zh-CN': '提交安保方案', en: 'submit security plan' },
@@ -55,7 +78,8 @@ export const eventPermitLoop = /* @__PURE__ */ defineLoop({
       from: ['underReview'],
       to: 'planApproved',
       roles: ['reviewer'],
-      guard: (s: PermitSnapshot) => (s.data.plan ? true : rejection('plan_required', '批准前必须有安保方案（一活动一方案）', 'approval needs the event’s security plan (one event, one plan)', 'plan')),
+      guard: (s: PermitSnapshot, e: LoopEvent) =>
+        s.data.plan ? beforeEvent('approve_before_event', '批准安保方案', 'approval of the plan')(s, e) : rejection('plan_required', '批准前必须有安保方案（一活动一方案）', 'approval needs the event’s security plan (one event, one plan)', 'plan'),
     },
     refuse: {
       label: { 'zh-CN': '不予许可', en: 'refuse' },
@@ -80,7 +104,7 @@ export const eventPermitLoop = /* @__PURE__ */ defineLoop({
       roles: ['reviewer'],
       payload: EventOutcomeSchema,
       guard: (s: PermitSnapshot, e: LoopEvent) =>
-        chinaDay(parseInstant(e.at)) >= parseDate(s.data.eventDate)
+        dayOf(e) >= parseDate(s.data.eventDate)
           ? true
           : rejection('event_not_yet', `活动定于 ${s.data.eventDate} 举办，此前不能登记举办情况`, `the event is on ${s.data.eventDate}; it cannot be recorded as held before then`, 'at'),
       apply: (data: EventPermit, p: EventOutcome): EventPermit => ({ ...data, outcome: p }),
@@ -90,6 +114,16 @@ export const eventPermitLoop = /* @__PURE__ */ defineLoop({
       from: ['held'],
       to: 'closed',
       roles: ['reviewer'],
+    },
+    expire: {
+      label: { 'zh-CN': '逾期失效', en: 'expire' },
+      from: ['filed', 'underReview'],
+      to: 'expired',
+      roles: ['reviewer'],
+      guard: (s: PermitSnapshot, e: LoopEvent) =>
+        dayOf(e) >= parseDate(s.data.eventDate)
+          ? true
+          : rejection('expire_after_event', `活动定于 ${s.data.eventDate} 举办，此前报备仍可审结，不能作失效处理`, `the event is on ${s.data.eventDate}: until then the filing can still be decided and does not expire`, 'at'),
     },
   },
 });

@@ -41,6 +41,7 @@ const STEPS: Readonly<Record<EventPermitState, readonly Step[]>> = {
   closed: [['accept', -55], ['approve', -50], ['recordHeld', 0, { attendance: 3000, incidents: 0 }], ['close', 1]],
   refused: [['refuse', -55, { reason: '场地容量不足' }]],
   withdrawn: [['withdraw', -55, { reason: '主办方取消活动' }]],
+  expired: [['accept', -55], ['expire', 0]],
 };
 
 /** One filing taken through the loop to `state`, with real transitions. */

@@ -1,8 +1,9 @@
 import { InvalidArgumentError } from '../errors/errors.js';
 import * as z from '../schema/zod.js';
-import { chinaDate, parseInstant } from '../calendar/instant.js';
-import { createItem } from '../loop/snapshot.js';
-import { id, instant } from '../schema/fields.js';
+import { chinaDate, chinaDay, parseDate, parseInstant } from '../calendar/instant.js';
+import { createItem, snapshotSchema } from '../loop/snapshot.js';
+import { calendarDate, id, instant } from '../schema/fields.js';
+import { uniqueIds } from '../schema/unique.js';
 import { isFinal } from '../loop/definition.js';
 import { formatRate } from '../rate/rate.js';
 import { parseArgument } from '../schema/argument.js';
@@ -25,7 +26,8 @@ export function eventKeyOf(application: Pick<EventApplication, 'name' | 'venue' 
 const FileInputSchema = z.object({
   id: id,
   application: z.unknown(),
-  actor: z.object({ id: z.string().min(1).max(120), role: z.enum(['organizer', 'reviewer']) }),
+  // The body the actor files for (the organizing firm) and their name are kept in the history.
+  actor: z.object({ id: z.string().min(1).max(120), role: z.enum(['organizer', 'reviewer']), unit: z.string().min(1).max(120).optional(), name: z.string().min(1).max(120).optional() }),
   at: instant,
   note: z.string().max(2000).optional(),
 });
@@ -33,7 +35,7 @@ const FileInputSchema = z.object({
 export interface FileEventPermitInput {
   readonly id: string;
   readonly application: EventApplication;
-  readonly actor: { readonly id: string; readonly role: EventPermitRole };
+  readonly actor: { readonly id: string; readonly role: EventPermitRole; readonly unit?: string; readonly name?: string };
   /** When the filing is made (its China-time day is the filing date). */
   readonly at: string;
   readonly note?: string;
@@ -91,40 +93,77 @@ export interface EventPermitSummary {
   /** Not yet at an end of the loop. */
   readonly open: number;
   readonly held: number;
-  /** Held with no incident recorded. */
+  /**
+   * Held with its outcome recorded, no incident, and its plan approved before the event date. An
+   * approval on the day or after the fact (only possible in data written before the rule) never
+   * counts, nor does an expired, refused or withdrawn filing.
+   */
   readonly heldSafely: number;
+  /** Held after a plan approved on or after the event date: never "held safely". */
+  readonly approvedLate: number;
   readonly incidents: number;
   /** `formatRate(heldSafely, held)`: the source's 192 of 192 → "100%"; none held → "—". */
   readonly safeRate: string;
   readonly refused: number;
   readonly withdrawn: number;
+  /** Filings that expired undecided when their event date came. */
+  readonly expired: number;
   readonly byState: Readonly<Record<EventPermitItem['state'], number>>;
 }
 
-/** Counts of a set of filings, and the rate of events held without incident. */
+let permitsSchema: z.ZodType<EventPermitItem[]> | undefined;
+/** Filings as a summary takes them: whole snapshots of the permit loop (history included), each id once. */
+const permitList = () => (permitsSchema ??= uniqueIds(snapshotSchema(eventPermitLoop)) as unknown as z.ZodType<EventPermitItem[]>);
+
+/** Whether the plan of a held event was approved before the event date (from the item's history). */
+function approvedInTime(item: EventPermitItem): boolean {
+  const approval = [...item.history].reverse().find((e) => e.type === 'approve');
+  return approval !== undefined && chinaDay(parseInstant(approval.at)) < parseDate(item.data.eventDate);
+}
+
+/**
+ * Counts of a set of filings, and the rate of events held without incident. Every filing is
+ * checked whole (a hollow `{ state: 'held', data: {} }` is refused, naming its path) and each id
+ * may appear once (a filing listed twice is refused, not counted twice).
+ */
 export function summarizeEventPermits(items: readonly EventPermitItem[]): EventPermitSummary {
-  parseArgument('summarizeEventPermits', 'items', z.array(z.object({ state: z.enum(Object.keys(eventPermitLoop.states) as [string]), data: z.object({}).loose() }).loose()), items);
+  const list = parseArgument('summarizeEventPermits', 'items', permitList(), items, { brackets: true });
   const byState = Object.fromEntries(Object.keys(eventPermitLoop.states).map((s) => [s, 0])) as Record<EventPermitItem['state'], number>;
   let held = 0;
   let safe = 0;
+  let late = 0;
   let incidents = 0;
-  for (const item of items) {
+  for (const item of list) {
     byState[item.state]++;
-    if (!eventHeld(item)) continue;
+    if (item.state !== 'held' && item.state !== 'closed') continue;
     held++;
-    const n = item.data.outcome?.incidents ?? 0;
-    incidents += n;
-    if (n === 0) safe++;
+    const n = item.data.outcome?.incidents;
+    incidents += n ?? 0;
+    if (!approvedInTime(item)) late++;
+    else if (n === 0) safe++;
   }
   return {
-    filings: items.length,
-    open: items.filter((item) => !isFinal(eventPermitLoop, item.state)).length,
+    filings: list.length,
+    open: list.filter((item) => !isFinal(eventPermitLoop, item.state)).length,
     held,
     heldSafely: safe,
+    approvedLate: late,
     incidents,
     safeRate: formatRate(safe, held),
     refused: byState.refused,
     withdrawn: byState.withdrawn,
+    expired: byState.expired,
     byState,
   };
+}
+
+/**
+ * The filings still undecided (filed or under review) whose event date has come by `today`
+ * (YYYY-MM-DD, China time): what a host's daily job sends `expire` to. They can no longer be
+ * accepted or approved (`accept_before_event`, `approve_before_event`).
+ */
+export function lapsedFilings(items: readonly EventPermitItem[], today: string): EventPermitItem[] {
+  const list = parseArgument('lapsedFilings', 'items', permitList(), items, { brackets: true });
+  const day = parseArgument('lapsedFilings', 'today', calendarDate, today);
+  return list.filter((item) => (item.state === 'filed' || item.state === 'underReview') && item.data.eventDate <= day);
 }

@@ -17,8 +17,10 @@ export const eventPermitStore = /* @__PURE__ */ defineStore({
 export type EventPermitCollections = (typeof eventPermitStore)['collections'];
 
 /**
- * Files a permit into a store: looks up filings of the same event there, and writes the new one
- * unless it is refused (then nothing is written and the reason comes back).
+ * Files a permit into a store: looks up filings of the same event there and writes the new one
+ * unless it is refused (then nothing is written and the reason comes back) — the look-up and the
+ * write are one unit of work (`store.batch`), so two filings of one event made at the same time,
+ * in two tabs, cannot both be accepted: the second is refused with `one_filing_per_event`.
  */
 export async function fileEventPermitIn(
   store: Store<EventPermitCollections>,
@@ -29,8 +31,15 @@ export async function fileEventPermitIn(
   // Validates the input and checks the window first: a refused filing costs no read.
   const first = fileEventPermit(input, [], options);
   if (!first.ok) return first;
-  const [twins, same] = await Promise.all([store.all('permits', { index: 'eventKey', equals: first.value.data.eventKey }), store.get('permits', input.id)]);
-  const decision = fileEventPermit(input, same ? [...twins.items, same] : twins.items, options);
-  if (decision.ok) await store.put('permits', decision.value);
-  return decision;
+  const { id, data } = first.value;
+  return store.batch(
+    async (tx) => {
+      const twins = await tx.all('permits', { index: 'eventKey', equals: data.eventKey });
+      const same = await tx.get('permits', id);
+      const decision = fileEventPermit(input, same ? [...twins, same] : twins, options);
+      if (decision.ok) await tx.add('permits', decision.value);
+      return decision;
+    },
+    { actor: first.value.history[0]!.actor },
+  );
 }

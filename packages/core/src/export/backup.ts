@@ -43,6 +43,7 @@ export interface ImportOptions extends RestoreOptions {
  */
 export async function importBackup(store: Store<Collections>, text: string, options: ImportOptions = {}): Promise<RestoreSummary> {
   checkStore('importBackup', store);
+  if (options === null || typeof options !== 'object') throw new InvalidArgumentError('importBackup', 'options', { 'zh-CN': '必须是选项对象', en: 'must be an options object' }, options);
   if (typeof text !== 'string') throw storeError('invalid_backup', {}, 'a backup is a JSON text');
   let parsed: Record<string, unknown>;
   try {

@@ -1,4 +1,5 @@
 import * as z from '../schema/zod.js';
+import { uniqueIds } from '../schema/unique.js';
 import { InvalidArgumentError } from '../errors/errors.js';
 import type { Localized } from '../i18n/locale.js';
 import { formatRate } from '../rate/rate.js';
@@ -119,15 +120,18 @@ export interface JobFairRecords {
   readonly intentions: readonly EmploymentIntentionInput[];
 }
 
-const RecordsSchema = z.object({
-  firms: z.array(JobFairFirmSchema),
-  openings: OpeningsSchema,
-  intentions: z.array(EmploymentIntentionSchema),
-});
+// Each firm, opening and form counts once: one listed twice is refused (not counted twice).
+let recordsSchema: z.ZodType | undefined;
+const RecordsSchema = () =>
+  (recordsSchema ??= z.object({
+    firms: uniqueIds(JobFairFirmSchema),
+    openings: uniqueIds(JobOpeningSchema),
+    intentions: uniqueIds(EmploymentIntentionSchema),
+  }));
 
 /** Counts of a fair: firms, openings, jobs, forms, and how many forms found a suitable job. */
 export function jobFairSummary(records: JobFairRecords): JobFairSummary {
-  const r = parseArgument('jobFairSummary', 'records', RecordsSchema, records);
+  const r = parseArgument('jobFairSummary', 'records', RecordsSchema(), records) as { firms: JobFairFirm[]; openings: JobOpening[]; intentions: EmploymentIntention[] };
   const firmIds = new Set(r.firms.map((f) => f.id));
   r.openings.forEach((o, i) => {
     if (!firmIds.has(o.firmId)) {

@@ -1,4 +1,4 @@
-import { BihuanError, describe } from '../errors/errors.js';
+import { BihuanError, clip, describe } from '../errors/errors.js';
 import type { Localized } from '../i18n/locale.js';
 
 /** A loop definition breaks a structural rule (unknown state, final state left without a reopen rule …). */
@@ -48,7 +48,7 @@ function describeLoop(loop: unknown): string {
   if (loop && typeof loop === 'object') {
     const { id, version } = loop as { id?: unknown; version?: unknown };
     // `describe`, not `String`: an id may be any value, even an object without a prototype.
-    return `${typeof id === 'string' ? id : describe(id)} v${typeof version === 'number' ? version : describe(version)}`;
+    return `${typeof id === 'string' ? clip(id, 60) : describe(id)} v${describe(version)}`;
   }
   return describe(loop);
 }

@@ -1,4 +1,5 @@
 import * as z from '../schema/zod.js';
+import { uniqueIds } from '../schema/unique.js';
 import { InvalidArgumentError } from '../errors/errors.js';
 import { formatRate } from '../rate/rate.js';
 import { parseArgument } from '../schema/argument.js';
@@ -83,11 +84,13 @@ export interface ClassResult {
   readonly accuracy: string;
 }
 
-const AttemptsSchema = z.array(QuizAttemptSchema);
+// Each attempt counts once: an attempt listed twice is refused rather than counted twice.
+let attemptsSchema: z.ZodType<QuizAttempt[]> | undefined;
+const AttemptsSchema = () => (attemptsSchema ??= uniqueIds(QuizAttemptSchema) as unknown as z.ZodType<QuizAttempt[]>);
 
 /** Results per class, in class-name order (zh-CN collation): attempts, passes, perfect runs, accuracy. */
 export function resultsByClass(attempts: readonly QuizAttempt[], quizId?: string): ClassResult[] {
-  const list = parseArgument('resultsByClass', 'attempts', AttemptsSchema, attempts);
+  const list = parseArgument('resultsByClass', 'attempts', AttemptsSchema(), attempts);
   if (quizId !== undefined && (typeof quizId !== 'string' || quizId === '')) {
     throw new InvalidArgumentError('resultsByClass', 'quizId', { 'zh-CN': '必须是非空字符串', en: 'must be a non-empty string' }, quizId);
   }

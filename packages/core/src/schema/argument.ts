@@ -46,8 +46,24 @@ export function checkArray(fn: string, argument: string, value: unknown): void {
   if (!Array.isArray(value)) throw new InvalidArgumentError(fn, argument, { 'zh-CN': '必须是数组', en: 'must be an array' }, value);
 }
 
-/** Throws `InvalidArgumentError` unless `value` looks like a bihuan `Store`. */
+const STORE_METHODS = ['get', 'put', 'add', 'bulkPut', 'delete', 'bulkDelete', 'query', 'all', 'count', 'applyEvent', 'batch', 'history', 'changes', 'lastSeq', 'subscribe', 'dump', 'restore', 'verify', 'clear', 'close'] as const;
+
+/**
+ * Throws `InvalidArgumentError` unless `value` is a bihuan `Store`: every method of the interface
+ * and its declaration (`spec.collections`) — a non-store, or a store with a method replaced, is
+ * refused here in words rather than failing inside with a TypeError.
+ */
 export function checkStore(fn: string, value: unknown): void {
-  const ok = !!value && typeof value === 'object' && typeof (value as { all?: unknown }).all === 'function' && typeof (value as { put?: unknown }).put === 'function';
+  const s = value as Record<string, unknown> | null;
+  const spec = s !== null && typeof s === 'object' ? (s.spec as { collections?: unknown } | null | undefined) : undefined;
+  const ok =
+    s !== null &&
+    typeof s === 'object' &&
+    typeof s.name === 'string' &&
+    STORE_METHODS.every((m) => typeof s[m] === 'function') &&
+    spec !== null &&
+    typeof spec === 'object' &&
+    spec.collections !== null &&
+    typeof spec.collections === 'object';
   if (!ok) throw new InvalidArgumentError(fn, 'store', { 'zh-CN': '必须是 bihuan 存储（createMemoryStore 或 createIndexedDbStore 所得）', en: 'must be a bihuan store (from createMemoryStore or createIndexedDbStore)' }, value);
 }

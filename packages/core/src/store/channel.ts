@@ -1,3 +1,4 @@
+import { InvalidArgumentError } from '../errors/errors.js';
 import type { ChangeEntry, StoreNotice } from './types.js';
 
 type Wire = { kind: 'changes'; changes: ChangeEntry[] } | { kind: 'reset' };
@@ -58,6 +59,7 @@ export class Notifier {
   }
 
   subscribe(listener: (notice: StoreNotice) => void): () => void {
+    if (typeof listener !== 'function') throw new InvalidArgumentError('subscribe', 'listener', { 'zh-CN': '必须是函数 (notice) => void', en: 'must be a function (notice) => void' }, listener);
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }

@@ -1,4 +1,4 @@
-import { BihuanError } from '../errors/errors.js';
+import { BihuanError, clip } from '../errors/errors.js';
 import type { Localized } from '../i18n/locale.js';
 import type { Key } from './types.js';
 
@@ -57,12 +57,13 @@ const where = (d: StoreErrorDetails): Localized => {
   const zh: string[] = [];
   const en: string[] = [];
   if (d.collection) {
-    zh.push(`集合 ${d.collection}`);
-    en.push(`collection ${d.collection}`);
+    zh.push(`集合 ${clip(String(d.collection), 64)}`);
+    en.push(`collection ${clip(String(d.collection), 64)}`);
   }
   if (d.key !== undefined) {
-    zh.push(`键 ${JSON.stringify(d.key)}`);
-    en.push(`key ${JSON.stringify(d.key)}`);
+    const key = keyText(d.key);
+    zh.push(`键 ${key}`);
+    en.push(`key ${key}`);
   }
   if (d.position !== undefined) {
     zh.push(`第 ${d.position + 1} 条`);
@@ -75,10 +76,20 @@ const where = (d: StoreErrorDetails): Localized => {
   return { 'zh-CN': zh.length ? `（${zh.join('，')}）` : '', en: en.length ? ` (${en.join(', ')})` : '' };
 };
 
+// A key as a message quotes it: JSON, clipped (a key given by a caller may be huge or unprintable).
+function keyText(key: unknown): string {
+  try {
+    return clip(JSON.stringify(key) ?? String(typeof key), 120);
+  } catch {
+    return typeof key;
+  }
+}
+
 /** Builds a StoreError with the standard readable text for its code. */
 export function storeError(code: StoreErrorCode, details: StoreErrorDetails = {}, extra?: string, cause?: unknown): StoreError {
   const base = TEXTS[code];
   const w = where(details);
+  extra = extra === undefined ? undefined : clip(extra, 300);
   const tail = extra ? `: ${extra}` : '';
   return new StoreError(
     code,

@@ -1,13 +1,14 @@
+import { BihuanError, InvalidArgumentError } from '../errors/errors.js';
 import { wrap, type IDBPDatabase } from 'idb';
-import { BihuanError } from '../errors/errors.js';
 import { fromDomError, storeError } from './errors.js';
 import { Notifier } from './channel.js';
 import { ChangeGroups, pageSize } from './memory.js';
 import { checkDump, keyId } from './dump.js';
+import { changesQueryArg, functionArg, listArg, queryArg, restoreOptionsArg, writeOptionsArg } from './args.js';
 import {
   afterCursor,
   collectionOf,
-  compareKeys,
+  compareValid,
   decodeCursor,
   emptyRange,
   encodeCursor,
@@ -19,6 +20,8 @@ import {
   resolveCollections,
   runStep,
   schemaVersionOf,
+  specArg,
+  keyArg,
   validateIn,
   validateOut,
   type Range,
@@ -82,8 +85,21 @@ const VERSIONCHANGE_TEXT = {
 } as const;
 const CLOSED_TEXT = { 'zh-CN': '数据库连接被浏览器关闭，请刷新页面。', en: 'The browser closed the database connection. Please reload.' } as const;
 
+// Options read as an object (a non-object is refused in words); the timeout bounded.
+function idbOptionsArg<O extends object>(fn: string, value: O): O {
+  if (value === undefined || value === null) return {} as O;
+  if (typeof value !== 'object' || Array.isArray(value)) throw new InvalidArgumentError(fn, 'options', { 'zh-CN': '必须是选项对象', en: 'must be an options object' }, value);
+  const t = (value as { blockedTimeoutMs?: unknown }).blockedTimeoutMs;
+  if (t !== undefined && !(typeof t === 'number' && Number.isFinite(t) && t >= 0 && t <= 600_000)) {
+    throw new InvalidArgumentError(fn, 'options.blockedTimeoutMs', { 'zh-CN': '必须是 0 到 600000 之间的毫秒数', en: 'must be milliseconds from 0 to 600000' }, t);
+  }
+  return value;
+}
+
 /** Opens (creating or upgrading as needed) an IndexedDB store: the embedded default in browsers. */
 export async function createIndexedDbStore<const C extends Collections>(spec: StoreSpec<C>, options: IndexedDbStoreOptions = {}): Promise<Store<C>> {
+  specArg('createIndexedDbStore', spec);
+  options = idbOptionsArg('createIndexedDbStore', options);
   const factory = options.indexedDB ?? (globalThis as { indexedDB?: IDBFactory }).indexedDB;
   const KeyRange = options.IDBKeyRange ?? (globalThis as { IDBKeyRange?: typeof IDBKeyRange }).IDBKeyRange;
   if (!factory || !KeyRange) throw storeError('failed', {}, 'IndexedDB is not available here; use createMemoryStore');
@@ -122,7 +138,7 @@ export async function createIndexedDbStore<const C extends Collections>(spec: St
   const keyRange = (r: Range | undefined): IDBKeyRange | undefined => {
     if (!r) return undefined;
     if (r.lower !== undefined && r.upper !== undefined) {
-      return compareKeys(r.lower, r.upper) === 0 && !r.lowerOpen && !r.upperOpen
+      return compareValid(r.lower, r.upper) === 0 && !r.lowerOpen && !r.upperOpen
         ? KeyRange.only(r.lower)
         : KeyRange.bound(r.lower, r.upper, r.lowerOpen, r.upperOpen);
     }
@@ -288,21 +304,22 @@ export async function createIndexedDbStore<const C extends Collections>(spec: St
 
     async get(collection, key) {
       const c = collectionOf(cols, collection);
+      keyArg(c.name, key);
       // A read trusts what this store wrote: the version and the declared structure were checked on open.
       return (await guard(() => db.get(c.name, key as IDBValidKey), { collection: c.name, key })) as never;
     },
 
     async put(collection, record, opts) {
-      return (await write(collection, [record], opts, false))[0] as never;
+      return (await write(collection, [record], writeOptionsArg('put', opts), false))[0] as never;
     },
 
     async add(collection, record, opts) {
-      return (await write(collection, [record], opts, true))[0] as never;
+      return (await write(collection, [record], writeOptionsArg('add', opts), true))[0] as never;
     },
 
     async bulkPut(collection, records, opts) {
-      if (!Array.isArray(records)) throw storeError('invalid_record', { collection }, 'records must be a list');
-      return (await write(collection, records, opts, false)).length;
+      listArg('bulkPut', 'records', records);
+      return (await write(collection, records, writeOptionsArg('bulkPut', opts), false)).length;
     },
 
     async delete(collection, key, opts) {
@@ -311,6 +328,9 @@ export async function createIndexedDbStore<const C extends Collections>(spec: St
 
     async bulkDelete(collection, keys, opts) {
       const c = collectionOf(cols, collection);
+      listArg('bulkDelete', 'keys', keys);
+      for (const k of keys) keyArg(c.name, k);
+      opts = writeOptionsArg('bulkDelete', opts);
       if (keys.length === 0) return 0;
       const result = await run(
         [c.name, CHANGES],
@@ -342,8 +362,9 @@ export async function createIndexedDbStore<const C extends Collections>(spec: St
       return result.count;
     },
 
-    async query(collection, q = {}) {
+    async query(collection, query) {
       const c = collectionOf(cols, collection);
+      const q = queryArg('query', query);
       const limit = pageSize(q.limit);
       const range = rangeOf(q, 'query');
       const pos = q.cursor ? decodeCursor(q.cursor, q.index !== undefined) : undefined;
@@ -359,10 +380,10 @@ export async function createIndexedDbStore<const C extends Collections>(spec: St
           const open = q.index === undefined;
           const base: Range = r ?? { lowerOpen: false, upperOpen: false };
           if (!reverse) {
-            const c2 = base.lower === undefined ? -1 : compareKeys(base.lower, at);
+            const c2 = base.lower === undefined ? -1 : compareValid(base.lower, at);
             r = c2 > 0 || (c2 === 0 && base.lowerOpen) ? base : { ...base, lower: at, lowerOpen: open };
           } else {
-            const c2 = base.upper === undefined ? 1 : compareKeys(base.upper, at);
+            const c2 = base.upper === undefined ? 1 : compareValid(base.upper, at);
             r = c2 < 0 || (c2 === 0 && base.upperOpen) ? base : { ...base, upper: at, upperOpen: open };
           }
           if (emptyRange(r)) return () => out;
@@ -387,7 +408,7 @@ export async function createIndexedDbStore<const C extends Collections>(spec: St
             const ik = cur.key as Key;
             if (pos && !afterCursor(pos, q.index === undefined ? undefined : ik, pk, reverse)) {
               // Jump over the ties on the index key in one step (IndexedDB refuses a jump to where it is).
-              if (!jumped && q.index !== undefined && compareKeys(pk, pos.primaryKey) !== 0) {
+              if (!jumped && q.index !== undefined && compareValid(pk, pos.primaryKey) !== 0) {
                 jumped = true;
                 cur.continuePrimaryKey(pos.indexKey as IDBValidKey, pos.primaryKey as IDBValidKey);
               } else cur.continue();
@@ -407,8 +428,9 @@ export async function createIndexedDbStore<const C extends Collections>(spec: St
       return { items: page.map((r) => r.value), problems: [], cursor } as unknown as Page<never>;
     },
 
-    async all(collection, where: Where = {}) {
+    async all(collection, whereArg) {
       const c = collectionOf(cols, collection);
+      const where: Where = queryArg('all', whereArg);
       const range = rangeOf(where, 'all');
       if (emptyRange(range)) return { items: [], problems: [] };
       const items = await run([c.name], 'readonly', (tx) => {
@@ -418,8 +440,9 @@ export async function createIndexedDbStore<const C extends Collections>(spec: St
       return { items, problems: [] } as unknown as Listed<never>;
     },
 
-    async count(collection, where: Where = {}) {
+    async count(collection, whereArg) {
       const c = collectionOf(cols, collection);
+      const where: Where = queryArg('count', whereArg);
       const range = rangeOf(where, 'count');
       if (emptyRange(range)) return 0;
       return run([c.name], 'readonly', (tx) => {
@@ -435,6 +458,9 @@ export async function createIndexedDbStore<const C extends Collections>(spec: St
       opts?: ApplyOptions,
     ): Promise<ApplyResult<never, R | StaleVersion>> {
       const c = collectionOf(cols, collection);
+      keyArg(c.name, key);
+      functionArg('applyEvent', 'step', step);
+      opts = writeOptionsArg('applyEvent', opts);
       const expected = expectedVersionArg('applyEvent', opts?.expectedVersion);
       const details = { collection: c.name, key };
       type Out = { refused: R | StaleVersion } | { snapshot: unknown; entries: HistoryEntryLike[]; change: () => ChangeEntry };
@@ -475,7 +501,8 @@ export async function createIndexedDbStore<const C extends Collections>(spec: St
     },
 
     async batch(body, opts) {
-      if (typeof body !== 'function') throw storeError('failed', {}, 'batch needs a function (tx) => Promise');
+      functionArg('batch', 'body', body);
+      opts = writeOptionsArg('batch', opts);
       const groups = new ChangeGroups();
       const actor = opts?.actor ?? options.actor;
       let result: unknown;
@@ -578,11 +605,13 @@ export async function createIndexedDbStore<const C extends Collections>(spec: St
 
     async history(collection, key) {
       const c = collectionOf(cols, collection);
+      keyArg(c.name, key);
       const value = (await guard(() => db.get(c.name, key as IDBValidKey), { collection: c.name, key })) as { history?: unknown } | undefined;
       return Array.isArray(value?.history) ? (value.history as HistoryEntryLike[]).sort((x, y) => x.seq - y.seq) : [];
     },
 
-    async changes(q = {}) {
+    async changes(query) {
+      const q = changesQueryArg('changes', query);
       const after = q.after ?? 0;
       return (await guard(() => db.getAll(CHANGES, KeyRange.lowerBound(after, true), q.limit))) as ChangeEntry[];
     },
@@ -612,7 +641,8 @@ export async function createIndexedDbStore<const C extends Collections>(spec: St
       });
     },
 
-    async restore(dump, ropts) {
+    async restore(dump, restoreOptions) {
+      const ropts = restoreOptionsArg('restore', restoreOptions);
       const names = [...cols.keys()];
       const holds = await run(names, 'readonly', (tx) => {
         const counts = names.map((n) => tx.objectStore(n).count());
@@ -653,7 +683,8 @@ export async function createIndexedDbStore<const C extends Collections>(spec: St
       return { checked, problems };
     },
 
-    async clear(opts) {
+    async clear(clearOptions) {
+      const opts = writeOptionsArg('clear', clearOptions);
       const names = [...cols.keys()];
       await run(
         [...names, CHANGES],
@@ -680,6 +711,12 @@ export async function createIndexedDbStore<const C extends Collections>(spec: St
  * or fails with `blocked` when another connection keeps it open past `blockedTimeoutMs`.
  */
 export function deleteIndexedDbStore(name: string, options: { readonly indexedDB?: IDBFactory; readonly blockedTimeoutMs?: number } = {}): Promise<void> {
+  try {
+    options = idbOptionsArg('deleteIndexedDbStore', options);
+    if (typeof name !== 'string' || name === '' || name.length > 200) throw new InvalidArgumentError('deleteIndexedDbStore', 'name', { 'zh-CN': '必须是数据库名（1–200 字）', en: 'must be a database name (1–200 characters)' }, name);
+  } catch (error) {
+    return Promise.reject(error);
+  }
   const factory = options.indexedDB ?? (globalThis as { indexedDB?: IDBFactory }).indexedDB;
   if (!factory) return Promise.reject(storeError('failed', {}, 'IndexedDB is not available here'));
   if (typeof name !== 'string' || name === '') return Promise.reject(storeError('failed', {}, 'a database name is needed'));
@@ -852,7 +889,7 @@ function upgrade(
           const next = migrateChecked(spec, c, cur.value, oldVersion);
           if (next === null) cur.delete();
           else {
-            if (compareKeys(next.key, cur.primaryKey as Key) === 0) cur.update(next.value);
+            if (compareValid(next.key, cur.primaryKey as Key) === 0) cur.update(next.value);
             else {
               // A new key: put it after the scan, so the cursor does not meet it again.
               cur.delete();

@@ -1,10 +1,12 @@
 import { parseInstant } from '../calendar/instant.js';
-import type { LoopDefinition } from '../loop/definition.js';
+import { compiledOf, type LoopDefinition } from '../loop/definition.js';
+import { indexesArg } from './spec.js';
 import type { Refusal } from '../loop/refusal.js';
 import { historyEntrySchema, isoInstant, snapshotSchema } from '../loop/snapshot.js';
 import { transition, type TransitionContext } from '../loop/transition.js';
 import { trust } from '../loop/trusted.js';
 import { CREATED, type AcceptedLoopEvent, type HistoryEntry, type LoopEvent, type LoopEventBase, type Snapshot } from '../loop/types.js';
+import { storeArg, txArg, writeOptionsArg } from './args.js';
 import type { ApplyOptions, ApplyResult, WriteOptions, ChangeCheck, CollectionSpec, Collections, IndexSpec, KeyPath, StaleVersion, Store, StoreTx, TxApplyResult } from './types.js';
 
 const FIELDS = new Set(['loop', 'id', 'state', 'data', 'history', 'deadline', 'createdAt', 'updatedAt']);
@@ -47,6 +49,7 @@ function firstIssue(error: { issues: readonly { path: readonly PropertyKey[]; me
  * checked whole with the snapshot schema, so that this refuses exactly what the schema refuses.
  */
 export function loopChangeCheck<S extends string, E extends string, R extends string, D, C>(def: LoopDefinition<S, E, R, D, C>) {
+  compiledOf(def, 'loopChangeCheck');
   const whole = snapshotSchema(def);
   const entrySchema = historyEntrySchema(def);
   const full = (next: unknown): ChangeCheck => {
@@ -110,6 +113,8 @@ export function loopCollection<S extends string, E extends string, R extends str
   def: LoopDefinition<S, E, R, D, C>,
   indexes: Readonly<Record<string, KeyPath | IndexSpec>> = {},
 ): CollectionSpec<ReturnType<typeof snapshotSchema<S, E, R, D, C>>> {
+  compiledOf(def, 'loopCollection');
+  indexesArg('loopCollection', indexes);
   let check: ((next: unknown, prev: unknown) => ChangeCheck) | undefined;
   return {
     schema: snapshotSchema(def),
@@ -157,8 +162,11 @@ export function applyLoopEvent<
   context?: TransitionContext<C>,
   options?: O,
 ): Promise<ApplyResult<Snapshot<S, D, E, R>, O extends { expectedVersion: number } ? LoopApplyRefusal : Refusal>> {
+  storeArg('applyLoopEvent', store, ['applyEvent']);
+  // Read field by field: the change log's actor defaults to the event's, once the engine checked it.
+  const o = writeOptionsArg('applyLoopEvent', options);
   const step = engineStep(def as never, event as LoopEvent as never, context);
-  return store.applyEvent(collection, id, step, { actor: event?.actor, ...options }).then((r) => named(r, event?.type)) as never;
+  return store.applyEvent(collection, id, step, o).then((r) => named(r, event?.type)) as never;
 }
 
 /** `applyLoopEvent` inside a batch (`store.batch(async (tx) => …)`): written with the batch. */
@@ -171,6 +179,8 @@ export function applyLoopEventIn<Cs extends Collections, S extends string, E ext
   context?: TransitionContext<C>,
   options: { readonly expectedVersion?: number } = {},
 ): Promise<TxApplyResult<Snapshot<S, D, E, R>, LoopApplyRefusal>> {
+  txArg('applyLoopEventIn', tx, ['applyEvent']);
+  const o = writeOptionsArg('applyLoopEventIn', options);
   const step = engineStep(def, event, context);
-  return tx.applyEvent(collection, id, step, options).then((r) => named(r, event?.type)) as Promise<TxApplyResult<Snapshot<S, D, E, R>, LoopApplyRefusal>>;
+  return tx.applyEvent(collection, id, step, o.expectedVersion === undefined ? {} : { expectedVersion: o.expectedVersion }).then((r) => named(r, event?.type)) as Promise<TxApplyResult<Snapshot<S, D, E, R>, LoopApplyRefusal>>;
 }

@@ -1,23 +1,27 @@
+import { InvalidArgumentError } from '../errors/errors.js';
 import { storeError } from './errors.js';
 import { Notifier } from './channel.js';
 import { copyOut, own } from './copy.js';
 import { checkDump, keyId } from './dump.js';
+import { changesQueryArg, functionArg, listArg, memoryOptionsArg, queryArg, restoreOptionsArg, writeOptionsArg } from './args.js';
 import {
   afterCursor,
   collectionOf,
-  compareKeys,
+  compareValid,
   decodeCursor,
   emptyRange,
   encodeCursor,
   expectedVersionArg,
   fingerprintOf,
   inRange,
+  keyArg,
   keyAt,
   migrateChecked,
   rangeOf,
   resolveCollections,
   runStep,
   schemaVersionOf,
+  specArg,
   validateIn,
   validateOut,
   type ResolvedCollection,
@@ -78,9 +82,10 @@ export interface MemoryStoreOptions {
 /** A batch in progress holds its backing: other writes wait for it (one writer at a time, as in IndexedDB). */
 const held = new WeakMap<MemoryBacking, Promise<void>>();
 
-async function writable(b: MemoryBacking): Promise<void> {
-  for (let h = held.get(b); h; h = held.get(b)) await h;
-}
+// Waiting for the batch in progress is written inline where it is needed, as
+// `while (held.has(b)) await held.get(b);` — the check that no batch holds the backing and what
+// follows it (a write, or taking the hold) must run in one turn: a helper function's own return
+// would let another batch start in between, and two batches would then commit over each other.
 
 /** Groups a batch's writes for the change log: one entry per collection and kind of write. */
 export class ChangeGroups {
@@ -103,11 +108,18 @@ export class ChangeGroups {
 
 /** An in-memory store (tests, servers, portals without IndexedDB). */
 export function createMemoryStore<const C extends Collections>(spec: StoreSpec<C>, options: MemoryStoreOptions = {}): Store<C> {
+  specArg('createMemoryStore', spec);
+  options = memoryOptionsArg('createMemoryStore', options);
   const cols = resolveCollections(spec);
   const version = schemaVersionOf(spec);
   const fingerprint = fingerprintOf(spec);
   const b = options.backing ?? createMemoryBacking();
-  const now = options.now ?? (() => new Date());
+  // A host's clock that gives no valid date falls back to the system's (a log entry always has its time).
+  const clock = options.now;
+  const now = (): Date => {
+    const d = clock?.();
+    return d instanceof Date && !Number.isNaN(d.getTime()) ? d : new Date();
+  };
   const notifier = new Notifier(spec.name);
   upgrade(b, spec, cols, version, fingerprint);
 
@@ -179,22 +191,22 @@ export function createMemoryStore<const C extends Collections>(spec: StoreSpec<C
     async get(collection, key) {
       live();
       const c = collectionOf(cols, collection);
-      const row = table(c.name).get(keyId(key));
+      const row = table(c.name).get(keyId(keyArg(c.name, key)));
       return row ? (copyOut(row.value) as never) : undefined;
     },
 
     async put(collection, record, opts) {
-      return (await write(collection, [record], opts, false))[0] as never;
+      return (await write(collection, [record], writeOptionsArg('put', opts), false))[0] as never;
     },
 
     async add(collection, record, opts) {
-      return (await write(collection, [record], opts, true))[0] as never;
+      return (await write(collection, [record], writeOptionsArg('add', opts), true))[0] as never;
     },
 
     async bulkPut(collection, records, opts) {
       live();
-      if (!Array.isArray(records)) throw storeError('invalid_record', { collection }, 'records must be a list');
-      return (await write(collection, records, opts, false)).length;
+      listArg('bulkPut', 'records', records);
+      return (await write(collection, records, writeOptionsArg('bulkPut', opts), false)).length;
     },
 
     async delete(collection, key, opts) {
@@ -204,7 +216,10 @@ export function createMemoryStore<const C extends Collections>(spec: StoreSpec<C
     async bulkDelete(collection, keys, opts) {
       live();
       const c = collectionOf(cols, collection);
-      await writable(b);
+      listArg('bulkDelete', 'keys', keys);
+      for (const k of keys) keyArg(c.name, k);
+      opts = writeOptionsArg('bulkDelete', opts);
+      while (held.has(b)) await held.get(b);
       checkSignal(opts);
       const t = table(c.name);
       const seen = new Set<string>();
@@ -221,9 +236,10 @@ export function createMemoryStore<const C extends Collections>(spec: StoreSpec<C
       return gone.length;
     },
 
-    async query(collection, q = {}) {
+    async query(collection, query) {
       live();
       const c = collectionOf(cols, collection);
+      const q = queryArg('query', query);
       const limit = pageSize(q.limit);
       let rows = select(c, q, 'query');
       if (q.reverse) rows = [...rows].reverse();
@@ -238,15 +254,16 @@ export function createMemoryStore<const C extends Collections>(spec: StoreSpec<C
       return { items, problems: [], cursor } as unknown as Page<never>;
     },
 
-    async all(collection, where = {}) {
+    async all(collection, where) {
       live();
       const c = collectionOf(cols, collection);
-      return { items: select(c, where, 'all').map((r) => copyOut(r.value)), problems: [] } as unknown as Listed<never>;
+      return { items: select(c, queryArg('all', where), 'all').map((r) => copyOut(r.value)), problems: [] } as unknown as Listed<never>;
     },
 
-    async count(collection, where = {}) {
+    async count(collection, where) {
       live();
-      return select(collectionOf(cols, collection), where, 'count').length;
+      const c = collectionOf(cols, collection);
+      return select(c, queryArg('count', where), 'count').length;
     },
 
     async applyEvent<N extends keyof C & string, R>(
@@ -257,8 +274,11 @@ export function createMemoryStore<const C extends Collections>(spec: StoreSpec<C
     ): Promise<ApplyResult<never, R | StaleVersion>> {
       live();
       const c = collectionOf(cols, collection);
+      keyArg(c.name, key);
+      functionArg('applyEvent', 'step', step);
+      opts = writeOptionsArg('applyEvent', opts);
       const expected = expectedVersionArg('applyEvent', opts?.expectedVersion);
-      if (held.has(b)) await writable(b);
+      while (held.has(b)) await held.get(b);
       const t = table(c.name);
       const out = applyIn(c, t, key, step, expected);
       if (!out.ok) return out;
@@ -273,8 +293,9 @@ export function createMemoryStore<const C extends Collections>(spec: StoreSpec<C
 
     async batch(body, opts) {
       live();
-      if (typeof body !== 'function') throw storeError('failed', {}, 'batch needs a function (tx) => Promise');
-      await writable(b);
+      functionArg('batch', 'body', body);
+      opts = writeOptionsArg('batch', opts);
+      while (held.has(b)) await held.get(b);
       let release!: () => void;
       held.set(b, new Promise<void>((r) => (release = r)));
       try {
@@ -312,24 +333,27 @@ export function createMemoryStore<const C extends Collections>(spec: StoreSpec<C
         };
         const tx: StoreTx<C> = {
           async get(collection, key) {
-            const row = current(use(collection)).get(keyId(key));
+            const c = use(collection);
+            const row = current(c).get(keyId(keyArg(c.name, key)));
             return row ? (copyOut(row.value) as never) : undefined;
           },
-          async all(collection, where = {}) {
+          async all(collection, where) {
             const c = use(collection);
-            return select(c, where, 'all', staged.get(c.name)).map((r) => copyOut(r.value)) as never;
+            return select(c, queryArg('all', where), 'all', staged.get(c.name)).map((r) => copyOut(r.value)) as never;
           },
           put: (collection, record) => txWrite(collection, record, false) as never,
           add: (collection, record) => txWrite(collection, record, true) as never,
           async delete(collection, key) {
             const c = use(collection);
             const t = stage(c);
-            if (!t.delete(keyId(key))) return false;
+            if (!t.delete(keyId(keyArg(c.name, key)))) return false;
             groups.add(c.name, 'delete', key, actor);
             return true;
           },
           async applyEvent(collection, key, step, o) {
             const c = use(collection);
+            keyArg(c.name, key);
+            functionArg('applyEvent', 'step', step);
             const expected = expectedVersionArg('applyEvent', o?.expectedVersion);
             const out = applyIn(c, current(c), key, step as never, expected);
             if (!out.ok) return out as TxApplyResult<never, never>;
@@ -361,12 +385,13 @@ export function createMemoryStore<const C extends Collections>(spec: StoreSpec<C
     async history(collection, key) {
       live();
       const c = collectionOf(cols, collection);
-      const value = table(c.name).get(keyId(key))?.value as { history?: unknown } | undefined;
+      const value = table(c.name).get(keyId(keyArg(c.name, key)))?.value as { history?: unknown } | undefined;
       return Array.isArray(value?.history) ? copyOut(value.history as never[]).sort((x: { seq: number }, y: { seq: number }) => x.seq - y.seq) : [];
     },
 
-    async changes(q = {}) {
+    async changes(query) {
       live();
+      const q = changesQueryArg('changes', query);
       const after = q.after ?? 0;
       const out = b.changes.filter((e) => e.seq > after);
       return copyOut(q.limit !== undefined ? out.slice(0, q.limit) : out);
@@ -388,9 +413,10 @@ export function createMemoryStore<const C extends Collections>(spec: StoreSpec<C
       return { name: spec.name, schemaVersion: version, collections, changes: copyOut(b.changes) };
     },
 
-    async restore(dump, ropts) {
+    async restore(dump, restoreOptions) {
       live();
-      await writable(b);
+      const ropts = restoreOptionsArg('restore', restoreOptions);
+      while (held.has(b)) await held.get(b);
       const holds = [...cols.keys()].some((n) => table(n).size > 0);
       const next = checkDump(dump, cols, version, holds, ropts);
       // Everything is checked and copied before the first table is touched.
@@ -422,9 +448,10 @@ export function createMemoryStore<const C extends Collections>(spec: StoreSpec<C
       return { checked, problems };
     },
 
-    async clear(opts) {
+    async clear(clearOptions) {
       live();
-      await writable(b);
+      const opts = writeOptionsArg('clear', clearOptions);
+      while (held.has(b)) await held.get(b);
       checkSignal(opts);
       for (const c of cols.values()) b.collections.set(c.name, new Map());
       b.changes.length = 0;
@@ -442,7 +469,7 @@ export function createMemoryStore<const C extends Collections>(spec: StoreSpec<C
   async function write(collection: string, records: readonly unknown[], opts: WriteOptions | undefined, create: boolean): Promise<unknown[]> {
     live();
     const c = collectionOf(cols, collection);
-    if (held.has(b)) await writable(b);
+    while (held.has(b)) await held.get(b);
     const t = table(c.name);
     const batch = prepare(c, t, records, create);
     checkSignal(opts);
@@ -469,7 +496,7 @@ function sortedRows(c: ResolvedCollection, t: Table, index: string | undefined):
       if (ik !== undefined) rows.push({ ik, pk: key, value });
     }
   }
-  rows.sort((x, y) => (x.ik !== undefined && y.ik !== undefined ? compareKeys(x.ik, y.ik) : 0) || compareKeys(x.pk, y.pk));
+  rows.sort((x, y) => (x.ik !== undefined && y.ik !== undefined ? compareValid(x.ik, y.ik) : 0) || compareValid(x.pk, y.pk));
   return rows;
 }
 
@@ -512,7 +539,7 @@ function checkUnique(c: ResolvedCollection, t: Table, batch: { key: Key; value: 
 
 export function pageSize(limit: number | undefined): number {
   if (limit === undefined) return 100;
-  if (!Number.isInteger(limit) || limit < 1) throw storeError('failed', {}, `page limit must be a positive integer, got ${limit}`);
+  if (!Number.isInteger(limit) || limit < 1) throw new InvalidArgumentError('query', 'options.limit', { 'zh-CN': '必须是正整数（每页条数）', en: 'must be a positive integer (records per page)' }, limit);
   return limit;
 }
 

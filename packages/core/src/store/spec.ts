@@ -1,20 +1,67 @@
-import type * as z from '../schema/zod.js';
+import * as z from '../schema/zod.js';
 import { InvalidArgumentError } from '../errors/errors.js';
+import { argumentError, parseArgument } from '../schema/argument.js';
 import { storeError } from './errors.js';
 import type { Collections, CollectionSpec, HistoryEntryLike, IndexSpec, Key, KeyPath, RecordProblem, StaleVersion, StepResult, StoreSpec, Where } from './types.js';
 
-/** Declares a store; checks names and paths once, so that both stores can trust them. */
-export function defineStore<const C extends Collections>(spec: StoreSpec<C>): StoreSpec<C> {
-  if (!spec.name) throw new InvalidArgumentError('defineStore', 'name', { 'zh-CN': '不能为空', en: 'must not be empty' }, spec.name);
-  for (const [name, c] of Object.entries(spec.collections)) {
-    if (!/^[A-Za-z][\w-]*$/.test(name)) {
-      throw new InvalidArgumentError('defineStore', `collections.${name}`, { 'zh-CN': '名称须以字母开头（下划线开头的名称留给内部使用）', en: 'must start with a letter (names starting with _ are internal)' }, name);
-    }
-    for (const index of Object.keys(c.indexes ?? {})) {
-      if (!index) throw new InvalidArgumentError('defineStore', `collections.${name}.indexes`, { 'zh-CN': '索引名不能为空', en: 'index names must not be empty' }, index);
-    }
-  }
+// ---- the declaration, checked once ----
+
+const fnOrAbsent = (v: unknown) => v === undefined || typeof v === 'function';
+
+// The declaration's schemas, built on first use (core computes nothing at import time).
+let schemas: { indexes: z.ZodType; spec: z.ZodType } | undefined;
+function declarationSchemas() {
+  if (schemas) return schemas;
+  const pathPart = z.string().max(200);
+  const keyPath = z.union([pathPart, z.array(pathPart.min(1)).min(1).max(16)]);
+  const indexes = z
+    .record(z.string().min(1).max(64), z.union([keyPath, z.object({ path: keyPath, unique: z.boolean().optional() })]))
+    .refine((i) => Object.keys(i).length <= 64, { message: 'at most 64 indexes' });
+  const collectionName = z
+    .string()
+    .max(64)
+    .regex(/^[A-Za-z][\w-]*$/, { message: 'must start with a letter (names starting with _ are internal)' });
+  const collection = z.looseObject({
+    schema: z.custom<z.ZodType>((v) => v instanceof z.ZodType, { message: 'must be a zod schema' }),
+    key: keyPath,
+    indexes: indexes.optional(),
+    createOnly: z.boolean().optional(),
+    validateChange: z.custom((v) => fnOrAbsent(v), { message: 'must be a function' }).optional(),
+  });
+  const spec = z.looseObject({
+    name: z.string().min(1).max(200),
+    collections: z.record(collectionName, collection).refine((c) => Object.keys(c).length <= 200, { message: 'at most 200 collections' }),
+    migrations: z
+      .array(z.looseObject({ description: z.string().max(2000), transform: z.record(z.string().max(64), z.custom((v) => typeof v === 'function', { message: 'must be a function' })).optional() }))
+      .max(1000)
+      .optional(),
+  });
+  return (schemas = { indexes, spec });
+}
+
+/** @internal Checks a collection's `indexes` (index name → key path or `{ path, unique }`, at most 64). */
+export function indexesArg(fn: string, value: unknown): void {
+  parseArgument(fn, 'indexes', declarationSchemas().indexes, value);
+}
+
+/** Specs already checked (a spec is data declared once; it is checked once). */
+const checkedSpecs = new WeakSet<object>();
+
+/** @internal Throws `InvalidArgumentError` naming the failing part unless `spec` is a well-formed store declaration. */
+export function specArg<S extends StoreSpec>(fn: string, spec: S, argument = 'spec'): S {
+  if (spec !== null && typeof spec === 'object' && checkedSpecs.has(spec)) return spec;
+  const r = declarationSchemas().spec.safeParse(spec);
+  if (!r.success) throw argumentError(fn, argument, r.error, spec);
+  checkedSpecs.add(spec);
   return spec;
+}
+
+/**
+ * Declares a store; checks its name, collections (names starting with a letter, a zod schema, key
+ * paths, index names) and migrations once, so that both stores can trust them.
+ */
+export function defineStore<const C extends Collections>(spec: StoreSpec<C>): StoreSpec<C> {
+  return specArg('defineStore', spec);
 }
 
 /** A collection with its indexes normalized. */
@@ -40,7 +87,7 @@ export function resolveCollections(spec: StoreSpec): Map<string, ResolvedCollect
 
 /** Schema version: 1, plus one per migration. */
 export function schemaVersionOf(spec: StoreSpec): number {
-  return 1 + (spec.migrations?.length ?? 0);
+  return 1 + (specArg('schemaVersionOf', spec).migrations?.length ?? 0);
 }
 
 /**
@@ -48,6 +95,7 @@ export function schemaVersionOf(spec: StoreSpec): number {
  * so that a structure changed without a new migration is caught instead of silently diverging.
  */
 export function fingerprintOf(spec: StoreSpec): string {
+  specArg('fingerprintOf', spec);
   const parts: string[] = [];
   for (const c of [...resolveCollections(spec).values()].sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const idx = [...c.indexes.entries()]
@@ -65,6 +113,7 @@ export function fingerprintOf(spec: StoreSpec): string {
 }
 
 export function collectionOf(map: ReadonlyMap<string, ResolvedCollection>, name: string): ResolvedCollection {
+  if (typeof name !== 'string') throw storeError('unknown_collection', {}, 'a collection is named by text');
   const c = map.get(name);
   if (!c) throw storeError('unknown_collection', { collection: name });
   return c;
@@ -72,12 +121,24 @@ export function collectionOf(map: ReadonlyMap<string, ResolvedCollection>, name:
 
 // ---- keys ----
 
-export function isValidKey(value: unknown): value is Key {
-  if (typeof value === 'string') return true;
+/** The longest text a key may hold, and the most parts and nesting of a compound key. */
+export const MAX_KEY_TEXT = 4096;
+const MAX_KEY_PARTS = 64;
+const MAX_KEY_DEPTH = 4;
+
+/** A key IndexedDB accepts, within bounds (text up to 4,096 characters, at most 64 parts, 4 deep). */
+export function isValidKey(value: unknown, depth = 0): value is Key {
+  if (typeof value === 'string') return value.length <= MAX_KEY_TEXT;
   if (typeof value === 'number') return !Number.isNaN(value);
   if (value instanceof Date) return !Number.isNaN(value.getTime());
-  if (Array.isArray(value)) return value.every(isValidKey);
+  if (Array.isArray(value)) return depth < MAX_KEY_DEPTH && value.length <= MAX_KEY_PARTS && value.every((v) => isValidKey(v, depth + 1));
   return false;
+}
+
+/** @internal Throws `invalid_key` (naming the collection) unless `key` is a valid key. */
+export function keyArg(collection: string, key: unknown): Key {
+  if (!isValidKey(key)) throw storeError('invalid_key', { collection }, 'a key is a number, text (up to 4,096 characters), date or list of those');
+  return key;
 }
 
 function valueAt(record: unknown, path: string): unknown {
@@ -109,6 +170,15 @@ const rank = (k: Key): number => (typeof k === 'number' ? 1 : k instanceof Date 
 
 /** IndexedDB key order: numbers < dates < strings < arrays; strings by UTF-16 code unit. */
 export function compareKeys(a: Key, b: Key): number {
+  if (!isValidKey(a)) throw new InvalidArgumentError('compareKeys', 'a', KEY_RULE, a);
+  if (!isValidKey(b)) throw new InvalidArgumentError('compareKeys', 'b', KEY_RULE, b);
+  return compareValid(a, b);
+}
+
+const KEY_RULE = { 'zh-CN': '必须是有效的键（数字、文字、日期或它们的数组）', en: 'must be a valid key (a number, text, date or array of those)' };
+
+/** @internal `compareKeys` on keys already checked. */
+export function compareValid(a: Key, b: Key): number {
   const ra = rank(a);
   const rb = rank(b);
   if (ra !== rb) return ra - rb;
@@ -122,7 +192,7 @@ export function compareKeys(a: Key, b: Key): number {
   const xb = b as readonly Key[];
   const n = Math.min(xa.length, xb.length);
   for (let i = 0; i < n; i++) {
-    const c = compareKeys(xa[i]!, xb[i]!);
+    const c = compareValid(xa[i]!, xb[i]!);
     if (c !== 0) return c;
   }
   return xa.length - xb.length;
@@ -163,11 +233,11 @@ export function rangeOf(where: Where, fn: string): Range | undefined {
 export function inRange(key: Key, r: Range | undefined): boolean {
   if (!r) return true;
   if (r.lower !== undefined) {
-    const c = compareKeys(key, r.lower);
+    const c = compareValid(key, r.lower);
     if (c < 0 || (c === 0 && r.lowerOpen)) return false;
   }
   if (r.upper !== undefined) {
-    const c = compareKeys(key, r.upper);
+    const c = compareValid(key, r.upper);
     if (c > 0 || (c === 0 && r.upperOpen)) return false;
   }
   return true;
@@ -176,7 +246,7 @@ export function inRange(key: Key, r: Range | undefined): boolean {
 /** True when the range can hold nothing (IndexedDB would throw on such a bound). */
 export function emptyRange(r: Range | undefined): boolean {
   if (!r || r.lower === undefined || r.upper === undefined) return false;
-  const c = compareKeys(r.lower, r.upper);
+  const c = compareValid(r.lower, r.upper);
   return c > 0 || (c === 0 && (r.lowerOpen || r.upperOpen));
 }
 
@@ -205,16 +275,18 @@ export function decodeCursor(cursor: string, withIndex: boolean): CursorPos {
     if (!cursor.startsWith('c1.')) throw new Error('prefix');
     const arr = JSON.parse(cursor.slice(3)) as unknown[];
     if (!Array.isArray(arr) || arr.length !== (withIndex ? 2 : 1)) throw new Error('shape');
-    return withIndex ? { primaryKey: fromJson(arr[0]), indexKey: fromJson(arr[1]) } : { primaryKey: fromJson(arr[0]) };
+    const keys = arr.map(fromJson);
+    if (!keys.every((k) => isValidKey(k))) throw new Error('key');
+    return withIndex ? { primaryKey: keys[0]!, indexKey: keys[1]! } : { primaryKey: keys[0]! };
   } catch {
-    throw storeError('invalid_cursor', {}, cursor.slice(0, 40));
+    throw storeError('invalid_cursor', {}, String(cursor).slice(0, 40));
   }
 }
 
 /** True when (ik, pk) comes after the cursor position in the scan direction. */
 export function afterCursor(pos: CursorPos, ik: Key | undefined, pk: Key, reverse: boolean): boolean {
-  let c = pos.indexKey !== undefined && ik !== undefined ? compareKeys(ik, pos.indexKey) : 0;
-  if (c === 0) c = compareKeys(pk, pos.primaryKey);
+  let c = pos.indexKey !== undefined && ik !== undefined ? compareValid(ik, pos.indexKey) : 0;
+  if (c === 0) c = compareValid(pk, pos.primaryKey);
   return reverse ? c < 0 : c > 0;
 }
 
@@ -347,6 +419,6 @@ export function runStep<R>(
   if (!result.ok) return result;
   const value = validateChanged(c, result.snapshot, current, key);
   const newKey = keyAt(value, c.key)!;
-  if (compareKeys(newKey, key) !== 0) throw storeError('invalid_key', { collection: c.name, key: newKey }, 'the step changed the record key');
+  if (compareValid(newKey, key) !== 0) throw storeError('invalid_key', { collection: c.name, key: newKey }, 'the step changed the record key');
   return { ok: true, value, entries: newEntries(current, value) };
 }

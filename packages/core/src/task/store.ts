@@ -30,7 +30,7 @@ export type TaskStore = Store<TaskStoreSpec['collections']>;
 
 function storeArg(fn: string, store: unknown): TaskStore {
   const s = store as TaskStore | null;
-  if (s === null || typeof s !== 'object' || typeof s.applyEvent !== 'function' || !s.spec?.collections?.orders) {
+  if (s === null || typeof s !== 'object' || typeof s.applyEvent !== 'function' || typeof s.batch !== 'function' || !s.spec?.collections?.orders) {
     throw new InvalidArgumentError(fn, 'store', { 'zh-CN': '必须是包含 orders 集合的存储（taskStoreSpec）', en: 'must be a store with the orders collection (taskStoreSpec)' }, store);
   }
   return s;
@@ -62,6 +62,7 @@ export async function dispatchMonthToStore(store: TaskStore, input: Omit<Dispatc
  */
 export async function reassignOnLeaveInStore(store: TaskStore, input: Omit<ReassignInput, 'orders'>, options: WriteOptions = {}): Promise<ReassignResult> {
   const s = storeArg('reassignOnLeaveInStore', store);
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) throw new InvalidArgumentError('reassignOnLeaveInStore', 'input', { 'zh-CN': '必须是对象', en: 'must be an object' }, input);
   const actor = input?.actor ?? { id: 'dispatcher', role: 'dispatcher' };
   return s.batch(async (tx) => {
     const items = (await tx.all('orders', { index: 'officer', equals: input?.from })) as TaskOrder[];

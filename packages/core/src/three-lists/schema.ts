@@ -1,4 +1,5 @@
 import * as z from '../schema/zod.js';
+import { uniqueIds } from '../schema/unique.js';
 import { code, text } from '../schema/fields.js';
 
 /**
@@ -19,7 +20,8 @@ export const DutySchema = z.object({
 });
 export type Duty = z.output<typeof DutySchema>;
 
-export const DutyListSchema = z.object({ unit: id, version: z.int().min(1), duties: z.array(DutySchema).min(1) });
+/** A unit's duty list: each duty's id once (a duty listed twice would be counted twice). */
+export const DutyListSchema = z.object({ unit: id, version: z.int().min(1), duties: /* @__PURE__ */ uniqueIds(DutySchema).min(1) });
 export type DutyList = z.output<typeof DutyListSchema>;
 export type DutyListInput = z.input<typeof DutyListSchema>;
 

@@ -1,4 +1,5 @@
 import * as z from '../schema/zod.js';
+import { uniqueIds } from '../schema/unique.js';
 import { fraction } from '../rate/fraction.js';
 import { formatFraction } from '../rate/rate.js';
 import { parseArgument } from '../schema/argument.js';
@@ -19,8 +20,8 @@ export function formatHours(minutes: number): string {
  */
 export function logAssist(input: AssistInput, roster: readonly Volunteer[], log: readonly Assist[] = []): Result<Assist> {
   const a = parseArgument('logAssist', 'input', AssistSchema, input);
-  parseArgument('logAssist', 'roster', z.array(VolunteerSchema), roster, { brackets: true });
-  parseArgument('logAssist', 'log', z.array(AssistSchema), log, { brackets: true });
+  parseArgument('logAssist', 'roster', uniqueIds(VolunteerSchema), roster, { brackets: true });
+  parseArgument('logAssist', 'log', uniqueIds(AssistSchema), log, { brackets: true });
   const v = roster.find((r) => r?.id === a.volunteerId);
   if (!v) return refused('volunteer_registered', `义警 ${a.volunteerId} 不在花名册中`, `volunteer ${a.volunteerId} is not on the roster`, 'volunteerId');
   if (a.date < v.joinedOn) return refused('joined_before', `该义警 ${v.joinedOn} 才入会，不能登记 ${a.date} 的协助`, `this volunteer joined on ${v.joinedOn}, after ${a.date}`, 'date');
@@ -61,9 +62,10 @@ const emptyKinds = (): Record<AssistKind, { assists: number; minutes: number }> 
 
 /** Counts and hours per kind and per volunteer. Assists of volunteers not on the roster still count in the totals. */
 export function summarizeVolunteerLog(roster: readonly Volunteer[], assists: readonly Assist[]): VolunteerLogSummary {
-  // Checked in full: an assist's kind and volunteer are keys of the tallies.
-  parseArgument('summarizeVolunteerLog', 'roster', z.array(VolunteerSchema), roster, { brackets: true });
-  parseArgument('summarizeVolunteerLog', 'assists', z.array(AssistSchema), assists, { brackets: true });
+  // Checked in full (an assist's kind and volunteer are keys of the tallies), each id once: a
+  // member or an assist listed twice is refused rather than counted twice.
+  parseArgument('summarizeVolunteerLog', 'roster', uniqueIds(VolunteerSchema), roster, { brackets: true });
+  parseArgument('summarizeVolunteerLog', 'assists', uniqueIds(AssistSchema), assists, { brackets: true });
   const byKind = emptyKinds();
   const people = new Map(roster.map((v) => [v.id, { id: v.id, name: v.name, assists: 0, minutes: 0, byKind: emptyKinds() }]));
   let minutes = 0;

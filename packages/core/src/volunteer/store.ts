@@ -1,6 +1,6 @@
 import { defineStore } from '../store/spec.js';
 import type { Store } from '../store/types.js';
-import { checkStore } from '../schema/argument.js';
+import { checkStore, parseArgument } from '../schema/argument.js';
 import type { Result } from '../schema/result.js';
 import { logAssist } from './log.js';
 import { type Assist, type AssistInput, AssistSchema, VolunteerSchema } from './schema.js';
@@ -15,15 +15,20 @@ export const volunteerStore = /* @__PURE__ */ defineStore({
 });
 export type VolunteerCollections = (typeof volunteerStore)['collections'];
 
-/** Logs an assist into a store, checked against the roster and that volunteer's day there; a refusal writes nothing. */
+/**
+ * Logs an assist into a store, checked against the roster and that volunteer's day there; a
+ * refusal writes nothing. The checks and the write are one unit of work (`store.batch`): two
+ * assists logged at once in two tabs cannot together give a volunteer more than 24 hours a day.
+ */
 export async function logAssistIn(store: Store<VolunteerCollections>, input: AssistInput): Promise<Result<Assist>> {
   checkStore('logAssistIn', store);
-  const { volunteerId, date, id } = (input ?? {}) as Partial<AssistInput>;
-  const known = typeof volunteerId === 'string' && volunteerId !== '' && typeof date === 'string';
-  const [volunteer, day, same] = known
-    ? await Promise.all([store.get('volunteers', volunteerId), store.all('assists', { index: 'volunteerDay', equals: [volunteerId, date] }), typeof id === 'string' && id ? store.get('assists', id) : undefined])
-    : [undefined, { items: [] as Assist[] }, undefined];
-  const decision = logAssist(input, volunteer ? [volunteer] : [], same ? [...day.items, same] : day.items);
-  if (decision.ok) await store.put('assists', decision.value);
-  return decision;
+  const a = parseArgument('logAssistIn', 'input', AssistSchema, input);
+  return store.batch(async (tx) => {
+    const volunteer = await tx.get('volunteers', a.volunteerId);
+    const day = await tx.all('assists', { index: 'volunteerDay', equals: [a.volunteerId, a.date] });
+    const same = await tx.get('assists', a.id);
+    const decision = logAssist(a, volunteer ? [volunteer] : [], same ? [...day, same] : day);
+    if (decision.ok) await tx.add('assists', decision.value);
+    return decision;
+  });
 }

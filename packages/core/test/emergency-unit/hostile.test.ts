@@ -23,4 +23,13 @@ describe('emergency-unit summary under hostile keys', () => {
   test('a response without its outcome is refused by schema, not met by a TypeError', () => {
     expect(() => summarizeEmergencyUnits(units, [{} as never])).toThrow(InvalidArgumentError);
   });
+
+  test('summarizeEmergencyUnits([{}]) is refused naming units[0], and a unit or response listed twice is refused, not counted twice', () => {
+    expect(() => summarizeEmergencyUnits([{}] as never)).toThrow(InvalidArgumentError);
+    expect(() => summarizeEmergencyUnits([{}] as never)).toThrow(/argument units\[0\]\.id/);
+    expect(() => summarizeEmergencyUnits([units[0]!, units[1]!, units[0]!])).toThrow(/units\[2\]\.id .*twice/);
+    const { responses } = exampleEmergencyUnits(4, 2);
+    expect(() => summarizeEmergencyUnits(units, [responses[0]!, responses[0]!])).toThrow(/responses\[1\]\.id/);
+    expect(summarizeEmergencyUnits(units, responses).units).toBe(units.length);
+  });
 });

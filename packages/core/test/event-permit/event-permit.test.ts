@@ -13,6 +13,7 @@ import {
   filingWindow,
   personalKindOf,
   OrganizerSchema,
+  lapsedFilings,
   summarizeEventPermits,
   transition,
   type EventApplication,
@@ -93,7 +94,9 @@ describe('one event, one filing, one plan', () => {
     let item = ok<EventPermitItem>(file('2026-05-01'));
     expect(item.state).toBe('filed');
     item = ok(step(item, 'accept', on('2026-05-02')));
-    expect(item.deadline).toBe('2026-05-09T16:00:00.000Z'); // 7 days, to 24:00 China time
+    // 7 working days, to 24:00 China time: the rest of Labour Day (05-03…05-05) and Sunday 05-10
+    // do not count, Saturday 05-09 (a make-up working day) does: 05-06, 07, 08, 09, 11, 12, 13.
+    expect(item.deadline).toBe('2026-05-13T16:00:00.000Z');
     const noPlan = step(item, 'approve', on('2026-05-03'));
     expect(noPlan).toMatchObject({ ok: false, reason: { code: 'guard_failed', rule: 'plan_required', field: 'plan' } });
     expect(noPlan.ok === false && noPlan.reason.message['zh-CN']).toContain('一活动一方案');
@@ -129,7 +132,7 @@ describe('the rate of events held without incident', () => {
     const mixed = examplePermitsInProgress();
     const s = summarizeEventPermits(mixed);
     expect(s).toMatchObject({ filings: 8, held: 3, heldSafely: 2, incidents: 2, safeRate: '66.67%', refused: 1, withdrawn: 1, open: 4 });
-    expect(s.byState).toEqual({ filed: 1, underReview: 1, planApproved: 1, held: 1, closed: 2, refused: 1, withdrawn: 1 });
+    expect(s.byState).toEqual({ filed: 1, underReview: 1, planApproved: 1, held: 1, closed: 2, refused: 1, withdrawn: 1, expired: 0 });
     expect(summarizeEventPermits([]).safeRate).toBe('—');
   });
 });
@@ -145,7 +148,7 @@ describe('bad input is refused with a typed error naming the argument', () => {
     [() => fileEventPermit({ id: 'a', application: application(), actor: organizer, at: '2026-05-01 10:00' }), 'input.at'],
     [() => fileEventPermit({ id: 'a', application: application(), actor: organizer, at: on('2026-05-01') }, 'x' as never), 'existing'],
     [() => eventKeyOf({ name: '', venue: 'v', eventDate: '2026-01-01' }), 'application.name'],
-    [() => summarizeEventPermits([{ state: 'lost' }] as never), 'items.0.state'],
+    [() => summarizeEventPermits([{ state: 'lost' }] as never), 'items[0].loop'],
   ] as [() => unknown, string][])('%#: names %s', (fn, argument) => expectInvalidArgument(fn, argument));
 
   test('the organizer’s contact is marked as personal data', () => {
@@ -166,5 +169,90 @@ describe('in a store', () => {
     expect(await store.count('permits')).toBe(1);
     await expect(fileEventPermitIn({} as never, input)).rejects.toThrow(InvalidArgumentError);
     store.close();
+  });
+});
+
+describe('permits after the event (issue 14)', () => {
+  // The event is on 2026-08-31; filed on 05-01, in its window.
+  const filed = (id = 'EP-1') => ok<EventPermitItem>(file('2026-05-01', {}, [], id));
+  const underReview = (id = 'EP-1') => ok<EventPermitItem>(step(filed(id), 'accept', on('2026-05-02')));
+  const withPlan = (id = 'EP-1') => ok<EventPermitItem>(step(underReview(id), 'submitPlan', on('2026-05-03'), { summary: '分区疏导、应急通道', stewards: 60 }, organizer));
+
+  test('accept_before_event: a filing is accepted for review before the event date, not on it or after', () => {
+    expect(step(filed(), 'accept', on('2026-08-30', '23:59:59')).ok).toBe(true);
+    for (const at of [on('2026-08-31', '00:00:00'), on('2026-09-05')]) {
+      const r = step(filed(), 'accept', at);
+      expect(r).toMatchObject({ ok: false, reason: { code: 'guard_failed', rule: 'accept_before_event', field: 'at' } });
+      expect(r.ok === false && r.reason.message['zh-CN']).toContain('2026-08-31');
+      expect(r.ok === false && r.reason.message.en).toContain('before');
+    }
+  });
+
+  test('approve_before_event: the plan is approved before the event date; an approval after the fact is refused and changes nothing', () => {
+    const item = withPlan();
+    const before = JSON.stringify(item);
+    const late = step(item, 'approve', on('2026-09-01'));
+    expect(late).toMatchObject({ ok: false, reason: { code: 'guard_failed', rule: 'approve_before_event', field: 'at' } });
+    expect(step(item, 'approve', on('2026-08-31', '08:00:00'))).toMatchObject({ ok: false, reason: { rule: 'approve_before_event' } });
+    expect(JSON.stringify(item)).toBe(before);
+    expect(ok<EventPermitItem>(step(item, 'approve', on('2026-08-30'))).state).toBe('planApproved');
+    // No plan is still refused for the plan first.
+    expect(step(underReview(), 'approve', on('2026-09-01'))).toMatchObject({ ok: false, reason: { rule: 'plan_required' } });
+  });
+
+  test('expire_after_event: an undecided filing expires from the event date on, never before; lapsedFilings lists them', () => {
+    const waiting = [filed(), underReview('EP-2')];
+    expect(step(waiting[0]!, 'expire', on('2026-08-30'))).toMatchObject({ ok: false, reason: { code: 'guard_failed', rule: 'expire_after_event', field: 'at' } });
+    expect(lapsedFilings(waiting, '2026-08-30')).toEqual([]);
+    expect(lapsedFilings(waiting, '2026-08-31').map((i) => i.id)).toEqual(['EP-1', 'EP-2']);
+    const expired = waiting.map((i) => ok<EventPermitItem>(step(i, 'expire', on('2026-08-31', '00:05:00'))));
+    expect(expired.map((i) => i.state)).toEqual(['expired', 'expired']);
+    // An end of the loop: it cannot be approved or recorded held afterwards, and is never held safely.
+    expect(step(expired[1]!, 'approve', on('2026-09-01'))).toMatchObject({ ok: false, reason: { code: 'not_allowed_in_state' } });
+    expect(summarizeEventPermits(expired)).toMatchObject({ filings: 2, expired: 2, held: 0, heldSafely: 0, open: 0, safeRate: '—' });
+    // An approved plan does not expire: its event is recorded held (or not) instead.
+    const approved = ok<EventPermitItem>(step(withPlan(), 'approve', on('2026-06-01')));
+    expect(step(approved, 'expire', on('2026-09-01'))).toMatchObject({ ok: false, reason: { code: 'not_allowed_in_state' } });
+    expect(lapsedFilings([approved], '2026-09-01')).toEqual([]);
+  });
+
+  test('an approval after the fact never counts as held safely toward the 100% rate', () => {
+    // A record written before the rule: approved on the event day, then recorded held without incident.
+    const approvedLate = withPlan('EP-late');
+    const lateEntry = { seq: 3, type: 'approve', actor: reviewer, at: '2026-08-31T09:00:00+08:00', from: 'underReview', to: 'planApproved' };
+    const heldEntry = { seq: 4, type: 'recordHeld', actor: reviewer, at: '2026-08-31T22:00:00+08:00', from: 'planApproved', to: 'held', payload: { attendance: 4000, incidents: 0 } };
+    const late = {
+      ...approvedLate,
+      state: 'held',
+      data: { ...approvedLate.data, outcome: { attendance: 4000, incidents: 0 } },
+      history: [...approvedLate.history, lateEntry, heldEntry],
+      updatedAt: heldEntry.at,
+    } as unknown as EventPermitItem;
+    delete (late as { deadline?: string }).deadline;
+    const inTime = ok<EventPermitItem>(
+      step(ok<EventPermitItem>(step(withPlan(), 'approve', on('2026-06-01'))), 'recordHeld', on('2026-08-31', '22:00:00'), { attendance: 4800, incidents: 0 }),
+    );
+    const s = summarizeEventPermits([inTime, late]);
+    expect(s).toMatchObject({ held: 2, heldSafely: 1, approvedLate: 1, safeRate: '50%' });
+    expect(summarizeEventPermits([late])).toMatchObject({ held: 1, heldSafely: 0, approvedLate: 1, safeRate: '0%' });
+  });
+
+  test('the 7-day review counts working days: National Day does not eat it', () => {
+    // Accepted on Monday 2025-09-29: 09-30, then 10-01…10-08 are National Day and Mid-Autumn,
+    // 10-11 (Saturday) is a make-up working day: 09-30, 10-09, 10-10, 10-11, 10-13, 10-14, 10-15.
+    const item = ok<EventPermitItem>(
+      fileEventPermit({ id: 'EP-ND', application: application({ eventDate: '2025-12-20' }), actor: organizer, at: on('2025-09-26') }),
+    );
+    const accepted = ok<EventPermitItem>(step(item, 'accept', on('2025-09-29')));
+    expect(accepted.deadline).toBe('2025-10-15T16:00:00.000Z');
+    expect(eventPermitLoop.states.underReview.limit).toEqual({ workingDays: 7 });
+  });
+
+  test('summaries refuse hollow and repeated filings, naming the argument', () => {
+    const item = filed();
+    expect(() => summarizeEventPermits([{ state: 'held', data: {} }] as never)).toThrow(InvalidArgumentError);
+    expectInvalidArgument(() => summarizeEventPermits([{ state: 'held', data: {} }] as never), 'items[0].loop');
+    expectInvalidArgument(() => summarizeEventPermits([item, item]), 'items[1].id');
+    expectInvalidArgument(() => lapsedFilings([item], '2026-02-30'), 'today');
   });
 });

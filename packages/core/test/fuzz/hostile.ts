@@ -212,16 +212,116 @@ export function validCalls(core: Namespace, ex: Namespace): Record<string, () =>
     formatDate: () => [[20_000]],
     formatInstant: () => [[Date.parse(now)]],
     createWorkCalendar: () => [[{ 2027: { holidays: { 元旦: ['2027-01-01'] }, workdays: [] } }]],
+    ...storeCalls(core, ex),
   };
 }
 
 /**
- * Every exported function of core (but those named in `excluded`: the store's own entry points,
- * which its suites attack) with the calls the fuzz makes of it.
+ * Valid calls of the store's entry points and of the helpers that read and write a store: each
+ * function gets its own memory store, seeded with example records (the calls change it as they go).
  */
-export function fuzzCalls(core: Namespace, ex: Namespace, excluded: ReadonlySet<string> = new Set()): { functions: string[]; calls: FuzzCall[] } {
+export function storeCalls(core: Namespace, ex: Namespace): Record<string, () => unknown[][]> {
+  const f = (name: string) => ex[name] as (...a: unknown[]) => any;
+  const c = (name: string) => core[name] as (...a: unknown[]) => any;
+  const memory = (spec: string) => c('createMemoryStore')(core[spec]);
+  const now = '2025-10-20T12:00:00+08:00';
+  const disputes = () => f('exampleDisputes')(4);
+  const disputeStore = () => {
+    const s = memory('disputeStoreSpec');
+    void s.bulkPut('disputes', disputes());
+    return s;
+  };
+  const roster = () => f('exampleRoster')({ counties: 1, stationsPerCounty: 1, officersPerStation: 2 });
+  const taskStore = (r = roster()) => {
+    const s = memory('taskStoreSpec');
+    void c('dispatchMonthToStore')(s, { catalog: f('exampleCatalog')(), roster: r, month: '2025-10', at: '2025-10-01T08:00:00+08:00' });
+    return s;
+  };
+  const permitInput = () => ({
+    id: 'EP-new',
+    application: { name: '海滨音乐节', kind: 'cultureTourism', venue: '北戴河鸽子窝公园', eventDate: '2026-08-20', expectedAttendance: 5000, organizer: { name: '秦皇岛文化公司', contact: '汪洋', phone: '0335-1234567' } },
+    actor: { id: 'org-1', role: 'organizer' },
+    at: '2026-05-01T09:00:00+08:00',
+  });
+  const volunteerStore = () => {
+    const s = memory('volunteerStore');
+    const l = f('exampleVolunteerLog')(5, 10);
+    void s.bulkPut('volunteers', l.roster);
+    return { s, l };
+  };
+  const unitStore = () => {
+    const s = memory('emergencyUnitStore');
+    const u = f('exampleEmergencyUnits')(3, 2);
+    void s.bulkPut('units', u.units);
+    return { s, u };
+  };
+  const withdraw = (d: any) => ({ type: 'withdraw', actor: d.history[0].actor, at: now, payload: { reason: '当事人撤回' } });
+  return {
+    defineStore: () => [[{ name: 'bihuan-fuzz', collections: { a: { schema: core.VolunteerSchema, key: 'id', indexes: { n: 'name' } } } }]],
+    createMemoryStore: () => [[core.volunteerStore], [core.disputeStoreSpec, { actor: { id: 'a', role: 'r' } }]],
+    createMemoryBacking: () => [[]],
+    createIndexedDbStore: () => [[core.volunteerStore]],
+    deleteIndexedDbStore: () => [['bihuan-fuzz']],
+    schemaVersionOf: () => [[core.volunteerStore]],
+    fingerprintOf: () => [[core.volunteerStore]],
+    compareKeys: () => [['a', 'b'], [[1, 'x'], [1, 'y']]],
+    recordVersion: () => [[disputes()[0]]],
+    loopCollection: () => [[core.disputeLoop, { town: 'data.town' }]],
+    loopChangeCheck: () => [[core.disputeLoop]],
+    applyLoopEvent: () => { const d = disputes(); return [[disputeStore(), 'disputes', core.disputeLoop, d[0].id, withdraw(d[0])], [disputeStore(), 'disputes', core.disputeLoop, d[1].id, withdraw(d[1]), undefined, { expectedVersion: d[1].history.length }]]; },
+    applyLoopEventIn: () => { const d = disputes(); return [[{}, 'disputes', core.disputeLoop, d[0].id, withdraw(d[0])]]; },
+    fileEventPermitIn: () => [[memory('eventPermitStore'), permitInput()]],
+    logAssistIn: () => { const { s, l } = volunteerStore(); return [[s, { id: 'A-new', volunteerId: l.roster[0].id, kind: 'patrol', date: l.roster[0].joinedOn, minutes: 60 }]]; },
+    recordResponseIn: () => { const { s, u } = unitStore(); return [[s, { ...u.responses[0], id: 'R-new' }]]; },
+    dispatchMonthToStore: () => [[memory('taskStoreSpec'), { catalog: f('exampleCatalog')(), roster: roster(), month: '2025-10', at: '2025-10-01T08:00:00+08:00' }]],
+    reassignOnLeaveInStore: () => { const r = roster(); return [[taskStore(r), { roster: r, from: r.officers[0].id, to: r.officers[1].id, reason: '休假', at: '2025-10-10T09:00:00+08:00' }]]; },
+    urgeOrders: () => [[taskStore(), { orders: ['x'], instruction: '请尽快完成', actor: { id: 'sup', role: 'supervisor' }, at: now }]],
+    openOverdueAccountability: () => { const s = memory('rectificationStoreSpec'); void s.bulkPut('items', f('exampleRectificationItems')()); return [[s, now, { id: 'sup', role: 'supervisor' }]]; },
+    exportBackup: () => [[disputeStore()]],
+    importBackup: () => [[memory('volunteerStore'), JSON.stringify({ format: 'bihuan-backup', formatVersion: 2, store: 'bihuan-volunteer', schemaVersion: 1, collections: { volunteers: [], assists: [] }, changes: [] }), { allowEmpty: true }]],
+    exportLedgerCsv: () => [[disputeStore(), 'disputes', [{ header: 'id', value: 'id' }]]],
+  };
+}
+
+/** A store's methods as functions (`store.get` …) over one memory store, with valid calls of each. */
+export function storeMethods(core: Namespace, ex: Namespace): { namespace: Namespace; calls: Record<string, () => unknown[][]> } {
+  const store = (core.createMemoryStore as (spec: unknown) => Record<string, (...a: unknown[]) => unknown>)(core.volunteerStore);
+  const l = (ex.exampleVolunteerLog as (m: number, a: number) => { roster: Record<string, unknown>[]; assists: Record<string, unknown>[] })(6, 12);
+  void store.bulkPut!('volunteers', l.roster.slice(0, 3));
+  const v = l.roster[4]! as Record<string, unknown> & { id: string };
+  const methods = ['get', 'put', 'add', 'bulkPut', 'delete', 'bulkDelete', 'query', 'all', 'count', 'applyEvent', 'batch', 'history', 'changes', 'lastSeq', 'subscribe', 'dump', 'restore', 'verify'];
+  const namespace: Namespace = {};
+  for (const m of methods) namespace[`store.${m}`] = (...args: unknown[]) => store[m]!(...args);
+  const calls: Record<string, () => unknown[][]> = {
+    'store.get': () => [['volunteers', v.id]],
+    'store.put': () => [['volunteers', v]],
+    'store.add': () => [['volunteers', { ...v, id: 'V-add' }]],
+    'store.bulkPut': () => [['volunteers', l.roster.slice(3, 6)]],
+    'store.delete': () => [['volunteers', 'V-none']],
+    'store.bulkDelete': () => [['volunteers', ['V-none', 'V-none-2']]],
+    'store.query': () => [['volunteers', { limit: 2 }], ['assists', { index: 'date', gte: '2024-01-01', limit: 5, reverse: true }]],
+    'store.all': () => [['volunteers', { equals: v.id }]],
+    'store.count': () => [['assists', { index: 'kind', equals: 'patrol' }]],
+    'store.applyEvent': () => [['volunteers', v.id, (current: unknown) => ({ ok: true, snapshot: current }), { expectedVersion: 0 }]],
+    'store.batch': () => [[async (tx: { get: (c: string, k: string) => Promise<unknown> }) => tx.get('volunteers', v.id)]],
+    'store.history': () => [['volunteers', v.id]],
+    'store.changes': () => [[{ after: 0, limit: 5 }]],
+    'store.lastSeq': () => [[]],
+    'store.subscribe': () => [[() => undefined]],
+    'store.dump': () => [[]],
+    'store.restore': () => [[{ name: 'bihuan-volunteer', schemaVersion: 1, collections: { volunteers: l.roster.slice(0, 2), assists: [] }, changes: [] }]],
+    'store.verify': () => [[]],
+  };
+  return { namespace, calls };
+}
+
+/**
+ * Every exported function of core (but those named in `excluded`) with the calls the fuzz makes
+ * of it; `extra` adds recorded calls (of the functions a namespace adds, such as a store's methods).
+ */
+export function fuzzCalls(core: Namespace, ex: Namespace, excluded: ReadonlySet<string> = new Set(), extra: Record<string, () => unknown[][]> = {}): { functions: string[]; calls: FuzzCall[] } {
   const hostile = hostileValues();
-  const recorded = validCalls(core, ex);
+  const recorded = { ...validCalls(core, ex), ...extra };
   const pool: unknown[] = [];
   for (const make of Object.values(recorded)) {
     try {

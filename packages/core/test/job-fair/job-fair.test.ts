@@ -78,3 +78,13 @@ describe('job fair before release: matching intentions to openings, with reasons
     await expect(store.put('intentions', { ...form, expectedPay: -1 })).rejects.toThrow();
   });
 });
+
+describe('the fair’s summary counts each record once', () => {
+  test('a firm, an opening or a form listed twice is refused naming it, not counted twice', () => {
+    const firms = [{ id: 'firm-1', fairId: 'fair-1', name: '鄂东机械有限公司' }, { id: 'firm-2', fairId: 'fair-1', name: '黄石包装有限公司' }];
+    expect(jobFairSummary({ firms, openings: [welder, packer], intentions: [form] })).toMatchObject({ firms: 2, openings: 2, forms: 1 });
+    expect(() => jobFairSummary({ firms: [...firms, firms[0]!], openings: [], intentions: [] })).toThrow(/records\.firms\.2\.id .*twice/);
+    expect(() => jobFairSummary({ firms, openings: [welder, welder], intentions: [] })).toThrow(/records\.openings\.1\.id/);
+    expect(() => jobFairSummary({ firms, openings: [], intentions: [form, form] })).toThrow(/records\.intentions\.1\.id/);
+  });
+});

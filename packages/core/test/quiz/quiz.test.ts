@@ -75,3 +75,12 @@ describe('the Civil Code challenge (example quiz)', () => {
     expect(() => createAttempt(quiz, { id: 't4', className: '', answers: {}, at: '2026-04-02T10:00:00+08:00' })).toThrow(/input\.className/);
   });
 });
+
+describe('results count each attempt once', () => {
+  test('an attempt listed twice is refused naming it, not counted twice', () => {
+    const quiz = civilCodeQuiz();
+    const a = createAttempt(quiz, { id: 'T-1', className: '初一（3）班', answers: {}, at: '2025-05-20T10:00:00+08:00' });
+    expect(resultsByClass([a])[0]).toMatchObject({ attempts: 1 });
+    expect(() => resultsByClass([a, { ...a }])).toThrow(/attempts\.1\.id .*twice/);
+  });
+});

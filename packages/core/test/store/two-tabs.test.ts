@@ -3,14 +3,9 @@
 // cancels and files feedback on them. Every change the second tab was told was accepted must
 // still be there, and every order's history must agree with its state. Needs the built core
 // (`pnpm --filter @bihuan/core build`).
-import { createServer, type Server } from 'node:http';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright';
-import { launchChromium } from '../../../../test/node/support/chromium.js';
-
-const root = join(__dirname, '../../../..');
+import type { Page } from 'playwright';
+import { openTabs, WORK_ON_ORDERS, type Tabs } from './tabs.js';
 
 const PAGE = `
 import { applyLoopEvent, createIndexedDbStore, dispatchMonthToStore, exampleCatalog, exampleFeedback, exampleRoster, taskOrderLoop, taskStoreSpec, urgeOrders } from '@bihuan/core';
@@ -28,23 +23,7 @@ globalThis.urge = async (ids) => {
   store.close();
   return r;
 };
-// Cancels the even orders and files feedback on the odd ones, one event (one transaction) each.
-globalThis.work = async (ids) => {
-  const store = await createIndexedDbStore(taskStoreSpec);
-  const out = [];
-  for (let i = 0; i < ids.length; i++) {
-    const id = ids[i];
-    let r;
-    if (i % 2 === 0) r = await applyLoopEvent(store, 'orders', taskOrderLoop, id, { type: 'cancel', actor: { id: 'disp', role: 'dispatcher' }, at: at(30), payload: { reason: '重复派发' } });
-    else {
-      const order = await store.get('orders', id);
-      r = await applyLoopEvent(store, 'orders', taskOrderLoop, id, { type: 'feedback', actor: { id: order.data.officer, role: 'officer' }, at: at(30), payload: { values: exampleFeedback(order.data.template) } });
-    }
-    out.push([id, i % 2 === 0 ? 'cancel' : 'feedback', r.ok]);
-  }
-  store.close();
-  return out;
-};
+${WORK_ON_ORDERS}
 globalThis.orders = async () => {
   const store = await createIndexedDbStore(taskStoreSpec);
   const { items } = await store.all('orders');
@@ -55,43 +34,16 @@ globalThis.orders = async () => {
 globalThis.ready = true;
 `;
 
-let server: Server;
-let browser: Browser;
-let context: BrowserContext;
-let tabs: Page[];
+let t: Tabs;
+let tabs: readonly Page[];
 
 beforeAll(async () => {
-  // esbuild comes with tsup; resolve it from there rather than adding a dependency.
-  const esbuild = createRequire(createRequire(join(root, 'package.json')).resolve('tsup'))('esbuild');
-  const built = await esbuild.build({
-    stdin: { contents: PAGE, resolveDir: join(root, 'packages/core'), loader: 'js' },
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    write: false,
-    alias: { '@bihuan/core': join(root, 'packages/core/dist/index.js') },
-    logLevel: 'error',
-  });
-  const code = built.outputFiles[0].text as string;
-  server = createServer((req, res) => {
-    res.writeHead(200, { 'content-type': req.url === '/race.js' ? 'text/javascript; charset=utf-8' : 'text/html; charset=utf-8' });
-    res.end(req.url === '/race.js' ? code : '<!doctype html><meta charset="utf-8"><script type="module" src="/race.js"></script>');
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  browser = await launchChromium();
-  context = await browser.newContext();
-  const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/`;
-  tabs = [await context.newPage(), await context.newPage()];
-  for (const tab of tabs) {
-    await tab.goto(url);
-    await tab.waitForFunction(() => (globalThis as { ready?: boolean }).ready === true);
-  }
+  t = await openTabs(PAGE);
+  tabs = t.tabs;
 }, 120_000);
 
 afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  server?.close();
+  await t?.close();
 });
 
 test('urging in one tab while another cancels and files feedback: nothing accepted is lost', async () => {

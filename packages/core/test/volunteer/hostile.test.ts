@@ -28,4 +28,12 @@ describe('volunteer log under hostile keys', () => {
     expect(() => logAssist(input, [null as never])).toThrow(InvalidArgumentError);
     expect(() => summarizeVolunteerLog(roster, [{ ...assists[0]!, minutes: 1e21 }])).toThrow(/assists\[0\]\.minutes/);
   });
+
+  test('a member or an assist listed twice is refused by the summary and by logAssist, not counted twice', () => {
+    expect(() => summarizeVolunteerLog([...roster, roster[0]!], assists)).toThrow(/roster\[5\]\.id .*twice/);
+    expect(() => summarizeVolunteerLog(roster, [...assists, assists[3]!])).toThrow(/assists\[12\]\.id/);
+    expect(() => logAssist({ ...assists[0]!, id: 'new' }, [...roster, roster[1]!], assists)).toThrow(InvalidArgumentError);
+    expect(summarizeVolunteerLog(roster, assists).assists).toBe(12);
+  });
 });
+
