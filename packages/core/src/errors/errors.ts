@@ -30,7 +30,7 @@ export class InvalidArgumentError extends BihuanError {
     fn = nameText(fn);
     argument = nameText(argument);
     super('invalid_argument', {
-      'zh-CN': `${fn}：参数 ${argument} ${rule['zh-CN']}（收到 ${describe(received)}）`,
+      'zh-CN': `${fn}：参数 ${argument} ${rule['zh-CN']}（收到 ${describe(received, 'zh-CN')}）`,
       en: `${fn}: argument ${argument} ${rule.en} (received ${describe(received)})`,
     });
     this.name = 'InvalidArgumentError';
@@ -52,11 +52,18 @@ function nameText(name: unknown): string {
   return typeof name === 'string' ? clip(name, 120) : describe(name);
 }
 
-/** A short, safe rendering of a refused value for messages. */
-export function describe(value: unknown): string {
+// What a Chinese reader is told of a value that is not text or a number.
+const KINDS_ZH: Readonly<Record<string, string>> = { object: '对象', function: '函数', symbol: '符号', undefined: '空值' };
+
+/**
+ * A short, safe rendering of a refused value for messages: text quoted and clipped, numbers as
+ * written, anything else by its kind — in the reader's language (`array(3)` / `3 项的列表`).
+ */
+export function describe(value: unknown, locale: Locale = 'en'): string {
   if (typeof value === 'string') return JSON.stringify(clip(value, QUOTE));
   if (typeof value === 'bigint') return `${value}n`;
-  if (typeof value === 'number' || typeof value === 'boolean' || value == null) return String(value);
-  if (Array.isArray(value)) return `array(${value.length})`;
-  return typeof value;
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
+  const zh = locale === 'zh-CN';
+  if (Array.isArray(value)) return zh ? `${value.length} 项的列表` : `array(${value.length})`;
+  return zh ? (KINDS_ZH[typeof value] ?? '值') : typeof value;
 }

@@ -58,9 +58,10 @@ export type SnapshotLoadErrorCode = 'snapshot_not_json' | 'snapshot_invalid' | '
 /** `loadSnapshot` refused its input; nothing of it was read. `issues` lists what failed validation. */
 export class SnapshotLoadError extends BihuanError {
   readonly issues: readonly string[];
-  constructor(code: SnapshotLoadErrorCode, texts: Localized, issues: readonly string[] = []) {
-    const detail = issues.length ? ` (${issues.slice(0, 5).join('; ')}${issues.length > 5 ? ' …' : ''})` : '';
-    super(code, { 'zh-CN': texts['zh-CN'] + detail, en: texts.en + detail });
+  /** `issues` in English (also on `issues`, for programs); `zhIssues` the same in Chinese, when they differ. */
+  constructor(code: SnapshotLoadErrorCode, texts: Localized, issues: readonly string[] = [], zhIssues: readonly string[] = issues) {
+    const detail = (list: readonly string[], zh: boolean) => (list.length ? (zh ? `（${list.slice(0, 5).join('；')}${list.length > 5 ? ' …' : ''}）` : ` (${list.slice(0, 5).join('; ')}${list.length > 5 ? ' …' : ''})`) : '');
+    super(code, { 'zh-CN': texts['zh-CN'] + detail(zhIssues, true), en: texts.en + detail(issues, false) });
     this.name = 'SnapshotLoadError';
     this.issues = issues;
   }

@@ -134,7 +134,7 @@ export function checkAgainstHistory<S extends string, E extends string, R extend
       const stored = describe(valueAt(snapshot, differs));
       const replayed = describe(valueAt(current, differs));
       return mismatch('history_mismatch', item, differs, {
-        'zh-CN': `事项 ${clip(item, 60)} 的 ${differs} 与其历史记录不符（存储为 ${stored}，按历史应为 ${replayed}）`,
+        'zh-CN': `事项 ${clip(item, 60)} 的 ${differs} 与其历史记录不符（存储为 ${describe(valueAt(snapshot, differs), 'zh-CN')}，按历史应为 ${describe(valueAt(current, differs), 'zh-CN')}）`,
         en: `item ${clip(item, 60)}: ${differs} does not match its history (stored ${stored}, the history gives ${replayed})`,
       });
     }

@@ -12,6 +12,7 @@ import { checkEvent } from './event.js';
 import { calendarOf, historyEntry, type TransitionContext } from './transition.js';
 import { type Actor, CREATED, type HistoryEntry, type Snapshot } from './types.js';
 import { parseArgument } from '../schema/argument.js';
+import { issueText } from '../schema/issues.js';
 
 /** ISO 8601 instant with an explicit offset (the kernel's `instant`). */
 export const isoInstant = instant;
@@ -162,8 +163,9 @@ const LOAD_TEXT = {
   invalid: { 'zh-CN': '快照未通过校验，未读取任何内容', en: 'the snapshot failed validation; nothing of it was read' },
 } as const;
 
-function issuesOf(error: z.ZodError): string[] {
-  return error.issues.slice(0, 20).map((i) => `${clip(i.path.join('.'), 120) || '(root)'}: ${clip(i.message)}`);
+// The first issues as `path: text`, in one language (zod's English never reaches a Chinese reader).
+function issuesOf(error: z.ZodError, value: unknown, locale: 'zh-CN' | 'en' = 'en'): string[] {
+  return error.issues.slice(0, 20).map((i) => `${clip(i.path.join('.'), 120) || (locale === 'en' ? '(root)' : '（整体）')}${locale === 'en' ? ': ' : '：'}${clip(issueText(i, value)[locale])}`);
 }
 
 /**
@@ -183,12 +185,12 @@ export function loadSnapshot<S extends string, E extends string, R extends strin
     try {
       value = JSON.parse(value);
     } catch (cause) {
-      throw new SnapshotLoadError('snapshot_not_json', LOAD_TEXT.notJson, [String((cause as Error).message)]);
+      throw new SnapshotLoadError('snapshot_not_json', LOAD_TEXT.notJson, [clip(String((cause as Error).message))], []);
     }
   }
   const loop = (value as { loop?: { id?: unknown; version?: unknown } } | null)?.loop;
   if (!value || typeof value !== 'object' || !loop || typeof loop !== 'object') {
-    throw new SnapshotLoadError('snapshot_invalid', LOAD_TEXT.invalid, ['loop: must be { id, version }']);
+    throw new SnapshotLoadError('snapshot_invalid', LOAD_TEXT.invalid, ['loop: must be { id, version }'], ['loop：必须是 { id, version }']);
   }
   if (loop.id !== def.id) {
     throw new SnapshotLoadError('snapshot_wrong_loop', { 'zh-CN': `快照属于闭环 ${String(loop.id)}，不是 ${def.id}`, en: `the snapshot belongs to loop ${String(loop.id)}, not ${def.id}` });
@@ -222,7 +224,7 @@ export function loadSnapshot<S extends string, E extends string, R extends strin
     version = reached as number;
   }
   const parsed = snapshotSchema(def).safeParse(value);
-  if (!parsed.success) throw new SnapshotLoadError('snapshot_invalid', LOAD_TEXT.invalid, issuesOf(parsed.error));
+  if (!parsed.success) throw new SnapshotLoadError('snapshot_invalid', LOAD_TEXT.invalid, issuesOf(parsed.error, value), issuesOf(parsed.error, value, 'zh-CN'));
   const loaded = trust(parsed.data);
   const check = options === null || typeof options !== 'object' ? true : options.checkHistory ?? true;
   if (check !== false) {
@@ -230,7 +232,7 @@ export function loadSnapshot<S extends string, E extends string, R extends strin
       throw new InvalidArgumentError('loadSnapshot', 'options.checkHistory', { 'zh-CN': '必须是 true、false 或 { calendar }', en: 'must be true, false or { calendar }' }, check);
     }
     const checked = checkAgainstHistory(def, loaded, check === true ? undefined : ({ calendar: check.calendar } as TransitionContext<C>));
-    if (!checked.ok) throw new SnapshotLoadError('snapshot_history_mismatch', checked.reason.message, [checked.reason.field]);
+    if (!checked.ok) throw new SnapshotLoadError('snapshot_history_mismatch', checked.reason.message, [checked.reason.field], []);
   }
   return loaded;
 }

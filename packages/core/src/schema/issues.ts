@@ -79,13 +79,14 @@ export function issueText(issue: ZodIssue, value?: unknown, options: { readonly 
   const quoted = options === null || typeof options !== 'object' || options.quoteValue !== false;
   const at = valueAtPath(value, issue.path);
   const received = describe(at);
+  const receivedZh = describe(at, 'zh-CN');
   // "（收到 …）" / " (received …)", left out when the caller quotes the value itself or there is none.
-  const got: Localized = quoted && at !== undefined ? { 'zh-CN': `（收到 ${received}）`, en: ` (received ${received})` } : { 'zh-CN': '', en: '' };
+  const got: Localized = quoted && at !== undefined ? { 'zh-CN': `（收到 ${receivedZh}）`, en: ` (received ${received})` } : { 'zh-CN': '', en: '' };
   switch (issue.code) {
     case 'invalid_type': {
       const type = typeName(has(issue, 'expected'));
       if (valueAtPath(value, issue.path) === undefined) return { 'zh-CN': `必须填写（${type['zh-CN']}）`, en: `is required (${article(type)})` };
-      return quoted ? { 'zh-CN': `应为${type['zh-CN']}，收到 ${received}`, en: `must be ${article(type)}, not ${received}` } : { 'zh-CN': `应为${type['zh-CN']}`, en: `must be ${article(type)}` };
+      return quoted ? { 'zh-CN': `应为${type['zh-CN']}，收到 ${receivedZh}`, en: `must be ${article(type)}, not ${received}` } : { 'zh-CN': `应为${type['zh-CN']}`, en: `must be ${article(type)}` };
     }
     case 'too_small':
       return bound(issue, false);

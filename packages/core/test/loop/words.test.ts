@@ -96,7 +96,7 @@ describe('every message a user can read is in their language and well composed',
     const long = refusal({ name: 'abcdef', tags: ['x', 'y'], kind: 'a' });
     expect(long.text('zh-CN')).toBe('fn：参数 person.name 不符合要求：不能超过 3 个字符（收到 "abcdef"）');
     expect(long.text('en')).toBe('fn: argument person.name is not valid: must be at most 3 characters long (received "abcdef")');
-    expect(refusal({ name: 'a', tags: ['x'], kind: 'a' }).text('zh-CN')).toContain('至少需要 2 项（收到 array(1)）');
+    expect(refusal({ name: 'a', tags: ['x'], kind: 'a' }).text('zh-CN')).toContain('至少需要 2 项（收到 1 项的列表）');
     expect(refusal({ name: 'a', tags: ['x', 'y'], kind: 'c' }).text('zh-CN')).toContain('必须是以下之一："a"、"b"');
     for (const locale of ['zh-CN'] as const) expect(refusal({ name: 1, tags: [], kind: 'a' }).text(locale)).not.toMatch(ZOD_WORDS);
   });
