@@ -1,7 +1,7 @@
 import * as z from '../schema/zod.js';
 import { timeLimit } from '../schema/fields.js';
 import { MAX_LIMIT_DAYS, MAX_LIMIT_HOURS } from '../schema/bounds.js';
-import { InvalidArgumentError } from '../errors/errors.js';
+import { clip, describe, InvalidArgumentError } from '../errors/errors.js';
 import type { Localized } from '../i18n/locale.js';
 import type { WorkCalendar } from '../calendar/work-calendar.js';
 import { LoopDefinitionError } from './errors.js';
@@ -155,6 +155,10 @@ export interface CompiledLoop {
 
 const EMPTY: readonly string[] = Object.freeze([]);
 
+// A name from the spec as a message shows it: a string as it is, anything else by its kind
+// (never `String(value)`, which throws on an object without a prototype).
+const named = (value: unknown): string => (typeof value === 'string' ? clip(value, 60) : describe(value));
+
 function fail(id: string, zh: string, en: string): never {
   throw new LoopDefinitionError(id, { 'zh-CN': zh, en });
 }
@@ -181,7 +185,7 @@ export function defineLoop<const S extends string, const E extends string, const
   if (!spec || typeof spec !== 'object') {
     throw new InvalidArgumentError('defineLoop', 'spec', { 'zh-CN': '必须是对象', en: 'must be an object' }, spec);
   }
-  const id = typeof spec.id === 'string' && spec.id.length > 0 ? spec.id : fail(String(spec.id), 'id 必须是非空字符串', 'id must be a non-empty string');
+  const id = typeof spec.id === 'string' && spec.id.length > 0 ? spec.id : fail(named(spec.id), 'id 必须是非空字符串', 'id must be a non-empty string');
   if (!Number.isInteger(spec.version) || spec.version < 1) fail(id, 'version 必须是正整数', 'version must be a positive integer');
   if (!(spec.data instanceof z.ZodType)) fail(id, 'data 必须是 zod 模式', 'data must be a zod schema');
   if (spec.deadline !== undefined && typeof spec.deadline !== 'function') fail(id, 'deadline 必须是函数', 'deadline must be a function');
@@ -198,10 +202,10 @@ export function defineLoop<const S extends string, const E extends string, const
   }
   if (![...states.values()].some((s) => s.final)) fail(id, '至少需要一个终态（销号）', 'needs at least one final state (written off)');
   const initialState = states.get(spec.initial);
-  if (!initialState) fail(id, `初始状态 ${spec.initial} 不存在`, `initial state ${spec.initial} is not a state`);
+  if (!initialState) fail(id, `初始状态 ${named(spec.initial)} 不存在`, `initial state ${named(spec.initial)} is not a state`);
   if (initialState.final) fail(id, '初始状态不能是终态', 'the initial state cannot be final');
   const creators = (spec.creators ?? [...roles]) as readonly R[];
-  for (const role of creators) if (!roles.has(role)) fail(id, `creators 中的角色 ${role} 不存在`, `creator role ${role} is not a role`);
+  for (const role of creators) if (!roles.has(role)) fail(id, `creators 中的角色 ${named(role)} 不存在`, `creator role ${named(role)} is not a role`);
 
   const events = new Map<string, CompiledEvent>();
   const leaves = new Set<string>();
@@ -212,12 +216,12 @@ export function defineLoop<const S extends string, const E extends string, const
     if (!Array.isArray(event.roles) || event.roles.length === 0) fail(id, `事件 ${type} 的 roles 不能为空`, `event ${type}: roles must list roles`);
     for (const from of event.from) {
       const state = states.get(from);
-      if (!state) fail(id, `事件 ${type} 的 from 中 ${from} 不是状态`, `event ${type}: from ${from} is not a state`);
+      if (!state) fail(id, `事件 ${type} 的 from 中 ${named(from)} 不是状态`, `event ${type}: from ${named(from)} is not a state`);
       if (state.final && !event.reopen) fail(id, `事件 ${type} 离开终态 ${from}，必须标记 reopen`, `event ${type} leaves final state ${from} and must be marked reopen`);
       if (!state.final && event.reopen) fail(id, `事件 ${type} 标记了 reopen，但 ${from} 不是终态`, `event ${type} is marked reopen but ${from} is not final`);
       leaves.add(from);
     }
-    for (const role of event.roles) if (!roles.has(role)) fail(id, `事件 ${type} 的角色 ${role} 不存在`, `event ${type}: role ${role} is not a role`);
+    for (const role of event.roles) if (!roles.has(role)) fail(id, `事件 ${type} 的角色 ${named(role)} 不存在`, `event ${type}: role ${named(role)} is not a role`);
     if (typeof event.to === 'string' && !states.has(event.to)) fail(id, `事件 ${type} 的 to ${event.to} 不是状态`, `event ${type}: to ${event.to} is not a state`);
     if (typeof event.to !== 'string' && typeof event.to !== 'function') fail(id, `事件 ${type} 的 to 必须是状态或函数`, `event ${type}: to must be a state or a function`);
     if (event.restartsLimit !== undefined && typeof event.restartsLimit !== 'boolean' && typeof event.restartsLimit !== 'function') fail(id, `事件 ${type} 的 restartsLimit 必须是布尔值或函数`, `event ${type}: restartsLimit must be a boolean or a function`);

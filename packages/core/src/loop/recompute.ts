@@ -4,7 +4,9 @@ import { WorkCalendar } from '../calendar/work-calendar.js';
 import { compiledOf, type LoopDefinition } from './definition.js';
 import { nextDeadline } from './deadlines.js';
 import { calendarOf, checkSnapshot } from './transition.js';
-import { trust } from './trusted.js';
+import { isTrusted, trust } from './trusted.js';
+import { snapshotSchema } from './snapshot.js';
+import { parseArgument } from '../schema/argument.js';
 import type { Snapshot } from './types.js';
 
 const RULE_CALENDAR = { 'zh-CN': '必须是 WorkCalendar（如 chinaCalendar.extend(…) 所得）', en: 'must be a WorkCalendar (chinaCalendar.extend(…), say)' };
@@ -14,6 +16,14 @@ function stageStart(snapshot: Snapshot): string {
   const history = snapshot.history;
   for (let i = history.length - 1; i > 0; i--) if (history[i]!.from !== history[i]!.to) return history[i]!.at;
   return history[0]!.at;
+}
+
+// These read the whole history (where the stage began), not only the data `transition` needs: an
+// item the engine did not make or check is checked whole, with its snapshot schema.
+function checkWhole(def: Parameters<typeof checkSnapshot>[0], snapshot: Snapshot, fn: string): void {
+  const trusted = isTrusted(snapshot as object);
+  checkSnapshot(def, snapshot, fn);
+  if (!trusted) parseArgument(fn, 'snapshot', snapshotSchema(def as never) as never, snapshot);
 }
 
 function calendarArg(fn: string, calendar: unknown, required: boolean): WorkCalendar | undefined {
@@ -37,7 +47,7 @@ export function deadlineProvisional<S extends string, E extends string, R extend
 ): boolean {
   const compiled = compiledOf(def, 'deadlineProvisional');
   const cal = calendarArg('deadlineProvisional', calendar, false) ?? calendarOf(def, undefined);
-  checkSnapshot(def, snapshot as Snapshot, 'deadlineProvisional');
+  checkWhole(def as never, snapshot as Snapshot, 'deadlineProvisional');
   if (snapshot.deadline === undefined) return false;
   const limit = compiled.states.get(snapshot.state)?.limit;
   const hooked = compiled.deadline?.(snapshot as Snapshot);
@@ -63,7 +73,7 @@ export function recomputeDeadlines<S extends string, E extends string, R extends
 ): Snapshot<S, D, E, R> {
   const compiled = compiledOf(def, 'recomputeDeadlines');
   const cal = calendarArg('recomputeDeadlines', calendar, true)!;
-  checkSnapshot(def, snapshot as Snapshot, 'recomputeDeadlines');
+  checkWhole(def as never, snapshot as Snapshot, 'recomputeDeadlines');
   const deadline = nextDeadline(compiled, snapshot as Snapshot, undefined, parseInstant(stageStart(snapshot as Snapshot)), cal);
   if (deadline === snapshot.deadline) return snapshot;
   const { deadline: _old, ...rest } = snapshot;

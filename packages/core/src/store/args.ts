@@ -99,11 +99,14 @@ export function changesQueryArg(fn: string, value: unknown): { after?: number; l
   return { ...(q.after !== undefined ? { after: q.after as number } : {}), ...(q.limit !== undefined ? { limit: q.limit as number } : {}) };
 }
 
-/** `restore(dump, { allowEmpty })`. */
+/** `restore(dump, { allowEmpty, checkHistory })`; `checkHistory` is checked where it is used (`checkDump`). */
 export function restoreOptionsArg(fn: string, value: unknown): RestoreOptions {
-  const o = objectArg(fn, 'options', value, '必须是 { allowEmpty } 对象', 'must be an { allowEmpty } object');
+  const o = objectArg(fn, 'options', value, '必须是 { allowEmpty, checkHistory } 对象', 'must be an { allowEmpty, checkHistory } object');
   if (o.allowEmpty !== undefined && typeof o.allowEmpty !== 'boolean') throw new InvalidArgumentError(fn, 'options.allowEmpty', { 'zh-CN': '必须是 true 或 false', en: 'must be true or false' }, o.allowEmpty);
-  return o.allowEmpty === true ? { allowEmpty: true } : {};
+  return {
+    ...(o.allowEmpty === true ? { allowEmpty: true } : {}),
+    ...(o.checkHistory !== undefined ? { checkHistory: o.checkHistory as RestoreOptions['checkHistory'] } : {}),
+  };
 }
 
 /** `createMemoryStore`'s options: a backing made by `createMemoryBacking`, an actor, a clock. */

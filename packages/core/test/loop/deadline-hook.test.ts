@@ -57,8 +57,9 @@ describe('task orders and reception issues: the engine sees their due moment', (
   });
 
   const host = { id: 'district-head', role: 'host' as const };
-  const dept = { id: 'market-bureau', role: 'department' as const };
-  const send = (item: ReceptionItem, type: string, actor: { id: string; role: 'host' | 'department' | 'firm' }, payload: unknown, at: string): ReceptionItem => {
+  const dept = { id: 'market-bureau', role: 'department' as const, unit: 'market-bureau' };
+  const land = { id: 'land-bureau', role: 'department' as const, unit: 'land-bureau' };
+  const send = (item: ReceptionItem, type: string, actor: { id: string; role: 'host' | 'department' | 'firm'; unit?: string }, payload: unknown, at: string): ReceptionItem => {
     const r = transition(receptionLoop, item, { type: type as never, actor, at, payload });
     if (!r.ok) throw new Error(r.reason.message.en);
     return r.snapshot;
@@ -70,7 +71,7 @@ describe('task orders and reception issues: the engine sees their due moment', (
     const a = assigned(1, 'market-bureau', '2025-07-18');
     const b = send(assigned(2, 'market-bureau', '2025-07-01'), 'handle', dept, undefined, '2025-06-19T09:00:00+08:00');
     const c = assigned(3, 'land-bureau', '2025-06-30');
-    const fed = send(send(assigned(4, 'land-bureau', '2025-06-20'), 'handle', dept, undefined, '2025-06-19T09:00:00+08:00'), 'feedBack', dept, { result: '已办结' }, '2025-06-25T09:00:00+08:00');
+    const fed = send(send(assigned(4, 'land-bureau', '2025-06-20'), 'handle', land, undefined, '2025-06-19T09:00:00+08:00'), 'feedBack', land, { result: '已办结' }, '2025-06-25T09:00:00+08:00');
     expect(b.deadline).toBe('2025-07-01T16:00:00.000Z');
     expect(timeLeft(c, '2025-06-30T23:00:00+08:00')).toBe(3_600_000);
     expect(collect(5).deadline).toBeUndefined(); // collected, not yet assigned: no due date
