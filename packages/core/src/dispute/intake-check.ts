@@ -1,5 +1,5 @@
 import type * as z from '../schema/zod.js';
-import { clip } from '../errors/errors.js';
+import { issueText } from '../schema/issues.js';
 import type { Localized } from '../i18n/locale.js';
 import { type DisputeIntake, DisputeIntakeSchema } from './schema.js';
 
@@ -31,11 +31,11 @@ const RULES: Readonly<Record<string, Localized>> = {
   },
 };
 
-function localize(issue: z.core.$ZodIssue): Localized {
+function localize(issue: z.core.$ZodIssue, intake: unknown): Localized {
   const field = String(issue.path[issue.path.length - 1] ?? '');
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined || issue.input === null || issue.input === '' ? REQUIRED : { 'zh-CN': `格式不正确：${clip(issue.message)}`, en: clip(issue.message) };
+      return issue.input === undefined || issue.input === null || issue.input === '' ? REQUIRED : sentence(issueText(issue, intake));
     case 'too_small':
       if (issue.origin === 'string' && Number(issue.minimum) <= 1) return REQUIRED;
       if (issue.origin === 'array') return { 'zh-CN': `至少需要 ${String(issue.minimum)} 项`, en: `Needs at least ${String(issue.minimum)}` };
@@ -43,12 +43,17 @@ function localize(issue: z.core.$ZodIssue): Localized {
     case 'too_big':
       return { 'zh-CN': `不能超过 ${String(issue.maximum)} 个字符`, en: `At most ${String(issue.maximum)} characters` };
     case 'invalid_format':
-      return (Object.hasOwn(FORMATS, field) ? FORMATS[field] : undefined) ?? (issue.message === 'must not be blank' ? BLANK : { 'zh-CN': `格式不正确：${clip(issue.message)}`, en: clip(issue.message) });
+      return (Object.hasOwn(FORMATS, field) ? FORMATS[field] : undefined) ?? (issue.message === 'must not be blank' ? BLANK : sentence(issueText(issue, intake)));
     case 'invalid_value':
       return CHOOSE;
     default:
-      return (Object.hasOwn(RULES, issue.message) ? RULES[issue.message] : undefined) ?? { 'zh-CN': clip(issue.message), en: clip(issue.message) };
+      return (Object.hasOwn(RULES, issue.message) ? RULES[issue.message] : undefined) ?? sentence(issueText(issue, intake));
   }
+}
+
+// The kernel's words for a rule ("must be a string, not 5") as a form shows them: a sentence.
+function sentence(text: Localized): Localized {
+  return { 'zh-CN': text['zh-CN'], en: text.en.charAt(0).toUpperCase() + text.en.slice(1) };
 }
 
 /**
@@ -66,7 +71,7 @@ export function checkIntake(intake: unknown): IntakeValidation {
     const path = issue.path.map(String).join('.');
     if (seen.has(path)) continue; // one message per field: the first rule it breaks
     seen.add(path);
-    issues.push({ path, message: localize(issue) });
+    issues.push({ path, message: localize(issue, intake) });
   }
   return { ok: false, issues };
 }

@@ -85,15 +85,17 @@ function keyText(key: unknown): string {
   }
 }
 
-/** Builds a StoreError with the standard readable text for its code. */
-export function storeError(code: StoreErrorCode, details: StoreErrorDetails = {}, extra?: string, cause?: unknown): StoreError {
+/**
+ * Builds a StoreError with the standard readable text for its code. `extra` says more: a text in
+ * both languages (a schema's rule, from `issueText`), or a developer's note that is the same in both.
+ */
+export function storeError(code: StoreErrorCode, details: StoreErrorDetails = {}, extra?: string | Localized, cause?: unknown): StoreError {
   const base = TEXTS[code];
   const w = where(details);
-  extra = extra === undefined ? undefined : clip(extra, 300);
-  const tail = extra ? `: ${extra}` : '';
+  const more: Localized | undefined = extra === undefined ? undefined : typeof extra === 'string' ? { 'zh-CN': clip(extra, 300), en: clip(extra, 300) } : { 'zh-CN': clip(extra['zh-CN'], 300), en: clip(extra.en, 300) };
   return new StoreError(
     code,
-    { 'zh-CN': `${base['zh-CN']}${w['zh-CN']}${extra ? `：${extra}` : ''}`, en: `${base.en}${w.en}${tail}` },
+    { 'zh-CN': `${base['zh-CN']}${w['zh-CN']}${more?.['zh-CN'] ? `：${more['zh-CN']}` : ''}`, en: `${base.en}${w.en}${more?.en ? `: ${more.en}` : ''}` },
     details,
     cause === undefined ? undefined : { cause },
   );

@@ -1,3 +1,4 @@
+import { issueText } from '../schema/issues.js';
 import * as z from '../schema/zod.js';
 import { InvalidArgumentError } from '../errors/errors.js';
 import { argumentError, parseArgument } from '../schema/argument.js';
@@ -305,7 +306,7 @@ export function validateIn(c: ResolvedCollection, record: unknown, position?: nu
     throw storeError(
       'invalid_record',
       { collection: c.name, ...(guessKey !== undefined ? { key: guessKey } : {}), path: pathOf(issue.path), ...(position !== undefined ? { position } : {}) },
-      issue.message,
+      issueText(issue, record, { quoteValue: false }),
     );
   }
   const key = keyAt(result.data, c.key);

@@ -1,11 +1,17 @@
 import type * as z from '../schema/zod.js';
 import { BihuanError, clip, InvalidArgumentError } from '../errors/errors.js';
+import type { Localized } from '../i18n/locale.js';
+import { issueText } from '../schema/issues.js';
 import { type Catalog, CatalogSchema, type Roster, RosterSchema, type TaskTemplate } from './schema.js';
 
-/** One thing wrong in a loaded catalog or roster: where (`templates[3].due.day`) and what. */
+/**
+ * One thing wrong in a loaded catalog or roster: where (`templates[3].due.day`) and what —
+ * `message` in English, `text` in every locale.
+ */
 export interface LoadIssue {
   readonly path: string;
   readonly message: string;
+  readonly text: Localized;
 }
 
 /**
@@ -16,11 +22,11 @@ export interface LoadIssue {
 export class TaskDataError extends BihuanError {
   readonly issues: readonly LoadIssue[];
   constructor(code: 'catalog_invalid' | 'roster_invalid', what: { 'zh-CN': string; en: string }, issues: readonly LoadIssue[]) {
-    const shown = issues.slice(0, 5).map((i) => `${i.path}: ${i.message}`).join('; ');
+    const shown = (locale: 'zh-CN' | 'en') => issues.slice(0, 5).map((i) => `${i.path}${locale === 'en' ? ': ' : '：'}${i.text[locale]}`).join(locale === 'en' ? '; ' : '；');
     const more = issues.length > 5 ? issues.length - 5 : 0;
     super(code, {
-      'zh-CN': `${what['zh-CN']}有 ${issues.length} 处错误：${shown}${more ? `；另有 ${more} 处` : ''}`,
-      en: `${what.en} has ${issues.length} problem${issues.length === 1 ? '' : 's'}: ${shown}${more ? `; and ${more} more` : ''}`,
+      'zh-CN': `${what['zh-CN']}有 ${issues.length} 处错误：${shown('zh-CN')}${more ? `；另有 ${more} 处` : ''}`,
+      en: `${what.en} has ${issues.length} problem${issues.length === 1 ? '' : 's'}: ${shown('en')}${more ? `; and ${more} more` : ''}`,
     });
     this.name = 'TaskDataError';
     this.issues = issues;
@@ -43,11 +49,22 @@ function load<T extends object>(schema: z.ZodType<T>, input: unknown, code: 'cat
     try {
       value = JSON.parse(value);
     } catch (cause) {
-      throw new TaskDataError(code, what, [{ path: '(root)', message: `not valid JSON (${clip((cause as Error).message)})` }]);
+      const detail = clip((cause as Error).message);
+      throw new TaskDataError(code, what, [{ path: '(root)', message: `not valid JSON (${detail})`, text: { 'zh-CN': `不是有效的 JSON（${detail}）`, en: `not valid JSON (${detail})` } }]);
     }
   }
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new TaskDataError(code, what, parsed.error.issues.map((i) => ({ path: pathText(i.path), message: clip(i.message) })));
+  if (!parsed.success) {
+    throw new TaskDataError(
+      code,
+      what,
+      parsed.error.issues.map((i) => {
+        const text = issueText(i, value, { quoteValue: false });
+        // A rule of the schema's own (a station not in the roster) keeps its words in English.
+        return { path: pathText(i.path), message: i.code === 'custom' ? clip(i.message) : text.en, text };
+      }),
+    );
+  }
   loaded.add(parsed.data);
   return parsed.data;
 }
@@ -89,7 +106,7 @@ export function rosterArg(fn: string, argument: string, input: unknown): Roster 
 function argError(fn: string, argument: string, error: unknown, input: unknown): unknown {
   if (!(error instanceof TaskDataError)) return error;
   const first = error.issues[0]!;
-  return new InvalidArgumentError(fn, `${argument}${first.path === '(root)' ? '' : `.${first.path}`}`, { 'zh-CN': `不符合要求：${first.message}`, en: `is not valid: ${first.message}` }, input);
+  return new InvalidArgumentError(fn, `${argument}${first.path === '(root)' ? '' : `.${first.path}`}`, { 'zh-CN': `不符合要求：${first.text['zh-CN']}`, en: `is not valid: ${first.text.en}` }, input);
 }
 
 /** A template of the catalog by id, or undefined. */

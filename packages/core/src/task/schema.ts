@@ -96,16 +96,16 @@ export const TaskTemplateSchema = z
     mayBeNotApplicable: z.boolean().default(false),
   })
   .superRefine((t, ctx) => {
-    if (t.frequency === 'once' && t.month === undefined) ctx.addIssue({ code: 'custom', path: ['month'], message: 'a once template names its month' });
-    if (t.frequency !== 'once' && t.month !== undefined) ctx.addIssue({ code: 'custom', path: ['month'], message: 'only a once template has a month' });
+    if (t.frequency === 'once' && t.month === undefined) ctx.addIssue({ code: 'custom', path: ['month'], message: 'a once template names its month', params: { 'zh-CN': '一次性任务须写明月份', en: 'a once template names its month' } });
+    if (t.frequency !== 'once' && t.month !== undefined) ctx.addIssue({ code: 'custom', path: ['month'], message: 'only a once template has a month', params: { 'zh-CN': '只有一次性任务才写月份', en: 'only a once template has a month' } });
     if ((t.frequency === 'onEvent') !== (t.due.kind === 'withinWorkingDays')) {
-      ctx.addIssue({ code: 'custom', path: ['due', 'kind'], message: 'withinWorkingDays is the due rule of onEvent templates, and only of them' });
+      ctx.addIssue({ code: 'custom', path: ['due', 'kind'], message: 'withinWorkingDays is the due rule of onEvent templates, and only of them', params: { 'zh-CN': 'withinWorkingDays 只用于 onEvent（因事触发）的任务', en: 'withinWorkingDays is the due rule of onEvent templates, and only of them' } });
     }
     const ids = new Set<string>();
     t.done.forEach((f, i) => {
-      if (ids.has(f.id)) ctx.addIssue({ code: 'custom', path: ['done', i, 'id'], message: `field id ${f.id} is used twice` });
+      if (ids.has(f.id)) ctx.addIssue({ code: 'custom', path: ['done', i, 'id'], message: `field id ${f.id} is used twice`, params: { 'zh-CN': `字段编号 ${f.id} 重复`, en: `field id ${f.id} is used twice` } });
       ids.add(f.id);
-      if (f.kind === 'count' && f.min !== undefined && f.max !== undefined && f.min > f.max) ctx.addIssue({ code: 'custom', path: ['done', i, 'max'], message: 'max is below min' });
+      if (f.kind === 'count' && f.min !== undefined && f.max !== undefined && f.min > f.max) ctx.addIssue({ code: 'custom', path: ['done', i, 'max'], message: 'max is below min', params: { 'zh-CN': 'max 小于 min', en: 'max is below min' } });
     });
   });
 export type TaskTemplate = z.output<typeof TaskTemplateSchema>;
@@ -133,14 +133,14 @@ export const CatalogSchema = z
   .superRefine((c, ctx) => {
     const categories = new Set<string>();
     c.categories.forEach((cat, i) => {
-      if (categories.has(cat.id)) ctx.addIssue({ code: 'custom', path: ['categories', i, 'id'], message: `category id ${cat.id} is used twice` });
+      if (categories.has(cat.id)) ctx.addIssue({ code: 'custom', path: ['categories', i, 'id'], message: `category id ${cat.id} is used twice`, params: { 'zh-CN': `类别编号 ${cat.id} 重复`, en: `category id ${cat.id} is used twice` } });
       categories.add(cat.id);
     });
     const templates = new Set<string>();
     c.templates.forEach((t, i) => {
-      if (templates.has(t.id)) ctx.addIssue({ code: 'custom', path: ['templates', i, 'id'], message: `template id ${t.id} is used twice` });
+      if (templates.has(t.id)) ctx.addIssue({ code: 'custom', path: ['templates', i, 'id'], message: `template id ${t.id} is used twice`, params: { 'zh-CN': `任务编号 ${t.id} 重复`, en: `template id ${t.id} is used twice` } });
       templates.add(t.id);
-      if (!categories.has(t.category)) ctx.addIssue({ code: 'custom', path: ['templates', i, 'category'], message: `category ${t.category} is not in the catalog's categories` });
+      if (!categories.has(t.category)) ctx.addIssue({ code: 'custom', path: ['templates', i, 'category'], message: `category ${t.category} is not in the catalog's categories`, params: { 'zh-CN': `类别 ${t.category} 不在清单的类别中`, en: `category ${t.category} is not in the catalog's categories` } });
     });
   });
 export type Catalog = z.output<typeof CatalogSchema>;
@@ -175,7 +175,7 @@ export const RosterSchema = z
     const seen = new Set<string>();
     const unique = (list: readonly { id: string }[], key: string) =>
       list.forEach((x, i) => {
-        if (seen.has(x.id)) ctx.addIssue({ code: 'custom', path: [key, i, 'id'], message: `id ${x.id} is used twice` });
+        if (seen.has(x.id)) ctx.addIssue({ code: 'custom', path: [key, i, 'id'], message: `id ${x.id} is used twice`, params: { 'zh-CN': `编号 ${x.id} 重复`, en: `id ${x.id} is used twice` } });
         seen.add(x.id);
       });
     unique(r.counties, 'counties');
@@ -184,11 +184,11 @@ export const RosterSchema = z
     const counties = new Set(r.counties.map((c) => c.id));
     const stations = new Set(r.stations.map((s) => s.id));
     r.stations.forEach((s, i) => {
-      if (!counties.has(s.county)) ctx.addIssue({ code: 'custom', path: ['stations', i, 'county'], message: `county ${s.county} is not in the roster` });
+      if (!counties.has(s.county)) ctx.addIssue({ code: 'custom', path: ['stations', i, 'county'], message: `county ${s.county} is not in the roster`, params: { 'zh-CN': `区县 ${s.county} 不在名册中`, en: `county ${s.county} is not in the roster` } });
     });
     r.officers.forEach((o, i) => {
-      if (!stations.has(o.station)) ctx.addIssue({ code: 'custom', path: ['officers', i, 'station'], message: `station ${o.station} is not in the roster` });
-      if (o.from !== undefined && o.until !== undefined && o.until < o.from) ctx.addIssue({ code: 'custom', path: ['officers', i, 'until'], message: 'until is before from' });
+      if (!stations.has(o.station)) ctx.addIssue({ code: 'custom', path: ['officers', i, 'station'], message: `station ${o.station} is not in the roster`, params: { 'zh-CN': `派出所 ${o.station} 不在名册中`, en: `station ${o.station} is not in the roster` } });
+      if (o.from !== undefined && o.until !== undefined && o.until < o.from) ctx.addIssue({ code: 'custom', path: ['officers', i, 'until'], message: 'until is before from', params: { 'zh-CN': 'until 早于 from', en: 'until is before from' } });
     });
   });
 export type Roster = z.output<typeof RosterSchema>;

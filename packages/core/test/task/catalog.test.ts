@@ -52,7 +52,8 @@ describe('the catalog', () => {
       loadRoster({ ...cityRoster(), officers: [{ id: 'x', name: '某', station: 'nowhere', community: 'c' }] });
       expect.unreachable();
     } catch (e) {
-      expect((e as TaskDataError).issues).toEqual([{ path: 'officers[0].station', message: 'station nowhere is not in the roster' }]);
+      expect((e as TaskDataError).issues).toEqual([{ path: 'officers[0].station', message: 'station nowhere is not in the roster', text: { 'zh-CN': '派出所 nowhere 不在名册中', en: 'station nowhere is not in the roster' } }]);
+      expect((e as TaskDataError).text('zh-CN')).not.toMatch(/[a-z]{3,} [a-z]{3,}/);
     }
   });
 });
