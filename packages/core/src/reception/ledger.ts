@@ -2,7 +2,7 @@ import { InvalidArgumentError } from '../errors/errors.js';
 import { createItem } from '../loop/snapshot.js';
 import type { Actor } from '../loop/types.js';
 import { formatRate } from '../rate/rate.js';
-import { momentMs, type Moment } from '../loop/deadlines.js';
+import { momentMs, type Moment, overdue } from '../loop/deadlines.js';
 import { RECEPTION_LOOP_ID, type ReceptionItem, type ReceptionRole, type ReceptionState, receptionLoop } from './definition.js';
 import { type ReceptionIntake, ReceptionIntakeSchema } from './schema.js';
 import { parseArgument } from '../schema/argument.js';
@@ -75,13 +75,13 @@ export interface ReceptionSummary {
  * issues still with their department past the due date are counted as `overdue`.
  */
 export function summarizeReception(items: readonly ReceptionItem[], now?: Moment): ReceptionSummary {
-  const nowDay = now === undefined ? undefined : chinaDay(momentMs('summarizeReception', 'now', now));
+  if (now !== undefined) momentMs('summarizeReception', 'now', now);
   if (!Array.isArray(items)) throw new InvalidArgumentError('summarizeReception', 'items', { 'zh-CN': '必须是接待日问题快照数组', en: 'must be an array of reception-day snapshots' }, items);
   const byState = Object.fromEntries(STATES.map((s) => [s, 0])) as Record<ReceptionState, number>;
   let rated = 0;
   let satisfied = 0;
   let reopened = 0;
-  let overdue = 0;
+  let late = 0;
   const firms = new Set<string>();
   items.forEach((item: ReceptionItem, i) => {
     if (!item || typeof item !== 'object' || item.loop?.id !== RECEPTION_LOOP_ID || !STATES.includes(item.state) || !Array.isArray(item.data?.ratings)) {
@@ -95,8 +95,8 @@ export function summarizeReception(items: readonly ReceptionItem[], now?: Moment
       if (last.satisfaction !== 'dissatisfied') satisfied++;
     }
     if (item.data.reopened > 0) reopened++;
-    // Due by the end of dueDate: overdue from the next China day on, while the department has it.
-    if (nowDay !== undefined && (item.state === 'assigned' || item.state === 'handling') && typeof item.data.dueDate === 'string' && parseDate(item.data.dueDate) < nowDay) overdue++;
+    // The engine's overdue, as 督办台账 (overdueReceptionIssues) counts it: one rule for both.
+    if (now !== undefined && overdue(item, now)) late++;
   });
   return {
     collected: items.length,
@@ -107,7 +107,7 @@ export function summarizeReception(items: readonly ReceptionItem[], now?: Moment
     satisfied,
     satisfactionRate: formatRate(satisfied, rated),
     reopened,
-    overdue,
+    overdue: late,
     firms: firms.size,
     byState,
   };
