@@ -70,7 +70,7 @@ describe('<bh-emergency-units>', () => {
     (root.getElementById('r-selfRescue') as HTMLInputElement).value = '30';
     root.querySelector<HTMLFormElement>('[part="form"]')!.requestSubmit();
     await waitFor(() => !!root.querySelector('.error-summary'));
-    expect(shadowText(root.querySelector('.error-summary'))).toContain('a drill times all three stages');
+    expect(shadowText(root.querySelector('.error-summary'))).toContain('演练须记录全部三个阶段的用时');
     expect(root.querySelector('.error-summary a')!.getAttribute('href')).toBe('#r-mutualAid');
     expect(await store.count('responses')).toBe(0);
   });

@@ -49,13 +49,13 @@ export const KeyFirmSchema = z
   })
   .superRefine((firm, ctx) => {
     if ((firm.officer === null) !== (firm.assistant === null)) {
-      ctx.addIssue({ code: 'custom', path: [firm.officer === null ? 'officer' : 'assistant'], message: 'a firm has one officer and one assistant, or neither yet' });
+      ctx.addIssue({ code: 'custom', path: [firm.officer === null ? 'officer' : 'assistant'], message: 'a firm has one officer and one assistant, or neither yet', params: { 'zh-CN': '一家企业配一名民警和一名助理，或暂未配备', en: 'a firm has one officer and one assistant, or neither yet' } });
     }
     if (firm.officer && firm.assistant && firm.officer.id === firm.assistant.id) {
-      ctx.addIssue({ code: 'custom', path: ['assistant', 'id'], message: 'the officer and the assistant must be two different people' });
+      ctx.addIssue({ code: 'custom', path: ['assistant', 'id'], message: 'the officer and the assistant must be two different people', params: { 'zh-CN': '民警和助理必须是两个不同的人', en: 'the officer and the assistant must be two different people' } });
     }
     if ((firm.officer === null) !== (firm.assignedOn === null)) {
-      ctx.addIssue({ code: 'custom', path: ['assignedOn'], message: 'an assigned firm has the date of assignment, an unassigned one none' });
+      ctx.addIssue({ code: 'custom', path: ['assignedOn'], message: 'an assigned firm has the date of assignment, an unassigned one none', params: { 'zh-CN': '已配备的企业须写明配备日期，未配备的不写', en: 'an assigned firm has the date of assignment, an unassigned one none' } });
     }
   });
 export type KeyFirm = z.output<typeof KeyFirmSchema>;
@@ -89,7 +89,7 @@ const limit = z
   .number()
   .positive()
   .max(366)
-  .refine((n) => Math.abs(n * 100 - Math.round(n * 100)) < 1e-6, { message: 'at most two decimals' });
+  .refine((n) => Math.abs(n * 100 - Math.round(n * 100)) < 1e-6, { message: 'at most two decimals', params: { 'zh-CN': '最多两位小数', en: 'at most two decimals' } });
 
 /**
  * A matter handled at one window (一窗通办): its promised limit now and the limit before the

@@ -29,7 +29,7 @@ export interface WorkCalendarOptions {
   readonly uncoveredYears?: UncoveredYearPolicy;
 }
 
-const dateText = z.string().length(10).refine((s) => !Number.isNaN(parseDate(s)), { message: 'not a YYYY-MM-DD date' });
+const dateText = z.string().length(10).refine((s) => !Number.isNaN(parseDate(s)), { message: 'not a YYYY-MM-DD date', params: { 'zh-CN': '不是 YYYY-MM-DD 格式的日期', en: 'not a YYYY-MM-DD date' } });
 const yearSchema = z.object({
   holidays: z.record(z.string().min(1), z.array(dateText)),
   workdays: z.array(dateText),

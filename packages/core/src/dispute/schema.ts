@@ -86,9 +86,9 @@ export const DisputeIntakeSchema = z
     /** The grid worker who reported it online (grid channel only). */
     reportedBy: z.object({ id, name: personName }).nullable().default(null),
   })
-  .refine((d) => new Set(d.parties.map((p) => p.id)).size === d.parties.length, { path: ['parties'], message: 'party ids must be unique' })
-  .refine((d) => d.parties.some((p) => p.side === 'applicant'), { path: ['parties'], message: 'needs an applicant' })
-  .refine((d) => (d.channel === 'grid') === (d.reportedBy !== null), { path: ['reportedBy'], message: 'a grid report names its grid worker; a walk-in has none' });
+  .refine((d) => new Set(d.parties.map((p) => p.id)).size === d.parties.length, { path: ['parties'], message: 'party ids must be unique', params: { 'zh-CN': '当事人编号不能重复', en: 'party ids must be unique' } })
+  .refine((d) => d.parties.some((p) => p.side === 'applicant'), { path: ['parties'], message: 'needs an applicant', params: { 'zh-CN': '至少需要一名申请人', en: 'needs an applicant' } })
+  .refine((d) => (d.channel === 'grid') === (d.reportedBy !== null), { path: ['reportedBy'], message: 'a grid report names its grid worker; a walk-in has none', params: { 'zh-CN': '网格上报须填写上报的网格员；来访登记不填网格员', en: 'a grid report names its grid worker; a walk-in has none' } });
 export type DisputeIntake = z.input<typeof DisputeIntakeSchema>;
 
 /** A dispute record: the single source of truth for its type (`Dispute = z.output<…>`). */

@@ -34,8 +34,8 @@ export const EmergencyUnitSchema = z
     /** The standard's items this unit has been checked to meet. */
     meets: z.array(z.enum(UNIT_STANDARD)),
   })
-  .refine((u) => new Set(u.members.map((m) => m.id)).size === u.members.length, { path: ['members'], message: 'member ids must be unique' })
-  .refine((u) => new Set(u.meets).size === u.meets.length, { path: ['meets'], message: 'an item is listed twice' });
+  .refine((u) => new Set(u.members.map((m) => m.id)).size === u.members.length, { path: ['members'], message: 'member ids must be unique', params: { 'zh-CN': '成员编号不能重复', en: 'member ids must be unique' } })
+  .refine((u) => new Set(u.meets).size === u.meets.length, { path: ['meets'], message: 'an item is listed twice', params: { 'zh-CN': '某项重复列出', en: 'an item is listed twice' } });
 export type EmergencyUnit = z.output<typeof EmergencyUnitSchema>;
 export type EmergencyUnitInput = z.input<typeof EmergencyUnitSchema>;
 
@@ -73,7 +73,7 @@ export const UnitResponseSchema = z
     outcome: ResponseOutcomeSchema.default(NO_OUTCOME),
     note: z.string().max(2000).optional(),
   })
-  .refine((r) => r.kind === 'incident' || (r.times.mutualAid !== null && r.times.reinforcement !== null), { path: ['times'], message: 'a drill times all three stages' })
-  .refine((r) => r.kind === 'incident' || (r.outcome.detained === 0 && r.outcome.disputesStopped === 0 && r.outcome.helped === 0), { path: ['outcome'], message: 'a drill has no outcome to count' });
+  .refine((r) => r.kind === 'incident' || (r.times.mutualAid !== null && r.times.reinforcement !== null), { path: ['times'], message: 'a drill times all three stages', params: { 'zh-CN': '演练须记录全部三个阶段的用时', en: 'a drill times all three stages' } })
+  .refine((r) => r.kind === 'incident' || (r.outcome.detained === 0 && r.outcome.disputesStopped === 0 && r.outcome.helped === 0), { path: ['outcome'], message: 'a drill has no outcome to count', params: { 'zh-CN': '演练没有处置结果可计', en: 'a drill has no outcome to count' } });
 export type UnitResponse = z.output<typeof UnitResponseSchema>;
 export type UnitResponseInput = z.input<typeof UnitResponseSchema>;

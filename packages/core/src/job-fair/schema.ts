@@ -52,7 +52,7 @@ export const JobOpeningSchema = z
       .prefault({}),
     location: textOf(120).optional(),
   })
-  .refine((o) => o.pay.max >= o.pay.min, { path: ['pay', 'max'], message: 'must not be below pay.min' });
+  .refine((o) => o.pay.max >= o.pay.min, { path: ['pay', 'max'], message: 'must not be below pay.min', params: { 'zh-CN': '不能低于最低薪酬（pay.min）', en: 'must not be below pay.min' } });
 export type JobOpening = z.output<typeof JobOpeningSchema>;
 export type JobOpeningInput = z.input<typeof JobOpeningSchema>;
 
@@ -68,7 +68,7 @@ export const EmploymentIntentionSchema = z.object({
   kinds: z
     .array(z.enum(JOB_KINDS))
     .min(1)
-    .refine((k) => new Set(k).size === k.length, { message: 'a kind is listed twice' }),
+    .refine((k) => new Set(k).size === k.length, { message: 'a kind is listed twice', params: { 'zh-CN': '类别重复', en: 'a kind is listed twice' } }),
   /** The lowest monthly pay the person would accept, in yuan. */
   expectedPay: yuan,
   skills: names,

@@ -89,10 +89,10 @@ export function snapshotSchema<S extends string, E extends string, R extends str
           }
         });
         const last = history[history.length - 1];
-        if (last && last.to !== s.state) ctx.addIssue({ code: 'custom', path: ['state'], message: `state must be ${last.to}, where the history ends` });
-        if (last && last.at !== s.updatedAt) ctx.addIssue({ code: 'custom', path: ['updatedAt'], message: 'must be the time of the last history entry' });
-        if (history[0] && history[0].at !== s.createdAt) ctx.addIssue({ code: 'custom', path: ['createdAt'], message: 'must be the time of the creation' });
-        if (def.states[s.state as S]?.final && s.deadline !== undefined) ctx.addIssue({ code: 'custom', path: ['deadline'], message: 'a final state has no deadline' });
+        if (last && last.to !== s.state) ctx.addIssue({ code: 'custom', path: ['state'], message: `state must be ${last.to}, where the history ends`, params: { 'zh-CN': `状态必须是历史记录结束处的 ${last.to}`, en: `state must be ${last.to}, where the history ends` } });
+        if (last && last.at !== s.updatedAt) ctx.addIssue({ code: 'custom', path: ['updatedAt'], message: 'must be the time of the last history entry', params: { 'zh-CN': '必须是最后一条历史记录的时间', en: 'must be the time of the last history entry' } });
+        if (history[0] && history[0].at !== s.createdAt) ctx.addIssue({ code: 'custom', path: ['createdAt'], message: 'must be the time of the creation', params: { 'zh-CN': '必须是创建时间', en: 'must be the time of the creation' } });
+        if (def.states[s.state as S]?.final && s.deadline !== undefined) ctx.addIssue({ code: 'custom', path: ['deadline'], message: 'a final state has no deadline', params: { 'zh-CN': '终态没有时限', en: 'a final state has no deadline' } });
       });
     snapshotSchemas.set(def, schema);
     schemaLoops.set(schema, def);

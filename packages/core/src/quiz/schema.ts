@@ -23,9 +23,9 @@ export const QuizQuestionSchema = z
   .superRefine((q, ctx) => {
     const ids = q.choices.map((c) => c.id);
     ids.forEach((cid, i) => {
-      if (ids.indexOf(cid) !== i) ctx.addIssue({ code: 'custom', path: ['choices', i, 'id'], message: `choice id ${cid} is used twice` });
+      if (ids.indexOf(cid) !== i) ctx.addIssue({ code: 'custom', path: ['choices', i, 'id'], message: `choice id ${cid} is used twice`, params: { 'zh-CN': `选项编号 ${cid} 重复`, en: `choice id ${cid} is used twice` } });
     });
-    if (!ids.includes(q.answer)) ctx.addIssue({ code: 'custom', path: ['answer'], message: `must be the id of one of the choices (${ids.join(', ')})` });
+    if (!ids.includes(q.answer)) ctx.addIssue({ code: 'custom', path: ['answer'], message: `must be the id of one of the choices (${ids.join(', ')})`, params: { 'zh-CN': `必须是某个选项的编号（${ids.join('、')}）`, en: `must be the id of one of the choices (${ids.join(', ')})` } });
   });
 export type QuizQuestion = z.output<typeof QuizQuestionSchema>;
 
@@ -43,7 +43,7 @@ export const QuizSchema = z
   .superRefine((quiz, ctx) => {
     const ids = quiz.questions.map((q) => q.id);
     ids.forEach((qid, i) => {
-      if (ids.indexOf(qid) !== i) ctx.addIssue({ code: 'custom', path: ['questions', i, 'id'], message: `question id ${qid} is used twice` });
+      if (ids.indexOf(qid) !== i) ctx.addIssue({ code: 'custom', path: ['questions', i, 'id'], message: `question id ${qid} is used twice`, params: { 'zh-CN': `题目编号 ${qid} 重复`, en: `question id ${qid} is used twice` } });
     });
   });
 export type Quiz = z.output<typeof QuizSchema>;
@@ -66,5 +66,5 @@ export const QuizAttemptSchema = z
     passed: z.boolean(),
     at: instant,
   })
-  .refine((a) => a.correct <= a.total, { path: ['correct'], message: 'must not exceed total' });
+  .refine((a) => a.correct <= a.total, { path: ['correct'], message: 'must not exceed total', params: { 'zh-CN': '不能超过总数', en: 'must not exceed total' } });
 export type QuizAttempt = z.output<typeof QuizAttemptSchema>;

@@ -13,7 +13,7 @@ export function uniqueIds<T extends z.ZodType>(item: T) {
       if (typeof id !== 'string') return;
       const first = seen.get(id);
       if (first === undefined) seen.set(id, i);
-      else ctx.addIssue({ code: 'custom', path: [i, 'id'], input: id, message: `the id ${id} is listed twice (first at [${first}]); each record counts once` });
+      else ctx.addIssue({ code: 'custom', path: [i, 'id'], input: id, message: `the id ${id} is listed twice (first at [${first}]); each record counts once`, params: { 'zh-CN': `编号 ${id} 重复（首次出现在第 ${first} 项）；每条记录只计一次`, en: `the id ${id} is listed twice (first at [${first}]); each record counts once` } });
     });
   });
 }

@@ -42,7 +42,7 @@ export type NegativeRule = z.output<typeof NegativeRuleSchema>;
 
 export const NegativeListSchema = z
   .object({ unit: id, version: z.int().min(1), example: z.boolean().default(false), rules: z.array(NegativeRuleSchema) })
-  .refine((l) => new Set(l.rules.map((r) => r.id)).size === l.rules.length, { path: ['rules'], message: 'rule ids must be unique' });
+  .refine((l) => new Set(l.rules.map((r) => r.id)).size === l.rules.length, { path: ['rules'], message: 'rule ids must be unique', params: { 'zh-CN': '规则编号不能重复', en: 'rule ids must be unique' } });
 export type NegativeList = z.output<typeof NegativeListSchema>;
 export type NegativeListInput = z.input<typeof NegativeListSchema>;
 

@@ -16,7 +16,7 @@ export const VolunteerSchema = z
     leftOn: calendarDate.nullable().default(null),
     skills: z.array(z.string().trim().min(1).max(60)).default([]),
   })
-  .refine((v) => v.leftOn === null || v.leftOn >= v.joinedOn, { path: ['leftOn'], message: 'must not be before joinedOn' });
+  .refine((v) => v.leftOn === null || v.leftOn >= v.joinedOn, { path: ['leftOn'], message: 'must not be before joinedOn', params: { 'zh-CN': '不能早于入会日期（joinedOn）', en: 'must not be before joinedOn' } });
 export type Volunteer = z.output<typeof VolunteerSchema>;
 export type VolunteerInput = z.input<typeof VolunteerSchema>;
 
