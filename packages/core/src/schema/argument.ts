@@ -46,6 +46,12 @@ export function checkArray(fn: string, argument: string, value: unknown): void {
   if (!Array.isArray(value)) throw new InvalidArgumentError(fn, argument, { 'zh-CN': '必须是数组', en: 'must be an array' }, value);
 }
 
+/** What a store argument must be, in both languages: one wording for every check of a store. */
+export const STORE_RULE = {
+  'zh-CN': '必须是 bihuan 存储（createMemoryStore 或 createIndexedDbStore 所得）',
+  en: 'must be a bihuan store (from createMemoryStore or createIndexedDbStore)',
+} as const;
+
 const STORE_METHODS = ['get', 'put', 'add', 'bulkPut', 'delete', 'bulkDelete', 'query', 'all', 'count', 'applyEvent', 'batch', 'history', 'changes', 'lastSeq', 'subscribe', 'dump', 'restore', 'verify', 'clear', 'close'] as const;
 
 /**
@@ -65,5 +71,5 @@ export function checkStore(fn: string, value: unknown): void {
     typeof spec === 'object' &&
     spec.collections !== null &&
     typeof spec.collections === 'object';
-  if (!ok) throw new InvalidArgumentError(fn, 'store', { 'zh-CN': '必须是 bihuan 存储（createMemoryStore 或 createIndexedDbStore 所得）', en: 'must be a bihuan store (from createMemoryStore or createIndexedDbStore)' }, value);
+  if (!ok) throw new InvalidArgumentError(fn, 'store', STORE_RULE, value);
 }

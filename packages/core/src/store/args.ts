@@ -1,11 +1,17 @@
 import { InvalidArgumentError } from '../errors/errors.js';
+import type { Localized } from '../i18n/locale.js';
+import { STORE_RULE } from '../schema/argument.js';
 import type { MemoryBacking, MemoryStoreOptions } from './memory.js';
 import type { ApplyOptions, QueryOptions, RestoreOptions, WriteOptions } from './types.js';
 
-const STORE_RULE = {
-  'zh-CN': '必须是 bihuan 存储（createMemoryStore 或 createIndexedDbStore 所得）',
-  en: 'must be a bihuan store (from createMemoryStore or createIndexedDbStore)',
-};
+const TX_RULE = { 'zh-CN': '必须是 store.batch 交给回调的事务对象', en: 'must be the transaction store.batch hands to its body' };
+
+// An object with every method in `methods`, else InvalidArgumentError naming `argument`.
+function withMethods<T>(fn: string, argument: string, value: T, methods: readonly string[], rule: Localized): T {
+  const ok = value !== null && typeof value === 'object' && methods.every((m) => typeof (value as Record<string, unknown>)[m] === 'function');
+  if (!ok) throw new InvalidArgumentError(fn, argument, rule, value);
+  return value;
+}
 
 /**
  * Throws `InvalidArgumentError` naming `argument` unless `value` is an object with every method
@@ -13,16 +19,12 @@ const STORE_RULE = {
  * a method replaced, is refused in words instead of failing with a TypeError inside.
  */
 export function storeArg<T>(fn: string, value: T, methods: readonly string[], argument = 'store'): T {
-  const ok = value !== null && typeof value === 'object' && methods.every((m) => typeof (value as Record<string, unknown>)[m] === 'function');
-  if (!ok) throw new InvalidArgumentError(fn, argument, STORE_RULE, value);
-  return value;
+  return withMethods(fn, argument, value, methods, STORE_RULE);
 }
 
 /** A batch's transaction (`store.batch(async (tx) => …)`), checked for the methods the caller uses. */
 export function txArg<T>(fn: string, value: T, methods: readonly string[]): T {
-  const ok = value !== null && typeof value === 'object' && methods.every((m) => typeof (value as Record<string, unknown>)[m] === 'function');
-  if (!ok) throw new InvalidArgumentError(fn, 'tx', { 'zh-CN': '必须是 store.batch 交给回调的事务对象', en: 'must be the transaction store.batch hands to its body' }, value);
-  return value;
+  return withMethods(fn, 'tx', value, methods, TX_RULE);
 }
 
 /**
