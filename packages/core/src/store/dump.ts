@@ -1,4 +1,5 @@
 import { storeError } from './errors.js';
+import { describe } from '../errors/errors.js';
 import { WorkCalendar } from '../calendar/work-calendar.js';
 import { checkAgainstHistory } from '../loop/history-check.js';
 import { loopOfSnapshotSchema } from '../loop/snapshot.js';
@@ -42,7 +43,7 @@ export interface CheckedDump {
 export function checkDump(dump: StoreDump, cols: ReadonlyMap<string, ResolvedCollection>, version: number, storeHolds: boolean, options: RestoreOptions = {}): CheckedDump {
   const bad = (message: string, details = {}) => storeError('invalid_backup', details, message);
   if (!isObject(dump)) throw bad('not a store dump');
-  if (dump.schemaVersion !== version) throw bad(`schema version ${String(dump.schemaVersion)}, this store is version ${version}`);
+  if (dump.schemaVersion !== version) throw bad(`schema version ${describe(dump.schemaVersion)}, this store is version ${version}`);
   if (!isObject(dump.collections)) throw bad('collections must be an object of collection name → records');
   if (!Array.isArray(dump.changes)) throw bad('changes must be a list');
   if (dump.history !== undefined && !Array.isArray(dump.history)) throw bad('history must be a list');
