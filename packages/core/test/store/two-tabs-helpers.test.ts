@@ -8,7 +8,7 @@ import { openTabs, WORK_ON_ORDERS, type Tabs } from './tabs.js';
 
 const PAGE = `
 import {
-  applyLoopEvent, createIndexedDbStore, deleteIndexedDbStore, dispatchMonthToStore, eventPermitStore, exampleCatalog, exampleFeedback,
+  acceptDispute, applyDisputeEvent, applyLoopEvent, createIndexedDbStore, disputeStoreSpec, deleteIndexedDbStore, dispatchMonthToStore, eventPermitStore, exampleCatalog, exampleFeedback,
   exampleRectificationItems, exampleRoster, fileEventPermitIn, logAssistIn, openOverdueAccountability, reassignOnLeaveInStore,
   rectificationStoreSpec, taskOrderLoop, taskStoreSpec, volunteerStore,
 } from '@bihuan/core';
@@ -50,6 +50,19 @@ globalThis.rectification = () => withStore(rectificationStoreSpec, async (s) => 
 globalThis.seedVolunteers = (n) => withStore(volunteerStore, (s) => s.bulkPut('volunteers', Array.from({ length: n }, (_, i) => ({ id: 'V' + i, name: '志愿者' + i, joinedOn: '2025-01-01' }))));
 globalThis.log = (tab, n) => withStore(volunteerStore, (s) => Promise.all(Array.from({ length: n }, (_, i) => logAssistIn(s, { id: tab + '-' + i, volunteerId: 'V' + i, kind: 'patrol', date: '2025-10-01', minutes: 780 }).then((r) => r.ok))));
 globalThis.assists = () => withStore(volunteerStore, async (s) => (await s.all('assists')).items.map((a) => a.volunteerId));
+// Disputes: pairs (2k, 2k+1); tab A merges the first into the second while tab B merges the second into the first.
+const intake = { title: '邻里噪声纠纷', category: 'noise', description: '楼上住户夜间生活噪声，双方多次争执。', channel: 'walkIn', town: '站前街道', community: '锦绣社区',
+  parties: [{ id: 'p1', side: 'applicant', name: '陈建国', phone: '13812345678' }, { id: 'p2', side: 'respondent', name: '李秀英', phone: '13987654321' }], reportedBy: null };
+const clerk = { id: 'clerk-li', role: 'intakeClerk' };
+globalThis.seedDisputes = (n) => withStore(disputeStoreSpec, (s) => s.bulkPut('disputes', Array.from({ length: n }, (_, i) => acceptDispute({ id: 'D-' + i, intake, actor: clerk, at: '2025-11-03T09:00:00+08:00' }))));
+globalThis.mergePairs = (tab, n) => withStore(disputeStoreSpec, (s) => Promise.all(Array.from({ length: n / 2 }, (_, k) => {
+  const [from, into] = tab === 'A' ? [2 * k, 2 * k + 1] : [2 * k + 1, 2 * k];
+  return applyDisputeEvent(s, 'D-' + from, { type: 'merge', actor: clerk, at: '2025-11-04T10:00:00+08:00', payload: { into: 'D-' + into, reason: '同一纠纷重复登记' } })
+    .then((r) => [k, r.ok, r.ok ? '' : r.reason.rule ?? r.reason.code]);
+})));
+globalThis.disputes = () => withStore(disputeStoreSpec, async (s) => (await s.all('disputes')).items.map((d, i, all) => ({
+  ...agree([d])[0], mergedInto: d.data.mergedInto?.id ?? null, duplicates: (d.data.duplicates ?? []).map((x) => x.id),
+})));
 globalThis.ready = true;
 `;
 
@@ -129,4 +142,25 @@ test(`logAssistIn in two tabs at once for ${N} members: no day holds more than 2
   const logged = await t.call<string[]>(b, 'assists');
   expect(logged).toHaveLength(N);
   expect(new Set(logged).size).toBe(N);
+}, 180_000);
+
+test(`applyDisputeEvent: two tabs merge ${N / 2} pairs of disputes into each other at once — one merge per pair, both records agree`, async () => {
+  await t.call(a, 'seedDisputes', N);
+  const [fromA, fromB] = await Promise.all([t.call<[number, boolean, string][]>(a, 'mergePairs', 'A', N), t.call<[number, boolean, string][]>(b, 'mergePairs', 'B', N)]);
+  for (let k = 0; k < N / 2; k++) {
+    // One of the two crossing merges wins; the other sees the first and is refused as a cycle (or as merging a merged case).
+    expect([fromA[k]![1], fromB[k]![1]].filter(Boolean), `pair ${k}`).toHaveLength(1);
+    expect(['merge_cycle', 'duplicates_attached', 'merge_chain', 'state_forbids']).toContain([fromA[k]![2], fromB[k]![2]].find(Boolean));
+  }
+  const disputes = new Map((await t.call<{ id: string; state: string; agrees: boolean; mergedInto: string | null; duplicates: string[] }[]>(b, 'disputes')).map((d) => [d.id, d]));
+  expect(disputes.size).toBe(N);
+  for (let k = 0; k < N / 2; k++) {
+    const [x, y] = [disputes.get(`D-${2 * k}`)!, disputes.get(`D-${2 * k + 1}`)!];
+    const [merged, original] = x.state === 'merged' ? [x, y] : [y, x];
+    expect(merged.state).toBe('merged');
+    expect(original.state).toBe('received');
+    expect(merged.mergedInto).toBe(original.id);
+    expect(original.duplicates).toEqual([merged.id]);
+    expect(merged.agrees && original.agrees).toBe(true);
+  }
 }, 180_000);
