@@ -134,17 +134,20 @@ function check(widget: Element, lang: 'zh-CN' | 'en', label: string, startedAt: 
   }
 }
 
-/** Clicks the widget's primary buttons (submit, `.primary`) — at most three — as a clerk would. */
+/**
+ * Clicks one of the widget's primary buttons (submit, `.primary`) as a clerk would: a different one
+ * case by case, so that across a property's values every primary button is pressed after a hostile
+ * set (one click per case keeps the sweep within the suite's time).
+ */
 async function interact(widget: Element): Promise<void> {
   if (!widget.shadowRoot) return;
   const buttons = [...allElements(widget.shadowRoot)].filter(
     (el): el is HTMLButtonElement => el instanceof HTMLButtonElement && !el.disabled && (el.type === 'submit' || el.classList.contains('primary') || (el.getAttribute('part') ?? '').includes('submit')),
   );
-  for (const button of buttons.slice(0, 3)) {
-    tally.interactions++;
-    button.click();
-    await settleWidget(widget);
-  }
+  if (buttons.length === 0) return;
+  tally.interactions++;
+  buttons[tally.cases % buttons.length]!.click();
+  await settleWidget(widget);
 }
 
 /** Focuses the first text field and presses Enter with a real key press. */
