@@ -586,6 +586,8 @@ export async function createSyncedStore(options: SyncedStoreOptions): Promise<Sy
         error = undefined;
         if (!session) await loadSession();
         emit();
+        // Asked once more (and once after its 401): still refused, so nothing is sent.
+        if (error !== undefined) return void (stopped = true);
         if (election?.leading && !liveUp) void follow();
       }
       await election?.settled;

@@ -5,7 +5,8 @@ import { acceptDispute, createDisputeStoreSpec, disputeLoop } from '@bihuan/core
 import { createMemoryBacking, createMemoryStore, applyLoopEvent, type MemoryBacking } from '@bihuan/core/store';
 import { createSyncedStore, type SyncedStore, type SyncState } from '@bihuan/core/sync';
 import { queueSpec } from '../../src/sync/queue.ts';
-import { AT, intake, serverOn, tokenFor, type User } from '../../../server/test/support/databases.ts';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { AT, intake, serverOn, tokenFor, USERS, type Kind, type User } from '../../../server/test/support/databases.ts';
 
 export { AT, intake, tokenFor };
 
@@ -15,7 +16,7 @@ export type Server = Awaited<ReturnType<typeof serverOn>>;
 export class Network {
   requests: { method: string; path: string }[] = [];
   down = false;
-  /** Fails the next N requests after the server handled them (the answer is lost). */
+  /** Fails the next N writes (pushes and creations) after the server handled them: the answer is lost. */
   loseAnswers = 0;
   constructor(public target: Server) {}
   fetch: typeof fetch = async (input, init) => {
@@ -24,7 +25,7 @@ export class Network {
     this.requests.push({ method: request.method, path: url.pathname });
     if (this.down) throw new TypeError('fetch failed');
     const response = await this.target.server.fetch(request);
-    if (this.loseAnswers > 0 && url.pathname !== '/live') {
+    if (this.loseAnswers > 0 && request.method === 'POST' && (url.pathname === '/push' || url.pathname.startsWith('/items/'))) {
       this.loseAnswers--;
       await response.body?.cancel();
       throw new TypeError('fetch failed (answer lost)');
@@ -95,3 +96,29 @@ export class Station {
 }
 
 export const ROUTE = { departments: ['judicialAdministration'] };
+
+/**
+ * A server of this kind for the tests of one `describe`, a network to it, and stations that are
+ * closed after each test (so that no station's background sync talks across tests).
+ */
+export function useServer(kind: Kind) {
+  const ctx = {
+    server: undefined as unknown as Server,
+    net: undefined as unknown as Network,
+    stations: [] as Station[],
+    async station(user: User = USERS.clerkA, options: ConstructorParameters<typeof Station>[2] = {}) {
+      const s = await new Station(ctx.net, user, options).open();
+      ctx.stations.push(s);
+      return s;
+    },
+  };
+  beforeAll(async () => {
+    ctx.server = await serverOn(kind);
+    ctx.net = new Network(ctx.server);
+  }, 120_000);
+  afterEach(() => {
+    for (const s of ctx.stations.splice(0)) s.close();
+  });
+  afterAll(() => ctx.server?.close());
+  return ctx;
+}
