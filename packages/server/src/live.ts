@@ -35,16 +35,21 @@ interface Listener {
 }
 
 /**
- * Change notices to connected clients, stateless across processes: each process polls the change
+ * Change notices to connected clients, stateless across processes: each process reads the change
  * feed (`changes`, whose cursors follow commit order) while it has listeners, and tells each
  * listener the newest cursor among the changes inside its scope — never the record, never a change
- * outside its scope. One indexed query per poll per process, however many clients.
+ * outside its scope. On real PostgreSQL a read follows each `NOTIFY bihuan_changes` (sent at commit
+ * by migration 4's trigger; a 2 s poll covers notices lost on a reconnect); on PGlite, which has
+ * one process, it is a short poll (250 ms). One indexed query per read per process, however many clients.
  */
 class Feed {
   private readonly listeners = new Set<Listener>();
   private last: number | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private polling = false;
+  private again = false;
+  /** On real PostgreSQL: LISTEN bihuan_changes (migration 4's trigger); the poll is then a slow safety net. */
+  private unlisten: Promise<(() => Promise<void>) | undefined> | undefined;
 
   constructor(
     private readonly service: Service,
@@ -52,30 +57,43 @@ class Feed {
   ) {}
 
   async add(listener: Listener): Promise<() => void> {
+    const db = this.service.db;
+    if (db.listen && !this.unlisten) {
+      this.unlisten = db.listen('bihuan_changes', () => void this.poll()).catch(() => undefined);
+    }
+    await this.unlisten;
     if (this.last === undefined) {
-      const [head] = await this.service.db.query<{ cursor: string }>('SELECT cursor::text AS cursor FROM feed_head');
+      const [head] = await db.query<{ cursor: string }>('SELECT cursor::text AS cursor FROM feed_head');
       this.last ??= Number(head?.cursor ?? 0);
     }
     this.listeners.add(listener);
     this.arm();
     return () => {
       this.listeners.delete(listener);
-      if (!this.listeners.size && this.timer !== undefined) {
-        clearTimeout(this.timer);
-        this.timer = undefined;
-        this.last = undefined;
-      }
+      if (this.listeners.size) return;
+      if (this.timer !== undefined) clearTimeout(this.timer);
+      this.timer = undefined;
+      this.last = undefined;
+      const unlisten = this.unlisten;
+      this.unlisten = undefined;
+      void unlisten?.then((u) => u?.()).catch(() => undefined);
     };
   }
 
   private arm(): void {
     if (this.timer !== undefined || !this.listeners.size) return;
-    this.timer = setTimeout(() => void this.poll(), this.pollMs);
+    // With LISTEN, a notice triggers the read; the timer only covers a notice lost on a reconnect.
+    this.timer = setTimeout(() => void this.poll(), this.unlisten ? Math.max(this.pollMs, 2000) : this.pollMs);
   }
 
   private async poll(): Promise<void> {
+    if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
-    if (this.polling || this.last === undefined) return this.arm();
+    if (this.polling) {
+      this.again = true;
+      return;
+    }
+    if (this.last === undefined) return this.arm();
     this.polling = true;
     try {
       const rows = await this.service.db.query<{ cursor: string; city: string; county: string | null; town: string | null; community: string | null }>(
@@ -94,7 +112,10 @@ class Feed {
       // The database is away for a moment: the next poll tries again; clients pull on reconnect.
     } finally {
       this.polling = false;
-      this.arm();
+      if (this.again) {
+        this.again = false;
+        void this.poll();
+      } else this.arm();
     }
   }
 }

@@ -1,7 +1,7 @@
 import * as z from '../schema/zod.js';
 import { parseArgument } from '../schema/argument.js';
 import type { Localized } from '../i18n/locale.js';
-import type { ApplyOptions, Collections, HistoryEntryLike, Key, Store, StoreTx, WriteOptions } from '../store/types.js';
+import type { ApplyOptions, Collections, HistoryEntryLike, Key, RecordProblem, Store, StoreTx, WriteOptions } from '../store/types.js';
 import { elect, type Election } from './leader.js';
 import { SYNC_TEXTS } from './messages.js';
 import { openQueue, type OutboxEntry, type QueueStore } from './queue.js';
@@ -40,8 +40,12 @@ const OptionsSchema = /* @__PURE__ */ z.object({
 /** Whether `value` is a synced store (duck typing on `session` and `sync`, as widgets do). */
 export function isSyncedStore(value: unknown): value is SyncedStore<any> {
   if (value === null || typeof value !== 'object') return false;
-  const sync = (value as { sync?: unknown }).sync;
-  return 'session' in value && sync !== null && typeof sync === 'object' && typeof (sync as SyncControl).state === 'function' && typeof (sync as SyncControl).subscribe === 'function';
+  try {
+    const sync = (value as { sync?: unknown }).sync;
+    return 'session' in value && sync !== null && typeof sync === 'object' && typeof (sync as SyncControl).state === 'function' && typeof (sync as SyncControl).subscribe === 'function';
+  } catch {
+    return false; // a hostile object (a throwing getter or proxy) is not a synced store
+  }
 }
 
 /** A request that did not reach the server, or a 5xx: retried with backoff. */
@@ -102,6 +106,8 @@ export async function createSyncedStore(options: SyncedStoreOptions): Promise<Sy
   const listeners = new Set<(state: SyncState) => void>();
   /** Items with a local write under way (not yet in the outbox): a pull leaves them alone. */
   const writing = new Map<string, number>();
+  /** Pulled records the local store refused, by item. */
+  const problems = new Map<string, RecordProblem>();
   const itemId = (collection: string, key: unknown) => `${collection}\u0000${String(key)}`;
 
   let current: SyncState = { online, syncing, pending: 0, refusals: [] };
@@ -146,7 +152,12 @@ export async function createSyncedStore(options: SyncedStoreOptions): Promise<Sy
 
   // ---- talking to the server -----------------------------------------------------------------
   async function freshToken(): Promise<string> {
-    const t = await o.getToken();
+    let t: unknown;
+    try {
+      t = await o.getToken();
+    } catch {
+      throw new Unauthorized('unauthorized'); // the host could not sign the user in
+    }
     if (typeof t !== 'string' || t.length === 0) throw new Unauthorized('unauthorized');
     token = t;
     return t;
@@ -233,17 +244,37 @@ export async function createSyncedStore(options: SyncedStoreOptions): Promise<Sy
     kick();
   }
 
-  /** Replaces a local item with the server's record (or removes it), in one local batch. */
+  /** Replaces local items with the server's records (or removes them), in one local batch. */
   async function replace(collection: string, items: readonly { id: string; snapshot?: unknown }[]): Promise<void> {
     if (!items.length) return;
-    await local.batch(async (tx) => {
+    const write = (list: readonly { id: string; snapshot?: unknown }[]) =>
+      local.batch(async (tx) => {
+        for (const item of list) {
+          const here = await tx.get(collection, item.id);
+          if (here && item.snapshot && sameVersion(here, item.snapshot)) continue;
+          if (here) await tx.delete(collection, item.id);
+          if (item.snapshot) await tx.add(collection, item.snapshot as never);
+        }
+      });
+    try {
+      await write(items);
+    } catch (e) {
+      if ((e as { code?: unknown })?.code !== 'invalid_record' || items.length === 1 && !items[0]!.snapshot) throw e;
+      // A record this store's schema refuses (a personal field the server masked for this user's
+      // role, where the schema wants a full phone or ID number): the others are kept, it is not,
+      // nor the out-of-date copy of it; `sync.problems()` names it.
       for (const item of items) {
-        const here = await tx.get(collection, item.id);
-        if (here && item.snapshot && sameVersion(here, item.snapshot)) continue;
-        if (here) await tx.delete(collection, item.id);
-        if (item.snapshot) await tx.add(collection, item.snapshot as never);
+        try {
+          await write([item]);
+          problems.delete(itemId(collection, item.id));
+        } catch (one) {
+          if ((one as { code?: unknown })?.code !== 'invalid_record') throw one;
+          const refused = one as { details?: { path?: string }; message?: string };
+          problems.set(itemId(collection, item.id), { collection, key: item.id, path: refused.details?.path ?? '', message: refused.message ?? String(one) });
+          await write([{ id: item.id }]);
+        }
       }
-    });
+    }
   }
 
   // ---- push ---------------------------------------------------------------------------------
@@ -411,12 +442,11 @@ export async function createSyncedStore(options: SyncedStoreOptions): Promise<Sy
         const ceiling = Math.min(MAX_DELAY, BASE_DELAY * 2 ** Math.min(failures, 10));
         schedule(ceiling / 2 + Math.random() * (ceiling / 2));
       } else if (!closed) {
-        error = { code: 'failed', message: SYNC_TEXTS.server };
+        // Anything else (the local store refused a write, it was closed under us): reported, retried.
+        const text = e instanceof Error ? e.message.slice(0, 200) : String(e).slice(0, 200);
+        error = { code: (e as { code?: string })?.code ?? 'failed', message: { 'zh-CN': `${SYNC_TEXTS.server['zh-CN']}（${text}）`, en: `${SYNC_TEXTS.server.en} (${text})` } };
         failures++;
         schedule(Math.min(MAX_DELAY, BASE_DELAY * 2 ** Math.min(failures, 10)));
-        queueMicrotask(() => {
-          throw e;
-        });
       }
     } finally {
       syncing = false;
@@ -454,7 +484,17 @@ export async function createSyncedStore(options: SyncedStoreOptions): Promise<Sy
   let liveUp = false;
   let liveAbort: AbortController | undefined;
   let liveFailures = 0;
+  let following = false;
   async function follow(): Promise<void> {
+    if (following) return;
+    following = true;
+    try {
+      await listenLive();
+    } finally {
+      following = false;
+    }
+  }
+  async function listenLive(): Promise<void> {
     while (!closed && election?.leading && o.live !== false && !stopped) {
       liveAbort = new AbortController();
       const signal = liveAbort.signal;
@@ -563,8 +603,9 @@ export async function createSyncedStore(options: SyncedStoreOptions): Promise<Sy
     });
   }
 
-  const control: SyncControl = {
+  const control: SyncControl & { problems(): RecordProblem[] } = {
     state: () => current,
+    problems: () => [...problems.values()],
     subscribe(listener) {
       if (typeof listener !== 'function') parseArgument('subscribe', 'listener', z.custom(() => false, 'must be a function (state) => void'), listener);
       listeners.add(listener);
@@ -581,16 +622,20 @@ export async function createSyncedStore(options: SyncedStoreOptions): Promise<Sy
     async syncNow() {
       stopped = false;
       failures = 0;
-      if (error?.code === 'unauthorized' || error?.code === 'token_expired') {
+      const refused = () => error?.code === 'unauthorized' || error?.code === 'token_expired';
+      if (refused()) {
         token = undefined;
         error = undefined;
-        if (!session) await loadSession();
+      }
+      if (!session) {
+        // Signed in again (after a refused token, or after clear()): the session first.
+        await loadSession();
         emit();
         // Asked once more (and once after its 401): still refused, so nothing is sent.
-        if (error !== undefined) return void (stopped = true);
-        if (election?.leading && !liveUp) void follow();
+        if (refused()) return void (stopped = true);
       }
       await election?.settled;
+      if (election?.leading) void follow();
       await kick();
     },
   };
@@ -682,6 +727,7 @@ export async function createSyncedStore(options: SyncedStoreOptions): Promise<Sy
       await queue.clear();
       outbox = [];
       refusals = [];
+      problems.clear();
       meta = new Map();
       session = undefined;
       token = undefined;

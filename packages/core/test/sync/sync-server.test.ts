@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { createMemoryStore } from '@bihuan/core/store';
 import { KINDS, SECRET, USERS } from '../../../server/test/support/databases.ts';
 import { queueSpec } from '../../src/sync/queue.ts';
-import { ROUTE, tokenFor, useServer } from './support.ts';
+import { acceptDispute } from '@bihuan/core/dispute';
+import { AT, intake, ROUTE, tokenFor, useServer } from './support.ts';
 
 describe.each(KINDS)('a synced store with the server on %s', (kind) => {
   const ctx = useServer(kind);
@@ -31,6 +32,24 @@ describe.each(KINDS)('a synced store with the server on %s', (kind) => {
     // The local copy is now the server's: the actor carries the token's unit and name.
     const local = await s.store.get('disputes', `opt-${kind}`);
     expect(local?.history.at(-1)?.actor).toMatchObject({ id: 'clerk-a', unit: '甲镇综治中心', name: '王受理' });
+  });
+
+  it('keeps what a masked view allows: a record the local schema refuses is named, not stored, and sync goes on', async () => {
+    const clerk = await station();
+    const plain = `masked-plain-${kind}`;
+    const withPhone = `masked-phone-${kind}`;
+    await clerk.store.put('disputes', acceptDispute({ id: plain, intake: { ...intake(20), parties: [{ id: 'p1', side: 'applicant', name: '张三丰' }] } as never, actor: { id: 'clerk-a', role: 'intakeClerk' }, at: AT(0) }) as never);
+    await clerk.accept(withPhone, 21);
+    await clerk.store.sync.syncNow();
+    const supervisor = await station(USERS.supervisorCounty);
+    await supervisor.store.sync.syncNow();
+    expect(supervisor.store.sync.state()).toMatchObject({ online: true, pending: 0 });
+    expect(supervisor.store.sync.state().error).toBeUndefined();
+    const seen = await supervisor.store.get('disputes', plain);
+    expect(seen?.data.parties[0]?.name).not.toBe('张三丰'); // masked for a supervisor
+    expect(await supervisor.store.get('disputes', withPhone)).toBeUndefined();
+    const problems = (supervisor.store.sync as unknown as { problems(): { key: string; path: string }[] }).problems();
+    expect(problems.filter((p) => p.key.startsWith('masked-'))).toEqual([expect.objectContaining({ collection: 'disputes', key: withPhone, path: 'data.parties.0.phone' })]);
   });
 });
 
