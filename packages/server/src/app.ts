@@ -7,12 +7,19 @@ import type { Identity, Verifier } from './auth.js';
 import { HttpError, TEXTS } from './errors.js';
 import type { AuditEntry, Service } from './service.js';
 import { mountLive, type LiveOptions } from './live.js';
+import { loggerFor, requestLog, type LoggerLike } from './log.js';
+import { rollupTasks, TaskRollupQuery } from './rollups.js';
+import { disputeLedger, DisputeLedgerQuery } from './ledgers.js';
 
 export interface AppOptions extends LiveOptions {
   /** Largest request body in bytes (default 1 MiB); larger ones are answered 413. */
   readonly bodyLimit?: number;
-  /** Where structured log entries go (default: one JSON line each on stderr). */
+  /** A host's own logger (pino, or anything with info/warn/error): request and failure entries go there. */
+  readonly logger?: LoggerLike;
+  /** Without `logger`: where pino's entries go, as objects (default: one JSON line each on stderr). */
   readonly log?: (entry: Record<string, unknown>) => void;
+  /** How long `GET /health` waits for the database before answering 503 (ms, default 2000). */
+  readonly healthTimeout?: number;
 }
 
 const text = (max: number) => z.string().min(1).max(max);
@@ -46,16 +53,17 @@ export const CreateBody = z
   .strict();
 const PullQuery = z.object({ cursor: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(0), limit: z.coerce.number().int().min(1).max(1000).default(200) });
 
-type Env = { Variables: { identity: Identity } };
+type Env = { Variables: { identity: Identity; requestId: string } };
 
 /** The HTTP routes, as a Hono app: `app.fetch` is a web-standard handler a portal can mount. */
 export function createApp(service: Service, verify: Verifier, options: AppOptions = {}): Hono<Env> {
-  const log = options.log ?? ((entry) => process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), ...entry })}\n`));
+  const logger = loggerFor(options);
   const app = new Hono<Env>();
+  app.use('*', requestLog(logger, (c) => (c.get('identity') as Identity | undefined)?.sub));
 
   app.onError((error, c) => {
     if (error instanceof HttpError) return c.json(error.body(), error.status as 400);
-    log({ level: 'error', msg: 'request failed', method: c.req.method, path: c.req.path, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+    // Logged once, with the request's entry (log.ts reads `c.error`); the answer names nothing of it.
     return c.json(new HttpError(500, 'internal', TEXTS.internal).body(), 500);
   });
   app.notFound((c) => c.json(new HttpError(404, 'no_route', TEXTS.route).body(), 404));
@@ -69,12 +77,17 @@ export function createApp(service: Service, verify: Verifier, options: AppOption
   );
 
   app.get('/health', async (c) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
     try {
-      await service.db.query('SELECT 1 AS ok');
+      // A round trip to the database, bounded: a hung database answers 503, not never.
+      const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('database did not answer in time')), options.healthTimeout ?? 2000)));
+      await Promise.race([service.db.query('SELECT 1 AS ok FROM bihuan_migrations LIMIT 1'), timeout]);
       return c.json({ status: 'ok', database: service.db.kind });
     } catch (error) {
-      log({ level: 'error', msg: 'health check failed', error: String(error) });
+      logger.error({ requestId: c.get('requestId'), error: String(error) }, 'health check failed');
       return c.json({ status: 'unavailable', error: new HttpError(503, 'database_unavailable', TEXTS.unavailable).body().error }, 503);
+    } finally {
+      clearTimeout(timer);
     }
   });
 
@@ -141,6 +154,18 @@ export function createApp(service: Service, verify: Verifier, options: AppOption
   app.get('/pull', async (c) => {
     const query = parse(PullQuery, { cursor: c.req.query('cursor'), limit: c.req.query('limit') }, 'invalid_query');
     return c.body(await service.pull(c.get('identity'), query.cursor, query.limit), 200, { 'content-type': 'application/json; charset=utf-8' });
+  });
+
+  // Ledgers and roll-ups in SQL, scoped like pull (rollups.ts, ledgers.ts).
+  app.get('/rollups/tasks', async (c) => c.json(await rollupTasks(service.db, c.get('identity'), parse(TaskRollupQuery, c.req.query(), 'invalid_query'))));
+  app.get('/ledgers/disputes', async (c) => {
+    const identity = c.get('identity');
+    const page = await disputeLedger(service.db, identity, parse(DisputeLedgerQuery, c.req.query(), 'invalid_query'));
+    const items = page.items.flatMap((r) => {
+      const binding = service.binding(r.collection);
+      return binding ? [{ collection: r.collection, id: r.id, version: r.version, snapshot: service.view(identity, binding, r.snapshot) }] : [];
+    });
+    return c.json({ ...page, items });
   });
 
   return app;

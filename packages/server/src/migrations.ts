@@ -93,6 +93,52 @@ CREATE TABLE changes (
 `,
   },
   {
+    id: 2,
+    name: 'ledger and roll-up columns',
+    sql: `
+-- What the ledgers and roll-ups filter and group by, filled on every write from the snapshot
+-- (see rollups.ts: dimensionsOf). Times are the events' own moments ("at"), not arrival.
+ALTER TABLE items
+  ADD COLUMN opened_at   timestamptz,  -- the creation event's moment (a dispute's acceptance)
+  ADD COLUMN last_at     timestamptz,  -- the last event's moment: after it the item stood as stored
+  ADD COLUMN deadline_at timestamptz,  -- the current stage's deadline (the engine's overdue), if any
+  ADD COLUMN area_town   text,         -- disputes: the town the dispute is in (data.town)
+  ADD COLUMN outcome     text,         -- disputes: settled, referred … (data.outcome.kind)
+  ADD COLUMN officer     text,         -- task orders: the officer it is assigned to now
+  ADD COLUMN station     text,         -- task orders: the police station (never changes)
+  ADD COLUMN unit_county text,         -- task orders: the county of the station (never changes)
+  ADD COLUMN category    text,         -- task orders: the template's category
+  ADD COLUMN month       text,         -- task orders: the month dispatched for, YYYY-MM
+  ADD COLUMN due_at      timestamptz,  -- task orders: the due moment
+  ADD COLUMN flags       smallint;     -- task orders: 1 done late, 2 taken out after it fell due, else 0
+
+-- Items stored before this migration: the same columns from their snapshots.
+UPDATE items SET
+  opened_at = (snapshot->'history'->0->>'at')::timestamptz,
+  last_at = (snapshot->'history'->-1->>'at')::timestamptz,
+  deadline_at = (snapshot->>'deadline')::timestamptz;
+UPDATE items SET area_town = snapshot->'data'->>'town', outcome = snapshot->'data'->'outcome'->>'kind' WHERE loop_id = 'dispute';
+UPDATE items SET
+  officer = snapshot->'data'->>'officer',
+  station = snapshot->'data'->>'station',
+  unit_county = snapshot->'data'->>'county',
+  category = snapshot->'data'->'template'->>'category',
+  month = snapshot->'data'->>'month',
+  due_at = (snapshot->'data'->>'due')::timestamptz,
+  flags = CASE
+    WHEN state IN ('fedBack', 'verified') AND (snapshot->'data'->'feedback'->>'at')::timestamptz >= (snapshot->'data'->>'due')::timestamptz THEN 1
+    WHEN state IN ('exempt', 'cancelled') AND last_at >= (snapshot->'data'->>'due')::timestamptz THEN 2
+    ELSE 0 END
+  WHERE loop_id = 'task-order';
+
+-- Roll-ups: one loop's items in an area, changed after a moment (the few read from their events).
+CREATE INDEX items_loop_scope ON items (loop_id, city, county, town);
+CREATE INDEX items_loop_last ON items (loop_id, last_at);
+-- The dispute ledger: by town and acceptance moment.
+CREATE INDEX items_ledger_opened ON items (loop_id, city, area_town, opened_at);
+`,
+  },
+  {
     id: 4,
     name: 'change notices for live clients',
     sql: `

@@ -5,6 +5,7 @@ import type { Database, Queryable, Row } from './database.js';
 import { scopeClause, scopeParams, within, type Identity, type Scope } from './auth.js';
 import { errorBody, HttpError, TEXTS, type ErrorBody } from './errors.js';
 import { createWith, type LoopBinding, type Loops } from './loops.js';
+import { DIMENSION_COLUMNS, dimensionsOf } from './rollups.js';
 
 /** What the server answers for one mutation (and records, when it was decided). */
 export type MutationResult =
@@ -130,16 +131,19 @@ export class Service {
     // Last: the feed's head stays locked until commit, so cursors follow commit order.
     const [head] = await tx.query<{ cursor: string }>('UPDATE feed_head SET cursor = cursor + 1 RETURNING cursor::text AS cursor');
     const cursor = head!.cursor;
+    // The ledger and roll-up columns (migration 2) travel after the other parameters.
+    const dims = dimensionsOf(snapshot);
+    const dimsAt = (from: number) => DIMENSION_COLUMNS.map((_, i) => `$${from + i}`).join(', ');
     if (fresh) {
       await tx.query(
-        `INSERT INTO items (collection, id, loop_id, loop_version, version, state, snapshot, city, county, town, community, change_seq)
-         VALUES ($1, $2, $3, $4, $5, $6, $7::text::jsonb, $8, $9, $10, $11, $12::bigint)`,
-        [collection, snapshot.id, snapshot.loop.id, snapshot.loop.version, version, snapshot.state, json(snapshot), scope.city, scope.county, scope.town, scope.community, cursor],
+        `INSERT INTO items (collection, id, loop_id, loop_version, version, state, snapshot, city, county, town, community, change_seq, ${DIMENSION_COLUMNS.join(', ')})
+         VALUES ($1, $2, $3, $4, $5, $6, $7::text::jsonb, $8, $9, $10, $11, $12::bigint, ${dimsAt(13)})`,
+        [collection, snapshot.id, snapshot.loop.id, snapshot.loop.version, version, snapshot.state, json(snapshot), scope.city, scope.county, scope.town, scope.community, cursor, ...dims],
       );
     } else {
       await tx.query(
-        `UPDATE items SET version = $3, state = $4, snapshot = $5::text::jsonb, loop_version = $6, change_seq = $7::bigint, updated_at = now() WHERE collection = $1 AND id = $2`,
-        [collection, snapshot.id, version, snapshot.state, json(snapshot), snapshot.loop.version, cursor],
+        `UPDATE items SET version = $3, state = $4, snapshot = $5::text::jsonb, loop_version = $6, change_seq = $7::bigint, updated_at = now(), (${DIMENSION_COLUMNS.join(', ')}) = (${dimsAt(8)}) WHERE collection = $1 AND id = $2`,
+        [collection, snapshot.id, version, snapshot.state, json(snapshot), snapshot.loop.version, cursor, ...dims],
       );
     }
     await tx.query('INSERT INTO changes (cursor, collection, item_id, version, city, county, town, community) VALUES ($1::bigint, $2, $3, $4, $5, $6, $7, $8)', [

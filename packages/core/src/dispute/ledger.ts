@@ -127,18 +127,38 @@ export function summarizeLedger(items: readonly DisputeItem[], now?: Moment): Le
     if (nowMs !== undefined && overdue(item, nowMs)) late++;
   }
   const lost = byState.merged === 0 ? 0 : mergedInCycles(items);
-  const accepted = items.length - byState.merged + lost;
+  return ledgerSummaryOf({ byState, resolved, referred, overdue: late, mergedInCycles: lost });
+}
+
+/** The counts a ledger summary is made of (a database counts them itself; see `@bihuan/server`). */
+export interface LedgerCounts {
+  readonly byState: Readonly<Record<DisputeState, number>>;
+  /** Settled, among the records not merged. */
+  readonly resolved: number;
+  /** Referred, among the records not merged. */
+  readonly referred: number;
+  /** Overdue, among the records not merged. */
+  readonly overdue: number;
+  /** Merged records whose chain of originals comes back to itself (they count as accepted). */
+  readonly mergedInCycles: number;
+}
+
+/** A ledger summary from its counts, by the rules of `summarizeLedger`. */
+export function ledgerSummaryOf(c: LedgerCounts): LedgerSummary {
+  const { byState, resolved } = c;
+  const total = Object.values(byState).reduce((a, b) => a + b, 0);
+  const accepted = total - byState.merged + c.mergedInCycles;
   return {
     accepted,
     resolved,
     resolutionRate: formatRate(resolved, accepted),
-    referred,
+    referred: c.referred,
     withdrawn: byState.withdrawn,
-    merged: byState.merged - lost,
+    merged: byState.merged - c.mergedInCycles,
     writtenOff: byState.closed,
     open: accepted - byState.closed - byState.withdrawn,
-    overdue: late,
-    byState,
+    overdue: c.overdue,
+    byState: { ...byState },
   };
 }
 

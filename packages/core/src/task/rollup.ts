@@ -2,6 +2,7 @@ import { InvalidArgumentError } from '../errors/errors.js';
 import { formatRate } from '../rate/rate.js';
 import { type Moment, momentMs } from '../loop/deadlines.js';
 import { parseInstant } from '../calendar/instant.js';
+import { parsePeriod, periodOf, type Period } from '../calendar/period.js';
 import { MAX_COUNT } from '../schema/bounds.js';
 import type { TaskOrder, TaskOrderState } from './definition.js';
 
@@ -213,13 +214,12 @@ function viewOf(fn: string, argument: string, order: TaskOrder, asOf: number, du
   if (next < span.until) span.until = next;
   const state = entries[last]!.to as TaskOrderState;
   const status = TASK_STATUS_CODES[state];
-  // The assignee as of then: the last reassignment up to then, or as created.
-  let unit: { officer?: unknown; station?: unknown; county?: unknown } | undefined;
-  for (let i = last; i > 0 && unit === undefined; i--) if (entries[i]!.type === 'reassign') unit = entries[i]!.payload as typeof unit;
-  if (unit === undefined) unit = last === entries.length - 1 ? order.data : ((entries[0]!.payload as { data?: typeof unit } | undefined)?.data ?? order.data);
-  if (!unit || typeof unit !== 'object' || ![unit.officer, unit.station, unit.county].every((v) => typeof v === 'string')) {
-    bad(fn, `${argument}.history`, '中的改派或创建记录缺少承办民警、派出所或县区', 'holds a creation or reassignment without officer, station or county', unit);
-  }
+  // The assignee as of then: the officer of the last reassignment up to then, or as created. The
+  // station and county are the order's own: a reassignment never changes them (rule `community_kept`).
+  let officer: unknown;
+  for (let i = last; i > 0 && officer === undefined; i--) if (entries[i]!.type === 'reassign') officer = (entries[i]!.payload as { officer?: unknown } | undefined)?.officer ?? null;
+  if (officer === undefined) officer = last === entries.length - 1 ? order.data.officer : ((entries[0]!.payload as { data?: { officer?: unknown } } | undefined)?.data?.officer ?? order.data.officer);
+  if (typeof officer !== 'string') bad(fn, `${argument}.history`, '中的改派或创建记录缺少承办民警', 'holds a creation or reassignment without its officer', officer);
   let flag = 0;
   if (status === 2 || status === 3) {
     // Done: on time when the feedback that made it done came before the due moment.
@@ -229,7 +229,7 @@ function viewOf(fn: string, argument: string, order: TaskOrder, asOf: number, du
   } else if (status >= 4 && lastAt >= due) {
     flag = TASK_WITHDRAWN_LATE;
   }
-  return { officer: unit!.officer as string, station: unit!.station as string, county: unit!.county as string, status, flag };
+  return { officer, station: order.data.station, county: order.data.county, status, flag };
 }
 
 export interface ColumnsFromOrdersOptions {
@@ -239,6 +239,18 @@ export interface ColumnsFromOrdersOptions {
    * they stand now (after their last event).
    */
   readonly asOf?: Moment;
+  /**
+   * Keep only the orders of this period (a key: `2026-W49`, `2026-12`, `2026-Q4`, `2026`,
+   * `2026-12-01..2026-12-07`): for a month, quarter or year, the orders dispatched for a month
+   * within it (`data.month`); for a week or a range of days, the orders due within it.
+   */
+  readonly period?: string;
+}
+
+/** Whether an order belongs to a period (see `ColumnsFromOrdersOptions.period`). */
+export function orderInPeriod(period: Period, month: string, dueMs: number): boolean {
+  if (period.kind === 'week' || period.kind === 'range') return dueMs >= period.startMs && dueMs < period.endMs;
+  return month >= period.from.slice(0, 7) && month <= period.to.slice(0, 7);
 }
 
 /**
@@ -250,6 +262,15 @@ export function columnsFromOrders(orders: readonly TaskOrder[], options: Columns
   if (!Array.isArray(orders)) bad(fn, 'orders', '必须是任务单数组', 'must be an array of task orders', orders);
   if (options === null || typeof options !== 'object') bad(fn, 'options', '必须是对象', 'must be an object', options);
   const asOf = options.asOf === undefined ? Number.POSITIVE_INFINITY : momentMs(fn, 'options.asOf', options.asOf);
+  let period: Period | undefined;
+  if (options.period !== undefined) {
+    try {
+      period = parsePeriod(options.period);
+    } catch (error) {
+      if (error instanceof InvalidArgumentError) bad(fn, 'options.period', error.texts['zh-CN'], error.texts.en, options.period);
+      throw error;
+    }
+  }
   const span: Span = { from: Number.NEGATIVE_INFINITY, until: Number.POSITIVE_INFINITY };
   const kept: TaskOrder[] = [];
   const views: OrderView[] = [];
@@ -258,6 +279,7 @@ export function columnsFromOrders(orders: readonly TaskOrder[], options: Columns
     const o = orders[i];
     if (!isOrderRow(o)) bad(fn, `orders[${i}]`, '必须是社区警务任务单', 'must be a task order', o);
     const due = parseInstant(o!.data.due);
+    if (period !== undefined && !orderInPeriod(period, o!.data.month, due)) continue;
     const view = viewOf(fn, `orders[${i}]`, o!, asOf, due, span);
     if (view === undefined) continue;
     kept.push(o!);
@@ -311,7 +333,13 @@ export function columnsFromOrders(orders: readonly TaskOrder[], options: Columns
 /** The unit levels of the drill-down, and the other dimensions a rollup may group by. */
 export const ROLLUP_LEVELS = ['officer', 'station', 'county', 'city'] as const;
 export type RollupLevel = (typeof ROLLUP_LEVELS)[number];
-export type RollupDimension = RollupLevel | 'category' | 'month';
+/**
+ * The time dimensions: `month` is the month the order was dispatched for (`data.month`), `quarter`
+ * and `year` the quarter and year of that month, `week` the ISO week (China time) of the due moment.
+ */
+export const ROLLUP_TIME_DIMENSIONS = ['month', 'quarter', 'year', 'week'] as const;
+export type RollupTimeDimension = (typeof ROLLUP_TIME_DIMENSIONS)[number];
+export type RollupDimension = RollupLevel | 'category' | RollupTimeDimension;
 
 /** The counts of one group. See the module notes for the denominator. */
 export interface RollupCounts {
@@ -350,6 +378,9 @@ export interface RollupRow extends RollupCounts {
   readonly county?: string;
   readonly category?: string;
   readonly month?: string;
+  readonly quarter?: string;
+  readonly year?: string;
+  readonly week?: string;
 }
 
 export interface RollupOptions {
@@ -362,18 +393,81 @@ export interface RollupOptions {
 interface Grouping {
   readonly level: Exclude<RollupLevel, 'city'> | undefined;
   readonly byCategory: boolean;
-  readonly byMonth: boolean;
+  readonly time: RollupTimeDimension | undefined;
 }
 
 function groupingArg(fn: string, argument: string, by: unknown): Grouping {
-  const dims = ['officer', 'station', 'county', 'city', 'category', 'month'];
+  const dims: string[] = [...ROLLUP_LEVELS, 'category', ...ROLLUP_TIME_DIMENSIONS];
   if (!Array.isArray(by) || by.some((d) => !dims.includes(d)) || new Set(by).size !== by.length) {
     bad(fn, argument, `必须是 ${dims.join('、')} 中不重复的维度数组`, `must be an array of distinct dimensions among ${dims.join(', ')}`, by);
   }
   const levels = (by as string[]).filter((d) => (ROLLUP_LEVELS as readonly string[]).includes(d)) as RollupLevel[];
   if (levels.length > 1) bad(fn, argument, '最多只能有一个单位层级（民警、派出所、县区、全市）', 'may hold one unit level at most (officer, station, county, city)', by);
+  const times = (by as string[]).filter((d) => (ROLLUP_TIME_DIMENSIONS as readonly string[]).includes(d)) as RollupTimeDimension[];
+  if (times.length > 1) bad(fn, argument, '最多只能有一个时间维度（月、季度、年、周）', 'may hold one time dimension at most (month, quarter, year, week)', by);
   const level = levels[0] === 'city' ? undefined : levels[0];
-  return { level, byCategory: by.includes('category'), byMonth: by.includes('month') };
+  return { level, byCategory: by.includes('category'), time: times[0] };
+}
+
+/** An order's code in a time dimension, per order, and the dimension's keys (sorted). */
+interface TimeCodes {
+  readonly code: ArrayLike<number>;
+  readonly keys: readonly string[];
+}
+
+const timeCache = new WeakMap<OrderColumns, Map<RollupTimeDimension, TimeCodes>>();
+
+/** The quarter or year of each month of the columns (`2026-11` → `2026-Q4` or `2026`); week from the due moment. */
+function timeCodes(fn: string, columns: OrderColumns, time: RollupTimeDimension): TimeCodes {
+  if (time === 'month') return { code: columns.month, keys: columns.months };
+  let cached = timeCache.get(columns);
+  if (!cached) timeCache.set(columns, (cached = new Map()));
+  const hit = cached.get(time);
+  if (hit) return hit;
+  let per: string[];
+  let source: ArrayLike<number>;
+  if (time === 'week') {
+    // Few distinct due moments (one per template and month): one periodOf per distinct moment.
+    const byDue = new Map<number, string>();
+    per = [];
+    const due = columns.due;
+    for (let i = 0; i < columns.length; i++) {
+      const ms = due[i]!;
+      let key = byDue.get(ms);
+      if (key === undefined) {
+        if (!Number.isFinite(ms)) bad(fn, `columns.due[${i}]`, '按周统计时必须是有效时刻', 'must be a finite moment to group by week', ms);
+        key = periodOf(ms, 'week').key;
+        byDue.set(ms, key);
+      }
+      per.push(key);
+    }
+    source = columns.month;
+  } else {
+    per = columns.months.map((m, i) => {
+      let start: number;
+      try {
+        const p = parsePeriod(m);
+        if (p.kind !== 'month') throw new Error('not a month');
+        start = p.startMs;
+      } catch {
+        return bad(fn, `columns.months[${i}]`, `按${time === 'quarter' ? '季度' : '年'}统计时必须是 YYYY-MM 月份`, `must be a YYYY-MM month to group by ${time}`, m);
+      }
+      return periodOf(start, time).key;
+    });
+    source = columns.month;
+  }
+  const keys = [...new Set(per)].sort();
+  const codeOf = new Map(keys.map((k, i) => [k, i]));
+  const n = columns.length;
+  const code = keys.length <= 0xffff ? new Uint16Array(n) : new Uint32Array(n);
+  if (time === 'week') for (let i = 0; i < n; i++) code[i] = codeOf.get(per[i]!)!;
+  else {
+    const byMonth = per.map((k) => codeOf.get(k)!);
+    for (let i = 0; i < n; i++) code[i] = byMonth[source[i]!]!;
+  }
+  const made = { code, keys };
+  cached.set(time, made);
+  return made;
 }
 
 /**
@@ -402,7 +496,7 @@ export function rollups(columns: OrderColumns, groupings: readonly (readonly Rol
   const decimals = options.decimals ?? 2;
 
   const nCat = columns.categories.length;
-  const nMonth = columns.months.length;
+  const times = specs.map((s) => (s.time === undefined ? undefined : timeCodes(fn, columns, s.time)));
   const nUnits = columns.unitOfficer.length;
   const G = specs.length;
   // Per grouping: unit → level code, the multipliers of the group index, the counters.
@@ -410,29 +504,31 @@ export function rollups(columns: OrderColumns, groupings: readonly (readonly Rol
   const mulUnit: number[] = [];
   const mulCat: number[] = [];
   const mulMonth: number[] = [];
+  const timeOf: ArrayLike<number>[] = [];
   const counts: Int32Array[] = [];
-  for (const s of specs) {
+  for (const [g, s] of specs.entries()) {
     const levelSize = s.level === undefined ? 1 : levelNames(columns, s.level).length;
     const map = s.level === undefined ? new Uint32Array(nUnits) : s.level === 'officer' ? columns.unitOfficer : s.level === 'station' ? columns.unitStation : columns.unitCounty;
     const catSize = s.byCategory ? nCat : 1;
-    const monthSize = s.byMonth ? nMonth : 1;
+    const monthSize = times[g] ? times[g].keys.length : 1;
     maps.push(map);
     mulUnit.push(catSize * monthSize * SLOTS);
     mulCat.push(s.byCategory ? monthSize * SLOTS : 0);
-    mulMonth.push(s.byMonth ? SLOTS : 0);
+    mulMonth.push(times[g] ? SLOTS : 0);
+    timeOf.push(times[g]?.code ?? columns.month);
     counts.push(new Int32Array(levelSize * catSize * monthSize * SLOTS));
   }
 
   // The one pass.
   // Slot 6 counts open orders past due; a flag adds to slot 7 (done late) or 8 (withdrawn late):
   // flags are 1 or 2, so `LATE - 1 + flag` is the slot.
-  const { unit, category, month, status, due, flags } = columns;
+  const { unit, category, status, due, flags } = columns;
   const n = columns.length;
   if (G === 1) {
-    const map = maps[0]!, mu = mulUnit[0]!, mc = mulCat[0]!, mm = mulMonth[0]!, c = counts[0]!;
+    const map = maps[0]!, mu = mulUnit[0]!, mc = mulCat[0]!, mm = mulMonth[0]!, c = counts[0]!, t = timeOf[0]!;
     for (let i = 0; i < n; i++) {
       const s = status[i]!;
-      const k = map[unit[i]!]! * mu + category[i]! * mc + month[i]! * mm;
+      const k = map[unit[i]!]! * mu + category[i]! * mc + t[i]! * mm;
       c[k + s]!++;
       const f = flags[i]!;
       if (f !== 0) c[k + LATE - 1 + f]!++;
@@ -441,11 +537,12 @@ export function rollups(columns: OrderColumns, groupings: readonly (readonly Rol
   } else if (G === 2) {
     const m0 = maps[0]!, u0 = mulUnit[0]!, c0 = mulCat[0]!, o0 = mulMonth[0]!, k0 = counts[0]!;
     const m1 = maps[1]!, u1 = mulUnit[1]!, c1 = mulCat[1]!, o1 = mulMonth[1]!, k1 = counts[1]!;
+    const t0 = timeOf[0]!, t1 = timeOf[1]!;
     for (let i = 0; i < n; i++) {
       const s = status[i]!;
-      const u = unit[i]!, cat = category[i]!, mo = month[i]!;
-      const a = m0[u]! * u0 + cat * c0 + mo * o0;
-      const b = m1[u]! * u1 + cat * c1 + mo * o1;
+      const u = unit[i]!, cat = category[i]!;
+      const a = m0[u]! * u0 + cat * c0 + t0[i]! * o0;
+      const b = m1[u]! * u1 + cat * c1 + t1[i]! * o1;
       k0[a + s]!++;
       k1[b + s]!++;
       const f = flags[i]!;
@@ -460,11 +557,11 @@ export function rollups(columns: OrderColumns, groupings: readonly (readonly Rol
   } else {
     for (let i = 0; i < n; i++) {
       const s = status[i]!;
-      const u = unit[i]!, cat = category[i]!, mo = month[i]!;
+      const u = unit[i]!, cat = category[i]!;
       const f = flags[i]!;
       const slot = f !== 0 ? LATE - 1 + f : s < 2 && due[i]! <= asOf ? OVERDUE : -1;
       for (let g = 0; g < G; g++) {
-        const k = maps[g]![u]! * mulUnit[g]! + cat * mulCat[g]! + mo * mulMonth[g]!;
+        const k = maps[g]![u]! * mulUnit[g]! + cat * mulCat[g]! + timeOf[g]![i]! * mulMonth[g]!;
         const c = counts[g]!;
         c[k + s]!++;
         if (slot >= 0) c[k + slot]!++;
@@ -472,17 +569,17 @@ export function rollups(columns: OrderColumns, groupings: readonly (readonly Rol
     }
   }
 
-  return specs.map((s, g) => rowsOf(columns, s, counts[g]!, decimals));
+  return specs.map((s, g) => rowsOf(columns, s, times[g]?.keys, counts[g]!, decimals));
 }
 
 function levelNames(columns: OrderColumns, level: Exclude<RollupLevel, 'city'>): readonly string[] {
   return level === 'officer' ? columns.officers : level === 'station' ? columns.stations : columns.counties;
 }
 
-function rowsOf(columns: OrderColumns, s: Grouping, c: Int32Array, decimals: number): RollupRow[] {
+function rowsOf(columns: OrderColumns, s: Grouping, timeKeys: readonly string[] | undefined, c: Int32Array, decimals: number): RollupRow[] {
   const names = s.level === undefined ? [''] : levelNames(columns, s.level);
   const cats = s.byCategory ? columns.categories : [''];
-  const months = s.byMonth ? columns.months : [''];
+  const months = timeKeys ?? [''];
   const rows: RollupRow[] = [];
   let k = 0;
   for (const name of names) {
@@ -493,7 +590,7 @@ function rowsOf(columns: OrderColumns, s: Grouping, c: Int32Array, decimals: num
           const row: Record<string, string | number> = {};
           if (s.level !== undefined) row[s.level] = name;
           if (s.byCategory) row.category = cat;
-          if (s.byMonth) row.month = month;
+          if (s.time !== undefined) row[s.time] = month;
           rows.push(countsRow(row, c, k, dispatched, decimals));
         }
         k += SLOTS;
