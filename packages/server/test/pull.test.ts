@@ -6,7 +6,7 @@ import { maskSnapshot, transition, type Snapshot } from '@bihuan/core/loop';
 import { disputeLoop } from '@bihuan/core/dispute';
 import { exampleRectificationItems } from '@bihuan/core/examples';
 import { DEFAULT_LOOPS } from '../src/loops.ts';
-import { AT, counts, intake, KINDS, serverOn, USERS } from './support/databases.ts';
+import { AT, counts, intake, KINDS, serverOn, USERS, type User } from './support/databases.ts';
 
 const PERSONAL = ['13812345678', '13987654321', '110101199003074514', '张三丰', '李四海', '幸福社区3栋201室'];
 
@@ -24,7 +24,7 @@ describe.each(KINDS)('pulling on %s', (kind) => {
     expect(r.status, r.text).toBe(201);
     return id;
   }
-  async function pullAll(as: typeof USERS.clerkA, limit = 1000): Promise<{ id: string; collection: string; version: number; snapshot: Snapshot }[]> {
+  async function pullAll(as: User, limit = 1000): Promise<{ id: string; collection: string; version: number; snapshot: Snapshot }[]> {
     const out = [];
     let cursor = 0;
     for (let page = 0; page < 1000; page++) {
