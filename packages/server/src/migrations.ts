@@ -139,6 +139,30 @@ CREATE INDEX items_ledger_opened ON items (loop_id, city, area_town, opened_at);
 `,
   },
   {
+    id: 3,
+    name: 'items keep the JSON text of their snapshot, clear and masked, for pulls',
+    sql: `
+-- What a pull sends, written once with the snapshot instead of computed per row on every pull:
+-- snapshot_text is the snapshot's compact JSON text (the same value as the jsonb column),
+-- snapshot_masked the same with personal data masked by core (NULL when masking changes nothing).
+ALTER TABLE items ADD COLUMN snapshot_text text, ADD COLUMN snapshot_masked text;
+
+-- A writer that changes the snapshot without its text (direct SQL, an older server) clears the
+-- text, so a pull never sends a stale snapshot: it computes that row's JSON itself instead.
+CREATE FUNCTION bihuan_items_snapshot_text() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.snapshot IS DISTINCT FROM OLD.snapshot AND NEW.snapshot_text IS NOT DISTINCT FROM OLD.snapshot_text THEN
+    NEW.snapshot_text := NULL;
+    NEW.snapshot_masked := NULL;
+  END IF;
+  RETURN NEW;
+END;
+$$;
+CREATE TRIGGER items_snapshot_text BEFORE UPDATE ON items
+  FOR EACH ROW EXECUTE FUNCTION bihuan_items_snapshot_text();
+`,
+  },
+  {
     id: 4,
     name: 'change notices for live clients',
     sql: `

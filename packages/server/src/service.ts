@@ -119,10 +119,21 @@ export class Service {
     return result;
   }
 
+  /**
+   * The snapshot's JSON text as a pull sends it: in clear, and masked for roles that may not see
+   * personal data (undefined when masking changes nothing). Made once, when the item is written.
+   */
+  texts(binding: LoopBinding, snapshot: Snapshot): { clear: string; masked: string | undefined } {
+    const clear = json(snapshot);
+    const masked = json(maskSnapshot(binding.definition, snapshot));
+    return { clear, masked: masked === clear ? undefined : masked };
+  }
+
   /** Appends the accepted entry to the log, moves the feed's head and writes the item, all in `tx`. */
-  private async write(tx: Queryable, collection: string, snapshot: Snapshot, scope: ItemScope, origin: { clientId: string; mutationId: number }, fresh: boolean): Promise<void> {
+  private async write(tx: Queryable, binding: LoopBinding, collection: string, snapshot: Snapshot, scope: ItemScope, origin: { clientId: string; mutationId: number }, fresh: boolean): Promise<void> {
     const entry = snapshot.history[snapshot.history.length - 1]!;
     const version = snapshot.history.length;
+    const text = this.texts(binding, snapshot);
     await tx.query(
       `INSERT INTO events (collection, item_id, version, type, from_state, to_state, actor, at, client_id, mutation_id, note, attachments, payload)
        VALUES ($1, $2, $3, $4, $5, $6, $7::text::jsonb, $8, $9, $10, $11, $12::text::jsonb, $13::text::jsonb)`,
@@ -136,14 +147,14 @@ export class Service {
     const dimsAt = (from: number) => DIMENSION_COLUMNS.map((_, i) => `$${from + i}`).join(', ');
     if (fresh) {
       await tx.query(
-        `INSERT INTO items (collection, id, loop_id, loop_version, version, state, snapshot, city, county, town, community, change_seq, ${DIMENSION_COLUMNS.join(', ')})
-         VALUES ($1, $2, $3, $4, $5, $6, $7::text::jsonb, $8, $9, $10, $11, $12::bigint, ${dimsAt(13)})`,
-        [collection, snapshot.id, snapshot.loop.id, snapshot.loop.version, version, snapshot.state, json(snapshot), scope.city, scope.county, scope.town, scope.community, cursor, ...dims],
+        `INSERT INTO items (collection, id, loop_id, loop_version, version, state, snapshot, snapshot_text, snapshot_masked, city, county, town, community, change_seq, ${DIMENSION_COLUMNS.join(', ')})
+         VALUES ($1, $2, $3, $4, $5, $6, $7::text::jsonb, $7, $8, $9, $10, $11, $12, $13::bigint, ${dimsAt(14)})`,
+        [collection, snapshot.id, snapshot.loop.id, snapshot.loop.version, version, snapshot.state, text.clear, text.masked ?? null, scope.city, scope.county, scope.town, scope.community, cursor, ...dims],
       );
     } else {
       await tx.query(
-        `UPDATE items SET version = $3, state = $4, snapshot = $5::text::jsonb, loop_version = $6, change_seq = $7::bigint, updated_at = now(), (${DIMENSION_COLUMNS.join(', ')}) = (${dimsAt(8)}) WHERE collection = $1 AND id = $2`,
-        [collection, snapshot.id, version, snapshot.state, json(snapshot), snapshot.loop.version, cursor, ...dims],
+        `UPDATE items SET version = $3, state = $4, snapshot = $5::text::jsonb, snapshot_text = $5, snapshot_masked = $6, loop_version = $7, change_seq = $8::bigint, updated_at = now(), (${DIMENSION_COLUMNS.join(', ')}) = (${dimsAt(9)}) WHERE collection = $1 AND id = $2`,
+        [collection, snapshot.id, version, snapshot.state, text.clear, text.masked ?? null, snapshot.loop.version, cursor, ...dims],
       );
     }
     await tx.query('INSERT INTO changes (cursor, collection, item_id, version, city, county, town, community) VALUES ($1::bigint, $2, $3, $4, $5, $6, $7, $8)', [
@@ -192,7 +203,7 @@ export class Service {
         return this.record(tx, clientId, refused);
       }
       const next = decided.snapshot;
-      await this.write(tx, m.collection, next, row, { clientId, mutationId: m.mutationId }, false);
+      await this.write(tx, binding, m.collection, next, row, { clientId, mutationId: m.mutationId }, false);
       const accepted: MutationResult = { mutationId: m.mutationId, ok: true, item: m.item, version: next.history.length, state: next.state, ...(m.baseVersion !== row.version ? { rebased: true } : {}) };
       return this.record(tx, clientId, accepted);
     }));
@@ -229,7 +240,7 @@ export class Service {
         const result: MutationResult = { mutationId: c.mutationId, ok: true, item: c.id, version: row.version, state: row.state, replayed: true };
         return { result: await this.record(tx, c.clientId, result) };
       }
-      await this.write(tx, c.collection, made, scope, { clientId: c.clientId, mutationId: c.mutationId }, true);
+      await this.write(tx, binding, c.collection, made, scope, { clientId: c.clientId, mutationId: c.mutationId }, true);
       const result: MutationResult = { mutationId: c.mutationId, ok: true, item: c.id, version: 1, state: made.state };
       return { result: await this.record(tx, c.clientId, result), snapshot: made };
     }), (result) => ({ result }));
@@ -250,25 +261,40 @@ export class Service {
   /**
    * Items changed since `cursor` within the user's scope, in feed order, masked; and the next
    * cursor — as the JSON text of `{ items: [{ collection, id, version, snapshot }], cursor, more }`.
-   * A snapshot the user may see in clear goes out as the database's own JSON text, unparsed.
+   * Each snapshot goes out as the JSON text stored with it when it was written (masked or in clear,
+   * chosen per collection in the query): no row is parsed, masked or stringified here. Only a row
+   * written without its text (before migration 3, or by direct SQL) is computed from its jsonb.
    */
   async pull(identity: Identity, cursor: number, limit: number): Promise<string> {
-    const rows = await this.db.query<{ collection: string; id: string; version: number; snapshot: string; seq: string }>(
-      `SELECT collection, id, version, snapshot::text AS snapshot, change_seq::text AS seq FROM items
-       WHERE change_seq > $1::bigint AND ${scopeClause(2)} ORDER BY items.change_seq LIMIT $6`,
-      [cursor, ...scopeParams(identity.scope), limit + 1],
+    const served = Object.keys(this.loops);
+    const clear = served.filter((c) => this.seesInClear(identity, this.loops[c]!));
+    const rows = await this.db.query<{ collection: string; id: string; version: number; shown: string | null; unwritten: string | null; seq: string }>(
+      `SELECT collection, id, version, change_seq::text AS seq,
+              CASE WHEN snapshot_text IS NULL THEN NULL
+                   WHEN collection IN (SELECT json_array_elements_text($7::text::json)) THEN snapshot_text
+                   ELSE coalesce(snapshot_masked, snapshot_text) END AS shown,
+              CASE WHEN snapshot_text IS NULL THEN snapshot::text END AS unwritten
+       FROM items
+       WHERE change_seq > $1::bigint AND ${scopeClause(2)} AND collection IN (SELECT json_array_elements_text($6::text::json))
+       ORDER BY items.change_seq LIMIT $8`,
+      [cursor, ...scopeParams(identity.scope), json(served), json(clear), limit + 1],
     );
     const more = rows.length > limit;
     const page = more ? rows.slice(0, limit) : rows;
-    const items: string[] = [];
-    for (const r of page) {
-      const binding = this.binding(r.collection);
-      if (!binding) continue; // a collection this server does not run is never sent
-      const snapshot = this.seesInClear(identity, binding) ? r.snapshot : json(maskSnapshot(binding.definition, JSON.parse(r.snapshot) as Snapshot));
-      items.push(`{"collection":${json(r.collection)},"id":${json(r.id)},"version":${r.version},"snapshot":${snapshot}}`);
+    const items: string[] = new Array(page.length);
+    for (let i = 0; i < page.length; i++) {
+      const r = page[i]!;
+      const snapshot = r.shown ?? this.textOf(identity, r.collection, r.unwritten!);
+      items[i] = `{"collection":${json(r.collection)},"id":${json(r.id)},"version":${r.version},"snapshot":${snapshot}}`;
     }
     const next = page.length ? Number(page[page.length - 1]!.seq) : cursor;
     return `{"items":[${items.join(',')}],"cursor":${next},"more":${more}}`;
+  }
+
+  /** A row stored without its JSON text: its jsonb's text, masked here as the writer would have. */
+  private textOf(identity: Identity, collection: string, snapshot: string): string {
+    const binding = this.binding(collection)!;
+    return this.seesInClear(identity, binding) ? snapshot : json(maskSnapshot(binding.definition, JSON.parse(snapshot) as Snapshot));
   }
 
   /** Every event of an item, oldest first, with actor, the time sent and the time received; masked. */

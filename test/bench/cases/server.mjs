@@ -12,7 +12,7 @@ import { median } from '../measure.mjs';
 import { startCluster, withDatabase } from '../../../packages/server/test/support/cluster.mjs';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
-const { migrate, postgresDatabase } = await import(`${root}packages/server/dist/index.js`);
+const { migrate, postgresDatabase, Service, DEFAULT_LOOPS } = await import(`${root}packages/server/dist/index.js`);
 const CLIENTS = 16;
 const ITEMS = 64;
 const EVENTS = Number(process.env.SERVER_BENCH_EVENTS ?? 1600);
@@ -124,10 +124,13 @@ async function pullSideBySide(admin) {
   const { acceptDispute } = await import('@bihuan/core/dispute');
   const url = await freshDatabase(admin, 'bench_pull');
   const sql = postgres(url, { max: 1, onnotice: () => {} });
+  // The rows as the server writes them: the snapshot, and its JSON text in clear and masked.
+  const texts = new Service(undefined, DEFAULT_LOOPS);
   await sql.begin(async (tx) => {
     for (let i = 0; i < PULL_ITEMS * 1.25; i++) {
       const snapshot = acceptDispute({ id: `p${i}`, intake: intake(i), actor: { id: 'seed', role: 'intakeClerk' }, at: '2026-11-02T01:00:00.000Z' });
-      await tx.unsafe("INSERT INTO items (collection, id, loop_id, loop_version, version, state, snapshot, city, county, town, change_seq) VALUES ('disputes', $1, 'dispute', 1, 1, 'received', $2::text::jsonb, $3, $4, $5, $6)", [`p${i}`, JSON.stringify(snapshot), scope.city, scope.county, i % 5 === 4 ? '乙镇' : scope.town, i + 1]);
+      const { clear, masked } = texts.texts(DEFAULT_LOOPS.disputes, snapshot);
+      await tx.unsafe("INSERT INTO items (collection, id, loop_id, loop_version, version, state, snapshot, snapshot_text, snapshot_masked, city, county, town, change_seq) VALUES ('disputes', $1, 'dispute', 1, 1, 'received', $2::text::jsonb, $2, $3, $4, $5, $6, $7)", [`p${i}`, clear, masked ?? null, scope.city, scope.county, i % 5 === 4 ? '乙镇' : scope.town, i + 1]);
     }
   });
   const server = await startServer(url);
