@@ -8,7 +8,7 @@ import { CHANNELS } from './schema.js';
 import { parseArgument } from '../schema/argument.js';
 import { keyedRecord } from '../schema/keyed.js';
 
-const STATES = ['received', 'routed', 'mediating', 'followUp', 'pendingWriteOff', 'closed', 'withdrawn', 'merged'] as const satisfies readonly DisputeState[];
+const STATES = ['received', 'routed', 'mediating', 'followUp', 'pendingWriteOff', 'closed', 'withdrawn', 'merged', 'declined', 'transferred'] as const satisfies readonly DisputeState[];
 
 export const LedgerFilterSchema = z
   .object({
@@ -78,6 +78,10 @@ export interface LedgerSummary {
   readonly referred: number;
   readonly withdrawn: number;
   readonly merged: number;
+  /** 不予受理: not accepted, so not in `accepted`. */
+  readonly declined: number;
+  /** Referred to a body outside the centre before mediation (accepted, not open). */
+  readonly transferred: number;
   readonly writtenOff: number;
   /** Not yet at an end of the loop. */
   readonly open: number;
@@ -127,7 +131,7 @@ export function summarizeLedger(items: readonly DisputeItem[], now?: Moment): Le
     if (nowMs !== undefined && overdue(item, nowMs)) late++;
   }
   const lost = byState.merged === 0 ? 0 : mergedInCycles(items);
-  const accepted = items.length - byState.merged + lost;
+  const accepted = items.length - byState.merged + lost - byState.declined;
   return {
     accepted,
     resolved,
@@ -135,8 +139,10 @@ export function summarizeLedger(items: readonly DisputeItem[], now?: Moment): Le
     referred,
     withdrawn: byState.withdrawn,
     merged: byState.merged - lost,
+    declined: byState.declined,
+    transferred: byState.transferred,
     writtenOff: byState.closed,
-    open: accepted - byState.closed - byState.withdrawn,
+    open: accepted - byState.closed - byState.withdrawn - byState.transferred,
     overdue: late,
     byState,
   };
