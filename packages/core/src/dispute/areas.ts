@@ -140,13 +140,31 @@ export function areaIndex(tree: AreaTreeInput): AreaIndex {
 export const AREA_LEVELS = ['county', 'town', 'village'] as const;
 export type AreaLevel = (typeof AREA_LEVELS)[number];
 
-/** The key a dispute rolls up under at `level`: the tree's id, or `unplaced` when its town or village is not in the tree. */
-export function disputeAreaKey(index: AreaIndex, item: DisputeItem, level: AreaLevel): string {
+function checkLevel(fn: string, level: unknown): asserts level is AreaLevel {
+  if (!(AREA_LEVELS as readonly unknown[]).includes(level)) throw new InvalidArgumentError(fn, 'level', { 'zh-CN': '必须是 county、town 或 village', en: 'must be county, town or village' }, level);
+}
+
+function checkPlaced(fn: string, argument: string, item: unknown): asserts item is DisputeItem {
+  const data = (item as DisputeItem | null)?.data;
+  if (item === null || typeof item !== 'object' || data === null || typeof data !== 'object') {
+    throw new InvalidArgumentError(fn, argument, { 'zh-CN': '必须是纠纷闭环的快照', en: 'must be a snapshot of the dispute loop' }, item);
+  }
+}
+
+const keyOf = (index: AreaIndex, item: DisputeItem, level: AreaLevel): string => {
   const place = index.placeOf(item.data.community, item.data.town) ?? index.placeOf(item.data.town);
   if (place === undefined) return UNPLACED;
   if (level === 'county') return place.county.id;
   if (level === 'town') return place.town.id;
   return place.village?.id ?? UNPLACED;
+};
+
+/** The key a dispute rolls up under at `level` of `tree`: the area's id, or `unplaced` when its town or village is not in the tree. */
+export function disputeAreaKey(tree: AreaTreeInput, item: DisputeItem, level: AreaLevel): string {
+  const index = areaIndex(tree);
+  checkPlaced('disputeAreaKey', 'item', item);
+  checkLevel('disputeAreaKey', level);
+  return keyOf(index, item, level);
 }
 
 /** The group of items whose town or village is not in the tree. */
@@ -160,16 +178,14 @@ export const UNPLACED = 'unplaced';
  */
 export function countLedgerByArea(items: readonly DisputeItem[], tree: AreaTreeInput, level: AreaLevel = 'town'): Record<string, LedgerSummary> {
   checkArray('countLedgerByArea', 'items', items);
-  if (!AREA_LEVELS.includes(level)) throw new InvalidArgumentError('countLedgerByArea', 'level', { 'zh-CN': '必须是 county、town 或 village', en: 'must be county, town or village' }, level);
+  checkLevel('countLedgerByArea', level);
   const index = areaIndex(tree);
   const groups = new Map<string, DisputeItem[]>();
   const keys = level === 'county' ? [index.tree.id] : level === 'town' ? index.towns.map((t) => t.id) : index.towns.flatMap((t) => t.villages.map((v) => v.id));
   for (const key of keys) groups.set(key, []);
   for (const [i, item] of items.entries()) {
-    if (item === null || typeof item !== 'object' || item.data === null || typeof item.data !== 'object') {
-      throw new InvalidArgumentError('countLedgerByArea', `items[${i}]`, { 'zh-CN': '必须是纠纷闭环的快照', en: 'must be a snapshot of the dispute loop' }, item);
-    }
-    const key = disputeAreaKey(index, item, level);
+    checkPlaced('countLedgerByArea', `items[${i}]`, item);
+    const key = keyOf(index, item, level);
     const list = groups.get(key);
     if (list) list.push(item);
     else groups.set(key, [item]);

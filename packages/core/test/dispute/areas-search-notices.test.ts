@@ -153,11 +153,11 @@ describe('notices', () => {
     const heard: Notice[] = [];
     const errors: unknown[] = [];
     const r = await applyDisputeEvent(store, item.id, { type: 'route', actor: clerk, at: '2025-09-26T10:00:00+08:00', payload: { departments: ['court'] } }, undefined, {
-      onNotice: (n) => {
+      onNotice: (n: Notice) => {
         heard.push(n);
         throw new Error('SMS gateway down');
       },
-      onNoticeError: (e) => errors.push(e),
+      onNoticeError: (e: unknown) => errors.push(e),
     });
     expect(r.ok).toBe(true);
     await new Promise((resolve) => setTimeout(resolve, 0));

@@ -80,10 +80,11 @@ describe('12345 hotline item number', () => {
 
 describe('records from before still load', () => {
   test('a stored dispute without hotline, declined or transfer parses, and moves on', () => {
-    const old = structuredClone(walkTo('received')) as { data: Record<string, unknown> } & DisputeItem;
-    delete old.data.hotline;
-    delete old.data.declined;
-    delete old.data.transfer;
+    const old = structuredClone(walkTo('received'));
+    const data = old.data as Partial<DisputeItem['data']>;
+    delete data.hotline;
+    delete data.declined;
+    delete data.transfer;
     const parsed = DisputeSchema.safeParse(old.data);
     expect(parsed.success && parsed.data).toMatchObject({ hotline: null, declined: null, transfer: null });
     expect(send(old, 'route', clerk).state).toBe('routed');
