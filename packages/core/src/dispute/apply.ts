@@ -7,6 +7,7 @@ import type { LoopEvent } from '../loop/types.js';
 import type { Refusal } from '../loop/refusal.js';
 import { type DisputeContext, type DisputeItem, type DisputeLoop, disputeLoop } from './definition.js';
 import type { DisputeStore } from './store.js';
+import { type NoticeErrorHandler, type NoticeHandler, notifyStep } from './notices.js';
 
 /**
  * What `applyDisputeEvent` did: the dispute's new snapshot and history entries — with the
@@ -41,8 +42,11 @@ const reasonOf = (event: LoopEvent): string | undefined => {
  * one batch, all or nothing, with the ledger at hand so that a merge into itself, a cycle
  * (A→B, then B→A), a chain (into a merged case) or a merge into a closed or withdrawn case is
  * refused. A refusal of either side writes nothing; the original's refusal names its event.
+ * `options.onNotice` (with `onNoticeError`) is the notice hook: after a stored step, each notice
+ * it calls for (`noticesFor`) goes to the host's SMS or messaging gateway — not awaited, and a
+ * failing gateway is reported to `onNoticeError`, never thrown.
  */
-export async function applyDisputeEvent<O extends { readonly expectedVersion?: number } = {}>(
+export async function applyDisputeEvent<O extends { readonly expectedVersion?: number; readonly onNotice?: NoticeHandler; readonly onNoticeError?: NoticeErrorHandler } = {}>(
   store: DisputeStore,
   id: string,
   event: LoopEvent,
@@ -54,7 +58,11 @@ export async function applyDisputeEvent<O extends { readonly expectedVersion?: n
   checkArguments(id, event);
   if (options === null || typeof options !== 'object') throw new InvalidArgumentError('applyDisputeEvent', 'options', { 'zh-CN': '必须是对象', en: 'must be an object' }, options);
   if (event.type !== 'merge' && event.type !== 'unmerge') {
+    // The notice hook: a host's gateway hears of the stored step, and can neither hold it up nor fail it.
+    const onNotice = typeof options.onNotice === 'function' ? options.onNotice : undefined;
+    const before = onNotice ? ((await store.get('disputes', id)) as DisputeItem | undefined) : undefined;
     const r = await applyLoopEvent(store, 'disputes', loop, id, event as never, context, options);
+    if (r.ok && onNotice && before) void notifyStep(before, r.snapshot as DisputeItem, event, onNotice, options.onNoticeError);
     return (r.ok ? { ok: true, snapshot: r.snapshot as DisputeItem, entries: r.entries, change: r.change } : { ok: false, reason: r.reason }) as never;
   }
   const merging = event.type === 'merge';

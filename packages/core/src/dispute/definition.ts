@@ -28,6 +28,10 @@ import {
   type Settlement,
   SupervisePayloadSchema,
   type SupervisePayload,
+  DeclinePayloadSchema,
+  type DeclinePayload,
+  TransferPayloadSchema,
+  type TransferPayload,
 } from './schema.js';
 import { dateInCase, followUpInterval, liaisonOfRoutedBody, panelMember, refusal, type Verdict, writeOffByOther } from './rules.js';
 
@@ -113,6 +117,10 @@ export const DISPUTE_RULES = {
   duplicate_listed: { 'zh-CN': '同一重复件只关联一次', en: 'a duplicate is linked once' },
   duplicate_not_listed: { 'zh-CN': '只能解除已关联的重复件', en: 'only a linked duplicate can be released' },
   duplicate_merged_here: { 'zh-CN': '关联的重复件须已并入本件', en: 'a linked duplicate is merged into this case' },
+  // Decline and referral at intake (`decline`, `transfer`).
+  decline_detail: { 'zh-CN': '不予受理理由为“其他”时须写明具体理由', en: 'declining for "other" states the reason in words (detail)' },
+  decline_litigation_advice: { 'zh-CN': '因已诉讼或仲裁不予受理时，须告知申请人受理机关（advice）', en: 'declining for litigation or arbitration tells the applicant which body has it (advice)' },
+  transfer_outside_centre: { 'zh-CN': '直接移交的对象是中心以外的单位（中心内部门请分流）', en: 'a direct referral goes to a body outside the centre (route to the centre’s own departments)' },
 } as const satisfies Record<string, { readonly 'zh-CN': string; readonly en: string }>;
 export type DisputeRule = keyof typeof DISPUTE_RULES;
 
@@ -120,7 +128,7 @@ export type DisputeRule = keyof typeof DISPUTE_RULES;
 export const DISPUTE_LINK_EVENTS = ['linkDuplicate', 'unlinkDuplicate'] as const;
 
 type DisputeSnapshot = Snapshot<string, Dispute>;
-const FINAL_STATES: readonly string[] = ['closed', 'withdrawn', 'merged'];
+const FINAL_STATES: readonly string[] = ['closed', 'withdrawn', 'merged', 'declined', 'transferred'];
 
 /** The merge rules that the records themselves can tell, and those that need the ledger. */
 function mergeVerdict(s: DisputeSnapshot, context: DisputeContext | undefined, into: string): Verdict {
@@ -171,6 +179,9 @@ function copy(d: Dispute): Dispute {
     duplicates: d.duplicates,
     reopened: d.reopened,
     supervisions: d.supervisions,
+    hotline: d.hotline ?? null,
+    declined: d.declined ?? null,
+    transfer: d.transfer ?? null,
   };
 }
 
@@ -226,6 +237,8 @@ export function createDisputeLoop(options: DisputeLoopOptions = {}) {
       closed: { label: { 'zh-CN': '已销号', en: 'written off' }, final: true },
       withdrawn: { label: { 'zh-CN': '已撤回', en: 'withdrawn' }, final: true },
       merged: { label: { 'zh-CN': '已合并', en: 'merged as duplicate' }, final: true },
+      declined: { label: { 'zh-CN': '不予受理', en: 'declined' }, final: true },
+      transferred: { label: { 'zh-CN': '已直接移交', en: 'referred elsewhere' }, final: true },
     },
     events: {
       route: {
@@ -426,6 +439,38 @@ export function createDisputeLoop(options: DisputeLoopOptions = {}) {
         roles: ['supervisor'],
         payload: SupervisePayloadSchema,
         apply: (data: Dispute, _p: SupervisePayload): Dispute => withChanges(data, { supervisions: data.supervisions + 1 }),
+      },
+      // Decline and referral at intake: before mediation, the centre says no, or hands it on.
+      decline: {
+        label: { 'zh-CN': '不予受理', en: 'decline' },
+        from: ['received'],
+        to: 'declined',
+        roles: ['intakeClerk', 'supervisor'],
+        payload: DeclinePayloadSchema,
+        guard(_s: DisputeSnapshot, _e: LoopEvent, _c: unknown, p: DeclinePayload): Verdict {
+          if (p.reason === 'other' && p.detail === undefined) return refusal('decline_detail', '理由为“其他”时请写明具体理由', 'state the reason in words when it is "other"', 'detail');
+          if ((p.reason === 'inLitigation' || p.reason === 'inArbitration') && p.advice === undefined) {
+            return refusal('decline_litigation_advice', '请写明已受理此事的法院或仲裁机构，以便告知申请人', 'name the court or arbitration body that has the matter, to tell the applicant', 'advice');
+          }
+          return true;
+        },
+        apply: (data: Dispute, p: DeclinePayload, e: LoopEvent): Dispute => withChanges(data, { declined: { ...p, at: e.at, by: e.actor.id } }),
+      },
+      transfer: {
+        label: { 'zh-CN': '直接移交', en: 'refer elsewhere' },
+        from: ['received', 'routed'],
+        to: 'transferred',
+        roles: ['intakeClerk', 'supervisor'],
+        payload: TransferPayloadSchema,
+        guard(s: DisputeSnapshot, e: LoopEvent, context: DisputeContext | undefined, p: TransferPayload): Verdict {
+          const registry = registryFor(context);
+          const to = p.to.trim();
+          if (registry.has(to) || registry.departments.some((d) => d.name['zh-CN'] === to || d.name.en === to)) {
+            return refusal('transfer_outside_centre', `${to} 是本中心的部门，请分流而不是移交`, `${to} is one of the centre's departments: route to it instead of referring`, 'to');
+          }
+          return dateInCase(s, e, p.date, 'date');
+        },
+        apply: (data: Dispute, p: TransferPayload, e: LoopEvent): Dispute => withChanges(data, { transfer: { ...p, at: e.at, by: e.actor.id } }),
       },
       reopen: {
         label: { 'zh-CN': '重新启动调解', en: 'reopen mediation' },

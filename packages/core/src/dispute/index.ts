@@ -39,6 +39,17 @@ export {
   MergePayloadSchema,
   DuplicateLinkPayloadSchema,
   SupervisePayloadSchema,
+  DECLINE_REASONS,
+  hotlineItem,
+  DeclinePayloadSchema,
+  DeclineRecordSchema,
+  TransferPayloadSchema,
+  TransferRecordSchema,
+  type DeclineReason,
+  type DeclinePayload,
+  type DeclineRecord,
+  type TransferPayload,
+  type TransferRecord,
   type Channel,
   type ReferralTarget,
   type Satisfaction,
@@ -76,7 +87,7 @@ export {
   type DisputeRole,
   type DisputeItem,
 } from './definition.js';
-export { acceptDispute, type AcceptDisputeInput } from './intake.js';
+export { acceptDispute, DECLINE_REASON_LABELS, type AcceptDisputeInput } from './intake.js';
 export { applyDisputeEvent, type DisputeApplyResult } from './apply.js';
 export { LedgerFilterSchema, queryLedger, summarizeLedger, ledgerSummaryOf, countLedgerBy, isResolved, type LedgerFilter, type LedgerSummary, type LedgerCounts } from './ledger.js';
 export { DISPUTE_STORE_NAME, disputeCollections, createDisputeStoreSpec, disputeStoreSpec, type DisputeCollections, type DisputeStore } from './store.js';
@@ -92,3 +103,52 @@ export {
   maySeePersonalData,
 } from './labels.js';
 export { checkIntake, type IntakeValidation, type IntakeIssue } from './intake-check.js';
+export {
+  AREA_LEVELS,
+  UNPLACED,
+  VillageSchema,
+  TownSchema,
+  AreaTreeShapeSchema,
+  AreaTreeSchema,
+  checkAreaTree,
+  areaIndex,
+  disputeAreaKey,
+  countLedgerByArea,
+  type AreaLevel,
+  type AreaTree,
+  type AreaTreeInput,
+  type AreaIndex,
+  type AreaPlace,
+  type Town,
+  type Village,
+} from './areas.js';
+export {
+  SearchOptionsSchema,
+  DuplicateOptionsSchema,
+  normalizeForSearch,
+  normalizePhoneNumber,
+  createDisputeSearch,
+  searchDisputes,
+  findPossibleDuplicates,
+  type SearchViewer,
+  type SearchOptions,
+  type SearchMatch,
+  type SearchParty,
+  type DisputeSearchHit,
+  type DuplicateProbe,
+  type DuplicateOptions,
+  type DisputeSearch,
+} from './search.js';
+export {
+  NOTICE_KEYS,
+  noticesFor,
+  dueNotices,
+  deliverNotices,
+  notifyStep,
+  type Notice,
+  type NoticeKey,
+  type NoticeRecipient,
+  type NoticeHandler,
+  type NoticeErrorHandler,
+  type NoticeDelivery,
+} from './notices.js';

@@ -18,6 +18,7 @@ const CHOOSE: Localized = { 'zh-CN': '请从选项中选择', en: 'Choose one of
 const FORMATS: Readonly<Record<string, Localized>> = {
   phone: { 'zh-CN': '请填写有效的电话号码（5 至 20 位数字，可含空格或短横线）', en: 'Enter a valid phone number (5 to 20 digits; spaces and dashes allowed)' },
   idNumber: { 'zh-CN': '请填写 18 位居民身份证号码（末位可为 X）', en: 'Enter an 18-character resident ID number (the last may be X)' },
+  hotline: { 'zh-CN': '请填写 12345 工单号（可有至多 6 位大写字母前缀，后接 8 至 20 位数字）', en: 'Enter the 12345 item number (an optional prefix of up to 6 capitals, then 8 to 20 digits)' },
 };
 const BLANK: Localized = { 'zh-CN': '不能只填空白字符', en: 'Must not be blank' };
 

@@ -8,7 +8,7 @@ import { CHANNELS } from './schema.js';
 import { parseArgument } from '../schema/argument.js';
 import { keyedRecord } from '../schema/keyed.js';
 
-const STATES = ['received', 'routed', 'mediating', 'followUp', 'pendingWriteOff', 'closed', 'withdrawn', 'merged'] as const satisfies readonly DisputeState[];
+const STATES = ['received', 'routed', 'mediating', 'followUp', 'pendingWriteOff', 'closed', 'withdrawn', 'merged', 'declined', 'transferred'] as const satisfies readonly DisputeState[];
 
 export const LedgerFilterSchema = z
   .object({
@@ -78,6 +78,10 @@ export interface LedgerSummary {
   readonly referred: number;
   readonly withdrawn: number;
   readonly merged: number;
+  /** 不予受理: not accepted, so not in `accepted`. */
+  readonly declined: number;
+  /** Referred to a body outside the centre before mediation (accepted, not open). */
+  readonly transferred: number;
   readonly writtenOff: number;
   /** Not yet at an end of the loop. */
   readonly open: number;
@@ -147,7 +151,8 @@ export interface LedgerCounts {
 export function ledgerSummaryOf(c: LedgerCounts): LedgerSummary {
   const { byState, resolved } = c;
   const total = Object.values(byState).reduce((a, b) => a + b, 0);
-  const accepted = total - byState.merged + c.mergedInCycles;
+  // A declined dispute was never accepted.
+  const accepted = total - byState.merged + c.mergedInCycles - byState.declined;
   return {
     accepted,
     resolved,
@@ -155,8 +160,10 @@ export function ledgerSummaryOf(c: LedgerCounts): LedgerSummary {
     referred: c.referred,
     withdrawn: byState.withdrawn,
     merged: byState.merged - c.mergedInCycles,
+    declined: byState.declined,
+    transferred: byState.transferred,
     writtenOff: byState.closed,
-    open: accepted - byState.closed - byState.withdrawn,
+    open: accepted - byState.closed - byState.withdrawn - byState.transferred,
     overdue: c.overdue,
     byState: { ...byState },
   };

@@ -73,6 +73,43 @@ export const OutcomeSchema = z.discriminatedUnion('kind', [
 ]);
 export type Outcome = z.output<typeof OutcomeSchema>;
 
+// Decline and referral at intake (不予受理 / 直接移交): the intake's own records and payloads.
+
+/**
+ * A 12345 hotline item number (工单号) as the hotline prints it: an optional letter prefix of up
+ * to six capitals (an optional dash after it) and 8 to 20 digits — `GD2026120100123`,
+ * `12345-2026120100123`-style numbers without the prefix dash, `202612010012`.
+ */
+export const hotlineItem = /* @__PURE__ */ z.string().regex(/^(?:[A-Z]{1,6}-?)?\d{8,20}$/, 'a 12345 hotline item number');
+
+/** Why a centre does not accept a dispute (不予受理): the stated list, `other` with its own words. */
+export const DECLINE_REASONS = ['outsideRemit', 'inLitigation', 'inArbitration', 'alreadyMediated', 'criminalMatter', 'other'] as const;
+export type DeclineReason = (typeof DECLINE_REASONS)[number];
+
+/** 不予受理: the reason from the list, free text (required for `other`), and the legal route pointed to. */
+export const DeclinePayloadSchema = z.object({
+  reason: z.enum(DECLINE_REASONS),
+  detail: text.optional(),
+  /** Where the applicant was told to go instead (court, arbitration, a department). */
+  advice: text.optional(),
+});
+export type DeclinePayload = z.output<typeof DeclinePayloadSchema>;
+export const DeclineRecordSchema = DeclinePayloadSchema.extend({ at: z.string().min(1).max(40), by: id });
+export type DeclineRecord = z.output<typeof DeclineRecordSchema>;
+
+/** 直接移交: referral to a body outside the centre before mediation — who, why, when. */
+export const TransferPayloadSchema = z.object({
+  /** The body it goes to (a court, a bureau, a township government …), by name. */
+  to: z.string().trim().min(1).max(120),
+  reason: text,
+  date: calendarDate,
+  /** The receiving body's receipt or case number. */
+  reference: z.string().min(1).max(500).optional(),
+});
+export type TransferPayload = z.output<typeof TransferPayloadSchema>;
+export const TransferRecordSchema = TransferPayloadSchema.extend({ at: z.string().min(1).max(40), by: id });
+export type TransferRecord = z.output<typeof TransferRecordSchema>;
+
 /** What an intake clerk records on accepting a dispute (受理). */
 export const DisputeIntakeSchema = z
   .object({
@@ -85,6 +122,8 @@ export const DisputeIntakeSchema = z
     parties: z.array(PartySchema).min(1),
     /** The grid worker who reported it online (grid channel only). */
     reportedBy: z.object({ id, name: personName }).nullable().default(null),
+    /** The 12345 hotline item (工单号) the dispute came from, if it came from there. */
+    hotline: hotlineItem.nullable().default(null),
   })
   .refine((d) => new Set(d.parties.map((p) => p.id)).size === d.parties.length, { path: ['parties'], message: 'party ids must be unique', params: { 'zh-CN': '当事人编号不能重复', en: 'party ids must be unique' } })
   .refine((d) => d.parties.some((p) => p.side === 'applicant'), { path: ['parties'], message: 'needs an applicant', params: { 'zh-CN': '至少需要一名申请人', en: 'needs an applicant' } })
@@ -105,6 +144,10 @@ export const DisputeSchema = DisputeIntakeSchema.safeExtend({
   reopened: z.int().min(0),
   /** Supervision instructions (督办) given on the dispute. */
   supervisions: z.int().min(0),
+  /** 不予受理: why the centre declined it (null while accepted; absent in records from before). */
+  declined: DeclineRecordSchema.nullable().default(null),
+  /** 直接移交: the body it was referred to before mediation. */
+  transfer: TransferRecordSchema.nullable().default(null),
 });
 export type Dispute = z.output<typeof DisputeSchema>;
 

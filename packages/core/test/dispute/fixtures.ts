@@ -50,6 +50,8 @@ export const PAYLOADS: Record<DisputeEvent, unknown> = {
   unlinkDuplicate: { duplicate: 'D-2025-0002', reason: '并非同一纠纷，误合并' },
   supervise: { instruction: '请三日内完成' },
   reopen: { reason: '协议未履行，再次投诉' },
+  decline: { reason: 'outsideRemit', detail: '属刑事案件线索，已告知向公安机关报案' },
+  transfer: { to: '区劳动人事争议仲裁院', reason: '劳动争议须先经仲裁', date: '2025-09-26' },
 };
 
 /** How long after the last event a step comes by default: an hour, and eight days before a follow-up (which waits to see the agreement kept). */
@@ -75,6 +77,8 @@ export function walkTo(state: DisputeItem['state'], item: DisputeItem = accept()
     case 'closed': path.push(['route', 'intakeClerk'], ['mediate', 'mediator'], ['settle', 'mediator'], ['recordFollowUp', 'intakeClerk'], ['writeOff', 'supervisor']); break;
     case 'withdrawn': path.push(['withdraw', 'intakeClerk']); break;
     case 'merged': path.push(['merge', 'intakeClerk']); break;
+    case 'declined': path.push(['decline', 'intakeClerk']); break;
+    case 'transferred': path.push(['transfer', 'intakeClerk']); break;
   }
   return path.reduce((s, [type, role]) => send(s, type, ACTORS[role]), item);
 }

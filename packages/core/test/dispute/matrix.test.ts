@@ -26,6 +26,8 @@ const MATRIX: Record<DisputeEvent, DisputeRole[]> = {
   unlinkDuplicate: ['supervisor'],
   supervise: ['supervisor'],
   reopen: ['supervisor'],
+  decline: ['intakeClerk', 'supervisor'],
+  transfer: ['intakeClerk', 'supervisor'],
 };
 const ROLES = Object.keys(ACTORS) as DisputeRole[];
 const STATES = Object.keys(disputeLoop.states) as DisputeItem['state'][];

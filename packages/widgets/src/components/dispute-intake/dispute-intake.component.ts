@@ -1,6 +1,8 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { formatDate, formatInstant, chinaDay } from '@bihuan/core/calendar';
 import { type DisputeCategory, type DisputeIntake, type DisputeItem, type DisputeRole, type IntakeIssue, CHANNEL_LABELS, CHANNELS, DISPUTE_CATEGORIES, DISPUTE_CATEGORY_LABELS, acceptDispute, checkIntake, disputeLoop, disputeStoreSpec } from '@bihuan/core/dispute';
+import { type AreaTreeInput, type DeclineReason, type DisputeSearchHit, AreaTreeSchema, DECLINE_REASONS, DECLINE_REASON_LABELS, areaIndex, findPossibleDuplicates } from '@bihuan/core/dispute';
+import { transition } from '@bihuan/core/loop';
 import { type NegativeList, NegativeListSchema, checkNegativeList } from '@bihuan/core/three-lists';
 import type { DisputeStore } from '@bihuan/core/dispute';
 import { FormAssociatedElement } from '../../internal/form-associated.js';
@@ -13,7 +15,7 @@ import { themeStyles } from '../../internal/styles.js';
 import { emit } from '../../internal/emit.js';
 import { nowMs, type NowInput } from '../../internal/now.js';
 import { disputeIntakeMessages } from './dispute-intake.messages.js';
-import { disputeIntakeStyles } from './dispute-intake.styles.js';
+import { disputeIntakeExtraStyles, disputeIntakeStyles } from './dispute-intake.styles.js';
 import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } from '../../events.js';
 
 /** One party as typed into the form. */
@@ -37,6 +39,26 @@ export interface IntakeDraft {
   parties: PartyDraft[];
   reporterName: string;
   reporterId: string;
+  /** The 12345 hotline item number, when the dispute came from there (empty otherwise). */
+  hotline: string;
+}
+
+/** What the clerk does instead of accepting: 不予受理 with a reason, or 直接移交 to another body. */
+export interface EndAtIntake {
+  kind: 'decline' | 'transfer' | '';
+  reason: DeclineReason | '';
+  detail: string;
+  advice: string;
+  to: string;
+  why: string;
+}
+const noEnd = (): EndAtIntake => ({ kind: '', reason: '', detail: '', advice: '', to: '', why: '' });
+
+/** `bh-dispute-declined`: the dispute was recorded and ended at intake (declined, or referred elsewhere). */
+export interface DisputeEndedDetail {
+  readonly id: string;
+  readonly event: 'decline' | 'transfer';
+  readonly dispute: DisputeItem;
 }
 
 /** `bh-dispute-accepted`: the dispute was stored in the accepted (已受理) state. */
@@ -65,10 +87,11 @@ export const emptyIntakeDraft = (): IntakeDraft => ({
   parties: [emptyParty('applicant'), emptyParty('respondent')],
   reporterName: '',
   reporterId: '',
+  hotline: '',
 });
 
 const SIDES: readonly string[] = ['applicant', 'respondent'];
-const DRAFT_TEXTS = ['title', 'description', 'town', 'community', 'reporterName', 'reporterId'] as const;
+const DRAFT_TEXTS = ['title', 'description', 'town', 'community', 'reporterName', 'reporterId', 'hotline'] as const;
 const PARTY_TEXTS = ['name', 'phone', 'idNumber', 'address'] as const;
 /** Most parties one intake may list (a group dispute of a whole building stays well under it). */
 export const MAX_PARTIES = 200;
@@ -173,6 +196,8 @@ const townsGuard: Guard = {
   },
 };
 
+const areasGuard = schemaGuard({ 'zh-CN': '区域树（见 AreaTreeSchema：县—镇（街道）—村（社区））', en: 'an area tree (see AreaTreeSchema: county → towns → villages)' }, AreaTreeSchema, isPlainObject);
+
 const negativeListGuard = schemaGuard({ 'zh-CN': '负面清单（见 NegativeListSchema）', en: 'a negative list (see NegativeListSchema)' }, NegativeListSchema, isPlainObject);
 
 /** The intake record a draft stands for (empty optional fields left out, parties numbered p1, p2 …). */
@@ -196,6 +221,7 @@ export function intakeOf(draft: IntakeDraft): DisputeIntake {
       return party;
     }),
     reportedBy: draft.channel === 'grid' ? { id: draft.reporterId.trim(), name: draft.reporterName } : null,
+    hotline: opt(draft.hotline.normalize('NFKC').toUpperCase()) ?? null,
   };
 }
 
@@ -231,6 +257,8 @@ function randomId(ms: number): string {
  * @csspart submit - The accept button.
  * @csspart status - The confirmation after a dispute is accepted.
  * @csspart problem - The in-place message shown when the store cannot be opened.
+ * @csspart duplicates - The possible duplicates found for the parties as typed (masked for a viewer who may not see personal data).
+ * @csspart end - The decline / refer-elsewhere section.
  *
  * @cssprop [--bh-font-family=system-ui, 'PingFang SC', 'Microsoft YaHei', sans-serif] - Font of every bihuan widget.
  * @cssprop [--bh-color-text=#1f2328] - Main text colour.
@@ -245,10 +273,11 @@ function randomId(ms: number): string {
  *
  * @fires {CustomEvent<DisputeAcceptedDetail>} bh-dispute-accepted - The dispute was stored as accepted; `detail`: `{ id, dispute }`.
  * @fires {CustomEvent<IntakeRefusedDetail>} bh-dispute-refused - The negative list refused the matter; `detail`: `{ id: null, event: 'accept', rule, message }`.
+ * @fires {CustomEvent<DisputeEndedDetail>} bh-dispute-declined - The dispute was recorded and declined (不予受理) or referred elsewhere at intake; `detail`: `{ id, event, dispute }`.
  * @fires {CustomEvent<ProblemDetail>} bh-problem - The store could not be opened or written.
  */
 export class BhDisputeIntake extends FormAssociatedElement {
-  static override styles = [themeStyles, formStyles, errorSummaryStyles, disputeIntakeStyles];
+  static override styles = [themeStyles, formStyles, errorSummaryStyles, disputeIntakeStyles, disputeIntakeExtraStyles];
 
   static override properties: PropertyDeclarations = {
     store: { attribute: false, guard: storeGuard },
@@ -260,6 +289,10 @@ export class BhDisputeIntake extends FormAssociatedElement {
     negativeList: { attribute: false, guard: negativeListGuard },
     generateId: { attribute: false, guard: functionGuard },
     towns: { attribute: false, guard: townsGuard },
+    areas: { attribute: false, guard: areasGuard },
+    caseHref: { type: String, attribute: 'case-href' },
+    end: { state: true },
+    ledger: { state: true },
     draft: { attribute: false, guard: draftGuard },
     touched: { state: true },
     submitted: { state: true },
@@ -290,6 +323,14 @@ export class BhDisputeIntake extends FormAssociatedElement {
   generateId?: (now: number) => string;
   /** Towns (镇街) with their villages and communities, offered as suggestions. */
   towns?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * The county's town–village tree (core's `AreaTreeSchema`, e.g. `exampleAreaTree()`): the town
+   * and village become lists, and the village list offers only the chosen town's villages (a
+   * changed town clears a village that is not in it). Takes precedence over `towns`.
+   */
+  areas?: AreaTreeInput;
+  /** Where a possible duplicate links to: `{id}` is replaced by its id (`#{id}` by default). */
+  caseHref = '#{id}';
   /** The fields as typed; set it to pre-fill the form. */
   draft: IntakeDraft = emptyIntakeDraft();
 
@@ -298,7 +339,35 @@ export class BhDisputeIntake extends FormAssociatedElement {
   private busy = false;
   private notice = '';
   private formProblem: { label: string; message: string } | undefined;
-  private readonly storeController = new StoreController(this, disputeStoreSpec, async () => {});
+  private end: EndAtIntake = noEnd();
+  /** The stored disputes, for the possible-duplicate check (loaded when the store opens, refreshed after each save). */
+  private ledger: readonly DisputeItem[] = [];
+  private readonly storeController = new StoreController(this, disputeStoreSpec, async () => {
+    await this.loadLedger();
+  });
+
+  private async loadLedger(): Promise<void> {
+    const store = this.store ?? this.storeController.store;
+    if (!store) return;
+    try {
+      this.ledger = (await store.all('disputes')).items as DisputeItem[];
+    } catch {
+      this.ledger = []; // The duplicate check is a help: without it, intake still works.
+    }
+  }
+
+  /** Stored disputes that may be this one again: the same phone, ID number or address, or a name in the same town, in the last 90 days. */
+  possibleDuplicates(): DisputeSearchHit[] {
+    const parties = this.draft.parties
+      .map((p) => ({ name: p.name.trim() || undefined, phone: p.phone.trim() || undefined, idNumber: p.idNumber.trim() || undefined, address: p.address.trim() || undefined }))
+      .filter((p) => p.name || p.phone || p.idNumber || p.address);
+    if (parties.length === 0 || this.ledger.length === 0) return [];
+    try {
+      return findPossibleDuplicates(this.ledger, { town: this.draft.town.trim() || undefined, parties }, { at: nowMs(this.now), viewer: { role: this.viewerRole }, limit: 5 });
+    } catch {
+      return [];
+    }
+  }
 
   /** The intake as the form stands (not yet validated). */
   get value(): DisputeIntake {
@@ -324,6 +393,7 @@ export class BhDisputeIntake extends FormAssociatedElement {
   /** Empties the form. */
   reset(): void {
     this.draft = emptyIntakeDraft();
+    this.end = noEnd();
     this.touched = new Set();
     this.submitted = false;
     this.formProblem = undefined;
@@ -354,10 +424,25 @@ export class BhDisputeIntake extends FormAssociatedElement {
       const at = nowMs(this.now);
       const id = (this.generateId ?? randomId)(at);
       const dispute = acceptDispute({ id, intake, actor: { id: this.viewerId, role: this.viewerRole }, at: formatInstant(at) });
-      await store.put('disputes', dispute, { actor: { id: this.viewerId, role: this.viewerRole } });
+      const ended = this.end.kind === '' ? undefined : this.endAtIntake(dispute, at);
+      if (ended && !ended.ok) {
+        this.formProblem = { label: t.endRefused, message: ended.message };
+        await this.updateComplete;
+        focusErrorSummary(this.renderRoot);
+        return null;
+      }
+      const stored = ended?.ok ? ended.dispute : dispute;
+      await store.put('disputes', stored, { actor: { id: this.viewerId, role: this.viewerRole } });
+      const kind = this.end.kind;
       this.reset();
-      this.notice = t.accepted(id);
-      emit<DisputeAcceptedDetail>(this, 'bh-dispute-accepted', { id, dispute });
+      void this.loadLedger();
+      if (kind === 'decline' || kind === 'transfer') {
+        this.notice = kind === 'decline' ? t.declined(id) : t.transferred(id);
+        emit<DisputeEndedDetail>(this, 'bh-dispute-declined', { id, event: kind, dispute: stored });
+      } else {
+        this.notice = t.accepted(id);
+        emit<DisputeAcceptedDetail>(this, 'bh-dispute-accepted', { id, dispute });
+      }
       return id;
     } catch (error) {
       const problem = problemOf(error, this.locale);
@@ -369,6 +454,23 @@ export class BhDisputeIntake extends FormAssociatedElement {
     } finally {
       this.busy = false;
     }
+  }
+
+  /** The new dispute ended at intake by the loop's `decline` or `transfer` event, or the loop's refusal in the page's language. */
+  private endAtIntake(dispute: DisputeItem, at: number): { ok: true; dispute: DisputeItem } | { ok: false; message: string } {
+    const e = this.end;
+    const opt = (v: string) => (v.trim() ? v.trim() : undefined);
+    const payload =
+      e.kind === 'decline'
+        ? { reason: e.reason || undefined, detail: opt(e.detail), advice: opt(e.advice) }
+        : { to: e.to.trim(), reason: e.why.trim(), date: formatDate(chinaDay(at)) };
+    const r = transition(disputeLoop, dispute, { type: e.kind as 'decline', actor: { id: this.viewerId, role: this.viewerRole }, at: formatInstant(at), payload: payload as never });
+    return r.ok ? { ok: true, dispute: r.snapshot as DisputeItem } : { ok: false, message: r.reason.message[this.locale] };
+  }
+
+  private setEnd(patch: Partial<EndAtIntake>): void {
+    this.end = { ...this.end, ...patch };
+    this.formProblem = undefined;
   }
 
   private issues(): readonly IntakeIssue[] {
@@ -421,7 +523,7 @@ export class BhDisputeIntake extends FormAssociatedElement {
     const t = disputeIntakeMessages[this.locale];
     const party = /^f-parties-(\d+)-(\w+)$/.exec(id);
     if (party) return `${t.party(Number(party[1]) + 1)} ${(t as Record<string, unknown>)[party[2]!] as string}`;
-    const key = { 'f-title': 'title', 'f-category': 'category', 'f-description': 'description', 'f-channel-walkIn': 'channel', 'f-town': 'town', 'f-community': 'community', 'f-reportedBy-name': 'reporterName', 'f-reportedBy-id': 'reporterId' }[id];
+    const key = { 'f-hotline': 'hotline', 'f-title': 'title', 'f-category': 'category', 'f-description': 'description', 'f-channel-walkIn': 'channel', 'f-town': 'town', 'f-community': 'community', 'f-reportedBy-name': 'reporterName', 'f-reportedBy-id': 'reporterId' }[id];
     return key ? ((t as Record<string, unknown>)[key] as string) : '';
   }
 
@@ -461,20 +563,95 @@ export class BhDisputeIntake extends FormAssociatedElement {
               </div>`
             : nothing}
         </fieldset>
-        <div class="row">
-          ${this.textField(errors, 'f-town', t.town, d.town, (v) => this.set({ town: v }), { list: this.towns ? 'towns' : undefined })}
-          ${this.textField(errors, 'f-community', t.community, d.community, (v) => this.set({ community: v }), { list: communities.length ? 'communities' : undefined })}
-        </div>
-        ${this.towns ? html`<datalist id="towns">${Object.keys(this.towns).map((town) => html`<option value=${town}></option>`)}</datalist>` : nothing}
-        ${communities.length ? html`<datalist id="communities">${communities.map((c) => html`<option value=${c}></option>`)}</datalist>` : nothing}
+        ${this.textField(errors, 'f-hotline', t.hotline, d.hotline, (v) => this.set({ hotline: v }), { optional: true, hint: t.hotlineHint })}
+        ${this.areas
+          ? this.renderAreas(errors)
+          : html`<div class="row">
+              ${this.textField(errors, 'f-town', t.town, d.town, (v) => this.set({ town: v }), { list: this.towns ? 'towns' : undefined })}
+              ${this.textField(errors, 'f-community', t.community, d.community, (v) => this.set({ community: v }), { list: communities.length ? 'communities' : undefined })}
+            </div>
+            ${this.towns ? html`<datalist id="towns">${Object.keys(this.towns).map((town) => html`<option value=${town}></option>`)}</datalist>` : nothing}
+            ${communities.length ? html`<datalist id="communities">${communities.map((c) => html`<option value=${c}></option>`)}</datalist>` : nothing}`}
         <fieldset>
           <legend>${t.parties}</legend>
           ${d.parties.map((p, i) => this.renderParty(errors, p, i))}
           <div><button type="button" @click=${() => this.set({ parties: [...d.parties, emptyParty('respondent')] })}>${t.addParty}</button></div>
         </fieldset>
+        ${this.renderDuplicates()} ${this.renderEnd()}
       </fieldset>
-      <div><button type="submit" class="primary" part="submit" ?disabled=${this.disabled || this.busy}>${this.busy ? t.submitting : t.submit}</button></div>
+      <div><button type="submit" class="primary" part="submit" ?disabled=${this.disabled || this.busy}>${this.busy ? t.submitting : this.end.kind === 'decline' ? t.submitDecline : this.end.kind === 'transfer' ? t.submitTransfer : t.submit}</button></div>
     </form>`;
+  }
+
+  private renderAreas(errors: Map<string, string>): TemplateResult {
+    const t = disputeIntakeMessages[this.locale];
+    const index = areaIndex(this.areas!);
+    const d = this.draft;
+    const villages = index.villagesOf(d.town.trim());
+    const select = (id: string, label: string, value: string, options: readonly { name: string }[], placeholder: string, onChange: (v: string) => void) => html`<div class="field">
+      <label for=${id}>${label}</label>
+      ${this.errorOf(errors, id)}
+      <select id=${id} aria-invalid=${errors.has(id) ? 'true' : 'false'} aria-describedby=${errors.has(id) ? `${id}-error` : nothing} ?disabled=${options.length === 0}
+        @change=${(e: Event) => onChange((e.target as HTMLSelectElement).value)}>
+        <option value="" ?selected=${value === ''}>${placeholder}</option>
+        ${options.map((o) => html`<option value=${o.name} ?selected=${value === o.name}>${o.name}</option>`)}
+      </select>
+    </div>`;
+    return html`<div class="row">
+      ${select('f-town', t.town, d.town, index.towns, t.chooseTown, (town) => this.set({ town, community: index.belongs(d.community, town) ? d.community : '' }))}
+      ${select('f-community', t.community, d.community, villages, villages.length ? t.chooseVillage : t.chooseTownFirst, (community) => this.set({ community }))}
+    </div>`;
+  }
+
+  private renderDuplicates(): unknown {
+    const t = disputeIntakeMessages[this.locale];
+    const hits = this.possibleDuplicates();
+    return html`<section class="duplicates" part="duplicates" aria-live="polite" aria-labelledby="dup-heading" ?hidden=${hits.length === 0}>
+      ${hits.length
+        ? html`<h3 id="dup-heading">${t.duplicatesHeading(hits.length)}</h3>
+            <p class="hint">${t.duplicatesHint}</p>
+            <ul>
+              ${hits.map(
+                (h) => html`<li>
+                  <a href=${this.caseHref.replace('{id}', encodeURIComponent(h.id))}>${h.id}</a> ${h.title} · ${h.town}${h.community} ·
+                  ${h.parties.map((p) => [p.name, p.phone].filter(Boolean).join(' ')).join('；')} · ${t.matchedOn(h.matched.map((m) => t.matchKinds[m]).join(t.listSeparator))}
+                </li>`,
+              )}
+            </ul>`
+        : nothing}
+    </section>`;
+  }
+
+  private renderEnd(): TemplateResult {
+    const t = disputeIntakeMessages[this.locale];
+    const e = this.end;
+    const kinds = [
+      ['', t.endNone],
+      ['decline', t.endDecline],
+      ['transfer', t.endTransfer],
+    ] as const;
+    return html`<fieldset class="end" part="end">
+      <legend>${t.endLegend}</legend>
+      ${kinds.map(([kind, label]) => html`<label class="choice"><input type="radio" name="end" id="f-end-${kind || 'accept'}" .checked=${e.kind === kind} @change=${() => this.setEnd({ kind })} />${label}</label>`)}
+      ${e.kind === 'decline'
+        ? html`<div class="field">
+              <label for="f-end-reason">${t.declineReason}</label>
+              <select id="f-end-reason" @change=${(ev: Event) => this.setEnd({ reason: (ev.target as HTMLSelectElement).value as DeclineReason })}>
+                <option value="" ?selected=${e.reason === ''}>${t.chooseReason}</option>
+                ${DECLINE_REASONS.map((r) => html`<option value=${r} ?selected=${e.reason === r}>${DECLINE_REASON_LABELS[r][this.locale]}</option>`)}
+              </select>
+            </div>
+            ${this.endField('f-end-detail', t.declineDetail, e.detail, (detail) => this.setEnd({ detail }))}
+            ${this.endField('f-end-advice', t.declineAdvice, e.advice, (advice) => this.setEnd({ advice }))}`
+        : nothing}
+      ${e.kind === 'transfer'
+        ? html`${this.endField('f-end-to', t.transferTo, e.to, (to) => this.setEnd({ to }))} ${this.endField('f-end-why', t.transferWhy, e.why, (why) => this.setEnd({ why }))}`
+        : nothing}
+    </fieldset>`;
+  }
+
+  private endField(id: string, label: string, value: string, onInput: (v: string) => void): TemplateResult {
+    return html`<div class="field"><label for=${id}>${label}</label><input id=${id} type="text" .value=${value} @input=${(e: Event) => onInput((e.target as HTMLInputElement).value)} /></div>`;
   }
 
   private renderParty(errors: Map<string, string>, p: PartyDraft, i: number): TemplateResult {
@@ -539,6 +716,7 @@ export class BhDisputeIntake extends FormAssociatedElement {
 export interface BhDisputeIntakeEventMap extends BihuanElementEventMap {
   'bh-dispute-accepted': CustomEvent<DisputeAcceptedDetail>;
   'bh-dispute-refused': CustomEvent<IntakeRefusedDetail>;
+  'bh-dispute-declined': CustomEvent<DisputeEndedDetail>;
 }
 
 // Listeners typed by the map above: `detail` needs no cast, and a misspelled name does not compile.

@@ -13,3 +13,22 @@ export const disputeIntakeStyles = css`
     border-style: dashed;
   }
 `;
+export const disputeIntakeExtraStyles = css`
+  .duplicates {
+    border: 2px solid var(--_accent);
+    border-radius: var(--_radius);
+    padding: var(--_space);
+    margin-block: var(--_space);
+  }
+  .duplicates h3 {
+    font-size: 1rem;
+    margin: 0;
+  }
+  .duplicates ul {
+    margin: 0;
+    padding-inline-start: 1.25em;
+  }
+  .end {
+    margin-block: var(--_space);
+  }
+`;
