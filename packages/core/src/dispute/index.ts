@@ -78,7 +78,7 @@ export {
 } from './definition.js';
 export { acceptDispute, type AcceptDisputeInput } from './intake.js';
 export { applyDisputeEvent, type DisputeApplyResult } from './apply.js';
-export { LedgerFilterSchema, queryLedger, summarizeLedger, countLedgerBy, isResolved, type LedgerFilter, type LedgerSummary } from './ledger.js';
+export { LedgerFilterSchema, queryLedger, summarizeLedger, countLedgerBy, isResolved, ledgerOfPeriod, summarizeLedgerPeriod, type LedgerFilter, type LedgerSummary, type LedgerPeriodReport } from './ledger.js';
 export { DISPUTE_STORE_NAME, disputeCollections, createDisputeStoreSpec, disputeStoreSpec, type DisputeCollections, type DisputeStore } from './store.js';
 export {
   DISPUTE_CATEGORY_LABELS,

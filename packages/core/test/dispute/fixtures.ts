@@ -50,6 +50,8 @@ export const PAYLOADS: Record<DisputeEvent, unknown> = {
   unlinkDuplicate: { duplicate: 'D-2025-0002', reason: '并非同一纠纷，误合并' },
   supervise: { instruction: '请三日内完成' },
   reopen: { reason: '协议未履行，再次投诉' },
+  assignHandler: { handler: 'mediator-wang', name: '王调解', unit: 'court' },
+  reassignHandler: { handler: 'liaison-court', name: '李联络', unit: 'court', reason: '原承办人调岗' },
 };
 
 /** How long after the last event a step comes by default: an hour, and eight days before a follow-up (which waits to see the agreement kept). */

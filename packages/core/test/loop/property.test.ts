@@ -80,6 +80,11 @@ const disputeHarness: Harness = {
         return { into: seed % 7 === 0 ? item.id : 'D-0', reason: '重复登记' };
       case 'supervise':
         return { instruction: '限期办结' };
+      case 'assignHandler':
+      case 'reassignHandler':
+        // Now and then a named handler among the sequences' actors, in a routed body (or not): a handler binds the panel to one person, so mostly none.
+        if (seed % 8 !== 0) return { reason: '调岗' };
+        return { handler: `u${(seed >> 3) % 5}`, name: '王承办', unit: seed % 3 === 0 ? 'nonexistent' : (item.data.routing?.departments[0] ?? 'court'), reason: '调岗' };
       default:
         return { reason: '申请人撤回' };
     }
