@@ -34,8 +34,12 @@ import {
   type TransferPayload,
 } from './schema.js';
 import { dateInCase, followUpInterval, liaisonOfRoutedBody, panelMember, refusal, type Verdict, writeOffByOther } from './rules.js';
+import { handlerEvents, HANDLER_RULES } from '../loop/handler.js';
 
 export const DISPUTE_LOOP_ID = 'dispute';
+
+/** The roles that act for a routed body: bound by `handler_only` once a handler is named (in `panelMember`, `liaisonOfRoutedBody`). */
+export const DISPUTE_BODY_ROLES = ['mediator', 'departmentLiaison'] as const;
 
 /** What the host may pass to transitions of the dispute loop. */
 export interface DisputeContext {
@@ -89,7 +93,11 @@ export interface DisputeLoopOptions {
  * can name, with what it asks, in zh-CN and English. Who may act: `liaison_unit_missing`,
  * `liaison_unit_routed`, `mediator_on_panel`, `write_off_by_other`; when: `date_after_acceptance`,
  * `date_not_after_event`, `follow_up_interval`; on what: the rest (routing, consent, follow-up,
- * and the merge rules).
+ * and the merge rules). The named handler (承办人): once one is named, only they act for the body
+ * among mediators and liaisons (`handler_only`; supervisors and intake clerks are not bound); a
+ * handler works in a routed body (`handler_in_body`), is named by that body or a supervisor
+ * (`handler_assigned_by_body`), is assigned once (`handler_assigned`) and then reassigned with a
+ * reason (`handler_missing`, `handler_same`).
  */
 export const DISPUTE_RULES = {
   liaison_unit_missing: { 'zh-CN': '部门联络员须注明所代表的部门（actor.unit）', en: 'a department liaison names the body they act for (actor.unit)' },
@@ -121,6 +129,8 @@ export const DISPUTE_RULES = {
   decline_detail: { 'zh-CN': '不予受理理由为“其他”时须写明具体理由', en: 'declining for "other" states the reason in words (detail)' },
   decline_litigation_advice: { 'zh-CN': '因已诉讼或仲裁不予受理时，须告知申请人受理机关（advice）', en: 'declining for litigation or arbitration tells the applicant which body has it (advice)' },
   transfer_outside_centre: { 'zh-CN': '直接移交的对象是中心以外的单位（中心内部门请分流）', en: 'a direct referral goes to a body outside the centre (route to the centre’s own departments)' },
+  // The named handler (承办人): `handler_only` binds mediators and liaisons once a handler is named.
+  ...HANDLER_RULES,
 } as const satisfies Record<string, { readonly 'zh-CN': string; readonly en: string }>;
 export type DisputeRule = keyof typeof DISPUTE_RULES;
 
@@ -481,6 +491,8 @@ export function createDisputeLoop(options: DisputeLoopOptions = {}) {
         reopen: true,
         apply: (data: Dispute): Dispute => withChanges(data, { outcome: null, reopened: data.reopened + 1 }),
       },
+      // The named handler (承办人): assigned inside a routed body, reassigned with a reason.
+      ...handlerEvents({ from: ['routed', 'mediating', 'followUp', 'pendingWriteOff'] as const, bodyRoles: DISPUTE_BODY_ROLES, supervisorRoles: ['supervisor'] as const, bodiesOf: (d: Dispute) => d.routing?.departments ?? [] }),
     },
   });
   // TypeScript does not infer the context type from the guards' parameters: state it.

@@ -2,11 +2,15 @@ import * as z from '../schema/zod.js';
 import { InvalidArgumentError } from '../errors/errors.js';
 import { formatRate } from '../rate/rate.js';
 import { overdue, momentMs, type Moment } from '../loop/deadlines.js';
-import { DISPUTE_LOOP_ID, type DisputeItem, type DisputeState } from './definition.js';
+import { DISPUTE_LOOP_ID, disputeLoop, type DisputeContext, type DisputeItem, type DisputeLoop, type DisputeState } from './definition.js';
 import { DISPUTE_CATEGORIES } from './routing.js';
 import { CHANNELS } from './schema.js';
 import { parseArgument } from '../schema/argument.js';
 import { keyedRecord } from '../schema/keyed.js';
+import { inPeriod, parsePeriod, periodKey, type Period } from '../calendar/period.js';
+import { parseInstant } from '../calendar/instant.js';
+import { handlerOf } from '../loop/handler.js';
+import { comparePeriods, countChange, itemsOfPeriod, periodArgument, rateChange, type CountChange, type PeriodComparison } from '../loop/as-of.js';
 
 const STATES = ['received', 'routed', 'mediating', 'followUp', 'pendingWriteOff', 'closed', 'withdrawn', 'merged', 'declined', 'transferred'] as const satisfies readonly DisputeState[];
 
@@ -20,6 +24,10 @@ export const LedgerFilterSchema = z
     category: z.enum(DISPUTE_CATEGORIES),
     /** Only items whose stage deadline has come at this moment (ISO instant with offset). */
     overdueAt: z.string().min(1).max(40),
+    /** Only disputes accepted within this period (`2026-12`, `2026-W49` …, China time): the ledger's date filter. */
+    period: periodKey,
+    /** Only disputes whose named handler (承办人) is this actor id: "my cases" (我的案件). */
+    handler: z.string().min(1).max(120),
   })
   .partial()
   .strict();
@@ -51,6 +59,7 @@ export function queryLedger(items: readonly DisputeItem[], filter: LedgerFilter 
   const f = parseArgument('queryLedger', 'filter', LedgerFilterSchema, filter);
   const states = f.state === undefined ? undefined : new Set<string>(Array.isArray(f.state) ? f.state : [f.state]);
   const now = f.overdueAt === undefined ? undefined : momentMs('queryLedger', 'filter.overdueAt', f.overdueAt);
+  const period = f.period === undefined ? undefined : parsePeriod(f.period);
   return items.filter(
     (item) =>
       (states === undefined || states.has(item.state)) &&
@@ -59,7 +68,9 @@ export function queryLedger(items: readonly DisputeItem[], filter: LedgerFilter 
       (f.community === undefined || item.data.community === f.community) &&
       (f.channel === undefined || item.data.channel === f.channel) &&
       (f.category === undefined || item.data.category === f.category) &&
-      (now === undefined || overdue(item, now)),
+      (now === undefined || overdue(item, now)) &&
+      (period === undefined || inPeriod(period, parseInstant(item.createdAt))) &&
+      (f.handler === undefined || handlerOf(item)?.id === f.handler),
   );
 }
 
@@ -185,4 +196,41 @@ export function countLedgerBy(items: readonly DisputeItem[], by: 'town' | 'commu
     }
   }
   return keyedRecord([...groups].map(([key, list]) => [key, summarizeLedger(list)] as const));
+}
+
+/**
+ * The disputes accepted within a period, each as it stood at the period's end (`period.endMs`),
+ * read from its own history: a dispute settled after the month ended counts as open in that month.
+ * Pass the loop the items were made with (`createDisputeLoop(…)`) when it is not the default.
+ */
+export function ledgerOfPeriod(items: readonly DisputeItem[], period: Period | string, loop: DisputeLoop = disputeLoop, context?: DisputeContext): DisputeItem[] {
+  checkItems('ledgerOfPeriod', items);
+  return itemsOfPeriod(loop, items, periodArgument('ledgerOfPeriod', 'period', period), context);
+}
+
+/** A period's ledger figures beside the previous period's and last year's, with the changes. */
+export interface LedgerPeriodReport extends PeriodComparison<LedgerSummary> {
+  // `summary`: The period's disputes as they stood at its end; `overdue` counts those past their stage deadline then.
+  /** `formatChange` of the disputes accepted: against the previous period and the same period last year. */
+  readonly accepted: CountChange;
+  /** `formatChange` of the disputes resolved. */
+  readonly resolved: CountChange;
+  /** `formatPoints` of the resolution rate (percentage points). */
+  readonly resolutionRate: CountChange;
+}
+
+/**
+ * 台账 by period: the disputes accepted in the period as they stood at its end, against the
+ * previous period (环比) and the same period last year (同比).
+ */
+export function summarizeLedgerPeriod(items: readonly DisputeItem[], period: Period | string, loop: DisputeLoop = disputeLoop, context?: DisputeContext): LedgerPeriodReport {
+  checkItems('summarizeLedgerPeriod', items);
+  const p = periodArgument('summarizeLedgerPeriod', 'period', period);
+  const c = comparePeriods(p, (q) => summarizeLedger(itemsOfPeriod(loop, items, q, context), q.endMs));
+  return {
+    ...c,
+    accepted: countChange(c, (s) => s.accepted),
+    resolved: countChange(c, (s) => s.resolved),
+    resolutionRate: rateChange(c, (s) => [s.resolved, s.accepted]),
+  };
 }

@@ -6,6 +6,10 @@ import type { TimeLimit } from '../loop/definition.js';
 import type { GuardRefusal } from '../loop/refusal.js';
 import type { LoopEvent, Snapshot } from '../loop/types.js';
 import type { Dispute } from './schema.js';
+import { handlerOnly } from '../loop/handler.js';
+
+/** Mediators and liaisons act for a routed body: once a handler is named, only the handler does (`handler_only`). */
+const BODY_ROLES = ['mediator', 'departmentLiaison'];
 
 export type Verdict = true | GuardRefusal;
 type DisputeSnapshot = Snapshot<string, Dispute>;
@@ -34,12 +38,16 @@ export function onPanel(data: Dispute, actorId: string): boolean {
 /** A mediator or liaison acts for the panel only when listed on it. */
 export function panelMember(s: DisputeSnapshot, e: LoopEvent): Verdict {
   if (e.actor.role !== 'mediator' && e.actor.role !== 'departmentLiaison') return true;
+  const handled = handlerOnly(s, e, BODY_ROLES);
+  if (handled !== true) return handled;
   if (onPanel(s.data, e.actor.id)) return true;
   return refusal('mediator_on_panel', `${e.actor.id} 不在本纠纷的调解员名单中，不能代表调解组办理`, `${e.actor.id} is not one of this dispute's mediators and cannot act for the panel`, 'actor.id');
 }
 
 /** A department liaison acts only for a body the dispute is routed to, and must say which. */
 export function liaisonOfRoutedBody(s: DisputeSnapshot, e: LoopEvent): Verdict {
+  const handled = handlerOnly(s, e, BODY_ROLES);
+  if (handled !== true) return handled;
   if (e.actor.role !== 'departmentLiaison') return true;
   const unit = e.actor.unit;
   if (unit === undefined) return refusal('liaison_unit_missing', '部门联络员必须注明所代表的部门（actor.unit）', 'a department liaison must name the body they act for (actor.unit)', 'actor.unit');

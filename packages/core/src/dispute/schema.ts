@@ -1,6 +1,7 @@
 import * as z from '../schema/zod.js';
 import { address, calendarDate, id, idNumber, instructionPayload, personName, phone, reasonPayload, satisfaction, text } from '../schema/fields.js';
 import { DISPUTE_CATEGORIES } from './routing.js';
+import { handlerField } from '../loop/handler.js';
 
 /** Where a dispute came in: at the centre's hall, or reported online from a grid. */
 export const CHANNELS = ['walkIn', 'grid'] as const;
@@ -148,6 +149,8 @@ export const DisputeSchema = DisputeIntakeSchema.safeExtend({
   declined: DeclineRecordSchema.nullable().default(null),
   /** 直接移交: the body it was referred to before mediation. */
   transfer: TransferRecordSchema.nullable().default(null),
+  /** The named handler (承办人) inside the routed body; absent until one is assigned. */
+  handler: handlerField,
 });
 export type Dispute = z.output<typeof DisputeSchema>;
 

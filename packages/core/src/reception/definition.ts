@@ -4,6 +4,7 @@ import type { LoopEvent, Snapshot } from '../loop/types.js';
 import { chinaDay, formatDate, parseDate, parseInstant } from '../calendar/instant.js';
 import { AssignPayloadSchema, type AssignPayload, RatePayloadSchema, type RatePayload, type ReceptionIssue, ReceptionIssueSchema, ResultPayloadSchema } from './schema.js';
 import { instructionPayload, reasonPayload } from '../schema/fields.js';
+import { handlerEvents, handlerOnly } from '../loop/handler.js';
 
 const L = (zh: string, en: string) => ({ 'zh-CN': zh, en });
 
@@ -34,8 +35,13 @@ function ownFirm(s: IssueSnapshot, e: LoopEvent): Verdict {
   };
 }
 
-/** Rule `assigned_department`: only the department the issue was assigned to handles it and feeds back. */
+/**
+ * Rule `assigned_department`: only the department the issue was assigned to handles it and feeds
+ * back; once a handler (承办人) is named, only that person of the department does (`handler_only`).
+ */
 function assignedDepartment(s: IssueSnapshot, e: LoopEvent): Verdict {
+  const handled = handlerOnly(s, e, ['department']);
+  if (handled !== true) return handled;
   if (e.actor.unit !== undefined && e.actor.unit === s.data.department) return true;
   return {
     rule: 'assigned_department',
@@ -67,7 +73,11 @@ function dueDateFits(e: LoopEvent, p: AssignPayload): Verdict {
  * Who and when: only the assigned department (`actor.unit`) handles and feeds back
  * (`assigned_department`); only the firm that raised the issue (`actor.unit` = `data.firm`) rates it
  * (`own_firm`; the host never does); the due date lies from the day of assignment to
- * `RECEPTION_MAX_DUE_DAYS` after it (`due_after_assignment`, `due_within_window`).
+ * `RECEPTION_MAX_DUE_DAYS` after it (`due_after_assignment`, `due_within_window`). The named
+ * handler (承办人, `assignHandler` / `reassignHandler` with a reason): once named, only the handler
+ * acts for the department (`handler_only`; the host is not bound); the handler works in the
+ * assigned department (`handler_in_body`), is named by it or the host (`handler_assigned_by_body`),
+ * once (`handler_assigned`), then reassigned (`handler_missing`, `handler_same`).
  */
 export const receptionLoop = /* @__PURE__ */ defineLoop({
   id: RECEPTION_LOOP_ID,
@@ -144,6 +154,8 @@ export const receptionLoop = /* @__PURE__ */ defineLoop({
       payload: reasonPayload,
       apply: (d: ReceptionIssue): ReceptionIssue => ({ ...d, reopened: d.reopened + 1, result: null }),
     },
+    // The named handler (承办人) inside the assigned department.
+    ...handlerEvents({ from: ['assigned', 'handling', 'fedBack', 'rated'] as const, bodyRoles: ['department'] as const, supervisorRoles: ['host'] as const, bodiesOf: (d: ReceptionIssue) => (d.department === null ? [] : [d.department]) }),
   },
 });
 export type ReceptionLoop = typeof receptionLoop;

@@ -11,6 +11,6 @@ export {
   type ReceptionRole,
   type ReceptionItem,
 } from './definition.js';
-export { RECEPTION_LATE_ENTRY_DAYS, collectIssue, summarizeReception, type CollectIssueInput, type ReceptionSummary } from './ledger.js';
-export { overdueReceptionIssues, type ReceptionOverdue } from './overdue.js';
+export { RECEPTION_LATE_ENTRY_DAYS, collectIssue, summarizeReception, receptionOfPeriod, summarizeReceptionPeriod, type CollectIssueInput, type ReceptionSummary, type ReceptionPeriodReport } from './ledger.js';
+export { overdueReceptionIssues, overdueReceptionIssuesAt, type ReceptionOverdue } from './overdue.js';
 export { RECEPTION_STORE_NAME, receptionStoreSpec, type ReceptionStoreSpec, type ReceptionStore } from './store.js';

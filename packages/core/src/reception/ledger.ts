@@ -7,6 +7,8 @@ import { RECEPTION_LOOP_ID, type ReceptionItem, type ReceptionRole, type Recepti
 import { type ReceptionIntake, ReceptionIntakeSchema } from './schema.js';
 import { parseArgument } from '../schema/argument.js';
 import { chinaDay, formatDate, parseDate, parseInstant } from '../calendar/instant.js';
+import type { Period } from '../calendar/period.js';
+import { comparePeriods, countChange, itemsOfPeriod, periodArgument, rateChange, type CountChange, type PeriodComparison } from '../loop/as-of.js';
 
 const STATES = ['collected', 'assigned', 'handling', 'fedBack', 'rated', 'closed'] as const satisfies readonly ReceptionState[];
 
@@ -110,5 +112,38 @@ export function summarizeReception(items: readonly ReceptionItem[], now?: Moment
     overdue: late,
     firms: firms.size,
     byState,
+  };
+}
+
+/** A period's reception-day figures beside the previous period's and last year's, with the changes. */
+export interface ReceptionPeriodReport extends PeriodComparison<ReceptionSummary> {
+  // `summary`: The issues collected in the period as they stood at its end; `overdue` counts those past due then.
+  /** `formatChange` of the issues collected (环比, 同比). */
+  readonly collected: CountChange;
+  /** `formatPoints` of the share written off. */
+  readonly closedRate: CountChange;
+  /** `formatPoints` of the satisfaction rate. */
+  readonly satisfactionRate: CountChange;
+}
+
+/** The issues collected within a period, each as it stood at the period's end (from its history). */
+export function receptionOfPeriod(items: readonly ReceptionItem[], period: Period | string): ReceptionItem[] {
+  summarizeReception(items);
+  return itemsOfPeriod(receptionLoop, items, periodArgument('receptionOfPeriod', 'period', period));
+}
+
+/**
+ * The reception day's figures by period: the issues collected in the period as they stood at its
+ * end (overdue at its end), against the previous period and the same period last year.
+ */
+export function summarizeReceptionPeriod(items: readonly ReceptionItem[], period: Period | string): ReceptionPeriodReport {
+  summarizeReception(items);
+  const p = periodArgument('summarizeReceptionPeriod', 'period', period);
+  const c = comparePeriods(p, (q) => summarizeReception(itemsOfPeriod(receptionLoop, items, q), q.endMs));
+  return {
+    ...c,
+    collected: countChange(c, (s) => s.collected),
+    closedRate: rateChange(c, (s) => [s.closed, s.collected]),
+    satisfactionRate: rateChange(c, (s) => [s.satisfied, s.rated]),
   };
 }

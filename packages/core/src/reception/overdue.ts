@@ -1,6 +1,8 @@
 import { InvalidArgumentError } from '../errors/errors.js';
 import { type Moment, momentMs, overdue } from '../loop/deadlines.js';
-import { RECEPTION_LOOP_ID, type ReceptionItem } from './definition.js';
+import { RECEPTION_LOOP_ID, receptionLoop, type ReceptionItem } from './definition.js';
+import type { Period } from '../calendar/period.js';
+import { periodArgument, snapshotAsOf } from '../loop/as-of.js';
 
 /** The supervision ledger's overdue part (督办台账): issues past their due date, by department. */
 export interface ReceptionOverdue {
@@ -35,4 +37,19 @@ export function overdueReceptionIssues(items: readonly ReceptionItem[], now: Mom
     byDepartment[department] = (byDepartment[department] ?? 0) + 1;
   });
   return { overdue: ids.length, ids, byDepartment };
+}
+
+/**
+ * 督办台账 at the end of a period: the issues overdue as they stood at `period.endMs` (each read from
+ * its own history), by department — last month's supervision ledger, not today's.
+ */
+export function overdueReceptionIssuesAt(items: readonly ReceptionItem[], period: Period | string): ReceptionOverdue {
+  const p = periodArgument('overdueReceptionIssuesAt', 'period', period);
+  overdueReceptionIssues(items, p.endMs); // checks every item (and that none repeats)
+  const then: ReceptionItem[] = [];
+  for (const item of items) {
+    const was = snapshotAsOf(receptionLoop, item, p.endMs);
+    if (was !== undefined) then.push(was);
+  }
+  return overdueReceptionIssues(then, p.endMs);
 }

@@ -1,4 +1,5 @@
 import * as z from '../schema/zod.js';
+import { handlerField } from '../loop/handler.js';
 import { calendarDate, id, personName, phone, satisfaction, text } from '../schema/fields.js';
 
 /** An issue a firm raises on a reception day (企业家接待日), as collected. */
@@ -25,6 +26,8 @@ export const ReceptionIssueSchema = ReceptionIntakeSchema.extend({
   ratings: z.array(RatingSchema).default([]),
   reopened: z.int().min(0).default(0),
   supervisions: z.int().min(0).default(0),
+  /** The named handler (承办人) inside the assigned department; absent until one is assigned. */
+  handler: handlerField,
 });
 export type ReceptionIssue = z.output<typeof ReceptionIssueSchema>;
 

@@ -1,6 +1,7 @@
 import { defineLoop, type EventOf, type RoleOf, type SnapshotOf, type StateOf } from '../loop/definition.js';
 import type { GuardRefusal } from '../loop/refusal.js';
 import type { LoopEvent, Snapshot } from '../loop/types.js';
+import { handlerEvents, handlerOnly } from '../loop/handler.js';
 import { chinaDay, formatDate, parseDate, parseInstant, startOfChinaDay } from '../calendar/instant.js';
 import {
   type Accountability,
@@ -39,8 +40,13 @@ export function dueInstantMs(deadline: string): number {
 type ItemSnapshot = Snapshot<string, Rectification>;
 type Verdict = true | GuardRefusal;
 
-/** Rule `owner_unit`: an owner acts only on an item of their own unit (`actor.unit` = `data.unit`). */
+/**
+ * Rule `owner_unit`: an owner acts only on an item of their own unit (`actor.unit` = `data.unit`);
+ * once a handler (承办人) is named, only that person of the unit does (`handler_only`).
+ */
 function ownerOfItem(s: ItemSnapshot, e: LoopEvent): Verdict {
+  const handled = handlerOnly(s, e, ['owner']);
+  if (handled !== true) return handled;
   if (e.actor.role !== 'owner' || e.actor.unit === s.data.unit) return true;
   return {
     rule: 'owner_unit',
@@ -104,7 +110,11 @@ function fixedAtOnce(s: ItemSnapshot, e: LoopEvent): Verdict {
  * listing and by the deadline (`fix_at_once_window`); the owner never writes off their own item
  * (`not_own_item`); accountability only after the deadline (`past_deadline`), once
  * (`accountability_once`), and never decided or dismissed by whoever answers for it
- * (`not_own_accountability`, in the accountability loop).
+ * (`not_own_accountability`, in the accountability loop). The named handler (承办人,
+ * `assignHandler` / `reassignHandler` with a reason): once named, only the handler acts as owner
+ * (`handler_only`; the supervising office is not bound); the handler works in the responsible unit
+ * (`handler_in_body`), is named by it or the supervising office (`handler_assigned_by_body`), once
+ * (`handler_assigned`), then reassigned (`handler_missing`, `handler_same`).
  */
 export const rectificationLoop = /* @__PURE__ */ defineLoop({
   id: RECTIFICATION_LOOP_ID,
@@ -198,6 +208,8 @@ export const rectificationLoop = /* @__PURE__ */ defineLoop({
       },
       apply: (d: Rectification, p: AccountabilityPayload, e: LoopEvent): Rectification => ({ ...d, accountability: { id: p.accountabilityId, openedAt: e.at } }),
     },
+    // The named handler (承办人) inside the responsible unit.
+    ...handlerEvents({ from: UNVERIFIED_STATES, bodyRoles: ['owner'] as const, supervisorRoles: ['supervisor'] as const, bodiesOf: (d: Rectification) => [d.unit] }),
   },
 });
 export type RectificationLoop = typeof rectificationLoop;

@@ -48,7 +48,10 @@ export {
   accountabilityIdFor,
   sweepOverdue,
   rectificationCsvColumns,
+  rectificationOfPeriod,
+  summarizeRectificationPeriod,
   type RectificationSummary,
+  type RectificationPeriodReport,
   type OverdueSweep,
 } from './ledger.js';
 export { RECTIFICATION_STORE_NAME, rectificationStoreSpec, openOverdueAccountability, type RectificationStoreSpec, type RectificationStore } from './store.js';

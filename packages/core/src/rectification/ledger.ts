@@ -6,6 +6,8 @@ import { createItem } from '../loop/snapshot.js';
 import type { Actor } from '../loop/types.js';
 import { formatRate } from '../rate/rate.js';
 import type { CsvColumn } from '../export/csv.js';
+import type { Period } from '../calendar/period.js';
+import { comparePeriods, countChange, itemsOfPeriod, periodArgument, rateChange, type CountChange, type PeriodComparison } from '../loop/as-of.js';
 import {
   type AccountabilityItem,
   accountabilityLoop,
@@ -87,6 +89,31 @@ export function summarizeRectification(items: readonly RectificationItem[], now:
     overdue: late,
     accountabilityOpened: accountability,
   };
+}
+
+/** A period's rectification figures beside the previous period's and last year's, with the changes. */
+export interface RectificationPeriodReport extends PeriodComparison<RectificationSummary> {
+  // `summary`: the items listed in the period as they stood at its end; `overdue` counts those past their deadline then.
+  /** `formatChange` of the items listed (环比, 同比). */
+  readonly total: CountChange;
+  /** `formatPoints` of the share written off. */
+  readonly closedRate: CountChange;
+}
+
+/** The items listed within a period, each as it stood at the period's end (from its history). */
+export function rectificationOfPeriod(items: readonly RectificationItem[], period: Period | string): RectificationItem[] {
+  checkItems('rectificationOfPeriod', items);
+  return itemsOfPeriod(rectificationLoop, items, periodArgument('rectificationOfPeriod', 'period', period));
+}
+
+/**
+ * The problem list and rectification ledger by period: the items listed in the period as they
+ * stood at its end (overdue at its end), against the previous period and the same period last year.
+ */
+export function summarizeRectificationPeriod(items: readonly RectificationItem[], period: Period | string): RectificationPeriodReport {
+  checkItems('summarizeRectificationPeriod', items);
+  const c = comparePeriods(periodArgument('summarizeRectificationPeriod', 'period', period), (q) => summarizeRectification(itemsOfPeriod(rectificationLoop, items, q), q.endMs));
+  return { ...c, total: countChange(c, (s) => s.total), closedRate: rateChange(c, (s) => [s.writtenOff, s.total]) };
 }
 
 /** The id of the accountability record an item opens (one per item, so a sweep is idempotent). */

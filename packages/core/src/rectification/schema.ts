@@ -1,4 +1,5 @@
 import * as z from '../schema/zod.js';
+import { handlerField } from '../loop/handler.js';
 import { calendarDate, id, instructionPayload, reasonPayload, text } from '../schema/fields.js';
 
 const ref = z.string().min(1).max(200);
@@ -54,6 +55,8 @@ export const RectificationSchema = FindingSchema.extend({
   supervisions: z.int().min(0).default(0),
   /** The accountability record opened when the item passed its deadline unverified. */
   accountability: z.object({ id, openedAt: z.string().min(1).max(40) }).nullable().default(null),
+  /** The named handler (承办人) inside the responsible unit; absent until one is assigned. */
+  handler: handlerField,
 });
 export type RectificationInput = z.input<typeof RectificationSchema>;
 export type Rectification = z.output<typeof RectificationSchema>;

@@ -52,6 +52,8 @@ export const PAYLOADS: Record<DisputeEvent, unknown> = {
   reopen: { reason: '协议未履行，再次投诉' },
   decline: { reason: 'outsideRemit', detail: '属刑事案件线索，已告知向公安机关报案' },
   transfer: { to: '区劳动人事争议仲裁院', reason: '劳动争议须先经仲裁', date: '2025-09-26' },
+  assignHandler: { handler: 'mediator-wang', name: '王调解', unit: 'court' },
+  reassignHandler: { handler: 'liaison-court', name: '李联络', unit: 'court', reason: '原承办人调岗' },
 };
 
 /** How long after the last event a step comes by default: an hour, and eight days before a follow-up (which waits to see the agreement kept). */

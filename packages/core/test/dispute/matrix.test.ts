@@ -8,6 +8,9 @@ const GUARDED: Partial<Record<DisputeEvent, Partial<Record<DisputeRole, [Dispute
   withdraw: { mediator: [['received', 'routed'], 'mediator_on_panel'] },
   // Nothing is linked to the walked items, so there is nothing to release.
   unlinkDuplicate: { supervisor: [['received', 'routed', 'mediating', 'followUp', 'pendingWriteOff'], 'duplicate_not_listed'] },
+  // A centre mediator names no one's handler for a body; nobody is reassigned before a handler is named.
+  assignHandler: { mediator: [['routed', 'mediating', 'followUp', 'pendingWriteOff'], 'handler_assigned_by_body'] },
+  reassignHandler: Object.fromEntries((['mediator', 'departmentLiaison', 'supervisor'] as const).map((r) => [r, [['routed', 'mediating', 'followUp', 'pendingWriteOff'], 'handler_missing']])),
 };
 
 // Who may do what: the centre's division of work, written out so that a change to the definition
@@ -28,6 +31,8 @@ const MATRIX: Record<DisputeEvent, DisputeRole[]> = {
   reopen: ['supervisor'],
   decline: ['intakeClerk', 'supervisor'],
   transfer: ['intakeClerk', 'supervisor'],
+  assignHandler: ['mediator', 'departmentLiaison', 'supervisor'],
+  reassignHandler: ['mediator', 'departmentLiaison', 'supervisor'],
 };
 const ROLES = Object.keys(ACTORS) as DisputeRole[];
 const STATES = Object.keys(disputeLoop.states) as DisputeItem['state'][];

@@ -146,7 +146,7 @@ describe('transition is pure and keeps the history', () => {
   test('availableEvents lists what a role may send now', () => {
     expect(availableEvents(disputeLoop, accept(), 'intakeClerk')).toEqual(['route', 'withdraw', 'merge', 'linkDuplicate']);
     expect(availableEvents(disputeLoop, accept(), 'departmentLiaison')).toEqual([]);
-    expect(availableEvents(disputeLoop, walkTo('mediating'), 'mediator')).toEqual(['settle', 'refer', 'withdraw']);
+    expect(availableEvents(disputeLoop, walkTo('mediating'), 'mediator')).toEqual(['settle', 'refer', 'withdraw', 'assignHandler', 'reassignHandler']);
     expect(availableEvents(disputeLoop, walkTo('withdrawn'), 'supervisor')).toEqual([]);
   });
   test('a self-transition keeps the stage deadline; a new stage gets its own', () => {

@@ -80,6 +80,10 @@ const disputeHarness: Harness = {
         return { into: seed % 7 === 0 ? item.id : 'D-0', reason: '重复登记' };
       case 'supervise':
         return { instruction: '限期办结' };
+      case 'assignHandler':
+      case 'reassignHandler':
+        // A named handler among the sequences' actors, in a routed body (or, now and then, not).
+        return { handler: `u${(seed >> 3) % 5}`, name: '王承办', unit: seed % 3 === 0 ? 'nonexistent' : (item.data.routing?.departments[0] ?? 'court'), reason: '调岗' };
       default:
         return { reason: '申请人撤回' };
     }
@@ -149,7 +153,9 @@ describe.each(harnesses.map((h) => [h.def.id, h] as const))('random event sequen
             role = roles[(s.pick >> 4) % roles.length]!;
           } else {
             // Mostly events that some role may send now, so that sequences reach deep states.
-            const allowed = events.flatMap((e) => (def.events[e]!.from.includes(snapshot.state) ? def.events[e]!.roles.map((r: string) => [e, r] as const) : []));
+            // Naming a handler (an aside to the main path, open to three roles in most states) is picked one time in four.
+            const aside = (e: string) => (e === 'assignHandler' || e === 'reassignHandler') && s.seed % 4 !== 0;
+            const allowed = events.flatMap((e) => (def.events[e]!.from.includes(snapshot.state) && !aside(e) ? def.events[e]!.roles.map((r: string) => [e, r] as const) : []));
             if (allowed.length === 0) break;
             [type, role] = allowed[s.pick % allowed.length]!;
           }

@@ -53,7 +53,7 @@ describe('the double closed loop: rectification and accountability', () => {
 
   test('the ledger path: open → in progress → submitted → returned → submitted → verified → written off', () => {
     let item = open()[0]!;
-    expect(availableEvents(rectificationLoop, item, 'owner')).toEqual(['start', 'fixAtOnce']);
+    expect(availableEvents(rectificationLoop, item, 'owner')).toEqual(['start', 'fixAtOnce', 'assignHandler', 'reassignHandler']);
     item = send(item, 'start', owner, { measures: ['建立回访台账', '每周通报'] }, '2026-01-16T09:00:00+08:00');
     expect([item.state, item.data.track]).toEqual(['inProgress', 'ledger']);
     item = send(item, 'submit', owner, { evidence: ['file:ledger.xlsx'], summary: '回访台账已建立' }, '2026-02-01T09:00:00+08:00');
