@@ -5,20 +5,78 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { Browser } from 'playwright';
 import { startStaticServer } from '../../examples/static-server.mjs';
 import { AXE_SOURCE, WCAG_TAGS, launchChromium } from './support/chromium.js';
+import { CATEGORY, catalogArgTypes, controllableKeys, declarationOf, type Manifest } from '../../stories/support/catalog.js';
+import { WIDGETS, componentDescription } from '../../stories/support/embed.js';
+
+const manifest = JSON.parse(readFileSync('packages/widgets/custom-elements.json', 'utf8')) as Manifest;
+const tags = manifest.modules.flatMap((m) => m.declarations ?? []).flatMap((d) => (d.tagName ? [d.tagName] : []));
+const camel = (s: string) => s.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+
+/** Every member the catalog must never offer: private, protected, static, or without a public JSDoc. */
+function hiddenMembers(tag: string): string[] {
+  const d = declarationOf(manifest, tag)!;
+  const publicAttributes = new Set((d.attributes ?? []).filter((a) => a.description?.trim()).map((a) => a.fieldName ?? camel(a.name)));
+  return (d.members ?? [])
+    .filter((m) => m.privacy === 'private' || m.privacy === 'protected' || m.static || !m.description?.trim())
+    .map((m) => m.name)
+    .filter((name) => !publicAttributes.has(name));
+}
+/** Story arg keys of the public attributes (`numerator-label` → `numeratorLabel`). */
+const publicAttributeKeys = (tag: string) =>
+  (declarationOf(manifest, tag)!.attributes ?? []).filter((a) => a.description?.trim()).map((a) => a.fieldName ?? camel(a.name));
+
+describe('the catalog shows the public API only', () => {
+  test('every widget of the manifest is in the catalog, with a Chinese description and how to embed it', () => {
+    expect(tags.length).toBeGreaterThanOrEqual(15);
+    for (const tag of tags) {
+      const text = componentDescription(manifest, tag);
+      expect(WIDGETS[tag]?.zh, tag).toMatch(/[\u4e00-\u9fff]/);
+      expect(text.indexOf(WIDGETS[tag]!.zh), `${tag}: 中文 first`).toBe(0);
+      expect(text).toContain(`import '@bihuan/widgets/${tag.slice(3)}';`);
+      expect(text).toContain(`<script type="module" src="/static/bihuan/${tag}.js"></script>`);
+      expect(text).toContain(`<${tag}`);
+    }
+  });
+
+  test('no private, protected, static or undocumented member becomes a row, and no internal controller', () => {
+    for (const tag of tags) {
+      const types = catalogArgTypes(manifest, tag);
+      for (const name of hiddenMembers(tag)) expect(Object.keys(types), `${tag}.${name}`).not.toContain(name);
+      expect(Object.keys(types)).not.toEqual(expect.arrayContaining(['laterTimer']));
+    }
+    const ledger = Object.keys(catalogArgTypes(manifest, 'bh-dispute-ledger'));
+    for (const internal of ['laterTimer', 'onScroll', 'storeController', 'localeController', 'bihuanVersion', 'finalize', 'renderContent']) {
+      expect(ledger).not.toContain(internal);
+    }
+  });
+
+  test('every public attribute has a control; parts, events, slots and custom properties are documentation only', () => {
+    for (const tag of tags) {
+      const types = catalogArgTypes(manifest, tag);
+      const controls = controllableKeys(manifest, tag);
+      for (const key of publicAttributeKeys(tag)) expect([...controls], `${tag} attribute ${key}`).toContain(key);
+      for (const [key, type] of Object.entries(types)) {
+        if ([CATEGORY.events, CATEGORY.parts, CATEGORY.slots, CATEGORY.cssProperties].includes(type.table.category as never)) {
+          expect(type.control, `${tag} ${key}`).toBe(false);
+        }
+        if (type.control !== false) expect(type.control.type, `${tag} ${key}`).not.toBe('object');
+      }
+    }
+  });
+
+  test('the rate card’s `label` attribute and its `label` part are two rows', () => {
+    const types = catalogArgTypes(manifest, 'bh-rate-card');
+    expect(types.label).toMatchObject({ name: 'label', control: { type: 'text' }, table: { category: CATEGORY.attributes } });
+    expect(types['part:label']).toMatchObject({ name: 'label', control: false, table: { category: CATEGORY.parts } });
+    expect(types.lowerIsBetter).toMatchObject({ name: 'lower-is-better', control: { type: 'boolean' } });
+    expect(types.numerator).toMatchObject({ control: { type: 'number' } });
+    expect(types['event:bh-problem']).toMatchObject({ control: false, table: { category: CATEGORY.events } });
+  });
+});
 
 const dir = 'test/.catalog';
 let server: Awaited<ReturnType<typeof startStaticServer>>;
 let browser: Browser;
-
-beforeAll(async () => {
-  if (!existsSync(`${dir}/index.json`)) throw new Error('The catalog is not built: run `pnpm catalog:build` (the test command does).');
-  server = await startStaticServer({ mounts: { '/': dir }, csp: false });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 const index = existsSync(`${dir}/index.json`)
   ? (JSON.parse(readFileSync(`${dir}/index.json`, 'utf8')) as { entries: Record<string, { id: string; type: string; title: string; name: string }> })
@@ -26,6 +84,16 @@ const index = existsSync(`${dir}/index.json`)
 const stories = Object.values(index.entries).filter((e) => e.type === 'story');
 
 describe('the built catalog', () => {
+  beforeAll(async () => {
+    if (!existsSync(`${dir}/index.json`)) throw new Error('The catalog is not built: run `pnpm catalog:build` (the test command does).');
+    server = await startStaticServer({ mounts: { '/': dir }, csp: false });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
   test('lists the rate card’s stories and its docs page', () => {
     const rateCard = stories.filter((s) => s.title.startsWith('Widgets/Rate card'));
     expect(rateCard.map((s) => s.name)).toEqual(expect.arrayContaining(['Typical', 'Empty', 'Invalid', 'English']));

@@ -1,0 +1,96 @@
+// The node side of the visual suite: bundles every stories file with the widgets' sources into one
+// script (esbuild, a few seconds), serves it with a bare page, and opens it in Debian's Chromium at
+// a fixed clock. Screenshots are compared with references by ./compare.ts.
+import { build } from 'esbuild';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright';
+import { sourceAliases } from '../aliases.ts';
+import { startStaticServer } from '../../examples/static-server.mjs';
+import type { StoryEntry } from './page.ts';
+
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+export const OUT = here('./.output/');
+const BUNDLE = here('./.output/harness/');
+
+/** "Today" for every story that does not set its own `now`: 2026-12-02 09:00 China time. */
+export const FIXED_NOW = new Date('2026-12-02T09:00:00+08:00');
+export const LANGS = ['zh-CN', 'en'] as const;
+export const WIDTHS = [1280, 390] as const;
+/** Screenshots stop this far down (the viewport's height): a long list's first screen shows its columns and borders. */
+export const MAX_HEIGHT = 900;
+
+const PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">
+<style>
+  html, body { margin: 0; background: #fff; }
+  /* animations, transitions and carets off: the same pixels every run */
+  *, *::before, *::after { animation: none !important; transition: none !important; caret-color: transparent !important; }
+  #stage { display: flow-root; padding: 8px; }
+</style></head><body><div id="stage"></div><script type="module" src="./harness.js"></script></body></html>`;
+
+export async function buildHarness(): Promise<string> {
+  const storiesDir = here('../../stories/');
+  const files = readdirSync(storiesDir).filter((f) => f.endsWith('.stories.ts')).sort();
+  const entry = [
+    `import { register, list, show, inject } from ${JSON.stringify(here('./page.ts'))};`,
+    ...files.map((f, i) => `import * as s${i} from ${JSON.stringify(storiesDir + f)};`),
+    `register({ ${files.map((f, i) => `${JSON.stringify(f)}: s${i}`).join(', ')} });`,
+    `Object.assign(window, { bihuanVisual: { list, show, inject } });`,
+  ].join('\n');
+  mkdirSync(BUNDLE, { recursive: true });
+  await build({
+    stdin: { contents: entry, resolveDir: here('.'), loader: 'ts', sourcefile: 'visual-entry.ts' },
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    outfile: `${BUNDLE}harness.js`,
+    logLevel: 'error',
+    plugins: [
+      {
+        name: 'bihuan-sources',
+        setup(b) {
+          b.onResolve({ filter: /^@bihuan\// }, (args) => {
+            for (const { find, replacement } of sourceAliases) {
+              if (find.test(args.path)) return { path: args.path.replace(find, replacement) };
+            }
+            return undefined;
+          });
+        },
+      },
+    ],
+  });
+  writeFileSync(`${BUNDLE}index.html`, PAGE);
+  return BUNDLE;
+}
+
+type Visual = {
+  bihuanVisual: { list(): StoryEntry[]; show(id: string, lang: string): Promise<void>; inject(css: string): void };
+};
+
+/** A harness page at `width`, its clock fixed, every story registered. */
+export async function openHarness(browser: Browser, url: string, width: number): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width, height: MAX_HEIGHT }, deviceScaleFactor: 1, reducedMotion: 'reduce' });
+  await page.clock.setFixedTime(FIXED_NOW);
+  await page.goto(`${url}index.html`);
+  await page.waitForFunction(() => 'bihuanVisual' in window);
+  return page;
+}
+
+export const listStories = (page: Page) => page.evaluate(() => (window as unknown as Visual).bihuanVisual.list());
+export const showStory = (page: Page, id: string, lang: string) =>
+  page.evaluate(([i, l]) => (window as unknown as Visual).bihuanVisual.show(i, l), [id, lang] as const);
+export const injectCss = (page: Page, css: string) => page.evaluate((c) => (window as unknown as Visual).bihuanVisual.inject(c), css);
+
+/** The story's box (the stage around the widget, its first MAX_HEIGHT px), never the whole page. */
+export async function shoot(page: Page): Promise<Buffer> {
+  // The stage sits at the page's top left and the viewport is MAX_HEIGHT tall: the clip is in view.
+  const box = (await page.locator('#stage').boundingBox())!;
+  const clip = { x: box.x, y: box.y, width: Math.ceil(box.width), height: Math.min(Math.ceil(box.height), MAX_HEIGHT) };
+  return page.screenshot({ clip, animations: 'disabled', caret: 'hide', scale: 'css' });
+}
+
+export async function serveHarness() {
+  const dir = await buildHarness();
+  return startStaticServer({ mounts: { '/': dir }, csp: false });
+}
