@@ -15,6 +15,8 @@ import { nowMs, type NowInput } from '../../internal/now.js';
 import { disputeIntakeMessages } from './dispute-intake.messages.js';
 import { disputeIntakeStyles } from './dispute-intake.styles.js';
 import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } from '../../events.js';
+import { BihuanError } from '@bihuan/core/schema';
+import { type ViewerActor, markWords, viewerOf } from '../../internal/session.js';
 
 /** One party as typed into the form. */
 export interface PartyDraft {
@@ -243,10 +245,19 @@ function randomId(ms: number): string {
  * @cssprop [--bh-radius=8px] - Corner radius.
  * @cssprop [--bh-space=12px] - Spacing.
  *
+ * On a synced store (`createSyncedStore`) the clerk is the store's session's actor (as an
+ * `intakeClerk` or `supervisor`); `viewer-role` and `viewer-id` are then ignored (local-only), and
+ * a session without either role may not submit.
+ *
+ * @attr {string} viewer-role - Local-only (ignored on a synced store): the role the clerk acts in.
+ * @attr {string} viewer-id - Local-only (ignored on a synced store): who takes the dispute in.
  * @fires {CustomEvent<DisputeAcceptedDetail>} bh-dispute-accepted - The dispute was stored as accepted; `detail`: `{ id, dispute }`.
  * @fires {CustomEvent<IntakeRefusedDetail>} bh-dispute-refused - The negative list refused the matter; `detail`: `{ id: null, event: 'accept', rule, message }`.
  * @fires {CustomEvent<ProblemDetail>} bh-problem - The store could not be opened or written.
  */
+/** The roles that take a dispute in. */
+const ACCEPT_ROLES = ['intakeClerk', 'supervisor'] as const;
+
 export class BhDisputeIntake extends FormAssociatedElement {
   static override styles = [themeStyles, formStyles, errorSummaryStyles, disputeIntakeStyles];
 
@@ -274,9 +285,9 @@ export class BhDisputeIntake extends FormAssociatedElement {
   name = '';
   /** Disables every field. */
   disabled = false;
-  /** The role the clerk acts in (`intakeClerk` by default; `supervisor` may accept too). */
+  /** Local-only (a synced store's session decides instead): the role the clerk acts in (`intakeClerk` by default; `supervisor` may accept too). */
   viewerRole: DisputeRole = 'intakeClerk';
-  /** Who is taking the dispute in, as recorded in its history. */
+  /** Local-only (a synced store's session decides instead): who is taking the dispute in, as recorded in its history. */
   viewerId = 'intake-clerk';
   /** The moment of acceptance (ISO instant, Date or ms); the clock's by default. */
   now: NowInput;
@@ -333,6 +344,11 @@ export class BhDisputeIntake extends FormAssociatedElement {
    * Validates, checks the negative list and stores the dispute as accepted. Resolves to the new id,
    * or null when refused (the reasons are then shown, and focus is on the error summary).
    */
+  /** Who takes the dispute in: the session's actor on a synced store, `viewer-role`/`viewer-id` otherwise. */
+  get viewer(): ViewerActor {
+    return viewerOf(this.store, ACCEPT_ROLES, { id: this.viewerId, role: this.viewerRole });
+  }
+
   async accept(): Promise<string | null> {
     const t = disputeIntakeMessages[this.locale];
     this.formProblem = undefined;
@@ -353,8 +369,10 @@ export class BhDisputeIntake extends FormAssociatedElement {
       if (!store) throw this.storeController.error ?? new Error(t.noStore);
       const at = nowMs(this.now);
       const id = (this.generateId ?? randomId)(at);
-      const dispute = acceptDispute({ id, intake, actor: { id: this.viewerId, role: this.viewerRole }, at: formatInstant(at) });
-      await store.put('disputes', dispute, { actor: { id: this.viewerId, role: this.viewerRole } });
+      const actor = this.viewer;
+      if (!actor.role) throw new BihuanError('not_allowed', { 'zh-CN': markWords('zh-CN').viewOnly, en: markWords('en').viewOnly });
+      const dispute = acceptDispute({ id, intake, actor: actor as ViewerActor & { role: DisputeRole }, at: formatInstant(at) });
+      await store.put('disputes', dispute, { actor });
       this.reset();
       this.notice = t.accepted(id);
       emit<DisputeAcceptedDetail>(this, 'bh-dispute-accepted', { id, dispute });
@@ -473,7 +491,8 @@ export class BhDisputeIntake extends FormAssociatedElement {
           <div><button type="button" @click=${() => this.set({ parties: [...d.parties, emptyParty('respondent')] })}>${t.addParty}</button></div>
         </fieldset>
       </fieldset>
-      <div><button type="submit" class="primary" part="submit" ?disabled=${this.disabled || this.busy}>${this.busy ? t.submitting : t.submit}</button></div>
+      ${this.viewer.role ? nothing : html`<p class="muted">${markWords(this.locale).viewOnly}</p>`}
+      <div><button type="submit" class="primary" part="submit" ?disabled=${this.disabled || this.busy || !this.viewer.role}>${this.busy ? t.submitting : t.submit}</button></div>
     </form>`;
   }
 
