@@ -15,6 +15,7 @@ export * from './calendar/index.js';
 // The closed-loop engine, storage and export.
 export * from './loop/index.js';
 export * from './store/index.js';
+export * from './sync/index.js';
 export * from './export/index.js';
 
 // The dispute loop (受理—分流—调解—回访—销号).

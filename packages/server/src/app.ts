@@ -6,8 +6,9 @@ import type { LoopActor } from '@bihuan/core/loop';
 import type { Identity, Verifier } from './auth.js';
 import { HttpError, TEXTS } from './errors.js';
 import type { AuditEntry, Service } from './service.js';
+import { mountLive, type LiveOptions } from './live.js';
 
-export interface AppOptions {
+export interface AppOptions extends LiveOptions {
   /** Largest request body in bytes (default 1 MiB); larger ones are answered 413. */
   readonly bodyLimit?: number;
   /** Where structured log entries go (default: one JSON line each on stderr). */
@@ -76,6 +77,9 @@ export function createApp(service: Service, verify: Verifier, options: AppOption
       return c.json({ status: 'unavailable', error: new HttpError(503, 'database_unavailable', TEXTS.unavailable).body().error }, 503);
     }
   });
+
+  // The session, live tickets and the live stream check the token (or ticket) themselves.
+  mountLive(app, service, verify, options);
 
   // Everything else needs the portal's token.
   app.use('*', async (c, next) => {

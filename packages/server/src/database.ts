@@ -18,6 +18,8 @@ export interface Database extends Queryable {
   /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /** `LISTEN channel` on a connection of its own (real PostgreSQL only); resolves to the unlisten. */
+  listen?(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
 }
 
 export interface PgliteOptions {
@@ -62,6 +64,7 @@ export async function postgresDatabase(url: string, options: PostgresOptions = {
         return fn({ query: (text, params) => run(q, text, params), script: async (text) => void (await q.unsafe(text)) });
       })) as never,
     close: () => sql.end({ timeout: 5 }),
+    listen: async (channel, onNotify) => (await sql.listen(channel, () => onNotify())).unlisten,
   };
 }
 

@@ -8,6 +8,7 @@ import { DEFAULT_LOOPS, type Loops } from './loops.js';
 import { Service } from './service.js';
 
 export { createApp, actorFor, PushBody, CreateBody, type AppOptions } from './app.js';
+export { mountLive, sessionOf, type LiveOptions } from './live.js';
 export { createVerifier, within, ClaimsSchema, ScopeSchema, type AuthOptions, type Identity, type Scope, type Verifier } from './auth.js';
 export { pgliteDatabase, postgresDatabase, openDatabase, type Database, type Queryable, type Row, type PgliteOptions, type PostgresOptions } from './database.js';
 export { HttpError, errorBody, type ErrorBody } from './errors.js';

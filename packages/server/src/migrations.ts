@@ -92,6 +92,22 @@ CREATE TABLE changes (
 );
 `,
   },
+  {
+    id: 4,
+    name: 'change notices for live clients',
+    sql: `
+-- Tells listening API processes (LISTEN bihuan_changes) that the change feed moved: one notice per
+-- writing transaction, sent at commit. The notice carries nothing; each process reads the feed.
+CREATE FUNCTION bihuan_changes_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pg_notify('bihuan_changes', '');
+  RETURN NULL;
+END;
+$$;
+CREATE TRIGGER changes_notify AFTER INSERT ON changes
+  FOR EACH STATEMENT EXECUTE FUNCTION bihuan_changes_notify();
+`,
+  },
 ];
 
 /** Applies the migrations not yet recorded, in order; safe to run from several processes at once. */

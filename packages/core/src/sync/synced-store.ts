@@ -1,0 +1,803 @@
+import * as z from '../schema/zod.js';
+import { parseArgument } from '../schema/argument.js';
+import type { Localized } from '../i18n/locale.js';
+import type { ApplyOptions, Collections, HistoryEntryLike, Key, RecordProblem, Store, StoreTx, WriteOptions } from '../store/types.js';
+import { elect, type Election } from './leader.js';
+import { SYNC_TEXTS } from './messages.js';
+import { openQueue, type OutboxEntry, type QueueStore } from './queue.js';
+import type { SyncControl, SyncedStore, SyncRefusal, SyncSession, SyncState } from './types.js';
+
+export interface SyncedStoreOptions {
+  /** The server's address (`https://portal.example/bihuan`), without a trailing slash. */
+  readonly url: string;
+  /** The portal's token for the signed-in user; called again once after a 401. */
+  readonly getToken: () => Promise<string> | string;
+  /** The local store: the cache every widget reads, and where optimistic changes land first. */
+  readonly local: Store<any>;
+  readonly fetch?: typeof fetch;
+  /**
+   * Local collection → the server's collection, for loop collections named differently
+   * (`{ orders: 'taskOrders', permits: 'eventPermits' }`). Default: every create-only (loop)
+   * collection of the local store, under its own name.
+   */
+  readonly collections?: Readonly<Record<string, string>>;
+  /** The outbox's own store (default: `<local name>:sync`, IndexedDB when present, else memory). */
+  readonly queue?: Store<any>;
+  /** Follow the server's live notices (default true). */
+  readonly live?: boolean;
+}
+
+const OptionsSchema = /* @__PURE__ */ z.object({
+  url: z.string().regex(/^(https?:\/\/[^\s]+|\/[^\s]*)$/, 'an http(s) address or a path'),
+  getToken: z.custom<() => string | Promise<string>>((v) => typeof v === 'function', 'must be a function () => token'),
+  local: z.custom<Store<any>>((v) => v !== null && typeof v === 'object' && typeof (v as Store).applyEvent === 'function' && typeof (v as Store).batch === 'function', 'must be a bihuan Store'),
+  fetch: z.custom<typeof fetch>((v) => typeof v === 'function', 'must be a fetch function').optional(),
+  collections: z.record(z.string(), z.string().regex(/^[A-Za-z][A-Za-z0-9-]{0,59}$/)).optional(),
+  queue: z.custom<Store<any>>((v) => v !== null && typeof v === 'object' && typeof (v as Store).batch === 'function', 'must be a bihuan Store').optional(),
+  live: z.boolean().optional(),
+});
+
+/** Whether `value` is a synced store (duck typing on `session` and `sync`, as widgets do). */
+export function isSyncedStore(value: unknown): value is SyncedStore<any> {
+  if (value === null || typeof value !== 'object') return false;
+  try {
+    const sync = (value as { sync?: unknown }).sync;
+    return 'session' in value && sync !== null && typeof sync === 'object' && typeof (sync as SyncControl).state === 'function' && typeof (sync as SyncControl).subscribe === 'function';
+  } catch {
+    return false; // a hostile object (a throwing getter or proxy) is not a synced store
+  }
+}
+
+/** A request that did not reach the server, or a 5xx: retried with backoff. */
+class Transient extends Error {
+  constructor(readonly code: string) {
+    super(code);
+  }
+}
+/** The server refused the token twice: syncing stops until `syncNow()`. */
+class Unauthorized extends Error {
+  constructor(readonly code: string) {
+    super(code);
+  }
+}
+
+type ServerError = { code: string; message: Localized; path?: string };
+type PushResult = { mutationId: number; ok: boolean; error?: ServerError; refusal?: { code: string; rule?: string; message: Localized } };
+
+const BASE_DELAY = 500;
+const MAX_DELAY = 30_000;
+const IDLE_PULL = 15_000;
+const PUSH_BATCH = 100;
+const PULL_LIMIT = 500;
+
+/**
+ * A store kept in step with a bihuan server. Reads come from `local` (the cache); a loop event
+ * applied through it (`applyLoopEvent`) is applied at once with the same core, queued in the
+ * outbox, and pushed; a new loop item (`put`/`add`) is created on the server the same way, by
+ * its id (idempotent). One tab per browser syncs; the others see the results through the local
+ * store's notices. See the README, "Working with the server".
+ */
+export async function createSyncedStore(options: SyncedStoreOptions): Promise<SyncedStore<any>> {
+  const o = parseArgument('createSyncedStore', 'options', OptionsSchema, options) as SyncedStoreOptions;
+  const local = o.local;
+  const base = o.url.replace(/\/+$/, '');
+  const doFetch: typeof fetch = o.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const queue = (o.queue as QueueStore | undefined) ?? (await openQueue(local.name));
+
+  // Which local collections sync, and under which server name.
+  const toServer = new Map<string, string>();
+  if (o.collections) {
+    for (const [l, s] of Object.entries(o.collections)) if (Object.hasOwn(local.spec.collections, l)) toServer.set(l, s);
+  } else {
+    for (const [l, spec] of Object.entries(local.spec.collections as Collections)) if (spec.createOnly) toServer.set(l, l);
+  }
+  const toLocal = new Map([...toServer].map(([l, s]) => [s, l]));
+
+  // ---- the mirror of the queue store (every tab keeps one; the outbox is shared) -------------
+  let outbox: OutboxEntry[] = [];
+  let refusals: SyncRefusal[] = [];
+  let meta = new Map<string, unknown>();
+  let session: SyncSession | undefined;
+  let token: string | undefined;
+  let online = true;
+  let syncing = false;
+  let error: SyncState['error'];
+  let closed = false;
+  const listeners = new Set<(state: SyncState) => void>();
+  /** Items with a local write under way (not yet in the outbox): a pull leaves them alone. */
+  const writing = new Map<string, number>();
+  /** Pulled records the local store refused, by item. */
+  const problems = new Map<string, RecordProblem>();
+  const itemId = (collection: string, key: unknown) => `${collection}\u0000${String(key)}`;
+
+  let current: SyncState = { online, syncing, pending: 0, refusals: [] };
+  const emit = () => {
+    const lastSyncAt = meta.get('lastSyncAt') as string | undefined;
+    const next: SyncState = { online, syncing, pending: outbox.length, ...(lastSyncAt ? { lastSyncAt } : {}), ...(error ? { error } : {}), refusals };
+    if (
+      next.online === current.online && next.syncing === current.syncing && next.pending === current.pending && next.lastSyncAt === current.lastSyncAt &&
+      next.error?.code === current.error?.code && next.refusals === current.refusals
+    ) return;
+    current = next;
+    for (const l of [...listeners]) {
+      try {
+        l(next);
+      } catch (e) {
+        queueMicrotask(() => {
+          throw e;
+        });
+      }
+    }
+  };
+
+  async function reload(): Promise<void> {
+    if (closed) return;
+    const [entries, refused, metas] = await Promise.all([queue.all('outbox'), queue.all('refusals'), queue.all('meta')]);
+    outbox = entries.items as OutboxEntry[];
+    const list = refused.items as SyncRefusal[];
+    if (list.length !== refusals.length || list.some((r, i) => r.mutationId !== refusals[i]?.mutationId)) refusals = list;
+    meta = new Map(metas.items.map((m) => [m.key as string, m.value]));
+    const cached = meta.get('status') as { online?: boolean; error?: SyncState['error'] } | undefined;
+    if (cached && !election?.leading) {
+      online = cached.online ?? online;
+      error = cached.error;
+    }
+    emit();
+  }
+
+  const setMeta = (key: string, value: unknown) => {
+    meta.set(key, value);
+    return queue.put('meta', { key, value });
+  };
+
+  // ---- talking to the server -----------------------------------------------------------------
+  async function freshToken(): Promise<string> {
+    let t: unknown;
+    try {
+      t = await o.getToken();
+    } catch {
+      throw new Unauthorized('unauthorized'); // the host could not sign the user in
+    }
+    if (typeof t !== 'string' || t.length === 0) throw new Unauthorized('unauthorized');
+    token = t;
+    return t;
+  }
+
+  /** One request with the bearer token; a 401 asks `getToken` once more, then gives up. */
+  async function request(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<Response> {
+    let retried = false;
+    for (;;) {
+      const t = token ?? (await freshToken());
+      let response: Response;
+      try {
+        response = await doFetch(`${base}${path}`, {
+          method,
+          headers: { authorization: `Bearer ${t}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+          ...(signal ? { signal } : {}),
+        });
+      } catch (e) {
+        if (signal?.aborted) throw e;
+        throw new Transient('offline');
+      }
+      if (response.status === 401) {
+        const code = ((await response.json().catch(() => undefined)) as { error?: ServerError } | undefined)?.error?.code;
+        if (retried) throw new Unauthorized(code === 'token_expired' ? 'token_expired' : 'unauthorized');
+        retried = true;
+        token = undefined;
+        continue;
+      }
+      if (response.status >= 500) {
+        await response.body?.cancel().catch(() => undefined);
+        throw new Transient('server');
+      }
+      if (online !== true || error?.code === 'offline' || error?.code === 'server') {
+        online = true;
+        error = undefined;
+      }
+      return response;
+    }
+  }
+
+  async function loadSession(): Promise<void> {
+    try {
+      const r = await request('GET', '/session');
+      if (r.ok) {
+        session = (await r.json()) as SyncSession;
+        await setMeta('session', session);
+        return;
+      }
+    } catch (e) {
+      if (e instanceof Unauthorized) {
+        session = undefined;
+        online = true;
+        error = { code: e.code, message: e.code === 'token_expired' ? SYNC_TEXTS.tokenExpired : SYNC_TEXTS.unauthorized };
+        return;
+      }
+      if (!(e instanceof Transient)) throw e;
+      online = false;
+    }
+    session ??= meta.get('session') as SyncSession | undefined;
+  }
+
+  /** The client id (persisted, shared by the tabs) and the next mutation id, taken in one batch. */
+  async function clientId(): Promise<string> {
+    return queue.batch(async (tx) => {
+      const found = await tx.get('meta', 'clientId');
+      if (found) return found.value as string;
+      const id = `c-${globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`}`;
+      await tx.put('meta', { key: 'clientId', value: id });
+      return id;
+    });
+  }
+
+  async function enqueue(entries: Omit<OutboxEntry, 'mutationId' | 'queuedAt'>[]): Promise<void> {
+    if (!entries.length) return;
+    const at = new Date().toISOString();
+    await queue.batch(async (tx) => {
+      const next = await tx.get('meta', 'nextMutation');
+      let n = (next?.value as number | undefined) ?? 1;
+      for (const e of entries) await tx.add('outbox', clean({ ...e, mutationId: n++, queuedAt: at }) as OutboxEntry);
+      await tx.put('meta', { key: 'nextMutation', value: n });
+    });
+    await reload();
+    kick();
+  }
+
+  /** Replaces local items with the server's records (or removes them), in one local batch. */
+  async function replace(collection: string, items: readonly { id: string; snapshot?: unknown }[]): Promise<void> {
+    if (!items.length) return;
+    const write = (list: readonly { id: string; snapshot?: unknown }[]) =>
+      local.batch(async (tx) => {
+        for (const item of list) {
+          const here = await tx.get(collection, item.id);
+          if (here && item.snapshot && sameVersion(here, item.snapshot)) continue;
+          if (here) await tx.delete(collection, item.id);
+          if (item.snapshot) await tx.add(collection, item.snapshot as never);
+        }
+      });
+    try {
+      await write(items);
+    } catch (e) {
+      if ((e as { code?: unknown })?.code !== 'invalid_record' || items.length === 1 && !items[0]!.snapshot) throw e;
+      // A record this store's schema refuses (a personal field the server masked for this user's
+      // role, where the schema wants a full phone or ID number): the others are kept, it is not,
+      // nor the out-of-date copy of it; `sync.problems()` names it.
+      for (const item of items) {
+        try {
+          await write([item]);
+          problems.delete(itemId(collection, item.id));
+        } catch (one) {
+          if ((one as { code?: unknown })?.code !== 'invalid_record') throw one;
+          const refused = one as { details?: { path?: string }; message?: string };
+          problems.set(itemId(collection, item.id), { collection, key: item.id, path: refused.details?.path ?? '', message: refused.message ?? String(one) });
+          await write([{ id: item.id }]);
+        }
+      }
+    }
+  }
+
+  // ---- push ---------------------------------------------------------------------------------
+  async function push(): Promise<void> {
+    await reload();
+    const cid = await clientId();
+    const refused: { entry: OutboxEntry; refusal: SyncRefusal }[] = [];
+    let queueNow = [...outbox].sort((a, b) => a.mutationId - b.mutationId);
+    while (queueNow.length && !closed) {
+      const head = queueNow[0]!;
+      let results: PushResult[];
+      let sent: OutboxEntry[];
+      if (head.kind === 'create') {
+        sent = [head];
+        results = [await create(cid, head)];
+      } else {
+        const end = queueNow.findIndex((e, i) => i >= PUSH_BATCH || e.kind !== 'event');
+        sent = queueNow.slice(0, end === -1 ? queueNow.length : end);
+        results = await pushEvents(cid, sent);
+      }
+      const done: number[] = [];
+      for (const [i, entry] of sent.entries()) {
+        const r = results[i]!;
+        done.push(entry.mutationId);
+        if (!r.ok) refused.push({ entry, refusal: refusalOf(entry, r) });
+      }
+      await queue.batch(async (tx) => {
+        for (const id of done) await tx.delete('outbox', id);
+      });
+      queueNow = queueNow.slice(sent.length);
+    }
+    if (!refused.length) return reload();
+    // Roll each refused item back to the server's record, once nothing more is queued for it.
+    await reload();
+    const byItem = new Map<string, { entry: OutboxEntry; refusal: SyncRefusal }>();
+    for (const r of refused) byItem.set(itemId(r.entry.collection, r.entry.item), r);
+    const kept: SyncRefusal[] = [];
+    for (const { entry, refusal } of byItem.values()) {
+      const stillQueued = outbox.some((e) => e.collection === entry.collection && e.item === entry.item);
+      let currentRecord: unknown;
+      const r = await request('GET', `/items/${encodeURIComponent(toServer.get(entry.collection)!)}/${encodeURIComponent(entry.item)}`);
+      if (r.ok) currentRecord = ((await r.json()) as { snapshot: unknown }).snapshot;
+      else await r.body?.cancel().catch(() => undefined);
+      if (!stillQueued) await replace(entry.collection, [{ id: entry.item, snapshot: currentRecord }]);
+      kept.push(currentRecord === undefined ? refusal : { ...refusal, current: currentRecord });
+    }
+    for (const { refusal } of refused) if (!kept.some((k) => k.mutationId === refusal.mutationId)) kept.push(refusal);
+    await queue.bulkPut('refusals', kept.map((k) => clean(k)) as never);
+    await reload();
+  }
+
+  async function create(cid: string, e: OutboxEntry): Promise<PushResult> {
+    const scope = session?.scope.level === 'county' && typeof (e.input as { town?: unknown })?.town === 'string' ? { town: (e.input as { town: string }).town } : undefined;
+    const body = clean({ clientId: cid, mutationId: e.mutationId, id: e.item, input: e.input, at: e.event.at, note: e.event.note, attachments: e.event.attachments, scope, actor: { role: e.event.actor.role } });
+    const r = await request('POST', `/items/${encodeURIComponent(toServer.get(e.collection)!)}`, body);
+    const answer = (await r.json().catch(() => ({}))) as { result?: PushResult; error?: ServerError };
+    if (r.ok && answer.result?.ok) return answer.result;
+    return { mutationId: e.mutationId, ok: false, error: answer.error ?? answer.result?.error ?? { code: `http_${r.status}`, message: SYNC_TEXTS.refusedCreate } };
+  }
+
+  const wireEvent = (e: OutboxEntry) => ({
+    mutationId: e.mutationId,
+    collection: toServer.get(e.collection)!,
+    item: e.item,
+    baseVersion: Math.max(1, e.baseVersion),
+    event: clean({ type: e.event.type, at: e.event.at, note: e.event.note, attachments: e.event.attachments, payload: e.event.payload, actor: { role: e.event.actor.role } }),
+  });
+
+  async function pushEvents(cid: string, entries: OutboxEntry[]): Promise<PushResult[]> {
+    const r = await request('POST', '/push', { clientId: cid, mutations: entries.map(wireEvent) });
+    const answer = (await r.json().catch(() => ({}))) as { results?: PushResult[]; error?: ServerError };
+    if (r.ok && Array.isArray(answer.results) && answer.results.length === entries.length) return answer.results;
+    // The batch as a whole was refused (a role the token lacks, a malformed event): alone, each
+    // mutation gets its own answer, so one bad change does not hold the others up.
+    if (entries.length > 1) {
+      const out: PushResult[] = [];
+      for (const e of entries) out.push(...(await pushEvents(cid, [e])));
+      return out;
+    }
+    return [{ mutationId: entries[0]!.mutationId, ok: false, error: answer.error ?? { code: `http_${r.status}`, message: SYNC_TEXTS.server } }];
+  }
+
+  function refusalOf(entry: OutboxEntry, r: PushResult): SyncRefusal {
+    const e = r.error ?? { code: 'refused', message: SYNC_TEXTS.server };
+    const rule = r.refusal?.rule;
+    const actor = entry.event.actor;
+    return {
+      collection: entry.collection,
+      key: entry.item,
+      mutationId: String(entry.mutationId),
+      code: e.code,
+      ...(rule ? { rule } : {}),
+      message: e.message,
+      event: { type: entry.event.type, actor: { id: actor.id, ...(actor.name ? { name: actor.name } : {}) } },
+      at: new Date().toISOString(),
+    };
+  }
+
+  // ---- pull ---------------------------------------------------------------------------------
+  async function pull(): Promise<void> {
+    for (;;) {
+      const cursor = (meta.get('cursor') as number | undefined) ?? 0;
+      const r = await request('GET', `/pull?cursor=${cursor}&limit=${PULL_LIMIT}`);
+      if (!r.ok) {
+        await r.body?.cancel().catch(() => undefined);
+        throw new Transient('server');
+      }
+      const page = (await r.json()) as { items: { collection: string; id: string; version: number; snapshot: unknown }[]; cursor: number; more: boolean };
+      const held = new Set(outbox.map((e) => itemId(e.collection, e.item)));
+      const byCollection = new Map<string, { id: string; snapshot: unknown }[]>();
+      for (const item of page.items) {
+        const collection = toLocal.get(item.collection);
+        if (!collection) continue;
+        const id = itemId(collection, item.id);
+        // An item with changes of ours still queued keeps its optimistic state: the push's answer decides.
+        if (held.has(id) || writing.has(id)) continue;
+        let list = byCollection.get(collection);
+        if (!list) byCollection.set(collection, (list = []));
+        list.push({ id: item.id, snapshot: item.snapshot });
+      }
+      for (const [collection, items] of byCollection) await replace(collection, items);
+      await setMeta('cursor', page.cursor);
+      if (!page.more) return;
+    }
+  }
+
+  // ---- the loop -----------------------------------------------------------------------------
+  let running: Promise<void> | undefined;
+  let again = false;
+  let failures = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let stopped = false; // after a refused token, until syncNow()
+
+  const schedule = (ms: number) => {
+    if (timer !== undefined) clearTimeout(timer);
+    if (closed) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      kick();
+    }, ms);
+    (timer as unknown as { unref?: () => void }).unref?.();
+  };
+
+  async function cycle(): Promise<void> {
+    syncing = true;
+    emit();
+    try {
+      await push();
+      await pull();
+      failures = 0;
+      online = true;
+      error = undefined;
+      meta.set('lastSyncAt', new Date().toISOString());
+      schedule(liveUp ? IDLE_PULL * 4 : IDLE_PULL);
+    } catch (e) {
+      if (e instanceof Unauthorized) {
+        stopped = true;
+        online = true;
+        error = { code: e.code, message: e.code === 'token_expired' ? SYNC_TEXTS.tokenExpired : SYNC_TEXTS.unauthorized };
+      } else if (e instanceof Transient) {
+        online = e.code !== 'offline';
+        error = { code: e.code, message: e.code === 'offline' ? SYNC_TEXTS.offline : SYNC_TEXTS.server };
+        failures++;
+        // Exponential backoff with full jitter: many stations coming back at once do not stampede.
+        const ceiling = Math.min(MAX_DELAY, BASE_DELAY * 2 ** Math.min(failures, 10));
+        schedule(ceiling / 2 + Math.random() * (ceiling / 2));
+      } else if (!closed) {
+        // Anything else (the local store refused a write, it was closed under us): reported, retried.
+        const text = e instanceof Error ? e.message.slice(0, 200) : String(e).slice(0, 200);
+        error = { code: (e as { code?: string })?.code ?? 'failed', message: { 'zh-CN': `${SYNC_TEXTS.server['zh-CN']}（${text}）`, en: `${SYNC_TEXTS.server.en} (${text})` } };
+        failures++;
+        schedule(Math.min(MAX_DELAY, BASE_DELAY * 2 ** Math.min(failures, 10)));
+      }
+    } finally {
+      syncing = false;
+      if (!closed) {
+        await queue.put('meta', { key: 'status', value: clean({ online, error }) }).catch(() => undefined);
+        if (meta.has('lastSyncAt')) await queue.put('meta', { key: 'lastSyncAt', value: meta.get('lastSyncAt') }).catch(() => undefined);
+      }
+      emit();
+    }
+  }
+
+  function kick(): Promise<void> {
+    if (closed) return Promise.resolve();
+    if (!election?.leading) {
+      election?.post({ kind: 'sync' });
+      return Promise.resolve();
+    }
+    if (stopped) return Promise.resolve();
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        await cycle();
+      } while (again && !closed && !stopped && failures === 0);
+    })().finally(() => {
+      running = undefined;
+    });
+    return running;
+  }
+
+  // ---- live notices ------------------------------------------------------------------------
+  let liveUp = false;
+  let liveAbort: AbortController | undefined;
+  let liveFailures = 0;
+  let following = false;
+  async function follow(): Promise<void> {
+    if (following) return;
+    following = true;
+    try {
+      await listenLive();
+    } finally {
+      following = false;
+    }
+  }
+  async function listenLive(): Promise<void> {
+    while (!closed && election?.leading && o.live !== false && !stopped) {
+      liveAbort = new AbortController();
+      const signal = liveAbort.signal;
+      try {
+        const r = await request('GET', '/live', undefined, signal);
+        if (!r.ok || !r.body) {
+          await r.body?.cancel().catch(() => undefined);
+          throw new Transient('server');
+        }
+        liveUp = true;
+        liveFailures = 0;
+        void kick(); // catch up on what happened while not listening
+        await readEvents(r.body, signal, (data) => {
+          const cursor = (data as { cursor?: unknown }).cursor;
+          if (typeof cursor === 'number' && cursor > ((meta.get('cursor') as number | undefined) ?? 0)) void kick();
+        });
+      } catch (e) {
+        if (e instanceof Unauthorized) {
+          stopped = true;
+          error = { code: e.code, message: e.code === 'token_expired' ? SYNC_TEXTS.tokenExpired : SYNC_TEXTS.unauthorized };
+          emit();
+        }
+      }
+      liveUp = false;
+      if (closed || !election?.leading || stopped) return;
+      liveFailures++;
+      const ceiling = Math.min(MAX_DELAY, BASE_DELAY * 2 ** Math.min(liveFailures, 10));
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, ceiling / 2 + Math.random() * (ceiling / 2));
+        (t as unknown as { unref?: () => void }).unref?.();
+      });
+    }
+  }
+
+  // ---- the tabs -----------------------------------------------------------------------------
+  let election: Election | undefined;
+  const unsubscribeQueue = queue.subscribe((notice) => {
+    if (notice.source === 'remote') {
+      void reload().then(() => {
+        if (election?.leading && outbox.length) void kick();
+      });
+    }
+  });
+  const onOnline = () => {
+    if (election?.leading) {
+      failures = 0;
+      void kick();
+    }
+  };
+  (globalThis as { addEventListener?: (t: string, l: () => void) => void }).addEventListener?.('online', onOnline);
+
+  await reload();
+  await loadSession();
+  emit();
+  election = elect(local.name, (leading) => {
+    if (!leading) {
+      liveAbort?.abort();
+      return;
+    }
+    void kick();
+    void follow();
+  }, (message) => {
+    if ((message as { kind?: string })?.kind === 'sync' && election?.leading) void kick();
+  });
+
+  // ---- the store ----------------------------------------------------------------------------
+  const synced = (collection: string) => toServer.has(collection);
+
+  /** The outbox entries of a write's new history entries (a loop event applied to a stored item). */
+  const eventsOf = (collection: string, key: Key, entries: readonly HistoryEntryLike[]) =>
+    entries.map((h) => {
+      const entry = h as HistoryEntryLike & { note?: string; attachments?: string[]; payload?: unknown; actor: { id: string; role: string; name?: string; unit?: string } };
+      return { kind: 'event' as const, collection, item: String(key), baseVersion: entry.seq, event: clean({ type: entry.type, at: entry.at, note: entry.note, attachments: entry.attachments, payload: entry.payload, actor: entry.actor }) as OutboxEntry['event'] };
+    });
+
+  /** The creation of a new loop item written with put/add: its id, its data as created, its first entry. */
+  const creationOf = (collection: string, record: unknown) => {
+    const r = record as { id?: unknown; data?: unknown; history?: (HistoryEntryLike & { note?: string; attachments?: string[]; actor: { id: string; role: string; name?: string } })[] };
+    const first = r?.history?.[0];
+    if (typeof r?.id !== 'string' || !first || r.history!.length !== 1) return undefined;
+    return { kind: 'create' as const, collection, item: r.id, baseVersion: 0, input: r.data, event: clean({ type: first.type, at: first.at, note: first.note, attachments: first.attachments, actor: first.actor }) as OutboxEntry['event'] };
+  };
+
+  async function holding<T>(ids: string[], run: () => Promise<T>): Promise<T> {
+    for (const id of ids) writing.set(id, (writing.get(id) ?? 0) + 1);
+    try {
+      return await run();
+    } finally {
+      for (const id of ids) {
+        const n = (writing.get(id) ?? 1) - 1;
+        if (n) writing.set(id, n);
+        else writing.delete(id);
+      }
+    }
+  }
+
+  async function written(collection: string, records: readonly unknown[], write: () => Promise<unknown>): Promise<void> {
+    if (!synced(collection)) {
+      await write();
+      return;
+    }
+    const ids = records.map((r) => itemId(collection, (r as { id?: unknown })?.id));
+    await holding(ids, async () => {
+      await write();
+      await enqueue(records.map((r) => creationOf(collection, r)).filter((c) => c !== undefined));
+    });
+  }
+
+  const control: SyncControl & { problems(): RecordProblem[] } = {
+    state: () => current,
+    problems: () => [...problems.values()],
+    subscribe(listener) {
+      if (typeof listener !== 'function') parseArgument('subscribe', 'listener', z.custom(() => false, 'must be a function (state) => void'), listener);
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+    isPending: (collection, key) => outbox.some((e) => e.collection === collection && e.item === String(key)) || writing.has(itemId(collection, key)),
+    refusal: (collection, key) => [...refusals].reverse().find((r) => r.collection === collection && r.key === String(key)),
+    dismiss(mutationId) {
+      const id = String(mutationId);
+      refusals = refusals.filter((r) => r.mutationId !== id);
+      emit();
+      void queue.delete('refusals', id).catch(() => undefined);
+    },
+    async syncNow() {
+      stopped = false;
+      failures = 0;
+      const refused = () => error?.code === 'unauthorized' || error?.code === 'token_expired';
+      if (refused()) {
+        token = undefined;
+        error = undefined;
+      }
+      if (!session) {
+        // Signed in again (after a refused token, or after clear()): the session first.
+        await loadSession();
+        emit();
+        // Asked once more (and once after its 401): still refused, so nothing is sent.
+        if (refused()) return void (stopped = true);
+      }
+      await election?.settled;
+      if (election?.leading) void follow();
+      await kick();
+    },
+  };
+
+  const store: SyncedStore<any> = {
+    name: local.name,
+    schemaVersion: local.schemaVersion,
+    spec: local.spec,
+    get closed() {
+      return closed || local.closed;
+    },
+    get session() {
+      return session;
+    },
+    sync: control,
+    get: (c, k) => local.get(c, k),
+    query: (c, q) => local.query(c, q),
+    all: (c, w) => local.all(c, w),
+    count: (c, w) => local.count(c, w),
+    history: (c, k) => local.history(c, k),
+    changes: (q) => local.changes(q),
+    lastSeq: () => local.lastSeq(),
+    subscribe: (l) => local.subscribe(l),
+    dump: () => local.dump(),
+    restore: (d, r) => local.restore(d, r),
+    verify: () => local.verify(),
+    delete: (c, k, w) => local.delete(c, k, w),
+    bulkDelete: (c, k, w) => local.bulkDelete(c, k, w),
+    async put(collection, record, w?: WriteOptions) {
+      let out: unknown;
+      await written(collection, [record], async () => void (out = await local.put(collection, record, w)));
+      return out as never;
+    },
+    async add(collection, record, w?: WriteOptions) {
+      let out: unknown;
+      await written(collection, [record], async () => void (out = await local.add(collection, record, w)));
+      return out as never;
+    },
+    async bulkPut(collection, records, w?: WriteOptions) {
+      let out = 0;
+      await written(collection, Array.isArray(records) ? records : [], async () => void (out = await local.bulkPut(collection, records, w)));
+      return out;
+    },
+    async applyEvent(collection, key, step, w?: ApplyOptions) {
+      if (!synced(collection)) return local.applyEvent(collection, key, step, w);
+      return holding([itemId(collection, key)], async () => {
+        const r = await local.applyEvent(collection, key, step, w);
+        if (r.ok) await enqueue(eventsOf(collection, key, r.entries));
+        return r;
+      });
+    },
+    async batch(body, w?: WriteOptions) {
+      const queued: Omit<OutboxEntry, 'mutationId' | 'queuedAt'>[] = [];
+      const result = await local.batch(async (tx) => {
+        const wrapped: StoreTx<any> = {
+          get: (c, k) => tx.get(c, k),
+          all: (c, wh) => tx.all(c, wh),
+          delete: (c, k) => tx.delete(c, k),
+          async put(c, record) {
+            const out = await tx.put(c, record);
+            const made = synced(c) ? creationOf(c, record) : undefined;
+            if (made) queued.push(made);
+            return out;
+          },
+          async add(c, record) {
+            const out = await tx.add(c, record);
+            const made = synced(c) ? creationOf(c, record) : undefined;
+            if (made) queued.push(made);
+            return out;
+          },
+          async applyEvent(c, k, step, opts) {
+            const r = await tx.applyEvent(c, k, step, opts);
+            if (r.ok && synced(c)) queued.push(...eventsOf(c, k, r.entries));
+            return r;
+          },
+        };
+        queued.length = 0; // a batch body may run again after a conflict
+        return body(wrapped);
+      }, w);
+      await enqueue(queued);
+      return result;
+    },
+    async clear(w?: WriteOptions) {
+      // Sign-out on a shared computer: every record, the outbox, refusals, cursor, client id and session.
+      liveAbort?.abort();
+      if (timer !== undefined) clearTimeout(timer);
+      await running?.catch(() => undefined);
+      await local.clear(w);
+      await queue.clear();
+      outbox = [];
+      refusals = [];
+      problems.clear();
+      meta = new Map();
+      session = undefined;
+      token = undefined;
+      error = undefined;
+      stopped = true;
+      emit();
+    },
+    close() {
+      if (closed) return;
+      closed = true;
+      liveAbort?.abort();
+      if (timer !== undefined) clearTimeout(timer);
+      election?.close();
+      unsubscribeQueue();
+      (globalThis as { removeEventListener?: (t: string, l: () => void) => void }).removeEventListener?.('online', onOnline);
+      listeners.clear();
+      if (!o.queue) queue.close();
+      local.close();
+    },
+  };
+  return store;
+}
+
+/** Whether a local record already is the server's version of it (same length of history). */
+function sameVersion(here: unknown, there: unknown): boolean {
+  const a = (here as { history?: { actor?: unknown }[] }).history;
+  const b = (there as { history?: { actor?: unknown }[] }).history;
+  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+  // The same length is the same record only if the last entry is the server's own (same actor and time).
+  return JSON.stringify(a[a.length - 1]) === JSON.stringify(b[b.length - 1]);
+}
+
+/** A copy without undefined fields (stores keep only what is there). */
+function clean<T extends object>(value: T): T {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = v;
+  return out as T;
+}
+
+/** Reads a `text/event-stream` body, handing each event's `data` (JSON) to `onData`. */
+async function readEvents(body: ReadableStream<Uint8Array>, signal: AbortSignal, onData: (data: unknown) => void): Promise<void> {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  const stop = () => void reader.cancel().catch(() => undefined);
+  signal.addEventListener('abort', stop, { once: true });
+  let buffer = '';
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return;
+      buffer += decoder.decode(value, { stream: true }).replace(/\r\n?/g, '\n');
+      let end: number;
+      while ((end = buffer.indexOf('\n\n')) !== -1) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const data = block
+          .split('\n')
+          .filter((l) => l.startsWith('data:'))
+          .map((l) => l.slice(5).trimStart())
+          .join('\n');
+        if (!data) continue;
+        try {
+          onData(JSON.parse(data));
+        } catch {
+          // not ours: ignored
+        }
+      }
+    }
+  } finally {
+    signal.removeEventListener('abort', stop);
+  }
+}
+
