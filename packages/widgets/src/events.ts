@@ -18,6 +18,7 @@ import type { BhLawReportScorecardEventMap } from './components/law-report-score
 import type { BhRateCardEventMap } from './components/rate-card/rate-card.component.js';
 import type { BhReceptionIssuesEventMap } from './components/reception-issues/reception-issues.component.js';
 import type { BhRectificationLedgerEventMap } from './components/rectification-ledger/rectification-ledger.component.js';
+import type { BhSyncStatusEventMap } from './components/sync-status/sync-status.component.js';
 import type { BhTaskChecklistEventMap } from './components/task-checklist/task-checklist.component.js';
 import type { BhTaskSupervisionEventMap } from './components/task-supervision/task-supervision.component.js';
 import type { BhVolunteerLogEventMap } from './components/volunteer-log/volunteer-log.component.js';
@@ -66,6 +67,7 @@ export interface BihuanEventMaps {
   'bh-rectification-ledger': BhRectificationLedgerEventMap;
   'bh-task-checklist': BhTaskChecklistEventMap;
   'bh-task-supervision': BhTaskSupervisionEventMap;
+  'bh-sync-status': BhSyncStatusEventMap;
   'bh-volunteer-log': BhVolunteerLogEventMap;
 }
 

@@ -18,3 +18,4 @@ import './components/task-supervision/define.js';
 import './components/law-report-scorecard/define.js';
 import './components/rectification-ledger/define.js';
 import './components/reception-issues/define.js';
+import './components/sync-status/define.js';

@@ -27,6 +27,7 @@ import { disputeCaseStyles } from './dispute-case.styles.js';
 import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } from '../../events.js';
 import { idGuard } from '../../internal/guard.js';
 import { viewerItem } from '../../internal/masking.js';
+import { type SyncRefusalLike, type ViewerActor, SyncMarksController, conflictOf, markWords, syncMarkStyles, viewerOf } from '../../internal/session.js';
 
 /** `bh-dispute-transition`: an action was accepted and stored. */
 export interface DisputeTransitionDetail {
@@ -67,6 +68,9 @@ export interface DisputeRefusedDetail {
  * @csspart refusal - Core's reason when an action is refused.
  * @csspart status - The confirmation after an action.
  * @csspart problem - The in-place message (no such dispute, a store failure).
+ * @csspart pending - The mark on a dispute whose last event the server has not accepted yet (synced store).
+ * @csspart sync-refusal - The server's reason for refusing the viewer's last event (synced store).
+ * @csspart conflict - What happened when someone else acted first: who did what, the state now, the actions now.
  *
  * @cssprop [--bh-font-family=system-ui, 'PingFang SC', 'Microsoft YaHei', sans-serif] - Font of every bihuan widget.
  * @cssprop [--bh-color-text=#1f2328] - Main text colour.
@@ -79,16 +83,22 @@ export interface DisputeRefusedDetail {
  * @cssprop [--bh-radius=8px] - Corner radius.
  * @cssprop [--bh-space=12px] - Spacing.
  *
- * @attr {string} viewer-role - The viewer's role (`intakeClerk`, `mediator`, `departmentLiaison`, `supervisor`): decides the actions offered and whether personal data show in clear.
- * @attr {string} viewer-id - The viewer's id, recorded as the actor of what they do.
- * @attr {string} viewer-unit - The body the viewer acts for (a department liaison's department id, e.g. `court`), recorded with what they do: a liaison mediates only for a body the dispute is routed to.
+ * On a synced store (`createSyncedStore`, signed in) the actor — id, name, role, unit — comes from
+ * the store's session; `viewer-role`, `viewer-id` and `viewer-unit` then change nothing and are
+ * for local-only use. An event the server has not accepted yet is marked pending; one it refused
+ * is shown with its reason, and when someone else acted first, who did what, the state now and
+ * the actions offered now.
+ *
+ * @attr {string} viewer-role - Local-only (ignored on a synced store, whose session decides): the viewer's role (`intakeClerk`, `mediator`, `departmentLiaison`, `supervisor`): decides the actions offered and whether personal data show in clear.
+ * @attr {string} viewer-id - Local-only (ignored on a synced store): the viewer's id, recorded as the actor of what they do.
+ * @attr {string} viewer-unit - Local-only (ignored on a synced store): the body the viewer acts for (a department liaison's department id, e.g. `court`), recorded with what they do: a liaison mediates only for a body the dispute is routed to.
  * @attr {string} now - The moment to judge deadlines at (ISO instant); the clock's when absent.
  * @fires {CustomEvent<DisputeTransitionDetail>} bh-dispute-transition - An action was accepted and stored; `detail`: `{ id, event, from, to, dispute }`.
  * @fires {CustomEvent<DisputeRefusedDetail>} bh-dispute-refused - The loop refused an action; `detail`: `{ id, event, code, rule, field, message, reason }`.
  * @fires {CustomEvent<ProblemDetail>} bh-problem - The dispute could not be found or read.
  */
 export class BhDisputeCase extends BihuanElement {
-  static override styles = [themeStyles, formStyles, disputeCaseStyles];
+  static override styles = [themeStyles, formStyles, disputeCaseStyles, syncMarkStyles];
 
   static override properties: PropertyDeclarations = {
     ...viewerProperties,
@@ -106,11 +116,11 @@ export class BhDisputeCase extends BihuanElement {
   store?: DisputeStore;
   /** The number of the dispute to show. */
   disputeId = '';
-  /** The viewer's role (`intakeClerk`, `mediator`, `departmentLiaison`, `supervisor`): decides the actions offered and whether personal data show. */
+  /** Local-only (a synced store's session decides instead): the viewer's role (`intakeClerk`, `mediator`, `departmentLiaison`, `supervisor`): decides the actions offered and whether personal data show. */
   viewerRole?: DisputeRole;
-  /** The viewer's id, recorded in the history of what they do. */
+  /** Local-only (a synced store's session decides instead): the viewer's id, recorded in the history of what they do. */
   viewerId = 'staff';
-  /** The body the viewer acts for (a liaison's department id), recorded with what they do. */
+  /** Local-only (a synced store's session decides instead): the body the viewer acts for (a liaison's department id), recorded with what they do. */
   viewerUnit?: string;
   /** The moment actions are recorded at, and overdue is judged at; the clock's by default. */
   now: NowInput;
@@ -126,6 +136,7 @@ export class BhDisputeCase extends BihuanElement {
   private notice = '';
   private busy = false;
   private loadedId = '';
+  private readonly syncMarks = new SyncMarksController(this, () => this.store);
   private readonly storeController = new StoreController<DisputeCollections>(this, disputeStoreSpec, async (store) => {
     const id = this.disputeId;
     const found = id ? await store.get('disputes', id) : undefined;
@@ -144,11 +155,21 @@ export class BhDisputeCase extends BihuanElement {
     }
   }
 
+  /** Who acts: the session's actor on a synced store, the `viewer-*` attributes otherwise. */
+  get viewer(): ViewerActor {
+    return viewerOf(this.store, disputeLoop.roles, { id: this.viewerId, role: this.viewerRole, unit: this.viewerUnit });
+  }
+
   /** The actions the viewer's role may take on the dispute now. */
   get available(): readonly DisputeEvent[] {
-    if (!this.dispute || !this.viewerRole || !(this.viewerRole in disputeLoop.roles)) return [];
+    return this.dispute ? this.availableIn(this.dispute.state) : [];
+  }
+
+  private availableIn(state: string): readonly DisputeEvent[] {
+    const role = this.viewer.role;
+    if (!role || !(role in disputeLoop.roles)) return [];
     // The original's side of a merge is written with the duplicate's merge, never on its own.
-    return availableEvents(disputeLoop, this.dispute, this.viewerRole as keyof typeof disputeLoop.roles).filter((e) => !(DISPUTE_LINK_EVENTS as readonly string[]).includes(e));
+    return availableEvents(disputeLoop, { state: state as DisputeState }, role as keyof typeof disputeLoop.roles).filter((e) => !(DISPUTE_LINK_EVENTS as readonly string[]).includes(e));
   }
 
   /** Opens an action's fields (as its button does). */
@@ -169,7 +190,7 @@ export class BhDisputeCase extends BihuanElement {
     const t = disputeCaseMessages[this.locale];
     const loopEvent: { -readonly [K in keyof LoopEvent]: LoopEvent[K] } = {
       type: event,
-      actor: this.viewerUnit ? { id: this.viewerId, role: this.viewerRole ?? '', unit: this.viewerUnit } : { id: this.viewerId, role: this.viewerRole ?? '' },
+      actor: this.viewer,
       at: formatInstant(nowMs(this.now)),
     };
     if (payload !== undefined) loopEvent.payload = payload;
@@ -234,7 +255,7 @@ export class BhDisputeCase extends BihuanElement {
     if (!this.disputeId) return html`<p class="muted" role="status">${t.noId}</p>`;
     if (this.dispute === undefined) return html`<p class="muted" role="status">${t.loading}</p>`;
     if (this.dispute === null) throw new BihuanError('not_found', { 'zh-CN': disputeCaseMessages['zh-CN'].notFound(this.disputeId), en: disputeCaseMessages.en.notFound(this.disputeId) });
-    const clear = seesPersonalData(this.viewerRole, this.personalDataRoles);
+    const clear = seesPersonalData(this.viewer.role || undefined, this.personalDataRoles);
     // Everything below renders the viewer's copy: personal fields masked as the schema marks them.
     const item = viewerItem(disputeLoop, this.dispute, clear);
     return html`${this.renderHeader(t, item)} ${this.renderParties(t, item, clear)}
@@ -256,7 +277,7 @@ export class BhDisputeCase extends BihuanElement {
       : '';
     return html`<header part="header">
       <h2>${d.title}</h2>
-      <p class="id">${item.id}</p>
+      <p class="id">${item.id}${this.syncMarks.marks('disputes', item.id)}</p>
       <dl class="facts">
         <dt>${t.state}</dt><dd>${stateLabel(item.state, l)}</dd>
         <dt>${t.category}</dt><dd>${DISPUTE_CATEGORY_LABELS[d.category][l]}</dd>
@@ -316,7 +337,8 @@ export class BhDisputeCase extends BihuanElement {
     return html`<section aria-labelledby="actions-h">
       <h3 id="actions-h">${t.actions}</h3>
       ${this.notice ? html`<p class="status" part="status" role="status">${this.notice}</p>` : html`<p class="status" part="status" role="status"></p>`}
-      ${!this.viewerRole
+      ${this.renderConflict(item)}
+      ${!this.viewer.role
         ? html`<p class="muted">${t.noRole}</p>`
         : events.length === 0
           ? html`<p class="muted">${t.noActions}</p>`
@@ -331,6 +353,39 @@ export class BhDisputeCase extends BihuanElement {
         : nothing}
       ${this.action && events.includes(this.action) ? this.renderForm(t, this.action, item) : nothing}
     </section>`;
+  }
+
+  /** The server refused the viewer's event: why, what others did meanwhile, the state and the actions now. */
+  private renderConflict(item: DisputeItem): TemplateResult | typeof nothing {
+    const refused: SyncRefusalLike | undefined = this.syncMarks.refusal('disputes', item.id);
+    if (!refused) return nothing;
+    const l = this.locale;
+    const w = markWords(l);
+    const viewer = this.viewer;
+    const conflict = conflictOf(refused, item, viewer.id);
+    const state = conflict?.state ?? item.state;
+    const now = this.availableIn(state);
+    const sep = l === 'en' ? ', ' : '、';
+    return html`<div class="refusal conflict" part="conflict" role="alert">
+      <strong>${w.conflictTitle(eventLabel(refused.event.type, l))}</strong>
+      <p>${refused.message[l]}</p>
+      ${conflict && conflict.others.length > 0
+        ? html`<p>${w.meanwhile}</p>
+            <ul>
+              ${conflict.others.map(
+                (h) => html`<li><time datetime=${h.at}>${chinaDateTime(h.at)}</time> ${w.by(
+                  `${roleLabel(h.actor.role, l)} ${h.actor.name ?? h.actor.id}`,
+                  h.type === CREATED ? disputeCaseMessages[l].created : eventLabel(h.type, l),
+                  h.from ? stateLabel(h.from, l) : '—',
+                  stateLabel(h.to, l),
+                )}</li>`,
+              )}
+            </ul>`
+        : html`<p>${w.nobodyElse}</p>`}
+      <p>${w.stateNow(stateLabel(state, l))}</p>
+      <p>${now.length > 0 ? w.offeredNow(now.map((e) => eventLabel(e, l)).join(sep)) : w.nothingNow}</p>
+      <button type="button" @click=${() => this.syncMarks.control?.dismiss(refused.mutationId)}>${w.dismiss}</button>
+    </div>`;
   }
 
   private renderForm(t: DisputeCaseMessages, event: DisputeEvent, item: DisputeItem): TemplateResult {

@@ -17,6 +17,8 @@ import { nowMs, type NowInput } from '../../internal/now.js';
 import { disputeIntakeMessages } from './dispute-intake.messages.js';
 import { disputeIntakeExtraStyles, disputeIntakeStyles } from './dispute-intake.styles.js';
 import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } from '../../events.js';
+import { BihuanError } from '@bihuan/core/schema';
+import { type ViewerActor, markWords, viewerOf } from '../../internal/session.js';
 
 /** One party as typed into the form. */
 export interface PartyDraft {
@@ -271,11 +273,20 @@ function randomId(ms: number): string {
  * @cssprop [--bh-radius=8px] - Corner radius.
  * @cssprop [--bh-space=12px] - Spacing.
  *
+ * On a synced store (`createSyncedStore`) the clerk is the store's session's actor (as an
+ * `intakeClerk` or `supervisor`); `viewer-role` and `viewer-id` are then ignored (local-only), and
+ * a session without either role may not submit.
+ *
+ * @attr {string} viewer-role - Local-only (ignored on a synced store): the role the clerk acts in.
+ * @attr {string} viewer-id - Local-only (ignored on a synced store): who takes the dispute in.
  * @fires {CustomEvent<DisputeAcceptedDetail>} bh-dispute-accepted - The dispute was stored as accepted; `detail`: `{ id, dispute }`.
  * @fires {CustomEvent<IntakeRefusedDetail>} bh-dispute-refused - The negative list refused the matter; `detail`: `{ id: null, event: 'accept', rule, message }`.
  * @fires {CustomEvent<DisputeEndedDetail>} bh-dispute-declined - The dispute was recorded and declined (不予受理) or referred elsewhere at intake; `detail`: `{ id, event, dispute }`.
  * @fires {CustomEvent<ProblemDetail>} bh-problem - The store could not be opened or written.
  */
+/** The roles that take a dispute in. */
+const ACCEPT_ROLES = ['intakeClerk', 'supervisor'] as const;
+
 export class BhDisputeIntake extends FormAssociatedElement {
   static override styles = [themeStyles, formStyles, errorSummaryStyles, disputeIntakeStyles, disputeIntakeExtraStyles];
 
@@ -307,9 +318,9 @@ export class BhDisputeIntake extends FormAssociatedElement {
   name = '';
   /** Disables every field. */
   disabled = false;
-  /** The role the clerk acts in (`intakeClerk` by default; `supervisor` may accept too). */
+  /** Local-only (a synced store's session decides instead): the role the clerk acts in (`intakeClerk` by default; `supervisor` may accept too). */
   viewerRole: DisputeRole = 'intakeClerk';
-  /** Who is taking the dispute in, as recorded in its history. */
+  /** Local-only (a synced store's session decides instead): who is taking the dispute in, as recorded in its history. */
   viewerId = 'intake-clerk';
   /** The moment of acceptance (ISO instant, Date or ms); the clock's by default. */
   now: NowInput;
@@ -363,7 +374,7 @@ export class BhDisputeIntake extends FormAssociatedElement {
       .filter((p) => p.name || p.phone || p.idNumber || p.address);
     if (parties.length === 0 || this.ledger.length === 0) return [];
     try {
-      return findPossibleDuplicates(this.ledger, { town: this.draft.town.trim() || undefined, parties }, { at: nowMs(this.now), viewer: { role: this.viewerRole }, limit: 5 });
+      return findPossibleDuplicates(this.ledger, { town: this.draft.town.trim() || undefined, parties }, { at: nowMs(this.now), viewer: { role: this.viewer.role ?? this.viewerRole }, limit: 5 });
     } catch {
       return [];
     }
@@ -403,6 +414,11 @@ export class BhDisputeIntake extends FormAssociatedElement {
    * Validates, checks the negative list and stores the dispute as accepted. Resolves to the new id,
    * or null when refused (the reasons are then shown, and focus is on the error summary).
    */
+  /** Who takes the dispute in: the session's actor on a synced store, `viewer-role`/`viewer-id` otherwise. */
+  get viewer(): ViewerActor {
+    return viewerOf(this.store, ACCEPT_ROLES, { id: this.viewerId, role: this.viewerRole });
+  }
+
   async accept(): Promise<string | null> {
     const t = disputeIntakeMessages[this.locale];
     this.formProblem = undefined;
@@ -423,7 +439,9 @@ export class BhDisputeIntake extends FormAssociatedElement {
       if (!store) throw this.storeController.error ?? new Error(t.noStore);
       const at = nowMs(this.now);
       const id = (this.generateId ?? randomId)(at);
-      const dispute = acceptDispute({ id, intake, actor: { id: this.viewerId, role: this.viewerRole }, at: formatInstant(at) });
+      const actor = this.viewer;
+      if (!actor.role) throw new BihuanError('not_allowed', { 'zh-CN': markWords('zh-CN').viewOnly, en: markWords('en').viewOnly });
+      const dispute = acceptDispute({ id, intake, actor: actor as ViewerActor & { role: DisputeRole }, at: formatInstant(at) });
       const ended = this.end.kind === '' ? undefined : this.endAtIntake(dispute, at);
       if (ended && !ended.ok) {
         this.formProblem = { label: t.endRefused, message: ended.message };
@@ -432,7 +450,7 @@ export class BhDisputeIntake extends FormAssociatedElement {
         return null;
       }
       const stored = ended?.ok ? ended.dispute : dispute;
-      await store.put('disputes', stored, { actor: { id: this.viewerId, role: this.viewerRole } });
+      await store.put('disputes', stored, { actor });
       const kind = this.end.kind;
       this.reset();
       void this.loadLedger();
@@ -464,7 +482,7 @@ export class BhDisputeIntake extends FormAssociatedElement {
       e.kind === 'decline'
         ? { reason: e.reason || undefined, detail: opt(e.detail), advice: opt(e.advice) }
         : { to: e.to.trim(), reason: e.why.trim(), date: formatDate(chinaDay(at)) };
-    const r = transition(disputeLoop, dispute, { type: e.kind as 'decline', actor: { id: this.viewerId, role: this.viewerRole }, at: formatInstant(at), payload: payload as never });
+    const r = transition(disputeLoop, dispute, { type: e.kind as 'decline', actor: this.viewer as ViewerActor & { role: DisputeRole }, at: formatInstant(at), payload: payload as never });
     return r.ok ? { ok: true, dispute: r.snapshot as DisputeItem } : { ok: false, message: r.reason.message[this.locale] };
   }
 
@@ -579,7 +597,8 @@ export class BhDisputeIntake extends FormAssociatedElement {
         </fieldset>
         ${this.renderDuplicates()} ${this.renderEnd()}
       </fieldset>
-      <div><button type="submit" class="primary" part="submit" ?disabled=${this.disabled || this.busy}>${this.busy ? t.submitting : this.end.kind === 'decline' ? t.submitDecline : this.end.kind === 'transfer' ? t.submitTransfer : t.submit}</button></div>
+      ${this.viewer.role ? nothing : html`<p class="muted">${markWords(this.locale).viewOnly}</p>`}
+      <div><button type="submit" class="primary" part="submit" ?disabled=${this.disabled || this.busy || !this.viewer.role}>${this.busy ? t.submitting : this.end.kind === 'decline' ? t.submitDecline : this.end.kind === 'transfer' ? t.submitTransfer : t.submit}</button></div>
     </form>`;
   }
 

@@ -20,6 +20,7 @@ import {
   stateLabel,
   viewerProperties,
 } from '../../internal/dispute-view.js';
+import { SyncMarksController, syncMarkStyles, viewerOf } from '../../internal/session.js';
 import { disputeLedgerMessages, type DisputeLedgerMessages } from './dispute-ledger.messages.js';
 import { disputeLedgerStyles } from './dispute-ledger.styles.js';
 import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } from '../../events.js';
@@ -130,6 +131,8 @@ const SORTERS: Record<LedgerSortKey, (a: DisputeItem, b: DisputeItem) => number>
  * @csspart table - The table.
  * @csspart export - The CSV export button.
  * @csspart problem - The in-place message shown when the data are refused.
+ * @csspart pending - A row's mark: its last event is not yet accepted by the server (synced store).
+ * @csspart sync-refusal - A row's mark: the server's reason for refusing its last event (synced store).
  *
  * @cssprop [--bh-font-family=system-ui, 'PingFang SC', 'Microsoft YaHei', sans-serif] - Font of every bihuan widget.
  * @cssprop [--bh-color-text=#1f2328] - Main text colour.
@@ -143,15 +146,19 @@ const SORTERS: Record<LedgerSortKey, (a: DisputeItem, b: DisputeItem) => number>
  * @cssprop [--bh-dispute-ledger-height=28rem] - Height of the scrolling rows.
  * @cssprop [--bh-dispute-ledger-head-surface=#f6f8fa] - Header row background.
  *
- * @attr {string} viewer-role - The viewer's role (`intakeClerk`, `mediator`, `departmentLiaison`, `supervisor`): decides the actions offered and whether personal data show in clear.
- * @attr {string} viewer-id - The viewer's id, recorded as the actor of what they do.
+ * On a synced store (`createSyncedStore`) the viewer's role comes from the store's session, and a
+ * row whose last event the server has not accepted yet is marked pending, one it refused shows the
+ * server's reason.
+ *
+ * @attr {string} viewer-role - Local-only (ignored on a synced store, whose session decides): the viewer's role (`intakeClerk`, `mediator`, `departmentLiaison`, `supervisor`): decides whether personal data show in clear.
+ * @attr {string} viewer-id - Local-only (ignored on a synced store): the viewer's id.
  * @attr {string} now - The moment to judge deadlines at (ISO instant); the clock's when absent.
  * @fires {CustomEvent<DisputeOpenDetail>} bh-dispute-open - A dispute's number was activated; `detail`: `{ id }`.
  * @fires {CustomEvent<ExportDetail>} bh-dispute-export - Before the CSV downloads (cancelable: `preventDefault()` keeps it from downloading); `detail`: `{ filename, csv, rows }`.
  * @fires {CustomEvent<ProblemDetail>} bh-problem - The disputes or the store were refused.
  */
 export class BhDisputeLedger extends BihuanElement {
-  static override styles = [themeStyles, disputeLedgerStyles];
+  static override styles = [themeStyles, disputeLedgerStyles, syncMarkStyles];
 
   static override properties: PropertyDeclarations = {
     ...viewerProperties,
@@ -167,9 +174,9 @@ export class BhDisputeLedger extends BihuanElement {
   store?: DisputeStore;
   /** The disputes to show, when the host has them already (a server's query); the store is then not read. */
   items?: readonly DisputeItem[];
-  /** The viewer's role: decides whether personal data show in clear. */
+  /** Local-only (a synced store's session decides instead): the viewer's role: decides whether personal data show in clear. */
   viewerRole?: DisputeRole;
-  /** The viewer's id (not used by the ledger itself; kept for symmetry with the other dispute widgets). */
+  /** Local-only (a synced store's session decides instead): the viewer's id (not used by the ledger itself; kept for symmetry with the other dispute widgets). */
   viewerId?: string;
   /** The moment ages and overdue marks are computed at; the clock's by default. */
   now: NowInput;
@@ -193,6 +200,7 @@ export class BhDisputeLedger extends BihuanElement {
   private laterTimer: ReturnType<typeof setTimeout> | undefined;
   private storeController: StoreController<DisputeCollections> | undefined;
   private frame = 0;
+  private readonly syncMarks = new SyncMarksController(this, () => this.store);
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -364,7 +372,7 @@ export class BhDisputeLedger extends BihuanElement {
       { header: t.deadline, value: 'deadline', type: 'datetime' },
       { header: t.overdue, value: (d) => (d.deadline !== undefined && overdue(d, at) ? t.overdueYes : t.overdueNo) },
     ];
-    const csv = toCsv(shown, columns, { unmasked: seesPersonalData(this.viewerRole, this.personalDataRoles) });
+    const csv = toCsv(shown, columns, { unmasked: seesPersonalData(this.viewerRoleNow, this.personalDataRoles) });
     return exportCsv(this, 'bh-dispute-export', { filename: t.filename(chinaDate(at)), csv, rows: shown.length });
   }
 
@@ -390,13 +398,18 @@ export class BhDisputeLedger extends BihuanElement {
     void this.focusRow(moves[event.key]!);
   };
 
+  /** The viewer's role: the session's on a synced store, `viewer-role` otherwise. */
+  private get viewerRoleNow(): string | undefined {
+    return viewerOf(this.store, disputeLoop.roles, { id: this.viewerId ?? '', role: this.viewerRole }).role || undefined;
+  }
+
   protected override renderContent(): unknown {
     const t = disputeLedgerMessages[this.locale];
     if (this.storeController?.error) throw this.storeController.error;
     const source = this.source();
     if (source === undefined) return html`<p class="note" role="status">${t.loading}</p>`;
     const { shown, summary } = this.compute();
-    const clear = seesPersonalData(this.viewerRole, this.personalDataRoles);
+    const clear = seesPersonalData(this.viewerRoleNow, this.personalDataRoles);
     const later = this.later.shown === shown ? this.later : undefined;
     const n = new Intl.NumberFormat(this.locale);
     return html`${this.renderFilters(t)}
@@ -471,7 +484,7 @@ export class BhDisputeLedger extends BihuanElement {
       <div role="cell" title=${d.title}>${d.title}</div>
       <div role="cell">${applicant?.name ?? ''}</div>
       <div role="cell">${applicant?.phone ?? ''}</div>
-      <div role="cell">${stateLabel(item.state, this.locale)}</div>
+      <div role="cell">${stateLabel(item.state, this.locale)}${this.syncMarks.marks('disputes', item.id)}</div>
       <div role="cell">${departmentNames(d.routing?.departments, this.locale, this.registry)}</div>
       <div role="cell">${d.town} / ${d.community}</div>
       <div role="cell">${CHANNEL_LABELS[d.channel][this.locale]}</div>

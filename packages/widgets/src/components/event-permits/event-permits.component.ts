@@ -12,6 +12,7 @@ import { formStyles } from '../../internal/form-styles.js';
 import { pageRows, pager } from '../../internal/pager.js';
 import { StoreController, replaceById } from '../../internal/store-controller.js';
 import { themeStyles } from '../../internal/styles.js';
+import { SyncMarksController, isSynced, syncMarkStyles, viewerOf, type ViewerActor } from '../../internal/session.js';
 import { eventPermitsMessages, type EventPermitsMessages } from './event-permits.messages.js';
 import { eventPermitsStyles } from './event-permits.styles.js';
 import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } from '../../events.js';
@@ -52,6 +53,8 @@ const TEXTAREAS = new Set(['summary', 'reason', 'outcome']);
  * @csspart error-summary - What was refused, with links to the fields.
  * @csspart status - The confirmation after an action.
  * @csspart problem - The in-place message when the widget cannot work (bad role, store failure).
+ * @csspart pending - A row's mark: its last event is not yet accepted by the server (synced store).
+ * @csspart sync-refusal - A row's mark: the server's reason for refusing its last event (synced store).
  *
  * @cssprop [--bh-color-accent=#0b5cad] - Buttons, focus rings, the action form's border.
  * @cssprop [--bh-color-good=#1a7f37] - Events held without incident.
@@ -61,7 +64,7 @@ const TEXTAREAS = new Set(['summary', 'reason', 'outcome']);
  * @fires {CustomEvent<ProblemDetail>} bh-problem - The widget could not work with what it was given.
  */
 export class BhEventPermits extends BihuanElement {
-  static override styles = [themeStyles, formStyles, errorSummaryStyles, dataStyles, eventPermitsStyles];
+  static override styles = [themeStyles, formStyles, errorSummaryStyles, dataStyles, eventPermitsStyles, syncMarkStyles];
 
   static override properties: PropertyDeclarations = {
     store: { attribute: false, guard: storeGuard },
@@ -78,9 +81,9 @@ export class BhEventPermits extends BihuanElement {
 
   /** The store holding the filings (`eventPermitStore`'s collections); the default IndexedDB store when absent. */
   store?: Store<EventPermitCollections>;
-  /** Who is using the widget: `reviewer` (police, default) or `organizer`. */
+  /** Local-only (a synced store's session decides instead): who is using the widget: `reviewer` (police, default) or `organizer`. */
   viewerRole: EventPermitRole = 'reviewer';
-  /** The viewer's id, recorded in each filing's history. */
+  /** Local-only (a synced store's session decides instead): the viewer's id, recorded in each filing's history. */
   viewerId = 'portal-user';
   /** The time actions are recorded at (ISO instant, Date or epoch ms); the clock when absent. */
   now?: string | number | Date;
@@ -101,12 +104,19 @@ export class BhEventPermits extends BihuanElement {
     return eventPermitsMessages[this.locale];
   }
 
+  private readonly syncMarks = new SyncMarksController(this, () => this.store);
+
+  /** Who acts: the session's actor on a synced store (no role, and so no action, when it has no permit role), `viewer-*` otherwise. */
+  private viewer(): ViewerActor & { role: EventPermitRole | '' } {
+    return viewerOf(this.store, eventPermitLoop.roles, { id: this.viewerId, role: this.viewerRole }) as ViewerActor & { role: EventPermitRole | '' };
+  }
+
   private at(): string {
     return new Date(this.now === undefined || this.now === null ? Date.now() : this.now).toISOString();
   }
 
   protected override renderContent(): unknown {
-    if (!(this.viewerRole in eventPermitLoop.roles)) {
+    if (!isSynced(this.store) && !(this.viewerRole in eventPermitLoop.roles)) {
       throw new InvalidArgumentError('bh-event-permits', 'viewer-role', { 'zh-CN': '必须是 reviewer 或 organizer', en: 'must be reviewer or organizer' }, this.viewerRole);
     }
     if (this.data.error) throw this.data.error;
@@ -126,7 +136,7 @@ export class BhEventPermits extends BihuanElement {
       ${this.status ? html`<p class="status" part="status" role="status">${this.status}</p>` : nothing}
       ${this.pending ? nothing : errorSummary(() => this.renderRoot, t.errorTitle, this.problems)}
       ${this.items.length === 0 ? html`<p class="empty">${t.empty}</p>` : this.renderTable(view.rows)}
-      ${pager(this.locale, view.page, view.pages, this.items.length, (p) => (this.page = p))} ${this.renderActionForm()} ${this.renderFilingForm()}
+      ${pager(this.locale, view.page, view.pages, this.items.length, (p) => (this.page = p))} ${this.renderActionForm()} ${this.viewer().role ? this.renderFilingForm() : nothing}
     </section>`;
   }
 
@@ -146,9 +156,9 @@ export class BhEventPermits extends BihuanElement {
               <th scope="row">${d.name}<span class="sub">${d.venue} · ${t.kinds[d.kind]}</span></th>
               <td>${d.eventDate}</td>
               <td>${d.filedOn}</td>
-              <td class="state">${eventPermitLoop.states[item.state].label[this.locale]}${outcome ? html`<span class="sub ${outcome.incidents ? 'bad' : 'good'}">${t.incidents(outcome.incidents)}</span>` : nothing}</td>
+              <td class="state">${eventPermitLoop.states[item.state].label[this.locale]}${this.syncMarks.marks('permits', item.id)}${outcome ? html`<span class="sub ${outcome.incidents ? 'bad' : 'good'}">${t.incidents(outcome.incidents)}</span>` : nothing}</td>
               <td>${d.plan ? t.plan(d.plan.stewards) : html`<span class="muted">${t.noPlan}</span>`}</td>
-              <td><div class="actions">${availableEvents(eventPermitLoop, item, this.viewerRole).map((type) => {
+              <td><div class="actions">${(this.viewer().role ? availableEvents(eventPermitLoop, item, this.viewer().role as EventPermitRole) : []).map((type) => {
                 const label = eventPermitLoop.events[type].label[this.locale];
                 return html`<button type="button" aria-label=${t.actionFor(label, d.name)} @click=${() => this.startAction(item, type)}>${label}</button>`;
               })}</div></td>
@@ -232,7 +242,7 @@ export class BhEventPermits extends BihuanElement {
 
   private async apply(item: EventPermitItem, type: EventPermitEvent, payload: unknown): Promise<void> {
     if (!this.data.store) return;
-    const event = { type, actor: { id: this.viewerId, role: this.viewerRole }, at: this.at(), ...(payload === undefined ? {} : { payload }) };
+    const event = { type, actor: this.viewer(), at: this.at(), ...(payload === undefined ? {} : { payload }) };
     // The accepted snapshot is shown as it comes back; the store's notice of it loads nothing again.
     const result = await this.data.write((store) => applyLoopEvent(store, 'permits', eventPermitLoop, item.id, event as never)); // a form's payload, validated by the loop
     const label = eventPermitLoop.events[type].label[this.locale];
@@ -289,7 +299,7 @@ export class BhEventPermits extends BihuanElement {
     this.pending = undefined;
     this.status = '';
     try {
-      const decision = await fileEventPermitIn(store, { id, application: application as never, actor: { id: this.viewerId, role: this.viewerRole }, at: this.at() });
+      const decision = await fileEventPermitIn(store, { id, application: application as never, actor: this.viewer() as ViewerActor & { role: EventPermitRole }, at: this.at() });
       if (decision.ok) {
         this.problems = [];
         this.status = this.t.filed(decision.value.data.name);

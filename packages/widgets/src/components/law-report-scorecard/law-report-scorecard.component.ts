@@ -3,6 +3,7 @@ import { formatInstant } from '@bihuan/core/calendar';
 import { CANNOT_JUDGE, type Dimension, type EvaluationResult, type EvaluationScheme, type EvaluationSchemeInput, type EvaluationStore, type LawReport, type LawReportInput, type ReportCheck, type ScoreValue, type StoredScoreSheet, LawReportSchema, SIX_DIMENSIONS, SIX_DIMENSIONS_ID, checkReport, defineScheme, dimensionPoints, evaluationStoreSpec, formatScore, scoreEvaluation, scoreReport } from '@bihuan/core/evaluation';
 import { InvalidArgumentError, parseArgument } from '@bihuan/core/schema';
 import { type Guard, booleanGuard, idGuard, isPlainObject, nowGuard, plainObjectGuard, schemaGuard, storeGuard } from '../../internal/guard.js';
+import { type ViewerActor, viewerOf } from '../../internal/session.js';
 import { problemOf } from '../../internal/problem.js';
 import { dataStyles } from '../../internal/data-styles.js';
 import { emit } from '../../internal/emit.js';
@@ -62,6 +63,10 @@ const scoreDraftGuard: Guard = {
  * total and grade recomputed exactly as scores are typed, together with the other assessors'
  * stored sheets. Form-associated: inside a `<form>` it submits its sheet as JSON under `name` and
  * blocks submission while a score is missing or out of range; its own submit stores the sheet.
+ *
+ * On a synced store (`createSyncedStore`) the actor is the store's session's (id, name, unit), in
+ * the `assessor` role; `assessor` then only chooses what is shown, and a session without that role is
+ * offered no action.
  *
  * @tagname bh-law-report-scorecard
  * @summary Scores a law report by dimension, with its completeness check, breakdown and grade.
@@ -141,7 +146,7 @@ export class BhLawReportScorecard extends FormAssociatedElement {
     const scheme = report ? await store.get('schemes', report.schemeId) : undefined;
     const sheets = report ? (await store.all('sheets', { index: 'report', equals: report.id })).items : [];
     this.loaded = { report, scheme, sheets };
-    const mine = sheets.find((s) => s.assessor === this.assessor);
+    const mine = sheets.find((s) => s.assessor === this.who.id);
     if (mine && Object.keys(this.draft).length === 0) this.draft = Object.fromEntries(Object.entries(mine.scores).map(([k, v]) => [k, String(v)]));
   });
 
@@ -180,7 +185,7 @@ export class BhLawReportScorecard extends FormAssociatedElement {
     const report = this.currentReport();
     if (!report) return undefined;
     const mine = this.scores;
-    const others = (this.loaded?.sheets ?? []).filter((s) => s.assessor !== this.assessor);
+    const others = (this.loaded?.sheets ?? []).filter((s) => s.assessor !== this.who.id);
     const sheets = Object.keys(mine).length ? [...others, this.sheet(report.id, mine)] : others;
     return scoreReport(this.currentScheme(), report, sheets);
   }
@@ -192,16 +197,16 @@ export class BhLawReportScorecard extends FormAssociatedElement {
     this.saveProblem = undefined;
     if (!this.reportValidity()) return false;
     const report = this.currentReport();
-    if (!report) return false;
+    if (!report || !this.who.role) return false;
     this.busy = true;
     try {
       const store = this.store ?? this.storeController.store;
       if (!store) throw this.storeController.error ?? new Error(t.saveFailed);
       const scores = this.scores;
       const result = this.result!;
-      await store.put('sheets', this.sheet(report.id, scores), { actor: { id: this.assessor, role: 'assessor', ...(this.assessorUnit ? { unit: this.assessorUnit } : {}) } });
-      this.notice = t.submitted(this.assessor);
-      emit<ScoresSubmittedDetail>(this, 'bh-scores-submitted', { reportId: report.id, assessor: this.assessor, scores, result });
+      await store.put('sheets', this.sheet(report.id, scores), { actor: this.who });
+      this.notice = t.submitted(this.who.id);
+      emit<ScoresSubmittedDetail>(this, 'bh-scores-submitted', { reportId: report.id, assessor: this.who.id, scores, result });
       return true;
     } catch (error) {
       const problem = problemOf(error, this.locale);
@@ -215,10 +220,15 @@ export class BhLawReportScorecard extends FormAssociatedElement {
     }
   }
 
+  /** Who scores: the session's actor on a synced store (when it has the `assessor` role), `assessor`/`assessor-unit` otherwise. */
+  private get who(): ViewerActor {
+    return viewerOf(this.store, ['assessor'], { id: this.assessor, role: 'assessor', unit: this.assessorUnit });
+  }
+
   /** This assessor's sheet, with their unit when given. */
   private sheet(reportId: string, scores: Record<string, ScoreValue>): StoredScoreSheet {
-    const base = { reportId, assessor: this.assessor, scores, submittedAt: formatInstant(nowMs(this.now)) };
-    return this.assessorUnit ? { ...base, unit: this.assessorUnit } : base;
+    const base = { reportId, assessor: this.who.id, scores, submittedAt: formatInstant(nowMs(this.now)) };
+    return this.who.unit ? { ...base, unit: this.who.unit } : base;
   }
 
   private currentReport(): LawReport | undefined {
@@ -254,7 +264,7 @@ export class BhLawReportScorecard extends FormAssociatedElement {
       }
       try {
         // Core's own check of one score against the scheme: the single source of the rule.
-        scoreEvaluation(scheme, { subject: 'draft', sheets: [{ assessor: this.assessor || 'assessor', scores: { [d.id]: value } }] });
+        scoreEvaluation(scheme, { subject: 'draft', sheets: [{ assessor: this.who.id || 'assessor', scores: { [d.id]: value } }] });
       } catch (error) {
         if (!(error instanceof InvalidArgumentError)) throw error;
         errors.set(fieldId(d.id), ruleText(error, this.locale));
@@ -276,7 +286,7 @@ export class BhLawReportScorecard extends FormAssociatedElement {
       errors = new Map([['', 'invalid']]);
     }
     if (errors.size === 0) {
-      this.internals.setFormValue(JSON.stringify({ reportId: this.currentReport()!.id, assessor: this.assessor, scores: this.scores }));
+      this.internals.setFormValue(JSON.stringify({ reportId: this.currentReport()!.id, assessor: this.who.id, scores: this.scores }));
       this.internals.setValidity({});
     } else {
       const [id, message] = [...errors][0]!;
@@ -325,14 +335,14 @@ export class BhLawReportScorecard extends FormAssociatedElement {
         <p class="subject">${t.reportOf(report.unit, report.reporter, report.period)} · ${t.claims(report.achievements.length, report.shortcomings.length)}</p>
       </div>
       ${this.renderCheck(check)}
-      <form part="form" novalidate @submit=${this.onSubmit} @focusout=${this.onBlur} aria-label=${t.form(this.assessor)}>
+      <form part="form" novalidate @submit=${this.onSubmit} @focusout=${this.onBlur} aria-label=${t.form(this.who.id)}>
         ${this.submitted || this.saveProblem ? errorSummary(() => this.renderRoot, t.errorTitle, summary) : nothing}
         <p class="status" part="status" role="status">${this.notice}</p>
-        <fieldset ?disabled=${this.disabled || this.busy}>
-          <legend>${t.form(this.assessor)}</legend>
+        <fieldset ?disabled=${this.disabled || this.busy || !this.who.role}>
+          <legend>${t.form(this.who.id)}</legend>
           ${assessorDimensions(scheme).map((d) => this.renderDimension(d, shown.get(fieldId(d.id))))}
         </fieldset>
-        <div><button type="submit" class="primary" part="submit" ?disabled=${this.disabled || this.busy}>${this.busy ? t.submitting : t.submit}</button></div>
+        <div><button type="submit" class="primary" part="submit" ?disabled=${this.disabled || this.busy || !this.who.role}>${this.busy ? t.submitting : t.submit}</button></div>
       </form>
       ${this.renderBreakdown(scheme, result)}
     </section>`;
@@ -389,7 +399,7 @@ export class BhLawReportScorecard extends FormAssociatedElement {
   private renderBreakdown(scheme: EvaluationScheme, result: EvaluationResult): TemplateResult {
     const t = scorecardMessages[this.locale];
     const l = this.locale;
-    const assessors = new Set([...(this.loaded?.sheets ?? []).map((s) => s.assessor), ...(Object.keys(this.scores).length ? [this.assessor] : [])]).size;
+    const assessors = new Set([...(this.loaded?.sheets ?? []).map((s) => s.assessor), ...(Object.keys(this.scores).length ? [this.who.id] : [])]).size;
     const status = result.ok ? t.status(result.shown, result.grade.label[l]) : t.statusUnscored;
     const line = (id: string) => (result.ok ? result.breakdown.find((b) => b.dimension === id) : undefined);
     return html`<div class="table-wrap" part="breakdown" role="region" aria-label=${t.breakdown(assessors)} tabindex="0">

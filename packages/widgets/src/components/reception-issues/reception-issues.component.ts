@@ -13,6 +13,7 @@ import { LoopActions, type LoopRefusedDetail, type LoopTransitionDetail } from '
 import { pageRows, pager } from '../../internal/pager.js';
 import { StoreController, replaceById } from '../../internal/store-controller.js';
 import { themeStyles } from '../../internal/styles.js';
+import { SyncMarksController, syncMarkStyles, viewerOf, type ViewerActor } from '../../internal/session.js';
 import { receptionIssuesMessages } from './reception-issues.messages.js';
 import { receptionIssuesStyles } from './reception-issues.styles.js';
 import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } from '../../events.js';
@@ -65,6 +66,8 @@ const PAGE_SIZE = 50;
  * @csspart action-form - The inline form of an action that needs details.
  * @csspart pager - Previous/next page buttons (when the list is longer than a page).
  * @csspart problem - The in-place message shown when the store cannot be read.
+ * @csspart pending - A row's mark: its last event is not yet accepted by the server (synced store).
+ * @csspart sync-refusal - A row's mark: the server's reason for refusing its last event (synced store).
  *
  * @cssprop [--bh-color-text=#1f2328] - Main text colour.
  * @cssprop [--bh-color-muted=#57606a] - Secondary text.
@@ -80,7 +83,7 @@ const PAGE_SIZE = 50;
  * @fires {CustomEvent<ProblemDetail>} bh-problem - The store could not be read.
  */
 export class BhReceptionIssues extends BihuanElement {
-  static override styles = [themeStyles, formStyles, dataStyles, actionFormStyles, receptionIssuesStyles];
+  static override styles = [themeStyles, formStyles, dataStyles, actionFormStyles, receptionIssuesStyles, syncMarkStyles];
 
   static override properties: PropertyDeclarations = {
     store: { attribute: false, guard: storeGuard },
@@ -95,11 +98,11 @@ export class BhReceptionIssues extends BihuanElement {
 
   /** Any `Store` with core's `receptionStoreSpec` collections; the default IndexedDB store otherwise. */
   store?: ReceptionStore;
-  /** The viewer's role: `host`, `department` or `firm` (no role: read only). */
+  /** Local-only (a synced store's session decides instead): the viewer's role: `host`, `department` or `firm` (no role: read only). */
   viewerRole: ReceptionRole | '' = '';
-  /** Who acts, as recorded in each issue's history. */
+  /** Local-only (a synced store's session decides instead): who acts, as recorded in each issue's history. */
   viewerId = 'viewer';
-  /** The body the viewer acts for, recorded as the actor's `unit`: the department (for `department`) or the firm (for `firm`) the viewer acts for; a department handles only issues assigned to it, a firm rates only its own issues. */
+  /** Local-only (a synced store's session decides instead): the body the viewer acts for, recorded as the actor's `unit`: the department (for `department`) or the firm (for `firm`) the viewer acts for; a department handles only issues assigned to it, a firm rates only its own issues. */
   viewerUnit = '';
   /** The moment actions are recorded at (ISO instant, Date or ms); the clock's by default. */
   now: NowInput;
@@ -127,9 +130,11 @@ export class BhReceptionIssues extends BihuanElement {
     return items.slice().sort((a, b) => Number(a.state === 'closed') - Number(b.state === 'closed') || a.id.localeCompare(b.id, 'en', { numeric: true }));
   }
 
-  /** The actor the viewer's actions are recorded as (with `unit` when `viewer-unit` is set). */
-  private viewer(): { id: string; role: string; unit?: string } {
-    return this.viewerUnit ? { id: this.viewerId, role: this.viewerRole, unit: this.viewerUnit } : { id: this.viewerId, role: this.viewerRole };
+  private readonly syncMarks = new SyncMarksController(this, () => this.store);
+
+  /** The actor the viewer's actions are recorded as: the session's on a synced store, the `viewer-*` attributes otherwise. */
+  private viewer(): ViewerActor {
+    return viewerOf(this.store, receptionLoop.roles, { id: this.viewerId, role: this.viewerRole, unit: this.viewerUnit });
   }
 
   protected override renderContent(): unknown {
@@ -173,9 +178,9 @@ export class BhReceptionIssues extends BihuanElement {
               <th scope="row">${d.title}<br /><span class="muted">${item.id} · ${d.sessionDate}</span></th>
               <td>${d.firm}<br /><span class="muted">${d.contact}</span></td>
               <td>${d.department ?? '—'}${d.dueDate ? html`<br /><span class="muted">${d.dueDate}</span>` : nothing}</td>
-              <td>${receptionLoop.states[item.state as ReceptionState].label[l]}${d.reopened ? html`<br /><span class="muted">${t.reopened(d.reopened)}</span>` : nothing}</td>
+              <td>${receptionLoop.states[item.state as ReceptionState].label[l]}${this.syncMarks.marks('issues', item.id)}${d.reopened ? html`<br /><span class="muted">${t.reopened(d.reopened)}</span>` : nothing}</td>
               <td class=${last?.satisfaction === 'dissatisfied' ? 'dissatisfied' : ''}>${last ? SATISFACTION_LABELS[last.satisfaction][l] : html`<span class="muted">${t.notRated}</span>`}</td>
-              <td>${this.actions.render(item, d.title, this.viewerRole, this.store ?? this.storeController.store, () => this.viewer(), () => nowMs(this.now))}</td>
+              <td>${this.actions.render(item, d.title, this.viewer().role, this.store ?? this.storeController.store, () => this.viewer(), () => nowMs(this.now))}</td>
             </tr>`;
           })}
         </tbody>

@@ -15,6 +15,7 @@ import { LoopActions, type LoopRefusedDetail, type LoopTransitionDetail } from '
 import { pageRows, pager } from '../../internal/pager.js';
 import { StoreController, replaceById } from '../../internal/store-controller.js';
 import { themeStyles } from '../../internal/styles.js';
+import { SyncMarksController, syncMarkStyles, viewerOf, type ViewerActor } from '../../internal/session.js';
 import { rectificationLedgerMessages } from './rectification-ledger.messages.js';
 import { rectificationLedgerStyles } from './rectification-ledger.styles.js';
 import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } from '../../events.js';
@@ -71,6 +72,8 @@ const PAGE_SIZE = 50;
  * @csspart status - What the last sweep did.
  * @csspart pager - Previous/next page buttons (when the list is longer than a page).
  * @csspart problem - The in-place message shown when the store cannot be read.
+ * @csspart pending - A row's mark: its last event is not yet accepted by the server (synced store).
+ * @csspart sync-refusal - A row's mark: the server's reason for refusing its last event (synced store).
  *
  * @cssprop [--bh-color-text=#1f2328] - Main text colour.
  * @cssprop [--bh-color-muted=#57606a] - Secondary text.
@@ -88,7 +91,7 @@ const PAGE_SIZE = 50;
  * @fires {CustomEvent<ProblemDetail>} bh-problem - The store could not be read.
  */
 export class BhRectificationLedger extends BihuanElement {
-  static override styles = [themeStyles, formStyles, dataStyles, actionFormStyles, rectificationLedgerStyles];
+  static override styles = [themeStyles, formStyles, dataStyles, actionFormStyles, rectificationLedgerStyles, syncMarkStyles];
 
   static override properties: PropertyDeclarations = {
     store: { attribute: false, guard: storeGuard },
@@ -104,11 +107,11 @@ export class BhRectificationLedger extends BihuanElement {
 
   /** Any `Store` with core's `rectificationStoreSpec` collections; the default IndexedDB store otherwise. */
   store?: RectificationStore;
-  /** The viewer's role: `owner`, `verifier` or `supervisor` (no role: read only). */
+  /** Local-only (a synced store's session decides instead): the viewer's role: `owner`, `verifier` or `supervisor` (no role: read only). */
   viewerRole: RectificationRole | '' = '';
-  /** Who acts, as recorded in each item's history. */
+  /** Local-only (a synced store's session decides instead): who acts, as recorded in each item's history. */
   viewerId = 'viewer';
-  /** The body the viewer acts for, recorded as the actor's `unit`: the unit the viewer acts for; an owner acts only on their unit's items, and a verifier is never of the responsible unit. */
+  /** Local-only (a synced store's session decides instead): the body the viewer acts for, recorded as the actor's `unit`: the unit the viewer acts for; an owner acts only on their unit's items, and a verifier is never of the responsible unit. */
   viewerUnit = '';
   /** The moment the ledger is judged at (ISO instant, Date or ms); the clock's by default. */
   now: NowInput;
@@ -162,15 +165,17 @@ export class BhRectificationLedger extends BihuanElement {
   /** Opens accountability for every overdue, unverified item (supervisor only); resolves to the records opened. */
   async sweep(): Promise<string[]> {
     const store = this.store ?? this.storeController.store;
-    if (!store || this.viewerRole !== 'supervisor') return [];
+    if (!store || this.viewer().role !== 'supervisor') return [];
     const opened = await openOverdueAccountability(store, formatInstant(nowMs(this.now)), { id: this.viewerId, role: 'supervisor' });
     this.status = rectificationLedgerMessages[this.locale].swept(opened.length);
     return opened;
   }
 
-  /** The actor the viewer's actions are recorded as (with `unit` when `viewer-unit` is set). */
-  private viewer(): { id: string; role: string; unit?: string } {
-    return this.viewerUnit ? { id: this.viewerId, role: this.viewerRole, unit: this.viewerUnit } : { id: this.viewerId, role: this.viewerRole };
+  private readonly syncMarks = new SyncMarksController(this, () => this.store);
+
+  /** The actor the viewer's actions are recorded as: the session's on a synced store, the `viewer-*` attributes otherwise. */
+  private viewer(): ViewerActor {
+    return viewerOf(this.store, rectificationLoop.roles, { id: this.viewerId, role: this.viewerRole, unit: this.viewerUnit });
   }
 
   protected override renderContent(): unknown {
@@ -199,7 +204,7 @@ export class BhRectificationLedger extends BihuanElement {
           </select>
         </div>
         <button type="button" part="export" @click=${() => this.exportCsv()}>${t.exportCsv}</button>
-        ${this.viewerRole === 'supervisor' ? html`<button type="button" part="sweep" @click=${() => void this.sweep()}>${t.sweep}</button>` : nothing}
+        ${this.viewer().role === 'supervisor' ? html`<button type="button" part="sweep" @click=${() => void this.sweep()}>${t.sweep}</button>` : nothing}
       </div>
       <p class="status" part="status" role="status">${this.status}</p>
       ${this.items.length === 0 ? html`<p class="empty">${t.empty}</p>` : shown.length === 0 ? html`<p class="empty">${t.noneInView}</p>` : this.renderTable(shown, at)}
@@ -228,8 +233,8 @@ export class BhRectificationLedger extends BihuanElement {
               <th scope="row">${item.data.title}<br /><span class="muted">${item.id}</span></th>
               <td>${item.data.unit}<br />${item.data.owner}</td>
               <td>${item.data.deadline}${open ? html`<br />${late ? html`<span class="flag">${t.overdueBy(-days)}</span>` : html`<span class="muted">${t.dueIn(days)}</span>`}` : nothing}</td>
-              <td>${rectificationLoop.states[item.state as RectificationState].label[l]}${item.data.accountability ? html`<br /><span class="flag">${t.accountabilityOpened}</span>` : nothing}</td>
-              <td>${this.actions.render(item, item.data.title, this.viewerRole, this.store ?? this.storeController.store, () => this.viewer(), () => nowMs(this.now))}</td>
+              <td>${rectificationLoop.states[item.state as RectificationState].label[l]}${this.syncMarks.marks('items', item.id)}${item.data.accountability ? html`<br /><span class="flag">${t.accountabilityOpened}</span>` : nothing}</td>
+              <td>${this.actions.render(item, item.data.title, this.viewer().role, this.store ?? this.storeController.store, () => this.viewer(), () => nowMs(this.now))}</td>
             </tr>`;
           })}
         </tbody>

@@ -4,6 +4,7 @@ import { BihuanError } from '@bihuan/core/schema';
 import { applyLoopEvent } from '@bihuan/core/store';
 import { type DoneField, type FeedbackValue, type OfficerReminders, type ReminderPolicy, type TaskOrder, type TaskStore, type TaskStoreSpec, DEFAULT_REMINDER_POLICY, dueDayText, reminders, rollupOrders, taskOrderLoop, taskStoreSpec } from '@bihuan/core/task';
 import { BihuanElement } from '../../internal/bihuan-element.js';
+import { type ViewerActor, viewerOf } from '../../internal/session.js';
 import { readForm } from '../../internal/form-fields.js';
 import { dataStyles } from '../../internal/data-styles.js';
 import { formStyles } from '../../internal/form-styles.js';
@@ -40,6 +41,10 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
  * task loop; a refusal names the field. Works with the keyboard alone and at phone width.
  *
  * Reads and writes the orders through the store (`store`, or the default IndexedDB store).
+ *
+ * On a synced store (`createSyncedStore`) the actor is the store's session's (id, name, unit), in
+ * the `officer` role; `officer` then only chooses what is shown, and a session without that role is
+ * offered no action.
  *
  * @tagname bh-task-checklist
  * @summary An officer's month of tasks, with reminders, progress and feedback in place.
@@ -194,7 +199,7 @@ export class BhTaskChecklist extends BihuanElement {
       <div class="meta">
         ${t.due(dueDayText(d.due))}${d.urgings.length ? html` · <span class="overdue">${t.urged(d.urgings.length)}</span>` : nothing}${d.returns ? html` · ${t.returned(d.returns)}` : nothing}
       </div>
-      ${open
+      ${open && this.actor.role
         ? html`<div class="buttons">
             <button type="button" aria-expanded=${editing ? 'true' : 'false'} aria-controls=${formId} @click=${() => this.toggle(o.id, formId)}>
               ${t.feedback}<span class="visually-hidden">：${d.template.title[this.locale]}</span>
@@ -254,6 +259,11 @@ export class BhTaskChecklist extends BihuanElement {
     target?.focus();
   }
 
+  /** Who sends feedback: the session's actor on a synced store (when it has the `officer` role), the officer shown otherwise. */
+  private get actor(): ViewerActor {
+    return viewerOf(this.store, ['officer'], { id: this.officer, role: 'officer' });
+  }
+
   private async submit(event: SubmitEvent, order: TaskOrder): Promise<void> {
     event.preventDefault();
     const t = taskChecklistMessages[this.locale];
@@ -262,7 +272,8 @@ export class BhTaskChecklist extends BihuanElement {
     const exempt = (event.submitter as HTMLButtonElement | null)?.value === 'exempt';
     if (!this.data.store) return;
     const at = formatInstant(Math.max(this.nowMs, parseInstant(order.updatedAt)));
-    const actor = { id: this.officer, role: 'officer' as const };
+    const actor = this.actor as ViewerActor & { role: 'officer' };
+    if (!actor.role) return;
     let result;
     if (exempt) {
       const reason = fields['@reason'] ?? '';

@@ -4,6 +4,7 @@ import { type CsvColumn, toCsv } from '@bihuan/core/export';
 import { type Localized, BihuanError } from '@bihuan/core/schema';
 import { type Roster, type RollupRow, type TaskOrder, type TaskStore, type TaskStoreSpec, compareForSupervision, laggards, rollupOrders, taskStoreSpec, urgeOrders } from '@bihuan/core/task';
 import { BihuanElement } from '../../internal/bihuan-element.js';
+import { type ViewerActor, viewerOf } from '../../internal/session.js';
 import { exportCsv } from '../../internal/csv-download.js';
 import { dataStyles } from '../../internal/data-styles.js';
 import { figures } from '../../internal/figures.js';
@@ -36,6 +37,10 @@ const OPEN = new Set(['dispatched', 'returned']);
  * is one.
  *
  * Reads and writes through the store (`store`, or the default IndexedDB store).
+ *
+ * On a synced store (`createSyncedStore`) the actor is the store's session's (id, name, unit), in
+ * the `supervisor` role; `supervisor` then only chooses what is shown, and a session without that role is
+ * offered no action.
  *
  * @tagname bh-task-supervision
  * @summary Completion by unit with drill-down, laggards first, urging and CSV export.
@@ -238,7 +243,7 @@ export class BhTaskSupervision extends BihuanElement {
       <td class="num">${row.exempt + row.cancelled}</td>
       <td class="num">${row.rate}</td>
       <td>
-        <button type="button" ?disabled=${row.open === 0} aria-label=${t.urgeLabel(name, row.open)} @click=${() => this.urge(level, id, name)}>${t.urge}</button>
+        ${this.actor.role ? html`<button type="button" ?disabled=${row.open === 0} aria-label=${t.urgeLabel(name, row.open)} @click=${() => this.urge(level, id, name)}>${t.urge}</button>` : nothing}
       </td>
     </tr>`;
   }
@@ -252,10 +257,15 @@ export class BhTaskSupervision extends BihuanElement {
     this.renderRoot.querySelector<HTMLElement>('.path [aria-current]')?.focus();
   }
 
+  /** Who urges: the session's actor on a synced store (when it has the `supervisor` role), `supervisor` otherwise. */
+  private get actor(): ViewerActor {
+    return viewerOf(this.store, ['supervisor'], { id: this.supervisor || 'supervisor', role: 'supervisor' });
+  }
+
   private async urge(level: Level, unit: string, name: string): Promise<void> {
     const t = taskSupervisionMessages[this.locale];
     const store = this.data.store;
-    if (!store) return;
+    if (!store || !this.actor.role) return;
     const now = this.nowMs;
     const open = this.scope().filter((o) => o.data[level] === unit && OPEN.has(o.state));
     const late = open.filter((o) => parseInstant(o.data.due) <= now);
@@ -265,7 +275,7 @@ export class BhTaskSupervision extends BihuanElement {
       return;
     }
     const latest = Math.max(now, ...chosen.map((o) => parseInstant(o.updatedAt)));
-    const { urged } = await urgeOrders(store, { orders: chosen.map((o) => o.id), instruction: t.instruction, actor: { id: this.supervisor || 'supervisor', role: 'supervisor' }, at: formatInstant(latest) });
+    const { urged } = await urgeOrders(store, { orders: chosen.map((o) => o.id), instruction: t.instruction, actor: this.actor as ViewerActor & { role: 'supervisor' }, at: formatInstant(latest) });
     this.status = t.urged(name, urged.length);
     this.dispatchEvent(new CustomEvent<TaskUrgeDetail>('bh-task-urge', { detail: { level, unit, orders: urged }, bubbles: true, composed: true }));
   }
