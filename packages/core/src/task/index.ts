@@ -79,6 +79,7 @@ export {
   rollupOrders,
   compareForSupervision,
   laggards,
+  laggardRule,
   type OrderColumnsInput,
   type OrderColumns,
   type ColumnsFromOrdersOptions,
