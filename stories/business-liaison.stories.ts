@@ -35,8 +35,8 @@ function typical(): Store {
     { id: 'V-2', firmId: 'F-1', date: '2025-03-12', by: 'A-1', kind: 'phone' },
   ];
   const matters: OneWindowMatterInput[] = [
-    { id: 'M-seal', name: '公章刻制备案', department: '治安', previousLimit: 7, limit: 4.9, online: true },
-    { id: 'M-record', name: '无犯罪记录证明', department: '户政', previousLimit: 5, limit: 3.5, online: true },
+    { id: 'M-seal', name: '公章刻制备案', department: '治安', previousLimit: 7, limit: 4, online: true },
+    { id: 'M-record', name: '无犯罪记录证明', department: '户政', previousLimit: 5, limit: 3, online: true },
     { id: 'M-event', name: '大型活动安全许可', department: '治安', previousLimit: 20, limit: 14 },
   ];
   return seeded(firms, visits, matters);
@@ -67,7 +67,7 @@ type Story = StoryObj<Args>;
 
 /** No firms and no matters yet: the figures show "—", never 0% or NaN%. */
 export const Empty: Story = { args: { seed: 'none' } };
-/** Five key firms and projects (four with their pair), two visits, three one-window matters shortened by 30%. */
+/** Five key firms and projects (four with their pair), two visits, three one-window matters with limits cut by 30% in whole working days (rounded down). */
 export const Typical: Story = { args: { seed: 'typical' } };
 /** The source's figures: 361 key firms and projects, all covered; 104 matters, limits −30%. */
 export const Large: Story = { args: { seed: 'large' } };

@@ -19,8 +19,8 @@ async function seedBusiness() {
   ]);
   await store.put('visits', { id: 'V-1', firmId: 'F-1', date: '2025-03-10', by: 'P-0', kind: 'onSite', needs: '今年计划承办多少场赛事？需要哪些安保服务' });
   const matters = [
-    { id: 'M-seal', name: '公章刻制备案', department: '治安', previousLimit: 7, limit: 4.9, online: true },
-    { id: 'M-record', name: '无犯罪记录证明', department: '户政', previousLimit: 5, limit: 3.5, online: true },
+    { id: 'M-seal', name: '公章刻制备案', department: '治安', previousLimit: 7, limit: 4, online: true },
+    { id: 'M-record', name: '无犯罪记录证明', department: '户政', previousLimit: 5, limit: 3, online: true },
     { id: 'M-event', name: '大型活动安全许可', department: '治安', previousLimit: 20, limit: 14 },
   ];
   await store.bulkPut('matters', matters);

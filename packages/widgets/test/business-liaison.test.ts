@@ -13,7 +13,7 @@ const firm: KeyFirm = { id: 'F-1', name: '秦皇岛某帆船体育文化公司',
 async function setup() {
   const store = createMemoryStore(businessStore);
   await store.put('firms', firm);
-  await store.put('matters', { id: 'M-1', name: '公章刻制备案', previousLimit: 7, limit: 4.9 });
+  await store.put('matters', { id: 'M-1', name: '公章刻制备案', previousLimit: 7, limit: 4 });
   const changes: unknown[] = [];
   const c = await mount(html`<bh-business-liaison now="2025-03-10T09:00:00+08:00" .store=${store} @bh-liaison-change=${(e: CustomEvent) => changes.push(e.detail)}></bh-business-liaison>`);
   const el = c.querySelector('bh-business-liaison')!;
@@ -22,9 +22,11 @@ async function setup() {
 }
 
 describe('<bh-business-liaison>', () => {
-  test('shows the register and the one-window limits: 7 → 4.9 working days is -30%', async () => {
+  test('shows the register and the one-window limits in whole days, with the rule: 7 → 4 working days is -42.86%', async () => {
     const { c, el } = await setup();
-    expect(shadowText($(el, '[part=matters] tbody'))).toContain('-30%');
+    expect(shadowText($(el, '[part=matters] tbody'))).toContain('4 个工作日');
+    expect(shadowText($(el, '[part=matters] tbody'))).toContain('-42.86%');
+    expect(shadowText($(el, '[part=limit-rule]'))).toContain('向下取整，最少 1 个工作日');
     expect(shadowText($(el, '[part=summary]'))).toContain('0%'); // coverage 0 of 1
     expect(shadowText($(el, '[part=firms]'))).toContain('未配备');
     await expectNoAxeViolations(c);

@@ -84,12 +84,15 @@ export const VisitSchema = z.object({
 });
 export type Visit = z.output<typeof VisitSchema>;
 
-/** Time limits are in working days; at most two decimals (half a day is a real limit). */
+/**
+ * Time limits are whole working days (1 – 366): a promise to applicants is counted in days, and a
+ * limit cut by a share is rounded down by `cutLimit` (never below one day).
+ */
 const limit = z
   .number()
   .positive()
   .max(366)
-  .refine((n) => Math.abs(n * 100 - Math.round(n * 100)) < 1e-6, { message: 'at most two decimals', params: { 'zh-CN': '最多两位小数', en: 'at most two decimals' } });
+  .refine((n) => Number.isInteger(n), { message: 'must be a whole number of working days', params: { 'zh-CN': '必须是整数个工作日', en: 'must be a whole number of working days' } });
 
 /**
  * A matter handled at one window (一窗通办): its promised limit now and the limit before the

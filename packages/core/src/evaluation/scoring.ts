@@ -3,7 +3,8 @@ import { InvalidArgumentError } from '../errors/errors.js';
 import type { Localized } from '../i18n/locale.js';
 import { checkFraction, compareFractions, type Fraction } from '../rate/fraction.js';
 import { parseArgument } from '../schema/argument.js';
-import { decimal, exact, minOf, minus, over, plus, sum, times, whole } from '../rate/exact.js';
+import { decimal, exact, minOf, minus, negate, over, plus, sum, times, whole } from '../rate/exact.js';
+import { footRound } from '../rate/foot.js';
 import { type AdjustmentItem, bandFor, type Dimension, dimensionPoints, type EvaluationScheme, type GradeBand, parseScheme, type VetoItem } from './scheme.js';
 import { id } from '../schema/fields.js';
 import type { ReportRule } from './report.js';
@@ -81,6 +82,12 @@ export interface ScoredEvaluation {
   readonly total: Fraction;
   /** The total as shown, to the scheme's `decimals` (half-up): `"90"` for an exact 89.9955. */
   readonly shown: string;
+  /**
+   * The parts of the total as shown beside it, to the scheme's `decimals`, rounded so that they
+   * add up to `shown` exactly (largest remainder, `footRound`): each dimension's contribution in
+   * `breakdown` order, the bonus, and the penalty with its minus sign (`"-1.5"`, or `"0"`).
+   */
+  readonly shownParts: { readonly contributions: readonly string[]; readonly bonus: string; readonly penalty: string };
   /** The band of the total as shown (never disagreeing with `shown`), or the lowest band when a veto item failed. */
   readonly grade: GradeBand;
   readonly vetoed: readonly VetoItem[];
@@ -243,6 +250,8 @@ export function scoreEvaluation(scheme: EvaluationScheme, input: EvaluationInput
   const vetoed = s.vetoes.filter((v) => data.vetoed.includes(v.id));
   const grade = vetoed.length > 0 ? s.grades[s.grades.length - 1]! : bandFor(s, total);
   const shown = decimal(total, { decimals: s.decimals, rounding: 'half-up', trimZeros: true });
+  const footed = footRound([...breakdown.map((b) => b.contribution), bonus.value, negate(penalty.value)], { decimals: s.decimals, rounding: 'half-up' });
+  const n = breakdown.length;
   return {
     ok: true,
     subject: data.subject,
@@ -256,6 +265,7 @@ export function scoreEvaluation(scheme: EvaluationScheme, input: EvaluationInput
     penaltyCapped: penalty.capped,
     total,
     shown,
+    shownParts: { contributions: footed.parts.slice(0, n), bonus: footed.parts[n]!, penalty: footed.parts[n + 1]! },
     grade,
     vetoed,
   };

@@ -6,6 +6,7 @@ export {
   fractionToNumber,
 } from './fraction.js';
 export { type Rounding, type DigitsOptions } from './round.js';
+export { footRound, type Footed, type FootOptions } from './foot.js';
 export {
   NO_VALUE,
   shareOf,

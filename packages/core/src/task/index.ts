@@ -81,6 +81,7 @@ export {
   rollupOrders,
   compareForSupervision,
   laggards,
+  laggardRule,
   type OrderColumnsInput,
   type OrderColumns,
   type ColumnsFromOrdersOptions,

@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from '../errors/errors.js';
+import type { Localized } from '../i18n/locale.js';
 import { formatRate } from '../rate/rate.js';
 import { type Moment, momentMs } from '../loop/deadlines.js';
 import { parseInstant } from '../calendar/instant.js';
@@ -656,26 +657,58 @@ function countsArg(fn: string, argument: string, row: unknown): void {
 export interface LaggardOptions {
   /** A completion below this share (0–1, e.g. 0.95) makes a laggard; default 1 (anything not complete). */
   readonly below?: number;
+  /**
+   * Only the bottom share of the groups with work can be laggards (0–1, default 1/3): that many
+   * groups, rounded down, taken from the least complete; groups tied with the first one past the
+   * cut are left out, so that equal completion is treated alike and never every group is marked.
+   */
+  readonly share?: number;
   /** At most this many (default all). */
   readonly limit?: number;
 }
 
 /**
- * The laggards (后进) among rollup rows: groups with overdue orders, or whose completion is below
- * `below`, most overdue and least complete first. Groups with nothing to do are never laggards.
+ * The laggards (后进) among rollup rows by a stated rule (see `laggardRule` for its words): a group
+ * whose completion is below `below` and that is in the bottom `share` of the groups with work
+ * (rounded down; ties at the cut left out). Least complete first, then most overdue. Groups with
+ * nothing to do are never laggards; overdue orders alone do not make one (they are counted apart).
  */
 export function laggards<R extends RollupCounts>(rows: readonly R[], options: LaggardOptions = {}): R[] {
   if (!Array.isArray(rows)) bad('laggards', 'rows', '必须是统计行数组', 'must be an array of rollup rows', rows);
   rows.forEach((r, i) => countsArg('laggards', `rows[${i}]`, r));
-  if (options === null || typeof options !== 'object') bad('laggards', 'options', '必须是对象', 'must be an object', options);
-  const below = options.below ?? 1;
-  if (typeof below !== 'number' || !(below >= 0 && below <= 1)) bad('laggards', 'options.below', '必须是 0 到 1 之间的比例', 'must be a share between 0 and 1', below);
-  const limit = options.limit ?? Number.POSITIVE_INFINITY;
-  if (!(limit >= 0) || (Number.isFinite(limit) && !Number.isInteger(limit))) bad('laggards', 'options.limit', '必须是不小于 0 的整数', 'must be a whole number not below 0', limit);
+  const { below, share, limit } = laggardOptions('laggards', options);
   // Integer comparison: done / denominator < below  ⇔  done · 10⁶ < round(below · 10⁶) · denominator.
   const scaled = Math.round(below * 1e6);
-  return rows
-    .filter((r) => r.denominator > 0 && (r.overdue > 0 || r.done * 1e6 < scaled * r.denominator))
-    .sort(compareForSupervision)
+  const byCompletion = (a: R, b: R) => a.done * b.denominator - b.done * a.denominator || b.overdue - a.overdue;
+  const ranked = rows.filter((r) => r.denominator > 0).sort(byCompletion);
+  let cut = Math.floor(ranked.length * share + 1e-9);
+  const sameCompletion = (a: R, b: R) => a.done * b.denominator === b.done * a.denominator;
+  if (cut < ranked.length) while (cut > 0 && sameCompletion(ranked[cut - 1]!, ranked[cut]!)) cut--;
+  return ranked
+    .slice(0, cut)
+    .filter((r) => r.done * 1e6 < scaled * r.denominator)
     .slice(0, limit);
+}
+
+function laggardOptions(fn: string, options: LaggardOptions): { below: number; share: number; limit: number } {
+  if (options === null || typeof options !== 'object') bad(fn, 'options', '必须是对象', 'must be an object', options);
+  const below = options.below ?? 1;
+  if (typeof below !== 'number' || !(below >= 0 && below <= 1)) bad(fn, 'options.below', '必须是 0 到 1 之间的比例', 'must be a share between 0 and 1', below);
+  const share = options.share ?? 1 / 3;
+  if (typeof share !== 'number' || !(share >= 0 && share <= 1)) bad(fn, 'options.share', '必须是 0 到 1 之间的比例', 'must be a share between 0 and 1', share);
+  const limit = options.limit ?? Number.POSITIVE_INFINITY;
+  if (!(limit >= 0) || (Number.isFinite(limit) && !Number.isInteger(limit))) bad(fn, 'options.limit', '必须是不小于 0 的整数', 'must be a whole number not below 0', limit);
+  return { below, share, limit };
+}
+
+/** The laggard rule in words, for a board to state beside its marks: "完成率低于 95%，且居末位三分之一（向下取整，与界线并列者不计）". */
+export function laggardRule(options: LaggardOptions = {}): Localized {
+  const { below, share } = laggardOptions('laggardRule', options);
+  const pct = `${Math.round(below * 10_000) / 100}%`;
+  const zhShare = Math.abs(share - 1 / 3) < 1e-9 ? '三分之一' : `${Math.round(share * 10_000) / 100}%`;
+  const enShare = Math.abs(share - 1 / 3) < 1e-9 ? 'third' : `${Math.round(share * 10_000) / 100}%`;
+  return {
+    'zh-CN': `后进：完成率低于 ${pct}，且居有任务单位的末位${zhShare}（向下取整，与界线并列者不计）`,
+    en: `Laggard: completion below ${pct} and in the bottom ${enShare} of the units with tasks (rounded down; ties at the cut are not marked)`,
+  };
 }

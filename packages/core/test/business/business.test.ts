@@ -8,6 +8,8 @@ import {
   InvalidArgumentError,
   type KeyFirm,
   limitReduction,
+  cutLimit,
+  LIMIT_CUT_RULE,
   liaisonSummary,
   logVisit,
   maskRecord,
@@ -122,18 +124,21 @@ describe('一企一警一助理: one firm, one officer, one assistant', () => {
 });
 
 describe('一窗通办: one-window matters and their limits', () => {
-  const matter = { id: 'M-seal', name: '公章刻制备案', previousLimit: 7, limit: 4.9 };
+  const matter = { id: 'M-seal', name: '公章刻制备案', previousLimit: 7, limit: 5 };
 
-  test('the reduction is a rate of the old limit: 7 → 4.9 working days is -30%', () => {
-    expect(limitReduction(matter)).toBe('-30%');
+  test('the reduction is a rate of the old limit, from whole-day limits: 7 → 5 working days is -28.57%', () => {
+    expect(limitReduction(matter)).toBe('-28.57%');
+    expect(limitReduction({ ...matter, previousLimit: 10, limit: 7 })).toBe('-30%');
     expect(limitReduction({ ...matter, limit: 7 })).toBe('0%');
     expect(() => limitReduction({ ...matter, limit: 0 })).toThrow(/matter\.limit/);
     expect(() => limitReduction({ ...matter, limit: 4.123 })).toThrow(InvalidArgumentError);
+    expect(() => limitReduction({ ...matter, limit: 4.9 })).toThrow(/whole number of working days/);
+    expect(limitReduction({ ...matter, previousLimit: 7, limit: cutLimit(7) })).toBe('-42.86%');
   });
 
   test('104 matters at one window, limits 30% shorter on the whole — summed exactly', () => {
-    const matters = Array.from({ length: 104 }, (_, i) => ({ id: `M-${i}`, name: `事项${i}`, previousLimit: i % 2 ? 10 : 0.1, limit: i % 2 ? 7 : 0.07, online: i < 80 }));
-    expect(oneWindowSummary(matters)).toEqual({ matters: 104, online: 80, previousTotal: 525.2, total: 367.64, reduction: '-30%', shortened: 104 });
+    const matters = Array.from({ length: 104 }, (_, i) => ({ id: `M-${i}`, name: `事项${i}`, previousLimit: i % 2 ? 10 : 20, limit: i % 2 ? 7 : 14, online: i < 80 }));
+    expect(oneWindowSummary(matters)).toEqual({ matters: 104, online: 80, previousTotal: 1560, total: 1092, reduction: '-30%', shortened: 104 });
     expect(oneWindowSummary([]).reduction).toBe('—');
     expect(() => oneWindowSummary([{ ...matter, previousLimit: -1 }])).toThrow(/matters\.0\.previousLimit/);
   });
@@ -178,5 +183,23 @@ describe('一窗通办: one-window matters and their limits', () => {
     const supervisor = await applyLoopEvent(store, 'windowCases', windowCaseLoop(1), 'W-2', { type: 'supervise', actor: { id: 's', role: 'supervisor' }, at: '2025-11-07T09:00:00+08:00' });
     expect(!supervisor.ok && supervisor.reason.code).toBe('not_allowed_in_state');
     expect(windowCaseSummary((await store.all('windowCases')).items).onTimeRate).toBe('0%');
+  });
+});
+
+describe('a limit cut by a share is whole working days (LIMIT_CUT_RULE)', () => {
+  test('rounded down, never below one day; the change is read from the real limits', () => {
+    expect([7, 5, 20, 10, 1, 2, 366].map((n) => cutLimit(n))).toEqual([4, 3, 14, 7, 1, 1, 256]);
+    expect(cutLimit(10, 0)).toBe(10);
+    expect(cutLimit(10, 1)).toBe(1);
+    expect(cutLimit(3, 0.3333)).toBe(2);
+    const matters = [7, 5, 20].map((previousLimit, i) => ({ id: `M-${i}`, name: `事项${i}`, previousLimit, limit: cutLimit(previousLimit) }));
+    expect(oneWindowSummary(matters)).toMatchObject({ previousTotal: 32, total: 21, reduction: '-34.38%' });
+    expect(LIMIT_CUT_RULE.en).toMatch(/rounded down, never below 1 working day/);
+    expect(LIMIT_CUT_RULE['zh-CN']).toMatch(/向下取整，最少 1 个工作日/);
+  });
+
+  test('refuses what is not a whole-day limit or a share, naming the argument', () => {
+    for (const bad of [0, 4.9, -1, 367, Number.NaN, '7']) expect(() => cutLimit(bad as number)).toThrow(/cutLimit: argument previousLimit/);
+    for (const bad of [-0.1, 1.5, 0.12345, Number.NaN, '0.3']) expect(() => cutLimit(7, bad as number)).toThrow(/cutLimit: argument cut/);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { columnsFromOrders, dispatchMonth, laggards, orderColumns, replay, rollup, rollupOrders, rollups, compareForSupervision, InvalidArgumentError, taskOrderLoop, type TaskOrder } from '@bihuan/core';
+import { columnsFromOrders, dispatchMonth, laggards, laggardRule, orderColumns, replay, rollup, rollupOrders, rollups, compareForSupervision, InvalidArgumentError, taskOrderLoop, type TaskOrder } from '@bihuan/core';
 import { catalog, cityRoster, officer, send, supervisor } from './fixtures.js';
 import { transition } from '@bihuan/core';
 
@@ -99,7 +99,7 @@ describe('supervision rollups: the denominator rules', () => {
 });
 
 describe('laggards', () => {
-  test('overdue first, then the lowest completion, exactly; complete units are not laggards', () => {
+  test('a stated rule: below the threshold and in the bottom third, least complete first; never every unit', () => {
     const rows = [
       { id: 'a', overdue: 0, done: 19, denominator: 20 },
       { id: 'b', overdue: 2, done: 18, denominator: 20 },
@@ -107,12 +107,38 @@ describe('laggards', () => {
       { id: 'd', overdue: 0, done: 94, denominator: 100 },
       { id: 'e', overdue: 0, done: 0, denominator: 0 },
       { id: 'f', overdue: 2, done: 5, denominator: 10 },
+      { id: 'g', overdue: 1, done: 99, denominator: 100 },
     ].map((r) => ({ ...r, dispatched: r.denominator, open: 0, returned: 0, fedBack: 0, verified: r.done, onTime: r.done, late: 0, exempt: 0, cancelled: 0, withdrawnLate: 0, rate: '', onTimeRate: '' }));
-    expect(laggards(rows).map((r) => r.id)).toEqual(['f', 'b', 'd', 'a']);
-    expect(laggards(rows, { below: 0.95 }).map((r) => r.id)).toEqual(['f', 'b', 'd']); // 19/20 = 95% is not below
+    // Six units with work: the bottom third is two (f 50%, b 90%); e has nothing to do.
+    expect(laggards(rows).map((r) => r.id)).toEqual(['f', 'b']);
+    expect(laggards(rows, { share: 1 }).map((r) => r.id)).toEqual(['f', 'b', 'd', 'a', 'g']);
+    expect(laggards(rows, { share: 1, below: 0.95 }).map((r) => r.id)).toEqual(['f', 'b', 'd']); // 19/20 = 95% is not below
+    expect(laggards(rows, { below: 0.6 }).map((r) => r.id)).toEqual(['f']);
     expect(laggards(rows, { limit: 1 }).map((r) => r.id)).toEqual(['f']);
     expect([...rows].sort(compareForSupervision).at(-1)!.id).toBe('e');
     expect(() => laggards(rows, { below: 95 })).toThrow(/options\.below/);
+    expect(() => laggards(rows, { share: -1 })).toThrow(/options\.share/);
+  });
+
+  test('ties at the cut are left out, so equal completion is treated alike and every unit is never marked', () => {
+    const counts = { dispatched: 0, open: 0, returned: 0, fedBack: 0, verified: 0, onTime: 0, late: 0, exempt: 0, cancelled: 0, withdrawnLate: 0, rate: '', onTimeRate: '' };
+    const row = (id: string, done: number) => ({ ...counts, id, overdue: 3, done, denominator: 10 });
+    expect(laggards([row('a', 5), row('b', 5), row('c', 5)], { share: 1 / 3 })).toEqual([]);
+    expect(laggards([row('a', 4), row('b', 5), row('c', 5)]).map((r) => r.id)).toEqual(['a']);
+    expect(laggards([row('a', 4), row('b', 5)])).toEqual([]); // a third of two rounds down to none
+    fc.assert(
+      fc.property(fc.array(fc.record({ done: fc.nat(20), extra: fc.nat(20), overdue: fc.nat(5) }), { minLength: 1, maxLength: 30 }), fc.double({ min: 0, max: 0.99, noNaN: true }), (raw, share) => {
+        const rows = raw.map((r, i) => ({ ...counts, id: String(i), overdue: r.overdue, done: r.done, denominator: r.done + r.extra }));
+        const marked = laggards(rows, { share });
+        const withWork = rows.filter((r) => r.denominator > 0).length;
+        expect(marked.length).toBeLessThanOrEqual(Math.floor(withWork * share + 1e-9));
+        if (withWork > 0) expect(marked.length).toBeLessThan(withWork);
+      }),
+    );
+    expect(laggardRule({ below: 0.95 })).toEqual({
+      'zh-CN': '后进：完成率低于 95%，且居有任务单位的末位三分之一（向下取整，与界线并列者不计）',
+      en: 'Laggard: completion below 95% and in the bottom third of the units with tasks (rounded down; ties at the cut are not marked)',
+    });
   });
 
   test('rollupOrders from snapshots, by station and category at once', () => {

@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
-import { type BusinessStoreSpec, type KeyFirm, type OneWindowMatter, type Visit, type WindowCaseItem, VISIT_KINDS, assignLiaison, businessStore, limitReduction, liaisonSummary, logVisit, oneWindowSummary, windowCaseSummary } from '@bihuan/core/business';
+import { type BusinessStoreSpec, type KeyFirm, type OneWindowMatter, type Visit, type WindowCaseItem, VISIT_KINDS, LIMIT_CUT_RULE, assignLiaison, businessStore, limitReduction, liaisonSummary, logVisit, oneWindowSummary, windowCaseSummary } from '@bihuan/core/business';
 import { type Store } from '@bihuan/core/store';
 import { BihuanElement } from '../../internal/bihuan-element.js';
 import { dataStyles } from '../../internal/data-styles.js';
@@ -15,6 +15,7 @@ import { businessLiaisonMessages, type BusinessLiaisonMessages } from './busines
 import { businessLiaisonStyles } from './business-liaison.styles.js';
 import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } from '../../events.js';
 import { nowGuard, pageSizeGuard, storeGuard } from '../../internal/guard.js';
+import { formatNumber } from '../../internal/format.js';
 
 type Collections = BusinessStoreSpec['collections'];
 type Problem = FieldError | { readonly message: string };
@@ -99,10 +100,10 @@ export class BhBusinessLiaison extends BihuanElement {
     const w = oneWindowSummary(this.matters);
     const c = windowCaseSummary(this.cases, this.now ?? Date.now());
     const entries = [
-      ['subjects', (s.firms + s.projects).toLocaleString(this.locale)],
+      ['subjects', formatNumber(s.firms + s.projects)],
       ['coverage', s.coverage],
-      ['visits', s.visits.toLocaleString(this.locale)],
-      ['matters', w.matters.toLocaleString(this.locale)],
+      ['visits', formatNumber(s.visits)],
+      ['matters', formatNumber(w.matters)],
       ['reduction', w.reduction],
       ['onTime', c.onTimeRate],
     ] as const;
@@ -145,16 +146,17 @@ export class BhBusinessLiaison extends BihuanElement {
     const t = this.t;
     const c = t.columns;
     const w = oneWindowSummary(this.matters);
-    return scrollRegion(t.mattersCaption, html`<table part="matters">
+    return html`${scrollRegion(t.mattersCaption, html`<table part="matters" data-foot>
         <caption>${t.mattersCaption}</caption>
         <thead><tr><th scope="col">${c.matter}</th><th scope="col">${c.department}</th><th scope="col" class="num">${c.previous}</th><th scope="col" class="num">${c.limit}</th><th scope="col" class="num">${c.change}</th></tr></thead>
         <tbody>
           ${this.matters.map(
-            (m) => html`<tr><th scope="row">${m.name}</th><td>${m.department ?? ''}</td><td class="num">${t.days(m.previousLimit)}</td><td class="num">${t.days(m.limit)}</td><td class="num">${limitReduction(m)}</td></tr>`,
+            (m) => html`<tr><th scope="row">${m.name}</th><td>${m.department ?? ''}</td><td class="num" data-foot-part="previous">${t.days(m.previousLimit)}</td><td class="num" data-foot-part="limit">${t.days(m.limit)}</td><td class="num">${limitReduction(m)}</td></tr>`,
           )}
         </tbody>
-        <tfoot><tr><th scope="row" colspan="2">${t.figures.matters} ${w.matters}</th><td class="num">${t.days(w.previousTotal)}</td><td class="num">${t.days(w.total)}</td><td class="num">${w.reduction}</td></tr></tfoot>
-      </table>`);
+        <tfoot><tr><th scope="row" colspan="2">${t.figures.matters} ${w.matters}</th><td class="num" data-foot-total="previous">${t.days(w.previousTotal)}</td><td class="num" data-foot-total="limit">${t.days(w.total)}</td><td class="num">${w.reduction}</td></tr></tfoot>
+      </table>`)}
+      <p class="hint" part="limit-rule">${LIMIT_CUT_RULE[this.locale]}</p>`;
   }
 
   private input(name: FieldName, type = 'text', required = true, value = ''): TemplateResult {

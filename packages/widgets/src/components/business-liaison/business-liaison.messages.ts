@@ -1,3 +1,4 @@
+import { formatNumber } from '../../internal/format.js';
 import type { Locale } from '@bihuan/core/schema';
 
 const zhCN = {
@@ -26,7 +27,7 @@ const zhCN = {
   errorTitle: '未能保存，请修改：',
   assigned: (name: string) => `已为“${name}”配备警助`,
   visited: (name: string) => `已登记“${name}”的走访`,
-  days: (n: number) => `${n} 个工作日`,
+  days: (n: number) => `${formatNumber(n)} 个工作日`,
 };
 
 export type BusinessLiaisonMessages = typeof zhCN;
@@ -47,17 +48,17 @@ const en: BusinessLiaisonMessages = {
   reassign: 'Hand over',
   logVisit: 'Log visit',
   actionFor: (action, name) => `${action}: ${name}`,
-  assignFor: (name) => `Assign an officer and an assistant to “${name}”`,
-  visitFor: (name) => `Log a visit to “${name}”`,
+  assignFor: (name) => `Assign an officer and an assistant to "${name}"`,
+  visitFor: (name) => `Log a visit to "${name}"`,
   fields: { officerId: 'Officer’s id', officerName: 'Officer’s name', assistantId: 'Assistant’s id', assistantName: 'Assistant’s name', date: 'Date', handover: 'This is a handover: replace the current pair', by: 'Visited by', kind: 'How', needs: 'What the firm needs', note: 'What was done' },
   visitKinds: { onSite: 'visit on site', phone: 'phone call', online: 'online' },
   hint: 'Each key firm or project has exactly one liaison officer and one assistant, two different people.',
   submit: 'Save',
   cancel: 'Cancel',
   errorTitle: 'Not saved — please correct:',
-  assigned: (name) => `Officer and assistant assigned to “${name}”`,
-  visited: (name) => `Visit to “${name}” logged`,
-  days: (n) => `${n} working day${n === 1 ? '' : 's'}`,
+  assigned: (name) => `Officer and assistant assigned to "${name}"`,
+  visited: (name) => `Visit to "${name}" logged`,
+  days: (n) => `${formatNumber(n)} working day${n === 1 ? '' : 's'}`,
 };
 
 export const businessLiaisonMessages: Record<Locale, BusinessLiaisonMessages> = { 'zh-CN': zhCN, en };

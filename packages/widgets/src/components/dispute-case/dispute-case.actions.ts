@@ -9,6 +9,7 @@ import type { Locale } from '@bihuan/core/schema';
 import type { ActionField, Choice } from '../../internal/action-form.js';
 import { departmentName, departmentNames } from '../../internal/dispute-view.js';
 import type { DisputeCaseMessages } from './dispute-case.messages.js';
+import { aside, joinClauses, joinList, labelled } from '../../internal/words.js';
 
 /** The fields of an open action form, as typed. */
 export type ActionDraft = Record<string, string | boolean | string[]>;
@@ -25,7 +26,13 @@ export interface ActionContext {
 }
 
 /** What a stored payload is read with. */
-export type DescribeContext = Pick<ActionContext, 'locale' | 't' | 'registry'>;
+export type DescribeContext = Pick<ActionContext, 'locale' | 't' | 'registry'> & {
+  /** The case's parties, so that a payload naming parties by id shows their names. */
+  readonly parties?: readonly { readonly id: string; readonly name: string }[];
+};
+
+/** A party's name for their id (the id itself when the case does not list them). */
+const partyName = (c: DescribeContext, id: string) => c.parties?.find((p) => p.id === id)?.name ?? id;
 
 export interface DisputeAction {
   /** The form's fields (seeing what is typed so far: the lead is one of the departments chosen). */
@@ -44,8 +51,8 @@ const strings = (v: unknown) => (Array.isArray(v) ? (v as string[]) : []);
 /** The trimmed text under `key`, as `{ [key]: text }`, or nothing when blank (an optional field). */
 const ifGiven = (draft: ActionDraft, key: string) => (str(draft[key]).trim() ? { [key]: str(draft[key]).trim() } : {});
 const sep = (l: Locale) => (l === 'en' ? '; ' : '；');
-const joined = (l: Locale, parts: readonly string[]) => parts.filter(Boolean).join(sep(l));
-const labelled = <K extends string>(keys: readonly K[], names: Readonly<Record<K, Readonly<Record<Locale, string>>>>, l: Locale): Choice[] => keys.map((k) => ({ value: k, label: names[k][l] }));
+const joined = (l: Locale, parts: readonly string[]) => joinClauses(parts.filter(Boolean), l);
+const choices = <K extends string>(keys: readonly K[], names: Readonly<Record<K, Readonly<Record<Locale, string>>>>, l: Locale): Choice[] => keys.map((k) => ({ value: k, label: names[k][l] }));
 
 /** Events whose payload is a reason (and nothing else). */
 const reasonOnly: DisputeAction = {
@@ -77,31 +84,31 @@ export const DISPUTE_ACTIONS: Readonly<Partial<Record<DisputeEvent, DisputeActio
     },
     payload: (d) => ({ departments: strings(d.departments), joint: d.joint === true, lead: str(d.lead) || null }),
     describe: (p, { t, locale: l, registry }) =>
-      joined(l, [departmentNames(strings(p.departments), l, registry), p.joint ? t.joint : '', p.lead ? `${t.lead}：${departmentName(str(p.lead), l, registry)}` : '']),
+      joined(l, [departmentNames(strings(p.departments), l, registry), p.joint ? t.joint : '', p.lead ? labelled(t.lead, departmentName(str(p.lead), l, registry), l) : '']),
   },
   mediate: {
     fields: ({ t, locale: l }) => [
-      { kind: 'choice', name: 'mode', label: t.mode, options: labelled(['atCentre', 'atHome'] as const, MEDIATION_MODE_LABELS, l) },
+      { kind: 'choice', name: 'mode', label: t.mode, options: choices(['atCentre', 'atHome'] as const, MEDIATION_MODE_LABELS, l) },
       { kind: 'text', name: 'mediators', label: t.mediators, optional: true },
     ],
     defaults: ({ item, viewerId }) => ({ mode: item.data.parties.some((p) => p.needsHomeVisit) ? 'atHome' : 'atCentre', mediators: viewerId }),
     payload: (d) => ({ mode: str(d.mode), mediators: list(str(d.mediators)) }),
-    describe: (p, { locale: l }) => joined(l, [MEDIATION_MODE_LABELS[p.mode as 'atCentre']?.[l] ?? '', strings(p.mediators).join('、')]),
+    describe: (p, { locale: l }) => joined(l, [MEDIATION_MODE_LABELS[p.mode as 'atCentre']?.[l] ?? '', joinList(strings(p.mediators), l)]),
   },
   settle: {
-    fields: ({ t, item }) => [
+    fields: ({ t, item, locale }) => [
       { kind: 'textarea', name: 'terms', label: t.terms },
-      { kind: 'checks', name: 'consentedBy', label: t.consentedBy, options: item.data.parties.map((p) => ({ value: p.id, label: `${p.id}（${p.side === 'applicant' ? t.applicant : t.respondent}）` })) },
+      { kind: 'checks', name: 'consentedBy', label: t.consentedBy, options: item.data.parties.map((p) => ({ value: p.id, label: `${p.name}${aside(p.side === 'applicant' ? t.applicant : t.respondent, locale)}` })) },
       { kind: 'date', name: 'date', label: t.date },
       { kind: 'text', name: 'document', label: t.document, optional: true },
     ],
     defaults: ({ today }) => ({ terms: '', consentedBy: [], date: today, document: '' }),
     payload: (d) => ({ terms: lines(str(d.terms)), consentedBy: strings(d.consentedBy), date: str(d.date), ...ifGiven(d, 'document') }),
-    describe: (p, { t, locale: l }) => joined(l, [strings(p.terms).join(sep(l)), `${t.consentedBy}：${strings(p.consentedBy).join('、')}`, str(p.date)]),
+    describe: (p, c) => joined(c.locale, [strings(p.terms).join(sep(c.locale)), labelled(c.t.consentedBy, joinList(strings(p.consentedBy).map((id) => partyName(c, id)), c.locale), c.locale), str(p.date)]),
   },
   refer: {
     fields: ({ t, locale: l }) => [
-      { kind: 'select', name: 'to', label: t.referTo, options: labelled(REFERRAL_TARGETS, REFERRAL_TARGET_LABELS, l) },
+      { kind: 'select', name: 'to', label: t.referTo, options: choices(REFERRAL_TARGETS, REFERRAL_TARGET_LABELS, l) },
       { kind: 'textarea', name: 'reason', label: t.reason },
       { kind: 'date', name: 'date', label: t.date },
       { kind: 'text', name: 'reference', label: t.reference, optional: true },
@@ -112,11 +119,11 @@ export const DISPUTE_ACTIONS: Readonly<Partial<Record<DisputeEvent, DisputeActio
   },
   recordFollowUp: {
     fields: ({ t, locale: l, item }) => [
-      { kind: 'choice', name: 'method', label: t.method, options: labelled(FOLLOW_UP_METHODS, FOLLOW_UP_METHOD_LABELS, l) },
+      { kind: 'choice', name: 'method', label: t.method, options: choices(FOLLOW_UP_METHODS, FOLLOW_UP_METHOD_LABELS, l) },
       ...(item.data.outcome?.kind === 'settled'
         ? [{ kind: 'choice' as const, name: 'agreementKept', label: t.agreementKept, options: [{ value: 'yes', label: t.yes }, { value: 'no', label: t.no }] }]
         : []),
-      { kind: 'choice', name: 'satisfaction', label: t.satisfaction, options: labelled(SATISFACTION, SATISFACTION_LABELS, l) },
+      { kind: 'choice', name: 'satisfaction', label: t.satisfaction, options: choices(SATISFACTION, SATISFACTION_LABELS, l) },
       { kind: 'textarea', name: 'findings', label: t.findings, optional: true },
     ],
     defaults: ({ item }) => ({ method: 'phone', agreementKept: item.data.outcome?.kind === 'settled' ? 'yes' : '', satisfaction: 'satisfied', findings: '' }),
@@ -129,8 +136,8 @@ export const DISPUTE_ACTIONS: Readonly<Partial<Record<DisputeEvent, DisputeActio
     describe: (p, { t, locale: l }) =>
       joined(l, [
         FOLLOW_UP_METHOD_LABELS[p.method as 'phone']?.[l] ?? '',
-        p.agreementKept === null || p.agreementKept === undefined ? '' : `${t.agreementKept}：${p.agreementKept ? t.yes : t.no}`,
-        `${t.satisfaction}：${SATISFACTION_LABELS[p.satisfaction as 'satisfied']?.[l] ?? ''}`,
+        p.agreementKept === null || p.agreementKept === undefined ? '' : labelled(t.agreementKept, p.agreementKept ? t.yes : t.no, l),
+        labelled(t.satisfaction, SATISFACTION_LABELS[p.satisfaction as 'satisfied']?.[l] ?? '', l),
         str(p.findings),
       ]),
   },
@@ -144,7 +151,7 @@ export const DISPUTE_ACTIONS: Readonly<Partial<Record<DisputeEvent, DisputeActio
     ],
     defaults: () => ({}),
     payload: (d) => ({ into: str(d.into).trim(), reason: str(d.reason) }),
-    describe: (p, { t, locale: l }) => `${t.into}：${str(p.into)}${sep(l)}${str(p.reason)}`,
+    describe: (p, { t, locale: l }) => `${labelled(t.into, str(p.into), l)}${sep(l)}${str(p.reason)}`,
   },
   supervise: {
     fields: ({ t }) => [{ kind: 'textarea', name: 'instruction', label: t.instruction }],

@@ -28,6 +28,8 @@ import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } fro
 import { idGuard } from '../../internal/guard.js';
 import { viewerItem } from '../../internal/masking.js';
 import { type SyncRefusalLike, type ViewerActor, SyncMarksController, conflictOf, markWords, syncMarkStyles, viewerOf } from '../../internal/session.js';
+import { formatDeadline } from '../../internal/format.js';
+import { aside, joinClauses, labelled } from '../../internal/words.js';
 
 /** `bh-dispute-transition`: an action was accepted and stored. */
 export interface DisputeTransitionDetail {
@@ -261,7 +263,7 @@ export class BhDisputeCase extends BihuanElement {
     return html`${this.renderHeader(t, item)} ${this.renderParties(t, item, clear)}
       <section aria-labelledby="timeline-h">
         <h3 id="timeline-h">${t.timeline}</h3>
-        <ol class="timeline" part="timeline">${item.history.map((h) => this.renderEntry(t, h as HistoryEntry))}</ol>
+        <ol class="timeline" part="timeline">${item.history.map((h) => this.renderEntry(t, h as HistoryEntry, item))}</ol>
       </section>
       ${this.renderActions(t, item)}`;
   }
@@ -272,7 +274,7 @@ export class BhDisputeCase extends BihuanElement {
     const late = item.deadline !== undefined && overdue(item, nowMs(this.now));
     const outcome = d.outcome
       ? d.outcome.kind === 'settled'
-        ? `${t.settled}：${d.outcome.settlement.terms.join('；')}`
+        ? labelled(t.settled, joinClauses(d.outcome.settlement.terms, l), l)
         : t.referred(REFERRAL_TARGET_LABELS[d.outcome.referral.to][l])
       : '';
     return html`<header part="header">
@@ -281,20 +283,20 @@ export class BhDisputeCase extends BihuanElement {
       <dl class="facts">
         <dt>${t.state}</dt><dd>${stateLabel(item.state, l)}</dd>
         <dt>${t.category}</dt><dd>${DISPUTE_CATEGORY_LABELS[d.category][l]}</dd>
-        <dt>${t.channel}</dt><dd>${CHANNEL_LABELS[d.channel][l]}${d.reportedBy ? `（${d.reportedBy.name}）` : ''}</dd>
+        <dt>${t.channel}</dt><dd>${CHANNEL_LABELS[d.channel][l]}${d.reportedBy ? aside(d.reportedBy.name, l) : ''}</dd>
         <dt>${t.area}</dt><dd>${d.town} / ${d.community}</dd>
         ${item.deadline
-          ? html`<dt>${t.deadline}</dt><dd class=${late ? 'late' : ''}>${chinaDateTime(item.deadline)}${late ? `（${t.overdue}）` : ''}</dd>`
+          ? html`<dt>${t.deadline}</dt><dd class=${late ? 'late' : ''}>${formatDeadline(item.deadline)}${late ? aside(t.overdue, l) : ''}</dd>`
           : nothing}
         ${d.routing
-          ? html`<dt>${t.departments}</dt><dd>${departmentNames(d.routing.departments, l, this.registry)}${d.routing.joint ? `（${t.joint}）` : ''}${d.routing.lead
-                ? `；${t.lead}：${departmentName(d.routing.lead, l, this.registry)}`
+          ? html`<dt>${t.departments}</dt><dd>${departmentNames(d.routing.departments, l, this.registry)}${d.routing.joint ? aside(t.joint, l) : ''}${d.routing.lead
+                ? `${l === 'en' ? '; ' : '；'}${labelled(t.lead, departmentName(d.routing.lead, l, this.registry), l)}`
                 : ''}</dd>`
           : nothing}
         ${d.mediation ? html`<dt>${t.mediation}</dt><dd>${MEDIATION_MODE_LABELS[d.mediation.mode][l]}</dd>` : nothing}
         ${outcome ? html`<dt>${t.outcome}</dt><dd>${outcome}</dd>` : nothing}
         ${d.reopened || d.supervisions
-          ? html`<dt>${t.state}</dt><dd>${[d.reopened ? t.reopened(d.reopened) : '', d.supervisions ? t.supervisions(d.supervisions) : ''].filter(Boolean).join('；')}</dd>`
+          ? html`<dt>${t.state}</dt><dd>${joinClauses([d.reopened ? t.reopened(d.reopened) : '', d.supervisions ? t.supervisions(d.supervisions) : ''].filter(Boolean), l)}</dd>`
           : nothing}
         <dt>${t.description}</dt><dd>${d.description}</dd>
       </dl>
@@ -308,27 +310,27 @@ export class BhDisputeCase extends BihuanElement {
       <ul>
         ${item.data.parties.map(
           (p) => html`<li>
-            ${p.side === 'applicant' ? t.applicant : t.respondent}：${p.name}
+            ${labelled(p.side === 'applicant' ? t.applicant : t.respondent, p.name, this.locale)}
             ${[p.phone, p.idNumber, p.address, p.needsHomeVisit ? t.homeVisit : '']
               .filter(Boolean)
-              .join('，')}
+              .join(this.locale === 'en' ? ', ' : '，')}
           </li>`,
         )}
       </ul>
     </section>`;
   }
 
-  private renderEntry(t: DisputeCaseMessages, h: HistoryEntry): TemplateResult {
+  private renderEntry(t: DisputeCaseMessages, h: HistoryEntry, item: DisputeItem): TemplateResult {
     const l = this.locale;
     const what = h.type === CREATED ? t.created : eventLabel(h.type, l);
-    const detail = h.type === CREATED ? '' : describePayload(h.type as DisputeEvent, h.payload, { locale: l, t, registry: this.registry ?? defaultDepartmentRegistry });
+    const detail = h.type === CREATED ? '' : describePayload(h.type as DisputeEvent, h.payload, { locale: l, t, registry: this.registry ?? defaultDepartmentRegistry, parties: item.data.parties });
     return html`<li>
       <time datetime=${h.at}>${chinaDateTime(h.at)}</time>
       <span class="what">${what}</span>
       <span>${h.from ? t.moved(stateLabel(h.from, l), stateLabel(h.to, l)) : stateLabel(h.to, l)}</span>
       <span class="muted">· ${t.by(roleLabel(h.actor.role, l), h.actor.id)}</span>
       ${detail ? html`<p class="detail">${detail}</p>` : nothing}
-      ${h.note ? html`<p class="detail">${t.note}：${h.note}</p>` : nothing}
+      ${h.note ? html`<p class="detail">${labelled(t.note, h.note, l)}</p>` : nothing}
     </li>`;
   }
 

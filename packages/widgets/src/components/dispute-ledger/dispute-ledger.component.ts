@@ -25,6 +25,7 @@ import { disputeLedgerMessages, type DisputeLedgerMessages } from './dispute-led
 import { disputeLedgerStyles } from './dispute-ledger.styles.js';
 import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } from '../../events.js';
 import type { ExportDetail } from '../../internal/csv-download.js';
+import { formatDeadline, formatNumber } from '../../internal/format.js';
 
 /** What the ledger is filtered by; every criterion given must hold. */
 export interface LedgerView {
@@ -411,7 +412,7 @@ export class BhDisputeLedger extends BihuanElement {
     const { shown, summary } = this.compute();
     const clear = seesPersonalData(this.viewerRoleNow, this.personalDataRoles);
     const later = this.later.shown === shown ? this.later : undefined;
-    const n = new Intl.NumberFormat(this.locale);
+    const n = { format: formatNumber };
     return html`${this.renderFilters(t)}
       <p class="summary" part="summary" role="status">
         ${t.summary(n.format(shown.length), n.format(summary.resolved), summary.resolutionRate)}${later?.overdue !== undefined ? t.overdueCount(n.format(later.overdue)) : ''}
@@ -489,7 +490,7 @@ export class BhDisputeLedger extends BihuanElement {
       <div role="cell">${d.town} / ${d.community}</div>
       <div role="cell">${CHANNEL_LABELS[d.channel][this.locale]}</div>
       <div role="cell">${t.days(age)}</div>
-      <div role="cell" class=${late ? 'late' : ''}>${item.deadline ? chinaDateTime(item.deadline) : '—'}${late ? html` <span>${t.overdue}</span>` : nothing}</div>
+      <div role="cell" class=${late ? 'late' : ''}>${item.deadline ? formatDeadline(item.deadline) : '—'}${late ? html` <span>${t.overdue}</span>` : nothing}</div>
     </div>`;
   }
 }

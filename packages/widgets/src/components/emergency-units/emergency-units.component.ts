@@ -13,6 +13,7 @@ import { themeStyles } from '../../internal/styles.js';
 import { emergencyUnitsMessages, type EmergencyUnitsMessages } from './emergency-units.messages.js';
 import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } from '../../events.js';
 import { idGuard, nowGuard, pageSizeGuard, storeGuard } from '../../internal/guard.js';
+import { formatNumber } from '../../internal/format.js';
 
 /** `bh-unit-response`: a drill or incident was recorded, with its 1-3-5 judgement. */
 export interface UnitResponseDetail {
@@ -98,7 +99,7 @@ export class BhEmergencyUnits extends BihuanElement {
     if (this.data.loading) return html`<p role="status">${t.loading}</p>`;
     const all = summarizeEmergencyUnits(this.units, this.responses);
     const units = this.station ? this.units.filter((u) => u.station === this.station) : this.units;
-    const n = (v: number) => v.toLocaleString(this.locale);
+    const n = formatNumber;
     const view = pageRows(units, this.page, this.pageSize);
     return html`<section aria-label=${t.region}>
       ${figures([
@@ -134,8 +135,8 @@ export class BhEmergencyUnits extends BihuanElement {
             (stage) => html`<tr>
               <th scope="row">${t.stages[stage]}</th>
               <td>${stage === 'all' ? t.allLimit : t.limit(RESPONSE_STANDARD[stage])}</td>
-              <td class="num">${onTime[stage].met.toLocaleString(this.locale)}</td>
-              <td class="num">${onTime[stage].timed.toLocaleString(this.locale)}</td>
+              <td class="num">${formatNumber(onTime[stage].met)}</td>
+              <td class="num">${formatNumber(onTime[stage].timed)}</td>
               <td class="num">${onTime[stage].rate}</td>
             </tr>`,
           )}

@@ -17,6 +17,7 @@ import { eventPermitsMessages, type EventPermitsMessages } from './event-permits
 import { eventPermitsStyles } from './event-permits.styles.js';
 import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } from '../../events.js';
 import { idGuard, nowGuard, pageSizeGuard, roleGuard, storeGuard } from '../../internal/guard.js';
+import { formatNumber } from '../../internal/format.js';
 
 /** `bh-permit-change`: a filing was made (`type: 'file'`) or moved on by an action. */
 export interface PermitChangeDetail {
@@ -124,7 +125,7 @@ export class BhEventPermits extends BihuanElement {
     if (this.data.loading) return html`<p role="status">${t.loading}</p>`;
     const s = summarizeEventPermits(this.items);
     const view = pageRows(this.items, this.page, this.pageSize);
-    const count = (n: number) => n.toLocaleString(this.locale);
+    const count = formatNumber;
     return html`<section aria-label=${t.region}>
       ${figures([
         [t.figures.filings, count(s.filings)],

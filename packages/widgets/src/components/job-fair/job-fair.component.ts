@@ -15,6 +15,8 @@ import { jobFairMessages, type JobFairMessages } from './job-fair.messages.js';
 import { jobFairStyles } from './job-fair.styles.js';
 import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } from '../../events.js';
 import { idGuard, nowGuard, storeGuard } from '../../internal/guard.js';
+import { formatNumber } from '../../internal/format.js';
+import { joinClauses, joinList, labelled } from '../../internal/words.js';
 
 type Collections = JobFairStoreSpec['collections'];
 type FieldName = keyof JobFairMessages['fields'];
@@ -100,7 +102,7 @@ export class BhJobFair extends BihuanElement {
     const s = jobFairSummary({ firms: this.firms, openings: this.openings, intentions: this.forms });
     const entries = [['firms', s.firms], ['openings', s.openings], ['jobs', s.jobs], ['forms', s.forms], ['matched', s.matchedShare]] as const;
     return html`<section aria-label=${t.region}>
-      ${figures(entries.map(([k, v]) => [t.figures[k], typeof v === 'number' ? v.toLocaleString(this.locale) : v]))}
+      ${figures(entries.map(([k, v]) => [t.figures[k], typeof v === 'number' ? formatNumber(v) : v]))}
       ${this.status ? html`<p class="status" part="status" role="status">${this.status}</p>` : nothing}
       ${this.openings.length === 0 ? html`<p class="empty">${t.emptyOpenings}</p>` : this.renderOpenings()} ${this.renderMatches()}
       ${this.forms.length === 0 ? html`<p class="empty">${t.emptyForms}</p>` : this.renderForms()} ${this.renderForm()}
@@ -116,8 +118,9 @@ export class BhJobFair extends BihuanElement {
     const c = t.columns;
     const firmName = new Map(this.firms.map((f) => [f.id, f.name]));
     const conditions = (o: JobOpening) => {
-      const parts = [o.conditions.skills.length ? `${t.skills}：${o.conditions.skills.join('、')}` : '', o.conditions.certificates.length ? `${t.certificates}：${o.conditions.certificates.join('、')}` : '', o.conditions.note ?? ''].filter(Boolean);
-      return parts.length ? parts.join('；') : t.none;
+      const l = this.locale;
+      const parts = [o.conditions.skills.length ? labelled(t.skills, joinList(o.conditions.skills, l), l) : '', o.conditions.certificates.length ? labelled(t.certificates, joinList(o.conditions.certificates, l), l) : '', o.conditions.note ?? ''].filter(Boolean);
+      return parts.length ? joinClauses(parts, l) : t.none;
     };
     return scrollRegion(t.openingsCaption, html`<table part="openings">
         <caption>${t.openingsCaption}</caption>
@@ -140,7 +143,7 @@ export class BhJobFair extends BihuanElement {
         <tbody>
           ${this.forms.map((f) => {
             const name = masked(EmploymentIntentionSchema, f).name;
-            return html`<tr><th scope="row">${name}</th><td>${f.kinds.map((k) => this.kind(k)).join('、')}</td><td class="num">${f.expectedPay}</td>
+            return html`<tr><th scope="row">${name}</th><td>${joinList(f.kinds.map((k) => this.kind(k)), this.locale)}</td><td class="num">${f.expectedPay}</td>
               <td class="num">${matchIntention(f, this.openings).length}</td>
               <td><button type="button" aria-label=${t.showMatches(name)} aria-pressed=${this.selected === f.id ? 'true' : 'false'} @click=${() => this.select(f.id)}>${t.show}</button></td></tr>`;
           })}

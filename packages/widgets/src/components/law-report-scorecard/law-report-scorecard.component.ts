@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { formatInstant } from '@bihuan/core/calendar';
+import { footRound } from '@bihuan/core/rate';
 import { CANNOT_JUDGE, type Dimension, type EvaluationResult, type EvaluationScheme, type EvaluationSchemeInput, type EvaluationStore, type LawReport, type LawReportInput, type ReportCheck, type ScoreValue, type StoredScoreSheet, LawReportSchema, SIX_DIMENSIONS, SIX_DIMENSIONS_ID, checkReport, defineScheme, dimensionPoints, evaluationStoreSpec, formatScore, scoreEvaluation, scoreReport } from '@bihuan/core/evaluation';
 import { InvalidArgumentError, parseArgument } from '@bihuan/core/schema';
 import { type Guard, booleanGuard, idGuard, isPlainObject, nowGuard, plainObjectGuard, schemaGuard, storeGuard } from '../../internal/guard.js';
@@ -13,6 +14,7 @@ import { FormAssociatedElement } from '../../internal/form-associated.js';
 import { formStyles } from '../../internal/form-styles.js';
 import { StoreController } from '../../internal/store-controller.js';
 import { themeStyles } from '../../internal/styles.js';
+import { joinClauses, joinList } from '../../internal/words.js';
 import { scorecardMessages } from './law-report-scorecard.messages.js';
 import { scorecardStyles } from './law-report-scorecard.styles.js';
 import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } from '../../events.js';
@@ -363,7 +365,7 @@ export class BhLawReportScorecard extends FormAssociatedElement {
     const { min, max, step, cannotJudge } = d.scale;
     const value = this.draft[d.id] ?? '';
     const label = d.label[this.locale];
-    const hint = `${t.scaleHint(min, max, step)}${cannotJudge ? `；${t.cannotJudgeHint}` : ''}`;
+    const hint = joinClauses([t.scaleHint(min, max, step), cannotJudge ? t.cannotJudgeHint : ''].filter(Boolean), this.locale);
     const describedBy = [`${id}-hint`, error ? `${id}-error` : ''].filter(Boolean).join(' ');
     const errorText = error ? html`<p class="field-error" id="${id}-error">${error}</p>` : nothing;
     const levels = step !== undefined && (max - min) / step <= 10 ? Array.from({ length: Math.round((max - min) / step) + 1 }, (_, i) => min + i * step) : undefined;
@@ -402,33 +404,41 @@ export class BhLawReportScorecard extends FormAssociatedElement {
     const assessors = new Set([...(this.loaded?.sheets ?? []).map((s) => s.assessor), ...(Object.keys(this.scores).length ? [this.who.id] : [])]).size;
     const status = result.ok ? t.status(result.shown, result.grade.label[l]) : t.statusUnscored;
     const line = (id: string) => (result.ok ? result.breakdown.find((b) => b.dimension === id) : undefined);
+    // Every figure beside a total is footed (core's largest-remainder rounding): the rows add up to
+    // the total shown. data-foot-part / data-foot-total let a test check that on every rendering.
+    const points = footRound(scheme.dimensions.map((d) => dimensionPoints(scheme, d)));
+    const shownContribution = (id: string) => {
+      if (!result.ok) return undefined;
+      const i = result.breakdown.findIndex((b) => b.dimension === id);
+      return i < 0 ? undefined : result.shownParts.contributions[i];
+    };
     return html`<div class="table-wrap" part="breakdown" role="region" aria-label=${t.breakdown(assessors)} tabindex="0">
-      <table>
+      <table data-foot>
         <caption>${t.breakdown(assessors)}</caption>
         <thead><tr><th scope="col">${t.dimension}</th><th scope="col" class="num">${t.points}</th><th scope="col" class="num">${t.average}</th><th scope="col" class="num">${t.contribution}</th></tr></thead>
         <tbody>
-          ${scheme.dimensions.map((d) => {
+          ${scheme.dimensions.map((d, i) => {
             const b = line(d.id);
             const excluded = b ? t.excluded(b.trimmed.length, b.cannotJudge.length) : '';
+            const contribution = shownContribution(d.id);
             return html`<tr>
               <th scope="row">${d.label[l]}${d.source === 'preTest' ? html`<span class="muted">${t.preTest}</span>` : nothing}${excluded ? html`<br /><span class="muted">${excluded}</span>` : nothing}</th>
-              <td class="num">${formatScore(dimensionPoints(scheme, d))}</td>
+              <td class="num" data-foot-part="points">${points.parts[i]}</td>
               <td class="num">${b ? formatScore(b.average) : '—'}</td>
-              <td class="num">${b ? formatScore(b.contribution) : '—'}</td>
+              <td class="num" data-foot-part=${contribution === undefined ? nothing : 'score'}>${contribution ?? '—'}</td>
             </tr>`;
           })}
           ${result.ok && result.adjustments.length
-            ? html`<tr><th scope="row">${t.bonus}${result.bonusCapped ? t.capped : ''}</th><td></td><td></td><td class="num">+${formatScore(result.bonus)}</td></tr>
-                <tr><th scope="row">${t.penalty}${result.penaltyCapped ? t.capped : ''}</th><td></td><td></td><td class="num">-${formatScore(result.penalty)}</td></tr>`
+            ? html`<tr><th scope="row">${t.bonus}${result.bonusCapped ? t.capped : ''}</th><td></td><td></td><td class="num" data-foot-part="score">+${result.shownParts.bonus}</td></tr>
+                <tr><th scope="row">${t.penalty}${result.penaltyCapped ? t.capped : ''}</th><td></td><td></td><td class="num" data-foot-part="score">${result.shownParts.penalty}</td></tr>`
             : nothing}
         </tbody>
         <tfoot>
-          <tr class="total-row"><th scope="row">${t.total}</th><td class="num">${scheme.total}</td><td></td><td class="num">${result.ok ? result.shown : '—'}</td></tr>
-          <tr><th scope="row">${t.grade}</th><td colspan="3" class="num grade">${result.ok ? result.grade.label[l] : '—'}</td></tr>
+          <tr class="total-row"><th scope="row">${t.total}</th><td class="num" data-foot-total="points">${points.total}</td><td></td><td class="num" data-foot-total=${result.ok ? 'score' : nothing}>${result.ok ? result.shown : '—'}</td></tr>
         </tfoot>
       </table>
-      ${result.ok && result.vetoed.length ? html`<p class="reasons">${t.vetoed(result.vetoed.map((v) => v.label[l]).join(l === 'en' ? ', ' : '、'))}</p>` : nothing}
-      ${result.ok ? nothing : html`<p class="reasons">${t.unscored}${result.reasons.map((r) => r.message[l]).join(l === 'en' ? '; ' : '；')}</p>`}
+      ${result.ok && result.vetoed.length ? html`<p class="reasons">${t.vetoed(joinList(result.vetoed.map((v) => v.label[l]), l))}</p>` : nothing}
+      ${result.ok ? nothing : html`<p class="reasons">${t.unscored}${joinClauses(result.reasons.map((r) => r.message[l]), l)}</p>`}
       <p class="visually-hidden" aria-live="polite">${status}</p>
     </div>`;
   }

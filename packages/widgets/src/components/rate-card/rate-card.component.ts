@@ -6,6 +6,7 @@ import { rateCardMessages } from './rate-card.messages.js';
 import { rateCardStyles } from './rate-card.styles.js';
 import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } from '../../events.js';
 import { booleanGuard, numberGuard, oneOfGuard, textGuard } from '../../internal/guard.js';
+import { formatNumber } from '../../internal/format.js';
 
 const labelGuard = textGuard(200);
 /** Counts: any finite number up to 2^53 (negative or fractional counts are refused by the card itself, with its own words). */
@@ -98,7 +99,7 @@ export class BhRateCard extends BihuanElement {
     const denominator = this.denominator ?? 0;
     const options = { decimals: this.decimals, rounding: this.rounding, locale: this.locale };
     const value = formatRate(numerator, denominator, options);
-    const count = new Intl.NumberFormat(this.locale);
+    const count = { format: formatNumber };
     const counts = t.counts(
       this.denominatorLabel || t.defaultDenominatorLabel,
       count.format(denominator),

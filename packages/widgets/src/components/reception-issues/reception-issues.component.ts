@@ -18,6 +18,7 @@ import { receptionIssuesMessages } from './reception-issues.messages.js';
 import { receptionIssuesStyles } from './reception-issues.styles.js';
 import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } from '../../events.js';
 import { idGuard, nowGuard, roleGuard, storeGuard } from '../../internal/guard.js';
+import { formatNumber } from '../../internal/format.js';
 
 export type ReceptionTransitionDetail = LoopTransitionDetail<ReceptionEvent, ReceptionState>;
 /** What `bh-reception-refused` carries: the action refused and the loop's reason. */
@@ -146,11 +147,11 @@ export class BhReceptionIssues extends BihuanElement {
     return html`<section class="issues" part="base" aria-labelledby="ri-heading">
       <h2 class="heading" id="ri-heading">${t.heading}</h2>
       ${figures([
-        [t.firms, String(s.firms)],
-        [t.collected, String(s.collected)],
-        [t.closed, String(s.closed)],
+        [t.firms, formatNumber(s.firms)],
+        [t.collected, formatNumber(s.collected)],
+        [t.closed, formatNumber(s.closed)],
         [t.closedRate, s.closedRate],
-        [t.ledger, String(s.onSupervisionLedger)],
+        [t.ledger, formatNumber(s.onSupervisionLedger)],
         [`${t.satisfactionRate}${t.rated(s.rated)}`, s.satisfactionRate],
       ])}
       ${shown.length === 0 ? html`<p class="empty">${t.empty}</p>` : this.renderTable(shown)}

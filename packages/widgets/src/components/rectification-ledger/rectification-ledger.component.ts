@@ -21,6 +21,7 @@ import { rectificationLedgerStyles } from './rectification-ledger.styles.js';
 import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } from '../../events.js';
 import type { ExportDetail } from '../../internal/csv-download.js';
 import { idGuard, nowGuard, oneOfGuard, roleGuard, storeGuard } from '../../internal/guard.js';
+import { formatNumber } from '../../internal/format.js';
 
 export type RectificationTransitionDetail = LoopTransitionDetail<RectificationEvent, RectificationState>;
 /** What `bh-rectification-refused` carries: the action refused and the loop's reason. */
@@ -188,12 +189,12 @@ export class BhRectificationLedger extends BihuanElement {
     return html`<section class="ledger" part="base" aria-labelledby="rl-heading">
       <h2 class="heading" id="rl-heading">${t.heading}</h2>
       ${figures([
-        [t.total, String(summary.total)],
-        [t.listed, String(summary.listed)],
-        [t.fixedAtOnce, String(summary.fixedAtOnce)],
-        [t.inLedger, String(summary.inLedger)],
-        [t.overdue, String(summary.overdue)],
-        [t.accountability, String(summary.accountabilityOpened)],
+        [t.total, formatNumber(summary.total)],
+        [t.listed, formatNumber(summary.listed)],
+        [t.fixedAtOnce, formatNumber(summary.fixedAtOnce)],
+        [t.inLedger, formatNumber(summary.inLedger)],
+        [t.overdue, formatNumber(summary.overdue)],
+        [t.accountability, formatNumber(summary.accountabilityOpened)],
         [t.closedRate, summary.closedRate],
       ])}
       <div class="toolbar">

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyDeclarations, type PropertyValues, type Tem
 import { formatInstant, parseInstant } from '@bihuan/core/calendar';
 import { type CsvColumn, toCsv } from '@bihuan/core/export';
 import { type Localized, BihuanError } from '@bihuan/core/schema';
-import { type Roster, type RollupRow, type TaskOrder, type TaskStore, type TaskStoreSpec, compareForSupervision, laggards, rollupOrders, taskStoreSpec, urgeOrders } from '@bihuan/core/task';
+import { type Roster, type RollupRow, type TaskOrder, type TaskStore, type TaskStoreSpec, compareForSupervision, laggardRule, laggards, rollupOrders, taskStoreSpec, urgeOrders } from '@bihuan/core/task';
 import { BihuanElement } from '../../internal/bihuan-element.js';
 import { type ViewerActor, viewerOf } from '../../internal/session.js';
 import { exportCsv } from '../../internal/csv-download.js';
@@ -16,6 +16,7 @@ import { taskSupervisionStyles } from './task-supervision.styles.js';
 import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } from '../../events.js';
 import type { ExportDetail } from '../../internal/csv-download.js';
 import { idGuard, monthOrEmptyGuard, nowTextGuard, numberGuard, storeGuard } from '../../internal/guard.js';
+import { formatNumber } from '../../internal/format.js';
 
 type Level = 'county' | 'station' | 'officer';
 
@@ -161,9 +162,9 @@ export class BhTaskSupervision extends BihuanElement {
     const categoryNames = new Map(scope.map((o) => [o.data.template.category, o.data.template.categoryName[this.locale]]));
     return html`${heading}${this.renderPath(t)}
       ${figures([
-        [t.denominator, String(total!.denominator)],
-        [t.done, String(total!.done)],
-        [t.overdue, String(total!.overdue)],
+        [t.denominator, formatNumber(total!.denominator)],
+        [t.done, formatNumber(total!.done)],
+        [t.overdue, formatNumber(total!.overdue)],
         [t.rate, total!.rate],
       ])}
       ${unreadable}
@@ -172,7 +173,7 @@ export class BhTaskSupervision extends BihuanElement {
         ${status}
       </div>
       <div class="table-wrap" role="region" aria-label=${t.caption(t.levels[level]!)} tabindex="0">
-        <table part="table">
+        <table part="table" data-foot>
           <caption>${t.caption(t.levels[level]!)}</caption>
           <thead>
             <tr>
@@ -188,8 +189,20 @@ export class BhTaskSupervision extends BihuanElement {
           <tbody>
             ${units!.map((row) => this.renderRow(t, level, row, behind.has(row)))}
           </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">${t.totalRow}</th>
+              <td class="num" data-foot-total="denominator">${formatNumber(total!.denominator)}</td>
+              <td class="num" data-foot-total="done">${formatNumber(total!.done)}</td>
+              <td class="num" data-foot-total="overdue">${formatNumber(total!.overdue)}</td>
+              <td class="num" data-foot-total="left">${formatNumber(total!.exempt + total!.cancelled)}</td>
+              <td class="num">${total!.rate}</td>
+              <td></td>
+            </tr>
+          </tfoot>
         </table>
       </div>
+      <p class="hint" part="laggard-rule">${laggardRule({ below: this.below })[this.locale]}</p>
       <div class="table-wrap" role="region" aria-label=${t.categoryCaption} tabindex="0">
         <table part="categories">
           <caption>${t.categoryCaption}</caption>
@@ -206,9 +219,9 @@ export class BhTaskSupervision extends BihuanElement {
             ${categories!.map(
               (row) => html`<tr>
                 <th scope="row">${categoryNames.get(row.category!) ?? row.category}</th>
-                <td class="num">${row.denominator}</td>
-                <td class="num">${row.done}</td>
-                <td class="num ${row.overdue ? 'bad' : ''}">${row.overdue}</td>
+                <td class="num">${formatNumber(row.denominator)}</td>
+                <td class="num">${formatNumber(row.done)}</td>
+                <td class="num ${row.overdue ? 'bad' : ''}">${formatNumber(row.overdue)}</td>
                 <td class="num">${row.rate}</td>
               </tr>`,
             )}
@@ -237,10 +250,10 @@ export class BhTaskSupervision extends BihuanElement {
         ${drill ? html`<button type="button" class="link" aria-label=${t.drill(name)} @click=${drill}>${name}</button>` : name}
         ${laggard ? html`<span class="laggard">${t.laggard}</span>` : nothing}
       </th>
-      <td class="num">${row.denominator}</td>
-      <td class="num">${row.done}</td>
-      <td class="num ${row.overdue ? 'bad' : ''}">${row.overdue}</td>
-      <td class="num">${row.exempt + row.cancelled}</td>
+      <td class="num" data-foot-part="denominator">${formatNumber(row.denominator)}</td>
+      <td class="num" data-foot-part="done">${formatNumber(row.done)}</td>
+      <td class="num ${row.overdue ? 'bad' : ''}" data-foot-part="overdue">${formatNumber(row.overdue)}</td>
+      <td class="num" data-foot-part="left">${formatNumber(row.exempt + row.cancelled)}</td>
       <td class="num">${row.rate}</td>
       <td>
         ${this.actor.role ? html`<button type="button" ?disabled=${row.open === 0} aria-label=${t.urgeLabel(name, row.open)} @click=${() => this.urge(level, id, name)}>${t.urge}</button>` : nothing}

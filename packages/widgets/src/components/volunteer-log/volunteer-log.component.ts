@@ -14,6 +14,7 @@ import { themeStyles } from '../../internal/styles.js';
 import { volunteerLogMessages, type VolunteerLogMessages } from './volunteer-log.messages.js';
 import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } from '../../events.js';
 import { booleanGuard, nowGuard, pageSizeGuard, storeGuard } from '../../internal/guard.js';
+import { formatNumber } from '../../internal/format.js';
 
 type Problem = FieldError | { readonly id?: undefined; readonly message: string };
 
@@ -92,7 +93,7 @@ export class BhVolunteerLog extends BihuanElement {
     const t = this.t;
     if (this.data.loading) return html`<p role="status">${t.loading}</p>`;
     const s = summarizeVolunteerLog(this.roster, this.assists);
-    const n = (v: number) => v.toLocaleString(this.locale);
+    const n = formatNumber;
     const view = pageRows(s.byVolunteer, this.page, this.pageSize);
     const c = t.columns;
     const kindHeads = ASSIST_KINDS.map((k) => html`<th scope="col" class="num">${t.kinds[k]}</th>`);

@@ -1,0 +1,72 @@
+// Figures that foot: wherever a widget shows a total beside its parts, the parts as shown add up
+// to the total as shown. Widgets mark such a group: a `data-foot` container, its parts
+// `data-foot-part="<column>"` and the column's total `data-foot-total="<column>"`. Every story of
+// every widget is rendered on one page (in zh-CN) and every marked group is checked.
+import { afterAll, describe, expect, test } from 'vitest';
+import { cleanup } from './support/render.js';
+import { renderStories, widgetStories } from './support/stories.js';
+
+afterAll(cleanup);
+
+/** The first number in a cell's text (`+1.5`, `-0.01`, `1,092 个工作日`), exactly, in units of 10^-decimals. */
+function figure(text: string): { units: bigint; decimals: number } | undefined {
+  const match = /([+\-−]?)(\d[\d,]*)(?:\.(\d+))?/.exec(text);
+  if (!match) return undefined;
+  const [, sign, whole, frac = ''] = match;
+  const units = BigInt(whole!.replace(/,/g, '') + frac);
+  return { units: sign === '-' || sign === '−' ? -units : units, decimals: frac.length };
+}
+
+const scaleTo = (f: { units: bigint; decimals: number }, decimals: number) => f.units * 10n ** BigInt(decimals - f.decimals);
+
+interface Checked {
+  where: string;
+  column: string;
+  parts: string[];
+  total: string;
+}
+
+function footGroups(root: ParentNode, where: string, out: Checked[]): void {
+  for (const el of root.querySelectorAll('*')) {
+    if (el.shadowRoot) footGroups(el.shadowRoot, `${where} › ${el.tagName.toLowerCase()}`, out);
+    if (!el.hasAttribute('data-foot')) continue;
+    const totals = [...el.querySelectorAll<HTMLElement>('[data-foot-total]')].filter((t) => t.closest('[data-foot]') === el);
+    for (const total of totals) {
+      const column = total.dataset.footTotal!;
+      const parts = [...el.querySelectorAll<HTMLElement>(`[data-foot-part="${CSS.escape(column)}"]`)].filter((p) => p.closest('[data-foot]') === el);
+      out.push({ where, column, parts: parts.map((p) => p.textContent ?? ''), total: total.textContent ?? '' });
+    }
+  }
+}
+
+describe('every total shown beside its parts foots', () => {
+  const checked: Checked[] = [];
+  for (const widget of widgetStories) {
+    {
+      // One language: figures are written the same way in both (one shared formatter), and the
+      // English rendering of every story is walked by words.test.ts.
+      test(widget.title, async () => {
+        const rendered = await renderStories(widget, 'zh-CN');
+        const mine: Checked[] = [];
+        for (const { name, container } of rendered) footGroups(container, `${widget.title} / ${name}`, mine);
+        for (const group of mine) {
+          const total = figure(group.total);
+          expect(total, `${group.where}: the ${group.column} total "${group.total}" shows a figure`).toBeDefined();
+          const parts = group.parts.map(figure);
+          expect(parts.every(Boolean), `${group.where}: every ${group.column} part shows a figure (${group.parts.join(' | ')})`).toBe(true);
+          const decimals = Math.max(total!.decimals, ...parts.map((p) => p!.decimals));
+          const sum = parts.reduce((acc, p) => acc + scaleTo(p!, decimals), 0n);
+          expect(sum, `${group.where}: ${group.parts.join(' + ')} should be ${group.total} (${group.column})`).toBe(scaleTo(total!, decimals));
+        }
+        checked.push(...mine);
+        cleanup();
+      });
+    }
+  }
+
+  test('the check is not empty: the scorecard, the supervision board and the one-window limits are marked', () => {
+    const where = new Set(checked.map((c) => c.where.split(' / ')[0]));
+    for (const title of widgetStories.map((w) => w.title).filter((t) => /scorecard|supervision|liaison/i.test(t))) expect(where.has(title), title).toBe(true);
+    expect(checked.filter((c) => c.parts.length > 1).length).toBeGreaterThan(10);
+  });
+});
