@@ -52,10 +52,14 @@ export const year = /* @__PURE__ */ z.int().min(MIN_YEAR).max(MAX_YEAR);
 
 /** A person's name (trimmed, 1–60 characters); personal data, masked in views and exports. */
 export const personName = /* @__PURE__ */ personal('name', z.string().trim().min(1).max(60));
-/** A phone number; personal data. */
-export const phone = /* @__PURE__ */ personal('phone', z.string().regex(/^\+?[\d\s-]{5,20}$/, 'a phone number'));
-/** An 18-character resident ID number; personal data. */
-export const idNumber = /* @__PURE__ */ personal('idNumber', z.string().regex(/^\d{17}[\dXx]$/, 'an 18-character resident ID number'));
+/**
+ * A phone number; personal data. Its masked form (`138****5678`, as `maskPhone` writes it) is valid
+ * too: that is the copy a server sends to a role that may not see the number, and such a copy must
+ * load into the role's own store like any record.
+ */
+export const phone = /* @__PURE__ */ personal('phone', z.string().regex(/^(?:\+?[\d\s-]{5,20}|(?=[+\d*]{5,21}$)\+?\d{0,3}\*+\d{0,4})$/, 'a phone number'));
+/** An 18-character resident ID number, or its masked form (`210603********1234`); personal data. */
+export const idNumber = /* @__PURE__ */ personal('idNumber', z.string().regex(/^(?:\d{17}[\dXx]|\d{6}\*{8}\d{3}[\dXx])$/, 'an 18-character resident ID number'));
 /** A postal address (trimmed, 1–200 characters); personal data. */
 export const address = /* @__PURE__ */ personal('address', z.string().trim().min(1).max(200));
 
