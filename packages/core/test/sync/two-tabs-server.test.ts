@@ -81,7 +81,7 @@ describe('two tabs of one browser on one synced store', () => {
     await s?.close();
   });
 
-  it('syncs from one tab only; a change made in either tab, or on the server, shows in both', async () => {
+  it('syncs from one tab only; a change made in the other tab, or on the server, shows in both', async () => {
     const token = await tokenFor(USERS.clerkA);
     const sent = new Map<Page, string[]>();
     const open = async () => {
