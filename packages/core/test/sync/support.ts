@@ -41,16 +41,23 @@ let n = 0;
 
 /** A station: its local data (kept across "restarts") and the synced store currently open on it. */
 export class Station {
-  readonly name = `station-${process.pid}-${++n}`;
-  readonly local = createMemoryBacking();
-  readonly queue: MemoryBacking = createMemoryBacking();
+  readonly name: string;
+  readonly local: MemoryBacking;
+  readonly queue: MemoryBacking;
   store!: SyncedStore<ReturnType<typeof createDisputeStoreSpec>['collections']>;
   tokens = 0;
+  /** The paths this station's store requested. */
+  readonly sent: string[] = [];
   constructor(
     readonly network: Network,
     public user: User,
-    readonly options: { live?: boolean; token?: () => Promise<string> } = {},
-  ) {}
+    readonly options: { live?: boolean; token?: () => Promise<string>; share?: Station } = {},
+  ) {
+    // A station sharing another's data is a second tab of the same browser.
+    this.name = options.share?.name ?? `station-${process.pid}-${++n}`;
+    this.local = options.share?.local ?? createMemoryBacking();
+    this.queue = options.share?.queue ?? createMemoryBacking();
+  }
   async open(): Promise<this> {
     const spec = createDisputeStoreSpec(disputeLoop, this.name);
     this.store = (await createSyncedStore({
@@ -61,7 +68,10 @@ export class Station {
       },
       local: createMemoryStore(spec, { backing: this.local }),
       queue: createMemoryStore(queueSpec(this.name), { backing: this.queue }),
-      fetch: this.network.fetch,
+      fetch: (input, init) => {
+        this.sent.push(new URL(String(input)).pathname);
+        return this.network.fetch(input, init);
+      },
       live: this.options.live ?? false,
     })) as never;
     return this;

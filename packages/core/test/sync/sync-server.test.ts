@@ -34,6 +34,27 @@ describe.each(KINDS)('a synced store with the server on %s', (kind) => {
     expect(local?.history.at(-1)?.actor).toMatchObject({ id: 'clerk-a', unit: '甲镇综治中心', name: '王受理' });
   });
 
+  it('lets one of two stores over the same data sync (BroadcastChannel election), and the other take over when it closes', async () => {
+    const one = await station();
+    const two = await station(USERS.clerkA, { share: one });
+    await Promise.all([one.store.sync.syncNow(), two.store.sync.syncNow()]);
+    const id = `tabs-${kind}`;
+    const mark = [one.sent.length, two.sent.length];
+    await two.accept(id, 30);
+    await one.accept(`${id}-2`, 31);
+    await Promise.all([one.until((st) => st.pending === 0), two.until((st) => st.pending === 0)]);
+    const syncing = (s: typeof one, from: number) => s.sent.slice(from).filter((p) => p !== '/session');
+    const [leader, follower] = syncing(one, mark[0]!).length ? [one, two] : [two, one];
+    expect(syncing(leader, leader === one ? mark[0]! : mark[1]!)).toContain('/items/disputes');
+    expect(syncing(follower, follower === one ? mark[0]! : mark[1]!)).toEqual([]);
+    const [row] = await ctx.server.database.query<{ n: string }>("SELECT count(*)::text AS n FROM events WHERE item_id LIKE $1", [`${id}%`]);
+    expect(row!.n).toBe('2');
+    const before = follower.sent.length;
+    leader.close();
+    await follower.store.sync.syncNow();
+    await expect.poll(() => follower.sent.slice(before).includes('/pull'), { timeout: 10_000 }).toBe(true);
+  });
+
   it('keeps what a masked view allows: a record the local schema refuses is named, not stored, and sync goes on', async () => {
     const clerk = await station();
     const plain = `masked-plain-${kind}`;

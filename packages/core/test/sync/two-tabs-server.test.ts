@@ -59,7 +59,9 @@ describe('two tabs of one browser on one synced store', () => {
     s = await serverOn('pglite');
     const script = await bundle();
     const require = createRequire(`${root}packages/server/package.json`);
-    const { serve } = (await import(pathToFileURL(require.resolve('@hono/node-server')).href)) as typeof import('@hono/node-server');
+    // @hono/node-server is the server package's dependency: resolved from there.
+    type Serve = (options: { fetch: (request: Request) => Response | Promise<Response>; port: number; hostname: string }, listening: (info: { port: number }) => void) => { close(cb?: () => void): void };
+    const { serve } = (await import(pathToFileURL(require.resolve('@hono/node-server')).href)) as { serve: Serve };
     const handler = (request: Request): Response | Promise<Response> => {
       const path = new URL(request.url).pathname;
       if (path === '/') return new Response(PAGE, { headers: { 'content-type': 'text/html; charset=utf-8' } });
@@ -67,7 +69,7 @@ describe('two tabs of one browser on one synced store', () => {
       return s.server.fetch(request);
     };
     origin = await new Promise<string>((resolve) => {
-      http = serve({ fetch: handler, port: 0, hostname: '127.0.0.1' }, (info) => resolve(`http://127.0.0.1:${info.port}`)) as never;
+      http = serve({ fetch: handler, port: 0, hostname: '127.0.0.1' }, (info) => resolve(`http://127.0.0.1:${info.port}`));
     });
     browser = await launchChromium();
     context = await browser.newContext();
@@ -79,7 +81,7 @@ describe('two tabs of one browser on one synced store', () => {
     await s?.close();
   });
 
-  it('syncs from one tab only; a change made in either tab, or on the server, shows in both', async () => {
+  it('syncs from one tab only; a change made in the other tab, or on the server, shows in both', async () => {
     const token = await tokenFor(USERS.clerkA);
     const sent = new Map<Page, string[]>();
     const open = async () => {

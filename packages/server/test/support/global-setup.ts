@@ -18,10 +18,10 @@ declare module 'vitest' {
   }
 }
 
-/** Whether this run names test files and none of them is the server's: then nothing is started. */
+/** Whether this run names test files and none of them needs the server (its own, or core's sync tests): then nothing is started. */
 function serverTestsSkipped(): boolean {
   const files = process.argv.slice(2).filter((a) => !a.startsWith('-') && /[/.]/.test(a));
-  return files.length > 0 && !files.some((f) => f.includes('server'));
+  return files.length > 0 && !files.some((f) => f.includes('server') || f.includes('test/sync'));
 }
 
 export default async function setup(project: TestProject) {
