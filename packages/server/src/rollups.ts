@@ -81,7 +81,7 @@ export function asOfFor(asOf: string | undefined, period: Period | undefined, no
 /** SQL for "in the period", with its parameters from `at`: the month's period or the due moment (as core's `orderInPeriod`). */
 function periodClause(period: Period | undefined, at: number): { sql: string; params: unknown[] } {
   if (period === undefined) return { sql: 'true', params: [] };
-  if (period.kind === 'week' || period.kind === 'range') return { sql: `due_at >= $${at}::timestamptz AND due_at < $${at + 1}::timestamptz`, params: [iso(period.startMs), iso(period.endMs)] };
+  if (period.kind === 'week' || period.kind === 'range') return { sql: `due_at > $${at}::timestamptz AND due_at <= $${at + 1}::timestamptz`, params: [iso(period.startMs), iso(period.endMs)] };
   return { sql: `month >= $${at} AND month <= $${at + 1}`, params: [period.from.slice(0, 7), period.to.slice(0, 7)] };
 }
 
@@ -89,8 +89,8 @@ const TIME_SQL: Readonly<Record<string, string>> = {
   month: 'month',
   quarter: `left(month, 4) || '-Q' || ((substr(month, 6, 2)::int + 2) / 3)::text`,
   year: 'left(month, 4)',
-  // The ISO week of the due moment in China time (UTC+8 all year).
-  week: `to_char((due_at AT TIME ZONE 'UTC') + interval '8 hours', 'IYYY"-W"IW')`,
+  // The ISO week of the due day in China time (UTC+8 all year): due at 24:00, so a millisecond before.
+  week: `to_char((due_at AT TIME ZONE 'UTC') + interval '8 hours' - interval '1 millisecond', 'IYYY"-W"IW')`,
 };
 const LEVEL_SQL: Readonly<Record<string, string>> = { officer: 'officer', station: 'station', county: 'unit_county' };
 

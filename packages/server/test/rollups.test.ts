@@ -7,7 +7,9 @@ import fc from 'fast-check';
 import { columnsFromOrders, dispatchMonth, loadCatalog, loadRoster, rollups, type RollupDimension, type TaskOrder } from '@bihuan/core/task';
 import { queryLedger, summarizeLedger, type DisputeItem } from '@bihuan/core/dispute';
 import { inPeriod, parseInstant, parsePeriod } from '@bihuan/core/calendar';
-import { intake, KINDS, serverOn, type User } from './support/databases.ts';
+import { intake, KINDS, SECRET, serverOn, tokenFor, type User } from './support/databases.ts';
+import { createApp } from '../src/app.ts';
+import { createVerifier } from '../src/auth.ts';
 
 const RUNS = Number(process.env.ROLLUP_PROPERTY_RUNS ?? 3);
 
@@ -207,5 +209,34 @@ describe.each(KINDS)('ledgers and roll-ups in SQL on %s', (kind) => {
     expect([injected.status, injected.json.total]).toEqual([200, 0]);
     expect((await s.call('GET', '/rollups/tasks', null)).status).toBe(401);
     expect((await s.call('GET', '/ledgers/disputes', null)).status).toBe(401);
+  });
+
+  it('logs each request once through pino or the host’s logger: request id, user, route pattern, status, duration, nothing personal', async () => {
+    const user: User = { sub: 'log-user', name: '张三丰', roles: ['intakeClerk'], scope: { city: '日志市', county: '东区', town: '甲镇' } };
+    const token = await tokenFor(user);
+    const entries: { level: string; obj: Record<string, unknown>; msg?: string }[] = [];
+    const logger = { info: (obj: object, msg?: string) => entries.push({ level: 'info', obj: obj as never, msg }), warn: (obj: object, msg?: string) => entries.push({ level: 'warn', obj: obj as never, msg }), error: (obj: object, msg?: string) => entries.push({ level: 'error', obj: obj as never, msg }) };
+    const app = createApp(s.server.service, await createVerifier({ secret: SECRET }), { logger });
+    const created = await app.fetch(new Request('http://bihuan.test/items/disputes', { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'x-request-id': 'req-42' }, body: JSON.stringify({ clientId: 'log-1', mutationId: 1, id: `log-${kind}`, input: intake(1), at: '2026-11-02T01:00:00Z' }) }));
+    expect(created.status).toBe(201);
+    expect(created.headers.get('x-request-id')).toBe('req-42');
+    const read = await app.fetch(new Request(`http://bihuan.test/items/disputes/log-${kind}?phone=13812345678`, { headers: { authorization: `Bearer ${token}`, 'x-request-id': 'bad id with spaces' } }));
+    expect(read.status).toBe(200);
+    const refused = await app.fetch(new Request('http://bihuan.test/rollups/tasks?by=town', { headers: { authorization: `Bearer ${token}` } }));
+    expect(refused.status).toBe(400);
+    expect(entries.map((e) => [e.level, e.obj.route, e.obj.status, e.obj.userId])).toEqual([
+      ['info', '/items/:collection', 201, 'log-user'],
+      ['info', '/items/:collection/:id', 200, 'log-user'],
+      ['warn', '/rollups/tasks', 400, 'log-user'],
+    ]);
+    expect(entries[0]!.obj.requestId).toBe('req-42');
+    expect(entries[1]!.obj.requestId).toMatch(/^[0-9a-f-]{36}$/);
+    for (const e of entries) expect(typeof e.obj.durationMs).toBe('number');
+    const text = JSON.stringify(entries);
+    for (const secret of [token, '13812345678', '张三丰', `log-${kind}`, 'phone']) expect(text).not.toContain(secret);
+    // The default: pino's JSON entries, here collected through `log`.
+    const before = s.logged.length;
+    await s.call('GET', '/rollups/tasks', user);
+    expect(s.logged.slice(before)).toEqual([expect.objectContaining({ level: 30, name: 'bihuan-server', route: '/rollups/tasks', status: 200, userId: 'log-user', msg: 'request' })]);
   });
 });
