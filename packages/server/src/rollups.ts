@@ -81,7 +81,7 @@ export function asOfFor(asOf: string | undefined, period: Period | undefined, no
 /** SQL for "in the period", with its parameters from `at`: the month's period or the due moment (as core's `orderInPeriod`). */
 function periodClause(period: Period | undefined, at: number): { sql: string; params: unknown[] } {
   if (period === undefined) return { sql: 'true', params: [] };
-  if (period.kind === 'week' || period.kind === 'range') return { sql: `due_at >= $${at}::timestamptz AND due_at < $${at + 1}::timestamptz`, params: [iso(period.startMs), iso(period.endMs)] };
+  if (period.kind === 'week' || period.kind === 'range') return { sql: `due_at > $${at}::timestamptz AND due_at <= $${at + 1}::timestamptz`, params: [iso(period.startMs), iso(period.endMs)] };
   return { sql: `month >= $${at} AND month <= $${at + 1}`, params: [period.from.slice(0, 7), period.to.slice(0, 7)] };
 }
 
@@ -89,10 +89,12 @@ const TIME_SQL: Readonly<Record<string, string>> = {
   month: 'month',
   quarter: `left(month, 4) || '-Q' || ((substr(month, 6, 2)::int + 2) / 3)::text`,
   year: 'left(month, 4)',
-  // The ISO week of the due moment in China time (UTC+8 all year).
-  week: `to_char((due_at AT TIME ZONE 'UTC') + interval '8 hours', 'IYYY"-W"IW')`,
+  // The ISO week of the due day in China time (UTC+8 all year): due at 24:00, so a millisecond before.
+  week: `to_char((due_at AT TIME ZONE 'UTC') + interval '8 hours' - interval '1 millisecond', 'IYYY"-W"IW')`,
 };
 const LEVEL_SQL: Readonly<Record<string, string>> = { officer: 'officer', station: 'station', county: 'unit_county' };
+
+const COUNTS = ['dispatched', 'open', 'returned', 'fed_back', 'verified', 'exempt', 'cancelled', 'late', 'withdrawn_late', 'overdue'] as const;
 
 interface CountsRow extends Row {
   k0: string | null;
@@ -125,22 +127,7 @@ export async function rollupTasks(db: Queryable, identity: Identity, query: Task
   const params: unknown[] = [iso(asOf), TASK_LOOP_ID, ...scopeParams(identity.scope), ...p.params];
   const where = `loop_id = $2 AND ${scopeClause(3)} AND ${p.sql}`;
   const one = (e: string, extra = '') => `(SELECT ${e} FROM events e WHERE e.collection = i.collection AND e.item_id = i.id${extra} ORDER BY e.version DESC LIMIT 1)`;
-  const sql = `
-    WITH o AS (
-      SELECT officer, station, unit_county, category, month, due_at, state, flags
-      FROM items WHERE ${where} AND last_at <= $1::timestamptz
-      UNION ALL
-      -- Orders with events after asOf: as they stood, from their events (core's viewOf).
-      SELECT COALESCE(${one(`e.payload->>'officer'`, ` AND e.type = 'reassign' AND e.version > 1 AND e.version <= h.version`)}, ${one(`e.payload->'data'->>'officer'`, ' AND e.version = 1')}, i.officer),
-             i.station, i.unit_county, i.category, i.month, i.due_at, h.to_state,
-             CASE WHEN h.to_state IN ('fedBack', 'verified') AND ${one('e.at::timestamptz', ` AND e.type = 'feedback' AND e.version <= h.version`)} >= i.due_at THEN 1
-                  WHEN h.to_state IN ('exempt', 'cancelled') AND h.at >= i.due_at THEN 2 ELSE 0 END
-      FROM items i
-      JOIN LATERAL (SELECT e.version, e.to_state, e.at::timestamptz AS at FROM events e
-                    WHERE e.collection = i.collection AND e.item_id = i.id AND e.at::timestamptz <= $1::timestamptz
-                    ORDER BY e.version DESC LIMIT 1) h ON true
-      WHERE ${where} AND i.last_at > $1::timestamptz
-    )
+  const counted = (from: string) => `
     SELECT ${keys.map((k, n) => `${k.sql} AS k${n}`).concat(['']).join(', ')}
       count(*)::text AS dispatched,
       count(*) FILTER (WHERE state IN ('dispatched', 'returned'))::text AS open,
@@ -152,11 +139,34 @@ export async function rollupTasks(db: Queryable, identity: Identity, query: Task
       count(*) FILTER (WHERE flags = 1)::text AS late,
       count(*) FILTER (WHERE flags = 2)::text AS withdrawn_late,
       count(*) FILTER (WHERE state IN ('dispatched', 'returned') AND due_at <= $1::timestamptz)::text AS overdue
-    FROM o ${keys.length ? `GROUP BY ${keys.map((_, n) => n + 1).join(', ')}` : ''}`;
-  const found = await db.query<CountsRow>(sql, params);
-  const rows = found
+    FROM ${from} ${keys.length ? `GROUP BY ${keys.map((_, n) => n + 1).join(', ')}` : ''}`;
+  // Two aggregates, summed by key: the orders unchanged since asOf straight from their rows (a
+  // plain GROUP BY the database may run in parallel), and the few changed after it as they stood.
+  const current = await db.query<CountsRow>(counted(`items WHERE ${where} AND last_at <= $1::timestamptz`), params);
+  const past = await db.query<CountsRow>(
+    counted(`(
+      SELECT COALESCE(${one(`e.payload->>'officer'`, ` AND e.type = 'reassign' AND e.version > 1 AND e.version <= h.version`)}, ${one(`e.payload->'data'->>'officer'`, ' AND e.version = 1')}, i.officer) AS officer,
+             i.station, i.unit_county, i.category, i.month, i.due_at, h.to_state AS state,
+             CASE WHEN h.to_state IN ('fedBack', 'verified') AND ${one('e.at::timestamptz', ` AND e.type = 'feedback' AND e.version <= h.version`)} >= i.due_at THEN 1
+                  WHEN h.to_state IN ('exempt', 'cancelled') AND h.at >= i.due_at THEN 2 ELSE 0 END AS flags
+      FROM items i
+      JOIN LATERAL (SELECT e.version, e.to_state, e.at::timestamptz AS at FROM events e
+                    WHERE e.collection = i.collection AND e.item_id = i.id AND e.at::timestamptz <= $1::timestamptz
+                    ORDER BY e.version DESC LIMIT 1) h ON true
+      WHERE ${where} AND i.last_at > $1::timestamptz
+    ) o`),
+    params,
+  );
+  const sums = new Map<string, Record<string, string | number | null>>();
+  for (const r of [...current, ...past] as unknown as Record<string, string | null>[]) {
+    const id = JSON.stringify(keys.map((_, n) => r[`k${n}`]));
+    const sum = sums.get(id);
+    if (!sum) sums.set(id, { ...r });
+    else for (const c of COUNTS) sum[c] = Number(sum[c]) + Number(r[c]);
+  }
+  const rows = [...sums.values()]
     .filter((r) => Number(r.dispatched) > 0)
-    .map((r) => countsOf(keys.map((k, n) => [k.name, (r as unknown as Record<string, string>)[`k${n}`] ?? ''] as const), r, query.decimals));
+    .map((r) => countsOf(keys.map((k, n) => [k.name, (r[`k${n}`] as string | null) ?? ''] as const), r as unknown as CountsRow, query.decimals));
   const keyOf = (r: RollupRow) => keys.map((k) => (r as unknown as Record<string, string>)[k.name]!);
   rows.sort((a, b) => compareKeys(keyOf(a), keyOf(b)));
   return { asOf: iso(asOf), ...(period ? { period: period.key } : {}), by: query.by, rows };

@@ -7,9 +7,12 @@ import fc from 'fast-check';
 import { columnsFromOrders, dispatchMonth, loadCatalog, loadRoster, rollups, type RollupDimension, type TaskOrder } from '@bihuan/core/task';
 import { queryLedger, summarizeLedger, type DisputeItem } from '@bihuan/core/dispute';
 import { inPeriod, parseInstant, parsePeriod } from '@bihuan/core/calendar';
-import { intake, KINDS, serverOn, type User } from './support/databases.ts';
+import { intake, KINDS, SECRET, serverOn, tokenFor, type User } from './support/databases.ts';
+import { createApp } from '../src/app.ts';
+import { createVerifier } from '../src/auth.ts';
 
 const RUNS = Number(process.env.ROLLUP_PROPERTY_RUNS ?? 3);
+const SEEN = { task: 0, dispute: 0 };
 
 // Mixed case on purpose: core orders groups by code unit ("Z" before "a"), whatever the database's collation.
 const OFFICERS = [
@@ -53,6 +56,37 @@ const disputeArb = fc.record({
   dayOffset: fc.integer({ min: 0, max: 120 }),
   steps: fc.array(fc.constantFrom('route', 'mediate', 'settle', 'refer', 'withdraw', 'merge', 'supervise'), { maxLength: 5 }),
 });
+
+const filterArb = fc.record({ states: fc.subarray(['received', 'routed', 'mediating', 'followUp', 'withdrawn', 'merged'] as const), town: fc.option(fc.constantFrom('甲镇', '乙镇', '丙镇')), period: fc.constantFrom(undefined, '2026-Q3', '2026-Q4', '2026-10', '2026'), overdueDays: fc.option(fc.integer({ min: 0, max: 200 })) });
+
+const DAY_MINUTES = 24 * 60;
+/** One run that surely meets every rule: late and on-time feedback (one exactly at the due moment), return, exemption after the due moment, cancellation before it, reassignment, open orders overdue. */
+type Plan<A> = A extends fc.Arbitrary<infer T> ? T : never;
+const TASK_EXAMPLE: [Plan<typeof orderArb>[], [number, number, number, -1 | 0 | 1][]] = [
+  [
+    { who: 0, month: 1, category: 0, dueShiftHours: 0, steps: [{ action: 0, gapMinutes: 12 * DAY_MINUTES }, { action: 1, gapMinutes: 60 }] },
+    { who: 1, month: 1, category: 1, dueShiftHours: 5, steps: [{ action: 0, gapMinutes: 60 }, { action: 2, gapMinutes: 60 }, { action: 0, gapMinutes: -1 }] },
+    { who: 2, month: 2, category: 0, dueShiftHours: -30, steps: [{ action: 3, gapMinutes: 11 * DAY_MINUTES }] },
+    { who: 3, month: 2, category: 1, dueShiftHours: 0, steps: [{ action: 4, gapMinutes: 60 }] },
+    { who: 4, month: 3, category: 0, dueShiftHours: 0, steps: [{ action: 5, gapMinutes: 60 }, { action: 6, gapMinutes: 60 }, { action: 0, gapMinutes: 60 }] },
+    { who: 0, month: 0, category: 1, dueShiftHours: 0, steps: [] },
+  ],
+  [[1, 0, 0, 0], [3, 4, 1, -1], [5, 2, 2, 0], [9, 3, 0, 1], [13, 9, 4, 0], [15, 10, 5, 0], [20, 11, 0, 0], [2, 12, 3, 1]],
+];
+const DISPUTE_EXAMPLE: [Plan<typeof disputeArb>[], Plan<typeof filterArb>[]] = [
+  [
+    { town: '甲镇', dayOffset: 10, steps: ['route', 'mediate', 'settle'] },
+    { town: '乙镇', dayOffset: 70, steps: ['route', 'withdraw'] },
+    { town: '甲镇', dayOffset: 80, steps: ['merge'] },
+    { town: '乙镇', dayOffset: 90, steps: ['route', 'mediate', 'refer'] },
+    { town: '甲镇', dayOffset: 100, steps: ['supervise'] },
+  ],
+  [
+    { states: [], town: null, period: undefined, overdueDays: 150 },
+    { states: ['received', 'merged'] as ('received' | 'merged')[], town: '甲镇', period: '2026-Q4', overdueDays: null },
+    { states: [], town: '乙镇', period: '2026', overdueDays: 95 },
+  ],
+];
 
 describe.each(KINDS)('ledgers and roll-ups in SQL on %s', (kind) => {
   let s: Awaited<ReturnType<typeof serverOn>>;
@@ -109,6 +143,12 @@ describe.each(KINDS)('ledgers and roll-ups in SQL on %s', (kind) => {
         }
         const stored = (await s.database.query<{ snapshot: TaskOrder }>("SELECT snapshot FROM items WHERE loop_id = 'task-order' AND city = $1", [city])).map((r) => r.snapshot);
         expect(stored.length).toBe(orders.length);
+        if (orders === TASK_EXAMPLE[0]) {
+          SEEN.task++;
+          // The hand-made run meets every rule: each state, late feedback, exemption after the due moment.
+          expect(new Set(stored.map((o) => o.state))).toEqual(new Set(['verified', 'fedBack', 'exempt', 'cancelled', 'dispatched']));
+          expect(rollups(columnsFromOrders(stored), [['city']], { asOf: Date.parse('2027-01-01T00:00:00Z') })[0]![0]).toMatchObject({ late: 2, withdrawnLate: 1, overdue: 1 });
+        }
         for (const [pick, g, p, nudge] of questions) {
           const asOf = moments[pick % moments.length]! + nudge;
           const by = GROUPINGS[g]!;
@@ -124,13 +164,14 @@ describe.each(KINDS)('ledgers and roll-ups in SQL on %s', (kind) => {
           expect(mine.rows, `${q} as ${station.station}`).toEqual(rollups(columnsFromOrders(own, { asOf, ...(period ? { period } : {}) }), [by], { asOf })[0]);
         }
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS, examples: [TASK_EXAMPLE] },
     );
+    expect(SEEN.task).toBeGreaterThan(0);
   }, 600_000);
 
   it('dispute ledger counts and pages equal core’s queryLedger and summarizeLedger', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(disputeArb, { minLength: 1, maxLength: 12 }), fc.array(fc.record({ states: fc.subarray(['received', 'routed', 'mediating', 'followUp', 'withdrawn', 'merged'] as const), town: fc.option(fc.constantFrom('甲镇', '乙镇', '丙镇')), period: fc.constantFrom(undefined, '2026-Q3', '2026-Q4', '2026-10', '2026'), overdueDays: fc.option(fc.integer({ min: 0, max: 200 })) }), { minLength: 3, maxLength: 6 }), async (disputes, filters) => {
+      fc.asyncProperty(fc.array(disputeArb, { minLength: 1, maxLength: 12 }), fc.array(filterArb, { minLength: 3, maxLength: 6 }), async (disputes, filters) => {
         const tag = `${kind}${++run}`;
         const city = `纠纷市${tag}`;
         const clerk: User = { sub: 'clerk', roles: ['intakeClerk', 'mediator', 'supervisor'], scope: { city } };
@@ -154,6 +195,7 @@ describe.each(KINDS)('ledgers and roll-ups in SQL on %s', (kind) => {
         }
         const stored = (await s.database.query<{ snapshot: DisputeItem }>("SELECT snapshot FROM items WHERE loop_id = 'dispute' AND city = $1", [city])).map((r) => r.snapshot);
         expect(stored.length).toBe(disputes.length);
+        if (disputes === DISPUTE_EXAMPLE[0] && ++SEEN.dispute) expect(stored.map((d) => d.state).sort()).toEqual(['followUp', 'followUp', 'merged', 'received', 'withdrawn']);
         for (const f of filters) {
           const overdueAt = f.overdueDays === null ? undefined : new Date(start + f.overdueDays * 86_400_000).toISOString();
           const chosen = queryLedger(stored, { ...(f.states.length ? { state: [...f.states] } : {}), ...(f.town !== null ? { town: f.town } : {}) }).filter((d) => f.period === undefined || inPeriod(f.period, parseInstant(d.history[0]!.at)));
@@ -173,8 +215,9 @@ describe.each(KINDS)('ledgers and roll-ups in SQL on %s', (kind) => {
           expect(ids.sort()).toEqual(chosen.map((d) => d.id).sort());
         }
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS, examples: [DISPUTE_EXAMPLE] },
     );
+    expect(SEEN.dispute).toBeGreaterThan(0);
   }, 600_000);
 
   it('refuses bad query strings with a typed, bilingual error naming the parameter, and needs a token', async () => {
@@ -207,5 +250,34 @@ describe.each(KINDS)('ledgers and roll-ups in SQL on %s', (kind) => {
     expect([injected.status, injected.json.total]).toEqual([200, 0]);
     expect((await s.call('GET', '/rollups/tasks', null)).status).toBe(401);
     expect((await s.call('GET', '/ledgers/disputes', null)).status).toBe(401);
+  });
+
+  it('logs each request once through pino or the host’s logger: request id, user, route pattern, status, duration, nothing personal', async () => {
+    const user: User = { sub: 'log-user', name: '张三丰', roles: ['intakeClerk'], scope: { city: '日志市', county: '东区', town: '甲镇' } };
+    const token = await tokenFor(user);
+    const entries: { level: string; obj: Record<string, unknown>; msg?: string }[] = [];
+    const logger = { info: (obj: object, msg?: string) => entries.push({ level: 'info', obj: obj as never, msg }), warn: (obj: object, msg?: string) => entries.push({ level: 'warn', obj: obj as never, msg }), error: (obj: object, msg?: string) => entries.push({ level: 'error', obj: obj as never, msg }) };
+    const app = createApp(s.server.service, await createVerifier({ secret: SECRET }), { logger });
+    const created = await app.fetch(new Request('http://bihuan.test/items/disputes', { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'x-request-id': 'req-42' }, body: JSON.stringify({ clientId: 'log-1', mutationId: 1, id: `log-${kind}`, input: intake(1), at: '2026-11-02T01:00:00Z' }) }));
+    expect(created.status).toBe(201);
+    expect(created.headers.get('x-request-id')).toBe('req-42');
+    const read = await app.fetch(new Request(`http://bihuan.test/items/disputes/log-${kind}?phone=13812345678`, { headers: { authorization: `Bearer ${token}`, 'x-request-id': 'bad id with spaces' } }));
+    expect(read.status).toBe(200);
+    const refused = await app.fetch(new Request('http://bihuan.test/rollups/tasks?by=town', { headers: { authorization: `Bearer ${token}` } }));
+    expect(refused.status).toBe(400);
+    expect(entries.map((e) => [e.level, e.obj.route, e.obj.status, e.obj.userId])).toEqual([
+      ['info', '/items/:collection', 201, 'log-user'],
+      ['info', '/items/:collection/:id', 200, 'log-user'],
+      ['warn', '/rollups/tasks', 400, 'log-user'],
+    ]);
+    expect(entries[0]!.obj.requestId).toBe('req-42');
+    expect(entries[1]!.obj.requestId).toMatch(/^[0-9a-f-]{36}$/);
+    for (const e of entries) expect(typeof e.obj.durationMs).toBe('number');
+    const text = JSON.stringify(entries);
+    for (const secret of [token, '13812345678', '张三丰', `log-${kind}`, 'phone']) expect(text).not.toContain(secret);
+    // The default: pino's JSON entries, here collected through `log`.
+    const before = s.logged.length;
+    await s.call('GET', '/rollups/tasks', user);
+    expect(s.logged.slice(before)).toEqual([expect.objectContaining({ level: 30, name: 'bihuan-server', route: '/rollups/tasks', status: 200, userId: 'log-user', msg: 'request' })]);
   });
 });

@@ -243,14 +243,16 @@ export interface ColumnsFromOrdersOptions {
   /**
    * Keep only the orders of this period (a key: `2026-W49`, `2026-12`, `2026-Q4`, `2026`,
    * `2026-12-01..2026-12-07`): for a month, quarter or year, the orders dispatched for a month
-   * within it (`data.month`); for a week or a range of days, the orders due within it.
+   * within it (`data.month`); for a week or a range of days, the orders whose due day lies within
+   * it (due at 24:00 of a day within it).
    */
   readonly period?: string;
 }
 
 /** Whether an order belongs to a period (see `ColumnsFromOrdersOptions.period`). */
 export function orderInPeriod(period: Period, month: string, dueMs: number): boolean {
-  if (period.kind === 'week' || period.kind === 'range') return dueMs >= period.startMs && dueMs < period.endMs;
+  // Due at 24:00 of its due day, which is the next day's 00:00: in the period when the due day is.
+  if (period.kind === 'week' || period.kind === 'range') return dueMs > period.startMs && dueMs <= period.endMs;
   return month >= period.from.slice(0, 7) && month <= period.to.slice(0, 7);
 }
 
@@ -336,7 +338,8 @@ export const ROLLUP_LEVELS = ['officer', 'station', 'county', 'city'] as const;
 export type RollupLevel = (typeof ROLLUP_LEVELS)[number];
 /**
  * The time dimensions: `month` is the month the order was dispatched for (`data.month`), `quarter`
- * and `year` the quarter and year of that month, `week` the ISO week (China time) of the due moment.
+ * and `year` the quarter and year of that month, `week` the ISO week (China time) of the due day
+ * (an order due at 24:00 on a Sunday belongs to that week, not the next).
  */
 export const ROLLUP_TIME_DIMENSIONS = ['month', 'quarter', 'year', 'week'] as const;
 export type RollupTimeDimension = (typeof ROLLUP_TIME_DIMENSIONS)[number];
@@ -437,7 +440,7 @@ function timeCodes(fn: string, columns: OrderColumns, time: RollupTimeDimension)
       let key = byDue.get(ms);
       if (key === undefined) {
         if (!Number.isFinite(ms)) bad(fn, `columns.due[${i}]`, '按周统计时必须是有效时刻', 'must be a finite moment to group by week', ms);
-        key = periodOf(ms, 'week').key;
+        key = periodOf(ms - 1, 'week').key; // the week of the due day (due at its 24:00)
         byDue.set(ms, key);
       }
       per.push(key);

@@ -273,3 +273,49 @@ describe('as it stood on date D', () => {
     );
   });
 });
+
+describe('by quarter, year and week; within a period', () => {
+  // Orders of two months in two quarters, due on their 25th (Oct: 2025-10-24T16:00Z, ISO week 43).
+  const months = () => {
+    const oct = order('q-oct');
+    const base = dispatchMonth({ catalog: catalog(), roster: cityRoster(), month: '2025-09', at: '2025-09-01T08:00:00+08:00' }).orders.find((o) => o.id === '2025-09:hotels:wang')!;
+    return [oct, { ...base, id: 'q-sep' }, send(order('q-oct2'), 'feedback', officer('wang'), '2025-10-10T09:00:00+08:00', { values: { hotels: 1 } })];
+  };
+
+  test('a quarter and a year gather the months dispatched within them; a week gathers orders by due moment', () => {
+    const asOf = '2025-11-01T00:00:00+08:00';
+    const [byQuarter, byYear, byWeek, byMonth] = rollupOrders(months(), [['quarter'], ['year', 'station'], ['week'], ['month']], { asOf });
+    expect(byQuarter!.map((r) => [r.quarter, r.dispatched, r.done])).toEqual([['2025-Q3', 1, 0], ['2025-Q4', 2, 1]]);
+    expect(byYear!.map((r) => [r.year, r.station, r.dispatched])).toEqual([['2025', 'dg', 3]]);
+    expect(byWeek!.map((r) => r.week)).toEqual(byWeek!.map((r) => r.week).sort());
+    expect(byWeek!.reduce((a, r) => a + r.dispatched, 0)).toBe(3);
+    expect(byWeek!.find((r) => r.dispatched === 2)!.week).toBe('2025-W43');
+    expect(byMonth!.map((r) => r.month)).toEqual(['2025-09', '2025-10']);
+  });
+
+  test('a period keeps a month’s, quarter’s or year’s orders by month, a week’s or range’s by due moment', () => {
+    const asOf = '2025-11-01T00:00:00+08:00';
+    const count = (period: string) => rollup(columnsFromOrders(months(), { asOf, period }), ['city'], { asOf })[0]?.dispatched ?? 0;
+    expect([count('2025-Q4'), count('2025-Q3'), count('2025'), count('2025-10'), count('2025-W43'), count('2025-10-24..2025-10-24'), count('2025-10-26..2025-10-31')]).toEqual([2, 1, 3, 2, 2, 2, 0]);
+    expect(() => columnsFromOrders(months(), { period: '2025-Q5' })).toThrow(InvalidArgumentError);
+    expect(() => columnsFromOrders(months(), { period: '2025-Q5' })).toThrow(/options\.period/);
+  });
+
+  test('one time dimension per grouping; quarters need YYYY-MM months', () => {
+    const cols = columnsFromOrders(months());
+    expect(() => rollup(cols, ['month', 'week'], { asOf: 0 })).toThrow(/one time dimension/);
+    const odd = orderColumns({
+      unit: Uint32Array.of(0), category: Uint16Array.of(0), month: Uint16Array.of(0), status: Uint8Array.of(0), due: Float64Array.of(0), flags: Uint8Array.of(0),
+      unitOfficer: Uint32Array.of(0), unitStation: Uint32Array.of(0), unitCounty: Uint32Array.of(0), officers: ['p'], stations: ['s'], counties: ['c'], categories: ['k'], months: ['十月'],
+    });
+    expect(() => rollup(odd, ['quarter'], { asOf: 0 })).toThrow(/columns\.months\[0\]/);
+    expect(rollup(odd, ['week'], { asOf: 0 })[0]).toMatchObject({ week: '1970-W01', dispatched: 1 });
+  });
+
+  test('a reassignment that names only the new officer keeps the order’s station and county', () => {
+    const o = send(order('r1'), 'reassign', supervisor, '2025-10-05T09:00:00+08:00', { officer: 'li', reason: '调岗' });
+    const [row] = rollupOrders([o], [['officer']], { asOf: '2025-10-06T00:00:00+08:00' })[0]!;
+    expect(row).toMatchObject({ officer: 'li', dispatched: 1 });
+    expect(rollupOrders([o], [['station']], { asOf: '2025-10-04T00:00:00+08:00' })[0]![0]).toMatchObject({ station: 'dg', dispatched: 1 });
+  });
+});
