@@ -111,6 +111,60 @@ describe('the built catalog', () => {
     await page.close();
   });
 
+  // One docs page, then every story's arg types read from the same page's story store (no page per story).
+  test('docs previews follow the toolbar’s language; no story offers a control for a private member; every public attribute has one', async () => {
+    const docs = Object.values(index.entries).find((e) => e.type === 'docs' && e.title.startsWith('Widgets/Rate card'))!;
+    const page = await browser.newPage();
+    await page.goto(`${server.url}iframe.html?id=${encodeURIComponent(docs.id)}&viewMode=docs`);
+    await page.waitForFunction(() => document.querySelectorAll('.docblock-argstable tbody tr').length > 0 && document.querySelectorAll('.bh-story-root bh-rate-card').length > 0, undefined, { timeout: 60_000 });
+    const previews = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('.docs-story .bh-story-root')].map((root) => ({
+          lang: root.getAttribute('lang'),
+          text: (root.querySelector('bh-rate-card')?.shadowRoot?.textContent ?? '').replace(/\s+/g, ' '),
+        })),
+      );
+    // Storybook's docs wrapper says lang="en": the story root must say what the toolbar says.
+    const zh = await previews();
+    expect(zh.length).toBeGreaterThanOrEqual(7);
+    expect(zh.every((p) => p.lang === 'zh-CN')).toBe(true);
+    expect(zh.some((p) => p.text.includes('不能大于分母'))).toBe(true);
+    // What the toolbar's 语言 switch sends to the preview.
+    await page.evaluate(() => (window as unknown as { __STORYBOOK_ADDONS_CHANNEL__: { emit(e: string, a: object): void } }).__STORYBOOK_ADDONS_CHANNEL__.emit('updateGlobals', { globals: { lang: 'en' } }));
+    await page.waitForFunction(() => [...document.querySelectorAll('.docs-story .bh-story-root')].every((r) => r.getAttribute('lang') === 'en'), undefined, { timeout: 30_000 });
+    await page.waitForFunction(() => ![...document.querySelectorAll('.docs-story bh-rate-card')].some((el) => el.shadowRoot?.textContent?.includes('不能大于分母')), undefined, { timeout: 30_000 });
+    // The docs table: the `label` attribute (a control) and the `label` part (documentation) both listed.
+    const rows = await page.evaluate(() => [...document.querySelectorAll('.docblock-argstable tbody tr')].map((tr) => (tr.querySelector('td')?.textContent ?? '').trim()));
+    expect(rows.filter((name) => name === 'label').length).toBe(2);
+
+    type Loaded = { component?: string; argTypes: Record<string, { control?: unknown; table?: { disable?: boolean } }> };
+    const argTypesOf = (ids: string[]) =>
+      page.evaluate(async (storyIds) => {
+        const preview = (window as unknown as { __STORYBOOK_PREVIEW__: { storyStoreValue: { loadStory(a: { storyId: string }): Promise<Loaded> } } }).__STORYBOOK_PREVIEW__;
+        const out: Record<string, { component?: string; controls: string[]; rows: string[] }> = {};
+        for (const storyId of storyIds) {
+          const story = await preview.storyStoreValue.loadStory({ storyId });
+          const entries = Object.entries(story.argTypes);
+          out[storyId] = {
+            component: story.component,
+            controls: entries.filter(([, t]) => t.control !== false && t.control !== undefined && !t.table?.disable).map(([k]) => k),
+            rows: entries.filter(([, t]) => !t.table?.disable).map(([k]) => k),
+          };
+        }
+        return out;
+      }, ids);
+    const loaded = await argTypesOf(stories.map((s) => s.id));
+    expect(Object.keys(loaded).length).toBe(stories.length);
+    for (const [id, { component, controls, rows: shown }] of Object.entries(loaded)) {
+      expect(component, id).toMatch(/^bh-/);
+      const allowed = controllableKeys(manifest, component!);
+      expect(controls.filter((k) => !allowed.has(k)), `${id}: controls outside the public API`).toEqual([]);
+      expect(shown.filter((k) => hiddenMembers(component!).includes(k)), `${id}: private members listed`).toEqual([]);
+      expect(publicAttributeKeys(component!).filter((k) => !controls.includes(k)), `${id}: public attributes without a control`).toEqual([]);
+    }
+    await page.close();
+  }, 180_000);
+
   // Every story of the built catalog in one page (a page per story cost most of the suite's time):
   // the widget renders, the page throws nothing. axe runs over every story in the browser suite
   // (test/browser/stories.a11y.test.ts) from the same story files; here it runs on the rate card's,

@@ -87,7 +87,8 @@ export async function shoot(page: Page): Promise<Buffer> {
   // The stage sits at the page's top left and the viewport is MAX_HEIGHT tall: the clip is in view.
   const box = (await page.locator('#stage').boundingBox())!;
   const clip = { x: box.x, y: box.y, width: Math.ceil(box.width), height: Math.min(Math.ceil(box.height), MAX_HEIGHT) };
-  return page.screenshot({ clip, animations: 'disabled', caret: 'hide', scale: 'css' });
+  // Animations, transitions and carets are already off in the page's style sheet (PAGE).
+  return page.screenshot({ clip, scale: 'css' });
 }
 
 export async function serveHarness() {
