@@ -20,11 +20,20 @@ document.getElementById('permit-role').addEventListener('change', (event) => {
   permits.setAttribute('viewer-id', role === 'organizer' ? 'organizer-wang' : 'police-bi');
 });
 
-/** On a first visit, puts example records (made only then) in a default store. */
-async function seed(spec, probe, make) {
+/**
+ * On a first visit, puts example records (made only then) in a default store, one collection at a
+ * time: each is written in one transaction and only when it is empty, so a visit cut short half-way
+ * (the roster written, the assists not) is completed on the next one instead of showing partial
+ * figures for good.
+ */
+async function seed(spec, make) {
   const store = await defaultStore(spec);
-  if ((await store.count(probe)) > 0) return;
-  for (const [name, list] of Object.entries(make())) await store.bulkPut(name, list);
+  let data;
+  for (const name of Object.keys(spec.collections)) {
+    if ((await store.count(name)) > 0) continue;
+    data ??= make();
+    if (data[name]) await store.bulkPut(name, data[name]);
+  }
 }
 
 const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10); // China's date
@@ -33,8 +42,8 @@ void seedThen(
   ['permits', 'units', 'volunteers'].map((id) => document.getElementById(id)),
   [
     // The source's 2025 (192 events, all safe), and this year's filings in every state.
-    [eventPermitStore, 'permits', () => ({ permits: [...exampleEventPermits(), ...examplePermitsInProgress(today)] })],
-    [emergencyUnitStore, 'units', () => exampleEmergencyUnits()],
-    [volunteerStore, 'volunteers', () => ((log) => ({ volunteers: log.roster, assists: log.assists }))(exampleVolunteerLog())],
-  ].map(([spec, probe, make]) => () => seed(spec, probe, make)),
+    [eventPermitStore, () => ({ permits: [...exampleEventPermits(), ...examplePermitsInProgress(today)] })],
+    [emergencyUnitStore, () => exampleEmergencyUnits()],
+    [volunteerStore, () => ((log) => ({ volunteers: log.roster, assists: log.assists }))(exampleVolunteerLog())],
+  ].map(([spec, make]) => () => seed(spec, make)),
 );

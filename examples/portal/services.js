@@ -6,7 +6,8 @@ import { seedThen } from './portal.js';
 
 async function seedBusiness() {
   const store = await defaultStore(businessStore);
-  if ((await store.count('firms')) > 0) return;
+  // The last collection written: a first visit cut short is completed on the next one.
+  if ((await store.count('matters')) > 0) return;
   const pair = (i) => ({
     officer: { id: `P-${i}`, name: ['李亮', '王强', '张伟'][i % 3], unit: '西港治安派出所' },
     assistant: { id: `A-${i}`, name: ['赵敏', '刘洋', '陈静'][i % 3], unit: '西港治安派出所' },
@@ -29,7 +30,7 @@ async function seedBusiness() {
 
 async function seedFair() {
   const store = await defaultStore(jobFairStore);
-  if ((await store.count('fairs')) > 0) return;
+  if ((await store.count('openings')) > 0) return;
   const fairId = 'fair-2026-spring';
   await store.put('fairs', { id: fairId, title: '“春风行动”出监前专场招聘会', date: '2026-03-20', venue: '监狱教育中心' });
   await store.bulkPut('firms', [

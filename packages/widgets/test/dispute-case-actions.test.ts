@@ -36,8 +36,8 @@ describe('dispute case action table', () => {
   test('route, mediate and settle go through from the defaults and what is typed; the timeline reads them back', () => {
     const routed = send(accepted, 'route', clerk);
     expect(routed.result.ok).toBe(true);
-    // The suggestion for a noise case: several bodies jointly, no lead unless chosen.
-    expect(routed.payload).toMatchObject({ joint: true, lead: null });
+    // The suggestion for an ordinary noise case: the few first-line bodies, not jointly, no lead unless chosen.
+    expect(routed.payload).toMatchObject({ departments: ['residentsCommittee', 'judicialAdministration'], joint: false, lead: null });
     const routeText = describePayload('route', routed.payload, context(accepted));
     expect(routeText).toContain('司法');
     const item1 = (routed.result as { snapshot: DisputeItem }).snapshot;
@@ -52,7 +52,8 @@ describe('dispute case action table', () => {
     const settled = send(item2, 'settle', mediator, { terms: '降低生活噪声\n\n 加强沟通谅解 ', consentedBy: ['p1', 'p2'] });
     expect(settled.payload).toEqual({ terms: ['降低生活噪声', '加强沟通谅解'], consentedBy: ['p1', 'p2'], date: '2025-09-27' });
     expect(settled.result.ok).toBe(true);
-    expect(describePayload('settle', settled.payload, context(item2, 'en'))).toBe(`降低生活噪声; 加强沟通谅解; ${disputeCaseMessages.en.consentedBy}：p1、p2; 2025-09-27`);
+    // Parties by name, in English punctuation around the data's own words.
+    expect(describePayload('settle', settled.payload, { ...context(item2, 'en'), parties: item2.data.parties })).toBe(`降低生活噪声; 加强沟通谅解; ${disputeCaseMessages.en.consentedBy}: 陈建国, 李秀英; 2025-09-27`);
   });
 
   test('a field left empty reaches the loop, which refuses naming it', () => {

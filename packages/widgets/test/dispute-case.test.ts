@@ -68,14 +68,18 @@ describe('the noise case from intake to write-off', () => {
     expect(actions(kase)).toEqual(['route', 'withdraw', 'merge']);
     expect(shadowText(kase)).toContain('13812341234'); // the clerk sees contacts in clear
 
-    // 分流: the form offers departments by presence, with the five bodies suggested, jointly.
+    // 分流: the form offers departments by presence; the rule suggests the few first-line bodies for
+    // a noise complaint (not the court and the police), says so, and the clerk adds the others.
     await click(kase, '[data-event=route]');
     expect($(kase, '[data-event=route]').getAttribute('aria-expanded')).toBe('true');
     const legends = [...kase.shadowRoot!.querySelectorAll('#action-form legend')].map((l) => l.textContent!.trim());
     expect(legends).toEqual(['分流', '分流到的部门', '常驻部门', '轮驻部门', '随驻力量', '属地单位']);
     const checked = [...kase.shadowRoot!.querySelectorAll<HTMLInputElement>('#action-form input[type=checkbox][id^=a-departments-]')].filter((i) => i.checked).map((i) => i.id);
-    expect(checked).toEqual(['a-departments-court', 'a-departments-publicSecurity', 'a-departments-judicialAdministration', 'a-departments-subDistrictOffice', 'a-departments-residentsCommittee']);
-    expect(($(kase, '#a-joint') as HTMLInputElement).checked).toBe(true);
+    expect(checked).toEqual(['a-departments-judicialAdministration', 'a-departments-residentsCommittee']);
+    expect(($(kase, '#a-joint') as HTMLInputElement).checked).toBe(false);
+    expect(shadowText($(kase, '#action-form'))).toContain('分流规则建议：');
+    for (const id of ['court', 'publicSecurity', 'subDistrictOffice']) await choose(kase, `#a-departments-${id}`);
+    await choose(kase, '#a-joint');
     await choose(kase, '#a-lead', 'judicialAdministration');
     await submitAction(kase);
     expect(transitions.at(-1)).toMatchObject({ event: 'route', from: 'received', to: 'routed' });

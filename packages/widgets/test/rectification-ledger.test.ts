@@ -55,6 +55,12 @@ describe('<bh-rectification-ledger>', () => {
     el.shadowRoot!.querySelector<HTMLFormElement>('.action-form')!.requestSubmit();
     await until(() => done.length === 1);
     expect(done[0]).toEqual({ id, event: 'start', state: 'inProgress' });
+    // The confirmation stands next to the row's buttons and says who acts next, from the loop.
+    await settle(c);
+    const said = el.shadowRoot!.querySelector('.action-done')!;
+    expect(said.getAttribute('role')).toBe('status');
+    expect(shadowText(said)).toContain('已列入整改台账');
+    expect(shadowText(said)).toContain('下一步：整改责任人可“提交整改材料”');
     expect((await store.get('items', id))?.data.measures).toEqual(['建立台账', '每周通报']);
     // A verifier sees no owner actions.
     const v = await ledger('verifier');

@@ -44,6 +44,26 @@ describe('<bh-task-checklist>', () => {
     await expectNoAxeViolations(c);
   });
 
+  test('"to do only" leaves the tasks still to do: one marked not applicable drops out, and the switch counts them', async () => {
+    const store = await withOrders();
+    const exempt = await applyLoopEvent(store, 'orders', taskOrderLoop, '2025-10:publicSecurity.internetCafes:P00001', {
+      type: 'exempt', actor: { id: 'P00001', role: 'officer' }, at: NOW, payload: { reason: '辖区内无网吧' },
+    });
+    expect(exempt.ok).toBe(true);
+    const c = await mount(html`<bh-task-checklist officer="P00001" month="2025-10" now=${NOW} .store=${store}></bh-task-checklist>`);
+    const el = c.querySelector('bh-task-checklist')!;
+    await ready(el);
+    const exempted = '#task-form-2025-10_publicSecurity_internetCafes_P00001';
+    expect(root(el).querySelectorAll('[part~="task"]')).toHaveLength(103);
+    expect(root(el).querySelector(exempted)).not.toBeNull();
+    expect(shadowText(root(el).querySelector('[part~="todo-filter"]'))).toBe('只看待办（102 项）');
+    root(el).querySelector<HTMLInputElement>('[part~="todo-filter"] input')!.click();
+    await settle(c);
+    expect(el.hasAttribute('todo-only')).toBe(true);
+    expect(root(el).querySelectorAll('[part~="task"]')).toHaveLength(102);
+    expect(root(el).querySelector(exempted)).toBeNull();
+  });
+
   test('feedback is entered in place with the template’s fields; a refusal names the field; success updates the rate', async () => {
     const store = await withOrders();
     const c = await mount(html`<bh-task-checklist officer="P00001" month="2025-10" now=${NOW} .store=${store}></bh-task-checklist>`);

@@ -19,6 +19,7 @@ export {
   type RoutingRule,
   type RoutingRuleInput,
   type RoutingSuggestion,
+  type RoutingOptions,
 } from './routing.js';
 export {
   CHANNELS,

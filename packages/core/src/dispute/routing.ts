@@ -23,13 +23,24 @@ export const RoutingRuleSchema = z.object({
   departments: z.array(z.string().min(1).max(200)).min(1),
   /** Suggest joint mediation by all the listed bodies. */
   joint: z.boolean().default(false),
+  /**
+   * Bodies added only for a hard case (`suggestRouting(…, { hard: true })`: reopened, or a first
+   * mediation failed), which is then mediated jointly — a court or the police are not suggested for
+   * an ordinary complaint.
+   */
+  escalate: z.array(z.string().min(1).max(200)).default([]),
 });
 export type RoutingRule = z.output<typeof RoutingRuleSchema>;
 export type RoutingRuleInput = z.input<typeof RoutingRuleSchema>;
 
-/** Default suggestions by category; a host replaces them with its own. */
+/**
+ * Default suggestions by category; a host replaces them with its own. An ordinary case gets the
+ * first-line bodies (the residents' committee and people's mediation for a neighbour's noise); a
+ * hard one adds the `escalate` bodies for joint mediation (the source's noise case: court, judicial
+ * bureau, police, sub-district office and residents' committee).
+ */
 export const DEFAULT_ROUTING_RULES: readonly RoutingRuleInput[] = [
-  { category: 'noise', departments: ['court', 'judicialAdministration', 'publicSecurity', 'subDistrictOffice', 'residentsCommittee'], joint: true },
+  { category: 'noise', departments: ['residentsCommittee', 'judicialAdministration'], escalate: ['court', 'publicSecurity', 'subDistrictOffice'] },
   { category: 'neighbour', departments: ['judicialAdministration', 'residentsCommittee'] },
   { category: 'propertyRepair', departments: ['housing', 'residentsCommittee'] },
   { category: 'leak', departments: ['housing', 'subDistrictOffice', 'residentsCommittee'], joint: true },
@@ -47,26 +58,44 @@ export interface RoutingSuggestion {
   readonly joint: boolean;
 }
 
+export interface RoutingOptions {
+  /** A hard case (reopened, or a first mediation failed): the rules' `escalate` bodies join, jointly. */
+  readonly hard?: boolean;
+}
+
 /**
  * The departments suggested for a dispute's category: the union of the matching rules, in rule
- * order, keeping only departments the registry knows. Joint when a rule says so and at least two
- * bodies remain.
+ * order, keeping only departments the registry knows; for a hard case (`options.hard`) with each
+ * rule's `escalate` bodies after them, jointly. Joint when a rule says so (or the case is hard and
+ * bodies were added) and at least two bodies remain.
  */
 export function suggestRouting(
   category: DisputeCategory,
   rules: readonly RoutingRuleInput[] = DEFAULT_ROUTING_RULES,
   registry: DepartmentRegistry = defaultDepartmentRegistry,
+  options: RoutingOptions = {},
 ): RoutingSuggestion {
   const cat = z.enum(DISPUTE_CATEGORIES).safeParse(category);
   if (!cat.success) throw new InvalidArgumentError('suggestRouting', 'category', { 'zh-CN': `必须是 ${DISPUTE_CATEGORIES.join('、')} 之一`, en: `must be one of ${DISPUTE_CATEGORIES.join(', ')}` }, category);
   const parsed = z.array(RoutingRuleSchema).safeParse(rules);
   if (!parsed.success) throw new InvalidArgumentError('suggestRouting', 'rules', { 'zh-CN': '必须是 { category, departments, joint? } 规则数组', en: 'must be an array of { category, departments, joint? } rules' }, rules);
+  if (options === null || typeof options !== 'object' || (options.hard !== undefined && typeof options.hard !== 'boolean')) {
+    throw new InvalidArgumentError('suggestRouting', 'options', { 'zh-CN': '必须是 { hard?: 布尔值 } 对象', en: 'must be a { hard?: boolean } object' }, options);
+  }
   const departments: string[] = [];
   let joint = false;
-  for (const rule of parsed.data) {
-    if (rule.category !== cat.data) continue;
+  const add = (ids: readonly string[]) => {
+    for (const id of ids) if (registry.has(id) && !departments.includes(id)) departments.push(id);
+  };
+  const matching = parsed.data.filter((rule) => rule.category === cat.data);
+  for (const rule of matching) {
     joint ||= rule.joint;
-    for (const id of rule.departments) if (registry.has(id) && !departments.includes(id)) departments.push(id);
+    add(rule.departments);
+  }
+  if (options.hard === true) {
+    const before = departments.length;
+    for (const rule of matching) add(rule.escalate);
+    joint ||= departments.length > before;
   }
   return { departments, joint: joint && departments.length >= 2 };
 }

@@ -20,9 +20,12 @@ describe('the source’s noise case, from 受理 to 销号', () => {
     // One working day to route it: Sunday 2025-09-28 is a make-up working day.
     expect(item.deadline).toBe('2025-09-28T16:00:00.000Z');
 
-    // 分流: the rules suggest the five bodies of the source, jointly.
-    const suggestion = suggestRouting(item.data.category);
-    expect(suggestion).toEqual({ departments: ['court', 'judicialAdministration', 'publicSecurity', 'subDistrictOffice', 'residentsCommittee'], joint: true });
+    // 分流: an ordinary noise complaint gets the residents' committee and people's mediation; the
+    // source's case is a hard one, and the rules add the court, the police and the sub-district
+    // office for joint mediation by the five bodies of the source.
+    expect(suggestRouting(item.data.category)).toEqual({ departments: ['residentsCommittee', 'judicialAdministration'], joint: false });
+    const suggestion = suggestRouting(item.data.category, undefined, undefined, { hard: true });
+    expect(suggestion).toEqual({ departments: ['residentsCommittee', 'judicialAdministration', 'court', 'publicSecurity', 'subDistrictOffice'], joint: true });
     item = send(item, 'route', clerk, { ...suggestion, lead: 'judicialAdministration' }, '2025-09-26T10:00:00+08:00');
     expect(item.data.routing).toEqual({ departments: suggestion.departments, joint: true, lead: 'judicialAdministration' });
 

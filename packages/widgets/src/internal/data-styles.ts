@@ -96,6 +96,13 @@ export const dataStyles = css`
   th.num {
     text-align: end;
     font-variant-numeric: tabular-nums;
+    white-space: nowrap;
+  }
+  /* A date or a time reads whole: "2026-12-03" never breaks at its hyphens, in any language. */
+  .date,
+  time {
+    white-space: nowrap;
+    font-variant-numeric: tabular-nums;
   }
   .good {
     color: var(--_good);

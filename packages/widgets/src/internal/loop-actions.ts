@@ -54,10 +54,49 @@ export interface LoopActionsOptions {
 }
 
 
-const TEXTS: Readonly<Record<Locale, { readonly confirm: string; readonly cancel: string; readonly actionsFor: (title: string) => string }>> = {
-  'zh-CN': { confirm: '确定', cancel: '取消', actionsFor: (title) => `“${title}”的操作` },
-  en: { confirm: 'Confirm', cancel: 'Cancel', actionsFor: (title) => `Actions for "${title}"` },
+interface Texts {
+  readonly confirm: string;
+  readonly cancel: string;
+  readonly actionsFor: (title: string) => string;
+  readonly done: (action: string, state: string) => string;
+  readonly next: (steps: readonly { role: string; actions: readonly string[] }[]) => string;
+  readonly closed: string;
+}
+
+const TEXTS: Readonly<Record<Locale, Texts>> = {
+  'zh-CN': {
+    confirm: '确定',
+    cancel: '取消',
+    actionsFor: (title) => `“${title}”的操作`,
+    done: (action, state) => `已${action}，当前状态：${state}。`,
+    next: (steps) => `下一步：${steps.map((s) => `${s.role}可${s.actions.map((a) => `“${a}”`).join('、')}`).join('；')}。`,
+    closed: '已办结，没有后续操作。',
+  },
+  en: {
+    confirm: 'Confirm',
+    cancel: 'Cancel',
+    actionsFor: (title) => `Actions for "${title}"`,
+    done: (action, state) => `Done: ${action}. Now ${state}.`,
+    next: (steps) => `Next: ${steps.map((s) => `the ${s.role} can ${s.actions.map((a) => `"${a}"`).join(' or ')}`).join('; ')}.`,
+    closed: 'Closed: nothing more to do.',
+  },
 };
+
+type Labelled = { readonly label: Readonly<Record<Locale, string>> };
+
+/**
+ * Who acts next on `item`, in words, from the loop's definition: every role and the events it may
+ * send in the state reached ("下一步：核验人可“核验通过”、“退回”").
+ */
+export function nextStepText(def: AnyLoopDefinition, item: Snapshot, locale: Locale, hidden: readonly string[] = []): string {
+  const t = TEXTS[locale];
+  const roles = def.roles as Readonly<Record<string, Labelled>>;
+  const events = def.events as Readonly<Record<string, Labelled>>;
+  const steps = Object.keys(roles)
+    .map((role) => ({ role: roles[role]!.label[locale], actions: availableEvents(def, item, role).filter((e) => !hidden.includes(e)).map((e) => events[e]!.label[locale]) }))
+    .filter((s) => s.actions.length > 0);
+  return steps.length ? t.next(steps) : t.closed;
+}
 
 /**
  * Row actions of a store-backed loop list: the buttons of the events the viewer's role may send,
@@ -66,6 +105,8 @@ const TEXTS: Readonly<Record<Locale, { readonly confirm: string; readonly cancel
  */
 export class LoopActions {
   open: OpenAction | undefined;
+  /** The last action applied, said next to its row: what was done and who acts next. */
+  done: { readonly id: string; readonly text: string } | undefined;
 
   constructor(
     private readonly host: LoopActionsHost,
@@ -78,7 +119,9 @@ export class LoopActions {
     const locale = this.host.locale;
     const t = TEXTS[locale];
     const events = role in o.def.roles ? availableEvents(o.def, item, role).filter((e) => !o.hidden?.includes(e)) : [];
-    if (events.length === 0) return nothing;
+    // The confirmation stands beside the buttons pressed (not at the top of a long list).
+    const done = this.done?.id === item.id ? html`<p class="action-done status" role="status">${this.done.text}</p>` : nothing;
+    if (events.length === 0) return done;
     const label = (event: string) => (o.def.events[event] as { label: Record<Locale, string> }).label[locale];
     const run = (event: string, payload?: Record<string, unknown>) => void this.apply(store, item.id, event, payload, actor(), now());
     const open = this.open?.id === item.id ? this.open : undefined;
@@ -89,6 +132,7 @@ export class LoopActions {
             @click=${() => (o.fields(event, locale) ? this.show({ id: item.id, event }) : run(event))}>${label(event)}</button>`,
         )}
       </div>
+      ${done}
       ${open && fields
         ? actionForm({
             id: `act-${cssId(item.id)}`,
@@ -128,10 +172,16 @@ export class LoopActions {
       return false;
     }
     if (result.ok) {
-      o.applied?.(result.snapshot as Snapshot);
+      const snapshot = result.snapshot as Snapshot;
+      const locale = this.host.locale;
+      const label = (e: string) => (o.def.events[e] as Labelled).label[locale];
+      const state = (o.def.states[snapshot.state] as Labelled | undefined)?.label[locale] ?? snapshot.state;
+      this.done = { id, text: `${TEXTS[locale].done(label(event), state)} ${nextStepText(o.def, snapshot, locale, o.hidden)}` };
+      o.applied?.(snapshot);
       this.open = undefined;
       emit<LoopTransitionDetail>(this.host, this.options.eventName, { id, event, state: result.snapshot.state });
     } else {
+      this.done = undefined;
       this.open = { id, event, problem: (result.reason as Refusal).message[this.host.locale] };
       emit<LoopRefusedDetail>(this.host, this.options.eventName.replace(/-transition$/, '-refused'), { id, event, reason: result.reason as Refusal });
     }

@@ -50,6 +50,11 @@ export const themeStyles = css`
   :host([hidden]) {
     display: none !important;
   }
+  /* Where the host page already titles the widget (its own h2), \`no-heading\` drops the widget's
+     h2 so the page does not show two headings; the heading still names the widget's regions. */
+  :host([no-heading]) h2 {
+    display: none !important;
+  }
   *,
   *::before,
   *::after {

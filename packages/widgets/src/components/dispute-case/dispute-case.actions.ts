@@ -62,9 +62,14 @@ const reasonOnly: DisputeAction = {
   describe: (p) => str(p.reason),
 };
 
+/** A hard case — reopened after a failed follow-up — is routed to the rules' escalation bodies too. */
+const isHard = (item: DisputeItem) => (item.data.reopened ?? 0) > 0;
+/** Core's routing rule for this case: the few first-line bodies, or the joint panel for a hard case. */
+const routingSuggestion = (item: DisputeItem, registry: DepartmentRegistry) => suggestRouting(item.data.category, undefined, registry, { hard: isHard(item) });
+
 export const DISPUTE_ACTIONS: Readonly<Partial<Record<DisputeEvent, DisputeAction>>> = {
   route: {
-    fields: ({ t, locale: l, registry }, draft) => [
+    fields: ({ t, locale: l, registry, item }, draft) => [
       {
         kind: 'group',
         label: t.departmentsField,
@@ -75,11 +80,11 @@ export const DISPUTE_ACTIONS: Readonly<Partial<Record<DisputeEvent, DisputeActio
           options: registry.byPresence(presence).map((d) => ({ value: d.id, label: d.name[l] })),
         })).filter((f) => f.options.length > 0),
       },
-      { kind: 'toggle', name: 'joint', label: t.jointField },
+      { kind: 'toggle', name: 'joint', label: t.jointField, hint: t.suggested(departmentNames(routingSuggestion(item, registry).departments, l, registry), isHard(item)) },
       { kind: 'select', name: 'lead', label: t.leadField, options: [{ value: '', label: t.noLead }, ...strings(draft.departments).map((id) => ({ value: id, label: departmentName(id, l, registry) }))] },
     ],
     defaults: ({ item, registry }) => {
-      const suggestion = suggestRouting(item.data.category, undefined, registry);
+      const suggestion = routingSuggestion(item, registry);
       return { departments: [...suggestion.departments], joint: suggestion.joint, lead: '' };
     },
     payload: (d) => ({ departments: strings(d.departments), joint: d.joint === true, lead: str(d.lead) || null }),

@@ -481,8 +481,8 @@ export class BhDisputeCase extends BihuanElement {
       case 'select':
         return this.select(f.name, f.label, pairs(f.options));
       case 'toggle':
-        return html`<label class="choice"><input type="checkbox" id="a-${f.name}" .checked=${this.draft[f.name] === true}
-            @change=${(e: Event) => this.setDraft(f.name, (e.target as HTMLInputElement).checked)} />${f.label}</label>`;
+        return html`<label class="choice"><input type="checkbox" id="a-${f.name}" .checked=${this.draft[f.name] === true} aria-describedby=${f.hint ? `a-${f.name}-hint` : nothing}
+            @change=${(e: Event) => this.setDraft(f.name, (e.target as HTMLInputElement).checked)} />${f.label}</label>${f.hint ? html`<p class="hint" id="a-${f.name}-hint">${f.hint}</p>` : nothing}`;
     }
   }
 

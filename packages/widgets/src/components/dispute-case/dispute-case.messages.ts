@@ -41,6 +41,7 @@ const zhCN = {
   // event fields
   departmentsField: '分流到的部门',
   jointField: '联合调解（多个单位共同调解）',
+  suggested: (names: string, hard: boolean) => `分流规则建议：${names}${hard ? '（案件已重新调解，建议联合调解）' : ''}；可增减`,
   leadField: '牵头单位',
   noLead: '不指定',
   mode: '调解方式',
@@ -105,6 +106,7 @@ const en: DisputeCaseMessages = {
   optional: ' (optional)',
   departmentsField: 'Route to',
   jointField: 'Joint mediation (several bodies together)',
+  suggested: (names, hard) => `Suggested by the routing rule: ${names}${hard ? ' (the case was reopened: joint mediation is suggested)' : ''}. Add or remove bodies as needed.`,
   leadField: 'Lead body',
   noLead: 'None',
   mode: 'Where',

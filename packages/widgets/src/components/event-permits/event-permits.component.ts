@@ -155,8 +155,8 @@ export class BhEventPermits extends BihuanElement {
             const outcome = d.outcome;
             return html`<tr>
               <th scope="row">${d.name}<span class="sub">${d.venue} · ${t.kinds[d.kind]}</span></th>
-              <td>${d.eventDate}</td>
-              <td>${d.filedOn}</td>
+              <td class="date">${d.eventDate}</td>
+              <td class="date">${d.filedOn}</td>
               <td class="state">${eventPermitLoop.states[item.state].label[this.locale]}${this.syncMarks.marks('permits', item.id)}${outcome ? html`<span class="sub ${outcome.incidents ? 'bad' : 'good'}">${t.incidents(outcome.incidents)}</span>` : nothing}</td>
               <td>${d.plan ? t.plan(d.plan.stewards) : html`<span class="muted">${t.noPlan}</span>`}</td>
               <td><div class="actions">${(this.viewer().role ? availableEvents(eventPermitLoop, item, this.viewer().role as EventPermitRole) : []).map((type) => {

@@ -435,6 +435,7 @@ export class BhLawReportScorecard extends FormAssociatedElement {
         </tbody>
         <tfoot>
           <tr class="total-row"><th scope="row">${t.total}</th><td class="num" data-foot-total="points">${points.total}</td><td></td><td class="num" data-foot-total=${result.ok ? 'score' : nothing}>${result.ok ? result.shown : '—'}</td></tr>
+          <tr><th scope="row">${t.grade}</th><td colspan="3" class="num grade">${result.ok ? result.grade.label[l] : '—'}</td></tr>
         </tfoot>
       </table>
       ${result.ok && result.vetoed.length ? html`<p class="reasons">${t.vetoed(joinList(result.vetoed.map((v) => v.label[l]), l))}</p>` : nothing}

@@ -233,7 +233,7 @@ export class BhRectificationLedger extends BihuanElement {
             return html`<tr class=${late ? 'overdue' : ''}>
               <th scope="row">${item.data.title}<br /><span class="muted">${item.id}</span></th>
               <td>${item.data.unit}<br />${item.data.owner}</td>
-              <td>${item.data.deadline}${open ? html`<br />${late ? html`<span class="flag">${t.overdueBy(-days)}</span>` : html`<span class="muted">${t.dueIn(days)}</span>`}` : nothing}</td>
+              <td><span class="date">${item.data.deadline}</span>${open ? html`<br />${late ? html`<span class="flag">${t.overdueBy(-days)}</span>` : html`<span class="muted">${t.dueIn(days)}</span>`}` : nothing}</td>
               <td>${rectificationLoop.states[item.state as RectificationState].label[l]}${this.syncMarks.marks('items', item.id)}${item.data.accountability ? html`<br /><span class="flag">${t.accountabilityOpened}</span>` : nothing}</td>
               <td>${this.actions.render(item, item.data.title, this.viewer().role, this.store ?? this.storeController.store, () => this.viewer(), () => nowMs(this.now))}</td>
             </tr>`;

@@ -13,7 +13,7 @@ import { themeStyles } from '../../internal/styles.js';
 import { taskChecklistMessages, type TaskChecklistMessages } from './task-checklist.messages.js';
 import { taskChecklistStyles } from './task-checklist.styles.js';
 import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } from '../../events.js';
-import { idGuard, monthOrEmptyGuard, nowTextGuard, plainObjectGuard, storeGuard } from '../../internal/guard.js';
+import { booleanGuard, idGuard, monthOrEmptyGuard, nowTextGuard, plainObjectGuard, storeGuard } from '../../internal/guard.js';
 
 /** `bh-task-feedback`: an order was fed back or marked not applicable from the checklist. */
 export interface TaskFeedbackDetail {
@@ -51,6 +51,7 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
  *
  * @csspart progress - The completion rate and its progress bar.
  * @csspart reminders - The alarms (overdue and due soon).
+ * @csspart todo-filter - The "to do only" switch.
  * @csspart category - One category of tasks (a `<details>`).
  * @csspart task - One task.
  * @csspart form - The feedback form of a task.
@@ -80,6 +81,7 @@ export class BhTaskChecklist extends BihuanElement {
     month: { type: String, guard: monthOrEmptyGuard },
     now: { type: String, guard: nowTextGuard },
     policy: { attribute: false, guard: plainObjectGuard({ 'zh-CN': '提醒规则对象（见 ReminderPolicy）', en: 'a reminder policy object (see ReminderPolicy)' }, 50) },
+    todoOnly: { type: Boolean, attribute: 'todo-only', reflect: true, guard: booleanGuard },
     orders: { state: true },
     editing: { state: true },
     formProblem: { state: true },
@@ -96,6 +98,8 @@ export class BhTaskChecklist extends BihuanElement {
   now = '';
   /** When alarms ring (core's `DEFAULT_REMINDER_POLICY` by default). */
   policy: ReminderPolicy = DEFAULT_REMINDER_POLICY;
+  /** Show only the tasks still to do (the officer can switch it in the list too). */
+  todoOnly = false;
 
   private orders: TaskOrder[] | undefined;
   private editing: string | undefined;
@@ -152,7 +156,12 @@ export class BhTaskChecklist extends BihuanElement {
         <span>${t.counts(total.done, total.denominator, total.overdue)}</span>
       </div>
       ${this.renderReminders(t, alarms)} ${status}
-      ${[...byCategory.values()].map((list) => this.renderCategory(t, list, levels))}`;
+      <label class="choice todo-filter" part="todo-filter"><input type="checkbox" .checked=${this.todoOnly} @change=${(e: Event) => (this.todoOnly = (e.target as HTMLInputElement).checked)} />${t.todoOnly(orders.filter((o) => OPEN.has(o.state)).length)}</label>
+      ${[...byCategory.values()]
+        .map((list) => (this.todoOnly ? list.filter((o) => OPEN.has(o.state)) : list))
+        .filter((list) => list.length > 0)
+        .map((list) => this.renderCategory(t, list, levels))}
+      ${this.todoOnly && !orders.some((o) => OPEN.has(o.state)) ? html`<p class="empty">${t.nothingToDo}</p>` : nothing}`;
   }
 
   private renderReminders(t: TaskChecklistMessages, alarms: OfficerReminders | undefined): TemplateResult | typeof nothing {
@@ -202,7 +211,7 @@ export class BhTaskChecklist extends BihuanElement {
       ${open && this.actor.role
         ? html`<div class="buttons">
             <button type="button" aria-expanded=${editing ? 'true' : 'false'} aria-controls=${formId} @click=${() => this.toggle(o.id, formId)}>
-              ${t.feedback}<span class="visually-hidden">：${d.template.title[this.locale]}</span>
+              ${t.feedback}<span class="visually-hidden">${this.locale === 'en' ? ': ' : '：'}${d.template.title[this.locale]}</span>
             </button>
           </div>`
         : nothing}
