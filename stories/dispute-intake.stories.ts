@@ -4,7 +4,8 @@ import { ref } from 'lit/directives/ref.js';
 import { createMemoryStore, disputeStoreSpec, exampleNegativeList } from '@bihuan/core';
 import '@bihuan/widgets/dispute-intake';
 import { type BhDisputeIntake, type IntakeDraft, emptyIntakeDraft } from '@bihuan/widgets/classes';
-import { NOW } from './support/disputes.js';
+import { NOW, manyDisputes, storeWith, typicalDisputes } from './support/disputes.js';
+import { exampleAreaTree } from '@bihuan/core/examples';
 
 interface IntakeArgs {
   lang?: string;
@@ -92,3 +93,58 @@ export const NegativeList: Story = { args: { negativeList: true, draft: { ...noi
 
 /** English, picked by the nearest `lang`. */
 export const English: Story = { args: { lang: 'en', report: true } };
+
+// The town–village tree, possible duplicates, and decline or referral at intake.
+
+interface AreaArgs {
+  lang?: string;
+  draft?: IntakeDraft;
+  /** Disputes already on file (for the possible-duplicate check). */
+  ledger?: 'none' | 'typical' | 'large';
+  /** The viewer's role: a supervisor sees parties' data masked. */
+  role?: 'intakeClerk' | 'supervisor';
+  /** Chooses 不予受理 with this reason (and no further words) and submits: the loop's refusal shows. */
+  decline?: string;
+}
+
+const renderWithAreas = (a: AreaArgs) => html`<bh-dispute-intake
+  lang=${a.lang ?? nothing}
+  now=${NOW}
+  viewer-role=${a.role ?? 'intakeClerk'}
+  case-href="dispute-case.html?id={id}"
+  .store=${storeWith(a.ledger === 'large' ? manyDisputes(5000) : a.ledger === 'typical' ? typicalDisputes() : [])}
+  .areas=${exampleAreaTree()}
+  .draft=${a.draft ?? emptyIntakeDraft()}
+  ${ref((el) => {
+    if (!el || !a.decline) return;
+    const intake = el as BhDisputeIntake;
+    void intake.updateComplete.then(async () => {
+      const pick = intake.shadowRoot!.querySelector<HTMLInputElement>('#f-end-decline')!;
+      pick.checked = true;
+      pick.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+      await intake.updateComplete;
+      const reason = intake.shadowRoot!.querySelector<HTMLSelectElement>('#f-end-reason')!;
+      reason.value = a.decline!;
+      reason.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+      await intake.accept();
+    });
+  })}
+></bh-dispute-intake>`;
+
+/** The county's tree: choosing a town offers only its villages (empty form). */
+export const AreasEmpty: StoryObj<AreaArgs> = { render: renderWithAreas };
+
+/** A case from the 12345 hotline whose caller is already on file: the possible duplicate is shown, masked for a supervisor. */
+export const AreasTypical: StoryObj<AreaArgs> = {
+  render: renderWithAreas,
+  args: { ledger: 'typical', role: 'supervisor', draft: { ...noiseDraft(), hotline: 'GD2025112000123', parties: [{ ...noiseDraft().parties[0]!, phone: '138 1234 1234' }, noiseDraft().parties[1]!] } },
+};
+
+/** 5,000 disputes on file: the duplicate check still answers as the clerk types. */
+export const AreasLarge: StoryObj<AreaArgs> = { render: renderWithAreas, args: { ledger: 'large', draft: noiseDraft() } };
+
+/** Declining for "another reason" without saying which: the loop's rule refuses, in the error summary. */
+export const DeclineRefused: StoryObj<AreaArgs> = { render: renderWithAreas, args: { draft: noiseDraft(), decline: 'other' } };
+
+/** The same in English, with the possible duplicate. */
+export const AreasEnglish: StoryObj<AreaArgs> = { render: renderWithAreas, args: { ...AreasTypical.args, lang: 'en' } };

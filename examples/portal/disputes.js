@@ -1,11 +1,12 @@
 // The disputes page: the intake, the ledger and one case, wired together. The widgets share the
 // default IndexedDB store; the ledger hears every change, in this tab or another.
-import { exampleNegativeList } from '/widgets/cdn/bihuan.js';
+import { exampleAreaTree, exampleNegativeList, notifyStep } from '/widgets/cdn/bihuan.js';
 
 const intake = document.getElementById('intake');
 const ledger = document.getElementById('ledger');
 const kase = document.getElementById('case');
 const role = document.getElementById('viewer-role');
+const noticeLog = document.getElementById('notice-log');
 
 // The example negative list: matters the centre refers elsewhere instead of taking on.
 intake.negativeList = exampleNegativeList();
@@ -14,6 +15,32 @@ intake.towns = {
   临江街道: ['临江社区', '滨江社区'],
   帽盔山街道: ['山城社区', '帽盔山社区'],
 };
+
+// The example county's town–village tree: the intake offers only the chosen town's villages.
+intake.areas = exampleAreaTree();
+
+// Notices (通知): core says who should hear of each step; a real portal hands them to its SMS
+// gateway here (the `onNotice` hook). This example logs them to the console and lists them.
+const lang = () => (document.documentElement.lang === 'en' ? 'en' : 'zh-CN');
+function onNotice(notice) {
+  console.info('[bihuan notice]', notice.key, notice.recipient, notice.text[lang()]);
+  const item = document.createElement('li');
+  const who = notice.recipient.kind === 'party' ? `${notice.recipient.partyId}` : notice.recipient.kind === 'department' ? notice.recipient.departmentId : notice.recipient.role;
+  item.textContent = `${notice.itemId} → ${who}: ${notice.text[lang()]}`;
+  noticeLog.prepend(item);
+  while (noticeLog.children.length > 20) noticeLog.lastElementChild.remove();
+}
+const onNoticeError = (error) => console.warn('[bihuan notice] not delivered', error);
+intake.addEventListener('bh-dispute-accepted', (event) => void notifyStep(null, event.detail.dispute, undefined, onNotice, onNoticeError));
+intake.addEventListener('bh-dispute-declined', (event) => {
+  const dispute = event.detail.dispute;
+  void notifyStep({ ...dispute, state: 'received' }, dispute, undefined, onNotice, onNoticeError);
+});
+kase.addEventListener('bh-dispute-transition', (event) => {
+  const { dispute, from, event: type } = event.detail;
+  const before = { ...dispute, state: from, data: from === 'routed' ? dispute.data : { ...dispute.data, routing: null } };
+  void notifyStep(before, dispute, { type, at: dispute.updatedAt }, onNotice, onNoticeError);
+});
 
 const IDS = { intakeClerk: 'clerk-li', mediator: 'mediator-wang', departmentLiaison: 'liaison-court', supervisor: 'head-gao' };
 // The body a liaison acts for: a liaison mediates only for a department the dispute is routed to.

@@ -8,7 +8,7 @@ export { LocaleController, nearestLang } from './internal/locale-controller.js';
 export { VERSION } from './internal/version.js';
 export { BhRateCard, type BhRateCardEventMap } from './components/rate-card/rate-card.component.js';
 export { StoreController, defaultStore, onDefaultStoreStatus, type StoreHost } from './internal/store-controller.js';
-export { BhDisputeIntake, emptyIntakeDraft, intakeOf, type IntakeDraft, type PartyDraft, type DisputeAcceptedDetail, type IntakeRefusedDetail, type BhDisputeIntakeEventMap } from './components/dispute-intake/dispute-intake.component.js';
+export { BhDisputeIntake, emptyIntakeDraft, intakeOf, type IntakeDraft, type PartyDraft, type DisputeAcceptedDetail, type IntakeRefusedDetail, type DisputeEndedDetail, type EndAtIntake, type BhDisputeIntakeEventMap } from './components/dispute-intake/dispute-intake.component.js';
 export { BhDisputeLedger, type LedgerView, type LedgerSort, type LedgerSortKey, type DisputeOpenDetail, type BhDisputeLedgerEventMap } from './components/dispute-ledger/dispute-ledger.component.js';
 export { BhDisputeCase, type DisputeTransitionDetail, type DisputeRefusedDetail, type BhDisputeCaseEventMap } from './components/dispute-case/dispute-case.component.js';
 export { BhEventPermits, type PermitChangeDetail, type BhEventPermitsEventMap } from './components/event-permits/event-permits.component.js';

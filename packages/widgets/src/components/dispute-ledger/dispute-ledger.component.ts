@@ -3,6 +3,7 @@ import { formatInstant, parseInstant } from '@bihuan/core/calendar';
 import { type DisputeRole, type Channel, type DepartmentRegistry, type DisputeCollections, type DisputeItem, type DisputeState, type DisputeStore, type LedgerFilter, type LedgerSummary, CHANNEL_LABELS, CHANNELS, DISPUTE_CATEGORY_LABELS, defaultDepartmentRegistry, disputeLoop, disputeStoreSpec, queryLedger, summarizeLedger } from '@bihuan/core/dispute';
 import { type CsvColumn, chinaDate, chinaDateTime, toCsv } from '@bihuan/core/export';
 import { overdue } from '@bihuan/core/loop';
+import { type DisputeSearch, createDisputeSearch } from '@bihuan/core/dispute';
 import { BihuanElement } from '../../internal/bihuan-element.js';
 import { type Guard, MAX_LIST, isPlainObject, listGuard } from '../../internal/guard.js';
 import { viewerItem } from '../../internal/masking.js';
@@ -128,6 +129,7 @@ const SORTERS: Record<LedgerSortKey, (a: DisputeItem, b: DisputeItem) => number>
  * @summary The dispute ledger (台账) with filters, sorting, the resolution rate and CSV export.
  *
  * @csspart filters - The filter bar.
+ * @csspart search - The search box (case number, 12345 item, name, phone, ID number, address).
  * @csspart summary - The count and resolution rate of what is shown.
  * @csspart table - The table.
  * @csspart export - The CSV export button.
@@ -166,6 +168,7 @@ export class BhDisputeLedger extends BihuanElement {
     items: { attribute: false, guard: itemsGuard },
     filter: { attribute: false, guard: viewGuard },
     sort: { attribute: false, guard: sortGuard },
+    query: { type: String },
     loaded: { state: true },
     scrolled: { state: true },
     later: { state: true },
@@ -187,6 +190,13 @@ export class BhDisputeLedger extends BihuanElement {
   personalDataRoles?: readonly string[];
   /** The filters in force. */
   filter: LedgerView = {};
+  /**
+   * Search (the search box): a case number, 12345 item number, words of the subject or place, a
+   * party's name, phone, ID number or address — full-/half-width and spaces ignored. A viewer who
+   * sees personal data masked finds a party only by the whole name or number, and sees it masked.
+   */
+  query = '';
+  private searchIndex: { source: readonly DisputeItem[]; search: DisputeSearch } | undefined;
   /** The sort order; the source's order (the store's: by number) when unset. */
   sort?: LedgerSort;
 
@@ -230,7 +240,8 @@ export class BhDisputeLedger extends BihuanElement {
     const source = this.source() ?? [];
     const f = this.filter ?? {};
     const at = f.overdue ? nowMs(this.now) : undefined;
-    const key = JSON.stringify([f, this.sort ?? null, at ?? null]);
+    const q = typeof this.query === 'string' ? this.query.trim().slice(0, 200) : '';
+    const key = JSON.stringify([f, this.sort ?? null, at ?? null, q, this.viewerRole ?? null]);
     if (this.computed && this.computed.source === source && this.computed.key === key) return this.computed;
     const query: LedgerFilter = {};
     if (f.state) query.state = f.state;
@@ -240,6 +251,12 @@ export class BhDisputeLedger extends BihuanElement {
     if (f.channel) query.channel = f.channel;
     if (at !== undefined) query.overdueAt = formatInstant(at);
     let shown: readonly DisputeItem[] = Object.keys(query).length ? queryLedger(source, query) : source;
+    if (q !== '') {
+      if (this.searchIndex?.source !== source) this.searchIndex = { source, search: createDisputeSearch(source) };
+      const viewer = { role: this.viewerRole ?? null, ...(this.personalDataRoles ? { personalDataRoles: [...this.personalDataRoles] } : {}) };
+      const found = new Set(this.searchIndex.search.search(q, { viewer, limit: Math.max(1, Math.min(source.length, 10_000)) }).map((h) => h.id));
+      shown = shown.filter((item) => found.has(item.id));
+    }
     if (this.sort) {
       const sorter = SORTERS[this.sort.key];
       const sorted = shown.slice().sort(sorter);
@@ -434,6 +451,10 @@ export class BhDisputeLedger extends BihuanElement {
           ${options.map(([v, text]) => html`<option value=${v} ?selected=${value === v}>${text}</option>`)}
         </select></label>`;
     return html`<div class="filters" part="filters" role="group" aria-label=${t.filters}>
+      <label class="search">${t.search}<input type="search" part="search" .value=${this.query ?? ''} placeholder=${t.searchHint}
+          @change=${(e: Event) => (this.query = (e.target as HTMLInputElement).value)} @keydown=${(e: KeyboardEvent) => {
+            if (e.key === 'Enter') this.query = (e.target as HTMLInputElement).value;
+          }} /></label>
       ${select(t.state, f.state, STATES.map((s) => [s, stateLabel(s, this.locale)] as const), (v) => this.setFilter({ state: v as DisputeState }))}
       ${select(t.department, f.department, registry.departments.map((d) => [d.id, d.name[this.locale]] as const), (v) => this.setFilter({ department: v }))}
       ${select(t.town, f.town, list(this.later.towns, f.town).map((v) => [v, v] as const), (v) => this.setFilter({ town: v }))}
@@ -482,7 +503,7 @@ export class BhDisputeLedger extends BihuanElement {
     const age = Math.max(0, Math.floor((at - parseInstant(item.createdAt)) / DAY));
     return html`<div class="row" role="row" aria-rowindex=${i + 2}>
       <div role="cell"><button type="button" class="open" aria-label=${t.open(item.id)} @click=${() => emit<DisputeOpenDetail>(this, 'bh-dispute-open', { id: item.id })} @keydown=${this.onRowKey}>${item.id}</button></div>
-      <div role="cell" title=${d.title}>${d.title}</div>
+      <div role="cell" title=${d.title}>${d.title}${d.hotline ? html` <span class="hotline">12345 ${d.hotline}</span>` : nothing}</div>
       <div role="cell">${applicant?.name ?? ''}</div>
       <div role="cell">${applicant?.phone ?? ''}</div>
       <div role="cell">${stateLabel(item.state, this.locale)}${this.syncMarks.marks('disputes', item.id)}</div>

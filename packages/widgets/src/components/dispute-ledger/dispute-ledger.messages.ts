@@ -3,6 +3,8 @@ import type { Locale } from '@bihuan/core/schema';
 const zhCN = {
   caption: '矛盾纠纷台账',
   filters: '筛选',
+  search: '搜索',
+  searchHint: '编号、工单号、姓名、电话、身份证号、地址',
   state: '状态',
   department: '分流部门',
   town: '镇（街道）',
@@ -42,6 +44,8 @@ export type DisputeLedgerMessages = typeof zhCN;
 const en: DisputeLedgerMessages = {
   caption: 'Dispute ledger',
   filters: 'Filters',
+  search: 'Search',
+  searchHint: 'Number, 12345 item, name, phone, ID, address',
   state: 'State',
   department: 'Department',
   town: 'Town',
