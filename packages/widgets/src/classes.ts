@@ -7,6 +7,7 @@ export { defineElement } from './internal/define.js';
 export { LocaleController, nearestLang } from './internal/locale-controller.js';
 export { VERSION } from './internal/version.js';
 export { BhRateCard, type BhRateCardEventMap } from './components/rate-card/rate-card.component.js';
+export { BhRateTrend, type BhRateTrendEventMap, type RateTrendPoint, type RateTrendSeries, type RateTrendReference } from './components/rate-trend/rate-trend.component.js';
 export { StoreController, defaultStore, onDefaultStoreStatus, type StoreHost } from './internal/store-controller.js';
 export { BhDisputeIntake, emptyIntakeDraft, intakeOf, type IntakeDraft, type PartyDraft, type DisputeAcceptedDetail, type IntakeRefusedDetail, type DisputeEndedDetail, type EndAtIntake, type BhDisputeIntakeEventMap } from './components/dispute-intake/dispute-intake.component.js';
 export { BhDisputeLedger, type LedgerView, type LedgerSort, type LedgerSortKey, type DisputeOpenDetail, type BhDisputeLedgerEventMap } from './components/dispute-ledger/dispute-ledger.component.js';

@@ -16,6 +16,7 @@ import type { BhJobFairEventMap } from './components/job-fair/job-fair.component
 import type { BhLawQuizEventMap } from './components/law-quiz/law-quiz.component.js';
 import type { BhLawReportScorecardEventMap } from './components/law-report-scorecard/law-report-scorecard.component.js';
 import type { BhRateCardEventMap } from './components/rate-card/rate-card.component.js';
+import type { BhRateTrendEventMap } from './components/rate-trend/rate-trend.component.js';
 import type { BhReceptionIssuesEventMap } from './components/reception-issues/reception-issues.component.js';
 import type { BhRectificationLedgerEventMap } from './components/rectification-ledger/rectification-ledger.component.js';
 import type { BhSyncStatusEventMap } from './components/sync-status/sync-status.component.js';
@@ -63,6 +64,7 @@ export interface BihuanEventMaps {
   'bh-law-quiz': BhLawQuizEventMap;
   'bh-law-report-scorecard': BhLawReportScorecardEventMap;
   'bh-rate-card': BhRateCardEventMap;
+  'bh-rate-trend': BhRateTrendEventMap;
   'bh-reception-issues': BhReceptionIssuesEventMap;
   'bh-rectification-ledger': BhRectificationLedgerEventMap;
   'bh-task-checklist': BhTaskChecklistEventMap;

@@ -4,6 +4,7 @@
 import './internal/trusted-types.js';
 export * from './classes.js';
 import './components/rate-card/define.js';
+import './components/rate-trend/define.js';
 import './components/dispute-intake/define.js';
 import './components/dispute-ledger/define.js';
 import './components/dispute-case/define.js';
