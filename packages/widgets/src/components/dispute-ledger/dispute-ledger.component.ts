@@ -50,7 +50,7 @@ export interface DisputeOpenDetail {
   readonly id: string;
 }
 
-const ROW = 40; // px; the same as --_row-h
+const ROW = 56; // px; the same as --_row-h (two lines of text)
 const OVERSCAN = 6;
 const DAY = 86_400_000;
 const STATES = Object.keys(disputeLoop.states) as DisputeState[];
@@ -505,13 +505,13 @@ export class BhDisputeLedger extends BihuanElement {
       <div role="cell"><button type="button" class="open" aria-label=${t.open(item.id)} @click=${() => emit<DisputeOpenDetail>(this, 'bh-dispute-open', { id: item.id })} @keydown=${this.onRowKey}>${item.id}</button></div>
       <div role="cell" title=${d.title}>${d.title}${d.hotline ? html` <span class="hotline">12345 ${d.hotline}</span>` : nothing}</div>
       <div role="cell">${applicant?.name ?? ''}</div>
-      <div role="cell">${applicant?.phone ?? ''}</div>
+      <div role="cell" class="nowrap">${applicant?.phone ?? ''}</div>
       <div role="cell">${stateLabel(item.state, this.locale)}${this.syncMarks.marks('disputes', item.id)}</div>
       <div role="cell">${departmentNames(d.routing?.departments, this.locale, this.registry)}</div>
       <div role="cell">${d.town} / ${d.community}</div>
       <div role="cell">${CHANNEL_LABELS[d.channel][this.locale]}</div>
       <div role="cell">${t.days(age)}</div>
-      <div role="cell" class=${late ? 'late' : ''}>${item.deadline ? formatDeadline(item.deadline) : '—'}${late ? html` <span>${t.overdue}</span>` : nothing}</div>
+      <div role="cell" class=${late ? 'late' : ''}><span class="nowrap">${item.deadline ? formatDeadline(item.deadline) : '—'}</span>${late ? html` <span>${t.overdue}</span>` : nothing}</div>
     </div>`;
   }
 }

@@ -5,7 +5,7 @@ import { invalidStyles } from '../../internal/form-styles.js';
 export const disputeLedgerStyles = css`
   ${scrollRegionStyles}
   :host {
-    --_row-h: 40px;
+    --_row-h: 56px;
   }
   .filters {
     display: flex;
@@ -80,22 +80,30 @@ export const disputeLedgerStyles = css`
     border-radius: var(--_radius);
     background: var(--_surface);
   }
+  /* The columns' sum: the ledger fits a 1280 px page without scrolling; narrower pages scroll it. */
   .table {
-    min-width: 82rem;
+    min-width: 73rem;
     font-size: 0.875rem;
   }
   .row {
     display: grid;
-    grid-template-columns: 11rem minmax(9rem, 1.4fr) 5.5rem 8rem 7rem minmax(9rem, 1.4fr) 10rem 5.5rem 5rem 11rem;
+    grid-template-columns: 10.5rem minmax(6.5rem, 1.4fr) 5.5rem 7.5rem 7rem minmax(6.5rem, 1.4fr) 9rem 6rem 4.5rem 10rem;
     height: var(--_row-h);
     align-items: center;
     border-bottom: 1px solid var(--_border);
   }
+  /* A cell wraps onto a second line rather than cut its words; ids, phones and dates never wrap. */
   .row > * {
     padding: 0 8px;
     overflow: hidden;
+    overflow-wrap: anywhere;
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 2;
+    line-height: 1.35;
+  }
+  .row .nowrap {
     white-space: nowrap;
-    text-overflow: ellipsis;
   }
   .head {
     font-weight: 600;
@@ -143,6 +151,7 @@ export const disputeLedgerStyles = css`
     color: var(--_accent);
     text-decoration: underline;
     font-variant-numeric: tabular-nums;
+    white-space: nowrap;
   }
   .late {
     color: var(--_bad);
