@@ -160,8 +160,11 @@ export interface LedgerCounts {
 
 /** A ledger summary from its counts, by the rules of `summarizeLedger`. */
 export function ledgerSummaryOf(c: LedgerCounts): LedgerSummary {
+  const count = (v: unknown) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+  const ok = c !== null && typeof c === 'object' && [c.resolved, c.referred, c.overdue, c.mergedInCycles].every(count) && c.byState !== null && typeof c.byState === 'object' && STATES.every((s) => count(c.byState[s]));
+  if (!ok) throw new InvalidArgumentError('ledgerSummaryOf', 'counts', { 'zh-CN': '必须是台账计数（byState 各状态及 resolved、referred、overdue、mergedInCycles 为非负整数）', en: 'must be ledger counts (byState per state, resolved, referred, overdue and mergedInCycles as whole numbers not below 0)' }, c);
   const { byState, resolved } = c;
-  const total = Object.values(byState).reduce((a, b) => a + b, 0);
+  const total = STATES.reduce((a, s) => a + byState[s], 0);
   // A declined dispute was never accepted.
   const accepted = total - byState.merged + c.mergedInCycles - byState.declined;
   return {
@@ -176,7 +179,7 @@ export function ledgerSummaryOf(c: LedgerCounts): LedgerSummary {
     writtenOff: byState.closed,
     open: accepted - byState.closed - byState.withdrawn - byState.transferred,
     overdue: c.overdue,
-    byState: { ...byState },
+    byState: Object.fromEntries(STATES.map((s) => [s, byState[s]])) as Record<DisputeState, number>,
   };
 }
 

@@ -251,6 +251,13 @@ export interface ColumnsFromOrdersOptions {
 
 /** Whether an order belongs to a period (see `ColumnsFromOrdersOptions.period`). */
 export function orderInPeriod(period: Period, month: string, dueMs: number): boolean {
+  const fn = 'orderInPeriod';
+  const p = period as Partial<Period> | null;
+  if (p === null || typeof p !== 'object' || typeof p.kind !== 'string' || typeof p.from !== 'string' || typeof p.to !== 'string' || typeof p.startMs !== 'number' || typeof p.endMs !== 'number') {
+    bad(fn, 'period', '必须是统计期（parsePeriod 或 periodOf 的结果）', 'must be a period (from parsePeriod or periodOf)', period);
+  }
+  if (typeof month !== 'string') bad(fn, 'month', '必须是 YYYY-MM 月份', 'must be a YYYY-MM month', month);
+  if (typeof dueMs !== 'number' || Number.isNaN(dueMs)) bad(fn, 'dueMs', '必须是毫秒时刻', 'must be epoch milliseconds', dueMs);
   // Due at 24:00 of its due day, which is the next day's 00:00: in the period when the due day is.
   if (period.kind === 'week' || period.kind === 'range') return dueMs > period.startMs && dueMs <= period.endMs;
   return month >= period.from.slice(0, 7) && month <= period.to.slice(0, 7);
