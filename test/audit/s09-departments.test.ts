@@ -27,8 +27,11 @@ describe('S9: the five bodies of the noise case, each acting for itself', () => 
   test('routed jointly to the five bodies the rules suggest; each one’s liaison may open mediation, no other body’s', async () => {
     const store = createMemoryStore(disputeStoreSpec);
     await store.add('disputes', acceptDispute({ id: 'JF-0925-01', intake, actor: clerk, at: '2025-09-25T09:00:00+08:00' }));
-    const suggestion = suggestRouting('noise');
-    expect(suggestion.departments).toEqual(['court', 'judicialAdministration', 'publicSecurity', 'subDistrictOffice', 'residentsCommittee']);
+    // An ordinary noise complaint is suggested the first-line bodies only; the source's case is a
+    // hard one, for which the rules add the court, the police and the sub-district office, jointly.
+    expect(suggestRouting('noise').departments).toEqual(['residentsCommittee', 'judicialAdministration']);
+    const suggestion = suggestRouting('noise', undefined, undefined, { hard: true });
+    expect(suggestion).toEqual({ departments: ['residentsCommittee', 'judicialAdministration', 'court', 'publicSecurity', 'subDistrictOffice'], joint: true });
     const routed = await applyDisputeEvent(store, 'JF-0925-01', { type: 'route', actor: clerk, at: '2025-09-25T10:00:00+08:00', payload: { ...suggestion, lead: 'judicialAdministration' } });
     expect(routed.ok).toBe(true);
     const stored = (await store.get('disputes', 'JF-0925-01')) as DisputeItem;
