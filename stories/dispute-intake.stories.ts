@@ -4,8 +4,8 @@ import { ref } from 'lit/directives/ref.js';
 import { createMemoryStore, disputeStoreSpec, exampleNegativeList } from '@bihuan/core';
 import '@bihuan/widgets/dispute-intake';
 import { type BhDisputeIntake, type IntakeDraft, emptyIntakeDraft } from '@bihuan/widgets/classes';
-import { NOW, manyDisputes, storeWith, typicalDisputes } from './support/disputes.js';
-import { exampleAreaTree } from '@bihuan/core/examples';
+import { NOW, storeWith, typicalDisputes } from './support/disputes.js';
+import { exampleAreaTree, exampleDisputes } from '@bihuan/core/examples';
 
 interface IntakeArgs {
   lang?: string;
@@ -112,7 +112,7 @@ const renderWithAreas = (a: AreaArgs) => html`<bh-dispute-intake
   now=${NOW}
   viewer-role=${a.role ?? 'intakeClerk'}
   case-href="dispute-case.html?id={id}"
-  .store=${storeWith(a.ledger === 'large' ? manyDisputes(5000) : a.ledger === 'typical' ? typicalDisputes() : [])}
+  .store=${storeWith(a.ledger === 'large' ? exampleDisputes(3000, '2025-01-01') : a.ledger === 'typical' ? typicalDisputes() : [])}
   .areas=${exampleAreaTree()}
   .draft=${a.draft ?? emptyIntakeDraft()}
   ${ref((el) => {
@@ -140,7 +140,7 @@ export const AreasTypical: StoryObj<AreaArgs> = {
   args: { ledger: 'typical', role: 'supervisor', draft: { ...noiseDraft(), hotline: 'GD2025112000123', parties: [{ ...noiseDraft().parties[0]!, phone: '138 1234 1234' }, noiseDraft().parties[1]!] } },
 };
 
-/** 5,000 disputes on file: the duplicate check still answers as the clerk types. */
+/** 3,000 disputes on file: the duplicate check still answers as the clerk types. */
 export const AreasLarge: StoryObj<AreaArgs> = { render: renderWithAreas, args: { ledger: 'large', draft: noiseDraft() } };
 
 /** Declining for "another reason" without saying which: the loop's rule refuses, in the error summary. */

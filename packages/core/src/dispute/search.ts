@@ -8,19 +8,26 @@ import { maskAddress, maskIdNumber, maskName, maskPhone } from '../privacy/priva
 import type { DisputeItem } from './definition.js';
 import { DISPUTE_PERSONAL_DATA_ROLES, maySeePersonalData } from './labels.js';
 
+/** The longest text search normalises: a record's searchable text stays far below it. */
+const MAX_SEARCH_TEXT = 20_000;
+
+function checkText(fn: string, value: unknown): asserts value is string {
+  if (typeof value !== 'string' || value.length > MAX_SEARCH_TEXT) throw new InvalidArgumentError(fn, 'value', { 'zh-CN': `必须是文本（至多 ${MAX_SEARCH_TEXT} 字）`, en: `must be a string (at most ${MAX_SEARCH_TEXT} characters)` }, value);
+}
+
 /**
  * Text as search compares it: full-width forms folded to half-width (ＡＢＣ１２３ → abc123, NFKC),
  * lower case, and spaces, dashes, dots, brackets and the like removed ("138 1234-5678" →
  * "13812345678").
  */
 export function normalizeForSearch(value: string): string {
-  if (typeof value !== 'string') throw new InvalidArgumentError('normalizeForSearch', 'value', { 'zh-CN': '必须是文本', en: 'must be a string' }, value);
+  checkText('normalizeForSearch', value);
   return value.normalize('NFKC').toLowerCase().replace(/[\s\-_.,·•・。，、()（）[\]【】/\\'"“”‘’]+/gu, '');
 }
 
 /** A phone number's digits, without China's +86 / 0086 prefix before an 11-digit mobile number. */
 export function normalizePhoneNumber(value: string): string {
-  if (typeof value !== 'string') throw new InvalidArgumentError('normalizePhoneNumber', 'value', { 'zh-CN': '必须是文本', en: 'must be a string' }, value);
+  checkText('normalizePhoneNumber', value);
   const digits = value.normalize('NFKC').replace(/\D+/g, '');
   const mobile = /^(?:0086|86)(1\d{10})$/.exec(digits);
   return mobile ? mobile[1]! : digits;
@@ -231,7 +238,7 @@ export function createDisputeSearch(items: readonly DisputeItem[]): DisputeSearc
   return {
     size: entries.length,
     search(query, options = {}) {
-      if (typeof query !== 'string') throw new InvalidArgumentError('search', 'query', { 'zh-CN': '必须是文本', en: 'must be a string' }, query);
+      if (typeof query !== 'string' || query.length > 200) throw new InvalidArgumentError('search', 'query', { 'zh-CN': '必须是文本（至多 200 字）', en: 'must be a string (at most 200 characters)' }, query);
       const o = parseArgument('search', 'options', SearchOptionsSchema, options);
       const clear = clearFor(o.viewer);
       const q = normalizeForSearch(query);

@@ -450,11 +450,13 @@ export class BhDisputeLedger extends BihuanElement {
           <option value="" ?selected=${!value}>${t.all}</option>
           ${options.map(([v, text]) => html`<option value=${v} ?selected=${value === v}>${text}</option>`)}
         </select></label>`;
-    return html`<div class="filters" part="filters" role="group" aria-label=${t.filters}>
-      <label class="search">${t.search}<input type="search" part="search" .value=${this.query ?? ''} placeholder=${t.searchHint}
-          @change=${(e: Event) => (this.query = (e.target as HTMLInputElement).value)} @keydown=${(e: KeyboardEvent) => {
-            if (e.key === 'Enter') this.query = (e.target as HTMLInputElement).value;
-          }} /></label>
+    return html`<div class="filters" role="search" aria-label=${t.search}>
+        <label class="search">${t.search}<input type="search" part="search" .value=${this.query ?? ''} placeholder=${t.searchHint}
+            @change=${(e: Event) => (this.query = (e.target as HTMLInputElement).value)} @keydown=${(e: KeyboardEvent) => {
+              if (e.key === 'Enter') this.query = (e.target as HTMLInputElement).value;
+            }} /></label>
+      </div>
+      <div class="filters" part="filters" role="group" aria-label=${t.filters}>
       ${select(t.state, f.state, STATES.map((s) => [s, stateLabel(s, this.locale)] as const), (v) => this.setFilter({ state: v as DisputeState }))}
       ${select(t.department, f.department, registry.departments.map((d) => [d.id, d.name[this.locale]] as const), (v) => this.setFilter({ department: v }))}
       ${select(t.town, f.town, list(this.later.towns, f.town).map((v) => [v, v] as const), (v) => this.setFilter({ town: v }))}
