@@ -46,3 +46,18 @@ export const Invalid: Story = { args: { items: () => [{ id: 'x', state: 'lost' }
 
 /** English. */
 export const English: Story = { args: { lang: 'en', seed: typicalDisputes, viewerRole: 'supervisor' } };
+
+/** The date filter: the disputes accepted in November 2025, with the month's figures as they stood at its end, against October and November 2024. */
+export const ByPeriod: Story = { args: { seed: typicalDisputes, filter: { period: '2025-11' }, viewerRole: 'supervisor' } };
+
+/** The same by week, in English. */
+export const ByPeriodEnglish: Story = { args: { lang: 'en', seed: typicalDisputes, filter: { period: '2025-Q4' }, viewerRole: 'supervisor' } };
+
+/** A period key that names no period: the field says so, and no period filter applies. */
+export const PeriodInvalid: Story = { args: { seed: typicalDisputes, filter: { period: '2025-13' }, viewerRole: 'supervisor' } };
+
+/** "My cases" (我的案件): the viewer's id offers the switch; here it is on, for a mediator who handles none of these yet. */
+export const MyCases: Story = {
+  args: { seed: typicalDisputes, filter: { mine: true }, viewerRole: 'mediator' },
+  render: (a) => html`<bh-dispute-ledger lang=${a.lang ?? nothing} now=${NOW} viewer-role=${a.viewerRole ?? nothing} viewer-id="mediator-zhao" .store=${storeWith(a.seed?.() ?? [])} .filter=${a.filter ?? {}}></bh-dispute-ledger>`,
+};

@@ -51,3 +51,21 @@ export const Invalid: Story = { args: { month: '2025-13' } };
 
 /** English. */
 export const English: Story = { args: { lang: 'en' } };
+
+interface PeriodArgs extends SupervisionArgs {
+  period?: string;
+}
+const byPeriod = (a: PeriodArgs) =>
+  html`<bh-task-supervision lang=${a.lang ?? nothing} period=${a.period ?? nothing} county=${a.county ?? nothing} now=${NOW} .store=${seeded(a.size ?? [3, 3, 4])}></bh-task-supervision>`;
+
+/** The period switch: October 2025 in one county, its stations against the county's rate, and the change on September and on October 2024. */
+export const ByPeriod: StoryObj<PeriodArgs> = { args: { period: '2025-10', county: 'C01' }, render: byPeriod };
+
+/** By week, in English, for the whole city. */
+export const ByWeekEnglish: StoryObj<PeriodArgs> = { args: { lang: 'en', period: '2025-W43' }, render: byPeriod };
+
+/** A period with nothing dispatched: the switch stays, to move to another. */
+export const PeriodEmpty: StoryObj<PeriodArgs> = { args: { period: '2024-10' }, render: byPeriod };
+
+/** A period key that names none: refused in place. */
+export const PeriodInvalid: StoryObj<PeriodArgs> = { args: { period: '2025-W60' }, render: byPeriod };

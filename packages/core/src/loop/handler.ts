@@ -13,6 +13,7 @@
 import * as z from '../schema/zod.js';
 import { id, personName, text } from '../schema/fields.js';
 import type { Localized } from '../i18n/locale.js';
+import { InvalidArgumentError } from '../errors/errors.js';
 import type { GuardRefusal } from './refusal.js';
 import type { LoopEvent, Snapshot } from './types.js';
 
@@ -48,13 +49,15 @@ const refuse = (rule: keyof typeof HANDLER_RULES, field: string, zh: string, en:
 
 /** The item's handler, or undefined when none is named (also for records written before handlers). */
 export function handlerOf(item: { readonly data?: unknown }): Handler | undefined {
-  const data = item?.data as HandledData | undefined;
+  const data = (item !== null && typeof item === 'object' ? item.data : undefined) as HandledData | undefined;
   const handler = data && typeof data === 'object' ? data.handler : undefined;
   return handler && typeof handler === 'object' && typeof handler.id === 'string' ? handler : undefined;
 }
 
 /** The items whose handler is `viewerId` (我的案件), in the order given. */
 export function handledBy<T extends { readonly data?: unknown }>(items: readonly T[], viewerId: string): T[] {
+  if (!Array.isArray(items)) throw new InvalidArgumentError('handledBy', 'items', { 'zh-CN': '必须是快照数组', en: 'must be an array of snapshots' }, items);
+  if (typeof viewerId !== 'string' || viewerId.length === 0) throw new InvalidArgumentError('handledBy', 'viewerId', { 'zh-CN': '必须是非空的编号', en: 'must be a non-empty id' }, viewerId);
   return items.filter((item) => handlerOf(item)?.id === viewerId);
 }
 

@@ -31,5 +31,5 @@ export { checkAgainstHistory, HistoryMismatchError, type HistoryMismatch } from 
 export { deadlineProvisional, recomputeDeadlines } from './recompute.js';
 export { deadlineFor, overdue, dueSoon, timeLeft, type Moment, type Within } from './deadlines.js';
 export { maskSnapshot } from './mask.js';
-export { HandlerSchema, handlerField, AssignHandlerPayloadSchema, ReassignHandlerPayloadSchema, HANDLER_RULES, handlerOf, handledBy, handlerOnly, handlerEvents, type Handler, type AssignHandlerPayload, type ReassignHandlerPayload, type HandlerOptions } from './handler.js';
-export { snapshotAsOf, itemsOfPeriod, comparePeriods, countChange, rateChange, type CountChange, type PeriodComparison } from './as-of.js';
+export { HandlerSchema, AssignHandlerPayloadSchema, ReassignHandlerPayloadSchema, HANDLER_RULES, handlerOf, handledBy, type Handler, type AssignHandlerPayload, type ReassignHandlerPayload } from './handler.js';
+export type { CountChange, PeriodComparison } from './as-of.js';

@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { formatInstant, parseInstant } from '@bihuan/core/calendar';
-import { type DisputeRole, type Channel, type DepartmentRegistry, type DisputeCollections, type DisputeItem, type DisputeState, type DisputeStore, type LedgerFilter, type LedgerSummary, CHANNEL_LABELS, CHANNELS, DISPUTE_CATEGORY_LABELS, defaultDepartmentRegistry, disputeLoop, disputeStoreSpec, queryLedger, summarizeLedger } from '@bihuan/core/dispute';
+import { type DisputeRole, type Channel, type DepartmentRegistry, type DisputeCollections, type DisputeItem, type DisputeState, type DisputeStore, type LedgerFilter, type LedgerSummary, CHANNEL_LABELS, CHANNELS, DISPUTE_CATEGORY_LABELS, defaultDepartmentRegistry, disputeLoop, disputeStoreSpec, queryLedger, summarizeLedger, summarizeLedgerPeriod, type LedgerPeriodReport } from '@bihuan/core/dispute';
+import { parsePeriod, type Period } from '@bihuan/core/calendar';
 import { type CsvColumn, chinaDate, chinaDateTime, toCsv } from '@bihuan/core/export';
 import { overdue } from '@bihuan/core/loop';
 import { type DisputeSearch, createDisputeSearch } from '@bihuan/core/dispute';
@@ -37,6 +38,10 @@ export interface LedgerView {
   channel?: Channel;
   /** Only disputes past their stage deadline at `now`. */
   overdue?: boolean;
+  /** Only disputes accepted in this period (`2026-12`, `2026-W49`, `2026-Q4`, `2026`, `2026-12-01..2026-12-07`). */
+  period?: string;
+  /** Only the viewer's own cases (我的案件): those whose named handler is `viewerId`. */
+  mine?: boolean;
 }
 
 export type LedgerSortKey = 'id' | 'state' | 'community' | 'age' | 'deadline';
@@ -61,6 +66,17 @@ interface Computed {
   readonly key: string;
   readonly shown: readonly DisputeItem[];
   readonly summary: LedgerSummary;
+  readonly byPeriod?: LedgerPeriodReport;
+}
+
+/** The period a key names, or undefined for none or a key that names none (the field says so). */
+function periodOrUndefined(key: string | undefined): Period | undefined {
+  if (!key) return undefined;
+  try {
+    return parsePeriod(key);
+  } catch {
+    return undefined;
+  }
 }
 
 const SORT_KEYS: readonly string[] = ['id', 'state', 'community', 'age', 'deadline'];
@@ -75,7 +91,8 @@ function viewOf(value: unknown): LedgerView | undefined {
     if (key === 'state' && typeof v === 'string' && (STATES as readonly string[]).includes(v)) view.state = v as DisputeState;
     else if (key === 'channel' && typeof v === 'string' && (CHANNELS as readonly string[]).includes(v)) view.channel = v as Channel;
     else if ((key === 'department' || key === 'town' || key === 'community') && isShortText(v)) view[key] = v as string;
-    else if (key === 'overdue' && typeof v === 'boolean') view.overdue = v;
+    else if ((key === 'overdue' || key === 'mine') && typeof v === 'boolean') view[key] = v;
+    else if (key === 'period' && typeof v === 'string' && v.length <= 22) view.period = v;
     else return undefined;
   }
   return view;
@@ -83,8 +100,8 @@ function viewOf(value: unknown): LedgerView | undefined {
 
 const viewGuard: Guard = {
   expected: {
-    'zh-CN': '筛选条件对象（state、department、town、community、channel、overdue 之一或多个）',
-    en: 'a filter object (any of state, department, town, community, channel, overdue)',
+    'zh-CN': '筛选条件对象（state、department、town、community、channel、overdue、period、mine 之一或多个）',
+    en: 'a filter object (any of state, department, town, community, channel, overdue, period, mine)',
   },
   check: (value) => {
     const view = viewOf(value);
@@ -130,6 +147,9 @@ const SORTERS: Record<LedgerSortKey, (a: DisputeItem, b: DisputeItem) => number>
  *
  * @csspart filters - The filter bar.
  * @csspart search - The search box (case number, 12345 item, name, phone, ID number, address).
+ * @csspart period - The period field (统计期: `2026-12`, `2026-W49` …), the ledger's date filter.
+ * @csspart mine - The "my cases" (我的案件) switch, shown with a `viewer-id`.
+ * @csspart period-summary - With a period: its figures as they stood at its end, with the change on the previous period and on last year.
  * @csspart summary - The count and resolution rate of what is shown.
  * @csspart table - The table.
  * @csspart export - The CSV export button.
@@ -180,7 +200,7 @@ export class BhDisputeLedger extends BihuanElement {
   items?: readonly DisputeItem[];
   /** Local-only (a synced store's session decides instead): the viewer's role: decides whether personal data show in clear. */
   viewerRole?: DisputeRole;
-  /** Local-only (a synced store's session decides instead): the viewer's id (not used by the ledger itself; kept for symmetry with the other dispute widgets). */
+  /** The viewer's id (local-only: a synced store's session decides instead): with it, the filter offers "my cases" (我的案件), the disputes this person handles. */
   viewerId?: string;
   /** The moment ages and overdue marks are computed at; the clock's by default. */
   now: NowInput;
@@ -250,6 +270,9 @@ export class BhDisputeLedger extends BihuanElement {
     if (f.community) query.community = f.community;
     if (f.channel) query.channel = f.channel;
     if (at !== undefined) query.overdueAt = formatInstant(at);
+    const period = periodOrUndefined(f.period);
+    if (period) query.period = period.key;
+    if (f.mine) query.handler = this.viewerIdNow ?? '';
     let shown: readonly DisputeItem[] = Object.keys(query).length ? queryLedger(source, query) : source;
     if (q !== '') {
       if (this.searchIndex?.source !== source) this.searchIndex = { source, search: createDisputeSearch(source) };
@@ -262,7 +285,9 @@ export class BhDisputeLedger extends BihuanElement {
       const sorted = shown.slice().sort(sorter);
       shown = this.sort.direction === 'descending' ? sorted.reverse() : sorted;
     }
-    this.computed = { source, key, shown, summary: summarizeLedger(shown) };
+    // With a period: the period's figures as they stood at its end, against the previous period and last year.
+    const byPeriod = period ? summarizeLedgerPeriod(f.mine ? queryLedger(source, { handler: this.viewerIdNow ?? '' }) : source, period) : undefined;
+    this.computed = { source, key, shown, summary: summarizeLedger(shown), byPeriod };
     return this.computed;
   }
 
@@ -417,6 +442,11 @@ export class BhDisputeLedger extends BihuanElement {
   };
 
   /** The viewer's role: the session's on a synced store, `viewer-role` otherwise. */
+  // The viewer's id: the session's on a synced store, else `viewer-id`.
+  private get viewerIdNow(): string | undefined {
+    return viewerOf(this.store, disputeLoop.roles, { id: this.viewerId ?? '', role: this.viewerRole }).id || undefined;
+  }
+
   private get viewerRoleNow(): string | undefined {
     return viewerOf(this.store, disputeLoop.roles, { id: this.viewerId ?? '', role: this.viewerRole }).role || undefined;
   }
@@ -426,7 +456,7 @@ export class BhDisputeLedger extends BihuanElement {
     if (this.storeController?.error) throw this.storeController.error;
     const source = this.source();
     if (source === undefined) return html`<p class="note" role="status">${t.loading}</p>`;
-    const { shown, summary } = this.compute();
+    const { shown, summary, byPeriod } = this.compute();
     const clear = seesPersonalData(this.viewerRoleNow, this.personalDataRoles);
     const later = this.later.shown === shown ? this.later : undefined;
     const n = { format: formatNumber };
@@ -434,6 +464,7 @@ export class BhDisputeLedger extends BihuanElement {
       <p class="summary" part="summary" role="status">
         ${t.summary(n.format(shown.length), n.format(summary.resolved), summary.resolutionRate)}${later?.overdue !== undefined ? t.overdueCount(n.format(later.overdue)) : ''}
       </p>
+      ${byPeriod ? html`<p class="summary" part="period-summary">${t.periodSummary(byPeriod.period.key, n.format(byPeriod.summary.accepted), n.format(byPeriod.summary.resolved), byPeriod.summary.resolutionRate, byPeriod.accepted, byPeriod.resolutionRate)}</p>` : nothing}
       ${clear ? nothing : html`<p class="note">${t.masked}</p>`} ${this.unreadable ? html`<p class="note">${t.unreadable(this.unreadable)}</p>` : nothing}
       ${shown.length === 0 ? html`<p class="empty">${source.length === 0 ? t.empty : t.noMatch}</p>` : this.renderTable(t, shown, clear)}`;
   }
@@ -463,6 +494,10 @@ export class BhDisputeLedger extends BihuanElement {
       ${select(t.community, f.community, list(this.later.communities, f.community).map((v) => [v, v] as const), (v) => this.setFilter({ community: v }))}
       ${select(t.channel, f.channel, CHANNELS.map((c) => [c, CHANNEL_LABELS[c][this.locale]] as const), (v) => this.setFilter({ channel: v as Channel }))}
       <label class="check"><input type="checkbox" .checked=${!!f.overdue} @change=${(e: Event) => this.setFilter({ overdue: (e.target as HTMLInputElement).checked })} />${t.overdueOnly}</label>
+      <label>${t.period}<input type="text" part="period" inputmode="text" placeholder="2026-12" .value=${f.period ?? ''} aria-invalid=${f.period && !periodOrUndefined(f.period) ? 'true' : 'false'} aria-describedby="period-hint"
+        @change=${(e: Event) => this.setFilter({ period: (e.target as HTMLInputElement).value.trim() })} /></label>
+      <span id="period-hint" class="note">${f.period && !periodOrUndefined(f.period) ? t.periodInvalid : t.periodHint}</span>
+      ${this.viewerIdNow ? html`<label class="check"><input type="checkbox" part="mine" .checked=${!!f.mine} @change=${(e: Event) => this.setFilter({ mine: (e.target as HTMLInputElement).checked })} />${t.mine}</label>` : nothing}
       <button type="button" class="export" part="export" @click=${() => this.exportCsv()}>${t.exportCsv}</button>
     </div>`;
   }

@@ -1,5 +1,7 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { formatInstant, parseInstant } from '@bihuan/core/calendar';
+import { type Period, formatInstant, parseInstant, parsePeriod, periodOf, previousPeriod, samePeriodLastYear } from '@bihuan/core/calendar';
+import { formatChange, formatPoints } from '@bihuan/core/rate';
+import '../rate-trend/define.js';
 import { type CsvColumn, toCsv } from '@bihuan/core/export';
 import { type Localized, BihuanError } from '@bihuan/core/schema';
 import { type Roster, type RollupRow, type TaskOrder, type TaskStore, type TaskStoreSpec, compareForSupervision, laggardRule, laggards, rollupOrders, taskStoreSpec, urgeOrders } from '@bihuan/core/task';
@@ -15,8 +17,10 @@ import { taskSupervisionMessages, type TaskSupervisionMessages } from './task-su
 import { taskSupervisionStyles } from './task-supervision.styles.js';
 import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } from '../../events.js';
 import type { ExportDetail } from '../../internal/csv-download.js';
-import { idGuard, monthOrEmptyGuard, nowTextGuard, numberGuard, storeGuard } from '../../internal/guard.js';
+import { idGuard, monthOrEmptyGuard, nowTextGuard, numberGuard, storeGuard, textGuard } from '../../internal/guard.js';
 import { formatNumber } from '../../internal/format.js';
+
+const PERIOD_KINDS = ['week', 'month', 'quarter', 'year'] as const;
 
 type Level = 'county' | 'station' | 'officer';
 
@@ -47,6 +51,12 @@ const OPEN = new Set(['dispatched', 'returned']);
  * @summary Completion by unit with drill-down, laggards first, urging and CSV export.
  *
  * @csspart path - The drill-down path (city › county › station).
+ * @csspart period-switch - With a `period`: week / month / quarter / year and the previous and next period.
+ * @csspart previous-period - The button to the period before.
+ * @csspart next-period - The button to the period after.
+ * @csspart period-label - The period's first and last day.
+ * @csspart period-change - The change on the previous period and on the same period last year.
+ * @csspart stations - The units against the whole (a `<bh-rate-trend kind="bars">`: a bar per unit, the county's or city's rate as a line).
  * @csspart summary - The key figures of the unit shown.
  * @csspart table - The completion table by unit.
  * @csspart categories - The completion table by category.
@@ -73,6 +83,7 @@ export class BhTaskSupervision extends BihuanElement {
   static override properties: PropertyDeclarations = {
     store: { attribute: false, guard: storeGuard },
     month: { type: String, guard: monthOrEmptyGuard },
+    period: { type: String, guard: textGuard(22) },
     now: { type: String, guard: nowTextGuard },
     county: { type: String, guard: idGuard },
     station: { type: String, guard: idGuard },
@@ -86,6 +97,12 @@ export class BhTaskSupervision extends BihuanElement {
   store?: TaskStore;
   /** The month, `YYYY-MM`; every month in the store when empty. */
   month = '';
+  /**
+   * A reporting period (`2026-W49`, `2026-12`, `2026-Q4`, `2026`): the orders dispatched in it, as
+   * they stood at its end, with the change on the previous period and on the same period last
+   * year, and a switch (week / month / quarter / year, previous / next). Takes over from `month`.
+   */
+  period = '';
   /** The moment overdue is measured at, and urgings are stamped with (ISO instant); the clock's by default. */
   now = '';
   /** The county drilled into (empty: the whole city). */
@@ -103,8 +120,8 @@ export class BhTaskSupervision extends BihuanElement {
   private status = '';
   private loadedFor: string | undefined;
   private readonly data = new StoreController<TaskStoreSpec['collections']>(this, taskStoreSpec, async (store) => {
-    this.loadedFor = this.month;
-    const where = MONTH.test(this.month) ? { index: 'month', equals: this.month } : undefined;
+    this.loadedFor = this.month + this.period;
+    const where = !this.period && MONTH.test(this.month) ? { index: 'month', equals: this.month } : undefined;
     const [{ items, problems }, rosters] = await Promise.all([store.all('orders', where), store.all('rosters')]);
     this.orders = items as TaskOrder[];
     this.unreadable = problems.length;
@@ -112,8 +129,8 @@ export class BhTaskSupervision extends BihuanElement {
   });
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('month') && this.data.store && this.loadedFor !== undefined && this.loadedFor !== this.month) {
-      this.loadedFor = this.month;
+    if ((changed.has('month') || changed.has('period')) && this.data.store && this.loadedFor !== undefined && this.loadedFor !== this.month + this.period) {
+      this.loadedFor = this.month + this.period;
       void this.data.reload();
     }
   }
@@ -136,9 +153,10 @@ export class BhTaskSupervision extends BihuanElement {
     return r?.officers.find((o) => o.id === id)?.name ?? id;
   }
 
-  /** The orders in the unit drilled into. */
-  private scope(): TaskOrder[] {
-    const orders = this.orders ?? [];
+  /** The orders in the unit drilled into (and dispatched in the period, with one). */
+  private scope(period?: Period): TaskOrder[] {
+    const all = this.orders ?? [];
+    const orders = period ? all.filter((o) => inside(period, o)) : all;
     if (this.station) return orders.filter((o) => o.data.station === this.station);
     if (this.county) return orders.filter((o) => o.data.county === this.county);
     return orders;
@@ -149,13 +167,17 @@ export class BhTaskSupervision extends BihuanElement {
     if (this.month && !MONTH.test(this.month)) throw new BihuanError('task_supervision_month', { 'zh-CN': taskSupervisionMessages['zh-CN'].badMonth, en: taskSupervisionMessages.en.badMonth });
     if (this.data.error) throw this.data.error;
     if (this.data.loading || this.orders === undefined) return html`<p role="status">${t.loading}</p>`;
-    const heading = html`<h2>${t.heading(this.month)}</h2>`;
+    // A period key that names none is refused in place (InvalidArgumentError, in both languages).
+    const period = this.period ? parsePeriod(this.period) : undefined;
+    const heading = html`<h2>${t.heading(period?.key ?? this.month)}</h2>${period ? this.renderSwitch(t, period) : nothing}`;
     const status = html`<p class="status" role="status">${this.status}</p>`;
     const unreadable = this.unreadable ? html`<p class="bad">${t.unreadable(this.unreadable)}</p>` : nothing;
-    const scope = this.scope();
+    const scope = this.scope(period);
     if (scope.length === 0) return html`${heading}${this.renderPath(t)}${unreadable}${status}<p class="empty">${t.empty}</p>`;
     const level = this.level;
-    const [units, categories, totals] = rollupOrders(scope, [[level], ['category'], ['city']], { asOf: this.nowMs });
+    // As the orders stood at the end of the period (or now, for the current one).
+    const asOf = period ? Math.min(period.endMs, this.nowMs) : this.nowMs;
+    const [units, categories, totals] = rollupOrders(scope, [[level], ['category'], ['city']], { asOf });
     const total = totals![0];
     units!.sort(compareForSupervision);
     const behind = new Set(laggards(units!, { below: this.below }));
@@ -167,6 +189,10 @@ export class BhTaskSupervision extends BihuanElement {
         [t.overdue, formatNumber(total!.overdue)],
         [t.rate, total!.rate],
       ])}
+      ${period ? this.renderChange(t, period, total!) : nothing}
+      ${level !== 'officer' ? html`<bh-rate-trend part="stations" kind="bars" lang=${this.locale} label=${t.chart(t.levels[level]!)}
+        .series=${[{ name: period?.key ?? (this.month || t.city), points: units!.map((row) => ({ key: row[level]!, label: this.name(level, row[level]!), numerator: row.done, denominator: row.denominator })) }]}
+        .reference=${{ name: this.county ? this.name('county', this.county) : this.name('city', ''), numerator: total!.done, denominator: total!.denominator }}></bh-rate-trend>` : nothing}
       ${unreadable}
       <div class="toolbar">
         <button type="button" part="export" @click=${() => this.export(units!)}>${t.export}</button>
@@ -228,6 +254,31 @@ export class BhTaskSupervision extends BihuanElement {
           </tbody>
         </table>
       </div>`;
+  }
+
+  /** The period switch: week, month, quarter or year, and the period before or after. */
+  private renderSwitch(t: TaskSupervisionMessages, period: Period): TemplateResult {
+    const kind = period.kind === 'range' ? 'month' : period.kind;
+    const go = (key: string) => {
+      this.period = key;
+    };
+    return html`<div class="toolbar" part="period-switch" role="group" aria-label=${t.periodSwitch}>
+      ${PERIOD_KINDS.map((k) => html`<button type="button" aria-pressed=${k === kind ? 'true' : 'false'} @click=${() => go(periodOf(period.from, k).key)}>${t.kinds[k]}</button>`)}
+      <button type="button" part="previous-period" aria-label=${t.previousPeriod} @click=${() => go(previousPeriod(period).key)}>‹</button>
+      <span part="period-label">${period.from} – ${period.to}</span>
+      <button type="button" part="next-period" aria-label=${t.nextPeriod} @click=${() => go(periodOf(period.endMs, kind).key)}>›</button>
+    </div>`;
+  }
+
+  /** The period's orders and rate against the previous period and the same period last year. */
+  private renderChange(t: TaskSupervisionMessages, period: Period, total: RollupRow): TemplateResult {
+    const totalOf = (p: Period): RollupRow | undefined => {
+      const scope = this.scope(p);
+      return scope.length ? rollupOrders(scope, [['city']], { asOf: Math.min(p.endMs, this.nowMs) })[0]![0] : undefined;
+    };
+    const line = (name: string, other: RollupRow | undefined) =>
+      t.change(name, formatChange(total.denominator, other?.denominator ?? 0, { signDisplay: 'always' }), formatPoints([total.done, total.denominator], [other?.done ?? 0, other?.denominator ?? 0], { signDisplay: 'always' }));
+    return html`<p class="status" part="period-change">${line(t.previousPeriod, totalOf(previousPeriod(period)))}${t.sep}${line(t.lastYear, totalOf(samePeriodLastYear(period)))}</p>`;
   }
 
   private renderPath(t: TaskSupervisionMessages): TemplateResult {
@@ -319,3 +370,9 @@ export interface BhTaskSupervisionEventMap extends BihuanElementEventMap {
 
 // Listeners typed by the map above: `detail` needs no cast, and a misspelled name does not compile.
 export interface BhTaskSupervision { addEventListener: AddTypedListener<BhTaskSupervision, BhTaskSupervisionEventMap>; removeEventListener: RemoveTypedListener<BhTaskSupervision, BhTaskSupervisionEventMap> }
+
+/** Whether an order was dispatched (created) within the period. */
+function inside(period: Period, order: TaskOrder): boolean {
+  const at = parseInstant(order.createdAt);
+  return at >= period.startMs && at < period.endMs;
+}
