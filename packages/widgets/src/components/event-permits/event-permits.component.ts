@@ -43,6 +43,11 @@ const TEXTAREAS = new Set(['summary', 'reason', 'outcome']);
  * without incident, a filing form that enforces the 6-month window and "one event, one filing, one
  * plan", and each filing's next actions for the viewer's role — refusals shown beside the form.
  *
+ * On a synced store (`createSyncedStore`) the actor (id, name, role, unit) comes from the store's
+ * session and `viewer-role`, `viewer-id`, `viewer-unit` are display-only (local-only pages); a
+ * row whose last change the server has not accepted yet is marked pending, one it refused shows
+ * the server's reason.
+ *
  * @tagname bh-event-permits
  * @summary Files and tracks large-event permits; shows the rate of events held without incident.
  *

@@ -58,6 +58,11 @@ const PAGE_SIZE = 50;
  * supervise, feed back, rate (a "dissatisfied" rating reopens the handling), write off, reopen.
  * The firm's contact person is shown masked.
  *
+ * On a synced store (`createSyncedStore`) the actor (id, name, role, unit) comes from the store's
+ * session and `viewer-role`, `viewer-id`, `viewer-unit` are display-only (local-only pages); a
+ * row whose last change the server has not accepted yet is marked pending, one it refused shows
+ * the server's reason.
+ *
  * @tagname bh-reception-issues
  * @summary Reception-day issues with their state, satisfaction and closed share.
  *

@@ -61,6 +61,11 @@ const PAGE_SIZE = 50;
  * supervise), a supervisor's sweep that opens accountability for every overdue item, and a CSV
  * export of what is shown.
  *
+ * On a synced store (`createSyncedStore`) the actor (id, name, role, unit) comes from the store's
+ * session and `viewer-role`, `viewer-id`, `viewer-unit` are display-only (local-only pages); a
+ * row whose last change the server has not accepted yet is marked pending, one it refused shows
+ * the server's reason.
+ *
  * @tagname bh-rectification-ledger
  * @summary The rectification ledger: items by state, owner and deadline, overdue first, with actions per role.
  *
