@@ -136,7 +136,7 @@ export function createApp(service: Service, verify: Verifier, options: AppOption
 
   app.get('/pull', async (c) => {
     const query = parse(PullQuery, { cursor: c.req.query('cursor'), limit: c.req.query('limit') }, 'invalid_query');
-    return c.body(await service.pull(c.get('identity'), query.cursor, query.limit), 200, { 'content-type': 'application/json; charset=utf-8' });
+    return c.body(await service.pullBody(c.get('identity'), query.cursor, query.limit), 200, { 'content-type': 'application/json; charset=utf-8' });
   });
 
   return app;

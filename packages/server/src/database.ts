@@ -18,6 +18,11 @@ export interface Database extends Queryable {
   /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /**
+   * Optional: runs one statement and returns each row's columns as the UTF-8 bytes the server sent
+   * (null for NULL), never decoded into strings — pulls pass large JSON text through this way.
+   */
+  readonly bytes?: (text: string, params?: readonly unknown[]) => Promise<(Uint8Array | null)[][]>;
 }
 
 export interface PgliteOptions {
@@ -62,6 +67,7 @@ export async function postgresDatabase(url: string, options: PostgresOptions = {
         return fn({ query: (text, params) => run(q, text, params), script: async (text) => void (await q.unsafe(text)) });
       })) as never,
     close: () => sql.end({ timeout: 5 }),
+    bytes: async (text, params) => [...(await sql.unsafe(text, (params ?? []) as never[]).raw())] as unknown as (Uint8Array | null)[][],
   };
 }
 
