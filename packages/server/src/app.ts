@@ -162,6 +162,7 @@ const AUDIT_COLUMNS: readonly CsvColumn<AuditEntry>[] = [
   { header: '客户端 client', value: 'clientId' },
   { header: '操作编号 mutation', value: 'mutationId', type: 'number' },
   { header: '备注 note', value: 'note' },
+  { header: '附件 attachments', value: 'attachments' },
   { header: '内容 payload', value: 'payload' },
 ];
 
