@@ -2,6 +2,7 @@
 // to 127.0.0.1 only and sends a strict Content-Security-Policy with Trusted Types required, so
 // that what the portal shows is proven to work under the policy government portals use.
 import { createServer } from 'node:http';
+import { Readable } from 'node:stream';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 
@@ -36,14 +37,19 @@ export const STRICT_CSP = [
  * Serves `mounts` (`{ '/': dir, '/widgets/': dir }`, longest prefix wins) on 127.0.0.1.
  * `csp: false` leaves the policy off (the catalog's own pages use inline scripts); a string is sent
  * as the policy instead of STRICT_CSP (a host page whose framework makes its own Trusted Types policy).
+ * `apps` (`{ '/api/': fetch }`) hands every request under a prefix, the prefix taken off, to a
+ * web-standard handler `(Request) => Response` (the example's server and its dev sign-in).
  */
-export async function startStaticServer({ mounts, port = 0, csp = true }) {
+export async function startStaticServer({ mounts, port = 0, csp = true, apps = {} }) {
+  const handlers = Object.entries(apps).sort((a, b) => b[0].length - a[0].length);
   const entries = Object.entries(mounts)
     .map(([prefix, dir]) => [prefix, resolve(dir)])
     .sort((a, b) => b[0].length - a[0].length);
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
+      const app = handlers.find(([prefix]) => url.pathname.startsWith(prefix));
+      if (app) return await handOver(req, res, app[1], `/${url.pathname.slice(app[0].length)}${url.search}`);
       const path = decodeURIComponent(url.pathname);
       const mount = entries.find(([prefix]) => path.startsWith(prefix));
       if (!mount) return send(res, 404, 'not found');
@@ -75,6 +81,17 @@ export async function startStaticServer({ mounts, port = 0, csp = true }) {
     url: `http://127.0.0.1:${address.port}/`,
     close: () => new Promise((ok) => server.close(() => ok())),
   };
+}
+
+/** Passes a request to a web-standard handler (body streamed: the handler's own size limit applies). */
+async function handOver(req, res, fetch, path) {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(name, value);
+  const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
+  const request = new Request(`http://${req.headers.host ?? '127.0.0.1'}${path}`, { method: req.method, headers, ...(hasBody ? { body: Readable.toWeb(req), duplex: 'half' } : {}) });
+  const response = await fetch(request);
+  res.writeHead(response.status, { ...Object.fromEntries(response.headers), 'x-content-type-options': 'nosniff' });
+  res.end(Buffer.from(await response.arrayBuffer()));
 }
 
 function send(res, status, text) {

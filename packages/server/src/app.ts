@@ -153,7 +153,7 @@ export function createApp(service: Service, verify: Verifier, options: AppOption
 
   app.get('/pull', async (c) => {
     const query = parse(PullQuery, { cursor: c.req.query('cursor'), limit: c.req.query('limit') }, 'invalid_query');
-    return c.body(await service.pull(c.get('identity'), query.cursor, query.limit), 200, { 'content-type': 'application/json; charset=utf-8' });
+    return c.body(await service.pullBody(c.get('identity'), query.cursor, query.limit), 200, { 'content-type': 'application/json; charset=utf-8' });
   });
 
   // Ledgers and roll-ups in SQL, scoped like pull (rollups.ts, ledgers.ts).
@@ -191,6 +191,7 @@ const AUDIT_COLUMNS: readonly CsvColumn<AuditEntry>[] = [
   { header: '客户端 client', value: 'clientId' },
   { header: '操作编号 mutation', value: 'mutationId', type: 'number' },
   { header: '备注 note', value: 'note' },
+  { header: '附件 attachments', value: 'attachments' },
   { header: '内容 payload', value: 'payload' },
 ];
 

@@ -20,6 +20,11 @@ export interface Database extends Queryable {
   close(): Promise<void>;
   /** `LISTEN channel` on a connection of its own (real PostgreSQL only); resolves to the unlisten. */
   listen?(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
+  /**
+   * Optional: runs one statement and returns each row's columns as the UTF-8 bytes the server sent
+   * (null for NULL), never decoded into strings — pulls pass large JSON text through this way.
+   */
+  readonly bytes?: (text: string, params?: readonly unknown[]) => Promise<(Uint8Array | null)[][]>;
 }
 
 export interface PgliteOptions {
@@ -65,6 +70,7 @@ export async function postgresDatabase(url: string, options: PostgresOptions = {
       })) as never,
     close: () => sql.end({ timeout: 5 }),
     listen: async (channel, onNotify) => (await sql.listen(channel, () => onNotify())).unlisten,
+    bytes: async (text, params) => [...(await sql.unsafe(text, (params ?? []) as never[]).raw())] as unknown as (Uint8Array | null)[][],
   };
 }
 

@@ -110,6 +110,24 @@ describe.each(KINDS)('pulling on %s', (kind) => {
     expect(await counts(s.database)).toEqual(before);
   });
 
+  it('exports a case\'s audit with every event, its actor (id, name, role, unit), note and attachments, in JSON and CSV', async () => {
+    const id = await dispute(6);
+    const event = { type: 'route', at: AT(1), note: '转司法所', attachments: ['附件-调解申请.pdf'], payload: { departments: ['judicialAdministration'] } };
+    await s.call('POST', '/push', USERS.clerkA, { clientId: `pc${++client}`, mutations: [{ mutationId: 1, collection: 'disputes', item: id, baseVersion: 1, event }] });
+    const json = await s.call('GET', `/items/disputes/${id}/audit.json`, USERS.clerkA);
+    expect(json.json.events).toHaveLength(2);
+    expect(json.json.events[1]).toMatchObject({ version: 2, type: 'route', from: 'received', actor: { id: 'clerk-a', name: '王受理', role: 'intakeClerk', unit: '甲镇综治中心' }, note: '转司法所', attachments: ['附件-调解申请.pdf'] });
+    const csv = await s.call('GET', `/items/disputes/${id}/audit.csv`, USERS.clerkA);
+    const [header, , second] = csv.text.replace(/^\uFEFF/, '').split('\r\n');
+    expect(header).toContain('附件 attachments');
+    expect(second).toContain('王受理');
+    expect(second).toContain('甲镇综治中心');
+    expect(second).toContain('附件-调解申请.pdf');
+    const other = await s.call('GET', `/items/disputes/${id}/audit.csv`, USERS.clerkB);
+    expect([other.status, other.json.error.code]).toEqual([404, 'not_found']);
+    expect((await s.call('GET', `/items/disputes/${id}/audit.json`, null)).status).toBe(401);
+  });
+
   it('refuses pulls without a valid token or with a bad cursor or page size, with typed errors and nothing written', async () => {
     const before = await counts(s.database);
     for (const [query, as, status, code] of [
