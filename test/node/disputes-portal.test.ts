@@ -31,8 +31,9 @@ describe('the disputes page', () => {
     await intake.locator('#f-title').fill('邻里噪声纠纷');
     await intake.locator('#f-category').selectOption('noise');
     await intake.locator('#f-description').fill('楼上住户夜间生活噪声，双方多次争执。');
-    await intake.locator('#f-town').fill('站前街道');
-    await intake.locator('#f-community').fill('锦绣社区');
+    // The portal gives the intake the county's town–village tree: a town, then one of its villages.
+    await intake.locator('#f-town').selectOption('站前街道');
+    await intake.locator('#f-community').selectOption('锦绣社区');
     await intake.locator('#f-parties-0-name').fill('陈建国');
     await intake.locator('#f-parties-0-phone').fill('13812341234');
     await intake.locator('#f-parties-1-name').fill('李秀英');

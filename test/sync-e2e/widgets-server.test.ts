@@ -204,8 +204,10 @@ describe('widgets on a synced store, several people, real server', () => {
     expect(await act(clerkA.page, 'route', { departments: ['judicialAdministration'] })).toBe('accepted');
     await expect.poll(() => stateOn(mediator.page, id), { timeout: 10_000 }).toBe('routed');
     await caseOf(mediator.page, id);
-    const offered = await mediator.page.evaluate(() => (document.querySelector('bh-dispute-case') as any).available as string[]);
-    expect(offered).toContain('mediate');
+    // The case view reads the dispute from the store after the id is set: wait for it to offer its actions.
+    const available = () => mediator.page.evaluate(() => (document.querySelector('bh-dispute-case') as any).available as string[]);
+    await expect.poll(available, { timeout: 10_000 }).toContain('mediate');
+    const offered = await available();
     expect(offered).not.toContain('route');
     expect(await act(mediator.page, 'mediate', { mode: 'atCentre', mediators: ['mediator-a'] })).toBe('accepted');
     await expect.poll(async () => (await s.database.query<{ state: string }>('SELECT state FROM items WHERE id = $1', [id]))[0]?.state, { timeout: 10_000 }).toBe('mediating');

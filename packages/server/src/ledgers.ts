@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { parseInstant, parsePeriod } from '@bihuan/core/calendar';
 import type { Snapshot } from '@bihuan/core/loop';
-import { DISPUTE_LOOP_ID, ledgerSummaryOf, summarizeLedger, type DisputeItem, type DisputeState, type LedgerSummary } from '@bihuan/core/dispute';
+import { DISPUTE_LOOP_ID, disputeLoop, ledgerSummaryOf, summarizeLedger, type DisputeItem, type DisputeState, type LedgerSummary } from '@bihuan/core/dispute';
 import type { Queryable } from './database.js';
 import { scopeClause, scopeParams, type Identity } from './auth.js';
 
@@ -12,7 +12,8 @@ import { scopeClause, scopeParams, type Identity } from './auth.js';
  * resolved (settled), referred, written off, withdrawn, open, overdue at a moment.
  */
 
-const STATES = ['received', 'routed', 'mediating', 'followUp', 'pendingWriteOff', 'closed', 'withdrawn', 'merged'] as const satisfies readonly DisputeState[];
+// Every state of the dispute loop, from its definition (a new state is counted without a change here).
+const STATES = Object.keys(disputeLoop.states) as readonly DisputeState[];
 
 /** `GET /ledgers/disputes?state=mediating,followUp&town=甲镇&period=2026-Q4&overdueAt=…&page=1&pageSize=50`. */
 export const DisputeLedgerQuery = z

@@ -65,7 +65,7 @@ describe('the noise case from intake to write-off', () => {
     await as(kase, 'mediator', 'mediator-wang', '2025-09-26T10:00:00+08:00');
     expect(actions(kase)).toEqual(['withdraw']);
     await as(kase, 'intakeClerk', 'clerk-li', '2025-09-26T10:00:00+08:00');
-    expect(actions(kase)).toEqual(['route', 'withdraw', 'merge']);
+    expect(actions(kase)).toEqual(['route', 'withdraw', 'merge', 'decline', 'transfer']);
     expect(shadowText(kase)).toContain('13812341234'); // the clerk sees contacts in clear
 
     // 分流: the form offers departments by presence; the rule suggests the few first-line bodies for
@@ -129,7 +129,7 @@ describe('the noise case from intake to write-off', () => {
 
     // 销号 by the centre's head.
     await as(kase, 'supervisor', 'head-gao', '2025-10-29T09:00:00+08:00');
-    expect(actions(kase)).toEqual(['writeOff', 'supervise']);
+    expect(actions(kase)).toEqual(['writeOff', 'supervise', 'assignHandler', 'reassignHandler']);
     expect(shadowText(kase)).toContain('138****1234'); // the supervisor sees contacts masked
     await click(kase, '[data-event=writeOff]');
     await submitAction(kase);
@@ -185,7 +185,7 @@ describe('the noise case from intake to write-off', () => {
     kase.setAttribute('dispute-id', 'JF-2');
     await as(kase, 'intakeClerk', 'clerk-li', '2025-11-04T10:00:00+08:00');
     await until(() => actions(kase).includes('merge'));
-    expect(actions(kase)).toEqual(['route', 'withdraw', 'merge']);
+    expect(actions(kase)).toEqual(['route', 'withdraw', 'merge', 'decline', 'transfer']);
     expect(await kase.act('merge', { into: 'JF-1', reason: '同一纠纷重复登记' })).toBeUndefined();
     expect(((await store.get('disputes', 'JF-1')) as DisputeItem).data.duplicates).toEqual([{ id: 'JF-2', reason: '同一纠纷重复登记' }]);
     await as(kase, 'supervisor', 'head-gao', '2025-11-04T11:00:00+08:00');

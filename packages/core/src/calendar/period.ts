@@ -7,7 +7,7 @@
  * Keys: `2026-W49`, `2026-12`, `2026-Q4`, `2026`, `2026-12-01..2026-12-07`.
  */
 
-import { z } from 'zod';
+import * as z from '../schema/zod.js';
 import { InvalidArgumentError } from '../errors/errors.js';
 import { civilFromDays, daysFromCivil, formatDate, parseDate, startOfChinaDay, chinaDay, parseInstant, weekday } from './instant.js';
 

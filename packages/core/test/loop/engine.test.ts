@@ -144,7 +144,7 @@ describe('transition is pure and keeps the history', () => {
     expect(result.snapshot.history[0]).toBe(item.history[0]);
   });
   test('availableEvents lists what a role may send now', () => {
-    expect(availableEvents(disputeLoop, accept(), 'intakeClerk')).toEqual(['route', 'withdraw', 'merge', 'linkDuplicate']);
+    expect(availableEvents(disputeLoop, accept(), 'intakeClerk')).toEqual(['route', 'withdraw', 'merge', 'linkDuplicate', 'decline', 'transfer']);
     expect(availableEvents(disputeLoop, accept(), 'departmentLiaison')).toEqual([]);
     expect(availableEvents(disputeLoop, walkTo('mediating'), 'mediator')).toEqual(['settle', 'refer', 'withdraw', 'assignHandler', 'reassignHandler']);
     expect(availableEvents(disputeLoop, walkTo('withdrawn'), 'supervisor')).toEqual([]);

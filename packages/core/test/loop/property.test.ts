@@ -80,6 +80,11 @@ const disputeHarness: Harness = {
         return { into: seed % 7 === 0 ? item.id : 'D-0', reason: '重复登记' };
       case 'supervise':
         return { instruction: '限期办结' };
+      case 'decline':
+        // "Other" without its words, and litigation without the body, are refused now and then.
+        return seed % 3 === 0 ? { reason: 'other', ...(seed % 2 ? { detail: '不属于调解范围' } : {}) } : seed % 3 === 1 ? { reason: 'inLitigation', ...(seed % 2 ? { advice: '区人民法院' } : {}) } : { reason: 'outsideRemit' };
+      case 'transfer':
+        return { to: seed % 5 === 0 ? 'court' : '区劳动人事争议仲裁院', reason: '劳动争议须先经仲裁', date: '2025-09-26' };
       case 'assignHandler':
       case 'reassignHandler':
         // A named handler among the sequences' actors, in a routed body (or, now and then, not).

@@ -11,7 +11,7 @@ const read = (p: string) => readFileSync(join(src, p), 'utf8');
 
 const DOMAINS = ['business', 'dispute', 'emergency-unit', 'evaluation', 'event-permit', 'job-fair', 'quiz', 'reception', 'rectification', 'task', 'three-lists', 'volunteer'];
 const LOOPS = ['dispute', 'event-permit', 'reception', 'rectification', 'task'];
-const PARTS = ['schema', 'rate', 'privacy', 'calendar', 'loop', 'store', 'export'];
+const PARTS = ['schema', 'rate', 'privacy', 'calendar', 'loop', 'store', 'export', 'sync'];
 
 describe('domain anatomy', () => {
   test('the list of domains is every folder that is not a shared part', () => {

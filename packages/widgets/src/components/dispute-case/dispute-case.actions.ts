@@ -4,7 +4,7 @@
 // reads in the timeline. The case widget renders and sends every action from this table alone;
 // an event without an entry takes no payload (its form has the note only). The actions' names in
 // zh-CN and English are the loop's own labels (`disputeLoop.events[event].label`).
-import { type DepartmentRegistry, type DisputeEvent, type DisputeItem, FOLLOW_UP_METHOD_LABELS, FOLLOW_UP_METHODS, MEDIATION_MODE_LABELS, PRESENCES, PRESENCE_LABELS, REFERRAL_TARGETS, REFERRAL_TARGET_LABELS, SATISFACTION, SATISFACTION_LABELS, suggestRouting } from '@bihuan/core/dispute';
+import { DECLINE_REASON_LABELS, DECLINE_REASONS, type DepartmentRegistry, type DisputeEvent, type DisputeItem, FOLLOW_UP_METHOD_LABELS, FOLLOW_UP_METHODS, MEDIATION_MODE_LABELS, PRESENCES, PRESENCE_LABELS, REFERRAL_TARGETS, REFERRAL_TARGET_LABELS, SATISFACTION, SATISFACTION_LABELS, suggestRouting } from '@bihuan/core/dispute';
 import type { Locale } from '@bihuan/core/schema';
 import type { ActionField, Choice } from '../../internal/action-form.js';
 import { departmentName, departmentNames } from '../../internal/dispute-view.js';
@@ -158,6 +158,29 @@ export const DISPUTE_ACTIONS: Readonly<Partial<Record<DisputeEvent, DisputeActio
     payload: (d) => ({ into: str(d.into).trim(), reason: str(d.reason) }),
     describe: (p, { t, locale: l }) => `${labelled(t.into, str(p.into), l)}${sep(l)}${str(p.reason)}`,
   },
+  decline: {
+    fields: ({ t, locale: l }) => [
+      { kind: 'select', name: 'reason', label: t.declineReason, options: choices(DECLINE_REASONS, DECLINE_REASON_LABELS, l) },
+      { kind: 'textarea', name: 'detail', label: t.declineDetail, optional: true },
+      { kind: 'text', name: 'advice', label: t.declineAdvice, optional: true },
+    ],
+    defaults: () => ({ reason: 'outsideRemit', detail: '', advice: '' }),
+    payload: (d) => ({ reason: str(d.reason), ...ifGiven(d, 'detail'), ...ifGiven(d, 'advice') }),
+    describe: (p, { t, locale: l }) => joined(l, [DECLINE_REASON_LABELS[p.reason as 'other']?.[l] ?? '', str(p.detail), p.advice ? labelled(t.declineAdvice, str(p.advice), l) : '']),
+  },
+  transfer: {
+    fields: ({ t }) => [
+      { kind: 'text', name: 'to', label: t.transferTo },
+      { kind: 'textarea', name: 'reason', label: t.reason },
+      { kind: 'date', name: 'date', label: t.date },
+      { kind: 'text', name: 'reference', label: t.reference, optional: true },
+    ],
+    defaults: ({ today }) => ({ to: '', reason: '', date: today, reference: '' }),
+    payload: (d) => ({ to: str(d.to).trim(), reason: str(d.reason), date: str(d.date), ...ifGiven(d, 'reference') }),
+    describe: (p, { locale: l }) => joined(l, [str(p.to), str(p.reason), str(p.date)]),
+  },
+  assignHandler: handlerAction(false),
+  reassignHandler: handlerAction(true),
   supervise: {
     fields: ({ t }) => [{ kind: 'textarea', name: 'instruction', label: t.instruction }],
     defaults: () => ({}),
@@ -165,6 +188,21 @@ export const DISPUTE_ACTIONS: Readonly<Partial<Record<DisputeEvent, DisputeActio
     describe: (p) => str(p.instruction),
   },
 };
+
+/** Naming the handler (承办人) inside the routed body: by default the viewer, in the first routed body; a reassignment gives its reason. */
+function handlerAction(reassign: boolean): DisputeAction {
+  return {
+    fields: ({ t, locale: l, registry, item }) => [
+      { kind: 'text', name: 'handler', label: t.handler },
+      { kind: 'text', name: 'name', label: t.handlerName },
+      { kind: 'select', name: 'unit', label: t.handlerUnit, options: (item.data.routing?.departments ?? []).map((d) => ({ value: d, label: departmentName(d, l, registry) })) },
+      ...(reassign ? [{ kind: 'textarea', name: 'reason', label: t.reason } as const] : []),
+    ],
+    defaults: ({ item, viewerId }) => ({ handler: viewerId, name: '', unit: item.data.routing?.departments[0] ?? '', ...(reassign ? { reason: '' } : {}) }),
+    payload: (d) => ({ handler: str(d.handler).trim(), name: str(d.name).trim(), unit: str(d.unit), ...(reassign ? { reason: str(d.reason) } : {}) }),
+    describe: (p, { t, locale: l, registry }) => joined(l, [`${str(p.name)}${aside(str(p.handler), l)}`, labelled(t.handlerUnit, departmentName(str(p.unit), l, registry), l), str(p.reason)]),
+  };
+}
 
 /** A stored payload as the timeline reads it ('' for none): the table's reading, or its reason. */
 export function describePayload(type: DisputeEvent, payload: unknown, c: DescribeContext): string {

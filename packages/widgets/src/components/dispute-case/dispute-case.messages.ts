@@ -61,6 +61,13 @@ const zhCN = {
   findings: '回访情况',
   into: '合并到（原件编号）',
   instruction: '督办意见',
+  declineReason: '不予受理理由',
+  declineDetail: '具体理由',
+  declineAdvice: '已告知的受理机关',
+  transferTo: '移交单位',
+  handler: '承办人编号',
+  handlerName: '承办人姓名',
+  handlerUnit: '承办人所在单位',
   eventNote: '办理备注',
 };
 
@@ -126,6 +133,13 @@ const en: DisputeCaseMessages = {
   findings: 'Findings',
   into: 'Merge into (original number)',
   instruction: 'Instruction',
+  declineReason: 'Reason for declining',
+  declineDetail: 'The reason in words',
+  declineAdvice: 'Body the applicant was told to go to',
+  transferTo: 'Referred to (body)',
+  handler: 'Handler id',
+  handlerName: 'Handler name',
+  handlerUnit: 'Handler’s body',
   eventNote: 'Note',
 };
 

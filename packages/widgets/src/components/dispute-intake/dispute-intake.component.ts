@@ -242,6 +242,9 @@ function randomId(ms: number): string {
   return `JF-${formatDate(chinaDay(ms)).replace(/-/g, '')}-${tail}`;
 }
 
+/** The roles that take a dispute in. */
+const ACCEPT_ROLES = ['intakeClerk', 'supervisor'] as const;
+
 /**
  * The intake form of the comprehensive-governance centre (受理): applicant and other parties with
  * their contacts, community and town, category, description and channel. It is form-associated —
@@ -284,9 +287,6 @@ function randomId(ms: number): string {
  * @fires {CustomEvent<DisputeEndedDetail>} bh-dispute-declined - The dispute was recorded and declined (不予受理) or referred elsewhere at intake; `detail`: `{ id, event, dispute }`.
  * @fires {CustomEvent<ProblemDetail>} bh-problem - The store could not be opened or written.
  */
-/** The roles that take a dispute in. */
-const ACCEPT_ROLES = ['intakeClerk', 'supervisor'] as const;
-
 export class BhDisputeIntake extends FormAssociatedElement {
   static override styles = [themeStyles, formStyles, errorSummaryStyles, disputeIntakeStyles, disputeIntakeExtraStyles];
 

@@ -6,7 +6,7 @@ import { type CsvColumn, chinaDate, chinaDateTime, toCsv } from '@bihuan/core/ex
 import { overdue } from '@bihuan/core/loop';
 import { type DisputeSearch, createDisputeSearch } from '@bihuan/core/dispute';
 import { BihuanElement } from '../../internal/bihuan-element.js';
-import { type Guard, MAX_LIST, isPlainObject, listGuard } from '../../internal/guard.js';
+import { type Guard, MAX_LIST, isPlainObject, listGuard, textGuard } from '../../internal/guard.js';
 import { viewerItem } from '../../internal/masking.js';
 import { exportCsv } from '../../internal/csv-download.js';
 import { scrollRegion } from '../../internal/figures.js';
@@ -188,7 +188,7 @@ export class BhDisputeLedger extends BihuanElement {
     items: { attribute: false, guard: itemsGuard },
     filter: { attribute: false, guard: viewGuard },
     sort: { attribute: false, guard: sortGuard },
-    query: { type: String },
+    query: { type: String, guard: textGuard(200) },
     loaded: { state: true },
     scrolled: { state: true },
     later: { state: true },

@@ -7,6 +7,7 @@ import { rateTrendMessages } from './rate-trend.messages.js';
 import { rateTrendStyles } from './rate-trend.styles.js';
 import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } from '../../events.js';
 import { oneOfGuard, textGuard } from '../../internal/guard.js';
+import { aside } from '../../internal/words.js';
 
 /** One period's (or one station's) counts: `numerator` of `denominator` (化解 406 of 受理 425). */
 export interface RateTrendPoint {
@@ -242,7 +243,7 @@ export class BhRateTrend extends BihuanElement {
   private renderTable(list: readonly RateTrendSeries[], length: number): unknown {
     const t = rateTrendMessages[this.locale];
     const rows = Array.from({ length }, (_, i) => i);
-    const cell = (p: RateTrendPoint | undefined) => (p ? `${formatRate(p.numerator, p.denominator)}（${p.numerator}/${p.denominator}）` : NO_VALUE);
+    const cell = (p: RateTrendPoint | undefined) => (p ? `${formatRate(p.numerator, p.denominator)}${this.locale === 'en' ? ' ' : ''}${aside(`${p.numerator}/${p.denominator}`, this.locale)}` : NO_VALUE);
     // Hidden on screen (a table keeps its content's width, so the wrapper is what is clipped), printed.
     return html`<div class="data visually-hidden"><table part="table">
       <caption>${t.table(this.label)}</caption>

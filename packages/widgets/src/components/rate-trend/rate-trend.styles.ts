@@ -2,6 +2,7 @@ import { css } from 'lit';
 
 export const rateTrendStyles = css`
   .trend {
+    position: relative;
     margin: 0;
     padding: var(--_space);
     border: 1px solid var(--_border);
@@ -103,7 +104,19 @@ export const rateTrendStyles = css`
   .focus {
     color: var(--_text);
   }
+  /* On screen the table is for screen readers only: at its narrowest, so that it never widens the page. */
+  .data.visually-hidden {
+    top: 0;
+    left: 0;
+  }
+  .data.visually-hidden table {
+    width: 1px;
+    white-space: normal;
+  }
   @media print {
+    .data.visually-hidden table {
+      width: auto;
+    }
     svg,
     .focus {
       display: none;
