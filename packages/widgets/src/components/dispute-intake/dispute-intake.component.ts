@@ -374,7 +374,7 @@ export class BhDisputeIntake extends FormAssociatedElement {
       .filter((p) => p.name || p.phone || p.idNumber || p.address);
     if (parties.length === 0 || this.ledger.length === 0) return [];
     try {
-      return findPossibleDuplicates(this.ledger, { town: this.draft.town.trim() || undefined, parties }, { at: nowMs(this.now), viewer: { role: this.viewer.role ?? this.viewerRole }, limit: 5 });
+      return findPossibleDuplicates(this.ledger, { town: this.draft.town.trim() || undefined, parties }, { at: nowMs(this.now), viewer: this.viewer.role ? { role: this.viewer.role } : undefined, limit: 5 });
     } catch {
       return [];
     }
