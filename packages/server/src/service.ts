@@ -71,9 +71,9 @@ const json = (value: unknown): string => JSON.stringify(value);
 const utf8 = new TextDecoder();
 const PAGE_HEAD = Buffer.from('{"items":[');
 /** A pull page's rows: changed since $1, within the scope $2–$5, of a collection served ($6, a JSON array). */
-const PAGE_WHERE = `change_seq > $1::bigint AND ${scopeClause(2)} AND collection IN (SELECT json_array_elements_text($6::text::json))`;
+const PAGE_WHERE = `change_seq > $1::bigint AND ${scopeClause(2)} AND collection = ANY(ARRAY(SELECT json_array_elements_text($6::text::json)))`;
 /** A row's snapshot text as this user sees it: clear for the collections in $7, else masked (where masking changes anything). */
-const SHOWN = `CASE WHEN snapshot_text IS NULL THEN NULL WHEN collection IN (SELECT json_array_elements_text($7::text::json)) THEN snapshot_text ELSE coalesce(snapshot_masked, snapshot_text) END`;
+const SHOWN = `CASE WHEN snapshot_text IS NULL THEN NULL WHEN collection = ANY(ARRAY(SELECT json_array_elements_text($7::text::json))) THEN snapshot_text ELSE coalesce(snapshot_masked, snapshot_text) END`;
 /**
  * One pull page joined by the database: the items' JSON in feed order (the first $8 − 1 rows),
  * the next cursor, whether more follow, and how many rows lack their stored text.
@@ -83,7 +83,7 @@ WITH page AS (
   SELECT change_seq, snapshot_text IS NULL AS unwritten,
          '{"collection":' || to_json(collection)::text || ',"id":' || to_json(id)::text || ',"version":' || version::text || ',"snapshot":' || ${SHOWN} || '}' AS entry,
          row_number() OVER (ORDER BY change_seq) AS n
-  FROM (SELECT * FROM items WHERE ${PAGE_WHERE} ORDER BY change_seq LIMIT $8) AS changed
+  FROM (SELECT change_seq, collection, id, version, snapshot_text, snapshot_masked FROM items WHERE ${PAGE_WHERE} ORDER BY change_seq LIMIT $8) AS changed
 )
 SELECT coalesce(string_agg(entry, ',' ORDER BY change_seq) FILTER (WHERE n < $8), '') AS body,
        coalesce(max(change_seq) FILTER (WHERE n < $8), $1::bigint)::text AS cursor,
