@@ -187,9 +187,11 @@ export function mountLive(app: Hono<any>, service: Service, verify: Verifier, op
             end();
           }
         };
-        // The browser's EventSource reconnects after `retry` ms; a comment line keeps proxies from closing an idle stream.
-        send('retry: 2000\n: connected\n\n');
+        // Registered first, then ": connected": a client that has seen it is told of every later commit
+        // (the feed's starting cursor is read before the line goes out). The browser's EventSource
+        // reconnects after `retry` ms; the ping comment keeps proxies from closing an idle stream.
         stop = await feed.add({ scope: identity.scope, send });
+        send('retry: 2000\n: connected\n\n');
         ping = setInterval(() => send(': ping\n\n'), 15_000);
         c.req.raw.signal?.addEventListener('abort', () => {
           end();

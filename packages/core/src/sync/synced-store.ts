@@ -506,11 +506,17 @@ export async function createSyncedStore(options: SyncedStoreOptions): Promise<Sy
         }
         liveUp = true;
         liveFailures = 0;
-        void kick(); // catch up on what happened while not listening
-        await readEvents(r.body, signal, (data) => {
-          const cursor = (data as { cursor?: unknown }).cursor;
-          if (typeof cursor === 'number' && cursor > ((meta.get('cursor') as number | undefined) ?? 0)) void kick();
-        });
+        // On ": connected" the server counts this stream, so a pull then catches up on everything
+        // before it and every later change comes as a notice.
+        await readEvents(
+          r.body,
+          signal,
+          (data) => {
+            const cursor = (data as { cursor?: unknown }).cursor;
+            if (typeof cursor === 'number' && cursor > ((meta.get('cursor') as number | undefined) ?? 0)) void kick();
+          },
+          () => void kick(),
+        );
       } catch (e) {
         if (e instanceof Unauthorized) {
           stopped = true;
@@ -768,7 +774,7 @@ function clean<T extends object>(value: T): T {
 }
 
 /** Reads a `text/event-stream` body, handing each event's `data` (JSON) to `onData`. */
-async function readEvents(body: ReadableStream<Uint8Array>, signal: AbortSignal, onData: (data: unknown) => void): Promise<void> {
+async function readEvents(body: ReadableStream<Uint8Array>, signal: AbortSignal, onData: (data: unknown) => void, onConnected: () => void): Promise<void> {
   const reader = body.getReader();
   const decoder = new TextDecoder();
   const stop = () => void reader.cancel().catch(() => undefined);
@@ -783,8 +789,9 @@ async function readEvents(body: ReadableStream<Uint8Array>, signal: AbortSignal,
       while ((end = buffer.indexOf('\n\n')) !== -1) {
         const block = buffer.slice(0, end);
         buffer = buffer.slice(end + 2);
-        const data = block
-          .split('\n')
+        const lines = block.split('\n');
+        if (lines.includes(': connected')) onConnected();
+        const data = lines
           .filter((l) => l.startsWith('data:'))
           .map((l) => l.slice(5).trimStart())
           .join('\n');

@@ -59,7 +59,8 @@ describe.each(KINDS)('live notices from the server on %s', (kind) => {
     const otherCounty = await stream('/live', USERS.supervisorWest);
     expect(mediator.status).toBe(200);
     expect(mediator.type).toMatch(/^text\/event-stream/);
-    await within(2000, () => mediator.text.includes(': connected'));
+    // Every stream says it is connected only once the feed counts it: a change after this line is told.
+    for (const st of [mediator, county, otherTown, otherCounty]) expect(await within(8000, () => st.text.includes(': connected'))).toBe(true);
     const id = `live-${kind}`;
     const created = await s.call('POST', '/items/disputes', USERS.clerkA, { clientId: `live-${kind}`, mutationId: 1, id, input: intake(1), at: AT(0), scope: { town: '甲镇' } });
     expect(created.status, created.text).toBe(201);
@@ -95,6 +96,7 @@ describe.each(KINDS)('live notices from the server on %s', (kind) => {
     expect(issued.json.ticket).toMatch(/\S/);
     const viaTicket = await stream(`/live?ticket=${encodeURIComponent(issued.json.ticket)}`, null);
     expect(viaTicket.status).toBe(200);
+    expect(await within(8000, () => viaTicket.text.includes(': connected'))).toBe(true);
     const pulled = await s.call('GET', '/pull', issued.json.ticket);
     expect(pulled.status).toBe(401);
     const forged = await stream(`/live?ticket=${encodeURIComponent(await tokenFor(USERS.supervisorCounty))}`, null);
