@@ -7,4 +7,5 @@ export declare function startStaticServer(options: {
   mounts: Record<string, string>;
   port?: number;
   csp?: boolean | string;
+  apps?: Record<string, (request: Request) => Response | Promise<Response>>;
 }): Promise<StaticServer>;

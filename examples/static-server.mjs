@@ -83,7 +83,7 @@ export async function startStaticServer({ mounts, port = 0, csp = true, apps = {
   };
 }
 
-/** Passes a request to a web-standard handler (body streamed: the handler's own size limit applies). */
+/** Passes a request to a web-standard handler (both bodies streamed: the handler's own size limit applies). */
 async function handOver(req, res, fetch, path) {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(name, value);
@@ -91,7 +91,13 @@ async function handOver(req, res, fetch, path) {
   const request = new Request(`http://${req.headers.host ?? '127.0.0.1'}${path}`, { method: req.method, headers, ...(hasBody ? { body: Readable.toWeb(req), duplex: 'half' } : {}) });
   const response = await fetch(request);
   res.writeHead(response.status, { ...Object.fromEntries(response.headers), 'x-content-type-options': 'nosniff' });
-  res.end(Buffer.from(await response.arrayBuffer()));
+  if (!response.body) return res.end();
+  // Streamed as it comes, so that a live stream (the server's Server-Sent Events at /api/live)
+  // reaches the page notice by notice; when the page goes away, the handler's stream is cancelled.
+  const body = Readable.fromWeb(response.body);
+  res.on('close', () => body.destroy());
+  body.on('error', () => res.destroy());
+  body.pipe(res);
 }
 
 function send(res, status, text) {

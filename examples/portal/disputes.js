@@ -1,12 +1,19 @@
-// The disputes page: the intake, the ledger and one case, wired together. The widgets share the
-// default IndexedDB store; the ledger hears every change, in this tab or another.
-import { exampleAreaTree, exampleNegativeList, notifyStep } from '/widgets/cdn/bihuan.js';
+// The disputes page: the intake, the ledger, the rate by month and one case, wired together on one
+// store. Signed in (at /dev/, with the portal's server up) it is a synced store: the actor of every
+// action is the session's user, and another officer's change shows here without a reload (the
+// server's live notices). Otherwise the widgets share a store in this browser only, and the
+// "working as" choice below stands in for a sign-in (display only).
+import { disputeStoreSpec, exampleAreaTree, exampleNegativeList, ledgerOfPeriod, notifyStep, periodOf, periodsBetween, previousPeriod, summarizeLedger } from '/widgets/cdn/bihuan.js';
+import { connectStore } from './connect.js';
+import { seedThen } from './portal.js';
 
 const intake = document.getElementById('intake');
 const ledger = document.getElementById('ledger');
 const kase = document.getElementById('case');
 const role = document.getElementById('viewer-role');
 const noticeLog = document.getElementById('notice-log');
+const sync = document.getElementById('sync');
+const trend = document.getElementById('trend');
 
 // The example negative list: matters the centre refers elsewhere instead of taking on.
 intake.negativeList = exampleNegativeList();
@@ -18,6 +25,16 @@ intake.towns = {
 
 // The example county's town–village tree: the intake offers only the chosen town's villages.
 intake.areas = exampleAreaTree();
+// The county the portal's server holds (examples/server/county.mjs), for the synced store.
+const SERVER_COUNTY = {
+  id: 'county-east',
+  name: '东区（示例）',
+  nameEn: 'East district (example)',
+  towns: [
+    { id: 'town-a', name: '甲镇', nameEn: 'Town A', villages: [{ id: 'village-a1', name: '幸福社区' }] },
+    { id: 'town-b', name: '乙镇', nameEn: 'Town B', villages: [{ id: 'village-b1', name: '和平社区' }] },
+  ],
+};
 
 // Notices (通知): core says who should hear of each step; a real portal hands them to its SMS
 // gateway here (the `onNotice` hook). This example logs them to the console and lists them.
@@ -61,3 +78,59 @@ ledger.addEventListener('bh-dispute-open', (event) => {
   kase.scrollIntoView({ block: 'start' });
 });
 intake.addEventListener('bh-dispute-accepted', (event) => show(event.detail.id));
+
+// The resolution rate of the last six months: each month's disputes as they stood at its end.
+const MONTHS = { 'zh-CN': (p) => `${Number(p.key.slice(5))}月`, en: (p) => new Date(`${p.key}-15T00:00:00Z`).toLocaleString('en', { month: 'short', timeZone: 'UTC' }) };
+async function drawTrend(store) {
+  const now = periodOf(Date.now(), 'month');
+  let first = now;
+  for (let i = 0; i < 5; i++) first = previousPeriod(first);
+  const { items } = await store.all('disputes');
+  const months = periodsBetween(first.from, now.from, 'month');
+  trend.series = [
+    {
+      name: lang() === 'en' ? 'Accepted in the month' : '当月受理',
+      points: months.map((p) => {
+        const s = summarizeLedger(ledgerOfPeriod(items, p), p.endMs);
+        return { key: p.key, label: MONTHS[lang()](p), numerator: s.resolved, denominator: s.accepted };
+      }),
+    },
+  ];
+}
+
+// The page's store: synced when signed in, else local. The widgets step out of the page until it
+// is there and, on a synced store, until its first sync: never a ledger read from half the data.
+async function connect() {
+  const { store, mode } = await connectStore(disputeStoreSpec);
+  document.getElementById('viewer-role-line').hidden = mode === 'synced';
+  if (mode === 'synced') {
+    // The server's county, and of it only the session's own town for a town's officer: a dispute
+    // taken in outside the user's scope would be refused by the server anyway.
+    const town = store.session?.scope.level === 'town' ? store.session.scope.name : undefined;
+    intake.areas = { ...SERVER_COUNTY, towns: SERVER_COUNTY.towns.filter((t) => !town || t.name === town) };
+  }
+  if (mode === 'synced') {
+    await new Promise((resolve) => {
+      const done = (s) => s.lastSyncAt !== undefined || s.error !== undefined;
+      if (done(store.sync.state())) return resolve();
+      const stop = store.sync.subscribe((s) => {
+        if (!done(s)) return;
+        stop();
+        resolve();
+      });
+    });
+  }
+  for (const el of [sync, intake, ledger, kase]) el.store = store;
+  await drawTrend(store);
+  let queued = false;
+  store.subscribe(() => {
+    if (queued) return;
+    queued = true;
+    queueMicrotask(() => {
+      queued = false;
+      void drawTrend(store);
+    });
+  });
+  new MutationObserver(() => void drawTrend(store)).observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+}
+void seedThen([sync, intake, ledger, trend], [connect]);

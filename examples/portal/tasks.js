@@ -13,6 +13,7 @@ const roster = exampleRoster({ counties: 3, stationsPerCounty: 2, officersPerSta
 const supervision = document.getElementById('supervision');
 const checklist = document.getElementById('checklist');
 const select = document.getElementById('officer-select');
+document.getElementById('task-month').textContent = month; // the widgets' own headings give way to the page's (no-heading)
 supervision.setAttribute('month', month);
 checklist.setAttribute('month', month);
 for (const officer of roster.officers.slice(0, 12)) {

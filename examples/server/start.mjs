@@ -39,6 +39,8 @@ export async function buildExampleServer() {
     target: 'node20',
     sourcemap: true,
     logLevel: 'error',
+    // CommonJS dependencies bundled into ESM (pino) still call `require` for Node's own modules.
+    banner: { js: "import { createRequire as __bihuanRequire } from 'node:module'; const require = __bihuanRequire(import.meta.url);" },
     plugins: [fromSources],
   });
   return outdir;
@@ -54,15 +56,16 @@ function devSecret(dataDir) {
 /**
  * Starts the server built by `buildExampleServer` (PGlite's first start in a new folder makes its
  * database: the slow part): answers `{ api, dev, database, created, ms, close }` — `api` and `dev`
- * are web-standard handlers for the static server to mount at /api/ and /dev/api/.
+ * are web-standard handlers for the static server to mount at /api/ and /dev/api/. `log` takes the
+ * server's log entries (default: JSON lines from pino).
  */
-export async function startExampleServer(outdir, { dataDir = here('../.data/') } = {}) {
+export async function startExampleServer(outdir, { dataDir = here('../.data/'), log } = {}) {
   const t0 = performance.now();
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const secret = devSecret(dataDir);
   const { createServer } = await import(pathToFileURL(`${outdir}index.js`).href);
   const { createDevSignIn } = await import(pathToFileURL(`${outdir}dev-signin.js`).href);
-  const server = await createServer({ database: { dataDir: `${dataDir}pglite` }, auth: { secret } });
+  const server = await createServer({ database: { dataDir: `${dataDir}pglite` }, auth: { secret }, ...(log ? { log } : {}) });
   const created = await seedCounty(server.service);
   const dev = createDevSignIn({ secret, users: USERS });
   return { api: server.fetch, dev: dev.fetch, database: server.database.kind, created, ms: performance.now() - t0, close: () => server.close() };

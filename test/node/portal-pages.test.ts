@@ -4,13 +4,12 @@
 import { describe, expect, test } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import type { Page } from 'playwright';
-import { AXE_SOURCE, WCAG_TAGS } from './support/chromium.js';
+import { axeViolations } from './support/axe.js';
 import { watchPage } from './support/page-watch.js';
 import { servePortal } from './support/portal.js';
 
 const pages = readdirSync('examples/portal').filter((f) => f.endsWith('.html'));
 const portal = servePortal();
-const axeSource = readFileSync(AXE_SOURCE, 'utf8');
 
 /** Waits until every bihuan widget on the page has rendered and none is still loading. */
 async function widgetsSettled(page: Page): Promise<void> {
@@ -26,13 +25,32 @@ async function widgetsSettled(page: Page): Promise<void> {
   }, undefined, { timeout: 30_000 });
 }
 
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  return page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }, WCAG_TAGS);
+/**
+ * Widgets that repeat the page's own heading: a widget inside a section that has its own h2 must
+ * show no h2 of its own (its `no-heading` attribute), except the case view, whose h2 is the chosen
+ * dispute's title. And no two headings on screen read the same.
+ */
+function duplicatedHeadings(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const shown = (e: Element) => (e as HTMLElement).checkVisibility?.() ?? getComputedStyle(e).display !== 'none';
+    const texts: string[] = [];
+    for (const h of document.querySelectorAll('h1, h2')) if (shown(h)) texts.push(h.textContent!.trim());
+    for (const w of document.querySelectorAll('*')) {
+      if (!w.tagName.startsWith('BH-')) continue;
+      const own = [...(w.shadowRoot?.querySelectorAll('h2') ?? [])].filter(shown);
+      texts.push(...own.map((h) => h.textContent!.trim()));
+      const section = w.closest('section');
+      const titled = section?.querySelector(':scope > h2');
+      if (titled && w.tagName !== 'BH-DISPUTE-CASE' && own.length > 0) out.push(`${w.tagName}#${w.id}: "${own[0]!.textContent!.trim()}" under "${titled.textContent!.trim()}"`);
+    }
+    const seen = new Set<string>();
+    for (const t of texts) {
+      if (seen.has(t)) out.push(`heading shown twice: "${t}"`);
+      seen.add(t);
+    }
+    return out;
+  });
 }
 
 describe('the example portal’s pages', () => {
@@ -55,6 +73,12 @@ describe('the example portal’s pages', () => {
           .flatMap((w) => [...(w.shadowRoot?.querySelectorAll('[part~="problem"]') ?? [])].map((p) => `${w.tagName}: ${p.textContent}`)),
       );
       expect(problems, 'widgets showing a problem').toEqual([]);
+      expect(await duplicatedHeadings(page), 'a widget titling itself under the page’s own h2').toEqual([]);
+      if (file === 'disputes.html') {
+        // No server behind this portal (a static build): the page says its data stay in this browser.
+        expect(await page.locator('#portal-connection').getAttribute('data-mode')).toBe('local');
+        expect(await page.locator('bh-sync-status').evaluate((e) => e.shadowRoot!.textContent)).toContain('本地存储：不与服务器同步');
+      }
       expect(await axeViolations(page)).toEqual([]);
       await page.click('#lang-toggle');
       await page.waitForFunction(() => document.documentElement.lang === 'en');

@@ -1,0 +1,134 @@
+// The example portal with its server, as `npm start` serves it: @bihuan/server on PGlite (a fresh
+// data folder, the example county seeded), the DEVELOPMENT-ONLY sign-in at /dev/, the pages under
+// the strict CSP. Two people sign in, each in a browser context of their own; one takes a dispute
+// in on the disputes page, and the other's page shows it without a reload. The first visit's time
+// to data is printed (a figure, not an assertion).
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright';
+import { type StaticServer, startStaticServer } from '../../examples/static-server.mjs';
+import { type ExampleServer, buildExampleServer, startExampleServer } from '../../examples/server/start.mjs';
+import { launchChromium } from './support/chromium.js';
+import { axeViolations } from './support/axe.js';
+import { watchPage } from './support/page-watch.js';
+
+let dataDir: string;
+let backend: ExampleServer | undefined;
+let server: StaticServer | undefined;
+let browser: Browser | undefined;
+const contexts: BrowserContext[] = [];
+/** The server's warnings and errors (a refused request, a failure): none expected. */
+const logged: Record<string, unknown>[] = [];
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'bihuan-portal-data-'));
+  [backend, browser] = await Promise.all([buildExampleServer().then((outdir) => startExampleServer(outdir, { dataDir: `${dataDir}/`, log: (entry) => Number(entry.level) >= 40 && logged.push(entry) })), launchChromium()]);
+  server = await startStaticServer({
+    mounts: { '/': 'examples/portal', '/widgets/': 'packages/widgets/dist', '/dev/': 'examples/dev-signin' },
+    apps: { '/api/': backend.api, '/dev/api/': backend.dev },
+  });
+}, 180_000);
+
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => undefined);
+  await browser?.close();
+  await server?.close();
+  await backend?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+}, 60_000);
+
+const ledgerText = (page: Page) => page.evaluate(() => document.getElementById('ledger')?.shadowRoot?.textContent?.replace(/\s+/g, ' ') ?? '');
+
+/**
+ * One person: signs in at /dev/ as `user` (this tab's session), then opens the disputes page and
+ * waits for the example county's disputes in the ledger. Records the first ledger summary the page
+ * ever showed, to compare with the settled one.
+ */
+async function person(user: string) {
+  const context = await browser!.newContext();
+  contexts.push(context);
+  const page = await context.newPage();
+  const watched = await watchPage(page);
+  await page.addInitScript(() => {
+    const w = window as unknown as { firstSummary?: string };
+    const look = () => {
+      const root = document.getElementById('ledger')?.shadowRoot;
+      const summary = root?.querySelector('[part=summary]');
+      if (document.getElementById('ledger')?.isConnected && summary && !root!.querySelector('[aria-busy="true"]')) w.firstSummary = summary.textContent!.replace(/\s+/g, ' ').trim();
+      else requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+  });
+  await page.goto(`${server!.url}dev/`);
+  await page.locator(`#users button[data-user="${user}"]`).click();
+  await page.waitForFunction(() => (document.getElementById('token') as HTMLTextAreaElement).value.length > 0);
+  const t0 = Date.now();
+  const response = await page.goto(`${server!.url}disputes.html`);
+  expect(response?.headers()['content-security-policy']).toContain("require-trusted-types-for 'script'");
+  await page.waitForFunction(() => document.getElementById('ledger')?.isConnected && document.getElementById('ledger')!.shadowRoot!.textContent!.includes('D-DEMO-001'), undefined, { timeout: 30_000 });
+  const ms = Date.now() - t0;
+  return { page, context, ms, ...watched };
+}
+
+describe('the example portal on its server', () => {
+  test('two people signed in: a dispute the clerk takes in shows in the mediator’s ledger without a reload', async () => {
+    const clerk = await person('clerk-a');
+    const mediator = await person('mediator-a');
+    console.info(`portal: first visit to data (disputes page, signed in, server on PGlite) ${clerk.ms} ms (clerk), ${mediator.ms} ms (mediator)`);
+
+    // Each page says who is signed in and that it syncs; the viewer-role stand-in is gone.
+    for (const [p, name] of [[clerk.page, '王受理'], [mediator.page, '赵调解']] as const) {
+      expect(await p.locator('#portal-connection').getAttribute('data-mode')).toBe('synced');
+      expect(await p.locator('#portal-connection').textContent()).toContain(name);
+      expect(await p.locator('#viewer-role-line').isHidden()).toBe(true);
+      await p.waitForFunction((name) => document.getElementById('sync')!.shadowRoot!.textContent!.includes(name), name);
+    }
+    // Town A's three example disputes, not town B's; the first summary shown was already the whole one.
+    const settled = (await clerk.page.locator('bh-dispute-ledger [part=summary]').textContent())!.replace(/\s+/g, ' ').trim();
+    expect(settled).toContain('3');
+    expect(await ledgerText(clerk.page)).not.toContain('D-DEMO-004');
+    // (The overdue count may follow a moment later: it is computed against the clock, not more data.)
+    const first = await clerk.page.evaluate(() => (window as unknown as { firstSummary?: string }).firstSummary);
+    expect(first).toMatch(/^显示 3 件，化解 0 件/);
+    expect(settled.startsWith(first!)).toBe(true);
+    // The rate by month has the example month in it (November 2026: 3 accepted, none resolved yet).
+    expect(await clerk.page.evaluate(() => document.getElementById('trend')!.shadowRoot!.textContent)).toContain('0/3');
+
+    // The clerk takes a dispute in through the intake, as typed at the window.
+    await mediator.page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
+    const intake = clerk.page.locator('bh-dispute-intake');
+    await intake.locator('#f-title').fill('邻里噪声纠纷（测试）');
+    await intake.locator('#f-category').selectOption('noise');
+    await intake.locator('#f-description').fill('楼上住户夜间生活噪声，双方多次争执。');
+    await intake.locator('#f-town').selectOption('甲镇');
+    await intake.locator('#f-community').selectOption('幸福社区');
+    await intake.locator('#f-parties-0-name').fill('陈建国');
+    await intake.locator('#f-parties-0-phone').fill('13812341234');
+    await intake.locator('#f-parties-1-name').fill('李秀英');
+    const accepted = clerk.page.evaluate(() => new Promise<string>((resolve) => document.addEventListener('bh-dispute-accepted', (e) => resolve((e as CustomEvent<{ id: string }>).detail.id), { once: true })));
+    await intake.locator('button[type=submit]').click();
+    const id = await accepted;
+    const t0 = Date.now();
+
+    // The mediator's ledger shows it, in the same document (no reload), once the server has it.
+    await mediator.page.waitForFunction((id) => document.getElementById('ledger')!.shadowRoot!.textContent!.includes(id), id, { timeout: 15_000 });
+    console.info(`portal: the mediator's ledger showed the clerk's dispute ${Date.now() - t0} ms after the intake`);
+    expect(await mediator.page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+    // Nothing waits to be sent on the clerk's side once it is through.
+    await clerk.page.waitForFunction(() => document.getElementById('sync')!.shadowRoot!.textContent!.includes('全部已同步'));
+
+    // axe-clean in both languages, on the synced page, after the work.
+    expect(await axeViolations(mediator.page)).toEqual([]);
+    await mediator.page.click('#lang-toggle');
+    await mediator.page.waitForFunction(() => document.getElementById('portal-connection')!.textContent!.includes('Signed in as'));
+    expect(await axeViolations(mediator.page)).toEqual([]);
+
+    expect(logged).toEqual([]);
+    for (const who of [clerk, mediator]) {
+      expect(who.violations).toEqual([]);
+      expect(who.errors).toEqual([]);
+    }
+  }, 120_000);
+});
