@@ -74,9 +74,35 @@ async function start() {
   showSession();
 }
 
-$('sign-out').addEventListener('click', () => {
+/**
+ * Sign-out on a shared computer: the portal's pages cache each user's records in IndexedDB
+ * databases of their own (`<store>@<user id>` and its outbox `<store>@<user id>:sync`, see
+ * portal/connect.js); they go with the session. (A page holding a synced store would call
+ * `store.clear()`; this page holds none, so it deletes the databases, once other tabs let go.)
+ */
+async function forgetCache(sub) {
+  const all = (await indexedDB.databases?.().catch(() => [])) ?? [];
+  const owner = (name) => name.slice(name.indexOf('@') + 1).replace(/:sync$/, '');
+  const mine = all.map((d) => d.name).filter((n) => n?.includes('@') && owner(n) === sub);
+  await Promise.all(
+    mine.map((name) => new Promise((done) => {
+      const request = indexedDB.deleteDatabase(name);
+      request.onsuccess = request.onerror = request.onblocked = () => done();
+    })),
+  );
+  return mine.length;
+}
+
+$('sign-out').addEventListener('click', async () => {
+  let sub;
+  try {
+    sub = JSON.parse(sessionStorage.getItem(KEY) ?? 'null')?.claims?.sub;
+  } catch {
+    sub = undefined;
+  }
   sessionStorage.removeItem(KEY);
-  say($('status'), { 'zh-CN': '已退出登录', en: 'Signed out' });
+  const forgotten = sub ? await forgetCache(sub) : 0;
+  say($('status'), { 'zh-CN': `已退出登录，本机缓存已清除（${forgotten} 个数据库）`, en: `Signed out; this computer's cache cleared (${forgotten} database${forgotten === 1 ? '' : 's'})` });
   showSession();
 });
 start();

@@ -97,7 +97,7 @@ export async function connectStore(spec, { collections } = {}) {
   const user = signedInUser();
   if (user) {
     try {
-      const local = await createIndexedDbStore(defineStore({ ...spec, name: `${spec.name}-${user.sub}` }));
+      const local = await createIndexedDbStore(defineStore({ ...spec, name: `${spec.name}@${user.sub}` }));
       const store = await createSyncedStore({ url: API, getToken, local, ...(collections ? { collections } : {}) });
       tell('synced', user);
       return { store, mode: 'synced', user };

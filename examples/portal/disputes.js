@@ -133,4 +133,4 @@ async function connect() {
   });
   new MutationObserver(() => void drawTrend(store)).observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
 }
-void seedThen([sync, intake, ledger, trend], [connect]);
+void seedThen([sync, intake, ledger, trend], [connect], { zh: '正在读取纠纷数据……', en: 'Loading the disputes…' });

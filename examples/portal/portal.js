@@ -80,16 +80,17 @@ const LOADING = { zh: '正在准备示例数据……', en: 'Preparing the examp
  * done and read the finished data once — never figures from half-loaded data, and no reload per
  * write. Each seed checks for itself whether its data are there already (a later visit). Failures
  * are reported on the console; the widgets come back either way and show what the store holds.
+ * `loading` (`{ zh, en }`) says what the page waits for, when it is not example data.
  */
-export async function seedThen(widgets, seeds) {
+export async function seedThen(widgets, seeds, loading = LOADING) {
   const en = document.documentElement.lang === 'en';
   const waiting = widgets.map((el) => {
     const note = document.createElement('p');
     note.className = 'portal-loading';
     note.setAttribute('role', 'status');
-    note.dataset.en = LOADING.en;
-    note.dataset.zh = LOADING.zh;
-    note.textContent = en ? LOADING.en : LOADING.zh;
+    note.dataset.en = loading.en;
+    note.dataset.zh = loading.zh;
+    note.textContent = en ? loading.en : loading.zh;
     el.replaceWith(note);
     return [el, note];
   });

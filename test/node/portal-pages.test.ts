@@ -65,8 +65,11 @@ describe('the example portal’s pages', () => {
       const context = await portal.browser.newContext();
       const page = await context.newPage();
       const { violations, errors } = await watchPage(page);
+      const t0 = Date.now();
       await page.goto(`${portal.url}${file}`);
       await widgetsSettled(page);
+      // A figure for the record (first visit, example data written on the way), not an assertion.
+      console.info(`portal: ${file} first visit to settled widgets ${Date.now() - t0} ms (no server, fresh browser profile)`);
       const problems = await page.evaluate(() =>
         [...document.querySelectorAll('*')]
           .filter((e) => e.tagName.startsWith('BH-') && e.id !== 'empty-rate')

@@ -145,6 +145,15 @@ describe('the example portal on its server', () => {
     await mediator.page.waitForFunction(() => document.getElementById('portal-connection')!.textContent!.includes('Signed in as'));
     expect(await axeViolations(mediator.page)).toEqual([]);
 
+    // Signing out on the shared computer takes this user's cache (records and outbox) with it.
+    const names = () => clerk.page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? ''));
+    await clerk.page.goto(`${server!.url}dev/`);
+    expect(await axeViolations(clerk.page)).toEqual([]);
+    expect(await names()).toEqual(expect.arrayContaining(['bihuan-dispute@clerk-a', 'bihuan-dispute@clerk-a:sync']));
+    await clerk.page.click('#sign-out');
+    await clerk.page.waitForFunction(() => document.getElementById('status')!.textContent!.includes('已退出登录'));
+    expect((await names()).filter((n) => n.includes('@clerk-a'))).toEqual([]);
+
     expect(logged).toEqual([]);
     for (const who of [clerk, mediator]) {
       expect(who.violations).toEqual([]);
