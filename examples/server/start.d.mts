@@ -7,4 +7,4 @@ export interface ExampleServer {
   close(): Promise<void>;
 }
 export declare function buildExampleServer(): Promise<string>;
-export declare function startExampleServer(outdir: string, options?: { dataDir?: string; log?: (entry: Record<string, unknown>) => void }): Promise<ExampleServer>;
+export declare function startExampleServer(outdir: string, options?: { dataDir?: string; log?: (entry: Record<string, unknown>) => void; template?: Blob }): Promise<ExampleServer>;

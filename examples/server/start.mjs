@@ -57,16 +57,23 @@ function devSecret(dataDir) {
  * Starts the server built by `buildExampleServer` (PGlite's first start in a new folder makes its
  * database: the slow part): answers `{ api, dev, database, created, ms, close }` — `api` and `dev`
  * are web-standard handlers for the static server to mount at /api/ and /dev/api/. `log` takes the
- * server's log entries (default: JSON lines from pino).
+ * server's log entries (default: JSON lines from pino); `template` (a Blob of a migrated PGlite
+ * data folder, `dumpDataDir`) starts from a copy of it in memory instead of the data folder (tests).
  */
-export async function startExampleServer(outdir, { dataDir = here('../.data/'), log } = {}) {
+export async function startExampleServer(outdir, { dataDir = here('../.data/'), log, template } = {}) {
   const t0 = performance.now();
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const secret = devSecret(dataDir);
-  const { createServer } = await import(pathToFileURL(`${outdir}index.js`).href);
+  const { createServer, pgliteDatabase } = await import(pathToFileURL(`${outdir}index.js`).href);
   const { createDevSignIn } = await import(pathToFileURL(`${outdir}dev-signin.js`).href);
-  const server = await createServer({ database: { dataDir: `${dataDir}pglite` }, auth: { secret }, ...(log ? { log } : {}) });
+  // A test's copy of a migrated template (in memory, no initdb), or the data folder.
+  const database = template ? await pgliteDatabase({ loadDataDir: template }) : { dataDir: `${dataDir}pglite` };
+  const server = await createServer({ database, auth: { secret }, ...(log ? { log } : {}) });
   const created = await seedCounty(server.service);
   const dev = createDevSignIn({ secret, users: USERS });
-  return { api: server.fetch, dev: dev.fetch, database: server.database.kind, created, ms: performance.now() - t0, close: () => server.close() };
+  const close = async () => {
+    await server.close();
+    if (template) await server.database.close();
+  };
+  return { api: server.fetch, dev: dev.fetch, database: server.database.kind, created, ms: performance.now() - t0, close };
 }

@@ -3,7 +3,7 @@
 // the strict CSP. Two people sign in, each in a browser context of their own; one takes a dispute
 // in on the disputes page, and the other's page shows it without a reload. The first visit's time
 // to data is printed (a figure, not an assertion).
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,7 +26,12 @@ const logged: Record<string, unknown>[] = [];
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'bihuan-portal-data-'));
-  [backend, browser] = await Promise.all([buildExampleServer().then((outdir) => startExampleServer(outdir, { dataDir: `${dataDir}/`, log: (entry) => Number(entry.level) >= 40 && logged.push(entry) })), launchChromium()]);
+  // The run's migrated PGlite template (packages/server/test/support/global-setup.ts, which runs for
+  // this file: its name says "server"), copied in memory: no initdb here.
+  const file = inject('bihuanPgliteTemplate');
+  const template = file ? new Blob([readFileSync(file)]) : undefined;
+  const log = (entry: Record<string, unknown>) => void (Number(entry.level) >= 40 && logged.push(entry));
+  [backend, browser] = await Promise.all([buildExampleServer().then((outdir) => startExampleServer(outdir, { dataDir: `${dataDir}/`, log, ...(template ? { template } : {}) })), launchChromium()]);
   server = await startStaticServer({
     mounts: { '/': 'examples/portal', '/widgets/': 'packages/widgets/dist', '/dev/': 'examples/dev-signin' },
     apps: { '/api/': backend.api, '/dev/api/': backend.dev },
