@@ -1,4 +1,4 @@
-import { checkStore } from '../schema/argument.js';
+import { checkStoreWith } from '../schema/argument.js';
 import type { Actor } from '../loop/types.js';
 import { momentMs } from '../loop/deadlines.js';
 import { applyLoopEventIn, loopCollection } from '../store/loop-event.js';
@@ -28,7 +28,7 @@ export type RectificationStore = Store<RectificationStoreSpec['collections']>;
  * missing (written by an earlier version, say) gets its record now. Returns the records opened.
  */
 export async function openOverdueAccountability(store: RectificationStore, now: string, actor: Actor<'supervisor'>): Promise<string[]> {
-  checkStore('openOverdueAccountability', store, { collections: ['items', 'accountability'], spec: 'rectificationStoreSpec' });
+  checkStoreWith('openOverdueAccountability', store, { collections: ['items', 'accountability'], spec: 'rectificationStoreSpec' });
   momentMs('openOverdueAccountability', 'now', now);
   return store.batch(async (tx) => {
     const items = await tx.all('items');

@@ -64,10 +64,17 @@ export interface StoreNeeds {
 /**
  * Throws `InvalidArgumentError` unless `value` is a bihuan `Store`: every method of the interface
  * and its declaration (`spec.collections`) — a non-store, or a store with a method replaced, is
- * refused here in words rather than failing inside with a TypeError. With `needs`, the store must
- * also declare those collections (a domain's own store: `taskStoreSpec`, `rectificationStoreSpec`).
+ * refused here in words rather than failing inside with a TypeError.
  */
-export function checkStore(fn: string, value: unknown, needs?: StoreNeeds): void {
+export function checkStore(fn: string, value: unknown): void {
+  checkStoreWith(fn, value, undefined);
+}
+
+/**
+ * @internal `checkStore` for a domain's own store, which must also declare the collections it
+ * works on (`taskStoreSpec`'s orders, say): refused in words naming them and the spec to use.
+ */
+export function checkStoreWith(fn: string, value: unknown, needs: StoreNeeds | undefined): void {
   const s = value as Record<string, unknown> | null;
   const spec = s !== null && typeof s === 'object' ? (s.spec as { collections?: unknown } | null | undefined) : undefined;
   const ok =

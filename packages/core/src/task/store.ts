@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from '../errors/errors.js';
-import { checkStore } from '../schema/argument.js';
+import { checkStoreWith } from '../schema/argument.js';
 import type { Refusal } from '../loop/refusal.js';
 import { defineStore } from '../store/spec.js';
 import { applyLoopEventIn, loopCollection } from '../store/loop-event.js';
@@ -30,7 +30,7 @@ export type TaskStoreSpec = typeof taskStoreSpec;
 export type TaskStore = Store<TaskStoreSpec['collections']>;
 
 function storeArg(fn: string, store: unknown): TaskStore {
-  checkStore(fn, store, { collections: ['orders'], spec: 'taskStoreSpec' });
+  checkStoreWith(fn, store, { collections: ['orders'], spec: 'taskStoreSpec' });
   return store as TaskStore;
 }
 
