@@ -140,14 +140,19 @@ function check(widget: Element, lang: 'zh-CN' | 'en', label: string, startedAt: 
  * set (one click per case keeps the sweep within the suite's time).
  */
 async function interact(widget: Element): Promise<void> {
-  if (!widget.shadowRoot) return;
-  const buttons = [...allElements(widget.shadowRoot)].filter(
-    (el): el is HTMLButtonElement => el instanceof HTMLButtonElement && !el.disabled && (el.type === 'submit' || el.classList.contains('primary') || (el.getAttribute('part') ?? '').includes('submit')),
-  );
+  const buttons = primaryButtons(widget);
   if (buttons.length === 0) return;
   tally.interactions++;
   buttons[tally.cases % buttons.length]!.click();
   await settleWidget(widget);
+}
+
+/** The widget's enabled primary buttons (submit, `.primary`, a `submit` part). */
+function primaryButtons(widget: Element): HTMLButtonElement[] {
+  if (!widget.shadowRoot) return [];
+  return [...allElements(widget.shadowRoot)].filter(
+    (el): el is HTMLButtonElement => el instanceof HTMLButtonElement && !el.disabled && (el.type === 'submit' || el.classList.contains('primary') || (el.getAttribute('part') ?? '').includes('submit')),
+  );
 }
 
 /** Focuses the first text field and presses Enter with a real key press. */
@@ -253,8 +258,21 @@ describe('hostile properties and attributes on every widget', () => {
           // The story is rendered once per widget and language (rendering a story, with the records
           // it seeds, costs far more than a case): every property and attribute is swept on it,
           // each value set against the story's own state and the story's value put back after it.
-          const { widget, container } = await baseline(tag, lang);
-          for (const name of publicProperties(tag)) await sweepProperty(tag, widget, lang, name, lang === 'en' ? ENGLISH_VALUES : GENERIC_VALUES);
+          // A click may leave the story elsewhere (a form submitted, a step done): when fewer
+          // primary buttons are left than the story had, the next sweep gets the story afresh.
+          let { widget, container } = await baseline(tag, lang);
+          const buttons = primaryButtons(widget).length;
+          const fresh = async () => {
+            if (primaryButtons(widget).length >= buttons) return;
+            container.remove();
+            await settleWidget(widget);
+            ({ widget, container } = await baseline(tag, lang));
+          };
+          for (const name of publicProperties(tag)) {
+            await fresh();
+            await sweepProperty(tag, widget, lang, name, lang === 'en' ? ENGLISH_VALUES : GENERIC_VALUES);
+          }
+          await fresh();
           await sweepAttributes(tag, widget, lang, attributes);
           container.remove();
           await settleWidget(widget);
