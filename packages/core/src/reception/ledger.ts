@@ -3,14 +3,14 @@ import { createItem } from '../loop/snapshot.js';
 import type { Actor } from '../loop/types.js';
 import { formatRate } from '../rate/rate.js';
 import { momentMs, type Moment, overdue } from '../loop/deadlines.js';
-import { RECEPTION_LOOP_ID, type ReceptionItem, type ReceptionRole, type ReceptionState, receptionLoop } from './definition.js';
+import { type ReceptionItem, type ReceptionRole, type ReceptionState, receptionLoop } from './definition.js';
 import { type ReceptionIntake, ReceptionIntakeSchema } from './schema.js';
 import { parseArgument } from '../schema/argument.js';
+import { checkReceptionItems, RECEPTION_STATES } from './items.js';
 import { chinaDay, formatDate, parseDate, parseInstant } from '../calendar/instant.js';
 import type { Period } from '../calendar/period.js';
 import { comparePeriods, countChange, itemsOfPeriod, periodArgument, rateChange, type CountChange, type PeriodComparison } from '../loop/as-of.js';
 
-const STATES = ['collected', 'assigned', 'handling', 'fedBack', 'rated', 'closed'] as const satisfies readonly ReceptionState[];
 
 export interface CollectIssueInput {
   readonly id: string;
@@ -78,17 +78,14 @@ export interface ReceptionSummary {
  */
 export function summarizeReception(items: readonly ReceptionItem[], now?: Moment): ReceptionSummary {
   if (now !== undefined) momentMs('summarizeReception', 'now', now);
-  if (!Array.isArray(items)) throw new InvalidArgumentError('summarizeReception', 'items', { 'zh-CN': '必须是接待日问题快照数组', en: 'must be an array of reception-day snapshots' }, items);
-  const byState = Object.fromEntries(STATES.map((s) => [s, 0])) as Record<ReceptionState, number>;
+  checkReceptionItems('summarizeReception', items);
+  const byState = Object.fromEntries(RECEPTION_STATES.map((s) => [s, 0])) as Record<ReceptionState, number>;
   let rated = 0;
   let satisfied = 0;
   let reopened = 0;
   let late = 0;
   const firms = new Set<string>();
-  items.forEach((item: ReceptionItem, i) => {
-    if (!item || typeof item !== 'object' || item.loop?.id !== RECEPTION_LOOP_ID || !STATES.includes(item.state) || !Array.isArray(item.data?.ratings)) {
-      throw new InvalidArgumentError('summarizeReception', `items[${i}]`, { 'zh-CN': '必须是接待日闭环的快照', en: 'must be a snapshot of the reception-day loop' }, item);
-    }
+  for (const item of items) {
     byState[item.state as ReceptionState]++;
     firms.add(item.data.firm);
     const last = item.data.ratings[item.data.ratings.length - 1];
@@ -99,7 +96,7 @@ export function summarizeReception(items: readonly ReceptionItem[], now?: Moment
     if (item.data.reopened > 0) reopened++;
     // The engine's overdue, as 督办台账 (overdueReceptionIssues) counts it: one rule for both.
     if (now !== undefined && overdue(item, now)) late++;
-  });
+  }
   return {
     collected: items.length,
     closed: byState.closed,

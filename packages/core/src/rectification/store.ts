@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from '../errors/errors.js';
+import { checkStoreWith } from '../schema/argument.js';
 import type { Actor } from '../loop/types.js';
 import { momentMs } from '../loop/deadlines.js';
 import { applyLoopEventIn, loopCollection } from '../store/loop-event.js';
@@ -28,7 +28,7 @@ export type RectificationStore = Store<RectificationStoreSpec['collections']>;
  * missing (written by an earlier version, say) gets its record now. Returns the records opened.
  */
 export async function openOverdueAccountability(store: RectificationStore, now: string, actor: Actor<'supervisor'>): Promise<string[]> {
-  if (!store || typeof store.all !== 'function' || typeof store.batch !== 'function') throw new InvalidArgumentError('openOverdueAccountability', 'store', { 'zh-CN': '必须是整改库（rectificationStoreSpec）', en: 'must be a rectification store (rectificationStoreSpec)' }, store);
+  checkStoreWith('openOverdueAccountability', store, { collections: ['items', 'accountability'], spec: 'rectificationStoreSpec' });
   momentMs('openOverdueAccountability', 'now', now);
   return store.batch(async (tx) => {
     const items = await tx.all('items');

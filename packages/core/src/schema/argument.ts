@@ -54,12 +54,27 @@ export const STORE_RULE = {
 
 const STORE_METHODS = ['get', 'put', 'add', 'bulkPut', 'delete', 'bulkDelete', 'query', 'all', 'count', 'applyEvent', 'batch', 'history', 'changes', 'lastSeq', 'subscribe', 'dump', 'restore', 'verify', 'clear', 'close'] as const;
 
+/** A store argument that must hold particular collections: their names, and the spec that declares them. */
+export interface StoreNeeds {
+  readonly collections: readonly string[];
+  /** The exported spec that declares them (named in the refusal), e.g. `taskStoreSpec`. */
+  readonly spec: string;
+}
+
 /**
  * Throws `InvalidArgumentError` unless `value` is a bihuan `Store`: every method of the interface
  * and its declaration (`spec.collections`) — a non-store, or a store with a method replaced, is
  * refused here in words rather than failing inside with a TypeError.
  */
 export function checkStore(fn: string, value: unknown): void {
+  checkStoreWith(fn, value, undefined);
+}
+
+/**
+ * @internal `checkStore` for a domain's own store, which must also declare the collections it
+ * works on (`taskStoreSpec`'s orders, say): refused in words naming them and the spec to use.
+ */
+export function checkStoreWith(fn: string, value: unknown, needs: StoreNeeds | undefined): void {
   const s = value as Record<string, unknown> | null;
   const spec = s !== null && typeof s === 'object' ? (s.spec as { collections?: unknown } | null | undefined) : undefined;
   const ok =
@@ -71,5 +86,15 @@ export function checkStore(fn: string, value: unknown): void {
     typeof spec === 'object' &&
     spec.collections !== null &&
     typeof spec.collections === 'object';
-  if (!ok) throw new InvalidArgumentError(fn, 'store', STORE_RULE, value);
+  if (ok && (needs === undefined || needs.collections.every((c) => Object.hasOwn(spec.collections as object, c)))) return;
+  const rule = needs === undefined ? STORE_RULE : storeNeedsRule(needs);
+  throw new InvalidArgumentError(fn, 'store', rule, value);
+}
+
+function storeNeedsRule(needs: StoreNeeds): { 'zh-CN': string; en: string } {
+  const names = needs.collections.join(needs.collections.length > 1 ? '、' : '');
+  return {
+    'zh-CN': `必须是包含 ${names} 集合的 bihuan 存储（用 ${needs.spec} 创建）`,
+    en: `must be a bihuan store with the ${needs.collections.join(' and ')} collection${needs.collections.length > 1 ? 's' : ''} (made from ${needs.spec})`,
+  };
 }

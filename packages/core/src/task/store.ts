@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from '../errors/errors.js';
+import { checkStoreWith } from '../schema/argument.js';
 import type { Refusal } from '../loop/refusal.js';
 import { defineStore } from '../store/spec.js';
 import { applyLoopEventIn, loopCollection } from '../store/loop-event.js';
@@ -29,11 +30,8 @@ export type TaskStoreSpec = typeof taskStoreSpec;
 export type TaskStore = Store<TaskStoreSpec['collections']>;
 
 function storeArg(fn: string, store: unknown): TaskStore {
-  const s = store as TaskStore | null;
-  if (s === null || typeof s !== 'object' || typeof s.applyEvent !== 'function' || typeof s.batch !== 'function' || !s.spec?.collections?.orders) {
-    throw new InvalidArgumentError(fn, 'store', { 'zh-CN': '必须是包含 orders 集合的存储（taskStoreSpec）', en: 'must be a store with the orders collection (taskStoreSpec)' }, store);
-  }
-  return s;
+  checkStoreWith(fn, store, { collections: ['orders'], spec: 'taskStoreSpec' });
+  return store as TaskStore;
 }
 
 /**

@@ -1,5 +1,4 @@
-import { parseInstant } from '@bihuan/core/calendar';
-import { chinaDateTime } from '@bihuan/core/export';
+import { formatInstant, parseInstant } from '@bihuan/core/calendar';
 
 /**
  * How every widget writes figures and deadlines, in both languages, so that one page never groups
@@ -21,6 +20,18 @@ export function formatNumber(value: number | bigint): string {
 
 const DAY_MS = 86_400_000;
 const CHINA_OFFSET_MS = 8 * 3_600_000;
+// The kernel's sane instants (years 1900–2200): anything else is shown as given.
+const MIN_MS = Date.UTC(1900, 0, 1);
+const MAX_MS = Date.UTC(2201, 0, 1) - 1;
+
+/**
+ * `YYYY-MM-DD HH:mm` of a China-local moment, as core's `chinaDateTime` writes it (that lives in
+ * the CSV module, whose schemas a widget that only shows a figure must not load).
+ */
+const chinaText = (local: number): string => {
+  const iso = formatInstant(local);
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
+};
 
 /**
  * A deadline in China time by the rule above: midnight is `24:00` of the day before. Takes an ISO
@@ -33,8 +44,8 @@ export function formatDeadline(deadline: string | number): string {
   } catch {
     return String(deadline);
   }
-  if (!Number.isFinite(ms)) return String(deadline);
+  if (!Number.isFinite(ms) || ms < MIN_MS || ms > MAX_MS) return String(deadline);
   const local = ms + CHINA_OFFSET_MS;
-  if (((local % DAY_MS) + DAY_MS) % DAY_MS === 0) return `${chinaDateTime(ms - DAY_MS).slice(0, 10)} 24:00`;
-  return chinaDateTime(ms);
+  if (((local % DAY_MS) + DAY_MS) % DAY_MS === 0) return `${chinaText(local - DAY_MS).slice(0, 10)} 24:00`;
+  return chinaText(local);
 }
