@@ -16,6 +16,7 @@ export { MIGRATIONS, migrate } from './migrations.js';
 export { DEFAULT_LOOPS, createWith, type LoopBinding, type Loops, type CreationInput } from './loops.js';
 export { rollupTasks, TaskRollupQuery, dimensionsOf, DIMENSION_COLUMNS, asOfFor } from './rollups.js';
 export { disputeLedger, DisputeLedgerQuery, type LedgerPage } from './ledgers.js';
+export { dispatchTasks, DispatchBody, hasPersonalData, type DispatchOptions, type DispatchSummary } from './dispatch.js';
 export { loggerFor, requestLog, type LoggerLike, type LogOptions } from './log.js';
 export { Service, historyOf, type MutationResult, type Mutation, type Creation, type PulledItem, type AuditEntry, type EventInput } from './service.js';
 
