@@ -6,7 +6,7 @@ import { maskSnapshot, type LoopActor, type Snapshot } from '@bihuan/core/loop';
 import { dispatchMonth, TASK_LOOP_ID, type TaskActor, type TaskOrder } from '@bihuan/core/task';
 import type { Identity } from './auth.js';
 import { HttpError, TEXTS } from './errors.js';
-import { DIMENSION_COLUMNS, dimensionsOf } from './rollups.js';
+import { DIMENSION_COLUMNS, dimensionsOfAll } from './rollups.js';
 import type { LoopBinding } from './loops.js';
 import { undone, type Service } from './service.js';
 
@@ -74,17 +74,17 @@ const DIMENSION_TYPES: Readonly<Record<(typeof DIMENSION_COLUMNS)[number], strin
  */
 const CHUNK_SQL = `
 WITH input AS (
-  SELECT * FROM json_to_recordset($1::text::json) AS x(n integer, id text, snapshot json, masked json, actor json, at text, county text, town text,
+  SELECT x.*, x.snapshot::jsonb AS doc FROM json_to_recordset($1::text::json) AS x(n integer, id text, snapshot json, masked json, actor json, at text, county text, town text,
     ${DIMENSION_COLUMNS.map((c) => `${c} ${DIMENSION_TYPES[c]}`).join(', ')})
 ), made AS (
   INSERT INTO items (collection, id, loop_id, loop_version, version, state, snapshot, snapshot_text, snapshot_masked, city, county, town, community, change_seq, ${DIMENSION_COLUMNS.join(', ')})
-  SELECT $2, id, $3, $4::integer, 1, $5, snapshot::jsonb, snapshot::text, masked::text, $7, county, town, NULL, $6::bigint - $8::bigint + n, ${DIMENSION_COLUMNS.join(', ')}
+  SELECT $2, id, $3, $4::integer, 1, $5, doc, snapshot::text, masked::text, $7, county, town, NULL, $6::bigint - $8::bigint + n, ${DIMENSION_COLUMNS.join(', ')}
   FROM input ORDER BY n
   ON CONFLICT (collection, id) DO NOTHING
   RETURNING id, change_seq
 ), logged AS (
   INSERT INTO events (collection, item_id, version, type, from_state, to_state, actor, at, client_id, payload)
-  SELECT $2, i.id, 1, i.snapshot->'history'->0->>'type', NULL, $5, i.actor::jsonb, i.at, $9, (i.snapshot->'history'->0->'payload')::jsonb
+  SELECT $2, i.id, 1, i.doc->'history'->0->>'type', NULL, $5, i.actor::jsonb, i.at, $9, i.doc->'history'->0->'payload'
   FROM made JOIN input i USING (id)
 ), changed AS (
   INSERT INTO changes (cursor, collection, item_id, version, city, county, town, community)
@@ -152,6 +152,7 @@ export async function dispatchTasks(service: Service, identity: Identity, actor:
 /** A chunk's rows as one JSON array: each snapshot's own JSON text spliced in, never encoded twice. */
 function rowsOf(orders: readonly TaskOrder[], binding: LoopBinding, clean: boolean, actor: string): string {
   const parts: string[] = new Array(orders.length);
+  const all = dimensionsOfAll(orders as unknown as Snapshot[]);
   for (let i = 0; i < orders.length; i++) {
     const o = orders[i]!;
     const clear = JSON.stringify(o);
@@ -160,7 +161,7 @@ function rowsOf(orders: readonly TaskOrder[], binding: LoopBinding, clean: boole
       const text = JSON.stringify(maskSnapshot(binding.definition, o as unknown as Snapshot));
       if (text !== clear) masked = text;
     }
-    const dims = dimensionsOf(o as unknown as Snapshot);
+    const dims = all[i]!;
     const rest: Record<string, unknown> = { n: i + 1, id: o.id, at: o.history[0]!.at, county: o.data.county, town: o.data.station };
     DIMENSION_COLUMNS.forEach((c, k) => (rest[c] = dims[k]));
     parts[i] = `{"snapshot":${clear},"masked":${masked},"actor":${actor},${JSON.stringify(rest).slice(1)}`;

@@ -40,7 +40,8 @@ function startServer(url) {
   });
 }
 
-async function freshDatabase(admin, name) {
+/** A new, migrated database on the bench's cluster (the other server cases use it too). */
+export async function freshDatabase(admin, name) {
   const sql = postgres(admin, { max: 1, onnotice: () => {} });
   await sql.unsafe(`DROP DATABASE IF EXISTS ${name}`);
   await sql.unsafe(`CREATE DATABASE ${name}`);
