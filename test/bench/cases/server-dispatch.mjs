@@ -5,7 +5,6 @@
 // for each order — side by side with a bare-SQL floor: the very same rows (made beforehand, outside
 // the timer) inserted from one process in chunks of the same size, without checks, locks or
 // conflict handling. Needs the built server (`pnpm build`). DISPATCH_BENCH_RUNS sets the runs (default 1).
-import { spawn } from 'node:child_process';
 import { request } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { SignJWT } from 'jose';
@@ -13,7 +12,7 @@ import postgres from 'postgres';
 import { dispatchMonth } from '@bihuan/core/task';
 import { exampleCatalog, exampleRoster } from '@bihuan/core/examples';
 import { median } from '../measure.mjs';
-import { freshDatabase } from './server.mjs';
+import { freshDatabase, startServer } from './server.mjs';
 import { startCluster } from '../../../packages/server/test/support/cluster.mjs';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -39,22 +38,6 @@ function post(url, headers, body) {
   });
 }
 
-function startServer(url) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [`${root}packages/server/dist/bin.js`], {
-      env: { ...process.env, DATABASE_URL: url, BIHUAN_JWT_SECRET: SECRET, PORT: '0', BIHUAN_DB_POOL: '4' },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    child.stdout.on('data', (c) => {
-      out += c;
-      const line = out.split('\n').find((l) => l.includes('"listening"'));
-      if (line) resolve({ url: JSON.parse(line).url, child });
-    });
-    child.on('exit', (code) => code && reject(new Error(`bihuan-server exited with ${code}`)));
-  });
-}
-
 async function tally(url) {
   const sql = postgres(url, { max: 1, onnotice: () => {} });
   const [row] = await sql.unsafe('SELECT (SELECT count(*) FROM items)::int AS items, (SELECT count(*) FROM events)::int AS events, (SELECT count(*) FROM changes)::int AS changes');
@@ -65,7 +48,7 @@ async function tally(url) {
 /** Ours: one request through HTTP, as a city's dispatcher would send it. */
 async function throughHttp(admin, run, catalog, roster) {
   const url = await freshDatabase(admin, `bench_dispatch_${run}`);
-  const server = await startServer(url);
+  const server = await startServer(url, 4);
   const token = await new SignJWT({ sub: 'city-dispatch', roles: ['dispatcher'], unit: '市公安局', scope: { city: CITY } })
     .setProtectedHeader({ alg: 'HS256' }).setExpirationTime('1h').sign(new TextEncoder().encode(SECRET));
   const body = JSON.stringify({ month: MONTH, at: AT, catalog, roster });
