@@ -10,6 +10,7 @@ import { postgresDatabase } from '../src/database.ts';
 import { historyOf } from '../src/service.ts';
 import { hasPersonalData } from '../src/dispatch.ts';
 import { DEFAULT_LOOPS } from '../src/loops.ts';
+import { dimensionsOf, dimensionsOfAll } from '../src/rollups.ts';
 import { CITY, counts, freshPostgresUrl, KINDS, OTHER_SECRET, SECRET, serverOn, tokenFor, type User } from './support/databases.ts';
 
 const catalog = {
@@ -149,6 +150,9 @@ describe.each(KINDS)('city-wide dispatch on %s', (kind) => {
   it('knows which loops hold personal data (task orders skip masking; disputes never do)', () => {
     expect(hasPersonalData(DEFAULT_LOOPS.taskOrders!)).toBe(false);
     expect(hasPersonalData(DEFAULT_LOOPS.disputes!)).toBe(true);
+    // The chunk's roll-up columns, made in one call, are the ones made order by order.
+    const orders = [...expected('2026-10'), ...expected('2026-11')];
+    expect(dimensionsOfAll(orders as never)).toEqual(orders.map((o) => dimensionsOf(o as never)));
   });
 });
 
