@@ -10,6 +10,7 @@ import { mountLive, type LiveOptions } from './live.js';
 import { loggerFor, requestLog, type LoggerLike } from './log.js';
 import { rollupTasks, TaskRollupQuery } from './rollups.js';
 import { disputeLedger, DisputeLedgerQuery } from './ledgers.js';
+import { DispatchBody, dispatchTasks, type DispatchOptions } from './dispatch.js';
 
 export interface AppOptions extends LiveOptions {
   /** Largest request body in bytes (default 1 MiB); larger ones are answered 413. */
@@ -20,7 +21,14 @@ export interface AppOptions extends LiveOptions {
   readonly log?: (entry: Record<string, unknown>) => void;
   /** How long `GET /health` waits for the database before answering 503 (ms, default 2000). */
   readonly healthTimeout?: number;
+  /** Largest body of `POST /dispatch/tasks`, which carries a city's roster and catalog (bytes, default 16 MiB). */
+  readonly dispatchBodyLimit?: number;
+  /** How the city-wide dispatch writes (orders per transaction). */
+  readonly dispatch?: DispatchOptions;
 }
+
+/** Paths whose bodies have a limit of their own. */
+const DISPATCH_PATH = '/dispatch/tasks';
 
 const text = (max: number) => z.string().min(1).max(max);
 const ClaimedActor = z.object({ id: text(120).optional(), role: text(60).optional(), unit: text(120).optional(), name: text(120).optional() }).strict();
@@ -68,13 +76,10 @@ export function createApp(service: Service, verify: Verifier, options: AppOption
   });
   app.notFound((c) => c.json(new HttpError(404, 'no_route', TEXTS.route).body(), 404));
 
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: options.bodyLimit ?? 1024 * 1024,
-      onError: (c) => c.json(new HttpError(413, 'body_too_large', TEXTS.tooLarge).body(), 413),
-    }),
-  );
+  const tooLarge = (c: Context) => c.json(new HttpError(413, 'body_too_large', TEXTS.tooLarge).body(), 413);
+  const limit = bodyLimit({ maxSize: options.bodyLimit ?? 1024 * 1024, onError: tooLarge });
+  const dispatchLimit = bodyLimit({ maxSize: options.dispatchBodyLimit ?? 16 * 1024 * 1024, onError: tooLarge });
+  app.use('*', (c, next) => (c.req.path === DISPATCH_PATH ? dispatchLimit(c, next) : limit(c, next)));
 
   app.get('/health', async (c) => {
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -154,6 +159,14 @@ export function createApp(service: Service, verify: Verifier, options: AppOption
   app.get('/pull', async (c) => {
     const query = parse(PullQuery, { cursor: c.req.query('cursor'), limit: c.req.query('limit') }, 'invalid_query');
     return c.body(await service.pullBody(c.get('identity'), query.cursor, query.limit), 200, { 'content-type': 'application/json; charset=utf-8' });
+  });
+
+  // The month's task orders for the token's whole city (dispatch.ts): idempotent, in chunks.
+  app.post(DISPATCH_PATH, async (c) => {
+    const identity = c.get('identity');
+    const body = parse(DispatchBody, await readJson(c));
+    const actor = actorFor(identity, body.actor, 'actor');
+    return c.json(await dispatchTasks(service, identity, actor, body, options.dispatch));
   });
 
   // Ledgers and roll-ups in SQL, scoped like pull (rollups.ts, ledgers.ts).

@@ -6,9 +6,11 @@ import { openDatabase, type Database } from './database.js';
 import { migrate } from './migrations.js';
 import { DEFAULT_LOOPS, type Loops } from './loops.js';
 import { Service } from './service.js';
+import { liveFeedOf } from './live.js';
 
 export { createApp, actorFor, PushBody, CreateBody, type AppOptions } from './app.js';
-export { mountLive, sessionOf, type LiveOptions } from './live.js';
+export { mountLive, sessionOf, liveFeedOf, type LiveOptions, type LiveFeed } from './live.js';
+export { configFromEnv, ConfigError, ENV_VARIABLES, type EnvConfig } from './config.js';
 export { createVerifier, within, ClaimsSchema, ScopeSchema, type AuthOptions, type Identity, type Scope, type Verifier } from './auth.js';
 export { pgliteDatabase, postgresDatabase, openDatabase, type Database, type Queryable, type Row, type PgliteOptions, type PostgresOptions } from './database.js';
 export { HttpError, errorBody, type ErrorBody } from './errors.js';
@@ -16,6 +18,7 @@ export { MIGRATIONS, migrate } from './migrations.js';
 export { DEFAULT_LOOPS, createWith, type LoopBinding, type Loops, type CreationInput } from './loops.js';
 export { rollupTasks, TaskRollupQuery, dimensionsOf, DIMENSION_COLUMNS, asOfFor } from './rollups.js';
 export { disputeLedger, DisputeLedgerQuery, type LedgerPage } from './ledgers.js';
+export { dispatchTasks, DispatchBody, hasPersonalData, type DispatchOptions, type DispatchSummary } from './dispatch.js';
 export { loggerFor, requestLog, type LoggerLike, type LogOptions } from './log.js';
 export { Service, historyOf, type MutationResult, type Mutation, type Creation, type PulledItem, type AuditEntry, type EventInput } from './service.js';
 
@@ -46,12 +49,16 @@ export async function createServer(options: ServerOptions): Promise<BihuanServer
   if (options.migrate ?? true) await migrate(database);
   const service = new Service(database, options.loops ?? DEFAULT_LOOPS);
   const app = createApp(service, await createVerifier(options.auth), options);
+  // LISTEN now on real PostgreSQL: the first client's first notice never waits for it.
+  const feed = liveFeedOf(app);
+  await feed?.start();
   return {
     app,
     fetch: (request) => app.fetch(request),
     service,
     database,
     close: async () => {
+      await feed?.stop();
       if (!given) await database.close();
     },
   };

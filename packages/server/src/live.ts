@@ -29,6 +29,19 @@ export function sessionOf(identity: Identity, expiresAt?: number) {
   };
 }
 
+/** The change feed behind `/live`: `start` listens at once (real PostgreSQL), `stop` before the database closes. */
+export interface LiveFeed {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const FEEDS = new WeakMap<object, LiveFeed>();
+
+/** The live feed mounted on an app (by `createApp`), if any. */
+export function liveFeedOf(app: object): LiveFeed | undefined {
+  return FEEDS.get(app);
+}
+
 interface Listener {
   readonly scope: Scope;
   send(text: string): void;
@@ -48,20 +61,51 @@ class Feed {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private polling = false;
   private again = false;
-  /** On real PostgreSQL: LISTEN bihuan_changes (migration 4's trigger); the poll is then a slow safety net. */
-  private unlisten: Promise<(() => Promise<void>) | undefined> | undefined;
+  /** On real PostgreSQL: the UNLISTEN of `LISTEN bihuan_changes` (migration 4's trigger); the poll is then a slow safety net. */
+  private listening: (() => Promise<void>) | undefined;
+  private starting: Promise<void> | undefined;
+  /** Listening since the server started, for the process's life (not only while clients are connected). */
+  private kept = false;
 
   constructor(
     private readonly service: Service,
     private readonly pollMs: number,
   ) {}
 
+  /** Starts listening now (real PostgreSQL), so the first client's first notice never waits for LISTEN or a poll. */
+  async start(): Promise<void> {
+    this.kept = true;
+    await this.listen();
+  }
+
+  /** Stops listening (the server is closing). */
+  async stop(): Promise<void> {
+    this.kept = false;
+    await this.starting;
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+    const unlisten = this.listening;
+    this.listening = undefined;
+    await unlisten?.().catch(() => undefined);
+  }
+
+  /** LISTEN once; a failed attempt (the database away) is tried again by the next client. */
+  private listen(): Promise<void> {
+    const db = this.service.db;
+    if (!db.listen || this.listening) return Promise.resolve();
+    this.starting ??= db
+      .listen('bihuan_changes', () => void this.poll())
+      .then(
+        (unlisten) => void (this.listening = unlisten),
+        () => undefined,
+      )
+      .finally(() => (this.starting = undefined));
+    return this.starting;
+  }
+
   async add(listener: Listener): Promise<() => void> {
     const db = this.service.db;
-    if (db.listen && !this.unlisten) {
-      this.unlisten = db.listen('bihuan_changes', () => void this.poll()).catch(() => undefined);
-    }
-    await this.unlisten;
+    await this.listen();
     if (this.last === undefined) {
       const [head] = await db.query<{ cursor: string }>('SELECT cursor::text AS cursor FROM feed_head');
       this.last ??= Number(head?.cursor ?? 0);
@@ -74,16 +118,17 @@ class Feed {
       if (this.timer !== undefined) clearTimeout(this.timer);
       this.timer = undefined;
       this.last = undefined;
-      const unlisten = this.unlisten;
-      this.unlisten = undefined;
-      void unlisten?.then((u) => u?.()).catch(() => undefined);
+      if (this.kept) return;
+      const unlisten = this.listening;
+      this.listening = undefined;
+      void unlisten?.().catch(() => undefined);
     };
   }
 
   private arm(): void {
     if (this.timer !== undefined || !this.listeners.size) return;
     // With LISTEN, a notice triggers the read; the timer only covers a notice lost on a reconnect.
-    this.timer = setTimeout(() => void this.poll(), this.unlisten ? Math.max(this.pollMs, 2000) : this.pollMs);
+    this.timer = setTimeout(() => void this.poll(), this.listening ? Math.max(this.pollMs, 2000) : this.pollMs);
   }
 
   private async poll(): Promise<void> {
@@ -93,7 +138,7 @@ class Feed {
       this.again = true;
       return;
     }
-    if (this.last === undefined) return this.arm();
+    if (this.last === undefined || !this.listeners.size) return this.arm();
     this.polling = true;
     try {
       const rows = await this.service.db.query<{ cursor: string; city: string; county: string | null; town: string | null; community: string | null }>(
@@ -125,8 +170,9 @@ class Feed {
  * app's token check: `/live` also takes a short-lived `?ticket=` (an `EventSource` cannot send
  * headers), so each route checks who is asking itself.
  */
-export function mountLive(app: Hono<any>, service: Service, verify: Verifier, options: LiveOptions = {}): void {
+export function mountLive(app: Hono<any>, service: Service, verify: Verifier, options: LiveOptions = {}): LiveFeed {
   const feed = new Feed(service, options.livePollMs ?? 250);
+  FEEDS.set(app, feed);
   const given = options.liveTicketSecret;
   const key = typeof given === 'string' ? new TextEncoder().encode(given) : (given ?? crypto.getRandomValues(new Uint8Array(32)));
   if (key.length < 32) throw new Error('bihuan-server: liveTicketSecret must be at least 32 bytes');
@@ -209,4 +255,5 @@ export function mountLive(app: Hono<any>, service: Service, verify: Verifier, op
       headers: { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', 'x-accel-buffering': 'no' },
     });
   });
+  return feed;
 }

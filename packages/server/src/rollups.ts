@@ -41,6 +41,22 @@ export function dimensionsOf(snapshot: Snapshot): unknown[] {
   return [...common, ...dispute, c.officers[c.unitOfficer[u]!], c.stations[c.unitStation[u]!], c.counties[c.unitCounty[u]!], c.categories[0], c.months[0], iso(c.due[0]!), c.flags[0]];
 }
 
+/**
+ * `dimensionsOf` for many snapshots at once: task orders go through one `columnsFromOrders` call
+ * (a city's dispatch writes 200,000 of them), every other item one by one.
+ */
+export function dimensionsOfAll(snapshots: readonly Snapshot[]): unknown[][] {
+  const orders = snapshots.every((s) => s.loop.id === TASK_LOOP_ID) ? (snapshots as unknown as TaskOrder[]) : undefined;
+  const c = orders && orders.length ? columnsFromOrders(orders) : undefined;
+  if (!c || c.length !== snapshots.length) return snapshots.map(dimensionsOf);
+  return snapshots.map((snapshot, i) => {
+    const history = snapshot.history;
+    const u = c.unit[i]!;
+    return [instant(history[0]?.at), instant(history[history.length - 1]?.at), instant(snapshot.deadline), null, null,
+      c.officers[c.unitOfficer[u]!], c.stations[c.unitStation[u]!], c.counties[c.unitCounty[u]!], c.categories[c.category[i]!], c.months[c.month[i]!], iso(c.due[i]!), c.flags[i]];
+  });
+}
+
 const DIMENSIONS: readonly string[] = [...ROLLUP_LEVELS, 'category', ...ROLLUP_TIME_DIMENSIONS];
 const LEVEL_KEYS = new Set<string>(ROLLUP_LEVELS);
 const TIME_KEYS = new Set<string>(ROLLUP_TIME_DIMENSIONS);

@@ -436,7 +436,7 @@ class Undo {
  * creations of one id (unique violation), a serialization failure or a deadlock — is run again
  * from the start, where it sees the winner's committed write.
  */
-async function undone<T = MutationResult>(run: () => Promise<T>, answer: (result: MutationResult) => T = (r) => r as T): Promise<T> {
+export async function undone<T = MutationResult>(run: () => Promise<T>, answer: (result: MutationResult) => T = (r) => r as T): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await run();

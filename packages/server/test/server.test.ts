@@ -10,7 +10,7 @@ describe.each(KINDS)('the server on %s', (kind) => {
   let s: Awaited<ReturnType<typeof serverOn>>;
   let client = 0;
   beforeAll(async () => {
-    s = await serverOn(kind, { bodyLimit: 64 * 1024 });
+    s = await serverOn(kind, { bodyLimit: 64 * 1024, dispatchBodyLimit: 160 * 1024 });
   }, 120_000); // loading PGlite's template takes a few seconds on a busy machine
   afterAll(() => s?.close());
 
@@ -152,6 +152,41 @@ describe.each(KINDS)('the server on %s', (kind) => {
     expect(await counts(s.database)).toEqual(before);
   });
 
+  it('refuses another key, an expired token, a forged ticket or none on every endpoint (401), and a narrower scope on dispatch (403), writing nothing', async () => {
+    const { id } = await dispute(70);
+    const before = await counts(s.database);
+    const city: User = { sub: 'city-d', roles: ['dispatcher'], scope: { city: CITY } };
+    const endpoints: [string, string, unknown?][] = [
+      ['GET', '/session'], ['POST', '/live/ticket'], ['GET', '/live'], ['GET', '/pull?cursor=0'],
+      ['GET', '/rollups/tasks?by=county'], ['GET', '/ledgers/disputes'], ['GET', `/items/disputes/${id}`], ['GET', `/items/disputes/${id}/audit.json`], ['GET', `/items/disputes/${id}/audit.csv`],
+      ['POST', '/push', { clientId: `k${++client}`, mutations: [route(id, 1, 1)] }],
+      ['POST', '/items/disputes', { clientId: `k${++client}`, mutationId: 1, id: `k-${kind}`, input: intake(70), at: AT(0), scope: { town: '甲镇' } }],
+      ['POST', '/dispatch/tasks', { month: '2026-12', at: '2026-12-01T08:30:00+08:00', catalog: {}, roster: {} }],
+    ];
+    const otherKey = await tokenFor(city, { secret: OTHER_SECRET });
+    const expired = await tokenFor(city, { expiresIn: Math.floor(Date.now() / 1000) - 3600 });
+    const unsigned = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(JSON.stringify({ ...city, exp: 9999999999 })).toString('base64url')}.`;
+    const issued = await s.call('POST', '/live/ticket', USERS.clerkA);
+    for (const [method, path, body] of endpoints) {
+      for (const [as, code] of [[otherKey, 'token_invalid'], [expired, 'token_expired'], [unsigned, 'token_invalid'], [null, 'unauthenticated'], [issued.json.ticket, 'token_invalid']] as const) {
+        const r = await s.call(method, path, as, body);
+        expect([r.status, r.json?.error?.code], `${method} ${path} ${code}`).toEqual([401, code]);
+      }
+    }
+    // A ticket only opens the live stream, and a token is not a ticket.
+    const token = await tokenFor(USERS.clerkA);
+    for (const ticket of [token, 'x.y.z', "' OR 1=1 --"]) {
+      const r = await s.call('GET', `/live?ticket=${encodeURIComponent(ticket)}`, null);
+      expect([r.status, r.json.error.code]).toEqual([401, 'ticket_invalid']);
+    }
+    // Dispatch needs the whole city: a county's or a town's token is 403, even as a supervisor.
+    for (const user of [USERS.supervisorCounty, { ...USERS.clerkA, roles: ['dispatcher'] }]) {
+      const r = await s.call('POST', '/dispatch/tasks', user, { month: '2026-12', at: '2026-12-01T08:30:00+08:00', catalog: {}, roster: {} });
+      expect([r.status, r.json.error.code]).toEqual([403, 'out_of_scope']);
+    }
+    expect(await counts(s.database)).toEqual(before);
+  });
+
   it('refuses a body that claims another actor (actor_forged), before anything is written', async () => {
     const { id } = await dispute(8);
     const before = await counts(s.database);
@@ -252,9 +287,42 @@ describe.each(KINDS)('the server on %s', (kind) => {
       const badCollection = await s.call('POST', '/push', USERS.clerkA, { clientId: `ok-${++client}`, mutations: [{ ...route(e, 1, 1), collection: e }] });
       expect(badCollection.status).toBe(400);
     }
+    // Roll-ups, ledgers, session and live: every query field, and the ticket.
+    const city: User = { sub: 'city-d', roles: ['dispatcher', 'supervisor'], scope: { city: CITY } };
+    for (const e of evil) {
+      const q = encodeURIComponent(e);
+      for (const path of [`/rollups/tasks?by=${q}`, `/rollups/tasks?period=${q}`, `/rollups/tasks?asOf=${q}`, `/rollups/tasks?decimals=${q}`, `/rollups/tasks?${q}=1`,
+        `/ledgers/disputes?state=${q}`, `/ledgers/disputes?period=${q}`, `/ledgers/disputes?overdueAt=${q}`, `/ledgers/disputes?page=${q}`, `/ledgers/disputes?pageSize=${q}`, `/ledgers/disputes?${q}=1`]) {
+        const r = await s.call('GET', path, USERS.supervisorCounty);
+        expect([r.status, r.json.error.code], path).toEqual([400, 'invalid_query']);
+      }
+      // A town is plain text: matched as a value, never as SQL.
+      const town = await s.call('GET', `/ledgers/disputes?town=${q}`, USERS.supervisorCounty);
+      expect([town.status, town.json.total]).toEqual([200, 0]);
+      expect((await s.call('GET', `/live?ticket=${q}`, null)).status).toBe(401);
+      expect((await s.call('GET', '/session', `${e}`)).status).toBe(401);
+      for (const field of ['month', 'at', 'city']) {
+        const r = await s.call('POST', '/dispatch/tasks', city, { month: '2026-12', at: '2026-12-01T08:30:00+08:00', catalog: {}, roster: {}, actor: { role: 'dispatcher' }, [field]: e });
+        expect([400, 403], field).toContain(r.status);
+        expect(r.json.error.code).toMatch(/^(invalid_body|out_of_scope)$/);
+      }
+      const badRole = await s.call('POST', '/dispatch/tasks', city, { month: '2026-12', catalog: {}, roster: {}, actor: { role: e } });
+      expect([badRole.status, badRole.json.error.code]).toEqual([403, 'role_not_held']);
+    }
+    const beforeDispatch = await counts(s.database);
+    // Injection strings inside a roster and a catalog: refused where an id is expected, stored verbatim where text is allowed.
+    const catalog = { id: 'sec', version: 1, name: evil[0], effectiveFrom: '2026-01', categories: [{ id: 'c', name: evil[1] }], templates: [{ id: 't', category: 'c', title: evil[2], asks: evil[3], frequency: 'monthly', due: { kind: 'dayOfMonth', day: 25, ifNotWorkingDay: 'before' }, done: [{ kind: 'note', id: 'note', label: evil[4] }] }] };
+    const roster = { id: 'sec', city: { id: 'sec', name: CITY }, counties: [{ id: 'K', name: evil[0] }], stations: [{ id: 'S', name: evil[1], county: 'K' }], officers: [{ id: 'P1', name: '王海涛', station: 'S', community: evil[0] }] };
+    const idRefused = await s.call('POST', '/dispatch/tasks', city, { month: '2026-12', at: '2026-12-01T08:30:00+08:00', catalog, roster: { ...roster, officers: [{ ...roster.officers[0], id: evil[0] }] }, actor: { role: 'dispatcher' } });
+    expect([idRefused.status, idRefused.json.error.code, idRefused.json.error.path]).toEqual([400, 'invalid_body', 'roster.officers[0].id']);
+    const stored = await s.call('POST', '/dispatch/tasks', city, { month: '2026-12', at: '2026-12-01T08:30:00+08:00', catalog, roster, actor: { role: 'dispatcher' } });
+    expect([stored.status, stored.json.created], stored.text).toEqual([200, 1]);
+    const [order] = await s.database.query<{ community: string; title: string }>("SELECT snapshot->'data'->>'community' AS community, snapshot->'data'->'template'->'title'->>'zh-CN' AS title FROM items WHERE id = '2026-12:t:P1'");
+    expect(order).toEqual({ community: evil[0], title: evil[2] });
+    expect((await counts(s.database)).items).toBe(beforeDispatch.items + 1);
     const after = await counts(s.database);
-    expect(after.items).toBe(before.items + evil.length);
-    expect(after.events).toBe(before.events + 2 * evil.length);
+    expect(after.items).toBe(before.items + evil.length + 1);
+    expect(after.events).toBe(before.events + 2 * evil.length + 1);
     const [titles] = await s.database.query<{ n: string }>("SELECT count(*)::text AS n FROM items WHERE snapshot->'data'->>'title' = $1", [evil[0]]);
     expect(titles!.n).toBe('1');
   });
@@ -262,6 +330,16 @@ describe.each(KINDS)('the server on %s', (kind) => {
   it('answers oversized and malformed bodies on every endpoint with typed JSON errors', async () => {
     const before = await counts(s.database);
     const big = JSON.stringify({ clientId: 'big', mutations: [{ pad: 'x'.repeat(70 * 1024) }] });
+    // The dispatch, which carries a city's roster, has a limit of its own (here 160 KiB).
+    const dispatcher: User = { sub: 'city-d', roles: ['dispatcher'], scope: { city: CITY } };
+    const roomy = await s.call('POST', '/dispatch/tasks', dispatcher, JSON.stringify({ month: '2026-12', catalog: {}, roster: { pad: 'x'.repeat(70 * 1024) } }));
+    expect([roomy.status, roomy.json.error.code]).toEqual([400, 'invalid_body']);
+    const huge = await s.call('POST', '/dispatch/tasks', dispatcher, JSON.stringify({ month: '2026-12', catalog: {}, roster: { pad: 'x'.repeat(200 * 1024) } }));
+    expect([huge.status, huge.json.error.code]).toEqual([413, 'body_too_large']);
+    for (const body of ['{"month": ', '[]', 'null', '{"month":"2026-12","catalog":{},"roster":{},"extra":1}']) {
+      const r = await s.call('POST', '/dispatch/tasks', dispatcher, body);
+      expect([r.status, r.json.error.code]).toEqual([400, body === '{"month": ' ? 'body_not_json' : 'invalid_body']);
+    }
     for (const path of ['/push', '/items/disputes']) {
       const r = await s.call('POST', path, USERS.clerkA, big);
       expect([r.status, r.json.error.code]).toEqual([413, 'body_too_large']);

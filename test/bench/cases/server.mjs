@@ -24,10 +24,11 @@ const intake = (n) => ({
   parties: [{ id: 'p1', side: 'applicant', name: '张三丰', phone: '13812345678' }],
 });
 
-function startServer(url) {
+/** One `bihuan-server` process on `url` with a pool of `pool` connections (the dispatch case uses it too). */
+export function startServer(url, pool = CLIENTS) {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [`${root}packages/server/dist/bin.js`], {
-      env: { ...process.env, DATABASE_URL: url, BIHUAN_JWT_SECRET: SECRET, PORT: '0', BIHUAN_DB_POOL: String(CLIENTS) },
+      env: { ...process.env, DATABASE_URL: url, BIHUAN_JWT_SECRET: SECRET, PORT: '0', BIHUAN_DB_POOL: String(pool) },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';
@@ -40,7 +41,8 @@ function startServer(url) {
   });
 }
 
-async function freshDatabase(admin, name) {
+/** A new, migrated database on the bench's cluster (the other server cases use it too). */
+export async function freshDatabase(admin, name) {
   const sql = postgres(admin, { max: 1, onnotice: () => {} });
   await sql.unsafe(`DROP DATABASE IF EXISTS ${name}`);
   await sql.unsafe(`CREATE DATABASE ${name}`);

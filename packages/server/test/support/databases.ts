@@ -64,7 +64,7 @@ export const USERS = {
 } satisfies Record<string, User>;
 
 /** A server on a fresh database, with a `call` that sends JSON as a signed-in user. */
-export async function serverOn(kind: Kind, options: { bodyLimit?: number } = {}) {
+export async function serverOn(kind: Kind, options: { bodyLimit?: number; dispatchBodyLimit?: number } = {}) {
   const database = await freshDatabase(kind);
   const logged: Record<string, unknown>[] = [];
   const server: BihuanServer = await createServer({ database, auth: { secret: SECRET }, migrate: false, log: (e) => logged.push(e), ...options });
