@@ -99,7 +99,7 @@ describe('every loop escalates by its chain, through one helper', () => {
 
   test('a task order goes station → county → city; a reception issue and a dispute centre → sub-district; a rectification item unit → office; a permit review station → county', () => {
     const order = orders()[0]!;
-    let issue = collectIssue({ id: 'JD-1', intake: { sessionId: '2025-06', sessionDate: '2025-06-18', firm: '企业1', contact: '陈经理', title: '用地审批慢' }, actor: { id: 'district-head', role: 'host' }, at: '2025-06-18T10:00:00+08:00' });
+    let issue: Snapshot = collectIssue({ id: 'JD-1', intake: { sessionId: '2025-06', sessionDate: '2025-06-18', firm: '企业1', contact: '陈经理', title: '用地审批慢' }, actor: { id: 'district-head', role: 'host' }, at: '2025-06-18T10:00:00+08:00' });
     issue = ok(receptionLoop, issue, { type: 'assign', actor: { id: 'district-head', role: 'host' }, at: '2025-06-18T11:00:00+08:00', payload: { department: 'market-bureau', dueDate: '2025-07-18' } });
     const [fix] = openRectifications({ findings: [{ title: '台账不全', source: 'problemList' }], unit: '甲镇', owner: '李镇长', deadline: '2026-02-10', actor: { id: 'office', role: 'supervisor' }, at: '2026-01-15T09:00:00+08:00', idPrefix: 'ZG' });
     const filed = fileEventPermit({ id: 'EP-1', application: { name: '帆船赛', kind: 'sports', venue: '西港花园', eventDate: '2026-08-31', expectedAttendance: 5000, organizer: { name: '体育文化公司', contact: '汪洋', phone: '0335-1234567' } }, actor: { id: 'org', role: 'organizer' }, at: '2026-03-02T10:00:00+08:00' });
