@@ -283,6 +283,17 @@ export const RECTIFICATION_OVERDUE_DEADLINE: OverdueDeadline = (s) => {
 
 const BUILT_IN_DEADLINES: Readonly<Record<string, OverdueDeadline>> = { rectification: RECTIFICATION_OVERDUE_DEADLINE };
 
+/**
+ * The deadline whose passing makes an item overdue (and escalates it): the engine's deadline, or
+ * for a rectification item the end of its `data.deadline` while unverified; `deadlines` names it
+ * for a host's own loops. Undefined when nothing is due (an item at an end of its loop).
+ */
+export function overdueDeadlineOf(item: Snapshot, deadlines?: Readonly<Record<string, OverdueDeadline>>): string | undefined {
+  const loopId = item.loop.id;
+  const deadlineOf = (deadlines && Object.hasOwn(deadlines, loopId) ? deadlines[loopId] : undefined) ?? (Object.hasOwn(BUILT_IN_DEADLINES, loopId) ? BUILT_IN_DEADLINES[loopId] : undefined) ?? engineDeadline;
+  return deadlineOf(item as Snapshot<string, never>);
+}
+
 const ITEMS_RULE = L('必须是闭环快照数组', 'must be an array of loop snapshots');
 
 /**
@@ -312,8 +323,7 @@ export function escalationsDueAt(items: readonly Snapshot[], at: Moment, options
     const loopId = item.loop.id;
     const chain = (options.chains && Object.hasOwn(options.chains, loopId) ? options.chains[loopId] : undefined) ?? chainOfLoop(loopId);
     if (chain === undefined) return;
-    const deadlineOf = (options.deadlines && Object.hasOwn(options.deadlines, loopId) ? options.deadlines[loopId] : undefined) ?? (Object.hasOwn(BUILT_IN_DEADLINES, loopId) ? BUILT_IN_DEADLINES[loopId] : undefined) ?? engineDeadline;
-    const due = deadlineOf(item as Snapshot<string, never>);
+    const due = overdueDeadlineOf(item, options.deadlines);
     if (due === undefined) return;
     const dueMs = parseInstant(due);
     if (!isSaneInstant(dueMs)) throw new InvalidArgumentError('escalationsDueAt', `items[${i}].deadline`, L('必须是带时区的 ISO 时间', 'must be an ISO instant with an offset'), due);
