@@ -15,6 +15,7 @@ export const WIDGETS: Record<string, { zh: string; tag: string; store?: boolean 
   'bh-law-report-scorecard': { zh: '述法评议评分表：按维度打分，检查是否完整，显示分项、总分与等次。', tag: '<bh-law-report-scorecard report-id="R-2026-01" assessor="评议人甲"></bh-law-report-scorecard>', store: true },
   'bh-rate-card': { zh: '比率卡：精确的完成率、化解率等，附分子分母的文字说明和与上期相比的百分点变化。', tag: '<bh-rate-card label="综治中心化解率" numerator="406" denominator="425"\n              numerator-label="化解" denominator-label="受理" unit="件"></bh-rate-card>' },
   'bh-rate-trend': { zh: '比率走势：按统计期画出化解率、完成率等（今年与去年对比），或各单位对照全县比率的柱图；数值另附表格，供读屏和打印。', tag: '<bh-rate-trend kind="line"></bh-rate-trend>' },
+  'bh-supervision-orders': { zh: '督办单：发出、反馈、办结或重新督办，标出超期未反馈，按统计期查看。', tag: '<bh-supervision-orders viewer-role="issuer" viewer-unit="站前街道办事处"></bh-supervision-orders>', store: true },
   'bh-reception-issues': { zh: '企业家接待日问题清单：状态、满意度和办结率。', tag: '<bh-reception-issues viewer-role="coordinator"></bh-reception-issues>', store: true },
   'bh-rectification-ledger': { zh: '整改台账：按状态、责任单位和期限列出整改事项，逾期在前。', tag: '<bh-rectification-ledger viewer-role="supervisor"></bh-rectification-ledger>', store: true },
   'bh-sync-status': { zh: '同步状态：在线或离线、待同步件数、最近同步时间、登录人和辖区，以及服务器拒绝的原因。', tag: '<bh-sync-status></bh-sync-status>', store: true },

@@ -23,6 +23,7 @@ export { BhTaskSupervision, type TaskUrgeDetail, type BhTaskSupervisionEventMap 
 export { BhLawReportScorecard, type ScoreDraft, type ScoresSubmittedDetail, type BhLawReportScorecardEventMap } from './components/law-report-scorecard/law-report-scorecard.component.js';
 export { BhRectificationLedger, type RectificationTransitionDetail, type RectificationRefusedDetail, type BhRectificationLedgerEventMap } from './components/rectification-ledger/rectification-ledger.component.js';
 export { BhReceptionIssues, type ReceptionTransitionDetail, type ReceptionRefusedDetail, type BhReceptionIssuesEventMap } from './components/reception-issues/reception-issues.component.js';
+export { BhSupervisionOrders, type SupervisionIssuedDetail, type SupervisionTransitionDetail, type SupervisionRefusedDetail, type BhSupervisionOrdersEventMap } from './components/supervision-orders/supervision-orders.component.js';
 export { BhSyncStatus, type BhSyncStatusEventMap } from './components/sync-status/sync-status.component.js';
 export type {
   AddTypedListener,

@@ -18,6 +18,7 @@ import type { BhLawReportScorecardEventMap } from './components/law-report-score
 import type { BhRateCardEventMap } from './components/rate-card/rate-card.component.js';
 import type { BhRateTrendEventMap } from './components/rate-trend/rate-trend.component.js';
 import type { BhReceptionIssuesEventMap } from './components/reception-issues/reception-issues.component.js';
+import type { BhSupervisionOrdersEventMap } from './components/supervision-orders/supervision-orders.component.js';
 import type { BhRectificationLedgerEventMap } from './components/rectification-ledger/rectification-ledger.component.js';
 import type { BhSyncStatusEventMap } from './components/sync-status/sync-status.component.js';
 import type { BhTaskChecklistEventMap } from './components/task-checklist/task-checklist.component.js';
@@ -66,6 +67,7 @@ export interface BihuanEventMaps {
   'bh-rate-card': BhRateCardEventMap;
   'bh-rate-trend': BhRateTrendEventMap;
   'bh-reception-issues': BhReceptionIssuesEventMap;
+  'bh-supervision-orders': BhSupervisionOrdersEventMap;
   'bh-rectification-ledger': BhRectificationLedgerEventMap;
   'bh-task-checklist': BhTaskChecklistEventMap;
   'bh-task-supervision': BhTaskSupervisionEventMap;

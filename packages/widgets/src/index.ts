@@ -19,4 +19,5 @@ import './components/task-supervision/define.js';
 import './components/law-report-scorecard/define.js';
 import './components/rectification-ledger/define.js';
 import './components/reception-issues/define.js';
+import './components/supervision-orders/define.js';
 import './components/sync-status/define.js';
