@@ -7,9 +7,9 @@ import { expectNoAxeViolations } from '../../../test/browser/support/axe.js';
 
 afterEach(cleanup);
 
-async function waitFor(check: () => boolean): Promise<void> {
+async function waitFor(check: () => boolean, root?: ShadowRoot): Promise<void> {
   for (let i = 0; i < 300 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
-  expect(check()).toBe(true);
+  expect(check(), root ? shadowText(root) : undefined).toBe(true);
 }
 
 const jpeg = (text: string, name: string) => new File([text], name, { type: 'image/jpeg' });
@@ -29,7 +29,7 @@ describe('<bh-attachments>', () => {
     dt.items.add(jpeg('photo-bytes-2', '现场2.jpg'));
     dt.items.add(jpeg('photo-bytes-1', '现场1-副本.jpg'));
     root.querySelector('[part="drop"]')!.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
-    await waitFor(() => root.querySelectorAll('[part="table"] tbody tr').length === 2 && !!root.querySelector('[part="refused"]'));
+    await waitFor(() => root.querySelectorAll('[part="table"] tbody tr').length === 2 && !!root.querySelector('[part="refused"]'), root);
     const table = shadowText(root.querySelector('[part="table"]'));
     const hash = await sha256Of(new Blob(['photo-bytes-1']));
     expect(table).toContain('现场1.jpg');

@@ -218,7 +218,7 @@ export class BhAttachments extends BihuanElement {
         );
         if (r.ok) {
           added.push(r.value.name);
-          this.attachments = [...this.attachments, r.value];
+          this.attachments = [...this.attachments.filter((x) => x.id !== r.value.id), r.value]; // a reload may have listed it already
           this.dispatchEvent(new CustomEvent<AttachmentDetail>('bh-attachment-added', { detail: r.value, bubbles: true, composed: true }));
         } else refusals.push({ name: file.name, reason: r.reason.message[this.locale] });
       } catch (error) {
