@@ -34,7 +34,7 @@ export const IntakeForm: Story = { args: { document: 'intake', record: () => set
 export const FollowUpRecord: Story = { args: { document: 'followUp', record: () => settledCase(), org: '振兴区综治中心' } };
 
 /** 督办单. */
-export const SupervisionOrder: Story = { args: { document: 'supervision', record: () => supervisionOrder } };
+export const SupervisionOrder: Story = { args: { document: 'supervision', record: supervisionOrder } };
 
 /** 述法评议结果. */
 export const LawReportResult: Story = { args: { document: 'lawReport', record: lawReportRecord, org: '振兴区述法评议委员会' } };

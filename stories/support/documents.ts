@@ -1,6 +1,7 @@
 // Records that fill the printed documents (examples, not real people): a settled noise dispute
 // followed up, a supervision order, an evaluation scored under the six-dimension preset.
 import { defineScheme, scoreEvaluation, SIX_DIMENSIONS, type DisputeItem } from '@bihuan/core';
+import { exampleSupervisionOrders } from '@bihuan/core/examples';
 import { accept, walk } from './disputes.js';
 
 /** The source's noise case, settled and followed up (the agreement kept). */
@@ -17,17 +18,8 @@ export function longAgreement(): DisputeItem {
   return walk(accept('JF-20251110-0426', '2025-11-10T09:00:00+08:00'), ['route', 'mediate', ['settle', { terms, consentedBy: ['p1', 'p2'], date: '2025-11-10' }]]);
 }
 
-export const supervisionOrder = {
-  id: 'DB-2025-0031',
-  item: { kind: '矛盾纠纷', id: 'JF-20251028-0398', title: '物业维修费用纠纷' },
-  from: '振兴区综治中心',
-  to: '站前街道综治中心',
-  instruction: '该纠纷调解阶段已超期 5 个工作日，请于限期内完成调解或依法移送，并书面报送办理结果。',
-  reason: '调解阶段逾期 5 个工作日',
-  issuedAt: '2025-11-18T09:00:00+08:00',
-  due: '2025-11-25',
-  issuedBy: '高主任',
-};
+/** A supervision order the sub-district issued on an overdue dispute (the example orders' first). */
+export const supervisionOrder = () => exampleSupervisionOrders('2025-11-20T10:00:00+08:00', 1).orders[0]!;
 
 export function lawReportRecord() {
   const scores = { achievements: 86, shortcomings: 80, performance: 88, rectification: 84, accountability: 82 };

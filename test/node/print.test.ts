@@ -7,7 +7,7 @@ import type { Browser } from 'playwright';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { sourceAliases } from '../aliases.ts';
 import { launchChromium } from './support/chromium.js';
-import { settledCase } from '../../stories/support/documents.js';
+import { settledCase, supervisionOrder } from '../../stories/support/documents.js';
 
 /** Maps `@bihuan/*` onto the sources, as the tests' own aliases do. */
 const sources: Plugin = {
@@ -28,7 +28,7 @@ const docs = [
   ['agreement', kase, '振兴区人民调解委员会'],
   ['intake', kase, '振兴区综治中心'],
   ['followUp', kase, '振兴区综治中心'],
-  ['supervision', supervisionOrder, undefined],
+  ['supervision', supervisionOrder(), undefined],
   ['lawReport', lawReportRecord(), '振兴区述法评议委员会'],
 ];
 for (const [kind, record, org] of docs) {
@@ -107,7 +107,9 @@ describe('printed documents, printed to PDF in Chromium and read back', () => {
     const followUp = sheet(2);
     for (const text of ['回访方式电话回访', '已按协议履行', '满意度满意', '被回访人陈建国', '可以销号']) expect(followUp, text).toContain(norm(text));
     const order = sheet(3);
-    for (const text of ['编号：DB-2025-0031', '矛盾纠纷JF-20251028-0398：物业维修费用纠纷', '督办单位振兴区综治中心', '承办单位站前街道综治中心', '2025年11月25日前', '调解阶段逾期5个工作日', '督办人：高主任']) expect(order, text).toContain(norm(text));
+    const so = supervisionOrder();
+    const [y, m, d] = so.data.dueDate.split('-').map(Number);
+    for (const text of [`编号：${so.id}`, `矛盾纠纷${so.data.target.id}：${so.data.target.title}`, `督办单位${so.data.issuedBy}（街道（乡镇））`, `承办单位${so.data.addressee}`, `${y}年${m}月${d}日前`, so.data.instruction, `督办人：${so.history[0]!.actor.id}`]) expect(order, text).toContain(norm(text));
     const result = sheet(4);
     for (const text of ['被评议单位振兴区司法局', '述法人王局长（局长）', '2025年度', `总分${law.total}`, `评议等次${law.grade}（12个单位中第3名）`, '合同合法性审查流于形式']) expect(result, text).toContain(norm(text));
   });

@@ -36,6 +36,7 @@ import {
 import { dateInCase, followUpInterval, liaisonOfRoutedBody, panelMember, refusal, type Verdict, writeOffByOther } from './rules.js';
 import { handlerEvents, HANDLER_RULES } from '../loop/handler.js';
 import { ATTACHMENT_RULES, checkAgreementScan, type Attachment } from '../schema/attachment.js';
+import { escalationEvents, ESCALATION_CHAINS, ESCALATION_RULES, SYSTEM_ROLE } from '../loop/escalation.js';
 
 export const DISPUTE_LOOP_ID = 'dispute';
 
@@ -104,7 +105,9 @@ export interface DisputeLoopOptions {
  * among mediators and liaisons (`handler_only`; supervisors and intake clerks are not bound); a
  * handler works in a routed body (`handler_in_body`), is named by that body or a supervisor
  * (`handler_assigned_by_body`), is assigned once (`handler_assigned`) and then reassigned with a
- * reason (`handler_missing`, `handler_same`).
+ * reason (`handler_missing`, `handler_same`). Escalation by rule (`escalate`, by the `system` role or a
+ * supervisor; centre → sub-district → county): `not_overdue`, `already_escalated`,
+ * `escalation_deadline`, `escalation_top`, `escalation_from_level`, `escalation_next_level`.
  */
 export const DISPUTE_RULES = {
   liaison_unit_missing: { 'zh-CN': '部门联络员须注明所代表的部门（actor.unit）', en: 'a department liaison names the body they act for (actor.unit)' },
@@ -139,6 +142,8 @@ export const DISPUTE_RULES = {
   transfer_outside_centre: { 'zh-CN': '直接移交的对象是中心以外的单位（中心内部门请分流）', en: 'a direct referral goes to a body outside the centre (route to the centre’s own departments)' },
   // The named handler (承办人): `handler_only` binds mediators and liaisons once a handler is named.
   ...HANDLER_RULES,
+  // Escalation (超期升级, centre → sub-district → county): by the `system` role or a supervisor.
+  ...ESCALATION_RULES,
 } as const satisfies Record<string, { readonly 'zh-CN': string; readonly en: string }>;
 export type DisputeRule = keyof typeof DISPUTE_RULES;
 
@@ -245,6 +250,7 @@ export function createDisputeLoop(options: DisputeLoopOptions = {}) {
       mediator: { label: { 'zh-CN': '调解员', en: 'mediator' } },
       departmentLiaison: { label: { 'zh-CN': '部门联络员', en: 'department liaison' } },
       supervisor: { label: { 'zh-CN': '中心负责人', en: 'centre supervisor' } },
+      ...SYSTEM_ROLE,
     },
     states: {
       received: { label: { 'zh-CN': '已受理', en: 'accepted' }, limit: limits.received },
@@ -500,6 +506,8 @@ export function createDisputeLoop(options: DisputeLoopOptions = {}) {
         apply: (data: Dispute): Dispute => withChanges(data, { outcome: null, reopened: data.reopened + 1 }),
       },
       // The named handler (承办人): assigned inside a routed body, reassigned with a reason.
+      // Escalation by rule (超期升级): an overdue stage goes up centre → sub-district → county.
+      ...escalationEvents({ from: open, roles: ['system', 'supervisor'] as const, chain: ESCALATION_CHAINS.governance }),
       ...handlerEvents({ from: ['routed', 'mediating', 'followUp', 'pendingWriteOff'] as const, bodyRoles: DISPUTE_BODY_ROLES, supervisorRoles: ['supervisor'] as const, bodiesOf: (d: Dispute) => d.routing?.departments ?? [] }),
     },
   });

@@ -9,6 +9,7 @@ import { dueDayOfInstant } from './due.js';
 import { checkFeedback } from './feedback.js';
 import { checkEvidencePhotos, type Attachment } from '../schema/attachment.js';
 import { presenceRefusal } from './presence.js';
+import { escalationEvents, ESCALATION_CHAINS, SYSTEM_ROLE } from '../loop/escalation.js';
 import {
   type FeedbackPayload,
   FeedbackPayloadSchema,
@@ -84,6 +85,7 @@ function notOwnOrder(s: OrderSnapshot, e: LoopEvent): Verdict {
  * - `on_roster`: a reassignment goes only to an officer on the roster from its day to the order's
  *   due day (with `{ roster }` in the context; `reassignOnLeave` passes it). Dispatch keeps the
  *   same rule (`dispatchMonth` skips, `dispatchOnEvent` throws `TaskOrderRefusal`).
+ * - escalation by rule (`escalate`, by the `system` role or a supervisor; chain station → county bureau → city bureau): `not_overdue`, `already_escalated`, `escalation_deadline`, `escalation_top`, `escalation_from_level`, `escalation_next_level` (`ESCALATION_RULES`, `@bihuan/core/loop`).
  */
 export function createTaskOrderLoop(options: TaskLoopOptions = {}) {
   if (options === null || typeof options !== 'object') throw new InvalidArgumentError('createTaskOrderLoop', 'options', { 'zh-CN': '必须是对象', en: 'must be an object' }, options);
@@ -100,6 +102,7 @@ export function createTaskOrderLoop(options: TaskLoopOptions = {}) {
       officer: { label: { 'zh-CN': '社区民警', en: 'community officer' } },
       supervisor: { label: { 'zh-CN': '督导人员', en: 'supervisor' } },
       dispatcher: { label: { 'zh-CN': '派单系统', en: 'dispatcher' } },
+      ...SYSTEM_ROLE,
     },
     states: {
       dispatched: { label: { 'zh-CN': '已派发', en: 'dispatched' } },
@@ -214,6 +217,8 @@ export function createTaskOrderLoop(options: TaskLoopOptions = {}) {
           reassignments: [...data.reassignments, { from: data.officer, to: p.officer, reason: p.reason, ...stamp(e) }],
         }),
       },
+      // Escalation by rule (超期升级): an overdue order goes up station → county bureau → city bureau.
+      ...escalationEvents({ from: OPEN_TASK_STATES, roles: ['system', 'supervisor'] as const, chain: ESCALATION_CHAINS.police }),
     },
   });
 }

@@ -14,7 +14,6 @@ import { lawReportDocument } from './documents/law-report.js';
 import type { DocumentOptions } from './documents/types.js';
 
 export type { LawReportRecord } from './documents/law-report.js';
-export type { SupervisionOrderRecord } from './documents/supervision-order.js';
 
 /** The documents it prints. */
 export const PRINT_DOCUMENTS = ['agreement', 'intake', 'followUp', 'supervision', 'lawReport'] as const;
