@@ -18,7 +18,7 @@ export async function sha256Of(data: Blob | ArrayBuffer | Uint8Array): Promise<s
 }
 
 /** The first 12 hex digits of a hash, as widgets show it (`3a7bd3e2360a…`). */
-export const hashPrefix = (sha256: string) => `${sha256.slice(0, 12)}…`;
+export const hashPrefix = (sha256: string): string => (typeof sha256 === 'string' ? `${sha256.slice(0, 12)}…` : '—');
 
 /** A size in bytes as people read it: `812 B`, `45.3 KB`, `2.4 MB`. */
 export function formatBytes(size: number): string {

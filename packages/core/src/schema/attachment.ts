@@ -1,6 +1,7 @@
 import * as z from './zod.js';
 import { id, instant } from './fields.js';
 import type { Rejection } from './result.js';
+import { parseArgument } from './argument.js';
 
 /**
  * Attachments as records: a photo, a scan of a signed agreement, a notice or another file that
@@ -96,12 +97,20 @@ const TYPE_NAMES: Record<AttachmentType, readonly [string, string]> = {
   other: ['其他材料', 'another file'],
 };
 /** The type's name in both languages (照片 / a photo). */
-export const attachmentTypeName = (type: AttachmentType) => ({ 'zh-CN': TYPE_NAMES[type][0], en: TYPE_NAMES[type][1] });
+export function attachmentTypeName(type: AttachmentType) {
+  const t = parseArgument('attachmentTypeName', 'type', z.enum(ATTACHMENT_TYPES), type);
+  return { 'zh-CN': TYPE_NAMES[t][0], en: TYPE_NAMES[t][1] };
+}
+
+const FileFactsSchema = /* @__PURE__ */ z.object({ type: z.enum(ATTACHMENT_TYPES), name: z.string().max(255), size: z.number(), mediaType: z.string().max(200) });
+const attachmentList = (fn: string, value: unknown) => parseArgument(fn, 'attachments', z.array(AttachmentSchema), value);
+const itemArg = (fn: string, value: unknown) => parseArgument(fn, 'item', AttachmentItemSchema, value);
 
 const refuse = (rule: AttachmentRule, zh: string, en: string, field: string): Rejection => ({ rule, field, message: { 'zh-CN': zh, en } });
 
 /** What a file must be before it is attached: not empty, within the size limit, of a media type its type accepts. */
-export function checkFile(file: { readonly type: AttachmentType; readonly name: string; readonly size: number; readonly mediaType: string }): Rejection | true {
+export function checkFile(facts: { readonly type: AttachmentType; readonly name: string; readonly size: number; readonly mediaType: string }): Rejection | true {
+  const file = parseArgument('checkFile', 'file', FileFactsSchema, facts);
   if (file.size <= 0) return refuse('file_empty', `“${file.name}”是空文件`, `"${file.name}" is empty`, 'size');
   if (file.size > MAX_ATTACHMENT_BYTES) {
     return refuse('file_too_large', `“${file.name}”有 ${MB(file.size)}，超过 ${MB(MAX_ATTACHMENT_BYTES)} 的上限`, `"${file.name}" is ${MB(file.size)}, above the ${MB(MAX_ATTACHMENT_BYTES)} limit`, 'size');
@@ -120,11 +129,15 @@ export function checkFile(file: { readonly type: AttachmentType; readonly name: 
 }
 
 /** The attachments still in place (not removed) of one item. */
-export const liveAttachments = (attachments: readonly Attachment[], item: AttachmentItem) =>
-  attachments.filter((a) => a.removedAt === undefined && a.item.kind === item.kind && a.item.id === item.id);
+export function liveAttachments(attachments: readonly Attachment[], item: AttachmentItem): Attachment[] {
+  const it = itemArg('liveAttachments', item);
+  return attachmentList('liveAttachments', attachments).filter((a) => a.removedAt === undefined && a.item.kind === it.kind && a.item.id === it.id);
+}
 
 /** A second copy of the same bytes on the same item is refused (`duplicate_attachment`), naming the first. */
 export function checkDuplicate(sha256: string, item: AttachmentItem, attachments: readonly Attachment[]): Rejection | true {
+  parseArgument('checkDuplicate', 'sha256', sha256Hex, sha256);
+  itemArg('checkDuplicate', item);
   const same = liveAttachments(attachments, item).find((a) => a.sha256 === sha256);
   if (!same) return true;
   return refuse(
@@ -141,6 +154,8 @@ export function checkDuplicate(sha256: string, item: AttachmentItem, attachments
  * them by id.
  */
 export function checkAgreementScan(disputeId: string, document: string | undefined, attachments: readonly Attachment[]): Rejection | true {
+  parseArgument('checkAgreementScan', 'disputeId', id, disputeId);
+  parseArgument('checkAgreementScan', 'document', z.string().max(500).optional(), document);
   const scans = liveAttachments(attachments, { kind: 'dispute', id: disputeId }).filter((a) => a.type === 'agreementScan');
   if (scans.length === 0) {
     return refuse('agreement_scan_required', '达成和解协议前，须先上传各方签字的协议扫描件', 'attach the agreement scan signed by every party before recording the settlement', 'document');
@@ -157,6 +172,9 @@ export function checkAgreementScan(disputeId: string, document: string | undefin
  * at least one of them a photo taken on site (`photos_required`).
  */
 export function checkEvidencePhotos(orderId: string, field: string, refs: readonly string[], attachments: readonly Attachment[]): Rejection | true {
+  parseArgument('checkEvidencePhotos', 'orderId', id, orderId);
+  parseArgument('checkEvidencePhotos', 'field', z.string().max(200), field);
+  parseArgument('checkEvidencePhotos', 'refs', z.array(z.string()), refs);
   const own = liveAttachments(attachments, { kind: 'taskOrder', id: orderId });
   const byId = new Map(own.map((a) => [a.id, a]));
   const stray = refs.find((r) => !byId.has(r));
