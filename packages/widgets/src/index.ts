@@ -21,3 +21,5 @@ import './components/rectification-ledger/define.js';
 import './components/reception-issues/define.js';
 import './components/supervision-orders/define.js';
 import './components/sync-status/define.js';
+import './components/attachments/define.js';
+import './components/print-document/define.js';

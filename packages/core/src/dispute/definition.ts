@@ -35,6 +35,7 @@ import {
 } from './schema.js';
 import { dateInCase, followUpInterval, liaisonOfRoutedBody, panelMember, refusal, type Verdict, writeOffByOther } from './rules.js';
 import { handlerEvents, HANDLER_RULES } from '../loop/handler.js';
+import { ATTACHMENT_RULES, checkAgreementScan, type Attachment } from '../schema/attachment.js';
 import { escalationEvents, ESCALATION_CHAINS, ESCALATION_RULES, SYSTEM_ROLE } from '../loop/escalation.js';
 
 export const DISPUTE_LOOP_ID = 'dispute';
@@ -55,6 +56,12 @@ export interface DisputeContext {
    * `linkDuplicate` / `unmerge` check the other side. `applyDisputeEvent` always passes it.
    */
   readonly findDispute?: (id: string) => Snapshot<string, Dispute> | undefined;
+  /**
+   * The dispute's attachments (`listAttachments` of `{ kind: 'dispute', id }`): when given, a
+   * settlement needs a signed agreement scan among them (`agreement_scan_required`), and the
+   * settlement's `document` names it.
+   */
+  readonly attachments?: readonly Attachment[];
 }
 
 /** Stage limits (defaults are illustrative; the source states none). */
@@ -116,6 +123,7 @@ export const DISPUTE_RULES = {
   lead_routed: { 'zh-CN': '牵头单位在分流部门之中', en: 'the lead is a routed body' },
   all_parties_consent: { 'zh-CN': '每个当事人都同意协议', en: 'every party consents' },
   consent_by_party: { 'zh-CN': '只有当事人能同意协议', en: 'only parties consent' },
+  agreement_scan_required: ATTACHMENT_RULES.agreement_scan_required,
   agreement_checked: { 'zh-CN': '回访核实协议履行', en: 'a settled dispute’s follow-up checks the agreement' },
   no_agreement: { 'zh-CN': '移送的纠纷无协议可核实', en: 'a referred dispute has no agreement to check' },
   follow_up_passed: { 'zh-CN': '销号前有合格回访', en: 'write-off needs a passing follow-up' },
@@ -304,7 +312,7 @@ export function createDisputeLoop(options: DisputeLoopOptions = {}) {
         to: 'followUp',
         roles: ['mediator', 'departmentLiaison'],
         payload: SettlementSchema,
-        guard(s: DisputeSnapshot, e: LoopEvent, _c: unknown, p: Settlement): Verdict {
+        guard(s: DisputeSnapshot, e: LoopEvent, c: DisputeContext | undefined, p: Settlement): Verdict {
           const member = panelMember(s, e);
           if (member !== true) return member;
           const dated = dateInCase(s, e, p.date, 'date');
@@ -317,7 +325,7 @@ export function createDisputeLoop(options: DisputeLoopOptions = {}) {
           for (const pid of consented) {
             if (!isParty(parties, pid)) return refusal('consent_by_party', `${pid} 不是本纠纷的当事人`, `${pid} is not a party to this dispute`, 'consentedBy');
           }
-          return true;
+          return c?.attachments ? checkAgreementScan(s.id, p.document, c.attachments) : true;
         },
         apply(data: Dispute, p: Settlement): Dispute {
           const next = copy(data);

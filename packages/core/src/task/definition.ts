@@ -7,6 +7,7 @@ import { chinaDay, parseInstant } from '../calendar/instant.js';
 import { rosterArg } from './catalog.js';
 import { dueDayOfInstant } from './due.js';
 import { checkFeedback } from './feedback.js';
+import { checkEvidencePhotos, type Attachment } from '../schema/attachment.js';
 import { presenceRefusal } from './presence.js';
 import { escalationEvents, ESCALATION_CHAINS, SYSTEM_ROLE } from '../loop/escalation.js';
 import {
@@ -44,6 +45,12 @@ export interface TaskLoopOptions {
  */
 export interface TaskLoopContext {
   readonly roster?: Roster;
+  /**
+   * The order's attachments (`listAttachments` of `{ kind: 'taskOrder', id }`): when given, each
+   * evidence field's references name attachments of this order (`evidence_not_attached`), at least
+   * one of them a photo (`photos_required`).
+   */
+  readonly attachments?: readonly Attachment[];
 }
 
 const ORDER_FIELDS = ['community', 'station', 'county'] as const;
@@ -112,11 +119,19 @@ export function createTaskOrderLoop(options: TaskLoopOptions = {}) {
         to: 'fedBack',
         roles: ['officer'],
         payload: FeedbackPayloadSchema,
-        guard(s: OrderSnapshot, e: LoopEvent, _c: TaskLoopContext | undefined, p: FeedbackPayload): Verdict {
+        guard(s: OrderSnapshot, e: LoopEvent, c: TaskLoopContext | undefined, p: FeedbackPayload): Verdict {
           const own = assigneeOnly(s, e, { zh: '反馈', en: 'feed back' });
           if (own !== true) return own;
           const check = checkFeedback(s.data.template.done, p.values);
-          return check.ok ? true : { rule: check.reason.rule, field: check.reason.field, message: check.reason.message };
+          if (!check.ok) return { rule: check.reason.rule, field: check.reason.field, message: check.reason.message };
+          if (!c?.attachments) return true;
+          for (const f of s.data.template.done) {
+            const refs = check.values[f.id];
+            if (f.kind !== 'evidence' || !Array.isArray(refs)) continue;
+            const photos = checkEvidencePhotos(s.id, `values.${f.id}`, refs, c.attachments);
+            if (photos !== true) return { rule: photos.rule, field: photos.field, message: photos.message };
+          }
+          return true;
         },
         apply: (data: TaskOrderData, p: FeedbackPayload, e: LoopEvent): TaskOrderData => {
           const check = checkFeedback(data.template.done, p.values);
