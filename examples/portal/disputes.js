@@ -1,6 +1,6 @@
 // The disputes page: the intake, the ledger and one case, wired together. The widgets share the
 // default IndexedDB store; the ledger hears every change, in this tab or another.
-import { exampleAreaTree, exampleNegativeList, notifyStep } from '/widgets/cdn/bihuan.js';
+import { defaultStore, disputeStoreSpec, exampleAreaTree, exampleCaseload, exampleNegativeList, notifyStep, watchDueNotices } from '/widgets/cdn/bihuan.js';
 
 const intake = document.getElementById('intake');
 const ledger = document.getElementById('ledger');
@@ -40,6 +40,20 @@ kase.addEventListener('bh-dispute-transition', (event) => {
   const { dispute, from, event: type } = event.detail;
   const before = { ...dispute, state: from, data: from === 'routed' ? dispute.data : { ...dispute.data, routing: null } };
   void notifyStep(before, dispute, { type, at: dispute.updatedAt }, onNotice, onNoticeError);
+});
+
+// Deadline notices: core's timer looks at the open disputes every 15 minutes (and once now) and hands
+// each "due soon" or "follow-up due" notice to the same hook, once per stage deadline.
+const disputes = defaultStore(disputeStoreSpec);
+watchDueNotices({ read: async () => (await (await disputes).all('disputes')).items, onNotice, onError: onNoticeError });
+
+// A year of example disputes relative to today (on request: the ledger starts empty). They are
+// examples — ids start with EX- and every description with 【示例】.
+const loadYear = document.getElementById('load-example-year');
+loadYear?.addEventListener('click', async () => {
+  loadYear.disabled = true;
+  const store = await disputes;
+  if ((await store.count('disputes')) === 0) await store.bulkPut('disputes', exampleCaseload({ now: Date.now() }));
 });
 
 const IDS = { intakeClerk: 'clerk-li', mediator: 'mediator-wang', departmentLiaison: 'liaison-court', supervisor: 'head-gao' };
