@@ -72,7 +72,7 @@ describe('the handler in <bh-rectification-ledger>', () => {
     // Reassigning without a reason is refused by the form's payload check; with one it goes through.
     await submit(el, () => rowOf(el, id), '改派承办人', { handler: 'owner-wang', name: '王局长', unit: '振兴区司法局', reason: '孙德胜借调外单位' });
     await until(() => shadowText(rowOf(el, id)).includes('承办人：王局长（owner-wang）'));
-    const item = (await store.get('items', id)) as { history: { type: string; payload?: { reason?: string } }[] };
+    const item = (await store.get('items', id))!;
     expect(item.history.at(-1)).toMatchObject({ type: 'reassignHandler', payload: { reason: '孙德胜借调外单位' } });
     el.shadowRoot!.querySelector<HTMLInputElement>('[part="mine"]')!.click();
     await until(() => rows(el).length === 1);
