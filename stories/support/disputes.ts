@@ -22,6 +22,7 @@ export const ACTORS: Record<DisputeRole, { id: string; role: DisputeRole; unit?:
   mediator: { id: 'mediator-wang', role: 'mediator' },
   departmentLiaison: { id: 'liaison-court', role: 'departmentLiaison', unit: 'court' },
   supervisor: { id: 'head-gao', role: 'supervisor' },
+  system: { id: 'scheduler', role: 'system' },
 };
 
 /** The source's noise case: Mr Chen and the neighbour upstairs, Jinxiu community, Zhenxing district. */

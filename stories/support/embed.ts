@@ -20,6 +20,8 @@ export const WIDGETS: Record<string, { zh: string; tag: string; store?: boolean 
   'bh-sync-status': { zh: '同步状态：在线或离线、待同步件数、最近同步时间、登录人和辖区，以及服务器拒绝的原因。', tag: '<bh-sync-status></bh-sync-status>', store: true },
   'bh-task-checklist': { zh: '任务清单：民警一个月的任务，带提醒、进度，并可就地反馈。', tag: '<bh-task-checklist officer="officer-01" month="2026-12"></bh-task-checklist>', store: true },
   'bh-task-supervision': { zh: '任务督导：按单位统计完成情况，可逐级下钻，后进单位在前，可督办并导出 CSV。', tag: '<bh-task-supervision month="2026-12"></bh-task-supervision>', store: true },
+  'bh-attachments': { zh: '附件：照片、签字协议扫描件、告知书，选择或拖放添加，显示大小和 SHA-256，按规则删除。', tag: '<bh-attachments item-kind="dispute" item-id="D-2026-0001" viewer="mediator-li"></bh-attachments>', store: true },
+  'bh-print-document': { zh: '打印文书：人民调解协议书、受理登记表、回访记录、督办单、述法评议结果，A4 官方格式，留签名盖章处。', tag: '<bh-print-document document="agreement"></bh-print-document>' },
   'bh-volunteer-log': { zh: '义警协助记录：花名册与协助登记，按类别统计次数和时长。', tag: '<bh-volunteer-log></bh-volunteer-log>', store: true },
 };
 

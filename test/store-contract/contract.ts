@@ -23,6 +23,7 @@ import {
   type StoreNotice,
   type StoreSpec,
 } from '@bihuan/core';
+import { blobContract } from './blobs.js';
 import { makeDispute, makeTasks, simpleStep, taskSpec, uniqueName, type Snapshot, type TaskOrder } from './fixtures.js';
 
 export interface StoreHarness {
@@ -62,6 +63,7 @@ async function refusal(p: Promise<unknown>): Promise<StoreError> {
 }
 
 export function storeContract(h: StoreHarness): void {
+  blobContract(h);
   describe(`store contract: ${h.label}`, () => {
     const open: Store<Collections>[] = [];
     afterEach(() => {

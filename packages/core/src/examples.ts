@@ -14,4 +14,5 @@ export * from './reception/examples.js';
 export * from './event-permit/examples.js';
 export * from './emergency-unit/examples.js';
 export * from './volunteer/examples.js';
+export * from './attachment/examples.js';
 export * from './quiz/examples.js';

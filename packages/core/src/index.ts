@@ -29,6 +29,8 @@ export * from './reception/index.js';
 export * from './event-permit/index.js';
 export * from './emergency-unit/index.js';
 export * from './volunteer/index.js';
+// Attachments as records (photos, signed agreement scans, notices), their bytes as the store's blobs.
+export * from './attachment/index.js';
 // Service to business (一企一警一助理, 一窗通办), the job fair before release, the legal-education quiz.
 export * from './business/index.js';
 export * from './job-fair/index.js';

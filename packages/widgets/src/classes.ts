@@ -24,6 +24,8 @@ export { BhLawReportScorecard, type ScoreDraft, type ScoresSubmittedDetail, type
 export { BhRectificationLedger, type RectificationTransitionDetail, type RectificationRefusedDetail, type BhRectificationLedgerEventMap } from './components/rectification-ledger/rectification-ledger.component.js';
 export { BhReceptionIssues, type ReceptionTransitionDetail, type ReceptionRefusedDetail, type BhReceptionIssuesEventMap } from './components/reception-issues/reception-issues.component.js';
 export { BhSyncStatus, type BhSyncStatusEventMap } from './components/sync-status/sync-status.component.js';
+export { BhAttachments, type AttachmentDetail, type BhAttachmentsEventMap } from './components/attachments/attachments.component.js';
+export { BhPrintDocument, PRINT_DOCUMENTS, type PrintDocumentKind, type BhPrintDocumentEventMap, type LawReportRecord, type SupervisionOrderRecord } from './components/print-document/print-document.component.js';
 export type {
   AddTypedListener,
   BihuanElementEventMap,

@@ -20,6 +20,8 @@ import type { BhRateTrendEventMap } from './components/rate-trend/rate-trend.com
 import type { BhReceptionIssuesEventMap } from './components/reception-issues/reception-issues.component.js';
 import type { BhRectificationLedgerEventMap } from './components/rectification-ledger/rectification-ledger.component.js';
 import type { BhSyncStatusEventMap } from './components/sync-status/sync-status.component.js';
+import type { BhAttachmentsEventMap } from './components/attachments/attachments.component.js';
+import type { BhPrintDocumentEventMap } from './components/print-document/print-document.component.js';
 import type { BhTaskChecklistEventMap } from './components/task-checklist/task-checklist.component.js';
 import type { BhTaskSupervisionEventMap } from './components/task-supervision/task-supervision.component.js';
 import type { BhVolunteerLogEventMap } from './components/volunteer-log/volunteer-log.component.js';
@@ -70,6 +72,8 @@ export interface BihuanEventMaps {
   'bh-task-checklist': BhTaskChecklistEventMap;
   'bh-task-supervision': BhTaskSupervisionEventMap;
   'bh-sync-status': BhSyncStatusEventMap;
+  'bh-attachments': BhAttachmentsEventMap;
+  'bh-print-document': BhPrintDocumentEventMap;
   'bh-volunteer-log': BhVolunteerLogEventMap;
 }
 

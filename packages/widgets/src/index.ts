@@ -20,3 +20,5 @@ import './components/law-report-scorecard/define.js';
 import './components/rectification-ledger/define.js';
 import './components/reception-issues/define.js';
 import './components/sync-status/define.js';
+import './components/attachments/define.js';
+import './components/print-document/define.js';

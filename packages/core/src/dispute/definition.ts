@@ -35,6 +35,8 @@ import {
 } from './schema.js';
 import { dateInCase, followUpInterval, liaisonOfRoutedBody, panelMember, refusal, type Verdict, writeOffByOther } from './rules.js';
 import { handlerEvents, HANDLER_RULES } from '../loop/handler.js';
+import { escalationEvents, ESCALATION_CHAINS, ESCALATION_RULES, SYSTEM_ROLE } from '../loop/escalation.js';
+import { ATTACHMENT_RULES, checkAgreementScan, type Attachment } from '../schema/attachment.js';
 
 export const DISPUTE_LOOP_ID = 'dispute';
 
@@ -54,6 +56,12 @@ export interface DisputeContext {
    * `linkDuplicate` / `unmerge` check the other side. `applyDisputeEvent` always passes it.
    */
   readonly findDispute?: (id: string) => Snapshot<string, Dispute> | undefined;
+  /**
+   * The dispute's attachments (`listAttachments` of `{ kind: 'dispute', id }`): when given, a
+   * settlement needs a signed agreement scan among them (`agreement_scan_required`), and the
+   * settlement's `document` names it.
+   */
+  readonly attachments?: readonly Attachment[];
 }
 
 /** Stage limits (defaults are illustrative; the source states none). */
@@ -97,7 +105,9 @@ export interface DisputeLoopOptions {
  * among mediators and liaisons (`handler_only`; supervisors and intake clerks are not bound); a
  * handler works in a routed body (`handler_in_body`), is named by that body or a supervisor
  * (`handler_assigned_by_body`), is assigned once (`handler_assigned`) and then reassigned with a
- * reason (`handler_missing`, `handler_same`).
+ * reason (`handler_missing`, `handler_same`). Escalation by rule (`escalate`, by the `system` role or a
+ * supervisor; centre → sub-district → county): `not_overdue`, `already_escalated`,
+ * `escalation_deadline`, `escalation_top`, `escalation_from_level`, `escalation_next_level`.
  */
 export const DISPUTE_RULES = {
   liaison_unit_missing: { 'zh-CN': '部门联络员须注明所代表的部门（actor.unit）', en: 'a department liaison names the body they act for (actor.unit)' },
@@ -113,6 +123,7 @@ export const DISPUTE_RULES = {
   lead_routed: { 'zh-CN': '牵头单位在分流部门之中', en: 'the lead is a routed body' },
   all_parties_consent: { 'zh-CN': '每个当事人都同意协议', en: 'every party consents' },
   consent_by_party: { 'zh-CN': '只有当事人能同意协议', en: 'only parties consent' },
+  agreement_scan_required: ATTACHMENT_RULES.agreement_scan_required,
   agreement_checked: { 'zh-CN': '回访核实协议履行', en: 'a settled dispute’s follow-up checks the agreement' },
   no_agreement: { 'zh-CN': '移送的纠纷无协议可核实', en: 'a referred dispute has no agreement to check' },
   follow_up_passed: { 'zh-CN': '销号前有合格回访', en: 'write-off needs a passing follow-up' },
@@ -131,6 +142,8 @@ export const DISPUTE_RULES = {
   transfer_outside_centre: { 'zh-CN': '直接移交的对象是中心以外的单位（中心内部门请分流）', en: 'a direct referral goes to a body outside the centre (route to the centre’s own departments)' },
   // The named handler (承办人): `handler_only` binds mediators and liaisons once a handler is named.
   ...HANDLER_RULES,
+  // Escalation (超期升级, centre → sub-district → county): by the `system` role or a supervisor.
+  ...ESCALATION_RULES,
 } as const satisfies Record<string, { readonly 'zh-CN': string; readonly en: string }>;
 export type DisputeRule = keyof typeof DISPUTE_RULES;
 
@@ -237,6 +250,7 @@ export function createDisputeLoop(options: DisputeLoopOptions = {}) {
       mediator: { label: { 'zh-CN': '调解员', en: 'mediator' } },
       departmentLiaison: { label: { 'zh-CN': '部门联络员', en: 'department liaison' } },
       supervisor: { label: { 'zh-CN': '中心负责人', en: 'centre supervisor' } },
+      ...SYSTEM_ROLE,
     },
     states: {
       received: { label: { 'zh-CN': '已受理', en: 'accepted' }, limit: limits.received },
@@ -298,7 +312,7 @@ export function createDisputeLoop(options: DisputeLoopOptions = {}) {
         to: 'followUp',
         roles: ['mediator', 'departmentLiaison'],
         payload: SettlementSchema,
-        guard(s: DisputeSnapshot, e: LoopEvent, _c: unknown, p: Settlement): Verdict {
+        guard(s: DisputeSnapshot, e: LoopEvent, c: DisputeContext | undefined, p: Settlement): Verdict {
           const member = panelMember(s, e);
           if (member !== true) return member;
           const dated = dateInCase(s, e, p.date, 'date');
@@ -311,7 +325,7 @@ export function createDisputeLoop(options: DisputeLoopOptions = {}) {
           for (const pid of consented) {
             if (!isParty(parties, pid)) return refusal('consent_by_party', `${pid} 不是本纠纷的当事人`, `${pid} is not a party to this dispute`, 'consentedBy');
           }
-          return true;
+          return c?.attachments ? checkAgreementScan(s.id, p.document, c.attachments) : true;
         },
         apply(data: Dispute, p: Settlement): Dispute {
           const next = copy(data);
@@ -492,6 +506,8 @@ export function createDisputeLoop(options: DisputeLoopOptions = {}) {
         apply: (data: Dispute): Dispute => withChanges(data, { outcome: null, reopened: data.reopened + 1 }),
       },
       // The named handler (承办人): assigned inside a routed body, reassigned with a reason.
+      // Escalation by rule (超期升级): an overdue stage goes up centre → sub-district → county.
+      ...escalationEvents({ from: open, roles: ['system', 'supervisor'] as const, chain: ESCALATION_CHAINS.governance }),
       ...handlerEvents({ from: ['routed', 'mediating', 'followUp', 'pendingWriteOff'] as const, bodyRoles: DISPUTE_BODY_ROLES, supervisorRoles: ['supervisor'] as const, bodiesOf: (d: Dispute) => d.routing?.departments ?? [] }),
     },
   });

@@ -2,6 +2,7 @@ import { defineLoop, type EventOf, type RoleOf, type SnapshotOf, type StateOf } 
 import type { LoopEvent, Snapshot } from '../loop/types.js';
 import { chinaDay, parseDate, parseInstant } from '../calendar/instant.js';
 import { rejection } from '../schema/result.js';
+import { escalationEvents, ESCALATION_CHAINS, SYSTEM_ROLE } from '../loop/escalation.js';
 import { type EventOutcome, EventOutcomeSchema, type EventPermit, EventPermitSchema, ReasonSchema, type ReasonInput, type SecurityPlan, SecurityPlanSchema } from './schema.js';
 
 export const EVENT_PERMIT_LOOP_ID = 'event-permit';
@@ -32,6 +33,8 @@ function beforeEvent(rule: string, zh: string, en: string) {
  * - `expire_after_event`: an undecided filing (filed, under review) expires from the event date
  *   on, not before; `lapsedFilings` lists those due to expire. An expired filing is an end of the
  *   loop and is never counted as held.
+ * - escalation by rule (`escalate`, by the `system` role or no one else; chain station → county → city): `not_overdue`, `already_escalated`, `escalation_deadline`, `escalation_top`, `escalation_from_level`, `escalation_next_level` (`ESCALATION_RULES`, `@bihuan/core/loop`): a review past its 7
+ *   working days goes up.
  * Review (审查中) takes at most 7 working days (the 2007 regulations, art. 12: "7日内"), counted
  * on the China working-day calendar, so that a review begun before National Day is not eaten by it.
  */
@@ -45,6 +48,7 @@ export const eventPermitLoop = /* @__PURE__ */ defineLoop({
   roles: {
     organizer: { label: { 'zh-CN': '主办方', en: 'organizer' } },
     reviewer: { label: { 'zh-CN': '公安审批民警', en: 'police reviewer' } },
+    ...SYSTEM_ROLE,
   },
   states: {
     filed: { label: { 'zh-CN': '已报备', en: 'filed' } },
@@ -125,6 +129,8 @@ export const eventPermitLoop = /* @__PURE__ */ defineLoop({
           ? true
           : rejection('expire_after_event', `活动定于 ${s.data.eventDate} 举办，此前报备仍可审结，不能作失效处理`, `the event is on ${s.data.eventDate}: until then the filing can still be decided and does not expire`, 'at'),
     },
+    // Escalation by rule (超期升级): a review past its 7 working days goes up station → county → city.
+    ...escalationEvents({ from: ['underReview'] as const, roles: ['system'] as const, chain: ESCALATION_CHAINS.police }),
   },
 });
 

@@ -33,3 +33,28 @@ export { deadlineFor, overdue, dueSoon, timeLeft, type Moment, type Within } fro
 export { maskSnapshot } from './mask.js';
 export { HandlerSchema, AssignHandlerPayloadSchema, ReassignHandlerPayloadSchema, HANDLER_RULES, handlerOf, handledBy, type Handler, type AssignHandlerPayload, type ReassignHandlerPayload } from './handler.js';
 export type { CountChange, PeriodComparison } from './as-of.js';
+export {
+  ESCALATION_CHAINS,
+  ESCALATION_CHAIN_OF_LOOP,
+  ESCALATION_RULES,
+  ESCALATE_EVENT,
+  OVERDUE_RULE,
+  SYSTEM_ROLE,
+  EscalatePayloadSchema,
+  RECTIFICATION_OVERDUE_DEADLINE,
+  escalationsOf,
+  escalationLevelOf,
+  escalationsDueAt,
+  nextLevel,
+  levelLabel,
+  chainOfLoop,
+  type EscalationLevel,
+  type EscalationChain,
+  type EscalationChainId,
+  type EscalatePayload,
+  type EscalationRule,
+  type EscalationRecord,
+  type OverdueDeadline,
+  type DueEscalation,
+  type EscalationsDueOptions,
+} from './escalation.js';

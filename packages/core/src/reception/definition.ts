@@ -5,6 +5,7 @@ import { chinaDay, formatDate, parseDate, parseInstant } from '../calendar/insta
 import { AssignPayloadSchema, type AssignPayload, RatePayloadSchema, type RatePayload, type ReceptionIssue, ReceptionIssueSchema, ResultPayloadSchema } from './schema.js';
 import { instructionPayload, reasonPayload } from '../schema/fields.js';
 import { handlerEvents, handlerOnly } from '../loop/handler.js';
+import { escalationEvents, ESCALATION_CHAINS, SYSTEM_ROLE } from '../loop/escalation.js';
 
 const L = (zh: string, en: string) => ({ 'zh-CN': zh, en });
 
@@ -77,7 +78,8 @@ function dueDateFits(e: LoopEvent, p: AssignPayload): Verdict {
  * handler (承办人, `assignHandler` / `reassignHandler` with a reason): once named, only the handler
  * acts for the department (`handler_only`; the host is not bound); the handler works in the
  * assigned department (`handler_in_body`), is named by it or the host (`handler_assigned_by_body`),
- * once (`handler_assigned`), then reassigned (`handler_missing`, `handler_same`).
+ * once (`handler_assigned`), then reassigned (`handler_missing`, `handler_same`). An issue past its
+ * due date: escalation by rule (`escalate`, by the `system` role or the host; chain centre → sub-district → county): `not_overdue`, `already_escalated`, `escalation_deadline`, `escalation_top`, `escalation_from_level`, `escalation_next_level` (`ESCALATION_RULES`, `@bihuan/core/loop`).
  */
 export const receptionLoop = /* @__PURE__ */ defineLoop({
   id: RECEPTION_LOOP_ID,
@@ -92,6 +94,7 @@ export const receptionLoop = /* @__PURE__ */ defineLoop({
     host: { label: L('接待领导/牵头部门', 'reception host') },
     department: { label: L('承办部门', 'handling department') },
     firm: { label: L('企业', 'firm') },
+    ...SYSTEM_ROLE,
   },
   states: {
     collected: { label: L('已收集', 'collected') },
@@ -154,6 +157,8 @@ export const receptionLoop = /* @__PURE__ */ defineLoop({
       payload: reasonPayload,
       apply: (d: ReceptionIssue): ReceptionIssue => ({ ...d, reopened: d.reopened + 1, result: null }),
     },
+    // Escalation by rule (超期升级): an overdue issue goes up centre → sub-district → county.
+    ...escalationEvents({ from: ['assigned', 'handling'] as const, roles: ['system', 'host'] as const, chain: ESCALATION_CHAINS.governance }),
     // The named handler (承办人) inside the assigned department.
     ...handlerEvents({ from: ['assigned', 'handling', 'fedBack', 'rated'] as const, bodyRoles: ['department'] as const, supervisorRoles: ['host'] as const, bodiesOf: (d: ReceptionIssue) => (d.department === null ? [] : [d.department]) }),
   },

@@ -2,6 +2,7 @@ import { defineLoop, type EventOf, type RoleOf, type SnapshotOf, type StateOf } 
 import type { GuardRefusal } from '../loop/refusal.js';
 import type { LoopEvent, Snapshot } from '../loop/types.js';
 import { handlerEvents, handlerOnly } from '../loop/handler.js';
+import { escalationEvents, ESCALATION_CHAINS, RECTIFICATION_OVERDUE_DEADLINE, SYSTEM_ROLE } from '../loop/escalation.js';
 import { chinaDay, formatDate, parseDate, parseInstant, startOfChinaDay } from '../calendar/instant.js';
 import {
   type Accountability,
@@ -114,7 +115,8 @@ function fixedAtOnce(s: ItemSnapshot, e: LoopEvent): Verdict {
  * `assignHandler` / `reassignHandler` with a reason): once named, only the handler acts as owner
  * (`handler_only`; the supervising office is not bound); the handler works in the responsible unit
  * (`handler_in_body`), is named by it or the supervising office (`handler_assigned_by_body`), once
- * (`handler_assigned`), then reassigned (`handler_missing`, `handler_same`).
+ * (`handler_assigned`), then reassigned (`handler_missing`, `handler_same`). An item unverified past
+ * the end of `data.deadline`: escalation by rule (`escalate`, by the `system` role or the supervising office; chain unit → supervising office → party committee): `not_overdue`, `already_escalated`, `escalation_deadline`, `escalation_top`, `escalation_from_level`, `escalation_next_level` (`ESCALATION_RULES`, `@bihuan/core/loop`).
  */
 export const rectificationLoop = /* @__PURE__ */ defineLoop({
   id: RECTIFICATION_LOOP_ID,
@@ -127,6 +129,7 @@ export const rectificationLoop = /* @__PURE__ */ defineLoop({
     owner: { label: L('整改责任人', 'owner') },
     verifier: { label: L('核验人', 'verifier') },
     supervisor: { label: L('督办部门', 'supervising office') },
+    ...SYSTEM_ROLE,
   },
   states: {
     open: { label: L('待整改', 'open') },
@@ -208,6 +211,8 @@ export const rectificationLoop = /* @__PURE__ */ defineLoop({
       },
       apply: (d: Rectification, p: AccountabilityPayload, e: LoopEvent): Rectification => ({ ...d, accountability: { id: p.accountabilityId, openedAt: e.at } }),
     },
+    // Escalation by rule (超期升级): unverified past `data.deadline`, unit → office → committee.
+    ...escalationEvents({ from: UNVERIFIED_STATES, roles: ['system', 'supervisor'] as const, chain: ESCALATION_CHAINS.rectification, deadlineOf: RECTIFICATION_OVERDUE_DEADLINE }),
     // The named handler (承办人) inside the responsible unit.
     ...handlerEvents({ from: UNVERIFIED_STATES, bodyRoles: ['owner'] as const, supervisorRoles: ['supervisor'] as const, bodiesOf: (d: Rectification) => [d.unit] }),
   },

@@ -4,6 +4,7 @@ import { fromDomError, storeError } from './errors.js';
 import { Notifier } from './channel.js';
 import { ChangeGroups, pageSize } from './memory.js';
 import { checkDump, keyId } from './dump.js';
+import { blobIdArg, blobOf, blobRow, indexedDbBlobs, infoOf } from './blobs.js';
 import { changesQueryArg, functionArg, listArg, queryArg, restoreOptionsArg, writeOptionsArg } from './args.js';
 import {
   afterCursor,
@@ -112,12 +113,14 @@ export async function createIndexedDbStore<const C extends Collections>(spec: St
   const raw = await open(factory, spec, cols, version, fingerprint, options, emit);
   const db = wrap(raw) as IDBPDatabase;
   const notifier = new Notifier(spec.name);
+  const blobs = indexedDbBlobs(factory, spec.name);
   let closed = false;
 
   const shut = () => {
     if (closed) return;
     closed = true;
     raw.close();
+    blobs.close();
     notifier.close();
   };
   raw.onversionchange = () => {
@@ -695,7 +698,30 @@ export async function createIndexedDbStore<const C extends Collections>(spec: St
         },
         opts?.signal,
       );
+      await blobs.clear();
       notifier.publish({ kind: 'reset' });
+    },
+
+    async putBlob(id, blob, blobOptions) {
+      live();
+      const { row, signal } = await blobRow(id, blob, blobOptions);
+      live();
+      await blobs.put(row, signal);
+      return infoOf(row);
+    },
+
+    async getBlob(id) {
+      live();
+      blobIdArg('getBlob', id);
+      const row = await blobs.get(id);
+      return row && blobOf(row);
+    },
+
+    async deleteBlob(id, blobOptions) {
+      live();
+      blobIdArg('deleteBlob', id);
+      const opts = writeOptionsArg('deleteBlob', blobOptions);
+      return blobs.delete(id, opts.signal);
     },
 
     close() {
@@ -720,6 +746,15 @@ export function deleteIndexedDbStore(name: string, options: { readonly indexedDB
   const factory = options.indexedDB ?? (globalThis as { indexedDB?: IDBFactory }).indexedDB;
   if (!factory) return Promise.reject(storeError('failed', {}, 'IndexedDB is not available here'));
   if (typeof name !== 'string' || name === '') return Promise.reject(storeError('failed', {}, 'a database name is needed'));
+  // The blobs' own database goes first (`<name>:blobs`; nothing happens when there is none).
+  const blobsGone = new Promise<void>((resolve) => {
+    const req = factory.deleteDatabase(`${name}:blobs`);
+    req.onsuccess = req.onerror = () => resolve();
+  });
+  return blobsGone.then(() => deleteDatabase(factory, name, options));
+}
+
+function deleteDatabase(factory: IDBFactory, name: string, options: { readonly blockedTimeoutMs?: number }): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const req = factory.deleteDatabase(name);

@@ -3,6 +3,7 @@ import { storeError } from './errors.js';
 import { Notifier } from './channel.js';
 import { copyOut, own } from './copy.js';
 import { checkDump, keyId } from './dump.js';
+import { blobIdArg, blobOf, blobRow, infoOf, type BlobRow } from './blobs.js';
 import { changesQueryArg, functionArg, listArg, memoryOptionsArg, queryArg, restoreOptionsArg, writeOptionsArg } from './args.js';
 import {
   afterCursor,
@@ -66,10 +67,12 @@ export interface MemoryBacking {
   readonly changes: ChangeEntry[];
   /** Bumped on every write, so that sorted views know when to rebuild. */
   generation: number;
+  /** Blobs by id (`putBlob`). */
+  readonly blobs: Map<string, BlobRow>;
 }
 
 export function createMemoryBacking(): MemoryBacking {
-  return { version: 0, fingerprint: '', collections: new Map(), history: new Map(), changes: [], generation: 0 };
+  return { version: 0, fingerprint: '', collections: new Map(), history: new Map(), changes: [], generation: 0, blobs: new Map() };
 }
 
 export interface MemoryStoreOptions {
@@ -129,6 +132,8 @@ export function createMemoryStore<const C extends Collections>(spec: StoreSpec<C
   const live = () => {
     if (closed) throw storeError('closed');
   };
+  // A backing made by an earlier version has no blob map yet.
+  const blobs = (): Map<string, BlobRow> => (b.blobs ?? ((b as { blobs: Map<string, BlobRow> }).blobs = new Map()));
   const table = (name: string): Table => {
     let t = b.collections.get(name);
     if (!t) b.collections.set(name, (t = new Map()));
@@ -455,8 +460,31 @@ export function createMemoryStore<const C extends Collections>(spec: StoreSpec<C
       checkSignal(opts);
       for (const c of cols.values()) b.collections.set(c.name, new Map());
       b.changes.length = 0;
+      b.blobs?.clear();
       b.generation++;
       notifier.publish({ kind: 'reset' });
+    },
+
+    async putBlob(id, blob, blobOptions) {
+      live();
+      const { row, signal } = await blobRow(id, blob, blobOptions);
+      checkSignal({ signal });
+      blobs().set(id, row);
+      return infoOf(row);
+    },
+
+    async getBlob(id) {
+      live();
+      blobIdArg('getBlob', id);
+      const row = blobs().get(id);
+      return row && blobOf(row);
+    },
+
+    async deleteBlob(id, blobOptions) {
+      live();
+      blobIdArg('deleteBlob', id);
+      checkSignal(writeOptionsArg('deleteBlob', blobOptions));
+      return blobs().delete(id);
     },
 
     close() {

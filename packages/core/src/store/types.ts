@@ -1,6 +1,7 @@
 import type { WorkCalendar } from '../calendar/work-calendar.js';
 import type * as z from '../schema/zod.js';
 import type { Localized } from '../i18n/locale.js';
+import type { StoredBlob } from './blobs.js';
 
 /** An IndexedDB-compatible key: numbers, strings, dates, and arrays of them. */
 export type Key = string | number | Date | readonly Key[];
@@ -333,6 +334,16 @@ export interface Store<C extends Collections = Collections> {
    * the store stays open and usable. To remove the database itself, see `deleteIndexedDbStore`.
    */
   clear(options?: WriteOptions): Promise<void>;
+
+  /**
+   * Keeps a blob (an attachment's bytes) under `id`, replacing one with that id. Blobs are not
+   * records: they are not in the change log, in dumps or in backups; `clear()` deletes them too.
+   */
+  putBlob(id: string, blob: Blob, options?: WriteOptions): Promise<StoredBlob>;
+  /** The blob kept under `id` (an equal copy: same bytes and media type), or undefined. */
+  getBlob(id: string): Promise<Blob | undefined>;
+  /** Deletes the blob kept under `id`; false when there was none. */
+  deleteBlob(id: string, options?: WriteOptions): Promise<boolean>;
 
   close(): void;
   readonly closed: boolean;

@@ -668,6 +668,10 @@ export async function createSyncedStore(options: SyncedStoreOptions): Promise<Sy
     dump: () => local.dump(),
     restore: (d, r) => local.restore(d, r),
     verify: () => local.verify(),
+    // Blobs stay on this device (they are not records: nothing of them goes into the outbox).
+    putBlob: (i, b, w) => local.putBlob(i, b, w),
+    getBlob: (i) => local.getBlob(i),
+    deleteBlob: (i, w) => local.deleteBlob(i, w),
     delete: (c, k, w) => local.delete(c, k, w),
     bulkDelete: (c, k, w) => local.bulkDelete(c, k, w),
     async put(collection, record, w?: WriteOptions) {

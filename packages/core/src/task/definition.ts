@@ -7,7 +7,9 @@ import { chinaDay, parseInstant } from '../calendar/instant.js';
 import { rosterArg } from './catalog.js';
 import { dueDayOfInstant } from './due.js';
 import { checkFeedback } from './feedback.js';
+import { checkEvidencePhotos, type Attachment } from '../schema/attachment.js';
 import { presenceRefusal } from './presence.js';
+import { escalationEvents, ESCALATION_CHAINS, SYSTEM_ROLE } from '../loop/escalation.js';
 import {
   type FeedbackPayload,
   FeedbackPayloadSchema,
@@ -43,6 +45,12 @@ export interface TaskLoopOptions {
  */
 export interface TaskLoopContext {
   readonly roster?: Roster;
+  /**
+   * The order's attachments (`listAttachments` of `{ kind: 'taskOrder', id }`): when given, each
+   * evidence field's references name attachments of this order (`evidence_not_attached`), at least
+   * one of them a photo (`photos_required`).
+   */
+  readonly attachments?: readonly Attachment[];
 }
 
 const ORDER_FIELDS = ['community', 'station', 'county'] as const;
@@ -77,6 +85,7 @@ function notOwnOrder(s: OrderSnapshot, e: LoopEvent): Verdict {
  * - `on_roster`: a reassignment goes only to an officer on the roster from its day to the order's
  *   due day (with `{ roster }` in the context; `reassignOnLeave` passes it). Dispatch keeps the
  *   same rule (`dispatchMonth` skips, `dispatchOnEvent` throws `TaskOrderRefusal`).
+ * - escalation by rule (`escalate`, by the `system` role or a supervisor; chain station → county bureau → city bureau): `not_overdue`, `already_escalated`, `escalation_deadline`, `escalation_top`, `escalation_from_level`, `escalation_next_level` (`ESCALATION_RULES`, `@bihuan/core/loop`).
  */
 export function createTaskOrderLoop(options: TaskLoopOptions = {}) {
   if (options === null || typeof options !== 'object') throw new InvalidArgumentError('createTaskOrderLoop', 'options', { 'zh-CN': '必须是对象', en: 'must be an object' }, options);
@@ -93,6 +102,7 @@ export function createTaskOrderLoop(options: TaskLoopOptions = {}) {
       officer: { label: { 'zh-CN': '社区民警', en: 'community officer' } },
       supervisor: { label: { 'zh-CN': '督导人员', en: 'supervisor' } },
       dispatcher: { label: { 'zh-CN': '派单系统', en: 'dispatcher' } },
+      ...SYSTEM_ROLE,
     },
     states: {
       dispatched: { label: { 'zh-CN': '已派发', en: 'dispatched' } },
@@ -109,11 +119,19 @@ export function createTaskOrderLoop(options: TaskLoopOptions = {}) {
         to: 'fedBack',
         roles: ['officer'],
         payload: FeedbackPayloadSchema,
-        guard(s: OrderSnapshot, e: LoopEvent, _c: TaskLoopContext | undefined, p: FeedbackPayload): Verdict {
+        guard(s: OrderSnapshot, e: LoopEvent, c: TaskLoopContext | undefined, p: FeedbackPayload): Verdict {
           const own = assigneeOnly(s, e, { zh: '反馈', en: 'feed back' });
           if (own !== true) return own;
           const check = checkFeedback(s.data.template.done, p.values);
-          return check.ok ? true : { rule: check.reason.rule, field: check.reason.field, message: check.reason.message };
+          if (!check.ok) return { rule: check.reason.rule, field: check.reason.field, message: check.reason.message };
+          if (!c?.attachments) return true;
+          for (const f of s.data.template.done) {
+            const refs = check.values[f.id];
+            if (f.kind !== 'evidence' || !Array.isArray(refs)) continue;
+            const photos = checkEvidencePhotos(s.id, `values.${f.id}`, refs, c.attachments);
+            if (photos !== true) return { rule: photos.rule, field: photos.field, message: photos.message };
+          }
+          return true;
         },
         apply: (data: TaskOrderData, p: FeedbackPayload, e: LoopEvent): TaskOrderData => {
           const check = checkFeedback(data.template.done, p.values);
@@ -199,6 +217,8 @@ export function createTaskOrderLoop(options: TaskLoopOptions = {}) {
           reassignments: [...data.reassignments, { from: data.officer, to: p.officer, reason: p.reason, ...stamp(e) }],
         }),
       },
+      // Escalation by rule (超期升级): an overdue order goes up station → county bureau → city bureau.
+      ...escalationEvents({ from: OPEN_TASK_STATES, roles: ['system', 'supervisor'] as const, chain: ESCALATION_CHAINS.police }),
     },
   });
 }

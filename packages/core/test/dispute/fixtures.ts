@@ -11,6 +11,7 @@ export const ACTORS: Record<DisputeRole, Who> = {
   mediator,
   departmentLiaison: liaison,
   supervisor,
+  system: { id: 'scheduler', role: 'system' },
 };
 
 /** The source's noise case: Mr Chen and his neighbour, Jinxiu community, Zhenxing district. */
@@ -54,6 +55,7 @@ export const PAYLOADS: Record<DisputeEvent, unknown> = {
   transfer: { to: '区劳动人事争议仲裁院', reason: '劳动争议须先经仲裁', date: '2025-09-26' },
   assignHandler: { handler: 'mediator-wang', name: '王调解', unit: 'court' },
   reassignHandler: { handler: 'liaison-court', name: '李联络', unit: 'court', reason: '原承办人调岗' },
+  escalate: { from: 'centre', to: 'subDistrict', deadline: '2025-09-29T00:00:00+08:00' },
 };
 
 /** How long after the last event a step comes by default: an hour, and eight days before a follow-up (which waits to see the agreement kept). */

@@ -10,6 +10,8 @@ const GUARDED: Partial<Record<DisputeEvent, Partial<Record<DisputeRole, [Dispute
   unlinkDuplicate: { supervisor: [['received', 'routed', 'mediating', 'followUp', 'pendingWriteOff'], 'duplicate_not_listed'] },
   // A centre mediator names no one's handler for a body; nobody is reassigned before a handler is named.
   assignHandler: { mediator: [['routed', 'mediating', 'followUp', 'pendingWriteOff'], 'handler_assigned_by_body'] },
+  // Escalation comes only once a deadline has passed: the walked items are an hour old.
+  escalate: Object.fromEntries((['system', 'supervisor'] as const).map((r) => [r, [['received', 'routed', 'mediating', 'followUp', 'pendingWriteOff'], 'not_overdue']])),
   reassignHandler: Object.fromEntries((['mediator', 'departmentLiaison', 'supervisor'] as const).map((r) => [r, [['routed', 'mediating', 'followUp', 'pendingWriteOff'], 'handler_missing']])),
 };
 
@@ -33,6 +35,7 @@ const MATRIX: Record<DisputeEvent, DisputeRole[]> = {
   transfer: ['intakeClerk', 'supervisor'],
   assignHandler: ['mediator', 'departmentLiaison', 'supervisor'],
   reassignHandler: ['mediator', 'departmentLiaison', 'supervisor'],
+  escalate: ['system', 'supervisor'],
 };
 const ROLES = Object.keys(ACTORS) as DisputeRole[];
 const STATES = Object.keys(disputeLoop.states) as DisputeItem['state'][];

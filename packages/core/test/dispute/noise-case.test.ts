@@ -40,7 +40,7 @@ describe('the source’s noise case, from 受理 to 销号', () => {
     // 回访 by phone: the agreement is kept, Mr Chen is satisfied.
     item = send(item, 'recordFollowUp', clerk, { method: 'phone', agreementKept: true, satisfaction: 'satisfied' }, '2025-10-15T10:00:00+08:00');
     expect(item.state).toBe('pendingWriteOff');
-    expect(availableEvents(disputeLoop, item, 'supervisor')).toEqual(['writeOff', 'linkDuplicate', 'unlinkDuplicate', 'supervise', 'assignHandler', 'reassignHandler']);
+    expect(availableEvents(disputeLoop, item, 'supervisor')).toEqual(['writeOff', 'linkDuplicate', 'unlinkDuplicate', 'supervise', 'escalate', 'assignHandler', 'reassignHandler']);
 
     // 销号 by the centre's head.
     item = send(item, 'writeOff', supervisor, undefined, '2025-10-16T09:00:00+08:00');

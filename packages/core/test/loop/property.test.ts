@@ -159,7 +159,7 @@ describe.each(harnesses.map((h) => [h.def.id, h] as const))('random event sequen
           } else {
             // Mostly events that some role may send now, so that sequences reach deep states.
             // Naming a handler (an aside to the main path, open to three roles in most states) is picked one time in four.
-            const aside = (e: string) => (e === 'assignHandler' || e === 'reassignHandler') && s.seed % 4 !== 0;
+            const aside = (e: string) => (e === 'assignHandler' || e === 'reassignHandler' || e === 'escalate') && s.seed % 4 !== 0;
             const allowed = events.flatMap((e) => (def.events[e]!.from.includes(snapshot.state) && !aside(e) ? def.events[e]!.roles.map((r: string) => [e, r] as const) : []));
             if (allowed.length === 0) break;
             [type, role] = allowed[s.pick % allowed.length]!;

@@ -9,7 +9,7 @@ const core = fileURLToPath(new URL('../../', import.meta.url));
 const src = join(core, 'src');
 const read = (p: string) => readFileSync(join(src, p), 'utf8');
 
-const DOMAINS = ['business', 'dispute', 'emergency-unit', 'evaluation', 'event-permit', 'job-fair', 'quiz', 'reception', 'rectification', 'task', 'three-lists', 'volunteer'];
+const DOMAINS = ['attachment', 'business', 'dispute', 'emergency-unit', 'evaluation', 'event-permit', 'job-fair', 'quiz', 'reception', 'rectification', 'task', 'three-lists', 'volunteer'];
 const LOOPS = ['dispute', 'event-permit', 'reception', 'rectification', 'task'];
 const PARTS = ['schema', 'rate', 'privacy', 'calendar', 'loop', 'store', 'export', 'sync'];
 

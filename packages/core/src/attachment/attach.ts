@@ -1,0 +1,127 @@
+import * as z from '../schema/zod.js';
+import { id, instant } from '../schema/fields.js';
+import { checkStore, parseArgument } from '../schema/argument.js';
+import { accepted, type Result } from '../schema/result.js';
+import { InvalidArgumentError } from '../errors/errors.js';
+import {
+  ATTACHMENT_TYPES,
+  AddedBySchema,
+  AttachmentItemSchema,
+  checkDuplicate,
+  checkFile,
+  fileName,
+  type Attachment,
+  type AttachmentItem,
+} from '../schema/attachment.js';
+import type { AttachmentStore } from './store.js';
+import { sha256Of } from './hash.js';
+
+/** What the person adding a file says about it; size, media type and hash are read from the file. */
+export const AddAttachmentInputSchema = /* @__PURE__ */ z.object({
+  id,
+  item: AttachmentItemSchema,
+  type: z.enum(ATTACHMENT_TYPES),
+  /** Shown name (default: the file's own name). */
+  name: fileName.optional(),
+  addedBy: AddedBySchema,
+  addedAt: instant,
+});
+export type AddAttachmentInput = z.input<typeof AddAttachmentInputSchema>;
+
+export const RemoveAttachmentInputSchema = /* @__PURE__ */ z.object({ actor: AddedBySchema, at: instant });
+export type RemoveAttachmentInput = z.input<typeof RemoveAttachmentInputSchema>;
+
+/** Roles that may remove anyone's attachment (besides the person who added it). */
+export const ATTACHMENT_REMOVER_ROLES: readonly string[] = ['supervisor'];
+
+const refuse = (rule: string, zh: string, en: string, field: string) => ({ ok: false as const, reason: { rule, field, message: { 'zh-CN': zh, en } } });
+
+function fileArg(fn: string, file: unknown): Blob {
+  if (!(typeof Blob !== 'undefined' && file instanceof Blob)) throw new InvalidArgumentError(fn, 'file', { 'zh-CN': '必须是 File 或 Blob', en: 'must be a File or Blob' }, file);
+  return file;
+}
+
+/**
+ * Attaches a file to an item: the record (type, name, size, media type, SHA-256, who and when)
+ * and the bytes as the store's blob under the record's id. Refused as a value, with nothing
+ * stored: an empty file (`file_empty`), one above the size limit (`file_too_large`), a format the
+ * type does not take (`media_type`), the same bytes already on the item (`duplicate_attachment`),
+ * an id in use (`attachment_exists`).
+ */
+export async function addAttachment(store: AttachmentStore, input: AddAttachmentInput, file: Blob): Promise<Result<Attachment>> {
+  checkStore('addAttachment', store);
+  const a = parseArgument('addAttachment', 'input', AddAttachmentInputSchema, input);
+  fileArg('addAttachment', file);
+  const name = a.name ?? parseArgument('addAttachment', 'file.name', fileName, (file as File).name || 'file');
+  const fits = checkFile({ type: a.type, name, size: file.size, mediaType: file.type });
+  if (fits !== true) return { ok: false, reason: fits };
+  const sha256 = await sha256Of(file);
+  const record: Attachment = { id: a.id, item: a.item, type: a.type, name, size: file.size, mediaType: file.type, sha256, addedBy: a.addedBy, addedAt: a.addedAt };
+  const before = await check({ get: (c, k) => store.get(c, k), list: async (it) => (await store.all('attachments', { index: 'item', equals: [it.kind, it.id] })).items }, record);
+  if (!before.ok) return before;
+  await store.putBlob(a.id, file, { actor: { id: a.addedBy.id, role: a.addedBy.role } });
+  try {
+    // Checked again with the write, in one unit of work: two tabs adding the same file at once add it once.
+    const stored = await store.batch(async (tx) => {
+      const again = await check({ get: (c, k) => tx.get(c, k), list: (it) => tx.all('attachments', { index: 'item', equals: [it.kind, it.id] }) }, record);
+      if (!again.ok) return again;
+      await tx.add('attachments', record);
+      return accepted(record);
+    });
+    if (!stored.ok) await store.deleteBlob(a.id);
+    return stored;
+  } catch (error) {
+    await store.deleteBlob(a.id);
+    throw error;
+  }
+}
+
+interface Reader {
+  get(collection: 'attachments', key: string): Promise<Attachment | undefined>;
+  list(item: AttachmentItem): Promise<readonly Attachment[]>;
+}
+
+async function check(reader: Reader, record: Attachment): Promise<Result<Attachment>> {
+  if (await reader.get('attachments', record.id)) return refuse('attachment_exists', `附件编号 ${record.id} 已被使用`, `attachment id ${record.id} is already in use`, 'id');
+  const same = checkDuplicate(record.sha256, record.item, await reader.list(record.item));
+  return same === true ? accepted(record) : { ok: false, reason: same };
+}
+
+/** The item's attachments, oldest first, removed ones included (`removedAt` set) unless `live` is asked for. */
+export async function listAttachments(store: AttachmentStore, item: AttachmentItem, options: { readonly live?: boolean } = {}): Promise<Attachment[]> {
+  checkStore('listAttachments', store);
+  const it = parseArgument('listAttachments', 'item', AttachmentItemSchema, item);
+  const { items } = await store.all('attachments', { index: 'item', equals: [it.kind, it.id] });
+  const sorted = items.sort((x, y) => (x.addedAt < y.addedAt ? -1 : x.addedAt > y.addedAt ? 1 : x.id < y.id ? -1 : 1));
+  return options?.live ? sorted.filter((x) => x.removedAt === undefined) : sorted;
+}
+
+/**
+ * Removes an attachment: its record stays, marked `removedAt` (history still names it), and its
+ * blob is deleted. Only whoever added it or a supervisor may (`remove_not_allowed`); an unknown id
+ * (`attachment_unknown`) or one already removed (`attachment_removed`) is refused.
+ */
+export async function removeAttachment(store: AttachmentStore, attachmentId: string, input: RemoveAttachmentInput): Promise<Result<Attachment>> {
+  checkStore('removeAttachment', store);
+  const key = parseArgument('removeAttachment', 'attachmentId', id, attachmentId);
+  const { actor, at } = parseArgument('removeAttachment', 'input', RemoveAttachmentInputSchema, input);
+  const done = await store.batch(async (tx): Promise<Result<Attachment>> => {
+    const current = await tx.get('attachments', key);
+    if (!current) return refuse('attachment_unknown', `没有编号为 ${key} 的附件`, `there is no attachment ${key}`, 'attachmentId');
+    if (current.removedAt !== undefined) return refuse('attachment_removed', `附件“${current.name}”已于 ${current.removedAt} 删除`, `"${current.name}" was removed at ${current.removedAt}`, 'attachmentId');
+    if (current.addedBy.id !== actor.id && !ATTACHMENT_REMOVER_ROLES.includes(actor.role)) {
+      return refuse('remove_not_allowed', `附件“${current.name}”由 ${current.addedBy.name ?? current.addedBy.id} 上传，只有上传人或督导人员可以删除`, `"${current.name}" was added by ${current.addedBy.name ?? current.addedBy.id}: only they or a supervisor may remove it`, 'actor');
+    }
+    const next: Attachment = { ...current, removedAt: at };
+    await tx.put('attachments', next);
+    return accepted(next);
+  });
+  if (done.ok) await store.deleteBlob(key);
+  return done;
+}
+
+/** The bytes of a live attachment (undefined when it was removed or never stored). */
+export async function readAttachment(store: AttachmentStore, attachmentId: string): Promise<Blob | undefined> {
+  checkStore('readAttachment', store);
+  return store.getBlob(parseArgument('readAttachment', 'attachmentId', id, attachmentId));
+}

@@ -1,0 +1,32 @@
+export {
+  ATTACHMENT_TYPES,
+  ATTACHMENT_MEDIA_TYPES,
+  ATTACHMENT_RULES,
+  MAX_ATTACHMENT_BYTES,
+  AttachmentSchema,
+  AttachmentItemSchema,
+  attachmentTypeName,
+  checkFile,
+  checkDuplicate,
+  checkAgreementScan,
+  checkEvidencePhotos,
+  liveAttachments,
+  type Attachment,
+  type AttachmentInput,
+  type AttachmentItem,
+  type AttachmentType,
+  type AttachmentRule,
+} from '../schema/attachment.js';
+export { sha256Of, hashPrefix, formatBytes } from './hash.js';
+export { ATTACHMENT_STORE_NAME, attachmentCollections, attachmentStoreSpec, createAttachmentStoreSpec, type AttachmentCollections, type AttachmentStore } from './store.js';
+export {
+  addAttachment,
+  removeAttachment,
+  listAttachments,
+  readAttachment,
+  AddAttachmentInputSchema,
+  RemoveAttachmentInputSchema,
+  ATTACHMENT_REMOVER_ROLES,
+  type AddAttachmentInput,
+  type RemoveAttachmentInput,
+} from './attach.js';

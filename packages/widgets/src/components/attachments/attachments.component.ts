@@ -1,0 +1,255 @@
+import { html, nothing, type PropertyDeclarations } from 'lit';
+import { chinaDateTime } from '@bihuan/core/export';
+import {
+  ATTACHMENT_REMOVER_ROLES,
+  ATTACHMENT_TYPES,
+  addAttachment,
+  attachmentStoreSpec,
+  formatBytes,
+  hashPrefix,
+  listAttachments,
+  removeAttachment,
+  type Attachment,
+  type AttachmentCollections,
+  type AttachmentType,
+} from '@bihuan/core/attachment';
+import type { Store } from '@bihuan/core/store';
+import { BihuanElement } from '../../internal/bihuan-element.js';
+import { dataStyles } from '../../internal/data-styles.js';
+import { scrollRegion } from '../../internal/figures.js';
+import { formStyles } from '../../internal/form-styles.js';
+import { booleanGuard, idGuard, nowGuard, oneOfGuard, storeGuard, textGuard } from '../../internal/guard.js';
+import { newId } from '../../internal/new-id.js';
+import { nowMs } from '../../internal/now.js';
+import { wordsOf } from '../../internal/problem.js';
+import { StoreController } from '../../internal/store-controller.js';
+import { themeStyles } from '../../internal/styles.js';
+import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } from '../../events.js';
+import { attachmentsMessages, type AttachmentsMessages } from './attachments.messages.js';
+import { attachmentsStyles } from './attachments.styles.js';
+
+/** `bh-attachment-added` / `bh-attachment-removed`: the attachment record as stored. */
+export type AttachmentDetail = Attachment;
+
+/**
+ * The attachments of one item (a dispute, a task order …): photos, the signed agreement's scan,
+ * notices. Files are added with the file picker or by dropping them; each shows its type, size,
+ * the first 12 digits of its SHA-256, who added it and when; whoever added one (or a supervisor)
+ * may remove it. A file refused — empty, above 20 MB, a format its type does not take, the same
+ * file twice on the item — is listed with its reason, and nothing of it is stored.
+ *
+ * @tagname bh-attachments
+ * @summary Attachments of an item: add by picker or drop, list with size and hash, remove where allowed.
+ *
+ * @csspart form - The type selector, file picker and drop zone.
+ * @csspart drop - The drop zone.
+ * @csspart table - The list of attachments.
+ * @csspart refused - The files refused, with their reasons.
+ * @csspart status - The confirmation after adding or removing.
+ * @csspart problem - The in-place message when the widget cannot work (store failure).
+ *
+ * @cssprop [--bh-color-accent=#0b5cad] - Buttons, focus rings and the drop zone while dragging.
+ * @cssprop [--bh-color-bad=#b42318] - Refusals.
+ *
+ * @fires {CustomEvent<AttachmentDetail>} bh-attachment-added - A file was attached; `detail` is the stored record.
+ * @fires {CustomEvent<AttachmentDetail>} bh-attachment-removed - An attachment was removed; `detail` is the record, `removedAt` set.
+ * @fires {CustomEvent<ProblemDetail>} bh-problem - The widget could not work with what it was given.
+ */
+export class BhAttachments extends BihuanElement {
+  static override styles = [themeStyles, formStyles, dataStyles, attachmentsStyles];
+
+  static override properties: PropertyDeclarations = {
+    store: { attribute: false, guard: storeGuard },
+    itemKind: { attribute: 'item-kind', guard: textGuard(40) },
+    itemId: { attribute: 'item-id', guard: idGuard },
+    viewer: { guard: idGuard },
+    viewerRole: { attribute: 'viewer-role', guard: textGuard(60) },
+    viewerName: { attribute: 'viewer-name', guard: textGuard(60) },
+    defaultType: { attribute: 'default-type', guard: oneOfGuard(ATTACHMENT_TYPES) },
+    readonly: { type: Boolean, guard: booleanGuard },
+    now: { guard: nowGuard },
+    attachments: { state: true },
+    refusals: { state: true },
+    status: { state: true },
+    over: { state: true },
+  };
+
+  /** The store of attachment records and their blobs (`attachmentStoreSpec`); the default IndexedDB store when absent. */
+  store?: Store<AttachmentCollections>;
+  /** The kind of item (`dispute`, `taskOrder` …). */
+  itemKind = 'dispute';
+  /** The item's id; nothing is listed without it. */
+  itemId = '';
+  /** Who is adding files (an id); without it the list is read-only. */
+  viewer?: string;
+  /** The viewer's role (a `supervisor` may remove anyone's file). */
+  viewerRole = 'mediator';
+  /** The viewer's name, kept in the record. */
+  viewerName?: string;
+  /** The type preselected for new files. */
+  defaultType: AttachmentType = 'photo';
+  /** Only list: no adding or removing. */
+  readonly = false;
+  /** The time recorded for a new file (ISO instant, Date or epoch ms); now when absent. */
+  now?: string | number | Date;
+
+  private attachments: Attachment[] = [];
+  private refusals: { name: string; reason: string }[] = [];
+  private status = '';
+  private over = false;
+  private readonly data = new StoreController<AttachmentCollections>(this, attachmentStoreSpec, async (store) => {
+    this.attachments = this.itemId ? await listAttachments(store, { kind: this.itemKind, id: this.itemId }, { live: true }) : [];
+  });
+
+  private get t(): AttachmentsMessages {
+    return attachmentsMessages[this.locale];
+  }
+
+  override updated(changed: Map<string, unknown>): void {
+    super.updated(changed);
+    if ((changed.has('itemId') || changed.has('itemKind')) && this.data.store) void this.data.reload();
+  }
+
+  private get actor() {
+    return { id: this.viewer!, role: this.viewerRole, ...(this.viewerName ? { name: this.viewerName } : {}) };
+  }
+
+  private get canEdit(): boolean {
+    return !this.readonly && !!this.viewer && !!this.itemId;
+  }
+
+  private mayRemove(a: Attachment): boolean {
+    return this.canEdit && (a.addedBy.id === this.viewer || ATTACHMENT_REMOVER_ROLES.includes(this.viewerRole));
+  }
+
+  protected override renderContent(): unknown {
+    if (this.data.error) throw this.data.error;
+    const t = this.t;
+    if (this.data.loading) return html`<p role="status">${t.loading}</p>`;
+    const c = t.columns;
+    return html`<section aria-label=${t.region}>
+      <p class="status" part="status" role="status">${this.status}</p>
+      ${this.attachments.length === 0
+        ? html`<p class="empty">${t.empty}</p>`
+        : scrollRegion(
+            t.caption(this.attachments.length),
+            html`<table part="table">
+              <caption>${t.caption(this.attachments.length)}</caption>
+              <thead>
+                <tr><th scope="col">${c.name}</th><th scope="col">${c.type}</th><th scope="col" class="num">${c.size}</th><th scope="col">${c.hash}</th><th scope="col">${c.by}</th><th scope="col">${c.at}</th>${this.canEdit ? html`<th scope="col">${c.actions}</th>` : nothing}</tr>
+              </thead>
+              <tbody>
+                ${this.attachments.map(
+                  (a) => html`<tr>
+                    <th scope="row">${a.name}</th>
+                    <td>${t.types[a.type]}</td>
+                    <td class="num">${formatBytes(a.size)}</td>
+                    <td class="hash" title=${a.sha256}>${hashPrefix(a.sha256)}</td>
+                    <td>${a.addedBy.name ?? a.addedBy.id}</td>
+                    <td>${chinaDateTime(Date.parse(a.addedAt))}</td>
+                    ${this.canEdit ? html`<td>${this.mayRemove(a) ? html`<button type="button" aria-label=${t.remove(a.name)} @click=${() => this.removeOne(a)}>${t.removeShort}</button>` : nothing}</td>` : nothing}
+                  </tr>`,
+                )}
+              </tbody>
+            </table>`,
+          )}
+      ${this.canEdit ? this.renderForm() : this.readonly ? nothing : html`<p class="note">${t.noViewer}</p>`}
+    </section>`;
+  }
+
+  private renderForm() {
+    const t = this.t;
+    return html`<form part="form" aria-labelledby="att-title" @submit=${(e: Event) => e.preventDefault()}>
+      <fieldset>
+        <legend id="att-title">${t.addTitle}</legend>
+        <div class="field">
+          <label for="att-type">${t.type}</label>
+          <select id="att-type" @change=${(e: Event) => (this.defaultType = (e.target as HTMLSelectElement).value as AttachmentType)}>
+            ${ATTACHMENT_TYPES.map((k) => html`<option value=${k} ?selected=${k === this.defaultType}>${t.types[k]}</option>`)}
+          </select>
+        </div>
+        <div
+          class="drop ${this.over ? 'over' : ''}"
+          part="drop"
+          @dragover=${(e: DragEvent) => {
+            e.preventDefault();
+            this.over = true;
+          }}
+          @dragleave=${() => (this.over = false)}
+          @drop=${(e: DragEvent) => {
+            e.preventDefault();
+            this.over = false;
+            void this.addFiles([...(e.dataTransfer?.files ?? [])]);
+          }}
+        >
+          <label for="att-file">${t.pick}</label>
+          <input id="att-file" type="file" multiple aria-describedby="att-limits" @change=${(e: Event) => this.picked(e.target as HTMLInputElement)} />
+          <span>${t.drop}</span>
+        </div>
+        <p class="note" id="att-limits">${t.limits}</p>
+        ${this.refusals.length
+          ? html`<div part="refused" class="refused" role="alert">
+              <p>${t.refusedTitle}</p>
+              <ul>${this.refusals.map((r) => html`<li>${r.name}：${r.reason}</li>`)}</ul>
+            </div>`
+          : nothing}
+      </fieldset>
+    </form>`;
+  }
+
+  private picked(input: HTMLInputElement): void {
+    const files = [...(input.files ?? [])];
+    input.value = '';
+    void this.addFiles(files);
+  }
+
+  /** Adds files one by one (each checked on its own); refused ones are listed with their reasons. */
+  async addFiles(files: readonly File[]): Promise<void> {
+    const store = this.data.store;
+    if (!store || !this.canEdit) return;
+    const refusals: { name: string; reason: string }[] = [];
+    const added: string[] = [];
+    for (const file of files) {
+      try {
+        const r = await addAttachment(
+          store,
+          { id: newId('ATT'), item: { kind: this.itemKind, id: this.itemId }, type: this.defaultType, addedBy: this.actor, addedAt: new Date(nowMs(this.now)).toISOString() },
+          file,
+        );
+        if (r.ok) {
+          added.push(r.value.name);
+          this.attachments = [...this.attachments.filter((x) => x.id !== r.value.id), r.value]; // a reload may have listed it already
+          this.dispatchEvent(new CustomEvent<AttachmentDetail>('bh-attachment-added', { detail: r.value, bubbles: true, composed: true }));
+        } else refusals.push({ name: file.name, reason: r.reason.message[this.locale] });
+      } catch (error) {
+        refusals.push({ name: file.name, reason: wordsOf(error, this.locale) });
+      }
+    }
+    this.refusals = refusals;
+    this.status = added.map((n) => this.t.added(n)).join(' ');
+  }
+
+  private async removeOne(a: Attachment): Promise<void> {
+    const store = this.data.store;
+    if (!store || !this.viewer) return;
+    try {
+      const r = await removeAttachment(store, a.id, { actor: this.actor, at: new Date(nowMs(this.now)).toISOString() });
+      if (r.ok) {
+        this.attachments = this.attachments.filter((x) => x.id !== a.id);
+        this.refusals = [];
+        this.status = this.t.removed(a.name);
+        this.dispatchEvent(new CustomEvent<AttachmentDetail>('bh-attachment-removed', { detail: r.value, bubbles: true, composed: true }));
+      } else this.refusals = [{ name: a.name, reason: r.reason.message[this.locale] }];
+    } catch (error) {
+      this.refusals = [{ name: a.name, reason: wordsOf(error, this.locale) }];
+    }
+  }
+}
+
+/** The events `<bh-attachments>` fires, with their `detail` types (all bubble and are composed). */
+export interface BhAttachmentsEventMap extends BihuanElementEventMap {
+  'bh-attachment-added': CustomEvent<AttachmentDetail>;
+  'bh-attachment-removed': CustomEvent<AttachmentDetail>;
+}
+
+export interface BhAttachments { addEventListener: AddTypedListener<BhAttachments, BhAttachmentsEventMap>; removeEventListener: RemoveTypedListener<BhAttachments, BhAttachmentsEventMap> }

@@ -1,0 +1,15 @@
+import type { Locale } from '@bihuan/core/schema';
+
+// The toolbar speaks the reader's language; the documents themselves are official forms in Chinese.
+const zhCN = {
+  print: '打印',
+  region: (title: string) => `打印预览：${title}`,
+  note: '文书按官方格式以中文填写，A4 纸打印。',
+};
+export type PrintDocumentMessages = typeof zhCN;
+const en: PrintDocumentMessages = {
+  print: 'Print',
+  region: (title: string) => `Print preview: ${title}`,
+  note: 'Official forms are filled in Chinese and printed on A4.',
+};
+export const printDocumentMessages: Record<Locale, PrintDocumentMessages> = { 'zh-CN': zhCN, en };
