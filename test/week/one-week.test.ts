@@ -13,6 +13,10 @@ import {
   createDisputeSearch,
   createMemoryStore,
   disputeStoreSpec,
+  ESCALATION_CHAINS,
+  escalationLevelOf,
+  escalationsDueAt,
+  escalationsOf,
   handledBy,
   ledgerOfPeriod,
   notifyStep,
@@ -170,6 +174,8 @@ describe('one week at the centre', () => {
       // Accepted (every report counts), then merged into the open case the search found.
       await accept(a);
     }
+    // Monday's wage case goes into mediation (by a human-resources mediator on the centre's panel).
+    await send(id(4), { type: 'mediate', actor: mediators.qian, at: on(WED, '09:00'), payload: { mode: 'atCentre', mediators: [mediators.qian.id] } });
     await route(9, WED, '10:00', ['residentsCommittee']);
     await route(11, WED, '14:00', ['urbanManagement']);
     await route(12, WED, '16:30', ['publicSecurity']);
@@ -180,7 +186,24 @@ describe('one week at the centre', () => {
     expect(original.data.duplicates.map((d) => d.id)).toEqual([id(10)]);
   });
 
-  test('Thursday: one declined as already in litigation; the two left unrouted are routed late', async () => {
+  test('Thursday: the two left unrouted are escalated by rule, then routed; one is declined as already in litigation', async () => {
+    // The host's scheduler runs the escalation rule at 09:00: Tuesday's two unrouted disputes missed
+    // their 1-working-day limit (Wednesday 24:00) and go up one level, centre → sub-district.
+    const due = escalationsDueAt(await all(), on(THU, '09:00'));
+    expect(due.map((x) => [x.id, x.from, x.to])).toEqual([
+      [id(5), 'centre', 'subDistrict'],
+      [id(6), 'centre', 'subDistrict'],
+    ]);
+    expect(due[0]!.deadline).toBe('2026-11-25T16:00:00.000Z');
+    for (const x of due) await send(x.id, x.event as LoopEvent);
+    // Applied once: the same moment finds nothing more to escalate.
+    expect(escalationsDueAt(await all(), on(THU, '09:00'))).toEqual([]);
+    for (const k of [5, 6]) {
+      const item = (await store.get('disputes', id(k))) as DisputeItem;
+      expect(item.state).toBe('received');
+      expect(escalationLevelOf(item, ESCALATION_CHAINS.governance)).toBe('subDistrict');
+      expect(escalationsOf(item)).toMatchObject([{ by: { id: 'system', role: 'system' }, rule: 'overdue', from: 'centre', to: 'subDistrict', deadline: '2026-11-25T16:00:00.000Z' }]);
+    }
     for (const a of ARRIVALS.filter((x) => x.day === THU)) await accept(a);
     await send(id(15), { type: 'decline', actor: clerk, at: on(THU, '11:00'), payload: { reason: 'inLitigation', advice: '该房屋买卖纠纷已在区人民法院立案，请向法院了解进展' } });
     expect(notices.filter((x) => x.key === 'dispute.declined').map((x) => x.itemId)).toEqual([id(15)]);
@@ -189,6 +212,9 @@ describe('one week at the centre', () => {
     await route(13, THU, '11:30', ['humanResources']);
     await route(14, THU, '12:00', ['residentsCommittee']);
     await route(16, THU, '16:00', ['health']);
+    // Tuesday's routed cases go into mediation before their limit runs out.
+    await send(id(7), { type: 'mediate', actor: mediators.zhao, at: on(THU, '14:00'), payload: { mode: 'atCentre', mediators: [mediators.zhao.id] } });
+    await send(id(8), { type: 'mediate', actor: mediators.qian, at: on(THU, '15:00'), payload: { mode: 'atHome', mediators: [mediators.qian.id] } });
   });
 
   test('Friday: three agreements settled; the week’s last four disputes come in', async () => {
@@ -205,6 +231,9 @@ describe('one week at the centre', () => {
       await send(id(k), { type: 'settle', actor: m, at: on(FRI, '16:00'), payload: { terms: [...terms], consentedBy: ['p1', 'p2'], date: '2026-11-27', document: `调解协议书-${id(k)}` } });
     }
     expect((await all()).filter((d) => d.state === 'followUp').map((d) => d.id)).toEqual([id(1), id(2), id(3)]);
+    // Friday's run of the escalation rule finds nothing new: the two escalated are routed, with a new limit.
+    expect(escalationsDueAt(await all(), on(FRI, '17:00'))).toEqual([]);
+    expect((await all()).filter((d) => escalationsOf(d).length > 0).map((d) => d.id)).toEqual([id(5), id(6)]);
   });
 
   test('deadline notices come from the timer, once each, without the host writing a loop', async () => {
@@ -261,9 +290,9 @@ describe('one week at the centre', () => {
       const byVillage = countLedgerByArea(ofWeek, tree, 'village');
       expect(Object.values(byVillage).reduce((a, s) => a + s.accepted, 0)).toBe(18);
       expect(byTown[tree.towns[1]!.id]).toMatchObject({ accepted: 2, merged: 1, resolved: 1 });
-      // Overdue at Sunday 24:00: routed Monday to Wednesday and not yet in mediation (two working days each).
+      // Overdue at Sunday 24:00: the three routed on Wednesday and not yet in mediation (two working days each).
       const atWeekEnd = (figuresAtWeekEnd as { summary: { overdue: number } }).summary;
-      expect(atWeekEnd.overdue).toBe(6);
+      expect(atWeekEnd.overdue).toBe(3);
       expect(summarizeLedger(ofWeek, week.endMs)).toEqual(atWeekEnd);
       // The month (as it stood on 30 November 24:00) holds the same disputes; Thursday's and Friday's routings are overdue by then too.
       const month = summarizeLedgerPeriod(items, '2026-11').summary;
@@ -274,7 +303,6 @@ describe('one week at the centre', () => {
     test('the next week’s work does not change the week’s ledger: it is the ledger as it stood on Sunday 24:00', async () => {
       const next = (date: string, time: string) => `${date}T${time}:00+08:00`;
       await send(id(20), { type: 'route', actor: clerk, at: next('2026-11-30', '09:00'), payload: { departments: ['housing'] } });
-      await send(id(4), { type: 'mediate', actor: mediators.qian, at: next('2026-11-30', '10:00'), payload: { mode: 'atCentre', mediators: [mediators.qian.id] } });
       await send(id(4), { type: 'settle', actor: mediators.qian, at: next('2026-12-01', '15:00'), payload: { terms: ['某装饰公司于十日内结清工资人民币6,400元'], consentedBy: ['p1', 'p2'], date: '2026-12-01' } });
       const items = await all();
       expect(summarizeLedger(items).resolved).toBe(4);
