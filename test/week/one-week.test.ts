@@ -5,7 +5,10 @@
 // rule; three agreements are settled, printed to PDF and read back; and the week's ledger, asked
 // by period, reproduces the figures this test kept itself — and still does after the next week's
 // work, because a period's ledger is the ledger as it stood at the period's end.
-import { beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser } from 'playwright';
+import { launchChromium } from '../node/support/chromium.js';
+import { plain, printAgreements } from './print-agreements.js';
 import {
   acceptDispute,
   applyDisputeEvent,
@@ -234,6 +237,40 @@ describe('one week at the centre', () => {
     // Friday's run of the escalation rule finds nothing new: the two escalated are routed, with a new limit.
     expect(escalationsDueAt(await all(), on(FRI, '17:00'))).toEqual([]);
     expect((await all()).filter((d) => escalationsOf(d).length > 0).map((d) => d.id)).toEqual([id(5), id(6)]);
+  });
+
+  describe('three agreements printed to PDF and read back', () => {
+    let browser: Browser;
+    beforeAll(async () => {
+      browser = await launchChromium();
+    });
+    afterAll(async () => {
+      await browser?.close();
+    });
+
+    test('each 人民调解协议书 is filled from its record: number, parties, facts, terms, mediator, seal and date', { timeout: 180_000 }, async () => {
+      const settled = await Promise.all([1, 2, 3].map(async (k) => (await store.get('disputes', id(k))) as DisputeItem));
+      const { pages, errors } = await printAgreements(browser, settled, '振兴区人民调解委员会');
+      expect(errors).toEqual([]);
+      // The three agreements, in order, each at most two A4 pages (their page layout is the print view's own test's).
+      const all = pages.join('');
+      const starts = settled.map((d) => all.indexOf(plain(`人民调解协议书编号：${d.id}`)));
+      expect(starts.every((s, i) => s >= 0 && (i === 0 || s > starts[i - 1]!)), pages.map((p) => p.slice(0, 40)).join(' | ')).toBe(true);
+      expect(pages.length).toBeLessThanOrEqual(6);
+      const sheets = starts.map((s, i) => all.slice(s, starts[i + 1] ?? all.length));
+      for (const [i, d] of settled.entries()) {
+        const sheet = sheets[i]!;
+        const settlement = d.data.outcome?.kind === 'settled' ? d.data.outcome.settlement : undefined;
+        const mediator = [mediators.zhao, mediators.qian].find((m) => m.id === d.data.mediation?.mediators[0])!;
+        for (const text of [`编号：${d.id}`, `申请人${d.data.parties[0]!.name}`, `被申请人${d.data.parties[1]!.name}`, d.data.title, ...settlement!.terms, '经调解，自愿达成如下协议', `人民调解员：${mediator.name}`, `当事人（申请人）：${d.data.parties[0]!.name}`, '振兴区人民调解委员会（印章）', '2026年11月27日']) {
+          expect(sheet, `${d.id}: ${text}`).toContain(plain(text));
+        }
+        // Another case's terms never leak into this sheet.
+        for (const other of settled.filter((o) => o.id !== d.id)) expect(sheet).not.toContain(plain(`编号：${other.id}`));
+      }
+      // The screen-only print button is not on paper.
+      expect(pages.join('')).not.toContain('打印');
+    });
   });
 
   test('deadline notices come from the timer, once each, without the host writing a loop', async () => {
