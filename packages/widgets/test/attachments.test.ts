@@ -9,7 +9,7 @@ afterEach(cleanup);
 
 async function waitFor(check: () => boolean, root?: ShadowRoot): Promise<void> {
   for (let i = 0; i < 300 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
-  expect(check(), root ? shadowText(root) : undefined).toBe(true);
+  expect(check(), root ? shadowText(root.host) : undefined).toBe(true);
 }
 
 const jpeg = (text: string, name: string) => new File([text], name, { type: 'image/jpeg' });
@@ -21,7 +21,7 @@ describe('<bh-attachments>', () => {
     const el = c.querySelector('bh-attachments')!;
     const root = el.shadowRoot!;
     await waitFor(() => !!root.querySelector('[part="drop"]'));
-    expect(shadowText(root)).toContain('暂无附件');
+    expect(shadowText(el)).toContain("暂无附件");
 
     // Drop two photos, one of them twice over (same bytes, another name).
     const dt = new DataTransfer();
@@ -72,8 +72,8 @@ describe('<bh-attachments>', () => {
     const store = createMemoryStore(attachmentStoreSpec) as AttachmentStore;
     const c = await mount(html`<bh-attachments item-kind="dispute" item-id="D-1" .store=${store}></bh-attachments>`, 'en');
     const root = c.querySelector('bh-attachments')!.shadowRoot!;
-    await waitFor(() => shadowText(root).includes('No attachments yet.'));
+    await waitFor(() => shadowText(root.host).includes("No attachments yet."));
     expect(root.querySelector('form')).toBeNull();
-    expect(shadowText(root)).toContain('No viewer is set');
+    expect(shadowText(root.host)).toContain("No viewer is set");
   });
 });

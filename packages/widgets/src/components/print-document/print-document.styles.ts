@@ -23,13 +23,13 @@ export const printStyles = css`
     inline-size: min(210mm, 100%);
     min-block-size: 297mm;
     margin-inline: auto;
-    padding: 20mm 18mm;
+    padding: 16mm 18mm;
     background: var(--_paper);
     color: var(--_ink);
     border: 1px solid var(--_border, #767676);
     font-family: 'Noto Serif CJK SC', 'Source Han Serif SC', 'SimSun', 'Songti SC', serif;
     font-size: 12pt;
-    line-height: 1.8;
+    line-height: 1.6;
   }
   h1 {
     text-align: center;
@@ -61,7 +61,7 @@ export const printStyles = css`
   .box {
     border: 1px solid var(--_ink);
     padding: 2mm 3mm;
-    min-block-size: 30mm;
+    min-block-size: 22mm;
     margin-block: 3mm;
   }
   ol {
@@ -72,7 +72,7 @@ export const printStyles = css`
     display: grid;
     grid-template-columns: 1fr 1fr;
     gap: 10mm 8mm;
-    margin-block-start: 12mm;
+    margin-block-start: 8mm;
     break-inside: avoid;
   }
   .sign {
@@ -86,8 +86,8 @@ export const printStyles = css`
   .seal {
     justify-self: end;
     text-align: center;
-    inline-size: 45mm;
-    block-size: 45mm;
+    inline-size: 36mm;
+    block-size: 36mm;
     border: 1px dashed var(--_ink);
     border-radius: 50%;
     display: grid;
@@ -107,10 +107,13 @@ export const printStyles = css`
     .toolbar {
       display: none;
     }
+    /* Each document starts a new sheet; a long one runs on (the first break is ignored). */
     .sheet {
       border: none;
       inline-size: 210mm;
+      min-block-size: auto;
       margin: 0;
+      break-before: page;
     }
   }
 `;

@@ -29,6 +29,5 @@ export function agreementDocument(record: unknown, o: DocumentOptions): Template
       ${parties.map((p) => signature(`当事人（${p.side === 'applicant' ? '申请人' : '被申请人'}）`, p.name))}
       ${signature('人民调解员', actorName(d, 'settle'))}
       ${seal(o.org, s!.date)}
-    </div>
-    <p class="date">${dateCN(s!.date)}</p>`;
+    </div>`;
 }
