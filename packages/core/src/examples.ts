@@ -11,6 +11,7 @@ export * from './three-lists/examples.js';
 export * from './evaluation/examples.js';
 export * from './rectification/examples.js';
 export * from './reception/examples.js';
+export * from './supervision/examples.js';
 export * from './event-permit/examples.js';
 export * from './emergency-unit/examples.js';
 export * from './volunteer/examples.js';

@@ -25,6 +25,8 @@ export * from './dispute/index.js';
 export * from './evaluation/index.js';
 export * from './rectification/index.js';
 export * from './reception/index.js';
+// The supervision order (督办单) on escalated or overdue items of any loop.
+export * from './supervision/index.js';
 // Large-event permits (一活动一报备一方案), minimum emergency units (1-3-5), volunteer police.
 export * from './event-permit/index.js';
 export * from './emergency-unit/index.js';

@@ -157,25 +157,40 @@ export function escalationsOf(item: Pick<Snapshot, 'history'>): EscalationRecord
   return out;
 }
 
+const CHAIN_RULE = L('必须是升级链 { id, label, levels: [{ id, label }…] }（见 ESCALATION_CHAINS）', 'must be an escalation chain { id, label, levels: [{ id, label }…] } (see ESCALATION_CHAINS)');
+
+/** Checks a chain argument (an `InvalidArgumentError` naming it otherwise). */
+function checkChain(fn: string, argument: string, chain: unknown): asserts chain is EscalationChain {
+  const c = chain as EscalationChain | null | undefined;
+  const ok = c !== null && typeof c === 'object' && Array.isArray(c.levels) && c.levels.length > 0 && c.levels.length <= 20 && c.levels.every((l) => l !== null && typeof l === 'object' && typeof l.id === 'string' && l.label !== null && typeof l.label === 'object');
+  if (!ok) throw new InvalidArgumentError(fn, argument, CHAIN_RULE, chain);
+}
+
 /** The level an item is at in `chain`: the last escalation's, or the chain's first. */
 export function escalationLevelOf(item: Pick<Snapshot, 'history'>, chain: EscalationChain): string {
+  checkChain('escalationLevelOf', 'chain', chain);
   const records = escalationsOf(item);
   return records.length ? records[records.length - 1]!.to : chain.levels[0]!.id;
 }
 
 /** The level above `level` in `chain`; undefined at the top (or for a level not in the chain). */
 export function nextLevel(chain: EscalationChain, level: string): string | undefined {
+  checkChain('nextLevel', 'chain', chain);
+  if (typeof level !== 'string') throw new InvalidArgumentError('nextLevel', 'level', L('必须是层级编号', 'must be a level id'), level);
   const i = chain.levels.findIndex((l) => l.id === level);
   return i < 0 ? undefined : chain.levels[i + 1]?.id;
 }
 
 /** A level's name in a chain (its id when the chain does not have it). */
 export function levelLabel(chain: EscalationChain, level: string): Localized {
+  checkChain('levelLabel', 'chain', chain);
+  if (typeof level !== 'string') throw new InvalidArgumentError('levelLabel', 'level', L('必须是层级编号', 'must be a level id'), level);
   return chain.levels.find((l) => l.id === level)?.label ?? L(level, level);
 }
 
 /** The chain a loop's items go up by (`ESCALATION_CHAIN_OF_LOOP`), or undefined. */
 export function chainOfLoop(loopId: string): EscalationChain | undefined {
+  if (typeof loopId !== 'string') throw new InvalidArgumentError('chainOfLoop', 'loopId', L('必须是闭环编号', 'must be a loop id'), loopId);
   const id = Object.hasOwn(ESCALATION_CHAIN_OF_LOOP, loopId) ? ESCALATION_CHAIN_OF_LOOP[loopId] : undefined;
   return id === undefined ? undefined : ESCALATION_CHAINS[id];
 }
@@ -283,6 +298,22 @@ export const RECTIFICATION_OVERDUE_DEADLINE: OverdueDeadline = (s) => {
 
 const BUILT_IN_DEADLINES: Readonly<Record<string, OverdueDeadline>> = { rectification: RECTIFICATION_OVERDUE_DEADLINE };
 
+/**
+ * The deadline whose passing makes an item overdue (and escalates it): the engine's deadline, or
+ * for a rectification item the end of its `data.deadline` while unverified; `deadlines` names it
+ * for a host's own loops. Undefined when nothing is due (an item at an end of its loop).
+ */
+export function overdueDeadlineOf(item: Snapshot, deadlines?: Readonly<Record<string, OverdueDeadline>>): string | undefined {
+  if (item === null || typeof item !== 'object' || item.loop === null || typeof item.loop !== 'object' || typeof item.loop.id !== 'string') throw new InvalidArgumentError('overdueDeadlineOf', 'item', ITEMS_RULE_ONE, item);
+  if (deadlines !== undefined && (deadlines === null || typeof deadlines !== 'object')) throw new InvalidArgumentError('overdueDeadlineOf', 'deadlines', L('必须是 { 闭环编号: 函数 }', 'must be { loopId: function }'), deadlines);
+  const loopId = item.loop.id;
+  const own = deadlines && Object.hasOwn(deadlines, loopId) ? deadlines[loopId] : undefined;
+  if (own !== undefined && typeof own !== 'function') throw new InvalidArgumentError('overdueDeadlineOf', `deadlines.${loopId}`, L('必须是函数', 'must be a function'), own);
+  const deadlineOf = own ?? (Object.hasOwn(BUILT_IN_DEADLINES, loopId) ? BUILT_IN_DEADLINES[loopId] : undefined) ?? engineDeadline;
+  return deadlineOf(item as Snapshot<string, never>);
+}
+
+const ITEMS_RULE_ONE = L('必须是闭环快照', 'must be a loop snapshot');
 const ITEMS_RULE = L('必须是闭环快照数组', 'must be an array of loop snapshots');
 
 /**
@@ -312,10 +343,9 @@ export function escalationsDueAt(items: readonly Snapshot[], at: Moment, options
     const loopId = item.loop.id;
     const chain = (options.chains && Object.hasOwn(options.chains, loopId) ? options.chains[loopId] : undefined) ?? chainOfLoop(loopId);
     if (chain === undefined) return;
-    const deadlineOf = (options.deadlines && Object.hasOwn(options.deadlines, loopId) ? options.deadlines[loopId] : undefined) ?? (Object.hasOwn(BUILT_IN_DEADLINES, loopId) ? BUILT_IN_DEADLINES[loopId] : undefined) ?? engineDeadline;
-    const due = deadlineOf(item as Snapshot<string, never>);
+    const due = overdueDeadlineOf(item, options.deadlines);
     if (due === undefined) return;
-    const dueMs = parseInstant(due);
+    const dueMs = typeof due === 'string' ? parseInstant(due) : Number.NaN;
     if (!isSaneInstant(dueMs)) throw new InvalidArgumentError('escalationsDueAt', `items[${i}].deadline`, L('必须是带时区的 ISO 时间', 'must be an ISO instant with an offset'), due);
     if (atMs < dueMs || escalatedFor(item, dueMs)) return;
     const from = escalationLevelOf(item, chain);

@@ -45,6 +45,7 @@ export {
   escalationsOf,
   escalationLevelOf,
   escalationsDueAt,
+  overdueDeadlineOf,
   nextLevel,
   levelLabel,
   chainOfLoop,

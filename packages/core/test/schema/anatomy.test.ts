@@ -9,8 +9,8 @@ const core = fileURLToPath(new URL('../../', import.meta.url));
 const src = join(core, 'src');
 const read = (p: string) => readFileSync(join(src, p), 'utf8');
 
-const DOMAINS = ['attachment', 'business', 'dispute', 'emergency-unit', 'evaluation', 'event-permit', 'job-fair', 'quiz', 'reception', 'rectification', 'task', 'three-lists', 'volunteer'];
-const LOOPS = ['dispute', 'event-permit', 'reception', 'rectification', 'task'];
+const DOMAINS = ['attachment', 'business', 'dispute', 'emergency-unit', 'evaluation', 'event-permit', 'job-fair', 'quiz', 'reception', 'rectification', 'supervision', 'task', 'three-lists', 'volunteer'];
+const LOOPS = ['dispute', 'event-permit', 'reception', 'rectification', 'supervision', 'task'];
 const PARTS = ['schema', 'rate', 'privacy', 'calendar', 'loop', 'store', 'export', 'sync'];
 
 describe('domain anatomy', () => {

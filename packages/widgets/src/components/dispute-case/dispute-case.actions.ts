@@ -10,6 +10,7 @@ import type { ActionField, Choice } from '../../internal/action-form.js';
 import { departmentName, departmentNames } from '../../internal/dispute-view.js';
 import type { DisputeCaseMessages } from './dispute-case.messages.js';
 import { aside, joinClauses, joinList, labelled } from '../../internal/words.js';
+import { escalationLine } from '../../internal/escalation-view.js';
 
 /** The fields of an open action form, as typed. */
 export type ActionDraft = Record<string, string | boolean | string[]>;
@@ -208,5 +209,6 @@ function handlerAction(reassign: boolean): DisputeAction {
 export function describePayload(type: DisputeEvent, payload: unknown, c: DescribeContext): string {
   if (!payload || typeof payload !== 'object') return '';
   const p = payload as Record<string, unknown>;
+  if (type === 'escalate') return escalationLine('dispute', p, c.locale);
   return DISPUTE_ACTIONS[type]?.describe(p, c) ?? str(p.reason);
 }

@@ -29,6 +29,7 @@ import { idGuard } from '../../internal/guard.js';
 import { viewerItem } from '../../internal/masking.js';
 import { type SyncRefusalLike, type ViewerActor, SyncMarksController, conflictOf, markWords, syncMarkStyles, viewerOf } from '../../internal/session.js';
 import { formatDeadline } from '../../internal/format.js';
+import { escalationMark, escalationStyles } from '../../internal/escalation-view.js';
 import { aside, joinClauses, labelled } from '../../internal/words.js';
 
 /** `bh-dispute-transition`: an action was accepted and stored. */
@@ -65,6 +66,7 @@ export interface DisputeRefusedDetail {
  * @csspart header - Title, number and facts.
  * @csspart parties - The parties.
  * @csspart timeline - The history, oldest first.
+ * @csspart escalated - The mark of a case escalated by rule (超期升级), beside its state.
  * @csspart actions - The action buttons.
  * @csspart action-form - The open action's fields.
  * @csspart refusal - Core's reason when an action is refused.
@@ -100,7 +102,7 @@ export interface DisputeRefusedDetail {
  * @fires {CustomEvent<ProblemDetail>} bh-problem - The dispute could not be found or read.
  */
 export class BhDisputeCase extends BihuanElement {
-  static override styles = [themeStyles, formStyles, disputeCaseStyles, syncMarkStyles];
+  static override styles = [themeStyles, formStyles, disputeCaseStyles, syncMarkStyles, escalationStyles];
 
   static override properties: PropertyDeclarations = {
     ...viewerProperties,
@@ -171,7 +173,7 @@ export class BhDisputeCase extends BihuanElement {
     const role = this.viewer.role;
     if (!role || !(role in disputeLoop.roles)) return [];
     // The original's side of a merge is written with the duplicate's merge, never on its own.
-    return availableEvents(disputeLoop, { state: state as DisputeState }, role as keyof typeof disputeLoop.roles).filter((e) => !(DISPUTE_LINK_EVENTS as readonly string[]).includes(e));
+    return availableEvents(disputeLoop, { state: state as DisputeState }, role as keyof typeof disputeLoop.roles).filter((e) => !(DISPUTE_LINK_EVENTS as readonly string[]).includes(e) && e !== 'escalate'); // escalation runs by rule (escalationsDueAt)
   }
 
   /** Opens an action's fields (as its button does). */
@@ -281,7 +283,7 @@ export class BhDisputeCase extends BihuanElement {
       <h2>${d.title}</h2>
       <p class="id">${item.id}${this.syncMarks.marks('disputes', item.id)}</p>
       <dl class="facts">
-        <dt>${t.state}</dt><dd>${stateLabel(item.state, l)}</dd>
+        <dt>${t.state}</dt><dd>${stateLabel(item.state, l)}${escalationMark(item, l)}</dd>
         <dt>${t.category}</dt><dd>${DISPUTE_CATEGORY_LABELS[d.category][l]}</dd>
         <dt>${t.channel}</dt><dd>${CHANNEL_LABELS[d.channel][l]}${d.reportedBy ? aside(d.reportedBy.name, l) : ''}</dd>
         <dt>${t.area}</dt><dd>${d.town} / ${d.community}</dd>

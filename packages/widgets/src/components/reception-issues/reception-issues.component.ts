@@ -20,6 +20,7 @@ import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } fro
 import { booleanGuard, idGuard, nowGuard, roleGuard, storeGuard } from '../../internal/guard.js';
 import { formatNumber } from '../../internal/format.js';
 import { handlerFields, handlerLine, handlerViewStyles, mineOnly, mineSwitch, noneMine } from '../../internal/handler-view.js';
+import { escalationMark, escalationStyles } from '../../internal/escalation-view.js';
 
 export type ReceptionTransitionDetail = LoopTransitionDetail<ReceptionEvent, ReceptionState>;
 /** What `bh-reception-refused` carries: the action refused and the loop's reason. */
@@ -76,6 +77,7 @@ const PAGE_SIZE = 50;
  * @csspart mine - The "my cases" (我的案件) switch, shown with a `viewer-id`.
  * @csspart pager - Previous/next page buttons (when the list is longer than a page).
  * @csspart problem - The in-place message shown when the store cannot be read.
+ * @csspart escalated - A row's mark: the issue was escalated by rule (超期升级) past its due date.
  * @csspart pending - A row's mark: its last event is not yet accepted by the server (synced store).
  * @csspart sync-refusal - A row's mark: the server's reason for refusing its last event (synced store).
  *
@@ -93,7 +95,7 @@ const PAGE_SIZE = 50;
  * @fires {CustomEvent<ProblemDetail>} bh-problem - The store could not be read.
  */
 export class BhReceptionIssues extends BihuanElement {
-  static override styles = [themeStyles, formStyles, dataStyles, actionFormStyles, receptionIssuesStyles, syncMarkStyles, handlerViewStyles];
+  static override styles = [themeStyles, formStyles, dataStyles, actionFormStyles, receptionIssuesStyles, syncMarkStyles, escalationStyles, handlerViewStyles];
 
   static override properties: PropertyDeclarations = {
     store: { attribute: false, guard: storeGuard },
@@ -192,7 +194,7 @@ export class BhReceptionIssues extends BihuanElement {
               <th scope="row">${d.title}<br /><span class="muted">${item.id} · ${d.sessionDate}</span></th>
               <td>${d.firm}<br /><span class="muted">${d.contact}</span></td>
               <td>${d.department ?? '—'}${d.dueDate ? html`<br /><span class="muted">${d.dueDate}</span>` : nothing}${handlerLine(item, l)}</td>
-              <td>${receptionLoop.states[item.state as ReceptionState].label[l]}${this.syncMarks.marks('issues', item.id)}${d.reopened ? html`<br /><span class="muted">${t.reopened(d.reopened)}</span>` : nothing}</td>
+              <td>${receptionLoop.states[item.state as ReceptionState].label[l]}${escalationMark(item, l)}${this.syncMarks.marks('issues', item.id)}${d.reopened ? html`<br /><span class="muted">${t.reopened(d.reopened)}</span>` : nothing}</td>
               <td class=${last?.satisfaction === 'dissatisfied' ? 'dissatisfied' : ''}>${last ? SATISFACTION_LABELS[last.satisfaction][l] : html`<span class="muted">${t.notRated}</span>`}</td>
               <td>${this.actions.render(item, d.title, this.viewer().role, this.store ?? this.storeController.store, () => this.viewer(), () => nowMs(this.now))}</td>
             </tr>`;
