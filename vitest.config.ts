@@ -20,7 +20,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['packages/core/test/**/*.test.ts', 'test/node/**/*.test.ts', 'test/types/**/*.test.ts', 'test/hosts/**/*.test.ts', 'test/audit/**/*.test.ts', 'test/visual/**/*.test.ts', 'packages/server/test/**/*.test.ts', 'test/sync-e2e/**/*.test.ts'],
+          include: ['packages/core/test/**/*.test.ts', 'test/node/**/*.test.ts', 'test/types/**/*.test.ts', 'test/hosts/**/*.test.ts', 'test/audit/**/*.test.ts', 'test/visual/**/*.test.ts', 'packages/server/test/**/*.test.ts', 'test/sync-e2e/**/*.test.ts', 'test/week/**/*.test.ts'],
           // The server's databases (PostgreSQL 15 and a PGlite template), started only when its tests run.
           globalSetup: ['packages/server/test/support/global-setup.ts'],
           testTimeout: 60_000,

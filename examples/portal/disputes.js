@@ -3,7 +3,7 @@
 // action is the session's user, and another officer's change shows here without a reload (the
 // server's live notices). Otherwise the widgets share a store in this browser only, and the
 // "working as" choice below stands in for a sign-in (display only).
-import { disputeStoreSpec, exampleAreaTree, exampleNegativeList, ledgerOfPeriod, notifyStep, periodOf, periodsBetween, previousPeriod, summarizeLedger } from '/widgets/cdn/bihuan.js';
+import { disputeStoreSpec, exampleAreaTree, exampleCaseload, exampleNegativeList, ledgerOfPeriod, notifyStep, periodOf, periodsBetween, previousPeriod, summarizeLedger, watchDueNotices } from '/widgets/cdn/bihuan.js';
 import { connectStore } from './connect.js';
 import { seedThen } from './portal.js';
 
@@ -57,6 +57,22 @@ kase.addEventListener('bh-dispute-transition', (event) => {
   const { dispute, from, event: type } = event.detail;
   const before = { ...dispute, state: from, data: from === 'routed' ? dispute.data : { ...dispute.data, routing: null } };
   void notifyStep(before, dispute, { type, at: dispute.updatedAt }, onNotice, onNoticeError);
+});
+
+// Deadline notices: core's timer looks at the open disputes every 15 minutes (and once now) and hands
+// each "due soon" or "follow-up due" notice to the same hook, once per stage deadline.
+// The page's store (synced or local), once connect() below has it.
+let storeReady;
+const disputes = new Promise((resolve) => (storeReady = resolve));
+watchDueNotices({ read: async () => (await (await disputes).all('disputes')).items, onNotice, onError: onNoticeError });
+
+// A year of example disputes relative to today (on request: the ledger starts empty). They are
+// examples — ids start with EX- and every description with 【示例】.
+const loadYear = document.getElementById('load-example-year');
+loadYear?.addEventListener('click', async () => {
+  loadYear.disabled = true;
+  const store = await disputes;
+  if ((await store.count('disputes')) === 0) await store.bulkPut('disputes', exampleCaseload({ now: Date.now() }));
 });
 
 const IDS = { intakeClerk: 'clerk-li', mediator: 'mediator-wang', departmentLiaison: 'liaison-court', supervisor: 'head-gao' };
@@ -121,6 +137,9 @@ async function connect() {
     });
   }
   for (const el of [sync, intake, ledger, kase]) el.store = store;
+  // A year of examples belongs in this browser only, never on the office's server.
+  if (loadYear) loadYear.hidden = mode === 'synced';
+  storeReady(store);
   await drawTrend(store);
   let queued = false;
   store.subscribe(() => {

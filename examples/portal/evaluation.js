@@ -29,13 +29,13 @@ async function seedEvaluation() {
 
 async function seedRectification() {
   const store = await defaultStore(rectificationStoreSpec);
-  if ((await store.count('items')) === 0) await store.bulkPut('items', exampleRectificationItems(8, 2));
+  if ((await store.count('items')) === 0) await store.bulkPut('items', exampleRectificationItems(8, 2, { now: Date.now() }));
 }
 
 async function seedReception() {
-  // The source's day: 9 firms, 23 issues, 6 closed — the rest on the supervision ledger.
+  // The source's day (three weeks ago): 9 firms, 23 issues, 6 closed — the rest on the supervision ledger.
   const store = await defaultStore(receptionStoreSpec);
-  if ((await store.count('issues')) === 0) await store.bulkPut('issues', exampleReceptionDay(23, 6));
+  if ((await store.count('issues')) === 0) await store.bulkPut('issues', exampleReceptionDay(23, 6, { now: Date.now() }));
 }
 
 const role = document.getElementById('ledger-role');

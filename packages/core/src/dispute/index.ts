@@ -153,3 +153,4 @@ export {
   type NoticeErrorHandler,
   type NoticeDelivery,
 } from './notices.js';
+export { watchDueNotices, type DueNoticeWatch, type DueNoticeWatchOptions } from './notice-timer.js';

@@ -3,3 +3,4 @@ export { filingWindow, checkFilingWindow, FilingWindowOptionsSchema, type Filing
 export { EVENT_PERMIT_LOOP_ID, eventPermitLoop, type EventPermitLoop, type EventPermitState, type EventPermitEvent, type EventPermitRole, type EventPermitItem } from './definition.js';
 export { eventKeyOf, fileEventPermit, filingStands, eventHeld, summarizeEventPermits, lapsedFilings, type FileEventPermitInput, type EventPermitSummary } from './filing.js';
 export { eventPermitStore, fileEventPermitIn, type EventPermitCollections } from './store.js';
+export { permitsOfPeriod, summarizeEventPermitsPeriod, type EventPermitPeriodReport } from './ledger.js';

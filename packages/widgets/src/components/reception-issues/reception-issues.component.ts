@@ -17,8 +17,9 @@ import { SyncMarksController, syncMarkStyles, viewerOf, type ViewerActor } from 
 import { receptionIssuesMessages } from './reception-issues.messages.js';
 import { receptionIssuesStyles } from './reception-issues.styles.js';
 import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } from '../../events.js';
-import { idGuard, nowGuard, roleGuard, storeGuard } from '../../internal/guard.js';
+import { booleanGuard, idGuard, nowGuard, roleGuard, storeGuard } from '../../internal/guard.js';
 import { formatNumber } from '../../internal/format.js';
+import { handlerFields, handlerLine, handlerViewStyles, mineOnly, mineSwitch, noneMine } from '../../internal/handler-view.js';
 import { escalationMark, escalationStyles } from '../../internal/escalation-view.js';
 
 export type ReceptionTransitionDetail = LoopTransitionDetail<ReceptionEvent, ReceptionState>;
@@ -45,7 +46,7 @@ function fieldsOf(event: string, locale: Locale): readonly ActionField[] | undef
     case 'reopen':
       return [{ name: 'reason', label: f.reason, kind: 'text' }];
     default:
-      return undefined;
+      return handlerFields(event, locale);
   }
 }
 
@@ -57,7 +58,9 @@ const PAGE_SIZE = 50;
  * department and state, the latest satisfaction rating, the closed share (the source's 6 of 23 →
  * 26.09%) and the satisfaction rate, and the actions the viewer's role may take — assign, handle,
  * supervise, feed back, rate (a "dissatisfied" rating reopens the handling), write off, reopen.
- * The firm's contact person is shown masked.
+ * The firm's contact person is shown masked. A department names the handler (承办人) of an issue
+ * assigned to it (a host names any); reassigning gives a reason; once named, only the handler acts
+ * for the department. With a `viewer-id`, "my cases" (`mine`) shows only the issues the viewer handles.
  *
  * On a synced store (`createSyncedStore`) the actor (id, name, role, unit) comes from the store's
  * session and `viewer-role`, `viewer-id`, `viewer-unit` are display-only (local-only pages); a
@@ -71,6 +74,7 @@ const PAGE_SIZE = 50;
  * @csspart summary - The key figures (collected, closed, closed share, satisfaction).
  * @csspart table - The issues table.
  * @csspart action-form - The inline form of an action that needs details.
+ * @csspart mine - The "my cases" (我的案件) switch, shown with a `viewer-id`.
  * @csspart pager - Previous/next page buttons (when the list is longer than a page).
  * @csspart problem - The in-place message shown when the store cannot be read.
  * @csspart escalated - A row's mark: the issue was escalated by rule (超期升级) past its due date.
@@ -91,7 +95,7 @@ const PAGE_SIZE = 50;
  * @fires {CustomEvent<ProblemDetail>} bh-problem - The store could not be read.
  */
 export class BhReceptionIssues extends BihuanElement {
-  static override styles = [themeStyles, formStyles, dataStyles, actionFormStyles, receptionIssuesStyles, syncMarkStyles, escalationStyles];
+  static override styles = [themeStyles, formStyles, dataStyles, actionFormStyles, receptionIssuesStyles, syncMarkStyles, escalationStyles, handlerViewStyles];
 
   static override properties: PropertyDeclarations = {
     store: { attribute: false, guard: storeGuard },
@@ -100,6 +104,7 @@ export class BhReceptionIssues extends BihuanElement {
     viewerUnit: { type: String, attribute: 'viewer-unit', guard: idGuard },
     now: { guard: nowGuard },
     session: { type: String, guard: idGuard },
+    mine: { type: Boolean, reflect: true, guard: booleanGuard },
     items: { state: true },
     page: { state: true },
   };
@@ -116,6 +121,8 @@ export class BhReceptionIssues extends BihuanElement {
   now: NowInput;
   /** Only the issues of this reception day (its `sessionId`); all when empty. */
   session = '';
+  /** "My cases" (我的案件): only the issues whose named handler is the viewer. */
+  mine = false;
 
   private items: readonly ReceptionItem[] | undefined;
   /** The page of the table shown (from 0). */
@@ -134,7 +141,7 @@ export class BhReceptionIssues extends BihuanElement {
 
   /** The issues shown now: the session's (or all), open ones first, then by id. */
   get shown(): readonly ReceptionItem[] {
-    const items = (this.items ?? []).filter((i) => !this.session || i.data.sessionId === this.session);
+    const items = mineOnly((this.items ?? []).filter((i) => !this.session || i.data.sessionId === this.session), this.mine, this.viewer().id);
     return items.slice().sort((a, b) => Number(a.state === 'closed') - Number(b.state === 'closed') || a.id.localeCompare(b.id, 'en', { numeric: true }));
   }
 
@@ -161,7 +168,8 @@ export class BhReceptionIssues extends BihuanElement {
         [t.ledger, formatNumber(s.onSupervisionLedger)],
         [`${t.satisfactionRate}${t.rated(s.rated)}`, s.satisfactionRate],
       ])}
-      ${shown.length === 0 ? html`<p class="empty">${t.empty}</p>` : this.renderTable(shown)}
+      ${mineSwitch(this.locale, this.viewer().id, this.mine, (mine) => ((this.mine = mine), (this.page = 0)))}
+      ${shown.length === 0 ? html`<p class="empty">${this.mine ? noneMine(this.locale) : t.empty}</p>` : this.renderTable(shown)}
     </section>`;
   }
 
@@ -185,7 +193,7 @@ export class BhReceptionIssues extends BihuanElement {
             return html`<tr>
               <th scope="row">${d.title}<br /><span class="muted">${item.id} · ${d.sessionDate}</span></th>
               <td>${d.firm}<br /><span class="muted">${d.contact}</span></td>
-              <td>${d.department ?? '—'}${d.dueDate ? html`<br /><span class="muted">${d.dueDate}</span>` : nothing}</td>
+              <td>${d.department ?? '—'}${d.dueDate ? html`<br /><span class="muted">${d.dueDate}</span>` : nothing}${handlerLine(item, l)}</td>
               <td>${receptionLoop.states[item.state as ReceptionState].label[l]}${escalationMark(item, l)}${this.syncMarks.marks('issues', item.id)}${d.reopened ? html`<br /><span class="muted">${t.reopened(d.reopened)}</span>` : nothing}</td>
               <td class=${last?.satisfaction === 'dissatisfied' ? 'dissatisfied' : ''}>${last ? SATISFACTION_LABELS[last.satisfaction][l] : html`<span class="muted">${t.notRated}</span>`}</td>
               <td>${this.actions.render(item, d.title, this.viewer().role, this.store ?? this.storeController.store, () => this.viewer(), () => nowMs(this.now))}</td>

@@ -20,8 +20,9 @@ import { rectificationLedgerMessages } from './rectification-ledger.messages.js'
 import { rectificationLedgerStyles } from './rectification-ledger.styles.js';
 import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } from '../../events.js';
 import type { ExportDetail } from '../../internal/csv-download.js';
-import { idGuard, nowGuard, oneOfGuard, roleGuard, storeGuard } from '../../internal/guard.js';
+import { booleanGuard, idGuard, nowGuard, oneOfGuard, roleGuard, storeGuard } from '../../internal/guard.js';
 import { formatNumber } from '../../internal/format.js';
+import { handlerFields, handlerLine, handlerViewStyles, mineOnly, mineSwitch, noneMine } from '../../internal/handler-view.js';
 
 export type RectificationTransitionDetail = LoopTransitionDetail<RectificationEvent, RectificationState>;
 /** What `bh-rectification-refused` carries: the action refused and the loop's reason. */
@@ -47,7 +48,7 @@ function fieldsOf(event: string, locale: Locale): readonly ActionField[] | undef
     case 'supervise':
       return [{ name: 'instruction', label: f.instruction, kind: 'text' }];
     default:
-      return undefined;
+      return handlerFields(event, locale);
   }
 }
 
@@ -59,7 +60,9 @@ const PAGE_SIZE = 50;
  * by state, owner and deadline, overdue ones first and flagged in words, the actions the viewer's
  * role may take on each (enter in the ledger or fix at once, submit, verify or return, write off,
  * supervise), a supervisor's sweep that opens accountability for every overdue item, and a CSV
- * export of what is shown.
+ * export of what is shown. The responsible unit (or a supervisor) names the handler (承办人) of an
+ * item; reassigning gives a reason; once named, only the handler acts for the unit. With a
+ * `viewer-id`, "my cases" (`mine`) shows only the items the viewer handles.
  *
  * On a synced store (`createSyncedStore`) the actor (id, name, role, unit) comes from the store's
  * session and `viewer-role`, `viewer-id`, `viewer-unit` are display-only (local-only pages); a
@@ -74,6 +77,7 @@ const PAGE_SIZE = 50;
  * @csspart table - The items table.
  * @csspart action-form - The inline form of an action that needs details.
  * @csspart export - The CSV export button.
+ * @csspart mine - The "my cases" (我的案件) switch, shown with a `viewer-id`.
  * @csspart sweep - The supervisor's button that opens accountability for overdue items.
  * @csspart status - What the last sweep did.
  * @csspart pager - Previous/next page buttons (when the list is longer than a page).
@@ -97,13 +101,14 @@ const PAGE_SIZE = 50;
  * @fires {CustomEvent<ProblemDetail>} bh-problem - The store could not be read.
  */
 export class BhRectificationLedger extends BihuanElement {
-  static override styles = [themeStyles, formStyles, dataStyles, actionFormStyles, rectificationLedgerStyles, syncMarkStyles];
+  static override styles = [themeStyles, formStyles, dataStyles, actionFormStyles, rectificationLedgerStyles, syncMarkStyles, handlerViewStyles];
 
   static override properties: PropertyDeclarations = {
     store: { attribute: false, guard: storeGuard },
     viewerRole: { type: String, attribute: 'viewer-role', guard: roleGuard(() => rectificationLoop, true) },
     viewerId: { type: String, attribute: 'viewer-id', guard: idGuard },
     viewerUnit: { type: String, attribute: 'viewer-unit', guard: idGuard },
+    mine: { type: Boolean, reflect: true, guard: booleanGuard },
     now: { guard: nowGuard },
     view: { type: String, guard: oneOfGuard(VIEWS) },
     items: { state: true },
@@ -121,6 +126,8 @@ export class BhRectificationLedger extends BihuanElement {
   viewerUnit = '';
   /** The moment the ledger is judged at (ISO instant, Date or ms); the clock's by default. */
   now: NowInput;
+  /** "My cases" (我的案件): only the items whose named handler is the viewer. */
+  mine = false;
   /** Which items are shown: `all`, `problemList`, `ledger`, `fixedAtOnce` or `overdue`. */
   view: RectificationView = 'all';
 
@@ -144,7 +151,7 @@ export class BhRectificationLedger extends BihuanElement {
   /** The items shown now, in ledger order (the rows of the table and of the CSV). */
   get shown(): readonly RectificationItem[] {
     const at = nowMs(this.now);
-    const sorted = sortRectificationLedger(this.items ?? [], at);
+    const sorted = sortRectificationLedger(mineOnly(this.items ?? [], this.mine, this.viewer().id), at);
     switch (this.view) {
       case 'problemList':
         return sorted.filter((i) => i.data.track === 'listed');
@@ -209,11 +216,12 @@ export class BhRectificationLedger extends BihuanElement {
             ${VIEWS.map((v) => html`<option value=${v} ?selected=${this.view === v}>${t.views[v]}</option>`)}
           </select>
         </div>
+        ${mineSwitch(this.locale, this.viewer().id, this.mine, (mine) => ((this.mine = mine), (this.page = 0)))}
         <button type="button" part="export" @click=${() => this.exportCsv()}>${t.exportCsv}</button>
         ${this.viewer().role === 'supervisor' ? html`<button type="button" part="sweep" @click=${() => void this.sweep()}>${t.sweep}</button>` : nothing}
       </div>
       <p class="status" part="status" role="status">${this.status}</p>
-      ${this.items.length === 0 ? html`<p class="empty">${t.empty}</p>` : shown.length === 0 ? html`<p class="empty">${t.noneInView}</p>` : this.renderTable(shown, at)}
+      ${this.items.length === 0 ? html`<p class="empty">${t.empty}</p>` : shown.length === 0 ? html`<p class="empty">${this.mine ? noneMine(this.locale) : t.noneInView}</p>` : this.renderTable(shown, at)}
     </section>`;
   }
 
@@ -237,7 +245,7 @@ export class BhRectificationLedger extends BihuanElement {
             const open = item.state !== 'verified' && item.state !== 'writtenOff';
             return html`<tr class=${late ? 'overdue' : ''}>
               <th scope="row">${item.data.title}<br /><span class="muted">${item.id}</span></th>
-              <td>${item.data.unit}<br />${item.data.owner}</td>
+              <td>${item.data.unit}<br />${item.data.owner}${handlerLine(item, l)}</td>
               <td><span class="date">${item.data.deadline}</span>${open ? html`<br />${late ? html`<span class="flag">${t.overdueBy(-days)}</span>` : html`<span class="muted">${t.dueIn(days)}</span>`}` : nothing}</td>
               <td>${rectificationLoop.states[item.state as RectificationState].label[l]}${this.syncMarks.marks('items', item.id)}${item.data.accountability ? html`<br /><span class="flag">${t.accountabilityOpened}</span>` : nothing}</td>
               <td>${this.actions.render(item, item.data.title, this.viewer().role, this.store ?? this.storeController.store, () => this.viewer(), () => nowMs(this.now))}</td>

@@ -1,0 +1,73 @@
+// Printing for the one-week test: the `<bh-print-document>` widget, built from source, fills each
+// agreement in real Chromium; the page is printed to an A4 PDF and the PDF's text read back.
+import { build } from 'esbuild';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { Browser } from 'playwright';
+import { sourceAliases } from '../aliases.ts';
+
+/** The widget's own entry, bundled with `@bihuan/*` resolved to the sources (as the tests' aliases do). */
+async function widgetBundle(): Promise<string> {
+  const out = await build({
+    stdin: { contents: "import '@bihuan/widgets/print-document';", resolveDir: process.cwd(), loader: 'ts' },
+    bundle: true,
+    write: false,
+    format: 'esm',
+    logLevel: 'silent',
+    plugins: [
+      {
+        name: 'bihuan-from-source',
+        setup(b) {
+          b.onResolve({ filter: /^@bihuan\// }, ({ path }) => {
+            const hit = sourceAliases.find(({ find }) => find.test(path));
+            return hit && { path: path.replace(hit.find, hit.replacement) };
+          });
+        },
+      },
+    ],
+  });
+  return out.outputFiles[0]!.text;
+}
+
+/** Kangxi radicals and CJK radical forms a PDF font may carry for common ideographs (⺠ → 民). */
+const RADICAL_FORMS: Readonly<Record<string, string>> = { '⺠': '民', '⻓': '长', '⻔': '门', '⻅': '见', '⻚': '页', '⻛': '风', '⻢': '马', '⻋': '车', '⻉': '贝', '⻆': '角', '⻄': '西' };
+/** Text as the test compares it: compatibility forms folded (NFKC), radical forms mapped, no white space. */
+export const plain = (text: string): string => text.normalize('NFKC').replace(/[\u2e80-\u2eff]/g, (c) => RADICAL_FORMS[c] ?? c).replace(/\s+/g, '');
+
+/**
+ * Prints one 人民调解协议书 per dispute (each on its own A4 sheet) and returns the PDF's text page by
+ * page, with any error the page raised.
+ */
+export async function printAgreements(browser: Browser, disputes: readonly unknown[], org: string): Promise<{ pages: string[]; errors: string[] }> {
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  try {
+    await page.setContent('<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><style>body{margin:0}</style></head><body></body></html>');
+    await page.addScriptTag({ content: await widgetBundle(), type: 'module' });
+    await page.waitForFunction(() => customElements.get('bh-print-document') !== undefined);
+    await page.evaluate(
+      async ([records, issuer]) => {
+        for (const record of records) {
+          const el = document.createElement('bh-print-document') as HTMLElement & { record: unknown; updateComplete: Promise<unknown> };
+          el.setAttribute('document', 'agreement');
+          el.setAttribute('org', issuer);
+          el.record = record;
+          document.body.append(el);
+          await el.updateComplete;
+        }
+      },
+      [disputes, org] as const,
+    );
+    const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+    const doc = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, isEvalSupported: false }).promise;
+    const pages: string[] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      const { items } = await (await doc.getPage(n)).getTextContent();
+      pages.push(plain(items.map((item) => ('str' in item ? item.str : '')).join('')));
+    }
+    await doc.destroy();
+    return { pages, errors };
+  } finally {
+    await page.close();
+  }
+}
