@@ -69,6 +69,8 @@ const MAX_DELAY = 30_000;
 const IDLE_PULL = 15_000;
 const PUSH_BATCH = 100;
 const PULL_LIMIT = 500;
+/** The key prefix of a write's intent in the queue store's `meta` (see `journaled`). */
+const INTENT = 'intent:';
 
 /**
  * A store kept in step with a bihuan server. Reads come from `local` (the cache); a loop event
@@ -231,17 +233,104 @@ export async function createSyncedStore(options: SyncedStoreOptions): Promise<Sy
     });
   }
 
-  async function enqueue(entries: Omit<OutboxEntry, 'mutationId' | 'queuedAt'>[]): Promise<void> {
+  /** Allocates mutation ids and adds the entries to the outbox, inside a queue batch. */
+  async function addToOutbox(tx: Parameters<Parameters<QueueStore['batch']>[0]>[0], entries: readonly Omit<OutboxEntry, 'mutationId' | 'queuedAt'>[]): Promise<void> {
     if (!entries.length) return;
     const at = new Date().toISOString();
-    await queue.batch(async (tx) => {
-      const next = await tx.get('meta', 'nextMutation');
-      let n = (next?.value as number | undefined) ?? 1;
-      for (const e of entries) await tx.add('outbox', clean({ ...e, mutationId: n++, queuedAt: at }) as OutboxEntry);
-      await tx.put('meta', { key: 'nextMutation', value: n });
-    });
+    const next = await tx.get('meta', 'nextMutation');
+    let n = (next?.value as number | undefined) ?? 1;
+    for (const e of entries) await tx.add('outbox', clean({ ...e, mutationId: n++, queuedAt: at }) as OutboxEntry);
+    await tx.put('meta', { key: 'nextMutation', value: n });
+  }
+
+  async function enqueue(entries: Omit<OutboxEntry, 'mutationId' | 'queuedAt'>[]): Promise<void> {
+    if (!entries.length) return;
+    await queue.batch((tx) => addToOutbox(tx, entries));
     await reload();
     kick();
+  }
+
+  // ---- the write and its outbox entry, as one unit ------------------------------------------
+  // The local store and the outbox live in two databases, and no transaction spans both. So a
+  // write is journaled: (1) an intent naming the items and their records before the write goes to
+  // the queue store; (2) the local write; (3) one queue batch adds the outbox entries and removes
+  // the intent. A failure at (3) puts the records back as they were; a crash between (1) and (3)
+  // leaves the intent, and the next open puts them back (`recover`). Either the change is on this
+  // computer and in the outbox, or it is in neither.
+  type Intent = { collection: string; items: { key: string; prior: unknown }[] };
+
+  /** Puts items back as they were before an unfinished write (an absent prior: the item is removed). */
+  async function undo(intent: Intent): Promise<void> {
+    await local.batch(async (tx) => {
+      for (const { key, prior } of intent.items) {
+        const here = await tx.get(intent.collection, key);
+        if (JSON.stringify(here ?? null) === JSON.stringify(prior ?? null)) continue;
+        if (here !== undefined) await tx.delete(intent.collection, key);
+        if (prior !== null && prior !== undefined) await tx.add(intent.collection, prior as never);
+      }
+    });
+  }
+
+  /** Writes to the local store and queues what the write made, as one unit (see above). */
+  async function journaled<T>(collection: string, keys: readonly string[], write: () => Promise<T>, entriesOf: (result: T) => Omit<OutboxEntry, 'mutationId' | 'queuedAt'>[]): Promise<T> {
+    return withWriteLock('shared', async () => {
+      const items: Intent['items'] = [];
+      for (const key of new Set(keys)) items.push({ key, prior: (await local.get(collection, key).catch(() => undefined)) ?? null });
+      const intent: Intent = { collection, items };
+      const intentKey = `${INTENT}${globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`}`;
+      await queue.put('meta', { key: intentKey, value: intent });
+      let result: T;
+      try {
+        result = await write();
+      } catch (e) {
+        await queue.delete('meta', intentKey).catch(() => undefined);
+        throw e;
+      }
+      const entries = entriesOf(result);
+      try {
+        await queue.batch(async (tx) => {
+          await addToOutbox(tx, entries);
+          await tx.delete('meta', intentKey);
+        });
+      } catch (e) {
+        // The outbox refused (storage full, the database closed under us): the write is undone.
+        try {
+          await undo(intent);
+          await queue.delete('meta', intentKey);
+        } catch {
+          // left for the next open's recovery, which the intent still asks for
+        }
+        throw e;
+      }
+      if (entries.length) {
+        await reload();
+        kick();
+      }
+      return result;
+    });
+  }
+
+  /** Undoes the writes a crash left without their outbox entries (intents still in the queue store). */
+  async function recover(): Promise<void> {
+    await withWriteLock('exclusive', async () => {
+      const metas = await queue.all('meta');
+      for (const m of metas.items) {
+        const key = m.key as string;
+        if (!key.startsWith(INTENT)) continue;
+        await undo(m.value as Intent);
+        await queue.delete('meta', key);
+      }
+    });
+  }
+
+  /**
+   * Writes of every tab hold the lock `bihuan-sync-write:<name>` shared; recovery holds it alone,
+   * so it never undoes a write another tab is still making (without Web Locks: no lock).
+   */
+  function withWriteLock<T>(mode: 'shared' | 'exclusive', run: () => Promise<T>): Promise<T> {
+    const locks = (globalThis as { navigator?: { locks?: LockManager } }).navigator?.locks;
+    if (!locks) return run();
+    return locks.request(`bihuan-sync-write:${local.name}`, { mode }, run) as Promise<T>;
   }
 
   /** Replaces local items with the server's records (or removes them), in one local batch. */
@@ -552,6 +641,7 @@ export async function createSyncedStore(options: SyncedStoreOptions): Promise<Sy
   };
   (globalThis as { addEventListener?: (t: string, l: () => void) => void }).addEventListener?.('online', onOnline);
 
+  await recover();
   await reload();
   await loadSession();
   emit();
@@ -597,16 +687,11 @@ export async function createSyncedStore(options: SyncedStoreOptions): Promise<Sy
     }
   }
 
-  async function written(collection: string, records: readonly unknown[], write: () => Promise<unknown>): Promise<void> {
-    if (!synced(collection)) {
-      await write();
-      return;
-    }
-    const ids = records.map((r) => itemId(collection, (r as { id?: unknown })?.id));
-    await holding(ids, async () => {
-      await write();
-      await enqueue(records.map((r) => creationOf(collection, r)).filter((c) => c !== undefined));
-    });
+  async function written<T>(collection: string, records: readonly unknown[], write: () => Promise<T>): Promise<T> {
+    if (!synced(collection)) return write();
+    const keys = records.map((r) => String((r as { id?: unknown })?.id));
+    const ids = keys.map((k) => itemId(collection, k));
+    return holding(ids, () => journaled(collection, keys, write, () => records.map((r) => creationOf(collection, r)).filter((c) => c !== undefined)));
   }
 
   const control: SyncControl & { problems(): RecordProblem[] } = {
@@ -670,28 +755,14 @@ export async function createSyncedStore(options: SyncedStoreOptions): Promise<Sy
     verify: () => local.verify(),
     delete: (c, k, w) => local.delete(c, k, w),
     bulkDelete: (c, k, w) => local.bulkDelete(c, k, w),
-    async put(collection, record, w?: WriteOptions) {
-      let out: unknown;
-      await written(collection, [record], async () => void (out = await local.put(collection, record, w)));
-      return out as never;
-    },
-    async add(collection, record, w?: WriteOptions) {
-      let out: unknown;
-      await written(collection, [record], async () => void (out = await local.add(collection, record, w)));
-      return out as never;
-    },
-    async bulkPut(collection, records, w?: WriteOptions) {
-      let out = 0;
-      await written(collection, Array.isArray(records) ? records : [], async () => void (out = await local.bulkPut(collection, records, w)));
-      return out;
-    },
+    put: (collection, record, w?: WriteOptions) => written(collection, [record], () => local.put(collection, record, w)) as never,
+    add: (collection, record, w?: WriteOptions) => written(collection, [record], () => local.add(collection, record, w)) as never,
+    bulkPut: (collection, records, w?: WriteOptions) => written(collection, Array.isArray(records) ? records : [], () => local.bulkPut(collection, records, w)),
     async applyEvent(collection, key, step, w?: ApplyOptions) {
       if (!synced(collection)) return local.applyEvent(collection, key, step, w);
-      return holding([itemId(collection, key)], async () => {
-        const r = await local.applyEvent(collection, key, step, w);
-        if (r.ok) await enqueue(eventsOf(collection, key, r.entries));
-        return r;
-      });
+      return holding([itemId(collection, key)], () =>
+        journaled(collection, [String(key)], () => local.applyEvent(collection, key, step, w), (r) => (r.ok ? eventsOf(collection, key, r.entries) : [])),
+      );
     },
     async batch(body, w?: WriteOptions) {
       const queued: Omit<OutboxEntry, 'mutationId' | 'queuedAt'>[] = [];
