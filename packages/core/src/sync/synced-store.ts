@@ -153,16 +153,23 @@ export async function createSyncedStore(options: SyncedStoreOptions): Promise<Sy
   };
 
   // ---- talking to the server -----------------------------------------------------------------
-  async function freshToken(): Promise<string> {
-    let t: unknown;
-    try {
-      t = await o.getToken();
-    } catch {
-      throw new Unauthorized('unauthorized'); // the host could not sign the user in
-    }
-    if (typeof t !== 'string' || t.length === 0) throw new Unauthorized('unauthorized');
-    token = t;
-    return t;
+  /** One call of `getToken` at a time: requests refused at once (the live stream and a pull) share it. */
+  let asking: Promise<string> | undefined;
+  function freshToken(): Promise<string> {
+    asking ??= (async () => {
+      let t: unknown;
+      try {
+        t = await o.getToken();
+      } catch {
+        throw new Unauthorized('unauthorized'); // the host could not sign the user in
+      }
+      if (typeof t !== 'string' || t.length === 0) throw new Unauthorized('unauthorized');
+      token = t;
+      return t;
+    })().finally(() => {
+      asking = undefined;
+    });
+    return asking;
   }
 
   /** One request with the bearer token; a 401 asks `getToken` once more, then gives up. */
@@ -186,7 +193,8 @@ export async function createSyncedStore(options: SyncedStoreOptions): Promise<Sy
         const code = ((await response.json().catch(() => undefined)) as { error?: ServerError } | undefined)?.error?.code;
         if (retried) throw new Unauthorized(code === 'token_expired' ? 'token_expired' : 'unauthorized');
         retried = true;
-        token = undefined;
+        // Ask for a new token, unless another request refused at the same time already has.
+        if (token === t) token = undefined;
         continue;
       }
       if (response.status >= 500) {
