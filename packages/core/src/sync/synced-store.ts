@@ -137,7 +137,8 @@ export async function createSyncedStore(options: SyncedStoreOptions): Promise<Sy
     const [entries, refused, metas] = await Promise.all([queue.all('outbox'), queue.all('refusals'), queue.all('meta')]);
     outbox = entries.items as OutboxEntry[];
     const list = refused.items as SyncRefusal[];
-    if (list.length !== refusals.length || list.some((r, i) => r.mutationId !== refusals[i]?.mutationId)) refusals = list;
+    // A new list only when something changed (a refusal came, went, or got the server's record).
+    if (list.length !== refusals.length || list.some((r, i) => r.mutationId !== refusals[i]?.mutationId || (r.current === undefined) !== (refusals[i]?.current === undefined))) refusals = list;
     meta = new Map(metas.items.map((m) => [m.key as string, m.value]));
     const cached = meta.get('status') as { online?: boolean; error?: SyncState['error'] } | undefined;
     if (cached && !election?.leading) {
@@ -393,13 +394,21 @@ export async function createSyncedStore(options: SyncedStoreOptions): Promise<Sy
         results = await pushEvents(cid, sent);
       }
       const done: number[] = [];
+      const refusedHere: SyncRefusal[] = [];
       for (const [i, entry] of sent.entries()) {
         const r = results[i]!;
         done.push(entry.mutationId);
-        if (!r.ok) refused.push({ entry, refusal: refusalOf(entry, r) });
+        if (!r.ok) {
+          const refusal = refusalOf(entry, r);
+          refused.push({ entry, refusal });
+          refusedHere.push(refusal);
+        }
       }
+      // An answered change leaves the outbox and, when refused, becomes a refusal in the same
+      // batch: no moment shows it neither pending nor refused (the server's record is added below).
       await queue.batch(async (tx) => {
         for (const id of done) await tx.delete('outbox', id);
+        for (const r of refusedHere) await tx.put('refusals', clean(r) as never);
       });
       queueNow = queueNow.slice(sent.length);
     }
