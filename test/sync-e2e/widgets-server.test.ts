@@ -216,7 +216,7 @@ describe.each(kinds)('widgets on a synced store, several people, the real server
     const context = await browser.newContext();
     contexts.push(context);
     // The page and its script come from here even offline (a station's cached app shell).
-    await context.route(`${origin}/`, (route) => route.fulfill({ body: PAGE, contentType: 'text/html; charset=utf-8' }));
+    await context.route((url) => url.origin === origin && url.pathname === '/', (route) => route.fulfill({ body: PAGE, contentType: 'text/html; charset=utf-8' }));
     await context.route(`${origin}/bundle.js`, (route) => route.fulfill({ body: script, contentType: 'text/javascript; charset=utf-8' }));
     const page = await context.newPage();
     const said: string[] = [];
