@@ -69,6 +69,8 @@ const MAX_DELAY = 30_000;
 const IDLE_PULL = 15_000;
 const PUSH_BATCH = 100;
 const PULL_LIMIT = 500;
+/** The key prefix of a write's intent in the queue store's `meta` (see `journaled`). */
+const INTENT = 'intent:';
 
 /**
  * A store kept in step with a bihuan server. Reads come from `local` (the cache); a loop event
@@ -135,7 +137,8 @@ export async function createSyncedStore(options: SyncedStoreOptions): Promise<Sy
     const [entries, refused, metas] = await Promise.all([queue.all('outbox'), queue.all('refusals'), queue.all('meta')]);
     outbox = entries.items as OutboxEntry[];
     const list = refused.items as SyncRefusal[];
-    if (list.length !== refusals.length || list.some((r, i) => r.mutationId !== refusals[i]?.mutationId)) refusals = list;
+    // A new list only when something changed (a refusal came, went, or got the server's record).
+    if (list.length !== refusals.length || list.some((r, i) => r.mutationId !== refusals[i]?.mutationId || (r.current === undefined) !== (refusals[i]?.current === undefined))) refusals = list;
     meta = new Map(metas.items.map((m) => [m.key as string, m.value]));
     const cached = meta.get('status') as { online?: boolean; error?: SyncState['error'] } | undefined;
     if (cached && !election?.leading) {
@@ -151,16 +154,23 @@ export async function createSyncedStore(options: SyncedStoreOptions): Promise<Sy
   };
 
   // ---- talking to the server -----------------------------------------------------------------
-  async function freshToken(): Promise<string> {
-    let t: unknown;
-    try {
-      t = await o.getToken();
-    } catch {
-      throw new Unauthorized('unauthorized'); // the host could not sign the user in
-    }
-    if (typeof t !== 'string' || t.length === 0) throw new Unauthorized('unauthorized');
-    token = t;
-    return t;
+  /** One call of `getToken` at a time: requests refused at once (the live stream and a pull) share it. */
+  let asking: Promise<string> | undefined;
+  function freshToken(): Promise<string> {
+    asking ??= (async () => {
+      let t: unknown;
+      try {
+        t = await o.getToken();
+      } catch {
+        throw new Unauthorized('unauthorized'); // the host could not sign the user in
+      }
+      if (typeof t !== 'string' || t.length === 0) throw new Unauthorized('unauthorized');
+      token = t;
+      return t;
+    })().finally(() => {
+      asking = undefined;
+    });
+    return asking;
   }
 
   /** One request with the bearer token; a 401 asks `getToken` once more, then gives up. */
@@ -184,7 +194,8 @@ export async function createSyncedStore(options: SyncedStoreOptions): Promise<Sy
         const code = ((await response.json().catch(() => undefined)) as { error?: ServerError } | undefined)?.error?.code;
         if (retried) throw new Unauthorized(code === 'token_expired' ? 'token_expired' : 'unauthorized');
         retried = true;
-        token = undefined;
+        // Ask for a new token, unless another request refused at the same time already has.
+        if (token === t) token = undefined;
         continue;
       }
       if (response.status >= 500) {
@@ -231,17 +242,104 @@ export async function createSyncedStore(options: SyncedStoreOptions): Promise<Sy
     });
   }
 
-  async function enqueue(entries: Omit<OutboxEntry, 'mutationId' | 'queuedAt'>[]): Promise<void> {
+  /** Allocates mutation ids and adds the entries to the outbox, inside a queue batch. */
+  async function addToOutbox(tx: Parameters<Parameters<QueueStore['batch']>[0]>[0], entries: readonly Omit<OutboxEntry, 'mutationId' | 'queuedAt'>[]): Promise<void> {
     if (!entries.length) return;
     const at = new Date().toISOString();
-    await queue.batch(async (tx) => {
-      const next = await tx.get('meta', 'nextMutation');
-      let n = (next?.value as number | undefined) ?? 1;
-      for (const e of entries) await tx.add('outbox', clean({ ...e, mutationId: n++, queuedAt: at }) as OutboxEntry);
-      await tx.put('meta', { key: 'nextMutation', value: n });
-    });
+    const next = await tx.get('meta', 'nextMutation');
+    let n = (next?.value as number | undefined) ?? 1;
+    for (const e of entries) await tx.add('outbox', clean({ ...e, mutationId: n++, queuedAt: at }) as OutboxEntry);
+    await tx.put('meta', { key: 'nextMutation', value: n });
+  }
+
+  async function enqueue(entries: Omit<OutboxEntry, 'mutationId' | 'queuedAt'>[]): Promise<void> {
+    if (!entries.length) return;
+    await queue.batch((tx) => addToOutbox(tx, entries));
     await reload();
     kick();
+  }
+
+  // ---- the write and its outbox entry, as one unit ------------------------------------------
+  // The local store and the outbox live in two databases, and no transaction spans both. So a
+  // write is journaled: (1) an intent naming the items and their records before the write goes to
+  // the queue store; (2) the local write; (3) one queue batch adds the outbox entries and removes
+  // the intent. A failure at (3) puts the records back as they were; a crash between (1) and (3)
+  // leaves the intent, and the next open puts them back (`recover`). Either the change is on this
+  // computer and in the outbox, or it is in neither.
+  type Intent = { collection: string; items: { key: string; prior: unknown }[] };
+
+  /** Puts items back as they were before an unfinished write (an absent prior: the item is removed). */
+  async function undo(intent: Intent): Promise<void> {
+    await local.batch(async (tx) => {
+      for (const { key, prior } of intent.items) {
+        const here = await tx.get(intent.collection, key);
+        if (JSON.stringify(here ?? null) === JSON.stringify(prior ?? null)) continue;
+        if (here !== undefined) await tx.delete(intent.collection, key);
+        if (prior !== null && prior !== undefined) await tx.add(intent.collection, prior as never);
+      }
+    });
+  }
+
+  /** Writes to the local store and queues what the write made, as one unit (see above). */
+  async function journaled<T>(collection: string, keys: readonly string[], write: () => Promise<T>, entriesOf: (result: T) => Omit<OutboxEntry, 'mutationId' | 'queuedAt'>[]): Promise<T> {
+    return withWriteLock('shared', async () => {
+      const items: Intent['items'] = [];
+      for (const key of new Set(keys)) items.push({ key, prior: (await local.get(collection, key).catch(() => undefined)) ?? null });
+      const intent: Intent = { collection, items };
+      const intentKey = `${INTENT}${globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`}`;
+      await queue.put('meta', { key: intentKey, value: intent });
+      let result: T;
+      try {
+        result = await write();
+      } catch (e) {
+        await queue.delete('meta', intentKey).catch(() => undefined);
+        throw e;
+      }
+      const entries = entriesOf(result);
+      try {
+        await queue.batch(async (tx) => {
+          await addToOutbox(tx, entries);
+          await tx.delete('meta', intentKey);
+        });
+      } catch (e) {
+        // The outbox refused (storage full, the database closed under us): the write is undone.
+        try {
+          await undo(intent);
+          await queue.delete('meta', intentKey);
+        } catch {
+          // left for the next open's recovery, which the intent still asks for
+        }
+        throw e;
+      }
+      if (entries.length) {
+        await reload();
+        kick();
+      }
+      return result;
+    });
+  }
+
+  /** Undoes the writes a crash left without their outbox entries (intents still in the queue store). */
+  async function recover(): Promise<void> {
+    await withWriteLock('exclusive', async () => {
+      const metas = await queue.all('meta');
+      for (const m of metas.items) {
+        const key = m.key as string;
+        if (!key.startsWith(INTENT)) continue;
+        await undo(m.value as Intent);
+        await queue.delete('meta', key);
+      }
+    });
+  }
+
+  /**
+   * Writes of every tab hold the lock `bihuan-sync-write:<name>` shared; recovery holds it alone,
+   * so it never undoes a write another tab is still making (without Web Locks: no lock).
+   */
+  function withWriteLock<T>(mode: 'shared' | 'exclusive', run: () => Promise<T>): Promise<T> {
+    const locks = (globalThis as { navigator?: { locks?: LockManager } }).navigator?.locks;
+    if (!locks) return run();
+    return locks.request(`bihuan-sync-write:${local.name}`, { mode }, run) as Promise<T>;
   }
 
   /** Replaces local items with the server's records (or removes them), in one local batch. */
@@ -296,13 +394,21 @@ export async function createSyncedStore(options: SyncedStoreOptions): Promise<Sy
         results = await pushEvents(cid, sent);
       }
       const done: number[] = [];
+      const refusedHere: SyncRefusal[] = [];
       for (const [i, entry] of sent.entries()) {
         const r = results[i]!;
         done.push(entry.mutationId);
-        if (!r.ok) refused.push({ entry, refusal: refusalOf(entry, r) });
+        if (!r.ok) {
+          const refusal = refusalOf(entry, r);
+          refused.push({ entry, refusal });
+          refusedHere.push(refusal);
+        }
       }
+      // An answered change leaves the outbox and, when refused, becomes a refusal in the same
+      // batch: no moment shows it neither pending nor refused (the server's record is added below).
       await queue.batch(async (tx) => {
         for (const id of done) await tx.delete('outbox', id);
+        for (const r of refusedHere) await tx.put('refusals', clean(r) as never);
       });
       queueNow = queueNow.slice(sent.length);
     }
@@ -552,6 +658,7 @@ export async function createSyncedStore(options: SyncedStoreOptions): Promise<Sy
   };
   (globalThis as { addEventListener?: (t: string, l: () => void) => void }).addEventListener?.('online', onOnline);
 
+  await recover();
   await reload();
   await loadSession();
   emit();
@@ -597,16 +704,11 @@ export async function createSyncedStore(options: SyncedStoreOptions): Promise<Sy
     }
   }
 
-  async function written(collection: string, records: readonly unknown[], write: () => Promise<unknown>): Promise<void> {
-    if (!synced(collection)) {
-      await write();
-      return;
-    }
-    const ids = records.map((r) => itemId(collection, (r as { id?: unknown })?.id));
-    await holding(ids, async () => {
-      await write();
-      await enqueue(records.map((r) => creationOf(collection, r)).filter((c) => c !== undefined));
-    });
+  async function written<T>(collection: string, records: readonly unknown[], write: () => Promise<T>): Promise<T> {
+    if (!synced(collection)) return write();
+    const keys = records.map((r) => String((r as { id?: unknown })?.id));
+    const ids = keys.map((k) => itemId(collection, k));
+    return holding(ids, () => journaled(collection, keys, write, () => records.map((r) => creationOf(collection, r)).filter((c) => c !== undefined)));
   }
 
   const control: SyncControl & { problems(): RecordProblem[] } = {
@@ -674,28 +776,14 @@ export async function createSyncedStore(options: SyncedStoreOptions): Promise<Sy
     deleteBlob: (i, w) => local.deleteBlob(i, w),
     delete: (c, k, w) => local.delete(c, k, w),
     bulkDelete: (c, k, w) => local.bulkDelete(c, k, w),
-    async put(collection, record, w?: WriteOptions) {
-      let out: unknown;
-      await written(collection, [record], async () => void (out = await local.put(collection, record, w)));
-      return out as never;
-    },
-    async add(collection, record, w?: WriteOptions) {
-      let out: unknown;
-      await written(collection, [record], async () => void (out = await local.add(collection, record, w)));
-      return out as never;
-    },
-    async bulkPut(collection, records, w?: WriteOptions) {
-      let out = 0;
-      await written(collection, Array.isArray(records) ? records : [], async () => void (out = await local.bulkPut(collection, records, w)));
-      return out;
-    },
+    put: (collection, record, w?: WriteOptions) => written(collection, [record], () => local.put(collection, record, w)) as never,
+    add: (collection, record, w?: WriteOptions) => written(collection, [record], () => local.add(collection, record, w)) as never,
+    bulkPut: (collection, records, w?: WriteOptions) => written(collection, Array.isArray(records) ? records : [], () => local.bulkPut(collection, records, w)),
     async applyEvent(collection, key, step, w?: ApplyOptions) {
       if (!synced(collection)) return local.applyEvent(collection, key, step, w);
-      return holding([itemId(collection, key)], async () => {
-        const r = await local.applyEvent(collection, key, step, w);
-        if (r.ok) await enqueue(eventsOf(collection, key, r.entries));
-        return r;
-      });
+      return holding([itemId(collection, key)], () =>
+        journaled(collection, [String(key)], () => local.applyEvent(collection, key, step, w), (r) => (r.ok ? eventsOf(collection, key, r.entries) : [])),
+      );
     },
     async batch(body, w?: WriteOptions) {
       const queued: Omit<OutboxEntry, 'mutationId' | 'queuedAt'>[] = [];

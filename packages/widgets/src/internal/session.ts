@@ -107,6 +107,24 @@ export function viewerOf(store: unknown, roles: readonly string[] | Readonly<Rec
   return { id, role, ...(unit ? { unit } : {}), ...(name ? { name } : {}) };
 }
 
+/**
+ * Every role the viewer may act in that `roles` knows: on a synced store all of the session's
+ * roles (a clerk who also mediates holds both), in the session's order; none when signed out;
+ * on any other store the widget's own `viewer-role`. A widget offers the union of what these
+ * roles allow, and records each action in a role that allows it (`actingAs`).
+ */
+export function viewerRoles(store: unknown, roles: readonly string[] | Readonly<Record<string, unknown>>, local: LocalViewer): readonly string[] {
+  const known = Array.isArray(roles) ? (roles as readonly string[]) : Object.keys(roles);
+  if (!isSynced(store)) return local.role && known.includes(local.role) ? [local.role] : [];
+  const session = sessionOf(store);
+  return session ? [...new Set(session.actor.roles.filter((r) => known.includes(r)))] : [];
+}
+
+/** The viewer acting in `role` (one of `viewerRoles`): the actor an event is recorded as. */
+export function actingAs(viewer: ViewerActor, role: string): ViewerActor {
+  return { ...viewer, role };
+}
+
 const MARK_WORDS = {
   'zh-CN': {
     pending: '待同步',

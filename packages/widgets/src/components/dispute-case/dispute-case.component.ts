@@ -27,7 +27,7 @@ import { disputeCaseStyles } from './dispute-case.styles.js';
 import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } from '../../events.js';
 import { idGuard } from '../../internal/guard.js';
 import { viewerItem } from '../../internal/masking.js';
-import { type SyncRefusalLike, type ViewerActor, SyncMarksController, conflictOf, markWords, syncMarkStyles, viewerOf } from '../../internal/session.js';
+import { type SyncRefusalLike, type ViewerActor, SyncMarksController, actingAs, conflictOf, markWords, syncMarkStyles, viewerOf, viewerRoles } from '../../internal/session.js';
 import { formatDeadline } from '../../internal/format.js';
 import { escalationMark, escalationStyles } from '../../internal/escalation-view.js';
 import { aside, joinClauses, labelled } from '../../internal/words.js';
@@ -170,10 +170,23 @@ export class BhDisputeCase extends BihuanElement {
   }
 
   private availableIn(state: string): readonly DisputeEvent[] {
-    const role = this.viewer.role;
-    if (!role || !(role in disputeLoop.roles)) return [];
+    // A session with several roles is offered what any of them allows.
+    const offered = new Set<DisputeEvent>();
+    for (const role of viewerRoles(this.store, disputeLoop.roles, { id: this.viewerId, role: this.viewerRole })) for (const e of this.availableAs(state, role)) offered.add(e);
+    return [...offered];
+  }
+
+  private availableAs(state: string, role: string): readonly DisputeEvent[] {
     // The original's side of a merge is written with the duplicate's merge, never on its own.
     return availableEvents(disputeLoop, { state: state as DisputeState }, role as keyof typeof disputeLoop.roles).filter((e) => !(DISPUTE_LINK_EVENTS as readonly string[]).includes(e) && e !== 'escalate'); // escalation runs by rule (escalationsDueAt)
+  }
+
+  /** The viewer as the actor of `event`: in the first of their roles that may take it now. */
+  private actorFor(event: DisputeEvent): ViewerActor {
+    const viewer = this.viewer;
+    const state = this.dispute?.state ?? '';
+    const role = viewerRoles(this.store, disputeLoop.roles, { id: this.viewerId, role: this.viewerRole }).find((r) => this.availableAs(state, r).includes(event));
+    return role ? actingAs(viewer, role) : viewer;
   }
 
   /** Opens an action's fields (as its button does). */
@@ -194,7 +207,7 @@ export class BhDisputeCase extends BihuanElement {
     const t = disputeCaseMessages[this.locale];
     const loopEvent: { -readonly [K in keyof LoopEvent]: LoopEvent[K] } = {
       type: event,
-      actor: this.viewer,
+      actor: this.actorFor(event),
       at: formatInstant(nowMs(this.now)),
     };
     if (payload !== undefined) loopEvent.payload = payload;
