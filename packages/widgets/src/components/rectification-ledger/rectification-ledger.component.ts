@@ -194,10 +194,10 @@ export class BhRectificationLedger extends BihuanElement {
     return html`<section class="ledger" part="base" aria-labelledby="rl-heading">
       <h2 class="heading" id="rl-heading">${t.heading}</h2>
       ${figures([
-        [t.total, formatNumber(summary.total)],
-        [t.listed, formatNumber(summary.listed)],
-        [t.fixedAtOnce, formatNumber(summary.fixedAtOnce)],
-        [t.inLedger, formatNumber(summary.inLedger)],
+        [t.total, formatNumber(summary.total), { total: 'items' }],
+        [t.listed, formatNumber(summary.listed), { part: 'items' }],
+        [t.fixedAtOnce, formatNumber(summary.fixedAtOnce), { part: 'items' }],
+        [t.inLedger, formatNumber(summary.inLedger), { part: 'items' }],
         [t.overdue, formatNumber(summary.overdue)],
         [t.accountability, formatNumber(summary.accountabilityOpened)],
         [t.closedRate, summary.closedRate],
