@@ -30,3 +30,42 @@ export function labelled(label: string, value: string, locale: Locale): string {
 export function aside(text: string, locale: Locale): string {
   return `${MARKS[locale].open}${text}${MARKS[locale].close}`;
 }
+
+/**
+ * Sentence case, the one rule for English labels that stand on their own (a button, a state in a
+ * table cell, a heading, an option): the first letter is a capital, every other word is written as
+ * in a sentence — lowercase unless it is an acronym (CSV, ID) or a name (WeChat). Core's loop
+ * labels are written lowercase (`record settlement`, `in progress`) so that they read inside
+ * sentences ("Done: record settlement"); standing alone they go through `standalone`, so that a
+ * lowercase label never sits beside capitalised ones. Chinese is returned as it is.
+ */
+export function standalone(label: string, locale: Locale): string {
+  if (locale !== 'en') return label;
+  // Only a label that starts with a word: `3 days left` starts as its figure does.
+  const lead = /^[\s("“‘'[]*/.exec(label)![0].length;
+  if (!/\p{Ll}/u.test(label.charAt(lead))) return label;
+  return label.slice(0, lead) + label.charAt(lead).toUpperCase() + label.slice(lead + 1);
+}
+
+/** Names and words English capitalises inside a sentence: allowed after a label's first word. */
+const PROPER = /^(?:I|WeChat|China|Chinese|English|Civil|Code|Party|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Q[1-4]|W\d+)$/;
+
+/**
+ * Whether an English label keeps sentence case: it starts with a capital (a label that starts
+ * with a figure, as `3 days`, starts as the figure does), and no later word is capitalised unless
+ * it is an acronym (`CSV`, `ID`), holds a figure or is a name. Text after a colon, a full stop or in quotes starts afresh (`Done: Verify`, `"Verify"`).
+ */
+export function isSentenceCase(label: string): boolean {
+  const text = label.trim();
+  if (/^[("“‘'[]*\p{Ll}/u.test(text)) return false;
+  const words = text.split(/\s+/);
+  for (let i = 1; i < words.length; i++) {
+    const word = words[i]!.replace(/^[("“‘'[]+|[)"”’'\],.;:!?]+$/g, '');
+    const before = words[i - 1]!;
+    if (/[:.!?]$/.test(before) || /^["“‘(]/.test(words[i]!)) continue;
+    if (!/^\p{Lu}/u.test(word)) continue;
+    if (word === word.toUpperCase() || /\d/.test(word) || PROPER.test(word)) continue;
+    return false;
+  }
+  return true;
+}
