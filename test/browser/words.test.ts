@@ -5,7 +5,9 @@
 // 2. every story of every widget rendered in English: no text node sets CJK punctuation against
 //    Latin words ("Skills：", "trade、general") — data with no English (Chinese names, places) may
 //    keep its own punctuation, but our words around it may not add any;
-// 3. every locale table — the widgets' tables, core's label tables and the loops' state, role and
+// 3. no name we own (departments, matters, firms with English in words.ts) left in Chinese, and no
+//    party shown by its id (p2) where a name exists;
+// 4. every locale table — the widgets' tables, core's label tables and the loops' state, role and
 //    action labels — holds English that is in sentence case once it stands on its own (no Title
 //    Case), and every label rendered on its own (buttons, options, headings, column heads, captions,
 //    legends, field labels) starts with a capital.
@@ -13,11 +15,15 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { cleanup } from './support/render.js';
 import { renderStories, widgetStories } from './support/stories.js';
 import * as core from '@bihuan/core';
-import { isSentenceCase, standalone } from '../../packages/widgets/src/internal/words.js';
+import { OWN_NAMES, isSentenceCase, standalone } from '../../packages/widgets/src/internal/words.js';
 
 afterAll(cleanup);
 
 const CJK_PUNCTUATION = /[、，：；。（）《》“”]/;
+/** Names we own that have English (internal/words.ts): never shown in Chinese on an English page. */
+const OWN = new Set(Object.keys(OWN_NAMES));
+/** Party ids of the example data (p1, p2 …) as words. */
+const PARTY_ID = /\bp\d+\b/;
 /** CJK punctuation touching a Latin word on either side: our English next to Chinese punctuation. */
 const MIXED = /[A-Za-z][\s\d]*[、，：；。（）《》“”]|[、，：；。（）《》“”]\s*[A-Za-z]/;
 
@@ -81,16 +87,25 @@ describe('every story in English: no CJK punctuation set against English words, 
       const rendered = await renderStories(widget, 'en');
       const bad: string[] = [];
       const lowercase = new Set<string>();
+      const untranslated = new Set<string>();
+      const ids = new Set<string>();
       for (const { name, container } of rendered) {
         for (const [where, text] of texts(container, name)) {
           // Attribute-free text only: labels and values a reader sees. aria-labels are checked by
           // the same tables above.
           if (MIXED.test(text)) bad.push(`${where}: ${text.trim().slice(0, 120)}`);
+          // A name of ours (a department, matter or firm) left in Chinese on an English page.
+          // (a whole text, or one of a list: 治安 inside an issue's title 厂区周边治安 is the portal's data).
+          for (const part of text.split(/[·、,;]/)) if (OWN.has(part.trim())) untranslated.add(`${where}: ${part.trim()}`);
+          // A party named by the record's id ("party p2 has not consented") where a name exists.
+          if (PARTY_ID.test(text)) ids.add(`${where}: ${text.trim().slice(0, 120)}`);
         }
         for (const [where, text] of labelTexts(container, name)) if (/^[("“‘'[]*\p{Ll}/u.test(text)) lowercase.add(`${where}: ${text.slice(0, 80)}`);
       }
       expect(bad).toEqual([]);
       expect([...lowercase], 'labels standing on their own in lowercase').toEqual([]);
+      expect([...untranslated], 'names we own left in Chinese').toEqual([]);
+      expect([...ids], 'party ids shown where names belong').toEqual([]);
       cleanup();
     });
   }

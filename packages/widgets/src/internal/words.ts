@@ -69,3 +69,47 @@ export function isSentenceCase(label: string): boolean {
   }
   return true;
 }
+
+/**
+ * English for the names we own: the departments, matters and firms of our own example data and
+ * labels. A portal's own data has no English and is shown as it is (`ownName` returns it); a name
+ * of ours is never left in Chinese on an English page.
+ */
+export const OWN_NAMES: Readonly<Record<string, string>> = {
+  // Departments (the reception day's and the one-window matters' bodies).
+  区人力社保局: 'District Human Resources and Social Security Bureau',
+  区规划自然资源局: 'District Planning and Natural Resources Bureau',
+  区金融办: 'District Financial Affairs Office',
+  区市场监管局: 'District Market Regulation Bureau',
+  振兴区司法局: 'Zhenxing District Justice Bureau',
+  户政: 'Household registration',
+  治安: 'Public order',
+  // Matters (one-window services).
+  公章刻制备案: 'Company seal engraving filing',
+  大型活动安全许可: 'Large-event safety permit',
+  无犯罪记录证明: 'Certificate of no criminal record',
+  // Firms and projects.
+  山海关文旅开发公司: 'Shanhaiguan Culture and Tourism Development Co.',
+  昌黎葡萄酒酿造公司: 'Changli Winery Co.',
+  秦皇岛某帆船体育文化公司: 'A Qinhuangdao sailing sports and culture company',
+  秦皇岛体育文化有限公司: 'Qinhuangdao Sports and Culture Co., Ltd.',
+  北戴河康养度假区项目: 'Beidaihe wellness resort project',
+  港口物流园项目: 'Port logistics park project',
+  北碚智造科技: 'Beibei Smart Manufacturing Technology',
+  嘉陵物流: 'Jialing Logistics',
+  歇马建材: 'Xiema Building Materials',
+  水土新材料: 'Shuitu New Materials',
+  温泉文旅: 'Wenquan Culture and Tourism',
+  卢龙建材: 'Lulong Building Materials',
+  抚宁新材料: 'Funing New Materials',
+  滨海物流: 'Binhai Logistics',
+  锦绣物业服务有限公司: 'Jinxiu Property Services Co., Ltd.',
+  湖北某人力资源服务公司: 'A Hubei human-resources services company',
+  鄂州某机械制造公司: 'An Ezhou machinery manufacturer',
+  黄石某物业服务公司: 'A Huangshi property services company',
+};
+
+/** A department, matter or firm name in `locale`: ours in English on an English page, anything else as given. */
+export function ownName(name: string, locale: Locale): string {
+  return locale === 'en' ? (OWN_NAMES[name] ?? name) : name;
+}

@@ -16,7 +16,7 @@ import { jobFairStyles } from './job-fair.styles.js';
 import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } from '../../events.js';
 import { idGuard, nowGuard, storeGuard } from '../../internal/guard.js';
 import { formatNumber } from '../../internal/format.js';
-import { joinClauses, joinList, labelled, standalone } from '../../internal/words.js';
+import { joinClauses, joinList, labelled, ownName, standalone } from '../../internal/words.js';
 
 type Collections = JobFairStoreSpec['collections'];
 type FieldName = keyof JobFairMessages['fields'];
@@ -116,7 +116,7 @@ export class BhJobFair extends BihuanElement {
   private renderOpenings(): TemplateResult {
     const t = this.t;
     const c = t.columns;
-    const firmName = new Map(this.firms.map((f) => [f.id, f.name]));
+    const firmName = new Map(this.firms.map((f) => [f.id, ownName(f.name, this.locale)]));
     const conditions = (o: JobOpening) => {
       const l = this.locale;
       const parts = [o.conditions.skills.length ? labelled(t.skills, joinList(o.conditions.skills, l), l) : '', o.conditions.certificates.length ? labelled(t.certificates, joinList(o.conditions.certificates, l), l) : '', o.conditions.note ?? ''].filter(Boolean);
@@ -156,7 +156,7 @@ export class BhJobFair extends BihuanElement {
     if (!form) return nothing;
     const t = this.t;
     const matches: JobMatch[] = matchIntention(form, this.openings);
-    const firmName = new Map(this.firms.map((f) => [f.id, f.name]));
+    const firmName = new Map(this.firms.map((f) => [f.id, ownName(f.name, this.locale)]));
     return html`<section class="matches" part="matches" aria-labelledby="matches-title" tabindex="-1">
       <h3 id="matches-title">${t.matchesTitle(masked(EmploymentIntentionSchema, form).name, matches.length)}</h3>
       ${matches.length === 0

@@ -22,7 +22,7 @@ import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } fro
 import type { ExportDetail } from '../../internal/csv-download.js';
 import { idGuard, nowGuard, oneOfGuard, roleGuard, storeGuard } from '../../internal/guard.js';
 import { formatNumber } from '../../internal/format.js';
-import { standalone } from '../../internal/words.js';
+import { ownName, standalone } from '../../internal/words.js';
 
 export type RectificationTransitionDetail = LoopTransitionDetail<RectificationEvent, RectificationState>;
 /** What `bh-rectification-refused` carries: the action refused and the loop's reason. */
@@ -238,7 +238,7 @@ export class BhRectificationLedger extends BihuanElement {
             const open = item.state !== 'verified' && item.state !== 'writtenOff';
             return html`<tr class=${late ? 'overdue' : ''}>
               <th scope="row">${item.data.title}<br /><span class="muted">${item.id}</span></th>
-              <td>${item.data.unit}<br />${item.data.owner}</td>
+              <td>${ownName(item.data.unit, l)}<br />${item.data.owner}</td>
               <td><span class="date">${item.data.deadline}</span>${open ? html`<br />${late ? html`<span class="flag">${t.overdueBy(-days)}</span>` : html`<span class="muted">${t.dueIn(days)}</span>`}` : nothing}</td>
               <td>${standalone(rectificationLoop.states[item.state as RectificationState].label[l], l)}${this.syncMarks.marks('items', item.id)}${item.data.accountability ? html`<br /><span class="flag">${t.accountabilityOpened}</span>` : nothing}</td>
               <td>${this.actions.render(item, item.data.title, this.viewer().role, this.store ?? this.storeController.store, () => this.viewer(), () => nowMs(this.now))}</td>
