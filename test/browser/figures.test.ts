@@ -8,9 +8,14 @@ import { renderStories, widgetStories } from './support/stories.js';
 
 afterAll(cleanup);
 
-/** The first number in a cell's text (`+1.5`, `-0.01`, `1,092 个工作日`), exactly, in units of 10^-decimals. */
+/**
+ * The figure a cell shows, exactly, in units of 10^-decimals: the first number of its text (`+1.5`,
+ * `-0.01`, `1,092 个工作日`), or, when the text ends in a count in brackets after a name (an
+ * option `第1派出所（12）`, `All stations (39)`), that count.
+ */
 function figure(text: string): { units: bigint; decimals: number } | undefined {
-  const match = /([+\-−]?)(\d[\d,]*)(?:\.(\d+))?/.exec(text);
+  const counted = /[（(]\s*([+\-−]?\d[\d,]*(?:\.\d+)?)\s*[)）]\s*$/.exec(text);
+  const match = /([+\-−]?)(\d[\d,]*)(?:\.(\d+))?/.exec(counted ? counted[1]! : text);
   if (!match) return undefined;
   const [, sign, whole, frac = ''] = match;
   const units = BigInt(whole!.replace(/,/g, '') + frac);
@@ -64,9 +69,12 @@ describe('every total shown beside its parts foots', () => {
     }
   }
 
-  test('the check is not empty: the scorecard, the supervision board and the one-window limits are marked', () => {
+  test('the check is not empty: every widget that shows a total beside its parts is marked', () => {
     const where = new Set(checked.map((c) => c.where.split(' / ')[0]));
-    for (const title of widgetStories.map((w) => w.title).filter((t) => /scorecard|supervision|liaison/i.test(t))) expect(where.has(title), title).toBe(true);
+    // The scorecard, the supervision board, the one-window limits, the emergency units by station,
+    // the volunteers' assists and hours by kind, the rectification items by track.
+    const marked = /scorecard|supervision|liaison|emergency|volunteer|rectification/i;
+    for (const title of widgetStories.map((w) => w.title).filter((t) => marked.test(t))) expect(where.has(title), title).toBe(true);
     expect(checked.filter((c) => c.parts.length > 1).length).toBeGreaterThan(10);
   });
 });

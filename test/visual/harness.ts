@@ -82,11 +82,33 @@ export const showStory = (page: Page, id: string, lang: string) =>
   page.evaluate(([i, l]) => (window as unknown as Visual).bihuanVisual.show(i, l), [id, lang] as const);
 export const injectCss = (page: Page, css: string) => page.evaluate((c) => (window as unknown as Visual).bihuanVisual.inject(c), css);
 
-/** The story's box (the stage around the widget, its first MAX_HEIGHT px), never the whole page. */
+/** Pixels kept around the story's content: a focus ring, an outline or a shadow just outside a widget's border still counts. */
+export const MARGIN = 4;
+
+/**
+ * The story's box, never the whole page: the union of what the story rendered into the stage (its
+ * widgets and anything beside them), `MARGIN` px around it, and at most `MAX_HEIGHT` px from its
+ * top. A narrow widget is not shot with the page's empty width beside it; a widget's own border,
+ * columns and rows are all inside.
+ */
 export async function shoot(page: Page): Promise<Buffer> {
+  const box = await page.evaluate((margin) => {
+    const stage = document.getElementById('stage')!;
+    const outer = stage.getBoundingClientRect();
+    let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    for (const child of stage.children) {
+      const r = child.getBoundingClientRect();
+      if (r.width === 0 && r.height === 0) continue;
+      x0 = Math.min(x0, r.left); y0 = Math.min(y0, r.top); x1 = Math.max(x1, r.right); y1 = Math.max(y1, r.bottom);
+    }
+    // An empty story (nothing rendered) is shot as its stage: an empty box is still a result.
+    if (x0 === Infinity) return { x: outer.left, y: outer.top, width: outer.width, height: outer.height };
+    const left = Math.max(outer.left, Math.floor(x0) - margin);
+    const top = Math.max(outer.top, Math.floor(y0) - margin);
+    return { x: left, y: top, width: Math.min(outer.right, Math.ceil(x1) + margin) - left, height: Math.min(outer.bottom, Math.ceil(y1) + margin) - top };
+  }, MARGIN);
   // The stage sits at the page's top left and the viewport is MAX_HEIGHT tall: the clip is in view.
-  const box = (await page.locator('#stage').boundingBox())!;
-  const clip = { x: box.x, y: box.y, width: Math.ceil(box.width), height: Math.min(Math.ceil(box.height), MAX_HEIGHT) };
+  const clip = { x: box.x, y: box.y, width: Math.max(1, Math.ceil(box.width)), height: Math.max(1, Math.min(Math.ceil(box.height), MAX_HEIGHT)) };
   // Animations, transitions and carets are already off in the page's style sheet (PAGE).
   return page.screenshot({ clip, scale: 'css' });
 }

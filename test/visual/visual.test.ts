@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright';
 import { chromiumLaunchOptions } from '../chromium.mjs';
 import { LANGS, OUT, WIDTHS, injectCss, listStories, openHarness, serveHarness, shoot, showStory } from './harness.ts';
+import { PNG } from 'pngjs';
 import { compare, toReference } from './compare.ts';
 import type { StoryEntry } from './page.ts';
 
@@ -101,6 +102,18 @@ describe.skipIf(UPDATE)('the comparison catches what officers would send back', 
     const result = compare(await shoot(page), refOf('dispute-ledger--typical', 'zh-CN', 1280));
     expect(result.ok).toBe(false);
     expect(result.diffPixels).toBeGreaterThan(100);
+  });
+
+  test('a reference keeps every pixel of its screenshot (the small encoding is lossless)', async () => {
+    const page = pages.get(390)!;
+    await showStory(page, 'dispute-ledger--typical', 'en');
+    const shot = await shoot(page);
+    const a = PNG.sync.read(shot);
+    const r = PNG.sync.read(toReference(shot));
+    expect([r.width, r.height]).toEqual([a.width, a.height]);
+    let differ = 0;
+    for (let i = 0; i < a.data.length; i += 4) if (a.data[i] !== r.data[i] || a.data[i + 1] !== r.data[i + 1] || a.data[i + 2] !== r.data[i + 2]) differ++;
+    expect(differ).toBe(0);
   });
 
   test('a lost border (the text inputs of the intake form)', async () => {

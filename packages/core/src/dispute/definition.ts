@@ -6,6 +6,8 @@ import { deadlineFunction } from '../loop/deadlines.js';
 import { defineLoop, type LoopDefinition, type EventOf, type RoleOf, type SnapshotOf, type StateOf, type TimeLimit } from '../loop/definition.js';
 import type { WorkCalendar } from '../calendar/work-calendar.js';
 import type { LoopEvent, Snapshot } from '../loop/types.js';
+import type { Localized } from '../i18n/locale.js';
+import { maskName } from '../privacy/privacy.js';
 import { defaultDepartmentRegistry, type DepartmentRegistry } from './departments.js';
 import {
   type Dispute,
@@ -212,6 +214,18 @@ function withChanges(data: Dispute, changes: Partial<Dispute>): Dispute {
   return Object.assign(copy(data), changes);
 }
 
+/**
+ * A party as a refusal names them: their side and their name, masked (申请人陈** / the applicant
+ * 陈**), never their id — a refusal is read by whoever pressed the button, not only by those who
+ * may see parties' personal data.
+ */
+function partyNamed(party: Dispute['parties'][number]): Localized {
+  const name = maskName(party.name);
+  return party.side === 'applicant' ? { 'zh-CN': `申请人${name}`, en: `the applicant ${name}` } : { 'zh-CN': `被申请人${name}`, en: `the respondent ${name}` };
+}
+
+const ordinal = (n: number): string => `${n}${n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th')}`;
+
 function isParty(parties: Dispute['parties'], id: string): boolean {
   for (const party of parties) if (party.id === id) return true;
   return false;
@@ -320,10 +334,13 @@ export function createDisputeLoop(options: DisputeLoopOptions = {}) {
           const parties = s.data.parties;
           const consented = p.consentedBy;
           for (const party of parties) {
-            if (!consented.includes(party.id)) return refusal('all_parties_consent', `当事人 ${party.id} 尚未同意协议`, `party ${party.id} has not consented`, 'consentedBy');
+            if (!consented.includes(party.id)) {
+              const who = partyNamed(party);
+              return refusal('all_parties_consent', `${who['zh-CN']}尚未同意协议`, `${who.en} has not consented`, 'consentedBy');
+            }
           }
-          for (const pid of consented) {
-            if (!isParty(parties, pid)) return refusal('consent_by_party', `${pid} 不是本纠纷的当事人`, `${pid} is not a party to this dispute`, 'consentedBy');
+          for (const [i, pid] of consented.entries()) {
+            if (!isParty(parties, pid)) return refusal('consent_by_party', `第 ${i + 1} 位同意人不是本纠纷的当事人`, `the ${ordinal(i + 1)} person consenting is not a party to this dispute`, 'consentedBy');
           }
           return c?.attachments ? checkAgreementScan(s.id, p.document, c.attachments) : true;
         },

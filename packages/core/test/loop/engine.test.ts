@@ -78,7 +78,7 @@ describe('refusals are values, one code per rule', () => {
     const item = walkTo('mediating');
     let r = refusedWith(transition(disputeLoop, item, { type: 'settle', actor: mediator, at: '2025-12-01T10:00:00+08:00', payload: { ...(PAYLOADS.settle as object), consentedBy: ['p1'] } as unknown }), 'guard_failed');
     expect(r).toMatchObject({ rule: 'all_parties_consent', field: 'consentedBy' });
-    expect(r.message['zh-CN']).toBe('当事人 p2 尚未同意协议');
+    expect(r.message['zh-CN']).toBe('被申请人李**尚未同意协议');
     r = refusedWith(transition(disputeLoop, accept(), { type: 'route', actor: clerk, at: '2025-09-26T10:00:00+08:00', payload: { departments: ['court'], joint: true } }), 'guard_failed');
     expect(r.rule).toBe('joint_needs_two');
     r = refusedWith(transition(disputeLoop, accept(), { type: 'route', actor: clerk, at: '2025-09-26T10:00:00+08:00', payload: { departments: ['court', 'mars'] } }), 'guard_failed');

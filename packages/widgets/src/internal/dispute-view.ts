@@ -4,6 +4,7 @@ import { type DepartmentRegistry, type DisputeItem, type Party, DISPUTE_PERSONAL
 import { type Locale, type Localized } from '@bihuan/core/schema';
 import type { PropertyDeclarations } from 'lit';
 import { idGuard, nowGuard, objectWithMethods, roleGuard, storeGuard, stringListGuard } from './guard.js';
+import { joinList, standalone } from './words.js';
 
 /** A department registry (core's `createDepartmentRegistry`). */
 const registryGuard = objectWithMethods({ 'zh-CN': '部门名册（createDepartmentRegistry 所得）', en: 'a department registry (from createDepartmentRegistry)' }, ['get', 'byPresence']);
@@ -24,18 +25,19 @@ export const DEFAULT_PERSONAL_DATA_ROLES = DISPUTE_PERSONAL_DATA_ROLES;
 
 export const text = (label: Localized | undefined, locale: Locale, fallback = ''): string => label?.[locale] ?? fallback;
 
-export const stateLabel = (state: string, locale: Locale): string => text(disputeLoop.states[state as DisputeItem['state']]?.label, locale, state);
+// States, roles and actions stand on their own where they are shown: sentence case (words.ts).
+export const stateLabel = (state: string, locale: Locale): string => standalone(text(disputeLoop.states[state as DisputeItem['state']]?.label, locale, state), locale);
 
-export const roleLabel = (role: string, locale: Locale): string => text(disputeLoop.roles[role as keyof typeof disputeLoop.roles]?.label, locale, role);
+export const roleLabel = (role: string, locale: Locale): string => standalone(text(disputeLoop.roles[role as keyof typeof disputeLoop.roles]?.label, locale, role), locale);
 
-export const eventLabel = (event: string, locale: Locale): string => text(disputeLoop.events[event as keyof typeof disputeLoop.events]?.label, locale, event);
+export const eventLabel = (event: string, locale: Locale): string => standalone(text(disputeLoop.events[event as keyof typeof disputeLoop.events]?.label, locale, event), locale);
 
 export function departmentName(id: string, locale: Locale, registry: DepartmentRegistry = defaultDepartmentRegistry): string {
   return registry.get(id)?.name[locale] ?? id;
 }
 
 export function departmentNames(ids: readonly string[] | undefined, locale: Locale, registry?: DepartmentRegistry): string {
-  return (ids ?? []).map((id) => departmentName(id, locale, registry)).join(locale === 'en' ? ', ' : '、');
+  return joinList((ids ?? []).map((id) => departmentName(id, locale, registry)), locale);
 }
 
 /** Whether the viewer sees personal data in clear. */

@@ -6,6 +6,7 @@ import { type Collections, type Store, applyLoopEvent } from '@bihuan/core/store
 import { type ActionField, actionForm, focusActionForm } from './action-form.js';
 import { emit } from './emit.js';
 import { problemOf } from './problem.js';
+import { standalone } from './words.js';
 
 /** The action open on a row: which item, which event, and what the loop refused last. */
 export interface OpenAction {
@@ -125,7 +126,7 @@ export class LoopActions {
     // The confirmation stands beside the buttons pressed (not at the top of a long list).
     const done = this.done?.id === item.id ? html`<p class="action-done status" role="status">${this.done.text}</p>` : nothing;
     if (events.length === 0) return done;
-    const label = (event: string) => (o.def.events[event] as { label: Record<Locale, string> }).label[locale];
+    const label = (event: string) => standalone((o.def.events[event] as { label: Record<Locale, string> }).label[locale], locale);
     const run = (event: string, payload?: Record<string, unknown>) => void this.apply(store, item.id, event, payload, actor(), now());
     const open = this.open?.id === item.id ? this.open : undefined;
     const fields = open ? o.fields(open.event, locale) : undefined;

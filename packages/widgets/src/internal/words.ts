@@ -30,3 +30,86 @@ export function labelled(label: string, value: string, locale: Locale): string {
 export function aside(text: string, locale: Locale): string {
   return `${MARKS[locale].open}${text}${MARKS[locale].close}`;
 }
+
+/**
+ * Sentence case, the one rule for English labels that stand on their own (a button, a state in a
+ * table cell, a heading, an option): the first letter is a capital, every other word is written as
+ * in a sentence — lowercase unless it is an acronym (CSV, ID) or a name (WeChat). Core's loop
+ * labels are written lowercase (`record settlement`, `in progress`) so that they read inside
+ * sentences ("Done: record settlement"); standing alone they go through `standalone`, so that a
+ * lowercase label never sits beside capitalised ones. Chinese is returned as it is.
+ */
+export function standalone(label: string, locale: Locale): string {
+  if (locale !== 'en') return label;
+  // Only a label that starts with a word: `3 days left` starts as its figure does.
+  const lead = /^[\s("“‘'[]*/.exec(label)![0].length;
+  if (!/\p{Ll}/u.test(label.charAt(lead))) return label;
+  return label.slice(0, lead) + label.charAt(lead).toUpperCase() + label.slice(lead + 1);
+}
+
+/** Names and words English capitalises inside a sentence: allowed after a label's first word. */
+const PROPER = /^(?:I|WeChat|China|Chinese|English|Civil|Code|Party|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Q[1-4]|W\d+)$/;
+
+/**
+ * Whether an English label keeps sentence case: it starts with a capital (a label that starts
+ * with a figure, as `3 days`, starts as the figure does), and no later word is capitalised unless
+ * it is an acronym (`CSV`, `ID`), holds a figure or is a name. Text after a colon, a full stop or in quotes starts afresh (`Done: Verify`, `"Verify"`).
+ */
+export function isSentenceCase(label: string): boolean {
+  const text = label.trim();
+  if (/^[("“‘'[]*\p{Ll}/u.test(text)) return false;
+  const words = text.split(/\s+/);
+  for (let i = 1; i < words.length; i++) {
+    const word = words[i]!.replace(/^[("“‘'[]+|[)"”’'\],.;:!?]+$/g, '');
+    const before = words[i - 1]!;
+    if (/[:.!?]$/.test(before) || /^["“‘(]/.test(words[i]!)) continue;
+    if (!/^\p{Lu}/u.test(word)) continue;
+    if (word === word.toUpperCase() || /\d/.test(word) || PROPER.test(word)) continue;
+    return false;
+  }
+  return true;
+}
+
+/**
+ * English for the names we own: the departments, matters and firms of our own example data and
+ * labels. A portal's own data has no English and is shown as it is (`ownName` returns it); a name
+ * of ours is never left in Chinese on an English page.
+ */
+export const OWN_NAMES: Readonly<Record<string, string>> = {
+  // Departments (the reception day's and the one-window matters' bodies).
+  区人力社保局: 'District Human Resources and Social Security Bureau',
+  区规划自然资源局: 'District Planning and Natural Resources Bureau',
+  区金融办: 'District Financial Affairs Office',
+  区市场监管局: 'District Market Regulation Bureau',
+  振兴区司法局: 'Zhenxing District Justice Bureau',
+  户政: 'Household registration',
+  治安: 'Public order',
+  // Matters (one-window services).
+  公章刻制备案: 'Company seal engraving filing',
+  大型活动安全许可: 'Large-event safety permit',
+  无犯罪记录证明: 'Certificate of no criminal record',
+  // Firms and projects.
+  山海关文旅开发公司: 'Shanhaiguan Culture and Tourism Development Co.',
+  昌黎葡萄酒酿造公司: 'Changli Winery Co.',
+  秦皇岛某帆船体育文化公司: 'A Qinhuangdao sailing sports and culture company',
+  秦皇岛体育文化有限公司: 'Qinhuangdao Sports and Culture Co., Ltd.',
+  北戴河康养度假区项目: 'Beidaihe wellness resort project',
+  港口物流园项目: 'Port logistics park project',
+  北碚智造科技: 'Beibei Smart Manufacturing Technology',
+  嘉陵物流: 'Jialing Logistics',
+  歇马建材: 'Xiema Building Materials',
+  水土新材料: 'Shuitu New Materials',
+  温泉文旅: 'Wenquan Culture and Tourism',
+  卢龙建材: 'Lulong Building Materials',
+  抚宁新材料: 'Funing New Materials',
+  滨海物流: 'Binhai Logistics',
+  锦绣物业服务有限公司: 'Jinxiu Property Services Co., Ltd.',
+  湖北某人力资源服务公司: 'A Hubei human-resources services company',
+  鄂州某机械制造公司: 'An Ezhou machinery manufacturer',
+  黄石某物业服务公司: 'A Huangshi property services company',
+};
+
+/** A department, matter or firm name in `locale`: ours in English on an English page, anything else as given. */
+export function ownName(name: string, locale: Locale): string {
+  return locale === 'en' ? (OWN_NAMES[name] ?? name) : name;
+}

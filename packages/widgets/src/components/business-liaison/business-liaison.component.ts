@@ -16,6 +16,7 @@ import { businessLiaisonStyles } from './business-liaison.styles.js';
 import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } from '../../events.js';
 import { nowGuard, pageSizeGuard, storeGuard } from '../../internal/guard.js';
 import { formatNumber } from '../../internal/format.js';
+import { ownName } from '../../internal/words.js';
 
 type Collections = BusinessStoreSpec['collections'];
 type Problem = FieldError | { readonly message: string };
@@ -128,7 +129,7 @@ export class BhBusinessLiaison extends BihuanElement {
           ${rows.map((f) => {
             const visits = this.visits.filter((v) => v.firmId === f.id).sort((a, b) => (a.date < b.date ? 1 : -1));
             return html`<tr>
-              <th scope="row">${f.name}<span class="sub">${t.kinds[f.kind]}${f.district ? ` · ${f.district}` : ''}</span></th>
+              <th scope="row">${ownName(f.name, this.locale)}<span class="sub">${t.kinds[f.kind]}${f.district ? ` · ${f.district}` : ''}</span></th>
               <td>${person(f.officer)}</td>
               <td>${person(f.assistant)}</td>
               <td>${t.lastVisit(visits.length, visits[0]?.date)}</td>
@@ -151,7 +152,7 @@ export class BhBusinessLiaison extends BihuanElement {
         <thead><tr><th scope="col">${c.matter}</th><th scope="col">${c.department}</th><th scope="col" class="num">${c.previous}</th><th scope="col" class="num">${c.limit}</th><th scope="col" class="num">${c.change}</th></tr></thead>
         <tbody>
           ${this.matters.map(
-            (m) => html`<tr><th scope="row">${m.name}</th><td>${m.department ?? ''}</td><td class="num" data-foot-part="previous">${t.days(m.previousLimit)}</td><td class="num" data-foot-part="limit">${t.days(m.limit)}</td><td class="num">${limitReduction(m)}</td></tr>`,
+            (m) => html`<tr><th scope="row">${ownName(m.name, this.locale)}</th><td>${m.department ? ownName(m.department, this.locale) : ''}</td><td class="num" data-foot-part="previous">${t.days(m.previousLimit)}</td><td class="num" data-foot-part="limit">${t.days(m.limit)}</td><td class="num">${limitReduction(m)}</td></tr>`,
           )}
         </tbody>
         <tfoot><tr><th scope="row" colspan="2">${t.figures.matters} ${w.matters}</th><td class="num" data-foot-total="previous">${t.days(w.previousTotal)}</td><td class="num" data-foot-total="limit">${t.days(w.total)}</td><td class="num">${w.reduction}</td></tr></tfoot>

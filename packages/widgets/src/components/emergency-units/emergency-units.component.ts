@@ -5,6 +5,7 @@ import { BihuanElement } from '../../internal/bihuan-element.js';
 import { dataStyles } from '../../internal/data-styles.js';
 import { errorSummary, errorSummaryStyles, focusErrorSummary, type FieldError } from '../../internal/error-summary.js';
 import { figures, scrollRegion } from '../../internal/figures.js';
+import { aside, joinList } from '../../internal/words.js';
 import { argumentProblem, errorFor, inputField, problemAt, readForm } from '../../internal/form-fields.js';
 import { formStyles } from '../../internal/form-styles.js';
 import { pageRows, pager } from '../../internal/pager.js';
@@ -114,9 +115,9 @@ export class BhEmergencyUnits extends BihuanElement {
       ${this.status ? html`<p class="status" part="status" role="status">${this.status}</p>` : nothing}
       <div class="field" part="filter">
         <label for="station">${t.station}</label>
-        <select id="station" @change=${(e: Event) => ((this.station = (e.target as HTMLSelectElement).value), (this.page = 0))}>
-          <option value="" ?selected=${!this.station}>${t.allStations}</option>
-          ${Object.keys(all.byStation).sort().map((s) => html`<option value=${s} ?selected=${s === this.station}>${s}（${n(all.byStation[s]!.units)}）</option>`)}
+        <select id="station" data-foot @change=${(e: Event) => ((this.station = (e.target as HTMLSelectElement).value), (this.page = 0))}>
+          <option value="" ?selected=${!this.station} data-foot-total="units">${t.allStations}${aside(n(all.units), this.locale)}</option>
+          ${Object.keys(all.byStation).sort().map((s) => html`<option value=${s} ?selected=${s === this.station} data-foot-part="units">${s}${aside(n(all.byStation[s]!.units), this.locale)}</option>`)}
         </select>
       </div>
       ${units.length === 0 ? html`<p class="empty">${t.empty}</p>` : this.renderTable(view.rows)}
@@ -158,7 +159,7 @@ export class BhEmergencyUnits extends BihuanElement {
               <td>${t.kinds[u.kind]}</td>
               <td>${u.station}</td>
               <td class="num">${u.members.length}</td>
-              <td class=${lacking.length ? 'bad' : 'good'}>${lacking.length ? t.lacks(lacking.map((i) => t.items[i]).join(this.locale === 'en' ? ', ' : '、')) : t.meets}</td>
+              <td class=${lacking.length ? 'bad' : 'good'}>${lacking.length ? t.lacks(joinList(lacking.map((i) => t.items[i]), this.locale)) : t.meets}</td>
               <td><button type="button" aria-label=${t.recordFor(u.name)} @click=${() => this.startRecording(u)}>${t.record}</button></td>
             </tr>`;
           })}

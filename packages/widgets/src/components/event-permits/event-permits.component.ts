@@ -18,6 +18,7 @@ import { eventPermitsStyles } from './event-permits.styles.js';
 import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } from '../../events.js';
 import { idGuard, nowGuard, pageSizeGuard, roleGuard, storeGuard } from '../../internal/guard.js';
 import { formatNumber } from '../../internal/format.js';
+import { standalone } from '../../internal/words.js';
 
 /** `bh-permit-change`: a filing was made (`type: 'file'`) or moved on by an action. */
 export interface PermitChangeDetail {
@@ -162,10 +163,10 @@ export class BhEventPermits extends BihuanElement {
               <th scope="row">${d.name}<span class="sub">${d.venue} · ${t.kinds[d.kind]}</span></th>
               <td class="date">${d.eventDate}</td>
               <td class="date">${d.filedOn}</td>
-              <td class="state">${eventPermitLoop.states[item.state].label[this.locale]}${this.syncMarks.marks('permits', item.id)}${outcome ? html`<span class="sub ${outcome.incidents ? 'bad' : 'good'}">${t.incidents(outcome.incidents)}</span>` : nothing}</td>
+              <td class="state">${standalone(eventPermitLoop.states[item.state].label[this.locale], this.locale)}${this.syncMarks.marks('permits', item.id)}${outcome ? html`<span class="sub ${outcome.incidents ? 'bad' : 'good'}">${t.incidents(outcome.incidents)}</span>` : nothing}</td>
               <td>${d.plan ? t.plan(d.plan.stewards) : html`<span class="muted">${t.noPlan}</span>`}</td>
               <td><div class="actions">${(this.viewer().role ? availableEvents(eventPermitLoop, item, this.viewer().role as EventPermitRole) : []).map((type) => {
-                const label = eventPermitLoop.events[type].label[this.locale];
+                const label = standalone(eventPermitLoop.events[type].label[this.locale], this.locale);
                 return html`<button type="button" aria-label=${t.actionFor(label, d.name)} @click=${() => this.startAction(item, type)}>${label}</button>`;
               })}</div></td>
             </tr>`;
@@ -208,7 +209,7 @@ export class BhEventPermits extends BihuanElement {
         <div class="row">
           <div class="field">
             <label for="file-kind">${t.fields.kind}</label>
-            <select id="file-kind" name="kind">${EVENT_KINDS.map((k) => html`<option value=${k}>${t.kinds[k]}</option>`)}</select>
+            <select id="file-kind" name="kind">${EVENT_KINDS.map((k) => html`<option value=${k}>${standalone(t.kinds[k], this.locale)}</option>`)}</select>
           </div>
           ${this.input('file', 'eventDate', { required: true })} ${this.input('file', 'attendance', { required: true })}
         </div>

@@ -16,7 +16,7 @@ import { jobFairStyles } from './job-fair.styles.js';
 import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } from '../../events.js';
 import { idGuard, nowGuard, storeGuard } from '../../internal/guard.js';
 import { formatNumber } from '../../internal/format.js';
-import { joinClauses, joinList, labelled } from '../../internal/words.js';
+import { joinClauses, joinList, labelled, ownName, standalone } from '../../internal/words.js';
 
 type Collections = JobFairStoreSpec['collections'];
 type FieldName = keyof JobFairMessages['fields'];
@@ -116,18 +116,18 @@ export class BhJobFair extends BihuanElement {
   private renderOpenings(): TemplateResult {
     const t = this.t;
     const c = t.columns;
-    const firmName = new Map(this.firms.map((f) => [f.id, f.name]));
+    const firmName = new Map(this.firms.map((f) => [f.id, ownName(f.name, this.locale)]));
     const conditions = (o: JobOpening) => {
       const l = this.locale;
       const parts = [o.conditions.skills.length ? labelled(t.skills, joinList(o.conditions.skills, l), l) : '', o.conditions.certificates.length ? labelled(t.certificates, joinList(o.conditions.certificates, l), l) : '', o.conditions.note ?? ''].filter(Boolean);
-      return parts.length ? joinClauses(parts, l) : t.none;
+      return standalone(parts.length ? joinClauses(parts, l) : t.none, l);
     };
     return scrollRegion(t.openingsCaption, html`<table part="openings">
         <caption>${t.openingsCaption}</caption>
         <thead><tr><th scope="col">${c.firm}</th><th scope="col">${c.title}</th><th scope="col">${c.kind}</th><th scope="col" class="num">${c.count}</th><th scope="col" class="num">${c.pay}</th><th scope="col">${c.conditions}</th></tr></thead>
         <tbody>
           ${this.openings.map(
-            (o) => html`<tr><td>${firmName.get(o.firmId) ?? o.firmId}</td><th scope="row">${o.title}${o.location ? html`<span class="sub">${o.location}</span>` : nothing}</th><td>${this.kind(o.kind)}</td>
+            (o) => html`<tr><td>${firmName.get(o.firmId) ?? o.firmId}</td><th scope="row">${o.title}${o.location ? html`<span class="sub">${o.location}</span>` : nothing}</th><td>${standalone(this.kind(o.kind), this.locale)}</td>
               <td class="num">${o.count}</td><td class="num">${o.pay.min}–${o.pay.max}</td><td>${conditions(o)}</td></tr>`,
           )}
         </tbody>
@@ -143,7 +143,7 @@ export class BhJobFair extends BihuanElement {
         <tbody>
           ${this.forms.map((f) => {
             const name = masked(EmploymentIntentionSchema, f).name;
-            return html`<tr><th scope="row">${name}</th><td>${joinList(f.kinds.map((k) => this.kind(k)), this.locale)}</td><td class="num">${f.expectedPay}</td>
+            return html`<tr><th scope="row">${name}</th><td>${standalone(joinList(f.kinds.map((k) => this.kind(k)), this.locale), this.locale)}</td><td class="num">${f.expectedPay}</td>
               <td class="num">${matchIntention(f, this.openings).length}</td>
               <td><button type="button" aria-label=${t.showMatches(name)} aria-pressed=${this.selected === f.id ? 'true' : 'false'} @click=${() => this.select(f.id)}>${t.show}</button></td></tr>`;
           })}
@@ -156,7 +156,7 @@ export class BhJobFair extends BihuanElement {
     if (!form) return nothing;
     const t = this.t;
     const matches: JobMatch[] = matchIntention(form, this.openings);
-    const firmName = new Map(this.firms.map((f) => [f.id, f.name]));
+    const firmName = new Map(this.firms.map((f) => [f.id, ownName(f.name, this.locale)]));
     return html`<section class="matches" part="matches" aria-labelledby="matches-title" tabindex="-1">
       <h3 id="matches-title">${t.matchesTitle(masked(EmploymentIntentionSchema, form).name, matches.length)}</h3>
       ${matches.length === 0
@@ -192,7 +192,7 @@ export class BhJobFair extends BihuanElement {
         <fieldset id="f-kinds" tabindex="-1" aria-describedby=${describedBy('f-kinds', kindsProblem)}>
           <legend>${t.fields.kinds}</legend>
           ${kindsProblem ? html`<p class="field-error" id="f-kinds-error">${kindsProblem}</p>` : nothing}
-          <div class="row">${JOB_KINDS.map((k) => html`<label class="choice"><input type="checkbox" name="kind-${k}" value=${k} />${this.kind(k)}</label>`)}</div>
+          <div class="row">${JOB_KINDS.map((k) => html`<label class="choice"><input type="checkbox" name="kind-${k}" value=${k} />${standalone(this.kind(k), this.locale)}</label>`)}</div>
         </fieldset>
         <div class="row">${this.input('skills', 'text', { hint: t.listHint })} ${this.input('certificates', 'text', { hint: t.listHint })}</div>
         <div class="row">${this.input('preferredLocation')} ${this.input('filledOn', 'date', { required: true, value: new Date(this.now ?? Date.now()).toISOString().slice(0, 10) })}</div>

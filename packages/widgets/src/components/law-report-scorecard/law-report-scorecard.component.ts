@@ -14,7 +14,7 @@ import { FormAssociatedElement } from '../../internal/form-associated.js';
 import { formStyles } from '../../internal/form-styles.js';
 import { StoreController } from '../../internal/store-controller.js';
 import { themeStyles } from '../../internal/styles.js';
-import { joinClauses, joinList } from '../../internal/words.js';
+import { joinClauses, joinList, ownName } from '../../internal/words.js';
 import { scorecardMessages } from './law-report-scorecard.messages.js';
 import { scorecardStyles } from './law-report-scorecard.styles.js';
 import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } from '../../events.js';
@@ -334,7 +334,7 @@ export class BhLawReportScorecard extends FormAssociatedElement {
     return html`<section class="card" part="base" aria-labelledby="sc-heading">
       <div>
         <h2 class="heading" id="sc-heading">${t.heading}</h2>
-        <p class="subject">${t.reportOf(report.unit, report.reporter, report.period)} · ${t.claims(report.achievements.length, report.shortcomings.length)}</p>
+        <p class="subject">${t.reportOf(ownName(report.unit, this.locale), report.reporter, report.period)} · ${t.claims(report.achievements.length, report.shortcomings.length)}</p>
       </div>
       ${this.renderCheck(check)}
       <form part="form" novalidate @submit=${this.onSubmit} @focusout=${this.onBlur} aria-label=${t.form(this.who.id)}>

@@ -21,6 +21,7 @@ import { booleanGuard, idGuard, nowGuard, roleGuard, storeGuard } from '../../in
 import { formatNumber } from '../../internal/format.js';
 import { handlerFields, handlerLine, handlerViewStyles, mineOnly, mineSwitch, noneMine } from '../../internal/handler-view.js';
 import { escalationMark, escalationStyles } from '../../internal/escalation-view.js';
+import { ownName, standalone } from '../../internal/words.js';
 
 export type ReceptionTransitionDetail = LoopTransitionDetail<ReceptionEvent, ReceptionState>;
 /** What `bh-reception-refused` carries: the action refused and the loop's reason. */
@@ -192,9 +193,9 @@ export class BhReceptionIssues extends BihuanElement {
             const last = d.ratings[d.ratings.length - 1];
             return html`<tr>
               <th scope="row">${d.title}<br /><span class="muted">${item.id} · ${d.sessionDate}</span></th>
-              <td>${d.firm}<br /><span class="muted">${d.contact}</span></td>
-              <td>${d.department ?? '—'}${d.dueDate ? html`<br /><span class="muted">${d.dueDate}</span>` : nothing}${handlerLine(item, l)}</td>
-              <td>${receptionLoop.states[item.state as ReceptionState].label[l]}${escalationMark(item, l)}${this.syncMarks.marks('issues', item.id)}${d.reopened ? html`<br /><span class="muted">${t.reopened(d.reopened)}</span>` : nothing}</td>
+              <td>${ownName(d.firm, l)}<br /><span class="muted">${d.contact}</span></td>
+              <td>${d.department ? ownName(d.department, l) : '—'}${d.dueDate ? html`<br /><span class="muted">${d.dueDate}</span>` : nothing}${handlerLine(item, l)}</td>
+              <td>${standalone(receptionLoop.states[item.state as ReceptionState].label[l], l)}${escalationMark(item, l)}${this.syncMarks.marks('issues', item.id)}${d.reopened ? html`<br /><span class="muted">${t.reopened(d.reopened)}</span>` : nothing}</td>
               <td class=${last?.satisfaction === 'dissatisfied' ? 'dissatisfied' : ''}>${last ? SATISFACTION_LABELS[last.satisfaction][l] : html`<span class="muted">${t.notRated}</span>`}</td>
               <td>${this.actions.render(item, d.title, this.viewer().role, this.store ?? this.storeController.store, () => this.viewer(), () => nowMs(this.now))}</td>
             </tr>`;

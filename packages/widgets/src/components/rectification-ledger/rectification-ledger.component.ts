@@ -23,6 +23,7 @@ import type { ExportDetail } from '../../internal/csv-download.js';
 import { booleanGuard, idGuard, nowGuard, oneOfGuard, roleGuard, storeGuard } from '../../internal/guard.js';
 import { formatNumber } from '../../internal/format.js';
 import { handlerFields, handlerLine, handlerViewStyles, mineOnly, mineSwitch, noneMine } from '../../internal/handler-view.js';
+import { ownName, standalone } from '../../internal/words.js';
 
 export type RectificationTransitionDetail = LoopTransitionDetail<RectificationEvent, RectificationState>;
 /** What `bh-rectification-refused` carries: the action refused and the loop's reason. */
@@ -201,10 +202,10 @@ export class BhRectificationLedger extends BihuanElement {
     return html`<section class="ledger" part="base" aria-labelledby="rl-heading">
       <h2 class="heading" id="rl-heading">${t.heading}</h2>
       ${figures([
-        [t.total, formatNumber(summary.total)],
-        [t.listed, formatNumber(summary.listed)],
-        [t.fixedAtOnce, formatNumber(summary.fixedAtOnce)],
-        [t.inLedger, formatNumber(summary.inLedger)],
+        [t.total, formatNumber(summary.total), { total: 'items' }],
+        [t.listed, formatNumber(summary.listed), { part: 'items' }],
+        [t.fixedAtOnce, formatNumber(summary.fixedAtOnce), { part: 'items' }],
+        [t.inLedger, formatNumber(summary.inLedger), { part: 'items' }],
         [t.overdue, formatNumber(summary.overdue)],
         [t.accountability, formatNumber(summary.accountabilityOpened)],
         [t.closedRate, summary.closedRate],
@@ -245,9 +246,9 @@ export class BhRectificationLedger extends BihuanElement {
             const open = item.state !== 'verified' && item.state !== 'writtenOff';
             return html`<tr class=${late ? 'overdue' : ''}>
               <th scope="row">${item.data.title}<br /><span class="muted">${item.id}</span></th>
-              <td>${item.data.unit}<br />${item.data.owner}${handlerLine(item, l)}</td>
+              <td>${ownName(item.data.unit, l)}<br />${item.data.owner}${handlerLine(item, l)}</td>
               <td><span class="date">${item.data.deadline}</span>${open ? html`<br />${late ? html`<span class="flag">${t.overdueBy(-days)}</span>` : html`<span class="muted">${t.dueIn(days)}</span>`}` : nothing}</td>
-              <td>${rectificationLoop.states[item.state as RectificationState].label[l]}${this.syncMarks.marks('items', item.id)}${item.data.accountability ? html`<br /><span class="flag">${t.accountabilityOpened}</span>` : nothing}</td>
+              <td>${standalone(rectificationLoop.states[item.state as RectificationState].label[l], l)}${this.syncMarks.marks('items', item.id)}${item.data.accountability ? html`<br /><span class="flag">${t.accountabilityOpened}</span>` : nothing}</td>
               <td>${this.actions.render(item, item.data.title, this.viewer().role, this.store ?? this.storeController.store, () => this.viewer(), () => nowMs(this.now))}</td>
             </tr>`;
           })}

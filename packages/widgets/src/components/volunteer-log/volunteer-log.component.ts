@@ -15,6 +15,8 @@ import { volunteerLogMessages, type VolunteerLogMessages } from './volunteer-log
 import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } from '../../events.js';
 import { booleanGuard, nowGuard, pageSizeGuard, storeGuard } from '../../internal/guard.js';
 import { formatNumber } from '../../internal/format.js';
+import { footRound } from '@bihuan/core/rate';
+import { aside } from '../../internal/words.js';
 
 type Problem = FieldError | { readonly id?: undefined; readonly message: string };
 
@@ -96,19 +98,22 @@ export class BhVolunteerLog extends BihuanElement {
     const n = formatNumber;
     const view = pageRows(s.byVolunteer, this.page, this.pageSize);
     const c = t.columns;
+    // The hours by kind are rounded so that they foot to the total hours shown beside them.
+    const hours = footRound(ASSIST_KINDS.map((k) => ({ numerator: BigInt(s.byKind[k].minutes), denominator: 60n })));
     const kindHeads = ASSIST_KINDS.map((k) => html`<th scope="col" class="num">${t.kinds[k]}</th>`);
     return html`<section aria-label=${t.region}>
       ${figures([
         [t.figures.members, n(s.members)],
         [t.figures.active, n(s.active)],
         [t.figures.assists, n(s.assists)],
-        [t.figures.hours, formatHours(s.minutes)],
+        [t.figures.hours, hours.total],
       ])}
       ${this.status ? html`<p class="status" part="status" role="status">${this.status}</p>` : nothing}
-      ${scrollRegion(t.kindCaption, html`<table part="kinds">
+      ${scrollRegion(t.kindCaption, html`<table part="kinds" data-foot>
           <caption>${t.kindCaption}</caption>
           <thead><tr><th scope="col">${c.kind}</th><th scope="col" class="num">${c.assists}</th><th scope="col" class="num">${c.hours}</th></tr></thead>
-          <tbody>${ASSIST_KINDS.map((k) => html`<tr><th scope="row">${t.kinds[k]}</th><td class="num">${n(s.byKind[k].assists)}</td><td class="num">${formatHours(s.byKind[k].minutes)}</td></tr>`)}</tbody>
+          <tbody>${ASSIST_KINDS.map((k, i) => html`<tr><th scope="row">${t.kinds[k]}</th><td class="num" data-foot-part="assists">${n(s.byKind[k].assists)}</td><td class="num" data-foot-part="hours">${hours.parts[i]}</td></tr>`)}</tbody>
+          <tfoot><tr><th scope="row">${t.kindTotal}</th><td class="num" data-foot-total="assists">${n(s.assists)}</td><td class="num" data-foot-total="hours">${hours.total}</td></tr></tfoot>
         </table>`)}
       ${s.members === 0
         ? html`<p class="empty">${t.empty}</p>`
@@ -118,7 +123,7 @@ export class BhVolunteerLog extends BihuanElement {
               <tbody>
                 ${view.rows.map(
                   (v) => html`<tr>
-                    <th scope="row">${this.name(v)}<span class="visually-hidden">（${v.id}）</span></th>
+                    <th scope="row">${this.name(v)}<span class="visually-hidden">${aside(v.id, this.locale)}</span></th>
                     <td class="num">${n(v.assists)}</td>
                     <td class="num">${formatHours(v.minutes)}</td>
                     ${ASSIST_KINDS.map((k) => html`<td class="num">${n(v.byKind[k].assists)}</td>`)}
