@@ -75,6 +75,8 @@ function* texts(root: ParentNode, where: string): Generator<[string, string]> {
       if (text.trim()) yield [where, text];
     }
     if (node instanceof Element) {
+      // A part that declares itself Chinese (a printed official document, always in zh-CN) is not English text.
+      if (/^zh\b/i.test(node.getAttribute('lang') ?? '')) continue;
       if (node.shadowRoot) yield* texts(node.shadowRoot, `${where} › ${node.tagName.toLowerCase()}`);
       if (node.tagName !== 'STYLE' && node.tagName !== 'SCRIPT') yield* texts(node, where);
     }

@@ -70,7 +70,7 @@ describe('types a host can lean on', () => {
   test('the manifest lists every event with its detail type, and the widgets export that type', () => {
     const exported = read('packages/widgets/src/classes.ts');
     const all = elements();
-    expect(all.length).toBe(17);
+    expect(all.length).toBe(20);
     for (const element of all) {
       const names = (element.events ?? []).map((e) => e.name);
       expect(names, element.tagName).toContain('bh-problem');

@@ -97,7 +97,7 @@ describe('the noise case from intake to write-off', () => {
     await choose(kase, '#a-consentedBy-p1');
     await submitAction(kase);
     expect(refusals.at(-1)).toMatchObject({ event: 'settle', code: 'guard_failed', rule: 'all_parties_consent' });
-    expect(shadowText($(kase, '[part=refusal]'))).toContain('当事人 p2 尚未同意协议');
+    expect(shadowText($(kase, '[part=refusal]'))).toContain('被申请人李**尚未同意协议');
     expect(kase.shadowRoot!.activeElement).toBe($(kase, '[part=refusal]'));
     await expectNoAxeViolations(c);
     await choose(kase, '#a-consentedBy-p2');

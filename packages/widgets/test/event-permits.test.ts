@@ -121,7 +121,7 @@ describe('<bh-event-permits>', () => {
   test('English', async () => {
     const { c, root } = await setup(examplePermitsInProgress(), '', 'en');
     expect(shadowText(root.querySelector('[part="summary"]'))).toContain('Held without incident66.67%');
-    expect(shadowText(root.querySelector('table'))).toContain('plan approved');
+    expect(shadowText(root.querySelector('table'))).toContain('Plan approved');
     await expectNoAxeViolations(c);
   });
 });

@@ -51,7 +51,7 @@ describe('the handler in <bh-reception-issues>', () => {
     await until(() => rows(el2).length === 4);
     expect(el2.shadowRoot!.querySelector('[part="mine"]')).not.toBeNull();
     expect(shadowText(rowOf(el2, 'JD-002'))).toContain('Handler: 李晓雯 (dept-li)');
-    button(rowOf(el2, 'JD-002'), 'start handling').click();
+    button(rowOf(el2, 'JD-002'), 'Start handling').click();
     await until(() => shadowText(el2).includes('dept-li'));
     await until(() => !!el2.shadowRoot!.querySelector('.action-problem, .action-form [role=alert]'));
     expect(shadowText(el2.shadowRoot!.querySelector('.action-problem, .action-form [role=alert]'))).toContain('李晓雯 (dept-li) handles this item');

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { invalidStyles } from '../../internal/form-styles.js';
 
 export const attachmentsStyles = css`
   .drop {
@@ -19,4 +20,11 @@ export const attachmentsStyles = css`
   .refused {
     color: var(--_bad);
   }
+  /* A file picker has no border of its own: give it one, so that in error it turns red like any field. */
+  input[type='file'] {
+    border: 1px solid transparent;
+    border-radius: var(--_radius);
+    padding: 2px;
+  }
+  ${invalidStyles}
 `;

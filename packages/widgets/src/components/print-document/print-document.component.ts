@@ -66,8 +66,8 @@ export class BhPrintDocument extends BihuanElement {
     const layout = LAYOUTS[this.document];
     if (!this.record) return html`<p class="empty">${layout.title}：—</p>`;
     const sheet = layout.render(this.record, { org: this.org ?? layout.org });
-    return html`<div class="toolbar" part="toolbar"><button type="button" @click=${() => globalThis.print?.()}>${t.print}</button><span class="note">${t.note}</span></div>
-      <article class="sheet" part="sheet" lang="zh-CN" aria-label=${t.region(layout.title)}>${sheet}</article>`;
+    return html`<div class="frame"><div class="toolbar" part="toolbar"><button type="button" @click=${() => globalThis.print?.()}>${t.print}</button><span class="note">${t.note}</span></div>
+      <article class="sheet" part="sheet" lang="zh-CN" aria-label=${t.region(layout.title)}>${sheet}</article></div>`;
   }
 }
 

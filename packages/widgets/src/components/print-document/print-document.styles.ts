@@ -12,6 +12,10 @@ export const printStyles = css`
     --_paper: #fff;
     --_ink: #111;
   }
+  /* The container the narrow-screen rules ask (not the host: a host page may make the host inline). */
+  .frame {
+    container-type: inline-size;
+  }
   .toolbar {
     display: flex;
     gap: var(--_space, 0.75rem);
@@ -102,6 +106,22 @@ export const printStyles = css`
   @page {
     size: A4;
     margin: 0;
+  }
+  /* A preview on a phone-wide screen reflows (WCAG 1.4.10): narrower margins, and long numbers and
+     labels wrap instead of widening the page. Print keeps the A4 layout above. */
+  @media screen {
+    @container (max-width: 560px) {
+      .sheet {
+        padding: 4mm;
+        overflow-wrap: anywhere;
+      }
+      th {
+        white-space: normal;
+      }
+      h1 {
+        letter-spacing: 0.1em;
+      }
+    }
   }
   @media print {
     .toolbar {

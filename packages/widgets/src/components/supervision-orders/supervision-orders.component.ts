@@ -21,6 +21,7 @@ import { BihuanElement } from '../../internal/bihuan-element.js';
 import { dataStyles } from '../../internal/data-styles.js';
 import { emit } from '../../internal/emit.js';
 import { figures } from '../../internal/figures.js';
+import { standalone } from '../../internal/words.js';
 import { formatDeadline, formatNumber } from '../../internal/format.js';
 import { formStyles } from '../../internal/form-styles.js';
 import { idGuard, listGuard, nowGuard, oneOfGuard, roleGuard, storeGuard } from '../../internal/guard.js';
@@ -185,11 +186,13 @@ export class BhSupervisionOrders extends BihuanElement {
         </select>
       </div>
       ${figures([
-        [t.total, formatNumber(s.total)],
-        [t.awaiting, formatNumber(s.awaiting)],
+        // The orders by state foot to the total; overdue is a share of those awaiting an answer.
+        [t.total, formatNumber(s.total), { total: 'orders' }],
+        [t.awaiting, formatNumber(s.awaiting), { part: 'orders' }],
         [t.overdue, formatNumber(s.overdue)],
-        [t.answered, formatNumber(s.answered)],
-        [t.closed, formatNumber(s.closed)],
+        [t.answered, formatNumber(s.answered), { part: 'orders' }],
+        [t.closed, formatNumber(s.closed), { part: 'orders' }],
+        [t.withdrawn, formatNumber(s.withdrawn), { part: 'orders' }],
         [t.lateAnswers, formatNumber(s.lateAnswers)],
       ])}
       ${this.viewerRole === 'issuer' ? this.renderIssueForm() : nothing}
@@ -223,7 +226,7 @@ export class BhSupervisionOrders extends BihuanElement {
       <p><label for="so-target">${t.issueTarget}</label><br />
         <select id="so-target" name="target">${items.map((item, i) => html`<option value=${String(i)}>${titleOf(item)}</option>`)}</select></p>
       <p><label for="so-level">${t.issueLevel}</label><br />
-        <select id="so-level" name="level">${levels.map((v) => html`<option value=${v.id} ?selected=${v.id === defaultLevel}>${v.label[l]}</option>`)}</select></p>
+        <select id="so-level" name="level">${levels.map((v) => html`<option value=${v.id} ?selected=${v.id === defaultLevel}>${standalone(v.label[l], l)}</option>`)}</select></p>
       <p><label for="so-addressee">${t.issueAddressee}</label><br /><input id="so-addressee" name="addressee" required /></p>
       <p><label for="so-instruction">${t.issueInstruction}</label><br /><textarea id="so-instruction" name="instruction" required></textarea></p>
       <p><label for="so-due">${t.issueDue}</label><br /><input id="so-due" name="dueDate" type="date" required /></p>
@@ -295,7 +298,7 @@ export class BhSupervisionOrders extends BihuanElement {
               <td>${d.addressee}</td>
               <td>${d.issuedBy}<br /><span class="muted">${level}</span></td>
               <td class=${late ? 'late' : ''}>${formatDeadline(o.deadline ?? `${d.dueDate}`)}${late ? html` <span part="overdue">（${t.overdueMark}）</span>` : nothing}</td>
-              <td>${supervisionLoop.states[o.state as SupervisionState].label[l]}${d.reissues.length ? html`<br /><span class="muted">${t.reissued(d.reissues.length)}</span>` : nothing}</td>
+              <td>${standalone(supervisionLoop.states[o.state as SupervisionState].label[l], l)}${d.reissues.length ? html`<br /><span class="muted">${t.reissued(d.reissues.length)}</span>` : nothing}</td>
               <td>${last ? html`${last.response}${last.late ? html`<br /><span class="late">${t.lateAnswers}</span>` : nothing}` : html`<span class="muted">${t.noAnswer}</span>`}</td>
               <td>${this.actions.render(o, d.target.title ?? d.target.id, this.viewerRole, this.store ?? this.storeController.store, () => this.actor(), () => at)}</td>
             </tr>`;

@@ -19,6 +19,7 @@ import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } fro
 import type { ExportDetail } from '../../internal/csv-download.js';
 import { idGuard, monthOrEmptyGuard, nowTextGuard, numberGuard, storeGuard, textGuard } from '../../internal/guard.js';
 import { formatNumber } from '../../internal/format.js';
+import { standalone } from '../../internal/words.js';
 
 const PERIOD_KINDS = ['week', 'month', 'quarter', 'year'] as const;
 
@@ -203,7 +204,7 @@ export class BhTaskSupervision extends BihuanElement {
           <caption>${t.caption(t.levels[level]!)}</caption>
           <thead>
             <tr>
-              <th scope="col">${t.levels[level]}</th>
+              <th scope="col">${standalone(t.levels[level]!, this.locale)}</th>
               <th scope="col" class="num">${t.denominator}</th>
               <th scope="col" class="num">${t.done}</th>
               <th scope="col" class="num">${t.overdue}</th>
