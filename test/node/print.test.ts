@@ -4,9 +4,9 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { build, type Plugin } from 'esbuild';
 import type { Browser } from 'playwright';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { sourceAliases } from '../aliases.ts';
 import { launchChromium } from './support/chromium.js';
+import { pdfPages, plain } from './support/pdf-text.js';
 import { settledCase, supervisionOrder } from '../../stories/support/documents.js';
 
 /** Maps `@bihuan/*` onto the sources, as the tests' own aliases do. */
@@ -44,26 +44,6 @@ window.printed = Promise.all([...document.querySelectorAll('bh-print-document')]
 }));
 `;
 
-// Ideographs the CJK font also draws as radicals (⺠ for 民, ⻓ for 长): PDF text maps them back to the radical.
-const RADICALS: Record<string, string> = { '⺠': '民', '⻓': '长', '⻔': '门', '⻅': '见', '⻚': '页', '⻛': '风', '⻢': '马', '⻋': '车', '⻉': '贝', '⻆': '角', '⻄': '西' };
-/** Text as compared: NFKC (⼈ → 人, full-width colon → colon), radicals mapped back, no spaces. */
-const norm = (text: string) => text.normalize('NFKC').replace(/[\u2e80-\u2eff]/g, (c) => RADICALS[c] ?? c).replace(/\s+/g, '');
-
-/**
- * The text of each page of a PDF, its items joined without spaces (CJK text comes in runs), NFKC
- * normalized (the font maps some ideographs to Kangxi radicals: ⼈ for 人).
- */
-async function pagesOf(pdf: Uint8Array): Promise<string[]> {
-  const doc = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, isEvalSupported: false }).promise;
-  const pages: string[] = [];
-  for (let i = 1; i <= doc.numPages; i++) {
-    const content = await (await doc.getPage(i)).getTextContent();
-    pages.push(norm(content.items.map((item) => ('str' in item ? item.str : '')).join('')));
-  }
-  await doc.destroy();
-  return pages;
-}
-
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchChromium();
@@ -86,13 +66,13 @@ describe('printed documents, printed to PDF in Chromium and read back', () => {
     await page.close();
     expect(problems).toEqual([]);
 
-    const pages = await pagesOf(pdf);
+    const pages = await pdfPages(pdf);
     const all = pages.join('\n');
     // The screen-only toolbar is not printed.
     expect(all).not.toContain('打印');
     // One sheet per document, in order, each starting on its own page.
     const titles = ['人民调解协议书', '矛盾纠纷受理登记表', '矛盾纠纷回访记录', '督办单', '述法评议结果通知书'];
-    const starts = titles.map((t) => pages.findIndex((p) => p.startsWith(norm(t))));
+    const starts = titles.map((t) => pages.findIndex((p) => p.startsWith(plain(t))));
     expect(starts.every((s, i) => s >= 0 && (i === 0 || s > starts[i - 1]!)), `titles start pages: ${starts}; pages: ${pages.map((p) => p.slice(0, 60)).join(" | ")}`).toBe(true);
     // None runs beyond two A4 pages.
     expect([...starts.slice(1), pages.length].map((end, i) => end - starts[i]!).every((n) => n <= 2), pages.map((p) => p.slice(0, 30)).join(' | ')).toBe(true);
@@ -100,17 +80,17 @@ describe('printed documents, printed to PDF in Chromium and read back', () => {
 
     const agreement = sheet(0);
     for (const text of ['编号：JF-20251110-0425', '申请人陈建国', '被申请人李秀英', '邻里噪声纠纷', '降低生活噪声', '加强沟通谅解', '经调解，自愿达成如下协议', '当事人（申请人）：陈建国', '人民调解员', '振兴区人民调解委员会（印章）', '2025年11月10日']) {
-      expect(agreement, text).toContain(norm(text));
+      expect(agreement, text).toContain(plain(text));
     }
     const intake = sheet(1);
-    for (const text of ['受理日期2025年11月10日', '来访（中心窗口）', '站前街道', '锦绣社区', '噪声扰民', '陈建国', settledCase().data.parties[0]!.phone!, '分流意见：分流至', '受理人']) expect(intake, text).toContain(norm(text));
+    for (const text of ['受理日期2025年11月10日', '来访（中心窗口）', '站前街道', '锦绣社区', '噪声扰民', '陈建国', settledCase().data.parties[0]!.phone!, '分流意见：分流至', '受理人']) expect(intake, text).toContain(plain(text));
     const followUp = sheet(2);
-    for (const text of ['回访方式电话回访', '已按协议履行', '满意度满意', '被回访人陈建国', '可以销号']) expect(followUp, text).toContain(norm(text));
+    for (const text of ['回访方式电话回访', '已按协议履行', '满意度满意', '被回访人陈建国', '可以销号']) expect(followUp, text).toContain(plain(text));
     const order = sheet(3);
     const so = supervisionOrder();
     const [y, m, d] = so.data.dueDate.split('-').map(Number);
-    for (const text of [`编号：${so.id}`, `矛盾纠纷${so.data.target.id}：${so.data.target.title}`, `督办单位${so.data.issuedBy}（街道（乡镇））`, `承办单位${so.data.addressee}`, `${y}年${m}月${d}日前`, so.data.instruction, `督办人：${so.history[0]!.actor.id}`]) expect(order, text).toContain(norm(text));
+    for (const text of [`编号：${so.id}`, `矛盾纠纷${so.data.target.id}：${so.data.target.title}`, `督办单位${so.data.issuedBy}（街道（乡镇））`, `承办单位${so.data.addressee}`, `${y}年${m}月${d}日前`, so.data.instruction, `督办人：${so.history[0]!.actor.id}`]) expect(order, text).toContain(plain(text));
     const result = sheet(4);
-    for (const text of ['被评议单位振兴区司法局', '述法人王局长（局长）', '2025年度', `总分${law.total}`, `评议等次${law.grade}（12个单位中第3名）`, '合同合法性审查流于形式']) expect(result, text).toContain(norm(text));
+    for (const text of ['被评议单位振兴区司法局', '述法人王局长（局长）', '2025年度', `总分${law.total}`, `评议等次${law.grade}（12个单位中第3名）`, '合同合法性审查流于形式']) expect(result, text).toContain(plain(text));
   });
 });

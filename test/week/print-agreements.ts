@@ -1,9 +1,11 @@
 // Printing for the one-week test: the `<bh-print-document>` widget, built from source, fills each
 // agreement in real Chromium; the page is printed to an A4 PDF and the PDF's text read back.
 import { build } from 'esbuild';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Browser } from 'playwright';
 import { sourceAliases } from '../aliases.ts';
+import { pdfPages } from '../node/support/pdf-text.js';
+
+export { plain } from '../node/support/pdf-text.js';
 
 /** The widget's own entry, bundled with `@bihuan/*` resolved to the sources (as the tests' aliases do). */
 async function widgetBundle(): Promise<string> {
@@ -27,11 +29,6 @@ async function widgetBundle(): Promise<string> {
   });
   return out.outputFiles[0]!.text;
 }
-
-/** Kangxi radicals and CJK radical forms a PDF font may carry for common ideographs (⺠ → 民). */
-const RADICAL_FORMS: Readonly<Record<string, string>> = { '⺠': '民', '⻓': '长', '⻔': '门', '⻅': '见', '⻚': '页', '⻛': '风', '⻢': '马', '⻋': '车', '⻉': '贝', '⻆': '角', '⻄': '西' };
-/** Text as the test compares it: compatibility forms folded (NFKC), radical forms mapped, no white space. */
-export const plain = (text: string): string => text.normalize('NFKC').replace(/[\u2e80-\u2eff]/g, (c) => RADICAL_FORMS[c] ?? c).replace(/\s+/g, '');
 
 /**
  * Prints one 人民调解协议书 per dispute (each on its own A4 sheet) and returns the PDF's text page by
@@ -59,13 +56,7 @@ export async function printAgreements(browser: Browser, disputes: readonly unkno
       [disputes, org] as const,
     );
     const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
-    const doc = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, isEvalSupported: false }).promise;
-    const pages: string[] = [];
-    for (let n = 1; n <= doc.numPages; n++) {
-      const { items } = await (await doc.getPage(n)).getTextContent();
-      pages.push(plain(items.map((item) => ('str' in item ? item.str : '')).join('')));
-    }
-    await doc.destroy();
+    const pages = await pdfPages(pdf);
     return { pages, errors };
   } finally {
     await page.close();
