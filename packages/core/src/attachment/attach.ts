@@ -14,6 +14,7 @@ import {
   type AttachmentItem,
 } from '../schema/attachment.js';
 import type { AttachmentStore } from './store.js';
+import { readBlob } from '../store/blobs.js';
 import { sha256Of } from './hash.js';
 
 /** What the person adding a file says about it; size, media type and hash are read from the file. */
@@ -43,10 +44,11 @@ function fileArg(fn: string, file: unknown): Blob {
 
 /**
  * Attaches a file to an item: the record (type, name, size, media type, SHA-256, who and when)
- * and the bytes as the store's blob under the record's id. Refused as a value, with nothing
- * stored: an empty file (`file_empty`), one above the size limit (`file_too_large`), a format the
- * type does not take (`media_type`), the same bytes already on the item (`duplicate_attachment`),
- * an id in use (`attachment_exists`).
+ * and the bytes as the store's blob under the record's id, in one unit of work (one batch: both
+ * are kept or neither). Refused as a value, with nothing stored: an empty file (`file_empty`),
+ * one above the size limit (`file_too_large`), a format the type does not take (`media_type`),
+ * the same bytes already on the item (`duplicate_attachment`), an id in use (`attachment_exists`).
+ * The checks run again inside the batch, so two tabs adding the same file at once add it once.
  */
 export async function addAttachment(store: AttachmentStore, input: AddAttachmentInput, file: Blob): Promise<Result<Attachment>> {
   checkStore('addAttachment', store);
@@ -55,25 +57,20 @@ export async function addAttachment(store: AttachmentStore, input: AddAttachment
   const name = a.name ?? parseArgument('addAttachment', 'file.name', fileName, (file as File).name || 'file');
   const fits = checkFile({ type: a.type, name, size: file.size, mediaType: file.type });
   if (fits !== true) return { ok: false, reason: fits };
-  const sha256 = await sha256Of(file);
+  // Read once, before the batch (a batch awaits only its own calls): hashed and kept from the same bytes.
+  const bytes = await readBlob(file);
+  const sha256 = await sha256Of(bytes.bytes);
   const record: Attachment = { id: a.id, item: a.item, type: a.type, name, size: file.size, mediaType: file.type, sha256, addedBy: a.addedBy, addedAt: a.addedAt };
-  const before = await check({ get: (c, k) => store.get(c, k), list: async (it) => (await store.all('attachments', { index: 'item', equals: [it.kind, it.id] })).items }, record);
-  if (!before.ok) return before;
-  await store.putBlob(a.id, file, { actor: { id: a.addedBy.id, role: a.addedBy.role } });
-  try {
-    // Checked again with the write, in one unit of work: two tabs adding the same file at once add it once.
-    const stored = await store.batch(async (tx) => {
-      const again = await check({ get: (c, k) => tx.get(c, k), list: (it) => tx.all('attachments', { index: 'item', equals: [it.kind, it.id] }) }, record);
-      if (!again.ok) return again;
+  return store.batch(
+    async (tx) => {
+      const checked = await check({ get: (c, k) => tx.get(c, k), list: (it) => tx.all('attachments', { index: 'item', equals: [it.kind, it.id] }) }, record);
+      if (!checked.ok) return checked;
       await tx.add('attachments', record);
+      await tx.putBlob(record.id, bytes);
       return accepted(record);
-    });
-    if (!stored.ok) await store.deleteBlob(a.id);
-    return stored;
-  } catch (error) {
-    await store.deleteBlob(a.id);
-    throw error;
-  }
+    },
+    { actor: { id: a.addedBy.id, role: a.addedBy.role } },
+  );
 }
 
 interface Reader {
@@ -98,7 +95,7 @@ export async function listAttachments(store: AttachmentStore, item: AttachmentIt
 
 /**
  * Removes an attachment: its record stays, marked `removedAt` (history still names it), and its
- * blob is deleted. Only whoever added it or a supervisor may (`remove_not_allowed`); an unknown id
+ * blob is deleted, in the same unit of work. Only whoever added it or a supervisor may (`remove_not_allowed`); an unknown id
  * (`attachment_unknown`) or one already removed (`attachment_removed`) is refused.
  */
 export async function removeAttachment(store: AttachmentStore, attachmentId: string, input: RemoveAttachmentInput): Promise<Result<Attachment>> {
@@ -114,9 +111,9 @@ export async function removeAttachment(store: AttachmentStore, attachmentId: str
     }
     const next: Attachment = { ...current, removedAt: at };
     await tx.put('attachments', next);
+    await tx.deleteBlob(key);
     return accepted(next);
   });
-  if (done.ok) await store.deleteBlob(key);
   return done;
 }
 

@@ -1,7 +1,7 @@
 export { StoreError, type StoreErrorCode, type StoreErrorDetails } from './errors.js';
 export { defineStore, schemaVersionOf, fingerprintOf, compareKeys, recordVersion } from './spec.js';
 export { MAX_SEQ } from './dump.js';
-export type { StoredBlob } from './blobs.js';
+export { readBlob, type StoredBlob, type BlobBytes } from './blobs.js';
 export { createMemoryStore, createMemoryBacking, type MemoryBacking, type MemoryStoreOptions } from './memory.js';
 export { createIndexedDbStore, deleteIndexedDbStore, type IndexedDbStoreOptions } from './indexeddb.js';
 export type {

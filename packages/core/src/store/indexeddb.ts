@@ -4,7 +4,7 @@ import { fromDomError, storeError } from './errors.js';
 import { Notifier } from './channel.js';
 import { ChangeGroups, pageSize } from './memory.js';
 import { checkDump, keyId } from './dump.js';
-import { blobIdArg, blobOf, blobRow, indexedDbBlobs, infoOf } from './blobs.js';
+import { BLOBS, blobBytesRow, blobIdArg, blobOf, blobRow, copyLegacyBlobs, infoOf, legacyBlobsName, type BlobRow } from './blobs.js';
 import { changesQueryArg, functionArg, listArg, queryArg, restoreOptionsArg, writeOptionsArg } from './args.js';
 import {
   afterCursor,
@@ -55,7 +55,18 @@ const META = '_meta';
 /** Where earlier versions kept history rows; dropped at the next upgrade (the snapshot holds the history). */
 const HISTORY = '_history';
 const CHANGES = '_changes';
-const INTERNAL = [META, CHANGES];
+const INTERNAL = [META, CHANGES, BLOBS];
+/**
+ * The IndexedDB version is the schema version plus this offset since the blobs moved into the
+ * records' database (`_blobs`): a database of the old two-database layout (version = schema
+ * version) is always upgraded once, which moves its blobs in, and a page of the old layout meeting
+ * a database of the new one gets a version error instead of writing blobs where nobody reads them.
+ */
+export const BLOBS_LAYOUT_OFFSET = 1_000_000;
+/** Set in `_meta` by the upgrade that moved the old layout's blobs in, until `<name>:blobs` is deleted. */
+const LEGACY = 'legacyBlobs';
+/** What a batch's blob calls name as their "collection" (not a declared one, so never a clash). */
+const BLOBS_SCOPE = '\u0000blobs';
 
 export interface IndexedDbStoreOptions {
   /** The IndexedDB factory (default: globalThis.indexedDB). */
@@ -113,14 +124,12 @@ export async function createIndexedDbStore<const C extends Collections>(spec: St
   const raw = await open(factory, spec, cols, version, fingerprint, options, emit);
   const db = wrap(raw) as IDBPDatabase;
   const notifier = new Notifier(spec.name);
-  const blobs = indexedDbBlobs(factory, spec.name);
   let closed = false;
 
   const shut = () => {
     if (closed) return;
     closed = true;
     raw.close();
-    blobs.close();
     notifier.close();
   };
   raw.onversionchange = () => {
@@ -510,14 +519,14 @@ export async function createIndexedDbStore<const C extends Collections>(spec: St
       const actor = opts?.actor ?? options.actor;
       let result: unknown;
       const changes = await run(
-        [...cols.keys(), CHANGES],
+        [...cols.keys(), CHANGES, BLOBS],
         'readwrite',
         (tx) => {
           let open = true;
           const ENDED = 'the batch awaited something other than its own calls (or has ended): its transaction is no longer usable; nothing was written';
           const use = <T>(collection: string, fn: (c: ResolvedCollection) => Promise<T>): Promise<T> => {
             if (!open) return Promise.reject(storeError('failed', {}, ENDED));
-            const c = collectionOf(cols, collection);
+            const c = collection === BLOBS_SCOPE ? ({ name: BLOBS } as ResolvedCollection) : collectionOf(cols, collection);
             try {
               return fn(c);
             } catch (error) {
@@ -564,6 +573,21 @@ export async function createIndexedDbStore<const C extends Collections>(spec: St
                   tx.objectStore(c.name).put(r.value);
                   groups.add(c.name, 'event', key, opts?.actor ?? r.entries[r.entries.length - 1]?.actor ?? options.actor);
                   return { ok: true, snapshot: r.value, entries: r.entries } as never;
+                });
+              }),
+            // The blobs live in this database: a record and its bytes commit together or not at all.
+            putBlob: (id, data) =>
+              use(BLOBS_SCOPE, () => {
+                const row = blobBytesRow('putBlob', id, data);
+                return ask(tx.objectStore(BLOBS).put(row)).then(() => infoOf(row));
+              }),
+            deleteBlob: (id) =>
+              use(BLOBS_SCOPE, () => {
+                blobIdArg('deleteBlob', id);
+                const os = tx.objectStore(BLOBS);
+                return ask(os.count(id)).then((n) => {
+                  if (n > 0) os.delete(id);
+                  return n > 0;
                 });
               }),
           };
@@ -690,30 +714,39 @@ export async function createIndexedDbStore<const C extends Collections>(spec: St
       const opts = writeOptionsArg('clear', clearOptions);
       const names = [...cols.keys()];
       await run(
-        [...names, CHANGES],
+        [...names, CHANGES, BLOBS],
         'readwrite',
         (tx) => {
-          for (const n of [...names, CHANGES]) tx.objectStore(n).clear();
+          for (const n of [...names, CHANGES, BLOBS]) tx.objectStore(n).clear();
           return () => undefined;
         },
         opts?.signal,
       );
-      await blobs.clear();
       notifier.publish({ kind: 'reset' });
     },
 
     async putBlob(id, blob, blobOptions) {
       live();
       const { row, signal } = await blobRow(id, blob, blobOptions);
-      live();
-      await blobs.put(row, signal);
+      await run(
+        [BLOBS],
+        'readwrite',
+        (tx) => {
+          tx.objectStore(BLOBS).put(row);
+          return () => undefined;
+        },
+        signal,
+      );
       return infoOf(row);
     },
 
     async getBlob(id) {
       live();
       blobIdArg('getBlob', id);
-      const row = await blobs.get(id);
+      const row = await run([BLOBS], 'readonly', (tx) => {
+        const req = tx.objectStore(BLOBS).get(id) as IDBRequest<BlobRow | undefined>;
+        return () => req.result;
+      });
       return row && blobOf(row);
     },
 
@@ -721,7 +754,18 @@ export async function createIndexedDbStore<const C extends Collections>(spec: St
       live();
       blobIdArg('deleteBlob', id);
       const opts = writeOptionsArg('deleteBlob', blobOptions);
-      return blobs.delete(id, opts.signal);
+      // Counted and deleted in one transaction: the count comes first.
+      return run(
+        [BLOBS],
+        'readwrite',
+        (tx) => {
+          const os = tx.objectStore(BLOBS);
+          const counted = os.count(id);
+          os.delete(id);
+          return () => counted.result > 0;
+        },
+        opts.signal,
+      );
     },
 
     close() {
@@ -746,9 +790,9 @@ export function deleteIndexedDbStore(name: string, options: { readonly indexedDB
   const factory = options.indexedDB ?? (globalThis as { indexedDB?: IDBFactory }).indexedDB;
   if (!factory) return Promise.reject(storeError('failed', {}, 'IndexedDB is not available here'));
   if (typeof name !== 'string' || name === '') return Promise.reject(storeError('failed', {}, 'a database name is needed'));
-  // The blobs' own database goes first (`<name>:blobs`; nothing happens when there is none).
+  // The old layout's blobs database goes first (`<name>:blobs`; nothing happens when there is none).
   const blobsGone = new Promise<void>((resolve) => {
-    const req = factory.deleteDatabase(`${name}:blobs`);
+    const req = factory.deleteDatabase(legacyBlobsName(name));
     req.onsuccess = req.onerror = () => resolve();
   });
   return blobsGone.then(() => deleteDatabase(factory, name, options));
@@ -797,7 +841,7 @@ function open(
   return new Promise<IDBDatabase>((resolve, reject) => {
     let request: IDBOpenDBRequest;
     try {
-      request = factory.open(spec.name, version);
+      request = factory.open(spec.name, version + BLOBS_LAYOUT_OFFSET);
     } catch (error) {
       reject(fromDomError(error));
       return;
@@ -824,7 +868,7 @@ function open(
       const db = request.result;
       const tx = request.transaction!;
       try {
-        upgrade(db, tx, spec, cols, event.oldVersion, fingerprint, (error) => {
+        upgrade(factory, db, tx, spec, cols, event.oldVersion, version, fingerprint, (error) => {
           upgradeError ??= error;
         });
       } catch (error) {
@@ -855,11 +899,25 @@ function open(
         return;
       }
       const req = tx.objectStore(META).get('fingerprint');
+      const legacy = tx.objectStore(META).get(LEGACY);
       req.onsuccess = () => {
         if (req.result !== fingerprint) {
           db.close();
           settle(() => reject(storeError('schema_mismatch', {}, `stored ${String(req.result)}, declared ${fingerprint}`)));
         } else settle(() => resolve(db));
+      };
+      legacy.onsuccess = () => {
+        if (legacy.result !== true) return;
+        // The upgrade moved the old layout's blobs in: delete their database, then forget it. In
+        // the background (an old tab may hold it open a moment); the next open tries again if need be.
+        const gone = factory.deleteDatabase(legacyBlobsName(spec.name));
+        gone.onsuccess = () => {
+          try {
+            db.transaction(META, 'readwrite').objectStore(META).delete(LEGACY);
+          } catch {
+            // Closed meanwhile: the next open deletes nothing and clears the mark.
+          }
+        };
       };
       req.onerror = () => {
         db.close();
@@ -870,18 +928,25 @@ function open(
 }
 
 function upgrade(
+  factory: IDBFactory,
   db: IDBDatabase,
   tx: IDBTransaction,
   spec: StoreSpec,
   cols: ReadonlyMap<string, ResolvedCollection>,
-  oldVersion: number,
+  storedVersion: number,
+  version: number,
   fingerprint: string,
   failed: (error: unknown) => void,
 ) {
   const existing = new Set(Array.from(db.objectStoreNames));
+  // A database of the old two-database layout has no `_blobs` and its IndexedDB version is its schema version.
+  const legacy = storedVersion > 0 && !existing.has(BLOBS);
+  const oldVersion = legacy || storedVersion === 0 ? storedVersion : storedVersion - BLOBS_LAYOUT_OFFSET;
+  if (oldVersion > version) throw storeError('version', {}, `stored version ${oldVersion}, code version ${version}`);
   if (!existing.has(META)) db.createObjectStore(META);
   if (existing.has(HISTORY)) db.deleteObjectStore(HISTORY);
   if (!existing.has(CHANGES)) db.createObjectStore(CHANGES, { keyPath: 'seq', autoIncrement: true });
+  if (!existing.has(BLOBS)) db.createObjectStore(BLOBS, { keyPath: 'id' });
 
   for (const c of cols.values()) {
     let os: IDBObjectStore;
@@ -942,4 +1007,23 @@ function upgrade(
   }
   for (const name of existing) if (!INTERNAL.includes(name) && !cols.has(name)) db.deleteObjectStore(name);
   tx.objectStore(META).put(fingerprint, 'fingerprint');
+  if (legacy) {
+    // The old layout's blobs come in with the same upgrade: all of it commits, or none of it.
+    copyLegacyBlobs(
+      factory,
+      spec.name,
+      tx.objectStore(BLOBS),
+      (found) => {
+        if (found) tx.objectStore(META).put(true, LEGACY);
+      },
+      (error) => {
+        failed(error);
+        try {
+          tx.abort();
+        } catch {
+          // Already aborted.
+        }
+      },
+    );
+  }
 }

@@ -3,7 +3,7 @@ import { storeError } from './errors.js';
 import { Notifier } from './channel.js';
 import { copyOut, own } from './copy.js';
 import { checkDump, keyId } from './dump.js';
-import { blobIdArg, blobOf, blobRow, infoOf, type BlobRow } from './blobs.js';
+import { blobBytesRow, blobIdArg, blobOf, blobRow, infoOf, type BlobRow } from './blobs.js';
 import { changesQueryArg, functionArg, listArg, memoryOptionsArg, queryArg, restoreOptionsArg, writeOptionsArg } from './args.js';
 import {
   afterCursor,
@@ -67,7 +67,7 @@ export interface MemoryBacking {
   readonly changes: ChangeEntry[];
   /** Bumped on every write, so that sorted views know when to rebuild. */
   generation: number;
-  /** Blobs by id (`putBlob`). */
+  /** Blobs by id (`putBlob`; a batch swaps in a new map when it commits). */
   readonly blobs: Map<string, BlobRow>;
 }
 
@@ -312,6 +312,9 @@ export function createMemoryStore<const C extends Collections>(spec: StoreSpec<C
           return t;
         };
         const current = (c: ResolvedCollection) => staged.get(c.name) ?? table(c.name);
+        // The batch's blobs, likewise: a copy of the map, swapped in with the tables.
+        let stagedBlobs: Map<string, BlobRow> | undefined;
+        const blobStage = () => (stagedBlobs ??= new Map(blobs()));
         const groups = new ChangeGroups();
         const actor = opts?.actor ?? options.actor;
         let open = true;
@@ -366,6 +369,28 @@ export function createMemoryStore<const C extends Collections>(spec: StoreSpec<C
             groups.add(c.name, 'event', key, opts?.actor ?? out.entries[out.entries.length - 1]?.actor ?? options.actor);
             return { ok: true, snapshot: out.stored as never, entries: out.entries };
           },
+          async putBlob(id, data) {
+            if (!open) throw storeError('failed', {}, 'this batch has ended; its transaction can no longer be used');
+            let row: BlobRow;
+            try {
+              row = blobBytesRow('putBlob', id, data);
+            } catch (error) {
+              failure ??= { error };
+              throw error;
+            }
+            blobStage().set(row.id, row);
+            return infoOf(row);
+          },
+          async deleteBlob(id) {
+            if (!open) throw storeError('failed', {}, 'this batch has ended; its transaction can no longer be used');
+            try {
+              blobIdArg('deleteBlob', id);
+            } catch (error) {
+              failure ??= { error };
+              throw error;
+            }
+            return blobStage().delete(id);
+          },
         };
         let result: Awaited<ReturnType<typeof body>>;
         try {
@@ -376,6 +401,7 @@ export function createMemoryStore<const C extends Collections>(spec: StoreSpec<C
         if (failure) throw failure.error;
         checkSignal(opts);
         const entries = groups.list();
+        if (stagedBlobs) (b as { blobs: Map<string, BlobRow> }).blobs = stagedBlobs;
         if (entries.length === 0) return result;
         for (const [name, t] of staged) b.collections.set(name, t);
         b.generation++;
@@ -468,6 +494,7 @@ export function createMemoryStore<const C extends Collections>(spec: StoreSpec<C
     async putBlob(id, blob, blobOptions) {
       live();
       const { row, signal } = await blobRow(id, blob, blobOptions);
+      while (held.has(b)) await held.get(b);
       checkSignal({ signal });
       blobs().set(id, row);
       return infoOf(row);
@@ -483,7 +510,9 @@ export function createMemoryStore<const C extends Collections>(spec: StoreSpec<C
     async deleteBlob(id, blobOptions) {
       live();
       blobIdArg('deleteBlob', id);
-      checkSignal(writeOptionsArg('deleteBlob', blobOptions));
+      const opts = writeOptionsArg('deleteBlob', blobOptions);
+      while (held.has(b)) await held.get(b);
+      checkSignal(opts);
       return blobs().delete(id);
     },
 

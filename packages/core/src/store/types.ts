@@ -1,7 +1,7 @@
 import type { WorkCalendar } from '../calendar/work-calendar.js';
 import type * as z from '../schema/zod.js';
 import type { Localized } from '../i18n/locale.js';
-import type { StoredBlob } from './blobs.js';
+import type { BlobBytes, StoredBlob } from './blobs.js';
 
 /** An IndexedDB-compatible key: numbers, strings, dates, and arrays of them. */
 export type Key = string | number | Date | readonly Key[];
@@ -262,6 +262,13 @@ export interface StoreTx<C extends Collections = Collections> {
     step: (current: RecordOf<C, N>) => StepResult<RecordOf<C, N>, R>,
     options?: { readonly expectedVersion?: number },
   ): Promise<TxApplyResult<RecordOf<C, N>, R | StaleVersion>>;
+  /**
+   * Keeps a blob under `id` with the batch's records (replacing one with that id): both are kept or
+   * neither. Its bytes are read before the batch (`await readBlob(file)`): a batch awaits only its own calls.
+   */
+  putBlob(id: string, blob: BlobBytes): Promise<StoredBlob>;
+  /** Deletes the blob kept under `id` with the batch's records; false when there was none. */
+  deleteBlob(id: string): Promise<boolean>;
 }
 
 /**

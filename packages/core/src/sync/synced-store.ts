@@ -792,6 +792,8 @@ export async function createSyncedStore(options: SyncedStoreOptions): Promise<Sy
           get: (c, k) => tx.get(c, k),
           all: (c, wh) => tx.all(c, wh),
           delete: (c, k) => tx.delete(c, k),
+          putBlob: (i, b) => tx.putBlob(i, b),
+          deleteBlob: (i) => tx.deleteBlob(i),
           async put(c, record) {
             const out = await tx.put(c, record);
             const made = synced(c) ? creationOf(c, record) : undefined;
