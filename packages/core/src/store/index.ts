@@ -3,7 +3,7 @@ export { defineStore, schemaVersionOf, fingerprintOf, compareKeys, recordVersion
 export { MAX_SEQ } from './dump.js';
 export { readBlob, type StoredBlob, type BlobBytes } from './blobs.js';
 export { createMemoryStore, createMemoryBacking, type MemoryBacking, type MemoryStoreOptions } from './memory.js';
-export { createIndexedDbStore, deleteIndexedDbStore, type IndexedDbStoreOptions } from './indexeddb.js';
+export { createIndexedDbStore, deleteIndexedDbStore, BLOBS_LAYOUT_OFFSET, type IndexedDbStoreOptions } from './indexeddb.js';
 export type {
   Key,
   KeyPath,

@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { createIndexedDbStore, createMemoryBacking, createMemoryStore, type MemoryBacking } from '@bihuan/core';
 import { storeContract } from '../../../../test/store-contract/contract.js';
+import { legacyBlobsUpgrade } from '../../../../test/store-contract/legacy-blobs.js';
 
 const backings = new Map<string, MemoryBacking>();
 const backing = (name: string) => {
@@ -33,3 +34,5 @@ storeContract({
     db.close();
   },
 });
+
+legacyBlobsUpgrade('fake-indexeddb (node)', () => indexedDB);
