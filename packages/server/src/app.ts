@@ -11,6 +11,7 @@ import { loggerFor, requestLog, type LoggerLike } from './log.js';
 import { rollupTasks, TaskRollupQuery } from './rollups.js';
 import { disputeLedger, DisputeLedgerQuery } from './ledgers.js';
 import { DispatchBody, dispatchTasks, type DispatchOptions } from './dispatch.js';
+import { ATTACHMENT_BODY_LIMIT, isAttachmentUpload, mountAttachments } from './attachments.js';
 
 export interface AppOptions extends LiveOptions {
   /** Largest request body in bytes (default 1 MiB); larger ones are answered 413. */
@@ -79,7 +80,8 @@ export function createApp(service: Service, verify: Verifier, options: AppOption
   const tooLarge = (c: Context) => c.json(new HttpError(413, 'body_too_large', TEXTS.tooLarge).body(), 413);
   const limit = bodyLimit({ maxSize: options.bodyLimit ?? 1024 * 1024, onError: tooLarge });
   const dispatchLimit = bodyLimit({ maxSize: options.dispatchBodyLimit ?? 16 * 1024 * 1024, onError: tooLarge });
-  app.use('*', (c, next) => (c.req.path === DISPATCH_PATH ? dispatchLimit(c, next) : limit(c, next)));
+  const uploadLimit = bodyLimit({ maxSize: ATTACHMENT_BODY_LIMIT, onError: tooLarge });
+  app.use('*', (c, next) => (c.req.path === DISPATCH_PATH ? dispatchLimit(c, next) : isAttachmentUpload(c.req.method, c.req.path) ? uploadLimit(c, next) : limit(c, next)));
 
   app.get('/health', async (c) => {
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -180,6 +182,9 @@ export function createApp(service: Service, verify: Verifier, options: AppOption
     });
     return c.json({ ...page, items });
   });
+
+  // An item's files: records with their bytes (attachments.ts).
+  mountAttachments(app, service, logger);
 
   return app;
 }

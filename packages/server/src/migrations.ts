@@ -178,6 +178,67 @@ CREATE TRIGGER changes_notify AFTER INSERT ON changes
   FOR EACH STATEMENT EXECUTE FUNCTION bihuan_changes_notify();
 `,
   },
+  {
+    id: 5,
+    name: 'attachments: records with their bytes (bytea), never changed',
+    sql: `
+-- An item's files (attachments.ts): the record and its bytes in one row, so that neither exists
+-- without the other. The database checks what the server checked: the size, the hash of the bytes,
+-- one copy of a file per item. Rows are never updated or deleted (the item's history names them).
+CREATE TABLE attachments (
+  id          text        PRIMARY KEY,
+  collection  text        NOT NULL,
+  item_id     text        NOT NULL,
+  type        text        NOT NULL CHECK (type IN ('photo', 'agreementScan', 'notice', 'other')),
+  name        text        NOT NULL CHECK (length(name) BETWEEN 1 AND 255),
+  media_type  text        NOT NULL,
+  size        integer     NOT NULL CHECK (size BETWEEN 1 AND 20971520),
+  sha256      text        NOT NULL CHECK (sha256 ~ '^[0-9a-f]{64}$'),
+  added_by    jsonb       NOT NULL,
+  added_at    text        NOT NULL,
+  received_at timestamptz NOT NULL DEFAULT now(),
+  bytes       bytea       NOT NULL,
+  FOREIGN KEY (collection, item_id) REFERENCES items (collection, id),
+  UNIQUE (collection, item_id, sha256),
+  CHECK (octet_length(bytes) = size),
+  CHECK (encode(sha256(bytes), 'hex') = sha256)
+);
+
+CREATE FUNCTION bihuan_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'bihuan: % is append-only (% refused)', TG_TABLE_NAME, TG_OP USING ERRCODE = 'insufficient_privilege';
+END;
+$$;
+CREATE TRIGGER attachments_no_update_delete BEFORE UPDATE OR DELETE ON attachments
+  FOR EACH ROW EXECUTE FUNCTION bihuan_append_only();
+CREATE TRIGGER attachments_no_truncate BEFORE TRUNCATE ON attachments
+  FOR EACH STATEMENT EXECUTE FUNCTION bihuan_append_only();
+`,
+  },
+  {
+    id: 6,
+    name: 'attachment audit lines',
+    sql: `
+-- Who stored or fetched which file of which item, and when: one line per upload and per download,
+-- never changed.
+CREATE TABLE attachment_audit (
+  seq           bigserial   PRIMARY KEY,
+  attachment_id text        NOT NULL REFERENCES attachments (id),
+  collection    text        NOT NULL,
+  item_id       text        NOT NULL,
+  action        text        NOT NULL CHECK (action IN ('upload', 'download')),
+  actor         jsonb       NOT NULL,
+  at            timestamptz NOT NULL DEFAULT now(),
+  sha256        text        NOT NULL,
+  size          integer     NOT NULL
+);
+CREATE INDEX attachment_audit_item ON attachment_audit (collection, item_id, seq);
+CREATE TRIGGER attachment_audit_no_update_delete BEFORE UPDATE OR DELETE ON attachment_audit
+  FOR EACH ROW EXECUTE FUNCTION bihuan_append_only();
+CREATE TRIGGER attachment_audit_no_truncate BEFORE TRUNCATE ON attachment_audit
+  FOR EACH STATEMENT EXECUTE FUNCTION bihuan_append_only();
+`,
+  },
 ];
 
 /** Applies the migrations not yet recorded, in order; safe to run from several processes at once. */
