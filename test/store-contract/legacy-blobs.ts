@@ -1,4 +1,4 @@
-// The upgrade from the two-database layout of versions before 0.2 (records in `<name>`, blobs in
+// The upgrade from the old two-database layout (records in `<name>`, blobs in
 // `<name>:blobs`) to one database (`_blobs` beside the records, written in the same transactions).
 // The old layout is written here by hand, the way that code left it, then opened by this store.
 import { afterEach, describe, expect, test } from 'vitest';

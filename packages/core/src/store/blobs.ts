@@ -75,7 +75,7 @@ export const infoOf = (row: BlobRow): StoredBlob => ({ id: row.id, type: row.typ
  */
 export const BLOBS = '_blobs';
 
-/** Where versions before 0.2 kept the blobs: a database of their own beside the records'. */
+/** Where the old two-database layout kept the blobs: a database of their own beside the records'. */
 export const legacyBlobsName = (name: string): string => `${name}:blobs`;
 
 /**
