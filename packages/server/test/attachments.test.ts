@@ -23,7 +23,7 @@ describe.each(KINDS)('attachments on %s', (kind) => {
   }, 120_000);
   afterAll(() => s?.close());
 
-  async function upload(as: User, on: string, id: string, body: Uint8Array, options: { type?: string; name?: string; mediaType?: string; sha256?: string | null } = {}) {
+  async function upload(as: User, on: string, id: string, body: Uint8Array<ArrayBuffer>, options: { type?: string; name?: string; mediaType?: string; sha256?: string | null } = {}) {
     const query = new URLSearchParams({ type: options.type ?? 'agreementScan', name: options.name ?? '调解协议书.pdf', at: AT(5) });
     const headers: Record<string, string> = { authorization: `Bearer ${await tokenFor(as)}`, 'content-type': options.mediaType ?? 'application/pdf' };
     if (options.sha256 !== null) headers['x-bihuan-sha256'] = options.sha256 ?? sha(body);
@@ -103,7 +103,7 @@ describe.each(KINDS)('attachments on %s', (kind) => {
 
   it('refuses what core refuses and a body that does not match its hash; nothing stored', async () => {
     const before = await stored();
-    const cases: [Parameters<typeof upload>[4], Uint8Array, number, string, string?][] = [
+    const cases: [Parameters<typeof upload>[4], Uint8Array<ArrayBuffer>, number, string, string?][] = [
       [{ sha256: sha(bytes(10, 9)) }, bytes(10, 8), 422, 'sha256_mismatch', 'sha256'],
       [{ sha256: null }, bytes(10, 8), 400, 'sha256_missing', 'sha256'],
       [{ sha256: 'not-a-hash' }, bytes(10, 8), 400, 'sha256_missing', 'sha256'],
