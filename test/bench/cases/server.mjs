@@ -29,15 +29,22 @@ export function startServer(url, pool = CLIENTS) {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [`${root}packages/server/dist/bin.js`], {
       env: { ...process.env, DATABASE_URL: url, BIHUAN_JWT_SECRET: SECRET, PORT: '0', BIHUAN_DB_POOL: String(pool) },
-      stdio: ['ignore', 'pipe', 'inherit'],
+      // The server logs every request (pino, at info) as it would in service; the bench keeps the
+      // lines' last few kilobytes and shows them only when the process fails.
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
+    let log = '';
+    child.stderr.on('data', (c) => (log = (log + c).slice(-4000)));
     child.stdout.on('data', (c) => {
       out += c;
       const line = out.split('\n').find((l) => l.includes('"listening"'));
       if (line) resolve({ url: JSON.parse(line).url, child });
     });
-    child.on('exit', (code) => reject(new Error(`bihuan-server exited with ${code}`)));
+    child.on('exit', (code, signal) => {
+      if (signal !== 'SIGTERM') process.stderr.write(log);
+      reject(new Error(`bihuan-server exited with ${code}`));
+    });
   });
 }
 
