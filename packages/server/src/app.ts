@@ -59,7 +59,8 @@ export const CreateBody = z
     actor: ClaimedActor.optional(),
   })
   .strict();
-const PullQuery = z.object({ cursor: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(0), limit: z.coerce.number().int().min(1).max(1000).default(200) });
+// Pages of up to 5,000 items: a station's first pull of 10,000 in two round trips.
+const PullQuery = z.object({ cursor: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(0), limit: z.coerce.number().int().min(1).max(5000).default(200) });
 
 type Env = { Variables: { identity: Identity; requestId: string } };
 
