@@ -60,7 +60,8 @@ export const CreateBody = z
     actor: ClaimedActor.optional(),
   })
   .strict();
-const PullQuery = z.object({ cursor: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(0), limit: z.coerce.number().int().min(1).max(1000).default(200) });
+// Pages of up to 5,000 items: a station's first pull of 10,000 in two round trips.
+const PullQuery = z.object({ cursor: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(0), limit: z.coerce.number().int().min(1).max(5000).default(200) });
 
 type Env = { Variables: { identity: Identity; requestId: string } };
 
@@ -112,7 +113,7 @@ export function createApp(service: Service, verify: Verifier, options: AppOption
     const body = parse(PushBody, await readJson(c));
     // Every mutation's actor is settled before anything is written: one forged actor refuses the batch.
     const actors = body.mutations.map((m, i) => actorFor(identity, m.event.actor, `mutations[${i}].event.actor`));
-    await service.checkClient(identity, body.clientId);
+    // Another user's client id is refused by the first mutation's transaction, which locks the client's row.
     const results = [];
     for (const [i, m] of body.mutations.entries()) {
       const { actor: _claimed, ...event } = m.event;

@@ -91,8 +91,69 @@ SELECT coalesce(string_agg(entry, ',' ORDER BY change_seq) FILTER (WHERE n < $8)
        count(*) FILTER (WHERE unwritten)::text AS unwritten
 FROM page`;
 
+/** An item's row as a push or a creation locks it: its snapshot's text, and whether this server wrote that text. */
+interface LockedRow extends Row {
+  version: number;
+  state: string;
+  text: string | null;
+  written: boolean;
+  city: string;
+  county: string | null;
+  town: string | null;
+  community: string | null;
+}
+
+/**
+ * A mutation's first statement: the client's row, made on first use and locked (one transaction
+ * per client at a time), and the item ($3, $4) locked for update. FOR UPDATE reads the item's
+ * newest committed version, also when this statement waited for the client's row.
+ */
+const BEGIN_SQL = `
+WITH client AS (
+  INSERT INTO clients (client_id, owner) VALUES ($1, $2) ON CONFLICT (client_id) DO UPDATE SET owner = clients.owner RETURNING owner, last_mutation_id
+)
+SELECT client.owner, client.last_mutation_id::text AS last, item.version, item.state, item.text, item.written, item.city, item.county, item.town, item.community
+FROM client LEFT JOIN LATERAL (
+  SELECT version, state, coalesce(snapshot_text, snapshot::text) AS text, snapshot_text IS NOT NULL AS written, city, county, town, community
+  FROM items WHERE collection = $3 AND id = $4 FOR UPDATE
+) AS item ON true`;
+
+/** The mutation's receipt and the client's last id, with the placeholders' numbers. */
+const receiptSql = (client: number, mutation: number, result: number) => `INSERT INTO mutations (client_id, mutation_id, result) VALUES ($${client}, $${mutation}, $${result}::text::jsonb)`;
+const lastSql = (client: number, mutation: number) => `UPDATE clients SET last_mutation_id = $${mutation} WHERE client_id = $${client}`;
+
+/** The ledger and roll-up columns' placeholders: after the 22 of `write`. */
+const DIMS_AT = DIMENSION_COLUMNS.map((_, i) => `$${23 + i}`).join(', ');
+/**
+ * An accepted event written in one statement (parameters in `write`'s order): the feed's head
+ * moved, the event appended, the item written with the new cursor, the change, the receipt.
+ */
+const writeSql = (item: string) => `
+WITH head AS (UPDATE feed_head SET cursor = cursor + 1 RETURNING cursor),
+logged AS (
+  INSERT INTO events (collection, item_id, version, type, from_state, to_state, actor, at, client_id, mutation_id, note, attachments, payload)
+  VALUES ($1, $2, $3, $13, $14, $4, $15::text::jsonb, $16, $17, $18, $19, $20::text::jsonb, $21::text::jsonb)
+),
+item AS (${item}),
+changed AS (INSERT INTO changes (cursor, collection, item_id, version, city, county, town, community) SELECT cursor, $1, $2, $3, $9, $10, $11, $12 FROM head),
+receipt AS (${receiptSql(17, 18, 22)})
+${lastSql(17, 18)}`;
+const CREATE_SQL = writeSql(`
+  INSERT INTO items (collection, id, loop_id, loop_version, version, state, snapshot, snapshot_text, snapshot_masked, city, county, town, community, change_seq, ${DIMENSION_COLUMNS.join(', ')})
+  SELECT $1, $2, $7, $8, $3, $4, $5::text::jsonb, $5, $6, $9, $10, $11, $12, cursor, ${DIMS_AT} FROM head`);
+const UPDATE_SQL = writeSql(`
+  UPDATE items SET version = $3, state = $4, snapshot = $5::text::jsonb, snapshot_text = $5, snapshot_masked = $6, loop_id = $7, loop_version = $8,
+    change_seq = (SELECT cursor FROM head), updated_at = now(), (${DIMENSION_COLUMNS.join(', ')}) = (${DIMS_AT})
+  WHERE collection = $1 AND id = $2`);
+
+/** Snapshots a process keeps of what it wrote (a few thousand items' worth). */
+const WRITTEN_KEPT = 2000;
+
 /** The domain work behind the HTTP routes: one transaction per mutation, core deciding every event. */
 export class Service {
+  /** Snapshots this process wrote, by collection and id, with their text (see `loaded`). */
+  private readonly written = new Map<string, { readonly text: string; readonly snapshot: Snapshot }>();
+
   constructor(
     readonly db: Database,
     readonly loops: Loops,
@@ -120,26 +181,49 @@ export class Service {
   }
 
   /**
-   * Locks the client's row and answers a mutation already processed with its recorded result, or
-   * one older than the last processed with `mutation_out_of_order`; undefined when it is new.
+   * The transaction's first statement: locks the client's row (made on first use) and the item,
+   * and reads the mutation's recorded result. Answers a mutation already processed with that
+   * result, or one older than the last processed with `mutation_out_of_order`; otherwise the
+   * item's row as locked (undefined when there is none).
    */
-  private async recorded(tx: Queryable, identity: Identity, clientId: string, mutationId: number): Promise<MutationResult | undefined> {
-    const [client] = await tx.query<{ owner: string; last: string }>(
-      'INSERT INTO clients (client_id, owner) VALUES ($1, $2) ON CONFLICT (client_id) DO UPDATE SET owner = clients.owner RETURNING owner, last_mutation_id::text AS last',
-      [clientId, identity.sub],
-    );
-    if (client!.owner !== identity.sub) throw new HttpError(403, 'client_not_yours', TEXTS.clientNotYours, 'clientId');
-    const [seen] = await tx.query<{ result: MutationResult }>('SELECT result FROM mutations WHERE client_id = $1 AND mutation_id = $2', [clientId, mutationId]);
-    if (seen) return { ...seen.result, replayed: true };
-    if (mutationId <= Number(client!.last)) throw new Undo(failure(mutationId, 409, 'mutation_out_of_order', TEXTS.mutationOutOfOrder, 'mutationId'));
-    return undefined;
+  private async begin(tx: Queryable, identity: Identity, clientId: string, mutationId: number, collection: string, id: string): Promise<{ seen: MutationResult } | { seen?: undefined; row: LockedRow | undefined }> {
+    const [first] = await tx.query<LockedRow & { owner: string; last: string }>(BEGIN_SQL, [clientId, identity.sub, collection, id]);
+    const { owner, last, ...row } = first!;
+    if (owner !== identity.sub) throw new HttpError(403, 'client_not_yours', TEXTS.clientNotYours, 'clientId');
+    if (mutationId <= Number(last)) {
+      // A retry (or a stale mutation): read in a statement of its own, which sees what the client's
+      // previous transaction committed while this one waited for the client's row.
+      const [seen] = await tx.query<{ result: MutationResult }>('SELECT result FROM mutations WHERE client_id = $1 AND mutation_id = $2', [clientId, mutationId]);
+      if (seen) return { seen: { ...seen.result, replayed: true } };
+      throw new Undo(failure(mutationId, 409, 'mutation_out_of_order', TEXTS.mutationOutOfOrder, 'mutationId'));
+    }
+    return { row: row.version === null ? undefined : row };
   }
 
-  /** Records a decided mutation (its result and the client's last id) in the same transaction. */
+  /** Records a refused mutation (its result and the client's last id) in one statement. */
   private async record(tx: Queryable, clientId: string, result: MutationResult): Promise<MutationResult> {
-    await tx.query('INSERT INTO mutations (client_id, mutation_id, result) VALUES ($1, $2, $3::text::jsonb)', [clientId, result.mutationId, json(result)]);
-    await tx.query('UPDATE clients SET last_mutation_id = $2 WHERE client_id = $1', [clientId, result.mutationId]);
+    await tx.query(`WITH receipt AS (${receiptSql(1, 2, 3)}) ${lastSql(1, 2)}`, [clientId, result.mutationId, json(result)]);
     return result;
+  }
+
+  /**
+   * The stored snapshot of a locked row, checked: one this process wrote (same text) is taken as
+   * written, since core checked it then; any other is read with core's `loadSnapshot` (validated
+   * whole, migrated, checked against its own history).
+   */
+  private loaded(binding: LoopBinding, collection: string, id: string, row: LockedRow): Snapshot {
+    const key = `${collection}\u0000${id}`;
+    const known = this.written.get(key);
+    if (known !== undefined && row.written && known.text === row.text) return known.snapshot;
+    return loadSnapshot(binding.definition, JSON.parse(row.text!), binding.migrations ?? []);
+  }
+
+  /** Remembers a snapshot this process is writing, under its text (bounded; the oldest go first). */
+  private remember(collection: string, id: string, text: string, snapshot: Snapshot): void {
+    const key = `${collection}\u0000${id}`;
+    this.written.delete(key);
+    this.written.set(key, { text, snapshot });
+    if (this.written.size > WRITTEN_KEPT) this.written.delete(this.written.keys().next().value!);
   }
 
   /**
@@ -152,57 +236,38 @@ export class Service {
     return { clear, masked: masked === clear ? undefined : masked };
   }
 
-  /** Appends the accepted entry to the log, moves the feed's head and writes the item, all in `tx`. */
-  private async write(tx: Queryable, binding: LoopBinding, collection: string, snapshot: Snapshot, scope: ItemScope, origin: { clientId: string; mutationId: number }, fresh: boolean): Promise<void> {
+  /**
+   * Appends the accepted entry to the log, moves the feed's head, writes the item and the change,
+   * and records the mutation's result and the client's last id: one statement in `tx`, so the
+   * feed's head (every writer's one lock) is held only for this statement and the commit.
+   */
+  private async write(tx: Queryable, binding: LoopBinding, collection: string, snapshot: Snapshot, scope: ItemScope, clientId: string, result: MutationResult, fresh: boolean): Promise<MutationResult> {
     const entry = snapshot.history[snapshot.history.length - 1]!;
     const version = snapshot.history.length;
     const text = this.texts(binding, snapshot);
-    await tx.query(
-      `INSERT INTO events (collection, item_id, version, type, from_state, to_state, actor, at, client_id, mutation_id, note, attachments, payload)
-       VALUES ($1, $2, $3, $4, $5, $6, $7::text::jsonb, $8, $9, $10, $11, $12::text::jsonb, $13::text::jsonb)`,
-      [collection, snapshot.id, version, entry.type, entry.from, entry.to, json(entry.actor), entry.at, origin.clientId, origin.mutationId, entry.note ?? null, entry.attachments ? json(entry.attachments) : null, entry.payload === undefined ? null : json(entry.payload)],
-    );
-    // Last: the feed's head stays locked until commit, so cursors follow commit order.
-    const [head] = await tx.query<{ cursor: string }>('UPDATE feed_head SET cursor = cursor + 1 RETURNING cursor::text AS cursor');
-    const cursor = head!.cursor;
-    // The ledger and roll-up columns (migration 2) travel after the other parameters.
-    const dims = dimensionsOf(snapshot);
-    const dimsAt = (from: number) => DIMENSION_COLUMNS.map((_, i) => `$${from + i}`).join(', ');
-    if (fresh) {
-      await tx.query(
-        `INSERT INTO items (collection, id, loop_id, loop_version, version, state, snapshot, snapshot_text, snapshot_masked, city, county, town, community, change_seq, ${DIMENSION_COLUMNS.join(', ')})
-         VALUES ($1, $2, $3, $4, $5, $6, $7::text::jsonb, $7, $8, $9, $10, $11, $12, $13::bigint, ${dimsAt(14)})`,
-        [collection, snapshot.id, snapshot.loop.id, snapshot.loop.version, version, snapshot.state, text.clear, text.masked ?? null, scope.city, scope.county, scope.town, scope.community, cursor, ...dims],
-      );
-    } else {
-      await tx.query(
-        `UPDATE items SET version = $3, state = $4, snapshot = $5::text::jsonb, snapshot_text = $5, snapshot_masked = $6, loop_version = $7, change_seq = $8::bigint, updated_at = now(), (${DIMENSION_COLUMNS.join(', ')}) = (${dimsAt(9)}) WHERE collection = $1 AND id = $2`,
-        [collection, snapshot.id, version, snapshot.state, text.clear, text.masked ?? null, snapshot.loop.version, cursor, ...dims],
-      );
-    }
-    await tx.query('INSERT INTO changes (cursor, collection, item_id, version, city, county, town, community) VALUES ($1::bigint, $2, $3, $4, $5, $6, $7, $8)', [
-      cursor,
-      collection,
-      snapshot.id,
-      version,
-      scope.city,
-      scope.county,
-      scope.town,
-      scope.community,
-    ]);
+    const params = [
+      collection, snapshot.id, version, snapshot.state, text.clear, text.masked ?? null, snapshot.loop.id, snapshot.loop.version, scope.city, scope.county, scope.town, scope.community,
+      entry.type, entry.from, json(entry.actor), entry.at, clientId, result.mutationId, entry.note ?? null, entry.attachments ? json(entry.attachments) : null, entry.payload === undefined ? null : json(entry.payload),
+      json(result),
+      // The ledger and roll-up columns (migration 2) travel after the other parameters.
+      ...dimensionsOf(snapshot),
+    ];
+    await tx.query(fresh ? CREATE_SQL : UPDATE_SQL, params);
+    this.remember(collection, snapshot.id, text.clear, snapshot);
+    return result;
   }
 
   /** One mutation in its own transaction: recorded result, or core's decision on the current snapshot. */
   async push(identity: Identity, clientId: string, m: Mutation): Promise<MutationResult> {
     return undone(() => this.db.transaction(async (tx) => {
-      const seen = await this.recorded(tx, identity, clientId, m.mutationId);
-      if (seen) return seen;
+      const begun = await this.begin(tx, identity, clientId, m.mutationId, m.collection, m.item);
+      if (begun.seen) return begun.seen;
       const binding = this.binding(m.collection);
       if (!binding) throw new Undo(failure(m.mutationId, 404, 'unknown_collection', TEXTS.unknownCollection, 'collection'));
-      const [row] = await tx.query<ItemRow>('SELECT version, state, snapshot, city, county, town, community FROM items WHERE collection = $1 AND id = $2 FOR UPDATE', [m.collection, m.item]);
+      const row = begun.row;
       // Another area's item is answered exactly as a missing one: its existence does not leak.
       if (!row || !within(identity.scope, row)) throw new Undo(failure(m.mutationId, 404, 'not_found', TEXTS.notFound, 'item'));
-      const current = loadSnapshot(binding.definition, row.snapshot, binding.migrations ?? []);
+      const current = this.loaded(binding, m.collection, m.item, row);
       const event: LoopEvent = { type: m.event.type, actor: m.actor, at: m.event.at, note: m.event.note, attachments: m.event.attachments, payload: m.event.payload };
       let decided;
       try {
@@ -226,9 +291,8 @@ export class Service {
         return this.record(tx, clientId, refused);
       }
       const next = decided.snapshot;
-      await this.write(tx, binding, m.collection, next, row, { clientId, mutationId: m.mutationId }, false);
       const accepted: MutationResult = { mutationId: m.mutationId, ok: true, item: m.item, version: next.history.length, state: next.state, ...(m.baseVersion !== row.version ? { rebased: true } : {}) };
-      return this.record(tx, clientId, accepted);
+      return this.write(tx, binding, m.collection, next, row, clientId, accepted, false);
     }));
   }
 
@@ -252,20 +316,19 @@ export class Service {
       throw error;
     }
     return undone(() => this.db.transaction(async (tx) => {
-      const seen = await this.recorded(tx, identity, c.clientId, c.mutationId);
-      if (seen) return { result: seen };
-      const [row] = await tx.query<ItemRow>('SELECT version, state, snapshot, city, county, town, community FROM items WHERE collection = $1 AND id = $2 FOR UPDATE', [c.collection, c.id]);
+      const begun = await this.begin(tx, identity, c.clientId, c.mutationId, c.collection, c.id);
+      if (begun.seen) return { result: begun.seen };
+      const row = begun.row;
       if (row) {
-        const first = (row.snapshot as Snapshot).history[0];
+        const first = (JSON.parse(row.text!) as Snapshot).history[0];
         // jsonb reorders keys: compare canonical forms.
         const same = within(identity.scope, row) && stringifyCanonical(first) === stringifyCanonical(made.history[0]);
         if (!same) throw new Undo(failure(c.mutationId, 409, 'item_exists', TEXTS.itemExists, 'id'));
         const result: MutationResult = { mutationId: c.mutationId, ok: true, item: c.id, version: row.version, state: row.state, replayed: true };
         return { result: await this.record(tx, c.clientId, result) };
       }
-      await this.write(tx, binding, c.collection, made, scope, { clientId: c.clientId, mutationId: c.mutationId }, true);
       const result: MutationResult = { mutationId: c.mutationId, ok: true, item: c.id, version: 1, state: made.state };
-      return { result: await this.record(tx, c.clientId, result), snapshot: made };
+      return { result: await this.write(tx, binding, c.collection, made, scope, c.clientId, result, true), snapshot: made };
     }), (result) => ({ result }));
   }
 

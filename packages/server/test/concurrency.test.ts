@@ -1,48 +1,20 @@
 // Two server processes on one PostgreSQL; 50 clients push conflicting events to the same 100
 // disputes, retrying, while one process is killed (SIGKILL) mid-push. Nothing may be lost,
 // duplicated or reordered, and every item must replay to what is stored.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { replay, type Snapshot } from '@bihuan/core/loop';
 import { disputeLoop } from '@bihuan/core/dispute';
 import { postgresDatabase, type Database } from '../src/database.ts';
 import { historyOf } from '../src/service.ts';
-import { CITY, freshPostgresUrl, intake, SECRET, tokenFor } from './support/databases.ts';
+import { CITY, freshPostgresUrl, intake, tokenFor } from './support/databases.ts';
+import { BIN, startServerProcess, type ServerProcess } from './support/processes.ts';
 
-const BIN = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
 const CLIENTS = 50;
 const DISPUTES = 100;
 const PER_CLIENT = 8;
 
-interface Server {
-  readonly url: string;
-  readonly child: ChildProcess;
-}
-
-function startServer(databaseUrl: string): Promise<Server> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN], {
-      env: { ...process.env, DATABASE_URL: databaseUrl, BIHUAN_JWT_SECRET: SECRET, PORT: '0', HOST: '127.0.0.1', BIHUAN_DB_POOL: '8' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 30_000);
-    child.stdout!.on('data', (chunk) => {
-      out += chunk;
-      const line = out.split('\n').find((l) => l.includes('"listening"'));
-      if (line) {
-        clearTimeout(timer);
-        resolve({ url: JSON.parse(line).url, child });
-      }
-    });
-    child.stderr!.on('data', (chunk) => (out += chunk));
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
-  });
-}
-
-const servers: Server[] = [];
+const servers: ServerProcess[] = [];
 let db: Database | undefined;
 afterAll(async () => {
   for (const s of servers) s.child.kill('SIGKILL');
@@ -53,7 +25,7 @@ describe('two server processes on one PostgreSQL', () => {
   it('applies 50 clients’ conflicting, retried pushes exactly once, also when one process is killed mid-push', async () => {
     expect(existsSync(BIN), 'build the server first (pnpm build)').toBe(true);
     const url = await freshPostgresUrl();
-    servers.push(await startServer(url), await startServer(url));
+    servers.push(await startServerProcess(url), await startServerProcess(url));
     db = await postgresDatabase(url, { max: 2 });
 
     const scope = { city: CITY, county: '东区', town: '甲镇' };

@@ -2,6 +2,7 @@
 // which orders are due, the server writes each exactly once — on a repeat, on two calls at once on
 // two servers, and on a retry after a dispatch that stopped mid-way — and only for a city-level
 // dispatcher or supervisor. On PGlite and on PostgreSQL 15.
+import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replay } from '@bihuan/core/loop';
 import { dispatchMonth, loadCatalog, loadRoster, taskOrderLoop, type TaskOrder } from '@bihuan/core/task';
@@ -12,6 +13,7 @@ import { hasPersonalData } from '../src/dispatch.ts';
 import { DEFAULT_LOOPS } from '../src/loops.ts';
 import { dimensionsOf, dimensionsOfAll } from '../src/rollups.ts';
 import { CITY, counts, freshPostgresUrl, KINDS, OTHER_SECRET, SECRET, serverOn, tokenFor, type User } from './support/databases.ts';
+import { BIN, startServerProcess, type ServerProcess } from './support/processes.ts';
 
 const catalog = {
   id: 'city-tasks', version: 1, name: '社区警务任务清单', effectiveFrom: '2026-01',
@@ -33,7 +35,6 @@ const roster = {
     { id: 'P005', name: '刘伟', station: 'Bz', community: '新村', until: '2026-10-02' }, // leaves: no October orders
   ],
 };
-const AT = '2026-10-01T08:30:00+08:00';
 const DISPATCHER: User = { sub: 'city-dispatch', name: '市局派单员', roles: ['dispatcher'], unit: '市公安局', scope: { city: CITY } };
 const expected = (month: string) => dispatchMonth({ catalog: loadCatalog(catalog), roster: loadRoster(roster), month, at: `${month}-01T08:30:00+08:00` }).orders;
 
@@ -156,22 +157,46 @@ describe.each(KINDS)('city-wide dispatch on %s', (kind) => {
   });
 });
 
-describe('city-wide dispatch on two PostgreSQL connection pools', () => {
-  it('creates each order once when two servers with their own pools race on one database', async () => {
-    const url = await freshPostgresUrl();
-    const [a, b] = await Promise.all([postgresDatabase(url, { max: 4 }), postgresDatabase(url, { max: 4 })]);
-    try {
-      const servers = await Promise.all([a, b].map((database) => createServer({ database, auth: { secret: SECRET }, migrate: false, log: () => {}, dispatch: { chunk: 2 } })));
-      const token = await tokenFor(DISPATCHER);
-      const body = JSON.stringify({ month: '2026-10', at: AT, catalog, roster });
-      const answers = await Promise.all(servers.flatMap((server) => [server, server]).map(async (server) => (await server.fetch(new Request('http://bihuan.test/dispatch/tasks', { method: 'POST', headers: { authorization: `Bearer ${token}` }, body }))).json()));
-      const want = expected('2026-10').length;
-      expect(answers.reduce((sum, r) => sum + r.created, 0)).toBe(want);
-      const [row] = await a.query<{ items: string; events: string; changes: string }>("SELECT (SELECT count(*) FROM items)::text AS items, (SELECT count(*) FROM events)::text AS events, (SELECT count(*) FROM changes)::text AS changes");
-      expect(row).toEqual({ items: String(want), events: String(want), changes: String(want) });
-    } finally {
-      await a.close();
-      await b.close();
-    }
+describe('city-wide dispatch on two server processes', () => {
+  const children: ServerProcess[] = [];
+  afterAll(() => {
+    for (const c of children) c.child.kill('SIGKILL');
   });
+
+  it('creates each order once when two bihuan-server processes on one PostgreSQL dispatch the same months at once', async () => {
+    expect(existsSync(BIN), 'build the server first (pnpm build)').toBe(true);
+    const url = await freshPostgresUrl();
+    // Two OS processes, each with its own pool, writing one order per transaction so that their chunks interleave.
+    children.push(...(await Promise.all([0, 1].map(() => startServerProcess(url, { BIHUAN_DISPATCH_CHUNK: '1', BIHUAN_DB_POOL: '4' })))));
+    const token = await tokenFor(DISPATCHER);
+    const send = (to: ServerProcess, month: string) =>
+      fetch(`${to.url}/dispatch/tasks`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ month, at: `${month}-01T08:30:00+08:00`, catalog, roster }) }).then(async (r) => {
+        expect(r.status).toBe(200);
+        return (await r.json()) as { month: string; orders: number; created: number; skipped: number };
+      });
+    const months = ['2026-10', '2026-11'];
+    // Each month asked twice of each process, all at the same time.
+    const answers = await Promise.all(months.flatMap((month) => [children[0]!, children[1]!, children[1]!, children[0]!].map((to) => send(to, month))));
+    const db = await postgresDatabase(url, { max: 1 });
+    try {
+      for (const month of months) {
+        const want = expected(month);
+        const mine = answers.filter((a) => a.month === month);
+        expect(mine.map((a) => a.orders)).toEqual([want.length, want.length, want.length, want.length]);
+        expect(mine.reduce((sum, a) => sum + a.created, 0)).toBe(want.length);
+        for (const a of mine) expect(a.created + a.skipped).toBe(want.length);
+        const rows = await db.query<{ id: string }>("SELECT id FROM items WHERE loop_id = 'task-order' AND month = $1 ORDER BY id", [month]);
+        expect(rows.map((r) => r.id)).toEqual(want.map((o) => o.id).sort());
+      }
+      // One creation event and one change per order, each order with a cursor of its own (a chunk that
+      // lost the race for some ids leaves gaps, never repeats).
+      const total = months.reduce((sum, m) => sum + expected(m).length, 0);
+      const [row] = await db.query<{ items: string; events: string; event_items: string; changes: string; cursors: string }>(
+        'SELECT (SELECT count(*) FROM items)::text AS items, (SELECT count(*) FROM events)::text AS events, (SELECT count(DISTINCT item_id) FROM events)::text AS event_items, (SELECT count(*) FROM changes)::text AS changes, (SELECT count(DISTINCT change_seq) FROM items)::text AS cursors',
+      );
+      expect(row).toEqual({ items: String(total), events: String(total), event_items: String(total), changes: String(total), cursors: String(total) });
+    } finally {
+      await db.close();
+    }
+  }, 120_000);
 });

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replay, type Snapshot } from '@bihuan/core/loop';
 import { disputeLoop } from '@bihuan/core/dispute';
 import { historyOf } from '../src/service.ts';
-import { AT, CITY, counts, intake, KINDS, OTHER_SECRET, serverOn, tokenFor, USERS, type User } from './support/databases.ts';
+import { createServer } from '../src/index.ts';
+import { AT, CITY, counts, intake, KINDS, OTHER_SECRET, SECRET, serverOn, tokenFor, USERS, type User } from './support/databases.ts';
 
 const PERSONAL = ['13812345678', '13987654321', '110101199003074514', '张三丰', '李四海', '幸福社区3栋201室'];
 
@@ -107,6 +108,27 @@ describe.each(KINDS)('the server on %s', (kind) => {
     expect(late.json.results[0]).toMatchObject({ ok: false, status: 409, version: 4, state: 'withdrawn', error: { code: 'not_allowed_in_state' }, refusal: { code: 'not_allowed_in_state' } });
     expect(late.json.results[0].error.message['zh-CN']).toMatch(/\S/);
     expect(late.json.results[0].error.message.en).toMatch(/\S/);
+  });
+
+  it('decides on the stored snapshot, never on one a process remembers from its own last write', async () => {
+    // Two servers on one database: A writes version 2 (and remembers it), B writes version 3 behind A's back.
+    const other = await createServer({ database: s.database, auth: { secret: SECRET }, migrate: false, log: () => {} });
+    const { id } = await dispute(40);
+    const a = await s.call('POST', '/push', USERS.clerkA, { clientId: `ra${++client}`, mutations: [route(id, 1, 1)] });
+    expect(a.json.results[0]).toMatchObject({ ok: true, version: 2, state: 'routed' });
+    const token = await tokenFor(USERS.clerkA);
+    const b = await other.fetch(new Request('http://bihuan.test/push', { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: JSON.stringify({ clientId: `rb${++client}`, mutations: [withdraw(id, 1, 2, 3)] }) }));
+    expect((await b.json()).results[0]).toMatchObject({ ok: true, version: 3, state: 'withdrawn' });
+    // A decides on what is stored now (withdrawn, version 3), not on the routed version 2 it wrote.
+    const late = await s.call('POST', '/push', USERS.clerkA, { clientId: `rc${++client}`, mutations: [route(id, 1, 2, 4)] });
+    expect(late.json.results[0]).toMatchObject({ ok: false, status: 409, version: 3, state: 'withdrawn', error: { code: 'not_allowed_in_state' } });
+    // And a row changed by direct SQL (its text cleared by the trigger) is read and checked again:
+    // a snapshot that no longer matches its own history is refused, nothing written.
+    await s.database.query(`UPDATE items SET snapshot = jsonb_set(snapshot, '{state}', '"received"') WHERE collection = 'disputes' AND id = $1`, [id]);
+    const before = await counts(s.database);
+    const tampered = await s.call('POST', '/push', USERS.clerkA, { clientId: `rd${++client}`, mutations: [route(id, 1, 3, 5)] });
+    expect([tampered.status, tampered.json.error.code]).toEqual([500, 'internal']);
+    expect(await counts(s.database)).toEqual(before);
   });
 
   it("passes the engine's refusals through with their codes, and writes nothing but the receipt", async () => {

@@ -19,7 +19,7 @@ const SECRET = 'bench secret, thirty-two bytes or longer!';
 const CITY = '示例市';
 
 /** ORDERS task orders of one city: 10 counties, 200 stations, 2,000 officers, 8 categories, Dec 2025 – Nov 2026. */
-async function seed(sql) {
+export async function seed(sql) {
   const t0 = performance.now();
   // Drop the secondary indexes while loading, then build them once (as a bulk load would).
   const indexes = await sql.unsafe("SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'items' AND indexname <> 'items_pkey'");
@@ -42,7 +42,7 @@ async function seed(sql) {
 }
 
 /** The floor: one GROUP BY counting what a roll-up row holds, as one would write it by hand. */
-function floorSql(keys) {
+export function floorSql(keys) {
   return `SELECT ${keys.join(', ')}, count(*) AS dispatched,
       count(*) FILTER (WHERE state IN ('dispatched', 'returned')) AS open,
       count(*) FILTER (WHERE state = 'returned') AS returned,
