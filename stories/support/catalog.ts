@@ -135,3 +135,32 @@ export function attributeNames(manifest: Manifest, tagName: string): Map<string,
   for (const a of d?.attributes ?? []) if (a.description?.trim()) out.set(a.fieldName ?? camel(a.name), a.name);
   return out;
 }
+
+/**
+ * What the catalog reads of the manifest, and nothing else: the declarations that have a tag, with
+ * their descriptions, public attributes and documented public fields, events, slots, parts and
+ * custom properties. The preview carries this instead of the whole custom-elements.json (a
+ * quarter of a megabyte of private members, source paths and exports every docs page parsed).
+ */
+export function slimManifest(manifest: Manifest): Manifest {
+  const keep = <T extends object>(item: T, keys: readonly (keyof T)[]): T =>
+    Object.fromEntries(keys.filter((k) => item[k] !== undefined).map((k) => [k, item[k]])) as T;
+  const ITEM = ['name', 'kind', 'description', 'summary', 'privacy', 'static', 'readonly', 'attribute', 'fieldName', 'type', 'default'] as const;
+  const items = (list: ManifestItem[] | undefined) => list?.map((i) => keep(i, ITEM));
+  const declarations = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.tagName);
+  return {
+    modules: [
+      {
+        declarations: declarations.map((d) => ({
+          ...keep(d, ['tagName', 'name', 'description', 'summary']),
+          attributes: items(d.attributes),
+          members: items(d.members?.filter((m) => m.kind === 'field' && isPublic(m))),
+          events: items(d.events),
+          slots: items(d.slots),
+          cssParts: items(d.cssParts),
+          cssProperties: items(d.cssProperties),
+        })),
+      },
+    ],
+  };
+}

@@ -5,8 +5,9 @@
 // 2. every story of every widget rendered in English: no text node sets CJK punctuation against
 //    Latin words ("Skills：", "trade、general") — data with no English (Chinese names, places) may
 //    keep its own punctuation, but our words around it may not add any;
-// 3. no name we own (departments, matters, firms with English in words.ts) left in Chinese, and no
-//    party shown by its id (p2) where a name exists;
+// 3. no name we own (departments, matters, firms, police stations, emergency units, venues, events
+//    and our stories' rate-card labels: every name `ownName` has English for, words.ts) left in
+//    Chinese, and no party shown by its id (p2) where a name exists;
 // 4. every locale table — the widgets' tables, core's label tables and the loops' state, role and
 //    action labels — holds English that is in sentence case once it stands on its own (no Title
 //    Case), and every label rendered on its own (buttons, options, headings, column heads, captions,
@@ -15,13 +16,15 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { cleanup } from './support/render.js';
 import { renderStories, widgetStories } from './support/stories.js';
 import * as core from '@bihuan/core';
-import { OWN_NAMES, isSentenceCase, standalone } from '../../packages/widgets/src/internal/words.js';
+import { OWN_NAMES, isSentenceCase, ownName, standalone } from '../../packages/widgets/src/internal/words.js';
 
 afterAll(cleanup);
 
 const CJK_PUNCTUATION = /[、，：；。（）《》“”]/;
-/** Names we own that have English (internal/words.ts): never shown in Chinese on an English page. */
-const OWN = new Set(Object.keys(OWN_NAMES));
+/** A run of Chinese a reader sees as one name: Han characters and the figures inside them (海港商户联防组3号). */
+const HAN_RUN = /[\p{Script=Han}\d]*\p{Script=Han}[\p{Script=Han}\d]*/gu;
+/** The Chinese names of `text` that are ours (`ownName` has English for them): never shown in Chinese on an English page. */
+const ownNamesIn = (text: string) => (text.match(HAN_RUN) ?? []).filter((run) => ownName(run, 'en') !== run);
 /** Party ids of the example data (p1, p2 …) as words. */
 const PARTY_ID = /\bp\d+\b/;
 /** CJK punctuation touching a Latin word on either side: our English next to Chinese punctuation. */
@@ -67,13 +70,21 @@ describe('English locale tables carry no CJK punctuation', () => {
   }
 });
 
-/** Text nodes of every shadow tree below `root`, with the widget they belong to. */
+/**
+ * Texts of every shadow tree below `root`, with the widget they belong to: the text nodes that sit
+ * side by side in one element read as one (Lit renders `${a}（${b}）` as several nodes, and a reader
+ * sees one line).
+ */
 function* texts(root: ParentNode, where: string): Generator<[string, string]> {
-  for (const node of root.childNodes) {
-    if (node.nodeType === Node.TEXT_NODE) {
-      const text = node.textContent ?? '';
-      if (text.trim()) yield [where, text];
+  let run = '';
+  for (const node of [...root.childNodes, null]) {
+    if (node?.nodeType === Node.TEXT_NODE) {
+      run += node.textContent ?? '';
+      continue;
     }
+    if (node?.nodeType === Node.COMMENT_NODE) continue; // Lit's markers split a line's nodes, not its text
+    if (run.trim()) yield [where, run];
+    run = '';
     if (node instanceof Element) {
       // A part that declares itself Chinese (a printed official document, always in zh-CN) is not English text.
       if (/^zh\b/i.test(node.getAttribute('lang') ?? '')) continue;
@@ -96,20 +107,25 @@ describe('every story in English: no CJK punctuation set against English words, 
           // Attribute-free text only: labels and values a reader sees. aria-labels are checked by
           // the same tables above.
           if (MIXED.test(text)) bad.push(`${where}: ${text.trim().slice(0, 120)}`);
-          // A name of ours (a department, matter or firm) left in Chinese on an English page.
-          // (a whole text, or one of a list: 治安 inside an issue's title 厂区周边治安 is the portal's data).
-          for (const part of text.split(/[·、,;]/)) if (OWN.has(part.trim())) untranslated.add(`${where}: ${part.trim()}`);
+          // A name of ours left in Chinese on an English page: a run of Chinese that is one of our
+          // names or is made of them (海港城区派出所); 治安 inside an issue's title 厂区周边治安 is the portal's data.
+          for (const name of ownNamesIn(text)) untranslated.add(`${where}: ${name}`);
           // A party named by the record's id ("party p2 has not consented") where a name exists.
           if (PARTY_ID.test(text)) ids.add(`${where}: ${text.trim().slice(0, 120)}`);
         }
         for (const [where, text] of labelTexts(container, name)) if (/^[("“‘'[]*\p{Ll}/u.test(text)) lowercase.add(`${where}: ${text.slice(0, 80)}`);
+        // What a screen reader or a hover reads (aria-label, title, placeholder) is English text too.
+        for (const [where, text] of attributeTexts(container, name)) {
+          if (MIXED.test(text)) bad.push(`${where}: ${text.slice(0, 120)}`);
+          for (const own of ownNamesIn(text)) untranslated.add(`${where}: ${own}`);
+        }
       }
       expect(bad).toEqual([]);
       expect([...lowercase], 'labels standing on their own in lowercase').toEqual([]);
       expect([...untranslated], 'names we own left in Chinese').toEqual([]);
       expect([...ids], 'party ids shown where names belong').toEqual([]);
       cleanup();
-    });
+    }, 240_000); // the largest stories (a city's 103 tasks × 36 officers) take a minute under load
   }
 });
 
@@ -151,6 +167,21 @@ describe('sentence case: one rule for English labels, over every locale table', 
     });
   }
 
+  test('names we own: whole, made of our parts, or left as the portal gave them', () => {
+    expect(ownName('区金融办', 'en')).toBe(OWN_NAMES['区金融办']);
+    expect(ownName('海港城区派出所', 'en')).toBe('Haigang Urban Police Station');
+    expect(ownName('山海关商户联防组12号', 'en')).toBe('Shanhaiguan Merchant Joint Defence Group No. 12');
+    expect(ownName('第3届海滨马拉松', 'en')).toBe('3rd Seaside Marathon');
+    expect(ownName('第12届灯光秀', 'en')).toBe('12th Light Show');
+    expect(ownName('山海关古城', 'en')).toBe('Shanhaiguan Ancient City');
+    // A portal's own names, even with a part of ours inside, stay as given; Chinese pages keep Chinese.
+    for (const theirs of ['厂区周边治安', '海港某街道', '12号', '第3届', '件条']) expect(ownName(theirs, 'en')).toBe(theirs);
+    expect(ownName('海港城区派出所', 'zh-CN')).toBe('海港城区派出所');
+    expect(ownNamesIn('Record for 海港商户联防组3号 and 厂区周边治安')).toEqual(['海港商户联防组3号']);
+    // Every English form is free of CJK punctuation and of Chinese.
+    for (const [zh, en] of Object.entries(OWN_NAMES)) expect(en, zh).not.toMatch(/[\p{Script=Han}、，：；。（）《》“”]/u);
+  });
+
   test('the rule itself', () => {
     expect(standalone('record settlement', 'en')).toBe('Record settlement');
     expect(standalone('记录和解', 'zh-CN')).toBe('记录和解');
@@ -177,3 +208,14 @@ function* labelTexts(root: ParentNode, where: string): Generator<[string, string
   }
 }
 
+/** Attributes a reader meets as text, in the shadow trees below `root` (a part that declares itself Chinese left out). */
+function* attributeTexts(root: ParentNode, where: string): Generator<[string, string]> {
+  for (const el of root.querySelectorAll('*')) {
+    if (el.closest('[lang^="zh"]')) continue;
+    if (el.shadowRoot) yield* attributeTexts(el.shadowRoot, `${where} › ${el.tagName.toLowerCase()}`);
+    for (const name of ['aria-label', 'title', 'placeholder']) {
+      const text = el.getAttribute(name)?.trim();
+      if (text) yield [`${where} [${name}]`, text];
+    }
+  }
+}

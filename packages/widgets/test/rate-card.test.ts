@@ -52,7 +52,7 @@ describe('<bh-rate-card>', () => {
   test('lower-is-better turns a fall into good news', async () => {
     const c = await mount(html`<bh-rate-card lang="en" numerator="12" denominator="1000" previous-numerator="30" previous-denominator="1000" lower-is-better></bh-rate-card>`);
     const change = part(c.querySelector('bh-rate-card')!, 'change')!;
-    expect(shadowText(change)).toBe('▼ down 1.8 percentage points on the previous period（better）');
+    expect(shadowText(change)).toBe('▼ down 1.8 percentage points on the previous period (better)');
     expect(change.classList.contains('better')).toBe(true);
   });
 

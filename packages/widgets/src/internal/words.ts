@@ -71,9 +71,13 @@ export function isSentenceCase(label: string): boolean {
 }
 
 /**
- * English for the names we own: the departments, matters and firms of our own example data and
- * labels. A portal's own data has no English and is shown as it is (`ownName` returns it); a name
- * of ours is never left in Chinese on an English page.
+ * English for the names we own: the departments, matters, firms, police stations, emergency units,
+ * venues and events of our own example data, and the labels of our own stories' rate cards. A
+ * portal's own data has no English and is shown as it is (`ownName` returns it); a name of ours is
+ * never left in Chinese on an English page. Names our examples build from parts (a district and a
+ * station, `海港城区派出所`; a unit numbered `山海关商户联防组12号`; an event `第3届海滨马拉松`) are
+ * read from the parts below (`ownName` puts their English together): a name only some of whose parts
+ * are ours (`厂区周边治安`) is a portal's and stays as it is.
  */
 export const OWN_NAMES: Readonly<Record<string, string>> = {
   // Departments (the reception day's and the one-window matters' bodies).
@@ -107,9 +111,87 @@ export const OWN_NAMES: Readonly<Record<string, string>> = {
   湖北某人力资源服务公司: 'A Hubei human-resources services company',
   鄂州某机械制造公司: 'An Ezhou machinery manufacturer',
   黄石某物业服务公司: 'A Huangshi property services company',
+  // Places: the districts and towns our example stations, units and venues stand in.
+  海港: 'Haigang',
+  山海关: 'Shanhaiguan',
+  北戴河: 'Beidaihe',
+  抚宁: 'Funing',
+  昌黎: 'Changli',
+  卢龙: 'Lulong',
+  青龙: 'Qinglong',
+  // Police stations (a place, then the station: 海港城区派出所).
+  城区派出所: 'Urban Police Station',
+  城郊派出所: 'Suburban Police Station',
+  城关派出所: 'Chengguan Police Station',
+  // Emergency units (a place, the kind, its number: 海港商户联防组3号).
+  商户联防组: 'Merchant Joint Defence Group',
+  企业应急队: 'Enterprise Emergency Team',
+  村街应急队: 'Village Emergency Team',
+  社区应急队: 'Community Emergency Team',
+  // Venues and events (第3届海滨马拉松).
+  秦皇岛奥体中心: 'Qinhuangdao Olympic Sports Centre',
+  北戴河鸽子窝公园: 'Beidaihe Geziwo Park',
+  山海关古城: 'Shanhaiguan Ancient City',
+  南戴河海滨: 'Nandaihe Seashore',
+  西港花园: 'Xigang Garden',
+  昌黎黄金海岸: 'Changli Golden Coast',
+  国际帆船赛: 'International Sailing Regatta',
+  海滨马拉松: 'Seaside Marathon',
+  沙滩排球邀请赛: 'Beach Volleyball Invitational',
+  海滨音乐节: 'Seaside Music Festival',
+  长城文化旅游节: 'Great Wall Culture and Tourism Festival',
+  灯光秀: 'Light Show',
+  // Our stories' rate cards: their names, their counts' labels (a count's label opens the sentence,
+  // "Accepted 425 cases, resolved 406 cases"; the achieved one follows the comma), units and the period compared with.
+  综治中心化解率: 'Governance centre resolution rate',
+  镇街化解率: 'Towns’ resolution rate',
+  化解率: 'Resolution rate',
+  逾期率: 'Overdue rate',
+  任务完成率: 'Task completion rate',
+  企业问题办结率: 'Business issue closure rate',
+  受理: 'Accepted',
+  上报: 'Reported',
+  派发: 'Dispatched',
+  收集: 'Collected',
+  任务: 'Tasks',
+  化解: 'resolved',
+  逾期: 'overdue',
+  完成: 'done',
+  办结: 'closed',
+  综治中心: 'the governance centre',
+  件: 'cases',
+  条: 'items',
 };
+
+/** Parts of composed names, longest first (`山海关古城` is one venue before `山海关` is a place); one-character words (件) never compose. */
+const PARTS = Object.keys(OWN_NAMES).filter((k) => k.length > 1).sort((a, b) => b.length - a.length);
+
+/** The English of `name` read as our parts in a row (with `第N届` and `N号`), or `undefined` when any part is not ours. */
+function composed(name: string): string[] | undefined {
+  if (name === '') return [];
+  const edition = /^第(\d+)届/.exec(name);
+  if (edition) {
+    const n = Number(edition[1]);
+    const rest = composed(name.slice(edition[0].length));
+    const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+    return rest && rest.length > 0 ? [`${n}${suffix}`, ...rest] : undefined;
+  }
+  const numbered = /^(\d+)号$/.exec(name);
+  if (numbered) return [`No. ${numbered[1]}`];
+  for (const part of PARTS) {
+    if (!name.startsWith(part)) continue;
+    const rest = composed(name.slice(part.length));
+    if (rest) return [OWN_NAMES[part]!, ...rest];
+  }
+  return undefined;
+}
 
 /** A department, matter or firm name in `locale`: ours in English on an English page, anything else as given. */
 export function ownName(name: string, locale: Locale): string {
-  return locale === 'en' ? (OWN_NAMES[name] ?? name) : name;
+  if (locale !== 'en') return name;
+  const whole = OWN_NAMES[name];
+  if (whole !== undefined) return whole;
+  // Only a name made of two or more of our parts: a part alone is in the table already.
+  const parts = /\p{Script=Han}/u.test(name) ? composed(name) : undefined;
+  return parts && parts.length > 1 ? parts.join(' ') : name;
 }

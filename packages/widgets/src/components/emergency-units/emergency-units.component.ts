@@ -5,7 +5,7 @@ import { BihuanElement } from '../../internal/bihuan-element.js';
 import { dataStyles } from '../../internal/data-styles.js';
 import { errorSummary, errorSummaryStyles, focusErrorSummary, type FieldError } from '../../internal/error-summary.js';
 import { figures, scrollRegion } from '../../internal/figures.js';
-import { aside, joinList } from '../../internal/words.js';
+import { aside, joinList, ownName } from '../../internal/words.js';
 import { argumentProblem, errorFor, inputField, problemAt, readForm } from '../../internal/form-fields.js';
 import { formStyles } from '../../internal/form-styles.js';
 import { pageRows, pager } from '../../internal/pager.js';
@@ -117,7 +117,7 @@ export class BhEmergencyUnits extends BihuanElement {
         <label for="station">${t.station}</label>
         <select id="station" data-foot @change=${(e: Event) => ((this.station = (e.target as HTMLSelectElement).value), (this.page = 0))}>
           <option value="" ?selected=${!this.station} data-foot-total="units">${t.allStations}${aside(n(all.units), this.locale)}</option>
-          ${Object.keys(all.byStation).sort().map((s) => html`<option value=${s} ?selected=${s === this.station} data-foot-part="units">${s}${aside(n(all.byStation[s]!.units), this.locale)}</option>`)}
+          ${Object.keys(all.byStation).sort().map((s) => html`<option value=${s} ?selected=${s === this.station} data-foot-part="units">${ownName(s, this.locale)}${aside(n(all.byStation[s]!.units), this.locale)}</option>`)}
         </select>
       </div>
       ${units.length === 0 ? html`<p class="empty">${t.empty}</p>` : this.renderTable(view.rows)}
@@ -155,12 +155,12 @@ export class BhEmergencyUnits extends BihuanElement {
           ${rows.map((u) => {
             const lacking = missingStandard(u);
             return html`<tr>
-              <th scope="row">${u.name}</th>
+              <th scope="row">${ownName(u.name, this.locale)}</th>
               <td>${t.kinds[u.kind]}</td>
-              <td>${u.station}</td>
+              <td>${ownName(u.station, this.locale)}</td>
               <td class="num">${u.members.length}</td>
               <td class=${lacking.length ? 'bad' : 'good'}>${lacking.length ? t.lacks(joinList(lacking.map((i) => t.items[i]), this.locale)) : t.meets}</td>
-              <td><button type="button" aria-label=${t.recordFor(u.name)} @click=${() => this.startRecording(u)}>${t.record}</button></td>
+              <td><button type="button" aria-label=${t.recordFor(ownName(u.name, this.locale))} @click=${() => this.startRecording(u)}>${t.record}</button></td>
             </tr>`;
           })}
         </tbody>
@@ -177,9 +177,9 @@ export class BhEmergencyUnits extends BihuanElement {
     if (!unit) return nothing;
     const t = this.t;
     const now = new Date((this.now ?? Date.now()) as string | number | Date).getTime() + 8 * 3_600_000;
-    return html`<form part="form" novalidate aria-label=${t.recordFor(unit.name)} @submit=${(e: SubmitEvent) => this.submit(e, unit)}>
+    return html`<form part="form" novalidate aria-label=${t.recordFor(ownName(unit.name, this.locale))} @submit=${(e: SubmitEvent) => this.submit(e, unit)}>
       <fieldset>
-        <legend>${t.recordFor(unit.name)}</legend>
+        <legend>${t.recordFor(ownName(unit.name, this.locale))}</legend>
         ${errorSummary(() => this.renderRoot, t.errorTitle, this.problems)}
         <div class="row">
           <div class="field">
@@ -229,7 +229,7 @@ export class BhEmergencyUnits extends BihuanElement {
       if (decision.ok) {
         const { response, judgement } = decision.value;
         const parts = RESPONSE_STAGES.map((s) => t.part(t.stages[s], response.times[s] === null ? '' : String(response.times[s]), t.verdicts[judgement[s]]));
-        this.status = t.judged(unit.name, parts.join(t.sep));
+        this.status = t.judged(ownName(unit.name, this.locale), parts.join(t.sep));
         this.recording = undefined;
         this.problems = [];
         this.dispatchEvent(new CustomEvent<UnitResponseDetail>('bh-unit-response', { detail: decision.value, bubbles: true, composed: true }));

@@ -18,7 +18,7 @@ import { eventPermitsStyles } from './event-permits.styles.js';
 import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } from '../../events.js';
 import { idGuard, nowGuard, pageSizeGuard, roleGuard, storeGuard } from '../../internal/guard.js';
 import { formatNumber } from '../../internal/format.js';
-import { standalone } from '../../internal/words.js';
+import { ownName, standalone } from '../../internal/words.js';
 
 /** `bh-permit-change`: a filing was made (`type: 'file'`) or moved on by an action. */
 export interface PermitChangeDetail {
@@ -160,14 +160,14 @@ export class BhEventPermits extends BihuanElement {
             const d = item.data;
             const outcome = d.outcome;
             return html`<tr>
-              <th scope="row">${d.name}<span class="sub">${d.venue} · ${t.kinds[d.kind]}</span></th>
+              <th scope="row">${ownName(d.name, this.locale)}<span class="sub">${ownName(d.venue, this.locale)} · ${t.kinds[d.kind]}</span></th>
               <td class="date">${d.eventDate}</td>
               <td class="date">${d.filedOn}</td>
               <td class="state">${standalone(eventPermitLoop.states[item.state].label[this.locale], this.locale)}${this.syncMarks.marks('permits', item.id)}${outcome ? html`<span class="sub ${outcome.incidents ? 'bad' : 'good'}">${t.incidents(outcome.incidents)}</span>` : nothing}</td>
               <td>${d.plan ? t.plan(d.plan.stewards) : html`<span class="muted">${t.noPlan}</span>`}</td>
               <td><div class="actions">${(this.viewer().role ? availableEvents(eventPermitLoop, item, this.viewer().role as EventPermitRole) : []).map((type) => {
                 const label = standalone(eventPermitLoop.events[type].label[this.locale], this.locale);
-                return html`<button type="button" aria-label=${t.actionFor(label, d.name)} @click=${() => this.startAction(item, type)}>${label}</button>`;
+                return html`<button type="button" aria-label=${t.actionFor(label, ownName(d.name, this.locale))} @click=${() => this.startAction(item, type)}>${label}</button>`;
               })}</div></td>
             </tr>`;
           })}
@@ -187,7 +187,7 @@ export class BhEventPermits extends BihuanElement {
     const item = this.items.find((i) => i.id === p.id);
     if (!item) return nothing;
     const t = this.t;
-    const label = t.actionFor(eventPermitLoop.events[p.type].label[this.locale], item.data.name);
+    const label = t.actionFor(eventPermitLoop.events[p.type].label[this.locale], ownName(item.data.name, this.locale));
     return html`<form class="action" part="action-form" aria-label=${label} novalidate @submit=${(e: SubmitEvent) => this.submitAction(e, item, p.type)}>
       <strong>${label}</strong>
       ${errorSummary(() => this.renderRoot, t.errorTitle, this.problems)}
@@ -263,7 +263,7 @@ export class BhEventPermits extends BihuanElement {
     this.items = replaceById(this.items ?? [], result.snapshot as EventPermitItem);
     this.pending = undefined;
     this.problems = [];
-    this.status = this.t.done(label, item.data.name);
+    this.status = this.t.done(label, ownName(item.data.name, this.locale));
     this.emit(item.id, type, result.snapshot.state);
   }
 
@@ -309,7 +309,7 @@ export class BhEventPermits extends BihuanElement {
       const decision = await fileEventPermitIn(store, { id, application: application as never, actor: this.viewer() as ViewerActor & { role: EventPermitRole }, at: this.at() });
       if (decision.ok) {
         this.problems = [];
-        this.status = this.t.filed(decision.value.data.name);
+        this.status = this.t.filed(ownName(decision.value.data.name, this.locale));
         form.reset();
         this.emit(id, 'file', decision.value.state);
         return;

@@ -7,6 +7,7 @@ import { rateCardStyles } from './rate-card.styles.js';
 import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } from '../../events.js';
 import { booleanGuard, numberGuard, oneOfGuard, textGuard } from '../../internal/guard.js';
 import { formatNumber } from '../../internal/format.js';
+import { aside, ownName } from '../../internal/words.js';
 
 const labelGuard = textGuard(200);
 /** Counts: any finite number up to 2^53 (negative or fractional counts are refused by the card itself, with its own words). */
@@ -100,15 +101,17 @@ export class BhRateCard extends BihuanElement {
     const options = { decimals: this.decimals, rounding: this.rounding, locale: this.locale };
     const value = formatRate(numerator, denominator, options);
     const count = { format: formatNumber };
+    // Names and words of ours (a story's 综治中心化解率, 受理, 件) in English on an English page.
+    const own = (text: string) => ownName(text, this.locale);
     const counts = t.counts(
-      this.denominatorLabel || t.defaultDenominatorLabel,
+      own(this.denominatorLabel) || t.defaultDenominatorLabel,
       count.format(denominator),
-      this.numeratorLabel || t.defaultNumeratorLabel,
+      own(this.numeratorLabel) || t.defaultNumeratorLabel,
       count.format(numerator),
-      this.unit,
+      own(this.unit),
     );
     return html`<figure class="card" part="base" role="group" aria-labelledby="label">
-      <figcaption class="label" part="label" id="label">${this.label}</figcaption>
+      <figcaption class="label" part="label" id="label">${own(this.label)}</figcaption>
       <div class="value" part="value">
         ${value === NO_VALUE ? html`<span aria-hidden="true">${NO_VALUE}</span><span class="visually-hidden">${t.noCases}</span>` : value}
       </div>
@@ -120,7 +123,7 @@ export class BhRateCard extends BihuanElement {
   private renderChange(numerator: number, denominator: number): unknown {
     if (this.previousNumerator === undefined && this.previousDenominator === undefined) return nothing;
     const t = rateCardMessages[this.locale];
-    const previous = this.previousLabel || t.defaultPrevious;
+    const previous = ownName(this.previousLabel, this.locale) || t.defaultPrevious;
     const current = [numerator, denominator] as const;
     const before = [this.previousNumerator ?? 0, this.previousDenominator ?? 0] as const;
     const diff = pointsBetween(current, before);
@@ -136,7 +139,7 @@ export class BhRateCard extends BihuanElement {
     const better = rising !== this.lowerIsBetter;
     return html`<p class="change ${better ? 'better' : 'worse'}" part="change">
       <span aria-hidden="true">${rising ? '▲' : '▼'}</span>
-      <span>${rising ? t.up(rounded, previous) : t.down(rounded, previous)}（${better ? t.better : t.worse}）</span>
+      <span>${rising ? t.up(rounded, previous) : t.down(rounded, previous)}${aside(better ? t.better : t.worse, this.locale)}</span>
     </p>`;
   }
 }

@@ -7,7 +7,7 @@ import { rateTrendMessages } from './rate-trend.messages.js';
 import { rateTrendStyles } from './rate-trend.styles.js';
 import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } from '../../events.js';
 import { oneOfGuard, textGuard } from '../../internal/guard.js';
-import { aside } from '../../internal/words.js';
+import { aside, ownName } from '../../internal/words.js';
 
 /** One period's (or one station's) counts: `numerator` of `denominator` (化解 406 of 受理 425). */
 export interface RateTrendPoint {
@@ -93,6 +93,11 @@ export class BhRateTrend extends BihuanElement {
 
   /** The rate's name, e.g. 化解率. */
   label = '';
+
+  /** The label as shown: a name of ours (化解率) in English on an English page. */
+  private get shownLabel(): string {
+    return ownName(this.label, this.locale);
+  }
   /** `line` (default): the rate by period; `bars`: a bar per point of the first series against `reference`. */
   kind: 'line' | 'bars' = 'line';
   /** One or two series (this year, last year); the points of both are aligned by position. */
@@ -133,14 +138,14 @@ export class BhRateTrend extends BihuanElement {
             <p class="summary" part="summary">${this.summary(list)}</p>
             ${this.renderTable(list, length)}`;
     return html`<figure class="trend" part="base" role="group" aria-labelledby="label">
-      <figcaption class="label" part="label" id="label">${this.label}</figcaption>
+      <figcaption class="label" part="label" id="label">${this.shownLabel}</figcaption>
       ${body}
     </figure>`;
   }
 
   private pointText(s: RateTrendSeries, p: RateTrendPoint): string {
     const rate = formatRate(p.numerator, p.denominator);
-    return rateTrendMessages[this.locale].point(s.name, p.label ?? p.key, this.label, rate === NO_VALUE ? rateTrendMessages[this.locale].noCases : rate, p.numerator, p.denominator);
+    return rateTrendMessages[this.locale].point(s.name, p.label ?? p.key, this.shownLabel, rate === NO_VALUE ? rateTrendMessages[this.locale].noCases : rate, p.numerator, p.denominator);
   }
 
   private focusText(list: readonly RateTrendSeries[]): string {
@@ -179,7 +184,7 @@ export class BhRateTrend extends BihuanElement {
         })}`;
       });
     }
-    return html`<svg part="chart" viewBox="0 0 ${W} ${H}" role="group" aria-label=${`${t.chart(this.label)}。${t.keys}`}>${grid}${labels}${marks}</svg>`;
+    return html`<svg part="chart" viewBox="0 0 ${W} ${H}" role="group" aria-label=${`${t.chart(this.shownLabel)}${this.locale === 'en' ? '. ' : '。'}${t.keys}`}>${grid}${labels}${marks}</svg>`;
   }
 
   private focusPoint(si: number, pi: number, move: boolean): void {
@@ -230,7 +235,7 @@ export class BhRateTrend extends BihuanElement {
     while (i >= 0 && first.points[i]!.denominator === 0) i--;
     if (i < 0) return t.empty;
     const p = first.points[i]!;
-    let text = t.latest(first.name, p.label ?? p.key, this.label, formatRate(p.numerator, p.denominator));
+    let text = t.latest(first.name, p.label ?? p.key, this.shownLabel, formatRate(p.numerator, p.denominator));
     const q = list[1]?.points[i];
     if (list[1] && q) {
       text += t.against(list[1].name, formatRate(q.numerator, q.denominator));
@@ -246,7 +251,7 @@ export class BhRateTrend extends BihuanElement {
     const cell = (p: RateTrendPoint | undefined) => (p ? `${formatRate(p.numerator, p.denominator)}${this.locale === 'en' ? ' ' : ''}${aside(`${p.numerator}/${p.denominator}`, this.locale)}` : NO_VALUE);
     // Hidden on screen (a table keeps its content's width, so the wrapper is what is clipped), printed.
     return html`<div class="data visually-hidden"><table part="table">
-      <caption>${t.table(this.label)}</caption>
+      <caption>${t.table(this.shownLabel)}</caption>
       <thead><tr><th scope="col">${t.period}</th>${list.map((s) => html`<th scope="col">${s.name}</th>`)}</tr></thead>
       <tbody>${rows.map((i) => html`<tr><th scope="row">${list[0]?.points[i]?.label ?? list[0]?.points[i]?.key ?? list[1]?.points[i]?.label ?? ''}</th>${list.map((s) => html`<td>${cell(s.points[i])}</td>`)}</tr>`)}</tbody>
     </table></div>`;

@@ -21,7 +21,7 @@ import { BihuanElement } from '../../internal/bihuan-element.js';
 import { dataStyles } from '../../internal/data-styles.js';
 import { emit } from '../../internal/emit.js';
 import { figures } from '../../internal/figures.js';
-import { standalone } from '../../internal/words.js';
+import { aside, standalone } from '../../internal/words.js';
 import { formatDeadline, formatNumber } from '../../internal/format.js';
 import { formStyles } from '../../internal/form-styles.js';
 import { idGuard, listGuard, nowGuard, oneOfGuard, roleGuard, storeGuard } from '../../internal/guard.js';
@@ -297,7 +297,7 @@ export class BhSupervisionOrders extends BihuanElement {
               <th scope="row">${d.target.title ?? d.target.id}${item ? escalationMark(item, l) : nothing}<br /><span class="muted">${SUPERVISED_LOOP_LABELS[d.target.loop]?.[l] ?? d.target.loop} ${d.target.id} · ${o.id}</span></th>
               <td>${d.addressee}</td>
               <td>${d.issuedBy}<br /><span class="muted">${level}</span></td>
-              <td class=${late ? 'late' : ''}>${formatDeadline(o.deadline ?? `${d.dueDate}`)}${late ? html` <span part="overdue">（${t.overdueMark}）</span>` : nothing}</td>
+              <td class=${late ? 'late' : ''}>${formatDeadline(o.deadline ?? `${d.dueDate}`)}${late ? html` <span part="overdue">${aside(t.overdueMark, this.locale).trimStart()}</span>` : nothing}</td>
               <td>${standalone(supervisionLoop.states[o.state as SupervisionState].label[l], l)}${d.reissues.length ? html`<br /><span class="muted">${t.reissued(d.reissues.length)}</span>` : nothing}</td>
               <td>${last ? html`${last.response}${last.late ? html`<br /><span class="late">${t.lateAnswers}</span>` : nothing}` : html`<span class="muted">${t.noAnswer}</span>`}</td>
               <td>${this.actions.render(o, d.target.title ?? d.target.id, this.viewerRole, this.store ?? this.storeController.store, () => this.actor(), () => at)}</td>

@@ -14,6 +14,7 @@ import { taskChecklistMessages, type TaskChecklistMessages } from './task-checkl
 import { taskChecklistStyles } from './task-checklist.styles.js';
 import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } from '../../events.js';
 import { booleanGuard, idGuard, monthOrEmptyGuard, nowTextGuard, plainObjectGuard, storeGuard } from '../../internal/guard.js';
+import { aside } from '../../internal/words.js';
 
 /** `bh-task-feedback`: an order was fed back or marked not applicable from the checklist. */
 export interface TaskFeedbackDetail {
@@ -242,7 +243,7 @@ export class BhTaskChecklist extends BihuanElement {
   }
 
   private renderField(t: TaskChecklistMessages, f: DoneField, id: string, problem: string | undefined): TemplateResult {
-    const label = `${f.label[this.locale]}${f.kind === 'count' && f.unit ? `（${f.unit[this.locale]}）` : ''}${f.required ? '' : t.optional}`;
+    const label = `${f.label[this.locale]}${f.kind === 'count' && f.unit ? aside(f.unit[this.locale], this.locale) : ''}${f.required ? '' : t.optional}`;
     const invalid = problem ? 'true' : 'false';
     const hintId = f.kind === 'evidence' ? `${id}-hint` : '';
     const described = [hintId, problem ? `${id}-error` : ''].filter(Boolean).join(' ') || nothing;

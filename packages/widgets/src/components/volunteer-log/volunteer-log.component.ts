@@ -151,7 +151,7 @@ export class BhVolunteerLog extends BihuanElement {
         <legend id="log-title">${t.logTitle}</legend>
         ${errorSummary(() => this.renderRoot, t.errorTitle, this.problems)}
         <div class="row">
-          ${select('a-volunteer', f.volunteer, [html`<option value="">${t.choose}</option>`, ...active.map((v) => html`<option value=${v.id}>${this.name(v)}（${v.id}）</option>`)])}
+          ${select('a-volunteer', f.volunteer, [html`<option value="">${t.choose}</option>`, ...active.map((v) => html`<option value=${v.id}>${this.name(v)}${aside(v.id, this.locale)}</option>`)])}
           ${select('a-kind', f.kind, ASSIST_KINDS.map((k) => html`<option value=${k}>${t.kinds[k]}</option>`))}
         </div>
         <div class="row">
