@@ -31,5 +31,5 @@ describe("PGlite's seed", () => {
     expect(await migrate(reopened)).toEqual([]);
     expect((await reopened.query<{ n: number }>('SELECT count(*)::int AS n FROM bihuan_migrations'))[0]!.n).toBe(MIGRATIONS.length);
     await reopened.close();
-  });
+  }, 180_000); // two PGlite starts: seconds on a quiet machine, two minutes seen on a loaded one
 });
