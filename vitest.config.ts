@@ -12,11 +12,11 @@ const profile = mkdtempSync(join(tmpdir(), 'bihuan-chromium-'));
 const alias = sourceAliases;
 
 // How many test files each project runs at once: Vitest's default (one fewer than the cores: on a
-// 2-core machine one node file beside one browser file) unless BIHUAN_TEST_WORKERS says otherwise.
-// `npm test` (test/tasks.mjs) asks for two on a quiet 2-core machine, where most files wait on
-// other processes (Chromium, PostgreSQL, a pack, a server); on a loaded one, more files at once
-// only make each slower. Both projects get the same number (Vitest runs projects with different
-// numbers one after the other, not side by side).
+// 2-core machine one node file beside one browser file) unless BIHUAN_TEST_WORKERS says otherwise
+// (`BIHUAN_TEST_WORKERS=2 npm test`). Two browser files at once pass on 2 cores; two node files at
+// once, on a loaded machine, pushed the sync end-to-end test past its timeouts, so it is not the
+// default. Both projects get the same number (Vitest runs projects with different numbers one
+// after the other, not side by side).
 const workers = Number(process.env.BIHUAN_TEST_WORKERS) || undefined;
 
 export default defineConfig({

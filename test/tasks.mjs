@@ -4,7 +4,6 @@
 // workspace's packages, the builds. Only Node ≥ 20.19 and a Chromium are assumed.
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { availableParallelism, loadavg } from 'node:os';
 
 const PNPM_VERSION = '12.21.0';
 const task = process.argv[2];
@@ -76,10 +75,6 @@ const setup = () => {
 
 if (task === 'test') {
   checkChromium();
-  // Read before our own steps load the machine: on a quiet one, two test files of each project run
-  // at once even on 2 cores (vitest.config.ts); on a busy one, Vitest's default (cores − 1).
-  const cores = availableParallelism();
-  if (!env.BIHUAN_TEST_WORKERS && loadavg()[0] < cores) env.BIHUAN_TEST_WORKERS = String(Math.max(2, cores - 1));
   setup();
   // Independent of each other, both after the build (the catalog reads the manifest it makes).
   await runTogether([
