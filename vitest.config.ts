@@ -11,6 +11,14 @@ const profile = mkdtempSync(join(tmpdir(), 'bihuan-chromium-'));
 
 const alias = sourceAliases;
 
+// How many test files each project runs at once: Vitest's default (one fewer than the cores: on a
+// 2-core machine one node file beside one browser file) unless BIHUAN_TEST_WORKERS says otherwise
+// (`BIHUAN_TEST_WORKERS=2 npm test`). Two browser files at once pass on 2 cores; two node files at
+// once, on a loaded machine, pushed the sync end-to-end test past its timeouts, so it is not the
+// default. Both projects get the same number (Vitest runs projects with different numbers one
+// after the other, not side by side).
+const workers = Number(process.env.BIHUAN_TEST_WORKERS) || undefined;
+
 export default defineConfig({
   resolve: { alias },
   test: {
@@ -20,6 +28,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
+          ...(workers ? { maxWorkers: workers } : {}),
           include: ['packages/core/test/**/*.test.ts', 'test/node/**/*.test.ts', 'test/types/**/*.test.ts', 'test/hosts/**/*.test.ts', 'test/audit/**/*.test.ts', 'test/visual/**/*.test.ts', 'packages/server/test/**/*.test.ts', 'test/sync-e2e/**/*.test.ts', 'test/week/**/*.test.ts'],
           // The server's databases (PostgreSQL 15 and a PGlite template), started only when its tests run.
           globalSetup: ['packages/server/test/support/global-setup.ts'],
@@ -31,6 +40,7 @@ export default defineConfig({
         optimizeDeps: { include: ['axe-core', 'lit', 'lit/directives/ref.js', 'zod', 'idb', 'nanoid', 'fast-check'] },
         test: {
           name: 'browser',
+          ...(workers ? { maxWorkers: workers } : {}),
           include: ['packages/widgets/test/**/*.test.ts', 'test/browser/**/*.test.ts'],
           setupFiles: ['test/browser/support/setup.ts'],
           testTimeout: 60_000,

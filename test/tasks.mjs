@@ -2,7 +2,7 @@
 // The README's two commands: `npm start` (serve the example portal) and `npm test` (every test).
 // Each does its own set-up on a fresh clone: pnpm (installed through npx when missing), the
 // workspace's packages, the builds. Only Node ≥ 20.19 and a Chromium are assumed.
-import { spawnSync, execFileSync } from 'node:child_process';
+import { spawn, spawnSync, execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 
 const PNPM_VERSION = '12.21.0';
@@ -30,6 +30,36 @@ function run(args, label) {
   }
 }
 
+/**
+ * Runs independent steps at the same time (the machine has cores to spare while one of them waits
+ * or runs on one core), each step's output kept and printed whole when it ends, in order of ending.
+ * Stops the whole task when any of them fails, once all have ended.
+ */
+async function runTogether(steps) {
+  const ended = await Promise.all(
+    steps.map(
+      ({ args, label }) =>
+        new Promise((resolve) => {
+          const t0 = Date.now();
+          const [cmd, ...rest] = [...pnpm, ...args];
+          const child = spawn(cmd, rest, { stdio: ['ignore', 'pipe', 'pipe'], env });
+          const out = [];
+          child.stdout.on('data', (d) => out.push(d));
+          child.stderr.on('data', (d) => out.push(d));
+          child.on('error', (error) => out.push(Buffer.from(String(error))));
+          child.on('close', (code, signal) => {
+            console.log(`\n── ${label} (${((Date.now() - t0) / 1000).toFixed(0)} s, beside ${steps.filter((s) => s.label !== label).map((s) => s.label).join(', ')})`);
+            process.stdout.write(Buffer.concat(out));
+            resolve({ label, status: code ?? signal });
+          });
+        }),
+    ),
+  );
+  const failed = ended.filter((e) => e.status !== 0);
+  for (const { label, status } of failed) console.error(`\n✗ ${label} failed (exit ${status})`);
+  if (failed.length) process.exit(typeof failed[0].status === 'number' ? failed[0].status : 1);
+}
+
 function checkChromium() {
   const path = env.CHROME_PATH ?? '/usr/bin/chromium';
   if (!existsSync(path)) {
@@ -46,11 +76,14 @@ const setup = () => {
 if (task === 'test') {
   checkChromium();
   setup();
-  run(['run', 'typecheck'], 'typecheck');
-  run(['run', 'catalog:build'], 'build the catalog');
+  // Independent of each other, both after the build (the catalog reads the manifest it makes).
+  await runTogether([
+    { args: ['run', 'typecheck'], label: 'typecheck' },
+    { args: ['run', 'catalog:build'], label: 'build the catalog' },
+  ]);
   const report = 'test/.results.json';
   rmSync(report, { force: true });
-  const label = 'tests: node and Chromium';
+  const label = `tests: node and Chromium (${env.BIHUAN_TEST_WORKERS ? `${env.BIHUAN_TEST_WORKERS} files` : 'the default number of files'} of each at once)`;
   console.log(`\n── ${label}`);
   const [cmd, ...rest] = [...pnpm, 'exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`];
   const result = spawnSync(cmd, rest, { stdio: 'inherit', env });

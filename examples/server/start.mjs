@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { USERS, seedCounty } from './county.mjs';
+import { pgliteSeed } from '../../packages/server/seed/pglite-seed.mjs';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 const serverDir = here('../../packages/server/');
@@ -54,8 +55,8 @@ function devSecret(dataDir) {
 }
 
 /**
- * Starts the server built by `buildExampleServer` (PGlite's first start in a new folder makes its
- * database: the slow part): answers `{ api, dev, database, created, ms, close }` — `api` and `dev`
+ * Starts the server built by `buildExampleServer` (a new data folder starts from PGlite's seed, so
+ * no initdb): answers `{ api, dev, database, created, ms, close }` — `api` and `dev`
  * are web-standard handlers for the static server to mount at /api/ and /dev/api/. `log` takes the
  * server's log entries (default: JSON lines from pino); `template` (a Blob of a migrated PGlite
  * data folder, `dumpDataDir`) starts from a copy of it in memory instead of the data folder (tests).
@@ -66,14 +67,17 @@ export async function startExampleServer(outdir, { dataDir = here('../.data/'), 
   const secret = devSecret(dataDir);
   const { createServer, pgliteDatabase } = await import(pathToFileURL(`${outdir}index.js`).href);
   const { createDevSignIn } = await import(pathToFileURL(`${outdir}dev-signin.js`).href);
-  // A test's copy of a migrated template (in memory, no initdb), or the data folder.
-  const database = template ? await pgliteDatabase({ loadDataDir: template }) : { dataDir: `${dataDir}pglite` };
-  const server = await createServer({ database, auth: { secret }, ...(log ? { log } : {}) });
+  // A test's copy of a migrated template (in memory, no initdb), or the data folder: a new one is
+  // made from PGlite's seed (packages/server/seed/, no initdb either), an existing one reopened.
+  const folder = `${dataDir}pglite`;
+  const seed = template || existsSync(folder) ? undefined : await pgliteSeed();
+  const opened = template ? await pgliteDatabase({ loadDataDir: template }) : seed ? await pgliteDatabase({ dataDir: folder, loadDataDir: seed }) : undefined;
+  const server = await createServer({ database: opened ?? { dataDir: folder }, auth: { secret }, ...(log ? { log } : {}) });
   const created = await seedCounty(server.service);
   const dev = createDevSignIn({ secret, users: USERS });
   const close = async () => {
     await server.close();
-    if (template) await server.database.close();
+    if (opened) await server.database.close();
   };
   return { api: server.fetch, dev: dev.fetch, database: server.database.kind, created, ms: performance.now() - t0, close };
 }

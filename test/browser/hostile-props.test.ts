@@ -9,7 +9,7 @@ import { render } from 'lit';
 import '@bihuan/widgets';
 import manifest from '../../packages/widgets/custom-elements.json';
 import { widgetStories, quiet } from './support/stories.js';
-import { allElements, cleanup } from './support/render.js';
+import { allElements, cleanup, nextTask } from './support/render.js';
 import { ATTRIBUTE_VALUES, ENGLISH_VALUES, GENERIC_VALUES, RAW_ERROR_TEXT, type HostileValue } from './support/hostile-values.js';
 
 /** A set (with the update and loads it causes) must be done within this: a 1 MB `towns` once froze the page for 88 s. */
@@ -97,10 +97,11 @@ function shadowTextDeep(widget: Element): string {
 
 /** Waits for the widget's update and its store loads, without swallowing what they throw. */
 async function settleWidget(widget: Element): Promise<void> {
-  const deadline = new Promise<void>((resolve) => setTimeout(resolve, SET_BOUND_MS * 2));
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<void>((resolve) => (timer = setTimeout(resolve, SET_BOUND_MS * 2)));
   const work = (async () => {
     for (let round = 0; round < 3; round++) {
-      await new Promise((r) => setTimeout(r, 0));
+      await nextTask();
       const pending = [widget, ...(widget.shadowRoot ? allElements(widget.shadowRoot) : [])]
         .map((el) => (el as Partial<{ updateComplete: Promise<unknown> }>).updateComplete)
         .filter(Boolean);
@@ -109,6 +110,7 @@ async function settleWidget(widget: Element): Promise<void> {
     }
   })();
   await Promise.race([work, deadline]);
+  clearTimeout(timer);
 }
 
 function check(widget: Element, lang: 'zh-CN' | 'en', label: string, startedAt: number): void {

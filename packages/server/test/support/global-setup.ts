@@ -1,7 +1,8 @@
 // Databases for the server's tests, made once per run: a throwaway PostgreSQL 15 cluster (unless
 // DATABASE_URL names one) with a migrated template database, and a migrated PGlite data folder
 // dumped to a file that every test file loads (PGlite's initdb takes 13–18 s; a load about 3 s),
-// cached in packages/server/node_modules/.cache between runs.
+// cached in packages/server/node_modules/.cache between runs and made from PGlite's seed
+// (packages/server/seed/), so that even the first run makes no initdb.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import type { TestProject } from 'vitest/node';
 import { pgliteDatabase, postgresDatabase } from '../../src/database.ts';
 import { MIGRATIONS, migrate } from '../../src/migrations.ts';
 import { startCluster, withDatabase } from './cluster.mjs';
+import { pgliteSeed } from '../../seed/pglite-seed.mjs';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -36,7 +38,9 @@ export default async function setup(project: TestProject) {
     const dir = fileURLToPath(new URL('../../node_modules/.cache/bihuan-server/', import.meta.url));
     const file = join(dir, `pglite-template-${key}.tar`);
     if (existsSync(file)) return file;
-    const db = await pgliteDatabase();
+    // From PGlite's seed (a bare cluster kept in the repository): no initdb on a clean clone either.
+    const seed = await pgliteSeed();
+    const db = await pgliteDatabase(seed ? { loadDataDir: seed } : {});
     await migrate(db);
     mkdirSync(dir, { recursive: true });
     const partial = `${file}.${process.pid}`;
