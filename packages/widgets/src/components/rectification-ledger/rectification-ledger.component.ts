@@ -15,6 +15,7 @@ import { LoopActions, type LoopRefusedDetail, type LoopTransitionDetail } from '
 import { pageRows, pager } from '../../internal/pager.js';
 import { StoreController, replaceById } from '../../internal/store-controller.js';
 import { themeStyles } from '../../internal/styles.js';
+import { escalationMark, escalationStyles } from '../../internal/escalation-view.js';
 import { SyncMarksController, syncMarkStyles, viewerOf, type ViewerActor } from '../../internal/session.js';
 import { rectificationLedgerMessages } from './rectification-ledger.messages.js';
 import { rectificationLedgerStyles } from './rectification-ledger.styles.js';
@@ -83,6 +84,7 @@ const PAGE_SIZE = 50;
  * @csspart status - What the last sweep did.
  * @csspart pager - Previous/next page buttons (when the list is longer than a page).
  * @csspart problem - The in-place message shown when the store cannot be read.
+ * @csspart escalated - A row's mark: the item was escalated by rule (超期升级) past its deadline.
  * @csspart pending - A row's mark: its last event is not yet accepted by the server (synced store).
  * @csspart sync-refusal - A row's mark: the server's reason for refusing its last event (synced store).
  *
@@ -102,7 +104,7 @@ const PAGE_SIZE = 50;
  * @fires {CustomEvent<ProblemDetail>} bh-problem - The store could not be read.
  */
 export class BhRectificationLedger extends BihuanElement {
-  static override styles = [themeStyles, formStyles, dataStyles, actionFormStyles, rectificationLedgerStyles, syncMarkStyles, handlerViewStyles];
+  static override styles = [themeStyles, formStyles, dataStyles, actionFormStyles, rectificationLedgerStyles, syncMarkStyles, handlerViewStyles, escalationStyles];
 
   static override properties: PropertyDeclarations = {
     store: { attribute: false, guard: storeGuard },
@@ -248,7 +250,7 @@ export class BhRectificationLedger extends BihuanElement {
               <th scope="row">${item.data.title}<br /><span class="muted">${item.id}</span></th>
               <td>${ownName(item.data.unit, l)}<br />${item.data.owner}${handlerLine(item, l)}</td>
               <td><span class="date">${item.data.deadline}</span>${open ? html`<br />${late ? html`<span class="flag">${t.overdueBy(-days)}</span>` : html`<span class="muted">${t.dueIn(days)}</span>`}` : nothing}</td>
-              <td>${standalone(rectificationLoop.states[item.state as RectificationState].label[l], l)}${this.syncMarks.marks('items', item.id)}${item.data.accountability ? html`<br /><span class="flag">${t.accountabilityOpened}</span>` : nothing}</td>
+              <td>${standalone(rectificationLoop.states[item.state as RectificationState].label[l], l)}${escalationMark(item, l)}${this.syncMarks.marks('items', item.id)}${item.data.accountability ? html`<br /><span class="flag">${t.accountabilityOpened}</span>` : nothing}</td>
               <td>${this.actions.render(item, item.data.title, this.viewer().role, this.store ?? this.storeController.store, () => this.viewer(), () => nowMs(this.now))}</td>
             </tr>`;
           })}
