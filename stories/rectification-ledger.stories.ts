@@ -18,6 +18,8 @@ interface LedgerArgs {
   viewerUnit?: string;
   /** "My cases" (我的案件) on. */
   mine?: unknown;
+  /** A period key: the items listed in it, as they stood at its end. */
+  period?: string;
 }
 
 const meta: Meta<LedgerArgs> = {
@@ -28,6 +30,7 @@ const meta: Meta<LedgerArgs> = {
     now=${NOW}
     viewer-role=${a.viewerRole ?? nothing}
     view=${a.view ?? nothing}
+    period=${a.period ?? nothing}
     viewer-id=${a.viewerId ?? nothing}
     viewer-unit=${a.viewerUnit ?? nothing}
     .mine=${a.mine ?? false}
@@ -77,3 +80,18 @@ export const MyCasesEnglish: Story = { args: { ...myCases, lang: 'en', seed: () 
 
 /** Overdue items escalated by rule to the supervising office: marked beside their state, never a button. */
 export const Escalated: Story = { args: { viewerRole: 'supervisor', seed: () => escalatedAt(rectificationLoop, rectificationItems(8, 3), NOW) } };
+
+/** By period: the quarter's items as they stood at its end (overdue then), footing, against the quarter before and last year. */
+export const ByPeriod: Story = { args: { seed: () => rectificationItems(8, 2), viewerRole: 'supervisor', period: '2026-Q1' } };
+
+/** By month, in English. */
+export const ByPeriodEnglish: Story = { args: { lang: 'en', seed: () => rectificationItems(8, 2), viewerRole: 'supervisor', period: '2026-02' } };
+
+/** A period in which nothing was listed: the switch stays, to move to another. */
+export const PeriodEmpty: Story = { args: { seed: () => rectificationItems(8, 2), period: '2024' } };
+
+/** 240 items, by year. */
+export const PeriodLarge: Story = { args: { seed: () => rectificationItems(240, 30), viewerRole: 'verifier', period: '2026' } };
+
+/** A period key that names none: refused in place. */
+export const PeriodInvalid: Story = { args: { seed: () => rectificationItems(8, 2), period: '2026-W60' } };

@@ -76,7 +76,7 @@ export const Escalated: StoryObj<PeriodArgs> = {
   args: { period: '2025-10' },
   render: (a) => {
     const store = createMemoryStore(taskStoreSpec);
-    const roster = exampleRoster({ counties: 2, stationsPerCounty: 2, officersPerStation: 3 });
+    const roster = exampleRoster({ counties: 2, stationsPerCounty: 1, officersPerStation: 2 });
     void store.put('rosters', roster).then(() => store.bulkPut('orders', escalatedAt(taskOrderLoop, exampleTaskOrders({ roster, month: '2025-10', now: NOW }), NOW)));
     return html`<bh-task-supervision lang=${a.lang ?? nothing} period=${a.period ?? nothing} now=${NOW} .store=${store}></bh-task-supervision>`;
   },
