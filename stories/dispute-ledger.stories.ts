@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
-import type { DisputeItem } from '@bihuan/core';
+import { type DisputeItem, exampleCaseload } from '@bihuan/core';
 import '@bihuan/widgets/dispute-ledger';
 import type { LedgerView } from '@bihuan/widgets/classes';
 import { NOW, largeLedger, storeWith, typicalDisputes } from './support/disputes.js';
@@ -61,3 +61,22 @@ export const MyCases: Story = {
   args: { seed: typicalDisputes, filter: { mine: true }, viewerRole: 'mediator' },
   render: (a) => html`<bh-dispute-ledger lang=${a.lang ?? nothing} now=${NOW} viewer-role=${a.viewerRole ?? nothing} viewer-id="mediator-zhao" .store=${storeWith(a.seed?.() ?? [])} .filter=${a.filter ?? {}}></bh-dispute-ledger>`,
 };
+
+/** The mediator 赵桂芝 (mediator-zhao), named handler by the centre on her cases. */
+const myCases = (a: LedgerArgs) =>
+  html`<bh-dispute-ledger lang=${a.lang ?? nothing} now=${NOW} viewer-role="mediator" viewer-id="mediator-zhao" .store=${storeWith(a.seed?.() ?? [])} .filter=${a.filter ?? {}}></bh-dispute-ledger>`;
+
+/** "My cases" (我的案件), none at all: an empty centre. */
+export const MyCasesEmpty: Story = { args: { filter: { mine: true } }, render: myCases };
+
+/** "My cases" in a county centre's season of example disputes: the ones 赵桂芝 handles. */
+export const MyCasesTypical: Story = { args: { seed: () => exampleCaseload({ now: NOW, count: 60, days: 90 }), filter: { mine: true } }, render: myCases };
+
+/** "My cases" in a year of 400 disputes (all of them replayed event by event). */
+export const MyCasesLarge: Story = { args: { seed: () => exampleCaseload({ now: NOW, count: 400 }), filter: { mine: true } }, render: myCases };
+
+/** "My cases" asked with a value that is not true or false: the filter is refused in place, naming it. */
+export const MyCasesInvalid: Story = { args: { seed: () => exampleCaseload({ now: NOW, count: 60, days: 90 }), filter: { mine: 'yes' } as unknown as LedgerView }, render: myCases };
+
+/** "My cases", in English. */
+export const MyCasesEnglish: Story = { args: { lang: 'en', seed: () => exampleCaseload({ now: NOW, count: 60, days: 90 }), filter: { mine: true } }, render: myCases };

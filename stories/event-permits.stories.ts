@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
-import { type EventPermitItem, eventPermitStore, exampleEventPermits, examplePermitsInProgress } from '@bihuan/core';
+import { type EventPermitItem, eventPermitLoop, eventPermitStore, exampleEventPermits, examplePermitsInProgress } from '@bihuan/core';
+import { escalatedAt } from './support/escalated.js';
 import { seededStore } from './support/seeded-store.js';
 import '@bihuan/widgets/event-permits';
 
@@ -9,6 +10,8 @@ interface PermitArgs {
   viewerRole?: string;
   /** The filings that seed a memory store. */
   seed?: () => EventPermitItem[];
+  /** A period key (`2026-06`, `2026-Q2`, `2026-W25`, `2025`): the filings of that period as they stood at its end. */
+  period?: string;
 }
 
 const NOW = '2026-06-20T10:00:00+08:00';
@@ -17,7 +20,7 @@ const meta: Meta<PermitArgs> = {
   title: 'Widgets/Event permits 大型活动许可',
   component: 'bh-event-permits',
   render: (a) =>
-    html`<bh-event-permits lang=${a.lang ?? nothing} viewer-role=${a.viewerRole ?? nothing} now=${NOW} .store=${seededStore(eventPermitStore, { permits: a.seed?.() ?? [] })}></bh-event-permits>`,
+    html`<bh-event-permits lang=${a.lang ?? nothing} viewer-role=${a.viewerRole ?? nothing} period=${a.period ?? nothing} now=${NOW} .store=${seededStore(eventPermitStore, { permits: a.seed?.() ?? [] })}></bh-event-permits>`,
 };
 export default meta;
 type Story = StoryObj<PermitArgs>;
@@ -39,3 +42,21 @@ export const Invalid: Story = { args: { viewerRole: 'mayor' } };
 
 /** English. */
 export const English: Story = { args: { lang: 'en', seed: examplePermitsInProgress } };
+
+/** June 2026 by the period switch: the month's filings as they stood at its end, footing, against May and June 2025. */
+export const ByMonth: Story = { args: { seed: examplePermitsInProgress, period: '2026-06' } };
+
+/** The second quarter on the China calendar, in English. */
+export const ByQuarterEnglish: Story = { args: { lang: 'en', seed: examplePermitsInProgress, period: '2026-Q2' } };
+
+/** A week without filings: the switch stays, to move to another. */
+export const PeriodEmpty: Story = { args: { seed: examplePermitsInProgress, period: '2026-W10' } };
+
+/** The source's year by period: 2025's 192 events, against 2024. */
+export const LargeByYear: Story = { args: { seed: () => exampleEventPermits(), period: '2025' } };
+
+/** A period key that names none: refused in place. */
+export const PeriodInvalid: Story = { args: { seed: examplePermitsInProgress, period: '2026-13' } };
+
+/** A review past its 7 working days, escalated by rule to the county bureau: marked beside its state, never a button. */
+export const Escalated: Story = { args: { seed: () => escalatedAt(eventPermitLoop, examplePermitsInProgress('2026-06-05'), NOW) } };

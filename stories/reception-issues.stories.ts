@@ -1,14 +1,20 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
-import { type ReceptionItem, createMemoryStore, evaluationStoreSpec } from '@bihuan/core';
+import { type ReceptionItem, createMemoryStore, evaluationStoreSpec, receptionLoop } from '@bihuan/core';
 import '@bihuan/widgets/reception-issues';
 import { NOW, receptionItems, receptionStore } from './support/evaluation.js';
+import { withHandlers } from './support/my-cases.js';
 
 interface IssuesArgs {
   lang?: string;
   viewerRole?: string;
   seed?: () => ReceptionItem[];
   wrongStore?: boolean;
+  /** The viewer's own id and department ("my cases" needs an id). */
+  viewerId?: string;
+  viewerUnit?: string;
+  /** "My cases" (我的案件) on. */
+  mine?: unknown;
 }
 
 const meta: Meta<IssuesArgs> = {
@@ -18,6 +24,9 @@ const meta: Meta<IssuesArgs> = {
     lang=${a.lang ?? nothing}
     now=${NOW}
     viewer-role=${a.viewerRole ?? nothing}
+    viewer-id=${a.viewerId ?? nothing}
+    viewer-unit=${a.viewerUnit ?? nothing}
+    .mine=${a.mine ?? false}
     .store=${a.wrongStore ? createMemoryStore(evaluationStoreSpec) : receptionStore(a.seed?.() ?? [])}
   ></bh-reception-issues>`,
 };
@@ -38,3 +47,23 @@ export const Invalid: Story = { args: { wrongStore: true } };
 
 /** English, as the handling department sees it. */
 export const English: Story = { args: { lang: 'en', seed: () => receptionItems(23, 6), viewerRole: 'department' } };
+
+/** The department's handler 李晓雯 (dept-li) of 区人力社保局: her own issues, handlers named by the host. */
+const LI = { id: 'dept-li', name: '李晓雯', unit: '区人力社保局' } as const;
+const handled = (items: ReceptionItem[], every = 2) => withHandlers(items, { loop: receptionLoop, by: { id: 'host-wang', role: 'host' }, bodyOf: (i) => i.data.department ?? undefined, viewer: LI, every, at: NOW });
+const myCases = { viewerRole: 'department', viewerId: LI.id, viewerUnit: LI.unit, mine: true } as const;
+
+/** "My cases" (我的案件), none yet: no issue has her as handler. */
+export const MyCasesEmpty: Story = { args: { ...myCases, seed: () => receptionItems(23, 6) } };
+
+/** "My cases": the issues of the day 李晓雯 handles (every other one of her department's). */
+export const MyCasesTypical: Story = { args: { ...myCases, seed: () => handled(receptionItems(23, 6)) } };
+
+/** "My cases" over a year of reception days: 276 issues, hers among them. */
+export const MyCasesLarge: Story = { args: { ...myCases, seed: () => handled(receptionItems(276, 150), 1) } };
+
+/** "My cases" switched by a value that is not true or false: refused in place, naming `mine`. */
+export const MyCasesInvalid: Story = { args: { ...myCases, mine: 'yes', seed: () => handled(receptionItems(23, 6)) } };
+
+/** "My cases", in English. */
+export const MyCasesEnglish: Story = { args: { ...myCases, lang: 'en', seed: () => handled(receptionItems(23, 6)) } };

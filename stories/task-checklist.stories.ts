@@ -1,7 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
-import { createMemoryStore, exampleRoster, exampleTaskOrders, taskStoreSpec } from '@bihuan/core';
+import { createMemoryStore, exampleRoster, exampleTaskOrders, taskOrderLoop, taskStoreSpec } from '@bihuan/core';
 import '@bihuan/widgets/task-checklist';
+import { escalatedAt } from './support/escalated.js';
 
 const NOW = '2025-10-22T10:00:00+08:00';
 
@@ -44,3 +45,16 @@ export const Invalid: Story = { args: { officer: '' } };
 
 /** English. */
 export const English: Story = { args: { lang: 'en' } };
+
+/** Orders past their due day escalated by rule to the county bureau: each marked beside its state (never a button). */
+export const Escalated: Story = {
+  render: (a) => {
+    const store = createMemoryStore(taskStoreSpec);
+    const roster = exampleRoster({ counties: 1, stationsPerCounty: 1, officersPerStation: 1 });
+    void store.bulkPut('orders', escalatedAt(taskOrderLoop, exampleTaskOrders({ roster, month: '2025-10', now: NOW, doneShare: 0.6 }), NOW));
+    return html`<bh-task-checklist lang=${a.lang ?? nothing} officer=${a.officer ?? nothing} month=${a.month ?? nothing} now=${NOW} .store=${store}></bh-task-checklist>`;
+  },
+};
+
+/** The escalated orders, in English. */
+export const EscalatedEnglish: Story = { ...Escalated, args: { lang: 'en' } };

@@ -1,7 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
-import { createMemoryStore, exampleRoster, exampleTaskOrders, taskStoreSpec } from '@bihuan/core';
+import { createMemoryStore, exampleRoster, exampleTaskOrders, taskOrderLoop, taskStoreSpec } from '@bihuan/core';
 import '@bihuan/widgets/task-supervision';
+import { escalatedAt } from './support/escalated.js';
 
 const NOW = '2025-10-27T10:00:00+08:00';
 
@@ -69,3 +70,14 @@ export const PeriodEmpty: StoryObj<PeriodArgs> = { args: { period: '2024-10' }, 
 
 /** A period key that names none: refused in place. */
 export const PeriodInvalid: StoryObj<PeriodArgs> = { args: { period: '2025-W60' }, render: byPeriod };
+
+/** Overdue orders escalated by rule: each unit marks the highest level its orders reached and how many, by period. */
+export const Escalated: StoryObj<PeriodArgs> = {
+  args: { period: '2025-10' },
+  render: (a) => {
+    const store = createMemoryStore(taskStoreSpec);
+    const roster = exampleRoster({ counties: 2, stationsPerCounty: 1, officersPerStation: 2 });
+    void store.put('rosters', roster).then(() => store.bulkPut('orders', escalatedAt(taskOrderLoop, exampleTaskOrders({ roster, month: '2025-10', now: NOW }), NOW)));
+    return html`<bh-task-supervision lang=${a.lang ?? nothing} period=${a.period ?? nothing} now=${NOW} .store=${store}></bh-task-supervision>`;
+  },
+};

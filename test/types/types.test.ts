@@ -51,7 +51,7 @@ describe('types a host can lean on', () => {
     expect(errors).toEqual([]);
     expect(code).toBe(0);
     // The probes were compiled, and against the built declarations, not the sources.
-    for (const probe of ['events.ts', 'react.tsx', 'vue.ts']) expect(lines.some((l) => l.endsWith(`test/types/probes/${probe}`))).toBe(true);
+    for (const probe of ['events.ts', 'react.tsx', 'vue.ts', 'escalation.ts']) expect(lines.some((l) => l.endsWith(`test/types/probes/${probe}`))).toBe(true);
     for (const built of ['packages/core/dist/index.d.ts', 'packages/widgets/dist/index.d.ts', 'packages/widgets/dist/react.d.ts', 'packages/widgets/dist/vue.d.ts']) {
       expect(lines.some((l) => l.endsWith(built))).toBe(true);
     }
@@ -65,6 +65,9 @@ describe('types a host can lean on', () => {
     expect(count('events.ts')).toBeGreaterThanOrEqual(15);
     expect(count('react.tsx')).toBeGreaterThanOrEqual(5);
     expect(count('vue.ts')).toBeGreaterThanOrEqual(5);
+    // Escalation events typed in their role: a foreign role, a widened one, a loop that lacks it.
+    expect(count('escalation.ts')).toBeGreaterThanOrEqual(3);
+    expect(read('test/types/probes/escalation.ts')).not.toMatch(/due\.event as|event as never/);
   });
 
   test('the manifest lists every event with its detail type, and the widgets export that type', () => {

@@ -261,19 +261,29 @@ export function escalationEvents<S extends string, R extends string>(options: Es
   } as const;
 }
 
-/** One escalation due at a moment: the item, the levels, the missed deadline, and the event to send. */
-export interface DueEscalation {
+/** The role a host's scheduler escalates in (`system`, in every escalating loop's roles). */
+export type SystemRole = keyof typeof SYSTEM_ROLE;
+
+/** The roles of a loop's snapshots (the actors of their history); `string` for untyped snapshots. */
+export type RolesOfItems<I> = I extends Snapshot<string, unknown, string, infer R> ? R : never;
+
+/**
+ * One escalation due at a moment: the item, the levels, the missed deadline, and the event to send.
+ * The event's actor is in role `R` (`system` unless the options name another actor), so the event
+ * goes to `transition` or `applyLoopEvent` of the item's loop as it is, without a cast.
+ */
+export interface DueEscalation<R extends string = SystemRole> {
   readonly loop: string;
   readonly id: string;
   readonly from: string;
   readonly to: string;
   readonly deadline: string;
-  readonly event: { readonly type: typeof ESCALATE_EVENT; readonly actor: Actor; readonly at: string; readonly payload: EscalatePayload };
+  readonly event: { readonly type: typeof ESCALATE_EVENT; readonly actor: Actor<R>; readonly at: string; readonly payload: EscalatePayload };
 }
 
-export interface EscalationsDueOptions {
-  /** Who escalates (the host's scheduler by default: `{ id: 'system', role: 'system' }`). */
-  readonly actor?: Actor;
+export interface EscalationsDueOptions<R extends string = SystemRole> {
+  /** Who escalates (the host's scheduler by default: `{ id: 'system', role: 'system' }`); a role of the items' loops. */
+  readonly actor?: Actor<R>;
   /** The rule the records name (`overdue` by default). */
   readonly rule?: string;
   /** Chains by loop id, for loops other than the built-in ones or to replace theirs. */
@@ -282,7 +292,7 @@ export interface EscalationsDueOptions {
   readonly deadlines?: Readonly<Record<string, OverdueDeadline>>;
 }
 
-const DEFAULT_ACTOR: Actor = { id: 'system', role: 'system' };
+const DEFAULT_ACTOR: Actor<SystemRole> = { id: 'system', role: 'system' };
 
 /**
  * The built-in loop whose missed deadline is not the engine's: a rectification item is due at the
@@ -321,21 +331,22 @@ const ITEMS_RULE = L('必须是闭环快照数组', 'must be an array of loop sn
  * permits under review, rectification items): each open item whose deadline has come, that has not
  * been escalated for that deadline, and is not at the top of its chain, with the `escalate` event
  * that applies it (send it with `transition` or `applyLoopEvent`). Items of loops without a chain
- * are left out. Pure: `at` is passed in; the same items and moment give the same answer, and once
+ * are left out. The events' actor is typed in its role (`system` by default, or one of the items'
+ * loops' roles): they go to `transition` or `applyLoopEvent` without a cast. Pure: `at` is passed in; the same items and moment give the same answer, and once
  * the events are applied the answer for the same moment is empty.
  */
-export function escalationsDueAt(items: readonly Snapshot[], at: Moment, options: EscalationsDueOptions = {}): DueEscalation[] {
+export function escalationsDueAt<I extends Snapshot, R extends RolesOfItems<I> | SystemRole = SystemRole>(items: readonly I[], at: Moment, options: EscalationsDueOptions<R> = {}): DueEscalation<R>[] {
   checkArray('escalationsDueAt', 'items', items);
   const atMs = momentMs('escalationsDueAt', 'at', at);
   if (options === null || typeof options !== 'object') throw new InvalidArgumentError('escalationsDueAt', 'options', L('必须是对象', 'must be an object'), options);
-  const actor = options.actor ?? DEFAULT_ACTOR;
+  const actor = (options.actor ?? DEFAULT_ACTOR) as Actor<R>;
   if (actor === null || typeof actor !== 'object' || typeof actor.id !== 'string' || actor.id.length === 0 || typeof actor.role !== 'string' || actor.role.length === 0) {
     throw new InvalidArgumentError('escalationsDueAt', 'options.actor', L('必须是 { id, role }', 'must be { id, role }'), actor);
   }
   const rule = options.rule === undefined ? OVERDUE_RULE : options.rule;
   if (!code.safeParse(rule).success) throw new InvalidArgumentError('escalationsDueAt', 'options.rule', L('必须是规则名（字母、数字、_ . -）', 'must be a rule name (letters, digits, _ . -)'), rule);
   const atText = formatInstant(atMs);
-  const out: DueEscalation[] = [];
+  const out: DueEscalation<R>[] = [];
   items.forEach((item, i) => {
     if (item === null || typeof item !== 'object' || item.loop === null || typeof item.loop !== 'object' || typeof item.loop.id !== 'string' || typeof item.id !== 'string' || typeof item.state !== 'string' || !Array.isArray(item.history)) {
       throw new InvalidArgumentError('escalationsDueAt', `items[${i}]`, ITEMS_RULE, item);

@@ -58,4 +58,6 @@ export {
   type OverdueDeadline,
   type DueEscalation,
   type EscalationsDueOptions,
+  type SystemRole,
+  type RolesOfItems,
 } from './escalation.js';

@@ -46,7 +46,7 @@ export function exampleSupervisionOrders(now: Moment = '2025-11-20T10:00:00+08:0
     });
     const escalateAt = parseInstant(target.deadline!) + 3_600_000;
     const due = escalationsDueAt([target], escalateAt)[0]!;
-    const r = transition(disputeLoop, target, due.event as never);
+    const r = transition(disputeLoop, target, due.event);
     if (!r.ok) throw new Error(r.reason.message.en);
     target = r.snapshot;
     targets.push(target);

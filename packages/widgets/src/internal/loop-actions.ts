@@ -7,6 +7,7 @@ import { type ActionField, actionForm, focusActionForm } from './action-form.js'
 import { emit } from './emit.js';
 import { problemOf } from './problem.js';
 import { standalone } from './words.js';
+import { byRule } from './escalation-view.js';
 
 /** The action open on a row: which item, which event, and what the loop refused last. */
 export interface OpenAction {
@@ -85,8 +86,6 @@ const TEXTS: Readonly<Record<Locale, Texts>> = {
 
 type Labelled = { readonly label: Readonly<Record<Locale, string>> };
 
-/** Events sent by rule (a host's scheduler, `escalationsDueAt`), never offered as a row's button. */
-const BY_RULE: readonly string[] = ['escalate'];
 
 /**
  * Who acts next on `item`, in words, from the loop's definition: every role and the events it may
@@ -97,7 +96,7 @@ export function nextStepText(def: AnyLoopDefinition, item: Snapshot, locale: Loc
   const roles = def.roles as Readonly<Record<string, Labelled>>;
   const events = def.events as Readonly<Record<string, Labelled>>;
   const steps = Object.keys(roles)
-    .map((role) => ({ role: roles[role]!.label[locale], actions: availableEvents(def, item, role).filter((e) => !hidden.includes(e) && !BY_RULE.includes(e)).map((e) => events[e]!.label[locale]) }))
+    .map((role) => ({ role: roles[role]!.label[locale], actions: availableEvents(def, item, role).filter((e) => !hidden.includes(e) && !byRule(e)).map((e) => events[e]!.label[locale]) }))
     .filter((s) => s.actions.length > 0);
   return steps.length ? t.next(steps) : t.closed;
 }
@@ -122,7 +121,7 @@ export class LoopActions {
     const o = this.options;
     const locale = this.host.locale;
     const t = TEXTS[locale];
-    const events = role in o.def.roles ? availableEvents(o.def, item, role).filter((e) => !o.hidden?.includes(e) && !BY_RULE.includes(e)) : [];
+    const events = role in o.def.roles ? availableEvents(o.def, item, role).filter((e) => !o.hidden?.includes(e) && !byRule(e)) : [];
     // The confirmation stands beside the buttons pressed (not at the top of a long list).
     const done = this.done?.id === item.id ? html`<p class="action-done status" role="status">${this.done.text}</p>` : nothing;
     if (events.length === 0) return done;

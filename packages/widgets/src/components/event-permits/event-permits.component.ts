@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
-import { type EventPermitCollections, type EventPermitEvent, type EventPermitItem, type EventPermitRole, EVENT_KINDS, eventPermitLoop, eventPermitStore, fileEventPermitIn, summarizeEventPermits } from '@bihuan/core/event-permit';
+import { type EventPermitCollections, type EventPermitEvent, type EventPermitItem, type EventPermitPeriodReport, type EventPermitRole, type EventPermitSummary, EVENT_KINDS, eventPermitLoop, eventPermitStore, fileEventPermitIn, permitsOfPeriod, summarizeEventPermits, summarizeEventPermitsPeriod } from '@bihuan/core/event-permit';
+import { type Period, parsePeriod } from '@bihuan/core/calendar';
 import { availableEvents } from '@bihuan/core/loop';
 import { InvalidArgumentError } from '@bihuan/core/schema';
 import { type Store, applyLoopEvent } from '@bihuan/core/store';
@@ -12,11 +13,13 @@ import { formStyles } from '../../internal/form-styles.js';
 import { pageRows, pager } from '../../internal/pager.js';
 import { StoreController, replaceById } from '../../internal/store-controller.js';
 import { themeStyles } from '../../internal/styles.js';
+import { byRule, escalationMark, escalationStyles } from '../../internal/escalation-view.js';
+import { periodSwitch, periodSwitchStyles } from '../../internal/period-switch.js';
 import { SyncMarksController, isSynced, syncMarkStyles, viewerOf, type ViewerActor } from '../../internal/session.js';
 import { eventPermitsMessages, type EventPermitsMessages } from './event-permits.messages.js';
 import { eventPermitsStyles } from './event-permits.styles.js';
 import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } from '../../events.js';
-import { idGuard, nowGuard, pageSizeGuard, roleGuard, storeGuard } from '../../internal/guard.js';
+import { idGuard, nowGuard, pageSizeGuard, roleGuard, storeGuard, textGuard } from '../../internal/guard.js';
 import { formatNumber } from '../../internal/format.js';
 import { ownName, standalone } from '../../internal/words.js';
 
@@ -43,6 +46,10 @@ const TEXTAREAS = new Set(['summary', 'reason', 'outcome']);
  * Large-event security permits (大型活动安全许可): the filings ledger with the rate of events held
  * without incident, a filing form that enforces the 6-month window and "one event, one filing, one
  * plan", and each filing's next actions for the viewer's role — refusals shown beside the form.
+ * A period switch (week, month, quarter, year on the China calendar, or all) shows the filings made
+ * in the period as they stood at its end, their figures footing to the filings, and the change on
+ * the previous period (环比) and the same period last year (同比); a row that has moved on since the
+ * period ended is read only (its actions are offered on the row as it stands now).
  *
  * On a synced store (`createSyncedStore`) the actor (id, name, role, unit) comes from the store's
  * session and `viewer-role`, `viewer-id`, `viewer-unit` are display-only (local-only pages); a
@@ -52,7 +59,12 @@ const TEXTAREAS = new Set(['summary', 'reason', 'outcome']);
  * @tagname bh-event-permits
  * @summary Files and tracks large-event permits; shows the rate of events held without incident.
  *
- * @csspart summary - The key figures (filings, open, held, without incident, rate).
+ * @csspart summary - The key figures: the filings, and its parts (in progress, held, refused, withdrawn, expired) that foot to it; held without incident and the rate.
+ * @csspart period-switch - The period switch: all, week, month, quarter, year; the previous and next period.
+ * @csspart previous-period - The button to the period before.
+ * @csspart next-period - The button to the period after.
+ * @csspart period-label - The period's first and last day.
+ * @csspart period-change - The change on the previous period and on the same period last year.
  * @csspart table - The filings table.
  * @csspart pager - Previous/next page buttons.
  * @csspart action-form - The form of an action that needs input (plan, reason, outcome).
@@ -60,6 +72,7 @@ const TEXTAREAS = new Set(['summary', 'reason', 'outcome']);
  * @csspart error-summary - What was refused, with links to the fields.
  * @csspart status - The confirmation after an action.
  * @csspart problem - The in-place message when the widget cannot work (bad role, store failure).
+ * @csspart escalated - A row's mark: the review was escalated by rule (超期升级) past its 7 working days.
  * @csspart pending - A row's mark: its last event is not yet accepted by the server (synced store).
  * @csspart sync-refusal - A row's mark: the server's reason for refusing its last event (synced store).
  *
@@ -71,7 +84,7 @@ const TEXTAREAS = new Set(['summary', 'reason', 'outcome']);
  * @fires {CustomEvent<ProblemDetail>} bh-problem - The widget could not work with what it was given.
  */
 export class BhEventPermits extends BihuanElement {
-  static override styles = [themeStyles, formStyles, errorSummaryStyles, dataStyles, eventPermitsStyles, syncMarkStyles];
+  static override styles = [themeStyles, formStyles, errorSummaryStyles, dataStyles, eventPermitsStyles, syncMarkStyles, escalationStyles, periodSwitchStyles];
 
   static override properties: PropertyDeclarations = {
     store: { attribute: false, guard: storeGuard },
@@ -79,6 +92,7 @@ export class BhEventPermits extends BihuanElement {
     viewerId: { type: String, attribute: 'viewer-id', guard: idGuard },
     now: { guard: nowGuard },
     pageSize: { type: Number, attribute: 'page-size', guard: pageSizeGuard },
+    period: { type: String, guard: textGuard(22) },
     items: { state: true },
     page: { state: true },
     pending: { state: true },
@@ -96,6 +110,12 @@ export class BhEventPermits extends BihuanElement {
   now?: string | number | Date;
   /** Filings per page (default 20). */
   pageSize = 20;
+  /**
+   * A period (`2026-W25`, `2026-06`, `2026-Q2`, `2026`, or a range `2026-06-01..2026-06-30`): the
+   * filings made in it, as they stood at its end, with the change on the previous period and on the
+   * same period last year. Empty: every filing as it stands now.
+   */
+  period = '';
 
   private items: EventPermitItem[] = [];
   private page = 0;
@@ -129,22 +149,37 @@ export class BhEventPermits extends BihuanElement {
     if (this.data.error) throw this.data.error;
     const t = this.t;
     if (this.data.loading) return html`<p role="status">${t.loading}</p>`;
-    const s = summarizeEventPermits(this.items);
-    const view = pageRows(this.items, this.page, this.pageSize);
+    // A period key that names none is refused in place (InvalidArgumentError, in both languages).
+    const period = this.period ? parsePeriod(this.period) : undefined;
+    const items = period ? permitsOfPeriod(this.items, period) : this.items;
+    const report = period ? summarizeEventPermitsPeriod(this.items, period) : undefined;
+    const s = report?.summary ?? summarizeEventPermits(items);
+    const view = pageRows(items, this.page, this.pageSize);
     const count = formatNumber;
     return html`<section aria-label=${t.region}>
+      ${periodSwitch(this.locale, period, (key) => ((this.period = key), (this.page = 0)), { all: true, now: Date.parse(this.at()) })}
       ${figures([
-        [t.figures.filings, count(s.filings)],
-        [t.figures.open, count(s.open)],
-        [t.figures.held, count(s.held)],
+        [t.figures.filings, count(s.filings), { total: 'filings' }],
+        [t.figures.open, count(inProgress(s)), { part: 'filings' }],
+        [t.figures.held, count(s.held), { part: 'filings' }],
+        [t.figures.refused, count(s.refused), { part: 'filings' }],
+        [t.figures.withdrawn, count(s.withdrawn), { part: 'filings' }],
+        [t.figures.expired, count(s.expired), { part: 'filings' }],
         [t.figures.safe, count(s.heldSafely)],
         [t.figures.safeRate, s.safeRate],
       ])}
+      ${report ? this.renderChange(report) : nothing}
       ${this.status ? html`<p class="status" part="status" role="status">${this.status}</p>` : nothing}
       ${this.pending ? nothing : errorSummary(() => this.renderRoot, t.errorTitle, this.problems)}
-      ${this.items.length === 0 ? html`<p class="empty">${t.empty}</p>` : this.renderTable(view.rows)}
-      ${pager(this.locale, view.page, view.pages, this.items.length, (p) => (this.page = p))} ${this.renderActionForm()} ${this.viewer().role ? this.renderFilingForm() : nothing}
+      ${items.length === 0 ? html`<p class="empty">${period ? t.periodEmpty : t.empty}</p>` : this.renderTable(view.rows)}
+      ${pager(this.locale, view.page, view.pages, items.length, (p) => (this.page = p))} ${this.renderActionForm()} ${this.viewer().role ? this.renderFilingForm() : nothing}
     </section>`;
+  }
+
+  /** The period's filings and safe rate against the previous period and the same period last year. */
+  private renderChange(report: EventPermitPeriodReport): TemplateResult {
+    const t = this.t;
+    return html`<p class="status" part="period-change">${t.change(t.previousPeriod, report.filings.previous, report.safeRate.previous, true)}${t.sep}${t.change(t.lastYear, report.filings.lastYear, report.safeRate.lastYear, false)}</p>`;
   }
 
   private renderTable(rows: readonly EventPermitItem[]): TemplateResult {
@@ -163,9 +198,9 @@ export class BhEventPermits extends BihuanElement {
               <th scope="row">${ownName(d.name, this.locale)}<span class="sub">${ownName(d.venue, this.locale)} · ${t.kinds[d.kind]}</span></th>
               <td class="date">${d.eventDate}</td>
               <td class="date">${d.filedOn}</td>
-              <td class="state">${standalone(eventPermitLoop.states[item.state].label[this.locale], this.locale)}${this.syncMarks.marks('permits', item.id)}${outcome ? html`<span class="sub ${outcome.incidents ? 'bad' : 'good'}">${t.incidents(outcome.incidents)}</span>` : nothing}</td>
+              <td class="state">${standalone(eventPermitLoop.states[item.state].label[this.locale], this.locale)}${escalationMark(item, this.locale)}${this.syncMarks.marks('permits', item.id)}${outcome ? html`<span class="sub ${outcome.incidents ? 'bad' : 'good'}">${t.incidents(outcome.incidents)}</span>` : nothing}</td>
               <td>${d.plan ? t.plan(d.plan.stewards) : html`<span class="muted">${t.noPlan}</span>`}</td>
-              <td><div class="actions">${(this.viewer().role ? availableEvents(eventPermitLoop, item, this.viewer().role as EventPermitRole) : []).map((type) => {
+              <td><div class="actions">${(this.viewer().role && this.items.includes(item) ? availableEvents(eventPermitLoop, item, this.viewer().role as EventPermitRole).filter((e) => !byRule(e)) : []).map((type) => {
                 const label = standalone(eventPermitLoop.events[type].label[this.locale], this.locale);
                 return html`<button type="button" aria-label=${t.actionFor(label, ownName(d.name, this.locale))} @click=${() => this.startAction(item, type)}>${label}</button>`;
               })}</div></td>
@@ -325,6 +360,14 @@ export class BhEventPermits extends BihuanElement {
   private emit(id: string, type: PermitChangeDetail['type'], state: EventPermitItem['state']): void {
     this.dispatchEvent(new CustomEvent<PermitChangeDetail>('bh-permit-change', { detail: { id, type, state }, bubbles: true, composed: true }));
   }
+}
+
+/**
+ * The filings still in progress before their event: filed, under review or with the plan approved.
+ * With the held, refused, withdrawn and expired ones they make up every filing (the figures foot).
+ */
+function inProgress(s: EventPermitSummary): number {
+  return s.byState.filed + s.byState.underReview + s.byState.planApproved;
 }
 
 /** The events `<bh-event-permits>` fires, with their `detail` types (all bubble and are composed). */

@@ -3,7 +3,13 @@ import type { Locale } from '@bihuan/core/schema';
 const zhCN = {
   region: '大型活动安全许可',
   loading: '正在读取报备台账…',
-  figures: { filings: '报备', open: '在办', held: '已举办', safe: '平稳有序', safeRate: '无事故举办率' },
+  figures: { filings: '报备', open: '在办', held: '已举办', refused: '不予许可', withdrawn: '已撤回', expired: '已失效', safe: '平稳有序', safeRate: '无事故举办率' },
+  previousPeriod: '上一期',
+  lastYear: '去年同期',
+  /** The change on another period (`—` where that period had none to compare). */
+  change: (name: string, filings: string, points: string, _first: boolean) => `较${name}：报备 ${filings}，无事故举办率 ${points === '—' ? points : `${points} 个百分点`}`,
+  sep: '；',
+  periodEmpty: '本期没有报备。',
   caption: '大型活动报备台账（一活动一报备一方案）',
   empty: '暂无报备。',
   columns: { event: '活动', date: '活动日期', filedOn: '报备日期', state: '状态', plan: '安保方案', actions: '操作' },
@@ -44,7 +50,12 @@ export type EventPermitsMessages = typeof zhCN;
 const en: EventPermitsMessages = {
   region: 'Large-event permits',
   loading: 'Loading the filings…',
-  figures: { filings: 'Filings', open: 'Open', held: 'Held', safe: 'Without incident', safeRate: 'Held without incident' },
+  figures: { filings: 'Filings', open: 'In progress', held: 'Held', refused: 'Refused', withdrawn: 'Withdrawn', expired: 'Expired', safe: 'Without incident', safeRate: 'Held without incident' },
+  previousPeriod: 'Previous period',
+  lastYear: 'same period last year',
+  change: (name, filings, points, first) => `${first ? 'On' : 'on'} the ${name.toLowerCase()}: filings ${filings}, held without incident ${points === '—' ? points : `${points} percentage points`}`,
+  sep: '; ',
+  periodEmpty: 'No filings in this period.',
   caption: 'Large-event filings (one event, one filing, one plan)',
   empty: 'No filings yet.',
   columns: { event: 'Event', date: 'Event date', filedOn: 'Filed on', state: 'State', plan: 'Security plan', actions: 'Actions' },

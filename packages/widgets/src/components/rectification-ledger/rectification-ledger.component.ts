@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
-import { formatInstant, parseDate, chinaDay } from '@bihuan/core/calendar';
+import { type Period, formatInstant, parseDate, parsePeriod, chinaDay } from '@bihuan/core/calendar';
 import { chinaDate, toCsv } from '@bihuan/core/export';
-import { type RectificationEvent, type RectificationItem, type RectificationRole, type RectificationState, type RectificationStore, isRectificationOverdue, openOverdueAccountability, rectificationCsvColumns, rectificationLoop, rectificationStoreSpec, sortRectificationLedger, summarizeRectification } from '@bihuan/core/rectification';
+import { type RectificationEvent, type RectificationItem, type RectificationRole, type RectificationState, type RectificationStore, isRectificationOverdue, openOverdueAccountability, rectificationCsvColumns, rectificationLoop, rectificationOfPeriod, rectificationStoreSpec, sortRectificationLedger, summarizeRectification, summarizeRectificationPeriod } from '@bihuan/core/rectification';
 import { type Locale } from '@bihuan/core/schema';
 import type { ActionField } from '../../internal/action-form.js';
 import { actionFormStyles } from '../../internal/action-form.js';
@@ -15,12 +15,14 @@ import { LoopActions, type LoopRefusedDetail, type LoopTransitionDetail } from '
 import { pageRows, pager } from '../../internal/pager.js';
 import { StoreController, replaceById } from '../../internal/store-controller.js';
 import { themeStyles } from '../../internal/styles.js';
+import { escalationMark, escalationStyles } from '../../internal/escalation-view.js';
+import { periodSwitch, periodSwitchStyles } from '../../internal/period-switch.js';
 import { SyncMarksController, syncMarkStyles, viewerOf, type ViewerActor } from '../../internal/session.js';
 import { rectificationLedgerMessages } from './rectification-ledger.messages.js';
 import { rectificationLedgerStyles } from './rectification-ledger.styles.js';
 import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } from '../../events.js';
 import type { ExportDetail } from '../../internal/csv-download.js';
-import { booleanGuard, idGuard, nowGuard, oneOfGuard, roleGuard, storeGuard } from '../../internal/guard.js';
+import { booleanGuard, idGuard, nowGuard, oneOfGuard, roleGuard, storeGuard, textGuard } from '../../internal/guard.js';
 import { formatNumber } from '../../internal/format.js';
 import { handlerFields, handlerLine, handlerViewStyles, mineOnly, mineSwitch, noneMine } from '../../internal/handler-view.js';
 import { ownName, standalone } from '../../internal/words.js';
@@ -63,7 +65,10 @@ const PAGE_SIZE = 50;
  * supervise), a supervisor's sweep that opens accountability for every overdue item, and a CSV
  * export of what is shown. The responsible unit (or a supervisor) names the handler (承办人) of an
  * item; reassigning gives a reason; once named, only the handler acts for the unit. With a
- * `viewer-id`, "my cases" (`mine`) shows only the items the viewer handles.
+ * `viewer-id`, "my cases" (`mine`) shows only the items the viewer handles. A period switch (week,
+ * month, quarter, year on the China calendar, or all) shows the items listed in the period as they
+ * stood at its end (overdue then), with the change on the previous period and last year; a row that
+ * has moved on since is read only.
  *
  * On a synced store (`createSyncedStore`) the actor (id, name, role, unit) comes from the store's
  * session and `viewer-role`, `viewer-id`, `viewer-unit` are display-only (local-only pages); a
@@ -78,11 +83,17 @@ const PAGE_SIZE = 50;
  * @csspart table - The items table.
  * @csspart action-form - The inline form of an action that needs details.
  * @csspart export - The CSV export button.
+ * @csspart period-switch - The period switch: all, week, month, quarter, year; the previous and next period.
+ * @csspart previous-period - The button to the period before.
+ * @csspart next-period - The button to the period after.
+ * @csspart period-label - The period's first and last day.
+ * @csspart period-change - The change on the previous period and on the same period last year.
  * @csspart mine - The "my cases" (我的案件) switch, shown with a `viewer-id`.
  * @csspart sweep - The supervisor's button that opens accountability for overdue items.
  * @csspart status - What the last sweep did.
  * @csspart pager - Previous/next page buttons (when the list is longer than a page).
  * @csspart problem - The in-place message shown when the store cannot be read.
+ * @csspart escalated - A row's mark: the item was escalated by rule (超期升级) past its deadline.
  * @csspart pending - A row's mark: its last event is not yet accepted by the server (synced store).
  * @csspart sync-refusal - A row's mark: the server's reason for refusing its last event (synced store).
  *
@@ -102,7 +113,7 @@ const PAGE_SIZE = 50;
  * @fires {CustomEvent<ProblemDetail>} bh-problem - The store could not be read.
  */
 export class BhRectificationLedger extends BihuanElement {
-  static override styles = [themeStyles, formStyles, dataStyles, actionFormStyles, rectificationLedgerStyles, syncMarkStyles, handlerViewStyles];
+  static override styles = [themeStyles, formStyles, dataStyles, actionFormStyles, rectificationLedgerStyles, syncMarkStyles, handlerViewStyles, escalationStyles, periodSwitchStyles];
 
   static override properties: PropertyDeclarations = {
     store: { attribute: false, guard: storeGuard },
@@ -112,6 +123,7 @@ export class BhRectificationLedger extends BihuanElement {
     mine: { type: Boolean, reflect: true, guard: booleanGuard },
     now: { guard: nowGuard },
     view: { type: String, guard: oneOfGuard(VIEWS) },
+    period: { type: String, guard: textGuard(22) },
     items: { state: true },
     page: { state: true },
     status: { state: true },
@@ -131,6 +143,8 @@ export class BhRectificationLedger extends BihuanElement {
   mine = false;
   /** Which items are shown: `all`, `problemList`, `ledger`, `fixedAtOnce` or `overdue`. */
   view: RectificationView = 'all';
+  /** A period (`2026-W10`, `2026-03`, `2026-Q1`, `2026`): the items listed in it, as they stood at its end. Empty: every item now. */
+  period = '';
 
   private items: readonly RectificationItem[] | undefined;
   /** The page of the table shown (from 0). */
@@ -151,8 +165,8 @@ export class BhRectificationLedger extends BihuanElement {
 
   /** The items shown now, in ledger order (the rows of the table and of the CSV). */
   get shown(): readonly RectificationItem[] {
-    const at = nowMs(this.now);
-    const sorted = sortRectificationLedger(mineOnly(this.items ?? [], this.mine, this.viewer().id), at);
+    const { items, at } = this.scope();
+    const sorted = sortRectificationLedger(mineOnly(items, this.mine, this.viewer().id), at);
     switch (this.view) {
       case 'problemList':
         return sorted.filter((i) => i.data.track === 'listed');
@@ -167,10 +181,18 @@ export class BhRectificationLedger extends BihuanElement {
     }
   }
 
+  /** The period chosen (a key that names none throws, shown in place), its items as they stood at its end, and that moment (or now, for the current one). */
+  private scope(): { period: Period | undefined; items: readonly RectificationItem[]; at: number } {
+    const now = nowMs(this.now);
+    const period = this.period ? parsePeriod(this.period) : undefined;
+    if (!period) return { period, items: this.items ?? [], at: now };
+    return { period, items: rectificationOfPeriod(this.items ?? [], period), at: Math.min(period.endMs, now) };
+  }
+
   /** Exports the shown items as CSV (UTF-8 with BOM, Excel-ready); returns whether it downloaded. */
   exportCsv(): boolean {
     const t = rectificationLedgerMessages[this.locale];
-    const at = nowMs(this.now);
+    const { at } = this.scope();
     const shown = this.shown;
     const csv = toCsv(shown, rectificationCsvColumns(this.locale, at));
     return exportCsv(this, 'bh-rectification-export', { filename: t.filename(chinaDate(at)), csv, rows: shown.length });
@@ -196,11 +218,13 @@ export class BhRectificationLedger extends BihuanElement {
     const t = rectificationLedgerMessages[this.locale];
     if (this.storeController.error) throw this.storeController.error;
     if (this.items === undefined) return html`<p class="empty" role="status">${t.loading}</p>`;
-    const at = nowMs(this.now);
-    const summary = summarizeRectification(this.items, at);
+    const { period, items, at } = this.scope();
+    const summary = summarizeRectification(items, at);
+    const report = period ? summarizeRectificationPeriod(this.items, period) : undefined;
     const shown = this.shown;
     return html`<section class="ledger" part="base" aria-labelledby="rl-heading">
       <h2 class="heading" id="rl-heading">${t.heading}</h2>
+      ${periodSwitch(this.locale, period, (key) => ((this.period = key), (this.page = 0)), { all: true, now: nowMs(this.now) })}
       ${figures([
         [t.total, formatNumber(summary.total), { total: 'items' }],
         [t.listed, formatNumber(summary.listed), { part: 'items' }],
@@ -210,6 +234,7 @@ export class BhRectificationLedger extends BihuanElement {
         [t.accountability, formatNumber(summary.accountabilityOpened)],
         [t.closedRate, summary.closedRate],
       ])}
+      ${report ? html`<p class="status" part="period-change">${t.change(t.previousPeriod, report.total.previous, report.closedRate.previous, true)}${t.sep}${t.change(t.lastYear, report.total.lastYear, report.closedRate.lastYear, false)}</p>` : nothing}
       <div class="toolbar">
         <div class="field">
           <label for="rl-view">${t.view}</label>
@@ -222,7 +247,7 @@ export class BhRectificationLedger extends BihuanElement {
         ${this.viewer().role === 'supervisor' ? html`<button type="button" part="sweep" @click=${() => void this.sweep()}>${t.sweep}</button>` : nothing}
       </div>
       <p class="status" part="status" role="status">${this.status}</p>
-      ${this.items.length === 0 ? html`<p class="empty">${t.empty}</p>` : shown.length === 0 ? html`<p class="empty">${this.mine ? noneMine(this.locale) : t.noneInView}</p>` : this.renderTable(shown, at)}
+      ${items.length === 0 ? html`<p class="empty">${period ? t.periodEmpty : t.empty}</p>` : shown.length === 0 ? html`<p class="empty">${this.mine ? noneMine(this.locale) : t.noneInView}</p>` : this.renderTable(shown, at)}
     </section>`;
   }
 
@@ -248,8 +273,8 @@ export class BhRectificationLedger extends BihuanElement {
               <th scope="row">${item.data.title}<br /><span class="muted">${item.id}</span></th>
               <td>${ownName(item.data.unit, l)}<br />${item.data.owner}${handlerLine(item, l)}</td>
               <td><span class="date">${item.data.deadline}</span>${open ? html`<br />${late ? html`<span class="flag">${t.overdueBy(-days)}</span>` : html`<span class="muted">${t.dueIn(days)}</span>`}` : nothing}</td>
-              <td>${standalone(rectificationLoop.states[item.state as RectificationState].label[l], l)}${this.syncMarks.marks('items', item.id)}${item.data.accountability ? html`<br /><span class="flag">${t.accountabilityOpened}</span>` : nothing}</td>
-              <td>${this.actions.render(item, item.data.title, this.viewer().role, this.store ?? this.storeController.store, () => this.viewer(), () => nowMs(this.now))}</td>
+              <td>${standalone(rectificationLoop.states[item.state as RectificationState].label[l], l)}${escalationMark(item, l)}${this.syncMarks.marks('items', item.id)}${item.data.accountability ? html`<br /><span class="flag">${t.accountabilityOpened}</span>` : nothing}</td>
+              <td>${this.actions.render(item, item.data.title, this.items?.includes(item) ? this.viewer().role : '', this.store ?? this.storeController.store, () => this.viewer(), () => nowMs(this.now))}</td>
             </tr>`;
           })}
         </tbody>

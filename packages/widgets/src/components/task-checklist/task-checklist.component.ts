@@ -10,6 +10,7 @@ import { dataStyles } from '../../internal/data-styles.js';
 import { formStyles } from '../../internal/form-styles.js';
 import { StoreController, replaceById } from '../../internal/store-controller.js';
 import { themeStyles } from '../../internal/styles.js';
+import { escalationMark, escalationStyles } from '../../internal/escalation-view.js';
 import { taskChecklistMessages, type TaskChecklistMessages } from './task-checklist.messages.js';
 import { taskChecklistStyles } from './task-checklist.styles.js';
 import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } from '../../events.js';
@@ -55,6 +56,7 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
  * @csspart todo-filter - The "to do only" switch.
  * @csspart category - One category of tasks (a `<details>`).
  * @csspart task - One task.
+ * @csspart escalated - A task's mark: its order was escalated by rule (超期升级) past its due date.
  * @csspart form - The feedback form of a task.
  * @csspart problem - The in-place message shown when the officer, month or store are refused.
  *
@@ -74,7 +76,7 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
  * @fires {CustomEvent<ProblemDetail>} bh-problem - The officer, month or store were refused.
  */
 export class BhTaskChecklist extends BihuanElement {
-  static override styles = [themeStyles, formStyles, dataStyles, taskChecklistStyles];
+  static override styles = [themeStyles, formStyles, dataStyles, taskChecklistStyles, escalationStyles];
 
   static override properties: PropertyDeclarations = {
     store: { attribute: false, guard: storeGuard },
@@ -203,7 +205,7 @@ export class BhTaskChecklist extends BihuanElement {
     return html`<li class="task" part="task" id="task-${formId}" tabindex="-1">
       <div class="task-head">
         <span class="title">${d.template.title[this.locale]}</span>
-        <span class=${stateClass}>${t.states[o.state]}</span>
+        <span class=${stateClass}>${t.states[o.state]}</span>${escalationMark(o, this.locale)}
         ${alarm === 'overdue' ? html`<span class="badge overdue">${t.overdue}</span>` : alarm === 'dueSoon' ? html`<span class="badge soon">${t.dueSoon}</span>` : nothing}
       </div>
       <div class="meta">

@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { type Period, formatInstant, parseInstant, parsePeriod, periodOf, previousPeriod, samePeriodLastYear } from '@bihuan/core/calendar';
+import { type Period, formatInstant, parseInstant, parsePeriod, previousPeriod, samePeriodLastYear } from '@bihuan/core/calendar';
 import { formatChange, formatPoints } from '@bihuan/core/rate';
 import '../rate-trend/define.js';
 import { type CsvColumn, toCsv } from '@bihuan/core/export';
@@ -13,6 +13,8 @@ import { figures } from '../../internal/figures.js';
 import { formStyles } from '../../internal/form-styles.js';
 import { StoreController } from '../../internal/store-controller.js';
 import { themeStyles } from '../../internal/styles.js';
+import { escalationsMark, escalationStyles } from '../../internal/escalation-view.js';
+import { periodSwitch, periodSwitchStyles } from '../../internal/period-switch.js';
 import { taskSupervisionMessages, type TaskSupervisionMessages } from './task-supervision.messages.js';
 import { taskSupervisionStyles } from './task-supervision.styles.js';
 import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } from '../../events.js';
@@ -20,8 +22,6 @@ import type { ExportDetail } from '../../internal/csv-download.js';
 import { idGuard, monthOrEmptyGuard, nowTextGuard, numberGuard, storeGuard, textGuard } from '../../internal/guard.js';
 import { formatNumber } from '../../internal/format.js';
 import { standalone } from '../../internal/words.js';
-
-const PERIOD_KINDS = ['week', 'month', 'quarter', 'year'] as const;
 
 type Level = 'county' | 'station' | 'officer';
 
@@ -52,6 +52,7 @@ const OPEN = new Set(['dispatched', 'returned']);
  * @summary Completion by unit with drill-down, laggards first, urging and CSV export.
  *
  * @csspart path - The drill-down path (city › county › station).
+ * @csspart escalated - A unit's mark: its orders escalated by rule (超期升级) as the period ended, the highest level reached and how many.
  * @csspart period-switch - With a `period`: week / month / quarter / year and the previous and next period.
  * @csspart previous-period - The button to the period before.
  * @csspart next-period - The button to the period after.
@@ -79,7 +80,7 @@ const OPEN = new Set(['dispatched', 'returned']);
  * @fires {CustomEvent<ProblemDetail>} bh-problem - The month or the store were refused.
  */
 export class BhTaskSupervision extends BihuanElement {
-  static override styles = [themeStyles, formStyles, dataStyles, taskSupervisionStyles];
+  static override styles = [themeStyles, formStyles, dataStyles, taskSupervisionStyles, escalationStyles, periodSwitchStyles];
 
   static override properties: PropertyDeclarations = {
     store: { attribute: false, guard: storeGuard },
@@ -170,7 +171,7 @@ export class BhTaskSupervision extends BihuanElement {
     if (this.data.loading || this.orders === undefined) return html`<p role="status">${t.loading}</p>`;
     // A period key that names none is refused in place (InvalidArgumentError, in both languages).
     const period = this.period ? parsePeriod(this.period) : undefined;
-    const heading = html`<h2>${t.heading(period?.key ?? this.month)}</h2>${period ? this.renderSwitch(t, period) : nothing}`;
+    const heading = html`<h2>${t.heading(period?.key ?? this.month)}</h2>${period ? periodSwitch(this.locale, period, (key) => (this.period = key)) : nothing}`;
     const status = html`<p class="status" role="status">${this.status}</p>`;
     const unreadable = this.unreadable ? html`<p class="bad">${t.unreadable(this.unreadable)}</p>` : nothing;
     const scope = this.scope(period);
@@ -214,7 +215,7 @@ export class BhTaskSupervision extends BihuanElement {
             </tr>
           </thead>
           <tbody>
-            ${units!.map((row) => this.renderRow(t, level, row, behind.has(row)))}
+            ${units!.map((row) => this.renderRow(t, level, row, behind.has(row), scope, asOf))}
           </tbody>
           <tfoot>
             <tr>
@@ -257,29 +258,15 @@ export class BhTaskSupervision extends BihuanElement {
       </div>`;
   }
 
-  /** The period switch: week, month, quarter or year, and the period before or after. */
-  private renderSwitch(t: TaskSupervisionMessages, period: Period): TemplateResult {
-    const kind = period.kind === 'range' ? 'month' : period.kind;
-    const go = (key: string) => {
-      this.period = key;
-    };
-    return html`<div class="toolbar" part="period-switch" role="group" aria-label=${t.periodSwitch}>
-      ${PERIOD_KINDS.map((k) => html`<button type="button" aria-pressed=${k === kind ? 'true' : 'false'} @click=${() => go(periodOf(period.from, k).key)}>${t.kinds[k]}</button>`)}
-      <button type="button" part="previous-period" aria-label=${t.previousPeriod} @click=${() => go(previousPeriod(period).key)}>‹</button>
-      <span part="period-label">${period.from} – ${period.to}</span>
-      <button type="button" part="next-period" aria-label=${t.nextPeriod} @click=${() => go(periodOf(period.endMs, kind).key)}>›</button>
-    </div>`;
-  }
-
   /** The period's orders and rate against the previous period and the same period last year. */
   private renderChange(t: TaskSupervisionMessages, period: Period, total: RollupRow): TemplateResult {
     const totalOf = (p: Period): RollupRow | undefined => {
       const scope = this.scope(p);
       return scope.length ? rollupOrders(scope, [['city']], { asOf: Math.min(p.endMs, this.nowMs) })[0]![0] : undefined;
     };
-    const line = (name: string, other: RollupRow | undefined) =>
-      t.change(name, formatChange(total.denominator, other?.denominator ?? 0, { signDisplay: 'always' }), formatPoints([total.done, total.denominator], [other?.done ?? 0, other?.denominator ?? 0], { signDisplay: 'always' }));
-    return html`<p class="status" part="period-change">${line(t.previousPeriod, totalOf(previousPeriod(period)))}${t.sep}${line(t.lastYear, totalOf(samePeriodLastYear(period)))}</p>`;
+    const line = (name: string, other: RollupRow | undefined, first: boolean) =>
+      t.change(name, formatChange(total.denominator, other?.denominator ?? 0, { signDisplay: 'always' }), formatPoints([total.done, total.denominator], [other?.done ?? 0, other?.denominator ?? 0], { signDisplay: 'always' }), first);
+    return html`<p class="status" part="period-change">${line(t.previousPeriod, totalOf(previousPeriod(period)), true)}${t.sep}${line(t.lastYear, totalOf(samePeriodLastYear(period)), false)}</p>`;
   }
 
   private renderPath(t: TaskSupervisionMessages): TemplateResult {
@@ -293,14 +280,14 @@ export class BhTaskSupervision extends BihuanElement {
     </nav>`;
   }
 
-  private renderRow(t: TaskSupervisionMessages, level: Level, row: RollupRow, laggard: boolean): TemplateResult {
+  private renderRow(t: TaskSupervisionMessages, level: Level, row: RollupRow, laggard: boolean, scope: readonly TaskOrder[], asOf: number): TemplateResult {
     const id = row[level]!;
     const name = this.name(level, id);
     const drill = level === 'county' ? () => this.drill(id, '') : level === 'station' ? () => this.drill(this.county, id) : undefined;
     return html`<tr>
       <th scope="row">
         ${drill ? html`<button type="button" class="link" aria-label=${t.drill(name)} @click=${drill}>${name}</button>` : name}
-        ${laggard ? html`<span class="laggard">${t.laggard}</span>` : nothing}
+        ${laggard ? html`<span class="laggard">${t.laggard}</span>` : nothing}${escalationsMark(scope.filter((o) => o.data[level] === id), this.locale, asOf)}
       </th>
       <td class="num" data-foot-part="denominator">${formatNumber(row.denominator)}</td>
       <td class="num" data-foot-part="done">${formatNumber(row.done)}</td>
