@@ -92,4 +92,34 @@ describe('the example portal’s pages', () => {
       await context.close();
     });
   }
+
+  test('disputes.html: a chosen dispute shows its attachments and the documents to print; supervision orders list the overdue disputes to supervise — axe-clean', async () => {
+    const context = await portal.browser.newContext();
+    const page = await context.newPage();
+    const { violations, errors } = await watchPage(page);
+    await page.goto(`${portal.url}disputes.html`);
+    await widgetsSettled(page);
+    // A year of examples (in this browser): some are past their stage's deadline, or escalated.
+    await page.click('#load-example-year');
+    await page.waitForFunction(() => (document.getElementById('supervision') as unknown as { targets?: unknown[] }).targets?.length! > 0, undefined, { timeout: 30_000 });
+    const id = await page.evaluate(() => (document.getElementById('supervision') as unknown as { targets: { id: string }[] }).targets[0]!.id);
+    await page.evaluate((id) => document.getElementById('ledger')!.dispatchEvent(new CustomEvent('bh-dispute-open', { detail: { id } })), id);
+    await page.waitForFunction(() => !!document.querySelector('#case-attachments')?.shadowRoot?.childElementCount && !!document.querySelector('#case-print')?.shadowRoot?.querySelector('[part~="sheet"]'), undefined, { timeout: 30_000 });
+    expect(await page.locator('#case-papers').isVisible()).toBe(true);
+    // The intake form, filled from the chosen dispute.
+    expect(await page.locator('#case-print').evaluate((e) => e.shadowRoot!.textContent)).toContain(id);
+    // An agreement before a settlement: the document says in place why it cannot be printed.
+    await page.selectOption('#case-print-kind', 'agreement');
+    await page.waitForFunction(() => !!document.querySelector('#case-print')?.shadowRoot?.querySelector('[part~="problem"]'));
+    await page.selectOption('#case-print-kind', 'intake');
+    expect(await duplicatedHeadings(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.click('#lang-toggle');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    await widgetsSettled(page);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(violations).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
