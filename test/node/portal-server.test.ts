@@ -49,7 +49,7 @@ afterAll(async () => {
 const ledgerText = (page: Page) => page.evaluate(() => document.getElementById('ledger')?.shadowRoot?.textContent?.replace(/\s+/g, ' ') ?? '');
 
 /** A browser context signed in at /dev/ as `user` (this tab's session), watched for errors and CSP violations. */
-async function signIn(user: string, beforeSignIn?: (page: Page) => Promise<void>) {
+async function signIn(user: string, beforeSignIn?: (page: Page) => Promise<unknown>) {
   const context = await browser!.newContext();
   contexts.push(context);
   const page = await context.newPage();
