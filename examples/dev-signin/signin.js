@@ -76,13 +76,13 @@ async function start() {
 
 /**
  * Sign-out on a shared computer: the portal's pages cache each user's records in IndexedDB
- * databases of their own (`<store>@<user id>` and its outbox `<store>@<user id>:sync`, see
+ * databases of their own (`<store>@<user id>`, its outbox `<store>@<user id>:sync` and its files `…:blobs`, see
  * portal/connect.js); they go with the session. (A page holding a synced store would call
  * `store.clear()`; this page holds none, so it deletes the databases, once other tabs let go.)
  */
 async function forgetCache(sub) {
   const all = (await indexedDB.databases?.().catch(() => [])) ?? [];
-  const owner = (name) => name.slice(name.indexOf('@') + 1).replace(/:sync$/, '');
+  const owner = (name) => name.slice(name.indexOf('@') + 1).replace(/:(sync|blobs)$/, '');
   const mine = all.map((d) => d.name).filter((n) => n?.includes('@') && owner(n) === sub);
   await Promise.all(
     mine.map((name) => new Promise((done) => {

@@ -1,6 +1,8 @@
 // The community-safety page: large-event permits, minimum emergency units and the volunteer
-// police log. The widgets use the default IndexedDB stores; on a first visit this script puts the
-// source's figures in them as example data (all data are examples).
+// police log. The permits are a loop the portal's server keeps: signed in, a synced store (the
+// server's filings, the actor the session's user). Otherwise, and for the units and the log, the
+// widgets use the default IndexedDB stores; on a first visit this script puts the source's figures
+// in them as example data (all data are examples).
 import {
   defaultStore,
   emergencyUnitStore,
@@ -11,6 +13,7 @@ import {
   exampleVolunteerLog,
   volunteerStore,
 } from '/widgets/cdn/bihuan.js';
+import { connectStore, firstSync, loadingWords } from './connect.js';
 import { seedThen } from './portal.js';
 
 const permits = document.getElementById('permits');
@@ -37,12 +40,24 @@ async function seed(spec, make) {
 }
 
 const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10); // China's date
+
+// Found now: while their data load the widgets are out of the page (see seedThen).
+const sync = document.getElementById('sync');
+
+async function connectPermits() {
+  const { store, mode } = await connectStore(eventPermitStore, { collections: { permits: 'eventPermits' } });
+  document.getElementById('permit-role-line').hidden = mode === 'synced';
+  // The source's 2025 (192 events, all safe), and this year's filings in every state: in this browser only.
+  if (mode !== 'synced' && (await store.count('permits')) === 0) await store.bulkPut('permits', [...exampleEventPermits(), ...examplePermitsInProgress(today)]);
+  await firstSync(store);
+  for (const el of [sync, permits]) el.store = store;
+}
+
 // The widgets read once, after every seed is done (see seedThen).
+void seedThen([sync, permits], [connectPermits], loadingWords({ zh: '大型活动许可', en: 'the event permits' }));
 void seedThen(
-  ['permits', 'units', 'volunteers'].map((id) => document.getElementById(id)),
+  ['units', 'volunteers'].map((id) => document.getElementById(id)),
   [
-    // The source's 2025 (192 events, all safe), and this year's filings in every state.
-    [eventPermitStore, () => ({ permits: [...exampleEventPermits(), ...examplePermitsInProgress(today)] })],
     [emergencyUnitStore, () => exampleEmergencyUnits()],
     [volunteerStore, () => ((log) => ({ volunteers: log.roster, assists: log.assists }))(exampleVolunteerLog())],
   ].map(([spec, make]) => () => seed(spec, make)),

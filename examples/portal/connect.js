@@ -109,3 +109,46 @@ export async function connectStore(spec, { collections } = {}) {
   tell(mode);
   return { store: await defaultStore(spec), mode, user: null };
 }
+
+/**
+ * Resolves once a synced store has finished its first sync (or given up with an error): the
+ * widgets then read whole data, never the cache half caught up. A local store resolves at once.
+ */
+export function firstSync(store) {
+  if (!store.sync) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = (s) => s.lastSyncAt !== undefined || s.error !== undefined;
+    if (done(store.sync.state())) return resolve();
+    const stop = store.sync.subscribe((s) => {
+      if (!done(s)) return;
+      stop();
+      resolve();
+    });
+  });
+}
+
+/**
+ * What a page's status line says while its widgets wait: data from the server when someone is
+ * signed in (`what`: `{ zh, en }`, the page's data), else the example data being put in place.
+ */
+export function loadingWords(what) {
+  return signedInUser()
+    ? { zh: `正在从门户服务器读取${what.zh}……`, en: `Reading ${what.en} from the portal’s server…` }
+    : { zh: '正在准备示例数据……', en: 'Preparing the example data…' };
+}
+
+/**
+ * A store kept in this browser only (attachments' files, supervision orders: nothing the server
+ * keeps), but the signed-in user's own (`<name>@<user id>`, which sign-out deletes with the rest of
+ * the user's cache); not signed in, the widgets' default store.
+ */
+export async function personalStore(spec) {
+  const user = signedInUser();
+  if (!user) return defaultStore(spec);
+  try {
+    return await createIndexedDbStore(defineStore({ ...spec, name: `${spec.name}@${user.sub}` }));
+  } catch (error) {
+    console.warn('bihuan portal: the user’s own store did not open', error);
+    return defaultStore(spec);
+  }
+}

@@ -3,8 +3,8 @@
 // action is the session's user, and another officer's change shows here without a reload (the
 // server's live notices). Otherwise the widgets share a store in this browser only, and the
 // "working as" choice below stands in for a sign-in (display only).
-import { disputeStoreSpec, exampleAreaTree, exampleCaseload, exampleNegativeList, ledgerOfPeriod, notifyStep, periodOf, periodsBetween, previousPeriod, summarizeLedger, watchDueNotices } from '/widgets/cdn/bihuan.js';
-import { connectStore } from './connect.js';
+import { attachmentStoreSpec, disputeStoreSpec, escalationsOf, exampleAreaTree, exampleCaseload, exampleNegativeList, ledgerOfPeriod, notifyStep, periodOf, periodsBetween, previousPeriod, summarizeLedger, supervisionStoreSpec, watchDueNotices } from '/widgets/cdn/bihuan.js';
+import { connectStore, firstSync, personalStore } from './connect.js';
 import { seedThen } from './portal.js';
 
 const intake = document.getElementById('intake');
@@ -83,11 +83,89 @@ role.addEventListener('change', () => {
   kase.setAttribute('viewer-id', IDS[role.value] ?? 'staff');
   if (UNITS[role.value]) kase.setAttribute('viewer-unit', UNITS[role.value]);
   else kase.removeAttribute('viewer-unit');
+  void papers();
+  viewSupervision();
+});
+
+// The chosen dispute's papers: its attachments (files stay in this browser, the user's own store)
+// and the documents an office prints from it — the intake form, the agreement once settled, the
+// follow-up record once followed up. Made when a dispute is chosen, for that dispute.
+const papersBox = document.getElementById('case-papers');
+const printKind = document.getElementById('case-print-kind');
+let attachmentStore;
+let pageStore;
+/** Who works on the page: the session's user when signed in, else the "working as" choice. */
+function worker() {
+  const session = pageStore?.session;
+  if (session) return { id: session.actor.id, role: session.actor.roles[0] ?? '', name: session.actor.name ?? session.actor.id, roles: session.actor.roles };
+  return { id: IDS[role.value] ?? 'staff', role: role.value, name: role.selectedOptions[0]?.textContent ?? role.value, roles: [role.value] };
+}
+async function papers() {
+  const id = kase.getAttribute('dispute-id');
+  if (!id || !pageStore) return;
+  papersBox.hidden = false;
+  attachmentStore ??= await personalStore(attachmentStoreSpec);
+  let files = document.getElementById('case-attachments');
+  if (!files) {
+    files = document.createElement('bh-attachments');
+    files.id = 'case-attachments';
+    files.setAttribute('item-kind', 'dispute');
+    files.setAttribute('no-heading', '');
+    files.setAttribute('aria-labelledby', 'case-attachments-heading');
+    files.store = attachmentStore;
+    document.getElementById('case-attachments-slot').append(files);
+  }
+  const who = worker();
+  files.setAttribute('item-id', id);
+  files.setAttribute('viewer', who.id);
+  files.setAttribute('viewer-role', who.role);
+  files.setAttribute('viewer-name', who.name);
+  await printCase();
+}
+async function printCase() {
+  const id = kase.getAttribute('dispute-id');
+  if (!id || !pageStore) return;
+  const record = await pageStore.get('disputes', id);
+  let sheet = document.getElementById('case-print');
+  if (!sheet) {
+    sheet = document.createElement('bh-print-document');
+    sheet.id = 'case-print';
+    document.getElementById('case-print-slot').append(sheet);
+  }
+  sheet.setAttribute('document', printKind.value);
+  if (record) sheet.record = record;
+}
+printKind.addEventListener('change', () => void printCase());
+
+// Supervision orders (督办单) on the disputes past their stage's deadline or escalated by rule: the
+// supervisor issues them (the level above the centre); everyone else reads them. An order issued
+// is shown at once as the paper the office sends.
+const supervision = document.getElementById('supervision');
+let supervisionStore;
+function viewSupervision() {
+  if (worker().roles.includes('supervisor')) supervision.setAttribute('viewer-role', 'issuer');
+  else supervision.removeAttribute('viewer-role');
+  supervision.setAttribute('viewer-id', worker().id);
+}
+function supervisionTargets(items) {
+  const now = Date.now();
+  const open = (d) => !['closed', 'withdrawn', 'merged', 'declined', 'transferred'].includes(d.state);
+  supervision.targets = items.filter((d) => open(d) && (escalationsOf(d).length > 0 || (d.deadline !== undefined && Date.parse(d.deadline) < now))).slice(0, 10_000);
+}
+supervision.addEventListener('bh-supervision-issued', async (event) => {
+  const order = await supervisionStore?.get('orders', event.detail.id);
+  if (!order) return;
+  const sheet = document.createElement('bh-print-document');
+  sheet.id = 'supervision-print';
+  sheet.setAttribute('document', 'supervision');
+  sheet.record = order;
+  document.getElementById('supervision-print-slot').replaceChildren(sheet);
 });
 
 function show(id) {
   kase.setAttribute('dispute-id', id);
   kase.hidden = false;
+  void papers();
 }
 ledger.addEventListener('bh-dispute-open', (event) => {
   show(event.detail.id);
@@ -97,11 +175,11 @@ intake.addEventListener('bh-dispute-accepted', (event) => show(event.detail.id))
 
 // The resolution rate of the last six months: each month's disputes as they stood at its end.
 const MONTHS = { 'zh-CN': (p) => `${Number(p.key.slice(5))}月`, en: (p) => new Date(`${p.key}-15T00:00:00Z`).toLocaleString('en', { month: 'short', timeZone: 'UTC' }) };
-async function drawTrend(store) {
+async function drawTrend(store, items) {
   const now = periodOf(Date.now(), 'month');
   let first = now;
   for (let i = 0; i < 5; i++) first = previousPeriod(first);
-  const { items } = await store.all('disputes');
+  items ??= (await store.all('disputes')).items;
   const months = periodsBetween(first.from, now.from, 'month');
   trend.series = [
     {
@@ -125,31 +203,31 @@ async function connect() {
     const town = store.session?.scope.level === 'town' ? store.session.scope.name : undefined;
     intake.areas = { ...SERVER_COUNTY, towns: SERVER_COUNTY.towns.filter((t) => !town || t.name === town) };
   }
-  if (mode === 'synced') {
-    await new Promise((resolve) => {
-      const done = (s) => s.lastSyncAt !== undefined || s.error !== undefined;
-      if (done(store.sync.state())) return resolve();
-      const stop = store.sync.subscribe((s) => {
-        if (!done(s)) return;
-        stop();
-        resolve();
-      });
-    });
-  }
+  await firstSync(store);
+  pageStore = store;
+  supervisionStore = await personalStore(supervisionStoreSpec);
+  supervision.store = supervisionStore;
+  viewSupervision();
   for (const el of [sync, intake, ledger, kase]) el.store = store;
   // A year of examples belongs in this browser only, never on the office's server.
   if (loadYear) loadYear.hidden = mode === 'synced';
   storeReady(store);
-  await drawTrend(store);
+  const redraw = async () => {
+    const { items } = await store.all('disputes');
+    await drawTrend(store, items);
+    supervisionTargets(items);
+    await printCase();
+  };
+  await redraw();
   let queued = false;
   store.subscribe(() => {
     if (queued) return;
     queued = true;
     queueMicrotask(() => {
       queued = false;
-      void drawTrend(store);
+      void redraw();
     });
   });
   new MutationObserver(() => void drawTrend(store)).observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
 }
-void seedThen([sync, intake, ledger, trend], [connect], { zh: '正在读取纠纷数据……', en: 'Loading the disputes…' });
+void seedThen([sync, intake, ledger, trend, supervision], [connect], { zh: '正在读取纠纷数据……', en: 'Loading the disputes…' });

@@ -1,6 +1,7 @@
 // The evaluation page: a law report scored by six dimensions, the problem list and rectification
-// ledger (with accountability for what goes overdue), and a reception day's issues. The widgets use
-// the default IndexedDB stores; this script seeds core's examples when they are empty.
+// ledger (with accountability for what goes overdue), and a reception day's issues. The score
+// sheets stay in this browser (IndexedDB, core's examples seeded when empty); the ledger and the
+// reception day are on the portal's server when someone is signed in (see connect.js).
 import {
   SIX_DIMENSIONS,
   defaultStore,
@@ -11,6 +12,7 @@ import {
   receptionStoreSpec,
   rectificationStoreSpec,
 } from '/widgets/cdn/bihuan.js';
+import { connectStore, firstSync, loadingWords } from './connect.js';
 import { seedThen } from './portal.js';
 
 async function seedEvaluation() {
@@ -27,15 +29,26 @@ async function seedEvaluation() {
   ]);
 }
 
-async function seedRectification() {
-  const store = await defaultStore(rectificationStoreSpec);
-  if ((await store.count('items')) === 0) await store.bulkPut('items', exampleRectificationItems(8, 2, { now: Date.now() }));
+// The rectification ledger and the reception day are loops the portal's server keeps: signed in,
+// each is a synced store (its items the server's, the actor the session's user, a town's user
+// seeing the town's items only); otherwise a store in this browser with core's examples.
+// The widgets, found now: while their data load they are out of the page (see seedThen).
+const [syncLedger, syncReception, reception] = ['sync', 'sync-reception', 'reception'].map((id) => document.getElementById(id));
+
+async function connectRectification() {
+  const { store, mode } = await connectStore(rectificationStoreSpec, { collections: { items: 'rectifications', accountability: 'accountability' } });
+  document.getElementById('ledger-role-line').hidden = mode === 'synced';
+  if (mode !== 'synced' && (await store.count('items')) === 0) await store.bulkPut('items', exampleRectificationItems(8, 2, { now: Date.now() }));
+  await firstSync(store);
+  for (const el of [syncLedger, ledger]) el.store = store;
 }
 
-async function seedReception() {
+async function connectReception() {
+  const { store, mode } = await connectStore(receptionStoreSpec, { collections: { issues: 'receptions' } });
   // The source's day (three weeks ago): 9 firms, 23 issues, 6 closed — the rest on the supervision ledger.
-  const store = await defaultStore(receptionStoreSpec);
-  if ((await store.count('issues')) === 0) await store.bulkPut('issues', exampleReceptionDay(23, 6, { now: Date.now() }));
+  if (mode !== 'synced' && (await store.count('issues')) === 0) await store.bulkPut('issues', exampleReceptionDay(23, 6, { now: Date.now() }));
+  await firstSync(store);
+  for (const el of [syncReception, reception]) el.store = store;
 }
 
 const role = document.getElementById('ledger-role');
@@ -49,4 +62,7 @@ role.addEventListener('change', () => {
   ledger.setAttribute('viewer-unit', UNITS[role.value] ?? '');
 });
 
-await seedThen(['scorecard', 'ledger', 'reception'].map((id) => document.getElementById(id)), [seedEvaluation, seedRectification, seedReception]);
+await Promise.all([
+  seedThen([document.getElementById('scorecard')], [seedEvaluation]),
+  seedThen([syncLedger, ledger, syncReception, reception], [connectRectification, connectReception], loadingWords({ zh: '整改事项和接待日问题', en: 'the rectification items and reception-day issues' })),
+]);

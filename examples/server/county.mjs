@@ -1,6 +1,6 @@
 // The example county the portal's server starts with: AN EXAMPLE, NOT REAL PEOPLE. Two towns with
-// their comprehensive-governance centres and police stations, five sample users for the
-// development sign-in, and a few disputes, seeded idempotently (a fixed client id and mutation ids:
+// their comprehensive-governance centres and police stations, six sample users for the
+// development sign-in, and a few disputes (the other loops: seed-loops.mjs), seeded idempotently (a fixed client id and mutation ids:
 // a second start finds them recorded and writes nothing).
 export const CITY = '示例市';
 export const COUNTY = '东区';
@@ -16,6 +16,7 @@ export const USERS = [
   { id: 'clerk-b', name: '李受理', roles: ['intakeClerk'], unit: B.centre, scope: { city: CITY, county: COUNTY, town: B.name }, label: { 'zh-CN': `${B.centre}受理员`, en: `Intake clerk, ${B.name} centre` } },
   { id: 'mediator-a', name: '赵调解', roles: ['mediator'], unit: `${A.name}人民调解委员会`, scope: { city: CITY, county: COUNTY, town: A.name }, label: { 'zh-CN': `${A.name}人民调解员`, en: `Mediator, ${A.name}` } },
   { id: 'officer-a', name: '孙警官', roles: ['officer'], unit: A.station, scope: { city: CITY, county: COUNTY, town: A.name }, label: { 'zh-CN': `${A.station}社区民警`, en: `Community officer, ${A.name} station` } },
+  { id: 'officer-b', name: '周警官', roles: ['officer'], unit: B.station, scope: { city: CITY, county: COUNTY, town: B.name }, label: { 'zh-CN': `${B.station}社区民警`, en: `Community officer, ${B.name} station` } },
   { id: 'supervisor-county', name: '钱主任', roles: ['supervisor'], unit: `${COUNTY}综治中心`, scope: { city: CITY, county: COUNTY }, label: { 'zh-CN': `${COUNTY}综治中心督导（全区）`, en: `Supervisor, ${COUNTY} county (whole county)` } },
 ];
 

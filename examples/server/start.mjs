@@ -31,7 +31,7 @@ const fromSources = {
 export async function buildExampleServer() {
   const outdir = here('../.build/server/');
   await build({
-    entryPoints: { index: `${serverDir}src/index.ts`, 'dev-signin': `${serverDir}src/dev-signin.ts` },
+    entryPoints: { index: `${serverDir}src/index.ts`, 'dev-signin': `${serverDir}src/dev-signin.ts`, 'seed-loops': here('./seed-loops.mjs') },
     outdir,
     bundle: true,
     splitting: true,
@@ -67,13 +67,14 @@ export async function startExampleServer(outdir, { dataDir = here('../.data/'), 
   const secret = devSecret(dataDir);
   const { createServer, pgliteDatabase } = await import(pathToFileURL(`${outdir}index.js`).href);
   const { createDevSignIn } = await import(pathToFileURL(`${outdir}dev-signin.js`).href);
+  const { seedLoops } = await import(pathToFileURL(`${outdir}seed-loops.js`).href);
   // A test's copy of a migrated template (in memory, no initdb), or the data folder: a new one is
   // made from PGlite's seed (packages/server/seed/, no initdb either), an existing one reopened.
   const folder = `${dataDir}pglite`;
   const seed = template || existsSync(folder) ? undefined : await pgliteSeed();
   const opened = template ? await pgliteDatabase({ loadDataDir: template }) : seed ? await pgliteDatabase({ dataDir: folder, loadDataDir: seed }) : undefined;
   const server = await createServer({ database: opened ?? { dataDir: folder }, auth: { secret }, ...(log ? { log } : {}) });
-  const created = await seedCounty(server.service);
+  const created = (await seedCounty(server.service)) + (await seedLoops(server.service));
   const dev = createDevSignIn({ secret, users: USERS });
   const close = async () => {
     await server.close();

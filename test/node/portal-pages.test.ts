@@ -53,6 +53,17 @@ function duplicatedHeadings(page: Page): Promise<string[]> {
   });
 }
 
+/** Axe-clean in Chinese and, after the language switch, in English; nothing thrown or violating the CSP meanwhile. */
+async function cleanInBothLanguages(page: Page, watched: { violations: string[]; errors: string[] }): Promise<void> {
+  expect(await axeViolations(page)).toEqual([]);
+  await page.click('#lang-toggle');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  await widgetsSettled(page);
+  expect(await axeViolations(page)).toEqual([]);
+  expect(watched.violations).toEqual([]);
+  expect(watched.errors).toEqual([]);
+}
+
 describe('the example portal’s pages', () => {
   test('there is a page per area, each in the navigation', () => {
     expect(pages).toEqual(expect.arrayContaining(['index.html', 'disputes.html', 'tasks.html', 'evaluation.html', 'community.html', 'services.html']));
@@ -82,14 +93,32 @@ describe('the example portal’s pages', () => {
         expect(await page.locator('#portal-connection').getAttribute('data-mode')).toBe('local');
         expect(await page.locator('bh-sync-status').evaluate((e) => e.shadowRoot!.textContent)).toContain('本地存储：不与服务器同步');
       }
-      expect(await axeViolations(page)).toEqual([]);
-      await page.click('#lang-toggle');
-      await page.waitForFunction(() => document.documentElement.lang === 'en');
-      await widgetsSettled(page);
-      expect(await axeViolations(page)).toEqual([]);
-      expect(violations).toEqual([]);
-      expect(errors).toEqual([]);
+      await cleanInBothLanguages(page, { violations, errors });
       await context.close();
     });
   }
+
+  test('disputes.html: a chosen dispute shows its attachments and the documents to print; supervision orders list the overdue disputes to supervise — axe-clean', async () => {
+    const context = await portal.browser.newContext();
+    const page = await context.newPage();
+    const { violations, errors } = await watchPage(page);
+    await page.goto(`${portal.url}disputes.html`);
+    await widgetsSettled(page);
+    // A year of examples (in this browser): some are past their stage's deadline, or escalated.
+    await page.click('#load-example-year');
+    await page.waitForFunction(() => (document.getElementById('supervision') as unknown as { targets?: unknown[] }).targets?.length! > 0, undefined, { timeout: 30_000 });
+    const id = await page.evaluate(() => (document.getElementById('supervision') as unknown as { targets: { id: string }[] }).targets[0]!.id);
+    await page.evaluate((id) => document.getElementById('ledger')!.dispatchEvent(new CustomEvent('bh-dispute-open', { detail: { id } })), id);
+    await page.waitForFunction(() => !!document.querySelector('#case-attachments')?.shadowRoot?.childElementCount && !!document.querySelector('#case-print')?.shadowRoot?.querySelector('[part~="sheet"]'), undefined, { timeout: 30_000 });
+    expect(await page.locator('#case-papers').isVisible()).toBe(true);
+    // The intake form, filled from the chosen dispute.
+    expect(await page.locator('#case-print').evaluate((e) => e.shadowRoot!.textContent)).toContain(id);
+    // An agreement before a settlement: the document says in place why it cannot be printed.
+    await page.selectOption('#case-print-kind', 'agreement');
+    await page.waitForFunction(() => !!document.querySelector('#case-print')?.shadowRoot?.querySelector('[part~="problem"]'));
+    await page.selectOption('#case-print-kind', 'intake');
+    expect(await duplicatedHeadings(page)).toEqual([]);
+    await cleanInBothLanguages(page, { violations, errors });
+    await context.close();
+  });
 });

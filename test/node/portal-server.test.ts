@@ -48,29 +48,37 @@ afterAll(async () => {
 
 const ledgerText = (page: Page) => page.evaluate(() => document.getElementById('ledger')?.shadowRoot?.textContent?.replace(/\s+/g, ' ') ?? '');
 
+/** A browser context signed in at /dev/ as `user` (this tab's session), watched for errors and CSP violations. */
+async function signIn(user: string, beforeSignIn?: (page: Page) => Promise<unknown>) {
+  const context = await browser!.newContext();
+  contexts.push(context);
+  const page = await context.newPage();
+  const watched = await watchPage(page);
+  await beforeSignIn?.(page);
+  await page.goto(`${server!.url}dev/`);
+  await page.locator(`#users button[data-user="${user}"]`).click();
+  await page.waitForFunction(() => (document.getElementById('token') as HTMLTextAreaElement).value.length > 0);
+  return { context, page, ...watched };
+}
+
 /**
  * One person: signs in at /dev/ as `user` (this tab's session), then opens the disputes page and
  * waits for the example county's disputes in the ledger. Records the first ledger summary the page
  * ever showed, to compare with the settled one.
  */
 async function person(user: string, { spoilToken = false } = {}) {
-  const context = await browser!.newContext();
-  contexts.push(context);
-  const page = await context.newPage();
-  const watched = await watchPage(page);
-  await page.addInitScript(() => {
-    const w = window as unknown as { firstSummary?: string };
-    const look = () => {
-      const root = document.getElementById('ledger')?.shadowRoot;
-      const summary = root?.querySelector('[part=summary]');
-      if (document.getElementById('ledger')?.isConnected && summary && !root!.querySelector('[aria-busy="true"]')) w.firstSummary = summary.textContent!.replace(/\s+/g, ' ').trim();
-      else requestAnimationFrame(look);
-    };
-    requestAnimationFrame(look);
-  });
-  await page.goto(`${server!.url}dev/`);
-  await page.locator(`#users button[data-user="${user}"]`).click();
-  await page.waitForFunction(() => (document.getElementById('token') as HTMLTextAreaElement).value.length > 0);
+  const { context, page, ...watched } = await signIn(user, (page) =>
+    page.addInitScript(() => {
+      const w = window as unknown as { firstSummary?: string };
+      const look = () => {
+        const root = document.getElementById('ledger')?.shadowRoot;
+        const summary = root?.querySelector('[part=summary]');
+        if (document.getElementById('ledger')?.isConnected && summary && !root!.querySelector('[aria-busy="true"]')) w.firstSummary = summary.textContent!.replace(/\s+/g, ' ').trim();
+        else requestAnimationFrame(look);
+      };
+      requestAnimationFrame(look);
+    }),
+  );
   // A token the server refuses (its signature spoiled): the page's getToken is asked once more and
   // has the portal's sign-in issue a fresh one for the same user.
   const spoiled = spoilToken
@@ -182,5 +190,110 @@ describe('the example portal on its server', () => {
       expect(who.violations).toEqual([]);
       expect(who.errors.filter((e) => !refused(e) || who === clerk)).toEqual([]);
     }
+  }, 300_000);
+});
+
+/** A widget's text once it is on the page and shows `mark` (its data read: no loading line). */
+async function shownText(page: Page, id: string, mark: string): Promise<string> {
+  await page.waitForFunction(
+    ([id, mark]) => {
+      const el = document.getElementById(id!);
+      if (!el?.isConnected || !el.shadowRoot?.childElementCount) return false;
+      const text = el.shadowRoot.textContent ?? '';
+      return text.includes(mark!) && !/正在读取|Loading/.test(text) && !el!.shadowRoot!.querySelector('[aria-busy="true"]');
+    },
+    [id, mark],
+    { timeout: 30_000 },
+  );
+  return (await page.evaluate((id) => document.getElementById(id)!.shadowRoot!.textContent!, id)).replace(/\s+/g, ' ');
+}
+
+/** What `user`'s token receives from /pull, whole (every page), as the network carries it: the raw bodies and the items by collection. */
+async function pulled(user: string) {
+  const secret = readFileSync(`${dataDir}/dev-secret`, 'utf8').trim();
+  const token = await issueToken(USERS.find((u) => u.id === user)!, secret);
+  const bodies: string[] = [];
+  const items = new Map<string, Set<string>>();
+  for (let cursor = 0; ; ) {
+    const r = await backend!.api(new Request(`http://127.0.0.1/pull?cursor=${cursor}&limit=500`, { headers: { authorization: `Bearer ${token}` } }));
+    expect(r.status).toBe(200);
+    const text = await r.text();
+    bodies.push(text);
+    const page = JSON.parse(text) as { items: { collection: string; id: string }[]; cursor: number; more: boolean };
+    for (const it of page.items) (items.get(it.collection) ?? items.set(it.collection, new Set()).get(it.collection)!).add(it.id);
+    cursor = page.cursor;
+    if (!page.more) return { body: bodies.join('\n'), items };
+  }
+}
+
+describe('every loop page of the portal on the server', () => {
+  test('the example server holds every loop the pages use, split between the towns; town B’s token never receives town A’s items, in any collection', async () => {
+    const [a, b, county] = await Promise.all([pulled('clerk-a'), pulled('clerk-b'), pulled('supervisor-county')]);
+    // The loops of the disputes, tasks, evaluation and community pages, each seeded in both towns.
+    const collections = ['disputes', 'taskOrders', 'receptions', 'rectifications', 'eventPermits'];
+    expect([...county.items.keys()].sort()).toEqual([...collections].sort());
+    for (const c of collections) {
+      const inA = a.items.get(c) ?? new Set<string>();
+      const inB = b.items.get(c) ?? new Set<string>();
+      expect(inA.size, `${c} in town A`).toBeGreaterThan(0);
+      expect(inB.size, `${c} in town B`).toBeGreaterThan(0);
+      // The county sees both towns' items, and nothing else; each town only its own.
+      expect(inA.size + inB.size, c).toBe(county.items.get(c)!.size);
+      for (const id of inA) {
+        expect(inB.has(id), `${c} ${id} in both towns`).toBe(false);
+        expect(b.body.includes(`"${id}"`), `${c} ${id} carried to town B`).toBe(false);
+      }
+    }
+    // The month's orders: every officer's 103 tasks, town A's officer's in town A.
+    expect(county.items.get('taskOrders')!.size).toBe(206);
+    expect([...a.items.get('taskOrders')!].every((id) => id.includes('officer-a'))).toBe(true);
+    // Personal data masked for a role that may not see it: the reception-day contact's phone.
+    expect(a.body).toContain('138****5678');
+    expect(a.body).not.toContain('13812345678');
+  });
+
+  test('signed in, the tasks, evaluation and community pages work on the server’s items (the session’s own scope only), axe-clean in both languages', async () => {
+    const officer = await signIn('officer-a');
+    const carried: string[] = [];
+    officer.page.on('response', (r) => void (new URL(r.url()).pathname === '/api/pull' && r.text().then((t) => carried.push(t), () => undefined)));
+    await officer.page.goto(`${server!.url}tasks.html`);
+    await officer.page.waitForFunction(() => document.getElementById('portal-connection')?.dataset.mode === 'synced');
+    // The officer's own month, from the server: the checklist lists the orders, the select offers town A's officer only.
+    const due = (text: string) => Number(/应完成\s*(\d+)/.exec(text)?.[1]);
+    const checklist = await shownText(officer.page, 'checklist', '完成率');
+    const board = await shownText(officer.page, 'supervision', '完成率');
+    // The board's figures are the officer's own: town A has one officer, and town B's orders never came.
+    expect(due(checklist)).toBeGreaterThan(90);
+    expect(due(board)).toBe(due(checklist));
+    expect(await officer.page.locator('#officer-select option').allTextContents()).toEqual(['孙警官（幸福社区）']);
+    expect(await officer.page.locator('#portal-connection').textContent()).toContain('孙警官');
+    const town = await pulled('officer-b');
+    for (const id of town.items.get('taskOrders')!) expect(carried.join('\n').includes(`"${id}"`), `${id} carried to town A's officer`).toBe(false);
+    expect(await axeViolations(officer.page)).toEqual([]);
+    await officer.page.click('#lang-toggle');
+    await officer.page.waitForFunction(() => document.getElementById('portal-connection')!.textContent!.includes('Signed in as'));
+    expect(await axeViolations(officer.page)).toEqual([]);
+
+    const head = await signIn('supervisor-county');
+    await head.page.goto(`${server!.url}evaluation.html`);
+    await head.page.waitForFunction(() => document.getElementById('portal-connection')?.dataset.mode === 'synced');
+    expect(await head.page.locator('#ledger-role-line').isHidden()).toBe(true);
+    // The county's 23 reception-day issues and 8 rectification items, all from the server.
+    const reception = await shownText(head.page, 'reception', '共 23 件');
+    expect(reception).toMatch(/收集问题\s*23\s*已办结\s*6/);
+    expect(reception).toContain('陈**'); // the contact masked: the county supervisor may not see it
+    expect(await shownText(head.page, 'ledger', '共 8 项')).toContain('ZG-008-1');
+    expect(await axeViolations(head.page)).toEqual([]);
+    await head.page.goto(`${server!.url}community.html`);
+    await head.page.waitForFunction(() => document.getElementById('portal-connection')?.dataset.mode === 'synced');
+    expect(await head.page.locator('#permit-role-line').isHidden()).toBe(true);
+    // The server's 8 filings in every state (the browser-only page shows the source's 192 of 2025 besides).
+    expect(await shownText(head.page, 'permits', '大型活动报备台账')).toMatch(/^\s*报备\s*8\s*在办\s*4/);
+    expect(await axeViolations(head.page)).toEqual([]);
+    for (const who of [officer, head]) {
+      expect(who.violations).toEqual([]);
+      expect(who.errors).toEqual([]);
+    }
+    expect(logged).toEqual([]);
   }, 300_000);
 });

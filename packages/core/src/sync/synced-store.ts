@@ -2,6 +2,8 @@ import * as z from '../schema/zod.js';
 import { parseArgument } from '../schema/argument.js';
 import type { Localized } from '../i18n/locale.js';
 import type { ApplyOptions, Collections, HistoryEntryLike, Key, RecordProblem, Store, StoreTx, WriteOptions } from '../store/types.js';
+import { keyAt } from '../store/spec.js';
+import { storeError } from '../store/errors.js';
 import { elect, type Election } from './leader.js';
 import { SYNC_TEXTS } from './messages.js';
 import { openQueue, type OutboxEntry, type QueueStore } from './queue.js';
@@ -54,6 +56,20 @@ class Transient extends Error {
     super(code);
   }
 }
+/** A batch's rehearsal ended: what it touched (nothing was written). */
+class Rehearsed extends Error {
+  constructor(readonly touched: { collection: string; key: Key; prior: unknown }[]) {
+    super('rehearsed');
+  }
+}
+/** A batch run met an item its plan does not name, or one changed since: planned again. */
+class Replan extends Error {
+  constructor() {
+    super('replan');
+  }
+}
+/** How often a batch is planned again before it gives up (`conflict`). */
+const MAX_REPLANS = 8;
 /** The server refused the token twice: syncing stops until `syncNow()`. */
 class Unauthorized extends Error {
   constructor(readonly code: string) {
@@ -252,13 +268,6 @@ export async function createSyncedStore(options: SyncedStoreOptions): Promise<Sy
     await tx.put('meta', { key: 'nextMutation', value: n });
   }
 
-  async function enqueue(entries: Omit<OutboxEntry, 'mutationId' | 'queuedAt'>[]): Promise<void> {
-    if (!entries.length) return;
-    await queue.batch((tx) => addToOutbox(tx, entries));
-    await reload();
-    kick();
-  }
-
   // ---- the write and its outbox entry, as one unit ------------------------------------------
   // The local store and the outbox live in two databases, and no transaction spans both. So a
   // write is journaled: (1) an intent naming the items and their records before the write goes to
@@ -266,56 +275,77 @@ export async function createSyncedStore(options: SyncedStoreOptions): Promise<Sy
   // the intent. A failure at (3) puts the records back as they were; a crash between (1) and (3)
   // leaves the intent, and the next open puts them back (`recover`). Either the change is on this
   // computer and in the outbox, or it is in neither.
-  type Intent = { collection: string; items: { key: string; prior: unknown }[] };
+  // A batch (`store.batch`) is journaled the same way; as its keys are known only once its body
+  // has run, the body runs first in a transaction that is then given up (nothing is written), to
+  // learn what it touches and what was there; then the intent; then the body again for real (see
+  // `batch` below).
+  type Touched = { collection: string; key: Key; prior: unknown };
+  type Intent = { items: Touched[] };
+  /** An intent as a store of an earlier version wrote it: one collection, keys as text. */
+  type OldIntent = { collection: string; items: { key: string; prior: unknown }[] };
+  const touchedOf = (intent: Intent | OldIntent): Touched[] =>
+    'collection' in intent ? intent.items.map((i) => ({ collection: intent.collection, key: i.key, prior: i.prior })) : intent.items;
+  const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
   /** Puts items back as they were before an unfinished write (an absent prior: the item is removed). */
-  async function undo(intent: Intent): Promise<void> {
+  async function undo(intent: Intent | OldIntent): Promise<void> {
     await local.batch(async (tx) => {
-      for (const { key, prior } of intent.items) {
-        const here = await tx.get(intent.collection, key);
-        if (JSON.stringify(here ?? null) === JSON.stringify(prior ?? null)) continue;
-        if (here !== undefined) await tx.delete(intent.collection, key);
-        if (prior !== null && prior !== undefined) await tx.add(intent.collection, prior as never);
+      for (const { collection, key, prior } of touchedOf(intent)) {
+        const here = await tx.get(collection, key);
+        if (same(here, prior)) continue;
+        if (here !== undefined) await tx.delete(collection, key);
+        if (prior !== null && prior !== undefined) await tx.add(collection, prior as never);
       }
     });
+  }
+
+  const newIntentKey = () => `${INTENT}${globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`}`;
+
+  /**
+   * Steps (2) and (3) of a journaled write whose intent is stored under `intentKey`: the local
+   * write, then its outbox entries with the intent's removal in one queue batch — or, when that
+   * fails, the items put back.
+   */
+  async function landed<T>(intentKey: string, intent: Intent, write: () => Promise<T>, entriesOf: (result: T) => Omit<OutboxEntry, 'mutationId' | 'queuedAt'>[]): Promise<T> {
+    let result: T;
+    try {
+      result = await write();
+    } catch (e) {
+      await queue.delete('meta', intentKey).catch(() => undefined);
+      throw e;
+    }
+    const entries = entriesOf(result);
+    try {
+      await queue.batch(async (tx) => {
+        await addToOutbox(tx, entries);
+        await tx.delete('meta', intentKey);
+      });
+    } catch (e) {
+      // The outbox refused (storage full, the database closed under us): the write is undone.
+      try {
+        await undo(intent);
+        await queue.delete('meta', intentKey);
+      } catch {
+        // left for the next open's recovery, which the intent still asks for
+      }
+      throw e;
+    }
+    if (entries.length) {
+      await reload();
+      kick();
+    }
+    return result;
   }
 
   /** Writes to the local store and queues what the write made, as one unit (see above). */
   async function journaled<T>(collection: string, keys: readonly string[], write: () => Promise<T>, entriesOf: (result: T) => Omit<OutboxEntry, 'mutationId' | 'queuedAt'>[]): Promise<T> {
     return withWriteLock('shared', async () => {
-      const items: Intent['items'] = [];
-      for (const key of new Set(keys)) items.push({ key, prior: (await local.get(collection, key).catch(() => undefined)) ?? null });
-      const intent: Intent = { collection, items };
-      const intentKey = `${INTENT}${globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`}`;
+      const items: Touched[] = [];
+      for (const key of new Set(keys)) items.push({ collection, key, prior: (await local.get(collection, key).catch(() => undefined)) ?? null });
+      const intent: Intent = { items };
+      const intentKey = newIntentKey();
       await queue.put('meta', { key: intentKey, value: intent });
-      let result: T;
-      try {
-        result = await write();
-      } catch (e) {
-        await queue.delete('meta', intentKey).catch(() => undefined);
-        throw e;
-      }
-      const entries = entriesOf(result);
-      try {
-        await queue.batch(async (tx) => {
-          await addToOutbox(tx, entries);
-          await tx.delete('meta', intentKey);
-        });
-      } catch (e) {
-        // The outbox refused (storage full, the database closed under us): the write is undone.
-        try {
-          await undo(intent);
-          await queue.delete('meta', intentKey);
-        } catch {
-          // left for the next open's recovery, which the intent still asks for
-        }
-        throw e;
-      }
-      if (entries.length) {
-        await reload();
-        kick();
-      }
-      return result;
+      return landed(intentKey, intent, write, entriesOf);
     });
   }
 
@@ -326,7 +356,7 @@ export async function createSyncedStore(options: SyncedStoreOptions): Promise<Sy
       for (const m of metas.items) {
         const key = m.key as string;
         if (!key.startsWith(INTENT)) continue;
-        await undo(m.value as Intent);
+        await undo(m.value as Intent | OldIntent);
         await queue.delete('meta', key);
       }
     });
@@ -711,6 +741,115 @@ export async function createSyncedStore(options: SyncedStoreOptions): Promise<Sy
     return holding(ids, () => journaled(collection, keys, write, () => records.map((r) => creationOf(collection, r)).filter((c) => c !== undefined)));
   }
 
+  /**
+   * One run of a batch's body on the local store, through a transaction that notes what it
+   * touches: each item's record before the batch's first write to it, and the outbox entries of
+   * its writes to synced collections. With a `plan` (the intent of an earlier run), a write to an
+   * item the plan does not name, or whose record has changed since, gives the run up (`Replan`).
+   */
+  class BatchRun {
+    readonly touched = new Map<string, Touched>();
+    readonly queued: Omit<OutboxEntry, 'mutationId' | 'queuedAt'>[] = [];
+    syncedWrites = false;
+    constructor(private readonly plan?: ReadonlyMap<string, Touched>) {}
+
+    reset(): void {
+      this.touched.clear();
+      this.queued.length = 0;
+      this.syncedWrites = false;
+    }
+
+    private async touch(tx: StoreTx<any>, collection: string, key: Key | undefined): Promise<void> {
+      if (key === undefined) return; // no key: the store refuses the write itself
+      const id = itemId(collection, JSON.stringify(key));
+      if (this.touched.has(id)) return;
+      const prior = (await tx.get(collection, key)) ?? null;
+      const planned = this.plan?.get(id);
+      if (this.plan && (!planned || !same(planned.prior, prior))) throw new Replan();
+      this.touched.set(id, { collection, key, prior });
+      if (synced(collection)) this.syncedWrites = true;
+    }
+
+    wrap(tx: StoreTx<any>): StoreTx<any> {
+      const keyOf = (c: string, record: unknown) => {
+        const spec = (local.spec.collections as Collections)[c];
+        return spec ? keyAt(record, spec.key) : undefined;
+      };
+      const made = (c: string, record: unknown) => {
+        const m = synced(c) ? creationOf(c, record) : undefined;
+        if (m) this.queued.push(m);
+      };
+      return {
+        get: (c, k) => tx.get(c, k),
+        all: (c, wh) => tx.all(c, wh),
+        // Attachment bytes stay on this device (they are not pushed), in the same unit as the records.
+        putBlob: (i, b) => tx.putBlob(i, b),
+        deleteBlob: (i) => tx.deleteBlob(i),
+        delete: async (c, k) => {
+          await this.touch(tx, c, k);
+          return tx.delete(c, k);
+        },
+        put: async (c, record) => {
+          await this.touch(tx, c, keyOf(c, record));
+          const out = await tx.put(c, record);
+          made(c, record);
+          return out;
+        },
+        add: async (c, record) => {
+          await this.touch(tx, c, keyOf(c, record));
+          const out = await tx.add(c, record);
+          made(c, record);
+          return out;
+        },
+        applyEvent: async (c, k, step, opts) => {
+          await this.touch(tx, c, k);
+          const r = await tx.applyEvent(c, k, step, opts);
+          if (r.ok && synced(c)) this.queued.push(...eventsOf(c, k, r.entries));
+          return r;
+        },
+      };
+    }
+  }
+
+  /**
+   * `store.batch` on a synced store: its writes and their outbox entries as one unit, journaled
+   * like a single write. A body that writes to no synced collection runs once, as on the local
+   * store. One that does runs first in a transaction given up at its end (nothing is written; it
+   * tells which items the batch touches and what they held), then the intent naming them is
+   * stored, then the body runs again for real — and again from the start should another write
+   * have changed one of those items in between. So a batch body must be a function of what it
+   * reads in the transaction (as every core batch is): it may run more than once.
+   */
+  async function journaledBatch<T>(body: (tx: StoreTx<any>) => Promise<T>, w?: WriteOptions): Promise<T> {
+    return withWriteLock('shared', async () => {
+      let plan: Intent | undefined;
+      for (let round = 0; round < MAX_REPLANS; round++) {
+        const planned = plan ? new Map(plan.items.map((t) => [itemId(t.collection, JSON.stringify(t.key)), t])) : undefined;
+        const run = new BatchRun(planned);
+        const once = () =>
+          local.batch(async (tx) => {
+            run.reset(); // a batch body may run again after a conflict
+            const result = await body(run.wrap(tx));
+            // Without a plan, a body that wrote to a synced collection was a rehearsal: given up.
+            if (!planned && run.syncedWrites) throw new Rehearsed([...run.touched.values()]);
+            return result;
+          }, w);
+        try {
+          if (!plan) return await once();
+          const intentKey = newIntentKey();
+          await queue.put('meta', { key: intentKey, value: plan });
+          const ids = plan.items.filter((t) => synced(t.collection)).map((t) => itemId(t.collection, String(t.key)));
+          return await holding(ids, () => landed(intentKey, plan!, once, () => run.queued));
+        } catch (e) {
+          if (e instanceof Rehearsed) plan = { items: e.touched };
+          else if (e instanceof Replan) plan = undefined;
+          else throw e;
+        }
+      }
+      throw storeError('conflict', {}, { 'zh-CN': '批量写入期间相关记录一再被其他操作修改，未写入任何内容，请重试', en: 'the records this batch writes kept changing under it: nothing was written; try again' });
+    });
+  }
+
   const control: SyncControl & { problems(): RecordProblem[] } = {
     state: () => current,
     problems: () => [...problems.values()],
@@ -785,39 +924,7 @@ export async function createSyncedStore(options: SyncedStoreOptions): Promise<Sy
         journaled(collection, [String(key)], () => local.applyEvent(collection, key, step, w), (r) => (r.ok ? eventsOf(collection, key, r.entries) : [])),
       );
     },
-    async batch(body, w?: WriteOptions) {
-      const queued: Omit<OutboxEntry, 'mutationId' | 'queuedAt'>[] = [];
-      const result = await local.batch(async (tx) => {
-        const wrapped: StoreTx<any> = {
-          get: (c, k) => tx.get(c, k),
-          all: (c, wh) => tx.all(c, wh),
-          delete: (c, k) => tx.delete(c, k),
-          putBlob: (i, b) => tx.putBlob(i, b),
-          deleteBlob: (i) => tx.deleteBlob(i),
-          async put(c, record) {
-            const out = await tx.put(c, record);
-            const made = synced(c) ? creationOf(c, record) : undefined;
-            if (made) queued.push(made);
-            return out;
-          },
-          async add(c, record) {
-            const out = await tx.add(c, record);
-            const made = synced(c) ? creationOf(c, record) : undefined;
-            if (made) queued.push(made);
-            return out;
-          },
-          async applyEvent(c, k, step, opts) {
-            const r = await tx.applyEvent(c, k, step, opts);
-            if (r.ok && synced(c)) queued.push(...eventsOf(c, k, r.entries));
-            return r;
-          },
-        };
-        queued.length = 0; // a batch body may run again after a conflict
-        return body(wrapped);
-      }, w);
-      await enqueue(queued);
-      return result;
-    },
+    batch: (body, w?: WriteOptions) => journaledBatch(body, w),
     async clear(w?: WriteOptions) {
       // Sign-out on a shared computer: every record, the outbox, refusals, cursor, client id and session.
       liveAbort?.abort();
