@@ -1,9 +1,13 @@
-// The example portal's one file (/widgets/cdn/bihuan.js: every widget, lit and core), built straight
-// from the sources with esbuild in a few seconds — what `npm start` serves. The npm packages'
-// full build (declarations, per-widget files, the manifest) is `pnpm build`; the portal needs none
-// of it. Writes examples/.build/cdn/bihuan.js (and its source map); prints the time it took.
+// The example portal's script-tag files, built straight from the sources with esbuild in a few
+// seconds — what `npm start` serves, laid out as the package's dist/cdn: one file per widget
+// (cdn/bh-<name>.js), core's entries (cdn/core/<part>.js, cdn/core/<domain>/examples.js,
+// cdn/core/examples.js), the widgets' default store (cdn/default-store.js) and cdn/bihuan.js
+// (everything), all sharing chunks (cdn/chunks/), so that a page loads only what it uses and one
+// copy of each module. The npm
+// packages' full build (declarations, the manifest) is `pnpm build`; the portal needs none of it.
+// Writes examples/.build/cdn/ (with source maps); prints the time it took.
 import { build, stop } from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
@@ -24,11 +28,33 @@ const coreFromSource = {
   },
 };
 
+/** The same entries as the package's script-tag build (packages/widgets/vite.cdn.config.ts). */
+function entryPoints() {
+  const widgets = here('../packages/widgets/src/');
+  const coreExports = JSON.parse(readFileSync(here('../packages/core/package.json'), 'utf8')).exports;
+  const core = Object.keys(coreExports)
+    .filter((key) => key.startsWith('./') && !key.includes('*') && key !== './package.json')
+    .map((key) => key.slice(2))
+    .map((sub) => [`cdn/core/${sub}`, [`${coreSrc}${sub}/index.ts`, `${coreSrc}${sub}.ts`].find((c) => existsSync(c))]);
+  const domainExamples = readdirSync(coreSrc, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(`${coreSrc}${d.name}/examples.ts`))
+    .map((d) => [`cdn/core/${d.name}/examples`, `${coreSrc}${d.name}/examples.ts`]);
+  return {
+    'cdn/bihuan': `${widgets}cdn/bihuan.ts`,
+    'cdn/default-store': `${widgets}cdn/default-store.ts`,
+    ...Object.fromEntries(readdirSync(`${widgets}components`).map((c) => [`cdn/bh-${c}`, `${widgets}components/${c}/define.ts`])),
+    ...Object.fromEntries(core),
+    ...Object.fromEntries(domainExamples),
+  };
+}
+
 export async function buildPortalBundle({ outdir = here('./.build/'), quiet = false } = {}) {
   const t0 = performance.now();
   await build({
-    entryPoints: { 'cdn/bihuan': here('../packages/widgets/src/cdn/bihuan.ts') },
+    entryPoints: entryPoints(),
     outdir,
+    splitting: true,
+    chunkNames: 'cdn/chunks/[name]-[hash]',
     bundle: true,
     format: 'esm',
     platform: 'browser',
@@ -42,7 +68,7 @@ export async function buildPortalBundle({ outdir = here('./.build/'), quiet = fa
   });
   await stop(); // the server that follows needs no esbuild service running beside it
   const ms = performance.now() - t0;
-  if (!quiet) console.log(`built ${outdir}cdn/bihuan.js from the sources in ${(ms / 1000).toFixed(1)} s`);
+  if (!quiet) console.log(`built ${outdir}cdn/ (one file per widget, core's entries, shared chunks) from the sources in ${(ms / 1000).toFixed(1)} s`);
   return { outdir, ms };
 }
 

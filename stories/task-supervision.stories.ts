@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
-import { createMemoryStore, exampleRoster, exampleTaskOrders, taskStoreSpec } from '@bihuan/core';
+import { createMemoryStore, taskStoreSpec } from '@bihuan/core';
+import { exampleRoster, exampleTaskOrders } from '@bihuan/core/examples';
 import '@bihuan/widgets/task-supervision';
 
 const NOW = '2025-10-27T10:00:00+08:00';

@@ -1,8 +1,22 @@
 import { defineConfig } from 'vite';
-import { readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { TRUSTED_TYPES_BANNER } from './src/cdn/trusted-types-banner.ts';
 
 const components = readdirSync('src/components');
+
+// Core's subpath entries (`@bihuan/core/dispute` → cdn/core/dispute.js, `/examples` →
+// cdn/core/examples.js …) and the widgets' default store (cdn/default-store.js), built in the same
+// graph as the widget files: a page script imports what it uses from them and shares the widgets'
+// one copy of each module (one default store per database, one set of loop definitions).
+const coreExports: Record<string, string | { import: string }> = JSON.parse(readFileSync('../core/package.json', 'utf8')).exports;
+const coreEntries = Object.entries(coreExports)
+  .filter(([key, target]) => key.startsWith('./') && !key.includes('*') && key !== './package.json' && typeof target !== 'string')
+  .map(([key, target]) => [`core/${key.slice(2)}`, `../core/${(target as { import: string }).import}`]);
+// One domain's example data (`@bihuan/core/<domain>/examples` → cdn/core/<domain>/examples.js): a
+// page loads the examples it seeds, not every domain's.
+const domainExamples = readdirSync('../core/src', { withFileTypes: true })
+  .filter((d) => d.isDirectory() && existsSync(`../core/src/${d.name}/examples.ts`))
+  .map((d) => [`core/${d.name}/examples`, `../core/dist/${d.name}/examples.js`]);
 
 // The single-widget script-tag files, cdn/bh-<name>.js: ES modules importing shared chunks
 // (lit, core's parts) from cdn/chunks/, so that a page with three widget files loads lit once and
@@ -19,7 +33,12 @@ export default defineConfig({
     minify: true,
     sourcemap: false,
     lib: {
-      entry: Object.fromEntries(components.map((c) => [`bh-${c}`, `src/components/${c}/define.ts`])),
+      entry: {
+        ...Object.fromEntries(components.map((c) => [`bh-${c}`, `src/components/${c}/define.ts`])),
+        ...Object.fromEntries(coreEntries),
+        ...Object.fromEntries(domainExamples),
+        'default-store': 'src/cdn/default-store.ts',
+      },
       formats: ['es'],
     },
     rolldownOptions: {
