@@ -1,10 +1,10 @@
 // The example portal's script-tag files, built straight from the sources with esbuild in a few
-// seconds — what `npm start` serves, laid out as the package's dist/cdn: one file per widget
-// (cdn/bh-<name>.js), core's entries (cdn/core/<part>.js, cdn/core/<domain>/examples.js,
-// cdn/core/examples.js), the widgets' default store (cdn/default-store.js) and cdn/bihuan.js
-// (everything), all sharing chunks (cdn/chunks/), so that a page loads only what it uses and one
-// copy of each module. The npm
-// packages' full build (declarations, the manifest) is `pnpm build`; the portal needs none of it.
+// seconds — what `npm start` serves, laid out as the package's dist/cdn/kit: one file per widget
+// (kit/bh-<name>.js), core's entries (kit/core/<part>.js, kit/core/<domain>/examples.js,
+// kit/core/examples.js) and the widgets' default store (kit/default-store.js), with
+// cdn/bihuan.js (everything), all sharing chunks, so that a page loads only what it uses and one
+// copy of each module. The npm packages' full build (declarations, the manifest) is `pnpm build`;
+// the portal needs none of it.
 // Writes examples/.build/cdn/ (with source maps); prints the time it took.
 import { build, stop } from 'esbuild';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
@@ -28,21 +28,21 @@ const coreFromSource = {
   },
 };
 
-/** The same entries as the package's script-tag build (packages/widgets/vite.cdn.config.ts). */
+/** The same entries as the package's script-tag kit (packages/widgets/vite.cdn.config.ts, `--mode kit`). */
 function entryPoints() {
   const widgets = here('../packages/widgets/src/');
   const coreExports = JSON.parse(readFileSync(here('../packages/core/package.json'), 'utf8')).exports;
   const core = Object.keys(coreExports)
     .filter((key) => key.startsWith('./') && !key.includes('*') && key !== './package.json')
     .map((key) => key.slice(2))
-    .map((sub) => [`cdn/core/${sub}`, [`${coreSrc}${sub}/index.ts`, `${coreSrc}${sub}.ts`].find((c) => existsSync(c))]);
+    .map((sub) => [`cdn/kit/core/${sub}`, [`${coreSrc}${sub}/index.ts`, `${coreSrc}${sub}.ts`].find((c) => existsSync(c))]);
   const domainExamples = readdirSync(coreSrc, { withFileTypes: true })
     .filter((d) => d.isDirectory() && existsSync(`${coreSrc}${d.name}/examples.ts`))
-    .map((d) => [`cdn/core/${d.name}/examples`, `${coreSrc}${d.name}/examples.ts`]);
+    .map((d) => [`cdn/kit/core/${d.name}/examples`, `${coreSrc}${d.name}/examples.ts`]);
   return {
     'cdn/bihuan': `${widgets}cdn/bihuan.ts`,
-    'cdn/default-store': `${widgets}cdn/default-store.ts`,
-    ...Object.fromEntries(readdirSync(`${widgets}components`).map((c) => [`cdn/bh-${c}`, `${widgets}components/${c}/define.ts`])),
+    'cdn/kit/default-store': `${widgets}cdn/default-store.ts`,
+    ...Object.fromEntries(readdirSync(`${widgets}components`).map((c) => [`cdn/kit/bh-${c}`, `${widgets}components/${c}/define.ts`])),
     ...Object.fromEntries(core),
     ...Object.fromEntries(domainExamples),
   };
@@ -54,7 +54,7 @@ export async function buildPortalBundle({ outdir = here('./.build/'), quiet = fa
     entryPoints: entryPoints(),
     outdir,
     splitting: true,
-    chunkNames: 'cdn/chunks/[name]-[hash]',
+    chunkNames: 'cdn/kit/chunks/[name]-[hash]',
     bundle: true,
     format: 'esm',
     platform: 'browser',

@@ -1,13 +1,13 @@
 // The community-safety page: large-event permits, minimum emergency units and the volunteer
 // police log. The widgets use the default IndexedDB stores; on a first visit this script puts the
 // source's figures in them as example data (all data are examples).
-import { emergencyUnitStore } from '/widgets/cdn/core/emergency-unit.js';
-import { eventPermitStore } from '/widgets/cdn/core/event-permit.js';
-import { exampleEmergencyUnits } from '/widgets/cdn/core/emergency-unit/examples.js';
-import { exampleEventPermits, examplePermitsInProgress } from '/widgets/cdn/core/event-permit/examples.js';
-import { exampleVolunteerLog } from '/widgets/cdn/core/volunteer/examples.js';
-import { volunteerStore } from '/widgets/cdn/core/volunteer.js';
-import { defaultStore } from '/widgets/cdn/default-store.js';
+import { emergencyUnitStore } from '/widgets/cdn/kit/core/emergency-unit.js';
+import { eventPermitStore } from '/widgets/cdn/kit/core/event-permit.js';
+import { exampleEmergencyUnits } from '/widgets/cdn/kit/core/emergency-unit/examples.js';
+import { exampleEventPermits, examplePermitsInProgress } from '/widgets/cdn/kit/core/event-permit/examples.js';
+import { exampleVolunteerLog } from '/widgets/cdn/kit/core/volunteer/examples.js';
+import { volunteerStore } from '/widgets/cdn/kit/core/volunteer.js';
+import { defaultStore } from '/widgets/cdn/kit/default-store.js';
 import { seedThen } from './portal.js';
 
 const permits = document.getElementById('permits');

@@ -3,10 +3,10 @@
 // action is the session's user, and another officer's change shows here without a reload (the
 // server's live notices). Otherwise the widgets share a store in this browser only, and the
 // "working as" choice below stands in for a sign-in (display only).
-import { periodOf, periodsBetween, previousPeriod } from '/widgets/cdn/core/calendar.js';
-import { disputeStoreSpec, ledgerOfPeriod, notifyStep, summarizeLedger, watchDueNotices } from '/widgets/cdn/core/dispute.js';
-import { exampleAreaTree, exampleCaseload } from '/widgets/cdn/core/dispute/examples.js';
-import { exampleNegativeList } from '/widgets/cdn/core/three-lists/examples.js';
+import { periodOf, periodsBetween, previousPeriod } from '/widgets/cdn/kit/core/calendar.js';
+import { disputeStoreSpec, ledgerOfPeriod, notifyStep, summarizeLedger, watchDueNotices } from '/widgets/cdn/kit/core/dispute.js';
+import { exampleAreaTree, exampleCaseload } from '/widgets/cdn/kit/core/dispute/examples.js';
+import { exampleNegativeList } from '/widgets/cdn/kit/core/three-lists/examples.js';
 import { connectStore } from './connect.js';
 import { seedThen } from './portal.js';
 

@@ -1,13 +1,13 @@
 // The evaluation page: a law report scored by six dimensions, the problem list and rectification
 // ledger (with accountability for what goes overdue), and a reception day's issues. The widgets use
 // the default IndexedDB stores; this script seeds core's examples when they are empty.
-import { SIX_DIMENSIONS, evaluationStoreSpec } from '/widgets/cdn/core/evaluation.js';
-import { exampleLawReport } from '/widgets/cdn/core/evaluation/examples.js';
-import { exampleReceptionDay } from '/widgets/cdn/core/reception/examples.js';
-import { exampleRectificationItems } from '/widgets/cdn/core/rectification/examples.js';
-import { receptionStoreSpec } from '/widgets/cdn/core/reception.js';
-import { rectificationStoreSpec } from '/widgets/cdn/core/rectification.js';
-import { defaultStore } from '/widgets/cdn/default-store.js';
+import { SIX_DIMENSIONS, evaluationStoreSpec } from '/widgets/cdn/kit/core/evaluation.js';
+import { exampleLawReport } from '/widgets/cdn/kit/core/evaluation/examples.js';
+import { exampleReceptionDay } from '/widgets/cdn/kit/core/reception/examples.js';
+import { exampleRectificationItems } from '/widgets/cdn/kit/core/rectification/examples.js';
+import { receptionStoreSpec } from '/widgets/cdn/kit/core/reception.js';
+import { rectificationStoreSpec } from '/widgets/cdn/kit/core/rectification.js';
+import { defaultStore } from '/widgets/cdn/kit/default-store.js';
 import { seedThen } from './portal.js';
 
 async function seedEvaluation() {

@@ -3,11 +3,11 @@
 // dispatches this month from the example catalog to an example roster (12 officers: 3 counties ×
 // 2 stations × 2, 1,236 orders) and moves it on to now, before the widgets read it (all data are
 // examples).
-import { exampleNegativeList } from '/widgets/cdn/core/three-lists/examples.js';
-import { exampleRoster, exampleTaskOrders } from '/widgets/cdn/core/task/examples.js';
-import { taskStoreSpec } from '/widgets/cdn/core/task.js';
-import { checkNegativeList } from '/widgets/cdn/core/three-lists.js';
-import { defaultStore } from '/widgets/cdn/default-store.js';
+import { exampleNegativeList } from '/widgets/cdn/kit/core/three-lists/examples.js';
+import { exampleRoster, exampleTaskOrders } from '/widgets/cdn/kit/core/task/examples.js';
+import { taskStoreSpec } from '/widgets/cdn/kit/core/task.js';
+import { checkNegativeList } from '/widgets/cdn/kit/core/three-lists.js';
+import { defaultStore } from '/widgets/cdn/kit/default-store.js';
 import { seedThen } from './portal.js';
 
 const now = new Date().toISOString();
