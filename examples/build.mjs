@@ -7,8 +7,9 @@
 // the portal needs none of it.
 // Writes examples/.build/cdn/ (with source maps); prints the time it took.
 import { build, stop } from 'esbuild';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { kitEntries } from '../packages/widgets/scripts/kit-entries.mjs';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 const coreSrc = here('../packages/core/src/');
@@ -28,24 +29,10 @@ const coreFromSource = {
   },
 };
 
-/** The same entries as the package's script-tag kit (packages/widgets/vite.cdn.config.ts, `--mode kit`). */
+/** The package's script-tag kit's entries (packages/widgets/vite.cdn.config.ts, `--mode kit`), from the sources, and bihuan.js. */
 function entryPoints() {
-  const widgets = here('../packages/widgets/src/');
-  const coreExports = JSON.parse(readFileSync(here('../packages/core/package.json'), 'utf8')).exports;
-  const core = Object.keys(coreExports)
-    .filter((key) => key.startsWith('./') && !key.includes('*') && key !== './package.json')
-    .map((key) => key.slice(2))
-    .map((sub) => [`cdn/kit/core/${sub}`, [`${coreSrc}${sub}/index.ts`, `${coreSrc}${sub}.ts`].find((c) => existsSync(c))]);
-  const domainExamples = readdirSync(coreSrc, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && existsSync(`${coreSrc}${d.name}/examples.ts`))
-    .map((d) => [`cdn/kit/core/${d.name}/examples`, `${coreSrc}${d.name}/examples.ts`]);
-  return {
-    'cdn/bihuan': `${widgets}cdn/bihuan.ts`,
-    'cdn/kit/default-store': `${widgets}cdn/default-store.ts`,
-    ...Object.fromEntries(readdirSync(`${widgets}components`).map((c) => [`cdn/kit/bh-${c}`, `${widgets}components/${c}/define.ts`])),
-    ...Object.fromEntries(core),
-    ...Object.fromEntries(domainExamples),
-  };
+  const kit = Object.entries(kitEntries({ from: 'src' })).map(([name, file]) => [`cdn/kit/${name}`, file]);
+  return { 'cdn/bihuan': here('../packages/widgets/src/cdn/bihuan.ts'), ...Object.fromEntries(kit) };
 }
 
 export async function buildPortalBundle({ outdir = here('./.build/'), quiet = false } = {}) {

@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
+import { kitEntries } from './scripts/kit-entries.mjs';
 import { TRUSTED_TYPES_BANNER } from './src/cdn/trusted-types-banner.ts';
 
 const components = readdirSync('src/components');
@@ -10,15 +11,7 @@ const components = readdirSync('src/components');
 // core's API from them and shares the widgets' one copy of each module (one default store per
 // database, one set of loop definitions). A separate graph because every core entry keeps all of
 // its part alive: in the plain files' graph, a page with only the dispute ledger loaded 16 KB gzip
-// more (the print document 60 KB more) that its widget never runs.
-const coreExports: Record<string, string | { import: string }> = JSON.parse(readFileSync('../core/package.json', 'utf8')).exports;
-const coreEntries = Object.entries(coreExports)
-  .filter(([key, target]) => key.startsWith('./') && !key.includes('*') && key !== './package.json' && typeof target !== 'string')
-  .map(([key, target]) => [`core/${key.slice(2)}`, `../core/${(target as { import: string }).import}`]);
-// One domain's example data: kit/core/<domain>/examples.js (a page loads the examples it seeds).
-const domainExamples = readdirSync('../core/src', { withFileTypes: true })
-  .filter((d) => d.isDirectory() && existsSync(`../core/src/${d.name}/examples.ts`))
-  .map((d) => [`core/${d.name}/examples`, `../core/dist/${d.name}/examples.js`]);
+// more (the print document 60 KB more) that its widget never runs. Entries: scripts/kit-entries.mjs.
 
 // The single-widget script-tag files, cdn/bh-<name>.js: ES modules importing shared chunks
 // (lit, core's parts) from cdn/chunks/, so that a page with three widget files loads lit once and
@@ -36,10 +29,7 @@ export default defineConfig(({ mode }) => ({
     minify: true,
     sourcemap: false,
     lib: {
-      entry: {
-        ...Object.fromEntries(components.map((c) => [`bh-${c}`, `src/components/${c}/define.ts`])),
-        ...(mode === 'kit' ? { ...Object.fromEntries(coreEntries), ...Object.fromEntries(domainExamples), 'default-store': 'src/cdn/default-store.ts' } : {}),
-      },
+      entry: mode === 'kit' ? kitEntries({ from: 'dist' }) : Object.fromEntries(components.map((c) => [`bh-${c}`, `src/components/${c}/define.ts`])),
       formats: ['es'],
     },
     rolldownOptions: {
