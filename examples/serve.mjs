@@ -1,6 +1,6 @@
-// Serves the example portal (examples/portal) with the widgets' one-file build, under a strict
+// Serves the example portal (examples/portal) with the widgets' script-tag files, under a strict
 // CSP. `PORT=8080 node examples/serve.mjs` picks the port; the default is 4173. By default the
-// file comes from the package build (packages/widgets/dist/cdn/bihuan.js); `--source` builds it
+// files come from the package build (packages/widgets/dist/cdn/); `--source` builds them
 // from the sources first (examples/build.mjs, a few seconds: what `npm start` does).
 // Beside the portal runs @bihuan/server on PGlite in examples/.data/ (the example county seeded) at
 // /api/, and the DEVELOPMENT-ONLY sign-in at /dev/ (its endpoints at /dev/api/): see server/start.mjs.

@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
-import { attachmentStoreSpec, exampleAttachments, type Attachment } from '@bihuan/core';
+import { attachmentStoreSpec, type Attachment } from '@bihuan/core';
+import { exampleAttachments } from '@bihuan/core/examples';
 import { seededStore, unrelatedStore } from './support/seeded-store.js';
 import '@bihuan/widgets/attachments';
 

@@ -1,7 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import { ref } from 'lit/directives/ref.js';
-import { createMemoryStore, disputeStoreSpec, exampleNegativeList } from '@bihuan/core';
+import { createMemoryStore, disputeStoreSpec } from '@bihuan/core';
+import { exampleNegativeList } from '@bihuan/core/examples';
 import '@bihuan/widgets/dispute-intake';
 import { type BhDisputeIntake, type IntakeDraft, emptyIntakeDraft } from '@bihuan/widgets/classes';
 import { NOW, storeWith, typicalDisputes } from './support/disputes.js';

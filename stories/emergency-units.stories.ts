@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
-import { type EmergencyUnitExample, emergencyUnitStore, exampleEmergencyUnits } from '@bihuan/core';
+import { emergencyUnitStore } from '@bihuan/core';
+import { exampleEmergencyUnits, type EmergencyUnitExample } from '@bihuan/core/examples';
 import { seededStore, unrelatedStore } from './support/seeded-store.js';
 import '@bihuan/widgets/emergency-units';
 

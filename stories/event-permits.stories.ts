@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
-import { type EventPermitItem, eventPermitLoop, eventPermitStore, exampleEventPermits, examplePermitsInProgress } from '@bihuan/core';
+import { type EventPermitItem, eventPermitLoop, eventPermitStore } from '@bihuan/core';
+import { exampleEventPermits, examplePermitsInProgress } from '@bihuan/core/examples';
 import { escalatedAt } from './support/escalated.js';
 import { seededStore } from './support/seeded-store.js';
 import '@bihuan/widgets/event-permits';

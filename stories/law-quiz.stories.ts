@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
-import { civilCodeQuiz, createAttempt, createMemoryStore, type QuizInput, quizStore, type Store } from '@bihuan/core';
+import { createAttempt, createMemoryStore, type QuizInput, quizStore, type Store } from '@bihuan/core';
+import { civilCodeQuiz } from '@bihuan/core/examples';
 import '@bihuan/widgets/law-quiz';
 
 interface Args {

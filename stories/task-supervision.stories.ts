@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
-import { createMemoryStore, exampleRoster, exampleTaskOrders, taskOrderLoop, taskStoreSpec } from '@bihuan/core';
+import { createMemoryStore, taskOrderLoop, taskStoreSpec } from '@bihuan/core';
+import { exampleRoster, exampleTaskOrders } from '@bihuan/core/examples';
 import '@bihuan/widgets/task-supervision';
 import { escalatedAt } from './support/escalated.js';
 

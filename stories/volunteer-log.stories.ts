@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
-import { type VolunteerLogExample, exampleVolunteerLog, volunteerStore } from '@bihuan/core';
+import { volunteerStore } from '@bihuan/core';
+import { exampleVolunteerLog, type VolunteerLogExample } from '@bihuan/core/examples';
 import { seededStore, unrelatedStore } from './support/seeded-store.js';
 import '@bihuan/widgets/volunteer-log';
 

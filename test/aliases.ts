@@ -9,6 +9,7 @@ const root = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.u
 export const sourceAliases = [
   { find: /^@bihuan\/core$/, replacement: root('packages/core/src/index.ts') },
   { find: /^@bihuan\/core\/examples$/, replacement: root('packages/core/src/examples.ts') },
+  { find: /^@bihuan\/core\/([a-z-]+)\/examples$/, replacement: root('packages/core/src/$1/examples.ts') },
   { find: /^@bihuan\/core\/([a-z-]+)$/, replacement: root('packages/core/src/$1/index.ts') },
   { find: /^@bihuan\/widgets$/, replacement: root('packages/widgets/src/index.ts') },
   { find: /^@bihuan\/widgets\/classes$/, replacement: root('packages/widgets/src/classes.ts') },

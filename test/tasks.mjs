@@ -102,9 +102,9 @@ if (task === 'test') {
     process.exit(result.status ?? 1);
   }
 } else if (task === 'start') {
-  // The portal needs one file only (every widget, lit and core): serve.mjs builds it straight from
-  // the sources with esbuild in seconds. No declarations, no per-widget files, no manifest — those
-  // are the packages' full build (`pnpm build`, which `npm test` runs).
+  // The portal needs the script-tag files only (one per widget, core's entries, shared chunks):
+  // serve.mjs builds them straight from the sources with esbuild in seconds. No declarations, no
+  // manifest — those are the packages' full build (`pnpm build`, which `npm test` runs).
   run(['install', '--frozen-lockfile', '--prefer-offline'], 'install the workspace');
   run(['exec', 'node', 'examples/serve.mjs', '--source'], 'build the portal\'s widgets from the sources and serve the portal');
 } else {

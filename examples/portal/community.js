@@ -3,16 +3,13 @@
 // server's filings, the actor the session's user). Otherwise, and for the units and the log, the
 // widgets use the default IndexedDB stores; on a first visit this script puts the source's figures
 // in them as example data (all data are examples).
-import {
-  defaultStore,
-  emergencyUnitStore,
-  eventPermitStore,
-  exampleEmergencyUnits,
-  exampleEventPermits,
-  examplePermitsInProgress,
-  exampleVolunteerLog,
-  volunteerStore,
-} from '/widgets/cdn/bihuan.js';
+import { emergencyUnitStore } from '/widgets/cdn/kit/core/emergency-unit.js';
+import { eventPermitStore } from '/widgets/cdn/kit/core/event-permit.js';
+import { exampleEmergencyUnits } from '/widgets/cdn/kit/core/emergency-unit/examples.js';
+import { exampleEventPermits, examplePermitsInProgress } from '/widgets/cdn/kit/core/event-permit/examples.js';
+import { exampleVolunteerLog } from '/widgets/cdn/kit/core/volunteer/examples.js';
+import { volunteerStore } from '/widgets/cdn/kit/core/volunteer.js';
+import { defaultStore } from '/widgets/cdn/kit/default-store.js';
 import { connectStore, firstSync, loadingWords } from './connect.js';
 import { seedThen } from './portal.js';
 

@@ -5,7 +5,9 @@
 // The sign-in here is the example's DEVELOPMENT-ONLY one (`/dev/`): it keeps this window's session
 // in sessionStorage (`bihuan-dev-token`), so two windows can be two people. A real portal's
 // `getToken` asks its own backend instead (see the README, "The example portal").
-import { createIndexedDbStore, createSyncedStore, defaultStore, defineStore } from '/widgets/cdn/bihuan.js';
+import { createIndexedDbStore, defineStore } from '/widgets/cdn/kit/core/store.js';
+import { createSyncedStore } from '/widgets/cdn/kit/core/sync.js';
+import { defaultStore } from '/widgets/cdn/kit/default-store.js';
 
 /** Where `npm start` mounts @bihuan/server (same origin: the CSP's `connect-src 'self'` suffices). */
 export const API = '/api';

@@ -3,7 +3,13 @@
 // action is the session's user, and another officer's change shows here without a reload (the
 // server's live notices). Otherwise the widgets share a store in this browser only, and the
 // "working as" choice below stands in for a sign-in (display only).
-import { attachmentStoreSpec, disputeStoreSpec, escalationsOf, exampleAreaTree, exampleCaseload, exampleNegativeList, ledgerOfPeriod, notifyStep, periodOf, periodsBetween, previousPeriod, summarizeLedger, supervisionStoreSpec, watchDueNotices } from '/widgets/cdn/bihuan.js';
+import { attachmentStoreSpec } from '/widgets/cdn/kit/core/attachment.js';
+import { periodOf, periodsBetween, previousPeriod } from '/widgets/cdn/kit/core/calendar.js';
+import { disputeStoreSpec, ledgerOfPeriod, notifyStep, summarizeLedger, watchDueNotices } from '/widgets/cdn/kit/core/dispute.js';
+import { exampleAreaTree, exampleCaseload } from '/widgets/cdn/kit/core/dispute/examples.js';
+import { escalationsOf } from '/widgets/cdn/kit/core/loop.js';
+import { supervisionStoreSpec } from '/widgets/cdn/kit/core/supervision.js';
+import { exampleNegativeList } from '/widgets/cdn/kit/core/three-lists/examples.js';
 import { connectStore, firstSync, personalStore } from './connect.js';
 import { seedThen } from './portal.js';
 

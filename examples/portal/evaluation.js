@@ -2,16 +2,13 @@
 // ledger (with accountability for what goes overdue), and a reception day's issues. The score
 // sheets stay in this browser (IndexedDB, core's examples seeded when empty); the ledger and the
 // reception day are on the portal's server when someone is signed in (see connect.js).
-import {
-  SIX_DIMENSIONS,
-  defaultStore,
-  evaluationStoreSpec,
-  exampleLawReport,
-  exampleReceptionDay,
-  exampleRectificationItems,
-  receptionStoreSpec,
-  rectificationStoreSpec,
-} from '/widgets/cdn/bihuan.js';
+import { SIX_DIMENSIONS, evaluationStoreSpec } from '/widgets/cdn/kit/core/evaluation.js';
+import { exampleLawReport } from '/widgets/cdn/kit/core/evaluation/examples.js';
+import { exampleReceptionDay } from '/widgets/cdn/kit/core/reception/examples.js';
+import { exampleRectificationItems } from '/widgets/cdn/kit/core/rectification/examples.js';
+import { receptionStoreSpec } from '/widgets/cdn/kit/core/reception.js';
+import { rectificationStoreSpec } from '/widgets/cdn/kit/core/rectification.js';
+import { defaultStore } from '/widgets/cdn/kit/default-store.js';
 import { connectStore, firstSync, loadingWords } from './connect.js';
 import { seedThen } from './portal.js';
 

@@ -1,7 +1,9 @@
 // The services page: business liaison, the job fair before release and the Civil Code quiz. The
 // widgets use the default IndexedDB stores; on a first visit this script puts example records in
 // them (all data are examples).
-import { acceptWindowCase, businessStore, defaultStore, jobFairStore } from '/widgets/cdn/bihuan.js';
+import { acceptWindowCase, businessStore } from '/widgets/cdn/kit/core/business.js';
+import { jobFairStore } from '/widgets/cdn/kit/core/job-fair.js';
+import { defaultStore } from '/widgets/cdn/kit/default-store.js';
 import { seedThen } from './portal.js';
 
 async function seedBusiness() {

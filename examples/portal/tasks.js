@@ -6,7 +6,11 @@
 // first visit this script dispatches this month from the example catalog to an example roster
 // (12 officers: 3 counties × 2 stations × 2, 1,236 orders) and moves it on to now, before the
 // widgets read it (all data are examples).
-import { checkNegativeList, exampleNegativeList, exampleRoster, exampleTaskOrders, loadRoster, taskStoreSpec } from '/widgets/cdn/bihuan.js';
+import { exampleNegativeList } from '/widgets/cdn/kit/core/three-lists/examples.js';
+import { exampleRoster, exampleTaskOrders } from '/widgets/cdn/kit/core/task/examples.js';
+import { loadRoster, taskStoreSpec } from '/widgets/cdn/kit/core/task.js';
+import { checkNegativeList } from '/widgets/cdn/kit/core/three-lists.js';
+import { defaultStore } from '/widgets/cdn/kit/default-store.js';
 import { connectStore, firstSync, loadingWords } from './connect.js';
 import { TASK_ROSTER } from './example-county.js';
 import { seedThen } from './portal.js';

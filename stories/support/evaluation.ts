@@ -11,12 +11,10 @@ import {
   SIX_DIMENSIONS,
   createMemoryStore,
   evaluationStoreSpec,
-  exampleLawReport,
-  exampleReceptionDay,
-  exampleRectificationItems,
   receptionStoreSpec,
   rectificationStoreSpec,
 } from '@bihuan/core';
+import { exampleLawReport, exampleReceptionDay, exampleRectificationItems } from '@bihuan/core/examples';
 
 /** The moment stories are judged at. */
 export const NOW = '2026-03-02T09:00:00+08:00';

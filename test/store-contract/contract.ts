@@ -5,8 +5,6 @@ import {
   applyLoopEvent,
   defineStore,
   dispatchMonthToStore,
-  exampleCatalog,
-  exampleRoster,
   exportBackup,
   importBackup,
   MAX_SEQ,
@@ -23,6 +21,7 @@ import {
   type StoreNotice,
   type StoreSpec,
 } from '@bihuan/core';
+import { exampleCatalog, exampleRoster } from '@bihuan/core/examples';
 import { blobContract } from './blobs.js';
 import { makeDispute, makeTasks, simpleStep, taskSpec, uniqueName, type Snapshot, type TaskOrder } from './fixtures.js';
 

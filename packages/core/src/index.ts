@@ -2,9 +2,10 @@
  * @bihuan/core — closed-loop domain logic for grassroots governance. No DOM: the same rules run
  * in a portal's pages and on its server.
  *
- * Every part has its own entry (`@bihuan/core/dispute`, `/task`, `/loop`, `/store`, `/rate` …,
- * and `@bihuan/core/examples` for example data); this root entry re-exports them all, for the
- * script-tag bundle and for code that prefers one import.
+ * Every part has its own entry (`@bihuan/core/dispute`, `/task`, `/loop`, `/store`, `/rate` …);
+ * this root entry re-exports them all, for the script-tag bundle and for code that prefers one
+ * import. Example data is not here: it has its own entry, `@bihuan/core/examples`, so that no
+ * widget's or page's path loads it unless it asks.
  */
 // The kernel: locales, errors, field vocabulary, argument checks, the one result shape.
 export * from './schema/index.js';
@@ -40,6 +41,3 @@ export * from './quiz/index.js';
 // The community-policing task loop (下单—反馈—督导) and the three lists (三个清单).
 export * from './task/index.js';
 export * from './three-lists/index.js';
-
-// Example data (illustrative, not any real city's), for the example portal and stories.
-export * from './examples.js';

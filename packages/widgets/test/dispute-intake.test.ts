@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { html } from 'lit';
 import '@bihuan/widgets/dispute-intake';
-import { type DisputeItem, createMemoryStore, disputeStoreSpec, exampleNegativeList } from '@bihuan/core';
+import { type DisputeItem, createMemoryStore, disputeStoreSpec } from '@bihuan/core';
+import { exampleNegativeList } from '@bihuan/core/examples';
 import type { DisputeAcceptedDetail, IntakeRefusedDetail } from '@bihuan/widgets/classes';
 import { cleanup, mount, settle, shadowText } from '../../../test/browser/support/render.js';
 import { expectNoAxeViolations } from '../../../test/browser/support/axe.js';

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { html } from 'lit';
-import { createMemoryStore, defineStore, emergencyUnitStore, exampleEmergencyUnits, type EmergencyUnitExample, type StoreSpec } from '@bihuan/core';
+import { createMemoryStore, defineStore, emergencyUnitStore, type StoreSpec } from '@bihuan/core';
+import { exampleEmergencyUnits, type EmergencyUnitExample } from '@bihuan/core/examples';
 import '@bihuan/widgets/emergency-units';
 import { cleanup, mount, settle, shadowText } from '../../../test/browser/support/render.js';
 import { expectNoAxeViolations } from '../../../test/browser/support/axe.js';

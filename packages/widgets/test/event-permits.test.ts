@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { html } from 'lit';
-import { createMemoryStore, eventPermitStore, exampleEventPermits, examplePermitsInProgress, type EventPermitItem } from '@bihuan/core';
+import { createMemoryStore, eventPermitStore, type EventPermitItem } from '@bihuan/core';
+import { exampleEventPermits, examplePermitsInProgress } from '@bihuan/core/examples';
 import '@bihuan/widgets/event-permits';
 import type { BhEventPermits } from '@bihuan/widgets/classes';
 import { cleanup, mount, settle, shadowText } from '../../../test/browser/support/render.js';

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { html } from 'lit';
-import { applyLoopEvent, createMemoryStore, dispatchMonth, taskOrderLoop, exampleCatalog, exampleRoster, taskStoreSpec, type TaskOrder } from '@bihuan/core';
+import { applyLoopEvent, createMemoryStore, dispatchMonth, taskOrderLoop, taskStoreSpec, type TaskOrder } from '@bihuan/core';
+import { exampleCatalog, exampleRoster } from '@bihuan/core/examples';
 import '@bihuan/widgets/task-checklist';
 import { cleanup, mount, settle, shadowText } from '../../../test/browser/support/render.js';
 import { expectNoAxeViolations } from '../../../test/browser/support/axe.js';

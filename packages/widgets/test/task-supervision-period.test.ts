@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { html } from 'lit';
-import { createMemoryStore, exampleRoster, exampleTaskOrders, rollupOrders, taskStoreSpec } from '@bihuan/core';
+import { createMemoryStore, rollupOrders, taskStoreSpec } from '@bihuan/core';
+import { exampleRoster, exampleTaskOrders } from '@bihuan/core/examples';
 import '@bihuan/widgets/task-supervision';
 import { cleanup, mount, settle, shadowText } from '../../../test/browser/support/render.js';
 

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { html } from 'lit';
-import { createMemoryStore, exampleVolunteerLog, volunteerStore, type VolunteerLogExample } from '@bihuan/core';
+import { createMemoryStore, volunteerStore } from '@bihuan/core';
+import { exampleVolunteerLog, type VolunteerLogExample } from '@bihuan/core/examples';
 import '@bihuan/widgets/volunteer-log';
 import { cleanup, mount, shadowText } from '../../../test/browser/support/render.js';
 import { expectNoAxeViolations } from '../../../test/browser/support/axe.js';

@@ -90,6 +90,29 @@ export default [
     },
   },
   {
+    name: 'size-portal-disputes',
+    unit: 'bytes gzip',
+    description: "the example portal's disputes page: its widgets' files from dist/cdn/kit and what its scripts import from there, with their chunks",
+    async run() {
+      // /widgets/… in the page and its scripts is packages/widgets/dist/…; the page's own scripts import each other relatively.
+      const portal = `${root}examples/portal/`;
+      const widgetFiles = (text) => [...text.matchAll(/["'](\/widgets\/[^"']+\.js)["']/g)].map(([, url]) => `packages/widgets/dist/${url.slice('/widgets/'.length)}`);
+      const scripts = (text) => [...text.matchAll(/src="\.\/([^"]+\.js)"|from\s*'\.\/([^']+\.js)'/g)].map((m) => m[1] ?? m[2]);
+      const files = new Set();
+      const seen = new Set();
+      const visit = (name) => {
+        if (seen.has(name)) return;
+        seen.add(name);
+        const text = readFileSync(`${portal}${name}`, 'utf8');
+        for (const f of widgetFiles(text)) for (const c of withChunks(`${root}${f}`)) files.add(c);
+        for (const s of scripts(text)) visit(s);
+      };
+      visit('disputes.html');
+      const bytes = [...files].reduce((sum, f) => sum + gz(readFileSync(f)), 0);
+      return { ours: bytes, peers: { 'dist/cdn/bihuan.js': file('packages/widgets/dist/cdn/bihuan.js') }, notes: { files: String(files.size) } };
+    },
+  },
+  {
     name: 'size-vite-rate-card',
     unit: 'bytes gzip',
     description: 'a Vite production build, from the tarballs, of a page using only <bh-rate-card> (budget 11 KB)',

@@ -14,7 +14,8 @@
 // with the same exact rates: completion and on-time, late feedback counted apart, and orders taken
 // out after they fell due kept in the denominator.
 import * as aq from 'arquero';
-import { createItem, dispatchMonth, exampleCatalog, exampleRoster, formatRate, orderColumns, rollups, taskOrderLoop } from '@bihuan/core';
+import { createItem, dispatchMonth, formatRate, orderColumns, rollups, taskOrderLoop } from '@bihuan/core';
+import { exampleCatalog, exampleRoster } from '@bihuan/core/examples';
 import { peakHeapMB, timeSideBySide } from '../measure.mjs';
 
 const MONTH = '2025-10';

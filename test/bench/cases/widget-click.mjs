@@ -23,7 +23,9 @@ const CLICKS = Number(process.env.WIDGET_CLICK_RUNS ?? 11);
 const ITEMS = 2000;
 
 const PAGE_JS = `
-import { acceptDispute, createIndexedDbStore, createMemoryStore, dispatchMonth, disputeStoreSpec, exampleCatalog, exampleRoster, taskStoreSpec } from '/widgets/cdn/bihuan.js';
+import { acceptDispute, createIndexedDbStore, createMemoryStore, dispatchMonth, disputeStoreSpec, taskStoreSpec } from '/widgets/cdn/bihuan.js';
+// Example data is not in bihuan.js (it has its own entry); a checkout from before that has no kit.
+const { exampleCatalog, exampleRoster } = await import('/widgets/cdn/kit/core/task/examples.js').catch(() => import('/widgets/cdn/bihuan.js'));
 
 const MONTH = '2025-10';
 const NOW = '2025-10-22T10:00:00+08:00';

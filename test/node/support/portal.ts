@@ -5,7 +5,7 @@ import { type StaticServer, startStaticServer } from '../../../examples/static-s
 import { launchChromium } from './chromium.js';
 
 /**
- * Serves the example portal as `npm start` does (one-file widget build, strict CSP) and launches
+ * Serves the example portal as `npm start` does (the widgets' script-tag files, strict CSP) and launches
  * Chromium for the tests of this file; both are closed after them.
  */
 export function servePortal(): { readonly url: string; readonly browser: Browser } {

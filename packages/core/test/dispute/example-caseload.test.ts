@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { countLedgerByArea, exampleAreaTree, exampleCaseload, overdue, summarizeLedger, timeLeft } from '@bihuan/core';
+import { countLedgerByArea, overdue, summarizeLedger, timeLeft } from '@bihuan/core';
+import { exampleAreaTree, exampleCaseload } from '@bihuan/core/examples';
 import { expectInvalidArgument } from '../support/invalid-argument.js';
 
 const now = '2026-12-02T10:30:00+08:00';

@@ -5,7 +5,6 @@ import {
   RESPONSE_STANDARD,
   createMemoryStore,
   emergencyUnitStore,
-  exampleEmergencyUnits,
   judgeResponse,
   missingStandard,
   personalKindOf,
@@ -16,6 +15,7 @@ import {
   UnitMemberSchema,
   type EmergencyUnitInput,
 } from '@bihuan/core';
+import { exampleEmergencyUnits } from '@bihuan/core/examples';
 import { expectInvalidArgument } from '../support/invalid-argument.js';
 
 const unit = (over: Partial<EmergencyUnitInput> = {}): EmergencyUnitInput => ({

@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
-import { type EvaluationSchemeInput, InvalidArgumentError, type LawReportInput, SIX_DIMENSIONS, defineScheme, exampleLawReport } from '@bihuan/core';
+import { type EvaluationSchemeInput, InvalidArgumentError, type LawReportInput, SIX_DIMENSIONS, defineScheme } from '@bihuan/core';
+import { exampleLawReport } from '@bihuan/core/examples';
 
 export const L = (zh: string, en: string) => ({ 'zh-CN': zh, en });
 

@@ -6,8 +6,6 @@ import {
   eventKeyOf,
   eventPermitLoop,
   eventPermitStore,
-  exampleEventPermits,
-  examplePermitsInProgress,
   fileEventPermit,
   fileEventPermitIn,
   filingWindow,
@@ -19,6 +17,7 @@ import {
   type EventApplication,
   type EventPermitItem,
 } from '@bihuan/core';
+import { exampleEventPermits, examplePermitsInProgress } from '@bihuan/core/examples';
 import { expectInvalidArgument } from '../support/invalid-argument.js';
 
 const organizer = { id: 'org-1', role: 'organizer' } as const;

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { eventPermitLoop, exampleEventPermits, fileEventPermit, parsePeriod, permitsOfPeriod, summarizeEventPermits, summarizeEventPermitsPeriod, transition, type EventPermitItem } from '@bihuan/core';
+import { eventPermitLoop, fileEventPermit, parsePeriod, permitsOfPeriod, summarizeEventPermits, summarizeEventPermitsPeriod, transition, type EventPermitItem } from '@bihuan/core';
+import { exampleEventPermits } from '@bihuan/core/examples';
 import { expectInvalidArgument } from '../support/invalid-argument.js';
 
 const organizer = { id: 'org-1', role: 'organizer' } as const;

@@ -1,6 +1,7 @@
 // Example data relative to today: with `now`, nothing is "295 days overdue" by accident.
 import { describe, expect, test } from 'vitest';
-import { exampleReceptionDay, exampleRectificationItems, overdueReceptionIssues, summarizeRectification, summarizeReception } from '@bihuan/core';
+import { overdueReceptionIssues, summarizeRectification, summarizeReception } from '@bihuan/core';
+import { exampleReceptionDay, exampleRectificationItems } from '@bihuan/core/examples';
 import { expectInvalidArgument } from '../support/invalid-argument.js';
 
 const DAY = 86_400_000;

@@ -1,7 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import {
   checkAnswer,
-  civilCodeQuiz,
   createAttempt,
   createMemoryStore,
   InvalidArgumentError,
@@ -10,6 +9,7 @@ import {
   resultsByClass,
   scoreQuiz,
 } from '@bihuan/core';
+import { civilCodeQuiz } from '@bihuan/core/examples';
 
 describe('the Civil Code challenge (example quiz)', () => {
   test('is marked as example content, valid, and the same questions in both languages', () => {

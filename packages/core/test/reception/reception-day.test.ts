@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { type ReceptionItem, exampleReceptionDay, collectIssue, createMemoryStore, receptionLoop, receptionStoreSpec, replay, summarizeReception, transition, applyLoopEvent } from '@bihuan/core';
+import { type ReceptionItem, collectIssue, createMemoryStore, receptionLoop, receptionStoreSpec, replay, summarizeReception, transition, applyLoopEvent } from '@bihuan/core';
+import { exampleReceptionDay } from '@bihuan/core/examples';
 import { argumentOf as arg } from '../evaluation/fixtures.js';
 
 const host = { id: 'district-head', role: 'host' as const };

@@ -4,7 +4,6 @@ import {
   accountabilityLoop,
   availableEvents,
   createMemoryStore,
-  exampleRectificationItems,
   findingsOf,
   isRectificationOverdue,
   loadSnapshot,
@@ -21,6 +20,7 @@ import {
   toCsv,
   transition,
 } from '@bihuan/core';
+import { exampleRectificationItems } from '@bihuan/core/examples';
 import { argumentOf as arg, flat, goodReport, six } from '../evaluation/fixtures.js';
 
 const supervisor = { id: 'kaoping-office', role: 'supervisor' as const };

@@ -49,10 +49,16 @@ describe('entries', () => {
     expect(existsSync(join(src, `${file}.ts`))).toBe(true);
   });
 
-  test('the root entry is a thin re-export of the entries', () => {
+  test('the root entry is a thin re-export of the entries, without the example data', () => {
     const statements = read('index.ts').split('\n').filter((l) => l.trim() && !/^\s*(\/\/|\/\*\*|\*)/.test(l));
     expect(statements.every((l) => /^export \* from '\.\/[a-z-]+(\/index)?\.js';$/.test(l))).toBe(true);
     const reexported = statements.map((l) => l.match(/'\.\/([a-z-]+)/)![1]);
-    expect(reexported.sort()).toEqual([...DOMAINS, ...PARTS, 'examples'].sort());
+    expect(reexported.sort()).toEqual([...DOMAINS, ...PARTS].sort());
+  });
+
+  test.each(DOMAINS)('@bihuan/core/%s/examples is an entry of its own (one domain\'s example data)', (domain) => {
+    expect(pkg.exports['./*/examples']).toEqual({ types: './dist/*/examples.d.ts', import: './dist/*/examples.js' });
+    expect(existsSync(join(src, `${domain}/examples.ts`))).toBe(true);
+    expect(read('examples.ts')).toContain(`export * from './${domain}/examples.js';`);
   });
 });

@@ -6,13 +6,23 @@ import { KeyFirmSchema } from '@bihuan/core/business';
 import { JobOpeningSchema } from '@bihuan/core/job-fair';
 import { loadSnapshot } from '@bihuan/core/loop';
 import * as root from '@bihuan/core';
+import * as quizExamples from '@bihuan/core/quiz/examples';
+import * as taskExamples from '@bihuan/core/task/examples';
 
 describe('example data', () => {
-  test('every example the root entry had is in @bihuan/core/examples, and the root still offers it', () => {
+  test('every example is in @bihuan/core/examples and never in the root entry (so never in bihuan.js or a widget\'s path)', () => {
     for (const name of ['exampleCatalog', 'exampleRoster', 'exampleTaskOrders', 'exampleNegativeList', 'exampleDutyList', 'exampleLawReport', 'exampleRectificationItems', 'exampleReceptionDay', 'exampleEventPermits', 'examplePermitsInProgress', 'exampleEmergencyUnits', 'exampleVolunteerLog', 'civilCodeQuiz']) {
       expect(typeof (examples as Record<string, unknown>)[name], name).toBe('function');
-      expect((root as Record<string, unknown>)[name], name).toBe((examples as Record<string, unknown>)[name]);
+      expect(name in root, name).toBe(false);
     }
+    expect(Object.keys(root).filter((name) => /^example[A-Z]|^civilCodeQuiz$|^CIVIL_CODE_QUIZ_ID$/.test(name))).toEqual([]);
+  });
+
+  test('each domain\'s examples are also an entry of their own, the same functions', () => {
+    expect(quizExamples.civilCodeQuiz).toBe(examples.civilCodeQuiz);
+    expect(Object.keys(quizExamples).sort()).toEqual(['CIVIL_CODE_QUIZ_ID', 'civilCodeQuiz']);
+    expect(taskExamples.exampleTaskOrders).toBe(examples.exampleTaskOrders);
+    expect(taskExamples.exampleCatalog).toBe(examples.exampleCatalog);
   });
 
   test('example disputes are accepted disputes that load as snapshots, with distinct ids', () => {

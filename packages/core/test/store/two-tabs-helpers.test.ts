@@ -8,10 +8,24 @@ import { openTabs, WORK_ON_ORDERS, type Tabs } from './tabs.js';
 
 const PAGE = `
 import {
-  acceptDispute, applyDisputeEvent, applyLoopEvent, createIndexedDbStore, disputeStoreSpec, deleteIndexedDbStore, dispatchMonthToStore, eventPermitStore, exampleCatalog, exampleFeedback,
-  exampleRectificationItems, exampleRoster, fileEventPermitIn, logAssistIn, openOverdueAccountability, reassignOnLeaveInStore,
-  rectificationStoreSpec, taskOrderLoop, taskStoreSpec, volunteerStore,
+  acceptDispute,
+  applyDisputeEvent,
+  applyLoopEvent,
+  createIndexedDbStore,
+  disputeStoreSpec,
+  deleteIndexedDbStore,
+  dispatchMonthToStore,
+  eventPermitStore,
+  fileEventPermitIn,
+  logAssistIn,
+  openOverdueAccountability,
+  reassignOnLeaveInStore,
+  rectificationStoreSpec,
+  taskOrderLoop,
+  taskStoreSpec,
+  volunteerStore,
 } from '@bihuan/core';
+import { exampleCatalog, exampleFeedback, exampleRectificationItems, exampleRoster } from '@bihuan/core/examples';
 const roster = exampleRoster({ counties: 1, stationsPerCounty: 1, officersPerStation: 2 });
 const at = (m) => '2025-10-05T09:' + String(m).padStart(2, '0') + ':00+08:00';
 const open = (spec) => createIndexedDbStore(spec);

@@ -8,7 +8,8 @@ import type { Page } from 'playwright';
 import { openTabs, WORK_ON_ORDERS, type Tabs } from './tabs.js';
 
 const PAGE = `
-import { applyLoopEvent, createIndexedDbStore, dispatchMonthToStore, exampleCatalog, exampleFeedback, exampleRoster, taskOrderLoop, taskStoreSpec, urgeOrders } from '@bihuan/core';
+import { applyLoopEvent, createIndexedDbStore, dispatchMonthToStore, taskOrderLoop, taskStoreSpec, urgeOrders } from '@bihuan/core';
+import { exampleCatalog, exampleFeedback, exampleRoster } from '@bihuan/core/examples';
 const roster = exampleRoster({ counties: 1, stationsPerCounty: 1, officersPerStation: 1 });
 const at = (m) => '2025-10-05T09:' + String(m).padStart(2, '0') + ':00+08:00';
 globalThis.seed = async () => {

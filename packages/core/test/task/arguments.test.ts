@@ -8,7 +8,6 @@ import {
   dispatchMonth,
   dispatchMonthToStore,
   dispatchOnEvent,
-  exampleTaskOrders,
   findTemplate,
   laggards,
   loadCatalog,
@@ -22,6 +21,7 @@ import {
   urgeOrders,
   validateFeedback,
 } from '@bihuan/core';
+import { exampleTaskOrders } from '@bihuan/core/examples';
 import { catalog, cityRoster } from './fixtures.js';
 
 const AT = '2025-10-01T08:00:00+08:00';

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { TaskDataError, exampleCatalog, exampleRoster, findTemplate, loadCatalog, loadRoster, taskDue, dueDayText, InvalidArgumentError } from '@bihuan/core';
+import { TaskDataError, findTemplate, loadCatalog, loadRoster, taskDue, dueDayText, InvalidArgumentError } from '@bihuan/core';
+import { exampleCatalog, exampleRoster } from '@bihuan/core/examples';
 import { cityCatalog, cityRoster } from './fixtures.js';
 
 describe('the catalog', () => {

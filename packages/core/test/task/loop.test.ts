@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { dispatchMonth, exampleCatalog, transition, taskOrderLoop, validateFeedback, type TaskOrder } from '@bihuan/core';
+import { dispatchMonth, transition, taskOrderLoop, validateFeedback, type TaskOrder } from '@bihuan/core';
+import { exampleCatalog } from '@bihuan/core/examples';
 import { catalog, cityRoster, officer, send, supervisor } from './fixtures.js';
 
 const orders = () => dispatchMonth({ catalog: catalog(), roster: cityRoster(), month: '2025-10', at: '2025-10-01T08:00:00+08:00' }).orders;

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { InvalidArgumentError, NegativeListRefusal, checkNegativeList, exampleCatalog, exampleDutyList, exampleNegativeList, loadNegativeList, threeLists } from '@bihuan/core';
+import { InvalidArgumentError, NegativeListRefusal, checkNegativeList, loadNegativeList, threeLists } from '@bihuan/core';
+import { exampleCatalog, exampleDutyList, exampleNegativeList } from '@bihuan/core/examples';
 
 describe('the negative list', () => {
   const list = exampleNegativeList('dg');

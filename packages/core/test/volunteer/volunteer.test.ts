@@ -4,7 +4,6 @@ import {
   InvalidArgumentError,
   VolunteerSchema,
   createMemoryStore,
-  exampleVolunteerLog,
   formatHours,
   logAssist,
   logAssistIn,
@@ -13,6 +12,7 @@ import {
   volunteerStore,
   type Volunteer,
 } from '@bihuan/core';
+import { exampleVolunteerLog } from '@bihuan/core/examples';
 import { expectInvalidArgument } from '../support/invalid-argument.js';
 
 const roster: Volunteer[] = [

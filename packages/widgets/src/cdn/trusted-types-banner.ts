@@ -1,4 +1,5 @@
-// Prepended (as text) to every file of the script-tag build, ahead of any of lit's code.
+// Prepended (as text) to every entry file of the script-tag build and to the chunk that holds lit,
+// ahead of any of lit's code.
 //
 // Lit creates its Trusted Types policy when its module is evaluated:
 // `trustedTypes.createPolicy('lit-html', { createHTML: (s) => s })`. Under

@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
-import { civilCodeQuiz } from '@bihuan/core/examples';
+import { civilCodeQuiz } from '@bihuan/core/quiz/examples';
 import { type Quiz, type QuizAttempt, type QuizInput, type QuizStoreSpec, checkAnswer, createAttempt, parseQuiz, quizStore, resultsByClass, scoreQuiz } from '@bihuan/core/quiz';
 import { type Store } from '@bihuan/core/store';
 import { BihuanElement } from '../../internal/bihuan-element.js';
