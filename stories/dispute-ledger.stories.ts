@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
-import { type DisputeItem, exampleCaseload } from '@bihuan/core';
+import { type DisputeItem } from '@bihuan/core';
+import { exampleCaseload } from '@bihuan/core/examples';
 import '@bihuan/widgets/dispute-ledger';
 import type { LedgerView } from '@bihuan/widgets/classes';
 import { NOW, largeLedger, storeWith, typicalDisputes } from './support/disputes.js';

@@ -10,11 +10,6 @@ import {
   escalationsDueAt,
   eventPermitLoop,
   eventPermitStore,
-  exampleCatalog,
-  examplePermitsInProgress,
-  exampleRectificationItems,
-  exampleRoster,
-  exampleTaskOrders,
   rectificationLoop,
   rectificationStoreSpec,
   taskOrderLoop,
@@ -24,6 +19,7 @@ import {
   type RectificationItem,
   type TaskOrder,
 } from '@bihuan/core';
+import { exampleCatalog, examplePermitsInProgress, exampleRectificationItems, exampleRoster, exampleTaskOrders } from '@bihuan/core/examples';
 import '@bihuan/widgets/task-checklist';
 import '@bihuan/widgets/task-supervision';
 import '@bihuan/widgets/rectification-ledger';

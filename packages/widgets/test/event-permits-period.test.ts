@@ -3,7 +3,8 @@
 // filings, the change on the previous period and last year, and a bad period refused in place.
 import { afterEach, describe, expect, test } from 'vitest';
 import { html } from 'lit';
-import { createMemoryStore, eventPermitStore, examplePermitsInProgress, permitsOfPeriod, summarizeEventPermitsPeriod } from '@bihuan/core';
+import { createMemoryStore, eventPermitStore, permitsOfPeriod, summarizeEventPermitsPeriod } from '@bihuan/core';
+import { examplePermitsInProgress } from '@bihuan/core/examples';
 import '@bihuan/widgets/event-permits';
 import { cleanup, mount, shadowText } from '../../../test/browser/support/render.js';
 import { expectNoAxeViolations } from '../../../test/browser/support/axe.js';

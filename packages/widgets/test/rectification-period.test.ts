@@ -3,7 +3,8 @@
 // since read only, and a key that names no period refused in place.
 import { afterEach, describe, expect, test } from 'vitest';
 import { html } from 'lit';
-import { createMemoryStore, exampleRectificationItems, periodOf, rectificationOfPeriod, rectificationStoreSpec, summarizeRectificationPeriod } from '@bihuan/core';
+import { createMemoryStore, periodOf, rectificationOfPeriod, rectificationStoreSpec, summarizeRectificationPeriod } from '@bihuan/core';
+import { exampleRectificationItems } from '@bihuan/core/examples';
 import '@bihuan/widgets/rectification-ledger';
 import { cleanup, mount, shadowText } from '../../../test/browser/support/render.js';
 import { expectNoAxeViolations } from '../../../test/browser/support/axe.js';
