@@ -31,11 +31,10 @@ import { type SyncRefusalLike, type ViewerActor, SyncMarksController, actingAs, 
 import { formatDeadline } from '../../internal/format.js';
 import { escalationMark, escalationStyles } from '../../internal/escalation-view.js';
 import { aside, joinClauses, labelled } from '../../internal/words.js';
-import { type Attachment, type AttachmentCollections, attachmentStoreSpec, listAttachments } from '@bihuan/core/attachment';
+import { type Attachment, type AttachmentCollections, listAttachments } from '@bihuan/core/attachment';
 import type { Store } from '@bihuan/core/store';
-import { defaultStore } from '../../internal/store-controller.js';
 import { storeGuard } from '../../internal/guard.js';
-import { wordsOf } from '../../internal/problem.js';
+import { attachmentPanelStore, attachmentSource } from '../../internal/attachment-source.js';
 import '../attachments/define.js';
 import '../print-document/define.js';
 
@@ -179,11 +178,8 @@ export class BhDisputeCase extends BihuanElement {
   });
 
   /** The store the case's attachments are kept in (see `attachmentStore`). */
-  private async attachmentSource(): Promise<Store<AttachmentCollections>> {
-    if (this.attachmentStore) return this.attachmentStore;
-    const own = this.storeController.store as unknown as Store<AttachmentCollections> | undefined;
-    if (own && Object.hasOwn(own.spec.collections, 'attachments')) return own;
-    return defaultStore(attachmentStoreSpec);
+  private attachmentSource(): Promise<Store<AttachmentCollections>> {
+    return attachmentSource(this.attachmentStore, this.storeController.store);
   }
 
   /** The signed agreement scans attached to the case, for the settlement's choice; a store that cannot be read lists none (the attachments panel shows why). */
@@ -349,8 +345,7 @@ export class BhDisputeCase extends BihuanElement {
   /** The case's files: the signed agreement's scan, photos, notices — added by whoever may act on the case. */
   private renderAttachments(t: DisputeCaseMessages, item: DisputeItem): TemplateResult {
     const viewer = this.viewer;
-    const own = this.storeController.store as unknown as Store<AttachmentCollections> | undefined;
-    const store = this.attachmentStore ?? (own && Object.hasOwn(own.spec.collections, 'attachments') ? own : undefined);
+    const store = attachmentPanelStore(this.attachmentStore, this.storeController.store);
     return html`<section aria-labelledby="attachments-h" part="attachments">
       <h3 id="attachments-h">${t.attachments}</h3>
       <bh-attachments
