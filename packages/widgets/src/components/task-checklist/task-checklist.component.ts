@@ -306,8 +306,9 @@ export class BhTaskChecklist extends BihuanElement {
       result = await this.data.write((store) => applyLoopEvent(store, 'orders', taskOrderLoop, order.id, { type: 'exempt', actor, at, payload: { reason } }));
     } else {
       const values: Record<string, FeedbackValue> = {};
-      const attachments = await attachmentSource(this.attachmentStore, this.data.store);
-      const attached = (await listAttachments(attachments, { kind: 'taskOrder', id: order.id }, { live: true })).map((a) => a.id);
+      // Only a task that asks for evidence reads the order's files (the rest need none).
+      const attachments = order.data.template.done.some((f) => f.kind === 'evidence') ? await attachmentSource(this.attachmentStore, this.data.store) : undefined;
+      const attached = attachments ? (await listAttachments(attachments, { kind: 'taskOrder', id: order.id }, { live: true })).map((a) => a.id) : [];
       for (const f of order.data.template.done) {
         if (f.kind === 'evidence') {
           if (attached.length > 0) values[f.id] = attached;
@@ -319,7 +320,7 @@ export class BhTaskChecklist extends BihuanElement {
         else values[f.id] = raw;
       }
       // Core's store path checks the evidence against the order's attachments as stored.
-      result = await this.data.write((store) => applyTaskEvent(store, order.id, { type: 'feedback', actor, at, payload: { values } }, undefined, { attachments }));
+      result = await this.data.write((store) => applyTaskEvent(store, order.id, { type: 'feedback', actor, at, payload: { values } }, undefined, attachments ? { attachments } : {}));
     }
     if (!result.ok) {
       const field = result.reason.field?.replace(/^values\./, '');
