@@ -36,7 +36,7 @@ import type { Store } from '@bihuan/core/store';
 import { storeGuard } from '../../internal/guard.js';
 import { attachmentPanelStore, attachmentSource } from '../../internal/attachment-source.js';
 import '../attachments/define.js';
-import '../print-document/define.js';
+import { focusPreview, printButton, printPreview } from '../../internal/print-view.js';
 
 /** The documents a case prints, and when each has something to print. */
 const CASE_DOCUMENTS = ['intake', 'agreement', 'followUp'] as const;
@@ -373,24 +373,15 @@ export class BhDisputeCase extends BihuanElement {
     return html`<section aria-labelledby="print-h" part="print" class="print-section">
       <h3 id="print-h" class="screen-only">${t.print}</h3>
       <p class="muted screen-only">${t.printHint}</p>
-      <div class="actions screen-only">
-        ${docs.map(
-          (d) => html`<button type="button" data-print=${d} aria-expanded=${open === d ? 'true' : 'false'} aria-controls="print-view" @click=${() => this.togglePrint(d)}>${t.printOpen(t.printDocs[d])}</button>`,
-        )}
-      </div>
-      ${open
-        ? html`<bh-print-document id="print-view" part="print-view" lang=${this.locale} document=${open} .record=${dispute} viewer-role=${this.viewer.role || nothing} .personalDataRoles=${this.personalDataRoles}></bh-print-document>`
-        : nothing}
+      <div class="actions screen-only">${docs.map((d) => printButton(d, t.printOpen(t.printDocs[d]), open === d, () => void this.togglePrint(d)))}</div>
+      ${open ? printPreview({ document: open, record: dispute, locale: this.locale, viewerRole: this.viewer.role, personalDataRoles: this.personalDataRoles }) : nothing}
     </section>`;
   }
 
   private async togglePrint(doc: CaseDocument): Promise<void> {
     this.printing = this.printing === doc ? undefined : doc;
     await this.updateComplete;
-    // Into the preview, whose first stop is its own print button.
-    const preview = this.renderRoot.querySelector<HTMLElement & { updateComplete?: Promise<unknown> }>('bh-print-document');
-    await preview?.updateComplete;
-    preview?.shadowRoot?.querySelector<HTMLElement>('button')?.focus();
+    await focusPreview(this.renderRoot);
   }
 
   private renderHeader(t: DisputeCaseMessages, item: DisputeItem): TemplateResult {
