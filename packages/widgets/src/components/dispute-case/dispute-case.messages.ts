@@ -130,7 +130,7 @@ const en: DisputeCaseMessages = {
   date: 'Date',
   document: 'Signed agreement scan',
   noDocument: 'Not named (any scan attached to the case)',
-  scanHint: 'Before recording the settlement, attach the agreement scan signed by every party under Attachments.',
+  scanHint: 'Before recording the settlement, attach the agreement scan signed by every party to the case’s attachments.',
   attachments: 'Attachments',
   print: 'Print documents',
   printHint: 'Documents are filled as your role may see them: without the right to personal data, names, phone and ID numbers print masked.',
