@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
+import { ref } from 'lit/directives/ref.js';
 import { type Snapshot, type SupervisionItem, type SupervisionStore, createMemoryStore, evaluationStoreSpec, supervisionStoreSpec } from '@bihuan/core';
 import { exampleSupervisionOrders } from '@bihuan/core/examples';
 import '@bihuan/widgets/supervision-orders';
@@ -16,6 +17,15 @@ interface OrdersArgs {
   /** Escalated items open to a new order (the orders' own targets are already supervised). */
   spareTargets?: number;
   wrongStore?: boolean;
+  /** Opens the first order's 督办单 print preview on render (its print button pressed). */
+  print?: boolean;
+}
+
+/** Presses the first row's print button once the table has rendered. */
+function pressPrint(el: Element | undefined): void {
+  const button = el?.shadowRoot?.querySelector<HTMLButtonElement>('button[data-print]');
+  if (button) button.click();
+  else if (el) setTimeout(() => pressPrint(el), 10);
 }
 
 function seeded(count: number, spare: number): { store: SupervisionStore; targets: Snapshot[] } {
@@ -39,6 +49,7 @@ const meta: Meta<OrdersArgs> = {
       period=${a.period ?? nothing}
       .targets=${targets}
       .store=${a.wrongStore ? createMemoryStore(evaluationStoreSpec) : store}
+      ${ref((el) => (a.print ? pressPrint(el) : undefined))}
     ></bh-supervision-orders>`;
   },
 };
@@ -59,3 +70,9 @@ export const Invalid: Story = { args: { wrongStore: true } };
 
 /** English, as the supervised centre sees it, this month only. */
 export const English: Story = { args: { lang: 'en', count: 8, period: 'month', viewerRole: 'respondent', viewerUnit: '站前街道综治中心' } };
+
+/** An order's 督办单 opened for printing from its row, filled from the order. */
+export const PrintOrder: Story = { args: { count: 3, viewerRole: 'respondent', viewerUnit: '站前街道综治中心', print: true } };
+
+/** The same in English (the form itself stays in Chinese). */
+export const PrintOrderEnglish: Story = { args: { ...PrintOrder.args, lang: 'en' } };

@@ -4,6 +4,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { acceptDispute, applyDisputeEvent, disputeLoop, disputeStoreSpec, queryLedger, summarizeLedger, type DisputeIntake, type DisputeItem, type DisputeStore } from '@bihuan/core/dispute';
 import { createMemoryStore } from '@bihuan/core/store';
+import { addAttachment, attachmentStoreSpec, type AttachmentStore } from '@bihuan/core/attachment';
 import { replay, type LoopEvent } from '@bihuan/core/loop';
 
 // The centre's people, with the bodies they act for.
@@ -44,10 +45,12 @@ const leak = (grid: string): DisputeIntake => ({
 });
 
 let store: DisputeStore;
+/** The centre's files: a settlement needs the agreement's signed scan here (agreement_scan_required). */
+let files: AttachmentStore;
 const get = async (id: string) => (await store.get('disputes', id)) as DisputeItem;
 
 async function ok(id: string, event: LoopEvent): Promise<DisputeItem> {
-  const r = await applyDisputeEvent(store, id, event);
+  const r = await applyDisputeEvent(store, id, event, undefined, { attachments: files });
   if (!r.ok) return expect.fail(`${event.type} on ${id} by ${event.actor.id} refused: ${r.reason.code} ${'rule' in r.reason ? r.reason.rule : ''} ${r.reason.message.en}`);
   return r.snapshot;
 }
@@ -56,7 +59,7 @@ async function ok(id: string, event: LoopEvent): Promise<DisputeItem> {
 async function refused(id: string, event: LoopEvent, code: string, rule?: string, touched: string[] = []): Promise<void> {
   const ids = [id, ...touched];
   const before = await Promise.all(ids.map(get));
-  const r = await applyDisputeEvent(store, id, event);
+  const r = await applyDisputeEvent(store, id, event, undefined, { attachments: files });
   expect(r.ok).toBe(false);
   if (r.ok) return;
   expect(r.reason.code).toBe(code);
@@ -66,9 +69,16 @@ async function refused(id: string, event: LoopEvent, code: string, rule?: string
   expect(await Promise.all(ids.map(get))).toEqual(before);
 }
 
+/** The parties signed: the mediator scans the agreement and attaches it to the case (`scan-<id>`). */
+async function signed(id: string, by: { id: string; role: string }, when: string): Promise<void> {
+  const r = await addAttachment(files, { id: `scan-${id}`, item: { kind: 'dispute', id }, type: 'agreementScan', name: `人民调解协议书-${id}.pdf`, addedBy: by, addedAt: when }, new Blob([`signed agreement ${id}`], { type: 'application/pdf' }));
+  expect(r.ok).toBe(true);
+}
+
 describe('S8: a week at the centre, from 受理 to 销号', () => {
   beforeAll(async () => {
     store = createMemoryStore(disputeStoreSpec);
+    files = createMemoryStore(attachmentStoreSpec) as AttachmentStore;
 
     // Monday 11-03. Mr Chen walks in at 09:10; a grid worker reports a roof leak at 09:40, and a
     // second grid worker reports the same leak at 10:05.
@@ -93,8 +103,10 @@ describe('S8: a week at the centre, from 受理 to 销号', () => {
     // Wednesday 11-05: the pet case is re-routed to the sub-district office, which starts afresh.
     await ok('JF-1103-04', { type: 'route', actor: clerk, at: at(5, '09:00'), payload: { departments: ['subDistrictOffice'] } });
     // Wednesday afternoon: the noise case settles, both parties sign.
-    await ok('JF-1103-01', { type: 'settle', actor: wang, at: at(5, '15:00'), payload: { terms: ['晚十点后不使用音响', '加强沟通谅解'], consentedBy: ['p1', 'p2'], date: '2025-11-05', document: 'file:agreement-1103-01.pdf' } });
+    await signed('JF-1103-01', wang, at(5, '14:50'));
+    await ok('JF-1103-01', { type: 'settle', actor: wang, at: at(5, '15:00'), payload: { terms: ['晚十点后不使用音响', '加强沟通谅解'], consentedBy: ['p1', 'p2'], date: '2025-11-05', document: 'scan-JF-1103-01' } });
     // Thursday 11-06: the leak settles at home.
+    await signed('JF-1103-02', housingLiaison, at(6, '09:50'));
     await ok('JF-1103-02', { type: 'settle', actor: housingLiaison, at: at(6, '10:00'), payload: { terms: ['物业三日内维修屋面防水'], consentedBy: ['p1', 'p2'], date: '2025-11-06' } });
     // Friday 11-07, the weekly review meeting (S10): the head presses the pet case.
     await ok('JF-1103-04', { type: 'supervise', actor: head, at: at(7, '16:00'), payload: { instruction: '周例会督办：下周一前开始调解' } });
@@ -134,6 +146,9 @@ describe('S8: a week at the centre, from 受理 to 销号', () => {
     await refused('JF-1103-04', { type: 'settle', actor: liu, at: at(11, '15:00'), payload: settle('2099-11-11') }, 'guard_failed', 'date_not_after_event');
     await refused('JF-1103-04', { type: 'settle', actor: liu, at: at(11, '15:00'), payload: settle('2025-10-31') }, 'guard_failed', 'date_after_acceptance');
     await refused('JF-1103-04', { type: 'refer', actor: liu, at: at(11, '15:00'), payload: { to: 'fastTrackCourt', reason: '拒绝调解', date: '2025-11-12' } }, 'guard_failed', 'date_not_after_event');
+    // Agreed, but the signed agreement is not scanned yet: no settlement on record without it.
+    await refused('JF-1103-04', { type: 'settle', actor: liu, at: at(11, '15:00'), payload: settle('2025-11-11') }, 'guard_failed', 'agreement_scan_required');
+    await signed('JF-1103-04', liu, at(11, '14:55'));
     await ok('JF-1103-04', { type: 'settle', actor: liu, at: at(11, '15:00'), payload: settle('2025-11-11') });
     // The same minute, or the next morning, is too soon to know the agreement is kept.
     await refused('JF-1103-04', { type: 'recordFollowUp', actor: clerk, at: at(11, '15:00'), payload: { method: 'phone', agreementKept: true, satisfaction: 'satisfied' } }, 'guard_failed', 'follow_up_interval');

@@ -31,10 +31,13 @@ const docs = [
   ['supervision', supervisionOrder(), undefined],
   ['lawReport', lawReportRecord(), '振兴区述法评议委员会'],
 ];
-for (const [kind, record, org] of docs) {
+// The mediator (who has the parties sign) prints them in clear; then the supervisor prints the
+// agreement and the intake form of the same case: masked, as their views show it.
+for (const [kind, record, org, role] of [...docs.map((d) => [...d, 'mediator']), ['agreement', kase, '振兴区人民调解委员会', 'supervisor'], ['intake', kase, '振兴区综治中心', 'supervisor']]) {
   const el = document.createElement('bh-print-document');
   el.setAttribute('document', kind);
   if (org) el.setAttribute('org', org);
+  el.setAttribute('viewer-role', role);
   el.record = record;
   document.body.append(el);
 }
@@ -71,8 +74,9 @@ describe('printed documents, printed to PDF in Chromium and read back', () => {
     // The screen-only toolbar is not printed.
     expect(all).not.toContain('打印');
     // One sheet per document, in order, each starting on its own page.
-    const titles = ['人民调解协议书', '矛盾纠纷受理登记表', '矛盾纠纷回访记录', '督办单', '述法评议结果通知书'];
-    const starts = titles.map((t) => pages.findIndex((p) => p.startsWith(plain(t))));
+    const titles = ['人民调解协议书', '矛盾纠纷受理登记表', '矛盾纠纷回访记录', '督办单', '述法评议结果通知书', '人民调解协议书', '矛盾纠纷受理登记表'];
+    const starts: number[] = [];
+    for (const t of titles) starts.push(pages.findIndex((p, i) => i > (starts.at(-1) ?? -1) && p.startsWith(plain(t))));
     expect(starts.every((s, i) => s >= 0 && (i === 0 || s > starts[i - 1]!)), `titles start pages: ${starts}; pages: ${pages.map((p) => p.slice(0, 60)).join(" | ")}`).toBe(true);
     // None runs beyond two A4 pages.
     expect([...starts.slice(1), pages.length].map((end, i) => end - starts[i]!).every((n) => n <= 2), pages.map((p) => p.slice(0, 30)).join(' | ')).toBe(true);
@@ -92,5 +96,18 @@ describe('printed documents, printed to PDF in Chromium and read back', () => {
     for (const text of [`编号：${so.id}`, `矛盾纠纷${so.data.target.id}：${so.data.target.title}`, `督办单位${so.data.issuedBy}（街道（乡镇））`, `承办单位${so.data.addressee}`, `${y}年${m}月${d}日前`, so.data.instruction, `督办人：${so.history[0]!.actor.id}`]) expect(order, text).toContain(plain(text));
     const result = sheet(4);
     for (const text of ['被评议单位振兴区司法局', '述法人王局长（局长）', '2025年度', `总分${law.total}`, `评议等次${law.grade}（12个单位中第3名）`, '合同合法性审查流于形式']) expect(result, text).toContain(plain(text));
+
+    // Printed by the mediator: full names and the ID number, as the parties sign them.
+    const applicant = settledCase().data.parties[0]!;
+    expect(intake).toContain(plain(applicant.idNumber!));
+    // Printed by the supervisor, whose role sees personal data masked: names, phones, ID numbers
+    // and addresses print masked (陈*国, 138****1234, 210603********1234), never in clear.
+    const maskedAgreement = sheet(5);
+    const maskedIntake = sheet(6);
+    for (const text of ['当事人（申请人）：陈**', '申请人陈**', '138****1234', '经调解，自愿达成如下协议']) expect(maskedAgreement, text).toContain(plain(text));
+    for (const text of ['陈**', '138****1234', '210603********1234', '辽宁省丹东市']) expect(maskedIntake, text).toContain(plain(text));
+    for (const sheetText of [maskedAgreement, maskedIntake]) {
+      for (const secret of ['陈建国', '李秀英', applicant.phone!, applicant.idNumber!, '锦绣小区3号楼502']) expect(sheetText, secret).not.toContain(plain(secret));
+    }
   });
 });

@@ -85,6 +85,14 @@ const act = (page: Page, event: string, payload?: unknown) =>
     return refused ? refused.code : 'accepted';
   }, [event, payload] as const);
 
+/** Attaches the signed agreement's scan in the case view's own attachments panel (a settlement needs one: agreement_scan_required). */
+const attachScan = (page: Page, who: string) =>
+  page.evaluate(async (who) => {
+    const panel = (document.querySelector('bh-dispute-case') as any).shadowRoot.querySelector('bh-attachments');
+    panel.defaultType = 'agreementScan';
+    await panel.addFiles([new File([`人民调解协议书（${who}签字）`], '人民调解协议书.pdf', { type: 'application/pdf' })]);
+  }, who);
+
 const stateOn = (page: Page, id: string) => page.evaluate(async (id) => (await (window as any).store.get('disputes', id))?.state as string | undefined, id);
 
 /** Which databases to run on (`SYNC_E2E_KINDS=pglite` for a quicker look while working; both by default). */
@@ -302,6 +310,8 @@ describe.each(kinds)('widgets on a synced store, several people, the real server
     await caseOf(mediator2.page, id);
     await expect.poll(() => stateOn(mediator2.page, id), { timeout: 30_000 }).toBe('mediating');
     await expect.poll(() => available(mediator2.page), { timeout: 30_000 }).toContain('settle');
+    // Each has the parties' signed agreement scanned and attached on their own computer first.
+    await Promise.all([attachScan(mediator.page, '赵'), attachScan(mediator2.page, '孙')]);
     // Both are accepted on their own computers (each still sees the case in mediation), then pushed.
     expect(await Promise.all([act(mediator.page, 'settle', settle('赵')), act(mediator2.page, 'settle', settle('孙'))])).toEqual(['accepted', 'accepted']);
     const pages = [mediator, mediator2];

@@ -37,6 +37,7 @@ import {
   type Notice,
 } from '@bihuan/core';
 import { exampleAreaTree } from '@bihuan/core/examples';
+import { addAttachment, attachmentStoreSpec, type AttachmentStore } from '@bihuan/core/attachment';
 
 // --- The centre's people (examples) -------------------------------------------------------------
 const clerk = { id: 'clerk-wu', role: 'intakeClerk', name: '吴晓梅' } as const;
@@ -110,15 +111,22 @@ const id = (k: number) => ARRIVALS[k - 1]!.id;
 
 describe('one week at the centre', () => {
   let store: DisputeStore;
+  /** The centre's files: each settlement needs its agreement's signed scan here first. */
+  const files = createMemoryStore(attachmentStoreSpec) as AttachmentStore;
   const notices: Notice[] = [];
   /** What this test did, kept by the test itself: the state each dispute was last sent to. */
   const kept = new Map<string, DisputeState>();
   const all = async () => (await store.all('disputes')).items as DisputeItem[];
   const send = async (disputeId: string, event: LoopEvent) => {
-    const r = await applyDisputeEvent(store, disputeId, event, undefined, { onNotice: (x: Notice) => void notices.push(x) });
+    const r = await applyDisputeEvent(store, disputeId, event, undefined, { onNotice: (x: Notice) => void notices.push(x), attachments: files });
     if (!r.ok) throw new Error(`${disputeId} ${event.type}: ${JSON.stringify(r.reason)}`);
     kept.set(disputeId, r.snapshot.state);
     return r.snapshot;
+  };
+  /** The parties signed: the mediator attaches the agreement's scan (`调解协议书-<id>`) before recording the settlement. */
+  const sign = async (disputeId: string, by: { id: string; role: string }, at: string) => {
+    const r = await addAttachment(files, { id: `调解协议书-${disputeId}`, item: { kind: 'dispute', id: disputeId }, type: 'agreementScan', name: `调解协议书-${disputeId}.pdf`, addedBy: { id: by.id, role: by.role }, addedAt: at }, new Blob([`signed ${disputeId}`], { type: 'application/pdf' }));
+    if (!r.ok) throw new Error(`${disputeId} scan: ${JSON.stringify(r.reason)}`);
   };
   const accept = async (a: Arrival) => {
     const item = acceptDispute({ id: a.id, intake: a.intake, actor: clerk, at: on(a.day, a.time) });
@@ -231,6 +239,7 @@ describe('one week at the centre', () => {
       [2, mediators.qian, ['刘海燕于七日内修复卫生间防水层', '刘海燕赔偿陈志刚天花板修复费用人民币1,800元']],
       [3, mediators.zhao, ['广场舞活动时间为每日19:00至20:30', '音响音量不超过55分贝']],
     ] as const) {
+      await sign(id(k), m, on(FRI, '15:50'));
       await send(id(k), { type: 'settle', actor: m, at: on(FRI, '16:00'), payload: { terms: [...terms], consentedBy: ['p1', 'p2'], date: '2026-11-27', document: `调解协议书-${id(k)}` } });
     }
     expect((await all()).filter((d) => d.state === 'followUp').map((d) => d.id)).toEqual([id(1), id(2), id(3)]);
@@ -340,6 +349,7 @@ describe('one week at the centre', () => {
     test('the next week’s work does not change the week’s ledger: it is the ledger as it stood on Sunday 24:00', async () => {
       const next = (date: string, time: string) => `${date}T${time}:00+08:00`;
       await send(id(20), { type: 'route', actor: clerk, at: next('2026-11-30', '09:00'), payload: { departments: ['housing'] } });
+      await sign(id(4), mediators.qian, next('2026-12-01', '14:50'));
       await send(id(4), { type: 'settle', actor: mediators.qian, at: next('2026-12-01', '15:00'), payload: { terms: ['某装饰公司于十日内结清工资人民币6,400元'], consentedBy: ['p1', 'p2'], date: '2026-12-01' } });
       const items = await all();
       expect(summarizeLedger(items).resolved).toBe(4);

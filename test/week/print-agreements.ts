@@ -48,6 +48,8 @@ export async function printAgreements(browser: Browser, disputes: readonly unkno
           const el = document.createElement('bh-print-document') as HTMLElement & { record: unknown; updateComplete: Promise<unknown> };
           el.setAttribute('document', 'agreement');
           el.setAttribute('org', issuer);
+          // Printed by the mediator, whose role sees the parties' names in clear (they sign it).
+          el.setAttribute('viewer-role', 'mediator');
           el.record = record;
           document.body.append(el);
           await el.updateComplete;

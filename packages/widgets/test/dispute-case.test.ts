@@ -6,8 +6,8 @@ import { html } from 'lit';
 import '@bihuan/widgets/dispute-intake';
 import '@bihuan/widgets/dispute-ledger';
 import '@bihuan/widgets/dispute-case';
-import { type DisputeIntake, type DisputeItem, type DisputeRole, acceptDispute, createMemoryStore, disputeLoop, disputeStoreSpec, transition } from '@bihuan/core';
-import type { BhDisputeCase, BhDisputeIntake, BhDisputeLedger, DisputeRefusedDetail, DisputeTransitionDetail } from '@bihuan/widgets/classes';
+import { type AttachmentStore, type DisputeIntake, type DisputeItem, type DisputeRole, acceptDispute, attachmentStoreSpec, createMemoryStore, disputeLoop, disputeStoreSpec, listAttachments, transition } from '@bihuan/core';
+import type { BhAttachments, BhDisputeCase, BhDisputeIntake, BhDisputeLedger, DisputeRefusedDetail, DisputeTransitionDetail } from '@bihuan/widgets/classes';
 import { cleanup, mount, settle, shadowText } from '../../../test/browser/support/render.js';
 import { expectNoAxeViolations } from '../../../test/browser/support/axe.js';
 import { $, choose, click, fillNoiseCase, type, until } from './dispute-support.js';
@@ -33,11 +33,12 @@ async function submitAction(el: BhDisputeCase): Promise<void> {
 describe('the noise case from intake to write-off', () => {
   test('five bodies, a failed follow-up that reopens mediation, and the write-off', async () => {
     const store = createMemoryStore(disputeStoreSpec);
+    const files = createMemoryStore(attachmentStoreSpec) as AttachmentStore;
     const transitions: DisputeTransitionDetail[] = [];
     const refusals: DisputeRefusedDetail[] = [];
     const c = await mount(html`<bh-dispute-intake .store=${store} viewer-id="clerk-li" now="2025-09-26T09:00:00+08:00" .generateId=${() => 'JF-20250926-0425'}></bh-dispute-intake>
       <bh-dispute-ledger .store=${store} now="2025-09-26T09:30:00+08:00" viewer-role="supervisor"></bh-dispute-ledger>
-      <bh-dispute-case .store=${store} @bh-dispute-transition=${(e: CustomEvent<DisputeTransitionDetail>) => transitions.push(e.detail)}
+      <bh-dispute-case .store=${store} .attachmentStore=${files} @bh-dispute-transition=${(e: CustomEvent<DisputeTransitionDetail>) => transitions.push(e.detail)}
         @bh-dispute-refused=${(e: CustomEvent<DisputeRefusedDetail>) => refusals.push(e.detail)}></bh-dispute-case>`);
     const intake = c.querySelector<BhDisputeIntake>('bh-dispute-intake')!;
     const ledger = c.querySelector<BhDisputeLedger>('bh-dispute-ledger')!;
@@ -101,8 +102,25 @@ describe('the noise case from intake to write-off', () => {
     expect(kase.shadowRoot!.activeElement).toBe($(kase, '[part=refusal]'));
     await expectNoAxeViolations(c);
     await choose(kase, '#a-consentedBy-p2');
+    // Both consent, but the signed agreement is not attached yet: refused, naming the rule, nothing stored.
+    const before = await store.get('disputes', 'JF-20250926-0425');
+    expect(shadowText($(kase, '#action-form'))).toContain('记录协议前，请先在“附件”中上传各方签字的协议扫描件');
+    await submitAction(kase);
+    expect(refusals.at(-1)).toMatchObject({ event: 'settle', code: 'guard_failed', rule: 'agreement_scan_required', field: 'document' });
+    expect(shadowText($(kase, '[part=refusal]'))).toContain('达成和解协议前，须先上传各方签字的协议扫描件');
+    expect(await store.get('disputes', 'JF-20250926-0425')).toEqual(before);
+    // The mediator attaches the scan in the case's own attachments panel (the type is preset to the agreement scan while mediating).
+    const panel = $(kase, '[part=attachments] bh-attachments') as BhAttachments;
+    expect(panel.getAttribute('default-type')).toBe('agreementScan');
+    await panel.addFiles([new File([new TextEncoder().encode('signed by both parties')], '人民调解协议书（签字）.pdf', { type: 'application/pdf' })]);
+    const [scan] = await listAttachments(files, { kind: 'dispute', id: 'JF-20250926-0425' });
+    expect(scan).toMatchObject({ type: 'agreementScan', addedBy: { id: 'mediator-wang', role: 'mediator' } });
+    // The settlement's document is now that scan.
+    await until(() => [...kase.shadowRoot!.querySelectorAll<HTMLOptionElement>('#a-document option')].some((o) => o.value === scan!.id));
+    await choose(kase, '#a-document', scan!.id);
     await submitAction(kase);
     expect(transitions.at(-1)).toMatchObject({ event: 'settle', to: 'followUp' });
+    expect(((await store.get('disputes', 'JF-20250926-0425')) as DisputeItem).data.outcome).toMatchObject({ kind: 'settled', settlement: { document: scan!.id } });
 
     // 回访 at home finds the agreement broken: mediation reopens.
     await as(kase, 'intakeClerk', 'clerk-li', '2025-10-15T10:00:00+08:00');
@@ -145,6 +163,47 @@ describe('the noise case from intake to write-off', () => {
     const stored = (await store.get('disputes', 'JF-20250926-0425')) as DisputeItem;
     expect(stored.data.reopened).toBe(1);
     expect(stored.history.at(-1)).toMatchObject({ type: 'writeOff', actor: { id: 'head-gao', role: 'supervisor' } });
+    await expectNoAxeViolations(c);
+
+    // Printing: the intake form, the agreement (settled) and the follow-up record, each filled from
+    // the case as the viewer may see it — the supervisor's copy masked, the mediator's in clear.
+    const printButtons = () => [...kase.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part=print] button[data-print]')];
+    expect(printButtons().map((b) => b.dataset.print)).toEqual(['intake', 'agreement', 'followUp']);
+    expect(printButtons()[1]!.textContent).toContain('预览并打印人民调解协议书');
+    await click(kase, '[data-print=agreement]');
+    expect($(kase, '[data-print=agreement]').getAttribute('aria-expanded')).toBe('true');
+    const preview = () => kase.shadowRoot!.querySelector('bh-print-document')!;
+    await until(() => !!preview()?.shadowRoot?.querySelector('[part=sheet]'));
+    expect(preview().getAttribute('document')).toBe('agreement');
+    expect(preview().shadowRoot!.activeElement?.textContent).toBe('打印');
+    expect(shadowText(preview())).toContain('当事人（申请人）：陈**');
+    expect(shadowText(preview())).not.toContain('陈建国');
+    await expectNoAxeViolations(c);
+    await as(kase, 'mediator', 'mediator-wang', '2025-10-29T09:00:00+08:00');
+    await settle(preview());
+    expect(shadowText(preview())).toContain('当事人（申请人）：陈建国');
+    await click(kase, '[data-print=agreement]');
+    expect(kase.shadowRoot!.querySelector('bh-print-document')).toBeNull();
+  });
+
+  test('in English: the attachments and print labels, an accepted case prints only its intake form', async () => {
+    const store = createMemoryStore(disputeStoreSpec);
+    const files = createMemoryStore(attachmentStoreSpec) as AttachmentStore;
+    const intake: DisputeIntake = { title: '邻里噪声纠纷', category: 'noise', description: '楼上夜间噪声', channel: 'walkIn', town: '站前街道', community: '锦绣社区', parties: [{ id: 'p1', side: 'applicant', name: '陈建国', idNumber: '210603198001011234' }, { id: 'p2', side: 'respondent', name: '李秀英' }] };
+    await store.add('disputes', acceptDispute({ id: 'JF-1', intake, actor: { id: 'clerk-li', role: 'intakeClerk' }, at: '2025-11-03T09:00:00+08:00' }));
+    const c = await mount(html`<bh-dispute-case .store=${store} .attachmentStore=${files} dispute-id="JF-1" viewer-role="departmentLiaison" viewer-id="liaison-court" now="2025-11-04T09:00:00+08:00"></bh-dispute-case>`, 'en');
+    const kase = c.querySelector('bh-dispute-case')!;
+    await until(() => !!kase.shadowRoot!.querySelector('[part=timeline]'));
+    await settle(c);
+    expect(shadowText($(kase, '#attachments-h'))).toBe('Attachments');
+    expect(shadowText($(kase, '#print-h'))).toBe('Print documents');
+    expect([...kase.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part=print] button[data-print]')].map((b) => b.textContent!.trim())).toEqual(['Preview and print the intake form']);
+    await click(kase, '[data-print=intake]');
+    await until(() => !!kase.shadowRoot!.querySelector('bh-print-document')?.shadowRoot?.querySelector('[part=sheet]'));
+    const sheet = shadowText(kase.shadowRoot!.querySelector('bh-print-document')!);
+    expect(sheet).toContain('210603********1234');
+    expect(sheet).not.toContain('210603198001011234');
+    expect(sheet).toContain('Personal data are masked');
     await expectNoAxeViolations(c);
   });
 

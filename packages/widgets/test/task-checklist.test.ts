@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { html } from 'lit';
-import { applyLoopEvent, createMemoryStore, dispatchMonth, taskOrderLoop, taskStoreSpec, type TaskOrder } from '@bihuan/core';
+import { applyLoopEvent, attachmentStoreSpec, createMemoryStore, dispatchMonth, listAttachments, taskOrderLoop, taskStoreSpec, type AttachmentStore, type TaskOrder } from '@bihuan/core';
 import { exampleCatalog, exampleRoster } from '@bihuan/core/examples';
 import '@bihuan/widgets/task-checklist';
+import type { BhAttachments } from '@bihuan/widgets/classes';
 import { cleanup, mount, settle, shadowText } from '../../../test/browser/support/render.js';
 import { expectNoAxeViolations } from '../../../test/browser/support/axe.js';
 
@@ -146,6 +147,51 @@ describe('<bh-task-checklist>', () => {
     await settle(c);
     expect(loads).toBe(2);
     expect(shadowText(root(el).querySelector('[part~="progress"]'))).toContain('应完成 102 项');
+  });
+
+  test('evidence is the photos attached in place: none, or none a photo, is refused naming the rule; with a photo the feedback cites the files', async () => {
+    const store = await withOrders();
+    const files = createMemoryStore(attachmentStoreSpec) as AttachmentStore;
+    const ORDER = '2025-10:publicSecurity.keyUnits:P00001';
+    const c = await mount(html`<bh-task-checklist officer="P00001" month="2025-10" now=${NOW} .store=${store} .attachmentStore=${files}></bh-task-checklist>`);
+    const el = c.querySelector('bh-task-checklist')!;
+    await ready(el);
+    const task = [...root(el).querySelectorAll('[part~="task"]')].find((t) => shadowText(t).includes('内保重点单位检查'))!;
+    task.querySelector('button')!.click();
+    await settle(c);
+    const form = task.querySelector('form')!;
+    const panel = form.querySelector('bh-attachments') as BhAttachments;
+    expect(panel.getAttribute('item-kind')).toBe('taskOrder');
+    expect(panel.getAttribute('item-id')).toBe(ORDER);
+    const group = form.querySelector('[role="group"]')!;
+    expect(form.querySelector(`#${group.getAttribute('aria-labelledby')}`)!.textContent).toContain('照片或文件');
+    form.querySelector<HTMLInputElement>('input[type="number"]')!.value = '2';
+    const problem = () => form.querySelector('.field-error')?.textContent ?? '';
+    const send = async () => {
+      const before = problem();
+      form.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+      for (let i = 0; i < 150 && problem() === before && (await store.get('orders', ORDER))!.state !== 'fedBack'; i++) await new Promise((r) => setTimeout(r, 20));
+      await settle(c);
+    };
+    // Nothing attached: the evidence is missing.
+    await send();
+    expect(shadowText(form)).toContain('必须填写“照片或文件”');
+    expect((await store.get('orders', ORDER))!.state).toBe('dispatched');
+    // A scanned record, but no photo from the site: photos_required, nothing stored.
+    panel.defaultType = 'other';
+    await panel.addFiles([new File([new TextEncoder().encode('inspection record')], '检查记录.pdf', { type: 'application/pdf' })]);
+    await send();
+    expect(shadowText(form)).toContain('本任务的反馈须附至少一张现场照片');
+    expect((await store.get('orders', ORDER))!.state).toBe('dispatched');
+    // A photo: accepted, the feedback citing both files by their ids.
+    panel.defaultType = 'photo';
+    await panel.addFiles([new File([new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3])], '现场.jpg', { type: 'image/jpeg' })]);
+    await send();
+    const saved = await store.get('orders', ORDER);
+    expect(saved!.state).toBe('fedBack');
+    const ids = (await listAttachments(files, { kind: 'taskOrder', id: ORDER })).map((a) => a.id);
+    expect(saved!.data.feedback!.values).toEqual({ count: 2, evidence: ids });
+    await expectNoAxeViolations(c);
   });
 
   test('without an officer it says so in place and emits bh-problem', async () => {

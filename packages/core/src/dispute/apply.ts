@@ -8,6 +8,31 @@ import type { Refusal } from '../loop/refusal.js';
 import { type DisputeContext, type DisputeItem, type DisputeLoop, disputeLoop } from './definition.js';
 import type { DisputeStore } from './store.js';
 import { type NoticeErrorHandler, type NoticeHandler, notifyStep } from './notices.js';
+import { type AttachmentSource, itemAttachments } from '../store/item-attachments.js';
+
+/** Options of `applyDisputeEvent`. */
+export interface DisputeApplyOptions {
+  readonly expectedVersion?: number;
+  readonly onNotice?: NoticeHandler;
+  readonly onNoticeError?: NoticeErrorHandler;
+  /**
+   * Where the dispute's attachments are kept (a store made from `attachmentStoreSpec`); the
+   * dispute store itself when it declares an `attachments` collection. A settlement is checked
+   * against them (`agreement_scan_required`).
+   */
+  readonly attachments?: AttachmentSource;
+}
+
+/**
+ * The attachment rule holds on the store path whatever the caller passes: a settlement's context
+ * gets the dispute's live attachments as stored (from `options.attachments` or the store), or the
+ * list the caller gave, or none — never "not checked".
+ */
+async function withAttachments(store: DisputeStore, id: string, event: LoopEvent, context: TransitionContext<DisputeContext> | undefined, source: unknown): Promise<TransitionContext<DisputeContext> | undefined> {
+  if (event.type !== 'settle') return context;
+  const stored = await itemAttachments('applyDisputeEvent', store, source, { kind: 'dispute', id });
+  return { ...context, attachments: stored ?? context?.attachments ?? [] } as TransitionContext<DisputeContext>;
+}
 
 /**
  * What `applyDisputeEvent` did: the dispute's new snapshot and history entries — with the
@@ -44,9 +69,12 @@ const reasonOf = (event: LoopEvent): string | undefined => {
  * refused. A refusal of either side writes nothing; the original's refusal names its event.
  * `options.onNotice` (with `onNoticeError`) is the notice hook: after a stored step, each notice
  * it calls for (`noticesFor`) goes to the host's SMS or messaging gateway — not awaited, and a
- * failing gateway is reported to `onNoticeError`, never thrown.
+ * failing gateway is reported to `onNoticeError`, never thrown. A settlement needs the signed
+ * agreement's scan among the dispute's attachments (`agreement_scan_required`), read from
+ * `options.attachments` (or the store, when it keeps them): without one it is refused and
+ * nothing is written.
  */
-export async function applyDisputeEvent<O extends { readonly expectedVersion?: number; readonly onNotice?: NoticeHandler; readonly onNoticeError?: NoticeErrorHandler } = {}>(
+export async function applyDisputeEvent<O extends DisputeApplyOptions = {}>(
   store: DisputeStore,
   id: string,
   event: LoopEvent,
@@ -58,6 +86,7 @@ export async function applyDisputeEvent<O extends { readonly expectedVersion?: n
   checkArguments(id, event);
   if (options === null || typeof options !== 'object') throw new InvalidArgumentError('applyDisputeEvent', 'options', { 'zh-CN': '必须是对象', en: 'must be an object' }, options);
   if (event.type !== 'merge' && event.type !== 'unmerge') {
+    context = await withAttachments(store, id, event, context, options.attachments);
     // The notice hook: a host's gateway hears of the stored step, and can neither hold it up nor fail it.
     const onNotice = typeof options.onNotice === 'function' ? options.onNotice : undefined;
     const before = onNotice ? ((await store.get('disputes', id)) as DisputeItem | undefined) : undefined;

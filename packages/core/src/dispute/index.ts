@@ -89,7 +89,7 @@ export {
   type DisputeItem,
 } from './definition.js';
 export { acceptDispute, DECLINE_REASON_LABELS, type AcceptDisputeInput } from './intake.js';
-export { applyDisputeEvent, type DisputeApplyResult } from './apply.js';
+export { applyDisputeEvent, type DisputeApplyResult, type DisputeApplyOptions } from './apply.js';
 export { LedgerFilterSchema, queryLedger, summarizeLedger, ledgerSummaryOf, countLedgerBy, isResolved, ledgerOfPeriod, summarizeLedgerPeriod, type LedgerFilter, type LedgerSummary, type LedgerCounts, type LedgerPeriodReport } from './ledger.js';
 export { DISPUTE_STORE_NAME, disputeCollections, createDisputeStoreSpec, disputeStoreSpec, type DisputeCollections, type DisputeStore } from './store.js';
 export {

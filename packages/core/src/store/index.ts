@@ -41,3 +41,4 @@ export type {
   Store,
 } from './types.js';
 export { applyLoopEvent, applyLoopEventIn, loopCollection, loopChangeCheck, type LoopApplyRefusal } from './loop-event.js';
+export { itemAttachments, type AttachmentSource } from './item-attachments.js';

@@ -94,4 +94,5 @@ export {
   type LaggardOptions,
 } from './rollup.js';
 export { DEFAULT_REMINDER_POLICY, reminders, type ReminderSpan, type ReminderPolicy, type Reminder, type OfficerReminders } from './reminders.js';
+export { applyTaskEvent, type TaskApplyOptions } from './apply.js';
 export { taskStoreSpec, dispatchMonthToStore, reassignOnLeaveInStore, urgeOrders, type TaskStoreSpec, type TaskStore, type UrgeInput } from './store.js';

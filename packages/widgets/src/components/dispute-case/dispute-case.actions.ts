@@ -24,6 +24,8 @@ export interface ActionContext {
   readonly viewerId: string;
   /** Today in China (`YYYY-MM-DD`), the default date of what happens now. */
   readonly today: string;
+  /** The signed agreement scans attached to the case (the settlement names one of them, or none). */
+  readonly scans?: readonly { readonly id: string; readonly name: string }[];
 }
 
 /** What a stored payload is read with. */
@@ -102,13 +104,13 @@ export const DISPUTE_ACTIONS: Readonly<Partial<Record<DisputeEvent, DisputeActio
     describe: (p, { locale: l }) => joined(l, [MEDIATION_MODE_LABELS[p.mode as 'atCentre']?.[l] ?? '', joinList(strings(p.mediators), l)]),
   },
   settle: {
-    fields: ({ t, item, locale }) => [
+    fields: ({ t, item, locale, scans }) => [
       { kind: 'textarea', name: 'terms', label: t.terms },
       { kind: 'checks', name: 'consentedBy', label: t.consentedBy, options: item.data.parties.map((p) => ({ value: p.id, label: `${p.name}${aside(p.side === 'applicant' ? t.applicant : t.respondent, locale)}` })) },
       { kind: 'date', name: 'date', label: t.date },
-      { kind: 'text', name: 'document', label: t.document, optional: true },
+      { kind: 'select', name: 'document', label: t.document, options: [{ value: '', label: t.noDocument }, ...(scans ?? []).map((a) => ({ value: a.id, label: a.name }))], hint: t.scanHint },
     ],
-    defaults: ({ today }) => ({ terms: '', consentedBy: [], date: today, document: '' }),
+    defaults: ({ today, scans }) => ({ terms: '', consentedBy: [], date: today, document: scans?.length === 1 ? scans[0]!.id : '' }),
     payload: (d) => ({ terms: lines(str(d.terms)), consentedBy: strings(d.consentedBy), date: str(d.date), ...ifGiven(d, 'document') }),
     describe: (p, c) => joined(c.locale, [strings(p.terms).join(sep(c.locale)), labelled(c.t.consentedBy, joinList(strings(p.consentedBy).map((id) => partyName(c, id)), c.locale), c.locale), str(p.date)]),
   },

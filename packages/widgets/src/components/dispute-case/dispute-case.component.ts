@@ -31,6 +31,18 @@ import { type SyncRefusalLike, type ViewerActor, SyncMarksController, actingAs, 
 import { formatDeadline } from '../../internal/format.js';
 import { escalationMark, escalationStyles } from '../../internal/escalation-view.js';
 import { aside, joinClauses, labelled } from '../../internal/words.js';
+import { type Attachment, type AttachmentCollections, listAttachments } from '@bihuan/core/attachment';
+import type { Store } from '@bihuan/core/store';
+import { storeGuard } from '../../internal/guard.js';
+import { attachmentPanelStore, attachmentSource } from '../../internal/attachment-source.js';
+import '../attachments/define.js';
+import { focusPreview, printButton, printPreview } from '../../internal/print-view.js';
+
+/** The documents a case prints, and when each has something to print. */
+const CASE_DOCUMENTS = ['intake', 'agreement', 'followUp'] as const;
+type CaseDocument = (typeof CASE_DOCUMENTS)[number];
+const printableNow = (item: DisputeItem, doc: CaseDocument): boolean =>
+  doc === 'intake' ? true : doc === 'agreement' ? item.data.outcome?.kind === 'settled' : item.data.followUps.length > 0;
 
 /** `bh-dispute-transition`: an action was accepted and stored. */
 export interface DisputeTransitionDetail {
@@ -75,6 +87,9 @@ export interface DisputeRefusedDetail {
  * @csspart pending - The mark on a dispute whose last event the server has not accepted yet (synced store).
  * @csspart sync-refusal - The server's reason for refusing the viewer's last event (synced store).
  * @csspart conflict - What happened when someone else acted first: who did what, the state now, the actions now.
+ * @csspart attachments - The case's attachments (`<bh-attachments>`: the signed agreement's scan, photos, notices).
+ * @csspart print - The buttons that preview and print the case's documents (受理登记表, 协议书 once settled, 回访记录 once followed up).
+ * @csspart print-view - The open document (`<bh-print-document>`), filled from the case as the viewer may see it.
  *
  * @cssprop [--bh-font-family=system-ui, 'PingFang SC', 'Microsoft YaHei', sans-serif] - Font of every bihuan widget.
  * @cssprop [--bh-color-text=#1f2328] - Main text colour.
@@ -114,6 +129,9 @@ export class BhDisputeCase extends BihuanElement {
     refusal: { state: true },
     notice: { state: true },
     busy: { state: true },
+    attachmentStore: { attribute: false, guard: storeGuard },
+    scans: { state: true },
+    printing: { state: true },
   };
 
   /** A store holding core's `disputeStoreSpec` collections; the default IndexedDB store otherwise. */
@@ -132,6 +150,15 @@ export class BhDisputeCase extends BihuanElement {
   registry?: DepartmentRegistry;
   /** Roles that see personal data in clear (core's `DISPUTE_PERSONAL_DATA_ROLES` by default). */
   personalDataRoles?: readonly string[];
+  /**
+   * Where the case's attachments are kept (a store of `attachmentStoreSpec`): the dispute store
+   * when it keeps them too, the default IndexedDB attachment store otherwise. A settlement is
+   * checked against them: it needs the signed agreement's scan (`agreement_scan_required`).
+   */
+  attachmentStore?: Store<AttachmentCollections>;
+
+  private scans: readonly Attachment[] = [];
+  private printing: CaseDocument | undefined;
 
   private dispute: DisputeItem | null | undefined;
   private action: DisputeEvent | undefined;
@@ -147,7 +174,35 @@ export class BhDisputeCase extends BihuanElement {
     if (id !== this.disputeId) return;
     this.loadedId = id;
     this.dispute = (found as DisputeItem | undefined) ?? null;
+    await this.loadScans();
   });
+
+  /** The store the case's attachments are kept in (see `attachmentStore`). */
+  private attachmentSource(): Promise<Store<AttachmentCollections>> {
+    return attachmentSource(this.attachmentStore, this.storeController.store);
+  }
+
+  /** The signed agreement scans attached to the case, for the settlement's choice; a store that cannot be read lists none (the attachments panel shows why). */
+  private async loadScans(): Promise<void> {
+    const id = this.disputeId;
+    if (!id) return;
+    try {
+      const all = await listAttachments(await this.attachmentSource(), { kind: 'dispute', id }, { live: true });
+      if (id === this.disputeId) this.scans = all.filter((a) => a.type === 'agreementScan');
+    } catch {
+      this.scans = [];
+    }
+  }
+
+  private onAttachmentsChanged = (): void => {
+    void this.loadScans().then(() => {
+      // A scan just attached (or removed) is the settlement's choice when it is the only one.
+      if (this.action === 'settle' && this.dispute) {
+        const ids = this.scans.map((a) => a.id);
+        if (typeof this.draft.document !== 'string' || !ids.includes(this.draft.document)) this.draft = { ...this.draft, document: ids.length === 1 ? ids[0]! : '' };
+      }
+    });
+  };
 
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('disputeId') && this.disputeId !== this.loadedId) {
@@ -216,7 +271,9 @@ export class BhDisputeCase extends BihuanElement {
     try {
       // The accepted snapshot is shown as it comes back; the store's notice of it loads nothing again.
       // A merge (and its undoing) writes the original too, in one batch.
-      const result = await this.storeController.write((store) => applyDisputeEvent(store, dispute.id, loopEvent, this.registry ? { registry: this.registry } : undefined));
+      // A settlement is checked against the case's attachments as stored: without the signed scan it is refused.
+      const attachments = event === 'settle' ? await this.attachmentSource() : undefined;
+      const result = await this.storeController.write((store) => applyDisputeEvent(store, dispute.id, loopEvent, this.registry ? { registry: this.registry } : undefined, attachments ? { attachments } : {}));
       if (!result.ok) {
         this.refusal = result.reason;
         emit<DisputeRefusedDetail>(this, 'bh-dispute-refused', {
@@ -246,7 +303,7 @@ export class BhDisputeCase extends BihuanElement {
 
   /** What the action table works an action's form out from. */
   private actionContext(item: DisputeItem): ActionContext {
-    return { item, locale: this.locale, t: disputeCaseMessages[this.locale], registry: this.registry ?? defaultDepartmentRegistry, viewerId: this.viewerId, today: chinaDate(nowMs(this.now)) };
+    return { item, locale: this.locale, t: disputeCaseMessages[this.locale], registry: this.registry ?? defaultDepartmentRegistry, viewerId: this.viewerId, today: chinaDate(nowMs(this.now)), scans: this.scans };
   }
 
   private onSubmit = (event: Event): void => {
@@ -275,12 +332,56 @@ export class BhDisputeCase extends BihuanElement {
     const clear = seesPersonalData(this.viewer.role || undefined, this.personalDataRoles);
     // Everything below renders the viewer's copy: personal fields masked as the schema marks them.
     const item = viewerItem(disputeLoop, this.dispute, clear);
-    return html`${this.renderHeader(t, item)} ${this.renderParties(t, item, clear)}
+    return html`<div class=${this.printing ? 'case printing' : 'case'}>${this.renderHeader(t, item)} ${this.renderParties(t, item, clear)}
       <section aria-labelledby="timeline-h">
         <h3 id="timeline-h">${t.timeline}</h3>
         <ol class="timeline" part="timeline">${item.history.map((h) => this.renderEntry(t, h as HistoryEntry, item))}</ol>
       </section>
-      ${this.renderActions(t, item)}`;
+      ${this.renderAttachments(t, item)}
+      ${this.renderActions(t, item)}</div>
+      ${this.renderPrint(t)}`;
+  }
+
+  /** The case's files: the signed agreement's scan, photos, notices — added by whoever may act on the case. */
+  private renderAttachments(t: DisputeCaseMessages, item: DisputeItem): TemplateResult {
+    const viewer = this.viewer;
+    const store = attachmentPanelStore(this.attachmentStore, this.storeController.store);
+    return html`<section aria-labelledby="attachments-h" part="attachments">
+      <h3 id="attachments-h">${t.attachments}</h3>
+      <bh-attachments
+        .store=${store}
+        lang=${this.locale}
+        item-kind="dispute"
+        item-id=${item.id}
+        viewer=${viewer.role ? viewer.id : nothing}
+        viewer-role=${viewer.role || nothing}
+        viewer-name=${viewer.name ?? nothing}
+        default-type=${item.state === 'mediating' ? 'agreementScan' : 'photo'}
+        ?readonly=${!viewer.role}
+        .now=${this.now}
+        @bh-attachment-added=${this.onAttachmentsChanged}
+        @bh-attachment-removed=${this.onAttachmentsChanged}
+      ></bh-attachments>
+    </section>`;
+  }
+
+  /** The case's documents, each printed from the record as the viewer may see it (see `<bh-print-document>`). */
+  private renderPrint(t: DisputeCaseMessages): TemplateResult {
+    const dispute = this.dispute!;
+    const docs = CASE_DOCUMENTS.filter((d) => printableNow(dispute, d));
+    const open = this.printing && docs.includes(this.printing) ? this.printing : undefined;
+    return html`<section aria-labelledby="print-h" part="print" class="print-section">
+      <h3 id="print-h" class="screen-only">${t.print}</h3>
+      <p class="muted screen-only">${t.printHint}</p>
+      <div class="actions screen-only">${docs.map((d) => printButton(d, t.printOpen(t.printDocs[d]), open === d, () => void this.togglePrint(d)))}</div>
+      ${open ? printPreview({ document: open, record: dispute, locale: this.locale, viewerRole: this.viewer.role, personalDataRoles: this.personalDataRoles }) : nothing}
+    </section>`;
+  }
+
+  private async togglePrint(doc: CaseDocument): Promise<void> {
+    this.printing = this.printing === doc ? undefined : doc;
+    await this.updateComplete;
+    await focusPreview(this.renderRoot);
   }
 
   private renderHeader(t: DisputeCaseMessages, item: DisputeItem): TemplateResult {
@@ -465,10 +566,11 @@ export class BhDisputeCase extends BihuanElement {
     </fieldset>`;
   }
 
-  private select(key: string, label: string, options: readonly (readonly [string, string])[]): TemplateResult {
+  private select(key: string, label: string, options: readonly (readonly [string, string])[], hint?: string): TemplateResult {
     return html`<div class="field">
       <label for="a-${key}">${label}</label>
-      <select id="a-${key}" aria-invalid=${this.invalid(key) ? 'true' : 'false'} @change=${(e: Event) => this.setDraft(key, (e.target as HTMLSelectElement).value)}>
+      ${hint ? html`<p class="hint" id="a-${key}-hint">${hint}</p>` : nothing}
+      <select id="a-${key}" aria-invalid=${this.invalid(key) ? 'true' : 'false'} aria-describedby=${hint ? `a-${key}-hint` : nothing} @change=${(e: Event) => this.setDraft(key, (e.target as HTMLSelectElement).value)}>
         ${options.map(([value, text]) => html`<option value=${value} ?selected=${this.draft[key] === value}>${text}</option>`)}
       </select>
     </div>`;
@@ -494,7 +596,7 @@ export class BhDisputeCase extends BihuanElement {
       case 'checks':
         return this.checks(f.name, f.label, pairs(f.options));
       case 'select':
-        return this.select(f.name, f.label, pairs(f.options));
+        return this.select(f.name, f.label, pairs(f.options), f.hint);
       case 'toggle':
         return html`<label class="choice"><input type="checkbox" id="a-${f.name}" .checked=${this.draft[f.name] === true} aria-describedby=${f.hint ? `a-${f.name}-hint` : nothing}
             @change=${(e: Event) => this.setDraft(f.name, (e.target as HTMLInputElement).checked)} />${f.label}</label>${f.hint ? html`<p class="hint" id="a-${f.name}-hint">${f.hint}</p>` : nothing}`;

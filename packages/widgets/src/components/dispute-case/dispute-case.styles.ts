@@ -71,4 +71,15 @@ export const disputeCaseStyles = css`
   .muted {
     color: var(--_muted);
   }
+  .print-section bh-print-document {
+    display: block;
+    margin-block-start: var(--_space);
+  }
+  /* Printing with a document open prints only that document: the case's screen and the buttons stay off paper. */
+  @media print {
+    .case.printing,
+    .screen-only {
+      display: none;
+    }
+  }
 `;

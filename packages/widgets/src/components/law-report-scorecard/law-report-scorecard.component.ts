@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { formatInstant } from '@bihuan/core/calendar';
+import { chinaDate } from '@bihuan/core/export';
 import { footRound } from '@bihuan/core/rate';
 import { CANNOT_JUDGE, type Dimension, type EvaluationResult, type EvaluationScheme, type EvaluationSchemeInput, type EvaluationStore, type LawReport, type LawReportInput, type ReportCheck, type ScoreValue, type StoredScoreSheet, LawReportSchema, SIX_DIMENSIONS, SIX_DIMENSIONS_ID, checkReport, defineScheme, dimensionPoints, evaluationStoreSpec, formatScore, scoreEvaluation, scoreReport } from '@bihuan/core/evaluation';
 import { InvalidArgumentError, parseArgument } from '@bihuan/core/schema';
@@ -9,6 +10,7 @@ import { problemOf } from '../../internal/problem.js';
 import { dataStyles } from '../../internal/data-styles.js';
 import { emit } from '../../internal/emit.js';
 import { nowMs, type NowInput } from '../../internal/now.js';
+import { focusPreview, printButton, printPreview } from '../../internal/print-view.js';
 import { errorSummary, errorSummaryStyles, focusErrorSummary, type FieldError } from '../../internal/error-summary.js';
 import { FormAssociatedElement } from '../../internal/form-associated.js';
 import { formStyles } from '../../internal/form-styles.js';
@@ -81,6 +83,7 @@ const scoreDraftGuard: Guard = {
  * @csspart status - Confirmation after saving.
  * @csspart submit - The submit button.
  * @csspart problem - The in-place message shown when the scheme or report is refused.
+ * @csspart print-view - The 述法评议结果通知书 (`<bh-print-document>`), filled from the evaluation as it stands, once it is scored (its button opens it).
  *
  * @cssprop [--bh-color-text=#1f2328] - Main text colour.
  * @cssprop [--bh-color-muted=#57606a] - Hints and secondary text.
@@ -114,10 +117,13 @@ export class BhLawReportScorecard extends FormAssociatedElement {
     busy: { state: true },
     notice: { state: true },
     saveProblem: { state: true },
+    printing: { state: true },
   };
 
   /** Any `Store` with core's `evaluationStoreSpec` collections; the default IndexedDB store otherwise. */
   store?: EvaluationStore;
+  /** Whether the result's print preview is open. */
+  private printing = false;
   /** The report to score (its id in the store's `reports`). */
   reportId = '';
   /** Who is scoring: the sheet is stored under this id. */
@@ -347,7 +353,24 @@ export class BhLawReportScorecard extends FormAssociatedElement {
         <div><button type="submit" class="primary" part="submit" ?disabled=${this.disabled || this.busy || !this.who.role}>${this.busy ? t.submitting : t.submit}</button></div>
       </form>
       ${this.renderBreakdown(scheme, result)}
+      ${result.ok
+        ? html`<div>${printButton('lawReport', t.printResult, this.printing, () => void this.togglePrint())}</div>
+            ${this.printing
+              ? printPreview({
+                  document: 'lawReport',
+                  locale: this.locale,
+                  // The evaluation as it stands, dated the day it is printed (China time).
+                  record: { id: report.id, unit: report.unit, reporter: report.reporter, ...(report.position ? { post: report.position } : {}), period: report.period, date: chinaDate(nowMs(this.now)), result },
+                })
+              : nothing}`
+        : nothing}
     </section>`;
+  }
+
+  private async togglePrint(): Promise<void> {
+    this.printing = !this.printing;
+    await this.updateComplete;
+    await focusPreview(this.renderRoot);
   }
 
   private renderCheck(check: ReportCheck): TemplateResult {

@@ -35,6 +35,7 @@ const zhCN = {
   grade: '等次',
   vetoed: (items: string) => `一票否决：${items}，定为最低等次`,
   unscored: '尚未计分：',
+  printResult: '预览并打印述法评议结果通知书',
   status: (total: string, grade: string) => `当前总分 ${total} 分，等次 ${grade}`,
   statusUnscored: '尚未计分',
 };
@@ -76,6 +77,7 @@ const en: ScorecardMessages = {
   grade: 'Grade',
   vetoed: (items) => `Vetoed: ${items} — lowest band`,
   unscored: 'Not scored yet: ',
+  printResult: 'Preview and print the evaluation result',
   status: (total, grade) => `Total now ${total} points, grade ${grade}`,
   statusUnscored: 'Not scored yet',
 };

@@ -25,6 +25,7 @@ import { aside, standalone } from '../../internal/words.js';
 import { formatDeadline, formatNumber } from '../../internal/format.js';
 import { formStyles } from '../../internal/form-styles.js';
 import { idGuard, listGuard, nowGuard, oneOfGuard, roleGuard, storeGuard } from '../../internal/guard.js';
+import { focusPreview, printButton, printPreview } from '../../internal/print-view.js';
 import { LoopActions, type LoopRefusedDetail, type LoopTransitionDetail } from '../../internal/loop-actions.js';
 import { nowMs, type NowInput } from '../../internal/now.js';
 import { pageRows, pager } from '../../internal/pager.js';
@@ -101,6 +102,8 @@ const isSnapshotLike = (v: unknown): boolean => v !== null && typeof v === 'obje
  * @cssprop [--bh-radius=8px] - Corner radius.
  * @cssprop [--bh-space=12px] - Spacing.
  *
+ * @csspart print-view - The open 督办单 (`<bh-print-document>`), filled from its order (each row's print button opens it).
+ *
  * @fires {CustomEvent<SupervisionIssuedDetail>} bh-supervision-issued - An order was issued; `detail`: `{ id, target }`.
  * @fires {CustomEvent<SupervisionTransitionDetail>} bh-supervision-transition - An action was applied; `detail`: `{ id, event, state }`.
  * @fires {CustomEvent<SupervisionRefusedDetail>} bh-supervision-refused - An action or the issuing was refused; `detail`: `{ id, event, reason }`.
@@ -122,6 +125,7 @@ export class BhSupervisionOrders extends BihuanElement {
     page: { state: true },
     issueProblem: { state: true },
     issuedText: { state: true },
+    printing: { state: true },
   };
 
   /** Any `Store` with core's `supervisionStoreSpec` collections; the default IndexedDB store otherwise. */
@@ -143,6 +147,8 @@ export class BhSupervisionOrders extends BihuanElement {
 
   private items: readonly SupervisionItem[] | undefined;
   private page = 0;
+  /** The order whose 督办单 preview is open. */
+  private printing: string | undefined;
   private issueProblem: string | undefined;
   private issuedText: string | undefined;
   private readonly storeController = new StoreController(this, supervisionStoreSpec, async (store) => {
@@ -300,12 +306,26 @@ export class BhSupervisionOrders extends BihuanElement {
               <td class=${late ? 'late' : ''}>${formatDeadline(o.deadline ?? `${d.dueDate}`)}${late ? html` <span part="overdue">${aside(t.overdueMark, this.locale).trimStart()}</span>` : nothing}</td>
               <td>${standalone(supervisionLoop.states[o.state as SupervisionState].label[l], l)}${d.reissues.length ? html`<br /><span class="muted">${t.reissued(d.reissues.length)}</span>` : nothing}</td>
               <td>${last ? html`${last.response}${last.late ? html`<br /><span class="late">${t.lateAnswers}</span>` : nothing}` : html`<span class="muted">${t.noAnswer}</span>`}</td>
-              <td>${this.actions.render(o, d.target.title ?? d.target.id, this.viewerRole, this.store ?? this.storeController.store, () => this.actor(), () => at)}</td>
+              <td>${this.actions.render(o, d.target.title ?? d.target.id, this.viewerRole, this.store ?? this.storeController.store, () => this.actor(), () => at)}
+                ${printButton(o.id, t.printOrder(o.id), this.printing === o.id, () => void this.togglePrint(o.id))}</td>
             </tr>`;
           })}
         </tbody>
       </table>
-    </div>`;
+    </div>
+    ${this.renderPreview(all)}`;
+  }
+
+  /** The open 督办单, filled from its order. */
+  private renderPreview(all: readonly SupervisionItem[]): TemplateResult | typeof nothing {
+    const order = this.printing ? all.find((o) => o.id === this.printing) : undefined;
+    return order ? printPreview({ document: 'supervision', record: order, locale: this.locale, viewerRole: this.viewerRole }) : nothing;
+  }
+
+  private async togglePrint(id: string): Promise<void> {
+    this.printing = this.printing === id ? undefined : id;
+    await this.updateComplete;
+    await focusPreview(this.renderRoot);
   }
 }
 

@@ -1,8 +1,11 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { formatInstant, parseInstant } from '@bihuan/core/calendar';
 import { BihuanError } from '@bihuan/core/schema';
-import { applyLoopEvent } from '@bihuan/core/store';
-import { type DoneField, type FeedbackValue, type OfficerReminders, type ReminderPolicy, type TaskOrder, type TaskStore, type TaskStoreSpec, DEFAULT_REMINDER_POLICY, dueDayText, reminders, rollupOrders, taskOrderLoop, taskStoreSpec } from '@bihuan/core/task';
+import { applyLoopEvent, type Store } from '@bihuan/core/store';
+import { type DoneField, type FeedbackValue, type OfficerReminders, type ReminderPolicy, type TaskOrder, type TaskStore, type TaskStoreSpec, DEFAULT_REMINDER_POLICY, applyTaskEvent, dueDayText, reminders, rollupOrders, taskOrderLoop, taskStoreSpec } from '@bihuan/core/task';
+import { type AttachmentCollections, listAttachments } from '@bihuan/core/attachment';
+import { attachmentPanelStore, attachmentSource } from '../../internal/attachment-source.js';
+import '../attachments/define.js';
 import { BihuanElement } from '../../internal/bihuan-element.js';
 import { type ViewerActor, viewerOf } from '../../internal/session.js';
 import { readForm } from '../../internal/form-fields.js';
@@ -85,6 +88,7 @@ export class BhTaskChecklist extends BihuanElement {
     now: { type: String, guard: nowTextGuard },
     policy: { attribute: false, guard: plainObjectGuard({ 'zh-CN': '提醒规则对象（见 ReminderPolicy）', en: 'a reminder policy object (see ReminderPolicy)' }, 50) },
     todoOnly: { type: Boolean, attribute: 'todo-only', reflect: true, guard: booleanGuard },
+    attachmentStore: { attribute: false, guard: storeGuard },
     orders: { state: true },
     editing: { state: true },
     formProblem: { state: true },
@@ -103,6 +107,8 @@ export class BhTaskChecklist extends BihuanElement {
   policy: ReminderPolicy = DEFAULT_REMINDER_POLICY;
   /** Show only the tasks still to do (the officer can switch it in the list too). */
   todoOnly = false;
+  /** Where the orders' photos are kept (a store of `attachmentStoreSpec`); the task store when it keeps them, the default IndexedDB attachment store otherwise. Evidence is what is attached there. */
+  attachmentStore?: Store<AttachmentCollections>;
 
   private orders: TaskOrder[] | undefined;
   private editing: string | undefined;
@@ -227,7 +233,7 @@ export class BhTaskChecklist extends BihuanElement {
     const fieldProblem = (f: DoneField) => (problem?.field === f.id ? problem.message : undefined);
     const formProblem = problem && problem.field === undefined ? problem.message : undefined;
     return html`<form id=${formId} part="form" aria-label=${t.feedbackFor(o.data.template.title[this.locale])} novalidate @submit=${(e: SubmitEvent) => this.submit(e, o)}>
-      ${o.data.template.done.map((f) => this.renderField(t, f, `${formId}-${f.id}`, fieldProblem(f)))}
+      ${o.data.template.done.map((f) => (f.kind === 'evidence' ? this.renderEvidence(t, o, f, `${formId}-${f.id}`, fieldProblem(f)) : this.renderField(t, f, `${formId}-${f.id}`, fieldProblem(f))))}
       ${o.data.template.mayBeNotApplicable
         ? html`<div class="field">
             <label for="${formId}-reason">${t.reason}${t.optional}</label>
@@ -258,6 +264,16 @@ export class BhTaskChecklist extends BihuanElement {
     return html`<div class="field">
       <label for=${id}>${label}</label>
       ${hintId ? html`<p class="hint" id=${hintId}>${t.evidenceHint}</p>` : nothing} ${control}
+      ${problem ? html`<p class="field-error" id="${id}-error">${problem}</p>` : nothing}
+    </div>`;
+  }
+
+  /** Evidence is the order's attached files (photos from the site): attached here, checked by core's rules (`evidence_not_attached`, `photos_required`). */
+  private renderEvidence(t: TaskChecklistMessages, o: TaskOrder, f: DoneField, id: string, problem: string | undefined): TemplateResult {
+    return html`<div class="field" role="group" aria-labelledby="${id}-label" aria-describedby=${problem ? `${id}-error` : nothing}>
+      <p class="label" id="${id}-label">${f.label[this.locale]}${f.required ? '' : t.optional}</p>
+      <p class="hint">${t.evidenceHint}</p>
+      <bh-attachments .store=${attachmentPanelStore(this.attachmentStore, this.data.store)} lang=${this.locale} item-kind="taskOrder" item-id=${o.id} viewer=${this.actor.id} viewer-role="officer" default-type="photo" .now=${this.now || undefined}></bh-attachments>
       ${problem ? html`<p class="field-error" id="${id}-error">${problem}</p>` : nothing}
     </div>`;
   }
@@ -293,14 +309,21 @@ export class BhTaskChecklist extends BihuanElement {
       result = await this.data.write((store) => applyLoopEvent(store, 'orders', taskOrderLoop, order.id, { type: 'exempt', actor, at, payload: { reason } }));
     } else {
       const values: Record<string, FeedbackValue> = {};
+      // Only a task that asks for evidence reads the order's files (the rest need none).
+      const attachments = order.data.template.done.some((f) => f.kind === 'evidence') ? await attachmentSource(this.attachmentStore, this.data.store) : undefined;
+      const attached = attachments ? (await listAttachments(attachments, { kind: 'taskOrder', id: order.id }, { live: true })).map((a) => a.id) : [];
       for (const f of order.data.template.done) {
+        if (f.kind === 'evidence') {
+          if (attached.length > 0) values[f.id] = attached;
+          continue;
+        }
         const raw = fields[f.id] ?? '';
         if (raw === '') continue;
         if (f.kind === 'count') values[f.id] = /^-?\d+(\.\d+)?$/.test(raw) ? Number(raw) : raw;
-        else if (f.kind === 'evidence') values[f.id] = raw.split(/[\n,，]+/).map((s) => s.trim()).filter(Boolean);
         else values[f.id] = raw;
       }
-      result = await this.data.write((store) => applyLoopEvent(store, 'orders', taskOrderLoop, order.id, { type: 'feedback', actor, at, payload: { values } }));
+      // Core's store path checks the evidence against the order's attachments as stored.
+      result = await this.data.write((store) => applyTaskEvent(store, order.id, { type: 'feedback', actor, at, payload: { values } }, undefined, attachments ? { attachments } : {}));
     }
     if (!result.ok) {
       const field = result.reason.field?.replace(/^values\./, '');
