@@ -19,7 +19,7 @@ async function bundle(): Promise<string> {
   const out = await build({
     stdin: {
       contents: `${WIDGETS.map((w) => `import '@bihuan/widgets/${w}';`).join('\n')}
-        export * from '@bihuan/core/sync'; export { createIndexedDbStore } from '@bihuan/core/store'; export { createDisputeStoreSpec, disputeLoop } from '@bihuan/core/dispute';`,
+        export * from '@bihuan/core/sync'; export { createIndexedDbStore } from '@bihuan/core/store'; export { createDisputeStoreSpec, disputeLoop } from '@bihuan/core/dispute'; export { createAttachmentStoreSpec } from '@bihuan/core/attachment';`,
       resolveDir: `${root}packages/widgets`,
       loader: 'ts',
     },
@@ -48,14 +48,18 @@ const PAGE = `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>sta
   const local = await b.createIndexedDbStore(b.createDisputeStoreSpec(b.disputeLoop, 'bihuan-station'));
   window.tokenCalls = 0;
   const store = await b.createSyncedStore({ url: location.origin, getToken: () => (window.tokenCalls++, token), local });
+  // As a host on a synced store does: the case's attachment files in this station's own database, cleared at sign-out.
+  const files = await b.createIndexedDbStore(b.createAttachmentStoreSpec('bihuan-station:files'));
   for (const tag of new URL(location.href).searchParams.has('only') ? new URL(location.href).searchParams.get('only').split(',').filter(Boolean) : ['bh-sync-status', 'bh-dispute-intake', 'bh-dispute-ledger', 'bh-dispute-case']) {
     const el = document.createElement(tag);
     el.setAttribute('viewer-role', 'supervisor');
     el.setAttribute('viewer-id', 'someone-else');
     el.store = store;
+    if (tag === 'bh-dispute-case') el.attachmentStore = files;
     document.body.append(el);
   }
   window.store = store;
+  window.files = files;
   window.ready = true;
 </script></body></html>`;
 
@@ -378,6 +382,7 @@ describe.each(kinds)('widgets on a synced store, several people, the real server
     // 7. Sign-out on a shared computer: clear() leaves no record and no personal data in IndexedDB.
     const left = await mediator.page.evaluate(async () => {
       await (window as any).store.clear();
+      await (window as any).files.clear();
       const found: string[] = [];
       const names: string[] = [];
       for (const { name } of await indexedDB.databases()) {
