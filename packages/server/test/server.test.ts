@@ -129,6 +129,8 @@ describe.each(KINDS)('the server on %s', (kind) => {
     const tampered = await s.call('POST', '/push', USERS.clerkA, { clientId: `rd${++client}`, mutations: [route(id, 1, 3, 5)] });
     expect([tampered.status, tampered.json.error.code]).toEqual([500, 'internal']);
     expect(await counts(s.database)).toEqual(before);
+    // Put the row back as the server wrote it: later tests replay every stored item.
+    await s.database.query(`UPDATE items SET snapshot = jsonb_set(snapshot, '{state}', '"withdrawn"') WHERE collection = 'disputes' AND id = $1`, [id]);
   });
 
   it("passes the engine's refusals through with their codes, and writes nothing but the receipt", async () => {
