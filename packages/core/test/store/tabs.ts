@@ -26,7 +26,15 @@ export async function openTabs(source: string): Promise<Tabs> {
     format: 'esm',
     platform: 'browser',
     write: false,
-    alias: { '@bihuan/core': join(root, 'packages/core/dist/index.js') },
+    // The built core, each entry as its package exports name it ('@bihuan/core', '@bihuan/core/examples', '@bihuan/core/<domain>/examples').
+    plugins: [
+      {
+        name: 'built-core',
+        setup(b: { onResolve(o: { filter: RegExp }, f: (a: { path: string }) => { path: string }): void }) {
+          b.onResolve({ filter: /^@bihuan\/core(\/.*)?$/ }, (a) => ({ path: join(root, 'packages/core/dist', a.path === '@bihuan/core' ? 'index.js' : a.path.endsWith('/examples') ? `${a.path.slice('@bihuan/core/'.length)}.js` : `${a.path.slice('@bihuan/core/'.length)}/index.js`) }));
+        },
+      },
+    ],
     logLevel: 'error',
   });
   const code = built.outputFiles[0].text as string;

@@ -28,6 +28,7 @@ import { idGuard, listGuard, nowGuard, oneOfGuard, roleGuard, storeGuard } from 
 import { focusPreview, printButton, printPreview } from '../../internal/print-view.js';
 import { LoopActions, type LoopRefusedDetail, type LoopTransitionDetail } from '../../internal/loop-actions.js';
 import { nowMs, type NowInput } from '../../internal/now.js';
+import { viewerOf, type ViewerActor } from '../../internal/session.js';
 import { pageRows, pager } from '../../internal/pager.js';
 import { StoreController, replaceById } from '../../internal/store-controller.js';
 import { themeStyles } from '../../internal/styles.js';
@@ -163,8 +164,9 @@ export class BhSupervisionOrders extends BihuanElement {
     applied: (snapshot) => (this.items = replaceById(this.items ?? [], snapshot as SupervisionItem)),
   });
 
-  private actor(): { id: string; role: string; unit?: string } {
-    return this.viewerUnit ? { id: this.viewerId, role: this.viewerRole, unit: this.viewerUnit } : { id: this.viewerId, role: this.viewerRole };
+  /** Who acts: on a synced store the session's actor (viewer-* are then display-only), otherwise the viewer-* attributes. */
+  private actor(): ViewerActor {
+    return viewerOf(this.store ?? this.storeController.store, supervisionLoop.roles, { id: this.viewerId, role: this.viewerRole || undefined, unit: this.viewerUnit || undefined });
   }
 
   /** The orders of the period chosen (as they stood at its end), overdue and awaiting first. */
@@ -201,7 +203,7 @@ export class BhSupervisionOrders extends BihuanElement {
         [t.withdrawn, formatNumber(s.withdrawn), { part: 'orders' }],
         [t.lateAnswers, formatNumber(s.lateAnswers)],
       ])}
-      ${this.viewerRole === 'issuer' ? this.renderIssueForm() : nothing}
+      ${this.actor().role === 'issuer' ? this.renderIssueForm() : nothing}
       ${shown.length === 0 ? html`<p class="empty">${t.empty}</p>` : this.renderTable(shown, at)}
     </section>`;
   }
@@ -254,7 +256,7 @@ export class BhSupervisionOrders extends BihuanElement {
     const id = `DB-${target.id}-${(this.items ?? []).length + 1}`;
     let result: ReturnType<typeof issueSupervisionOrder>;
     try {
-      result = issueSupervisionOrder({ id, target, level: value('level'), addressee: value('addressee'), instruction: value('instruction'), dueDate: value('dueDate'), actor: this.actor() as never, at: formatInstant(at), ...(this.viewerUnit ? {} : { issuedBy: this.viewerId }) }, this.items ?? []);
+      result = issueSupervisionOrder({ id, target, level: value('level'), addressee: value('addressee'), instruction: value('instruction'), dueDate: value('dueDate'), actor: this.actor() as never, at: formatInstant(at), ...(this.actor().unit ? {} : { issuedBy: this.actor().id }) }, this.items ?? []);
     } catch (error) {
       // A field left blank or malformed: core names it; say so in place.
       this.issueProblem = error instanceof Error ? error.message : String(error);
@@ -306,7 +308,7 @@ export class BhSupervisionOrders extends BihuanElement {
               <td class=${late ? 'late' : ''}>${formatDeadline(o.deadline ?? `${d.dueDate}`)}${late ? html` <span part="overdue">${aside(t.overdueMark, this.locale).trimStart()}</span>` : nothing}</td>
               <td>${standalone(supervisionLoop.states[o.state as SupervisionState].label[l], l)}${d.reissues.length ? html`<br /><span class="muted">${t.reissued(d.reissues.length)}</span>` : nothing}</td>
               <td>${last ? html`${last.response}${last.late ? html`<br /><span class="late">${t.lateAnswers}</span>` : nothing}` : html`<span class="muted">${t.noAnswer}</span>`}</td>
-              <td>${this.actions.render(o, d.target.title ?? d.target.id, this.viewerRole, this.store ?? this.storeController.store, () => this.actor(), () => at)}
+              <td>${this.actions.render(o, d.target.title ?? d.target.id, this.actor().role, this.store ?? this.storeController.store, () => this.actor(), () => at)}
                 ${printButton(o.id, t.printOrder(o.id), this.printing === o.id, () => void this.togglePrint(o.id))}</td>
             </tr>`;
           })}
