@@ -21,20 +21,14 @@ export async function openTabs(source: string): Promise<Tabs> {
   // esbuild comes with tsup; resolve it from there rather than adding a dependency.
   const esbuild = createRequire(createRequire(join(root, 'package.json')).resolve('tsup'))('esbuild');
   const built = await esbuild.build({
-    stdin: { contents: source, resolveDir: join(root, 'packages/core'), loader: 'js' },
+    // Resolved from the workspace root, where node_modules/@bihuan/core links the package: esbuild
+    // reads core's own `exports` map, so every entry ('@bihuan/core', '/examples', '/<domain>/examples')
+    // is the built file a host would get.
+    stdin: { contents: source, resolveDir: root, loader: 'js' },
     bundle: true,
     format: 'esm',
     platform: 'browser',
     write: false,
-    // The built core, each entry as its package exports name it ('@bihuan/core', '@bihuan/core/examples', '@bihuan/core/<domain>/examples').
-    plugins: [
-      {
-        name: 'built-core',
-        setup(b: { onResolve(o: { filter: RegExp }, f: (a: { path: string }) => { path: string }): void }) {
-          b.onResolve({ filter: /^@bihuan\/core(\/.*)?$/ }, (a) => ({ path: join(root, 'packages/core/dist', a.path === '@bihuan/core' ? 'index.js' : a.path.endsWith('/examples') ? `${a.path.slice('@bihuan/core/'.length)}.js` : `${a.path.slice('@bihuan/core/'.length)}/index.js`) }));
-        },
-      },
-    ],
     logLevel: 'error',
   });
   const code = built.outputFiles[0].text as string;
