@@ -254,9 +254,10 @@ export class BhSupervisionOrders extends BihuanElement {
     const target = items[Number(value('target'))];
     if (!target) return;
     const id = `DB-${target.id}-${(this.items ?? []).length + 1}`;
+    const actor = this.actor();
     let result: ReturnType<typeof issueSupervisionOrder>;
     try {
-      result = issueSupervisionOrder({ id, target, level: value('level'), addressee: value('addressee'), instruction: value('instruction'), dueDate: value('dueDate'), actor: this.actor() as never, at: formatInstant(at), ...(this.actor().unit ? {} : { issuedBy: this.actor().id }) }, this.items ?? []);
+      result = issueSupervisionOrder({ id, target, level: value('level'), addressee: value('addressee'), instruction: value('instruction'), dueDate: value('dueDate'), actor: actor as never, at: formatInstant(at), ...(actor.unit ? {} : { issuedBy: actor.id }) }, this.items ?? []);
     } catch (error) {
       // A field left blank or malformed: core names it; say so in place.
       this.issueProblem = error instanceof Error ? error.message : String(error);
@@ -288,6 +289,7 @@ export class BhSupervisionOrders extends BihuanElement {
     const l = this.locale;
     const view = pageRows(all, this.page, PAGE_SIZE);
     const target = (o: SupervisionItem) => this.targets.find((x) => x.loop.id === o.data.target.loop && x.id === o.data.target.id);
+    const role = this.actor().role;
     return html`${pager(l, view.page, view.pages, all.length, (p) => (this.page = p))}<div class="table-wrap" role="region" aria-label=${t.caption(all.length)} tabindex="0">
       <table part="table">
         <caption>${t.caption(all.length)}</caption>
@@ -308,7 +310,7 @@ export class BhSupervisionOrders extends BihuanElement {
               <td class=${late ? 'late' : ''}>${formatDeadline(o.deadline ?? `${d.dueDate}`)}${late ? html` <span part="overdue">${aside(t.overdueMark, this.locale).trimStart()}</span>` : nothing}</td>
               <td>${standalone(supervisionLoop.states[o.state as SupervisionState].label[l], l)}${d.reissues.length ? html`<br /><span class="muted">${t.reissued(d.reissues.length)}</span>` : nothing}</td>
               <td>${last ? html`${last.response}${last.late ? html`<br /><span class="late">${t.lateAnswers}</span>` : nothing}` : html`<span class="muted">${t.noAnswer}</span>`}</td>
-              <td>${this.actions.render(o, d.target.title ?? d.target.id, this.actor().role, this.store ?? this.storeController.store, () => this.actor(), () => at)}
+              <td>${this.actions.render(o, d.target.title ?? d.target.id, role, this.store ?? this.storeController.store, () => this.actor(), () => at)}
                 ${printButton(o.id, t.printOrder(o.id), this.printing === o.id, () => void this.togglePrint(o.id))}</td>
             </tr>`;
           })}
