@@ -144,8 +144,14 @@ describe('the built catalog', () => {
     // What the toolbar's 语言 switch sends to the preview: the shown previews re-render in English,
     // our own labels included (综治中心化解率 → Governance centre resolution rate), no Chinese left.
     await page.evaluate(() => (window as unknown as { __STORYBOOK_ADDONS_CHANNEL__: { emit(e: string, a: object): void } }).__STORYBOOK_ADDONS_CHANNEL__.emit('updateGlobals', { globals: { lang: 'en' } }));
+    // Storybook may render the docs' stories more than once after a globals update (a root can be
+    // replaced between two reads): the English state is read in the same evaluation that finds it.
     await until('Accepted 425 cases, resolved 406 cases');
-    const en = await shown();
+    let en = await shown();
+    for (const start = Date.now(); !en.texts.some((text) => text.includes('Accepted 425 cases, resolved 406 cases')) && Date.now() - start < 60_000; ) {
+      await new Promise((r) => setTimeout(r, 100));
+      en = await shown();
+    }
     expect(en.langs.every((lang) => lang === 'en')).toBe(true);
     expect(en.texts.length).toBeGreaterThan(0);
     expect(en.texts.filter((text) => /\p{Script=Han}/u.test(text))).toEqual([]);
