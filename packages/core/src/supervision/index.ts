@@ -20,6 +20,6 @@ export {
 export { SUPERVISION_LOOP_ID, SUPERVISION_OPEN_STATES, supervisionLoop, type SupervisionLoop, type SupervisionState, type SupervisionEvent, type SupervisionRole, type SupervisionItem } from './definition.js';
 export { SUPERVISION_RULES, SUPERVISION_MAX_DUE_DAYS, type SupervisionRule } from './rules.js';
 export { issueSupervisionOrder, type IssueSupervisionOrderInput } from './issue.js';
-export { summarizeSupervision, summarizeSupervisionPeriod, supervisionOrdersOfPeriod, supervisionOrdersFor, type SupervisionSummary } from './ledger.js';
+export { summarizeSupervision, summarizeSupervisionPeriod, supervisionOrdersOfPeriod, supervisionOrdersFor, supervisionPeriodReport, type SupervisionSummary, type SupervisionPeriodReport } from './ledger.js';
 export { SUPERVISION_STATE_LABELS, SUPERVISED_LOOP_LABELS } from './labels.js';
 export { SUPERVISION_STORE_NAME, supervisionStoreSpec, type SupervisionStoreSpec, type SupervisionStore } from './store.js';

@@ -2,7 +2,7 @@ import { InvalidArgumentError } from '../errors/errors.js';
 import type { Period } from '../calendar/period.js';
 import { parseInstant } from '../calendar/instant.js';
 import { type Moment, momentMs, overdue } from '../loop/deadlines.js';
-import { itemsOfPeriod, periodArgument } from '../loop/as-of.js';
+import { comparePeriods, countChange, itemsOfPeriod, periodArgument, rateChange, type CountChange, type PeriodComparison } from '../loop/as-of.js';
 import { SUPERVISION_LOOP_ID, supervisionLoop, type SupervisionItem } from './definition.js';
 
 /** The supervision orders' figures at a moment (督办台账). */
@@ -92,8 +92,39 @@ export function supervisionOrdersOfPeriod(orders: readonly SupervisionItem[], pe
  */
 export function summarizeSupervisionPeriod(orders: readonly SupervisionItem[], period: Period | string): SupervisionSummary {
   checkOrders('summarizeSupervisionPeriod', orders);
-  const p = periodArgument('summarizeSupervisionPeriod', 'period', period);
+  return figuresOfPeriod(orders, periodArgument('summarizeSupervisionPeriod', 'period', period));
+}
+
+/** The orders issued in a period, as they stood at its end, counted at its last instant. */
+function figuresOfPeriod(orders: readonly SupervisionItem[], p: Period): SupervisionSummary {
   return summarizeSupervision(itemsOfPeriod(supervisionLoop, orders, p), p.endMs - 1);
+}
+
+/** A period's supervision figures beside the previous period's and last year's, with the changes. */
+export interface SupervisionPeriodReport extends PeriodComparison<SupervisionSummary> {
+  // `summary`: the orders issued in the period as they stood at its end; `overdue` counts those awaiting an answer past their due day then.
+  /** `formatChange` of the orders issued (环比, 同比). */
+  readonly issued: CountChange;
+  /** `formatChange` of the orders overdue at the period's end. */
+  readonly overdue: CountChange;
+  /** `formatPoints` of the share closed (办结率) at the period's end. */
+  readonly closedRate: CountChange;
+}
+
+/**
+ * 督办台账 by period with its changes: the orders issued in the period as they stood at its end,
+ * against the previous period (环比) and the same period last year (同比).
+ */
+export function supervisionPeriodReport(orders: readonly SupervisionItem[], period: Period | string): SupervisionPeriodReport {
+  checkOrders('supervisionPeriodReport', orders);
+  const p = periodArgument('supervisionPeriodReport', 'period', period);
+  const c = comparePeriods(p, (q) => figuresOfPeriod(orders, q));
+  return {
+    ...c,
+    issued: countChange(c, (s) => s.total),
+    overdue: countChange(c, (s) => s.overdue),
+    closedRate: rateChange(c, (s) => [s.closed, s.total]),
+  };
 }
 
 /** The orders for one supervised item (by its loop and id), in the order given. */
