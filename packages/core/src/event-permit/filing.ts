@@ -6,6 +6,7 @@ import { calendarDate, id, instant } from '../schema/fields.js';
 import { uniqueIds } from '../schema/unique.js';
 import { isFinal } from '../loop/definition.js';
 import { formatRate } from '../rate/rate.js';
+import { type Moment, momentMs, overdue } from '../loop/deadlines.js';
 import { parseArgument } from '../schema/argument.js';
 import { type Result, refused } from '../schema/result.js';
 import { eventPermitLoop, type EventPermitItem, type EventPermitRole } from './definition.js';
@@ -108,6 +109,11 @@ export interface EventPermitSummary {
   readonly withdrawn: number;
   /** Filings that expired undecided when their event date came. */
   readonly expired: number;
+  /**
+   * Reviews (审查中) past their 7 working days at the moment given (超期未审结), the ones that
+   * escalate by rule; 0 when no moment is given.
+   */
+  readonly overdue: number;
   readonly byState: Readonly<Record<EventPermitItem['state'], number>>;
 }
 
@@ -124,10 +130,13 @@ function approvedInTime(item: EventPermitItem): boolean {
 /**
  * Counts of a set of filings, and the rate of events held without incident. Every filing is
  * checked whole (a hollow `{ state: 'held', data: {} }` is refused, naming its path) and each id
- * may appear once (a filing listed twice is refused, not counted twice).
+ * may appear once (a filing listed twice is refused, not counted twice). Given `now`, the reviews
+ * past their 7 working days at that moment are counted as `overdue`.
  */
-export function summarizeEventPermits(items: readonly EventPermitItem[]): EventPermitSummary {
+export function summarizeEventPermits(items: readonly EventPermitItem[], now?: Moment): EventPermitSummary {
   const list = parseArgument('summarizeEventPermits', 'items', permitList(), items, { brackets: true });
+  const nowMs = now === undefined ? undefined : momentMs('summarizeEventPermits', 'now', now);
+  let overdueReviews = 0;
   const byState = Object.fromEntries(Object.keys(eventPermitLoop.states).map((s) => [s, 0])) as Record<EventPermitItem['state'], number>;
   let held = 0;
   let safe = 0;
@@ -135,6 +144,7 @@ export function summarizeEventPermits(items: readonly EventPermitItem[]): EventP
   let incidents = 0;
   for (const item of list) {
     byState[item.state]++;
+    if (nowMs !== undefined && item.state === 'underReview' && overdue(item, nowMs)) overdueReviews++;
     if (item.state !== 'held' && item.state !== 'closed') continue;
     held++;
     const n = item.data.outcome?.incidents;
@@ -153,6 +163,7 @@ export function summarizeEventPermits(items: readonly EventPermitItem[]): EventP
     refused: byState.refused,
     withdrawn: byState.withdrawn,
     expired: byState.expired,
+    overdue: overdueReviews,
     byState,
   };
 }

@@ -8,13 +8,15 @@ import { summarizeEventPermits, type EventPermitSummary } from './filing.js';
 
 /** A period's permit figures beside the previous period's and last year's, with the changes. */
 export interface EventPermitPeriodReport extends PeriodComparison<EventPermitSummary> {
-  // `summary`: the filings made in the period, each as it stood at the period's end.
+  // `summary`: the filings made in the period, each as it stood at the period's end; `overdue` counts the reviews past their limit then.
   /** `formatChange` of the filings made (环比, 同比). */
   readonly filings: CountChange;
   /** `formatChange` of the events held. */
   readonly held: CountChange;
   /** `formatPoints` of the share held without incident (safe rate). */
   readonly safeRate: CountChange;
+  /** `formatChange` of the reviews overdue at the period's end. */
+  readonly overdue: CountChange;
 }
 
 /**
@@ -35,11 +37,12 @@ export function summarizeEventPermitsPeriod(items: readonly EventPermitItem[], p
   if (!Array.isArray(items)) throw new InvalidArgumentError('summarizeEventPermitsPeriod', 'items', { 'zh-CN': '必须是活动报备快照的数组', en: 'must be an array of event-filing snapshots' }, items);
   summarizeEventPermits(items);
   const p = periodArgument('summarizeEventPermitsPeriod', 'period', period);
-  const c = comparePeriods(p, (q) => summarizeEventPermits(itemsOfPeriod(eventPermitLoop, items, q)));
+  const c = comparePeriods(p, (q) => summarizeEventPermits(itemsOfPeriod(eventPermitLoop, items, q), q.endMs));
   return {
     ...c,
     filings: countChange(c, (s) => s.filings),
     held: countChange(c, (s) => s.held),
     safeRate: rateChange(c, (s) => [s.heldSafely, s.held]),
+    overdue: countChange(c, (s) => s.overdue),
   };
 }

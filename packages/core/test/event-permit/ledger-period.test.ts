@@ -38,6 +38,23 @@ describe('the permit ledger by period', () => {
     expect(summarizeEventPermits(items)).toMatchObject({ filings: 3, held: 1, heldSafely: 1 });
   });
 
+  test('a review past its 7 working days is overdue at the month’s end, though approved since', () => {
+    // EP-A was accepted on Thursday 12 November; its 7 working days ran out at 24:00 on Monday 23 November.
+    const november = permitsOfPeriod(items, '2026-11');
+    expect(summarizeEventPermits(november, on('2026-11-23', '23:59:59')).overdue).toBe(0);
+    expect(summarizeEventPermits(november, on('2026-11-24', '00:00:00')).overdue).toBe(1);
+    const report = summarizeEventPermitsPeriod(items, '2026-11');
+    expect(report.summary.overdue).toBe(1);
+    // Nothing overdue the month before or last year: no percentage of nothing.
+    expect(report.overdue).toEqual({ previous: '—', lastYear: '—' });
+    // December: EP-C is filed but not yet accepted, so no review clock runs; EP-A's review ended on 3 December.
+    const december = summarizeEventPermitsPeriod(items, '2026-12');
+    expect([december.summary.overdue, december.overdue.previous]).toEqual([0, '-100%']);
+    // Today's states: no review is open, so none is overdue; without a moment none is counted.
+    expect(summarizeEventPermits(items, on('2027-02-01')).overdue).toBe(0);
+    expect(summarizeEventPermits(november).overdue).toBe(0);
+  });
+
   test('changes against the previous period and last year', () => {
     const q4 = summarizeEventPermitsPeriod(items, '2026-Q4');
     expect(q4.summary.filings).toBe(3);
@@ -63,5 +80,7 @@ describe('the permit ledger by period', () => {
     expectInvalidArgument(() => permitsOfPeriod(items, {} as never), 'period');
     expectInvalidArgument(() => summarizeEventPermitsPeriod(null as never, '2026'), 'items');
     expectInvalidArgument(() => summarizeEventPermitsPeriod([{ state: 'held', data: {} }] as never, '2026'), 'items[0].loop');
+    expectInvalidArgument(() => summarizeEventPermits(items, 'next Monday'), 'now');
+    expectInvalidArgument(() => summarizeEventPermits(items, Number.NaN), 'now');
   });
 });
