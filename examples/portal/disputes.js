@@ -5,7 +5,7 @@
 // "working as" choice below stands in for a sign-in (display only).
 import { attachmentStoreSpec } from '/widgets/cdn/kit/core/attachment.js';
 import { periodOf, periodsBetween, previousPeriod } from '/widgets/cdn/kit/core/calendar.js';
-import { disputeStoreSpec, ledgerOfPeriod, notifyStep, summarizeLedger, watchDueNotices } from '/widgets/cdn/kit/core/dispute.js';
+import { disputeStoreSpec, ledgerOfPeriod, notifyStep, recipientKey, summarizeLedger, watchDueNotices } from '/widgets/cdn/kit/core/dispute.js';
 import { exampleAreaTree, exampleCaseload } from '/widgets/cdn/kit/core/dispute/examples.js';
 import { escalationsOf } from '/widgets/cdn/kit/core/loop.js';
 import { supervisionStoreSpec } from '/widgets/cdn/kit/core/supervision.js';
@@ -48,7 +48,8 @@ const lang = () => (document.documentElement.lang === 'en' ? 'en' : 'zh-CN');
 function onNotice(notice) {
   console.info('[bihuan notice]', notice.key, notice.recipient, notice.text[lang()]);
   const item = document.createElement('li');
-  const who = notice.recipient.kind === 'party' ? `${notice.recipient.partyId}` : notice.recipient.kind === 'department' ? notice.recipient.departmentId : notice.recipient.role;
+  // party:p1, department:court, centre:intakeClerk, level:governance/subDistrict, staff:<handler id>
+  const who = recipientKey(notice.recipient);
   item.textContent = `${notice.itemId} → ${who}: ${notice.text[lang()]}`;
   noticeLog.prepend(item);
   while (noticeLog.children.length > 20) noticeLog.lastElementChild.remove();

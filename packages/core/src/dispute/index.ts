@@ -146,6 +146,7 @@ export {
   dueNotices,
   deliverNotices,
   notifyStep,
+  recipientKey,
   type Notice,
   type NoticeKey,
   type NoticeRecipient,

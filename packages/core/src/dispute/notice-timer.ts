@@ -4,7 +4,7 @@ import * as z from '../schema/zod.js';
 import { parseArgument } from '../schema/argument.js';
 import { type Moment, momentMs, type Within } from '../loop/deadlines.js';
 import type { DisputeItem } from './definition.js';
-import { deliverNotices, dueNotices, type Notice, type NoticeDelivery, type NoticeErrorHandler, type NoticeHandler } from './notices.js';
+import { deliverNotices, dueNotices, recipientKey, type Notice, type NoticeDelivery, type NoticeErrorHandler, type NoticeHandler } from './notices.js';
 
 export interface DueNoticeWatchOptions {
   /** The open disputes to look at, read afresh on every check (e.g. `() => store.all('disputes')`). */
@@ -44,9 +44,7 @@ const OptionsSchema = z.object({
 
 /** What makes a notice the same one again: the same thing, item, recipient and stage deadline. */
 const sentKey = (n: Notice, deadline: string | undefined) => {
-  const r = n.recipient;
-  const who = r.kind === 'party' ? `party:${r.partyId}` : r.kind === 'department' ? `department:${r.departmentId}` : `centre:${r.role}`;
-  return `${n.key}|${n.itemId}|${who}|${deadline ?? ''}`;
+  return `${n.key}|${n.itemId}|${recipientKey(n.recipient)}|${deadline ?? ''}`;
 };
 
 /**

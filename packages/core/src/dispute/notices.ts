@@ -8,20 +8,63 @@ import { dueSoon, type Moment, momentMs, type Within } from '../loop/deadlines.j
 import type { LoopEvent } from '../loop/types.js';
 import type { DisputeItem } from './definition.js';
 import { DECLINE_REASON_LABELS } from './intake.js';
+import { REFERRAL_TARGET_LABELS } from './labels.js';
+import { ESCALATION_CHAINS, escalationsOf } from '../loop/escalation.js';
+import { handlerOf } from '../loop/handler.js';
 
 /** Which notice: one template per thing worth hearing of. */
-export const NOTICE_KEYS = ['dispute.accepted', 'dispute.declined', 'dispute.transferred', 'dispute.routed', 'dispute.dueSoon', 'dispute.followUpDue', 'dispute.writtenOff'] as const;
+export const NOTICE_KEYS = [
+  'dispute.accepted',
+  'dispute.declined',
+  'dispute.transferred',
+  'dispute.routed',
+  'dispute.dueSoon',
+  'dispute.followUpDue',
+  'dispute.writtenOff',
+  'dispute.referred',
+  'dispute.merged',
+  'dispute.escalated',
+  'dispute.supervised',
+  'dispute.handlerAssigned',
+] as const;
 export type NoticeKey = (typeof NOTICE_KEYS)[number];
 
 /**
  * Who a notice is for. A party (`partyId`) gets it at their own phone (`phone`: theirs, so theirs
  * to see; absent when none was given); a department by its registry id; the centre (the intake
- * desk, which routes and follows up) by role. No other personal data is ever in a notice.
+ * desk, which routes and follows up) by role; the level an item is escalated to by its chain and
+ * level ids (`governance`, `subDistrict`); a named handler (承办人) by their actor id. No other
+ * personal data is ever in a notice.
  */
 export type NoticeRecipient =
   | { readonly kind: 'party'; readonly partyId: string; readonly phone?: string }
   | { readonly kind: 'department'; readonly departmentId: string }
-  | { readonly kind: 'centre'; readonly role: 'intakeClerk' | 'supervisor' };
+  | { readonly kind: 'centre'; readonly role: 'intakeClerk' | 'supervisor' }
+  | { readonly kind: 'level'; readonly chain: string; readonly level: string }
+  | { readonly kind: 'staff'; readonly staffId: string };
+
+/** A recipient as one string (`party:p1`, `department:court`, `centre:intakeClerk`, `level:governance/subDistrict`, `staff:mediator-zhao`). */
+export function recipientKey(r: NoticeRecipient): string {
+  if (r === null || typeof r !== 'object') refuseRecipient(r);
+  switch (r.kind) {
+    case 'party':
+      return `party:${r.partyId}`;
+    case 'department':
+      return `department:${r.departmentId}`;
+    case 'centre':
+      return `centre:${r.role}`;
+    case 'level':
+      return `level:${r.chain}/${r.level}`;
+    case 'staff':
+      return `staff:${r.staffId}`;
+    default:
+      return refuseRecipient(r);
+  }
+}
+
+function refuseRecipient(r: unknown): never {
+  throw new InvalidArgumentError('recipientKey', 'recipient', { 'zh-CN': '必须是通知对象 { kind, … }', en: 'must be a notice recipient { kind, … }' }, r);
+}
 
 export interface Notice {
   readonly key: NoticeKey;
@@ -52,6 +95,9 @@ function checkItem(fn: string, argument: string, item: unknown): asserts item is
  * undefined when the dispute was just accepted), `after` the one after, `event` the event (the
  * last history entry of `after` when not given). Accepted → the applicants; declined or referred
  * elsewhere → the applicants, with the reason or the body; routed → each newly routed department;
+ * referred to a court or arbitration after mediation → the applicants, naming where; merged as a
+ * second report → that report's applicants, naming the case it joined; escalated → the level it
+ * went to; a 督办 instruction → the routed departments; a handler named or changed → the handler;
  * written off → the applicants. Other events call for none. Pure: nothing is sent.
  */
 export function noticesFor(before: DisputeItem | null | undefined, after: DisputeItem, event?: Pick<LoopEvent, 'type' | 'at'>): Notice[] {
@@ -67,6 +113,36 @@ export function noticesFor(before: DisputeItem | null | undefined, after: Disput
   const to = (recipients: NoticeRecipient[], key: NoticeKey, text: Localized): Notice[] => recipients.map((recipient) => ({ key, itemId: id, event: type, at, recipient, text }));
   if (!before) {
     return after.state === 'received' ? to(applicants(after), 'dispute.accepted', { 'zh-CN': `您的纠纷调解申请已受理，受理编号 ${id}。`, en: `Your request for mediation is accepted: case number ${id}.` }) : [];
+  }
+  switch (type) {
+    case 'escalate': {
+      const record = escalationsOf(after).at(-1);
+      if (record === undefined) return [];
+      const level = ESCALATION_CHAINS.governance.levels.find((l) => l.id === record.to)?.label ?? { 'zh-CN': record.to, en: record.to };
+      const due = record.deadline.slice(0, 16).replace('T', ' ');
+      return to([{ kind: 'level', chain: ESCALATION_CHAINS.governance.id, level: record.to }], 'dispute.escalated', { 'zh-CN': `纠纷 ${id} 超过办理期限（${due}），已逐级上报至${level['zh-CN']}，请督促办理。`, en: `Dispute ${id} passed its limit (${due}) and is escalated to the ${level.en}: please see that it is taken up.` });
+    }
+    case 'supervise':
+      return to(
+        (after.data.routing?.departments ?? []).map((departmentId) => ({ kind: 'department', departmentId })),
+        'dispute.supervised',
+        { 'zh-CN': `纠纷 ${id} 收到督办意见，请按要求办理并反馈。`, en: `Dispute ${id} has a supervision instruction: please act on it and report back.` },
+      );
+    case 'assignHandler':
+    case 'reassignHandler': {
+      const handler = handlerOf(after);
+      return handler === undefined ? [] : to([{ kind: 'staff', staffId: handler.id }], 'dispute.handlerAssigned', { 'zh-CN': `您已被指定为纠纷 ${id} 的承办人。`, en: `You are named the handler of dispute ${id}.` });
+    }
+    case 'refer': {
+      const outcome = after.data.outcome;
+      if (outcome?.kind !== 'referred') return [];
+      const where = REFERRAL_TARGET_LABELS[outcome.referral.to] ?? { 'zh-CN': outcome.referral.to, en: outcome.referral.to };
+      return to(applicants(after), 'dispute.referred', { 'zh-CN': `您的纠纷（编号 ${id}）调解未成，已引导至${where['zh-CN']}。`, en: `Your dispute (case ${id}) was not settled by mediation and is referred to: ${where.en.toLowerCase()}.` });
+    }
+    case 'merge': {
+      const into = after.data.mergedInto?.id;
+      return into === undefined ? [] : to(applicants(after), 'dispute.merged', { 'zh-CN': `您反映的纠纷（编号 ${id}）与已受理的纠纷 ${into} 为同一事项，已并入 ${into} 一并办理。`, en: `Your report (case ${id}) concerns the same matter as case ${into}, already accepted, and is handled with it.` });
+    }
   }
   if (before.state === after.state && type !== 'route') return [];
   switch (after.state) {
