@@ -14,6 +14,8 @@ import {
   applyDisputeEvent,
   countLedgerByArea,
   createDisputeSearch,
+  disputeLoop,
+  formatRate,
   createMemoryStore,
   disputeStoreSpec,
   ESCALATION_CHAINS,
@@ -25,6 +27,7 @@ import {
   notifyStep,
   parsePeriod,
   periodOf,
+  recipientKey,
   periodsBetween,
   summarizeLedger,
   summarizeLedgerPeriod,
@@ -114,8 +117,9 @@ describe('one week at the centre', () => {
   /** The centre's files: each settlement needs its agreement's signed scan here first. */
   const files = createMemoryStore(attachmentStoreSpec) as AttachmentStore;
   const notices: Notice[] = [];
-  /** What this test did, kept by the test itself: the state each dispute was last sent to. */
+  /** What this test did, kept by the test itself: the state each dispute was last sent to, and the ones it settled. */
   const kept = new Map<string, DisputeState>();
+  const settledByTest = new Set<string>();
   const all = async () => (await store.all('disputes')).items as DisputeItem[];
   const send = async (disputeId: string, event: LoopEvent) => {
     const r = await applyDisputeEvent(store, disputeId, event, undefined, { onNotice: (x: Notice) => void notices.push(x), attachments: files });
@@ -166,6 +170,7 @@ describe('one week at the centre', () => {
   });
 
   test('Wednesday: a search before accepting finds Monday’s leak from the same caller, and the second report is merged into it', async () => {
+    let foundBySearch: string | undefined;
     for (const a of ARRIVALS.filter((x) => x.day === WED)) {
       if (a.id !== id(10)) {
         await accept(a);
@@ -176,8 +181,11 @@ describe('one week at the centre', () => {
       const byPhone = ledger.search('13898760002', { viewer: { role: 'intakeClerk' } });
       expect(byPhone.map((h) => h.id)).toEqual([id(2)]);
       const duplicates = ledger.possibleDuplicates({ town: a.intake.town, community: a.intake.community, parties: a.intake.parties }, { at: on(WED, a.time), viewer: { role: 'intakeClerk' } });
-      expect(duplicates[0]).toMatchObject({ id: id(2), state: 'mediating' });
+      // One candidate, and only one: the same caller's open leak case (the other seven cases of the week share no phone, ID, address or name in the village).
+      expect(duplicates.map((d) => d.id)).toEqual([id(2)]);
+      expect(duplicates[0]).toMatchObject({ state: 'mediating' });
       expect(duplicates[0]!.matched).toContain('phone');
+      foundBySearch = duplicates[0]!.id;
       // A viewer without the right to personal data finds it by the full number too, but sees it masked.
       const masked = ledger.search('13898760002', { viewer: { role: 'departmentLiaison' } });
       expect(masked[0]!.masked).toBe(true);
@@ -191,10 +199,15 @@ describe('one week at the centre', () => {
     await route(11, WED, '14:00', ['urbanManagement']);
     await route(12, WED, '16:30', ['publicSecurity']);
     // D-W48-02 is in mediation: a merge goes from the new report into it.
-    const merged = await send(id(10), { type: 'merge', actor: clerk, at: on(WED, '10:20'), payload: { into: id(2), reason: '同一来电人就同一漏水事项再次反映（检索手机号发现）' } });
+    // The merge goes into the case the search found, not one this test names.
+    expect(foundBySearch).toBeDefined();
+    const merged = await send(id(10), { type: 'merge', actor: clerk, at: on(WED, '10:20'), payload: { into: foundBySearch!, reason: '同一来电人就同一漏水事项再次反映（检索手机号发现）' } });
     expect(merged.state).toBe('merged');
+    expect(merged.data.mergedInto?.id).toBe(id(2));
     const original = (await store.get('disputes', id(2))) as DisputeItem;
     expect(original.data.duplicates.map((d) => d.id)).toEqual([id(10)]);
+    // The caller hears that the second report is handled with the first.
+    expect(notices.filter((x) => x.key === 'dispute.merged').map((x) => [x.itemId, recipientKey(x.recipient)])).toEqual([[id(10), 'party:p1']]);
   });
 
   test('Thursday: the two left unrouted are escalated by rule, then routed; one is declined as already in litigation', async () => {
@@ -207,6 +220,11 @@ describe('one week at the centre', () => {
     ]);
     expect(due[0]!.deadline).toBe('2026-11-25T16:00:00.000Z');
     for (const x of due) await send(x.id, x.event as LoopEvent);
+    // The sub-district hears of each.
+    expect(notices.filter((x) => x.key === 'dispute.escalated').map((x) => [x.itemId, recipientKey(x.recipient)])).toEqual([
+      [id(5), 'level:governance/subDistrict'],
+      [id(6), 'level:governance/subDistrict'],
+    ]);
     // Applied once: the same moment finds nothing more to escalate.
     expect(escalationsDueAt(await all(), on(THU, '09:00'))).toEqual([]);
     for (const k of [5, 6]) {
@@ -216,7 +234,9 @@ describe('one week at the centre', () => {
       expect(escalationsOf(item)).toMatchObject([{ by: { id: 'system', role: 'system' }, rule: 'overdue', from: 'centre', to: 'subDistrict', deadline: '2026-11-25T16:00:00.000Z' }]);
     }
     for (const a of ARRIVALS.filter((x) => x.day === THU)) await accept(a);
-    await send(id(15), { type: 'decline', actor: clerk, at: on(THU, '11:00'), payload: { reason: 'inLitigation', advice: '该房屋买卖纠纷已在区人民法院立案，请向法院了解进展' } });
+    const declined = await send(id(15), { type: 'decline', actor: clerk, at: on(THU, '11:00'), payload: { reason: 'inLitigation', advice: '该房屋买卖纠纷已在区人民法院立案，请向法院了解进展' } });
+    expect(declined.state).toBe('declined');
+    expect(declined.data.declined).toMatchObject({ reason: 'inLitigation' });
     expect(notices.filter((x) => x.key === 'dispute.declined').map((x) => x.itemId)).toEqual([id(15)]);
     await route(5, THU, '10:30', ['civilAffairs', 'womensFederation']);
     await route(6, THU, '10:45', ['housing']);
@@ -241,6 +261,7 @@ describe('one week at the centre', () => {
     ] as const) {
       await sign(id(k), m, on(FRI, '15:50'));
       await send(id(k), { type: 'settle', actor: m, at: on(FRI, '16:00'), payload: { terms: [...terms], consentedBy: ['p1', 'p2'], date: '2026-11-27', document: `调解协议书-${id(k)}` } });
+      settledByTest.add(id(k));
     }
     expect((await all()).filter((d) => d.state === 'followUp').map((d) => d.id)).toEqual([id(1), id(2), id(3)]);
     // Friday's run of the escalation rule finds nothing new: the two escalated are routed, with a new limit.
@@ -307,17 +328,46 @@ describe('one week at the centre', () => {
     test('the week’s summary is what this test did: 20 reports, 18 accepted, 1 merged, 1 declined, 3 settled', async () => {
       const items = await all();
       const report = summarizeLedgerPeriod(items, week);
-      const byState: Record<string, number> = {};
-      for (const state of kept.values()) byState[state] = (byState[state] ?? 0) + 1;
+      // The figures from this test's own records, not from the ledger: every state counted (zeros
+      // included), accepted = reports less the merged and the declined, resolved = the settlements
+      // this test recorded, open = accepted less those at an end.
       expect(kept.size).toBe(20);
-      expect(report.summary.byState).toEqual(expect.objectContaining(byState));
-      expect(report.summary).toMatchObject({ accepted: 18, merged: 1, declined: 1, resolved: 3, resolutionRate: '16.67%', writtenOff: 0, open: 18 });
-      // The walk-ins and grid reports the week took in.
+      const byState = Object.fromEntries(Object.keys(disputeLoop.states).map((st) => [st, 0])) as Record<DisputeState, number>;
+      for (const state of kept.values()) byState[state]++;
+      const accepted = kept.size - byState.merged - byState.declined;
+      const ended = byState.closed + byState.withdrawn + byState.transferred;
+      const ours = {
+        accepted,
+        resolved: settledByTest.size,
+        resolutionRate: formatRate(settledByTest.size, accepted),
+        referred: 0,
+        withdrawn: byState.withdrawn,
+        merged: byState.merged,
+        declined: byState.declined,
+        transferred: byState.transferred,
+        writtenOff: byState.closed,
+        open: accepted - ended,
+        byState,
+      };
+      // Overdue at Sunday 24:00, by this test's own reckoning: the three routed on Wednesday (two
+      // working days each, to Friday 24:00) and not yet in mediation; Thursday's and Friday's
+      // routings have until Monday and Tuesday; the one left on the desk on Friday afternoon has
+      // one working day, to Monday 24:00.
+      expect(report.summary).toEqual({ ...ours, overdue: 3 });
+      expect(ours).toMatchObject({ accepted: 18, merged: 1, declined: 1, resolved: 3, resolutionRate: '16.67%', writtenOff: 0, open: 18 });
+      // The overdue ones are those three, by id.
+      expect(ledgerOfPeriod(items, week).filter((d) => d.state === 'routed' && Date.parse(d.deadline!) <= week.endMs).map((d) => d.id)).toEqual([id(9), id(11), id(12)]);
+      // The walk-ins and grid reports the week took in; each grid report names its grid worker.
       expect(items.filter((d) => d.data.channel === 'walkIn')).toHaveLength(12);
-      expect(items.filter((d) => d.data.channel === 'grid')).toHaveLength(8);
+      const grid = items.filter((d) => d.data.channel === 'grid');
+      expect(grid).toHaveLength(8);
+      expect(grid.every((d) => d.data.reportedBy !== null && /^grid-/.test(d.data.reportedBy!.id))).toBe(true);
+      // The same days as a date range give the same figures.
+      expect(summarizeLedgerPeriod(items, '2026-11-23..2026-11-29').summary).toEqual(report.summary);
       // Nothing before: the change on the previous week and last year cannot be a percentage.
       expect(report.previous.summary.accepted).toBe(0);
       expect(report.accepted).toEqual({ previous: '—', lastYear: '—' });
+      expect(report.lastYear.period.key).toBe('2025-W48');
       figuresAtWeekEnd = report;
     });
 
@@ -332,9 +382,16 @@ describe('one week at the centre', () => {
       const ofWeek = ledgerOfPeriod(items, week);
       const byTown = countLedgerByArea(ofWeek, tree, 'town');
       expect(byTown.unplaced?.accepted ?? 0).toBe(0);
-      expect(Object.values(byTown).reduce((a, s) => a + s.accepted, 0)).toBe(18);
       const byVillage = countLedgerByArea(ofWeek, tree, 'village');
-      expect(Object.values(byVillage).reduce((a, s) => a + s.accepted, 0)).toBe(18);
+      const whole = summarizeLedger(ofWeek);
+      // Every count foots: the towns, and the villages, add up to the county on each figure.
+      for (const figure of ['accepted', 'resolved', 'merged', 'declined', 'open', 'writtenOff'] as const) {
+        expect(Object.values(byTown).reduce((a, s) => a + s[figure], 0), `towns: ${figure}`).toBe(whole[figure]);
+        expect(Object.values(byVillage).reduce((a, s) => a + s[figure], 0), `villages: ${figure}`).toBe(whole[figure]);
+      }
+      expect(whole.accepted).toBe(18);
+      // Nine towns in the tree; the week's disputes came from each of them.
+      expect(Object.keys(byTown).filter((k) => k !== 'unplaced').sort()).toEqual(tree.towns.map((t) => t.id).sort());
       expect(byTown[tree.towns[1]!.id]).toMatchObject({ accepted: 2, merged: 1, resolved: 1 });
       // Overdue at Sunday 24:00: the three routed on Wednesday and not yet in mediation (two working days each).
       const atWeekEnd = (figuresAtWeekEnd as { summary: { overdue: number } }).summary;

@@ -85,19 +85,22 @@ export async function applyDisputeEvent<O extends DisputeApplyOptions = {}>(
   checkStore('applyDisputeEvent', store);
   checkArguments(id, event);
   if (options === null || typeof options !== 'object') throw new InvalidArgumentError('applyDisputeEvent', 'options', { 'zh-CN': '必须是对象', en: 'must be an object' }, options);
+  // The notice hook: a host's gateway hears of the stored step, and can neither hold it up nor fail it.
+  const onNotice = typeof options.onNotice === 'function' ? options.onNotice : undefined;
   if (event.type !== 'merge' && event.type !== 'unmerge') {
     context = await withAttachments(store, id, event, context, options.attachments);
-    // The notice hook: a host's gateway hears of the stored step, and can neither hold it up nor fail it.
-    const onNotice = typeof options.onNotice === 'function' ? options.onNotice : undefined;
     const before = onNotice ? ((await store.get('disputes', id)) as DisputeItem | undefined) : undefined;
     const r = await applyLoopEvent(store, 'disputes', loop, id, event as never, context, options);
     if (r.ok && onNotice && before) void notifyStep(before, r.snapshot as DisputeItem, event, onNotice, options.onNoticeError);
     return (r.ok ? { ok: true, snapshot: r.snapshot as DisputeItem, entries: r.entries, change: r.change } : { ok: false, reason: r.reason }) as never;
   }
   const merging = event.type === 'merge';
+  let before: DisputeItem | undefined;
+  let result: { ok: boolean; snapshot?: DisputeItem };
   try {
-    return await store.batch<never>(async (tx) => {
+    result = await store.batch<never>(async (tx) => {
       const duplicate = (await tx.get('disputes', id)) as DisputeItem | undefined;
+      before = duplicate;
       const into = merging ? (event.payload as { into?: unknown } | undefined)?.into : duplicate?.data.mergedInto?.id;
       const original = typeof into === 'string' && into !== id ? ((await tx.get('disputes', into)) as DisputeItem | undefined) : undefined;
       const lookup = (other: DisputeItem | undefined) => (key: string) => (key === id ? other : key === into ? original : context?.findDispute?.(key));
@@ -115,4 +118,7 @@ export async function applyDisputeEvent<O extends DisputeApplyOptions = {}>(
     if (error instanceof OriginalRefused) return { ok: false, reason: error.reason } as never;
     throw error;
   }
+  // The merged report's applicants hear which case theirs joined (after both records are stored).
+  if (result.ok && onNotice && before && result.snapshot) void notifyStep(before, result.snapshot, event, onNotice, options.onNoticeError);
+  return result as never;
 }

@@ -108,6 +108,23 @@ describe('notices beyond intake', () => {
     expect(heard).toHaveLength(1);
   });
 
+  test('through the store: a merge (two records in one batch) tells the merged report’s applicants; a refused merge tells no one', async () => {
+    const store = createMemoryStore(disputeStoreSpec);
+    const original = accept('D-2025-0001');
+    const second = accept('D-2025-0002', '2025-09-27T09:00:00+08:00');
+    await store.put('disputes', original);
+    await store.put('disputes', second);
+    const heard: Notice[] = [];
+    const hook = { onNotice: (n: Notice) => void heard.push(n) };
+    const intoItself = await applyDisputeEvent(store, second.id, { type: 'merge', actor: clerk, at: '2025-09-27T10:00:00+08:00', payload: { into: second.id, reason: '同一纠纷重复登记' } }, undefined, hook);
+    expect(intoItself.ok).toBe(false);
+    const r = await applyDisputeEvent(store, second.id, { type: 'merge', actor: clerk, at: '2025-09-27T10:00:00+08:00', payload: { into: original.id, reason: '同一纠纷重复登记' } }, undefined, hook);
+    expect(r.ok).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(heard.map((n) => [n.key, n.itemId, recipientKey(n.recipient)])).toEqual([['dispute.merged', second.id, 'party:p1']]);
+    expect(heard[0]!.text['zh-CN']).toContain(`已并入 ${original.id}`);
+  });
+
   test('recipientKey names each kind of recipient; anything else is a typed refusal', () => {
     const all: NoticeRecipient[] = [
       { kind: 'party', partyId: 'p1', phone: '13812345678' },
