@@ -2,8 +2,7 @@ import { defineLoop, type EventOf, type RoleOf, type SnapshotOf, type StateOf } 
 import type { GuardRefusal } from '../loop/refusal.js';
 import type { LoopEvent, Snapshot } from '../loop/types.js';
 import { chinaDay, formatDate, parseDate, parseInstant } from '../calendar/instant.js';
-import { AssignPayloadSchema, type AssignPayload, RatePayloadSchema, type RatePayload, type ReceptionIssue, ReceptionIssueSchema, ResultPayloadSchema } from './schema.js';
-import { instructionPayload, reasonPayload } from '../schema/fields.js';
+import { AssignPayloadSchema, type AssignPayload, RatePayloadSchema, type RatePayload, type ReceptionIssue, ReceptionIssueSchema, ReopenPayloadSchema, type ReopenPayload, ResultPayloadSchema, SupervisePayloadSchema, type SupervisePayload } from './schema.js';
 import { handlerEvents, handlerOnly } from '../loop/handler.js';
 import { escalationEvents, ESCALATION_CHAINS, SYSTEM_ROLE } from '../loop/escalation.js';
 
@@ -55,7 +54,7 @@ function assignedDepartment(s: IssueSnapshot, e: LoopEvent): Verdict {
  * Rules `due_after_assignment` and `due_within_window`: the due date is not before the day the
  * issue is assigned (China time), and at most `RECEPTION_MAX_DUE_DAYS` after it.
  */
-function dueDateFits(e: LoopEvent, p: AssignPayload): Verdict {
+function dueDateFits(e: LoopEvent, p: Pick<AssignPayload, 'dueDate'>): Verdict {
   const day = chinaDay(parseInstant(e.at));
   const due = parseDate(p.dueDate);
   if (due < day) return { rule: 'due_after_assignment', field: 'dueDate', message: L(`办理期限 ${p.dueDate} 早于交办日 ${formatDate(day)}`, `the due date ${p.dueDate} is before the day it is assigned (${formatDate(day)})`) };
@@ -74,7 +73,8 @@ function dueDateFits(e: LoopEvent, p: AssignPayload): Verdict {
  * Who and when: only the assigned department (`actor.unit`) handles and feeds back
  * (`assigned_department`); only the firm that raised the issue (`actor.unit` = `data.firm`) rates it
  * (`own_firm`; the host never does); the due date lies from the day of assignment to
- * `RECEPTION_MAX_DUE_DAYS` after it (`due_after_assignment`, `due_within_window`). The named
+ * `RECEPTION_MAX_DUE_DAYS` after it (`due_after_assignment`, `due_within_window`), and so does a
+ * new due date given with a 督办 (`supervise`) or a reopening (`reopen`). The named
  * handler (承办人, `assignHandler` / `reassignHandler` with a reason): once named, only the handler
  * acts for the department (`handler_only`; the host is not bound); the handler works in the
  * assigned department (`handler_in_body`), is named by it or the host (`handler_assigned_by_body`),
@@ -120,8 +120,11 @@ export const receptionLoop = /* @__PURE__ */ defineLoop({
       from: ['assigned', 'handling'],
       to: (_p, s) => s.state,
       roles: ['host'],
-      payload: instructionPayload,
-      apply: (d: ReceptionIssue): ReceptionIssue => ({ ...d, supervisions: d.supervisions + 1 }),
+      payload: SupervisePayloadSchema,
+      // A new due date is optional: set, it is the department's new deadline (so an issue escalated for
+      // missing the first may escalate again, from the level reached, if it misses this one too).
+      guard: (_s: IssueSnapshot, e: LoopEvent, _c: unknown, p: SupervisePayload): Verdict => (p.dueDate === undefined ? true : dueDateFits(e, { dueDate: p.dueDate })),
+      apply: (d: ReceptionIssue, p: SupervisePayload): ReceptionIssue => ({ ...d, supervisions: d.supervisions + 1, dueDate: p.dueDate ?? d.dueDate }),
     },
     feedBack: {
       label: L('反馈结果', 'feed back the result'),
@@ -154,8 +157,9 @@ export const receptionLoop = /* @__PURE__ */ defineLoop({
       to: 'handling',
       roles: ['host'],
       reopen: true,
-      payload: reasonPayload,
-      apply: (d: ReceptionIssue): ReceptionIssue => ({ ...d, reopened: d.reopened + 1, result: null }),
+      payload: ReopenPayloadSchema,
+      guard: (_s: IssueSnapshot, e: LoopEvent, _c: unknown, p: ReopenPayload): Verdict => (p.dueDate === undefined ? true : dueDateFits(e, { dueDate: p.dueDate })),
+      apply: (d: ReceptionIssue, p: ReopenPayload): ReceptionIssue => ({ ...d, reopened: d.reopened + 1, result: null, dueDate: p.dueDate ?? d.dueDate }),
     },
     // Escalation by rule (超期升级): an overdue issue goes up centre → sub-district → county.
     ...escalationEvents({ from: ['assigned', 'handling'] as const, roles: ['system', 'host'] as const, chain: ESCALATION_CHAINS.governance }),

@@ -1,5 +1,5 @@
 // The reception-day loop (企业家接待日): collect → assign → supervise → feed back → rate → write off.
-export { ReceptionIntakeSchema, RatingSchema, ReceptionIssueSchema, AssignPayloadSchema, RatePayloadSchema, type ReceptionIntake, type Rating, type ReceptionIssue, type AssignPayload, type RatePayload } from './schema.js';
+export { ReceptionIntakeSchema, RatingSchema, ReceptionIssueSchema, AssignPayloadSchema, RatePayloadSchema, SupervisePayloadSchema as ReceptionSupervisePayloadSchema, ReopenPayloadSchema as ReceptionReopenPayloadSchema, type ReceptionIntake, type Rating, type ReceptionIssue, type AssignPayload, type RatePayload, type SupervisePayload as ReceptionSupervisePayload, type ReopenPayload as ReceptionReopenPayload } from './schema.js';
 export {
   RECEPTION_LOOP_ID,
   RECEPTION_OPEN_STATES,

@@ -34,5 +34,11 @@ export type ReceptionIssue = z.output<typeof ReceptionIssueSchema>;
 export const AssignPayloadSchema = z.object({ department: id, dueDate: calendarDate });
 export type AssignPayload = z.output<typeof AssignPayloadSchema>;
 export const ResultPayloadSchema = z.object({ result: text });
+/** `supervise` (督办): the instruction, and optionally a new due date the department answers to. */
+export const SupervisePayloadSchema = z.object({ instruction: text, dueDate: calendarDate.optional() });
+export type SupervisePayload = z.output<typeof SupervisePayloadSchema>;
+/** `reopen` (重新督办): the reason, and optionally a new due date (otherwise the old one stands). */
+export const ReopenPayloadSchema = z.object({ reason: text, dueDate: calendarDate.optional() });
+export type ReopenPayload = z.output<typeof ReopenPayloadSchema>;
 export const RatePayloadSchema = z.object({ satisfaction: satisfaction, comment: text.optional() });
 export type RatePayload = z.output<typeof RatePayloadSchema>;
