@@ -26,6 +26,13 @@ export const NOTICE_KEYS = [
   'dispute.escalated',
   'dispute.supervised',
   'dispute.handlerAssigned',
+  // Reception-day issues (`receptionNoticesFor`, `@bihuan/core/reception`).
+  'reception.assigned',
+  'reception.supervised',
+  'reception.fedBack',
+  'reception.reopened',
+  'reception.escalated',
+  'reception.handlerAssigned',
 ] as const;
 export type NoticeKey = (typeof NOTICE_KEYS)[number];
 
@@ -64,6 +71,15 @@ export function recipientKey(r: NoticeRecipient): string {
 
 function refuseRecipient(r: unknown): never {
   throw new InvalidArgumentError('recipientKey', 'recipient', { 'zh-CN': '必须是通知对象 { kind, … }', en: 'must be a notice recipient { kind, … }' }, r);
+}
+
+/** Where an item's last escalation took it on the governance chain (centre → sub-district → county): the level as a recipient, its name, and the deadline missed. */
+export function levelReached(item: { readonly history: readonly unknown[] }): { recipient: NoticeRecipient; label: Localized; deadline: string } | undefined {
+  const record = escalationsOf(item as never).at(-1);
+  if (record === undefined) return undefined;
+  const chain = ESCALATION_CHAINS.governance;
+  const label = chain.levels.find((l) => l.id === record.to)?.label ?? { 'zh-CN': record.to, en: record.to };
+  return { recipient: { kind: 'level', chain: chain.id, level: record.to }, label, deadline: record.deadline };
 }
 
 export interface Notice {
@@ -116,11 +132,10 @@ export function noticesFor(before: DisputeItem | null | undefined, after: Disput
   }
   switch (type) {
     case 'escalate': {
-      const record = escalationsOf(after).at(-1);
-      if (record === undefined) return [];
-      const level = ESCALATION_CHAINS.governance.levels.find((l) => l.id === record.to)?.label ?? { 'zh-CN': record.to, en: record.to };
-      const due = record.deadline.slice(0, 16).replace('T', ' ');
-      return to([{ kind: 'level', chain: ESCALATION_CHAINS.governance.id, level: record.to }], 'dispute.escalated', { 'zh-CN': `纠纷 ${id} 超过办理期限（${due}），已逐级上报至${level['zh-CN']}，请督促办理。`, en: `Dispute ${id} passed its limit (${due}) and is escalated to the ${level.en}: please see that it is taken up.` });
+      const up = levelReached(after);
+      if (up === undefined) return [];
+      const due = up.deadline.slice(0, 16).replace('T', ' ');
+      return to([up.recipient], 'dispute.escalated', { 'zh-CN': `纠纷 ${id} 超过办理期限（${due}），已逐级上报至${up.label['zh-CN']}，请督促办理。`, en: `Dispute ${id} passed its limit (${due}) and is escalated to the ${up.label.en}: please see that it is taken up.` });
     }
     case 'supervise':
       return to(
@@ -237,9 +252,14 @@ export async function deliverNotices(notices: readonly Notice[], onNotice: Notic
  * Never throws (a record the notices cannot be made from is reported to `onError` with no notice).
  */
 export function notifyStep(before: DisputeItem | null | undefined, after: DisputeItem, event: Pick<LoopEvent, 'type' | 'at'> | undefined, onNotice: NoticeHandler, onError?: NoticeErrorHandler): Promise<NoticeDelivery> {
+  return notifyMade(() => noticesFor(before, after, event), onNotice, onError);
+}
+
+/** Makes a step's notices and hands them to the gateway; a record they cannot be made from goes to `onError`. Never throws. */
+export function notifyMade(make: () => Notice[], onNotice: NoticeHandler, onError?: NoticeErrorHandler): Promise<NoticeDelivery> {
   let notices: Notice[];
   try {
-    notices = noticesFor(before, after, event);
+    notices = make();
   } catch (error) {
     try {
       onError?.(error, undefined);

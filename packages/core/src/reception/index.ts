@@ -14,3 +14,4 @@ export {
 export { RECEPTION_LATE_ENTRY_DAYS, collectIssue, summarizeReception, receptionOfPeriod, summarizeReceptionPeriod, type CollectIssueInput, type ReceptionSummary, type ReceptionPeriodReport } from './ledger.js';
 export { overdueReceptionIssues, overdueReceptionIssuesAt, type ReceptionOverdue } from './overdue.js';
 export { RECEPTION_STORE_NAME, receptionStoreSpec, type ReceptionStoreSpec, type ReceptionStore } from './store.js';
+export { receptionNoticesFor, notifyReceptionStep } from './notices.js';
