@@ -12,6 +12,7 @@ import { rollupTasks, TaskRollupQuery } from './rollups.js';
 import { disputeLedger, DisputeLedgerQuery } from './ledgers.js';
 import { DispatchBody, dispatchTasks, type DispatchOptions } from './dispatch.js';
 import { ATTACHMENT_BODY_LIMIT, isAttachmentUpload, mountAttachments } from './attachments.js';
+import { UNSTORABLE_TEXT, unstorableTextPath, unstorableUrlPart } from './text.js';
 
 export interface AppOptions extends LiveOptions {
   /** Largest request body in bytes (default 1 MiB); larger ones are answered 413. */
@@ -77,6 +78,13 @@ export function createApp(service: Service, verify: Verifier, options: AppOption
     return c.json(new HttpError(500, 'internal', TEXTS.internal).body(), 500);
   });
   app.notFound((c) => c.json(new HttpError(404, 'no_route', TEXTS.route).body(), 404));
+
+  // An id or a query value with an encoded NUL would fail in the database: refused here, naming the part.
+  app.use('*', async (c, next) => {
+    const part = unstorableUrlPart(c.req.url);
+    if (part !== undefined) throw invalidText('invalid_query', part.slice(0, 100));
+    await next();
+  });
 
   const tooLarge = (c: Context) => c.json(new HttpError(413, 'body_too_large', TEXTS.tooLarge).body(), 413);
   const limit = bodyLimit({ maxSize: options.bodyLimit ?? 1024 * 1024, onError: tooLarge });
@@ -216,11 +224,19 @@ const AUDIT_COLUMNS: readonly CsvColumn<AuditEntry>[] = [
 
 async function readJson(c: Context): Promise<unknown> {
   const raw = await c.req.text();
+  let value: unknown;
   try {
-    return JSON.parse(raw);
+    value = JSON.parse(raw);
   } catch {
     throw new HttpError(400, 'body_not_json', TEXTS.notJson);
   }
+  const unstorable = unstorableTextPath(value);
+  if (unstorable !== undefined) throw invalidText('invalid_body', unstorable.slice(0, 200));
+  return value;
+}
+
+function invalidText(code: string, path: string): HttpError {
+  return new HttpError(400, code, { 'zh-CN': `${TEXTS.invalid['zh-CN']}：${path} ${UNSTORABLE_TEXT['zh-CN']}`, en: `${TEXTS.invalid.en}: ${path} ${UNSTORABLE_TEXT.en}` }, path);
 }
 
 function parse<T>(schema: z.ZodType<T>, value: unknown, code = 'invalid_body'): T {
