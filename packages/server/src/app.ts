@@ -245,8 +245,13 @@ function parse<T>(schema: z.ZodType<T>, value: unknown, code = 'invalid_body'): 
   const issue = parsed.error.issues[0]!;
   const path = issue.path.map((k) => (typeof k === 'number' ? `[${k}]` : `.${String(k)}`)).join('').replace(/^\./, '');
   const detail = issue.message.slice(0, 200);
-  return fail(new HttpError(400, code, { 'zh-CN': `${TEXTS.invalid['zh-CN']}：${path || '(根)'} ${detail}`, en: `${TEXTS.invalid.en}: ${path || '(root)'} ${detail}` }, path || undefined));
+  // zod's own words in Chinese for the Chinese text; a rule's own hint (a custom issue) as written.
+  const zh = issue.code === 'custom' ? undefined : ZOD_ZH(issue as never);
+  const zhDetail = typeof zh === 'string' ? zh.slice(0, 200) : detail;
+  return fail(new HttpError(400, code, { 'zh-CN': `${TEXTS.invalid['zh-CN']}：${path || '(根)'} ${zhDetail}`, en: `${TEXTS.invalid.en}: ${path || '(root)'} ${detail}` }, path || undefined));
 }
+
+const ZOD_ZH = z.locales.zhCN().localeError;
 
 function fail(error: HttpError): never {
   throw error;
