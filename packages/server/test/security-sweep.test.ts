@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportSPKI, generateKeyPair, SignJWT } from 'jose';
 import { createServer, createVerifier, type BihuanServer } from '../src/index.ts';
-import { AT, CITY, freshDatabase, intake, KINDS, OTHER_SECRET, SECRET, USERS, type User } from './support/databases.ts';
+import { answerOf, AT, CITY, freshDatabase, intake, KINDS, OTHER_SECRET, SECRET, USERS, type User } from './support/databases.ts';
 
 const ISSUER = 'https://portal.example.gov.cn';
 const AUDIENCE = 'bihuan';
@@ -83,15 +83,7 @@ describe.each(KINDS)('security sweep on %s', (kind) => {
       payload = typeof body === 'string' ? body : JSON.stringify(body);
       h['content-type'] ??= 'application/json';
     }
-    const response = await server.fetch(new Request(`http://bihuan.test${path}`, { method, headers: h, body: payload }));
-    const text = response.headers.get('content-type')?.startsWith('text/event-stream') ? (await response.body?.cancel(), '') : await response.text();
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      json = undefined;
-    }
-    return { status: response.status, text, json };
+    return answerOf(await server.fetch(new Request(`http://bihuan.test${path}`, { method, headers: h, body: payload })));
   }
 
   async function tables(): Promise<Record<(typeof TABLES)[number], number>> {
@@ -167,6 +159,8 @@ describe.each(KINDS)('security sweep on %s', (kind) => {
       ['no scope', await sign({ ...user, scope: undefined } as never), 'token_invalid'],
       ['a town without its county', await sign({ ...user, scope: { city: CITY, town: '甲镇' } }), 'token_invalid'],
       ['no roles', await sign({ ...user, roles: [] }), 'token_invalid'],
+      ['a NUL in the user id', await sign({ ...user, sub: 'clerk\u0000a' }), 'token_invalid'],
+      ['half a surrogate pair in the unit', await sign({ ...user, unit: '甲镇\ud800' }), 'token_invalid'],
       ['an oversized token', `${'a'.repeat(9000)}.b.c`, 'unauthenticated'],
       ['garbage', "' OR 1=1 --", 'unauthenticated'],
     ];
