@@ -62,7 +62,11 @@ export const CreateBody = z
   })
   .strict();
 // Pages of up to 5,000 items: a station's first pull of 10,000 in two round trips.
-const PullQuery = z.object({ cursor: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(0), limit: z.coerce.number().int().min(1).max(5000).default(200) });
+// Digits only (no sign, exponent, hex or blank) and no other parameter, as for the ledgers and roll-ups.
+const digits = z.string().regex(/^\d{1,16}$/, 'a whole number (digits only)');
+const PullQuery = z
+  .object({ cursor: digits.default('0').transform(Number).pipe(z.int().max(Number.MAX_SAFE_INTEGER)), limit: digits.default('200').transform(Number).pipe(z.int().min(1).max(5000)) })
+  .strict();
 
 type Env = { Variables: { identity: Identity; requestId: string } };
 
@@ -168,7 +172,7 @@ export function createApp(service: Service, verify: Verifier, options: AppOption
   });
 
   app.get('/pull', async (c) => {
-    const query = parse(PullQuery, { cursor: c.req.query('cursor'), limit: c.req.query('limit') }, 'invalid_query');
+    const query = parse(PullQuery, c.req.query(), 'invalid_query');
     return c.body(await service.pullBody(c.get('identity'), query.cursor, query.limit), 200, { 'content-type': 'application/json; charset=utf-8' });
   });
 

@@ -392,7 +392,7 @@ describe.each(KINDS)('security sweep on %s', (kind) => {
       expect(r.json.error.message['zh-CN'], `${path} ${where}`).not.toMatch(/Too (big|small)|Invalid (input|option)|Unrecognized key|expected/);
     }
     // Unknown query parameters on the read endpoints that take a query.
-    for (const path of ['/rollups/tasks?by=county&admin=1', '/ledgers/disputes?admin=1']) {
+    for (const path of ['/rollups/tasks?by=county&admin=1', '/ledgers/disputes?admin=1', '/pull?cursor=0&admin=1', '/pull?cursor=', '/pull?cursor=0x10', '/pull?limit=%201', '/pull?cursor=1e3']) {
       const r = await send('GET', path, USERS.supervisorCounty);
       expect([r.status, r.json?.error?.code], path).toEqual([400, 'invalid_query']);
     }
