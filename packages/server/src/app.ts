@@ -12,6 +12,7 @@ import { rollupTasks, TaskRollupQuery } from './rollups.js';
 import { disputeLedger, DisputeLedgerQuery } from './ledgers.js';
 import { DispatchBody, dispatchTasks, type DispatchOptions } from './dispatch.js';
 import { ATTACHMENT_BODY_LIMIT, isAttachmentUpload, mountAttachments } from './attachments.js';
+import { UNSTORABLE_TEXT, unstorableTextPath, unstorableUrlPart } from './text.js';
 
 export interface AppOptions extends LiveOptions {
   /** Largest request body in bytes (default 1 MiB); larger ones are answered 413. */
@@ -61,7 +62,11 @@ export const CreateBody = z
   })
   .strict();
 // Pages of up to 5,000 items: a station's first pull of 10,000 in two round trips.
-const PullQuery = z.object({ cursor: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(0), limit: z.coerce.number().int().min(1).max(5000).default(200) });
+// Digits only (no sign, exponent, hex or blank) and no other parameter, as for the ledgers and roll-ups.
+const digits = z.string().regex(/^\d{1,16}$/, 'a whole number (digits only)');
+const PullQuery = z
+  .object({ cursor: digits.default('0').transform(Number).pipe(z.int().max(Number.MAX_SAFE_INTEGER)), limit: digits.default('200').transform(Number).pipe(z.int().min(1).max(5000)) })
+  .strict();
 
 type Env = { Variables: { identity: Identity; requestId: string } };
 
@@ -77,6 +82,13 @@ export function createApp(service: Service, verify: Verifier, options: AppOption
     return c.json(new HttpError(500, 'internal', TEXTS.internal).body(), 500);
   });
   app.notFound((c) => c.json(new HttpError(404, 'no_route', TEXTS.route).body(), 404));
+
+  // An id or a query value with an encoded NUL would fail in the database: refused here, naming the part.
+  app.use('*', async (c, next) => {
+    const part = unstorableUrlPart(c.req.url);
+    if (part !== undefined) throw invalidText('invalid_query', part.slice(0, 100));
+    await next();
+  });
 
   const tooLarge = (c: Context) => c.json(new HttpError(413, 'body_too_large', TEXTS.tooLarge).body(), 413);
   const limit = bodyLimit({ maxSize: options.bodyLimit ?? 1024 * 1024, onError: tooLarge });
@@ -160,7 +172,7 @@ export function createApp(service: Service, verify: Verifier, options: AppOption
   });
 
   app.get('/pull', async (c) => {
-    const query = parse(PullQuery, { cursor: c.req.query('cursor'), limit: c.req.query('limit') }, 'invalid_query');
+    const query = parse(PullQuery, c.req.query(), 'invalid_query');
     return c.body(await service.pullBody(c.get('identity'), query.cursor, query.limit), 200, { 'content-type': 'application/json; charset=utf-8' });
   });
 
@@ -216,11 +228,19 @@ const AUDIT_COLUMNS: readonly CsvColumn<AuditEntry>[] = [
 
 async function readJson(c: Context): Promise<unknown> {
   const raw = await c.req.text();
+  let value: unknown;
   try {
-    return JSON.parse(raw);
+    value = JSON.parse(raw);
   } catch {
     throw new HttpError(400, 'body_not_json', TEXTS.notJson);
   }
+  const unstorable = unstorableTextPath(value);
+  if (unstorable !== undefined) throw invalidText('invalid_body', unstorable.slice(0, 200));
+  return value;
+}
+
+function invalidText(code: string, path: string): HttpError {
+  return new HttpError(400, code, { 'zh-CN': `${TEXTS.invalid['zh-CN']}：${path} ${UNSTORABLE_TEXT['zh-CN']}`, en: `${TEXTS.invalid.en}: ${path} ${UNSTORABLE_TEXT.en}` }, path);
 }
 
 function parse<T>(schema: z.ZodType<T>, value: unknown, code = 'invalid_body'): T {
@@ -229,8 +249,13 @@ function parse<T>(schema: z.ZodType<T>, value: unknown, code = 'invalid_body'): 
   const issue = parsed.error.issues[0]!;
   const path = issue.path.map((k) => (typeof k === 'number' ? `[${k}]` : `.${String(k)}`)).join('').replace(/^\./, '');
   const detail = issue.message.slice(0, 200);
-  return fail(new HttpError(400, code, { 'zh-CN': `${TEXTS.invalid['zh-CN']}：${path || '(根)'} ${detail}`, en: `${TEXTS.invalid.en}: ${path || '(root)'} ${detail}` }, path || undefined));
+  // zod's own words in Chinese for the Chinese text; a rule's own hint (a custom issue) as written.
+  const zh = issue.code === 'custom' ? undefined : ZOD_ZH(issue as never);
+  const zhDetail = typeof zh === 'string' ? zh.slice(0, 200) : detail;
+  return fail(new HttpError(400, code, { 'zh-CN': `${TEXTS.invalid['zh-CN']}：${path || '(根)'} ${zhDetail}`, en: `${TEXTS.invalid.en}: ${path || '(root)'} ${detail}` }, path || undefined));
 }
+
+const ZOD_ZH = z.locales.zhCN().localeError;
 
 function fail(error: HttpError): never {
   throw error;

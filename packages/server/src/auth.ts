@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { createLocalJWKSet, createRemoteJWKSet, importSPKI, jwtVerify, errors as joseErrors, type JWTVerifyGetKey, type JSONWebKeySet, type CryptoKey } from 'jose';
 import { HttpError, TEXTS } from './errors.js';
+import { unstorableTextPath } from './text.js';
 
 /** Where a user works: a city, and optionally down to a county, a town and a community. */
 export interface Scope {
@@ -90,6 +91,9 @@ export async function createVerifier(options: AuthOptions): Promise<Verifier> {
     }
     const claims = ClaimsSchema.safeParse(payload);
     if (!claims.success) throw new HttpError(401, 'token_invalid', TEXTS.tokenInvalid, claims.error.issues[0]?.path.join('.') || undefined);
+    // A claim the database could not store as an event's actor (a NUL, half a surrogate pair).
+    const unstorable = unstorableTextPath(claims.data);
+    if (unstorable !== undefined) throw new HttpError(401, 'token_invalid', TEXTS.tokenInvalid, unstorable);
     return claims.data as Identity;
   };
 }

@@ -46,7 +46,10 @@ describe('two server processes on one PostgreSQL', () => {
     // process when one is down), and a third of the answered ones are sent again on purpose.
     let sent = 0;
     let killedAt = -1;
-    const answers = new Map<string, { ok: boolean; item: string; replayed?: boolean }>();
+    const answers = new Map<string, { ok: boolean; item: string; version?: number; replayed?: boolean }>();
+    // Requests the kill cut off (connection refused or reset), and answers that were a retry's.
+    let interrupted = 0;
+    let replayed = 0;
     async function client(c: number): Promise<void> {
       const token = await tokenFor({ sub: `sup-${c}`, roles: ['supervisor'], unit: '东区综治中心', scope: { city: CITY, county: '东区' } });
       const clientId = `client-${c}`;
@@ -72,11 +75,17 @@ describe('two server processes on one PostgreSQL', () => {
             const r = await fetch(`${target.url}/push`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body });
             if (r.status !== 200) throw new Error(`push answered ${r.status}: ${await r.text()}`);
             const [result] = (await r.json()).results;
-            answers.set(`${clientId}/${m}`, { ok: result.ok, item, replayed: result.replayed });
+            const key = `${clientId}/${m}`;
+            const first = answers.get(key);
+            // A retry is answered exactly as the first time (the recorded result), whichever process answers it.
+            if (first) expect({ ok: result.ok, version: result.version }, key).toEqual({ ok: first.ok, version: first.version });
+            if (result.replayed) replayed++;
+            answers.set(key, first ?? { ok: result.ok, item, version: result.version, replayed: result.replayed });
             if (extra-- > 0) continue; // the answer "lost": send the same mutation again
             break;
           } catch (error) {
             if (error instanceof Error && error.message.startsWith('push answered')) throw error;
+            interrupted++;
             await new Promise((resolve) => setTimeout(resolve, 20 + attempt * 10)); // connection refused or reset: retry
           }
         }
@@ -86,6 +95,9 @@ describe('two server processes on one PostgreSQL', () => {
     await Promise.all(Array.from({ length: CLIENTS }, (_, c) => client(c)));
     expect(killedAt).toBeGreaterThan(0);
     expect(servers[1]!.child.signalCode).toBe('SIGKILL');
+    // The kill cut requests off mid-way (they were retried on the other process), and retries were answered from the record.
+    expect(interrupted).toBeGreaterThan(0);
+    expect(replayed).toBeGreaterThan(0);
 
     const accepted = [...answers.entries()].filter(([, a]) => a.ok);
     expect(accepted.length).toBeGreaterThan(CLIENTS); // conflicts refuse some, not most

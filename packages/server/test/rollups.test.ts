@@ -57,7 +57,7 @@ const disputeArb = fc.record({
   steps: fc.array(fc.constantFrom('route', 'mediate', 'settle', 'refer', 'withdraw', 'merge', 'supervise'), { maxLength: 5 }),
 });
 
-const filterArb = fc.record({ states: fc.subarray(['received', 'routed', 'mediating', 'followUp', 'withdrawn', 'merged'] as const), town: fc.option(fc.constantFrom('甲镇', '乙镇', '丙镇')), period: fc.constantFrom(undefined, '2026-Q3', '2026-Q4', '2026-10', '2026'), overdueDays: fc.option(fc.integer({ min: 0, max: 200 })) });
+const filterArb = fc.record({ states: fc.subarray(['received', 'routed', 'mediating', 'followUp', 'withdrawn', 'merged'] as const), town: fc.option(fc.constantFrom('甲镇', '乙镇', '丙镇')), period: fc.constantFrom(undefined, '2026-Q3', '2026-Q4', '2026-10', '2026', '2026-W40', '2026-09-15..2026-10-20'), overdueDays: fc.option(fc.integer({ min: 0, max: 200 })) });
 
 const DAY_MINUTES = 24 * 60;
 /** One run that surely meets every rule: late and on-time feedback (one exactly at the due moment), return, exemption after the due moment, cancellation before it, reassignment, open orders overdue. */

@@ -72,17 +72,21 @@ export async function serverOn(kind: Kind, options: { bodyLimit?: number; dispat
     const headers: Record<string, string> = {};
     if (as !== null) headers.authorization = `Bearer ${typeof as === 'string' ? as : await tokenFor(as)}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
-    const response = await server.fetch(new Request(`http://bihuan.test${path}`, { method, headers, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) }));
-    const text = await response.text();
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      json = undefined;
-    }
-    return { status: response.status, text, json };
+    return answerOf(await server.fetch(new Request(`http://bihuan.test${path}`, { method, headers, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) })));
   }
   return { server, database, call, logged, close: () => database.close() };
+}
+
+/** An answer as the tests read it: status, text, and the JSON when the text is JSON (a live stream is closed at once, its text empty). */
+export async function answerOf(response: Response): Promise<{ status: number; text: string; json: any }> {
+  const text = response.headers.get('content-type')?.startsWith('text/event-stream') ? (await response.body?.cancel(), '') : await response.text();
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  return { status: response.status, text, json };
 }
 
 /** Row counts of the tables a refused request must leave as they were. */
