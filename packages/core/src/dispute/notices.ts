@@ -7,7 +7,7 @@ import { checkArray, parseArgument } from '../schema/argument.js';
 import { dueSoon, type Moment, momentMs, type Within } from '../loop/deadlines.js';
 import type { LoopEvent } from '../loop/types.js';
 import type { DisputeItem } from './definition.js';
-import { DECLINE_REASON_LABELS } from './intake.js';
+import { DECLINE_REASON_LABELS } from './labels.js';
 
 /** Which notice: one template per thing worth hearing of. */
 export const NOTICE_KEYS = ['dispute.accepted', 'dispute.declined', 'dispute.transferred', 'dispute.routed', 'dispute.dueSoon', 'dispute.followUpDue', 'dispute.writtenOff'] as const;
