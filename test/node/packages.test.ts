@@ -40,6 +40,29 @@ describe('published packages', () => {
     expect(offenders).toEqual([]);
   });
 
+  test('each subpath entry of the built core is the same module instance as the root entry (one store, one loop registry)', () => {
+    // Run in a plain Node process, so that it resolves the built package through its `exports` map,
+    // as a portal does, rather than through the tests' source aliases.
+    const exports = Object.keys(read('packages/core/package.json').exports as Record<string, unknown>)
+      .filter((k) => k !== '.' && k !== './package.json' && !k.includes('*') && k !== './examples')
+      .map((k) => `@bihuan/core${k.slice(1)}`);
+    const probe = `
+      const root = await import('@bihuan/core');
+      const out = {};
+      for (const entry of ${JSON.stringify(exports)}) {
+        const sub = await import(entry);
+        const names = Object.keys(sub);
+        out[entry] = { names: names.length, missing: names.filter((n) => !(n in root)), other: names.filter((n) => n in root && root[n] !== sub[n]) };
+      }
+      console.log(JSON.stringify(out));`;
+    const result = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', probe], { encoding: 'utf8' })) as Record<string, { names: number; missing: string[]; other: string[] }>;
+    expect(Object.keys(result).sort()).toEqual([...exports].sort());
+    for (const [entry, { names, missing, other }] of Object.entries(result)) {
+      expect(names, `${entry} exports something`).toBeGreaterThan(0);
+      expect({ entry, missing, other }).toEqual({ entry, missing: [], other: [] });
+    }
+  }, 120_000);
+
   test('the widgets’ VERSION matches package.json', () => {
     expect(VERSION).toBe(read('packages/widgets/package.json').version);
   });
@@ -159,7 +182,12 @@ describe('the tarballs', () => {
   test('are-the-types-wrong finds nothing wrong for ESM consumers, each widget’s entry included', () => {
     // Both packages are ESM only (`type: module`, `import` conditions): a CommonJS `require` is not offered.
     const attw = join('node_modules', '@arethetypeswrong', 'cli', 'dist', 'index.js');
-    execFileSync(process.execPath, [attw, join(dir, tarballs.core), '--profile', 'esm-only', '--format', 'ascii'], { encoding: 'utf8' });
+    // attw does not expand the `./*/examples` pattern: each domain's example entry is named.
+    const examples = readdirSync('packages/core/src', { withFileTypes: true })
+      .filter((d) => d.isDirectory() && existsSync(join('packages/core/src', d.name, 'examples.ts')))
+      .map((d) => `./${d.name}/examples`);
+    expect(examples.length).toBeGreaterThan(10);
+    execFileSync(process.execPath, [attw, join(dir, tarballs.core), '--profile', 'esm-only', '--format', 'ascii', '--include-entrypoints', ...examples], { encoding: 'utf8' });
     const entries = readdirSync('packages/widgets/src/components').map((c) => `./${c}`);
     execFileSync(process.execPath, [attw, join(dir, tarballs.widgets), '--profile', 'esm-only', '--format', 'ascii', '--include-entrypoints', ...entries], {
       encoding: 'utf8',

@@ -2,23 +2,13 @@
 // Chromium, printed to PDF (page.pdf(), A4) and the PDF's text read back with pdf.js — one page
 // load for all five documents.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { build, type Plugin } from 'esbuild';
+import { build } from 'esbuild';
 import type { Browser } from 'playwright';
-import { sourceAliases } from '../aliases.ts';
+import { sourcesPlugin } from '../esbuild-sources.ts';
 import { launchChromium } from './support/chromium.js';
 import { pdfPages, plain } from './support/pdf-text.js';
 import { settledCase, supervisionOrder } from '../../stories/support/documents.js';
 
-/** Maps `@bihuan/*` onto the sources, as the tests' own aliases do. */
-const sources: Plugin = {
-  name: 'bihuan-sources',
-  setup(b) {
-    b.onResolve({ filter: /^@bihuan\// }, (args) => {
-      const alias = sourceAliases.find((a) => a.find.test(args.path));
-      return alias ? { path: args.path.replace(alias.find, alias.replacement) } : undefined;
-    });
-  },
-};
 
 const ENTRY = `
 import '@bihuan/widgets/print-document';
@@ -57,7 +47,7 @@ afterAll(async () => {
 
 describe('printed documents, printed to PDF in Chromium and read back', () => {
   test('人民调解协议书, 受理登记表, 回访记录, 督办单, 述法评议结果: filled from their records, each on its own A4 sheets', { timeout: 180_000 }, async () => {
-    const bundle = await build({ stdin: { contents: ENTRY, resolveDir: process.cwd(), loader: 'ts' }, bundle: true, write: false, format: 'esm', plugins: [sources], logLevel: 'silent' });
+    const bundle = await build({ stdin: { contents: ENTRY, resolveDir: process.cwd(), loader: 'ts' }, bundle: true, write: false, format: 'esm', plugins: [sourcesPlugin], logLevel: 'silent' });
     const page = await browser.newPage();
     const problems: string[] = [];
     page.on('pageerror', (e) => problems.push(e.message));

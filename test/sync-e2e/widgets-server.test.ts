@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import type { Browser, BrowserContext, Page } from 'playwright';
+import { sourcesPlugin } from '../esbuild-sources.ts';
 import { launchChromium } from '../node/support/chromium.ts';
 import { CITY, intake, KINDS, SECRET, serverOn, tokenFor, USERS, type Kind, type User } from '../../packages/server/test/support/databases.ts';
 import { createServer, type BihuanServer } from '../../packages/server/src/index.ts';
@@ -28,15 +29,7 @@ async function bundle(): Promise<string> {
     target: 'es2022',
     write: false,
     logLevel: 'silent',
-    plugins: [
-      {
-        name: 'from-source',
-        setup(b) {
-          b.onResolve({ filter: /^@bihuan\/core\/[a-z-]+$/ }, (args) => ({ path: `${root}packages/core/src/${args.path.slice('@bihuan/core/'.length)}/index.ts` }));
-          b.onResolve({ filter: /^@bihuan\/widgets\/[a-z-]+$/ }, (args) => ({ path: `${root}packages/widgets/src/components/${args.path.slice('@bihuan/widgets/'.length)}/define.ts` }));
-        },
-      },
-    ],
+    plugins: [sourcesPlugin],
   });
   return out.outputFiles[0]!.text;
 }

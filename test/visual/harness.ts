@@ -5,7 +5,7 @@ import { build } from 'esbuild';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright';
-import { sourceAliases } from '../aliases.ts';
+import { sourcesPlugin } from '../esbuild-sources.ts';
 import { startStaticServer } from '../../examples/static-server.mjs';
 import type { StoryEntry } from './page.ts';
 
@@ -46,19 +46,7 @@ export async function buildHarness(): Promise<string> {
     target: 'es2022',
     outfile: `${BUNDLE}harness.js`,
     logLevel: 'error',
-    plugins: [
-      {
-        name: 'bihuan-sources',
-        setup(b) {
-          b.onResolve({ filter: /^@bihuan\// }, (args) => {
-            for (const { find, replacement } of sourceAliases) {
-              if (find.test(args.path)) return { path: args.path.replace(find, replacement) };
-            }
-            return undefined;
-          });
-        },
-      },
-    ],
+    plugins: [sourcesPlugin],
   });
   writeFileSync(`${BUNDLE}index.html`, PAGE);
   return BUNDLE;

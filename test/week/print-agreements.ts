@@ -2,7 +2,7 @@
 // agreement in real Chromium; the page is printed to an A4 PDF and the PDF's text read back.
 import { build } from 'esbuild';
 import type { Browser } from 'playwright';
-import { sourceAliases } from '../aliases.ts';
+import { sourcesPlugin } from '../esbuild-sources.ts';
 import { pdfPages } from '../node/support/pdf-text.js';
 
 export { plain } from '../node/support/pdf-text.js';
@@ -15,17 +15,7 @@ async function widgetBundle(): Promise<string> {
     write: false,
     format: 'esm',
     logLevel: 'silent',
-    plugins: [
-      {
-        name: 'bihuan-from-source',
-        setup(b) {
-          b.onResolve({ filter: /^@bihuan\// }, ({ path }) => {
-            const hit = sourceAliases.find(({ find }) => find.test(path));
-            return hit && { path: path.replace(hit.find, hit.replacement) };
-          });
-        },
-      },
-    ],
+    plugins: [sourcesPlugin],
   });
   return out.outputFiles[0]!.text;
 }

@@ -88,7 +88,7 @@ export {
   type DisputeRole,
   type DisputeItem,
 } from './definition.js';
-export { acceptDispute, DECLINE_REASON_LABELS, type AcceptDisputeInput } from './intake.js';
+export { acceptDispute, type AcceptDisputeInput } from './intake.js';
 export { applyDisputeEvent, type DisputeApplyResult, type DisputeApplyOptions } from './apply.js';
 export { LedgerFilterSchema, queryLedger, summarizeLedger, ledgerSummaryOf, countLedgerBy, isResolved, ledgerOfPeriod, summarizeLedgerPeriod, type LedgerFilter, type LedgerSummary, type LedgerCounts, type LedgerPeriodReport } from './ledger.js';
 export { DISPUTE_STORE_NAME, disputeCollections, createDisputeStoreSpec, disputeStoreSpec, type DisputeCollections, type DisputeStore } from './store.js';
@@ -99,6 +99,7 @@ export {
   REFERRAL_TARGET_LABELS,
   FOLLOW_UP_METHOD_LABELS,
   SATISFACTION_LABELS,
+  DECLINE_REASON_LABELS,
   MEDIATION_MODE_LABELS,
   DISPUTE_PERSONAL_DATA_ROLES,
   maySeePersonalData,

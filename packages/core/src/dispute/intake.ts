@@ -1,8 +1,7 @@
 import { createItem } from '../loop/snapshot.js';
 import type { Actor } from '../loop/types.js';
 import { type DisputeContext, type DisputeItem, type DisputeLoop, type DisputeRole, disputeLoop } from './definition.js';
-import { type DeclineReason, type Dispute, type DisputeIntake, DisputeIntakeSchema } from './schema.js';
-import type { Localized } from '../i18n/locale.js';
+import { type Dispute, type DisputeIntake, DisputeIntakeSchema } from './schema.js';
 import { parseArgument } from '../schema/argument.js';
 
 export interface AcceptDisputeInput {
@@ -36,13 +35,3 @@ export function acceptDispute(input: AcceptDisputeInput, loop: DisputeLoop = dis
   };
   return createItem(loop, { id: input.id, data, actor: input.actor, at: input.at, note: input.note, attachments: input.attachments }, context);
 }
-
-/** The stated reasons for 不予受理, for forms, the case view and notices. */
-export const DECLINE_REASON_LABELS: Readonly<Record<DeclineReason, Localized>> = {
-  outsideRemit: { 'zh-CN': '不属于本中心受理范围', en: "Outside the centre's remit" },
-  inLitigation: { 'zh-CN': '已进入诉讼程序', en: 'Already in litigation' },
-  inArbitration: { 'zh-CN': '已申请仲裁', en: 'Already in arbitration' },
-  alreadyMediated: { 'zh-CN': '已经人民调解且已达成协议', en: 'Already mediated to an agreement' },
-  criminalMatter: { 'zh-CN': '涉嫌违法犯罪，应由公安机关处理', en: 'A criminal matter, for the police' },
-  other: { 'zh-CN': '其他理由', en: 'Another reason' },
-};

@@ -2,7 +2,7 @@ import type { Localized } from '../i18n/locale.js';
 import type { DisputeRole } from './definition.js';
 import type { Presence } from './departments.js';
 import type { DisputeCategory } from './routing.js';
-import type { Channel, ReferralTarget, Satisfaction } from './schema.js';
+import type { Channel, DeclineReason, ReferralTarget } from './schema.js';
 
 /** Names of the dispute categories, for forms, ledgers and exports. */
 export const DISPUTE_CATEGORY_LABELS: Readonly<Record<DisputeCategory, Localized>> = {
@@ -42,10 +42,16 @@ export const FOLLOW_UP_METHOD_LABELS: Readonly<Record<'phone' | 'homeVisit', Loc
   homeVisit: { 'zh-CN': '上门回访', en: 'Home visit' },
 };
 
-export const SATISFACTION_LABELS: Readonly<Record<Satisfaction, Localized>> = {
-  satisfied: { 'zh-CN': '满意', en: 'Satisfied' },
-  basicallySatisfied: { 'zh-CN': '基本满意', en: 'Basically satisfied' },
-  dissatisfied: { 'zh-CN': '不满意', en: 'Dissatisfied' },
+export { SATISFACTION_LABELS } from '../schema/fields.js';
+
+/** The stated reasons for 不予受理, for forms, the case view and notices. */
+export const DECLINE_REASON_LABELS: Readonly<Record<DeclineReason, Localized>> = {
+  outsideRemit: { 'zh-CN': '不属于本中心受理范围', en: "Outside the centre's remit" },
+  inLitigation: { 'zh-CN': '已进入诉讼程序', en: 'Already in litigation' },
+  inArbitration: { 'zh-CN': '已申请仲裁', en: 'Already in arbitration' },
+  alreadyMediated: { 'zh-CN': '已经人民调解且已达成协议', en: 'Already mediated to an agreement' },
+  criminalMatter: { 'zh-CN': '涉嫌违法犯罪，应由公安机关处理', en: 'A criminal matter, for the police' },
+  other: { 'zh-CN': '其他理由', en: 'Another reason' },
 };
 
 export const MEDIATION_MODE_LABELS: Readonly<Record<'atCentre' | 'atHome', Localized>> = {

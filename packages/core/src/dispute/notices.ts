@@ -7,8 +7,7 @@ import { checkArray, parseArgument } from '../schema/argument.js';
 import { dueSoon, type Moment, momentMs, type Within } from '../loop/deadlines.js';
 import type { LoopEvent } from '../loop/types.js';
 import type { DisputeItem } from './definition.js';
-import { DECLINE_REASON_LABELS } from './intake.js';
-import { REFERRAL_TARGET_LABELS } from './labels.js';
+import { DECLINE_REASON_LABELS, REFERRAL_TARGET_LABELS } from './labels.js';
 import { ESCALATION_CHAINS, escalationsOf } from '../loop/escalation.js';
 import { handlerOf } from '../loop/handler.js';
 

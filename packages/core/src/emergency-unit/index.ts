@@ -20,4 +20,5 @@ export {
 } from './schema.js';
 export { RESPONSE_STANDARD, judgeResponse, missingStandard, type StageVerdict, type ResponseJudgement } from './standard.js';
 export { registerUnit, recordResponse, summarizeEmergencyUnits, type OnTime, type EmergencyUnitSummary } from './registry.js';
-export { emergencyUnitStore, recordResponseIn, type EmergencyUnitCollections } from './store.js';
+export { emergencyUnitStore, type EmergencyUnitCollections } from './store.js';
+export { recordResponseIn } from './operations.js';

@@ -58,14 +58,14 @@ export {
   type UnscoredReason,
   type UnscoredEvaluation,
   type EvaluationResult,
+  StoredScoreSheetSchema,
+  scoreReport,
+  type StoredScoreSheet,
 } from './scoring.js';
 export { rankEvaluations, type RankedEvaluation } from './ranking.js';
 export {
-  StoredScoreSheetSchema,
   EVALUATION_STORE_NAME,
   evaluationStoreSpec,
-  scoreReport,
-  type StoredScoreSheet,
   type EvaluationStoreSpec,
   type EvaluationStore,
 } from './store.js';

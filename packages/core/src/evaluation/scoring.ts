@@ -6,8 +6,8 @@ import { parseArgument } from '../schema/argument.js';
 import { decimal, exact, minOf, minus, negate, over, plus, sum, times, whole } from '../rate/exact.js';
 import { footRound } from '../rate/foot.js';
 import { type AdjustmentItem, bandFor, type Dimension, dimensionPoints, type EvaluationScheme, type GradeBand, parseScheme, type VetoItem } from './scheme.js';
-import { id } from '../schema/fields.js';
-import type { ReportRule } from './report.js';
+import { id, instant } from '../schema/fields.js';
+import { checkReport, type LawReport, LawReportSchema, type ReportRule } from './report.js';
 
 /** The "cannot judge" answer (无法评价): it leaves the dimension's denominator. */
 export const CANNOT_JUDGE = 'cannotJudge';
@@ -302,4 +302,45 @@ function panelReasons(s: EvaluationScheme, data: z.output<typeof EvaluationInput
 export function formatScore(value: Fraction): string {
   checkFraction('formatScore', 'value', value);
   return decimal(value);
+}
+
+/** One assessor's score sheet for one report, as stored (one per assessor and report). */
+export const StoredScoreSheetSchema = z.object({
+  reportId: id,
+  assessor: id,
+  /** The unit the assessor acts for: never the report's unit. */
+  unit: z.string().min(1).max(120).optional(),
+  scores: z.record(z.string(), ScoreValueSchema),
+  submittedAt: instant,
+});
+export type StoredScoreSheet = z.output<typeof StoredScoreSheetSchema>;
+
+/**
+ * Scores a stored report from its sheets: the report's pre-test score, veto items and adjustments
+ * with every sheet of this report (sheets of other reports are refused, not ignored).
+ *
+ * A report that fails the double requirement is never scored: it is refused (`ok: false`) with the
+ * very rules `checkReport` names (`achievements_required`, `shortcomings_required`,
+ * `claim_needs_evidence`), whatever its sheets say. The report's `unit` is the unit evaluated, so
+ * a sheet whose assessor acts for it is refused (`own_unit`).
+ */
+export function scoreReport(scheme: EvaluationScheme, report: LawReport, sheets: readonly StoredScoreSheet[]): EvaluationResult {
+  const parsed = parseArgument('scoreReport', 'report', LawReportSchema, report);
+  if (!Array.isArray(sheets)) throw new InvalidArgumentError('scoreReport', 'sheets', { 'zh-CN': '必须是评分表数组', en: 'must be an array of score sheets' }, sheets);
+  sheets.forEach((sheet, i) => {
+    if (sheet?.reportId !== parsed.id) throw new InvalidArgumentError('scoreReport', `sheets[${i}].reportId`, { 'zh-CN': `必须是报告 ${parsed.id} 的评分表`, en: `must be a sheet of report ${parsed.id}` }, sheet?.reportId);
+  });
+  const check = checkReport(parsed);
+  if (!check.acceptable) {
+    const s = parseScheme('scoreReport', 'scheme', scheme);
+    return { ok: false, subject: parsed.id, schemeId: s.id, reasons: check.problems.map((p) => ({ rule: p.rule, field: p.field, message: p.message })) };
+  }
+  return scoreEvaluation(scheme, {
+    subject: parsed.id,
+    unit: parsed.unit,
+    sheets: sheets.map((s) => (s.unit === undefined ? { assessor: s.assessor, scores: s.scores } : { assessor: s.assessor, unit: s.unit, scores: s.scores })),
+    preTest: parsed.preTest,
+    vetoed: parsed.vetoed,
+    adjustments: parsed.adjustments,
+  });
 }

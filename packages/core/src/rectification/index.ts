@@ -54,4 +54,5 @@ export {
   type RectificationPeriodReport,
   type OverdueSweep,
 } from './ledger.js';
-export { RECTIFICATION_STORE_NAME, rectificationStoreSpec, openOverdueAccountability, type RectificationStoreSpec, type RectificationStore } from './store.js';
+export { RECTIFICATION_STORE_NAME, rectificationStoreSpec, type RectificationStoreSpec, type RectificationStore } from './store.js';
+export { openOverdueAccountability } from './operations.js';

@@ -1,4 +1,5 @@
 import * as z from './zod.js';
+import type { Localized } from '../i18n/locale.js';
 import { parseDate, parseInstant } from '../calendar/instant.js';
 import { personal } from '../privacy/privacy.js';
 import { isSaneInstant, MAX_COUNT, MAX_LIMIT_DAYS, MAX_LIMIT_HOURS, MAX_YEAR, MIN_YEAR } from './bounds.js';
@@ -85,6 +86,12 @@ export function isSaneDate(text: string): boolean {
 export const SATISFACTION = ['satisfied', 'basicallySatisfied', 'dissatisfied'] as const;
 export type Satisfaction = (typeof SATISFACTION)[number];
 export const satisfaction = /* @__PURE__ */ z.enum(SATISFACTION);
+/** The satisfaction ratings as forms, ledgers and documents name them. */
+export const SATISFACTION_LABELS: Readonly<Record<Satisfaction, Localized>> = {
+  satisfied: { 'zh-CN': '满意', en: 'Satisfied' },
+  basicallySatisfied: { 'zh-CN': '基本满意', en: 'Basically satisfied' },
+  dissatisfied: { 'zh-CN': '不满意', en: 'Dissatisfied' },
+};
 
 /** The payload of a loop event that only gives a reason (withdraw, return, reopen …). */
 export const reasonPayload = /* @__PURE__ */ z.object({ reason: text });

@@ -8,3 +8,4 @@ export { article, withArticle } from '../i18n/words.js';
 export { rejection, refused, accepted, type Rejection, type Result, type Decision } from './result.js';
 /** The shared field schemas (`fields.personName`, `fields.calendarDate`, `fields.satisfaction` …). */
 export * as fields from './fields.js';
+export { SATISFACTION, SATISFACTION_LABELS, type Satisfaction } from './fields.js';

@@ -95,4 +95,5 @@ export {
 } from './rollup.js';
 export { DEFAULT_REMINDER_POLICY, reminders, type ReminderSpan, type ReminderPolicy, type Reminder, type OfficerReminders } from './reminders.js';
 export { applyTaskEvent, type TaskApplyOptions } from './apply.js';
-export { taskStoreSpec, dispatchMonthToStore, reassignOnLeaveInStore, urgeOrders, type TaskStoreSpec, type TaskStore, type UrgeInput } from './store.js';
+export { taskStoreSpec, type TaskStoreSpec, type TaskStore } from './store.js';
+export { dispatchMonthToStore, reassignOnLeaveInStore, urgeOrders, type UrgeInput } from './operations.js';

@@ -26,6 +26,22 @@ describe('domain anatomy', () => {
     expect(files.some((f) => /^example[^s]/.test(f) && f !== 'example-catalog.ts' && f !== 'example-orders.ts'), 'one examples.ts, not example.ts').toBe(false);
   });
 
+  test.each(DOMAINS)('%s: its label tables live in labels.ts (shared ones in the kernel), nowhere else', (domain) => {
+    const elsewhere = readdirSync(join(src, domain))
+      .filter((f) => f.endsWith('.ts') && f !== 'labels.ts')
+      .filter((f) => /^export const [A-Z_]+_LABELS\b/m.test(read(`${domain}/${f}`)));
+    expect(elsewhere).toEqual([]);
+  });
+
+  // store.ts declares where a domain keeps its records; what runs against that store (`…In`,
+  // `…ToStore`, a sweep in one batch) lives in operations.ts.
+  test.each(DOMAINS)('%s: store.ts declares the store (no schema, no operation of its own)', (domain) => {
+    const text = read(`${domain}/store.ts`);
+    expect(text, 'a record schema belongs in the domain’s schema or rules').not.toMatch(/z\.object\(/);
+    // Factories of the declaration itself (`createDisputeStoreSpec`, `disputeCollections`) are declarations.
+    expect(text, 'a store operation belongs in operations.ts').not.toMatch(/^(export )?(async )?function (?!create\w*StoreSpec\b|\w+Collections\b)/m);
+  });
+
   test.each(DOMAINS)('%s: its entry leaves the example data out', (domain) => {
     expect(read(`${domain}/index.ts`)).not.toMatch(/examples?(-[a-z]+)?\.js'/);
   });

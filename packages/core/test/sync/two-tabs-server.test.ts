@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import type { Browser, BrowserContext, Page } from 'playwright';
+import { sourcesPlugin } from '../../../../test/esbuild-sources.ts';
 import { launchChromium } from '../../../../test/node/support/chromium.ts';
 import { AT, intake, serverOn, tokenFor, USERS } from '../../../server/test/support/databases.ts';
 
@@ -22,14 +23,7 @@ async function bundle(): Promise<string> {
     format: 'esm',
     write: false,
     logLevel: 'silent',
-    plugins: [
-      {
-        name: 'core-from-source',
-        setup(b) {
-          b.onResolve({ filter: /^@bihuan\/core\/[a-z-]+$/ }, (args) => ({ path: `${root}packages/core/src/${args.path.slice('@bihuan/core/'.length)}/index.ts` }));
-        },
-      },
-    ],
+    plugins: [sourcesPlugin],
   });
   return out.outputFiles[0]!.text;
 }

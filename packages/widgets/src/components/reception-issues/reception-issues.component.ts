@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
-import { SATISFACTION, SATISFACTION_LABELS } from '@bihuan/core/dispute';
+import { SATISFACTION, SATISFACTION_LABELS } from '@bihuan/core/schema';
 import { viewerItem } from '../../internal/masking.js';
 import { type ReceptionEvent, type ReceptionItem, type ReceptionRole, type ReceptionState, type ReceptionStore, receptionLoop, receptionStoreSpec, summarizeReception } from '@bihuan/core/reception';
 import { type Locale } from '@bihuan/core/schema';
