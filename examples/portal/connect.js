@@ -6,7 +6,6 @@
 // in sessionStorage (`bihuan-dev-token`), so two windows can be two people. A real portal's
 // `getToken` asks its own backend instead (see the README, "The example portal").
 import { createIndexedDbStore, defineStore } from '/widgets/cdn/kit/core/store.js';
-import { createSyncedStore } from '/widgets/cdn/kit/core/sync.js';
 import { defaultStore } from '/widgets/cdn/kit/default-store.js';
 
 /** Where `npm start` mounts @bihuan/server (same origin: the CSP's `connect-src 'self'` suffices). */
@@ -100,6 +99,8 @@ export async function connectStore(spec, { collections } = {}) {
   if (user) {
     try {
       const local = await createIndexedDbStore(defineStore({ ...spec, name: `${spec.name}@${user.sub}` }));
+      // The sync engine is loaded only for a signed-in user: a visit without sign-in never runs it.
+      const { createSyncedStore } = await import('/widgets/cdn/kit/core/sync.js');
       const store = await createSyncedStore({ url: API, getToken, local, ...(collections ? { collections } : {}) });
       tell('synced', user);
       return { store, mode: 'synced', user };

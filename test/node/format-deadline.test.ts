@@ -3,7 +3,7 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { chinaDateTime } from '@bihuan/core/export';
-import { formatDeadline } from '../../packages/widgets/src/internal/format.js';
+import { formatDeadline } from '../../packages/widgets/src/internal/deadline.js';
 
 const MIN = Date.UTC(1900, 0, 2);
 const MAX = Date.UTC(2200, 11, 31);

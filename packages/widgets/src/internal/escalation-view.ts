@@ -6,7 +6,8 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import { parseInstant } from '@bihuan/core/calendar';
 import { ESCALATE_EVENT, chainOfLoop, escalationsOf, levelLabel, type EscalationChain, type EscalationRecord, type Snapshot } from '@bihuan/core/loop';
 import type { Locale } from '@bihuan/core/schema';
-import { formatDeadline, formatNumber } from './format.js';
+import { formatDeadline } from './deadline.js';
+import { formatNumber } from './format.js';
 
 const WORDS = {
   'zh-CN': {

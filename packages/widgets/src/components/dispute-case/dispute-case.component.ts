@@ -28,7 +28,7 @@ import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } fro
 import { idGuard } from '../../internal/guard.js';
 import { viewerItem } from '../../internal/masking.js';
 import { type SyncRefusalLike, type ViewerActor, SyncMarksController, actingAs, conflictOf, markWords, syncMarkStyles, viewerOf, viewerRoles } from '../../internal/session.js';
-import { formatDeadline } from '../../internal/format.js';
+import { formatDeadline } from '../../internal/deadline.js';
 import { escalationMark, escalationStyles } from '../../internal/escalation-view.js';
 import { aside, joinClauses, labelled } from '../../internal/words.js';
 import { type Attachment, type AttachmentCollections, listAttachments } from '@bihuan/core/attachment';

@@ -27,7 +27,8 @@ import { disputeLedgerMessages, type DisputeLedgerMessages } from './dispute-led
 import { disputeLedgerStyles } from './dispute-ledger.styles.js';
 import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } from '../../events.js';
 import type { ExportDetail } from '../../internal/csv-download.js';
-import { formatDeadline, formatNumber } from '../../internal/format.js';
+import { formatDeadline } from '../../internal/deadline.js';
+import { formatNumber } from '../../internal/format.js';
 
 /** What the ledger is filtered by; every criterion given must hold. */
 export interface LedgerView {
