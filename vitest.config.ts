@@ -37,7 +37,7 @@ export default defineConfig({
       },
       {
         resolve: { alias },
-        optimizeDeps: { include: ['axe-core', 'lit', 'lit/directives/ref.js', 'zod', 'idb', 'nanoid', 'fast-check'] },
+        optimizeDeps: { include: ['axe-core', 'lit', 'lit/directives/ref.js', 'zod', 'idb', 'fast-check'] },
         test: {
           name: 'browser',
           ...(workers ? { maxWorkers: workers } : {}),
