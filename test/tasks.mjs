@@ -31,30 +31,29 @@ function run(args, label) {
 }
 
 /**
- * Runs independent steps at the same time (the machine has cores to spare while one of them waits
- * or runs on one core), each step's output kept and printed whole when it ends, in order of ending.
- * Stops the whole task when any of them fails, once all have ended.
+ * Starts a step in the background, its output kept; the promise resolves once it ends, and
+ * `report` prints it whole (with how long it took and what ran beside it) when the task is ready
+ * to show it.
  */
-async function runTogether(steps) {
-  const ended = await Promise.all(
-    steps.map(
-      ({ args, label }) =>
-        new Promise((resolve) => {
-          const t0 = Date.now();
-          const [cmd, ...rest] = [...pnpm, ...args];
-          const child = spawn(cmd, rest, { stdio: ['ignore', 'pipe', 'pipe'], env });
-          const out = [];
-          child.stdout.on('data', (d) => out.push(d));
-          child.stderr.on('data', (d) => out.push(d));
-          child.on('error', (error) => out.push(Buffer.from(String(error))));
-          child.on('close', (code, signal) => {
-            console.log(`\n── ${label} (${((Date.now() - t0) / 1000).toFixed(0)} s, beside ${steps.filter((s) => s.label !== label).map((s) => s.label).join(', ')})`);
-            process.stdout.write(Buffer.concat(out));
-            resolve({ label, status: code ?? signal });
-          });
-        }),
-    ),
-  );
+function start({ args, label }, beside) {
+  return new Promise((resolve) => {
+    const t0 = Date.now();
+    const [cmd, ...rest] = [...pnpm, ...args];
+    const child = spawn(cmd, rest, { stdio: ['ignore', 'pipe', 'pipe'], env });
+    const out = [];
+    child.stdout.on('data', (d) => out.push(d));
+    child.stderr.on('data', (d) => out.push(d));
+    child.on('error', (error) => out.push(Buffer.from(String(error))));
+    child.on('close', (code, signal) => {
+      const heading = `\n── ${label} (${((Date.now() - t0) / 1000).toFixed(0)} s, beside ${beside})\n`;
+      resolve({ label, status: code ?? signal, report: () => process.stdout.write(Buffer.concat([Buffer.from(heading), ...out])) });
+    });
+  });
+}
+
+/** Stops the whole task when any of the ended steps failed. */
+function stopOnFailure(ended) {
+  for (const step of ended) step.report();
   const failed = ended.filter((e) => e.status !== 0);
   for (const { label, status } of failed) console.error(`\n✗ ${label} failed (exit ${status})`);
   if (failed.length) process.exit(typeof failed[0].status === 'number' ? failed[0].status : 1);
@@ -76,17 +75,24 @@ const setup = () => {
 if (task === 'test') {
   checkChromium();
   setup();
-  // Independent of each other, both after the build (the catalog reads the manifest it makes).
-  await runTogether([
-    { args: ['run', 'typecheck'], label: 'typecheck' },
-    { args: ['run', 'catalog:build'], label: 'build the catalog' },
-  ]);
+  // Both after the build (the catalog reads the manifest it makes) and independent of each other.
+  // The tests wait for the catalog (one of them opens it), not for the type check, which goes on
+  // beside them; its output is shown, and its failure fails the task, once the tests are done.
+  const typecheck = start({ args: ['run', 'typecheck'], label: 'typecheck' }, 'the catalog build and the tests');
+  const catalog = await start({ args: ['run', 'catalog:build'], label: 'build the catalog' }, 'typecheck');
+  if (catalog.status !== 0) stopOnFailure([catalog, await typecheck]);
+  stopOnFailure([catalog]);
   const report = 'test/.results.json';
   rmSync(report, { force: true });
   const label = `tests: node and Chromium (${env.BIHUAN_TEST_WORKERS ? `${env.BIHUAN_TEST_WORKERS} files` : 'the default number of files'} of each at once)`;
   console.log(`\n── ${label}`);
   const [cmd, ...rest] = [...pnpm, 'exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`];
-  const result = spawnSync(cmd, rest, { stdio: 'inherit', env });
+  // Not spawnSync: the type check's output is read meanwhile.
+  const result = await new Promise((resolve) => {
+    const child = spawn(cmd, rest, { stdio: 'inherit', env });
+    child.on('error', (error) => resolve({ status: 1, signal: String(error) }));
+    child.on('close', (status, signal) => resolve({ status, signal }));
+  });
   // One plain closing line for whoever reads the log: how many ran, passed, failed.
   if (existsSync(report)) {
     const r = JSON.parse(readFileSync(report, 'utf8'));
@@ -97,6 +103,7 @@ if (task === 'test') {
       process.exit(1);
     }
   }
+  stopOnFailure([await typecheck]);
   if (result.status !== 0) {
     console.error(`\n✗ ${label} failed (exit ${result.status ?? result.signal})`);
     process.exit(result.status ?? 1);

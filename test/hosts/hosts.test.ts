@@ -3,11 +3,11 @@
 // Vue 3 + Vite, and loaded in Chromium under the README's strict CSP with Trusted Types.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright';
-import { buildHost, prepareHosts, REPO } from './support/hosts.mjs';
+import { buildHostAsync, prepareHosts, REPO, runAsync } from './support/hosts.mjs';
 import { ALL_TAGS, openWatched, readmeBlocks, widgetState } from './support/page.ts';
 import { launchChromium } from '../node/support/chromium.ts';
 import { STRICT_CSP, startStaticServer } from '../../examples/static-server.mjs';
@@ -45,17 +45,58 @@ const HOSTS: Record<string, Host> = {
 
 let prepared: ReturnType<typeof prepareHosts>;
 let browser: Browser;
+/** Each host's build, started in beforeAll: two at a time, while the tests check the hosts already built in Chromium. */
+const built = new Map<string, Promise<string>>();
+/** The npm route's install (a clean folder, the README's command), started beside the builds. */
+let npmRoute: Promise<{ dir: string; command: string | undefined }>;
+const npmDir = mkdtempSync(join(tmpdir(), 'bihuan-npm-host-'));
+
+/** Runs `jobs` with at most `limit` at once; each job's promise is its own result. */
+function limited<T>(limit: number, jobs: (() => Promise<T>)[]): Promise<T>[] {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return jobs.map(async (job) => {
+    if (running >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
+    running++;
+    try {
+      return await job();
+    } finally {
+      running--;
+      waiting.shift()?.();
+    }
+  });
+}
 
 beforeAll(async () => {
   prepared = prepareHosts();
   // The shared toolchain and both tarballs, installed once for every host below.
   console.info(`hosts: pnpm install of the tarballs and the host toolchain took ${(prepared.installMs / 1000).toFixed(1)} s`);
+  const names = Object.keys(HOSTS);
+  const builds = limited(2, names.map((name) => () => buildHostAsync(prepared.root, name)));
+  names.forEach((name, i) => {
+    builds[i]!.catch(() => undefined); // awaited (and reported) by the host's own test
+    built.set(name, builds[i]!);
+  });
+  npmRoute = (async () => {
+    for (const file of Object.values(prepared.tarballs)) copyFileSync(join(prepared.root, file), join(npmDir, file));
+    writeFileSync(join(npmDir, 'package.json'), JSON.stringify({ name: 'npm-host', private: true, type: 'module' }));
+    const [command] = readmeBlocks('sh').filter((block) => block.startsWith('npm install ./bihuan-core'));
+    if (command) {
+      const [program, ...args] = command.trim().split(/\s+/);
+      await runAsync(program!, [...args, '--no-audit', '--no-fund'], npmDir);
+    }
+    return { dir: npmDir, command };
+  })();
+  npmRoute.catch(() => undefined); // awaited (and reported) by its test
   browser = await launchChromium();
 }, 600_000);
 
 afterAll(async () => {
+  // Nothing may still be writing into the folders about to go.
+  await Promise.allSettled([...built.values(), npmRoute]);
   await browser?.close();
   if (prepared) rmSync(prepared.root, { recursive: true, force: true });
+  rmSync(npmDir, { recursive: true, force: true });
 });
 
 async function expectHostWorks(dist: string, host: Host): Promise<void> {
@@ -95,31 +136,21 @@ async function expectHostWorks(dist: string, host: Host): Promise<void> {
 
 describe('host projects built from the packed tarballs', () => {
   test.each(Object.keys(HOSTS))('%s: type-checks, builds for production, and every imported widget works under the strict CSP', async (name) => {
-    const dist = buildHost(prepared.root, name);
+    const dist = await built.get(name)!;
     await expectHostWorks(dist, HOSTS[name]!);
   }, 300_000);
 
   test('npm installs the tarballs from a clean folder with the README’s command, and a host builds from it', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'bihuan-npm-host-'));
-    try {
-      for (const file of Object.values(prepared.tarballs)) copyFileSync(join(prepared.root, file), join(dir, file));
-      writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'npm-host', private: true, type: 'module' }));
-      const [command] = readmeBlocks('sh').filter((block) => block.startsWith('npm install ./bihuan-core'));
-      expect(command, 'the README’s npm command').toBeDefined();
-      const [program, ...args] = command!.trim().split(/\s+/);
-      execFileSync(program!, [...args, '--no-audit', '--no-fund'], { cwd: dir, stdio: 'pipe' });
-      // The esbuild host, built against this npm install with the toolchain's esbuild.
-      const { cpSync } = await import('node:fs');
-      cpSync(join(REPO, 'test/hosts/esbuild'), join(dir, 'esbuild'), { recursive: true });
-      execFileSync(process.execPath, ['build.mjs'], {
-        cwd: join(dir, 'esbuild'),
-        env: { ...process.env, HOST_ESBUILD: join(prepared.root, 'node_modules/esbuild/lib/main.js') },
-        stdio: 'pipe',
-      });
-      await expectHostWorks(join(dir, 'esbuild/dist'), HOSTS.esbuild!);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const { dir, command } = await npmRoute;
+    expect(command, 'the README’s npm command').toBeDefined();
+    // The esbuild host, built against this npm install with the toolchain's esbuild.
+    cpSync(join(REPO, 'test/hosts/esbuild'), join(dir, 'esbuild'), { recursive: true });
+    execFileSync(process.execPath, ['build.mjs'], {
+      cwd: join(dir, 'esbuild'),
+      env: { ...process.env, HOST_ESBUILD: join(prepared.root, 'node_modules/esbuild/lib/main.js') },
+      stdio: 'pipe',
+    });
+    await expectHostWorks(join(dir, 'esbuild/dist'), HOSTS.esbuild!);
   }, 300_000);
 
   test('the README’s pnpm route (an override for @bihuan/core, then pnpm add) is the one this run installed with', () => {

@@ -189,7 +189,7 @@ describe('the built catalog', () => {
 
   // Every story of the built catalog in one page (a page per story cost most of the suite's time):
   // the widget renders, the page throws nothing. axe runs over every story in the browser suite
-  // (test/browser/stories.a11y.test.ts) from the same story files; here it runs on the rate card's,
+  // (test/browser/stories.test.ts) from the same story files; here it runs on the rate card's,
   // to prove the built catalog itself is accessible.
   test('every story renders its widget in the built catalog, with no page error', async () => {
     const page = await browser.newPage();

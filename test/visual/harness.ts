@@ -4,7 +4,7 @@
 import { build } from 'esbuild';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright';
+import type { Browser, CDPSession, Page } from 'playwright';
 import { sourcesPlugin } from '../esbuild-sources.ts';
 import { startStaticServer } from '../../examples/static-server.mjs';
 import type { StoryEntry } from './page.ts';
@@ -97,9 +97,35 @@ export async function shoot(page: Page): Promise<Buffer> {
   }, MARGIN);
   // The stage sits at the page's top left and the viewport is MAX_HEIGHT tall: the clip is in view.
   const clip = { x: box.x, y: box.y, width: Math.max(1, Math.ceil(box.width)), height: Math.max(1, Math.min(Math.ceil(box.height), MAX_HEIGHT)) };
-  // Animations, transitions and carets are already off in the page's style sheet (PAGE).
-  return page.screenshot({ clip, scale: 'css' });
+  // Animations, transitions and carets are already off in the page's style sheet (PAGE), fonts are
+  // loaded and the page is scrolled to its top (show): what Playwright's page.screenshot would do
+  // around the capture (a style sheet put into the page and taken out again, a wait for fonts, the
+  // layout metrics) is done already, and cost more than the capture. One DevTools call takes the
+  // same pixels (the clip in CSS px at scale 1, within the viewport), PNG-encoded for speed: the
+  // encoding is lossless, and references are re-encoded small by compare.ts's toReference.
+  // The clip is trimmed to the viewport as page.screenshot trims it (a story starting 4 px down is
+  // shot 896 px tall, as its reference was).
+  const viewport = page.viewportSize()!;
+  const x0 = Math.max(0, Math.min(clip.x, viewport.width));
+  const y0 = Math.max(0, Math.min(clip.y, viewport.height));
+  const width = Math.floor(Math.max(0, Math.min(clip.x + clip.width, viewport.width)) - x0 + 1e-3);
+  const height = Math.floor(Math.max(0, Math.min(clip.y + clip.height, viewport.height)) - y0 + 1e-3);
+  const { data } = await (await devtools(page)).send('Page.captureScreenshot', {
+    format: 'png',
+    clip: { x: x0, y: y0, width, height, scale: 1 },
+    captureBeyondViewport: false,
+    optimizeForSpeed: true,
+  });
+  return Buffer.from(data, 'base64');
 }
+
+/** One DevTools session per page, opened on its first screenshot. */
+const sessions = new WeakMap<Page, Promise<CDPSession>>();
+const devtools = (page: Page): Promise<CDPSession> => {
+  let session = sessions.get(page);
+  if (!session) sessions.set(page, (session = page.context().newCDPSession(page)));
+  return session;
+};
 
 export async function serveHarness() {
   const dir = await buildHarness();

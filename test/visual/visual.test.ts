@@ -50,7 +50,7 @@ async function check(page: Page, s: StoryEntry, lang: string, width: number): Pr
   const t1 = performance.now();
   const actual = await shoot(page);
   const t2 = performance.now();
-  if (process.env.BIHUAN_VISUAL_TIMING) console.log(s.id, lang, width, Math.round(t1 - t0), Math.round(t2 - t1));
+  if (process.env.BIHUAN_VISUAL_TIMING) console.log(`${s.id} ${lang} ${width}: shown in ${Math.round(t1 - t0)} ms, shot in ${Math.round(t2 - t1)} ms`);
   const name = refName(s.id, lang, width);
   const refPath = join(REFS, name);
   if (UPDATE) {
@@ -63,6 +63,7 @@ async function check(page: Page, s: StoryEntry, lang: string, width: number): Pr
   const label = `${s.title} / ${s.name} (${s.id}), ${lang}, ${width} px`;
   if (!existsSync(refPath)) return `${label}: no reference ${name} — run pnpm run test:visual:update and look at it`;
   const result = compare(actual, readFileSync(refPath));
+  if (process.env.BIHUAN_VISUAL_TIMING) console.log(`${s.id} ${lang} ${width}: compared in ${Math.round(performance.now() - t2)} ms`);
   if (result.ok) return null;
   mkdirSync(OUT, { recursive: true });
   const base = join(OUT, name.replace(/\.png$/, ''));
@@ -71,20 +72,35 @@ async function check(page: Page, s: StoryEntry, lang: string, width: number): Pr
   return `${label}: ${result.reason} — see ${base}.actual.png${result.diff ? ` and ${base}.diff.png` : ''}`;
 }
 
-describe('every story looks as its reference', () => {
+/**
+ * The widths' pages work side by side (one renders or is shot while the other's screenshot is
+ * compared here), each page one story at a time: a width's languages wait for each other.
+ */
+const turns = new Map<number, Promise<unknown>>();
+function onPage<T>(width: number, job: () => Promise<T>): Promise<T> {
+  const previous = turns.get(width) ?? Promise.resolve();
+  const mine = previous.then(job, job);
+  turns.set(width, mine.catch(() => undefined));
+  return mine;
+}
+
+describe.concurrent('every story looks as its reference', () => {
   for (const width of WIDTHS) {
     for (const lang of LANGS) {
-      test(`${lang} at ${width} px`, async () => {
+      test(`${lang} at ${width} px`, async ({ expect }) => {
         const page = pages.get(width)!;
-        const failures: string[] = [];
         const shot = stories.filter((s) => (s.lang === null || s.lang === lang) && (!ONLY || ONLY.test(s.id)));
-        for (const s of shot) {
-          const failure = await check(page, s, lang, width);
-          if (failure) failures.push(failure);
-        }
+        const failures = await onPage(width, async () => {
+          const found: string[] = [];
+          for (const s of shot) {
+            const failure = await check(page, s, lang, width);
+            if (failure) found.push(failure);
+          }
+          return found;
+        });
         expect(shot.length).toBeGreaterThan(ONLY ? 0 : 20);
         expect(failures, 'stories that no longer look as their reference').toEqual([]);
-      }, 600_000);
+      }, 1_200_000);
     }
   }
 });

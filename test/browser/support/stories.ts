@@ -46,18 +46,36 @@ export interface RenderedStory {
  */
 export async function renderStories(widget: WidgetStories, lang?: string): Promise<RenderedStory[]> {
   const rendered: RenderedStory[] = [];
-  for (const { name, template } of widget.stories) {
-    const container = document.createElement('div');
-    container.dataset.story = name;
-    if (lang) container.lang = lang;
-    document.body.append(container);
-    render(template(), container);
-    await quiet(container);
-    const widgets = [...container.querySelectorAll<HTMLElement>('*')].filter((el) => el.tagName.startsWith('BH-'));
-    rendered.push({ name, container, widgets });
-  }
+  for (const story of widget.stories) rendered.push(await renderStory(story, lang));
   return rendered;
 }
+
+/**
+ * Renders one story into its own block container at the end of the page. `onRendered` sees it as
+ * soon as its first update is done (before store-backed widgets have loaded); the story is returned
+ * once it is still.
+ */
+export async function renderStory(
+  { name, template }: WidgetStories['stories'][number],
+  lang?: string,
+  onRendered?: (container: HTMLElement) => Promise<void>,
+): Promise<RenderedStory> {
+  const container = document.createElement('div');
+  container.dataset.story = name;
+  if (lang) container.lang = lang;
+  document.body.append(container);
+  render(template(), container);
+  if (onRendered) {
+    await settle(container);
+    await onRendered(container);
+  }
+  await quiet(container);
+  return { name, container, widgets: bhElements(container) };
+}
+
+/** The bihuan widgets in a story's container (light DOM). */
+export const bhElements = (container: ParentNode): HTMLElement[] =>
+  [...container.querySelectorAll<HTMLElement>('*')].filter((el) => el.tagName.startsWith('BH-'));
 
 /** Waits until Lit updates are done and the DOM (shadow roots included) stops changing: store-backed widgets load asynchronously. */
 export async function quiet(root: ParentNode, rounds = 40): Promise<void> {

@@ -2,7 +2,7 @@
 // the OS's temp directory (outside the workspace, so nothing resolves to our sources), the host
 // toolchain installed there once per run beside the tarballs, and each host project of
 // test/hosts/<name>/ copied in, type-checked and built in production mode.
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -59,22 +59,50 @@ export function prepareHosts() {
 const PROBES = join(HOSTS, '../types/probes');
 const TYPE_PROBES = { 'vite-ts': ['events.ts'], react: ['react.tsx'], vue: ['vue.ts'] };
 
-/**
- * Copies test/hosts/<name> into the prepared folder, type-checks its sources (`tsc --noEmit` over
- * src/, where type probes can be dropped in) and builds it for production: with its build.mjs, or
- * else with `vite build` (reading its vite.config.mjs, if any). Returns the built folder.
- */
-export function buildHost(root, name, env = {}) {
+/** The steps of one host: type-check its sources, then build it for production. */
+function hostSteps(root, name, env) {
   const dir = join(root, name);
   cpSync(join(HOSTS, name), dir, { recursive: true, filter: (src) => !/[\\/](dist|node_modules)$/.test(src) });
   // The type probes of test/types (right uses, and `@ts-expect-error` on every wrong one) are checked
   // here too, against the installed tarballs rather than the workspace's dist.
   for (const probe of TYPE_PROBES[name] ?? []) cpSync(join(PROBES, probe), join(dir, 'src', `probe-${probe}`));
   const tsc = join(root, 'node_modules/typescript/bin/tsc');
-  run(process.execPath, [tsc, '-p', 'tsconfig.json', '--noEmit'], dir);
   const build = existsSync(join(dir, 'build.mjs')) ? ['build.mjs'] : [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'];
-  run(process.execPath, build, dir, { NODE_ENV: 'production', ...env });
-  return join(dir, 'dist');
+  return {
+    dist: join(dir, 'dist'),
+    steps: [
+      { args: [tsc, '-p', 'tsconfig.json', '--noEmit'], cwd: dir, env: {} },
+      { args: build, cwd: dir, env: { NODE_ENV: 'production', ...env } },
+    ],
+  };
+}
+
+/**
+ * Copies test/hosts/<name> into the prepared folder, type-checks its sources (`tsc --noEmit` over
+ * src/, where type probes can be dropped in) and builds it for production: with its build.mjs, or
+ * else with `vite build` (reading its vite.config.mjs, if any). Returns the built folder.
+ */
+export function buildHost(root, name, env = {}) {
+  const { dist, steps } = hostSteps(root, name, env);
+  for (const step of steps) run(process.execPath, step.args, step.cwd, step.env);
+  return dist;
+}
+
+/** `buildHost` without blocking the process: several hosts build at once, and a test's browser checks run meanwhile. */
+export async function buildHostAsync(root, name, env = {}) {
+  const { dist, steps } = hostSteps(root, name, env);
+  for (const step of steps) await runAsync(process.execPath, step.args, step.cwd, step.env);
+  return dist;
+}
+
+/** `run`, as a promise. */
+export function runAsync(command, args, cwd, env = {}) {
+  return new Promise((resolve, reject) => {
+    execFile(command, args, { cwd, encoding: 'utf8', maxBuffer: 64 << 20, env: { ...process.env, ...env } }, (error, stdout, stderr) => {
+      if (error) reject(new Error(`${command} ${args.join(' ')} failed in ${cwd}:\n${stdout ?? ''}${stderr ?? ''}`));
+      else resolve(stdout);
+    });
+  });
 }
 
 /** The JavaScript files a built host ships, for size figures. */

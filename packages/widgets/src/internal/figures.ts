@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 
 /**
- * Marks for figures that foot (checked by test/browser/figures.test.ts on every story): the total of
+ * Marks for figures that foot (checked by test/browser/stories.test.ts on every story): the total of
  * a `column` and its parts, inside one `data-foot` container, must add up as shown.
  */
 export type FootMark = { readonly total: string } | { readonly part: string };
