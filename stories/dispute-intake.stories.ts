@@ -108,6 +108,10 @@ interface AreaArgs {
   end?: EndChoice;
   /** Submits the form after `end` is filled in: the loop's record, or its refusal, shows. */
   submit?: boolean;
+  /** Show every error at once, as after a refused submit. */
+  report?: boolean;
+  /** The county's tree as the host gives it (the example county's by default). */
+  tree?: () => unknown;
 }
 
 /** What the clerk chooses and types in the "instead of accepting" section. */
@@ -149,11 +153,12 @@ const renderWithAreas = (a: AreaArgs) => html`<bh-dispute-intake
   viewer-role=${a.role ?? 'intakeClerk'}
   case-href="dispute-case.html?id={id}"
   .store=${storeWith(a.ledger === 'large' ? exampleDisputes(3000, '2025-01-01') : a.ledger === 'typical' ? typicalDisputes() : [])}
-  .areas=${exampleAreaTree()}
+  .areas=${a.tree?.() ?? exampleAreaTree()}
   .draft=${a.draft ?? emptyIntakeDraft()}
   .generateId=${() => 'JF-20251120-000321'}
   ${ref((el) => {
     if (el && a.end) void endAtIntake(el as BhDisputeIntake, a.end, a.submit ?? false);
+    if (el && a.report) void (el as BhDisputeIntake).updateComplete.then(() => (el as BhDisputeIntake).reportValidity());
   })}
 ></bh-dispute-intake>`;
 
@@ -219,3 +224,22 @@ export const ReferralEnglish: StoryObj<AreaArgs> = { render: renderWithAreas, ar
 
 /** The refusal of a referral without its body, in English. */
 export const ReferralRefusedEnglish: StoryObj<AreaArgs> = { render: renderWithAreas, args: { ...ReferralRefused.args, lang: 'en' } };
+
+// The town–village tree refusing what does not fit it.
+
+/** A pre-filled draft whose village (锦绣社区, of 站前街道) is not in the chosen town (临江街道): refused at the village field. */
+export const AreasVillageNotInTown: StoryObj<AreaArgs> = { render: renderWithAreas, args: { draft: { ...noiseDraft(), town: '临江街道', community: '锦绣社区' }, report: true } };
+
+/** The same, in English. */
+export const AreasVillageNotInTownEnglish: StoryObj<AreaArgs> = { render: renderWithAreas, args: { ...AreasVillageNotInTown.args, lang: 'en' } };
+
+/** A host's tree with one village listed under two towns: refused in place, naming `areas`. */
+const twoTowns = () => {
+  const tree = exampleAreaTree();
+  const [first, second, ...rest] = tree.towns;
+  return { ...tree, towns: [first!, { ...second!, villages: [...second!.villages, first!.villages[0]!] }, ...rest] };
+};
+export const AreasMalformedTree: StoryObj<AreaArgs> = { render: renderWithAreas, args: { draft: noiseDraft(), tree: twoTowns } };
+
+/** The malformed tree, in English. */
+export const AreasMalformedTreeEnglish: StoryObj<AreaArgs> = { render: renderWithAreas, args: { lang: 'en', draft: noiseDraft(), tree: twoTowns } };
