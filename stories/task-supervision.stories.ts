@@ -82,3 +82,6 @@ export const Escalated: StoryObj<PeriodArgs> = {
     return html`<bh-task-supervision lang=${a.lang ?? nothing} period=${a.period ?? nothing} now=${NOW} .store=${store}></bh-task-supervision>`;
   },
 };
+
+/** The escalated orders by period, in English. */
+export const EscalatedEnglish: StoryObj<PeriodArgs> = { ...Escalated, args: { ...Escalated.args, lang: 'en' } };
