@@ -116,3 +116,9 @@ export const SearchInvalid: StoryObj<SearchArgs> = { render: searching, args: { 
 
 /** The whole phone number, in English: found and masked. */
 export const SearchEnglish: StoryObj<SearchArgs> = { render: searching, args: { lang: 'en', seed: season, query: '159 5412 5507' } };
+
+/** The date filter on a month before any dispute: the month's figures all zero, the filter still there. */
+export const PeriodEmpty: Story = { args: { seed: typicalDisputes, filter: { period: '2024-03' }, viewerRole: 'supervisor' } };
+
+/** The date filter over a year of 400 disputes (replayed event by event): the third quarter as it stood at its end. */
+export const PeriodLarge: Story = { args: { seed: () => exampleCaseload({ now: NOW, count: 400 }), filter: { period: '2025-Q3' }, viewerRole: 'supervisor' } };

@@ -85,3 +85,6 @@ export const Escalated: StoryObj<PeriodArgs> = {
 
 /** The escalated orders by period, in English. */
 export const EscalatedEnglish: StoryObj<PeriodArgs> = { ...Escalated, args: { ...Escalated.args, lang: 'en' } };
+
+/** The whole city by quarter: two counties of five stations, ten officers each. */
+export const PeriodLarge: StoryObj<PeriodArgs> = { args: { period: '2025-Q4', size: [2, 5, 10] }, render: byPeriod };
