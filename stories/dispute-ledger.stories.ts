@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import { type DisputeItem } from '@bihuan/core';
-import { exampleCaseload } from '@bihuan/core/examples';
+import { exampleCaseload, exampleDisputes } from '@bihuan/core/examples';
 import '@bihuan/widgets/dispute-ledger';
 import type { LedgerView } from '@bihuan/widgets/classes';
 import { NOW, largeLedger, storeWith, typicalDisputes } from './support/disputes.js';
@@ -81,3 +81,44 @@ export const MyCasesInvalid: Story = { args: { seed: () => exampleCaseload({ now
 
 /** "My cases", in English. */
 export const MyCasesEnglish: Story = { args: { lang: 'en', seed: () => exampleCaseload({ now: NOW, count: 60, days: 90 }), filter: { mine: true } }, render: myCases };
+
+// Search (搜索): a case number, a 12345 item, words of the subject or place, a party's name, phone,
+// ID number or address. The centre's supervisor sees parties masked: a whole phone number finds the
+// dispute, and the number is still not shown.
+
+interface SearchArgs {
+  lang?: string;
+  viewerRole?: string;
+  seed?: () => DisputeItem[];
+  /** What is typed into the search box. */
+  query?: unknown;
+}
+
+const searching = (a: SearchArgs) =>
+  html`<bh-dispute-ledger lang=${a.lang ?? nothing} now=${NOW} viewer-role=${a.viewerRole ?? 'supervisor'} .store=${storeWith(a.seed?.() ?? [])} .query=${a.query ?? ''}></bh-dispute-ledger>`;
+/** A county centre's season of example disputes (60 over 90 days). */
+const season = () => exampleCaseload({ now: NOW, count: 60, days: 90 });
+
+/** A search in an empty ledger: nothing on file to find. */
+export const SearchEmpty: StoryObj<SearchArgs> = { render: searching, args: { query: '159 5412 5507' } };
+
+/** The supervisor types the applicant's whole phone number, with spaces: the one dispute is found, the number still masked. */
+export const SearchTypical: StoryObj<SearchArgs> = { render: searching, args: { seed: season, query: '159 5412 5507' } };
+
+/** 3,000 disputes on file, searched by a community's name: every dispute of 锦绣社区 (750). */
+export const SearchLarge: StoryObj<SearchArgs> = { render: searching, args: { seed: () => exampleDisputes(3000, '2025-01-01'), query: '锦绣社区' } };
+
+/** A number nobody on file has: the ledger says nothing matches. */
+export const SearchNoMatch: StoryObj<SearchArgs> = { render: searching, args: { seed: season, query: '139 0000 0000' } };
+
+/** A search longer than the box takes (201 characters): refused in place, naming `query`. */
+export const SearchInvalid: StoryObj<SearchArgs> = { render: searching, args: { seed: season, query: '锦'.repeat(201) } };
+
+/** The whole phone number, in English: found and masked. */
+export const SearchEnglish: StoryObj<SearchArgs> = { render: searching, args: { lang: 'en', seed: season, query: '159 5412 5507' } };
+
+/** The date filter on a month before any dispute: the month's figures all zero, the filter still there. */
+export const PeriodEmpty: Story = { args: { seed: typicalDisputes, filter: { period: '2024-03' }, viewerRole: 'supervisor' } };
+
+/** The date filter over a year of 400 disputes (replayed event by event): the third quarter as it stood at its end. */
+export const PeriodLarge: Story = { args: { seed: () => exampleCaseload({ now: NOW, count: 400 }), filter: { period: '2025-Q3' }, viewerRole: 'supervisor' } };

@@ -61,3 +61,6 @@ export const PeriodInvalid: Story = { args: { seed: examplePermitsInProgress, pe
 
 /** A review past its 7 working days, escalated by rule to the county bureau: marked beside its state, never a button. */
 export const Escalated: Story = { args: { seed: () => escalatedAt(eventPermitLoop, examplePermitsInProgress('2026-06-05'), NOW) } };
+
+/** The escalated review, in English. */
+export const EscalatedEnglish: Story = { args: { ...Escalated.args, lang: 'en' } };

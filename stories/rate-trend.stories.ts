@@ -69,3 +69,25 @@ export const Stations: Story = {
 
 /** Refused figures (a numerator above its denominator): the widget says so in place. */
 export const Invalid: Story = { args: { label: '化解率', series: [{ name: '2026年', points: [{ key: '2026-01', numerator: 12, denominator: 10 }] }] } };
+
+/** The stations against the county, in English (the host's labels in English). */
+export const StationsEnglish: Story = {
+  args: {
+    lang: 'en',
+    label: 'Task completion by police station',
+    kind: 'bars',
+    series: [
+      {
+        name: 'This month',
+        points: [
+          { key: 'cg', label: 'Chengguan', numerator: 46, denominator: 48 },
+          { key: 'dz', label: 'Dongzhuang', numerator: 37, denominator: 45 },
+          { key: 'xh', label: 'Xihe', numerator: 50, denominator: 50 },
+          { key: 'nq', label: 'Nanqiao', numerator: 29, denominator: 40 },
+          { key: 'bs', label: 'Beishan', numerator: 0, denominator: 0 },
+        ],
+      },
+    ],
+    reference: { name: 'County', numerator: 162, denominator: 183 },
+  },
+};

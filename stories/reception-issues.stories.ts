@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import { type ReceptionItem, createMemoryStore, evaluationStoreSpec, receptionLoop } from '@bihuan/core';
 import '@bihuan/widgets/reception-issues';
-import { NOW, receptionItems, receptionStore } from './support/evaluation.js';
+import { NOW, receptionItems, receptionSeason, receptionStore, receptionYear } from './support/evaluation.js';
 import { withHandlers } from './support/my-cases.js';
 
 interface IssuesArgs {
@@ -15,6 +15,8 @@ interface IssuesArgs {
   viewerUnit?: string;
   /** "My cases" (我的案件) on. */
   mine?: unknown;
+  /** A period key (`2026-02`, `2026-Q1`, `2026-W09`, `2025`): the issues collected in it as they stood at its end. */
+  period?: string;
 }
 
 const meta: Meta<IssuesArgs> = {
@@ -27,6 +29,7 @@ const meta: Meta<IssuesArgs> = {
     viewer-id=${a.viewerId ?? nothing}
     viewer-unit=${a.viewerUnit ?? nothing}
     .mine=${a.mine ?? false}
+    period=${a.period ?? nothing}
     .store=${a.wrongStore ? createMemoryStore(evaluationStoreSpec) : receptionStore(a.seed?.() ?? [])}
   ></bh-reception-issues>`,
 };
@@ -67,3 +70,20 @@ export const MyCasesInvalid: Story = { args: { ...myCases, mine: 'yes', seed: ()
 
 /** "My cases", in English. */
 export const MyCasesEnglish: Story = { args: { ...myCases, lang: 'en', seed: () => handled(receptionItems(23, 6)) } };
+
+// By period (统计期): three reception days (February 2025, 26 January and 16 February 2026).
+
+/** February 2026 by the period switch: the day's 15 issues as they stood at the month's end, footing, against January and February 2025. */
+export const ByPeriod: Story = { args: { seed: receptionSeason, period: '2026-02', viewerRole: 'host' } };
+
+/** January 2026 as it stood on 31 January, in English: the day of 26 January still all on the supervision ledger. */
+export const ByPeriodEnglish: Story = { args: { lang: 'en', seed: receptionSeason, period: '2026-01', viewerRole: 'host' } };
+
+/** The current month, before its reception day: the switch stays, to move to another. */
+export const PeriodEmpty: Story = { args: { seed: receptionSeason, period: '2026-03', viewerRole: 'host' } };
+
+/** A year of monthly reception days by quarter: the first quarter of 2026 against the fourth of 2025. */
+export const PeriodLarge: Story = { args: { seed: receptionYear, period: '2026-Q1', viewerRole: 'host' } };
+
+/** A period key that names none: refused in place. */
+export const PeriodInvalid: Story = { args: { seed: receptionSeason, period: '2026-13', viewerRole: 'host' } };

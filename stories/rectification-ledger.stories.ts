@@ -95,3 +95,6 @@ export const PeriodLarge: Story = { args: { seed: () => rectificationItems(240, 
 
 /** A period key that names none: refused in place. */
 export const PeriodInvalid: Story = { args: { seed: () => rectificationItems(8, 2), period: '2026-W60' } };
+
+/** Escalated items, in English. */
+export const EscalatedEnglish: Story = { args: { ...Escalated.args, lang: 'en' } };

@@ -82,3 +82,9 @@ export const Escalated: StoryObj<PeriodArgs> = {
     return html`<bh-task-supervision lang=${a.lang ?? nothing} period=${a.period ?? nothing} now=${NOW} .store=${store}></bh-task-supervision>`;
   },
 };
+
+/** The escalated orders by period, in English. */
+export const EscalatedEnglish: StoryObj<PeriodArgs> = { ...Escalated, args: { ...Escalated.args, lang: 'en' } };
+
+/** The whole city by quarter: two counties of five stations, ten officers each. */
+export const PeriodLarge: StoryObj<PeriodArgs> = { args: { period: '2025-Q4', size: [2, 5, 10] }, render: byPeriod };

@@ -66,3 +66,31 @@ export function receptionStore(items: readonly ReceptionItem[]): ReceptionStore 
   if (items.length) void store.bulkPut('issues', items as never);
   return store;
 }
+
+/**
+ * Reception days held on the given dates (`YYYY-MM-DD`), each with `[count, closed]` issues as in
+ * `exampleReceptionDay`, their ids made unique by the day (`JD-2026-02-16-001`): the issues of
+ * several days, for the period switch.
+ */
+export function receptionDays(days: readonly (readonly [date: string, count: number, closed: number])[]): ReceptionItem[] {
+  return days.flatMap(([date, count, closed]) => {
+    // exampleReceptionDay holds its day three weeks before `now`.
+    const now = new Date(Date.parse(`${date}T12:00:00+08:00`) + 21 * 86_400_000).toISOString();
+    return exampleReceptionDay(count, closed, { now }).map((item) => {
+      const id = item.id.replace('JD-', `JD-${date}-`);
+      // The creation event carries the item's id too.
+      const [created, ...rest] = item.history;
+      return { ...item, id, history: [{ ...created!, payload: { ...(created!.payload as object), id } }, ...rest] } as ReceptionItem;
+    });
+  });
+}
+
+/** Three reception days: February 2025, late January 2026 (its issues handled into February) and February 2026. */
+export const receptionSeason = (): ReceptionItem[] => receptionDays([['2025-02-17', 18, 9], ['2026-01-26', 23, 8], ['2026-02-16', 15, 5]]);
+
+/** A year of monthly reception days, March 2025 to February 2026: 276 issues. */
+export const receptionYear = (): ReceptionItem[] =>
+  receptionDays(Array.from({ length: 12 }, (_, m) => {
+    const month = new Date(Date.UTC(2025, 2 + m, 1)).toISOString().slice(0, 7);
+    return [`${month}-16`, 23, 6 + ((m * 5) % 12)] as const;
+  }));

@@ -493,7 +493,19 @@ export class BhDisputeIntake extends FormAssociatedElement {
 
   private issues(): readonly IntakeIssue[] {
     const result = checkIntake(this.value);
-    return result.ok ? [] : result.issues;
+    const issues = result.ok ? [] : result.issues;
+    const area = this.areaIssue();
+    return area ? [...issues, area] : issues;
+  }
+
+  /** With the tree: a village (a pre-filled draft's, say) that is not one of the chosen town's is refused at its field. */
+  private areaIssue(): IntakeIssue | undefined {
+    const town = this.draft.town.trim();
+    const village = this.draft.community.trim();
+    if (!this.areas || !town || !village) return undefined;
+    const index = areaIndex(this.areas);
+    if (index.belongs(village, town)) return undefined;
+    return { path: 'community', message: { 'zh-CN': `${village} 不属于 ${town}，请从该镇（街道）的村（社区）中选择`, en: `${village} is not in ${town}: choose one of its villages` } };
   }
 
   private shownErrors(): Map<string, string> {

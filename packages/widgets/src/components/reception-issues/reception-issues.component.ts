@@ -1,7 +1,8 @@
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { SATISFACTION, SATISFACTION_LABELS } from '@bihuan/core/schema';
 import { viewerItem } from '../../internal/masking.js';
-import { type ReceptionEvent, type ReceptionItem, type ReceptionRole, type ReceptionState, type ReceptionStore, receptionLoop, receptionStoreSpec, summarizeReception } from '@bihuan/core/reception';
+import { type ReceptionEvent, type ReceptionItem, type ReceptionPeriodReport, type ReceptionRole, type ReceptionState, type ReceptionStore, receptionLoop, receptionOfPeriod, receptionStoreSpec, summarizeReception, summarizeReceptionPeriod } from '@bihuan/core/reception';
+import { type Period, parsePeriod } from '@bihuan/core/calendar';
 import { type Locale } from '@bihuan/core/schema';
 import { type ActionField, actionFormStyles } from '../../internal/action-form.js';
 import { BihuanElement } from '../../internal/bihuan-element.js';
@@ -17,7 +18,8 @@ import { SyncMarksController, syncMarkStyles, viewerOf, type ViewerActor } from 
 import { receptionIssuesMessages } from './reception-issues.messages.js';
 import { receptionIssuesStyles } from './reception-issues.styles.js';
 import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } from '../../events.js';
-import { booleanGuard, idGuard, nowGuard, roleGuard, storeGuard } from '../../internal/guard.js';
+import { booleanGuard, idGuard, nowGuard, roleGuard, storeGuard, textGuard } from '../../internal/guard.js';
+import { periodSwitch, periodSwitchStyles } from '../../internal/period-switch.js';
 import { formatNumber } from '../../internal/format.js';
 import { handlerFields, handlerLine, handlerViewStyles, mineOnly, mineSwitch, noneMine } from '../../internal/handler-view.js';
 import { escalationMark, escalationStyles } from '../../internal/escalation-view.js';
@@ -62,6 +64,11 @@ const PAGE_SIZE = 50;
  * The firm's contact person is shown masked. A department names the handler (承办人) of an issue
  * assigned to it (a host names any); reassigning gives a reason; once named, only the handler acts
  * for the department. With a `viewer-id`, "my cases" (`mine`) shows only the issues the viewer handles.
+ * A period switch (week, month, quarter, year on the China calendar, or all) shows the issues
+ * collected in the period as they stood at its end — closed and on the supervision ledger footing to
+ * the issues collected — with the change on the previous period (环比) and the same period last year
+ * (同比); a row that has moved on since the period ended is read only (its actions are offered on
+ * the row as it stands now).
  *
  * On a synced store (`createSyncedStore`) the actor (id, name, role, unit) comes from the store's
  * session and `viewer-role`, `viewer-id`, `viewer-unit` are display-only (local-only pages); a
@@ -72,7 +79,12 @@ const PAGE_SIZE = 50;
  * @summary Reception-day issues with their state, satisfaction and closed share.
  *
  * @csspart base - The list.
- * @csspart summary - The key figures (collected, closed, closed share, satisfaction).
+ * @csspart summary - The key figures: the issues collected, and its parts (closed, on the supervision ledger) that foot to it; the closed share and satisfaction.
+ * @csspart period-switch - The period switch: all, week, month, quarter, year; the previous and next period.
+ * @csspart previous-period - The button to the period before.
+ * @csspart next-period - The button to the period after.
+ * @csspart period-label - The period's first and last day.
+ * @csspart period-change - The change on the previous period and on the same period last year.
  * @csspart table - The issues table.
  * @csspart action-form - The inline form of an action that needs details.
  * @csspart mine - The "my cases" (我的案件) switch, shown with a `viewer-id`.
@@ -96,7 +108,7 @@ const PAGE_SIZE = 50;
  * @fires {CustomEvent<ProblemDetail>} bh-problem - The store could not be read.
  */
 export class BhReceptionIssues extends BihuanElement {
-  static override styles = [themeStyles, formStyles, dataStyles, actionFormStyles, receptionIssuesStyles, syncMarkStyles, escalationStyles, handlerViewStyles];
+  static override styles = [themeStyles, formStyles, dataStyles, actionFormStyles, receptionIssuesStyles, syncMarkStyles, escalationStyles, handlerViewStyles, periodSwitchStyles];
 
   static override properties: PropertyDeclarations = {
     store: { attribute: false, guard: storeGuard },
@@ -106,6 +118,7 @@ export class BhReceptionIssues extends BihuanElement {
     now: { guard: nowGuard },
     session: { type: String, guard: idGuard },
     mine: { type: Boolean, reflect: true, guard: booleanGuard },
+    period: { type: String, guard: textGuard(22) },
     items: { state: true },
     page: { state: true },
   };
@@ -124,6 +137,12 @@ export class BhReceptionIssues extends BihuanElement {
   session = '';
   /** "My cases" (我的案件): only the issues whose named handler is the viewer. */
   mine = false;
+  /**
+   * A period (`2026-W09`, `2026-02`, `2026-Q1`, `2026`, or a range `2026-02-01..2026-02-28`): the
+   * issues collected in it, as they stood at its end, with the change on the previous period and on
+   * the same period last year. Empty: every issue as it stands now.
+   */
+  period = '';
 
   private items: readonly ReceptionItem[] | undefined;
   /** The page of the table shown (from 0). */
@@ -140,10 +159,18 @@ export class BhReceptionIssues extends BihuanElement {
     applied: (snapshot) => (this.items = replaceById(this.items ?? [], snapshot as ReceptionItem)),
   });
 
-  /** The issues shown now: the session's (or all), open ones first, then by id. */
+  /** The issues shown now: the session's (or all), of the period (as they stood at its end), open ones first, then by id. */
   get shown(): readonly ReceptionItem[] {
+    const { period, items } = this.scope();
+    const scoped = period ? receptionOfPeriod(items, period) : items;
+    return scoped.slice().sort((a, b) => Number(a.state === 'closed') - Number(b.state === 'closed') || a.id.localeCompare(b.id, 'en', { numeric: true }));
+  }
+
+  /** The period chosen (a key that names none throws, shown in place) and the issues it is taken from: the session's (or all), "my cases" when on. */
+  private scope(): { period: Period | undefined; items: readonly ReceptionItem[] } {
+    const period = this.period ? parsePeriod(this.period) : undefined;
     const items = mineOnly((this.items ?? []).filter((i) => !this.session || i.data.sessionId === this.session), this.mine, this.viewer().id);
-    return items.slice().sort((a, b) => Number(a.state === 'closed') - Number(b.state === 'closed') || a.id.localeCompare(b.id, 'en', { numeric: true }));
+    return { period, items };
   }
 
   private readonly syncMarks = new SyncMarksController(this, () => this.store);
@@ -157,21 +184,31 @@ export class BhReceptionIssues extends BihuanElement {
     const t = receptionIssuesMessages[this.locale];
     if (this.storeController.error) throw this.storeController.error;
     if (this.items === undefined) return html`<p class="empty" role="status">${t.loading}</p>`;
+    const { period, items } = this.scope();
     const shown = this.shown;
-    const s = summarizeReception(shown);
+    const report = period ? summarizeReceptionPeriod(items, period) : undefined;
+    const s = report?.summary ?? summarizeReception(shown);
     return html`<section class="issues" part="base" aria-labelledby="ri-heading">
       <h2 class="heading" id="ri-heading">${t.heading}</h2>
+      ${periodSwitch(this.locale, period, (key) => ((this.period = key), (this.page = 0)), { all: true, now: nowMs(this.now) })}
       ${figures([
         [t.firms, formatNumber(s.firms)],
-        [t.collected, formatNumber(s.collected)],
-        [t.closed, formatNumber(s.closed)],
+        [t.collected, formatNumber(s.collected), { total: 'issues' }],
+        [t.closed, formatNumber(s.closed), { part: 'issues' }],
+        [t.ledger, formatNumber(s.onSupervisionLedger), { part: 'issues' }],
         [t.closedRate, s.closedRate],
-        [t.ledger, formatNumber(s.onSupervisionLedger)],
         [`${t.satisfactionRate}${t.rated(s.rated)}`, s.satisfactionRate],
       ])}
+      ${report ? this.renderChange(report) : nothing}
       ${mineSwitch(this.locale, this.viewer().id, this.mine, (mine) => ((this.mine = mine), (this.page = 0)))}
-      ${shown.length === 0 ? html`<p class="empty">${this.mine ? noneMine(this.locale) : t.empty}</p>` : this.renderTable(shown)}
+      ${shown.length === 0 ? html`<p class="empty">${this.mine ? noneMine(this.locale) : period ? t.periodEmpty : t.empty}</p>` : this.renderTable(shown)}
     </section>`;
+  }
+
+  /** The period's issues collected, closed share and satisfaction against the previous period and the same period last year. */
+  private renderChange(report: ReceptionPeriodReport): TemplateResult {
+    const t = receptionIssuesMessages[this.locale];
+    return html`<p class="status" part="period-change">${t.change(t.previousPeriod, report.collected.previous, report.closedRate.previous, report.satisfactionRate.previous, true)}${t.sep}${t.change(t.lastYear, report.collected.lastYear, report.closedRate.lastYear, report.satisfactionRate.lastYear, false)}</p>`;
   }
 
   private renderTable(all: readonly ReceptionItem[]): TemplateResult {
@@ -197,7 +234,7 @@ export class BhReceptionIssues extends BihuanElement {
               <td>${d.department ? ownName(d.department, l) : '—'}${d.dueDate ? html`<br /><span class="muted">${d.dueDate}</span>` : nothing}${handlerLine(item, l)}</td>
               <td>${standalone(receptionLoop.states[item.state as ReceptionState].label[l], l)}${escalationMark(item, l)}${this.syncMarks.marks('issues', item.id)}${d.reopened ? html`<br /><span class="muted">${t.reopened(d.reopened)}</span>` : nothing}</td>
               <td class=${last?.satisfaction === 'dissatisfied' ? 'dissatisfied' : ''}>${last ? SATISFACTION_LABELS[last.satisfaction][l] : html`<span class="muted">${t.notRated}</span>`}</td>
-              <td>${this.actions.render(item, d.title, this.viewer().role, this.store ?? this.storeController.store, () => this.viewer(), () => nowMs(this.now))}</td>
+              <td>${this.actions.render(item, d.title, this.items?.includes(item) ? this.viewer().role : '', this.store ?? this.storeController.store, () => this.viewer(), () => nowMs(this.now))}</td>
             </tr>`;
           })}
         </tbody>

@@ -1,9 +1,18 @@
 import type { Locale } from '@bihuan/core/schema';
 
+/** A change in percentage points with its unit, or "—" alone where there is none to compare. */
+const points = (p: string, unit: string): string => (p === '—' ? p : `${p} ${unit}`);
+
 const zhCN = {
   heading: '企业家接待日问题清单',
   loading: '正在读取接待日问题…',
   empty: '暂无接待日收集的问题。',
+  periodEmpty: '本期没有收集的问题。',
+  previousPeriod: '上一期',
+  lastYear: '去年同期',
+  /** The change on another period (`—` where that period had none to compare). */
+  change: (name: string, collected: string, closed: string, satisfied: string, _first: boolean) => `较${name}：收集问题 ${collected}，办结率 ${points(closed, '个百分点')}，满意率 ${points(satisfied, '个百分点')}`,
+  sep: '；',
   collected: '收集问题',
   firms: '接待企业',
   closed: '已办结',
@@ -37,6 +46,11 @@ const en: ReceptionIssuesMessages = {
   heading: 'Entrepreneur reception day: issues',
   loading: 'Loading reception-day issues…',
   empty: 'No issues collected yet.',
+  periodEmpty: 'No issues were collected in this period.',
+  previousPeriod: 'Previous period',
+  lastYear: 'same period last year',
+  change: (name, collected, closed, satisfied, first) => `${first ? 'On' : 'on'} the ${name.toLowerCase()}: issues collected ${collected}, closed share ${points(closed, 'percentage points')}, satisfaction ${points(satisfied, 'percentage points')}`,
+  sep: '; ',
   collected: 'Issues collected',
   firms: 'Firms received',
   closed: 'Closed',
