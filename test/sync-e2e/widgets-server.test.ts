@@ -47,9 +47,10 @@ const PAGE = `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>sta
   const token = new URL(location.href).searchParams.get('token');
   const local = await b.createIndexedDbStore(b.createDisputeStoreSpec(b.disputeLoop, 'bihuan-station'));
   window.tokenCalls = 0;
-  const store = await b.createSyncedStore({ url: location.origin, getToken: () => (window.tokenCalls++, token), local });
-  // As a host on a synced store does: the case's attachment files in this station's own database, cleared at sign-out.
+  // As a host on a synced store does: the case's attachment files in this station's own database, cleared at sign-out,
+  // and sent to the server by the synced store (a settlement needs its scan there too).
   const files = await b.createIndexedDbStore(b.createAttachmentStoreSpec('bihuan-station:files'));
+  const store = await b.createSyncedStore({ url: location.origin, getToken: () => (window.tokenCalls++, token), local, attachments: files });
   for (const tag of new URL(location.href).searchParams.has('only') ? new URL(location.href).searchParams.get('only').split(',').filter(Boolean) : ['bh-sync-status', 'bh-dispute-intake', 'bh-dispute-ledger', 'bh-dispute-case']) {
     const el = document.createElement(tag);
     el.setAttribute('viewer-role', 'supervisor');
