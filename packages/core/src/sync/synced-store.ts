@@ -9,7 +9,8 @@ import { SYNC_TEXTS } from './messages.js';
 import { openQueue, type OutboxEntry, type QueueStore } from './queue.js';
 import type { SyncControl, SyncedStore, SyncRefusal, SyncSession, SyncState } from './types.js';
 import type { Attachment } from '../schema/attachment.js';
-import { attachmentRuleOfKind } from '../attachment/rules.js';
+import { ATTACHMENT_EVENTS, attachmentRuleOfKind } from '../attachment/rules.js';
+import { sha256Of } from '../attachment/hash.js';
 
 export interface SyncedStoreOptions {
   /** The server's address (`https://portal.example/bihuan`), without a trailing slash. */
@@ -102,6 +103,8 @@ const PULL_LIMIT = 500;
 const INTENT = 'intent:';
 /** The key prefix of a file's state on the server in `meta`: `uploaded`, `withdrawn` or `refused` (see `sendFiles`). */
 const FILE = 'file:';
+/** A pull brings the file records of at most this many changed items by itself. */
+const FILE_PULL_MAX = 50;
 
 /** A request body of raw bytes (an upload), with its own headers. */
 class RawBody {
@@ -601,6 +604,46 @@ export async function createSyncedStore(options: SyncedStoreOptions): Promise<Sy
     meta.set(`${FILE}${r.id}`, 'refused');
   }
 
+  /** The attachment kind of a local loop collection (`disputes` → `dispute`), when its rules read files. */
+  const kindOfCollection = (collection: string): string | undefined => Object.values(ATTACHMENT_EVENTS).find((r) => r.collection === collection)?.kind;
+
+  /** Copies the server's records of an item's files into the attachment store (records only; known ones are left as they are). */
+  async function pullFiles(collection: string, key: string): Promise<Attachment[]> {
+    const kind = kindOfCollection(collection) ?? collection;
+    const sc = toServer.get(collection);
+    if (!files || files.closed || sc === undefined) return [];
+    const r = await request('GET', `/items/${encodeURIComponent(sc)}/${encodeURIComponent(key)}/attachments`);
+    const answer = (await r.json().catch(() => ({}))) as { items?: Attachment[] };
+    if (r.ok && Array.isArray(answer.items)) {
+      for (const record of answer.items) {
+        if (await files.get('attachments', record.id)) continue;
+        await files.put('attachments', { ...record, item: { kind, id: key } } as never).catch(() => undefined); // a record the schema refuses is not kept
+        await setMeta(`${FILE}${record.id}`, 'uploaded');
+      }
+    }
+    return (await files.all('attachments', { index: 'item', equals: [kind, key] })).items as Attachment[];
+  }
+
+  async function fetchFile(attachmentId: string): Promise<Blob | undefined> {
+    if (!files || files.closed) return undefined;
+    const record = (await files.get('attachments', attachmentId)) as Attachment | undefined;
+    if (!record || record.removedAt !== undefined) return undefined;
+    const kept = await files.getBlob(attachmentId);
+    if (kept) return kept;
+    const sc = serverCollectionOf(record.item.kind);
+    if (sc === undefined) return undefined;
+    const r = await request('GET', `/items/${encodeURIComponent(sc)}/${encodeURIComponent(record.item.id)}/attachments/${encodeURIComponent(attachmentId)}`);
+    if (!r.ok) {
+      await r.body?.cancel().catch(() => undefined);
+      return undefined;
+    }
+    const blob = new Blob([await r.arrayBuffer()], { type: record.mediaType });
+    // Bytes that do not match the record are not kept (damaged on the way, or not this file).
+    if ((await sha256Of(blob)) !== record.sha256) return undefined;
+    await files.putBlob(attachmentId, blob);
+    return blob;
+  }
+
   // ---- pull ---------------------------------------------------------------------------------
   async function pull(): Promise<void> {
     for (;;) {
@@ -624,6 +667,11 @@ export async function createSyncedStore(options: SyncedStoreOptions): Promise<Sy
         list.push({ id: item.id, snapshot: item.snapshot });
       }
       for (const [collection, items] of byCollection) await replace(collection, items);
+      // The files of the items that changed, when they are few (a first pull of a whole station leaves them to `pullFiles`).
+      if (files) {
+        const withFiles = [...byCollection].flatMap(([collection, items]) => (kindOfCollection(collection) ? items.map((i) => [collection, i.id] as const) : []));
+        if (withFiles.length <= FILE_PULL_MAX) for (const [collection, key] of withFiles) await pullFiles(collection, key);
+      }
       await setMeta('cursor', page.cursor);
       if (!page.more) return;
     }
@@ -962,6 +1010,15 @@ export async function createSyncedStore(options: SyncedStoreOptions): Promise<Sy
       emit();
       void queue.delete('refusals', id).catch(() => undefined);
     },
+    pullFiles: (collection, key) => pullFiles(parseArgument('pullFiles', 'collection', z.string().min(1), collection), parseArgument('pullFiles', 'key', z.string().min(1), key)).catch((e) => {
+      if (e instanceof Transient || e instanceof Unauthorized) return files ? files.all('attachments').then((all) => (all.items as Attachment[]).filter((a) => a.item.id === key)) : [];
+      throw e;
+    }),
+    fetchFile: (attachmentId) =>
+      fetchFile(parseArgument('fetchFile', 'attachmentId', z.string().min(1), attachmentId)).catch((e) => {
+        if (e instanceof Transient || e instanceof Unauthorized) return undefined;
+        throw e;
+      }),
     async syncNow() {
       stopped = false;
       failures = 0;

@@ -32,13 +32,13 @@ describe.each(KINDS)('a synced store sends its files on %s', (kind) => {
   }
 
   /** The mediator's device: a synced dispute store and an attachment store beside it; `answers` can lose the next upload's answer. */
-  async function device(withFiles = true) {
+  async function device(withFiles = true, user: User = USERS.mediatorA) {
     const name = `files-${process.pid}-${++n}`;
     const files = createMemoryStore(attachmentStoreSpec) as AttachmentStore;
     const net = { loseUpload: 0, uploads: 0 };
     const store = (await createSyncedStore({
       url: 'http://bihuan.test',
-      getToken: () => tokenFor(USERS.mediatorA),
+      getToken: () => tokenFor(user),
       local: createMemoryStore(createDisputeStoreSpec(disputeLoop, name)),
       queue: createMemoryStore(queueSpec(name)),
       live: false,
@@ -148,6 +148,38 @@ describe.each(KINDS)('a synced store sends its files on %s', (kind) => {
       expect(d.store.sync.state().refusals).toMatchObject([{ key: id, mutationId: `file:${id}-mine`, code: 'duplicate_attachment', event: { type: '@upload' } }]);
     } finally {
       d.close();
+    }
+  });
+
+  it('another person’s device gets the records with the item, and the bytes on demand (checked against the hash)', async () => {
+    const id = `files-others-${kind}`;
+    await mediating(id);
+    const mine = await device();
+    const theirs = await device(true, USERS.clerkA);
+    try {
+      await mine.store.sync.syncNow();
+      const scan = new TextEncoder().encode('协议扫描件：各方已签字');
+      await addAttachment(mine.files, { id: `${id}-scan`, item: { kind: 'dispute', id }, type: 'agreementScan', addedBy: mediator, addedAt: AT(29) }, new File([scan], '协议.pdf', { type: 'application/pdf' }));
+      expect((await applyDisputeEvent(mine.store as unknown as DisputeStore, id, { type: 'settle', actor: mediator, at: AT(30), payload: SETTLEMENT }, undefined, { attachments: mine.files })).ok).toBe(true);
+      await mine.store.sync.syncNow();
+      expect(mine.store.sync.state()).toMatchObject({ pending: 0, refusals: [] });
+
+      await theirs.store.sync.syncNow();
+      expect((await theirs.store.get('disputes', id))?.state).toBe('followUp');
+      const record = await theirs.files.get('attachments', `${id}-scan`);
+      expect(record).toMatchObject({ id: `${id}-scan`, item: { kind: 'dispute', id }, type: 'agreementScan', sha256: sha(scan), addedBy: { id: 'mediator-a' } });
+      expect(await theirs.files.getBlob(`${id}-scan`)).toBeUndefined();
+      const bytes = await theirs.store.sync.fetchFile!(`${id}-scan`);
+      expect(sha(new Uint8Array(await bytes!.arrayBuffer()))).toBe(sha(scan));
+      expect(await theirs.files.getBlob(`${id}-scan`)).toBeDefined();
+      // A record known here is not sent back (it came from the server), and an unknown id has no bytes.
+      await theirs.store.sync.syncNow();
+      expect(theirs.net.uploads).toBe(0);
+      expect(await theirs.store.sync.fetchFile!('no-such-file')).toBeUndefined();
+      expect((await theirs.store.sync.pullFiles!('disputes', id)).map((a) => (a as { id: string }).id)).toEqual([`${id}-scan`]);
+    } finally {
+      mine.close();
+      theirs.close();
     }
   });
 });
