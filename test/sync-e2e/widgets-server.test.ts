@@ -327,6 +327,9 @@ describe.each(kinds)('widgets on a synced store, several people, the real server
     const winner = loser === mediator ? mediator2 : mediator;
     const settles = (await history()).filter((e) => e.type === 'settle');
     expect(settles).toEqual([{ type: 'settle', actor: winner.user.sub, role: 'mediator' }]);
+    // Each scan went up from its mediator's computer before their settlement (the server decides on the files it holds).
+    const scansBy = async () => (await s.database.query<{ by: string }>("SELECT added_by->>'id' AS by FROM attachments WHERE item_id = $1 AND type = 'agreementScan' ORDER BY 1", [id])).map((r) => r.by);
+    expect(await scansBy()).toEqual([mediator.user.sub, mediator2.user.sub].sort());
     // The refused mediator's case view says who did what, the state now and what is offered now.
     await expect.poll(() => textOf(loser.page, 'bh-dispute-case', 'conflict'), { timeout: 30_000 }).toContain(winner.user.name!);
     const conflict = await textOf(loser.page, 'bh-dispute-case', 'conflict');
@@ -345,6 +348,8 @@ describe.each(kinds)('widgets on a synced store, several people, the real server
     await mediator.page.evaluate(() => ((document.querySelector('bh-dispute-case') as any).now = Date.now() + 40 * 86_400_000));
     await expect.poll(() => available(mediator.page), { timeout: 30_000 }).toContain('recordFollowUp');
     expect(await act(mediator.page, 'recordFollowUp', { method: 'phone', agreementKept: false, satisfaction: 'dissatisfied' })).toBe('accepted');
+    // A new signed agreement, scanned and attached offline, then the settlement.
+    await attachScan(mediator.page, '赵，再次');
     expect(await act(mediator.page, 'settle', settle('赵，再次'))).toBe('accepted');
     await expect.poll(() => textOf(mediator.page, 'bh-sync-status', 'status')).toContain('离线');
     expect(await textOf(mediator.page, 'bh-dispute-case', 'pending')).toContain('待同步');
@@ -363,6 +368,8 @@ describe.each(kinds)('widgets on a synced store, several people, the real server
     expect(restarts).toBe(1);
     const types = (await history()).map((e) => e.type);
     expect(types).toEqual(['@create', 'route', 'mediate', 'settle', 'recordFollowUp', 'settle']);
+    // The scan attached offline is on the server with the settlement.
+    expect(await scansBy()).toEqual([mediator.user.sub, mediator.user.sub, mediator2.user.sub].sort());
     const [row] = await s.database.query<{ version: number; state: string }>('SELECT version, state FROM items WHERE id = $1', [id]);
     expect(row).toEqual({ version: types.length, state: 'followUp' });
     expect(await mediator.page.evaluate(() => (window as any).store.sync.state().refusals.length as number)).toBe(refusedBefore);

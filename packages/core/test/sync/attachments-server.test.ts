@@ -18,6 +18,10 @@ const mediator = { id: USERS.mediatorA.sub, role: 'mediator' };
 
 let n = 0;
 
+/** Adds a file to dispute `item` on a device's attachment store, as the mediator, at minute `minute`. */
+const attach = (files: AttachmentStore, item: string, id: string, type: 'photo' | 'agreementScan' | 'other', minute: number, file: File) =>
+  addAttachment(files, { id, item: { kind: 'dispute', id: item }, type, addedBy: mediator, addedAt: AT(minute) }, file);
+
 describe.each(KINDS)('a synced store sends its files on %s', (kind) => {
   const ctx = useServer(kind);
 
@@ -79,7 +83,7 @@ describe.each(KINDS)('a synced store sends its files on %s', (kind) => {
       expect((await d.store.get('disputes', id))?.state).toBe('mediating');
       ctx.net.down = true;
       const scan = new TextEncoder().encode('人民调解协议书（各方签字）');
-      const added = await addAttachment(d.files, { id: `${id}-scan`, item: { kind: 'dispute', id }, type: 'agreementScan', addedBy: mediator, addedAt: AT(29) }, new File([scan], '人民调解协议书.pdf', { type: 'application/pdf' }));
+      const added = await attach(d.files, id, `${id}-scan`, 'agreementScan', 29, new File([scan], '人民调解协议书.pdf', { type: 'application/pdf' }));
       expect(added.ok).toBe(true);
       const settled = await applyDisputeEvent(d.store as unknown as DisputeStore, id, { type: 'settle', actor: mediator, at: AT(30), payload: { ...SETTLEMENT, document: `${id}-scan` } }, undefined, { attachments: d.files });
       expect(settled.ok).toBe(true);
@@ -112,7 +116,7 @@ describe.each(KINDS)('a synced store sends its files on %s', (kind) => {
     const d = await device(false);
     try {
       await d.store.sync.syncNow();
-      await addAttachment(d.files, { id: `${id}-scan`, item: { kind: 'dispute', id }, type: 'agreementScan', addedBy: mediator, addedAt: AT(29) }, new File(['scan'], 'a.pdf', { type: 'application/pdf' }));
+      await attach(d.files, id, `${id}-scan`, 'agreementScan', 29, new File(['scan'], 'a.pdf', { type: 'application/pdf' }));
       expect((await applyDisputeEvent(d.store as unknown as DisputeStore, id, { type: 'settle', actor: mediator, at: AT(30), payload: SETTLEMENT }, undefined, { attachments: d.files })).ok).toBe(true);
       await d.store.sync.syncNow();
       expect(d.store.sync.state().refusals).toMatchObject([{ key: id, code: 'guard_failed', rule: 'agreement_scan_required', event: { type: 'settle' } }]);
@@ -130,7 +134,7 @@ describe.each(KINDS)('a synced store sends its files on %s', (kind) => {
     try {
       await d.store.sync.syncNow();
       const photo = new TextEncoder().encode('不是本案的照片');
-      await addAttachment(d.files, { id: `${id}-wrong`, item: { kind: 'dispute', id }, type: 'photo', addedBy: mediator, addedAt: AT(10) }, new File([photo], '错传.jpg', { type: 'image/jpeg' }));
+      await attach(d.files, id, `${id}-wrong`, 'photo', 10, new File([photo], '错传.jpg', { type: 'image/jpeg' }));
       await d.store.sync.syncNow();
       expect((await onServer(id)).files).toEqual([{ id: `${id}-wrong`, sha256: sha(photo), withdrawn: false }]);
       expect((await removeAttachment(d.files, `${id}-wrong`, { actor: mediator, at: AT(11), reason: '传错了案件' })).ok).toBe(true);
@@ -143,7 +147,7 @@ describe.each(KINDS)('a synced store sends its files on %s', (kind) => {
       const dup = new TextEncoder().encode('另一份材料');
       expect((await ctx.server.call('GET', `/items/disputes/${id}/attachments`, USERS.mediatorA)).json.items).toEqual([]);
       expect((await uploadFile(ctx.server.server, USERS.clerkA, { collection: 'disputes', item: id, id: `${id}-theirs` }, dup, { type: 'other', name: '材料.pdf' })).status).toBe(201);
-      await addAttachment(d.files, { id: `${id}-mine`, item: { kind: 'dispute', id }, type: 'other', addedBy: mediator, addedAt: AT(12) }, new File([dup], '材料.pdf', { type: 'application/pdf' }));
+      await attach(d.files, id, `${id}-mine`, 'other', 12, new File([dup], '材料.pdf', { type: 'application/pdf' }));
       await d.store.sync.syncNow();
       expect(d.store.sync.state().refusals).toMatchObject([{ key: id, mutationId: `file:${id}-mine`, code: 'duplicate_attachment', event: { type: '@upload' } }]);
     } finally {
@@ -159,7 +163,7 @@ describe.each(KINDS)('a synced store sends its files on %s', (kind) => {
     try {
       await mine.store.sync.syncNow();
       const scan = new TextEncoder().encode('协议扫描件：各方已签字');
-      await addAttachment(mine.files, { id: `${id}-scan`, item: { kind: 'dispute', id }, type: 'agreementScan', addedBy: mediator, addedAt: AT(29) }, new File([scan], '协议.pdf', { type: 'application/pdf' }));
+      await attach(mine.files, id, `${id}-scan`, 'agreementScan', 29, new File([scan], '协议.pdf', { type: 'application/pdf' }));
       expect((await applyDisputeEvent(mine.store as unknown as DisputeStore, id, { type: 'settle', actor: mediator, at: AT(30), payload: SETTLEMENT }, undefined, { attachments: mine.files })).ok).toBe(true);
       await mine.store.sync.syncNow();
       expect(mine.store.sync.state()).toMatchObject({ pending: 0, refusals: [] });
