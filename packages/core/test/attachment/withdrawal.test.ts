@@ -32,7 +32,7 @@ import { catalog, cityRoster, officer } from '../task/fixtures.js';
 const DISPUTE = 'D-2025-0001';
 const AT = '2025-09-26T11:00:00+08:00';
 const file = (text: string, type: string) => new File([new TextEncoder().encode(text)], 'f', { type });
-const on = (id: string, type: AddAttachmentInput['type'], addedBy = { id: mediator.id, role: 'mediator' }): AddAttachmentInput => ({ id, item: { kind: 'dispute', id: DISPUTE }, type, name: `${id}.pdf`, addedBy, addedAt: '2025-09-26T10:00:00+08:00' });
+const on = (id: string, type: AddAttachmentInput['type'], addedBy: { id: string; role: string } = { id: mediator.id, role: 'mediator' }): AddAttachmentInput => ({ id, item: { kind: 'dispute', id: DISPUTE }, type, name: `${id}.pdf`, addedBy, addedAt: '2025-09-26T10:00:00+08:00' });
 const stateOf = async (s: { dump(): Promise<unknown> }) => JSON.stringify(await s.dump());
 
 /** A store keeping the dispute and its files together, the dispute in mediation with a scan and a stray file. */
