@@ -162,6 +162,40 @@ async function audit(db: { query: Service['db']['query'] }, action: 'upload' | '
   ]);
 }
 
+/**
+ * Stores a file with its record (checked by the caller against core's `checkFile` and its hash),
+ * under the item's row lock: the same id with the same bytes again answers the stored record
+ * (`replayed`); a withdrawn id is refused (`attachment_removed`), another file under a taken id
+ * too (`attachment_exists`), and a second live copy of the bytes on the item
+ * (`duplicate_attachment`). Audited. The upload route's write, and the example seed's.
+ */
+export async function storeAttachment(service: Pick<Service, 'db'>, record: Attachment, bytes: Uint8Array): Promise<{ record: Attachment; replayed: boolean }> {
+  const { kind: collection, id } = record.item;
+  return undone(() =>
+    service.db.transaction(async (tx) => {
+      await lockItem(tx, collection, id);
+      const [same] = await tx.query<AttachmentRow>(`${RECORD_SELECT} WHERE a.id = $1`, [record.id]);
+      if (same) {
+        const was = recordOf(same);
+        if (was.removedAt !== undefined) throw refusal(409, { rule: 'attachment_removed', field: 'id', message: ATTACHMENT_TEXTS.withdrawn });
+        // A retried upload: the same file under the same id on the same item has its effect once.
+        if (same.collection === collection && same.item_id === id && same.sha256 === record.sha256) return { record: was, replayed: true };
+        throw new HttpError(409, 'attachment_exists', ATTACHMENT_TEXTS.attachmentExists, 'id');
+      }
+      // One live copy of a file per item, checked under the item's lock (two uploads at once take turns).
+      const duplicate = checkDuplicate(record.sha256, record.item, await recordsOf(tx, collection, id));
+      if (duplicate !== true) throw refusal(409, duplicate);
+      await tx.query(
+        `INSERT INTO attachments (id, collection, item_id, type, name, media_type, size, sha256, added_by, added_at, bytes)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::text::jsonb, $10, $11::bytea)`,
+        [record.id, collection, id, record.type, record.name, record.mediaType, record.size, record.sha256, JSON.stringify(record.addedBy), record.addedAt, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)],
+      );
+      await audit(tx, 'upload', record, record.addedBy);
+      return { record, replayed: false };
+    }),
+  );
+}
+
 type Env = { Variables: { identity: Identity; requestId: string } };
 
 /** Registers the attachment routes on the app (after its token check). */
@@ -183,29 +217,7 @@ export function mountAttachments(app: Hono<Env>, service: Service, logger: Logge
     const sha256 = await sha256Of(bytes);
     if (sha256 !== claimed) throw new HttpError(422, 'sha256_mismatch', ATTACHMENT_TEXTS.sha256Mismatch, 'sha256');
     const record = recordArg({ id: attachmentId, item: { kind: collection, id }, type, name, size: bytes.byteLength, mediaType, sha256, addedBy: actor, addedAt: c.req.query('at') ?? new Date().toISOString() });
-    const stored = await undone(() =>
-      service.db.transaction(async (tx) => {
-        await lockItem(tx, collection, id);
-        const [same] = await tx.query<AttachmentRow>(`${RECORD_SELECT} WHERE a.id = $1`, [record.id]);
-        if (same) {
-          const was = recordOf(same);
-          if (was.removedAt !== undefined) throw refusal(409, { rule: 'attachment_removed', field: 'id', message: ATTACHMENT_TEXTS.withdrawn });
-          // A retried upload: the same file under the same id on the same item has its effect once.
-          if (same.collection === collection && same.item_id === id && same.sha256 === sha256) return { record: was, replayed: true };
-          throw new HttpError(409, 'attachment_exists', ATTACHMENT_TEXTS.attachmentExists, 'id');
-        }
-        // One live copy of a file per item, checked under the item's lock (two uploads at once take turns).
-        const duplicate = checkDuplicate(sha256, record.item, await recordsOf(tx, collection, id));
-        if (duplicate !== true) throw refusal(409, duplicate);
-        await tx.query(
-          `INSERT INTO attachments (id, collection, item_id, type, name, media_type, size, sha256, added_by, added_at, bytes)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::text::jsonb, $10, $11::bytea)`,
-          [record.id, collection, id, record.type, record.name, record.mediaType, record.size, sha256, JSON.stringify(record.addedBy), record.addedAt, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)],
-        );
-        await audit(tx, 'upload', record, actor);
-        return { record, replayed: false };
-      }),
-    );
+    const stored = await storeAttachment(service, record, bytes);
     if (!stored.replayed) logger.info({ requestId: c.get('requestId'), user: identity.sub, collection: found.binding.definition.id, attachment: record.id, size: record.size }, 'attachment stored');
     return c.json({ attachment: stored.record, ...(stored.replayed ? { replayed: true } : {}) }, stored.replayed ? 200 : 201);
   });
