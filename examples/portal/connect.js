@@ -94,14 +94,16 @@ function tell(mode, user) {
  * Not signed in (or no server at all, as in a static build, where no one can sign in): the
  * widgets' default store in this browser. Answers `{ store, mode: 'synced' | 'failed' | 'local', user }`.
  */
-export async function connectStore(spec, { collections } = {}) {
+export async function connectStore(spec, { collections, attachments } = {}) {
   const user = signedInUser();
   if (user) {
     try {
       const local = await createIndexedDbStore(defineStore({ ...spec, name: `${spec.name}@${user.sub}` }));
       // The sync engine is loaded only for a signed-in user: a visit without sign-in never runs it.
       const { createSyncedStore } = await import('/widgets/cdn/kit/core/sync.js');
-      const store = await createSyncedStore({ url: API, getToken, local, ...(collections ? { collections } : {}) });
+      // `attachments`: the user's own store of files, which the synced store sends to the server
+      // (a settlement there needs its signed scan as much as here).
+      const store = await createSyncedStore({ url: API, getToken, local, ...(collections ? { collections } : {}), ...(attachments ? { attachments } : {}) });
       tell('synced', user);
       return { store, mode: 'synced', user };
     } catch (error) {

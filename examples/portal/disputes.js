@@ -202,7 +202,10 @@ async function drawTrend(store, items) {
 // The page's store: synced when signed in, else local. The widgets step out of the page until it
 // is there and, on a synced store, until its first sync: never a ledger read from half the data.
 async function connect() {
-  const { store, mode } = await connectStore(disputeStoreSpec);
+  // The user's files: on this computer, and sent to the server with the disputes they belong to.
+  attachmentStore ??= await personalStore(attachmentStoreSpec);
+  kase.attachmentStore = attachmentStore;
+  const { store, mode } = await connectStore(disputeStoreSpec, { attachments: attachmentStore });
   document.getElementById('viewer-role-line').hidden = mode === 'synced';
   if (mode === 'synced') {
     // The server's county, and of it only the session's own town for a town's officer: a dispute

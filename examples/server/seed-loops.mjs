@@ -13,6 +13,37 @@ import { examplePermitsInProgress, exampleReceptionDay, exampleRectificationItem
 import { loadRoster } from '@bihuan/core/task';
 import { STATION_TOWN, TASK_ROSTER } from '../portal/example-county.js';
 import { CITY, COUNTY, TOWNS } from './county.mjs';
+import { eventNeedsAttachments, sha256Of } from '@bihuan/core/attachment';
+import { storeAttachment } from '../../packages/server/src/attachments.ts';
+
+/** A 1×1 PNG; each example photo is it with its own name after the image's end (readers stop at IEND), so no two share a hash. */
+const PNG = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0));
+
+/**
+ * The example photos an event names as evidence (task feedback's 照片或文件: file names in its
+ * values), stored on the item before the event — the server decides feedback on the files it holds
+ * — under ids of their own item (`<order id>/photo-1-1.jpg`: an attachment id is unique server-wide).
+ * Answers the event's payload citing them by those ids.
+ */
+async function examplePhotos(service, collection, item, h) {
+  if (!eventNeedsAttachments(service.binding(collection).definition.id, h.type) || !h.payload?.values) return h.payload;
+  const values = {};
+  for (const [field, value] of Object.entries(h.payload.values)) {
+    if (!Array.isArray(value) || !value.every((r) => typeof r === 'string')) {
+      values[field] = value;
+      continue;
+    }
+    values[field] = [];
+    for (const ref of value) {
+      const id = `${item}/${ref}`;
+      const bytes = new Uint8Array([...PNG, ...new TextEncoder().encode(`EXAMPLE ${id}`)]);
+      const record = { id, item: { kind: collection, id: item }, type: 'photo', name: ref, size: bytes.byteLength, mediaType: 'image/png', sha256: await sha256Of(bytes), addedBy: h.actor, addedAt: h.at };
+      await storeAttachment(service, record, bytes);
+      values[field].push(id);
+    }
+  }
+  return { ...h.payload, values };
+}
 
 /** The seed's own identity in a town (a client of its own per collection; never a user's). */
 const seeder = (town) => ({ sub: 'example-seed', name: '示例数据', roles: ['seed'], scope: { city: CITY, county: COUNTY, town } });
@@ -45,7 +76,8 @@ async function replay(service, clientId, collection, snapshots, townOf) {
     if (!result.ok) throw new Error(`example seed ${collection} ${s.id}: ${result.error.message.en}`);
     created++;
     for (const h of rest) {
-      const event = { type: h.type, at: h.at, ...(h.note ? { note: h.note } : {}), ...(h.payload === undefined ? {} : { payload: h.payload }) };
+      const payload = await examplePhotos(service, collection, s.id, h);
+      const event = { type: h.type, at: h.at, ...(h.note ? { note: h.note } : {}), ...(payload === undefined ? {} : { payload }) };
       const r = await service.push(identity, clientId, { mutationId: ++mutationId, collection, item: s.id, baseVersion: h.seq, event, actor: h.actor });
       if (!r.ok) throw new Error(`example seed ${collection} ${s.id} ${h.type}: ${r.error.message.en}`);
     }

@@ -40,9 +40,10 @@ const PAGE = `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>sta
   const token = new URL(location.href).searchParams.get('token');
   const local = await b.createIndexedDbStore(b.createDisputeStoreSpec(b.disputeLoop, 'bihuan-station'));
   window.tokenCalls = 0;
-  const store = await b.createSyncedStore({ url: location.origin, getToken: () => (window.tokenCalls++, token), local });
-  // As a host on a synced store does: the case's attachment files in this station's own database, cleared at sign-out.
+  // As a host on a synced store does: the case's attachment files in this station's own database, cleared at sign-out,
+  // and sent to the server by the synced store (a settlement needs its scan there too).
   const files = await b.createIndexedDbStore(b.createAttachmentStoreSpec('bihuan-station:files'));
+  const store = await b.createSyncedStore({ url: location.origin, getToken: () => (window.tokenCalls++, token), local, attachments: files });
   for (const tag of new URL(location.href).searchParams.has('only') ? new URL(location.href).searchParams.get('only').split(',').filter(Boolean) : ['bh-sync-status', 'bh-dispute-intake', 'bh-dispute-ledger', 'bh-dispute-case']) {
     const el = document.createElement(tag);
     el.setAttribute('viewer-role', 'supervisor');
@@ -319,6 +320,9 @@ describe.each(kinds)('widgets on a synced store, several people, the real server
     const winner = loser === mediator ? mediator2 : mediator;
     const settles = (await history()).filter((e) => e.type === 'settle');
     expect(settles).toEqual([{ type: 'settle', actor: winner.user.sub, role: 'mediator' }]);
+    // Each scan went up from its mediator's computer before their settlement (the server decides on the files it holds).
+    const scansBy = async () => (await s.database.query<{ by: string }>("SELECT added_by->>'id' AS by FROM attachments WHERE item_id = $1 AND type = 'agreementScan' ORDER BY 1", [id])).map((r) => r.by);
+    expect(await scansBy()).toEqual([mediator.user.sub, mediator2.user.sub].sort());
     // The refused mediator's case view says who did what, the state now and what is offered now.
     await expect.poll(() => textOf(loser.page, 'bh-dispute-case', 'conflict'), { timeout: 30_000 }).toContain(winner.user.name!);
     const conflict = await textOf(loser.page, 'bh-dispute-case', 'conflict');
@@ -337,6 +341,8 @@ describe.each(kinds)('widgets on a synced store, several people, the real server
     await mediator.page.evaluate(() => ((document.querySelector('bh-dispute-case') as any).now = Date.now() + 40 * 86_400_000));
     await expect.poll(() => available(mediator.page), { timeout: 30_000 }).toContain('recordFollowUp');
     expect(await act(mediator.page, 'recordFollowUp', { method: 'phone', agreementKept: false, satisfaction: 'dissatisfied' })).toBe('accepted');
+    // A new signed agreement, scanned and attached offline, then the settlement.
+    await attachScan(mediator.page, '赵，再次');
     expect(await act(mediator.page, 'settle', settle('赵，再次'))).toBe('accepted');
     await expect.poll(() => textOf(mediator.page, 'bh-sync-status', 'status')).toContain('离线');
     expect(await textOf(mediator.page, 'bh-dispute-case', 'pending')).toContain('待同步');
@@ -355,6 +361,8 @@ describe.each(kinds)('widgets on a synced store, several people, the real server
     expect(restarts).toBe(1);
     const types = (await history()).map((e) => e.type);
     expect(types).toEqual(['@create', 'route', 'mediate', 'settle', 'recordFollowUp', 'settle']);
+    // The scan attached offline is on the server with the settlement.
+    expect(await scansBy()).toEqual([mediator.user.sub, mediator.user.sub, mediator2.user.sub].sort());
     const [row] = await s.database.query<{ version: number; state: string }>('SELECT version, state FROM items WHERE id = $1', [id]);
     expect(row).toEqual({ version: types.length, state: 'followUp' });
     expect(await mediator.page.evaluate(() => (window as any).store.sync.state().refusals.length as number)).toBe(refusedBefore);

@@ -1,9 +1,10 @@
 import type { Context, Hono } from 'hono';
-import { ATTACHMENT_TYPES, AttachmentSchema, checkDuplicate, checkFile, MAX_ATTACHMENT_BYTES, sha256Of, type Attachment, type AttachmentType } from '@bihuan/core/attachment';
+import * as z from 'zod';
+import { ATTACHMENT_TYPES, AttachmentSchema, attachmentRuleOf, checkDuplicate, checkFile, checkRemoval, eventNeedsAttachments, MAX_ATTACHMENT_BYTES, sha256Of, type Attachment, type AttachmentType } from '@bihuan/core/attachment';
 import type { Localized } from '@bihuan/core/schema';
 import type { LoopActor } from '@bihuan/core/loop';
 import type { Identity } from './auth.js';
-import type { Row } from './database.js';
+import type { Queryable, Row } from './database.js';
 import { HttpError, TEXTS } from './errors.js';
 import type { LoggerLike } from './log.js';
 import type { LoopBinding } from './loops.js';
@@ -28,8 +29,19 @@ import { actorFor } from './app.js';
  *   the body. Idempotent: the same id with the same bytes again answers the stored record (200).
  * - `GET /items/:collection/:id/attachments` — the item's records, oldest first (no bytes).
  * - `GET /items/:collection/:id/attachments/:attachmentId` — the bytes.
- * - `GET /items/:collection/:id/attachment-log` — the audit lines (who stored or fetched which file, when).
- * Each upload and each download writes an audit line (`attachment_audit`, append-only like `events`).
+ * - `GET /items/:collection/:id/attachment-log` — the audit lines (who stored, fetched or withdrew which file, when).
+ * - `POST /items/:collection/:id/attachments/:attachmentId/withdrawal` — `{ reason, at?, actor?: { role } }`:
+ *   withdraws a file added in error (migration 7: a row with who, when and why; the record is then
+ *   neither listed nor served). Core's rules decide: only whoever added it or a supervisor
+ *   (`remove_not_allowed`), never a file a rule still needs (`attachment_still_needed`: the signed
+ *   scan of a settled dispute, evidence a task's feedback cites — `checkWithdrawal`).
+ * Each upload, download and withdrawal writes an audit line (`attachment_audit`, append-only like `events`).
+ *
+ * The rules that need a file are core's too: a pushed event whose guard reads the item's
+ * attachments (`eventNeedsAttachments`: a dispute's `settle`, a task order's `feedback`) is decided
+ * with the item's live attachments read in the push's own transaction (`ruleContext`), so the
+ * server refuses a settlement without a stored scan with the engine's own reason
+ * (`guard_failed`, `agreement_scan_required`).
  */
 
 /** Whether a request is an upload (its body limit is the largest attachment's, not the JSON one). */
@@ -51,6 +63,7 @@ export const ATTACHMENT_TEXTS = {
   sha256Mismatch: { 'zh-CN': '文件内容与所给 SHA-256 不符（传输中损坏或被改动），未保存', en: 'the body does not match the SHA-256 given (damaged or altered on the way); nothing was stored' },
   attachmentExists: { 'zh-CN': '该附件编号已用于另一个文件', en: 'this attachment id is already used for another file' },
   noAttachment: { 'zh-CN': '没有找到该附件（或不在您的辖区内）', en: 'no such attachment (or not within your area)' },
+  withdrawn: { 'zh-CN': '该附件已撤下，不再提供', en: 'this attachment was withdrawn and is no longer served' },
 } as const satisfies Record<string, Localized>;
 
 interface AttachmentRow extends Row {
@@ -64,9 +77,15 @@ interface AttachmentRow extends Row {
   sha256: string;
   added_by: Attachment['addedBy'];
   added_at: string;
+  removed_at?: string | null;
+  removed_by?: Attachment['addedBy'] | null;
+  removed_reason?: string | null;
 }
 
 const RECORD_COLUMNS = 'id, collection, item_id, type, name, media_type, size, sha256, added_by, added_at';
+/** Records with their withdrawal (when there is one), from `attachments a`. */
+const RECORD_SELECT = `SELECT ${RECORD_COLUMNS.split(', ').map((c) => `a.${c}`).join(', ')}, w.at AS removed_at, w.actor AS removed_by, w.reason AS removed_reason
+  FROM attachments a LEFT JOIN attachment_withdrawals w ON w.attachment_id = a.id`;
 
 const recordOf = (r: AttachmentRow): Attachment => ({
   id: r.id,
@@ -78,7 +97,34 @@ const recordOf = (r: AttachmentRow): Attachment => ({
   sha256: r.sha256,
   addedBy: r.added_by,
   addedAt: r.added_at,
+  ...(r.removed_at ? { removedAt: r.removed_at, removedBy: r.removed_by!, removedReason: r.removed_reason! } : {}),
 });
+
+/** An item's records (withdrawn ones included, `removedAt` set), oldest first, read in `tx`. */
+async function recordsOf(tx: Queryable, collection: string, id: string): Promise<Attachment[]> {
+  return (await tx.query<AttachmentRow>(`${RECORD_SELECT} WHERE a.collection = $1 AND a.item_id = $2 ORDER BY a.added_at, a.id`, [collection, id])).map(recordOf);
+}
+
+/** Records as core's rules read them: the item named by the loop's attachment kind (`dispute`, not the collection `disputes`). */
+const asKind = (records: readonly Attachment[], kind: string): Attachment[] => records.map((r) => ({ ...r, item: { kind, id: r.item.id } }));
+
+/**
+ * The transition context of a pushed event, read in the push's transaction: the binding's own,
+ * with the item's attachments when the event's rule reads them (`eventNeedsAttachments`) — so
+ * core decides, on the files the server holds, exactly as it does on a local store.
+ */
+export async function ruleContext(tx: Queryable, binding: LoopBinding, collection: string, id: string, eventType: string): Promise<LoopBinding['context']> {
+  const rule = attachmentRuleOf(binding.definition.id);
+  if (!rule || !eventNeedsAttachments(binding.definition.id, eventType)) return binding.context;
+  return { ...binding.context, attachments: asKind(await recordsOf(tx, collection, id), rule.kind) } as LoopBinding['context'];
+}
+
+/** Locks the item's row for the rest of the transaction: uploads, withdrawals and pushes of one item take turns. */
+async function lockItem(tx: Queryable, collection: string, id: string): Promise<unknown> {
+  const [row] = await tx.query<{ snapshot: unknown }>('SELECT snapshot FROM items WHERE collection = $1 AND id = $2 FOR UPDATE', [collection, id]);
+  if (!row) throw new HttpError(404, 'not_found', TEXTS.notFound);
+  return row.snapshot;
+}
 
 /** The roles a loop names (its actors), without the rules' own `system`. */
 function loopRoles(binding: LoopBinding): string[] {
@@ -104,7 +150,7 @@ function recordArg(value: unknown): Attachment {
   throw new HttpError(400, 'invalid_attachment', { 'zh-CN': `${TEXTS.invalid['zh-CN']}：${path} ${issue.message.slice(0, 200)}`, en: `${TEXTS.invalid.en}: ${path} ${issue.message.slice(0, 200)}` }, path);
 }
 
-async function audit(db: { query: Service['db']['query'] }, action: 'upload' | 'download', a: Attachment, actor: LoopActor | { id: string; roles: readonly string[] }) {
+async function audit(db: { query: Service['db']['query'] }, action: 'upload' | 'download' | 'withdraw', a: Attachment, actor: LoopActor | { id: string; roles: readonly string[] }) {
   await db.query('INSERT INTO attachment_audit (attachment_id, collection, item_id, action, actor, sha256, size) VALUES ($1, $2, $3, $4, $5::text::jsonb, $6, $7)', [
     a.id,
     a.item.kind,
@@ -114,6 +160,40 @@ async function audit(db: { query: Service['db']['query'] }, action: 'upload' | '
     a.sha256,
     a.size,
   ]);
+}
+
+/**
+ * Stores a file with its record (checked by the caller against core's `checkFile` and its hash),
+ * under the item's row lock: the same id with the same bytes again answers the stored record
+ * (`replayed`); a withdrawn id is refused (`attachment_removed`), another file under a taken id
+ * too (`attachment_exists`), and a second live copy of the bytes on the item
+ * (`duplicate_attachment`). Audited. The upload route's write, and the example seed's.
+ */
+export async function storeAttachment(service: Pick<Service, 'db'>, record: Attachment, bytes: Uint8Array): Promise<{ record: Attachment; replayed: boolean }> {
+  const { kind: collection, id } = record.item;
+  return undone(() =>
+    service.db.transaction(async (tx) => {
+      await lockItem(tx, collection, id);
+      const [same] = await tx.query<AttachmentRow>(`${RECORD_SELECT} WHERE a.id = $1`, [record.id]);
+      if (same) {
+        const was = recordOf(same);
+        if (was.removedAt !== undefined) throw refusal(409, { rule: 'attachment_removed', field: 'id', message: ATTACHMENT_TEXTS.withdrawn });
+        // A retried upload: the same file under the same id on the same item has its effect once.
+        if (same.collection === collection && same.item_id === id && same.sha256 === record.sha256) return { record: was, replayed: true };
+        throw new HttpError(409, 'attachment_exists', ATTACHMENT_TEXTS.attachmentExists, 'id');
+      }
+      // One live copy of a file per item, checked under the item's lock (two uploads at once take turns).
+      const duplicate = checkDuplicate(record.sha256, record.item, await recordsOf(tx, collection, id));
+      if (duplicate !== true) throw refusal(409, duplicate);
+      await tx.query(
+        `INSERT INTO attachments (id, collection, item_id, type, name, media_type, size, sha256, added_by, added_at, bytes)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::text::jsonb, $10, $11::bytea)`,
+        [record.id, collection, id, record.type, record.name, record.mediaType, record.size, record.sha256, JSON.stringify(record.addedBy), record.addedAt, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)],
+      );
+      await audit(tx, 'upload', record, record.addedBy);
+      return { record, replayed: false };
+    }),
+  );
 }
 
 type Env = { Variables: { identity: Identity; requestId: string } };
@@ -137,26 +217,7 @@ export function mountAttachments(app: Hono<Env>, service: Service, logger: Logge
     const sha256 = await sha256Of(bytes);
     if (sha256 !== claimed) throw new HttpError(422, 'sha256_mismatch', ATTACHMENT_TEXTS.sha256Mismatch, 'sha256');
     const record = recordArg({ id: attachmentId, item: { kind: collection, id }, type, name, size: bytes.byteLength, mediaType, sha256, addedBy: actor, addedAt: c.req.query('at') ?? new Date().toISOString() });
-    const stored = await undone(() =>
-      service.db.transaction(async (tx) => {
-        const [same] = await tx.query<AttachmentRow>(`SELECT ${RECORD_COLUMNS} FROM attachments WHERE id = $1`, [record.id]);
-        if (same) {
-          // A retried upload: the same file under the same id on the same item has its effect once.
-          if (same.collection === collection && same.item_id === id && same.sha256 === sha256) return { record: recordOf(same), replayed: true };
-          throw new HttpError(409, 'attachment_exists', ATTACHMENT_TEXTS.attachmentExists, 'id');
-        }
-        const onItem = await tx.query<AttachmentRow>(`SELECT ${RECORD_COLUMNS} FROM attachments WHERE collection = $1 AND item_id = $2 AND sha256 = $3`, [collection, id, sha256]);
-        const duplicate = checkDuplicate(sha256, record.item, onItem.map(recordOf));
-        if (duplicate !== true) throw refusal(409, duplicate);
-        await tx.query(
-          `INSERT INTO attachments (id, collection, item_id, type, name, media_type, size, sha256, added_by, added_at, bytes)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::text::jsonb, $10, $11::bytea)`,
-          [record.id, collection, id, record.type, record.name, record.mediaType, record.size, sha256, JSON.stringify(record.addedBy), record.addedAt, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)],
-        );
-        await audit(tx, 'upload', record, actor);
-        return { record, replayed: false };
-      }),
-    );
+    const stored = await storeAttachment(service, record, bytes);
     if (!stored.replayed) logger.info({ requestId: c.get('requestId'), user: identity.sub, collection: found.binding.definition.id, attachment: record.id, size: record.size }, 'attachment stored');
     return c.json({ attachment: stored.record, ...(stored.replayed ? { replayed: true } : {}) }, stored.replayed ? 200 : 201);
   });
@@ -164,8 +225,7 @@ export function mountAttachments(app: Hono<Env>, service: Service, logger: Logge
   app.get('/items/:collection/:id/attachments', async (c) => {
     const { collection, id } = c.req.param();
     await itemFor(service, c.get('identity'), collection, id);
-    const rows = await service.db.query<AttachmentRow>(`SELECT ${RECORD_COLUMNS} FROM attachments WHERE collection = $1 AND item_id = $2 ORDER BY added_at, id`, [collection, id]);
-    return c.json({ items: rows.map(recordOf) });
+    return c.json({ items: (await recordsOf(service.db, collection, id)).filter((r) => r.removedAt === undefined) });
   });
 
   app.get('/items/:collection/:id/attachment-log', async (c) => {
@@ -179,15 +239,75 @@ export function mountAttachments(app: Hono<Env>, service: Service, logger: Logge
   });
 
   app.get('/items/:collection/:id/attachments/:attachmentId', async (c) => download(c, service));
+
+  app.post('/items/:collection/:id/attachments/:attachmentId/withdrawal', async (c) => {
+    const identity = c.get('identity');
+    const { collection, id, attachmentId } = c.req.param();
+    const found = await itemFor(service, identity, collection, id);
+    const body = withdrawalArg(await c.req.text());
+    const actor = actorFor(identity, body.actor, 'actor');
+    const at = body.at ?? new Date().toISOString();
+    const withdrawn = await undone(() =>
+      service.db.transaction(async (tx) => {
+        const snapshot = await lockItem(tx, collection, id);
+        const records = await recordsOf(tx, collection, id);
+        const current = records.find((r) => r.id === attachmentId);
+        if (!current) throw new HttpError(404, 'not_found', ATTACHMENT_TEXTS.noAttachment);
+        const refused = withdrawalRefusal(found.binding, current, actor, snapshot, records);
+        if (refused) throw refused;
+        await tx.query('INSERT INTO attachment_withdrawals (attachment_id, collection, item_id, actor, reason, at) VALUES ($1, $2, $3, $4::text::jsonb, $5, $6)', [current.id, collection, id, JSON.stringify(actor), body.reason, at]);
+        await audit(tx, 'withdraw', current, actor);
+        return { ...current, removedAt: at, removedBy: actor, removedReason: body.reason } satisfies Attachment;
+      }),
+    );
+    logger.info({ requestId: c.get('requestId'), user: identity.sub, collection: found.binding.definition.id, attachment: withdrawn.id }, 'attachment withdrawn');
+    return c.json({ attachment: withdrawn });
+  });
+}
+
+const WithdrawalBody = z
+  .object({
+    reason: z.string().trim().min(1).max(500),
+    at: z.iso.datetime({ offset: true }).optional(),
+    actor: z.object({ role: z.string().min(1).max(60).optional() }).strict().optional(),
+  })
+  .strict();
+
+function withdrawalArg(raw: string): z.infer<typeof WithdrawalBody> {
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    throw new HttpError(400, 'body_not_json', TEXTS.notJson);
+  }
+  const parsed = WithdrawalBody.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const path = issue.path.map(String).join('.') || undefined;
+  throw new HttpError(400, 'invalid_body', { 'zh-CN': `${TEXTS.invalid['zh-CN']}：${path ?? '(根)'} ${issue.message.slice(0, 200)}`, en: `${TEXTS.invalid.en}: ${path ?? '(root)'} ${issue.message.slice(0, 200)}` }, path);
+}
+
+/**
+ * Core's refusals of a withdrawal (`checkRemoval`), as HTTP errors: one already withdrawn
+ * (`attachment_removed`, 409), by someone who did not add it and is no supervisor
+ * (`remove_not_allowed`, 403), or a file a rule still needs (`attachment_still_needed`, 409);
+ * undefined when it may go.
+ */
+function withdrawalRefusal(binding: LoopBinding, current: Attachment, actor: LoopActor, snapshot: unknown, records: readonly Attachment[]): HttpError | undefined {
+  const kind = attachmentRuleOf(binding.definition.id)?.kind ?? current.item.kind;
+  const [record, ...rest] = asKind([current, ...records.filter((r) => r.id !== current.id)], kind);
+  const refused = checkRemoval(record!, actor, snapshot, [record!, ...rest]);
+  return refused === true ? undefined : refusal(refused.rule === 'remove_not_allowed' ? 403 : 409, refused);
 }
 
 async function download(c: Context<Env>, service: Service): Promise<Response> {
   const identity = c.get('identity');
   const { collection, id, attachmentId } = c.req.param() as { collection: string; id: string; attachmentId: string };
   const found = await itemFor(service, identity, collection, id);
-  const [row] = await service.db.query<AttachmentRow & { bytes: Uint8Array }>(`SELECT ${RECORD_COLUMNS}, bytes FROM attachments WHERE id = $1 AND collection = $2 AND item_id = $3`, [attachmentId, collection, id]);
+  const [row] = await service.db.query<AttachmentRow & { bytes: Uint8Array }>(`${RECORD_SELECT.replace(' FROM', ', a.bytes FROM')} WHERE a.id = $1 AND a.collection = $2 AND a.item_id = $3`, [attachmentId, collection, id]);
   if (!row) throw new HttpError(404, 'not_found', ATTACHMENT_TEXTS.noAttachment);
   const record = recordOf(row);
+  if (record.removedAt !== undefined) throw new HttpError(410, 'attachment_removed', ATTACHMENT_TEXTS.withdrawn);
   // A file with the parties' personal data goes only to roles that see it in clear, where the loop names such roles.
   if (PERSONAL_TYPES.includes(record.type) && (found.binding.personalDataRoles ?? []).length > 0 && !service.seesInClear(identity, found.binding)) {
     throw new HttpError(403, 'personal_data', ATTACHMENT_TEXTS.personalFile);

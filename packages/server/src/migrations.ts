@@ -239,6 +239,34 @@ CREATE TRIGGER attachment_audit_no_truncate BEFORE TRUNCATE ON attachment_audit
   FOR EACH STATEMENT EXECUTE FUNCTION bihuan_append_only();
 `,
   },
+  {
+    id: 7,
+    name: 'attachment withdrawals',
+    sql: `
+-- A file added in error is withdrawn, not deleted: one row saying who, when and why; the record
+-- and its bytes stay (the audit trail names them) but are no longer listed or served. Rows are
+-- never changed. A withdrawn file's bytes may be attached to the item again (under a new id), so
+-- "one copy of a file per item" now counts live files only: the server checks it under the item's
+-- row lock, and the unique constraint of migration 5 gives way to a plain index.
+CREATE TABLE attachment_withdrawals (
+  attachment_id text        PRIMARY KEY REFERENCES attachments (id),
+  collection    text        NOT NULL,
+  item_id       text        NOT NULL,
+  actor         jsonb       NOT NULL,
+  reason        text        NOT NULL CHECK (length(reason) BETWEEN 1 AND 500),
+  at            text        NOT NULL,
+  received_at   timestamptz NOT NULL DEFAULT now()
+);
+CREATE TRIGGER attachment_withdrawals_no_update_delete BEFORE UPDATE OR DELETE ON attachment_withdrawals
+  FOR EACH ROW EXECUTE FUNCTION bihuan_append_only();
+CREATE TRIGGER attachment_withdrawals_no_truncate BEFORE TRUNCATE ON attachment_withdrawals
+  FOR EACH STATEMENT EXECUTE FUNCTION bihuan_append_only();
+ALTER TABLE attachments DROP CONSTRAINT attachments_collection_item_id_sha256_key;
+CREATE INDEX attachments_item ON attachments (collection, item_id, sha256);
+ALTER TABLE attachment_audit DROP CONSTRAINT attachment_audit_action_check;
+ALTER TABLE attachment_audit ADD CONSTRAINT attachment_audit_action_check CHECK (action IN ('upload', 'download', 'withdraw'));
+`,
+  },
 ];
 
 /** Applies the migrations not yet recorded, in order; safe to run from several processes at once. */

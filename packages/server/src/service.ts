@@ -6,6 +6,7 @@ import { scopeClause, scopeParams, within, type Identity, type Scope } from './a
 import { errorBody, HttpError, TEXTS, type ErrorBody } from './errors.js';
 import { createWith, type LoopBinding, type Loops } from './loops.js';
 import { DIMENSION_COLUMNS, dimensionsOf } from './rollups.js';
+import { ruleContext } from './attachments.js';
 
 /** What the server answers for one mutation (and records, when it was decided). */
 export type MutationResult =
@@ -271,7 +272,8 @@ export class Service {
       const event: LoopEvent = { type: m.event.type, actor: m.actor, at: m.event.at, note: m.event.note, attachments: m.event.attachments, payload: m.event.payload };
       let decided;
       try {
-        decided = transition(binding.definition, current, event, binding.context);
+        // Core's attachment rules read the item's files as stored here, in this transaction.
+        decided = transition(binding.definition, current, event, await ruleContext(tx, binding, m.collection, m.item, event.type));
       } catch (error) {
         // Not an event at all (a bad time, an empty type): refused, nothing recorded.
         if (error instanceof BihuanError) throw new Undo(failure(m.mutationId, 400, error.code, error.texts, fieldOf(error, 'event')));

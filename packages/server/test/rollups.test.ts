@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { columnsFromOrders, dispatchMonth, loadCatalog, loadRoster, rollups, type RollupDimension, type TaskOrder } from '@bihuan/core/task';
 import { queryLedger, summarizeLedger, type DisputeItem } from '@bihuan/core/dispute';
 import { inPeriod, parseInstant, parsePeriod } from '@bihuan/core/calendar';
-import { intake, KINDS, SECRET, serverOn, tokenFor, type User } from './support/databases.ts';
+import { intake, KINDS, SECRET, serverOn, tokenFor, uploadFile, type User } from './support/databases.ts';
 import { createApp } from '../src/app.ts';
 import { createVerifier } from '../src/auth.ts';
 
@@ -186,8 +186,12 @@ describe.each(KINDS)('ledgers and roll-ups in SQL on %s', (kind) => {
             at += 86_400_000;
             if (step === 'route') await send(`${tag}-d${n}`, 'route', 'intakeClerk', at, { departments: ['judicialAdministration'] });
             else if (step === 'mediate') await send(`${tag}-d${n}`, 'mediate', 'mediator', at, { mode: 'atCentre', mediators: [] });
-            else if (step === 'settle') await send(`${tag}-d${n}`, 'settle', 'mediator', at, { terms: ['赔偿两千元'], consentedBy: ['p1', 'p2'], date: new Date(at).toISOString().slice(0, 10) });
-            else if (step === 'refer') await send(`${tag}-d${n}`, 'refer', 'mediator', at, { to: 'litigation', reason: '调解不成', date: new Date(at).toISOString().slice(0, 10) });
+            else if (step === 'settle') {
+              // A settlement needs the signed agreement's scan on the server (agreement_scan_required).
+              const scan = await uploadFile(s.server, clerk, { collection: 'disputes', item: `${tag}-d${n}`, id: `${tag}-d${n}-scan-${at}` }, new TextEncoder().encode(`协议 ${tag}-d${n} ${at}`), { role: 'mediator' });
+              expect(scan.status).toBe(201);
+              await send(`${tag}-d${n}`, 'settle', 'mediator', at, { terms: ['赔偿两千元'], consentedBy: ['p1', 'p2'], date: new Date(at).toISOString().slice(0, 10) });
+            } else if (step === 'refer') await send(`${tag}-d${n}`, 'refer', 'mediator', at, { to: 'litigation', reason: '调解不成', date: new Date(at).toISOString().slice(0, 10) });
             else if (step === 'withdraw') await send(`${tag}-d${n}`, 'withdraw', 'intakeClerk', at, { reason: '申请人撤回' });
             else if (step === 'merge' && n > 0) await send(`${tag}-d${n}`, 'merge', 'intakeClerk', at, { into: `${tag}-d${n - 1}`, reason: '同一纠纷' });
             else await send(`${tag}-d${n}`, 'supervise', 'supervisor', at, { instruction: '请按期办结' });

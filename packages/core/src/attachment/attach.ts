@@ -16,6 +16,7 @@ import {
 import type { AttachmentStore } from './store.js';
 import { readBlob } from '../store/blobs.js';
 import { sha256Of } from './hash.js';
+import { ATTACHMENT_REMOVER_ROLES, attachmentRuleOfKind, checkRemoval } from './rules.js';
 
 /** What the person adding a file says about it; size, media type and hash are read from the file. */
 export const AddAttachmentInputSchema = /* @__PURE__ */ z.object({
@@ -29,11 +30,10 @@ export const AddAttachmentInputSchema = /* @__PURE__ */ z.object({
 });
 export type AddAttachmentInput = z.input<typeof AddAttachmentInputSchema>;
 
-export const RemoveAttachmentInputSchema = /* @__PURE__ */ z.object({ actor: AddedBySchema, at: instant });
+export const RemoveAttachmentInputSchema = /* @__PURE__ */ z.object({ actor: AddedBySchema, at: instant, reason: z.string().trim().min(1).max(500).optional() });
 export type RemoveAttachmentInput = z.input<typeof RemoveAttachmentInputSchema>;
 
-/** Roles that may remove anyone's attachment (besides the person who added it). */
-export const ATTACHMENT_REMOVER_ROLES: readonly string[] = ['supervisor'];
+export { ATTACHMENT_REMOVER_ROLES };
 
 const refuse = (rule: string, zh: string, en: string, field: string) => ({ ok: false as const, reason: { rule, field, message: { 'zh-CN': zh, en } } });
 
@@ -93,23 +93,38 @@ export async function listAttachments(store: AttachmentStore, item: AttachmentIt
   return options?.live ? sorted.filter((x) => x.removedAt === undefined) : sorted;
 }
 
+/** Options of `removeAttachment`. */
+export interface RemoveAttachmentOptions {
+  /**
+   * The item's current snapshot, when the attachment store does not keep the item itself (a
+   * store that declares the loop's collection — `disputes`, `orders` — is read in the same batch).
+   */
+  readonly item?: unknown;
+}
+
 /**
- * Removes an attachment: its record stays, marked `removedAt` (history still names it), and its
- * blob is deleted, in the same unit of work. Only whoever added it or a supervisor may (`remove_not_allowed`); an unknown id
- * (`attachment_unknown`) or one already removed (`attachment_removed`) is refused.
+ * Removes (withdraws) an attachment added in error: its record stays, marked `removedAt` with who
+ * and why (history still names it), and its blob is deleted, in the same unit of work. Only
+ * whoever added it or a supervisor may (`remove_not_allowed`); an unknown id (`attachment_unknown`)
+ * or one already removed (`attachment_removed`) is refused; so is a file a rule still needs
+ * (`attachment_still_needed`: the signed scan of a settled dispute, evidence a task's feedback
+ * cites — `checkWithdrawal`, the server's same rule), judged on the item as the store keeps it or
+ * as `options.item` gives it.
  */
-export async function removeAttachment(store: AttachmentStore, attachmentId: string, input: RemoveAttachmentInput): Promise<Result<Attachment>> {
+export async function removeAttachment(store: AttachmentStore, attachmentId: string, input: RemoveAttachmentInput, options: RemoveAttachmentOptions = {}): Promise<Result<Attachment>> {
   checkStore('removeAttachment', store);
   const key = parseArgument('removeAttachment', 'attachmentId', id, attachmentId);
-  const { actor, at } = parseArgument('removeAttachment', 'input', RemoveAttachmentInputSchema, input);
+  const { actor, at, reason } = parseArgument('removeAttachment', 'input', RemoveAttachmentInputSchema, input);
+  if (options === null || typeof options !== 'object') throw new InvalidArgumentError('removeAttachment', 'options', { 'zh-CN': '必须是对象', en: 'must be an object' }, options);
   const done = await store.batch(async (tx): Promise<Result<Attachment>> => {
     const current = await tx.get('attachments', key);
     if (!current) return refuse('attachment_unknown', `没有编号为 ${key} 的附件`, `there is no attachment ${key}`, 'attachmentId');
-    if (current.removedAt !== undefined) return refuse('attachment_removed', `附件“${current.name}”已于 ${current.removedAt} 删除`, `"${current.name}" was removed at ${current.removedAt}`, 'attachmentId');
-    if (current.addedBy.id !== actor.id && !ATTACHMENT_REMOVER_ROLES.includes(actor.role)) {
-      return refuse('remove_not_allowed', `附件“${current.name}”由 ${current.addedBy.name ?? current.addedBy.id} 上传，只有上传人或督导人员可以删除`, `"${current.name}" was added by ${current.addedBy.name ?? current.addedBy.id}: only they or a supervisor may remove it`, 'actor');
-    }
-    const next: Attachment = { ...current, removedAt: at };
+    const collection = attachmentRuleOfKind(current.item.kind)?.collection;
+    const kept = collection !== undefined && Object.hasOwn(store.spec.collections, collection) ? await (tx as unknown as { get(c: string, k: string): Promise<unknown> }).get(collection, current.item.id) : undefined;
+    const onItem = await tx.all('attachments', { index: 'item', equals: [current.item.kind, current.item.id] });
+    const refused = checkRemoval(current, actor, kept ?? options.item, onItem);
+    if (refused !== true) return { ok: false, reason: refused };
+    const next: Attachment = { ...current, removedAt: at, removedBy: actor, ...(reason === undefined ? {} : { removedReason: reason }) };
     await tx.put('attachments', next);
     await tx.deleteBlob(key);
     return accepted(next);

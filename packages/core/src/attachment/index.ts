@@ -29,4 +29,6 @@ export {
   ATTACHMENT_REMOVER_ROLES,
   type AddAttachmentInput,
   type RemoveAttachmentInput,
+  type RemoveAttachmentOptions,
 } from './attach.js';
+export { ATTACHMENT_EVENTS, attachmentRuleOf, attachmentRuleOfKind, eventNeedsAttachments, checkWithdrawal, checkRemoval } from './rules.js';

@@ -5,7 +5,8 @@ import type { ChangeEntry, HistoryEntryLike } from '../store/types.js';
 import type { TransitionContext } from '../loop/transition.js';
 import type { LoopEvent } from '../loop/types.js';
 import type { Refusal } from '../loop/refusal.js';
-import { type DisputeContext, type DisputeItem, type DisputeLoop, disputeLoop } from './definition.js';
+import { DISPUTE_LOOP_ID, type DisputeContext, type DisputeItem, type DisputeLoop, disputeLoop } from './definition.js';
+import { eventNeedsAttachments } from '../attachment/rules.js';
 import type { DisputeStore } from './store.js';
 import { type NoticeErrorHandler, type NoticeHandler, notifyStep } from './notices.js';
 import { type AttachmentSource, itemAttachments } from '../store/item-attachments.js';
@@ -29,7 +30,7 @@ export interface DisputeApplyOptions {
  * list the caller gave, or none — never "not checked".
  */
 async function withAttachments(store: DisputeStore, id: string, event: LoopEvent, context: TransitionContext<DisputeContext> | undefined, source: unknown): Promise<TransitionContext<DisputeContext> | undefined> {
-  if (event.type !== 'settle') return context;
+  if (!eventNeedsAttachments(DISPUTE_LOOP_ID, event.type)) return context;
   const stored = await itemAttachments('applyDisputeEvent', store, source, { kind: 'dispute', id });
   return { ...context, attachments: stored ?? context?.attachments ?? [] } as TransitionContext<DisputeContext>;
 }

@@ -69,6 +69,10 @@ export const AttachmentSchema = /* @__PURE__ */ z.object({
   addedAt: instant,
   /** Set when it was removed (the record stays, so that history still names it); its blob is gone. */
   removedAt: instant.optional(),
+  /** Who removed it (withdrawn as added in error), when `removedAt` is set. */
+  removedBy: AddedBySchema.optional(),
+  /** Why it was removed, when the remover said. */
+  removedReason: z.string().trim().min(1).max(500).optional(),
 });
 export type Attachment = z.output<typeof AttachmentSchema>;
 export type AttachmentInput = z.input<typeof AttachmentSchema>;
@@ -85,6 +89,7 @@ export const ATTACHMENT_RULES = {
   attachment_removed: { 'zh-CN': '已删除的附件不能再删除或引用', en: 'a removed attachment cannot be removed again or referred to' },
   agreement_scan_required: { 'zh-CN': '达成和解协议须附已签字的协议扫描件', en: 'a settlement needs the signed agreement’s scan attached' },
   evidence_not_attached: { 'zh-CN': '反馈引用的佐证材料须是本任务的附件', en: 'feedback evidence refers to attachments of this task order' },
+  attachment_still_needed: { 'zh-CN': '规则仍需要的附件不能删除（已达成协议纠纷的协议扫描件、任务反馈引用的佐证材料）', en: 'an attachment a rule still needs stays (a settled dispute’s agreement scan, evidence a task’s feedback cites)' },
   photos_required: { 'zh-CN': '需要佐证材料的任务反馈至少附一张现场照片', en: 'feedback of a task that asks for evidence includes at least one photo' },
 } as const;
 export type AttachmentRule = keyof typeof ATTACHMENT_RULES;

@@ -8,6 +8,9 @@ import { elect, type Election } from './leader.js';
 import { SYNC_TEXTS } from './messages.js';
 import { openQueue, type OutboxEntry, type QueueStore } from './queue.js';
 import type { SyncControl, SyncedStore, SyncRefusal, SyncSession, SyncState } from './types.js';
+import type { Attachment } from '../schema/attachment.js';
+import { ATTACHMENT_EVENTS, attachmentRuleOfKind } from '../attachment/rules.js';
+import { sha256Of } from '../attachment/hash.js';
 
 export interface SyncedStoreOptions {
   /** The server's address (`https://portal.example/bihuan`), without a trailing slash. */
@@ -27,6 +30,14 @@ export interface SyncedStoreOptions {
   readonly queue?: Store<any>;
   /** Follow the server's live notices (default true). */
   readonly live?: boolean;
+  /**
+   * Where this device's attachment records and their bytes are kept (a store of
+   * `attachmentStoreSpec`, as the case view's `attachmentStore`); default: the local store itself
+   * when it declares an `attachments` collection. Files added there are uploaded (bytes read at
+   * push time, before the events of their item, idempotent by attachment id, retried like
+   * changes); files removed there are withdrawn on the server.
+   */
+  readonly attachments?: Store<any>;
 }
 
 const OptionsSchema = /* @__PURE__ */ z.object({
@@ -37,6 +48,9 @@ const OptionsSchema = /* @__PURE__ */ z.object({
   collections: z.record(z.string(), z.string().regex(/^[A-Za-z][A-Za-z0-9-]{0,59}$/)).optional(),
   queue: z.custom<Store<any>>((v) => v !== null && typeof v === 'object' && typeof (v as Store).batch === 'function', 'must be a bihuan Store').optional(),
   live: z.boolean().optional(),
+  attachments: z
+    .custom<Store<any>>((v) => v !== null && typeof v === 'object' && typeof (v as Store).all === 'function' && typeof (v as Store).getBlob === 'function' && Object.hasOwn((v as Store).spec?.collections ?? {}, 'attachments'), 'must be a bihuan Store of attachment records (attachmentStoreSpec)')
+    .optional(),
 });
 
 /** Whether `value` is a synced store (duck typing on `session` and `sync`, as widgets do). */
@@ -87,6 +101,18 @@ const PUSH_BATCH = 100;
 const PULL_LIMIT = 500;
 /** The key prefix of a write's intent in the queue store's `meta` (see `journaled`). */
 const INTENT = 'intent:';
+/** The key prefix of a file's state on the server in `meta`: `uploaded`, `withdrawn` or `refused` (see `sendFiles`). */
+const FILE = 'file:';
+/** A pull brings the file records of at most this many changed items by itself. */
+const FILE_PULL_MAX = 50;
+
+/** A request body of raw bytes (an upload), with its own headers. */
+class RawBody {
+  constructor(
+    readonly body: Blob,
+    readonly headers: Record<string, string>,
+  ) {}
+}
 
 /**
  * A store kept in step with a bihuan server. Reads come from `local` (the cache); a loop event
@@ -196,10 +222,11 @@ export async function createSyncedStore(options: SyncedStoreOptions): Promise<Sy
       const t = token ?? (await freshToken());
       let response: Response;
       try {
+        const raw = body instanceof RawBody ? body : undefined;
         response = await doFetch(`${base}${path}`, {
           method,
-          headers: { authorization: `Bearer ${t}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+          headers: { authorization: `Bearer ${t}`, ...(raw ? raw.headers : body === undefined ? {} : { 'content-type': 'application/json' }) },
+          ...(raw ? { body: raw.body } : body === undefined ? {} : { body: JSON.stringify(body) }),
           ...(signal ? { signal } : {}),
         });
       } catch (e) {
@@ -421,6 +448,8 @@ export async function createSyncedStore(options: SyncedStoreOptions): Promise<Sy
       } else {
         const end = queueNow.findIndex((e, i) => i >= PUSH_BATCH || e.kind !== 'event');
         sent = queueNow.slice(0, end === -1 ? queueNow.length : end);
+        // The files of these items first: an event that needs one (a settlement's scan) finds it on the server.
+        await sendFiles(new Set(sent.map((e) => itemId(toServer.get(e.collection)!, e.item))));
         results = await pushEvents(cid, sent);
       }
       const done: number[] = [];
@@ -442,6 +471,8 @@ export async function createSyncedStore(options: SyncedStoreOptions): Promise<Sy
       });
       queueNow = queueNow.slice(sent.length);
     }
+    // Files of items with no change queued (added, or removed, on their own).
+    if (!closed) await sendFiles();
     if (!refused.length) return reload();
     // Roll each refused item back to the server's record, once nothing more is queued for it.
     await reload();
@@ -509,6 +540,110 @@ export async function createSyncedStore(options: SyncedStoreOptions): Promise<Sy
     };
   }
 
+  // ---- files --------------------------------------------------------------------------------
+  // Attachment bytes are not records: they never enter the outbox. Instead each push sends what
+  // the attachment store holds and the server lacks, read at that moment: a live record without a
+  // state in `meta` is uploaded (PUT, idempotent by its id: a retry after a lost answer is answered
+  // with the stored record), a removed one that was uploaded is withdrawn. A network failure or a
+  // 5xx stops the push (retried with backoff, like changes); 404 (the item not on the server yet)
+  // leaves the file for the next push; any other refusal is kept as a refusal (`file:<id>`).
+  const files: Store<any> | undefined = o.attachments ?? (Object.hasOwn(local.spec.collections, 'attachments') ? local : undefined);
+
+  /** The server collection of an attachment's item (`dispute` → `disputes`), when that collection syncs. */
+  const serverCollectionOf = (kind: string): string | undefined => toServer.get(attachmentRuleOfKind(kind)?.collection ?? kind);
+
+  /** Sends the files still to send (of the items `only` names, as `collection\0id` on the server), oldest first. */
+  async function sendFiles(only?: ReadonlySet<string>): Promise<void> {
+    if (!files || files.closed) return;
+    const { items } = await files.all('attachments');
+    const waiting = (items as Attachment[])
+      .filter((r) => {
+        const state = meta.get(`${FILE}${r.id}`);
+        const sc = serverCollectionOf(r.item.kind);
+        if (sc === undefined || (only && !only.has(itemId(sc, r.item.id)))) return false;
+        return r.removedAt === undefined ? state === undefined : state === 'uploaded';
+      })
+      .sort((a, b) => (a.addedAt < b.addedAt ? -1 : a.addedAt > b.addedAt ? 1 : a.id < b.id ? -1 : 1));
+    for (const r of waiting) {
+      if (closed) return;
+      await sendFile(r);
+    }
+  }
+
+  async function sendFile(r: Attachment): Promise<void> {
+    const path = `/items/${encodeURIComponent(serverCollectionOf(r.item.kind)!)}/${encodeURIComponent(r.item.id)}/attachments/${encodeURIComponent(r.id)}`;
+    let response: Response;
+    if (r.removedAt !== undefined) {
+      const reason = r.removedReason ?? SYNC_TEXTS.fileWithdrawn['zh-CN'];
+      response = await request('POST', `${path}/withdrawal`, { reason, at: r.removedAt, ...(r.removedBy ? { actor: { role: r.removedBy.role } } : {}) });
+    } else {
+      const bytes = await files!.getBlob(r.id);
+      if (!bytes) return; // removed meanwhile: the next push withdraws nothing (it was never sent)
+      const query = new URLSearchParams({ type: r.type, name: r.name, at: r.addedAt, role: r.addedBy.role });
+      response = await request('PUT', `${path}?${query}`, new RawBody(bytes, { 'content-type': r.mediaType, 'x-bihuan-sha256': r.sha256 }));
+    }
+    const answer = (await response.json().catch(() => ({}))) as { error?: ServerError };
+    if (response.ok || (r.removedAt !== undefined && answer.error?.code === 'attachment_removed')) {
+      await setMeta(`${FILE}${r.id}`, r.removedAt === undefined ? 'uploaded' : 'withdrawn');
+      return;
+    }
+    if (response.status === 404) return; // the item is not on the server yet: sent again next time
+    const refusal: SyncRefusal = {
+      collection: attachmentRuleOfKind(r.item.kind)?.collection ?? r.item.kind,
+      key: r.item.id,
+      mutationId: `${FILE}${r.id}`,
+      code: answer.error?.code ?? `http_${response.status}`,
+      message: answer.error?.message ?? SYNC_TEXTS.server,
+      event: { type: r.removedAt === undefined ? '@upload' : '@withdraw', actor: { id: (r.removedBy ?? r.addedBy).id, ...((r.removedBy ?? r.addedBy).name ? { name: (r.removedBy ?? r.addedBy).name } : {}) } },
+      at: new Date().toISOString(),
+    };
+    await queue.batch(async (tx) => {
+      await tx.put('meta', { key: `${FILE}${r.id}`, value: 'refused' });
+      await tx.put('refusals', refusal as never);
+    });
+    meta.set(`${FILE}${r.id}`, 'refused');
+  }
+
+  /** The attachment kind of a local loop collection (`disputes` → `dispute`), when its rules read files. */
+  const kindOfCollection = (collection: string): string | undefined => Object.values(ATTACHMENT_EVENTS).find((r) => r.collection === collection)?.kind;
+
+  /** Copies the server's records of an item's files into the attachment store (records only; known ones are left as they are). */
+  async function pullFiles(collection: string, key: string): Promise<Attachment[]> {
+    const kind = kindOfCollection(collection) ?? collection;
+    const sc = toServer.get(collection);
+    if (!files || files.closed || sc === undefined) return [];
+    const r = await request('GET', `/items/${encodeURIComponent(sc)}/${encodeURIComponent(key)}/attachments`);
+    const answer = (await r.json().catch(() => ({}))) as { items?: Attachment[] };
+    if (r.ok && Array.isArray(answer.items)) {
+      for (const record of answer.items) {
+        if (await files.get('attachments', record.id)) continue;
+        await files.put('attachments', { ...record, item: { kind, id: key } } as never).catch(() => undefined); // a record the schema refuses is not kept
+        await setMeta(`${FILE}${record.id}`, 'uploaded');
+      }
+    }
+    return (await files.all('attachments', { index: 'item', equals: [kind, key] })).items as Attachment[];
+  }
+
+  async function fetchFile(attachmentId: string): Promise<Blob | undefined> {
+    if (!files || files.closed) return undefined;
+    const record = (await files.get('attachments', attachmentId)) as Attachment | undefined;
+    if (!record || record.removedAt !== undefined) return undefined;
+    const kept = await files.getBlob(attachmentId);
+    if (kept) return kept;
+    const sc = serverCollectionOf(record.item.kind);
+    if (sc === undefined) return undefined;
+    const r = await request('GET', `/items/${encodeURIComponent(sc)}/${encodeURIComponent(record.item.id)}/attachments/${encodeURIComponent(attachmentId)}`);
+    if (!r.ok) {
+      await r.body?.cancel().catch(() => undefined);
+      return undefined;
+    }
+    const blob = new Blob([await r.arrayBuffer()], { type: record.mediaType });
+    // Bytes that do not match the record are not kept (damaged on the way, or not this file).
+    if ((await sha256Of(blob)) !== record.sha256) return undefined;
+    await files.putBlob(attachmentId, blob);
+    return blob;
+  }
+
   // ---- pull ---------------------------------------------------------------------------------
   async function pull(): Promise<void> {
     for (;;) {
@@ -532,6 +667,11 @@ export async function createSyncedStore(options: SyncedStoreOptions): Promise<Sy
         list.push({ id: item.id, snapshot: item.snapshot });
       }
       for (const [collection, items] of byCollection) await replace(collection, items);
+      // The files of the items that changed, when they are few (a first pull of a whole station leaves them to `pullFiles`).
+      if (files) {
+        const withFiles = [...byCollection].flatMap(([collection, items]) => (kindOfCollection(collection) ? items.map((i) => [collection, i.id] as const) : []));
+        if (withFiles.length <= FILE_PULL_MAX) for (const [collection, key] of withFiles) await pullFiles(collection, key);
+      }
       await setMeta('cursor', page.cursor);
       if (!page.more) return;
     }
@@ -687,6 +827,10 @@ export async function createSyncedStore(options: SyncedStoreOptions): Promise<Sy
     }
   };
   (globalThis as { addEventListener?: (t: string, l: () => void) => void }).addEventListener?.('online', onOnline);
+  // A file added or removed is sent at once (by the syncing tab), not only with the next change.
+  const unsubscribeFiles = files?.subscribe((notice) => {
+    if (notice.kind === 'reset' || notice.changes.some((c) => c.collection === 'attachments')) void kick();
+  });
 
   await recover();
   await reload();
@@ -866,6 +1010,15 @@ export async function createSyncedStore(options: SyncedStoreOptions): Promise<Sy
       emit();
       void queue.delete('refusals', id).catch(() => undefined);
     },
+    pullFiles: (collection, key) => pullFiles(parseArgument('pullFiles', 'collection', z.string().min(1), collection), parseArgument('pullFiles', 'key', z.string().min(1), key)).catch((e) => {
+      if (e instanceof Transient || e instanceof Unauthorized) return files ? files.all('attachments').then((all) => (all.items as Attachment[]).filter((a) => a.item.id === key)) : [];
+      throw e;
+    }),
+    fetchFile: (attachmentId) =>
+      fetchFile(parseArgument('fetchFile', 'attachmentId', z.string().min(1), attachmentId)).catch((e) => {
+        if (e instanceof Transient || e instanceof Unauthorized) return undefined;
+        throw e;
+      }),
     async syncNow() {
       stopped = false;
       failures = 0;
@@ -949,6 +1102,7 @@ export async function createSyncedStore(options: SyncedStoreOptions): Promise<Sy
       if (timer !== undefined) clearTimeout(timer);
       election?.close();
       unsubscribeQueue();
+      unsubscribeFiles?.();
       (globalThis as { removeEventListener?: (t: string, l: () => void) => void }).removeEventListener?.('online', onOnline);
       listeners.clear();
       if (!o.queue) queue.close();

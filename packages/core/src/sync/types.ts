@@ -58,6 +58,19 @@ export interface SyncControl {
   dismiss(mutationId: string): void;
   /** Pushes and pulls now (in the tab that syncs; elsewhere asks that tab to). */
   syncNow(): Promise<void>;
+  /**
+   * The server's attachment records of one item (added by anyone) into the attachment store, and
+   * the records there (including this device's own); a pull does this by itself for the items it
+   * brings when they are few (an incremental pull). Bytes are not fetched: see `fetchFile`.
+   * Without an attachment store, or offline, it answers the local records.
+   */
+  pullFiles?(collection: string, key: string): Promise<readonly unknown[]>;
+  /**
+   * The bytes of an attachment whose record the attachment store holds but whose bytes it does
+   * not (someone else's file): fetched from the server, checked against the record's SHA-256,
+   * kept as the store's blob and returned; undefined when the server has none to give.
+   */
+  fetchFile?(attachmentId: string): Promise<Blob | undefined>;
 }
 
 /** A store whose loop items are kept in step with a bihuan server. */

@@ -6,7 +6,8 @@ import type { Refusal } from '../loop/refusal.js';
 import { applyLoopEvent } from '../store/loop-event.js';
 import { type AttachmentSource, itemAttachments } from '../store/item-attachments.js';
 import type { ApplyResult, ApplyOptions } from '../store/types.js';
-import { taskOrderLoop, type TaskLoopContext, type TaskOrder } from './definition.js';
+import { TASK_LOOP_ID, taskOrderLoop, type TaskLoopContext, type TaskOrder } from './definition.js';
+import { eventNeedsAttachments } from '../attachment/rules.js';
 import type { TaskStore } from './store.js';
 
 /** Options of `applyTaskEvent`: the store's write options, and where the order's attachments are kept. */
@@ -32,7 +33,7 @@ export async function applyTaskEvent(store: TaskStore, id: string, event: LoopEv
   if (typeof id !== 'string' || id.length === 0) throw new InvalidArgumentError(fn, 'id', { 'zh-CN': '必须是任务单编号', en: 'must be a task order id' }, id);
   if (options === null || typeof options !== 'object') throw new InvalidArgumentError(fn, 'options', { 'zh-CN': '必须是对象', en: 'must be an object' }, options);
   let ctx = context;
-  if (event !== null && typeof event === 'object' && event.type === 'feedback') {
+  if (event !== null && typeof event === 'object' && eventNeedsAttachments(TASK_LOOP_ID, event.type)) {
     const stored = await itemAttachments(fn, store, options.attachments, { kind: 'taskOrder', id });
     ctx = { ...context, attachments: stored ?? context?.attachments ?? [] } as TransitionContext<TaskLoopContext>;
   }

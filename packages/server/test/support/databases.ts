@@ -116,3 +116,20 @@ export function intake(n: number, town = '甲镇') {
 }
 
 export const AT = (minute: number) => new Date(Date.UTC(2026, 10, 2, 1, 0) + minute * 60_000).toISOString();
+
+/** Uploads a file to an item as a signed-in user (`PUT …/attachments/:id`, with its SHA-256). */
+export async function uploadFile(
+  server: { fetch(request: Request): Promise<Response> | Response },
+  as: User,
+  path: { collection: string; item: string; id: string },
+  body: Uint8Array<ArrayBuffer>,
+  options: { type?: string; name?: string; mediaType?: string; at?: string; role?: string } = {},
+): Promise<{ status: number; json: any }> {
+  const query = new URLSearchParams({ type: options.type ?? 'agreementScan', name: options.name ?? '调解协议书.pdf', at: options.at ?? AT(5), ...(options.role ? { role: options.role } : {}) });
+  const sha256 = Buffer.from(await crypto.subtle.digest('SHA-256', body)).toString('hex');
+  const headers = { authorization: `Bearer ${await tokenFor(as)}`, 'content-type': options.mediaType ?? 'application/pdf', 'x-bihuan-sha256': sha256 };
+  const url = `http://bihuan.test/items/${path.collection}/${encodeURIComponent(path.item)}/attachments/${encodeURIComponent(path.id)}?${query}`;
+  const response = await server.fetch(new Request(url, { method: 'PUT', headers, body }));
+  const text = await response.text();
+  return { status: response.status, json: JSON.parse(text) };
+}
