@@ -142,6 +142,8 @@ async function itemFor(service: Service, identity: Identity, collection: string,
 
 const refusal = (status: number, reason: { rule: string; field?: string; message: Localized }) => new HttpError(status, reason.rule, reason.message, reason.field);
 
+const ATTACHMENT_ID = /^(?![\s])[^\p{Cc}\p{Cf}]+(?<![\s])$/u;
+
 function recordArg(value: unknown): Attachment {
   const parsed = AttachmentSchema.safeParse(value);
   if (parsed.success) return parsed.data;
@@ -203,6 +205,10 @@ export function mountAttachments(app: Hono<Env>, service: Service, logger: Logge
   app.put('/items/:collection/:id/attachments/:attachmentId', async (c) => {
     const identity = c.get('identity');
     const { collection, id, attachmentId } = c.req.param();
+    // An id is a key, not text: no control or format characters (a byte-order mark, a bidi
+    // override) and no space at either end. PGlite's text decoding drops a leading byte-order
+    // mark, so such an id would not read back as it was stored.
+    if (!ATTACHMENT_ID.test(attachmentId)) throw new HttpError(400, 'invalid_attachment', { 'zh-CN': '附件编号不能含控制字符或格式字符，首尾不能有空格', en: 'an attachment id has no control or format characters and no space at either end' }, 'id');
     const found = await itemFor(service, identity, collection, id);
     const actor = actorFor(identity, c.req.query('role') === undefined ? undefined : { role: c.req.query('role') }, 'role');
     const type = c.req.query('type') as AttachmentType;
