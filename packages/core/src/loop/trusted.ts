@@ -35,7 +35,8 @@ export function createMark(): Mark {
     }
   }
   const sealed = new WeakSet<object>();
-  const has = (target: object): boolean => Stamp.has(target) || sealed.has(target);
+  // Anything but an object (or a function) carries no mark: the answer is no, never a TypeError.
+  const has = (target: object): boolean => target !== null && (typeof target === 'object' || typeof target === 'function') && (Stamp.has(target) || sealed.has(target));
   return {
     add<T extends object>(target: T): T {
       if (has(target)) return target;
