@@ -11,7 +11,7 @@ import { payloadParser, usePayloadCompiler } from '../../src/loop/payload-parser
 
 type Json = { type?: string | string[]; properties?: Record<string, Json>; required?: string[]; items?: Json; minItems?: number; maxItems?: number; minLength?: number; maxLength?: number; pattern?: string; enum?: unknown[]; const?: unknown; anyOf?: Json[]; oneOf?: Json[]; minimum?: number; maximum?: number; default?: unknown };
 
-const loops = Object.values(core).filter(
+const loops = (Object.values(core) as unknown[]).filter(
   (v): v is core.AnyLoopDefinition => v !== null && typeof v === 'object' && 'events' in v && 'states' in v && typeof (v as { id?: unknown }).id === 'string',
 );
 const schemas = loops.flatMap((def) =>
