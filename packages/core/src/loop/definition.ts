@@ -126,6 +126,8 @@ export interface CompiledEvent {
   readonly from: ReadonlySet<string>;
   readonly roles: ReadonlySet<string>;
   readonly payload: z.ZodType | undefined;
+  /** The schema `transition` parses payloads with (`payloadParser`): made on the event's first payload. */
+  parser: z.ZodType | undefined;
   readonly toState: string | undefined;
   readonly toFn: ((payload: unknown, snapshot: Snapshot, event: LoopEvent) => string) | undefined;
   // Copied off the spec: every compiled event has one shape, so the hot path's loads stay monomorphic.
@@ -232,6 +234,7 @@ export function defineLoop<const S extends string, const E extends string, const
       from: new Set(event.from),
       roles: new Set(event.roles),
       payload: event.payload,
+      parser: undefined,
       toState: typeof event.to === 'string' ? event.to : undefined,
       toFn: typeof event.to === 'function' ? (event.to as CompiledEvent['toFn']) : undefined,
       guard: event.guard,

@@ -11,6 +11,7 @@ import { type AnyLoopDefinition, type CompiledEvent, type CompiledLoop, compiled
 import { LoopDefinitionError, LoopMismatchError } from './errors.js';
 import { checkEvent, isBefore } from './event.js';
 import { nextDeadline } from './deadlines.js';
+import { payloadParser } from './payload-parser.js';
 import { refusalMessage, type RefusalMessageParts } from './messages.js';
 import type { Refusal, RefusalCode } from './refusal.js';
 import type { AcceptedLoopEvent, Actor, HistoryEntry, LoopEvent, LoopEventBase, Snapshot } from './types.js';
@@ -125,7 +126,7 @@ export function step(
   let payload: unknown = undefined;
   if (spec.payload !== undefined) {
     if (event.payload === undefined) return refuse(def, 'field_missing', snapshot, event, { field: 'payload', rule: 'required' });
-    const parsed = spec.payload.safeParse(event.payload);
+    const parsed = (spec.parser ??= payloadParser(spec.payload)).safeParse(event.payload);
     if (!parsed.success) return payloadRefusal(def, snapshot, event, parsed.error);
     payload = parsed.data;
   } else if (event.payload !== undefined) {

@@ -4,15 +4,58 @@
  * hands in has its data checked before an event is applied, so that a nested field of the wrong
  * type (`data.parties: 5`) is refused by the schema rather than met by a guard as a TypeError.
  */
-const trusted = /* @__PURE__ */ new WeakSet<object>();
+
+class Returning {
+  constructor(target: object) {
+    return target;
+  }
+}
+
+/** @internal A mark that objects carry for one module: `add` puts it on, `has` tells. */
+export interface Mark {
+  add<T extends object>(target: T): T;
+  has(target: object): boolean;
+}
+
+/**
+ * @internal A new mark, distinct from every other. It is a private field stamped onto the object
+ * itself (through a class whose base constructor returns the object it is given): it costs what
+ * adding one property costs, where a `WeakSet` entry cost about a microsecond per transition and
+ * more again in garbage collection. Like a set's entry it belongs to that one object: invisible to
+ * `Object.keys`, JSON, `structuredClone` and equality checks, and not carried by a spread copy or
+ * a clone (`{ ...snapshot, data }`). Objects that take no new fields (frozen or sealed, as a
+ * store keeps its records) are kept in a `WeakSet` instead.
+ */
+export function createMark(): Mark {
+  class Stamp extends Returning {
+    #on = true;
+
+    static has(target: object): boolean {
+      return #on in target;
+    }
+  }
+  const sealed = new WeakSet<object>();
+  // Anything but an object (or a function) carries no mark: the answer is no, never a TypeError.
+  const has = (target: object): boolean => target !== null && (typeof target === 'object' || typeof target === 'function') && (Stamp.has(target) || sealed.has(target));
+  return {
+    add<T extends object>(target: T): T {
+      if (has(target)) return target;
+      if (Object.isExtensible(target)) new Stamp(target);
+      else sealed.add(target);
+      return target;
+    },
+    has,
+  };
+}
+
+const made = /* @__PURE__ */ createMark();
 
 /** @internal Marks a snapshot the engine made (or has checked). */
 export function trust<T extends object>(snapshot: T): T {
-  trusted.add(snapshot);
-  return snapshot;
+  return made.add(snapshot);
 }
 
 /** @internal Whether the engine made (or has checked) this snapshot. */
 export function isTrusted(snapshot: object): boolean {
-  return trusted.has(snapshot);
+  return made.has(snapshot);
 }

@@ -4,7 +4,7 @@ import { indexesArg } from './spec.js';
 import type { Refusal } from '../loop/refusal.js';
 import { historyEntrySchema, isoInstant, snapshotSchema } from '../loop/snapshot.js';
 import { transition, type TransitionContext } from '../loop/transition.js';
-import { trust } from '../loop/trusted.js';
+import { createMark, trust } from '../loop/trusted.js';
 import { CREATED, type AcceptedLoopEvent, type HistoryEntry, type LoopEvent, type LoopEventBase, type Snapshot } from '../loop/types.js';
 import { storeArg, txArg, writeOptionsArg } from './args.js';
 import type { ApplyOptions, ApplyResult, WriteOptions, ChangeCheck, CollectionSpec, Collections, IndexSpec, KeyPath, StaleVersion, Store, StoreTx, TxApplyResult } from './types.js';
@@ -19,7 +19,7 @@ const FIELDS = new Set(['loop', 'id', 'state', 'data', 'history', 'deadline', 'c
  * own trusted set (`loop/trusted.ts`): that also holds the stored snapshots it was handed, and a
  * step that changed one of those in place must still be checked whole.
  */
-const engineMade = new WeakSet<object>();
+const engineMade = /* @__PURE__ */ createMark();
 
 function engineStep<S extends string, E extends string, R extends string, D, C>(
   def: LoopDefinition<S, E, R, D, C>,
