@@ -207,6 +207,8 @@ function copy(d: Dispute): Dispute {
     hotline: d.hotline ?? null,
     declined: d.declined ?? null,
     transfer: d.transfer ?? null,
+    // Kept only where named: a record written before handlers keeps its shape.
+    ...(d.handler !== undefined ? { handler: d.handler } : {}),
   };
 }
 

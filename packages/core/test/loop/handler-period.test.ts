@@ -68,9 +68,12 @@ describe('a named handler (承办人) on a dispute', () => {
 
     item = send(item, 'mediate', zhao, { mode: 'atCentre' }, '2025-10-10T12:00:00+08:00');
     expect(item.data.mediation?.mediators).toEqual(['mediator-zhao']);
+    // The handler stays named through the steps that follow (each step rebuilds the dispute's data).
+    expect(item.data.handler).toEqual({ id: 'mediator-zhao', name: '赵承办', unit: 'court', since: '2025-10-10T11:00:00+08:00' });
     // A supervisor is not bound by the rule.
     item = send(item, 'refer', supervisor, { to: 'fastTrackCourt', reason: '一方拒绝调解', date: '2025-10-11' }, '2025-10-11T09:00:00+08:00');
     expect(item.state).toBe('followUp');
+    expect(item.data.handler?.id).toBe('mediator-zhao');
   });
 
   test('assign once, reassign with a reason to someone else in a routed body, named by that body or a supervisor', () => {
