@@ -40,10 +40,10 @@ describe('<bh-notice-log>', () => {
     const last = rows.at(-1)!;
     const phone = applicantPhone(notices);
     expect(shadowText(last.querySelector('[part~="recipient"]'))).toBe(`接收方：当事人（手机 ${phone.shown}）`);
-    expect(shadowText(el.shadowRoot!)).not.toContain(phone.full);
+    expect(shadowText(el)).not.toContain(phone.full);
     const escalated = notices.find((n) => n.key === 'dispute.escalated')!;
-    expect(shadowText(el.shadowRoot!)).toContain(escalated.text['zh-CN']);
-    expect(shadowText(el.shadowRoot!)).toContain('上级：街道（乡镇）');
+    expect(shadowText(el)).toContain(escalated.text['zh-CN']);
+    expect(shadowText(el)).toContain('上级：街道（乡镇）');
     const routed = notices.find((n) => n.key === 'dispute.routed')!;
     expect(recipientKey(routed.recipient)).toMatch(/^department:/);
     await expectNoAxeViolations(el.parentElement!);
@@ -52,7 +52,7 @@ describe('<bh-notice-log>', () => {
   test('English is complete: every message and label in English, no Chinese characters or punctuation', async () => {
     const notices = typicalNotices();
     const el = await log(notices, 'en');
-    const text = shadowText(el.shadowRoot!);
+    const text = shadowText(el);
     expect(text).toContain(`${notices.length} notices, newest first`);
     expect(text).toContain('Centre intake desk');
     expect(text).toContain(`Party (mobile ${applicantPhone(notices).shown})`);
