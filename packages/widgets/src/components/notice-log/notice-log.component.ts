@@ -10,6 +10,7 @@ import { noticeLogStyles } from './notice-log.styles.js';
 import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } from '../../events.js';
 import { booleanGuard, isObject, listGuard, textGuard } from '../../internal/guard.js';
 import { formatNumber } from '../../internal/format.js';
+import { labelled } from '../../internal/words.js';
 
 /** At most this many notices in one log (a county's month of SMS is far fewer). */
 const MAX_NOTICES = 20_000;
@@ -83,7 +84,7 @@ export function recipientLabel(r: NoticeRecipient, t: NoticeLogMessages, locale:
  * @cssprop [--bh-color-bad=#b42318] - Entries that cannot be shown.
  * @cssprop [--bh-radius=8px] - Corner radius.
  * @cssprop [--bh-space=12px] - Inner spacing.
- * @cssprop [--bh-notice-log-max-height=none] - Height after which the list scrolls.
+ * @cssprop [--bh-notice-log-max-height=32rem] - Height after which the list scrolls (it is then focusable, to scroll by keyboard).
  *
  * @fires {CustomEvent<ProblemDetail>} bh-problem - The list was refused (not an array, or too long).
  */
@@ -106,7 +107,7 @@ export class BhNoticeLog extends BihuanElement {
   protected override renderContent(): unknown {
     const t = noticeLogMessages[this.locale];
     const entries = this.notices.map((n, i) => readNotice(n, i));
-    const invalid = entries.filter((e) => !e.ok);
+    const invalid = entries.filter((e): e is Extract<Entry, { ok: false }> => !e.ok);
     const shown = entries.filter((e): e is Extract<Entry, { ok: true }> => e.ok).sort((a, b) => b.ms - a.ms || a.index - b.index);
     const heading = this.label || t.heading;
     const total = entries.length;
@@ -117,7 +118,7 @@ export class BhNoticeLog extends BihuanElement {
         ? html`<p class="empty" part="empty">${t.empty}</p>`
         : html`<p class="count" part="count">${count}</p>
             <ol class="list" part="list" tabindex="0" aria-labelledby="heading">
-              ${invalid.map((e) => html`<li class="invalid" part="invalid">${t.invalid(String(e.index + 1))}${this.locale === 'en' ? ': ' : '：'}${t.fields[(e as { field: string }).field]}</li>`)}
+              ${invalid.map((e) => html`<li class="invalid" part="invalid">${labelled(t.invalid(String(e.index + 1)), t.fields[e.field] ?? '', this.locale)}</li>`)}
               ${shown.map(({ notice }) => this.renderNotice(notice, t))}
             </ol>`}
     </section>`;
@@ -128,7 +129,7 @@ export class BhNoticeLog extends BihuanElement {
     return html`<li class="notice" part="notice">
       <p class="meta">
         <time part="time" datetime=${n.at}>${when}</time>
-        <span class="recipient" part="recipient"><span class="visually-hidden">${t.recipient}${this.locale === 'en' ? ': ' : '：'}</span>${recipientLabel(n.recipient, t, this.locale)}</span>
+        <span class="recipient" part="recipient"><span class="visually-hidden">${labelled(t.recipient, '', this.locale)}</span>${recipientLabel(n.recipient, t, this.locale)}</span>
       </p>
       <p class="text" part="text" lang=${this.locale}>${n.text[this.locale]}</p>
     </li>`;

@@ -22,7 +22,7 @@ export const noticeLogStyles = css`
     list-style: none;
     margin: 0;
     padding: 0;
-    max-height: var(--bh-notice-log-max-height, none);
+    max-height: var(--bh-notice-log-max-height, 32rem);
     overflow-y: auto;
   }
   .list:focus-visible {
