@@ -23,6 +23,7 @@ export const WIDGETS: Record<string, { zh: string; tag: string; store?: boolean 
   'bh-task-supervision': { zh: '任务督导：按单位统计完成情况，可逐级下钻，后进单位在前，可督办并导出 CSV。', tag: '<bh-task-supervision month="2026-12"></bh-task-supervision>', store: true },
   'bh-attachments': { zh: '附件：照片、签字协议扫描件、告知书，选择或拖放添加，显示大小和 SHA-256，按规则删除。', tag: '<bh-attachments item-kind="dispute" item-id="D-2026-0001" viewer="mediator-li"></bh-attachments>', store: true },
   'bh-print-document': { zh: '打印文书：人民调解协议书、受理登记表、回访记录、督办单、述法评议结果，A4 官方格式，留签名盖章处。', tag: '<bh-print-document document="agreement"></bh-print-document>' },
+  'bh-notice-log': { zh: '通知记录：系统发给当事人、部门、中心、上级和承办人的通知，最新的在前，显示时间、接收方和内容。', tag: '<bh-notice-log></bh-notice-log>' },
   'bh-volunteer-log': { zh: '义警协助记录：花名册与协助登记，按类别统计次数和时长。', tag: '<bh-volunteer-log></bh-volunteer-log>', store: true },
 };
 

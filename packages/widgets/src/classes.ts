@@ -27,6 +27,7 @@ export { BhSupervisionOrders, type SupervisionIssuedDetail, type SupervisionTran
 export { BhSyncStatus, type BhSyncStatusEventMap } from './components/sync-status/sync-status.component.js';
 export { BhAttachments, type AttachmentDetail, type BhAttachmentsEventMap } from './components/attachments/attachments.component.js';
 export { BhPrintDocument, PRINT_DOCUMENTS, type PrintDocumentKind, type BhPrintDocumentEventMap, type LawReportRecord } from './components/print-document/print-document.component.js';
+export { BhNoticeLog, readNotice, recipientLabel, type BhNoticeLogEventMap } from './components/notice-log/notice-log.component.js';
 export type {
   AddTypedListener,
   BihuanElementEventMap,

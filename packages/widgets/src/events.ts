@@ -23,6 +23,7 @@ import type { BhRectificationLedgerEventMap } from './components/rectification-l
 import type { BhSyncStatusEventMap } from './components/sync-status/sync-status.component.js';
 import type { BhAttachmentsEventMap } from './components/attachments/attachments.component.js';
 import type { BhPrintDocumentEventMap } from './components/print-document/print-document.component.js';
+import type { BhNoticeLogEventMap } from './components/notice-log/notice-log.component.js';
 import type { BhTaskChecklistEventMap } from './components/task-checklist/task-checklist.component.js';
 import type { BhTaskSupervisionEventMap } from './components/task-supervision/task-supervision.component.js';
 import type { BhVolunteerLogEventMap } from './components/volunteer-log/volunteer-log.component.js';
@@ -76,6 +77,7 @@ export interface BihuanEventMaps {
   'bh-sync-status': BhSyncStatusEventMap;
   'bh-attachments': BhAttachmentsEventMap;
   'bh-print-document': BhPrintDocumentEventMap;
+  'bh-notice-log': BhNoticeLogEventMap;
   'bh-volunteer-log': BhVolunteerLogEventMap;
 }
 

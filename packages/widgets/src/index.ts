@@ -23,3 +23,4 @@ import './components/supervision-orders/define.js';
 import './components/sync-status/define.js';
 import './components/attachments/define.js';
 import './components/print-document/define.js';
+import './components/notice-log/define.js';
