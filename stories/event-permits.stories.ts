@@ -64,3 +64,20 @@ export const Escalated: Story = { args: { seed: () => escalatedAt(eventPermitLoo
 
 /** The escalated review, in English. */
 export const EscalatedEnglish: Story = { args: { ...Escalated.args, lang: 'en' } };
+
+/** Reviews in progress, none past its 7 working days: no escalated mark. */
+export const EscalatedNone: Story = { args: { seed: () => escalatedAt(eventPermitLoop, examplePermitsInProgress(), NOW) } };
+
+/** Forty weeks of filings, each week's review past its deadline and escalated to the county bureau, 20 to a page. */
+export const EscalatedLarge: Story = {
+  args: {
+    seed: () => {
+      const start = Date.parse('2026-06-05T00:00:00Z');
+      const days = Array.from({ length: 40 }, (_, w) => new Date(start - w * 7 * 86_400_000).toISOString().slice(0, 10));
+      return escalatedAt(eventPermitLoop, days.flatMap((d) => examplePermitsInProgress(d)), NOW);
+    },
+  },
+};
+
+/** Escalated reviews before a role the loop does not know: refused in place. */
+export const EscalatedInvalid: Story = { args: { ...Escalated.args, viewerRole: 'mayor' } };

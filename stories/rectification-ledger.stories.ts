@@ -98,3 +98,12 @@ export const PeriodInvalid: Story = { args: { seed: () => rectificationItems(8, 
 
 /** Escalated items, in English. */
 export const EscalatedEnglish: Story = { args: { ...Escalated.args, lang: 'en' } };
+
+/** Items in progress, none past its deadline: no escalated mark. */
+export const EscalatedNone: Story = { args: { viewerRole: 'supervisor', seed: () => escalatedAt(rectificationLoop, rectificationItems(8, 0), NOW) } };
+
+/** 240 items, 120 of them past their deadline and escalated by rule. */
+export const EscalatedLarge: Story = { args: { viewerRole: 'supervisor', seed: () => escalatedAt(rectificationLoop, rectificationItems(240, 120), NOW) } };
+
+/** Escalated items offered through a store of another domain: refused in place. */
+export const EscalatedInvalid: Story = { args: { ...Escalated.args, wrongStore: true } };
