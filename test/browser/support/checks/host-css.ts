@@ -118,13 +118,14 @@ export async function hostCssProblems(rendered: RenderedStory[]): Promise<string
           problems.push(`${where(control)} sticks out of the widget (${Math.round(r.right - frame.right)} px)`);
         // No overlap with its sibling elements.
         for (const sib of [control.previousElementSibling, control.nextElementSibling]) {
-          if (sib && isShown(sib) && overlap(r, sib.getBoundingClientRect())) problems.push(`${where(control)} overlaps ${describeEl(sib)}`);
+          if (sib && isShown(sib) && overlap(r, rects.get(sib) ?? sib.getBoundingClientRect())) problems.push(`${where(control)} overlaps ${describeEl(sib)}`);
         }
         if (control.matches('button') && !hasVisibleBoundary(control)) problems.push(`${where(control)} has no visible boundary`);
         // Reachable by keyboard, with a visible focus ring.
         if (!(control as HTMLButtonElement).disabled) {
           if ((control as HTMLElement).tabIndex < 0) problems.push(`${where(control)} is out of the tab order`);
-          (control as HTMLElement).focus();
+          // Without scrolling: the rectangles above were all read before any control took focus.
+          (control as HTMLElement).focus({ preventScroll: true });
           const root = control.getRootNode() as ShadowRoot;
           if (root.activeElement !== control) problems.push(`${where(control)} cannot take focus`);
           else if (!focusRingShown(control) && !focusRingShown(control.closest('label, .option') ?? control))
