@@ -226,7 +226,8 @@ const AUDIT_COLUMNS: readonly CsvColumn<AuditEntry>[] = [
   { header: '内容 payload', value: 'payload' },
 ];
 
-async function readJson(c: Context): Promise<unknown> {
+/** The request's JSON body, refused with a typed 400 when it is not JSON or holds text the database cannot store. */
+export async function readJson(c: Context): Promise<unknown> {
   const raw = await c.req.text();
   let value: unknown;
   try {
@@ -243,7 +244,8 @@ function invalidText(code: string, path: string): HttpError {
   return new HttpError(400, code, { 'zh-CN': `${TEXTS.invalid['zh-CN']}：${path} ${UNSTORABLE_TEXT['zh-CN']}`, en: `${TEXTS.invalid.en}: ${path} ${UNSTORABLE_TEXT.en}` }, path);
 }
 
-function parse<T>(schema: z.ZodType<T>, value: unknown, code = 'invalid_body'): T {
+/** `value` checked by `schema`, or a typed 400 naming the first failing path (zod's own words, in both languages). */
+export function parse<T>(schema: z.ZodType<T>, value: unknown, code = 'invalid_body'): T {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;

@@ -9,7 +9,7 @@ import { HttpError, TEXTS } from './errors.js';
 import type { LoggerLike } from './log.js';
 import type { LoopBinding } from './loops.js';
 import { undone, type Service } from './service.js';
-import { actorFor } from './app.js';
+import { actorFor, parse, readJson } from './app.js';
 
 /**
  * Attachments on the server: a file belongs to one item (its collection and id), as a record (type,
@@ -144,13 +144,6 @@ const refusal = (status: number, reason: { rule: string; field?: string; message
 
 const ATTACHMENT_ID = /^(?![\s])[^\p{Cc}\p{Cf}]+(?<![\s])$/u;
 
-function recordArg(value: unknown): Attachment {
-  const parsed = AttachmentSchema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0]!;
-  const path = issue.path.map(String).join('.');
-  throw new HttpError(400, 'invalid_attachment', { 'zh-CN': `${TEXTS.invalid['zh-CN']}：${path} ${issue.message.slice(0, 200)}`, en: `${TEXTS.invalid.en}: ${path} ${issue.message.slice(0, 200)}` }, path);
-}
 
 async function audit(db: { query: Service['db']['query'] }, action: 'upload' | 'download' | 'withdraw', a: Attachment, actor: LoopActor | { id: string; roles: readonly string[] }) {
   await db.query('INSERT INTO attachment_audit (attachment_id, collection, item_id, action, actor, sha256, size) VALUES ($1, $2, $3, $4, $5::text::jsonb, $6, $7)', [
@@ -222,7 +215,7 @@ export function mountAttachments(app: Hono<Env>, service: Service, logger: Logge
     if (fits !== true) throw refusal(fits.rule === 'media_type' ? 415 : fits.rule === 'file_too_large' ? 413 : 422, fits);
     const sha256 = await sha256Of(bytes);
     if (sha256 !== claimed) throw new HttpError(422, 'sha256_mismatch', ATTACHMENT_TEXTS.sha256Mismatch, 'sha256');
-    const record = recordArg({ id: attachmentId, item: { kind: collection, id }, type, name, size: bytes.byteLength, mediaType, sha256, addedBy: actor, addedAt: c.req.query('at') ?? new Date().toISOString() });
+    const record = parse(AttachmentSchema, { id: attachmentId, item: { kind: collection, id }, type, name, size: bytes.byteLength, mediaType, sha256, addedBy: actor, addedAt: c.req.query('at') ?? new Date().toISOString() }, 'invalid_attachment');
     const stored = await storeAttachment(service, record, bytes);
     if (!stored.replayed) logger.info({ requestId: c.get('requestId'), user: identity.sub, collection: found.binding.definition.id, attachment: record.id, size: record.size }, 'attachment stored');
     return c.json({ attachment: stored.record, ...(stored.replayed ? { replayed: true } : {}) }, stored.replayed ? 200 : 201);
@@ -250,7 +243,7 @@ export function mountAttachments(app: Hono<Env>, service: Service, logger: Logge
     const identity = c.get('identity');
     const { collection, id, attachmentId } = c.req.param();
     const found = await itemFor(service, identity, collection, id);
-    const body = withdrawalArg(await c.req.text());
+    const body = parse(WithdrawalBody, await readJson(c));
     const actor = actorFor(identity, body.actor, 'actor');
     const at = body.at ?? new Date().toISOString();
     const withdrawn = await undone(() =>
@@ -278,20 +271,6 @@ const WithdrawalBody = z
     actor: z.object({ role: z.string().min(1).max(60).optional() }).strict().optional(),
   })
   .strict();
-
-function withdrawalArg(raw: string): z.infer<typeof WithdrawalBody> {
-  let value: unknown;
-  try {
-    value = JSON.parse(raw);
-  } catch {
-    throw new HttpError(400, 'body_not_json', TEXTS.notJson);
-  }
-  const parsed = WithdrawalBody.safeParse(value);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0]!;
-  const path = issue.path.map(String).join('.') || undefined;
-  throw new HttpError(400, 'invalid_body', { 'zh-CN': `${TEXTS.invalid['zh-CN']}：${path ?? '(根)'} ${issue.message.slice(0, 200)}`, en: `${TEXTS.invalid.en}: ${path ?? '(root)'} ${issue.message.slice(0, 200)}` }, path);
-}
 
 /**
  * Core's refusals of a withdrawal (`checkRemoval`), as HTTP errors: one already withdrawn

@@ -95,6 +95,8 @@ describe.each(KINDS)('attachment rules on %s', (kind) => {
       [USERS.mediatorA, { reason: '错传', actor: { id: 'someone-else' } }, 400, 'invalid_body', 'actor'],
       [USERS.mediatorA, { reason: '错传', actor: { role: 'supervisor' } }, 403, 'role_not_held', 'actor.role'],
       [USERS.mediatorA, "{ reason: '); DROP TABLE attachment_withdrawals; --", 400, 'body_not_json'],
+      // Text the database cannot store is refused like any body's, naming the field (not a 500).
+      [USERS.mediatorA, { reason: '错\u0000传' }, 400, 'invalid_body', 'reason'],
       [USERS.clerkB, { reason: '错传' }, 404, 'not_found'],
       [USERS.supervisorWest, { reason: '错传' }, 404, 'not_found'],
       [null, { reason: '错传' }, 401, 'unauthenticated'],
