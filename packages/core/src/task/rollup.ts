@@ -420,9 +420,12 @@ function groupingArg(fn: string, argument: string, by: unknown): Grouping {
   return { level, byCategory: by.includes('category'), time: times[0] };
 }
 
+/** An order's code in a time dimension. */
+type TimeCode = Uint16Array | Uint32Array;
+
 /** An order's code in a time dimension, per order, and the dimension's keys (sorted). */
 interface TimeCodes {
-  readonly code: ArrayLike<number>;
+  readonly code: TimeCode;
   readonly keys: readonly string[];
 }
 
@@ -515,7 +518,7 @@ export function rollups(columns: OrderColumns, groupings: readonly (readonly Rol
   const mulUnit: number[] = [];
   const mulCat: number[] = [];
   const mulMonth: number[] = [];
-  const timeOf: ArrayLike<number>[] = [];
+  const timeOf: TimeCode[] = [];
   const counts: Int32Array[] = [];
   for (const [g, s] of specs.entries()) {
     const levelSize = s.level === undefined ? 1 : levelNames(columns, s.level).length;
@@ -530,57 +533,73 @@ export function rollups(columns: OrderColumns, groupings: readonly (readonly Rol
     counts.push(new Int32Array(levelSize * catSize * monthSize * SLOTS));
   }
 
-  // The one pass.
-  // Slot 6 counts open orders past due; a flag adds to slot 7 (done late) or 8 (withdrawn late):
-  // flags are 1 or 2, so `LATE - 1 + flag` is the slot.
+  // The one pass, in functions of its own that see only typed arrays and numbers: they are
+  // optimised once and stay so, whatever shapes the setup above meets (inline here, each deopt of
+  // the setup threw the optimised loop away and the next call ran much of it unoptimised).
   const { unit, category, status, due, flags } = columns;
   const n = columns.length;
-  if (G === 1) {
-    const map = maps[0]!, mu = mulUnit[0]!, mc = mulCat[0]!, mm = mulMonth[0]!, c = counts[0]!, t = timeOf[0]!;
-    for (let i = 0; i < n; i++) {
-      const s = status[i]!;
-      const k = map[unit[i]!]! * mu + category[i]! * mc + t[i]! * mm;
-      c[k + s]!++;
-      const f = flags[i]!;
-      if (f !== 0) c[k + LATE - 1 + f]!++;
-      else if (s < 2 && due[i]! <= asOf) c[k + OVERDUE]!++;
-    }
-  } else if (G === 2) {
-    const m0 = maps[0]!, u0 = mulUnit[0]!, c0 = mulCat[0]!, o0 = mulMonth[0]!, k0 = counts[0]!;
-    const m1 = maps[1]!, u1 = mulUnit[1]!, c1 = mulCat[1]!, o1 = mulMonth[1]!, k1 = counts[1]!;
-    const t0 = timeOf[0]!, t1 = timeOf[1]!;
-    for (let i = 0; i < n; i++) {
-      const s = status[i]!;
-      const u = unit[i]!, cat = category[i]!;
-      const a = m0[u]! * u0 + cat * c0 + t0[i]! * o0;
-      const b = m1[u]! * u1 + cat * c1 + t1[i]! * o1;
-      k0[a + s]!++;
-      k1[b + s]!++;
-      const f = flags[i]!;
-      if (f !== 0) {
-        k0[a + LATE - 1 + f]!++;
-        k1[b + LATE - 1 + f]!++;
-      } else if (s < 2 && due[i]! <= asOf) {
-        k0[a + OVERDUE]!++;
-        k1[b + OVERDUE]!++;
-      }
-    }
-  } else {
-    for (let i = 0; i < n; i++) {
-      const s = status[i]!;
-      const u = unit[i]!, cat = category[i]!;
-      const f = flags[i]!;
-      const slot = f !== 0 ? LATE - 1 + f : s < 2 && due[i]! <= asOf ? OVERDUE : -1;
-      for (let g = 0; g < G; g++) {
-        const k = maps[g]![u]! * mulUnit[g]! + cat * mulCat[g]! + timeOf[g]![i]! * mulMonth[g]!;
-        const c = counts[g]!;
-        c[k + s]!++;
-        if (slot >= 0) c[k + slot]!++;
-      }
-    }
-  }
+  if (G === 1) countOne(n, unit, category, status, due, flags, asOf, maps[0]!, mulUnit[0]!, mulCat[0]!, timeOf[0]!, mulMonth[0]!, counts[0]!);
+  else if (G === 2) countTwo(n, unit, category, status, due, flags, asOf, maps[0]!, mulUnit[0]!, mulCat[0]!, timeOf[0]!, mulMonth[0]!, counts[0]!, maps[1]!, mulUnit[1]!, mulCat[1]!, timeOf[1]!, mulMonth[1]!, counts[1]!);
+  else countMany(n, unit, category, status, due, flags, asOf, maps, mulUnit, mulCat, timeOf, mulMonth, counts);
 
   return specs.map((s, g) => rowsOf(columns, s, times[g]?.keys, counts[g]!, decimals));
+}
+
+// The counting passes. Slot 6 counts open orders past due; a flag adds to slot 7 (done late) or 8
+// (withdrawn late): flags are 1 or 2, so `LATE - 1 + flag` is the slot. A group's counters start at
+// `map[unit] * mu + category * mc + time * mm` (a multiplier is 0 for a dimension not grouped by).
+
+function countOne(n: number, unit: Uint32Array, category: Uint16Array, status: Uint8Array, due: Float64Array, flags: Uint8Array, asOf: number, map: Uint32Array, mu: number, mc: number, t: TimeCode, mm: number, c: Int32Array): void {
+  for (let i = 0; i < n; i++) {
+    const s = status[i]!;
+    const k = map[unit[i]!]! * mu + category[i]! * mc + t[i]! * mm;
+    c[k + s]!++;
+    const f = flags[i]!;
+    if (f !== 0) c[k + LATE - 1 + f]!++;
+    else if (s < 2 && due[i]! <= asOf) c[k + OVERDUE]!++;
+  }
+}
+
+function countTwo(
+  n: number, unit: Uint32Array, category: Uint16Array, status: Uint8Array, due: Float64Array, flags: Uint8Array, asOf: number,
+  m0: Uint32Array, u0: number, c0: number, t0: TimeCode, o0: number, k0: Int32Array,
+  m1: Uint32Array, u1: number, c1: number, t1: TimeCode, o1: number, k1: Int32Array,
+): void {
+  for (let i = 0; i < n; i++) {
+    const s = status[i]!;
+    const u = unit[i]!, cat = category[i]!;
+    const a = m0[u]! * u0 + cat * c0 + t0[i]! * o0;
+    const b = m1[u]! * u1 + cat * c1 + t1[i]! * o1;
+    k0[a + s]!++;
+    k1[b + s]!++;
+    const f = flags[i]!;
+    if (f !== 0) {
+      k0[a + LATE - 1 + f]!++;
+      k1[b + LATE - 1 + f]!++;
+    } else if (s < 2 && due[i]! <= asOf) {
+      k0[a + OVERDUE]!++;
+      k1[b + OVERDUE]!++;
+    }
+  }
+}
+
+function countMany(
+  n: number, unit: Uint32Array, category: Uint16Array, status: Uint8Array, due: Float64Array, flags: Uint8Array, asOf: number,
+  maps: readonly Uint32Array[], mulUnit: readonly number[], mulCat: readonly number[], timeOf: readonly TimeCode[], mulMonth: readonly number[], counts: readonly Int32Array[],
+): void {
+  const G = counts.length;
+  for (let i = 0; i < n; i++) {
+    const s = status[i]!;
+    const u = unit[i]!, cat = category[i]!;
+    const f = flags[i]!;
+    const slot = f !== 0 ? LATE - 1 + f : s < 2 && due[i]! <= asOf ? OVERDUE : -1;
+    for (let g = 0; g < G; g++) {
+      const k = maps[g]![u]! * mulUnit[g]! + cat * mulCat[g]! + timeOf[g]![i]! * mulMonth[g]!;
+      const c = counts[g]!;
+      c[k + s]!++;
+      if (slot >= 0) c[k + slot]!++;
+    }
+  }
 }
 
 function levelNames(columns: OrderColumns, level: Exclude<RollupLevel, 'city'>): readonly string[] {

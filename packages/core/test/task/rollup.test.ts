@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { columnsFromOrders, dispatchMonth, laggards, laggardRule, orderColumns, replay, rollup, rollupOrders, rollups, compareForSupervision, InvalidArgumentError, taskOrderLoop, type TaskOrder } from '@bihuan/core';
+import { columnsFromOrders, dispatchMonth, laggards, laggardRule, orderColumns, replay, rollup, rollupOrders, rollups, compareForSupervision, InvalidArgumentError, taskOrderLoop, type RollupDimension, type TaskOrder } from '@bihuan/core';
 import { catalog, cityRoster, officer, send, supervisor } from './fixtures.js';
 import { transition } from '@bihuan/core';
 
@@ -73,6 +73,9 @@ describe('supervision rollups: the denominator rules', () => {
           });
           const [got, again] = rollups(cols, [by, by], { asOf: 50 });
           expect(again).toEqual(got);
+          // One grouping, two, or three and more: each count the same.
+          expect(rollup(cols, by, { asOf: 50 })).toEqual(got);
+          expect(rollups(cols, [by, by, by], { asOf: 50 })).toEqual([got, got, got]);
           const keyOf = (r: (typeof rows)[number]) =>
             by.map((d) => (d === 'officer' ? `o${r.u}` : d === 'station' ? `s${[0, 0, 1, 1, 2, 2][r.u]}` : d === 'county' ? `c${[0, 0, 0, 0, 1, 1][r.u]}` : d === 'category' ? `k${r.c}` : d === 'month' ? `m${r.m}` : '')).join('|');
           const naive = new Map<string, { dispatched: number; done: number; late: number; overdue: number; denominator: number }>();
@@ -92,6 +95,31 @@ describe('supervision rollups: the denominator rules', () => {
             expect({ dispatched: row.dispatched, done: row.done, late: row.late, overdue: row.overdue, denominator: row.denominator }).toEqual(naive.get(k));
           }
           expect(got!.reduce((s, r) => s + r.dispatched, 0)).toBe(n);
+        },
+      ),
+    );
+  });
+
+  test('several different groupings in one pass, by any time dimension, equal each rolled up alone', () => {
+    const level = fc.constantFrom([], ['officer'], ['station'], ['county'], ['city']);
+    const time = fc.constantFrom([], ['month'], ['quarter'], ['year'], ['week']);
+    const grouping = fc.tuple(level, fc.boolean(), time).map(([l, c, t]) => [...l, ...(c ? ['category'] : []), ...t] as RollupDimension[]);
+    const months = ['2025-09', '2025-10', '2026-01'];
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ u: fc.nat(5), c: fc.nat(2), m: fc.nat(2), s: fc.nat(5), day: fc.nat(40) }), { minLength: 1, maxLength: 60 }),
+        fc.array(grouping, { minLength: 1, maxLength: 4 }),
+        (rows, groupings) => {
+          const cols = orderColumns({
+            unit: Uint32Array.from(rows, (r) => r.u), category: Uint16Array.from(rows, (r) => r.c), month: Uint16Array.from(rows, (r) => r.m),
+            status: Uint8Array.from(rows, (r) => r.s), due: Float64Array.from(rows, (r) => Date.parse(`${months[r.m]}-01T00:00:00+08:00`) + r.day * 86_400_000), flags: new Uint8Array(rows.length),
+            unitOfficer: Uint32Array.of(0, 1, 2, 3, 4, 5), unitStation: Uint32Array.of(0, 0, 1, 1, 2, 2), unitCounty: Uint32Array.of(0, 0, 0, 0, 1, 1),
+            officers: ['o0', 'o1', 'o2', 'o3', 'o4', 'o5'], stations: ['s0', 's1', 's2'], counties: ['c0', 'c1'], categories: ['k0', 'k1', 'k2'], months,
+          });
+          const asOf = Date.parse('2025-10-15T00:00:00+08:00');
+          const together = rollups(cols, groupings, { asOf });
+          expect(together).toEqual(groupings.map((by) => rollup(cols, by, { asOf })));
+          for (const rs of together) expect(rs.reduce((s, r) => s + r.dispatched, 0)).toBe(rows.length);
         },
       ),
     );
