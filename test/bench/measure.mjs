@@ -9,13 +9,17 @@ export function median(values) {
 
 /**
  * Times each contender `runs` times, interleaved so that they share the machine's state, and
- * returns the median milliseconds per contender. `fns` is `{ name: () => unknown }`.
+ * returns the median milliseconds per contender. `fns` is `{ name: () => unknown }`. Each round
+ * starts with the next contender (a rotation), so that none always runs first or always after the
+ * same neighbour and its garbage.
  */
 export function timeSideBySide(fns, { runs = 7, warmup = 2 } = {}) {
   const times = Object.fromEntries(Object.keys(fns).map((k) => [k, []]));
+  const entries = Object.entries(fns);
   let sink = 0;
   for (let i = 0; i < warmup + runs; i++) {
-    for (const [name, fn] of Object.entries(fns)) {
+    for (let j = 0; j < entries.length; j++) {
+      const [name, fn] = entries[(i + j) % entries.length];
       // Each run starts from a collected heap, so that no contender pays for another's garbage.
       globalThis.gc?.();
       const t0 = performance.now();
