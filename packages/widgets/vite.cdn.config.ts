@@ -6,7 +6,7 @@ import { TRUSTED_TYPES_BANNER } from './src/cdn/trusted-types-banner.ts';
 const components = readdirSync('src/components');
 
 /** lit's packages and the widget base's own modules: the script-tag files' shared base chunk. */
-const BASE_MODULES = /[\\/](?:lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/]|[\\/]src[\\/]internal[\\/](?:bihuan-element|guard-base|define|problem|styles|locale-controller|trusted-types|format|version)\.ts$/;
+const BASE_MODULES = /[\\/](?:lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/]|[\\/]src[\\/]internal[\\/](?:bihuan-element|guard-base|define|problem|styles|locale-controller|trusted-types|words|format|version)\.ts$|[\\/]core[\\/](?:dist|src)[\\/](?:errors[\\/]errors|i18n[\\/]locale)\.[jt]s$/;
 
 // `--mode kit` builds cdn/kit/: the same widget files beside core's subpath entries
 // (`@bihuan/core/dispute` → kit/core/dispute.js, `/examples` → kit/core/examples.js …) and the
@@ -50,6 +50,7 @@ export default defineConfig(({ mode }) => ({
       formats: ['es'],
     },
     rolldownOptions: {
+      preserveEntrySignatures: 'allow-extension',
       output: {
         entryFileNames: '[name].js',
         chunkFileNames: 'chunks/[name]-[hash].js',
@@ -65,7 +66,7 @@ export default defineConfig(({ mode }) => ({
         // rate card loaded five files, each with its own import and export lists); the modules
         // that only some widgets run (the other guards, the names we own, loop actions, forms)
         // stay out of it.
-        codeSplitting: { groups: [{ name: 'base', test: BASE_MODULES }] },
+        codeSplitting: { includeDependenciesRecursively: false, groups: [{ name: 'base', test: BASE_MODULES }] },
         // Vite keeps whitespace in an ES library (for its readers' minifiers); these files are served as they are.
         minify: true,
       },
