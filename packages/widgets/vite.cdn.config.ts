@@ -6,7 +6,7 @@ import { TRUSTED_TYPES_BANNER } from './src/cdn/trusted-types-banner.ts';
 const components = readdirSync('src/components');
 
 /** lit's packages and the widget base's own modules: the script-tag files' shared base chunk. */
-const BASE_MODULES = /[\\/](?:lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/]|[\\/]src[\\/]internal[\\/](?:bihuan-element|guard-base|define|problem|styles|locale-controller|trusted-types|words|format|version)\.ts$|[\\/]core[\\/](?:dist|src)[\\/](?:errors[\\/]errors|i18n[\\/]locale)\.[jt]s$/;
+const BASE_MODULES = /[\\/](?:lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/]|[\\/]src[\\/]internal[\\/](?:bihuan-element|guard-base|define|problem|styles|locale-controller|trusted-types|format|version)\.ts$/;
 
 // `--mode kit` builds cdn/kit/: the same widget files beside core's subpath entries
 // (`@bihuan/core/dispute` → kit/core/dispute.js, `/examples` → kit/core/examples.js …) and the
@@ -50,7 +50,6 @@ export default defineConfig(({ mode }) => ({
       formats: ['es'],
     },
     rolldownOptions: {
-      preserveEntrySignatures: 'allow-extension',
       output: {
         entryFileNames: '[name].js',
         chunkFileNames: 'chunks/[name]-[hash].js',
@@ -65,8 +64,9 @@ export default defineConfig(({ mode }) => ({
         // the bundler split the small shared modules into chunks of their own (a page with only the
         // rate card loaded five files, each with its own import and export lists); the modules
         // that only some widgets run (the other guards, the names we own, loop actions, forms)
-        // stay out of it.
-        codeSplitting: { includeDependenciesRecursively: false, groups: [{ name: 'base', test: BASE_MODULES }] },
+        // stay out of it. Not in the kit: there core's entries sit in the same graph, and a group
+        // takes in what its modules import (the schema entry, and with it zod).
+        ...(mode === 'kit' ? {} : { codeSplitting: { groups: [{ name: 'base', test: BASE_MODULES }] } }),
         // Vite keeps whitespace in an ES library (for its readers' minifiers); these files are served as they are.
         minify: true,
       },
