@@ -5,6 +5,9 @@ import { TRUSTED_TYPES_BANNER } from './src/cdn/trusted-types-banner.ts';
 
 const components = readdirSync('src/components');
 
+/** lit's packages and the widget base's own modules: the script-tag files' shared base chunk. */
+const BASE_MODULES = /[\\/](?:lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/]|[\\/]src[\\/]internal[\\/](?:bihuan-element|guard-base|define|problem|styles|locale-controller|trusted-types|format|version)\.ts$/;
+
 // `--mode kit` builds cdn/kit/: the same widget files beside core's subpath entries
 // (`@bihuan/core/dispute` → kit/core/dispute.js, `/examples` → kit/core/examples.js …) and the
 // widgets' default store (kit/default-store.js), all in one graph, so that a page script imports
@@ -19,8 +22,22 @@ const components = readdirSync('src/components');
 // chunks follow what each entry uses; esbuild's put nearly all of core in one chunk every widget
 // loaded. Every entry, and the chunk holding lit, starts with the Trusted Types prelude (see the
 // banner's comment).
+// In these files the prelude (the banner below) wraps createPolicy before lit's module runs, so the
+// npm build's twin of it, src/internal/trusted-types.ts, would only find the mark set and return:
+// here it is the marks alone (what defineElement reads), not a second copy of the wrapper on
+// every page.
+const TRUSTED_TYPES_MODULE = /[\\/]src[\\/]internal[\\/]trusted-types\.ts$/;
+const preludeOnce = {
+  name: 'bihuan-trusted-types-prelude-once',
+  load(id: string) {
+    if (!TRUSTED_TYPES_MODULE.test(id)) return null;
+    return "export const POLICY_TAKEN = Symbol.for('bihuan.litHtmlPolicyTaken');\nexport const POLICY_DISALLOWED = Symbol.for('bihuan.litHtmlPolicyDisallowed');\n";
+  },
+};
+
 export default defineConfig(({ mode }) => ({
   logLevel: 'warn',
+  plugins: [preludeOnce],
   publicDir: false,
   build: {
     outDir: mode === 'kit' ? 'dist/cdn/kit' : 'dist/cdn',
@@ -42,6 +59,14 @@ export default defineConfig(({ mode }) => ({
         // lit ran too late to matter and only cost each page some 0.4 KB gzip; a prelude in every
         // chunk cost a page with one widget about 13 KB gzip.
         banner: (chunk) => (chunk.moduleIds.some((id) => /[\\/]lit-html[\\/]lit-html\.js$/.test(id)) ? TRUSTED_TYPES_BANNER : ''),
+        // One base chunk: lit and the widget base every widget runs (its element, guard kernel, locale,
+        // problem words, theme, registration, punctuation marks and number format). Left to itself
+        // the bundler split the small shared modules into chunks of their own (a page with only the
+        // rate card loaded five files, each with its own import and export lists); the modules
+        // that only some widgets run (the other guards, the names we own, loop actions, forms)
+        // stay out of it. Not in the kit: there core's entries sit in the same graph, and a group
+        // takes in what its modules import (the schema entry, and with it zod).
+        ...(mode === 'kit' ? {} : { codeSplitting: { groups: [{ name: 'base', test: BASE_MODULES }] } }),
         // Vite keeps whitespace in an ES library (for its readers' minifiers); these files are served as they are.
         minify: true,
       },

@@ -2,7 +2,7 @@ import { LitElement, html, type PropertyValues, type TemplateResult } from 'lit'
 import type { Locale } from '@bihuan/core/schema';
 import { LocaleController } from './locale-controller.js';
 import { VERSION } from './version.js';
-import { type Guard, type Words, isAbsent, refusedPropertyWords, runGuard } from './guard.js';
+import { type Guard, type Words, isAbsent, refusedPropertyWords, runGuard } from './guard-base.js';
 import { type ProblemDetail, problemOf } from './problem.js';
 
 export type { ProblemDetail } from './problem.js';

@@ -3,7 +3,7 @@
 // DOMException from a full disk) becomes one plain sentence in the widget's language, and its raw
 // text goes only to `bh-problem`'s `detail`, for the portal's developers.
 import { BihuanError, type Locale } from '@bihuan/core/schema';
-import type { Words } from './guard.js';
+import type { Words } from './guard-base.js';
 
 /** What a widget reports when it cannot render or do what it was given. */
 export interface ProblemDetail {

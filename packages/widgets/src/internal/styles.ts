@@ -3,6 +3,20 @@ import { css } from 'lit';
 /**
  * The theme every widget shares. Hosts override these custom properties from outside; the
  * defaults meet WCAG AA contrast on white.
+ *
+ * Why the host's rules read as they do (kept here, not in the CSS, which every page loads as text):
+ * - `background-color`: the text colours are chosen for this surface; a page painted dark must
+ *   not show through.
+ * - the `!important` block: everything there is inherited into the shadow tree, or is the host
+ *   element's own box, so a portal's global rules ("* { line-height: 3 }", "body { letter-spacing:
+ *   .2em }") would reach every control inside. Declared !important because in a shadow root's own
+ *   styles that outranks the page's !important rules on the host; hosts theme through the custom
+ *   properties.
+ * - `color-scheme`, `accent-color`: native controls (checkboxes, radios, selects, scrollbars)
+ *   follow the widget's theme, not the page's.
+ * - `:host([no-heading]) h2`: where the host page already titles the widget (its own h2),
+ *   `no-heading` drops the widget's h2 so the page does not show two headings; the heading still
+ *   names the widget's regions.
  */
 export const themeStyles = css`
   :host {
@@ -22,12 +36,7 @@ export const themeStyles = css`
     font-style: normal;
     font-weight: 400;
     color: var(--_text);
-    /* The text colours are chosen for this surface: a page painted dark must not show through. */
     background-color: var(--_surface);
-    /* Everything below is inherited into the shadow tree, or is the host element's own box, so a
-       portal's global rules ("* { line-height: 3 }", "body { letter-spacing: .2em }") would reach
-       every control inside. Declared !important here because in a shadow root's own styles that
-       outranks the page's !important rules on the host; hosts theme through the custom properties. */
     box-sizing: border-box !important;
     line-height: var(--bh-line-height, 1.5) !important;
     letter-spacing: normal !important;
@@ -42,7 +51,6 @@ export const themeStyles = css`
     border-spacing: 0;
     font-variant: normal;
     text-shadow: none;
-    /* Native controls (checkboxes, radios, selects, scrollbars) follow the widget's theme, not the page's. */
     color-scheme: var(--bh-color-scheme, light);
     accent-color: var(--_accent);
     min-width: 0;
@@ -50,8 +58,6 @@ export const themeStyles = css`
   :host([hidden]) {
     display: none !important;
   }
-  /* Where the host page already titles the widget (its own h2), \`no-heading\` drops the widget's
-     h2 so the page does not show two headings; the heading still names the widget's regions. */
   :host([no-heading]) h2 {
     display: none !important;
   }

@@ -5,9 +5,10 @@ import { themeStyles } from '../../internal/styles.js';
 import { rateCardMessages } from './rate-card.messages.js';
 import { rateCardStyles } from './rate-card.styles.js';
 import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } from '../../events.js';
-import { booleanGuard, numberGuard, oneOfGuard, textGuard } from '../../internal/guard.js';
+import { booleanGuard, numberGuard, oneOfGuard, textGuard } from '../../internal/guard-base.js';
 import { formatNumber } from '../../internal/format.js';
-import { aside, ownName } from '../../internal/words.js';
+import { aside } from '../../internal/words.js';
+import { rateName } from '../../internal/rate-names.js';
 
 const labelGuard = textGuard(200);
 /** Counts: any finite number up to 2^53 (negative or fractional counts are refused by the card itself, with its own words). */
@@ -101,8 +102,8 @@ export class BhRateCard extends BihuanElement {
     const options = { decimals: this.decimals, rounding: this.rounding, locale: this.locale };
     const value = formatRate(numerator, denominator, options);
     const count = { format: formatNumber };
-    // Names and words of ours (a story's 综治中心化解率, 受理, 件) in English on an English page.
-    const own = (text: string) => ownName(text, this.locale);
+    // Words of our own rate cards (综治中心化解率, 受理, 件) in English on an English page (rate-names.ts).
+    const own = (text: string) => rateName(text, this.locale);
     const counts = t.counts(
       own(this.denominatorLabel) || t.defaultDenominatorLabel,
       count.format(denominator),
@@ -123,7 +124,7 @@ export class BhRateCard extends BihuanElement {
   private renderChange(numerator: number, denominator: number): unknown {
     if (this.previousNumerator === undefined && this.previousDenominator === undefined) return nothing;
     const t = rateCardMessages[this.locale];
-    const previous = ownName(this.previousLabel, this.locale) || t.defaultPrevious;
+    const previous = rateName(this.previousLabel, this.locale) || t.defaultPrevious;
     const current = [numerator, denominator] as const;
     const before = [this.previousNumerator ?? 0, this.previousDenominator ?? 0] as const;
     const diff = pointsBetween(current, before);

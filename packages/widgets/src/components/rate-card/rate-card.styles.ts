@@ -1,5 +1,6 @@
 import { css } from 'lit';
 
+/** The card's own rules. `height: 100%`: cards side by side in a host's grid or flex row are as tall as the tallest. */
 export const rateCardStyles = css`
   .card {
     margin: 0;
@@ -8,7 +9,6 @@ export const rateCardStyles = css`
     border-radius: var(--_radius);
     background: var(--_surface);
     min-width: 10rem;
-    /* Cards side by side in a host's grid or flex row are as tall as the tallest. */
     height: 100%;
   }
   .label {

@@ -6,8 +6,9 @@ import { themeStyles } from '../../internal/styles.js';
 import { rateTrendMessages } from './rate-trend.messages.js';
 import { rateTrendStyles } from './rate-trend.styles.js';
 import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } from '../../events.js';
-import { oneOfGuard, textGuard } from '../../internal/guard.js';
-import { aside, ownName } from '../../internal/words.js';
+import { oneOfGuard, textGuard } from '../../internal/guard-base.js';
+import { aside } from '../../internal/words.js';
+import { rateName } from '../../internal/rate-names.js';
 
 /** One period's (or one station's) counts: `numerator` of `denominator` (化解 406 of 受理 425). */
 export interface RateTrendPoint {
@@ -96,7 +97,7 @@ export class BhRateTrend extends BihuanElement {
 
   /** The label as shown: a name of ours (化解率) in English on an English page. */
   private get shownLabel(): string {
-    return ownName(this.label, this.locale);
+    return rateName(this.label, this.locale);
   }
   /** `line` (default): the rate by period; `bars`: a bar per point of the first series against `reference`. */
   kind: 'line' | 'bars' = 'line';

@@ -1,5 +1,6 @@
 import { css } from 'lit';
 
+/** The chart's own rules. On screen the figures' table is for screen readers only: at its narrowest, so that it never widens the page. */
 export const rateTrendStyles = css`
   .trend {
     position: relative;
@@ -104,7 +105,6 @@ export const rateTrendStyles = css`
   .focus {
     color: var(--_text);
   }
-  /* On screen the table is for screen readers only: at its narrowest, so that it never widens the page. */
   .data.visually-hidden {
     top: 0;
     left: 0;
