@@ -119,9 +119,12 @@ export function nextStepText(def: AnyLoopDefinition, item: Snapshot, locale: Loc
 }
 
 /**
- * Row actions of a store-backed loop list: the buttons of the events the viewer's role may send,
- * an inline form for those that need a payload, and the atomic apply through the store. A
- * refusal is shown in the form (role=alert); success emits the widget's transition event.
+ * The one controller every widget that sends loop events runs its actions with. `apply` sends one
+ * event through the store — one write (the widget's own, so its notice loads nothing again), the
+ * accepted record handed back from the write's own result, a refusal kept with its rule for the
+ * widget to show in place — and tells the host. For a store-backed list, `render` gives a row's
+ * buttons (the events the viewer's role may send) and an inline form, from the domain's action
+ * table, for those that need a payload; a refusal is shown in the form (role=alert).
  */
 export class LoopActions {
   open: OpenAction | undefined;

@@ -18,7 +18,7 @@ import { periodSwitch, periodSwitchStyles } from '../../internal/period-switch.j
 import { SyncMarksController, isSynced, syncMarkStyles, viewerOf, type ViewerActor } from '../../internal/session.js';
 import { eventPermitsMessages, type EventPermitsMessages } from './event-permits.messages.js';
 import { EVENT_PERMIT_ACTIONS } from './event-permits.actions.js';
-import { actionFields, payloadOf } from '../../internal/action-form.js';
+import { type ActionDraft, actionFields, actionPayload, payloadOf } from '../../internal/action-form.js';
 import { LoopActions } from '../../internal/loop-actions.js';
 import { eventPermitsStyles } from './event-permits.styles.js';
 import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } from '../../events.js';
@@ -269,8 +269,8 @@ export class BhEventPermits extends BihuanElement {
 
   private submitAction(e: SubmitEvent, item: EventPermitItem, type: EventPermitEvent): void {
     e.preventDefault();
-    const typed = payloadOf(e.target as HTMLFormElement, this.actionFieldsOf(type)) as Record<string, string>;
-    void this.apply(item, type, EVENT_PERMIT_ACTIONS[type]?.payload?.(typed) ?? typed);
+    const action = EVENT_PERMIT_ACTIONS[type];
+    if (action) void this.apply(item, type, actionPayload(action, payloadOf(e.target as HTMLFormElement, this.actionFieldsOf(type)) as ActionDraft));
   }
 
   /** Runs the filings' actions: one store write each, the accepted filing shown from the write's own result. */
