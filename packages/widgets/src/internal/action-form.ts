@@ -1,4 +1,5 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
+import { describedBy, field } from './form-fields.js';
 
 /** One choice of a `select`, `choice` or `checks` field. */
 export interface Choice {
@@ -6,18 +7,56 @@ export interface Choice {
   readonly label: string;
 }
 
+/** What a field tells a person beside its label: a hint under it; `required` marks the control. */
+interface FieldBase {
+  readonly name: string;
+  readonly label: string;
+  readonly optional?: boolean;
+  readonly hint?: string;
+}
+
 /**
  * One field of a loop action's form, as data — the one vocabulary every widget's action forms are
- * declared in (the row actions of `LoopActions`, the dispute case's action table). `text` is one
- * line, `date` a date, `lines` a textarea read as a list (one entry a line), `textarea` free text;
- * `select` (a drop-down) and `choice` (radio buttons) take one of `options`, `checks` any of them
- * (a list), `toggle` is yes or no; `group` puts fields under one legend.
+ * declared in (each domain's action table, run by `LoopActions`). `text` is one line, `date` a
+ * date, `number` a whole number (`min`, `max`), `lines` a textarea read as a list (one entry a
+ * line), `textarea` free text; `select` (a drop-down) and `choice` (radio buttons) take one of
+ * `options`, `checks` any of them (a list), `toggle` is yes or no; `group` puts fields under one
+ * legend; `custom` is a control the widget renders itself (an attachments panel) under the
+ * field's label, hint and inline error.
  */
 export type ActionField =
-  | { readonly kind: 'text' | 'date' | 'lines' | 'textarea'; readonly name: string; readonly label: string; readonly optional?: boolean; readonly hint?: string }
-  | { readonly kind: 'select' | 'choice' | 'checks'; readonly name: string; readonly label: string; readonly options: readonly Choice[]; readonly optional?: boolean; readonly hint?: string }
-  | { readonly kind: 'toggle'; readonly name: string; readonly label: string; readonly optional?: boolean; readonly hint?: string }
+  | (FieldBase & { readonly kind: 'text' | 'date' | 'lines' | 'textarea' })
+  | (FieldBase & { readonly kind: 'number'; readonly min?: number; readonly max?: number })
+  | (FieldBase & { readonly kind: 'select' | 'choice' | 'checks'; readonly options: readonly Choice[] })
+  | (FieldBase & { readonly kind: 'toggle' })
+  | (FieldBase & { readonly kind: 'custom'; readonly render: () => unknown })
   | { readonly kind: 'group'; readonly label: string; readonly fields: readonly ActionField[] };
+
+/** The fields of an open action form, as typed: text, a yes/no, or the values of a list of checks. */
+export type ActionDraft = Record<string, string | boolean | string[]>;
+
+/**
+ * One row of a domain's action table: the fields an event's form asks for (seeing what is typed
+ * so far), their starting values, how what is typed becomes the event's payload (core checks it
+ * and refuses naming the field), and how a stored payload reads in a timeline. An event without
+ * an entry takes no payload and is sent at once.
+ */
+export interface LoopAction<C, D = C> {
+  readonly fields: (c: C, draft: ActionDraft) => readonly ActionField[];
+  readonly defaults?: (c: C) => ActionDraft;
+  /** The payload from what was typed; what was typed as it is, when absent. */
+  readonly payload?: (draft: ActionDraft) => unknown;
+  /** A stored payload as one line of a timeline (read with `D`: the names its ids stand for). */
+  readonly describe?: (payload: Readonly<Record<string, unknown>>, c: D) => string;
+}
+
+/** A domain's action table: one entry per event that asks for something. */
+export type ActionTable<E extends string, C, A extends LoopAction<C, never> = LoopAction<C>> = Readonly<Partial<Record<E, A>>>;
+
+/** The payload an action table gives for what was typed (the typed values when the entry has no payload rule). */
+export function actionPayload<C>(action: LoopAction<C>, draft: ActionDraft): unknown {
+  return action.payload ? action.payload(draft) : draft;
+}
 
 /** The fields of a form with its groups opened up, in order. */
 export function flatFields(fields: readonly ActionField[]): Exclude<ActionField, { kind: 'group' }>[] {
@@ -42,6 +81,7 @@ export function payloadOf(form: HTMLFormElement, fields: readonly ActionField[])
   const data = new FormData(form);
   const payload: Record<string, unknown> = {};
   for (const f of flatFields(fields)) {
+    if (f.kind === 'custom') continue;
     if (f.kind === 'checks') {
       payload[f.name] = data.getAll(f.name).map(String);
       continue;
@@ -76,7 +116,7 @@ export function actionForm(o: ActionFormOptions): TemplateResult {
   return html`<form class="action-form" part="action-form" aria-labelledby=${id('title')} @submit=${submit} @keydown=${keydown} novalidate>
     <p class="action-title" id=${id('title')}>${o.title}</p>
     ${o.problem ? html`<p class="action-problem" role="alert">${o.problem}</p>` : nothing}
-    ${o.fields.map((f) => actionField(f, id))}
+    ${actionFields(o.fields, { id })}
     <div class="actions">
       <button type="submit" class="primary">${o.submitLabel}</button>
       <button type="button" @click=${o.onCancel}>${o.cancelLabel}</button>
@@ -84,30 +124,79 @@ export function actionForm(o: ActionFormOptions): TemplateResult {
   </form>`;
 }
 
-/** One field of an action form, uncontrolled (its value is read from the form on submit). */
-function actionField(f: ActionField, id: (name: string) => string): TemplateResult {
-  if (f.kind === 'group') return html`<fieldset class="action-field"><legend>${f.label}</legend>${f.fields.map((inner) => actionField(inner, id))}</fieldset>`;
-  const hint = f.hint ? html`<span class="hint" id=${id(`${f.name}-hint`)}>${f.hint}</span>` : nothing;
-  const described = f.hint ? id(`${f.name}-hint`) : nothing;
+/** How the fields of a form are rendered: their ids, what is typed so far, and what was refused. */
+export interface FieldsOptions {
+  /** The id of a field's control (its choices take `${id(name)}-${value}`). */
+  readonly id: (name: string) => string;
+  /** The values shown (the defaults, or what is typed so far); blank when absent. */
+  readonly draft?: ActionDraft;
+  /** Told of every change (a controlled form keeps the draft); the form is read on submit otherwise. */
+  readonly change?: (name: string, value: string | boolean | string[]) => void;
+  /** The inline error of a field, if the loop or core refused it (marks the control invalid). */
+  readonly problem?: (name: string) => string | undefined;
+  /** Marks a field's control invalid without an inline error (the refusal is said elsewhere, e.g. in an alert above the form). */
+  readonly invalid?: (name: string) => boolean;
+  /** Said after an optional field's label (e.g. "（选填）"). */
+  readonly optionalMark?: string;
+  /** Marks the fields that are not optional as `required`. */
+  readonly required?: boolean;
+}
+
+/** The fields of a form, in the one vocabulary (`ActionField`), with their labels, hints and inline errors. */
+export function actionFields(fields: readonly ActionField[], o: FieldsOptions): TemplateResult[] {
+  return fields.map((f) => actionField(f, o));
+}
+
+/** One field: a labelled control (see `field`), a fieldset of choices, a yes/no box, or a group. */
+function actionField(f: ActionField, o: FieldsOptions): TemplateResult {
+  if (f.kind === 'group') return html`<fieldset><legend>${f.label}</legend>${actionFields(f.fields, o)}</fieldset>`;
+  const id = o.id(f.name);
+  const value = o.draft?.[f.name];
+  const text = typeof value === 'string' ? value : '';
+  const problem = o.problem?.(f.name);
+  const described = describedBy(id, problem, !!f.hint);
+  const invalid = problem || o.invalid?.(f.name) ? 'true' : 'false';
+  const label = `${f.label}${f.optional && o.optionalMark ? o.optionalMark : ''}`;
+  const changed = (read: (el: HTMLInputElement) => string | boolean) => (o.change ? (e: Event) => o.change!(f.name, read(e.target as HTMLInputElement)) : undefined);
+  const required = !!o.required && !f.optional;
   if (f.kind === 'choice' || f.kind === 'checks') {
-    const type = f.kind === 'choice' ? 'radio' : 'checkbox';
-    return html`<fieldset class="action-field" aria-describedby=${described}>
-      <legend>${f.label}</legend>
-      ${hint}
-      ${f.options.map((opt) => html`<label class="choice"><input type=${type} id=${id(`${f.name}-${opt.value}`)} name=${f.name} value=${opt.value} />${opt.label}</label>`)}
+    const chosen = Array.isArray(value) ? value : [];
+    const pick = (choice: string) =>
+      o.change ? (e: Event) => o.change!(f.name, f.kind === 'choice' ? choice : (e.target as HTMLInputElement).checked ? [...chosen.filter((v) => v !== choice), choice] : chosen.filter((v) => v !== choice)) : undefined;
+    return html`<fieldset aria-describedby=${described} aria-invalid=${invalid}>
+      <legend>${label}</legend>
+      ${f.hint ? html`<p class="hint" id="${id}-hint">${f.hint}</p>` : nothing}
+      ${f.options.map(
+        (opt) => html`<label class="choice"><input type=${f.kind === 'choice' ? 'radio' : 'checkbox'} id="${id}-${opt.value}" name=${f.name} value=${opt.value}
+            .checked=${f.kind === 'choice' ? value === opt.value : chosen.includes(opt.value)} @change=${pick(opt.value)} />${opt.label}</label>`,
+      )}
+      ${problem ? html`<p class="field-error" id="${id}-error">${problem}</p>` : nothing}
     </fieldset>`;
   }
-  if (f.kind === 'toggle') return html`<label class="choice"><input type="checkbox" id=${id(f.name)} name=${f.name} aria-describedby=${described} />${f.label}</label>${hint}`;
+  if (f.kind === 'toggle') {
+    return html`<label class="choice"><input type="checkbox" id=${id} name=${f.name} .checked=${value === true} aria-describedby=${described} aria-invalid=${invalid}
+        @change=${changed((el) => el.checked)} />${label}</label>${f.hint ? html`<p class="hint" id="${id}-hint">${f.hint}</p>` : nothing}${problem ? html`<p class="field-error" id="${id}-error">${problem}</p>` : nothing}`;
+  }
+  if (f.kind === 'custom') {
+    return html`<div class="field" role="group" aria-labelledby="${id}-label" aria-describedby=${described}>
+      <p class="label" id="${id}-label">${label}</p>
+      ${f.hint ? html`<p class="hint" id="${id}-hint">${f.hint}</p>` : nothing} ${f.render()}
+      ${problem ? html`<p class="field-error" id="${id}-error">${problem}</p>` : nothing}
+    </div>`;
+  }
+  const input = changed((el) => el.value);
   const control =
     f.kind === 'lines' || f.kind === 'textarea'
-      ? html`<textarea id=${id(f.name)} name=${f.name} rows=${f.kind === 'lines' ? 2 : 3} aria-describedby=${described}></textarea>`
+      ? html`<textarea id=${id} name=${f.name} ?required=${required} aria-describedby=${described} aria-invalid=${invalid} .value=${text} @input=${input}></textarea>`
       : f.kind === 'select'
-        ? html`<select id=${id(f.name)} name=${f.name} aria-describedby=${described}>${f.options.map((opt) => html`<option value=${opt.value}>${opt.label}</option>`)}</select>`
-        : html`<input id=${id(f.name)} name=${f.name} type=${f.kind === 'date' ? 'date' : 'text'} aria-describedby=${described} />`;
-  return html`<div class="action-field">
-    <label for=${id(f.name)}>${f.label}</label>
-    ${hint} ${control}
-  </div>`;
+        ? html`<select id=${id} name=${f.name} ?required=${required} aria-describedby=${described} aria-invalid=${invalid} @change=${input}>
+            ${f.options.map((opt) => html`<option value=${opt.value} ?selected=${text === opt.value}>${opt.label}</option>`)}
+          </select>`
+        : f.kind === 'number'
+          ? html`<input id=${id} name=${f.name} type="number" inputmode="numeric" min=${f.min ?? 0} max=${f.max ?? nothing} step="1" ?required=${required}
+              aria-describedby=${described} aria-invalid=${invalid} .value=${text} @input=${input} />`
+          : html`<input id=${id} name=${f.name} type=${f.kind === 'date' ? 'date' : 'text'} ?required=${required} aria-describedby=${described} aria-invalid=${invalid} .value=${text} @input=${input} />`;
+  return field(id, label, control, problem, f.hint);
 }
 
 /** Moves focus into the open action form (its first field, or its submit button). */
@@ -135,17 +224,5 @@ export const actionFormStyles = css`
     color: var(--_bad);
     font-weight: 600;
     margin: 0;
-  }
-  .action-field {
-    display: grid;
-    gap: 2px;
-  }
-  .action-field label {
-    font-weight: 600;
-    font-size: 0.875rem;
-  }
-  .action-field .hint {
-    color: var(--_muted);
-    font-size: 0.8125rem;
   }
 `;

@@ -3,7 +3,7 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { handledBy, handlerOf } from '@bihuan/core/loop';
 import type { Locale } from '@bihuan/core/schema';
-import type { ActionField } from './action-form.js';
+import type { ActionField, ActionTable } from './action-form.js';
 
 const TEXTS = {
   'zh-CN': {
@@ -26,17 +26,19 @@ const TEXTS = {
   },
 } as const;
 
-/** The fields of `assignHandler` / `reassignHandler` (the latter with its reason); undefined for other events. */
-export function handlerFields(event: string, locale: Locale): readonly ActionField[] | undefined {
-  if (event !== 'assignHandler' && event !== 'reassignHandler') return undefined;
-  const t = TEXTS[locale];
-  const fields: ActionField[] = [
+/** Naming the handler (承办人) of an item and reassigning it (with a reason): the rows of a list's action table. */
+export const HANDLER_ACTIONS: ActionTable<'assignHandler' | 'reassignHandler', { readonly locale: Locale }> = {
+  assignHandler: { fields: ({ locale }) => handlerFields(TEXTS[locale], false) },
+  reassignHandler: { fields: ({ locale }) => handlerFields(TEXTS[locale], true) },
+};
+
+function handlerFields(t: (typeof TEXTS)[Locale], reassign: boolean): readonly ActionField[] {
+  return [
     { name: 'handler', label: t.handler, kind: 'text' },
     { name: 'name', label: t.name, kind: 'text' },
     { name: 'unit', label: t.unit, kind: 'text' },
+    ...(reassign ? [{ name: 'reason', label: t.reason, kind: 'text' } as const] : []),
   ];
-  if (event === 'reassignHandler') fields.push({ name: 'reason', label: t.reason, kind: 'text' });
-  return fields;
 }
 
 /** "承办人：name（id）" under the body's name, or nothing when no handler is named. */

@@ -1,9 +1,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatInstant } from '@bihuan/core/calendar';
-import { type AnyLoopDefinition, type Refusal, type Snapshot, availableEvents } from '@bihuan/core/loop';
+import { type AnyLoopDefinition, type LoopEvent, type Refusal, type Snapshot, availableEvents } from '@bihuan/core/loop';
 import { type Locale } from '@bihuan/core/schema';
 import { type Collections, type Store, applyLoopEvent } from '@bihuan/core/store';
-import { type ActionField, actionForm, focusActionForm } from './action-form.js';
+import { type ActionTable, actionForm, actionPayload, focusActionForm } from './action-form.js';
 import { emit } from './emit.js';
 import { problemOf } from './problem.js';
 import { standalone } from './words.js';
@@ -37,24 +37,41 @@ export interface LoopActionsHost extends HTMLElement {
   requestUpdate(): void;
 }
 
+/** What a row's action table works an event's form out from: the item and the page's language. */
+export interface RowContext {
+  readonly item: Snapshot;
+  readonly locale: Locale;
+}
+
+/** What the store answered for one event: the accepted snapshot, or the loop's refusal, or the store's failure in words. */
+export type ActionOutcome = { readonly ok: true; readonly snapshot: Snapshot } | { readonly ok: false; readonly reason?: Refusal; readonly problem?: string };
+
+/** One event through the store, the domain's own way; resolves to the accepted snapshot or the loop's refusal. */
+export type ActionStep = (store: Store<Collections>, id: string, event: LoopEvent) => Promise<{ ok: true; snapshot: Snapshot } | { ok: false; reason: Refusal }>;
+
 export interface LoopActionsOptions {
   readonly def: AnyLoopDefinition;
   readonly collection: string;
-  /** The payload fields each event asks for (events without an entry take no payload). */
-  readonly fields: (event: string, locale: Locale) => readonly ActionField[] | undefined;
+  /** The domain's action table for the row buttons (`render`): the fields, defaults and payload of each event that asks for something (events without an entry take no payload). */
+  readonly actions?: ActionTable<string, RowContext>;
   /** Events never offered as row buttons (run another way, e.g. by a sweep). */
   readonly hidden?: readonly string[];
-  /** The widget's transition event name, e.g. `bh-rectification-transition`. */
-  readonly eventName: string;
+  /** The widget's transition event name, e.g. `bh-rectification-transition` (its refusal: `-refused`); none when the widget tells the host itself (`accepted`, `refused`). */
+  readonly eventName?: string;
   /**
    * Runs the widget's own write (its `StoreController.write`), so that the store's notice of it
    * does not load the list again; the store is called directly otherwise.
    */
   readonly write?: <T>(action: (store: Store<Collections>) => Promise<T>) => Promise<T>;
+  /** The domain's own store path for one event (one that checks attachments, or writes a linked record in the same batch); `applyLoopEvent` otherwise. */
+  readonly step?: ActionStep;
   /** The accepted snapshot, for the widget to put in its list in place of the old one. */
   readonly applied?: (snapshot: Snapshot) => void;
+  /** Tells the host of an accepted event in the widget's own words (instead of `eventName`). */
+  readonly accepted?: (id: string, event: string, snapshot: Snapshot) => void;
+  /** Tells the host of a refused event in the widget's own words (instead of `eventName`'s `-refused`). */
+  readonly refused?: (id: string, event: string, reason: Refusal) => void;
 }
-
 
 interface Texts {
   readonly confirm: string;
@@ -102,9 +119,12 @@ export function nextStepText(def: AnyLoopDefinition, item: Snapshot, locale: Loc
 }
 
 /**
- * Row actions of a store-backed loop list: the buttons of the events the viewer's role may send,
- * an inline form for those that need a payload, and the atomic apply through the store. A
- * refusal is shown in the form (role=alert); success emits the widget's transition event.
+ * The one controller every widget that sends loop events runs its actions with. `apply` sends one
+ * event through the store — one write (the widget's own, so its notice loads nothing again), the
+ * accepted record handed back from the write's own result, a refusal kept with its rule for the
+ * widget to show in place — and tells the host. For a store-backed list, `render` gives a row's
+ * buttons (the events the viewer's role may send) and an inline form, from the domain's action
+ * table, for those that need a payload; a refusal is shown in the form (role=alert).
  */
 export class LoopActions {
   open: OpenAction | undefined;
@@ -126,13 +146,16 @@ export class LoopActions {
     const done = this.done?.id === item.id ? html`<p class="action-done status" role="status">${this.done.text}</p>` : nothing;
     if (events.length === 0) return done;
     const label = (event: string) => standalone((o.def.events[event] as { label: Record<Locale, string> }).label[locale], locale);
-    const run = (event: string, payload?: Record<string, unknown>) => void this.apply(store, item.id, event, payload, actor(), now());
+    const run = (event: string, payload?: unknown) => void this.apply(store, item.id, event, payload, actor(), now());
     const open = this.open?.id === item.id ? this.open : undefined;
-    const fields = open ? o.fields(open.event, locale) : undefined;
+    const table = (event: string) => o.actions?.[event];
+    const context: RowContext = { item, locale };
+    const spec = open ? table(open.event) : undefined;
+    const fields = spec ? spec.fields(context, spec.defaults?.(context) ?? {}) : undefined;
     return html`<div class="actions" role="group" aria-label=${t.actionsFor(title)}>
         ${events.map(
-          (event) => html`<button type="button" aria-expanded=${o.fields(event, locale) ? String(open?.event === event) : nothing}
-            @click=${() => (o.fields(event, locale) ? this.show({ id: item.id, event }) : run(event))}>${label(event)}</button>`,
+          (event) => html`<button type="button" aria-expanded=${table(event) ? String(open?.event === event) : nothing}
+            @click=${() => (table(event) ? this.show({ id: item.id, event }) : run(event))}>${label(event)}</button>`,
         )}
       </div>
       ${done}
@@ -144,7 +167,7 @@ export class LoopActions {
             submitLabel: t.confirm,
             cancelLabel: t.cancel,
             problem: open.problem,
-            onSubmit: (payload) => run(open.event, payload),
+            onSubmit: (typed) => run(open.event, actionPayload(spec!, typed as never)),
             onCancel: () => this.show(undefined),
           })
         : open?.problem
@@ -158,11 +181,18 @@ export class LoopActions {
     if (open) void this.host.updateComplete.then(() => focusActionForm(this.host.renderRoot));
   }
 
-  /** Applies one event through the store; resolves to whether it was accepted. */
-  async apply(store: Store<Collections> | undefined, id: string, event: string, payload: Record<string, unknown> | undefined, actor: { id: string; role: string }, at: number): Promise<boolean> {
-    if (!store) return false;
+  /**
+   * Applies one event through the store — one write, the accepted record shown from the write's
+   * own result — and says what came of it: beside the row (the confirmation and who acts next, or
+   * the refusal naming its rule), and to the host.
+   */
+  async apply(store: Store<Collections> | undefined, id: string, event: string, payload: unknown, actor: { id: string; role: string }, at: number | string, extra: { readonly note?: string; readonly step?: ActionStep } = {}): Promise<ActionOutcome> {
+    if (!store) return { ok: false };
     const o = this.options;
-    const step = (s: Store<Collections>) => applyLoopEvent(s, o.collection, o.def, id, { type: event, actor, at: formatInstant(at), ...(payload ? { payload } : {}) });
+    const note = extra.note;
+    const loopEvent: LoopEvent = { type: event, actor, at: typeof at === 'string' ? at : formatInstant(at), ...(payload !== undefined ? { payload } : {}), ...(note ? { note } : {}) };
+    const custom = extra.step ?? o.step;
+    const step = (s: Store<Collections>) => (custom ? custom(s, id, loopEvent) : applyLoopEvent(s, o.collection, o.def, id, loopEvent as never));
     let result: Awaited<ReturnType<typeof step>>;
     try {
       result = await (o.write ? o.write(step) : step(store));
@@ -172,7 +202,7 @@ export class LoopActions {
       this.open = { id, event, problem: problem.message };
       emit(this.host, 'bh-problem', problem);
       this.host.requestUpdate();
-      return false;
+      return { ok: false, problem: problem.message };
     }
     if (result.ok) {
       const snapshot = result.snapshot as Snapshot;
@@ -182,14 +212,18 @@ export class LoopActions {
       this.done = { id, text: `${TEXTS[locale].done(label(event), state)} ${nextStepText(o.def, snapshot, locale, o.hidden)}` };
       o.applied?.(snapshot);
       this.open = undefined;
-      emit<LoopTransitionDetail>(this.host, this.options.eventName, { id, event, state: result.snapshot.state });
-    } else {
-      this.done = undefined;
-      this.open = { id, event, problem: (result.reason as Refusal).message[this.host.locale] };
-      emit<LoopRefusedDetail>(this.host, this.options.eventName.replace(/-transition$/, '-refused'), { id, event, reason: result.reason as Refusal });
+      if (o.accepted) o.accepted(id, event, snapshot);
+      else if (o.eventName) emit<LoopTransitionDetail>(this.host, o.eventName, { id, event, state: snapshot.state });
+      this.host.requestUpdate();
+      return { ok: true, snapshot };
     }
+    const reason = result.reason as Refusal;
+    this.done = undefined;
+    this.open = { id, event, problem: reason.message[this.host.locale] };
+    if (o.refused) o.refused(id, event, reason);
+    else if (o.eventName) emit<LoopRefusedDetail>(this.host, o.eventName.replace(/-transition$/, '-refused'), { id, event, reason });
     this.host.requestUpdate();
-    return result.ok;
+    return { ok: false, reason };
   }
 }
 

@@ -6,14 +6,13 @@
 // zh-CN and English are the loop's own labels (`disputeLoop.events[event].label`).
 import { DECLINE_REASON_LABELS, DECLINE_REASONS, type DepartmentRegistry, type DisputeEvent, type DisputeItem, FOLLOW_UP_METHOD_LABELS, FOLLOW_UP_METHODS, MEDIATION_MODE_LABELS, PRESENCES, PRESENCE_LABELS, REFERRAL_TARGETS, REFERRAL_TARGET_LABELS, SATISFACTION, SATISFACTION_LABELS, suggestRouting } from '@bihuan/core/dispute';
 import type { Locale } from '@bihuan/core/schema';
-import type { ActionField, Choice } from '../../internal/action-form.js';
+import type { ActionDraft, ActionTable, Choice, LoopAction } from '../../internal/action-form.js';
 import { departmentName, departmentNames } from '../../internal/dispute-view.js';
 import type { DisputeCaseMessages } from './dispute-case.messages.js';
 import { aside, joinClauses, joinList, labelled } from '../../internal/words.js';
 import { escalationLine } from '../../internal/escalation-view.js';
 
-/** The fields of an open action form, as typed. */
-export type ActionDraft = Record<string, string | boolean | string[]>;
+export type { ActionDraft };
 
 /** What an action's form is worked out from. */
 export interface ActionContext {
@@ -37,15 +36,8 @@ export type DescribeContext = Pick<ActionContext, 'locale' | 't' | 'registry'> &
 /** A party's name for their id (the id itself when the case does not list them). */
 const partyName = (c: DescribeContext, id: string) => c.parties?.find((p) => p.id === id)?.name ?? id;
 
-export interface DisputeAction {
-  /** The form's fields (seeing what is typed so far: the lead is one of the departments chosen). */
-  readonly fields: (c: ActionContext, draft: ActionDraft) => readonly ActionField[];
-  readonly defaults: (c: ActionContext) => ActionDraft;
-  /** The event's payload from what was typed (core checks it and refuses naming the field). */
-  readonly payload: (draft: ActionDraft) => unknown;
-  /** A stored payload as one line of the timeline. */
-  readonly describe: (payload: Readonly<Record<string, unknown>>, c: DescribeContext) => string;
-}
+/** One row of the table: the shared shape of every domain's action (`LoopAction`), with each part given. */
+export type DisputeAction = LoopAction<ActionContext, DescribeContext> & Required<Pick<LoopAction<ActionContext, DescribeContext>, 'defaults' | 'payload' | 'describe'>>;
 
 const lines = (text: string) => text.split(/\r?\n/).map((s) => s.trim()).filter(Boolean);
 const list = (text: string) => text.split(/[,，、\s]+/).map((s) => s.trim()).filter(Boolean);
@@ -70,7 +62,7 @@ const isHard = (item: DisputeItem) => (item.data.reopened ?? 0) > 0;
 /** Core's routing rule for this case: the few first-line bodies, or the joint panel for a hard case. */
 const routingSuggestion = (item: DisputeItem, registry: DepartmentRegistry) => suggestRouting(item.data.category, undefined, registry, { hard: isHard(item) });
 
-export const DISPUTE_ACTIONS: Readonly<Partial<Record<DisputeEvent, DisputeAction>>> = {
+export const DISPUTE_ACTIONS: ActionTable<DisputeEvent, ActionContext, DisputeAction> = {
   route: {
     fields: ({ t, locale: l, registry, item }, draft) => [
       {

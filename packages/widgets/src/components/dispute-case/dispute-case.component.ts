@@ -1,8 +1,7 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { formatInstant } from '@bihuan/core/calendar';
 import { type DisputeState, type DisputeRole, type DepartmentRegistry, type DisputeCollections, type DisputeEvent, type DisputeItem, type DisputeStore, CHANNEL_LABELS, DISPUTE_CATEGORY_LABELS, DISPUTE_LINK_EVENTS, MEDIATION_MODE_LABELS, REFERRAL_TARGET_LABELS, applyDisputeEvent, defaultDepartmentRegistry, disputeLoop, disputeStoreSpec } from '@bihuan/core/dispute';
 import { chinaDate, chinaDateTime } from '@bihuan/core/export';
-import { type HistoryEntry, type LoopEvent, type Refusal, CREATED, availableEvents, overdue } from '@bihuan/core/loop';
+import { type HistoryEntry, type Refusal, CREATED, availableEvents, overdue } from '@bihuan/core/loop';
 import { BihuanError } from '@bihuan/core/schema';
 import { BihuanElement } from '../../internal/bihuan-element.js';
 import { formStyles } from '../../internal/form-styles.js';
@@ -20,7 +19,8 @@ import {
   stateLabel,
   viewerProperties,
 } from '../../internal/dispute-view.js';
-import type { ActionField, Choice } from '../../internal/action-form.js';
+import { type ActionField, actionFields } from '../../internal/action-form.js';
+import { type ActionStep, LoopActions } from '../../internal/loop-actions.js';
 import { type ActionDraft, type ActionContext, DISPUTE_ACTIONS, describePayload } from './dispute-case.actions.js';
 import { disputeCaseMessages, type DisputeCaseMessages } from './dispute-case.messages.js';
 import { disputeCaseStyles } from './dispute-case.styles.js';
@@ -258,48 +258,53 @@ export class BhDisputeCase extends BihuanElement {
    */
   async act(event: DisputeEvent, payload?: unknown, note?: string): Promise<Refusal | undefined> {
     const dispute = this.dispute;
-    if (!dispute || !this.storeController.store) return undefined;
-    const t = disputeCaseMessages[this.locale];
-    const loopEvent: { -readonly [K in keyof LoopEvent]: LoopEvent[K] } = {
-      type: event,
-      actor: this.actorFor(event),
-      at: formatInstant(nowMs(this.now)),
-    };
-    if (payload !== undefined) loopEvent.payload = payload;
-    if (note) loopEvent.note = note;
+    const store = this.storeController.store;
+    if (!dispute || !store) return undefined;
     this.busy = true;
     try {
-      // The accepted snapshot is shown as it comes back; the store's notice of it loads nothing again.
-      // A merge (and its undoing) writes the original too, in one batch.
       // A settlement is checked against the case's attachments as stored: without the signed scan it is refused.
       const attachments = event === 'settle' ? await this.attachmentSource() : undefined;
-      const result = await this.storeController.write((store) => applyDisputeEvent(store, dispute.id, loopEvent, this.registry ? { registry: this.registry } : undefined, attachments ? { attachments } : {}));
-      if (!result.ok) {
-        this.refusal = result.reason;
-        emit<DisputeRefusedDetail>(this, 'bh-dispute-refused', {
-          id: dispute.id,
-          event,
-          code: result.reason.code,
-          ...(result.reason.rule !== undefined ? { rule: result.reason.rule } : {}),
-          ...(result.reason.field !== undefined ? { field: result.reason.field } : {}),
-          message: result.reason.message[this.locale],
-          reason: result.reason,
-        });
-        await this.updateComplete;
-        this.renderRoot.querySelector<HTMLElement>('.refusal')?.focus();
-        return result.reason;
-      }
-      const next = result.snapshot as DisputeItem;
-      this.dispute = next;
-      this.action = undefined;
-      this.refusal = undefined;
-      this.notice = t.done(eventLabel(event, this.locale), stateLabel(dispute.state, this.locale), stateLabel(next.state, this.locale));
-      emit<DisputeTransitionDetail>(this, 'bh-dispute-transition', { id: dispute.id, event, from: dispute.state, to: next.state, dispute: next });
-      return undefined;
+      // A merge (and its undoing) writes the original too, in one batch.
+      const step: ActionStep = (s, id, e) => applyDisputeEvent(s as DisputeStore, id, e, this.registry ? { registry: this.registry } : undefined, attachments ? { attachments } : {});
+      const outcome = await this.actions.apply(store, dispute.id, event, payload, this.actorFor(event), nowMs(this.now), { ...(note ? { note } : {}), step });
+      // The store failed (a host's store that rejects): said in place; the problem event tells the page.
+      if (!outcome.ok && outcome.problem) this.notice = outcome.problem;
+      if (outcome.ok || !outcome.reason) return undefined;
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('.refusal')?.focus();
+      return outcome.reason;
     } finally {
       this.busy = false;
     }
   }
+
+  /** Runs the case's actions: one store write each, the accepted case shown from the write's own result, a refusal shown in place. */
+  private readonly actions = new LoopActions(this, {
+    def: disputeLoop,
+    collection: 'disputes',
+    write: (action) => this.storeController.write(action as never),
+    accepted: (id, event, snapshot) => {
+      const before = this.dispute!;
+      const next = snapshot as DisputeItem;
+      this.dispute = next;
+      this.action = undefined;
+      this.refusal = undefined;
+      this.notice = disputeCaseMessages[this.locale].done(eventLabel(event, this.locale), stateLabel(before.state, this.locale), stateLabel(next.state, this.locale));
+      emit<DisputeTransitionDetail>(this, 'bh-dispute-transition', { id, event: event as DisputeEvent, from: before.state, to: next.state, dispute: next });
+    },
+    refused: (id, event, reason) => {
+      this.refusal = reason;
+      emit<DisputeRefusedDetail>(this, 'bh-dispute-refused', {
+        id,
+        event: event as DisputeEvent,
+        code: reason.code,
+        ...(reason.rule !== undefined ? { rule: reason.rule } : {}),
+        ...(reason.field !== undefined ? { field: reason.field } : {}),
+        message: reason.message[this.locale],
+        reason,
+      });
+    },
+  });
 
   /** What the action table works an action's form out from. */
   private actionContext(item: DisputeItem): ActionContext {
@@ -315,11 +320,6 @@ export class BhDisputeCase extends BihuanElement {
 
   private setDraft(key: string, value: string | boolean | string[]): void {
     this.draft = { ...this.draft, [key]: value };
-  }
-
-  private toggleIn(key: string, value: string, on: boolean): void {
-    const current = (this.draft[key] as string[] | undefined) ?? [];
-    this.setDraft(key, on ? [...current.filter((v) => v !== value), value] : current.filter((v) => v !== value));
   }
 
   protected override renderContent(): unknown {
@@ -508,10 +508,12 @@ export class BhDisputeCase extends BihuanElement {
 
   private renderForm(t: DisputeCaseMessages, event: DisputeEvent, item: DisputeItem): TemplateResult {
     const label = eventLabel(event, this.locale);
+    const note: ActionField = { kind: 'textarea', name: 'note', label: t.eventNote, optional: true };
+    const fields = [...(DISPUTE_ACTIONS[event]?.fields(this.actionContext(item), this.draft) ?? []), note];
     return html`<form id="action-form" class="action-form" part="action-form" novalidate aria-label=${label} @submit=${this.onSubmit}>
       <fieldset ?disabled=${this.busy}>
         <legend>${label}</legend>
-        ${DISPUTE_ACTIONS[event]?.fields(this.actionContext(item), this.draft).map((f) => this.renderField(f))} ${this.textarea('note', t.eventNote, true)}
+        ${actionFields(fields, { id: (name) => `a-${name}`, draft: this.draft, change: (name, value) => this.setDraft(name, value), invalid: (name) => this.invalid(name), optionalMark: t.optional })}
         <div class="row">
           <button type="submit" class="primary">${t.submit(label)}</button>
           <button type="button" @click=${() => (this.action = undefined)}>${t.cancel}</button>
@@ -524,85 +526,6 @@ export class BhDisputeCase extends BihuanElement {
     const field = this.refusal?.field;
     return field !== undefined && (field === key || field.startsWith(`${key}[`) || field.startsWith(`${key}.`));
   }
-
-  private input(key: string, label: string, type = 'text', isOptional = false): TemplateResult {
-    const value = typeof this.draft[key] === 'string' ? (this.draft[key] as string) : '';
-    const t = disputeCaseMessages[this.locale];
-    return html`<div class="field">
-      <label for="a-${key}">${label}${isOptional ? t.optional : ''}</label>
-      <input id="a-${key}" type=${type} .value=${value} aria-invalid=${this.invalid(key) ? 'true' : 'false'}
-        @input=${(e: Event) => this.setDraft(key, (e.target as HTMLInputElement).value)} />
-    </div>`;
-  }
-
-  private textarea(key: string, label: string, isOptional = false): TemplateResult {
-    const value = typeof this.draft[key] === 'string' ? (this.draft[key] as string) : '';
-    const t = disputeCaseMessages[this.locale];
-    return html`<div class="field">
-      <label for="a-${key}">${label}${isOptional ? t.optional : ''}</label>
-      <textarea id="a-${key}" .value=${value} aria-invalid=${this.invalid(key) ? 'true' : 'false'}
-        @input=${(e: Event) => this.setDraft(key, (e.target as HTMLTextAreaElement).value)}></textarea>
-    </div>`;
-  }
-
-  private choices(key: string, legend: string, options: readonly (readonly [string, string])[]): TemplateResult {
-    return html`<fieldset>
-      <legend>${legend}</legend>
-      ${options.map(
-        ([value, text]) => html`<label class="choice"><input type="radio" name="a-${key}" id="a-${key}-${value}" value=${value} .checked=${this.draft[key] === value}
-            @change=${() => this.setDraft(key, value)} />${text}</label>`,
-      )}
-    </fieldset>`;
-  }
-
-  private checks(key: string, legend: string, options: readonly (readonly [string, string])[]): TemplateResult {
-    const chosen = (this.draft[key] as string[] | undefined) ?? [];
-    return html`<fieldset>
-      <legend>${legend}</legend>
-      ${options.map(
-        ([value, text]) => html`<label class="choice"><input type="checkbox" id="a-${key}-${value}" .checked=${chosen.includes(value)}
-            @change=${(e: Event) => this.toggleIn(key, value, (e.target as HTMLInputElement).checked)} />${text}</label>`,
-      )}
-    </fieldset>`;
-  }
-
-  private select(key: string, label: string, options: readonly (readonly [string, string])[], hint?: string): TemplateResult {
-    return html`<div class="field">
-      <label for="a-${key}">${label}</label>
-      ${hint ? html`<p class="hint" id="a-${key}-hint">${hint}</p>` : nothing}
-      <select id="a-${key}" aria-invalid=${this.invalid(key) ? 'true' : 'false'} aria-describedby=${hint ? `a-${key}-hint` : nothing} @change=${(e: Event) => this.setDraft(key, (e.target as HTMLSelectElement).value)}>
-        ${options.map(([value, text]) => html`<option value=${value} ?selected=${this.draft[key] === value}>${text}</option>`)}
-      </select>
-    </div>`;
-  }
-
-  /** One field of the action table, rendered by its kind (kept in the draft as it is typed). */
-  private renderField(f: ActionField): unknown {
-    const pairs = (options: readonly Choice[]) => options.map((o) => [o.value, o.label] as const);
-    switch (f.kind) {
-      case 'group':
-        return html`<fieldset>
-          <legend>${f.label}</legend>
-          ${f.fields.map((inner) => this.renderField(inner))}
-        </fieldset>`;
-      case 'text':
-      case 'date':
-        return this.input(f.name, f.label, f.kind, f.optional);
-      case 'textarea':
-      case 'lines':
-        return this.textarea(f.name, f.label, f.optional);
-      case 'choice':
-        return this.choices(f.name, f.label, pairs(f.options));
-      case 'checks':
-        return this.checks(f.name, f.label, pairs(f.options));
-      case 'select':
-        return this.select(f.name, f.label, pairs(f.options), f.hint);
-      case 'toggle':
-        return html`<label class="choice"><input type="checkbox" id="a-${f.name}" .checked=${this.draft[f.name] === true} aria-describedby=${f.hint ? `a-${f.name}-hint` : nothing}
-            @change=${(e: Event) => this.setDraft(f.name, (e.target as HTMLInputElement).checked)} />${f.label}</label>${f.hint ? html`<p class="hint" id="a-${f.name}-hint">${f.hint}</p>` : nothing}`;
-    }
-  }
-
 }
 
 /** The events `<bh-dispute-case>` fires, with their `detail` types (all bubble and are composed). */

@@ -3,7 +3,7 @@ import { type EventPermitCollections, type EventPermitEvent, type EventPermitIte
 import { type Period, parsePeriod } from '@bihuan/core/calendar';
 import { availableEvents } from '@bihuan/core/loop';
 import { InvalidArgumentError } from '@bihuan/core/schema';
-import { type Store, applyLoopEvent } from '@bihuan/core/store';
+import type { Store } from '@bihuan/core/store';
 import { BihuanElement } from '../../internal/bihuan-element.js';
 import { dataStyles } from '../../internal/data-styles.js';
 import { errorSummary, errorSummaryStyles, focusErrorSummary, type FieldError } from '../../internal/error-summary.js';
@@ -17,6 +17,9 @@ import { byRule, escalationMark, escalationStyles } from '../../internal/escalat
 import { periodSwitch, periodSwitchStyles } from '../../internal/period-switch.js';
 import { SyncMarksController, isSynced, syncMarkStyles, viewerOf, type ViewerActor } from '../../internal/session.js';
 import { eventPermitsMessages, type EventPermitsMessages } from './event-permits.messages.js';
+import { EVENT_PERMIT_ACTIONS } from './event-permits.actions.js';
+import { type ActionDraft, actionFields, actionPayload, payloadOf } from '../../internal/action-form.js';
+import { LoopActions } from '../../internal/loop-actions.js';
 import { eventPermitsStyles } from './event-permits.styles.js';
 import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } from '../../events.js';
 import { idGuard, nowGuard, pageSizeGuard, roleGuard, storeGuard, textGuard } from '../../internal/guard.js';
@@ -31,16 +34,6 @@ export interface PermitChangeDetail {
 }
 
 type Problem = FieldError | { readonly id?: undefined; readonly message: string };
-
-// Actions whose payload is typed into a small form; the others apply at once.
-const PAYLOAD_FIELDS: Partial<Record<EventPermitEvent, readonly (keyof EventPermitsMessages['fields'])[]>> = {
-  submitPlan: ['summary', 'stewards'],
-  refuse: ['reason'],
-  withdraw: ['reason'],
-  recordHeld: ['actual', 'incidents', 'outcome'],
-};
-const NUMBER_FIELDS = new Set(['attendance', 'stewards', 'actual', 'incidents']);
-const TEXTAREAS = new Set(['summary', 'reason', 'outcome']);
 
 /**
  * Large-event security permits (大型活动安全许可): the filings ledger with the rate of events held
@@ -212,7 +205,7 @@ export class BhEventPermits extends BihuanElement {
 
   private input(prefix: string, name: keyof EventPermitsMessages['fields'], options: { required?: boolean; hint?: string; value?: string } = {}): TemplateResult {
     const id = `${prefix}-${name}`;
-    const type = TEXTAREAS.has(name) ? 'textarea' : name === 'eventDate' ? 'date' : NUMBER_FIELDS.has(name) ? 'number' : name === 'phone' ? 'tel' : 'text';
+    const type = name === 'summary' ? 'textarea' : name === 'eventDate' ? 'date' : name === 'attendance' || name === 'stewards' ? 'number' : name === 'phone' ? 'tel' : 'text';
     return inputField({ id, name, label: this.t.fields[name], type, problem: problemAt(this.problems, id), min: type === 'number' ? '0' : undefined, ...options });
   }
 
@@ -226,7 +219,7 @@ export class BhEventPermits extends BihuanElement {
     return html`<form class="action" part="action-form" aria-label=${label} novalidate @submit=${(e: SubmitEvent) => this.submitAction(e, item, p.type)}>
       <strong>${label}</strong>
       ${errorSummary(() => this.renderRoot, t.errorTitle, this.problems)}
-      ${(PAYLOAD_FIELDS[p.type] ?? []).map((name) => this.input('action', name, { required: name !== 'outcome', value: name === 'incidents' ? '0' : '' }))}
+      ${actionFields(this.actionFieldsOf(p.type), { id: (name) => `action-${name}`, draft: EVENT_PERMIT_ACTIONS[p.type]?.defaults?.(this) ?? {}, problem: (name) => problemAt(this.problems, `action-${name}`), required: true })}
       <div class="actions">
         <button type="submit" class="primary">${t.confirm}</button>
         <button type="button" @click=${() => this.endAction()}>${t.cancel}</button>
@@ -258,7 +251,7 @@ export class BhEventPermits extends BihuanElement {
   private startAction(item: EventPermitItem, type: EventPermitEvent): void {
     this.problems = [];
     this.status = '';
-    if (PAYLOAD_FIELDS[type]) {
+    if (EVENT_PERMIT_ACTIONS[type]) {
       this.pending = { id: item.id, type };
       void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('form.action textarea, form.action input')?.focus());
     } else void this.apply(item, type, undefined);
@@ -269,44 +262,47 @@ export class BhEventPermits extends BihuanElement {
     this.problems = [];
   }
 
-  private submitAction(e: SubmitEvent, item: EventPermitItem, type: EventPermitEvent): void {
-    e.preventDefault();
-    const f = readForm(e.target as HTMLFormElement);
-    const num = (v: string | undefined) => (v === undefined || v === '' ? undefined : Number(v));
-    const payload =
-      type === 'submitPlan'
-        ? { summary: f.summary, stewards: num(f.stewards) }
-        : type === 'recordHeld'
-          ? { attendance: num(f.actual), incidents: num(f.incidents), ...(f.outcome ? { summary: f.outcome } : {}) }
-          : { reason: f.reason };
-    void this.apply(item, type, payload);
+  /** The fields of an action's form, from the table. */
+  private actionFieldsOf(type: EventPermitEvent) {
+    return EVENT_PERMIT_ACTIONS[type]?.fields(this, {}) ?? [];
   }
 
+  private submitAction(e: SubmitEvent, item: EventPermitItem, type: EventPermitEvent): void {
+    e.preventDefault();
+    const action = EVENT_PERMIT_ACTIONS[type];
+    if (action) void this.apply(item, type, actionPayload(action, payloadOf(e.target as HTMLFormElement, this.actionFieldsOf(type)) as ActionDraft));
+  }
+
+  /** Runs the filings' actions: one store write each, the accepted filing shown from the write's own result. */
+  private readonly actions = new LoopActions(this, {
+    def: eventPermitLoop,
+    collection: 'permits',
+    write: (action) => this.data.write(action as never),
+    applied: (snapshot) => (this.items = replaceById(this.items ?? [], snapshot as EventPermitItem)),
+  });
+
   private async apply(item: EventPermitItem, type: EventPermitEvent, payload: unknown): Promise<void> {
-    if (!this.data.store) return;
-    const event = { type, actor: this.viewer(), at: this.at(), ...(payload === undefined ? {} : { payload }) };
-    // The accepted snapshot is shown as it comes back; the store's notice of it loads nothing again.
-    const result = await this.data.write((store) => applyLoopEvent(store, 'permits', eventPermitLoop, item.id, event as never)); // a form's payload, validated by the loop
-    const label = eventPermitLoop.events[type].label[this.locale];
-    if (!result.ok) {
-      const prefix = this.pending ? 'action' : 'file';
-      this.problems = [errorFor({ field: result.reason.field, message: result.reason.message[this.locale] }, this.fieldMap(prefix))];
-      await this.updateComplete;
-      focusErrorSummary(this.renderRoot);
+    const outcome = await this.actions.apply(this.data.store, item.id, type, payload, this.viewer(), this.at());
+    if (outcome.ok) {
+      this.pending = undefined;
+      this.problems = [];
+      this.status = this.t.done(eventPermitLoop.events[type].label[this.locale], ownName(item.data.name, this.locale));
+      this.emit(item.id, type, outcome.snapshot.state as EventPermitItem['state']);
       return;
     }
-    this.items = replaceById(this.items ?? [], result.snapshot as EventPermitItem);
-    this.pending = undefined;
-    this.problems = [];
-    this.status = this.t.done(label, ownName(item.data.name, this.locale));
-    this.emit(item.id, type, result.snapshot.state);
+    const message = outcome.reason?.message[this.locale] ?? outcome.problem;
+    if (message === undefined) return;
+    const prefix = this.pending ? 'action' : 'file';
+    this.problems = [errorFor({ field: outcome.reason?.field, message }, this.fieldMap(prefix))];
+    await this.updateComplete;
+    focusErrorSummary(this.renderRoot);
   }
 
   private fieldMap(prefix: 'file' | 'action'): Record<string, { id: string; label: string }> {
     const f = this.t.fields;
     const entry = (name: keyof EventPermitsMessages['fields']) => ({ id: `${prefix}-${name}`, label: f[name] });
     if (prefix === 'action') {
-      return { summary: entry('summary'), stewards: entry('stewards'), reason: entry('reason'), attendance: entry('actual'), incidents: entry('incidents') };
+      return { summary: entry('summary'), stewards: entry('stewards'), reason: entry('reason'), attendance: entry('actual'), incidents: entry('incidents'), outcome: entry('outcome') };
     }
     return {
       'application.name': entry('name'),

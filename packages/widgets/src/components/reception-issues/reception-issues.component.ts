@@ -1,10 +1,9 @@
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
-import { SATISFACTION, SATISFACTION_LABELS } from '@bihuan/core/schema';
+import { SATISFACTION_LABELS } from '@bihuan/core/schema';
 import { viewerItem } from '../../internal/masking.js';
 import { type ReceptionEvent, type ReceptionItem, type ReceptionPeriodReport, type ReceptionRole, type ReceptionState, type ReceptionStore, receptionLoop, receptionOfPeriod, receptionStoreSpec, summarizeReception, summarizeReceptionPeriod } from '@bihuan/core/reception';
 import { type Period, parsePeriod } from '@bihuan/core/calendar';
-import { type Locale } from '@bihuan/core/schema';
-import { type ActionField, actionFormStyles } from '../../internal/action-form.js';
+import { actionFormStyles } from '../../internal/action-form.js';
 import { BihuanElement } from '../../internal/bihuan-element.js';
 import { dataStyles } from '../../internal/data-styles.js';
 import { nowMs, type NowInput } from '../../internal/now.js';
@@ -16,42 +15,19 @@ import { StoreController, replaceById } from '../../internal/store-controller.js
 import { themeStyles } from '../../internal/styles.js';
 import { SyncMarksController, syncMarkStyles, viewerOf, type ViewerActor } from '../../internal/session.js';
 import { receptionIssuesMessages } from './reception-issues.messages.js';
+import { RECEPTION_ACTIONS } from './reception-issues.actions.js';
 import { receptionIssuesStyles } from './reception-issues.styles.js';
 import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } from '../../events.js';
 import { booleanGuard, idGuard, nowGuard, roleGuard, storeGuard, textGuard } from '../../internal/guard.js';
 import { periodSwitch, periodSwitchStyles } from '../../internal/period-switch.js';
 import { formatNumber } from '../../internal/format.js';
-import { handlerFields, handlerLine, handlerViewStyles, mineOnly, mineSwitch, noneMine } from '../../internal/handler-view.js';
+import { handlerLine, handlerViewStyles, mineOnly, mineSwitch, noneMine } from '../../internal/handler-view.js';
 import { escalationMark, escalationStyles } from '../../internal/escalation-view.js';
 import { ownName, standalone } from '../../internal/words.js';
 
 export type ReceptionTransitionDetail = LoopTransitionDetail<ReceptionEvent, ReceptionState>;
 /** What `bh-reception-refused` carries: the action refused and the loop's reason. */
 export type ReceptionRefusedDetail = LoopRefusedDetail<ReceptionEvent>;
-
-function fieldsOf(event: string, locale: Locale): readonly ActionField[] | undefined {
-  const f = receptionIssuesMessages[locale].fields;
-  switch (event) {
-    case 'assign':
-      return [
-        { name: 'department', label: f.department, kind: 'text' },
-        { name: 'dueDate', label: f.dueDate, kind: 'date' },
-      ];
-    case 'supervise':
-      return [{ name: 'instruction', label: f.instruction, kind: 'text' }];
-    case 'feedBack':
-      return [{ name: 'result', label: f.result, kind: 'text' }];
-    case 'rate':
-      return [
-        { name: 'satisfaction', label: f.satisfaction, kind: 'select', options: SATISFACTION.map((s) => ({ value: s, label: SATISFACTION_LABELS[s][locale] })) },
-        { name: 'comment', label: f.comment, kind: 'text', optional: true },
-      ];
-    case 'reopen':
-      return [{ name: 'reason', label: f.reason, kind: 'text' }];
-    default:
-      return handlerFields(event, locale);
-  }
-}
 
 /** Rows per page of the table. */
 const PAGE_SIZE = 50;
@@ -153,7 +129,7 @@ export class BhReceptionIssues extends BihuanElement {
   private readonly actions = new LoopActions(this, {
     def: receptionLoop,
     collection: 'issues',
-    fields: fieldsOf,
+    actions: RECEPTION_ACTIONS,
     eventName: 'bh-reception-transition',
     write: (action) => this.storeController.write(action),
     applied: (snapshot) => (this.items = replaceById(this.items ?? [], snapshot as ReceptionItem)),

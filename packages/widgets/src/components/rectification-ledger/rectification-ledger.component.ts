@@ -2,8 +2,6 @@ import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'l
 import { type Period, formatInstant, parseDate, parsePeriod, chinaDay } from '@bihuan/core/calendar';
 import { chinaDate, toCsv } from '@bihuan/core/export';
 import { type RectificationEvent, type RectificationItem, type RectificationRole, type RectificationState, type RectificationStore, isRectificationOverdue, openOverdueAccountability, rectificationCsvColumns, rectificationLoop, rectificationOfPeriod, rectificationStoreSpec, sortRectificationLedger, summarizeRectification, summarizeRectificationPeriod } from '@bihuan/core/rectification';
-import { type Locale } from '@bihuan/core/schema';
-import type { ActionField } from '../../internal/action-form.js';
 import { actionFormStyles } from '../../internal/action-form.js';
 import { BihuanElement } from '../../internal/bihuan-element.js';
 import { exportCsv } from '../../internal/csv-download.js';
@@ -19,12 +17,13 @@ import { escalationMark, escalationStyles } from '../../internal/escalation-view
 import { periodSwitch, periodSwitchStyles } from '../../internal/period-switch.js';
 import { SyncMarksController, syncMarkStyles, viewerOf, type ViewerActor } from '../../internal/session.js';
 import { rectificationLedgerMessages } from './rectification-ledger.messages.js';
+import { RECTIFICATION_ACTIONS } from './rectification-ledger.actions.js';
 import { rectificationLedgerStyles } from './rectification-ledger.styles.js';
 import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } from '../../events.js';
 import type { ExportDetail } from '../../internal/csv-download.js';
 import { booleanGuard, idGuard, nowGuard, oneOfGuard, roleGuard, storeGuard, textGuard } from '../../internal/guard.js';
 import { formatNumber } from '../../internal/format.js';
-import { handlerFields, handlerLine, handlerViewStyles, mineOnly, mineSwitch, noneMine } from '../../internal/handler-view.js';
+import { handlerLine, handlerViewStyles, mineOnly, mineSwitch, noneMine } from '../../internal/handler-view.js';
 import { ownName, standalone } from '../../internal/words.js';
 
 export type RectificationTransitionDetail = LoopTransitionDetail<RectificationEvent, RectificationState>;
@@ -32,28 +31,6 @@ export type RectificationTransitionDetail = LoopTransitionDetail<RectificationEv
 export type RectificationRefusedDetail = LoopRefusedDetail<RectificationEvent>;
 export type RectificationView = 'all' | 'problemList' | 'ledger' | 'fixedAtOnce' | 'overdue';
 const VIEWS: readonly RectificationView[] = ['all', 'problemList', 'ledger', 'fixedAtOnce', 'overdue'];
-
-function fieldsOf(event: string, locale: Locale): readonly ActionField[] | undefined {
-  const f = rectificationLedgerMessages[locale].fields;
-  switch (event) {
-    case 'start':
-      return [{ name: 'measures', label: f.measures, kind: 'lines' }];
-    case 'fixAtOnce':
-    case 'submit':
-      return [
-        { name: 'evidence', label: f.evidence, kind: 'lines' },
-        { name: 'summary', label: f.summary, kind: 'text' },
-      ];
-    case 'verify':
-      return [{ name: 'opinion', label: f.opinion, kind: 'text' }];
-    case 'giveBack':
-      return [{ name: 'reason', label: f.reason, kind: 'text' }];
-    case 'supervise':
-      return [{ name: 'instruction', label: f.instruction, kind: 'text' }];
-    default:
-      return handlerFields(event, locale);
-  }
-}
 
 /** Rows per page of the table. */
 const PAGE_SIZE = 50;
@@ -156,7 +133,7 @@ export class BhRectificationLedger extends BihuanElement {
   private readonly actions = new LoopActions(this, {
     def: rectificationLoop,
     collection: 'items',
-    fields: fieldsOf,
+    actions: RECTIFICATION_ACTIONS,
     hidden: ['holdAccountable'],
     eventName: 'bh-rectification-transition',
     write: (action) => this.storeController.write(action),

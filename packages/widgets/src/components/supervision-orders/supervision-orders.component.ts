@@ -1,7 +1,6 @@
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { formatInstant, periodOf } from '@bihuan/core/calendar';
 import { chainOfLoop, escalationLevelOf, overdue, type Snapshot } from '@bihuan/core/loop';
-import type { Locale } from '@bihuan/core/schema';
 import {
   type SupervisionEvent,
   type SupervisionItem,
@@ -16,7 +15,7 @@ import {
   supervisionOrdersOfPeriod,
   supervisionStoreSpec,
 } from '@bihuan/core/supervision';
-import { type ActionField, actionFormStyles } from '../../internal/action-form.js';
+import { actionFormStyles } from '../../internal/action-form.js';
 import { BihuanElement } from '../../internal/bihuan-element.js';
 import { dataStyles } from '../../internal/data-styles.js';
 import { emit } from '../../internal/emit.js';
@@ -36,6 +35,7 @@ import { themeStyles } from '../../internal/styles.js';
 import { escalationMark, escalationStyles } from '../../internal/escalation-view.js';
 import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } from '../../events.js';
 import { supervisionOrdersMessages } from './supervision-orders.messages.js';
+import { SUPERVISION_ACTIONS } from './supervision-orders.actions.js';
 import { supervisionOrdersStyles } from './supervision-orders.styles.js';
 
 export type SupervisionTransitionDetail = LoopTransitionDetail<SupervisionEvent, SupervisionState>;
@@ -50,26 +50,6 @@ export interface SupervisionIssuedDetail {
 const PERIODS = ['all', 'week', 'month', 'quarter', 'year'] as const;
 type PeriodChoice = (typeof PERIODS)[number];
 const PAGE_SIZE = 50;
-
-function fieldsOf(event: string, locale: Locale): readonly ActionField[] | undefined {
-  const f = supervisionOrdersMessages[locale].fields;
-  switch (event) {
-    case 'answer':
-      return [{ name: 'response', label: f.response, kind: 'textarea' }];
-    case 'reissue':
-      return [
-        { name: 'reason', label: f.reason, kind: 'textarea' },
-        { name: 'instruction', label: f.instruction, kind: 'text', optional: true },
-        { name: 'dueDate', label: f.dueDate, kind: 'date' },
-      ];
-    case 'close':
-      return [{ name: 'assessment', label: f.assessment, kind: 'textarea' }];
-    case 'withdraw':
-      return [{ name: 'reason', label: f.reason, kind: 'textarea' }];
-    default:
-      return undefined;
-  }
-}
 
 const isSnapshotLike = (v: unknown): boolean => v !== null && typeof v === 'object' && typeof (v as Snapshot).id === 'string' && typeof (v as Snapshot).loop?.id === 'string' && Array.isArray((v as Snapshot).history);
 
@@ -159,7 +139,7 @@ export class BhSupervisionOrders extends BihuanElement {
   private readonly actions = new LoopActions(this, {
     def: supervisionLoop,
     collection: 'orders',
-    fields: fieldsOf,
+    actions: SUPERVISION_ACTIONS,
     eventName: 'bh-supervision-transition',
     write: (action) => this.storeController.write(action),
     applied: (snapshot) => (this.items = replaceById(this.items ?? [], snapshot as SupervisionItem)),

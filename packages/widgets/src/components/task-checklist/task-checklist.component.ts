@@ -1,14 +1,16 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { formatInstant, parseInstant } from '@bihuan/core/calendar';
 import { BihuanError } from '@bihuan/core/schema';
-import { applyLoopEvent, type Store } from '@bihuan/core/store';
-import { type DoneField, type FeedbackValue, type OfficerReminders, type ReminderPolicy, type TaskOrder, type TaskStore, type TaskStoreSpec, DEFAULT_REMINDER_POLICY, applyTaskEvent, dueDayText, reminders, rollupOrders, taskOrderLoop, taskStoreSpec } from '@bihuan/core/task';
+import type { Store } from '@bihuan/core/store';
+import { type OfficerReminders, type ReminderPolicy, type TaskOrder, type TaskStore, type TaskStoreSpec, DEFAULT_REMINDER_POLICY, applyTaskEvent, dueDayText, reminders, rollupOrders, taskOrderLoop, taskStoreSpec } from '@bihuan/core/task';
 import { type AttachmentCollections, listAttachments } from '@bihuan/core/attachment';
 import { attachmentPanelStore, attachmentSource } from '../../internal/attachment-source.js';
 import '../attachments/define.js';
 import { BihuanElement } from '../../internal/bihuan-element.js';
 import { type ViewerActor, viewerOf } from '../../internal/session.js';
-import { readForm } from '../../internal/form-fields.js';
+import { type ActionDraft, actionFields, actionPayload, payloadOf } from '../../internal/action-form.js';
+import { type ActionStep, LoopActions } from '../../internal/loop-actions.js';
+import { REASON, TASK_ACTIONS, type TaskActionContext } from './task-checklist.actions.js';
 import { dataStyles } from '../../internal/data-styles.js';
 import { formStyles } from '../../internal/form-styles.js';
 import { StoreController, replaceById } from '../../internal/store-controller.js';
@@ -18,7 +20,6 @@ import { taskChecklistMessages, type TaskChecklistMessages } from './task-checkl
 import { taskChecklistStyles } from './task-checklist.styles.js';
 import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } from '../../events.js';
 import { booleanGuard, idGuard, monthOrEmptyGuard, nowTextGuard, plainObjectGuard, storeGuard } from '../../internal/guard.js';
-import { aside } from '../../internal/words.js';
 
 /** `bh-task-feedback`: an order was fed back or marked not applicable from the checklist. */
 export interface TaskFeedbackDetail {
@@ -230,17 +231,11 @@ export class BhTaskChecklist extends BihuanElement {
 
   private renderForm(t: TaskChecklistMessages, o: TaskOrder, formId: string): TemplateResult {
     const problem = this.formProblem?.order === o.id ? this.formProblem : undefined;
-    const fieldProblem = (f: DoneField) => (problem?.field === f.id ? problem.message : undefined);
     const formProblem = problem && problem.field === undefined ? problem.message : undefined;
+    const c = this.actionContext(o);
+    const fields = [...TASK_ACTIONS.feedback!.fields(c, {}), ...(o.data.template.mayBeNotApplicable ? TASK_ACTIONS.exempt!.fields(c, {}) : [])];
     return html`<form id=${formId} part="form" aria-label=${t.feedbackFor(o.data.template.title[this.locale])} novalidate @submit=${(e: SubmitEvent) => this.submit(e, o)}>
-      ${o.data.template.done.map((f) => (f.kind === 'evidence' ? this.renderEvidence(t, o, f, `${formId}-${f.id}`, fieldProblem(f)) : this.renderField(t, f, `${formId}-${f.id}`, fieldProblem(f))))}
-      ${o.data.template.mayBeNotApplicable
-        ? html`<div class="field">
-            <label for="${formId}-reason">${t.reason}${t.optional}</label>
-            <input id="${formId}-reason" name="@reason" type="text" aria-invalid=${problem?.field === '@reason' ? 'true' : 'false'} aria-describedby=${problem?.field === '@reason' ? `${formId}-reason-error` : nothing} />
-            ${problem?.field === '@reason' ? html`<p class="field-error" id="${formId}-reason-error">${problem.message}</p>` : nothing}
-          </div>`
-        : nothing}
+      ${actionFields(fields, { id: (name) => `${formId}-${name === REASON ? 'reason' : name}`, problem: (name) => (problem?.field === name ? problem.message : undefined), optionalMark: t.optional, required: true })}
       ${formProblem ? html`<p class="field-error" role="alert">${formProblem}</p>` : nothing}
       <div class="buttons">
         <button type="submit" class="primary" value="feedback">${t.submit}</button>
@@ -250,32 +245,14 @@ export class BhTaskChecklist extends BihuanElement {
     </form>`;
   }
 
-  private renderField(t: TaskChecklistMessages, f: DoneField, id: string, problem: string | undefined): TemplateResult {
-    const label = `${f.label[this.locale]}${f.kind === 'count' && f.unit ? aside(f.unit[this.locale], this.locale) : ''}${f.required ? '' : t.optional}`;
-    const invalid = problem ? 'true' : 'false';
-    const hintId = f.kind === 'evidence' ? `${id}-hint` : '';
-    const described = [hintId, problem ? `${id}-error` : ''].filter(Boolean).join(' ') || nothing;
-    const control =
-      f.kind === 'count'
-        ? html`<input id=${id} name=${f.id} type="number" inputmode="numeric" min=${f.min ?? 0} max=${f.max ?? nothing} step="1" ?required=${f.required} aria-invalid=${invalid} aria-describedby=${described} />`
-        : f.kind === 'place'
-          ? html`<input id=${id} name=${f.id} type="text" ?required=${f.required} aria-invalid=${invalid} aria-describedby=${described} />`
-          : html`<textarea id=${id} name=${f.id} ?required=${f.required} aria-invalid=${invalid} aria-describedby=${described}></textarea>`;
-    return html`<div class="field">
-      <label for=${id}>${label}</label>
-      ${hintId ? html`<p class="hint" id=${hintId}>${t.evidenceHint}</p>` : nothing} ${control}
-      ${problem ? html`<p class="field-error" id="${id}-error">${problem}</p>` : nothing}
-    </div>`;
+  /** What the action table works a task's form out from. */
+  private actionContext(o: TaskOrder): TaskActionContext {
+    return { order: o, locale: this.locale, t: taskChecklistMessages[this.locale], evidence: () => this.renderEvidence(o) };
   }
 
   /** Evidence is the order's attached files (photos from the site): attached here, checked by core's rules (`evidence_not_attached`, `photos_required`). */
-  private renderEvidence(t: TaskChecklistMessages, o: TaskOrder, f: DoneField, id: string, problem: string | undefined): TemplateResult {
-    return html`<div class="field" role="group" aria-labelledby="${id}-label" aria-describedby=${problem ? `${id}-error` : nothing}>
-      <p class="label" id="${id}-label">${f.label[this.locale]}${f.required ? '' : t.optional}</p>
-      <p class="hint">${t.evidenceHint}</p>
-      <bh-attachments .store=${attachmentPanelStore(this.attachmentStore, this.data.store)} lang=${this.locale} item-kind="taskOrder" item-id=${o.id} viewer=${this.actor.id} viewer-role="officer" default-type="photo" .now=${this.now || undefined}></bh-attachments>
-      ${problem ? html`<p class="field-error" id="${id}-error">${problem}</p>` : nothing}
-    </div>`;
+  private renderEvidence(o: TaskOrder): TemplateResult {
+    return html`<bh-attachments .store=${attachmentPanelStore(this.attachmentStore, this.data.store)} lang=${this.locale} item-kind="taskOrder" item-id=${o.id} viewer=${this.actor.id} viewer-role="officer" default-type="photo" .now=${this.now || undefined}></bh-attachments>`;
   }
 
   private async toggle(order: string, formId: string): Promise<void> {
@@ -296,51 +273,47 @@ export class BhTaskChecklist extends BihuanElement {
     event.preventDefault();
     const t = taskChecklistMessages[this.locale];
     const form = event.currentTarget as HTMLFormElement;
-    const fields = readForm(form);
     const exempt = (event.submitter as HTMLButtonElement | null)?.value === 'exempt';
-    if (!this.data.store) return;
+    const store = this.data.store;
+    if (!store) return;
     const at = formatInstant(Math.max(this.nowMs, parseInstant(order.updatedAt)));
     const actor = this.actor as ViewerActor & { role: 'officer' };
     if (!actor.role) return;
-    let result;
-    if (exempt) {
-      const reason = fields['@reason'] ?? '';
-      if (!reason) return this.refuse(form, { order: order.id, field: '@reason', message: t.reasonRequired });
-      result = await this.data.write((store) => applyLoopEvent(store, 'orders', taskOrderLoop, order.id, { type: 'exempt', actor, at, payload: { reason } }));
-    } else {
-      const values: Record<string, FeedbackValue> = {};
-      // Only a task that asks for evidence reads the order's files (the rest need none).
-      const attachments = order.data.template.done.some((f) => f.kind === 'evidence') ? await attachmentSource(this.attachmentStore, this.data.store) : undefined;
-      const attached = attachments ? (await listAttachments(attachments, { kind: 'taskOrder', id: order.id }, { live: true })).map((a) => a.id) : [];
-      for (const f of order.data.template.done) {
-        if (f.kind === 'evidence') {
-          if (attached.length > 0) values[f.id] = attached;
-          continue;
-        }
-        const raw = fields[f.id] ?? '';
-        if (raw === '') continue;
-        if (f.kind === 'count') values[f.id] = /^-?\d+(\.\d+)?$/.test(raw) ? Number(raw) : raw;
-        else values[f.id] = raw;
-      }
-      // Core's store path checks the evidence against the order's attachments as stored.
-      result = await this.data.write((store) => applyTaskEvent(store, order.id, { type: 'feedback', actor, at, payload: { values } }, undefined, attachments ? { attachments } : {}));
+    const action = exempt ? TASK_ACTIONS.exempt! : TASK_ACTIONS.feedback!;
+    const typed = payloadOf(form, action.fields(this.actionContext(order), {})) as ActionDraft;
+    if (exempt && !typed[REASON]) return this.refuse(form, { order: order.id, field: REASON, message: t.reasonRequired });
+    // Only a task that asks for evidence reads the order's files (the rest need none); core's store path checks the evidence against them as stored.
+    const evidence = exempt ? [] : order.data.template.done.filter((f) => f.kind === 'evidence');
+    const attachments = evidence.length > 0 ? await attachmentSource(this.attachmentStore, store) : undefined;
+    if (attachments) {
+      const attached = (await listAttachments(attachments, { kind: 'taskOrder', id: order.id }, { live: true })).map((a) => a.id);
+      for (const f of evidence) typed[f.id] = attached;
     }
-    if (!result.ok) {
-      const field = result.reason.field?.replace(/^values\./, '');
+    const step: ActionStep = (s, id, e) => applyTaskEvent(s as TaskStore, id, e, undefined, attachments ? { attachments } : {});
+    const outcome = await this.actions.apply(store, order.id, exempt ? 'exempt' : 'feedback', actionPayload(action, typed), actor, at, { step });
+    if (!outcome.ok) {
+      const field = outcome.reason?.field?.replace(/^values\./, '');
       const known = order.data.template.done.some((f) => f.id === field);
-      return this.refuse(form, { order: order.id, field: known ? field : undefined, message: result.reason.message[this.locale] });
+      const message = outcome.reason?.message[this.locale] ?? outcome.problem;
+      return message === undefined ? undefined : this.refuse(form, { order: order.id, field: known ? field : undefined, message });
     }
-    // The accepted snapshot is what the store now holds: show it, without loading the month again.
-    const next = result.snapshot as TaskOrder;
-    this.orders = replaceById(this.orders ?? [], next);
+    // The accepted snapshot is what the store now holds: shown without loading the month again.
     const title = order.data.template.title[this.locale];
     this.editing = undefined;
     this.formProblem = undefined;
     this.status = exempt ? t.exempted(title) : t.saved(title);
-    this.dispatchEvent(new CustomEvent<TaskFeedbackDetail>('bh-task-feedback', { detail: { order: order.id, state: result.snapshot.state }, bubbles: true, composed: true }));
+    this.dispatchEvent(new CustomEvent<TaskFeedbackDetail>('bh-task-feedback', { detail: { order: order.id, state: outcome.snapshot.state }, bubbles: true, composed: true }));
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>(`#task-form-${order.id.replace(/[^\w-]/g, '_')}`)?.focus();
   }
+
+  /** Runs the checklist's actions: one store write each, the accepted order shown from the write's own result. */
+  private readonly actions = new LoopActions(this, {
+    def: taskOrderLoop,
+    collection: 'orders',
+    write: (action) => this.data.write(action as never),
+    applied: (snapshot) => (this.orders = replaceById(this.orders ?? [], snapshot as TaskOrder)),
+  });
 
   private async refuse(form: HTMLFormElement, problem: FormProblem): Promise<void> {
     this.formProblem = problem;
