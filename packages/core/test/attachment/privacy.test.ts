@@ -19,6 +19,7 @@ import {
   createMemoryStore,
   listAttachments,
   maskAttachment,
+  removeAttachment,
   type Attachment,
 } from '@bihuan/core';
 
@@ -114,6 +115,25 @@ describe('names as a viewer sees them', () => {
     const seen = attachmentsAsSeen(await listAttachments(store, { kind: 'dispute', id: 'D-9' }), false);
     expect(seen.map((a) => attachmentLabel(a, 'zh-CN'))).toEqual(['附件 1（JPEG，6 B）']);
     expect((await listAttachments(store, { kind: 'dispute', id: 'D-9' }))[0]!.name).toBe('张三丰身份证.jpg'); // the store keeps the real name
+  });
+
+  test('adding and removing on a store: a refusal to someone who may not see personal data names the other file by its number', async () => {
+    const store = createMemoryStore(attachmentStoreSpec);
+    const item = { kind: 'dispute', id: 'D-7' };
+    const card = () => new File([new Uint8Array([0xff, 0xd8, 0xff, 7])], '张三丰身份证.jpg', { type: 'image/jpeg' });
+    expect((await addAttachment(store, { id: 'c1', item, type: 'idDocument', addedBy: { id: 'm', role: 'mediator' }, addedAt: '2026-11-02T10:00:00+08:00' }, card())).ok).toBe(true);
+    const again = { id: 'c2', item, type: 'idDocument' as const, addedBy: { id: 's', role: 'supervisor' }, addedAt: '2026-11-02T10:05:00+08:00' };
+    const inClear = await addAttachment(store, again, card());
+    const masked = await addAttachment(store, again, card(), { clear: false });
+    expect(inClear.ok ? undefined : inClear.reason.message['zh-CN']).toContain('“张三丰身份证.jpg”');
+    expect(masked.ok ? undefined : [masked.reason.rule, masked.reason.message.en]).toEqual(['duplicate_attachment', expect.stringContaining('"attachment-1.jpg"')]);
+    const notTheirs = await removeAttachment(store, 'c1', { actor: { id: 'l', role: 'departmentLiaison' }, at: '2026-11-02T11:00:00+08:00' }, { clear: false });
+    expect(notTheirs.ok ? undefined : [notTheirs.reason.rule, notTheirs.reason.message['zh-CN']]).toEqual(['remove_not_allowed', expect.stringContaining('“attachment-1.jpg”')]);
+    expect(JSON.stringify([masked, notTheirs])).not.toContain('张三丰');
+    // A supervisor withdraws it: the store keeps the real record, marked removed.
+    const done = await removeAttachment(store, 'c1', { actor: { id: 's', role: 'supervisor' }, at: '2026-11-02T11:00:00+08:00', reason: '误传' }, { clear: false });
+    expect(done.ok && done.value.name).toBe('张三丰身份证.jpg');
+    await expect(removeAttachment(store, 'c1', { actor: { id: 's', role: 'supervisor' }, at: '2026-11-02T11:00:00+08:00' }, { clear: 'no' as never })).rejects.toThrow(/options\.clear/);
   });
 
   test('bad input is refused naming the argument, and changes nothing', () => {
