@@ -421,7 +421,8 @@ describe.each(KINDS)('security sweep on %s', (kind) => {
     for (const as of masked) {
       const list = await send('GET', `/items/disputes/${on}/attachments`, as);
       expect(list.status).toBe(200);
-      expect(list.json.items.map((a: { name: string; masked: unknown }) => [a.name, a.masked])).toEqual([
+      // (each masked user below adds a file of their own: the first three are the mediator's)
+      expect(list.json.items.slice(0, 3).map((a: { name: string; masked: unknown }) => [a.name, a.masked])).toEqual([
         ['attachment-1.jpg', { n: 1 }],
         ['attachment-2.jpg', { n: 2 }],
         ['attachment-3.jpg', { n: 3 }],
