@@ -41,7 +41,7 @@ import { actorFor, parse, readJson } from './app.js';
  * - `PUT /items/:collection/:id/attachments/:attachmentId?type=&name=[&role=][&at=]` — the body is
  *   the file's bytes; `Content-Type` its media type; `X-Bihuan-SHA256` its hash, checked against
  *   the body. Idempotent: the same id with the same bytes again answers the stored record (200).
- * - `GET /items/:collection/:id/attachments` — the item's records, oldest first (no bytes).
+ * - `GET /items/:collection/:id/attachments[?withdrawn=include]` — the item's records, oldest first (no bytes); withdrawn ones only when asked.
  * - `GET /items/:collection/:id/attachments/:attachmentId` — the bytes.
  * - `GET /items/:collection/:id/attachment-log` — the audit lines (who stored, fetched or withdrew which file, when).
  * - `POST /items/:collection/:id/attachments/:attachmentId/withdrawal` — `{ reason, at?, actor?: { role } }`:
@@ -262,7 +262,8 @@ export function mountAttachments(app: Hono<Env>, service: Service, logger: Logge
     const identity = c.get('identity');
     const found = await itemFor(service, identity, collection, id);
     const seen = asSeen(await recordsOf(service.db, collection, id), seesFilesInClear(service, identity, found.binding));
-    return c.json({ items: seen.filter((r) => r.removedAt === undefined) });
+    // `?withdrawn=include`: withdrawn records too (`removedAt` set), so that a device learns of a withdrawal made on another.
+    return c.json({ items: c.req.query('withdrawn') === 'include' ? seen : seen.filter((r) => r.removedAt === undefined) });
   });
 
   app.get('/items/:collection/:id/attachment-log', async (c) => {

@@ -183,6 +183,28 @@ describe('<bh-attachments>', () => {
     expect(shadowText(root2.host)).not.toMatch(/[\u3000-\u303f\uff01-\uff1f]/);
   });
 
+  test('with a sync that pulls, the item’s records are asked of the server once: a withdrawal made on another device leaves the list', async () => {
+    const store = createMemoryStore(attachmentStoreSpec) as AttachmentStore;
+    const by = { id: 'mediator-li', role: 'mediator' };
+    expect((await addAttachment(store, { id: 'w1', item: { kind: 'dispute', id: 'D-5' }, type: 'photo', addedBy: by, addedAt: '2026-11-20T10:00:00+08:00' }, jpeg('w1', '现场.jpg'))).ok).toBe(true);
+    const pulls: [string, string][] = [];
+    const sync = {
+      fetchFile: async () => undefined,
+      // As the synced store does: the server says the file was withdrawn elsewhere; the record here is marked.
+      pullFiles: async (collection: string, key: string) => {
+        pulls.push([collection, key]);
+        const known = (await store.get('attachments', 'w1'))!;
+        await store.put('attachments', { ...known, removedAt: '2026-11-20T03:00:00.000Z', removedBy: by });
+        return [];
+      },
+    };
+    const c = await mount(html`<bh-attachments item-kind="dispute" item-id="D-5" viewer="mediator-li" .store=${store} .sync=${sync}></bh-attachments>`);
+    const el = c.querySelector('bh-attachments')!;
+    await waitFor(() => shadowText(el).includes('暂无附件'), el.shadowRoot!);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(pulls).toEqual([['disputes', 'D-5']]);
+  });
+
   test('a sync without fetchFile is refused in place, naming the property, without throwing into the page', async () => {
     const store = createMemoryStore(attachmentStoreSpec) as AttachmentStore;
     const problems: unknown[] = [];

@@ -5,6 +5,7 @@ import {
   ATTACHMENT_TYPES,
   addAttachment,
   attachmentLabel,
+  attachmentRuleOfKind,
   attachmentsAsSeen,
   attachmentStoreSpec,
   attachmentWithheld,
@@ -45,6 +46,8 @@ export interface AttachmentOpenedDetail {
 /** What `<bh-attachments>` needs of a synced store's `sync` control (`SyncControl` in `@bihuan/core/sync`). */
 export interface AttachmentFetcher {
   fetchFile(attachmentId: string): Promise<Blob | undefined>;
+  /** When given: the server's records of the item's files (others' new files, withdrawals made elsewhere), asked once per item shown. */
+  pullFiles?(collection: string, key: string): Promise<readonly unknown[]>;
 }
 
 /** The roles that see an item kind's personal data in clear, when the page names none: the loop's own (a kind without any shows everything). */
@@ -140,10 +143,26 @@ export class BhAttachments extends BihuanElement {
   private status = '';
   private over = false;
   private fetching = new Map<string, Fetching>();
+  /** The items whose records were asked of the server (`sync.pullFiles`), once each. */
+  private readonly pulled = new Set<string>();
   private readonly data = new StoreController<AttachmentCollections>(this, attachmentStoreSpec, async (store) => {
     // Every record of the item, so that a masked file's number counts withdrawn ones too; then the live ones.
     this.attachments = this.itemId ? await listAttachments(store, { kind: this.itemKind, id: this.itemId }) : [];
+    this.pullOnce();
   });
+
+  /** Asks the server for the item's records once (new files from others, withdrawals made elsewhere); the store's change reloads the list. */
+  private pullOnce(): void {
+    const collection = attachmentRuleOfKind(this.itemKind)?.collection;
+    const key = `${this.itemKind}\u0000${this.itemId}`;
+    if (!this.itemId || !collection || typeof this.sync?.pullFiles !== 'function' || this.pulled.has(key)) return;
+    this.pulled.add(key);
+    try {
+      void this.sync.pullFiles(collection, this.itemId).catch(() => undefined); // offline: the records here stand
+    } catch {
+      // A sync that throws at once leaves the records here as they are.
+    }
+  }
 
   /** Whether the viewer sees the item's personal data (file names, papers) in clear. */
   private get clear(): boolean {
