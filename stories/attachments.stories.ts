@@ -71,3 +71,25 @@ export const Invalid: Story = { args: { wrongStore: true } };
 
 /** English. */
 export const English: Story = { args: { lang: 'en', viewer: 'mediator-li', seed: () => exampleAttachments } };
+
+/** A party's ID card photo among the case's files, as the mediator records it. */
+const withPapers = (): Attachment[] => [
+  ...exampleAttachments,
+  {
+    id: 'att-dsp-0001-id',
+    item: { kind: 'dispute', id: ITEM },
+    type: 'idDocument',
+    name: '申请人身份证（示例）.jpg',
+    size: 245_760,
+    mediaType: 'image/jpeg',
+    sha256: '0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0',
+    addedBy: { id: 'mediator-li', role: 'mediator', name: '李调解员' },
+    addedAt: '2026-11-19T09:30:00+08:00',
+  },
+];
+
+/** As a county supervisor, who may not see the parties' personal data: files by number, format and size; papers and the agreement withheld. */
+export const Supervisor: Story = { args: { viewer: 'head-gao', viewerRole: 'supervisor', seed: withPapers } };
+
+/** The same in English. */
+export const SupervisorEnglish: Story = { args: { lang: 'en', viewer: 'head-gao', viewerRole: 'supervisor', seed: withPapers } };

@@ -43,16 +43,16 @@ const SERVER_COUNTY = {
 };
 
 // Notices (通知): core says who should hear of each step; a real portal hands them to its SMS
-// gateway here (the `onNotice` hook). This example logs them to the console and lists them.
+// gateway here (the `onNotice` hook). This example logs them to the console and lists them in
+// <bh-notice-log> (newest first, who hears each in the page's language, a party by masked phone).
 const lang = () => (document.documentElement.lang === 'en' ? 'en' : 'zh-CN');
+const NOTICES_KEPT = 200;
+let notices = [];
 function onNotice(notice) {
-  console.info('[bihuan notice]', notice.key, notice.recipient, notice.text[lang()]);
-  const item = document.createElement('li');
   // party:p1, department:court, centre:intakeClerk, level:governance/subDistrict, staff:<handler id>
-  const who = recipientKey(notice.recipient);
-  item.textContent = `${notice.itemId} → ${who}: ${notice.text[lang()]}`;
-  noticeLog.prepend(item);
-  while (noticeLog.children.length > 20) noticeLog.lastElementChild.remove();
+  console.info('[bihuan notice]', notice.key, recipientKey(notice.recipient), notice.text[lang()]);
+  notices = [...notices, notice].slice(-NOTICES_KEPT);
+  noticeLog.notices = notices;
 }
 const onNoticeError = (error) => console.warn('[bihuan notice] not delivered', error);
 intake.addEventListener('bh-dispute-accepted', (event) => void notifyStep(null, event.detail.dispute, undefined, onNotice, onNoticeError));
@@ -94,7 +94,7 @@ role.addEventListener('change', () => {
   viewSupervision();
 });
 
-// The chosen dispute's papers: its attachments (files stay in this browser, the user's own store)
+// The chosen dispute's papers: its attachments (the user's own store; signed in, sent to the server)
 // and the documents an office prints from it — the intake form, the agreement once settled, the
 // follow-up record once followed up. Made when a dispute is chosen, for that dispute.
 const papersBox = document.getElementById('case-papers');
@@ -120,6 +120,9 @@ async function papers() {
     files.setAttribute('no-heading', '');
     files.setAttribute('aria-labelledby', 'case-attachments-heading');
     files.store = attachmentStore;
+    // Signed in: a file another officer added has its record here and its bytes on the server,
+    // fetched when it is opened (the synced store's sync control).
+    if (pageStore.sync?.fetchFile) files.sync = pageStore.sync;
     document.getElementById('case-attachments-slot').append(files);
   }
   const who = worker();

@@ -42,6 +42,12 @@ describe('the disputes page', () => {
     const id = await accepted;
     expect(id).toMatch(/^JF-\d{8}-[0-9A-Z]{6}$/);
     await page.locator(`bh-dispute-ledger .open:has-text("${id}")`).waitFor();
+    // The notices the acceptance makes are listed in the page's <bh-notice-log>, a party by masked phone only.
+    await page.locator('bh-notice-log [part=notice]').first().waitFor();
+    const log = (await page.locator('bh-notice-log').textContent({ timeout: 5000 })) ?? '';
+    expect(await page.locator('bh-notice-log [part=notice]').count()).toBeGreaterThan(0);
+    expect(await page.evaluate(() => document.getElementById('notice-log')!.shadowRoot!.textContent)).not.toContain('13812341234');
+    expect(log).not.toContain('13812341234');
 
     // Reload: IndexedDB kept it.
     await page.reload();

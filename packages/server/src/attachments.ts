@@ -1,6 +1,20 @@
 import type { Context, Hono } from 'hono';
 import * as z from 'zod';
-import { ATTACHMENT_TYPES, AttachmentSchema, attachmentRuleOf, checkDuplicate, checkFile, checkRemoval, eventNeedsAttachments, MAX_ATTACHMENT_BYTES, sha256Of, type Attachment, type AttachmentType } from '@bihuan/core/attachment';
+import {
+  ATTACHMENT_TYPES,
+  AttachmentSchema,
+  attachmentRuleOf,
+  attachmentsAsSeen,
+  attachmentWithheld,
+  checkDuplicate,
+  checkFile,
+  checkRemoval,
+  eventNeedsAttachments,
+  MAX_ATTACHMENT_BYTES,
+  sha256Of,
+  type Attachment,
+  type AttachmentType,
+} from '@bihuan/core/attachment';
 import type { Localized } from '@bihuan/core/schema';
 import type { LoopActor } from '@bihuan/core/loop';
 import type { Identity } from './auth.js';
@@ -27,7 +41,7 @@ import { actorFor, parse, readJson } from './app.js';
  * - `PUT /items/:collection/:id/attachments/:attachmentId?type=&name=[&role=][&at=]` — the body is
  *   the file's bytes; `Content-Type` its media type; `X-Bihuan-SHA256` its hash, checked against
  *   the body. Idempotent: the same id with the same bytes again answers the stored record (200).
- * - `GET /items/:collection/:id/attachments` — the item's records, oldest first (no bytes).
+ * - `GET /items/:collection/:id/attachments[?withdrawn=include]` — the item's records, oldest first (no bytes); withdrawn ones only when asked.
  * - `GET /items/:collection/:id/attachments/:attachmentId` — the bytes.
  * - `GET /items/:collection/:id/attachment-log` — the audit lines (who stored, fetched or withdrew which file, when).
  * - `POST /items/:collection/:id/attachments/:attachmentId/withdrawal` — `{ reason, at?, actor?: { role } }`:
@@ -36,6 +50,13 @@ import { actorFor, parse, readJson } from './app.js';
  *   (`remove_not_allowed`), never a file a rule still needs (`attachment_still_needed`: the signed
  *   scan of a settled dispute, evidence a task's feedback cites — `checkWithdrawal`).
  * Each upload, download and withdrawal writes an audit line (`attachment_audit`, append-only like `events`).
+ *
+ * Personal data in files follows core's one rule (`@bihuan/core/attachment`, privacy.ts): to a user
+ * none of whose roles sees the loop's personal data in clear (a county supervisor, a department's
+ * liaison, the city), every answer — lists, uploads, withdrawals, downloads' file names and every
+ * refusal that names a file — names files only as core masks them (`attachment-3.jpg`, never
+ * "张三丰身份证.jpg"), and the bytes of the types that hold personal data (an ID document, a signed
+ * agreement, a notice, any other file) are refused (403 `personal_data`); photos of the site are served.
  *
  * The rules that need a file are core's too: a pushed event whose guard reads the item's
  * attachments (`eventNeedsAttachments`: a dispute's `settle`, a task order's `feedback`) is decided
@@ -52,9 +73,6 @@ const UPLOAD_PATH = /^\/items\/[^/]+\/[^/]+\/attachments\/[^/]+$/;
 
 /** The body limit of an upload: the largest attachment core accepts. */
 export const ATTACHMENT_BODY_LIMIT = MAX_ATTACHMENT_BYTES;
-
-/** Types whose files carry personal data in clear (a signed agreement, a notice naming the parties). */
-const PERSONAL_TYPES: readonly AttachmentType[] = ['agreementScan', 'notice'];
 
 export const ATTACHMENT_TEXTS = {
   roleNotInLoop: { 'zh-CN': '您的角色不参与这类事项，不能查看或上传其附件', en: 'none of your roles takes part in this kind of item: its attachments are not yours to see or add' },
@@ -104,6 +122,20 @@ const recordOf = (r: AttachmentRow): Attachment => ({
 async function recordsOf(tx: Queryable, collection: string, id: string): Promise<Attachment[]> {
   return (await tx.query<AttachmentRow>(`${RECORD_SELECT} WHERE a.collection = $1 AND a.item_id = $2 ORDER BY a.added_at, a.id`, [collection, id])).map(recordOf);
 }
+
+/**
+ * Whether the user sees this loop's files as they are: one of their roles sees its personal data
+ * in clear, or the loop names no such roles (task orders: nothing in them is masked).
+ */
+function seesFilesInClear(service: Service, identity: Identity, binding: LoopBinding): boolean {
+  return (binding.personalDataRoles ?? []).length === 0 || service.seesInClear(identity, binding);
+}
+
+/** The item's records as the user may see them (core's `attachmentsAsSeen`: numbered over all of them, withdrawn ones too). */
+const asSeen = (records: readonly Attachment[], clear: boolean): Attachment[] => attachmentsAsSeen(records, clear);
+
+/** One of an item's records as a user who may not see personal data sees it. */
+const seenIn = (records: readonly Attachment[], attachmentId: string): Attachment => asSeen(records, false).find((r) => r.id === attachmentId)!;
 
 /** Records as core's rules read them: the item named by the loop's attachment kind (`dispute`, not the collection `disputes`). */
 const asKind = (records: readonly Attachment[], kind: string): Attachment[] => records.map((r) => ({ ...r, item: { kind, id: r.item.id } }));
@@ -164,7 +196,8 @@ async function audit(db: { query: Service['db']['query'] }, action: 'upload' | '
  * too (`attachment_exists`), and a second live copy of the bytes on the item
  * (`duplicate_attachment`). Audited. The upload route's write, and the example seed's.
  */
-export async function storeAttachment(service: Pick<Service, 'db'>, record: Attachment, bytes: Uint8Array): Promise<{ record: Attachment; replayed: boolean }> {
+export async function storeAttachment(service: Pick<Service, 'db'>, record: Attachment, bytes: Uint8Array, options: { readonly clear?: boolean } = {}): Promise<{ record: Attachment; replayed: boolean }> {
+  const clear = options.clear ?? true;
   const { kind: collection, id } = record.item;
   return undone(() =>
     service.db.transaction(async (tx) => {
@@ -174,11 +207,12 @@ export async function storeAttachment(service: Pick<Service, 'db'>, record: Atta
         const was = recordOf(same);
         if (was.removedAt !== undefined) throw refusal(409, { rule: 'attachment_removed', field: 'id', message: ATTACHMENT_TEXTS.withdrawn });
         // A retried upload: the same file under the same id on the same item has its effect once.
-        if (same.collection === collection && same.item_id === id && same.sha256 === record.sha256) return { record: was, replayed: true };
+        if (same.collection === collection && same.item_id === id && same.sha256 === record.sha256) return { record: clear ? was : seenIn(await recordsOf(tx, collection, id), was.id), replayed: true };
         throw new HttpError(409, 'attachment_exists', ATTACHMENT_TEXTS.attachmentExists, 'id');
       }
       // One live copy of a file per item, checked under the item's lock (two uploads at once take turns).
-      const duplicate = checkDuplicate(record.sha256, record.item, await recordsOf(tx, collection, id));
+      // Refusals name the other file as the user may see it.
+      const duplicate = checkDuplicate(record.sha256, record.item, asSeen(await recordsOf(tx, collection, id), clear));
       if (duplicate !== true) throw refusal(409, duplicate);
       await tx.query(
         `INSERT INTO attachments (id, collection, item_id, type, name, media_type, size, sha256, added_by, added_at, bytes)
@@ -186,7 +220,7 @@ export async function storeAttachment(service: Pick<Service, 'db'>, record: Atta
         [record.id, collection, id, record.type, record.name, record.mediaType, record.size, record.sha256, JSON.stringify(record.addedBy), record.addedAt, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)],
       );
       await audit(tx, 'upload', record, record.addedBy);
-      return { record, replayed: false };
+      return { record: clear ? record : seenIn(await recordsOf(tx, collection, id), record.id), replayed: false };
     }),
   );
 }
@@ -203,6 +237,7 @@ export function mountAttachments(app: Hono<Env>, service: Service, logger: Logge
     // mark, so such an id would not read back as it was stored.
     if (!ATTACHMENT_ID.test(attachmentId)) throw new HttpError(400, 'invalid_attachment', { 'zh-CN': '附件编号不能含控制字符或格式字符，首尾不能有空格', en: 'an attachment id has no control or format characters and no space at either end' }, 'id');
     const found = await itemFor(service, identity, collection, id);
+    const clear = seesFilesInClear(service, identity, found.binding);
     const actor = actorFor(identity, c.req.query('role') === undefined ? undefined : { role: c.req.query('role') }, 'role');
     const type = c.req.query('type') as AttachmentType;
     if (!(ATTACHMENT_TYPES as readonly string[]).includes(type)) throw new HttpError(400, 'invalid_attachment', { 'zh-CN': `附件类型须是 ${ATTACHMENT_TYPES.join('、')} 之一`, en: `the type is one of ${ATTACHMENT_TYPES.join(', ')}` }, 'type');
@@ -211,20 +246,24 @@ export function mountAttachments(app: Hono<Env>, service: Service, logger: Logge
     if (!/^[0-9a-f]{64}$/.test(claimed)) throw new HttpError(400, 'sha256_missing', ATTACHMENT_TEXTS.sha256Missing, 'sha256');
     const bytes = new Uint8Array(await c.req.arrayBuffer());
     const name = c.req.query('name') ?? '';
-    const fits = checkFile({ type, name: name.slice(0, 255), size: bytes.byteLength, mediaType: mediaType.slice(0, 200) });
+    // A refusal quotes the file's name only to a user who sees names in clear.
+    const fits = checkFile({ type, name: clear ? name.slice(0, 255) : 'attachment', size: bytes.byteLength, mediaType: mediaType.slice(0, 200) });
     if (fits !== true) throw refusal(fits.rule === 'media_type' ? 415 : fits.rule === 'file_too_large' ? 413 : 422, fits);
     const sha256 = await sha256Of(bytes);
     if (sha256 !== claimed) throw new HttpError(422, 'sha256_mismatch', ATTACHMENT_TEXTS.sha256Mismatch, 'sha256');
     const record = parse(AttachmentSchema, { id: attachmentId, item: { kind: collection, id }, type, name, size: bytes.byteLength, mediaType, sha256, addedBy: actor, addedAt: c.req.query('at') ?? new Date().toISOString() }, 'invalid_attachment');
-    const stored = await storeAttachment(service, record, bytes);
+    const stored = await storeAttachment(service, record, bytes, { clear });
     if (!stored.replayed) logger.info({ requestId: c.get('requestId'), user: identity.sub, collection: found.binding.definition.id, attachment: record.id, size: record.size }, 'attachment stored');
     return c.json({ attachment: stored.record, ...(stored.replayed ? { replayed: true } : {}) }, stored.replayed ? 200 : 201);
   });
 
   app.get('/items/:collection/:id/attachments', async (c) => {
     const { collection, id } = c.req.param();
-    await itemFor(service, c.get('identity'), collection, id);
-    return c.json({ items: (await recordsOf(service.db, collection, id)).filter((r) => r.removedAt === undefined) });
+    const identity = c.get('identity');
+    const found = await itemFor(service, identity, collection, id);
+    const seen = asSeen(await recordsOf(service.db, collection, id), seesFilesInClear(service, identity, found.binding));
+    // `?withdrawn=include`: withdrawn records too (`removedAt` set), so that a device learns of a withdrawal made on another.
+    return c.json({ items: c.req.query('withdrawn') === 'include' ? seen : seen.filter((r) => r.removedAt === undefined) });
   });
 
   app.get('/items/:collection/:id/attachment-log', async (c) => {
@@ -246,17 +285,19 @@ export function mountAttachments(app: Hono<Env>, service: Service, logger: Logge
     const body = parse(WithdrawalBody, await readJson(c));
     const actor = actorFor(identity, body.actor, 'actor');
     const at = body.at ?? new Date().toISOString();
+    const clear = seesFilesInClear(service, identity, found.binding);
     const withdrawn = await undone(() =>
       service.db.transaction(async (tx) => {
         const snapshot = await lockItem(tx, collection, id);
         const records = await recordsOf(tx, collection, id);
         const current = records.find((r) => r.id === attachmentId);
         if (!current) throw new HttpError(404, 'not_found', ATTACHMENT_TEXTS.noAttachment);
-        const refused = withdrawalRefusal(found.binding, current, actor, snapshot, records);
+        const refused = withdrawalRefusal(found.binding, current, actor, snapshot, records, clear);
         if (refused) throw refused;
         await tx.query('INSERT INTO attachment_withdrawals (attachment_id, collection, item_id, actor, reason, at) VALUES ($1, $2, $3, $4::text::jsonb, $5, $6)', [current.id, collection, id, JSON.stringify(actor), body.reason, at]);
         await audit(tx, 'withdraw', current, actor);
-        return { ...current, removedAt: at, removedBy: actor, removedReason: body.reason } satisfies Attachment;
+        const done = { ...current, removedAt: at, removedBy: actor, removedReason: body.reason } satisfies Attachment;
+        return clear ? done : seenIn(records.map((r) => (r.id === done.id ? done : r)), done.id);
       }),
     );
     logger.info({ requestId: c.get('requestId'), user: identity.sub, collection: found.binding.definition.id, attachment: withdrawn.id }, 'attachment withdrawn');
@@ -278,9 +319,11 @@ const WithdrawalBody = z
  * (`remove_not_allowed`, 403), or a file a rule still needs (`attachment_still_needed`, 409);
  * undefined when it may go.
  */
-function withdrawalRefusal(binding: LoopBinding, current: Attachment, actor: LoopActor, snapshot: unknown, records: readonly Attachment[]): HttpError | undefined {
+function withdrawalRefusal(binding: LoopBinding, current: Attachment, actor: LoopActor, snapshot: unknown, records: readonly Attachment[], clear: boolean): HttpError | undefined {
   const kind = attachmentRuleOf(binding.definition.id)?.kind ?? current.item.kind;
-  const [record, ...rest] = asKind([current, ...records.filter((r) => r.id !== current.id)], kind);
+  // Judged on the records as the user sees them: a refusal names the file as they may see it.
+  const seen = asSeen(records, clear);
+  const [record, ...rest] = asKind([seen.find((r) => r.id === current.id)!, ...seen.filter((r) => r.id !== current.id)], kind);
   const refused = checkRemoval(record!, actor, snapshot, [record!, ...rest]);
   return refused === true ? undefined : refusal(refused.rule === 'remove_not_allowed' ? 403 : 409, refused);
 }
@@ -289,14 +332,16 @@ async function download(c: Context<Env>, service: Service): Promise<Response> {
   const identity = c.get('identity');
   const { collection, id, attachmentId } = c.req.param() as { collection: string; id: string; attachmentId: string };
   const found = await itemFor(service, identity, collection, id);
-  const [row] = await service.db.query<AttachmentRow & { bytes: Uint8Array }>(`${RECORD_SELECT.replace(' FROM', ', a.bytes FROM')} WHERE a.id = $1 AND a.collection = $2 AND a.item_id = $3`, [attachmentId, collection, id]);
-  if (!row) throw new HttpError(404, 'not_found', ATTACHMENT_TEXTS.noAttachment);
-  const record = recordOf(row);
+  const clear = seesFilesInClear(service, identity, found.binding);
+  const records = await recordsOf(service.db, collection, id);
+  const record = records.find((r) => r.id === attachmentId);
+  if (!record) throw new HttpError(404, 'not_found', ATTACHMENT_TEXTS.noAttachment);
   if (record.removedAt !== undefined) throw new HttpError(410, 'attachment_removed', ATTACHMENT_TEXTS.withdrawn);
-  // A file with the parties' personal data goes only to roles that see it in clear, where the loop names such roles.
-  if (PERSONAL_TYPES.includes(record.type) && (found.binding.personalDataRoles ?? []).length > 0 && !service.seesInClear(identity, found.binding)) {
-    throw new HttpError(403, 'personal_data', ATTACHMENT_TEXTS.personalFile);
-  }
+  // Files of the types that hold personal data go only to users who see it in clear (core's rule).
+  if (attachmentWithheld(record, clear)) throw new HttpError(403, 'personal_data', ATTACHMENT_TEXTS.personalFile, 'attachmentId');
+  const [row] = await service.db.query<{ bytes: Uint8Array }>('SELECT bytes FROM attachments WHERE id = $1 AND collection = $2 AND item_id = $3', [attachmentId, collection, id]);
+  if (!row) throw new HttpError(404, 'not_found', ATTACHMENT_TEXTS.noAttachment);
+  const shown = clear ? record : seenIn(records, attachmentId);
   await audit(service.db, 'download', record, { id: identity.sub, roles: identity.roles });
   const bytes = row.bytes instanceof Uint8Array ? row.bytes : new Uint8Array(row.bytes as ArrayBuffer);
   return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
@@ -306,6 +351,6 @@ async function download(c: Context<Env>, service: Service): Promise<Response> {
     'x-content-type-options': 'nosniff',
     'content-security-policy': "default-src 'none'; sandbox",
     'cache-control': 'private, no-store',
-    'content-disposition': `attachment; filename="attachment"; filename*=UTF-8''${encodeURIComponent(record.name)}`,
+    'content-disposition': `attachment; filename="attachment"; filename*=UTF-8''${encodeURIComponent(shown.name)}`,
   });
 }

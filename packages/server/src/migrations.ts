@@ -267,6 +267,16 @@ ALTER TABLE attachment_audit DROP CONSTRAINT attachment_audit_action_check;
 ALTER TABLE attachment_audit ADD CONSTRAINT attachment_audit_action_check CHECK (action IN ('upload', 'download', 'withdraw'));
 `,
   },
+  {
+    id: 8,
+    name: 'attachments: a type for a person\'s papers (idDocument)',
+    sql: `
+-- A photo or scan of a person's papers (an ID card, a household register) has a type of its own,
+-- so that core's rule withholds its bytes from roles that may not see personal data.
+ALTER TABLE attachments DROP CONSTRAINT attachments_type_check;
+ALTER TABLE attachments ADD CONSTRAINT attachments_type_check CHECK (type IN ('photo', 'idDocument', 'agreementScan', 'notice', 'other'));
+`,
+  },
 ];
 
 /** Applies the migrations not yet recorded, in order; safe to run from several processes at once. */

@@ -398,6 +398,92 @@ describe.each(KINDS)('security sweep on %s', (kind) => {
     }
     expect(await tables()).toEqual(before);
   }, 300_000);
+
+  it('never names a file, nor serves a person\'s papers, to a role that may not see personal data: lists, uploads, withdrawals, downloads, audits, pulls, refusals and logs', async () => {
+    const on = `names-${kind}`;
+    expect((await send('POST', '/items/disputes', USERS.clerkA, create(on))).status).toBe(201);
+    const jpeg = (tag: string) => new Uint8Array([0xff, 0xd8, 0xff, 0xe0, ...new TextEncoder().encode(tag)]);
+    const put = (id: string, as: User, type: string, name: string, bytes: Uint8Array, mediaType = 'image/jpeg') =>
+      send('PUT', `/items/disputes/${on}/attachments/${id}?type=${type}&name=${encodeURIComponent(name)}&at=${encodeURIComponent(AT(6))}`, as, bytes, { 'content-type': mediaType, 'x-bihuan-sha256': sha(bytes) });
+    const idCard = jpeg('id-card');
+    const photo = jpeg('doorway');
+    const scan = jpeg('agreement');
+    const NAMES = ['张三丰身份证', '李四海家门口', '张三丰李四海调解协议', '王五身份证'];
+    // Added by a mediator, who sees them (and their names) in clear.
+    expect((await put('n-id', USERS.mediatorA, 'idDocument', '张三丰身份证.jpg', idCard)).status).toBe(201);
+    expect((await put('n-photo', USERS.mediatorA, 'photo', '李四海家门口.jpg', photo)).status).toBe(201);
+    expect((await put('n-scan', USERS.mediatorA, 'agreementScan', '张三丰李四海调解协议.jpg', scan)).status).toBe(201);
+    const clear = await send('GET', `/items/disputes/${on}/attachments`, USERS.mediatorA);
+    expect(clear.json.items.map((a: { name: string }) => a.name)).toEqual(['张三丰身份证.jpg', '李四海家门口.jpg', '张三丰李四海调解协议.jpg']);
+    expect((await send('GET', `/items/disputes/${on}/attachments/n-id`, USERS.mediatorA)).status).toBe(200);
+
+    const masked: User[] = [USERS.supervisorCounty, USERS.liaisonA, { ...USERS.supervisorCounty, sub: 'sup-city', scope: { city: CITY } }];
+    for (const as of masked) {
+      const list = await send('GET', `/items/disputes/${on}/attachments`, as);
+      expect(list.status).toBe(200);
+      // (each masked user below adds a file of their own: the first three are the mediator's)
+      expect(list.json.items.slice(0, 3).map((a: { name: string; masked: unknown }) => [a.name, a.masked])).toEqual([
+        ['attachment-1.jpg', { n: 1 }],
+        ['attachment-2.jpg', { n: 2 }],
+        ['attachment-3.jpg', { n: 3 }],
+      ]);
+      // A person's papers and a signed agreement are withheld, with a typed reason; a photo of the site is served, under a neutral name.
+      for (const id of ['n-id', 'n-scan']) {
+        const r = await send('GET', `/items/disputes/${on}/attachments/${id}`, as);
+        expect([r.status, r.json?.error?.code], id).toEqual([403, 'personal_data']);
+        expectTypedError(r, `download ${id}`);
+      }
+      const got = await server.fetch(new Request(`http://bihuan.test/items/disputes/${on}/attachments/n-photo`, { headers: { authorization: `Bearer ${await sign(as)}` } }));
+      expect(got.status).toBe(200);
+      expect(new Uint8Array(await got.arrayBuffer())).toEqual(photo);
+      expect(got.headers.get('content-disposition')).toContain("filename*=UTF-8''attachment-2.jpg");
+      const answers: [string, Answer][] = [
+        ['list', list],
+        ['attachment log', await send('GET', `/items/disputes/${on}/attachment-log`, as)],
+        ['audit json', await send('GET', `/items/disputes/${on}/audit.json`, as)],
+        ['audit csv', await send('GET', `/items/disputes/${on}/audit.csv`, as)],
+        ['item', await send('GET', `/items/disputes/${on}`, as)],
+        ['pull', await send('GET', '/pull?cursor=0&limit=5000', as)],
+        // The same bytes again: the refusal names the file already there as they may see it.
+        ['a duplicate upload', await put(`dup-${as.sub}`, as, 'idDocument', '张三丰身份证（副本）.jpg', idCard)],
+        // A format the type does not take: the refusal does not quote the name.
+        ['a refused format', await put(`gif-${as.sub}`, as, 'photo', '王五身份证.gif', jpeg('gif'), 'image/gif')],
+        // Their own upload is answered as they may see it, too.
+        ['an upload', await put(`own-${as.sub}`, as, 'idDocument', '王五身份证.jpg', jpeg(`own-${as.sub}`))],
+        ['the upload again', await put(`own-${as.sub}`, as, 'idDocument', '王五身份证.jpg', jpeg(`own-${as.sub}`))],
+      ];
+      expect([answers[6]![1].status, answers[6]![1].json.error.code]).toEqual([409, 'duplicate_attachment']);
+      expect(answers[6]![1].json.error.message.en).toContain('"attachment-1.jpg"');
+      expect(answers[7]![1].status).toBe(415);
+      expect(answers[8]![1].status, answers[8]![1].text).toBe(201);
+      expect(answers[8]![1].json.attachment.masked).toBeDefined();
+      expect(answers[9]![1].status).toBe(200);
+      for (const [label, r] of answers) {
+        expectNothingInternal(r, label);
+        for (const name of NAMES) expect(r.text, `${label} as ${as.sub}: ${name}`).not.toContain(name);
+        for (const name of NAMES) expect(r.text, `${label} as ${as.sub}: ${name}`).not.toContain(encodeURIComponent(name));
+      }
+    }
+    // Withdrawals: refused to a liaison (not theirs) naming the file masked; done by a supervisor, answered masked.
+    const refused = await send('POST', `/items/disputes/${on}/attachments/n-id/withdrawal`, USERS.liaisonA, { reason: '误传' });
+    expect([refused.status, refused.json.error.code]).toEqual([403, 'remove_not_allowed']);
+    expect(refused.json.error.message['zh-CN']).toContain('“attachment-1.jpg”');
+    const withdrawn = await send('POST', `/items/disputes/${on}/attachments/n-photo/withdrawal`, USERS.supervisorCounty, { reason: '误传了李四海家门口的照片' });
+    expect(withdrawn.status, withdrawn.text).toBe(200);
+    expect(withdrawn.json.attachment).toMatchObject({ name: 'attachment-2.jpg', masked: { n: 2 }, removedAt: expect.any(String) });
+    expect(withdrawn.json.attachment.removedReason).toBeUndefined();
+    const again = await send('POST', `/items/disputes/${on}/attachments/n-photo/withdrawal`, USERS.supervisorCounty, { reason: 'x' });
+    for (const r of [refused, withdrawn, again]) for (const name of NAMES) expect(r.text).not.toContain(name);
+    // Numbers never move: the list after a withdrawal still calls the scan file 3.
+    const after = await send('GET', `/items/disputes/${on}/attachments`, USERS.supervisorCounty);
+    expect(after.json.items.map((a: { id: string; name: string }) => [a.id, a.name]).slice(0, 2)).toEqual([['n-id', 'attachment-1.jpg'], ['n-scan', 'attachment-3.jpg']]);
+    // No log line names a file.
+    const lines = JSON.stringify(logged);
+    for (const name of NAMES) {
+      expect(lines).not.toContain(name);
+      expect(lines).not.toContain(encodeURIComponent(name));
+    }
+  }, 300_000);
 });
 
 describe('token checks with the portal\'s public key', () => {

@@ -17,6 +17,10 @@ import type { AttachmentStore } from './store.js';
 import { readBlob } from '../store/blobs.js';
 import { sha256Of } from './hash.js';
 import { ATTACHMENT_REMOVER_ROLES, attachmentRuleOfKind, checkRemoval } from './rules.js';
+import { attachmentsAsSeen } from './privacy.js';
+
+/** Whether the person acting sees the item's personal data in clear (default true): else a refusal names other files as `attachmentsAsSeen` masks them. */
+const ClearOption = /* @__PURE__ */ z.boolean().optional();
 
 /** What the person adding a file says about it; size, media type and hash are read from the file. */
 export const AddAttachmentInputSchema = /* @__PURE__ */ z.object({
@@ -49,11 +53,14 @@ function fileArg(fn: string, file: unknown): Blob {
  * one above the size limit (`file_too_large`), a format the type does not take (`media_type`),
  * the same bytes already on the item (`duplicate_attachment`), an id in use (`attachment_exists`).
  * The checks run again inside the batch, so two tabs adding the same file at once add it once.
+ * `options.clear: false` (someone who may not see personal data): a refusal names the file
+ * already there by its number, never its name.
  */
-export async function addAttachment(store: AttachmentStore, input: AddAttachmentInput, file: Blob): Promise<Result<Attachment>> {
+export async function addAttachment(store: AttachmentStore, input: AddAttachmentInput, file: Blob, options: { readonly clear?: boolean } = {}): Promise<Result<Attachment>> {
   checkStore('addAttachment', store);
   const a = parseArgument('addAttachment', 'input', AddAttachmentInputSchema, input);
   fileArg('addAttachment', file);
+  const clear = parseArgument('addAttachment', 'options.clear', ClearOption, options?.clear) ?? true;
   const name = a.name ?? parseArgument('addAttachment', 'file.name', fileName, (file as File).name || 'file');
   const fits = checkFile({ type: a.type, name, size: file.size, mediaType: file.type });
   if (fits !== true) return { ok: false, reason: fits };
@@ -63,7 +70,7 @@ export async function addAttachment(store: AttachmentStore, input: AddAttachment
   const record: Attachment = { id: a.id, item: a.item, type: a.type, name, size: file.size, mediaType: file.type, sha256, addedBy: a.addedBy, addedAt: a.addedAt };
   return store.batch(
     async (tx) => {
-      const checked = await check({ get: (c, k) => tx.get(c, k), list: (it) => tx.all('attachments', { index: 'item', equals: [it.kind, it.id] }) }, record);
+      const checked = await check({ get: (c, k) => tx.get(c, k), list: (it) => tx.all('attachments', { index: 'item', equals: [it.kind, it.id] }) }, record, clear);
       if (!checked.ok) return checked;
       await tx.add('attachments', record);
       await tx.putBlob(record.id, bytes);
@@ -78,9 +85,9 @@ interface Reader {
   list(item: AttachmentItem): Promise<readonly Attachment[]>;
 }
 
-async function check(reader: Reader, record: Attachment): Promise<Result<Attachment>> {
+async function check(reader: Reader, record: Attachment, clear: boolean): Promise<Result<Attachment>> {
   if (await reader.get('attachments', record.id)) return refuse('attachment_exists', `附件编号 ${record.id} 已被使用`, `attachment id ${record.id} is already in use`, 'id');
-  const same = checkDuplicate(record.sha256, record.item, await reader.list(record.item));
+  const same = checkDuplicate(record.sha256, record.item, attachmentsAsSeen(await reader.list(record.item), clear));
   return same === true ? accepted(record) : { ok: false, reason: same };
 }
 
@@ -100,6 +107,8 @@ export interface RemoveAttachmentOptions {
    * store that declares the loop's collection — `disputes`, `orders` — is read in the same batch).
    */
   readonly item?: unknown;
+  /** Whether the remover sees the item's personal data in clear (default true): else a refusal names the file by its number, never its name. */
+  readonly clear?: boolean;
 }
 
 /**
@@ -116,13 +125,15 @@ export async function removeAttachment(store: AttachmentStore, attachmentId: str
   const key = parseArgument('removeAttachment', 'attachmentId', id, attachmentId);
   const { actor, at, reason } = parseArgument('removeAttachment', 'input', RemoveAttachmentInputSchema, input);
   if (options === null || typeof options !== 'object') throw new InvalidArgumentError('removeAttachment', 'options', { 'zh-CN': '必须是对象', en: 'must be an object' }, options);
+  const clear = parseArgument('removeAttachment', 'options.clear', ClearOption, options.clear) ?? true;
   const done = await store.batch(async (tx): Promise<Result<Attachment>> => {
     const current = await tx.get('attachments', key);
     if (!current) return refuse('attachment_unknown', `没有编号为 ${key} 的附件`, `there is no attachment ${key}`, 'attachmentId');
     const collection = attachmentRuleOfKind(current.item.kind)?.collection;
     const kept = collection !== undefined && Object.hasOwn(store.spec.collections, collection) ? await (tx as unknown as { get(c: string, k: string): Promise<unknown> }).get(collection, current.item.id) : undefined;
     const onItem = await tx.all('attachments', { index: 'item', equals: [current.item.kind, current.item.id] });
-    const refused = checkRemoval(current, actor, kept ?? options.item, onItem);
+    const seen = attachmentsAsSeen(onItem, clear);
+    const refused = checkRemoval(seen.find((x) => x.id === key) ?? current, actor, kept ?? options.item, seen);
     if (refused !== true) return { ok: false, reason: refused };
     const next: Attachment = { ...current, removedAt: at, removedBy: actor, ...(reason === undefined ? {} : { removedReason: reason }) };
     await tx.put('attachments', next);

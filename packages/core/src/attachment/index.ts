@@ -32,3 +32,4 @@ export {
   type RemoveAttachmentOptions,
 } from './attach.js';
 export { ATTACHMENT_EVENTS, attachmentRuleOf, attachmentRuleOfKind, eventNeedsAttachments, checkWithdrawal, checkRemoval } from './rules.js';
+export { PERSONAL_ATTACHMENT_TYPES, attachmentHoldsPersonalData, attachmentWithheld, attachmentFormat, maskAttachment, attachmentsAsSeen, attachmentLabel } from './privacy.js';

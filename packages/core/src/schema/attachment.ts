@@ -12,8 +12,8 @@ import { parseArgument } from './argument.js';
  * another domain.
  */
 
-/** 照片, 协议扫描件 (signed), 告知书/通知, 其他. */
-export const ATTACHMENT_TYPES = ['photo', 'agreementScan', 'notice', 'other'] as const;
+/** 照片 (of the site), 证件 (an ID card, a household register: a person's papers), 协议扫描件 (signed), 告知书/通知, 其他. */
+export const ATTACHMENT_TYPES = ['photo', 'idDocument', 'agreementScan', 'notice', 'other'] as const;
 export type AttachmentType = (typeof ATTACHMENT_TYPES)[number];
 
 /** The largest file accepted: 20 MiB (a phone photo or a multi-page scan fits; a video does not). */
@@ -24,6 +24,7 @@ const PDF = 'application/pdf';
 /** The media types each type accepts. */
 export const ATTACHMENT_MEDIA_TYPES: Readonly<Record<AttachmentType, readonly string[]>> = {
   photo: IMAGES,
+  idDocument: [PDF, ...IMAGES, 'image/tiff'],
   agreementScan: [PDF, 'image/jpeg', 'image/png', 'image/tiff'],
   notice: [PDF, 'image/jpeg', 'image/png', 'text/plain'],
   other: [
@@ -73,6 +74,11 @@ export const AttachmentSchema = /* @__PURE__ */ z.object({
   removedBy: AddedBySchema.optional(),
   /** Why it was removed, when the remover said. */
   removedReason: z.string().trim().min(1).max(500).optional(),
+  /**
+   * Set on the copy shown to a viewer who may not see personal data (`maskAttachment`): the file's
+   * number on its item. `name` is then a neutral one (`attachment-3.jpg`), never the file's own.
+   */
+  masked: z.object({ n: z.int().min(1).max(1_000_000) }).strict().optional(),
 });
 export type Attachment = z.output<typeof AttachmentSchema>;
 export type AttachmentInput = z.input<typeof AttachmentSchema>;
@@ -97,6 +103,7 @@ export type AttachmentRule = keyof typeof ATTACHMENT_RULES;
 const MB = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const TYPE_NAMES: Record<AttachmentType, readonly [string, string]> = {
   photo: ['照片', 'a photo'],
+  idDocument: ['证件', 'an ID document'],
   agreementScan: ['协议扫描件', 'an agreement scan'],
   notice: ['告知书', 'a notice'],
   other: ['其他材料', 'another file'],

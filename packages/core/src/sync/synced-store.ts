@@ -607,18 +607,37 @@ export async function createSyncedStore(options: SyncedStoreOptions): Promise<Sy
   /** The attachment kind of a local loop collection (`disputes` → `dispute`), when its rules read files. */
   const kindOfCollection = (collection: string): string | undefined => Object.values(ATTACHMENT_EVENTS).find((r) => r.collection === collection)?.kind;
 
-  /** Copies the server's records of an item's files into the attachment store (records only; known ones are left as they are). */
+  /**
+   * Copies the server's records of an item's files into the attachment store (records only): a new
+   * one is kept; a known one is left as it is, unless the server has withdrawn it (on another
+   * device) while it is live here — then it is marked withdrawn here too (who, when) and its bytes
+   * are dropped, as a withdrawal made here would.
+   */
   async function pullFiles(collection: string, key: string): Promise<Attachment[]> {
     const kind = kindOfCollection(collection) ?? collection;
     const sc = toServer.get(collection);
     if (!files || files.closed || sc === undefined) return [];
-    const r = await request('GET', `/items/${encodeURIComponent(sc)}/${encodeURIComponent(key)}/attachments`);
+    const r = await request('GET', `/items/${encodeURIComponent(sc)}/${encodeURIComponent(key)}/attachments?withdrawn=include`);
     const answer = (await r.json().catch(() => ({}))) as { items?: Attachment[] };
     if (r.ok && Array.isArray(answer.items)) {
       for (const record of answer.items) {
-        if (await files.get('attachments', record.id)) continue;
-        await files.put('attachments', { ...record, item: { kind, id: key } } as never).catch(() => undefined); // a record the schema refuses is not kept
-        await setMeta(`${FILE}${record.id}`, 'uploaded');
+        const known = (await files.get('attachments', record.id)) as Attachment | undefined;
+        if (known) {
+          if (known.removedAt !== undefined || typeof record.removedAt !== 'string') continue;
+          const { removedReason: _reason, ...live } = known;
+          const withdrawn = { ...live, removedAt: record.removedAt, ...(record.removedBy ? { removedBy: record.removedBy } : {}), ...(record.removedReason && !record.masked ? { removedReason: record.removedReason } : {}) };
+          const kept = await files
+            .batch(async (tx) => {
+              await tx.put('attachments', withdrawn as never);
+              await tx.deleteBlob(record.id);
+              return true;
+            })
+            .catch(() => false); // a record the schema refuses is left as it was
+          if (kept) await setMeta(`${FILE}${record.id}`, 'withdrawn');
+          continue;
+        }
+        const ok = await files.put('attachments', { ...record, item: { kind, id: key } } as never).then(() => true, () => false); // a record the schema refuses is not kept
+        if (ok) await setMeta(`${FILE}${record.id}`, record.removedAt === undefined ? 'uploaded' : 'withdrawn');
       }
     }
     return (await files.all('attachments', { index: 'item', equals: [kind, key] })).items as Attachment[];

@@ -186,4 +186,45 @@ describe.each(KINDS)('a synced store sends its files on %s', (kind) => {
       theirs.close();
     }
   });
+
+  it('a withdrawal made on one device reaches another: its record is marked withdrawn there and its bytes dropped', async () => {
+    const id = `files-withdrawn-${kind}`;
+    await mediating(id);
+    const mine = await device();
+    const theirs = await device(true, USERS.clerkA);
+    try {
+      await mine.store.sync.syncNow();
+      const photo = new TextEncoder().encode('传错的照片');
+      await attach(mine.files, id, `${id}-wrong`, 'photo', 10, new File([photo], '错传.jpg', { type: 'image/jpeg' }));
+      await mine.store.sync.syncNow();
+      // The other device learns of the file and fetches its bytes.
+      expect((await theirs.store.sync.pullFiles!('disputes', id)).map((a) => (a as { id: string; removedAt?: string }).removedAt)).toEqual([undefined]);
+      expect(await theirs.store.sync.fetchFile!(`${id}-wrong`)).toBeDefined();
+      // Withdrawn on this device, sent to the server ...
+      expect((await removeAttachment(mine.files, `${id}-wrong`, { actor: mediator, at: AT(11), reason: '传错了案件' })).ok).toBe(true);
+      await mine.store.sync.syncNow();
+      expect((await onServer(id)).files).toEqual([{ id: `${id}-wrong`, sha256: sha(photo), withdrawn: true }]);
+      // ... and carried to the other device by its next pull of the item's files.
+      const after = (await theirs.store.sync.pullFiles!('disputes', id)) as { id: string; removedAt?: string; removedBy?: { id: string } }[];
+      expect(after).toMatchObject([{ id: `${id}-wrong`, removedAt: AT(11), removedBy: { id: mediator.id } }]);
+      expect(await theirs.files.getBlob(`${id}-wrong`)).toBeUndefined();
+      expect(await theirs.store.sync.fetchFile!(`${id}-wrong`)).toBeUndefined();
+      // Nothing is sent back: the other device neither uploads nor withdraws it again.
+      await theirs.store.sync.syncNow();
+      expect(theirs.net.uploads).toBe(0);
+      expect(theirs.store.sync.state().refusals).toEqual([]);
+      // A device that never knew the file learns of it as withdrawn, and does not send it either.
+      const late = await device(true, USERS.clerkA);
+      try {
+        expect((await late.store.sync.pullFiles!('disputes', id)).map((a) => (a as { removedAt?: string }).removedAt)).toEqual([AT(11)]);
+        await late.store.sync.syncNow();
+        expect(late.store.sync.state().refusals).toEqual([]);
+      } finally {
+        late.close();
+      }
+    } finally {
+      mine.close();
+      theirs.close();
+    }
+  });
 });
