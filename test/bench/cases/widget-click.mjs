@@ -51,7 +51,7 @@ function timeClick(root, button, shown) {
       frame().then(() => resolve(performance.now() - t0));
     });
     observer.observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
-    setTimeout(() => { if (!done) { observer.disconnect(); reject(new Error('the new state never showed')); } }, 10000);
+    setTimeout(() => { if (!done) { observer.disconnect(); reject(new Error('the new state never showed; on screen: ' + (root.querySelector('[role="alert"]')?.textContent ?? '').trim().slice(0, 300))); } }, 10000);
     const t0 = performance.now();
     button.click();
   });
@@ -71,6 +71,7 @@ window.setUp = async (widget, kind) => {
     document.body.append(el);
     await until(() => el.shadowRoot?.querySelector('[part~="progress"]'), 'the checklist');
     mounted.task = el;
+    mounted.tried = new Set();
     return { items: await store.count('orders') };
   }
   const store = await openStore(disputeStoreSpec, kind);
@@ -97,18 +98,32 @@ window.setUp = async (widget, kind) => {
 window.clickTask = async () => {
   const el = mounted.task;
   const root = el.shadowRoot;
-  const task = [...root.querySelectorAll('[part~="task"]')].find((t) => t.querySelector('.buttons button[aria-expanded]'));
-  if (!task) throw new Error('no open task left');
-  task.querySelector('.buttons button').click();
-  await el.updateComplete;
-  const form = task.querySelector('form');
-  for (const input of form.querySelectorAll('input[type="number"]')) input.value = String(Math.max(1, Number(input.min || 0)));
-  for (const input of form.querySelectorAll('input[type="text"]:not([name="@reason"]), textarea')) input.value = '站前派出所 1';
+  mounted.tried ??= new Set();
+  // An open task whose feedback asks for no files (evidence is attached through the order's
+  // attachments panel, which a click alone cannot fill). The list re-renders rows in place as
+  // orders change state, so a task is found again by its id each time, never by a held node.
+  let id;
+  for (const t of root.querySelectorAll('[part~="task"]')) {
+    if (mounted.tried.has(t.id) || !t.querySelector('.buttons button[aria-expanded]')) continue;
+    mounted.tried.add(t.id);
+    t.querySelector('.buttons button[aria-expanded]').click();
+    await el.updateComplete;
+    if (!t.querySelector('form bh-attachments')) { id = t.id; break; }
+    t.querySelector('.buttons button[aria-expanded]').click();
+    await el.updateComplete;
+  }
+  if (!id) throw new Error('no open task left');
+  const task = () => root.getElementById(id);
+  const form = task().querySelector('form');
+  // Typed as a user types: the value, then the input and change events the form listens to.
+  const type = (input, value) => { input.value = value; input.dispatchEvent(new Event('input', { bubbles: true, composed: true })); input.dispatchEvent(new Event('change', { bubbles: true, composed: true })); };
+  for (const input of form.querySelectorAll('input[type="number"]')) type(input, String(Math.max(1, Number(input.min || 0))));
+  for (const input of form.querySelectorAll('input[type="text"]:not([name="@reason"]), textarea')) type(input, '站前派出所 1');
   await frame();
-  const badge = () => task.querySelector('.task-head .badge');
-  const before = badge().textContent;
-  const ms = await timeClick(root, form.querySelector('button[type="submit"][value="feedback"]'), () => badge().textContent !== before && !task.querySelector('form'));
-  return { ms, state: badge().textContent };
+  const badge = () => task()?.querySelector('.task-head .badge')?.textContent;
+  const before = badge();
+  const ms = await timeClick(root, form.querySelector('button[type="submit"][value="feedback"]'), () => badge() !== before && !task()?.querySelector('form'));
+  return { ms, state: badge() };
 };
 
 window.clickDispute = async () => {
