@@ -1,6 +1,7 @@
 // Runs inside the screenshot page: renders one story after another into the same page (a page load
 // per screenshot would cost a second each), the way the catalog does, and waits until it is still.
 import { render } from 'lit';
+import { fixturesOnce } from '../browser/support/fixtures.ts';
 
 type StoryFn = (args: object, ctx: object) => unknown;
 type Meta = { title: string; render?: StoryFn; args?: Record<string, unknown> };
@@ -104,7 +105,7 @@ export async function show(id: string, lang: string): Promise<void> {
   old.replaceWith(stage);
   document.documentElement.lang = lang;
   stage.lang = lang;
-  const args = { ...entry.meta.args, ...entry.story.args };
+  const args = fixturesOnce(id, { ...entry.meta.args, ...entry.story.args });
   const fn = entry.story.render ?? entry.meta.render!;
   render(fn(args, { args, id, name: entry.name, globals: { lang } }), stage);
   let before = '';
