@@ -1,6 +1,7 @@
 // Where a test run's time went: per project (node, browser) the span from its first file's start
-// to its last file's end and the sum of its files' own times, and the slowest files, read from
-// Vitest's JSON report (`--reporter=json`). `npm test` prints it after the tests; by hand:
+// to its last file's end and the sum of its files' own times (as Vitest reports a file's time: its
+// tests and hooks, not its imports), and the slowest files, read from Vitest's JSON report
+// (`--reporter=json`). `npm test` prints it after the tests; by hand:
 //   node test/timings.mjs test/.results.json [how many files, 15 by default]
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
@@ -32,7 +33,7 @@ export function timingLines(report, { top = 15, root = process.cwd() } = {}) {
     const sum = mine.reduce((t, f) => t + f.ms, 0);
     sums[project] = sum;
     const span = Math.max(...mine.map((f) => f.end)) - Math.min(...mine.map((f) => f.start));
-    lines.push(`${project.padEnd(8)} ${String(mine.length).padStart(3)} files, ${String(mine.reduce((t, f) => t + f.tests, 0)).padStart(4)} tests: from first start to last end ${s(span)}, files' own times summed ${s(sum)}`);
+    lines.push(`${project.padEnd(8)} ${String(mine.length).padStart(3)} files, ${String(mine.reduce((t, f) => t + f.tests, 0)).padStart(4)} tests: from first start to last end ${s(span)}, files' own times summed ${s(sum)} (imports not counted)`);
   }
   lines.push(`slowest ${Math.min(top, files.length)} files (share of their project's summed time):`);
   for (const f of files.slice(0, top)) {
