@@ -22,6 +22,9 @@ const workers = Number(process.env.BIHUAN_TEST_WORKERS) || undefined;
 export default defineConfig({
   resolve: { alias },
   test: {
+    // How long Vitest waits for the test page in Chromium to connect: its 60 s default ran out three
+    // times in a row on a shared 2-core machine (load 17–30) before a browser file had started.
+    browser: { connectTimeout: 300_000 },
     projects: [
       {
         resolve: { alias },

@@ -4,6 +4,8 @@
 // workspace's packages, the builds. Only Node ≥ 20.19 and a Chromium are assumed.
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { timingLines } from './timings.mjs';
 
 const PNPM_VERSION = '12.21.0';
 const task = process.argv[2];
@@ -20,10 +22,27 @@ function pnpmCommand() {
 }
 
 const pnpm = pnpmCommand();
+
+/** How long each phase took, printed at the end of `npm test` with the machine's load beside it. */
+const phases = [];
+const taskStart = Date.now();
+const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
+const loadAtStart = load();
+function timed(label, t0) {
+  phases.push({ label, ms: Date.now() - t0 });
+}
+function printPhases() {
+  console.log(`\n── where the time went (load average ${loadAtStart} at the start, ${load()} now; 1, 5 and 15 min)`);
+  for (const { label, ms } of phases) console.log(`${`${(ms / 1000).toFixed(0)} s`.padStart(7)}  ${label}`);
+  console.log(`${`${((Date.now() - taskStart) / 1000).toFixed(0)} s`.padStart(7)}  in all`);
+}
+
 function run(args, label) {
   console.log(`\n── ${label ?? args.join(' ')}`);
   const [cmd, ...rest] = [...pnpm, ...args];
+  const t0 = Date.now();
   const result = spawnSync(cmd, rest, { stdio: 'inherit', env });
+  timed(label ?? args.join(' '), t0);
   if (result.status !== 0) {
     console.error(`\n✗ ${label ?? args.join(' ')} failed (exit ${result.status ?? result.signal})`);
     process.exit(result.status ?? 1);
@@ -45,6 +64,7 @@ function start({ args, label }, beside) {
     child.stderr.on('data', (d) => out.push(d));
     child.on('error', (error) => out.push(Buffer.from(String(error))));
     child.on('close', (code, signal) => {
+      timed(`${label} (beside ${beside})`, t0);
       const heading = `\n── ${label} (${((Date.now() - t0) / 1000).toFixed(0)} s, beside ${beside})\n`;
       resolve({ label, status: code ?? signal, report: () => process.stdout.write(Buffer.concat([Buffer.from(heading), ...out])) });
     });
@@ -88,14 +108,17 @@ if (task === 'test') {
   console.log(`\n── ${label}`);
   const [cmd, ...rest] = [...pnpm, 'exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`];
   // Not spawnSync: the type check's output is read meanwhile.
+  const testsStart = Date.now();
   const result = await new Promise((resolve) => {
     const child = spawn(cmd, rest, { stdio: 'inherit', env });
     child.on('error', (error) => resolve({ status: 1, signal: String(error) }));
     child.on('close', (status, signal) => resolve({ status, signal }));
   });
+  timed(label, testsStart);
   // One plain closing line for whoever reads the log: how many ran, passed, failed.
   if (existsSync(report)) {
     const r = JSON.parse(readFileSync(report, 'utf8'));
+    console.log(`\n── the tests' own times\n${timingLines(r).join('\n')}`);
     const skipped = r.numPendingTests + r.numTodoTests;
     console.log(`\n${r.numPassedTests} passed, ${r.numFailedTests} failed${skipped ? `, ${skipped} skipped` : ''}`);
     if (r.numTotalTests === 0) {
@@ -103,7 +126,9 @@ if (task === 'test') {
       process.exit(1);
     }
   }
-  stopOnFailure([await typecheck]);
+  const typechecked = await typecheck;
+  printPhases();
+  stopOnFailure([typechecked]);
   if (result.status !== 0) {
     console.error(`\n✗ ${label} failed (exit ${result.status ?? result.signal})`);
     process.exit(result.status ?? 1);

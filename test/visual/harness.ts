@@ -68,6 +68,20 @@ export async function openHarness(browser: Browser, url: string, width: number):
 export const listStories = (page: Page) => page.evaluate(() => (window as unknown as Visual).bihuanVisual.list());
 export const showStory = (page: Page, id: string, lang: string) =>
   page.evaluate(([i, l]) => (window as unknown as Visual).bihuanVisual.show(i, l), [id, lang] as const);
+/**
+ * The stage's height now and over the next `frames` animation frames: after a screenshot whose size
+ * differs from its reference, whether the story was still moving when it was shot (a wait that
+ * ended too early) or had settled at another size (a real change).
+ */
+export const stageHeights = (page: Page, frames = 10) =>
+  page.evaluate(async (n) => {
+    const out: number[] = [];
+    for (let f = 0; f <= n; f++) {
+      out.push(document.getElementById('stage')!.getBoundingClientRect().height);
+      await new Promise((r) => requestAnimationFrame(r));
+    }
+    return out;
+  }, frames);
 export const injectCss = (page: Page, css: string) => page.evaluate((c) => (window as unknown as Visual).bihuanVisual.inject(c), css);
 
 /** Pixels kept around the story's content: a focus ring, an outline or a shadow just outside a widget's border still counts. */

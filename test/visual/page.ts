@@ -1,6 +1,7 @@
 // Runs inside the screenshot page: renders one story after another into the same page (a page load
 // per screenshot would cost a second each), the way the catalog does, and waits until it is still.
 import { render } from 'lit';
+import { fixturesOnce } from '../browser/support/fixtures.ts';
 
 type StoryFn = (args: object, ctx: object) => unknown;
 type Meta = { title: string; render?: StoryFn; args?: Record<string, unknown> };
@@ -44,16 +45,46 @@ function* deep(root: ParentNode): Generator<Element> {
   }
 }
 
-/** Markup of the whole tree, shadow roots included: unchanged over two frames = the story is still. */
+/**
+ * Markup of the whole tree, shadow roots included, with every attribute (a class, `hidden` or a
+ * style changes the layout without changing the text), and the stage's laid-out size: unchanged
+ * over two frames = the story is still. The size matters on its own: a layout that follows the
+ * previous frame's layout (a scroll-state container query, such as the "scroll sideways" line over
+ * a table wider than the widget) lands a frame after the markup settles, and a story shot before
+ * it lost that line (26 px) from its picture.
+ */
 function fingerprint(root: Element): string {
   let out = '';
   for (const el of deep(root)) {
-    out += `<${el.tagName}${el.shadowRoot ? '#' : ''}>${el.childElementCount ? '' : el.textContent}`;
+    out += `<${el.tagName}${el.shadowRoot ? '#' : ''}`;
+    for (const name of el.getAttributeNames()) out += ` ${name}=${el.getAttribute(name)}`;
+    out += `>${el.childElementCount ? '' : el.textContent}`;
   }
-  return out;
+  const box = root.getBoundingClientRect();
+  return `${out}|${box.width}x${box.height}`;
 }
 
 const frame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
+
+/**
+ * Every font family the story's text is set in, loaded for the characters it shows
+ * (`document.fonts.ready` only covers loads already started, and a family first used by the
+ * latest render may not have started yet).
+ */
+async function fontsOf(root: Element): Promise<void> {
+  const families = new Map<string, Set<string>>();
+  for (const el of deep(root)) {
+    const text = [...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent ?? '').join('').trim();
+    if (!text) continue;
+    const style = getComputedStyle(el);
+    const font = `${style.fontStyle} ${style.fontWeight} 16px ${style.fontFamily}`;
+    const chars = families.get(font) ?? new Set<string>();
+    for (const c of text) chars.add(c);
+    families.set(font, chars);
+  }
+  await Promise.all([...families].map(([font, chars]) => document.fonts.load(font, [...chars].join('')).catch(() => [])));
+  await document.fonts.ready;
+}
 
 async function settle(root: Element): Promise<void> {
   for (let round = 0; round < 10; round++) {
@@ -74,13 +105,13 @@ export async function show(id: string, lang: string): Promise<void> {
   old.replaceWith(stage);
   document.documentElement.lang = lang;
   stage.lang = lang;
-  const args = { ...entry.meta.args, ...entry.story.args };
+  const args = fixturesOnce(id, { ...entry.meta.args, ...entry.story.args });
   const fn = entry.story.render ?? entry.meta.render!;
   render(fn(args, { args, id, name: entry.name, globals: { lang } }), stage);
   let before = '';
   for (let round = 0; round < 20; round++) {
     await settle(stage);
-    await document.fonts.ready;
+    await fontsOf(stage);
     await frame();
     await frame();
     const now = fingerprint(stage);

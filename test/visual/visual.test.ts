@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright';
 import { chromiumLaunchOptions } from '../chromium.mjs';
-import { LANGS, OUT, WIDTHS, injectCss, listStories, openHarness, serveHarness, shoot, showStory } from './harness.ts';
+import { LANGS, OUT, WIDTHS, injectCss, listStories, openHarness, serveHarness, shoot, showStory, stageHeights } from './harness.ts';
 import { PNG } from 'pngjs';
 import { compare, toReference } from './compare.ts';
 import type { StoryEntry } from './page.ts';
@@ -65,11 +65,17 @@ async function check(page: Page, s: StoryEntry, lang: string, width: number): Pr
   const result = compare(actual, readFileSync(refPath));
   if (process.env.BIHUAN_VISUAL_TIMING) console.log(`${s.id} ${lang} ${width}: compared in ${Math.round(performance.now() - t2)} ms`);
   if (result.ok) return null;
+  // A size that differs: say whether the story was still moving when it was shot.
+  let moving = '';
+  if (Number.isNaN(result.diffPixels)) {
+    const heights = await stageHeights(page);
+    moving = new Set(heights).size > 1 ? ` (still moving when shot: the stage's height went ${heights.join(' → ')} px over the next frames)` : ' (settled at that size)';
+  }
   mkdirSync(OUT, { recursive: true });
   const base = join(OUT, name.replace(/\.png$/, ''));
   writeFileSync(`${base}.actual.png`, actual);
   if (result.diff) writeFileSync(`${base}.diff.png`, result.diff);
-  return `${label}: ${result.reason} — see ${base}.actual.png${result.diff ? ` and ${base}.diff.png` : ''}`;
+  return `${label}: ${result.reason}${moving} — see ${base}.actual.png${result.diff ? ` and ${base}.diff.png` : ''}`;
 }
 
 /**

@@ -2,6 +2,7 @@
 // (host CSS, reflow). A new stories file is picked up without touching the tests.
 import { render } from 'lit';
 import { allElements, settle } from './render.js';
+import { fixturesOnce } from './fixtures.js';
 
 type Render = (args: object, ctx: object) => unknown;
 type StoryModule = Record<string, unknown> & {
@@ -25,7 +26,7 @@ export const widgetStories: WidgetStories[] = Object.entries(modules).map(([file
     .filter(([name]) => name !== 'default')
     .map(([name, story]) => {
       const s = story as Story;
-      const args = { ...meta.args, ...s.args };
+      const args = fixturesOnce(`${file} ${name}`, { ...meta.args, ...s.args });
       const fn = s.render ?? meta.render;
       if (!fn) throw new Error(`${file} ${name} has no render function`);
       return { name, template: () => fn(args, { args, id: name, name }) };
