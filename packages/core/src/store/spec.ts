@@ -144,6 +144,8 @@ export function keyArg(collection: string, key: unknown): Key {
 
 function valueAt(record: unknown, path: string): unknown {
   if (path === '') return record;
+  // A key path of one name (the usual `id`) needs no splitting.
+  if (!path.includes('.')) return record !== null && typeof record === 'object' ? (record as Record<string, unknown>)[path] : undefined;
   let cur: unknown = record;
   for (const part of path.split('.')) {
     if (cur == null || typeof cur !== 'object') return undefined;
