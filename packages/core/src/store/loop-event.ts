@@ -8,7 +8,6 @@ import { step, transition, type TransitionContext, type TransitionResult } from 
 import { createMark } from '../loop/trusted.js';
 import { CREATED, type AcceptedLoopEvent, type HistoryEntry, type LoopEvent, type LoopEventBase, type Snapshot } from '../loop/types.js';
 import { storeArg, txArg, writeOptionsArg } from './args.js';
-import { handOver } from './copy.js';
 import type { ApplyOptions, ApplyResult, WriteOptions, ChangeCheck, CollectionSpec, Collections, IndexSpec, KeyPath, StaleVersion, Store, StoreTx, TxApplyResult } from './types.js';
 
 const FIELDS = new Set(['loop', 'id', 'state', 'data', 'history', 'deadline', 'createdAt', 'updatedAt']);
@@ -39,12 +38,7 @@ function engineStep<S extends string, E extends string, R extends string, D, C>(
       const compiled = compiledOf(def, 'transition');
       r = step(def as AnyLoopDefinition, compiled, s as Snapshot, event as LoopEvent, checkEvent('transition', event), context);
     } else r = transition(def, s as Snapshot<S, D, E, R>, event, context);
-    if (r.ok) {
-      const next = engineMade.add(r.snapshot);
-      // What the step built itself and nothing else holds (its data may hold the caller's objects).
-      const entry = next.history[next.history.length - 1]!;
-      handOver(entry.attachments ? [next, next.history, entry, entry.actor, entry.attachments] : [next, next.history, entry, entry.actor]);
-    }
+    if (r.ok) engineMade.add(r.snapshot);
     return r as never;
   };
 }

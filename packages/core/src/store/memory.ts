@@ -1,7 +1,7 @@
 import { InvalidArgumentError } from '../errors/errors.js';
 import { storeError } from './errors.js';
 import { Notifier } from './channel.js';
-import { copyOut, forgetHanded, own, ownMade } from './copy.js';
+import { copyOut, own } from './copy.js';
 import { checkDump, keyId } from './dump.js';
 import { blobBytesRow, blobIdArg, blobOf, blobRow, infoOf, type BlobRow } from './blobs.js';
 import { changesQueryArg, functionArg, listArg, memoryOptionsArg, queryArg, restoreOptionsArg, writeOptionsArg } from './args.js';
@@ -586,16 +586,9 @@ function applyIn<R>(c: ResolvedCollection, t: Table, key: Key, step: (current: n
   const row = t.get(keyId(key));
   if (!row) throw storeError('not_found', { collection: c.name, key });
   // The step gets the stored value itself: it is deep-frozen, so a step that tries to change it throws.
-  forgetHanded();
-  let result: ReturnType<typeof runStep<R>>;
-  try {
-    result = runStep(c, key, row.value, step, expected);
-  } catch (error) {
-    forgetHanded();
-    throw error;
-  }
+  const result = runStep(c, key, row.value, step, expected);
   if (!result.ok) return result;
-  const stored = ownMade(result.value, row.value, { collection: c.name, key });
+  const stored = own(result.value, row.value, { collection: c.name, key });
   if (hasUnique(c)) checkUnique(c, t, [{ key, value: stored }]);
   const top = (row.value as { history?: unknown[] }).history?.length ?? 0;
   const history = (stored as { history?: HistoryEntryLike[] }).history;
