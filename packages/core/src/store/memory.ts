@@ -373,9 +373,10 @@ export function createMemoryStore<const C extends Collections>(spec: StoreSpec<C
             keyArg(c.name, key);
             functionArg('applyEvent', 'step', step);
             const expected = expectedVersionArg('applyEvent', o?.expectedVersion);
-            const out = applyIn(c, current(c), key, step as never, expected);
+            const id = keyId(key);
+            const out = applyIn(c, current(c), key, id, step as never, expected);
             if (!out.ok) return out as TxApplyResult<never, never>;
-            stage(c).set(keyId(key), { key, value: out.stored });
+            stage(c).set(id, { key, value: out.stored });
             groups.add(c.name, 'event', key, opts?.actor ?? out.entries[out.entries.length - 1]?.actor ?? options.actor);
             return { ok: true, snapshot: out.stored as never, entries: out.entries };
           },
@@ -536,10 +537,11 @@ export function createMemoryStore<const C extends Collections>(spec: StoreSpec<C
   /** One event written now (no batch holds the backing): the refusal, or what was written. */
   function eventNow<R>(c: ResolvedCollection, key: Key, step: (current: never) => StepResult<never, R>, expected: number | undefined, opts: WriteOptions): ApplyResult<never, R | StaleVersion> {
     const t = table(c.name);
-    const out = applyIn(c, t, key, step, expected);
+    const id = keyId(key);
+    const out = applyIn(c, t, key, id, step, expected);
     if (!out.ok) return out;
     checkSignal(opts);
-    t.set(keyId(key), { key, value: out.stored });
+    t.set(id, { key, value: out.stored });
     b.generation++;
     const change = log(c.name, 'event', [key], opts.actor ?? out.entries[out.entries.length - 1]?.actor ?? options.actor);
     notifier.publish({ kind: 'changes', changes: [change] });
@@ -582,18 +584,21 @@ function sortedRows(c: ResolvedCollection, t: Table, index: string | undefined):
 }
 
 /** One event on a stored row of `t` (not yet written): the refusal, or the owned new value. */
-function applyIn<R>(c: ResolvedCollection, t: Table, key: Key, step: (current: never) => StepResult<never, R>, expected: number | undefined) {
-  const row = t.get(keyId(key));
+function applyIn<R>(c: ResolvedCollection, t: Table, key: Key, id: string, step: (current: never) => StepResult<never, R>, expected: number | undefined) {
+  const row = t.get(id);
   if (!row) throw storeError('not_found', { collection: c.name, key });
   // The step gets the stored value itself: it is deep-frozen, so a step that tries to change it throws.
   const result = runStep(c, key, row.value, step, expected);
   if (!result.ok) return result;
   const stored = own(result.value, row.value, { collection: c.name, key });
   if (hasUnique(c)) checkUnique(c, t, [{ key, value: stored }]);
-  const top = (row.value as { history?: unknown[] }).history?.length ?? 0;
+  // The entries the step added, as stored (frozen), copied by hand: slice of a frozen list is slow.
+  const entries: HistoryEntryLike[] = [];
   const history = (stored as { history?: HistoryEntryLike[] }).history;
-  // The entries the step added, as stored (frozen).
-  return { ok: true as const, stored, entries: Array.isArray(history) && result.entries.length ? history.slice(top) : [] };
+  if (Array.isArray(history) && result.entries.length > 0) {
+    for (let i = (row.value as { history?: unknown[] }).history?.length ?? 0; i < history.length; i++) entries.push(history[i]!);
+  }
+  return { ok: true as const, stored, entries };
 }
 
 const uniqueness = new WeakMap<ResolvedCollection, boolean>();
