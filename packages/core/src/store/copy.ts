@@ -78,7 +78,9 @@ export function own<T>(value: T, previous: unknown, details: StoreErrorDetails =
     for (const k in obj) {
       const v = obj[k];
       if (isScalar(v) || !Object.hasOwn(obj, k)) continue;
-      const kept = own(v, before && Object.hasOwn(before, k) ? before[k] : undefined, details);
+      const was = before && Object.hasOwn(before, k) ? before[k] : undefined;
+      if (v === was) continue; // unchanged since the stored version: shared as it is
+      const kept = own(v, was, details);
       if (kept !== v) setKey(obj, k, kept);
     }
     out = obj;

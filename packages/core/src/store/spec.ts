@@ -355,8 +355,11 @@ export function migrateChecked(spec: StoreSpec, c: ResolvedCollection, record: u
 export function newEntries(prev: unknown, next: unknown): HistoryEntryLike[] {
   const before = (prev as { history?: HistoryEntryLike[] }).history ?? [];
   const after = (next as { history?: HistoryEntryLike[] }).history ?? [];
-  const top = before.reduce((m, e) => Math.max(m, e.seq), -Infinity);
-  return after.filter((e) => e.seq > top);
+  let top = -Infinity;
+  for (const e of before) if (e.seq > top) top = e.seq;
+  const out: HistoryEntryLike[] = [];
+  for (const e of after) if (e.seq > top) out.push(e);
+  return out;
 }
 
 /**
