@@ -159,7 +159,7 @@ describe('the memory store keeps what an event made, shared with no caller', () 
     await store.put('disputes', accepted('D-20'));
     const event = {
       type: 'route',
-      actor: { ...clerk, unit: '站前街道综治中心' },
+      actor: { id: clerk.id as string, role: clerk.role as string, unit: '站前街道综治中心' },
       at: '2025-09-26T10:00:00+08:00',
       note: '双方同意联合调解',
       attachments: ['file-1'],
