@@ -8,7 +8,9 @@ const TX_RULE = { 'zh-CN': '必须是 store.batch 交给回调的事务对象', 
 
 // An object with every method in `methods`, else InvalidArgumentError naming `argument`.
 function withMethods<T>(fn: string, argument: string, value: T, methods: readonly string[], rule: Localized): T {
-  const ok = value !== null && typeof value === 'object' && methods.every((m) => typeof (value as Record<string, unknown>)[m] === 'function');
+  let ok = value !== null && typeof value === 'object';
+  // A plain loop: this runs on every event a page sends.
+  for (let i = 0; ok && i < methods.length; i++) ok = typeof (value as Record<string, unknown>)[methods[i]!] === 'function';
   if (!ok) throw new InvalidArgumentError(fn, argument, rule, value);
   return value;
 }

@@ -38,9 +38,11 @@ export function copyOut<T>(value: T): T {
   const proto = Object.getPrototypeOf(value) as object | null;
   if (proto === OBJECT || proto === null) {
     const out = shallow(value, proto);
-    for (const k of Object.keys(out)) {
+    // for…in walks the copy's own keys without making a list of them (the hasOwn check skips
+    // anything enumerable a page may have put on Object.prototype).
+    for (const k in out) {
       const v = out[k];
-      if (v !== null && typeof v === 'object') setKey(out, k, copyOut(v));
+      if (v !== null && typeof v === 'object' && Object.hasOwn(out, k)) setKey(out, k, copyOut(v));
     }
     return out as T;
   }
@@ -51,6 +53,9 @@ export function copyOut<T>(value: T): T {
  * The value as the memory store keeps it, deep-frozen: the parts identical to the same place in
  * `previous` (the stored version it was made from, already frozen) are shared, everything else is
  * copied and frozen. Throws `invalid_record` (nothing stored) for a value that cannot be copied.
+ *
+ * Copied even when only the store holds the value (the engine's new snapshot): freezing the
+ * engine's own objects where they are made the engine's next steps slower than the copy costs.
  */
 export function own<T>(value: T, previous: unknown, details: StoreErrorDetails = {}): T {
   if (value === previous) return value;
@@ -69,10 +74,13 @@ export function own<T>(value: T, previous: unknown, details: StoreErrorDetails =
     if (proto !== OBJECT && proto !== null) return other(value, details) as T; // copied again on every read
     const obj = shallow(value, proto);
     const before = prev && !Array.isArray(prev) ? prev : undefined;
-    for (const k of Object.keys(obj)) {
+    // for…in walks the own keys without making a list of them (hasOwn: see copyOut).
+    for (const k in obj) {
       const v = obj[k];
-      if (isScalar(v)) continue;
-      const kept = own(v, before && Object.hasOwn(before, k) ? before[k] : undefined, details);
+      if (isScalar(v) || !Object.hasOwn(obj, k)) continue;
+      const was = before && Object.hasOwn(before, k) ? before[k] : undefined;
+      if (v === was) continue; // unchanged since the stored version: shared as it is
+      const kept = own(v, was, details);
       if (kept !== v) setKey(obj, k, kept);
     }
     out = obj;

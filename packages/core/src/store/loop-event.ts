@@ -1,10 +1,11 @@
 import { parseInstant } from '../calendar/instant.js';
-import { compiledOf, type LoopDefinition } from '../loop/definition.js';
+import { compiledOf, type AnyLoopDefinition, type LoopDefinition } from '../loop/definition.js';
+import { checkEvent } from '../loop/event.js';
 import { indexesArg } from './spec.js';
 import type { Refusal } from '../loop/refusal.js';
 import { historyEntrySchema, isoInstant, snapshotSchema } from '../loop/snapshot.js';
-import { transition, type TransitionContext } from '../loop/transition.js';
-import { createMark, trust } from '../loop/trusted.js';
+import { step, transition, type TransitionContext, type TransitionResult } from '../loop/transition.js';
+import { createMark } from '../loop/trusted.js';
 import { CREATED, type AcceptedLoopEvent, type HistoryEntry, type LoopEvent, type LoopEventBase, type Snapshot } from '../loop/types.js';
 import { storeArg, txArg, writeOptionsArg } from './args.js';
 import type { ApplyOptions, ApplyResult, WriteOptions, ChangeCheck, CollectionSpec, Collections, IndexSpec, KeyPath, StaleVersion, Store, StoreTx, TxApplyResult } from './types.js';
@@ -12,12 +13,12 @@ import type { ApplyOptions, ApplyResult, WriteOptions, ChangeCheck, CollectionSp
 const FIELDS = new Set(['loop', 'id', 'state', 'data', 'history', 'deadline', 'createdAt', 'updatedAt']);
 
 /**
- * Snapshots the engine's `transition` just made inside `applyLoopEvent` (module-private: nothing
+ * Snapshots the engine's step just made inside `applyLoopEvent` (module-private: nothing
  * else can mark one). The engine checked the event — the only new input — and built the rest from
  * the stored snapshot, which was valid when written; so such a result is checked for its shape of
  * change only, not parsed again (`verify()` still parses everything on demand). Not the engine's
- * own trusted set (`loop/trusted.ts`): that also holds the stored snapshots it was handed, and a
- * step that changed one of those in place must still be checked whole.
+ * own trusted set (`loop/trusted.ts`): that also holds snapshots a caller had checked, and a step
+ * that changed one of those in place must still be checked whole.
  */
 const engineMade = /* @__PURE__ */ createMark();
 
@@ -28,9 +29,15 @@ function engineStep<S extends string, E extends string, R extends string, D, C>(
 ) {
   return (current: unknown) => {
     // A stored record was validated when it was written (a store validates once, at its boundary;
-    // `verify()` re-checks on demand), so the engine need not check its data again.
-    if (current !== null && typeof current === 'object') trust(current);
-    const r = transition(def, current as Snapshot<S, D, E, R>, event, context);
+    // `verify()` re-checks on demand), so the engine need not check its data again: a snapshot of
+    // this loop goes straight to the engine's step once the event is checked. Anything else goes
+    // through `transition`, which refuses it with the engine's own error.
+    const s = current as Snapshot<S, D, E, R> | null;
+    let r: TransitionResult;
+    if (s !== null && typeof s === 'object' && s.loop !== null && typeof s.loop === 'object' && s.loop.id === def.id && s.loop.version === def.version && Array.isArray(s.history)) {
+      const compiled = compiledOf(def, 'transition');
+      r = step(def as AnyLoopDefinition, compiled, s as Snapshot, event as LoopEvent, checkEvent('transition', event), context);
+    } else r = transition(def, s as Snapshot<S, D, E, R>, event, context);
     if (r.ok) engineMade.add(r.snapshot);
     return r as never;
   };
@@ -63,14 +70,15 @@ export function loopChangeCheck<S extends string, E extends string, R extends st
     const history = next.history;
     const before = prev.history;
     if (next.loop !== prev.loop || next.id !== prev.id || next.createdAt !== prev.createdAt || !Array.isArray(history) || history.length <= before.length) return full(next);
-    for (const k of Object.keys(next)) if (!FIELDS.has(k)) return full(next);
     for (let i = 0; i < before.length; i++) if (history[i] !== before[i]) return full(next);
     if (engineMade.has(next) && history.length === before.length + 1 && next.loop.id === def.id && next.loop.version === def.version) {
-      // The engine appended one entry for an event it checked: the chain rules hold by construction.
+      // The engine appended one entry for an event it checked: the chain rules hold by construction,
+      // and its snapshot has only the snapshot's own fields.
       const entry = history[before.length]!;
       if (entry.seq !== before.length || entry.from !== before[before.length - 1]!.to || entry.to !== next.state || entry.at !== next.updatedAt) return full(next);
       return { ok: true, value: next };
     }
+    for (const k in next) if (Object.hasOwn(next, k) && !FIELDS.has(k)) return full(next);
     if (typeof next.state !== 'string' || !Object.hasOwn(def.states, next.state)) return { ok: false, path: 'state', message: 'not a state of this loop' };
     let data: unknown = next.data;
     if (data !== prev.data) {
@@ -165,8 +173,9 @@ export function applyLoopEvent<
   storeArg('applyLoopEvent', store, ['applyEvent']);
   // Read field by field: the change log's actor defaults to the event's, once the engine checked it.
   const o = writeOptionsArg('applyLoopEvent', options);
-  const step = engineStep(def as never, event as LoopEvent as never, context);
-  return store.applyEvent(collection, id, step, o).then((r) => named(r, event?.type)) as never;
+  const applied = store.applyEvent(collection, id, engineStep(def as never, event as LoopEvent as never, context), o);
+  // Only a version the caller expected can come back stale, to be named with the event.
+  return (o.expectedVersion === undefined ? applied : applied.then((r) => named(r, event?.type))) as never;
 }
 
 /** `applyLoopEvent` inside a batch (`store.batch(async (tx) => …)`): written with the batch. */
@@ -181,6 +190,5 @@ export function applyLoopEventIn<Cs extends Collections, S extends string, E ext
 ): Promise<TxApplyResult<Snapshot<S, D, E, R>, LoopApplyRefusal>> {
   txArg('applyLoopEventIn', tx, ['applyEvent']);
   const o = writeOptionsArg('applyLoopEventIn', options);
-  const step = engineStep(def, event, context);
-  return tx.applyEvent(collection, id, step, o.expectedVersion === undefined ? {} : { expectedVersion: o.expectedVersion }).then((r) => named(r, event?.type)) as Promise<TxApplyResult<Snapshot<S, D, E, R>, LoopApplyRefusal>>;
+  return tx.applyEvent(collection, id, engineStep(def, event, context), o.expectedVersion === undefined ? {} : { expectedVersion: o.expectedVersion }).then((r) => named(r, event?.type)) as Promise<TxApplyResult<Snapshot<S, D, E, R>, LoopApplyRefusal>>;
 }

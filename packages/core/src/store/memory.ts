@@ -119,9 +119,10 @@ export function createMemoryStore<const C extends Collections>(spec: StoreSpec<C
   const b = options.backing ?? createMemoryBacking();
   // A host's clock that gives no valid date falls back to the system's (a log entry always has its time).
   const clock = options.now;
-  const now = (): Date => {
+  const nowMs = (): number => {
     const d = clock?.();
-    return d instanceof Date && !Number.isNaN(d.getTime()) ? d : new Date();
+    const ms = d instanceof Date ? d.getTime() : NaN;
+    return Number.isNaN(ms) ? Date.now() : ms;
   };
   const notifier = new Notifier(spec.name);
   upgrade(b, spec, cols, version, fingerprint);
@@ -157,9 +158,18 @@ export function createMemoryStore<const C extends Collections>(spec: StoreSpec<C
     return range ? rows.filter((r) => inRange(where.index === undefined ? r.pk : (r.ik as Key), range)) : rows;
   }
 
+  // The time of the last log entry as text: writes in the same millisecond share it.
+  let stampMs = NaN;
+  let stampText = '';
   function log(collection: string, op: ChangeOp, keys: Key[], actor: Actor | undefined): ChangeEntry {
     const last = b.changes[b.changes.length - 1];
-    const entry: ChangeEntry = { seq: (last?.seq ?? 0) + 1, collection, op, keys, at: now().toISOString(), ...(actor ? { actor } : {}) };
+    const ms = nowMs();
+    if (ms !== stampMs) {
+      stampText = new Date(ms).toISOString();
+      stampMs = ms;
+    }
+    const seq = (last?.seq ?? 0) + 1;
+    const entry: ChangeEntry = actor ? { seq, collection, op, keys, at: stampText, actor } : { seq, collection, op, keys, at: stampText };
     b.changes.push(entry);
     return entry;
   }
@@ -181,7 +191,7 @@ export function createMemoryStore<const C extends Collections>(spec: StoreSpec<C
       }
       return { key, value, stored: own(value, undefined, { collection: c.name, key, ...(position !== undefined ? { position } : {}) }) };
     });
-    checkUnique(c, t, batch, new Set());
+    checkUnique(c, t, batch);
     return batch;
   }
 
@@ -271,29 +281,29 @@ export function createMemoryStore<const C extends Collections>(spec: StoreSpec<C
       return select(c, queryArg('count', where), 'count').length;
     },
 
-    async applyEvent<N extends keyof C & string, R>(
+    // Not an async function: when no batch holds the backing (nearly always) the event is applied
+    // in this turn and its settled result handed back, without an async function's frame.
+    applyEvent<N extends keyof C & string, R>(
       collection: N,
       key: Key,
       step: (current: never) => StepResult<never, R>,
       opts?: WriteOptions & { expectedVersion?: number },
     ): Promise<ApplyResult<never, R | StaleVersion>> {
-      live();
-      const c = collectionOf(cols, collection);
-      keyArg(c.name, key);
-      functionArg('applyEvent', 'step', step);
-      opts = writeOptionsArg('applyEvent', opts);
-      const expected = expectedVersionArg('applyEvent', opts?.expectedVersion);
-      while (held.has(b)) await held.get(b);
-      const t = table(c.name);
-      const out = applyIn(c, t, key, step, expected);
-      if (!out.ok) return out;
-      checkSignal(opts);
-      t.set(keyId(key), { key, value: out.stored });
-      b.generation++;
-      const change = log(c.name, 'event', [key], opts?.actor ?? out.entries[out.entries.length - 1]?.actor ?? options.actor);
-      notifier.publish({ kind: 'changes', changes: [change] });
-      // The stored snapshot itself: deep-frozen, read-only (read it again with get() for a copy to edit).
-      return { ok: true, snapshot: out.stored as never, entries: out.entries, change };
+      try {
+        live();
+        const c = collectionOf(cols, collection);
+        keyArg(c.name, key);
+        functionArg('applyEvent', 'step', step);
+        const o = writeOptionsArg('applyEvent', opts);
+        const expected = expectedVersionArg('applyEvent', o.expectedVersion);
+        if (!held.has(b)) return Promise.resolve(eventNow(c, key, step, expected, o));
+        return (async () => {
+          while (held.has(b)) await held.get(b);
+          return eventNow(c, key, step, expected, o);
+        })();
+      } catch (error) {
+        return Promise.reject(error);
+      }
     },
 
     async batch(body, opts) {
@@ -363,9 +373,10 @@ export function createMemoryStore<const C extends Collections>(spec: StoreSpec<C
             keyArg(c.name, key);
             functionArg('applyEvent', 'step', step);
             const expected = expectedVersionArg('applyEvent', o?.expectedVersion);
-            const out = applyIn(c, current(c), key, step as never, expected);
+            const id = keyId(key);
+            const out = applyIn(c, current(c), key, id, step as never, expected);
             if (!out.ok) return out as TxApplyResult<never, never>;
-            stage(c).set(keyId(key), { key, value: out.stored });
+            stage(c).set(id, { key, value: out.stored });
             groups.add(c.name, 'event', key, opts?.actor ?? out.entries[out.entries.length - 1]?.actor ?? options.actor);
             return { ok: true, snapshot: out.stored as never, entries: out.entries };
           },
@@ -523,6 +534,21 @@ export function createMemoryStore<const C extends Collections>(spec: StoreSpec<C
     },
   };
 
+  /** One event written now (no batch holds the backing): the refusal, or what was written. */
+  function eventNow<R>(c: ResolvedCollection, key: Key, step: (current: never) => StepResult<never, R>, expected: number | undefined, opts: WriteOptions): ApplyResult<never, R | StaleVersion> {
+    const t = table(c.name);
+    const id = keyId(key);
+    const out = applyIn(c, t, key, id, step, expected);
+    if (!out.ok) return out;
+    checkSignal(opts);
+    t.set(id, { key, value: out.stored });
+    b.generation++;
+    const change = log(c.name, 'event', [key], opts.actor ?? out.entries[out.entries.length - 1]?.actor ?? options.actor);
+    notifier.publish({ kind: 'changes', changes: [change] });
+    // The stored snapshot itself: deep-frozen, read-only (read it again with get() for a copy to edit).
+    return { ok: true, snapshot: out.stored as never, entries: out.entries, change };
+  }
+
   async function write(collection: string, records: readonly unknown[], opts: WriteOptions | undefined, create: boolean): Promise<unknown[]> {
     live();
     const c = collectionOf(cols, collection);
@@ -558,22 +584,35 @@ function sortedRows(c: ResolvedCollection, t: Table, index: string | undefined):
 }
 
 /** One event on a stored row of `t` (not yet written): the refusal, or the owned new value. */
-function applyIn<R>(c: ResolvedCollection, t: Table, key: Key, step: (current: never) => StepResult<never, R>, expected: number | undefined) {
-  const row = t.get(keyId(key));
+function applyIn<R>(c: ResolvedCollection, t: Table, key: Key, id: string, step: (current: never) => StepResult<never, R>, expected: number | undefined) {
+  const row = t.get(id);
   if (!row) throw storeError('not_found', { collection: c.name, key });
   // The step gets the stored value itself: it is deep-frozen, so a step that tries to change it throws.
   const result = runStep(c, key, row.value, step, expected);
   if (!result.ok) return result;
   const stored = own(result.value, row.value, { collection: c.name, key });
-  if (c.indexes.size > 0) checkUnique(c, t, [{ key, value: stored }], new Set());
-  const top = (row.value as { history?: unknown[] }).history?.length ?? 0;
+  if (hasUnique(c)) checkUnique(c, t, [{ key, value: stored }]);
+  // The entries the step added, as stored (frozen), copied by hand: slice of a frozen list is slow.
+  const entries: HistoryEntryLike[] = [];
   const history = (stored as { history?: HistoryEntryLike[] }).history;
-  // The entries the step added, as stored (frozen).
-  return { ok: true as const, stored, entries: Array.isArray(history) && result.entries.length ? history.slice(top) : [] };
+  if (Array.isArray(history) && result.entries.length > 0) {
+    for (let i = (row.value as { history?: unknown[] }).history?.length ?? 0; i < history.length; i++) entries.push(history[i]!);
+  }
+  return { ok: true as const, stored, entries };
+}
+
+const uniqueness = new WeakMap<ResolvedCollection, boolean>();
+
+/** Whether the collection has a unique index (most have none, and then nothing need be checked). */
+function hasUnique(c: ResolvedCollection): boolean {
+  let has = uniqueness.get(c);
+  if (has === undefined) uniqueness.set(c, (has = [...c.indexes.values()].some((i) => i.unique)));
+  return has;
 }
 
 /** Checks unique indexes for records about to be written (against the table and the batch). */
-function checkUnique(c: ResolvedCollection, t: Table, batch: { key: Key; value: unknown }[], removing: Set<string>) {
+function checkUnique(c: ResolvedCollection, t: Table, batch: { key: Key; value: unknown }[]) {
+  if (!hasUnique(c)) return;
   for (const [name, idx] of c.indexes) {
     if (!idx.unique) continue;
     const owner = new Map<string, string>();
@@ -582,7 +621,7 @@ function checkUnique(c: ResolvedCollection, t: Table, batch: { key: Key; value: 
       if (ik !== undefined) owner.set(keyId(ik), keyId(key));
     }
     const batchIds = new Set(batch.map((r) => keyId(r.key)));
-    for (const [ikId, pkId] of owner) if (batchIds.has(pkId) || removing.has(pkId)) owner.delete(ikId);
+    for (const [ikId, pkId] of owner) if (batchIds.has(pkId)) owner.delete(ikId);
     batch.forEach(({ key, value }, position) => {
       const ik = keyAt(value, idx.path);
       if (ik === undefined) return;

@@ -144,6 +144,8 @@ export function keyArg(collection: string, key: unknown): Key {
 
 function valueAt(record: unknown, path: string): unknown {
   if (path === '') return record;
+  // A key path of one name (the usual `id`) needs no splitting.
+  if (!path.includes('.')) return record !== null && typeof record === 'object' ? (record as Record<string, unknown>)[path] : undefined;
   let cur: unknown = record;
   for (const part of path.split('.')) {
     if (cur == null || typeof cur !== 'object') return undefined;
@@ -353,8 +355,11 @@ export function migrateChecked(spec: StoreSpec, c: ResolvedCollection, record: u
 export function newEntries(prev: unknown, next: unknown): HistoryEntryLike[] {
   const before = (prev as { history?: HistoryEntryLike[] }).history ?? [];
   const after = (next as { history?: HistoryEntryLike[] }).history ?? [];
-  const top = before.reduce((m, e) => Math.max(m, e.seq), -Infinity);
-  return after.filter((e) => e.seq > top);
+  let top = -Infinity;
+  for (const e of before) if (e.seq > top) top = e.seq;
+  const out: HistoryEntryLike[] = [];
+  for (const e of after) if (e.seq > top) out.push(e);
+  return out;
 }
 
 /**

@@ -15,6 +15,7 @@ import {
   transition,
   type Store,
 } from '@bihuan/core';
+import { z } from 'zod';
 import { uniqueName } from '../../../../test/store-contract/fixtures.js';
 
 const clerk = { id: 'clerk-li', role: 'intakeClerk' } as const;
@@ -144,5 +145,114 @@ describe('a loop event is validated for what it changed, exactly as the snapshot
     copy.data.town = 'changed';
     expect((await store.get('disputes', 'D-9'))!.data.town).toBe('站前街道');
     expect((await store.verify()).problems).toEqual([]);
+  });
+});
+
+describe('the memory store keeps what an event made, shared with no caller', () => {
+  const accepted = (id: string) => acceptDispute({ id, intake: intake as never, actor: clerk, at: '2025-09-26T09:00:00+08:00' });
+  const deepFrozen = (value: unknown): boolean =>
+    value === null || typeof value !== 'object' || (Object.isFrozen(value) && Object.values(value).every(deepFrozen));
+
+  test('the event the caller passed stays the caller’s: not frozen, and changing it later changes nothing stored', async () => {
+    const store = createMemoryStore(spec(uniqueName()));
+    stores.push(store as unknown as Store);
+    await store.put('disputes', accepted('D-20'));
+    const event = {
+      type: 'route',
+      actor: { id: clerk.id as string, role: clerk.role as string, unit: '站前街道综治中心' },
+      at: '2025-09-26T10:00:00+08:00',
+      note: '双方同意联合调解',
+      attachments: ['file-1'],
+      payload: { departments: ['court', 'judicialAdministration'], joint: true, lead: 'court' },
+    };
+    const r = await applyLoopEvent(store, 'disputes', disputeLoop, 'D-20', event as never);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    for (const part of [event, event.actor, event.payload, event.payload.departments, event.attachments]) expect(Object.isFrozen(part)).toBe(false);
+    event.actor.id = 'someone-else';
+    event.payload.departments.push('publicSecurity');
+    event.attachments.push('file-2');
+    const stored = (await store.get('disputes', 'D-20'))!;
+    const entry = stored.history[1]!;
+    expect(entry.actor).toEqual({ ...clerk, unit: '站前街道综治中心' });
+    expect(entry.attachments).toEqual(['file-1']);
+    expect(stored.data.routing?.departments).toEqual(['court', 'judicialAdministration']);
+    expect(stored).toEqual(r.snapshot);
+  });
+
+  test('what applyLoopEvent hands back is the stored snapshot, frozen all the way down; a read is a copy to edit', async () => {
+    const store = createMemoryStore(spec(uniqueName()));
+    stores.push(store as unknown as Store);
+    await store.put('disputes', accepted('D-21'));
+    const r = await applyLoopEvent(store, 'disputes', disputeLoop, 'D-21', { ...route, attachments: ['file-1'] } as never);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(deepFrozen(r.snapshot)).toBe(true);
+    expect(r.entries.every(deepFrozen)).toBe(true);
+    expect(() => {
+      (r.snapshot.history as unknown as unknown[]).push({});
+    }).toThrow(TypeError);
+    const copy = (await store.get('disputes', 'D-21'))!;
+    expect(Object.isFrozen(copy) || Object.isFrozen(copy.history[1])).toBe(false);
+    (copy.history[1]!.actor as { id: string }).id = 'changed';
+    expect((await store.get('disputes', 'D-21'))!.history[1]!.actor.id).toBe(clerk.id);
+    // The next event builds on the stored snapshot and leaves it as it was.
+    const next = await applyLoopEvent(store, 'disputes', disputeLoop, 'D-21', { ...route, at: '2025-09-26T11:00:00+08:00', payload: { departments: ['court'], joint: false } } as never);
+    expect(next.ok).toBe(true);
+    expect(r.snapshot.history).toHaveLength(2);
+    expect(r.snapshot.data.routing?.departments).toEqual(['court', 'judicialAdministration']);
+    expect((await store.verify()).problems).toEqual([]);
+  });
+
+  test('a snapshot a hand-written step returns is copied: the caller may go on changing its own', async () => {
+    const store = createMemoryStore(spec(uniqueName()));
+    stores.push(store as unknown as Store);
+    await store.put('disputes', accepted('D-22'));
+    let mine: { state: string; history: { note?: string }[] } | undefined;
+    const r = await store.applyEvent('disputes', 'D-22', (s) => {
+      const t = transition(disputeLoop, s, route as never);
+      if (t.ok) mine = t.snapshot as never;
+      return t as never;
+    });
+    expect(r.ok).toBe(true);
+    expect(Object.isFrozen(mine) || Object.isFrozen(mine!.history) || Object.isFrozen(mine!.history[1])).toBe(false);
+    mine!.state = 'closed';
+    mine!.history[1]!.note = 'changed afterwards';
+    const stored = (await store.get('disputes', 'D-22'))!;
+    expect(stored.state).toBe('routed');
+    expect(stored.history[1]!.note).toBeUndefined();
+  });
+
+  test('a snapshot the engine made for another store is copied when written here, never frozen in the caller’s hands', async () => {
+    const idb = await createIndexedDbStore(spec(uniqueName()));
+    stores.push(idb as unknown as Store);
+    await idb.put('disputes', accepted('D-23'));
+    const there = await applyLoopEvent(idb, 'disputes', disputeLoop, 'D-23', route as never);
+    expect(there.ok).toBe(true);
+    if (!there.ok) return;
+    const made = there.snapshot as unknown as { state: string; id: string; history: unknown[] };
+    // A collection that keeps records as given (no schema of its own), written through a step.
+    const memory = createMemoryStore(defineStore({ name: uniqueName(), collections: { copies: { schema: z.any(), key: 'id' } } }));
+    stores.push(memory as unknown as Store);
+    await memory.put('copies', { id: 'D-23', state: 'received', history: [] });
+    const r = await memory.applyEvent('copies', 'D-23', () => ({ ok: true, snapshot: made }) as never);
+    expect(r.ok).toBe(true);
+    expect(Object.isFrozen(made) || Object.isFrozen(made.history)).toBe(false);
+    made.state = 'closed';
+    made.history.push({ seq: 99 });
+    const kept = (await memory.get('copies', 'D-23')) as { state: string; history: unknown[] };
+    expect(kept.state).toBe('routed');
+    expect(kept.history).toHaveLength(2);
+  });
+
+  test('a store refusing before it starts answers with a rejected promise, not a throw', async () => {
+    const store = createMemoryStore(spec(uniqueName()));
+    stores.push(store as unknown as Store);
+    let answer: Promise<unknown> | undefined;
+    expect(() => {
+      answer = store.applyEvent('nowhere' as never, 'D-1', () => ({ ok: false, reason: 'x' }) as never);
+    }).not.toThrow();
+    await expect(answer).rejects.toMatchObject({ code: 'unknown_collection' });
+    await expect(store.applyEvent('disputes', { bad: 'key' } as never, () => ({ ok: false, reason: 'x' }) as never)).rejects.toMatchObject({ code: 'invalid_key' });
   });
 });
