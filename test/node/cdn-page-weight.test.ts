@@ -41,3 +41,26 @@ describe('a page with only the rate card', () => {
     expect(withPrelude).toEqual(withLit);
   });
 });
+
+describe('a page with only the dispute ledger', () => {
+  const files = loadedBy(join(CDN, 'bh-dispute-ledger.js'));
+  /** What the page's files fetch with import() when asked (and what those import in turn), beyond what it loaded. */
+  const onDemand = new Map<string, string>();
+  for (const [path, text] of files)
+    for (const [, spec] of text.matchAll(/\bimport\(\s*[`"'](\.{1,2}\/[^`"']+)[`"']\s*\)/g)) loadedBy(join(dirname(path), spec!), onDemand);
+  for (const path of files.keys()) onDemand.delete(path);
+  // Texts minifying keeps: the memory store names itself in its refusals; a restore's check of a
+  // backup refuses 'not a store dump'.
+  const MEMORY = /[`"']createMemoryStore[`"']/;
+  const RESTORE = 'not a store dump';
+  const holding = (texts: Map<string, string>, text: string | RegExp) => [...texts].filter(([, t]) => (typeof text === 'string' ? t.includes(text) : text.test(t))).map(([path]) => path);
+
+  test('loads neither the memory store nor the restore of a backup before it runs (IndexedDB is its store)', () => {
+    expect({ memory: holding(files, MEMORY), restore: holding(files, RESTORE) }).toEqual({ memory: [], restore: [] });
+  });
+
+  test('fetches each on demand (a page without IndexedDB; a restore)', () => {
+    expect(holding(onDemand, MEMORY)).not.toEqual([]);
+    expect(holding(onDemand, RESTORE)).not.toEqual([]);
+  });
+});

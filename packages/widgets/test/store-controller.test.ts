@@ -3,8 +3,8 @@
 // fold into one more load.
 import { afterEach, describe, expect, test } from 'vitest';
 import { LitElement } from 'lit';
-import { type DisputeItem, acceptDispute, applyLoopEvent, createMemoryStore, disputeLoop, disputeStoreSpec } from '@bihuan/core';
-import { StoreController } from '../src/internal/store-controller.js';
+import { type DisputeItem, acceptDispute, applyLoopEvent, createDisputeStoreSpec, createMemoryStore, disputeLoop, disputeStoreSpec } from '@bihuan/core';
+import { StoreController, defaultStore } from '../src/internal/store-controller.js';
 
 type Spec = typeof disputeStoreSpec;
 const clerk = { id: 'clerk', role: 'intakeClerk' } as const;
@@ -85,5 +85,39 @@ describe('StoreController', () => {
     await tick(50);
     expect(host.loads).toBe(before + 2);
     expect(host.items).toHaveLength(8);
+  });
+});
+
+describe('defaultStore', () => {
+  /** Runs `body` on a page without IndexedDB (a locked-down browser), then gives it back. */
+  async function withoutIndexedDb<T>(body: () => Promise<T>): Promise<T> {
+    const own = Object.getOwnPropertyDescriptor(globalThis, 'indexedDB');
+    Object.defineProperty(globalThis, 'indexedDB', { value: undefined, configurable: true, writable: true });
+    try {
+      return await body();
+    } finally {
+      if (own) Object.defineProperty(globalThis, 'indexedDB', own);
+      else delete (globalThis as { indexedDB?: unknown }).indexedDB;
+    }
+  }
+
+  test('without IndexedDB: an in-memory store, loaded on demand, one per database name, that keeps what is written', async () => {
+    const spec = createDisputeStoreSpec(disputeLoop, 'bihuan-test-no-indexeddb');
+    const [a, b] = await withoutIndexedDb(() => Promise.all([defaultStore(spec), defaultStore(spec)]));
+    expect(globalThis.indexedDB).toBeDefined();
+    expect(a).toBe(b);
+    await a.put('disputes', dispute(7));
+    expect((await b.get('disputes', 'JF-7'))?.state).toBe('received');
+    // The memory store refuses what the spec refuses, as the IndexedDB one does.
+    await expect(a.put('disputes', { id: 'JF-8' } as never)).rejects.toMatchObject({ code: 'invalid_record' });
+    expect((await a.all('disputes')).items.map((d) => d.id)).toEqual(['JF-7']);
+  });
+
+  test('with IndexedDB: the IndexedDB store', async () => {
+    const spec = createDisputeStoreSpec(disputeLoop, 'bihuan-test-default-indexeddb');
+    const store = await defaultStore(spec);
+    await store.put('disputes', dispute(9));
+    expect(await indexedDB.databases()).toContainEqual(expect.objectContaining({ name: 'bihuan-test-default-indexeddb' }));
+    expect((await store.get('disputes', 'JF-9'))?.id).toBe('JF-9');
   });
 });

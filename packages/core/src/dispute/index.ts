@@ -11,17 +11,17 @@ export {
   type DepartmentRegistry,
 } from './departments.js';
 export {
-  DISPUTE_CATEGORIES,
   DEFAULT_ROUTING_RULES,
   RoutingRuleSchema,
   suggestRouting,
-  type DisputeCategory,
   type RoutingRule,
   type RoutingRuleInput,
   type RoutingSuggestion,
   type RoutingOptions,
 } from './routing.js';
 export {
+  DISPUTE_CATEGORIES,
+  type DisputeCategory,
   CHANNELS,
   REFERRAL_TARGETS,
   FOLLOW_UP_METHODS,

@@ -1,7 +1,7 @@
 import type { Localized } from '../i18n/locale.js';
 import type { DisputeRole } from './definition.js';
 import type { Presence } from './departments.js';
-import type { DisputeCategory } from './routing.js';
+import type { DisputeCategory } from './schema.js';
 import type { Channel, DeclineReason, ReferralTarget } from './schema.js';
 
 /** Names of the dispute categories, for forms, ledgers and exports. */

@@ -3,7 +3,7 @@ import { InvalidArgumentError } from '../errors/errors.js';
 import { formatRate } from '../rate/rate.js';
 import { overdue, momentMs, type Moment } from '../loop/deadlines.js';
 import { DISPUTE_LOOP_ID, disputeLoop, type DisputeContext, type DisputeItem, type DisputeLoop, type DisputeState } from './definition.js';
-import { DISPUTE_CATEGORIES } from './routing.js';
+import { DISPUTE_CATEGORIES } from './schema.js';
 import { CHANNELS } from './schema.js';
 import { parseArgument } from '../schema/argument.js';
 import { keyedRecord } from '../schema/keyed.js';

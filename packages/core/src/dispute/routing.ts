@@ -1,22 +1,7 @@
 import * as z from '../schema/zod.js';
 import { InvalidArgumentError } from '../errors/errors.js';
 import { defaultDepartmentRegistry, type DepartmentRegistry } from './departments.js';
-
-/** Kinds of dispute the source mentions (neighbours, noise, property repair, leaks …) and common others. */
-export const DISPUTE_CATEGORIES = [
-  'neighbour',
-  'noise',
-  'propertyRepair',
-  'leak',
-  'family',
-  'labour',
-  'consumer',
-  'landAndHousing',
-  'medical',
-  'publicService',
-  'other',
-] as const;
-export type DisputeCategory = (typeof DISPUTE_CATEGORIES)[number];
+import { DISPUTE_CATEGORIES, type DisputeCategory } from './schema.js';
 
 export const RoutingRuleSchema = z.object({
   category: z.enum(DISPUTE_CATEGORIES),

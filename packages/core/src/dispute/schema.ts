@@ -1,7 +1,22 @@
 import * as z from '../schema/zod.js';
 import { address, calendarDate, id, idNumber, instructionPayload, personName, phone, reasonPayload, satisfaction, text } from '../schema/fields.js';
-import { DISPUTE_CATEGORIES } from './routing.js';
 import { handlerField } from '../loop/handler.js';
+
+/** Kinds of dispute the source mentions (neighbours, noise, property repair, leaks …) and common others. */
+export const DISPUTE_CATEGORIES = [
+  'neighbour',
+  'noise',
+  'propertyRepair',
+  'leak',
+  'family',
+  'labour',
+  'consumer',
+  'landAndHousing',
+  'medical',
+  'publicService',
+  'other',
+] as const;
+export type DisputeCategory = (typeof DISPUTE_CATEGORIES)[number];
 
 /** Where a dispute came in: at the centre's hall, or reported online from a grid. */
 export const CHANNELS = ['walkIn', 'grid'] as const;

@@ -124,3 +124,10 @@ export function memoryOptionsArg(fn: string, value: unknown): MemoryStoreOptions
   const actor = writeOptionsArg(fn, { actor: o.actor }).actor;
   return { ...(b ? { backing: b } : {}), ...(actor ? { actor } : {}), ...(o.now ? { now: o.now as () => Date } : {}) };
 }
+
+/** The page size a query asks for (100 when not given): a positive integer. */
+export function pageSize(limit: number | undefined): number {
+  if (limit === undefined) return 100;
+  if (!Number.isInteger(limit) || limit < 1) throw new InvalidArgumentError('query', 'options.limit', { 'zh-CN': '必须是正整数（每页条数）', en: 'must be a positive integer (records per page)' }, limit);
+  return limit;
+}

@@ -1,5 +1,12 @@
 import { InvalidArgumentError } from '../errors/errors.js';
-import type { ChangeEntry, StoreNotice } from './types.js';
+import { keyId } from './spec.js';
+import type { Actor, ChangeEntry, ChangeOp, Key, StoreNotice } from './types.js';
+
+/**
+ * The highest change-log sequence number a restore accepts. IndexedDB's key generator stops at
+ * 2^53; a log restored near it would refuse every later write, so backups stay far below.
+ */
+export const MAX_SEQ = 2 ** 48;
 
 type Wire = { kind: 'changes'; changes: ChangeEntry[] } | { kind: 'reset' };
 
@@ -81,5 +88,24 @@ export class Notifier {
         });
       }
     }
+  }
+}
+
+/** Groups a batch's writes for the change log: one entry per collection and kind of write. */
+export class ChangeGroups {
+  private readonly groups = new Map<string, { collection: string; op: ChangeOp; keys: Key[]; ids: Set<string>; actor: Actor | undefined }>();
+  add(collection: string, op: ChangeOp, key: Key, actor: Actor | undefined): void {
+    const id = `${collection}\u0000${op}`;
+    let g = this.groups.get(id);
+    if (!g) this.groups.set(id, (g = { collection, op, keys: [], ids: new Set(), actor }));
+    const kid = keyId(key);
+    if (!g.ids.has(kid)) {
+      g.ids.add(kid);
+      g.keys.push(key);
+    }
+    g.actor ??= actor;
+  }
+  list() {
+    return [...this.groups.values()].map(({ collection, op, keys, actor }) => ({ collection, op, keys, actor }));
   }
 }

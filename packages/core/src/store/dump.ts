@@ -1,17 +1,12 @@
 import { storeError } from './errors.js';
+import { MAX_SEQ } from './channel.js';
 import { describe } from '../errors/errors.js';
 import { WorkCalendar } from '../calendar/work-calendar.js';
 import { checkAgainstHistory } from '../loop/history-check.js';
 import { loopOfSnapshotSchema } from '../loop/snapshot.js';
 import { trust } from '../loop/trusted.js';
-import { isValidKey, keyAt, validateOut, type ResolvedCollection } from './spec.js';
+import { isValidKey, keyAt, keyId, validateOut, type ResolvedCollection } from './spec.js';
 import type { ChangeEntry, Key, RecordProblem, RestoreOptions, StoreDump } from './types.js';
-
-/**
- * The highest change-log sequence number a restore accepts. IndexedDB's key generator stops at
- * 2^53; a log restored near it would refuse every later write, so backups stay far below.
- */
-export const MAX_SEQ = 2 ** 48;
 
 const OPS = new Set(['put', 'delete', 'event']);
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -25,9 +20,6 @@ function historyCheck(option: RestoreOptions['checkHistory']): { calendar?: Work
   if (option !== null && typeof option === 'object' && (option.calendar === undefined || option.calendar instanceof WorkCalendar)) return option.calendar ? { calendar: option.calendar } : {};
   throw storeError('invalid_backup', {}, 'options.checkHistory must be true, false or { calendar }');
 }
-
-/** Stable text form of a key, for maps. */
-export const keyId = (k: Key): string => JSON.stringify(k instanceof Date ? { d: k.getTime() } : Array.isArray(k) ? k.map((x) => (x instanceof Date ? { d: x.getTime() } : x)) : k);
 
 export interface CheckedDump {
   /** collection → keyId → the validated record. */

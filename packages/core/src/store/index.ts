@@ -1,6 +1,6 @@
 export { StoreError, type StoreErrorCode, type StoreErrorDetails } from './errors.js';
 export { defineStore, schemaVersionOf, fingerprintOf, compareKeys, recordVersion } from './spec.js';
-export { MAX_SEQ } from './dump.js';
+export { MAX_SEQ } from './channel.js';
 export { readBlob, type StoredBlob, type BlobBytes } from './blobs.js';
 export { createMemoryStore, createMemoryBacking, type MemoryBacking, type MemoryStoreOptions } from './memory.js';
 export { createIndexedDbStore, deleteIndexedDbStore, BLOBS_LAYOUT_OFFSET, type IndexedDbStoreOptions } from './indexeddb.js';

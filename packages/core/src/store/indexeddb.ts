@@ -1,11 +1,9 @@
 import { BihuanError, InvalidArgumentError } from '../errors/errors.js';
 import { wrap, type IDBPDatabase } from 'idb';
 import { fromDomError, storeError } from './errors.js';
-import { Notifier } from './channel.js';
-import { ChangeGroups, pageSize } from './memory.js';
-import { checkDump, keyId } from './dump.js';
+import { ChangeGroups, Notifier } from './channel.js';
 import { BLOBS, blobBytesRow, blobIdArg, blobOf, blobRow, copyLegacyBlobs, infoOf, legacyBlobsName, type BlobRow } from './blobs.js';
-import { changesQueryArg, functionArg, listArg, queryArg, restoreOptionsArg, writeOptionsArg } from './args.js';
+import { changesQueryArg, functionArg, listArg, pageSize, queryArg, restoreOptionsArg, writeOptionsArg } from './args.js';
 import {
   afterCursor,
   collectionOf,
@@ -16,6 +14,7 @@ import {
   fingerprintOf,
   expectedVersionArg,
   keyAt,
+  keyId,
   migrateChecked,
   rangeOf,
   resolveCollections,
@@ -670,6 +669,9 @@ export async function createIndexedDbStore<const C extends Collections>(spec: St
 
     async restore(dump, restoreOptions) {
       const ropts = restoreOptionsArg('restore', restoreOptions);
+      // The backup's checks (and the loop engine's history check they run) load with the first
+      // restore: a page that only reads and writes records never fetches them.
+      const { checkDump } = await import('./dump.js');
       const names = [...cols.keys()];
       const holds = await run(names, 'readonly', (tx) => {
         const counts = names.map((n) => tx.objectStore(n).count());

@@ -1,10 +1,9 @@
-import { InvalidArgumentError } from '../errors/errors.js';
 import { storeError } from './errors.js';
-import { Notifier } from './channel.js';
+import { ChangeGroups, Notifier } from './channel.js';
 import { copyOut, own } from './copy.js';
-import { checkDump, keyId } from './dump.js';
+import { checkDump } from './dump.js';
 import { blobBytesRow, blobIdArg, blobOf, blobRow, infoOf, type BlobRow } from './blobs.js';
-import { changesQueryArg, functionArg, listArg, memoryOptionsArg, queryArg, restoreOptionsArg, writeOptionsArg } from './args.js';
+import { changesQueryArg, functionArg, listArg, memoryOptionsArg, pageSize, queryArg, restoreOptionsArg, writeOptionsArg } from './args.js';
 import {
   afterCursor,
   collectionOf,
@@ -17,6 +16,7 @@ import {
   inRange,
   keyArg,
   keyAt,
+  keyId,
   migrateChecked,
   rangeOf,
   resolveCollections,
@@ -89,25 +89,6 @@ const held = new WeakMap<MemoryBacking, Promise<void>>();
 // `while (held.has(b)) await held.get(b);` — the check that no batch holds the backing and what
 // follows it (a write, or taking the hold) must run in one turn: a helper function's own return
 // would let another batch start in between, and two batches would then commit over each other.
-
-/** Groups a batch's writes for the change log: one entry per collection and kind of write. */
-export class ChangeGroups {
-  private readonly groups = new Map<string, { collection: string; op: ChangeOp; keys: Key[]; ids: Set<string>; actor: Actor | undefined }>();
-  add(collection: string, op: ChangeOp, key: Key, actor: Actor | undefined): void {
-    const id = `${collection}\u0000${op}`;
-    let g = this.groups.get(id);
-    if (!g) this.groups.set(id, (g = { collection, op, keys: [], ids: new Set(), actor }));
-    const kid = keyId(key);
-    if (!g.ids.has(kid)) {
-      g.ids.add(kid);
-      g.keys.push(key);
-    }
-    g.actor ??= actor;
-  }
-  list() {
-    return [...this.groups.values()].map(({ collection, op, keys, actor }) => ({ collection, op, keys, actor }));
-  }
-}
 
 /** An in-memory store (tests, servers, portals without IndexedDB). */
 export function createMemoryStore<const C extends Collections>(spec: StoreSpec<C>, options: MemoryStoreOptions = {}): Store<C> {
@@ -631,12 +612,6 @@ function checkUnique(c: ResolvedCollection, t: Table, batch: { key: Key; value: 
       owner.set(id, keyId(key));
     });
   }
-}
-
-export function pageSize(limit: number | undefined): number {
-  if (limit === undefined) return 100;
-  if (!Number.isInteger(limit) || limit < 1) throw new InvalidArgumentError('query', 'options.limit', { 'zh-CN': '必须是正整数（每页条数）', en: 'must be a positive integer (records per page)' }, limit);
-  return limit;
 }
 
 /**

@@ -171,6 +171,9 @@ export function keyAt(record: unknown, path: KeyPath): Key | undefined {
 
 const rank = (k: Key): number => (typeof k === 'number' ? 1 : k instanceof Date ? 2 : typeof k === 'string' ? 3 : 4);
 
+/** Stable text form of a key, for maps. */
+export const keyId = (k: Key): string => JSON.stringify(k instanceof Date ? { d: k.getTime() } : Array.isArray(k) ? k.map((x) => (x instanceof Date ? { d: x.getTime() } : x)) : k);
+
 /** IndexedDB key order: numbers < dates < strings < arrays; strings by UTF-16 code unit. */
 export function compareKeys(a: Key, b: Key): number {
   if (!isValidKey(a)) throw new InvalidArgumentError('compareKeys', 'a', KEY_RULE, a);

@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { BihuanError } from '@bihuan/core/schema';
-import { type ChangeEntry, type Collections, type Store, type StoreNotice, type StoreSpec, type StoreStatusEvent, createIndexedDbStore, createMemoryStore } from '@bihuan/core/store';
+import { type ChangeEntry, type Collections, type Store, type StoreNotice, type StoreSpec, type StoreStatusEvent, createIndexedDbStore } from '@bihuan/core/store';
 
 // One default store per database name, shared by every widget on the page.
 const defaults = new Map<string, Promise<Store>>();
@@ -9,15 +9,15 @@ const statusListeners = new Set<(event: StoreStatusEvent & { store: string }) =>
 /**
  * The store a widget uses when the host gives none: IndexedDB (shared by every widget on the page
  * that declares the same spec), or an in-memory store where IndexedDB is missing (a server-side
- * render, a locked-down browser). Status events (an upgrade blocked by another tab …) reach
- * `onDefaultStoreStatus` listeners.
+ * render, a locked-down browser; its module is loaded only then). Status events (an upgrade
+ * blocked by another tab …) reach `onDefaultStoreStatus` listeners.
  */
 export function defaultStore<C extends Collections>(spec: StoreSpec<C>): Promise<Store<C>> {
   let store = defaults.get(spec.name);
   if (!store) {
     store = globalThis.indexedDB
       ? createIndexedDbStore(spec, { onEvent: (event) => statusListeners.forEach((l) => l({ ...event, store: spec.name })) })
-      : Promise.resolve(createMemoryStore(spec));
+      : import('./memory-fallback.js').then(({ createMemoryStore }) => createMemoryStore(spec));
     // A failed open is not cached: the next widget tries again (after the other tab closed, say).
     store.catch(() => defaults.delete(spec.name));
     defaults.set(spec.name, store as Promise<Store>);
