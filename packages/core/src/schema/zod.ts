@@ -28,7 +28,7 @@ import { $ZodType } from 'zod/v4/core';
 // for the schema's refinements too (`z.array(party).check(z.minLength(1))` is a new schema whose
 // parent is the list).
 const wrapped = /* @__PURE__ */ mini.registry<{ inner: Some }>();
-const wrapping = <S extends Some>(schema: S, inner: Some): S => {
+const wrapping = <S extends mini.core.$ZodType>(schema: S, inner: Some): S => {
   wrapped.add(schema, { inner });
   return schema;
 };
