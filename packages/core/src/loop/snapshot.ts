@@ -17,8 +17,8 @@ import { issueText } from '../schema/issues.js';
 /** ISO 8601 instant with an explicit offset (the kernel's `instant`). */
 export const isoInstant = instant;
 
-const entrySchemas = new WeakMap<AnyLoopDefinition, z.ZodType>();
-const snapshotSchemas = new WeakMap<AnyLoopDefinition, z.ZodType>();
+const entrySchemas = new WeakMap<AnyLoopDefinition, z.ZodMiniType>();
+const snapshotSchemas = new WeakMap<AnyLoopDefinition, z.ZodMiniType>();
 
 function names(record: object): [string, ...string[]] {
   return Object.keys(record) as [string, ...string[]];
@@ -27,7 +27,7 @@ function names(record: object): [string, ...string[]] {
 /** The zod schema of one history entry of this loop (event, role and state names checked). */
 export function historyEntrySchema<S extends string, E extends string, R extends string, D, C>(
   def: LoopDefinition<S, E, R, D, C>,
-): z.ZodType<HistoryEntry<S, E, R>> {
+): z.ZodMiniType<HistoryEntry<S, E, R>> {
   compiledOf(def, 'historyEntrySchema');
   let schema = entrySchemas.get(def);
   if (!schema) {
@@ -44,7 +44,7 @@ export function historyEntrySchema<S extends string, E extends string, R extends
     });
     entrySchemas.set(def, schema);
   }
-  return schema as z.ZodType<HistoryEntry<S, E, R>>;
+  return schema as z.ZodMiniType<HistoryEntry<S, E, R>>;
 }
 
 /**
@@ -54,7 +54,7 @@ export function historyEntrySchema<S extends string, E extends string, R extends
  */
 export function snapshotSchema<S extends string, E extends string, R extends string, D, C>(
   def: LoopDefinition<S, E, R, D, C>,
-): z.ZodType<Snapshot<S, D, E, R>> {
+): z.ZodMiniType<Snapshot<S, D, E, R>> {
   compiledOf(def, 'snapshotSchema');
   let schema = snapshotSchemas.get(def);
   if (!schema) {
@@ -96,7 +96,7 @@ export function snapshotSchema<S extends string, E extends string, R extends str
     snapshotSchemas.set(def, schema);
     schemaLoops.set(schema, def);
   }
-  return schema as z.ZodType<Snapshot<S, D, E, R>>;
+  return schema as z.ZodMiniType<Snapshot<S, D, E, R>>;
 }
 
 const schemaLoops = new WeakMap<z.ZodType, AnyLoopDefinition>();

@@ -27,7 +27,7 @@ import { $ZodType } from 'zod/v4/core';
 // optional, nullable, default … to the field's own schema, and into lists. A registry's entry holds
 // for the schema's refinements too (`z.array(party).check(z.minLength(1))` is a new schema whose
 // parent is the list).
-const wrapped = /* @__PURE__ */ mini.registry<{ inner: Some }>();
+const wrapped = /* @__PURE__ */ mini.registry<{ inner: unknown }>();
 const wrapping = <S extends mini.core.$ZodType>(schema: S, inner: Some): S => {
   wrapped.add(schema, { inner });
   return schema;
