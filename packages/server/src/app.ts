@@ -245,8 +245,8 @@ function invalidText(code: string, path: string): HttpError {
 }
 
 /** `value` checked by `schema`, or a typed 400 naming the first failing path (zod's own words, in both languages). */
-export function parse<T>(schema: z.ZodType<T>, value: unknown, code = 'invalid_body'): T {
-  const parsed = schema.safeParse(value);
+export function parse<T>(schema: z.core.$ZodType<T>, value: unknown, code = 'invalid_body'): T {
+  const parsed = z.safeParse(schema, value);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
   const path = issue.path.map((k) => (typeof k === 'number' ? `[${k}]` : `.${String(k)}`)).join('').replace(/^\./, '');

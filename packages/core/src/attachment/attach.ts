@@ -28,13 +28,13 @@ export const AddAttachmentInputSchema = /* @__PURE__ */ z.object({
   item: AttachmentItemSchema,
   type: z.enum(ATTACHMENT_TYPES),
   /** Shown name (default: the file's own name). */
-  name: fileName.optional(),
+  name: z.optional(fileName),
   addedBy: AddedBySchema,
   addedAt: instant,
 });
 export type AddAttachmentInput = z.input<typeof AddAttachmentInputSchema>;
 
-export const RemoveAttachmentInputSchema = /* @__PURE__ */ z.object({ actor: AddedBySchema, at: instant, reason: z.string().trim().min(1).max(500).optional() });
+export const RemoveAttachmentInputSchema = /* @__PURE__ */ z.object({ actor: AddedBySchema, at: instant, reason: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(500))) });
 export type RemoveAttachmentInput = z.input<typeof RemoveAttachmentInputSchema>;
 
 export { ATTACHMENT_REMOVER_ROLES };

@@ -33,7 +33,7 @@ export function attachmentHoldsPersonalData(type: AttachmentType): boolean {
 /** Whether this file's bytes are withheld from a viewer: one who may not see personal data, of a type that holds it. */
 export function attachmentWithheld(attachment: Pick<Attachment, 'type'>, clear: boolean): boolean {
   parseArgument('attachmentWithheld', 'clear', z.boolean(), clear);
-  return !clear && attachmentHoldsPersonalData(parseArgument('attachmentWithheld', 'attachment', AttachmentSchema.pick({ type: true }), attachment).type);
+  return !clear && attachmentHoldsPersonalData(parseArgument('attachmentWithheld', 'attachment', z.pick(AttachmentSchema, { type: true }), attachment).type);
 }
 
 const FORMATS: Readonly<Record<string, readonly [string, string]>> = {
@@ -58,7 +58,7 @@ const formatOf = (mediaType: string): readonly [string, string] => {
 
 /** A file's format as people name it (`image/jpeg` → `JPEG`, `application/pdf` → `PDF`). */
 export function attachmentFormat(mediaType: string): string {
-  return formatOf(parseArgument('attachmentFormat', 'mediaType', z.string().max(200), mediaType))[0];
+  return formatOf(parseArgument('attachmentFormat', 'mediaType', z.string().check(z.maxLength(200)), mediaType))[0];
 }
 
 /**
@@ -69,7 +69,7 @@ export function attachmentFormat(mediaType: string): string {
  */
 export function maskAttachment(attachment: Attachment, n: number): Attachment {
   const a = parseArgument('maskAttachment', 'attachment', AttachmentSchema, attachment);
-  const number = a.masked?.n ?? parseArgument('maskAttachment', 'n', z.int().min(1).max(1_000_000), n);
+  const number = a.masked?.n ?? parseArgument('maskAttachment', 'n', z.int().check(z.minimum(1), z.maximum(1_000_000)), n);
   const { removedReason: _reason, ...rest } = a;
   return { ...rest, name: `attachment-${number}.${formatOf(a.mediaType)[1]}`, masked: { n: number } };
 }
@@ -101,7 +101,7 @@ export function attachmentsAsSeen(attachments: readonly Attachment[], clear: boo
  * size ("附件 3（JPEG，240.0 KB）" / "Attachment 3 (JPEG, 240.0 KB)").
  */
 export function attachmentLabel(attachment: Pick<Attachment, 'name' | 'mediaType' | 'size' | 'masked'>, locale: Locale): string {
-  const a = parseArgument('attachmentLabel', 'attachment', AttachmentSchema.pick({ name: true, mediaType: true, size: true, masked: true }), attachment);
+  const a = parseArgument('attachmentLabel', 'attachment', z.pick(AttachmentSchema, { name: true, mediaType: true, size: true, masked: true }), attachment);
   parseArgument('attachmentLabel', 'locale', z.enum(LOCALES), locale);
   if (!a.masked) return a.name;
   const format = formatOf(a.mediaType)[0];

@@ -19,9 +19,9 @@ const date = calendarDate;
 export const LiaisonPersonSchema = z.object({
   id,
   name: textOf(60),
-  phone: phone.optional(),
+  phone: z.optional(phone),
   /** The police station or unit the person belongs to. */
-  unit: textOf(120).optional(),
+  unit: z.optional(textOf(120)),
 });
 export type LiaisonPerson = z.output<typeof LiaisonPersonSchema>;
 
@@ -34,20 +34,18 @@ export const KeyFirmSchema = z
     id,
     name: textOf(200),
     kind: z.enum(KEY_SUBJECT_KINDS),
-    district: textOf(120).optional(),
+    district: z.optional(textOf(120)),
     /** The firm's own contact person. */
-    contact: z
+    contact: z.optional(z
       .object({
         name: personName,
-        phone: phone.optional(),
-      })
-      .optional(),
-    officer: LiaisonPersonSchema.nullable(),
-    assistant: LiaisonPersonSchema.nullable(),
+        phone: z.optional(phone),
+      })),
+    officer: z.nullable(LiaisonPersonSchema),
+    assistant: z.nullable(LiaisonPersonSchema),
     /** The date the current pair took over. */
-    assignedOn: date.nullable(),
-  })
-  .superRefine((firm, ctx) => {
+    assignedOn: z.nullable(date),
+  }).check(z.superRefine((firm, ctx) => {
     if ((firm.officer === null) !== (firm.assistant === null)) {
       ctx.addIssue({ code: 'custom', path: [firm.officer === null ? 'officer' : 'assistant'], message: 'a firm has one officer and one assistant, or neither yet', params: { 'zh-CN': '一家企业配一名民警和一名助理，或暂未配备', en: 'a firm has one officer and one assistant, or neither yet' } });
     }
@@ -57,14 +55,14 @@ export const KeyFirmSchema = z
     if ((firm.officer === null) !== (firm.assignedOn === null)) {
       ctx.addIssue({ code: 'custom', path: ['assignedOn'], message: 'an assigned firm has the date of assignment, an unassigned one none', params: { 'zh-CN': '已配备的企业须写明配备日期，未配备的不写', en: 'an assigned firm has the date of assignment, an unassigned one none' } });
     }
-  });
+  }));
 export type KeyFirm = z.output<typeof KeyFirmSchema>;
 export type KeyFirmInput = z.input<typeof KeyFirmSchema>;
 
 /** The pair assigned to a firm; `officer` and `assistant` are each one person (never a list). */
 export const AssignmentSchema = z.object({
-  officer: z.unknown().optional(),
-  assistant: z.unknown().optional(),
+  officer: z.optional(z.unknown()),
+  assistant: z.optional(z.unknown()),
   date,
 });
 export type Assignment = { readonly officer: LiaisonPerson; readonly assistant: LiaisonPerson; readonly date: string };
@@ -78,9 +76,9 @@ export const VisitSchema = z.object({
   by: id,
   kind: z.enum(VISIT_KINDS),
   /** What the firm raised (问需). */
-  needs: textOf(1000).optional(),
+  needs: z.optional(textOf(1000)),
   /** What was done or promised (解难). */
-  note: textOf(1000).optional(),
+  note: z.optional(textOf(1000)),
 });
 export type Visit = z.output<typeof VisitSchema>;
 
@@ -89,10 +87,7 @@ export type Visit = z.output<typeof VisitSchema>;
  * limit cut by a share is rounded down by `cutLimit` (never below one day).
  */
 const limit = z
-  .number()
-  .positive()
-  .max(366)
-  .refine((n) => Number.isInteger(n), { message: 'must be a whole number of working days', params: { 'zh-CN': '必须是整数个工作日', en: 'must be a whole number of working days' } });
+  .number().check(z.positive(), z.lte(366), z.refine((n) => Number.isInteger(n), { message: 'must be a whole number of working days', params: { 'zh-CN': '必须是整数个工作日', en: 'must be a whole number of working days' } }));
 
 /**
  * A matter handled at one window (一窗通办): its promised limit now and the limit before the
@@ -101,11 +96,11 @@ const limit = z
 export const OneWindowMatterSchema = z.object({
   id,
   name: textOf(200),
-  department: textOf(120).optional(),
+  department: z.optional(textOf(120)),
   previousLimit: limit,
   limit,
   /** Also done online (一网通办). */
-  online: z.boolean().default(false),
+  online: z._default(z.boolean(), false),
 });
 export type OneWindowMatter = z.output<typeof OneWindowMatterSchema>;
 export type OneWindowMatterInput = z.input<typeof OneWindowMatterSchema>;

@@ -14,29 +14,28 @@ import { type OneWindowMatterInput, OneWindowMatterSchema } from './schema.js';
 
 export const WINDOW_CASE_LOOP_ID = 'one-window-case';
 
-const reason = z.object({ reason: z.string().min(1).max(1000).regex(/\S/, 'must not be blank') });
+const reason = z.object({ reason: z.string().check(z.minLength(1), z.maxLength(1000), z.regex(/\S/, 'must not be blank')) });
 
 export const WindowCaseSchema = z.object({
   matterId: id,
-  matter: z.string().min(1).max(200),
+  matter: z.string().check(z.minLength(1), z.maxLength(200)),
   /** The matter's limit in working days when the case was accepted. */
-  limit: z.number().positive().max(366),
+  limit: z.number().check(z.positive(), z.lte(366)),
   /** The key firm applying, if any. */
-  firmId: id.nullable(),
+  firmId: z.nullable(id),
   applicant: personName,
-  outcome: z
+  outcome: z.nullable(z
     .discriminatedUnion('kind', [
       z.object({ kind: z.literal('done'), onTime: z.boolean() }),
-      z.object({ kind: z.literal('refused'), reason: z.string().max(2000) }),
-      z.object({ kind: z.literal('withdrawn'), reason: z.string().max(2000) }),
-    ])
-    .nullable(),
+      z.object({ kind: z.literal('refused'), reason: z.string().check(z.maxLength(2000)) }),
+      z.object({ kind: z.literal('withdrawn'), reason: z.string().check(z.maxLength(2000)) }),
+    ])),
   /** Times the applicant was asked for missing materials (补正). */
-  supplements: z.int().min(0),
+  supplements: z.int().check(z.gte(0)),
 });
 export type WindowCase = z.output<typeof WindowCaseSchema>;
 
-const MaterialsSchema = z.object({ missing: z.array(z.string().min(1).max(200)).min(1) });
+const MaterialsSchema = z.object({ missing: z.array(z.string().check(z.minLength(1), z.maxLength(200))).check(z.minLength(1)) });
 
 function build(days: number, calendar: WorkCalendar | undefined) {
   return defineLoop({

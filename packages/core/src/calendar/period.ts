@@ -200,14 +200,11 @@ export function inPeriod(period: Period | string, ms: number): boolean {
 }
 
 /** A period key as a zod field (the key is kept; `parsePeriod` turns it into a `Period`). */
-export const periodKey = z.string().max(22).refine(
-  (key) => {
+export const periodKey = z.string().check(z.maxLength(22), z.refine((key) => {
     try {
       parsePeriod(key);
       return true;
     } catch {
       return false;
     }
-  },
-  { message: WORDS.key.en, params: WORDS.key },
-);
+  }, { message: WORDS.key.en, params: WORDS.key }));

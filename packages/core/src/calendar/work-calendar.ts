@@ -29,12 +29,12 @@ export interface WorkCalendarOptions {
   readonly uncoveredYears?: UncoveredYearPolicy;
 }
 
-const dateText = z.string().length(10).refine((s) => !Number.isNaN(parseDate(s)), { message: 'not a YYYY-MM-DD date', params: { 'zh-CN': '不是 YYYY-MM-DD 格式的日期', en: 'not a YYYY-MM-DD date' } });
+const dateText = z.string().check(z.length(10), z.refine((s) => !Number.isNaN(parseDate(s)), { message: 'not a YYYY-MM-DD date', params: { 'zh-CN': '不是 YYYY-MM-DD 格式的日期', en: 'not a YYYY-MM-DD date' } }));
 const yearSchema = z.object({
-  holidays: z.record(z.string().min(1), z.array(dateText)),
+  holidays: z.record(z.string().check(z.minLength(1)), z.array(dateText)),
   workdays: z.array(dateText),
 });
-const yearsSchema = z.record(z.string().regex(/^\d{4}$/), yearSchema);
+const yearsSchema = z.record(z.string().check(z.regex(/^\d{4}$/)), yearSchema);
 
 /** A date fell in a year that a strict calendar has no data for. */
 export class CalendarYearMissingError extends BihuanError {

@@ -7,19 +7,19 @@ import { refused, type Rejection, type Result } from '../schema/result.js';
 import type { DisputeItem } from './definition.js';
 import { type LedgerSummary, summarizeLedger } from './ledger.js';
 
-const areaId = /* @__PURE__ */ z.string().trim().min(1).max(120);
-const areaName = /* @__PURE__ */ z.string().trim().min(1).max(60);
+const areaId = /* @__PURE__ */ z.string().check(z.trim(), z.minLength(1), z.maxLength(120));
+const areaName = /* @__PURE__ */ z.string().check(z.trim(), z.minLength(1), z.maxLength(60));
 
 /** A village or residents' community (村/社区): the leaf of the tree. */
-export const VillageSchema = z.object({ id: areaId, name: areaName, nameEn: areaName.optional() });
+export const VillageSchema = z.object({ id: areaId, name: areaName, nameEn: z.optional(areaName) });
 export type Village = z.output<typeof VillageSchema>;
 
 /** A town or sub-district (镇/街道) with its villages. */
-export const TownSchema = z.object({ id: areaId, name: areaName, nameEn: areaName.optional(), villages: z.array(VillageSchema) });
+export const TownSchema = z.object({ id: areaId, name: areaName, nameEn: z.optional(areaName), villages: z.array(VillageSchema) });
 export type Town = z.output<typeof TownSchema>;
 
 /** The shape of a tree, before its cross-checks (`checkAreaTree`). */
-export const AreaTreeShapeSchema = z.object({ id: areaId, name: areaName, nameEn: areaName.optional(), towns: z.array(TownSchema).min(1) });
+export const AreaTreeShapeSchema = z.object({ id: areaId, name: areaName, nameEn: z.optional(areaName), towns: z.array(TownSchema).check(z.minLength(1)) });
 
 /** Where a rule of the tree is broken, or nothing. */
 function treeProblem(tree: z.output<typeof AreaTreeShapeSchema>): Rejection | undefined {
@@ -47,10 +47,10 @@ function treeProblem(tree: z.output<typeof AreaTreeShapeSchema>): Rejection | un
  * A county's tree: the county, its towns (镇/街道) and their villages (村/社区). Every id is unique
  * in the tree (`area_ids_unique`) and a village belongs to exactly one town (`village_one_town`).
  */
-export const AreaTreeSchema = AreaTreeShapeSchema.superRefine((tree, ctx) => {
+export const AreaTreeSchema = AreaTreeShapeSchema.check(z.superRefine((tree, ctx) => {
   const problem = treeProblem(tree);
   if (problem) ctx.addIssue({ code: 'custom', path: (problem.field ?? '').split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)), message: problem.message.en, params: problem.message });
-});
+}));
 export type AreaTree = z.output<typeof AreaTreeSchema>;
 export type AreaTreeInput = z.input<typeof AreaTreeSchema>;
 

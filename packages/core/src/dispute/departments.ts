@@ -10,14 +10,14 @@ import { parseArgument } from '../schema/argument.js';
 export const PRESENCES = ['resident', 'rotating', 'onCall', 'local'] as const;
 export type Presence = (typeof PRESENCES)[number];
 
-const localized = z.object({ 'zh-CN': z.string().min(1).max(2000), en: z.string().min(1).max(2000) });
+const localized = z.object({ 'zh-CN': z.string().check(z.minLength(1), z.maxLength(2000)), en: z.string().check(z.minLength(1), z.maxLength(2000)) });
 
 export const DepartmentSchema = z.object({
-  id: z.string().regex(/^[A-Za-z][\w-]*$/, 'an identifier: letters, digits, _ or -'),
+  id: z.string().check(z.regex(/^[A-Za-z][\w-]*$/, 'an identifier: letters, digits, _ or -')),
   name: localized,
   presence: z.enum(PRESENCES),
   /** Named here for illustration; the source does not list it. */
-  illustrative: z.boolean().default(false),
+  illustrative: z._default(z.boolean(), false),
 });
 export type Department = z.output<typeof DepartmentSchema>;
 export type DepartmentInput = z.input<typeof DepartmentSchema>;
@@ -69,7 +69,7 @@ export interface DepartmentRegistry {
 
 /** A registry from a host's list (ids unique); the centre's default list when none is given. */
 export function createDepartmentRegistry(list: readonly DepartmentInput[] = DEFAULT_DEPARTMENTS): DepartmentRegistry {
-  const parsed = parseArgument('createDepartmentRegistry', 'list', z.array(DepartmentSchema).min(1), list, { brackets: true });
+  const parsed = parseArgument('createDepartmentRegistry', 'list', z.array(DepartmentSchema).check(z.minLength(1)), list, { brackets: true });
   const byId = new Map<string, Department>();
   for (const dept of parsed) {
     if (byId.has(dept.id)) {

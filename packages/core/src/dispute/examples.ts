@@ -140,7 +140,7 @@ export interface ExampleCaseloadOptions {
   readonly seed?: number;
 }
 
-const CaseloadOptionsSchema = z.object({ count: z.int().min(0).max(20_000).default(300), days: z.int().min(1).max(3660).default(365), seed: z.int().min(0).max(2 ** 31).default(1) });
+const CaseloadOptionsSchema = z.object({ count: z._default(z.int().check(z.gte(0), z.lte(20_000)), 300), days: z._default(z.int().check(z.gte(1), z.lte(3660)), 365), seed: z._default(z.int().check(z.gte(0), z.lte(2 ** 31)), 1) });
 
 /**
  * A county centre's year of disputes up to `now` (the example portal's and stories' realistic

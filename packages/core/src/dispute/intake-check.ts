@@ -32,7 +32,7 @@ const RULES: Readonly<Record<string, Localized>> = {
   },
 };
 
-function localize(issue: z.core.$ZodIssue, intake: unknown): Localized {
+function localize(issue: z.$ZodIssue, intake: unknown): Localized {
   const field = String(issue.path[issue.path.length - 1] ?? '');
   switch (issue.code) {
     case 'invalid_type':

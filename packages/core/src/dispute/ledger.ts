@@ -14,23 +14,22 @@ import { comparePeriods, countChange, itemsOfPeriod, periodArgument, rateChange,
 
 const STATES = ['received', 'routed', 'mediating', 'followUp', 'pendingWriteOff', 'closed', 'withdrawn', 'merged', 'declined', 'transferred'] as const satisfies readonly DisputeState[];
 
-export const LedgerFilterSchema = z
-  .object({
-    state: z.union([z.enum(STATES), z.array(z.enum(STATES)).min(1)]),
-    department: z.string().min(1).max(200),
-    town: z.string().min(1).max(200),
-    community: z.string().min(1).max(200),
+export const LedgerFilterSchema = z.partial(
+  z.strictObject({
+    state: z.union([z.enum(STATES), z.array(z.enum(STATES)).check(z.minLength(1))]),
+    department: z.string().check(z.minLength(1), z.maxLength(200)),
+    town: z.string().check(z.minLength(1), z.maxLength(200)),
+    community: z.string().check(z.minLength(1), z.maxLength(200)),
     channel: z.enum(CHANNELS),
     category: z.enum(DISPUTE_CATEGORIES),
     /** Only items whose stage deadline has come at this moment (ISO instant with offset). */
-    overdueAt: z.string().min(1).max(40),
+    overdueAt: z.string().check(z.minLength(1), z.maxLength(40)),
     /** Only disputes accepted within this period (`2026-12`, `2026-W49` …, China time): the ledger's date filter. */
     period: periodKey,
     /** Only disputes whose named handler (承办人) is this actor id: "my cases" (我的案件). */
-    handler: z.string().min(1).max(120),
-  })
-  .partial()
-  .strict();
+    handler: z.string().check(z.minLength(1), z.maxLength(120)),
+  }),
+);
 export type LedgerFilter = z.input<typeof LedgerFilterSchema>;
 
 const STATE_SET: ReadonlySet<string> = new Set(STATES);

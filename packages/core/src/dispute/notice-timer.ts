@@ -35,11 +35,11 @@ export interface DueNoticeWatch {
 const OptionsSchema = z.object({
   read: z.custom<() => unknown>((v) => typeof v === 'function', { message: 'a function' }),
   onNotice: z.custom<NoticeHandler>((v) => typeof v === 'function', { message: 'a function' }),
-  onError: z.custom<NoticeErrorHandler>((v) => typeof v === 'function', { message: 'a function' }).optional(),
-  everyMinutes: z.number().min(1).max(1440).default(15),
-  clock: z.custom<() => Moment>((v) => typeof v === 'function', { message: 'a function' }).optional(),
-  start: z.boolean().default(true),
-  within: z.unknown().optional(),
+  onError: z.optional(z.custom<NoticeErrorHandler>((v) => typeof v === 'function', { message: 'a function' })),
+  everyMinutes: z._default(z.number().check(z.gte(1), z.lte(1440)), 15),
+  clock: z.optional(z.custom<() => Moment>((v) => typeof v === 'function', { message: 'a function' })),
+  start: z._default(z.boolean(), true),
+  within: z.optional(z.unknown()),
 });
 
 /** What makes a notice the same one again: the same thing, item, recipient and stage deadline. */

@@ -181,7 +181,7 @@ export function noticesFor(before: DisputeItem | null | undefined, after: Disput
   }
 }
 
-const WithinSchema = z.object({ days: z.number().min(0).max(366).optional(), hours: z.number().min(0).max(10_000).optional(), minutes: z.number().min(0).max(1_000_000).optional() });
+const WithinSchema = z.object({ days: z.optional(z.number().check(z.gte(0), z.lte(366))), hours: z.optional(z.number().check(z.gte(0), z.lte(10_000))), minutes: z.optional(z.number().check(z.gte(0), z.lte(1_000_000))) });
 
 /**
  * Deadline notices at `now`: for each open dispute whose stage ends within `within` (a working

@@ -5,15 +5,15 @@ import { DISPUTE_CATEGORIES, type DisputeCategory } from './schema.js';
 
 export const RoutingRuleSchema = z.object({
   category: z.enum(DISPUTE_CATEGORIES),
-  departments: z.array(z.string().min(1).max(200)).min(1),
+  departments: z.array(z.string().check(z.minLength(1), z.maxLength(200))).check(z.minLength(1)),
   /** Suggest joint mediation by all the listed bodies. */
-  joint: z.boolean().default(false),
+  joint: z._default(z.boolean(), false),
   /**
    * Bodies added only for a hard case (`suggestRouting(…, { hard: true })`: reopened, or a first
    * mediation failed), which is then mediated jointly — a court or the police are not suggested for
    * an ordinary complaint.
    */
-  escalate: z.array(z.string().min(1).max(200)).default([]),
+  escalate: z._default(z.array(z.string().check(z.minLength(1), z.maxLength(200))), []),
 });
 export type RoutingRule = z.output<typeof RoutingRuleSchema>;
 export type RoutingRuleInput = z.input<typeof RoutingRuleSchema>;

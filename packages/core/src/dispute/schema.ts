@@ -33,27 +33,27 @@ export const PartySchema = z.object({
   id,
   side: z.enum(['applicant', 'respondent']),
   name: personName,
-  phone: phone.optional(),
-  idNumber: idNumber.optional(),
-  address: address.optional(),
+  phone: z.optional(phone),
+  idNumber: z.optional(idNumber),
+  address: z.optional(address),
   /** Elderly or unable to travel: mediate at home ("not one trip"). */
-  needsHomeVisit: z.boolean().default(false),
+  needsHomeVisit: z._default(z.boolean(), false),
 });
 export type Party = z.output<typeof PartySchema>;
 
 export const RoutingSchema = z.object({
-  departments: z.array(id).min(1),
+  departments: z.array(id).check(z.minLength(1)),
   joint: z.boolean(),
-  lead: id.nullable(),
+  lead: z.nullable(id),
 });
 
 export const SettlementSchema = z.object({
-  terms: z.array(text).min(1),
+  terms: z.array(text).check(z.minLength(1)),
   /** Ids of the parties who consented; a settlement needs every party. */
-  consentedBy: z.array(id).min(1),
+  consentedBy: z.array(id).check(z.minLength(1)),
   date: calendarDate,
   /** Reference to the signed agreement. */
-  document: z.string().min(1).max(500).optional(),
+  document: z.optional(z.string().check(z.minLength(1), z.maxLength(500))),
 });
 export type Settlement = z.output<typeof SettlementSchema>;
 
@@ -62,21 +62,21 @@ export const ReferralSchema = z.object({
   reason: text,
   date: calendarDate,
   /** Case number or receipt at the court or arbitration body. */
-  reference: z.string().min(1).max(500).optional(),
+  reference: z.optional(z.string().check(z.minLength(1), z.maxLength(500))),
 });
 export type Referral = z.output<typeof ReferralSchema>;
 
 export const FollowUpSchema = z.object({
   method: z.enum(FOLLOW_UP_METHODS),
   /** Whether the settlement is being kept; null when the dispute was referred, not settled. */
-  agreementKept: z.boolean().nullable(),
+  agreementKept: z.nullable(z.boolean()),
   satisfaction: satisfaction,
-  findings: text.optional(),
+  findings: z.optional(text),
 });
 export type FollowUp = z.output<typeof FollowUpSchema>;
 
-export const FollowUpRecordSchema = FollowUpSchema.extend({
-  at: z.string().min(1).max(40),
+export const FollowUpRecordSchema = z.extend(FollowUpSchema, {
+  at: z.string().check(z.minLength(1), z.maxLength(40)),
   by: id,
   /** Kept (or not applicable) and not dissatisfied: the dispute may be written off. */
   passed: z.boolean(),
@@ -96,7 +96,7 @@ export type Outcome = z.output<typeof OutcomeSchema>;
  * to six capitals (an optional dash after it) and 8 to 20 digits — `GD2026120100123`,
  * `12345-2026120100123`-style numbers without the prefix dash, `202612010012`.
  */
-export const hotlineItem = /* @__PURE__ */ z.string().regex(/^(?:[A-Z]{1,6}-?)?\d{8,20}$/, 'a 12345 hotline item number');
+export const hotlineItem = /* @__PURE__ */ z.string().check(z.regex(/^(?:[A-Z]{1,6}-?)?\d{8,20}$/, 'a 12345 hotline item number'));
 
 /** Why a centre does not accept a dispute (不予受理): the stated list, `other` with its own words. */
 export const DECLINE_REASONS = ['outsideRemit', 'inLitigation', 'inArbitration', 'alreadyMediated', 'criminalMatter', 'other'] as const;
@@ -105,65 +105,62 @@ export type DeclineReason = (typeof DECLINE_REASONS)[number];
 /** 不予受理: the reason from the list, free text (required for `other`), and the legal route pointed to. */
 export const DeclinePayloadSchema = z.object({
   reason: z.enum(DECLINE_REASONS),
-  detail: text.optional(),
+  detail: z.optional(text),
   /** Where the applicant was told to go instead (court, arbitration, a department). */
-  advice: text.optional(),
+  advice: z.optional(text),
 });
 export type DeclinePayload = z.output<typeof DeclinePayloadSchema>;
-export const DeclineRecordSchema = DeclinePayloadSchema.extend({ at: z.string().min(1).max(40), by: id });
+export const DeclineRecordSchema = z.extend(DeclinePayloadSchema, { at: z.string().check(z.minLength(1), z.maxLength(40)), by: id });
 export type DeclineRecord = z.output<typeof DeclineRecordSchema>;
 
 /** 直接移交: referral to a body outside the centre before mediation — who, why, when. */
 export const TransferPayloadSchema = z.object({
   /** The body it goes to (a court, a bureau, a township government …), by name. */
-  to: z.string().trim().min(1).max(120),
+  to: z.string().check(z.trim(), z.minLength(1), z.maxLength(120)),
   reason: text,
   date: calendarDate,
   /** The receiving body's receipt or case number. */
-  reference: z.string().min(1).max(500).optional(),
+  reference: z.optional(z.string().check(z.minLength(1), z.maxLength(500))),
 });
 export type TransferPayload = z.output<typeof TransferPayloadSchema>;
-export const TransferRecordSchema = TransferPayloadSchema.extend({ at: z.string().min(1).max(40), by: id });
+export const TransferRecordSchema = z.extend(TransferPayloadSchema, { at: z.string().check(z.minLength(1), z.maxLength(40)), by: id });
 export type TransferRecord = z.output<typeof TransferRecordSchema>;
 
 /** What an intake clerk records on accepting a dispute (受理). */
 export const DisputeIntakeSchema = z
   .object({
-    title: z.string().trim().min(1).max(200),
+    title: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
     category: z.enum(DISPUTE_CATEGORIES),
     description: text,
     channel: z.enum(CHANNELS),
-    town: z.string().trim().min(1).max(60),
-    community: z.string().trim().min(1).max(60),
-    parties: z.array(PartySchema).min(1),
+    town: z.string().check(z.trim(), z.minLength(1), z.maxLength(60)),
+    community: z.string().check(z.trim(), z.minLength(1), z.maxLength(60)),
+    parties: z.array(PartySchema).check(z.minLength(1)),
     /** The grid worker who reported it online (grid channel only). */
-    reportedBy: z.object({ id, name: personName }).nullable().default(null),
+    reportedBy: z._default(z.nullable(z.object({ id, name: personName })), null),
     /** The 12345 hotline item (工单号) the dispute came from, if it came from there. */
-    hotline: hotlineItem.nullable().default(null),
-  })
-  .refine((d) => new Set(d.parties.map((p) => p.id)).size === d.parties.length, { path: ['parties'], message: 'party ids must be unique', params: { 'zh-CN': '当事人编号不能重复', en: 'party ids must be unique' } })
-  .refine((d) => d.parties.some((p) => p.side === 'applicant'), { path: ['parties'], message: 'needs an applicant', params: { 'zh-CN': '至少需要一名申请人', en: 'needs an applicant' } })
-  .refine((d) => (d.channel === 'grid') === (d.reportedBy !== null), { path: ['reportedBy'], message: 'a grid report names its grid worker; a walk-in has none', params: { 'zh-CN': '网格上报须填写上报的网格员；来访登记不填网格员', en: 'a grid report names its grid worker; a walk-in has none' } });
+    hotline: z._default(z.nullable(hotlineItem), null),
+  }).check(z.refine((d) => new Set(d.parties.map((p) => p.id)).size === d.parties.length, { path: ['parties'], message: 'party ids must be unique', params: { 'zh-CN': '当事人编号不能重复', en: 'party ids must be unique' } }), z.refine((d) => d.parties.some((p) => p.side === 'applicant'), { path: ['parties'], message: 'needs an applicant', params: { 'zh-CN': '至少需要一名申请人', en: 'needs an applicant' } }), z.refine((d) => (d.channel === 'grid') === (d.reportedBy !== null), { path: ['reportedBy'], message: 'a grid report names its grid worker; a walk-in has none', params: { 'zh-CN': '网格上报须填写上报的网格员；来访登记不填网格员', en: 'a grid report names its grid worker; a walk-in has none' } }));
 export type DisputeIntake = z.input<typeof DisputeIntakeSchema>;
 
 /** A dispute record: the single source of truth for its type (`Dispute = z.output<…>`). */
-export const DisputeSchema = DisputeIntakeSchema.safeExtend({
-  routing: RoutingSchema.nullable(),
-  mediation: z.object({ mode: z.enum(['atCentre', 'atHome']), mediators: z.array(id) }).nullable(),
-  outcome: OutcomeSchema.nullable(),
+export const DisputeSchema = z.safeExtend(DisputeIntakeSchema, {
+  routing: z.nullable(RoutingSchema),
+  mediation: z.nullable(z.object({ mode: z.enum(['atCentre', 'atHome']), mediators: z.array(id) })),
+  outcome: z.nullable(OutcomeSchema),
   followUps: z.array(FollowUpRecordSchema),
-  withdrawal: z.object({ reason: text }).nullable(),
-  mergedInto: z.object({ id, reason: text }).nullable(),
+  withdrawal: z.nullable(z.object({ reason: text })),
+  mergedInto: z.nullable(z.object({ id, reason: text })),
   /** The duplicates merged into this dispute (the original's side of a merge's link). */
-  duplicates: z.array(z.object({ id, reason: text })).default([]),
+  duplicates: z._default(z.array(z.object({ id, reason: text })), []),
   /** Times mediation was reopened (failed follow-up, or a written-off dispute reopened). */
-  reopened: z.int().min(0),
+  reopened: z.int().check(z.gte(0)),
   /** Supervision instructions (督办) given on the dispute. */
-  supervisions: z.int().min(0),
+  supervisions: z.int().check(z.gte(0)),
   /** 不予受理: why the centre declined it (null while accepted; absent in records from before). */
-  declined: DeclineRecordSchema.nullable().default(null),
+  declined: z._default(z.nullable(DeclineRecordSchema), null),
   /** 直接移交: the body it was referred to before mediation. */
-  transfer: TransferRecordSchema.nullable().default(null),
+  transfer: z._default(z.nullable(TransferRecordSchema), null),
   /** The named handler (承办人) inside the routed body; absent until one is assigned. */
   handler: handlerField,
 });
@@ -171,12 +168,12 @@ export type Dispute = z.output<typeof DisputeSchema>;
 
 // Event payloads.
 export const RoutePayloadSchema = z.object({
-  departments: z.array(id).min(1),
-  joint: z.boolean().default(false),
-  lead: id.nullable().default(null),
+  departments: z.array(id).check(z.minLength(1)),
+  joint: z._default(z.boolean(), false),
+  lead: z._default(z.nullable(id), null),
 });
 export type RoutePayload = z.output<typeof RoutePayloadSchema>;
-export const MediatePayloadSchema = z.object({ mode: z.enum(['atCentre', 'atHome']), mediators: z.array(id).default([]) });
+export const MediatePayloadSchema = z.object({ mode: z.enum(['atCentre', 'atHome']), mediators: z._default(z.array(id), []) });
 export type MediatePayload = z.output<typeof MediatePayloadSchema>;
 export const ReasonPayloadSchema = reasonPayload;
 export type ReasonPayload = z.output<typeof ReasonPayloadSchema>;

@@ -36,13 +36,13 @@ export function normalizePhoneNumber(value: string): string {
 const normalizeId = (value: string) => value.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
 
 /** Who is looking: their role decides whether personal data comes back in clear. */
-const ViewerSchema = z.object({ role: z.string().max(120).nullable().optional(), personalDataRoles: z.array(z.string().max(120)).max(100).optional() });
+const ViewerSchema = z.object({ role: z.optional(z.nullable(z.string().check(z.maxLength(120)))), personalDataRoles: z.optional(z.array(z.string().check(z.maxLength(120))).check(z.maxLength(100))) });
 export type SearchViewer = z.input<typeof ViewerSchema>;
 
 export const SearchOptionsSchema = z.object({
-  viewer: ViewerSchema.optional(),
+  viewer: z.optional(ViewerSchema),
   /** At most this many hits (50). */
-  limit: z.int().min(1).max(10_000).default(50),
+  limit: z._default(z.int().check(z.gte(1), z.lte(10_000)), 50),
 });
 export type SearchOptions = z.input<typeof SearchOptionsSchema>;
 
@@ -166,19 +166,19 @@ export interface DuplicateProbe {
 }
 
 const ProbeSchema = z.object({
-  town: z.string().max(200).optional(),
-  community: z.string().max(200).optional(),
-  parties: z.array(z.object({ name: z.string().max(200).optional(), phone: z.string().max(40).optional(), idNumber: z.string().max(40).optional(), address: z.string().max(400).optional() })).max(200),
+  town: z.optional(z.string().check(z.maxLength(200))),
+  community: z.optional(z.string().check(z.maxLength(200))),
+  parties: z.array(z.object({ name: z.optional(z.string().check(z.maxLength(200))), phone: z.optional(z.string().check(z.maxLength(40))), idNumber: z.optional(z.string().check(z.maxLength(40))), address: z.optional(z.string().check(z.maxLength(400))) })).check(z.maxLength(200)),
 });
 
 export const DuplicateOptionsSchema = z.object({
   /** When the new dispute comes in: candidates are those accepted within `windowDays` before it. */
   at: z.union([z.string(), z.date(), z.number()]),
-  windowDays: z.int().min(1).max(3660).default(90),
+  windowDays: z._default(z.int().check(z.gte(1), z.lte(3660)), 90),
   /** A dispute not to report (the one being merged, itself). */
-  exclude: z.string().max(120).optional(),
-  viewer: ViewerSchema.optional(),
-  limit: z.int().min(1).max(1000).default(10),
+  exclude: z.optional(z.string().check(z.maxLength(120))),
+  viewer: z.optional(ViewerSchema),
+  limit: z._default(z.int().check(z.gte(1), z.lte(1000)), 10),
 });
 export type DuplicateOptions = z.input<typeof DuplicateOptionsSchema>;
 

@@ -12,12 +12,12 @@ export type UnitKind = (typeof UNIT_KINDS)[number];
 export const UNIT_STANDARD = ['marking', 'equipment', 'duties', 'procedure'] as const;
 export type StandardItem = (typeof UNIT_STANDARD)[number];
 
-const name = z.string().trim().min(1).max(200);
+const name = z.string().check(z.trim(), z.minLength(1), z.maxLength(200));
 
 export const UnitMemberSchema = z.object({
   id,
   name: personName,
-  phone: phone.optional(),
+  phone: z.optional(phone),
 });
 export type UnitMember = z.output<typeof UnitMemberSchema>;
 
@@ -30,12 +30,10 @@ export const EmergencyUnitSchema = z
     /** The local police station that supervises, guides and dispatches it (属地派出所). */
     station: name,
     establishedOn: calendarDate,
-    members: z.array(UnitMemberSchema).min(1),
+    members: z.array(UnitMemberSchema).check(z.minLength(1)),
     /** The standard's items this unit has been checked to meet. */
     meets: z.array(z.enum(UNIT_STANDARD)),
-  })
-  .refine((u) => new Set(u.members.map((m) => m.id)).size === u.members.length, { path: ['members'], message: 'member ids must be unique', params: { 'zh-CN': '成员编号不能重复', en: 'member ids must be unique' } })
-  .refine((u) => new Set(u.meets).size === u.meets.length, { path: ['meets'], message: 'an item is listed twice', params: { 'zh-CN': '某项重复列出', en: 'an item is listed twice' } });
+  }).check(z.refine((u) => new Set(u.members.map((m) => m.id)).size === u.members.length, { path: ['members'], message: 'member ids must be unique', params: { 'zh-CN': '成员编号不能重复', en: 'member ids must be unique' } }), z.refine((u) => new Set(u.meets).size === u.meets.length, { path: ['meets'], message: 'an item is listed twice', params: { 'zh-CN': '某项重复列出', en: 'an item is listed twice' } }));
 export type EmergencyUnit = z.output<typeof EmergencyUnitSchema>;
 export type EmergencyUnitInput = z.input<typeof EmergencyUnitSchema>;
 
@@ -43,8 +41,8 @@ export type EmergencyUnitInput = z.input<typeof EmergencyUnitSchema>;
 export const RESPONSE_STAGES = ['selfRescue', 'mutualAid', 'reinforcement'] as const;
 export type ResponseStage = (typeof RESPONSE_STAGES)[number];
 
-const seconds = z.number().min(0).max(86_400);
-const count = z.int().min(0).max(100_000);
+const seconds = z.number().check(z.gte(0), z.lte(86_400));
+const count = z.int().check(z.gte(0), z.lte(100_000));
 
 /**
  * Seconds from the alarm until each stage was in place; null for a stage a real incident did not
@@ -52,8 +50,8 @@ const count = z.int().min(0).max(100_000);
  */
 export const ResponseTimesSchema = z.object({
   selfRescue: seconds,
-  mutualAid: seconds.nullable(),
-  reinforcement: seconds.nullable(),
+  mutualAid: z.nullable(seconds),
+  reinforcement: z.nullable(seconds),
 });
 export type ResponseTimes = z.output<typeof ResponseTimesSchema>;
 
@@ -70,10 +68,8 @@ export const UnitResponseSchema = z
     kind: z.enum(['drill', 'incident']),
     at: instant,
     times: ResponseTimesSchema,
-    outcome: ResponseOutcomeSchema.default(NO_OUTCOME),
-    note: z.string().max(2000).optional(),
-  })
-  .refine((r) => r.kind === 'incident' || (r.times.mutualAid !== null && r.times.reinforcement !== null), { path: ['times'], message: 'a drill times all three stages', params: { 'zh-CN': '演练须记录全部三个阶段的用时', en: 'a drill times all three stages' } })
-  .refine((r) => r.kind === 'incident' || (r.outcome.detained === 0 && r.outcome.disputesStopped === 0 && r.outcome.helped === 0), { path: ['outcome'], message: 'a drill has no outcome to count', params: { 'zh-CN': '演练没有处置结果可计', en: 'a drill has no outcome to count' } });
+    outcome: z._default(ResponseOutcomeSchema, NO_OUTCOME),
+    note: z.optional(z.string().check(z.maxLength(2000))),
+  }).check(z.refine((r) => r.kind === 'incident' || (r.times.mutualAid !== null && r.times.reinforcement !== null), { path: ['times'], message: 'a drill times all three stages', params: { 'zh-CN': '演练须记录全部三个阶段的用时', en: 'a drill times all three stages' } }), z.refine((r) => r.kind === 'incident' || (r.outcome.detained === 0 && r.outcome.disputesStopped === 0 && r.outcome.helped === 0), { path: ['outcome'], message: 'a drill has no outcome to count', params: { 'zh-CN': '演练没有处置结果可计', en: 'a drill has no outcome to count' } }));
 export type UnitResponse = z.output<typeof UnitResponseSchema>;
 export type UnitResponseInput = z.input<typeof UnitResponseSchema>;

@@ -9,7 +9,7 @@ import { type EmergencyUnit, RESPONSE_STAGES, type ResponseStage, type ResponseT
  */
 export const RESPONSE_STANDARD: Readonly<Record<ResponseStage, number>> = { selfRescue: 60, mutualAid: 180, reinforcement: 300 };
 
-const StandardSchema = z.object({ selfRescue: z.number().positive(), mutualAid: z.number().positive(), reinforcement: z.number().positive() }).strict();
+const StandardSchema = z.strictObject({ selfRescue: z.number().check(z.positive()), mutualAid: z.number().check(z.positive()), reinforcement: z.number().check(z.positive()) });
 
 export type StageVerdict = 'met' | 'missed' | 'notNeeded';
 
@@ -36,7 +36,7 @@ export function judge(t: ResponseTimes, limits: Readonly<Record<ResponseStage, n
 
 /** The items of the uniform standard a unit does not yet meet (an empty list: it meets all). */
 export function missingStandard(unit: Pick<EmergencyUnit, 'meets'>, checklist: readonly StandardItem[] = UNIT_STANDARD): StandardItem[] {
-  const u = parseArgument('missingStandard', 'unit', z.object({ meets: z.array(z.string().max(200)) }).loose(), unit);
+  const u = parseArgument('missingStandard', 'unit', z.looseObject({ meets: z.array(z.string().check(z.maxLength(200))) }), unit);
   if (checklist !== UNIT_STANDARD) parseArgument('missingStandard', 'checklist', z.array(z.enum(UNIT_STANDARD)), checklist);
   return missing(u.meets, checklist);
 }

@@ -6,7 +6,7 @@ import { id, text } from '../schema/fields.js';
 
 
 /** A concrete figure backing a claim: 化解 406 件, 95.53%, 23 个问题 … */
-export const FigureSchema = z.object({ value: z.number(), unit: z.string().max(20).default(''), label: z.string().max(120).optional() });
+export const FigureSchema = z.object({ value: z.number(), unit: z._default(z.string().check(z.maxLength(20)), ''), label: z.optional(z.string().check(z.maxLength(120))) });
 export type Figure = z.output<typeof FigureSchema>;
 
 /**
@@ -16,8 +16,8 @@ export type Figure = z.output<typeof FigureSchema>;
  */
 export const ClaimSchema = z.object({
   text,
-  case: text.optional(),
-  figure: FigureSchema.optional(),
+  case: z.optional(text),
+  figure: z.optional(FigureSchema),
 });
 export type Claim = z.output<typeof ClaimSchema>;
 
@@ -28,18 +28,18 @@ export const LawReportSchema = z.object({
   schemeId: id,
   unit: id,
   /** The reporting leader, in office (named in an official capacity, not as private data). */
-  reporter: z.string().min(1).max(60),
-  position: z.string().max(60).default(''),
+  reporter: z.string().check(z.minLength(1), z.maxLength(60)),
+  position: z._default(z.string().check(z.maxLength(60)), ''),
   /** The period reported on, e.g. `2025`. */
-  period: z.string().min(1).max(20),
+  period: z.string().check(z.minLength(1), z.maxLength(20)),
   achievements: z.array(ClaimSchema),
   shortcomings: z.array(ClaimSchema),
   /** The legal-literacy pre-test score (null: not taken yet). */
-  preTest: z.number().nullable().default(null),
+  preTest: z._default(z.nullable(z.number()), null),
   /** Veto items the committee found failed. */
-  vetoed: z.array(z.string().min(1).max(120)).default([]),
+  vetoed: z._default(z.array(z.string().check(z.minLength(1), z.maxLength(120))), []),
   /** Bonus and penalty points the committee granted, by item id. */
-  adjustments: z.record(z.string(), z.number().min(0)).default({}),
+  adjustments: z._default(z.record(z.string(), z.number().check(z.gte(0))), {}),
 });
 export type LawReportInput = z.input<typeof LawReportSchema>;
 export type LawReport = z.output<typeof LawReportSchema>;

@@ -8,8 +8,8 @@ import { decimal, exact, minus, negate, ONE, over, same, sum, times } from '../r
 import { parseArgument } from '../schema/argument.js';
 import { id } from '../schema/fields.js';
 
-const name = z.string().regex(/^[A-Za-z][\w-]*$/, 'an identifier: a letter, then letters, digits, _ or -').max(60);
-export const LocalizedSchema = z.object({ 'zh-CN': z.string().min(1).max(2000), en: z.string().min(1).max(2000) });
+const name = z.string().check(z.regex(/^[A-Za-z][\w-]*$/, 'an identifier: a letter, then letters, digits, _ or -'), z.maxLength(60));
+export const LocalizedSchema = z.object({ 'zh-CN': z.string().check(z.minLength(1), z.maxLength(2000)), en: z.string().check(z.minLength(1), z.maxLength(2000)) });
 
 /** The three pairs of the source (S12) that the six default dimensions belong to. */
 export const DIMENSION_PAIRS = ['doubleRequirement', 'doubleDrive', 'doubleClosedLoop'] as const;
@@ -23,26 +23,26 @@ export const ScaleSchema = z.object({
   min: z.number(),
   max: z.number(),
   /** Scores must be `min + k × step` (default: any number in range). */
-  step: z.number().positive().optional(),
+  step: z.optional(z.number().check(z.positive())),
   /** Whether "cannot judge" (无法评价) is an answer; it leaves the dimension's denominator. */
-  cannotJudge: z.boolean().default(false),
+  cannotJudge: z._default(z.boolean(), false),
 });
 export type Scale = z.output<typeof ScaleSchema>;
 
 export const DimensionSchema = z.object({
   id: name,
   label: LocalizedSchema,
-  description: LocalizedSchema.optional(),
-  pair: z.enum(DIMENSION_PAIRS).optional(),
-  weight: z.number().positive(),
+  description: z.optional(LocalizedSchema),
+  pair: z.optional(z.enum(DIMENSION_PAIRS)),
+  weight: z.number().check(z.positive()),
   /** `assessors` score it; `preTest` takes the legal-literacy test's score (at most one such dimension). */
-  source: z.enum(['assessors', 'preTest']).default('assessors'),
+  source: z._default(z.enum(['assessors', 'preTest']), 'assessors'),
   scale: ScaleSchema,
 });
 export type Dimension = z.output<typeof DimensionSchema>;
 
 /** A grade band: every total at or above `min` (and below the band above) gets it. */
-export const GradeBandSchema = z.object({ id: name, label: LocalizedSchema, min: z.number().min(0) });
+export const GradeBandSchema = z.object({ id: name, label: LocalizedSchema, min: z.number().check(z.gte(0)) });
 export type GradeBand = z.output<typeof GradeBandSchema>;
 
 /** A veto item (一票否决): one failed item puts the whole evaluation in the lowest band. */
@@ -50,7 +50,7 @@ export const VetoItemSchema = z.object({ id: name, label: LocalizedSchema });
 export type VetoItem = z.output<typeof VetoItemSchema>;
 
 /** A bonus or penalty item, in points of the total, capped at `max` per evaluation. */
-export const AdjustmentItemSchema = z.object({ id: name, label: LocalizedSchema, kind: z.enum(['bonus', 'penalty']), max: z.number().positive() });
+export const AdjustmentItemSchema = z.object({ id: name, label: LocalizedSchema, kind: z.enum(['bonus', 'penalty']), max: z.number().check(z.positive()) });
 export type AdjustmentItem = z.output<typeof AdjustmentItemSchema>;
 
 export const AGGREGATIONS = ['mean', 'trimmedMean'] as const;
@@ -61,21 +61,21 @@ const schemeShape = z.object({
   id: id,
   label: LocalizedSchema,
   /** `fraction`: weights sum to 1 and the total is out of `total`; `points`: weights are points summing to `total`. */
-  weighting: z.enum(['fraction', 'points']).default('fraction'),
+  weighting: z._default(z.enum(['fraction', 'points']), 'fraction'),
   /** Points of a full score (default 100). */
-  total: z.number().positive().default(100),
-  dimensions: z.array(DimensionSchema).min(1),
+  total: z._default(z.number().check(z.positive()), 100),
+  dimensions: z.array(DimensionSchema).check(z.minLength(1)),
   /** How several assessors' scores of a dimension combine: the mean, or the mean without the highest and lowest. */
-  aggregation: z.enum(AGGREGATIONS).default('mean'),
+  aggregation: z._default(z.enum(AGGREGATIONS), 'mean'),
   /** Counted scores a dimension needs before the trimmed mean drops any (fewer: the plain mean). */
-  trimMinimum: z.int().min(3).default(3),
+  trimMinimum: z._default(z.int().check(z.gte(3)), 3),
   /**
    * A blank score. `refuse` (default): every sheet must answer every assessor dimension (a score,
    * or "cannot judge" where allowed), else the evaluation is not scored and the blanks are listed.
    * `skip`: a blank is treated as "cannot judge". Never a silent zero; a dimension with no counted
    * score leaves the evaluation unscored either way.
    */
-  missing: z.enum(MISSING_RULES).default('refuse'),
+  missing: z._default(z.enum(MISSING_RULES), 'refuse'),
   /**
    * The panel (评议组). An evaluation is scored only when at least `minAssessors` assessors have
    * sent a sheet (`panel_too_small` otherwise): 评议 is an evaluation by others, so one assessor
@@ -83,36 +83,31 @@ const schemeShape = z.object({
    * (`own_unit`); with `unitRequired`, a sheet that does not say whose unit its assessor acts for
    * is refused (`assessor_unit_missing`), so the own-unit rule can never be sidestepped.
    */
-  panel: z
-    .object({ minAssessors: z.int().min(1).max(1000).default(2), unitRequired: z.boolean().default(false) })
-    .strict()
-    .default({ minAssessors: 2, unitRequired: false }),
+  panel: z._default(z.strictObject({ minAssessors: z._default(z.int().check(z.gte(1), z.lte(1000)), 2), unitRequired: z._default(z.boolean(), false) }), { minAssessors: 2, unitRequired: false }),
   /** Highest first; the last band's `min` must be 0. */
-  grades: z.array(GradeBandSchema).min(1),
+  grades: z.array(GradeBandSchema).check(z.minLength(1)),
   /**
    * Decimals a total is shown with (half-up). THE GRADE IS READ FROM THE TOTAL AS SHOWN: an exact
    * 89.9955 shows as "90" and is 优秀 under a band from 90, so a total and its grade never disagree.
    */
-  decimals: z.int().min(0).max(6).default(2),
+  decimals: z._default(z.int().check(z.gte(0), z.lte(6)), 2),
   /**
    * An optional cap on how many evaluations of one ranking may get the top band: a count, or a
    * share of the ranked evaluations rounded `floor` (default), `round` (half-up) or `ceil`, and
    * never below `minimum` (default 1: a unit of three under a 30% cap can still have one 优秀).
    */
-  topGradeCap: z
+  topGradeCap: z._default(z.nullable(z
     .union([
-      z.object({ count: z.int().min(0) }).strict(),
-      z.object({ share: z.number().min(0).max(1), rounding: z.enum(['floor', 'round', 'ceil']).default('floor'), minimum: z.int().min(0).default(1) }).strict(),
-    ])
-    .nullable()
-    .default(null),
-  vetoes: z.array(VetoItemSchema).default([]),
-  adjustments: z.array(AdjustmentItemSchema).default([]),
+      z.strictObject({ count: z.int().check(z.gte(0)) }),
+      z.strictObject({ share: z.number().check(z.gte(0), z.lte(1)), rounding: z._default(z.enum(['floor', 'round', 'ceil']), 'floor'), minimum: z._default(z.int().check(z.gte(0)), 1) }),
+    ])), null),
+  vetoes: z._default(z.array(VetoItemSchema), []),
+  adjustments: z._default(z.array(AdjustmentItemSchema), []),
   /** Caps on the sum of bonus and of penalty points (null: only the items' own caps). */
-  bonusCap: z.number().min(0).nullable().default(null),
-  penaltyCap: z.number().min(0).nullable().default(null),
+  bonusCap: z._default(z.nullable(z.number().check(z.gte(0))), null),
+  penaltyCap: z._default(z.nullable(z.number().check(z.gte(0))), null),
   /** Dimensions whose contributions break ties in the ranking, in order; remaining ties share a rank. */
-  tieBreak: z.array(name).default([]),
+  tieBreak: z._default(z.array(name), []),
 });
 
 /** What is wrong with a scheme: the field path, a readable reason, and the value at fault. */
@@ -196,9 +191,9 @@ function digitsToTell(a: Fraction, b: Fraction): number {
 }
 
 /** The scheme as stored: structure, then the readable checks (weights that sum, bands that fall …). */
-export const EvaluationSchemeSchema = schemeShape.superRefine((s, ctx) => {
+export const EvaluationSchemeSchema = schemeShape.check(z.superRefine((s, ctx) => {
   for (const p of schemeProblems(s)) ctx.addIssue({ code: 'custom', path: p.path.split(/[.[\]]+/).filter(Boolean), message: p.message.en });
-});
+}));
 export type EvaluationSchemeInput = z.input<typeof EvaluationSchemeSchema>;
 export type EvaluationScheme = z.output<typeof EvaluationSchemeSchema>;
 

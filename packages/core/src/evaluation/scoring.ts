@@ -19,7 +19,7 @@ export type ScoreValue = z.output<typeof ScoreValueSchema>;
 export const ScoreSheetSchema = z.object({
   assessor: id,
   /** The unit the assessor acts for (their department or body): never the unit being evaluated. */
-  unit: z.string().min(1).max(120).optional(),
+  unit: z.optional(z.string().check(z.minLength(1), z.maxLength(120))),
   scores: z.record(z.string(), ScoreValueSchema),
 });
 export type ScoreSheet = z.output<typeof ScoreSheetSchema>;
@@ -28,12 +28,12 @@ export const EvaluationInputSchema = z.object({
   /** Whose evaluation: the report or the reporting leader. */
   subject: id,
   /** The unit being evaluated (the report's unit): no assessor of this unit may score it. */
-  unit: z.string().min(1).max(120).optional(),
+  unit: z.optional(z.string().check(z.minLength(1), z.maxLength(120))),
   sheets: z.array(ScoreSheetSchema),
   /** The legal-literacy pre-test score, for a scheme with a pre-test dimension. */
-  preTest: z.number().nullable().default(null),
-  vetoed: z.array(z.string().max(120)).default([]),
-  adjustments: z.record(z.string(), z.number().min(0)).default({}),
+  preTest: z._default(z.nullable(z.number()), null),
+  vetoed: z._default(z.array(z.string().check(z.maxLength(120))), []),
+  adjustments: z._default(z.record(z.string(), z.number().check(z.gte(0))), {}),
 });
 export type EvaluationInput = z.input<typeof EvaluationInputSchema>;
 
@@ -309,7 +309,7 @@ export const StoredScoreSheetSchema = z.object({
   reportId: id,
   assessor: id,
   /** The unit the assessor acts for: never the report's unit. */
-  unit: z.string().min(1).max(120).optional(),
+  unit: z.optional(z.string().check(z.minLength(1), z.maxLength(120))),
   scores: z.record(z.string(), ScoreValueSchema),
   submittedAt: instant,
 });

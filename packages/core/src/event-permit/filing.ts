@@ -28,9 +28,9 @@ const FileInputSchema = z.object({
   id: id,
   application: z.unknown(),
   // The body the actor files for (the organizing firm) and their name are kept in the history.
-  actor: z.object({ id: z.string().min(1).max(120), role: z.enum(['organizer', 'reviewer']), unit: z.string().min(1).max(120).optional(), name: z.string().min(1).max(120).optional() }),
+  actor: z.object({ id: z.string().check(z.minLength(1), z.maxLength(120)), role: z.enum(['organizer', 'reviewer']), unit: z.optional(z.string().check(z.minLength(1), z.maxLength(120))), name: z.optional(z.string().check(z.minLength(1), z.maxLength(120))) }),
   at: instant,
-  note: z.string().max(2000).optional(),
+  note: z.optional(z.string().check(z.maxLength(2000))),
 });
 
 export interface FileEventPermitInput {

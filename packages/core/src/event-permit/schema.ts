@@ -12,9 +12,9 @@ export const isoDate = calendarDate;
 export const SecurityPlanSchema = z.object({
   summary: text,
   /** Stewards and security staff the organizer provides. */
-  stewards: z.int().min(0).max(1_000_000),
+  stewards: z.int().check(z.gte(0), z.lte(1_000_000)),
   /** Reference to the full plan document (file id or URL). */
-  document: z.string().min(1).max(500).optional(),
+  document: z.optional(z.string().check(z.minLength(1), z.maxLength(500))),
 });
 export type SecurityPlan = z.output<typeof SecurityPlanSchema>;
 
@@ -30,29 +30,29 @@ const EventFieldsSchema = z.object({
   venue: shortText,
   eventDate: isoDate,
   /** Last day of a multi-day event (the event date when absent). */
-  endDate: isoDate.optional(),
-  expectedAttendance: z.int().min(1).max(10_000_000),
+  endDate: z.optional(isoDate),
+  expectedAttendance: z.int().check(z.gte(1), z.lte(10_000_000)),
   organizer: OrganizerSchema,
 });
 /** What makes two filings the same event: name, venue and date. */
-export const EventIdentitySchema = EventFieldsSchema.pick({ name: true, venue: true, eventDate: true });
+export const EventIdentitySchema = z.pick(EventFieldsSchema, { name: true, venue: true, eventDate: true });
 
 const endNotBefore = { path: ['endDate'], message: 'must not be before the event date' };
 const endsInOrder = (a: { eventDate: string; endDate?: string | undefined }) => a.endDate === undefined || a.endDate >= a.eventDate;
 
 /** What an organizer files for one large event (一活动一报备). */
-export const EventApplicationSchema = EventFieldsSchema.extend({
+export const EventApplicationSchema = z.extend(EventFieldsSchema, {
   /** The security plan may come with the filing, or later (before approval). */
-  plan: SecurityPlanSchema.nullable().default(null),
-}).refine(endsInOrder, endNotBefore);
+  plan: z._default(z.nullable(SecurityPlanSchema), null),
+}).check(z.refine(endsInOrder, endNotBefore));
 export type EventApplication = z.input<typeof EventApplicationSchema>;
 
 /** How the event went, recorded after it was held. */
 export const EventOutcomeSchema = z.object({
-  attendance: z.int().min(0).max(10_000_000),
+  attendance: z.int().check(z.gte(0), z.lte(10_000_000)),
   /** Public-order or safety incidents during the event; 0 is "held without incident". */
-  incidents: z.int().min(0).max(100_000),
-  summary: text.optional(),
+  incidents: z.int().check(z.gte(0), z.lte(100_000)),
+  summary: z.optional(text),
 });
 export type EventOutcome = z.output<typeof EventOutcomeSchema>;
 
@@ -60,16 +60,16 @@ export const ReasonSchema = z.object({ reason: text });
 export type ReasonInput = z.output<typeof ReasonSchema>;
 
 /** A filing as stored: the application, its identity key, filing date and what happened to it. */
-export const EventPermitSchema = EventFieldsSchema.extend({
-  plan: SecurityPlanSchema.nullable(),
+export const EventPermitSchema = z.extend(EventFieldsSchema, {
+  plan: z.nullable(SecurityPlanSchema),
   /** One event, one filing: the same event gives the same key (see `eventKeyOf`). */
-  eventKey: z.string().min(1).max(1000),
+  eventKey: z.string().check(z.minLength(1), z.maxLength(1000)),
   /** The China-time day of the filing. */
   filedOn: isoDate,
   /** Times the plan was replaced by a revised one (the event still has one plan). */
-  planRevisions: z.int().min(0),
-  refusal: ReasonSchema.nullable(),
-  withdrawal: ReasonSchema.nullable(),
-  outcome: EventOutcomeSchema.nullable(),
-}).refine(endsInOrder, endNotBefore);
+  planRevisions: z.int().check(z.gte(0)),
+  refusal: z.nullable(ReasonSchema),
+  withdrawal: z.nullable(ReasonSchema),
+  outcome: z.nullable(EventOutcomeSchema),
+}).check(z.refine(endsInOrder, endNotBefore));
 export type EventPermit = z.output<typeof EventPermitSchema>;

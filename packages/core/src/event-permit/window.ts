@@ -19,12 +19,10 @@ export interface FilingWindowOptions {
   readonly closesDaysBefore?: number;
 }
 
-export const FilingWindowOptionsSchema = z
-  .object({
-    opensMonthsBefore: z.int().min(1).max(60).default(6),
-    closesDaysBefore: z.int().min(1).max(365).default(20),
-  })
-  .strict();
+export const FilingWindowOptionsSchema = z.strictObject({
+    opensMonthsBefore: z._default(z.int().check(z.gte(1), z.lte(60)), 6),
+    closesDaysBefore: z._default(z.int().check(z.gte(1), z.lte(365)), 20),
+  });
 
 export interface FilingWindow {
   /** First day a filing is accepted (YYYY-MM-DD, China time). */

@@ -189,7 +189,7 @@ export function defineLoop<const S extends string, const E extends string, const
   }
   const id = typeof spec.id === 'string' && spec.id.length > 0 ? spec.id : fail(named(spec.id), 'id 必须是非空字符串', 'id must be a non-empty string');
   if (!Number.isInteger(spec.version) || spec.version < 1) fail(id, 'version 必须是正整数', 'version must be a positive integer');
-  if (!(spec.data instanceof z.ZodType)) fail(id, 'data 必须是 zod 模式', 'data must be a zod schema');
+  if (!(spec.data instanceof z.$ZodType)) fail(id, 'data 必须是 zod 模式', 'data must be a zod schema');
   if (spec.deadline !== undefined && typeof spec.deadline !== 'function') fail(id, 'deadline 必须是函数', 'deadline must be a function');
   const states = new Map<string, StateSpec>(Object.entries(spec.states ?? {}) as [string, StateSpec][]);
   const roles = new Set(Object.keys(spec.roles ?? {}));
@@ -227,7 +227,7 @@ export function defineLoop<const S extends string, const E extends string, const
     if (typeof event.to === 'string' && !states.has(event.to)) fail(id, `事件 ${type} 的 to ${event.to} 不是状态`, `event ${type}: to ${event.to} is not a state`);
     if (typeof event.to !== 'string' && typeof event.to !== 'function') fail(id, `事件 ${type} 的 to 必须是状态或函数`, `event ${type}: to must be a state or a function`);
     if (event.restartsLimit !== undefined && typeof event.restartsLimit !== 'boolean' && typeof event.restartsLimit !== 'function') fail(id, `事件 ${type} 的 restartsLimit 必须是布尔值或函数`, `event ${type}: restartsLimit must be a boolean or a function`);
-    if (event.payload !== undefined && !(event.payload instanceof z.ZodType)) fail(id, `事件 ${type} 的 payload 必须是 zod 模式`, `event ${type}: payload must be a zod schema`);
+    if (event.payload !== undefined && !(event.payload instanceof z.$ZodType)) fail(id, `事件 ${type} 的 payload 必须是 zod 模式`, `event ${type}: payload must be a zod schema`);
     events.set(type, {
       type,
       spec: event,

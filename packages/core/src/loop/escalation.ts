@@ -107,7 +107,7 @@ export const SYSTEM_ROLE = { system: { label: L('系统（按规则）', 'system
  * `escalate`: from which level to which, the deadline that was missed, and by what rule (`overdue`
  * unless a host names its own). The actor and the time are the event's.
  */
-export const EscalatePayloadSchema = /* @__PURE__ */ z.object({ from: code, to: code, deadline: instant, rule: code.default(OVERDUE_RULE) });
+export const EscalatePayloadSchema = /* @__PURE__ */ z.object({ from: code, to: code, deadline: instant, rule: z._default(code, OVERDUE_RULE) });
 export type EscalatePayload = z.output<typeof EscalatePayloadSchema>;
 
 /** The escalation rules, each with what it asks (listed with each loop's rules). */

@@ -18,17 +18,17 @@ import type { GuardRefusal } from './refusal.js';
 import type { LoopEvent, Snapshot } from './types.js';
 
 /** Who handles an item: their actor id, name, the body they work in, and since when. */
-export const HandlerSchema = /* @__PURE__ */ z.object({ id, name: personName, unit: id, since: z.string().min(1).max(40) });
+export const HandlerSchema = /* @__PURE__ */ z.object({ id, name: personName, unit: id, since: z.string().check(z.minLength(1), z.maxLength(40)) });
 export type Handler = z.output<typeof HandlerSchema>;
 
 /** The `handler` field of a loop's data: optional, so records written before it load unchanged. */
-export const handlerField = /* @__PURE__ */ HandlerSchema.nullable().optional();
+export const handlerField = /* @__PURE__ */ z.optional(z.nullable(HandlerSchema));
 
 /** `assignHandler`: the person (`handler`, their actor id), their name and the body they work in. */
 export const AssignHandlerPayloadSchema = /* @__PURE__ */ z.object({ handler: id, name: personName, unit: id });
 export type AssignHandlerPayload = z.output<typeof AssignHandlerPayloadSchema>;
 /** `reassignHandler`: the same, with the reason for the change (required). */
-export const ReassignHandlerPayloadSchema = /* @__PURE__ */ AssignHandlerPayloadSchema.extend({ reason: text });
+export const ReassignHandlerPayloadSchema = /* @__PURE__ */ z.extend(AssignHandlerPayloadSchema, { reason: text });
 export type ReassignHandlerPayload = z.output<typeof ReassignHandlerPayloadSchema>;
 
 /** The handler rules, each with what it asks (listed with each loop's rules). */

@@ -17,8 +17,8 @@ import { issueText } from '../schema/issues.js';
 /** ISO 8601 instant with an explicit offset (the kernel's `instant`). */
 export const isoInstant = instant;
 
-const entrySchemas = new WeakMap<AnyLoopDefinition, z.ZodType>();
-const snapshotSchemas = new WeakMap<AnyLoopDefinition, z.ZodType>();
+const entrySchemas = new WeakMap<AnyLoopDefinition, z.ZodMiniType>();
+const snapshotSchemas = new WeakMap<AnyLoopDefinition, z.ZodMiniType>();
 
 function names(record: object): [string, ...string[]] {
   return Object.keys(record) as [string, ...string[]];
@@ -27,24 +27,24 @@ function names(record: object): [string, ...string[]] {
 /** The zod schema of one history entry of this loop (event, role and state names checked). */
 export function historyEntrySchema<S extends string, E extends string, R extends string, D, C>(
   def: LoopDefinition<S, E, R, D, C>,
-): z.ZodType<HistoryEntry<S, E, R>> {
+): z.ZodMiniType<HistoryEntry<S, E, R>> {
   compiledOf(def, 'historyEntrySchema');
   let schema = entrySchemas.get(def);
   if (!schema) {
     schema = z.object({
-      seq: z.int().min(0),
+      seq: z.int().check(z.gte(0)),
       type: z.enum([CREATED, ...names(def.events)]),
-      actor: z.object({ id: z.string().min(1).max(120), role: z.enum(names(def.roles)), unit: z.string().min(1).max(120).optional(), name: z.string().min(1).max(120).optional() }),
+      actor: z.object({ id: z.string().check(z.minLength(1), z.maxLength(120)), role: z.enum(names(def.roles)), unit: z.optional(z.string().check(z.minLength(1), z.maxLength(120))), name: z.optional(z.string().check(z.minLength(1), z.maxLength(120))) }),
       at: isoInstant,
-      from: z.enum(names(def.states)).nullable(),
+      from: z.nullable(z.enum(names(def.states))),
       to: z.enum(names(def.states)),
-      note: z.string().max(2000).optional(),
-      attachments: z.array(z.string().min(1).max(1000)).optional(),
-      payload: z.unknown().optional(),
+      note: z.optional(z.string().check(z.maxLength(2000))),
+      attachments: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(1000)))),
+      payload: z.optional(z.unknown()),
     });
     entrySchemas.set(def, schema);
   }
-  return schema as z.ZodType<HistoryEntry<S, E, R>>;
+  return schema as z.ZodMiniType<HistoryEntry<S, E, R>>;
 }
 
 /**
@@ -54,23 +54,22 @@ export function historyEntrySchema<S extends string, E extends string, R extends
  */
 export function snapshotSchema<S extends string, E extends string, R extends string, D, C>(
   def: LoopDefinition<S, E, R, D, C>,
-): z.ZodType<Snapshot<S, D, E, R>> {
+): z.ZodMiniType<Snapshot<S, D, E, R>> {
   compiledOf(def, 'snapshotSchema');
   let schema = snapshotSchemas.get(def);
   if (!schema) {
-    const createdPayload = z.object({ id: z.string().min(1), data: def.data });
+    const createdPayload = z.object({ id: z.string().check(z.minLength(1)), data: def.data });
     schema = z
       .object({
         loop: z.object({ id: z.literal(def.id), version: z.literal(def.version) }),
-        id: z.string().min(1),
+        id: z.string().check(z.minLength(1)),
         state: z.enum(names(def.states)),
         data: def.data,
-        history: z.array(historyEntrySchema(def)).min(1),
-        deadline: isoInstant.optional(),
+        history: z.array(historyEntrySchema(def)).check(z.minLength(1)),
+        deadline: z.optional(isoInstant),
         createdAt: isoInstant,
         updatedAt: isoInstant,
-      })
-      .superRefine((s, ctx) => {
+      }).check(z.superRefine((s, ctx) => {
         const history = s.history as HistoryEntry[];
         history.forEach((entry, i) => {
           const issue = (message: string, key: string) => ctx.addIssue({ code: 'custom', path: ['history', i, key], message });
@@ -93,11 +92,11 @@ export function snapshotSchema<S extends string, E extends string, R extends str
         if (last && last.at !== s.updatedAt) ctx.addIssue({ code: 'custom', path: ['updatedAt'], message: 'must be the time of the last history entry', params: { 'zh-CN': '必须是最后一条历史记录的时间', en: 'must be the time of the last history entry' } });
         if (history[0] && history[0].at !== s.createdAt) ctx.addIssue({ code: 'custom', path: ['createdAt'], message: 'must be the time of the creation', params: { 'zh-CN': '必须是创建时间', en: 'must be the time of the creation' } });
         if (def.states[s.state as S]?.final && s.deadline !== undefined) ctx.addIssue({ code: 'custom', path: ['deadline'], message: 'a final state has no deadline', params: { 'zh-CN': '终态没有时限', en: 'a final state has no deadline' } });
-      });
+      }));
     snapshotSchemas.set(def, schema);
     schemaLoops.set(schema, def);
   }
-  return schema as z.ZodType<Snapshot<S, D, E, R>>;
+  return schema as z.ZodMiniType<Snapshot<S, D, E, R>>;
 }
 
 const schemaLoops = new WeakMap<z.ZodType, AnyLoopDefinition>();
@@ -223,7 +222,7 @@ export function loadSnapshot<S extends string, E extends string, R extends strin
     }
     version = reached as number;
   }
-  const parsed = snapshotSchema(def).safeParse(value);
+  const parsed = z.safeParse(snapshotSchema(def), value);
   if (!parsed.success) throw new SnapshotLoadError('snapshot_invalid', LOAD_TEXT.invalid, issuesOf(parsed.error, value), issuesOf(parsed.error, value, 'zh-CN'));
   const loaded = trust(parsed.data);
   const check = options === null || typeof options !== 'object' ? true : options.checkHistory ?? true;

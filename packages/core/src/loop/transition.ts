@@ -1,4 +1,4 @@
-import type * as z from '../schema/zod.js';
+import * as z from '../schema/zod.js';
 import { isTrusted, trust } from './trusted.js';
 import { parseArgument } from '../schema/argument.js';
 import { clip, InvalidArgumentError } from '../errors/errors.js';
@@ -126,7 +126,7 @@ export function step(
   let payload: unknown = undefined;
   if (spec.payload !== undefined) {
     if (event.payload === undefined) return refuse(def, 'field_missing', snapshot, event, { field: 'payload', rule: 'required' });
-    const parsed = (spec.parser ??= payloadParser(spec.payload)).safeParse(event.payload);
+    const parsed = z.safeParse((spec.parser ??= payloadParser(spec.payload)), event.payload);
     if (!parsed.success) return payloadRefusal(def, snapshot, event, parsed.error);
     payload = parsed.data;
   } else if (event.payload !== undefined) {

@@ -19,14 +19,17 @@ export function personal<S extends z.ZodType>(kind: PersonalKind, schema: S): S 
 }
 
 /**
- * The schema a wrapper (optional, nullable, default, readonly …) wraps, through zod's public
- * `unwrap()`; undefined for anything else.
+ * The schema a wrapper (optional, nullable, default, readonly …) or a list wraps: as core's zod
+ * module recorded it when it made the wrapper, or through classic zod's public `unwrap()` for a
+ * schema a portal wrote with classic zod; undefined for anything else.
  */
-function innerOf(schema: z.ZodType): z.ZodType | undefined {
-  if (schema instanceof z.ZodArray) return undefined;
+function wrappedOf(schema: z.ZodType): z.ZodType | undefined {
   const unwrap = (schema as { unwrap?: () => z.ZodType }).unwrap;
-  return typeof unwrap === 'function' ? unwrap.call(schema) : undefined;
+  return z.wrappedSchema(schema) ?? (typeof unwrap === 'function' ? unwrap.call(schema) : undefined);
 }
+
+/** The schema a wrapper wraps; undefined for a list (a list of names is not a name) and anything else. */
+const innerOf = (schema: z.ZodType): z.ZodType | undefined => (schema instanceof z.$ZodArray ? undefined : wrappedOf(schema));
 
 const KINDS: readonly string[] = ['name', 'phone', 'idNumber', 'address'];
 // Personal data is short (a name, a phone, an address): masking looks at no more than this.
@@ -37,7 +40,7 @@ function checkKind(fn: string, kind: unknown): asserts kind is PersonalKind {
 }
 
 function checkSchema(fn: string, schema: unknown): asserts schema is z.ZodType {
-  if (!(schema instanceof z.ZodType)) throw new InvalidArgumentError(fn, 'schema', { 'zh-CN': '必须是 zod 模式', en: 'must be a zod schema' }, schema);
+  if (!(schema instanceof z.$ZodType)) throw new InvalidArgumentError(fn, 'schema', { 'zh-CN': '必须是 zod 模式', en: 'must be a zod schema' }, schema);
 }
 
 // The text a masker reads: a string, at most MASK_CHARS long.
@@ -122,14 +125,15 @@ function maskValue(schema: z.ZodType, value: unknown): unknown {
   if (value == null) return value;
   const kind = personalKindOf(schema);
   if (kind && typeof value === 'string') return maskPersonal(kind, value);
-  if (schema instanceof z.ZodObject && typeof value === 'object') {
-    const shape = schema.shape as Record<string, z.ZodType>;
+  if (schema instanceof z.$ZodObject && typeof value === 'object') {
+    const shape = (schema as z.ZodMiniObject).shape as Record<string, z.ZodType>;
     const out: Record<string, unknown> = { ...(value as Record<string, unknown>) };
     for (const [key, field] of Object.entries(shape)) if (Object.hasOwn(out, key)) out[key] = maskValue(field, out[key]);
     return out;
   }
-  if (schema instanceof z.ZodArray) {
-    return Array.isArray(value) ? value.map((v) => maskValue(schema.element as z.ZodType, v)) : value;
+  if (schema instanceof z.$ZodArray) {
+    const element = wrappedOf(schema);
+    return Array.isArray(value) && element ? value.map((v) => maskValue(element, v)) : value;
   }
   const inner = innerOf(schema);
   if (inner) return maskValue(inner, value);

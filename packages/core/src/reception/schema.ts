@@ -9,23 +9,23 @@ export const ReceptionIntakeSchema = z.object({
   sessionDate: calendarDate,
   firm: id,
   contact: personName,
-  phone: phone.optional(),
+  phone: z.optional(phone),
   title: text,
-  detail: text.optional(),
+  detail: z.optional(text),
 });
 export type ReceptionIntake = z.input<typeof ReceptionIntakeSchema>;
 
-export const RatingSchema = z.object({ satisfaction: satisfaction, at: z.string().min(1).max(40), comment: text.optional() });
+export const RatingSchema = z.object({ satisfaction: satisfaction, at: z.string().check(z.minLength(1), z.maxLength(40)), comment: z.optional(text) });
 export type Rating = z.output<typeof RatingSchema>;
 
 /** A reception-day issue: the single source of truth for its type. */
-export const ReceptionIssueSchema = ReceptionIntakeSchema.extend({
-  department: id.nullable().default(null),
-  dueDate: calendarDate.nullable().default(null),
-  result: text.nullable().default(null),
-  ratings: z.array(RatingSchema).default([]),
-  reopened: z.int().min(0).default(0),
-  supervisions: z.int().min(0).default(0),
+export const ReceptionIssueSchema = z.extend(ReceptionIntakeSchema, {
+  department: z._default(z.nullable(id), null),
+  dueDate: z._default(z.nullable(calendarDate), null),
+  result: z._default(z.nullable(text), null),
+  ratings: z._default(z.array(RatingSchema), []),
+  reopened: z._default(z.int().check(z.gte(0)), 0),
+  supervisions: z._default(z.int().check(z.gte(0)), 0),
   /** The named handler (承办人) inside the assigned department; absent until one is assigned. */
   handler: handlerField,
 });
@@ -35,10 +35,10 @@ export const AssignPayloadSchema = z.object({ department: id, dueDate: calendarD
 export type AssignPayload = z.output<typeof AssignPayloadSchema>;
 export const ResultPayloadSchema = z.object({ result: text });
 /** `supervise` (督办): the instruction, and optionally a new due date the department answers to. */
-export const SupervisePayloadSchema = z.object({ instruction: text, dueDate: calendarDate.optional() });
+export const SupervisePayloadSchema = z.object({ instruction: text, dueDate: z.optional(calendarDate) });
 export type SupervisePayload = z.output<typeof SupervisePayloadSchema>;
 /** `reopen` (重新督办): the reason, and optionally a new due date (otherwise the old one stands). */
-export const ReopenPayloadSchema = z.object({ reason: text, dueDate: calendarDate.optional() });
+export const ReopenPayloadSchema = z.object({ reason: text, dueDate: z.optional(calendarDate) });
 export type ReopenPayload = z.output<typeof ReopenPayloadSchema>;
-export const RatePayloadSchema = z.object({ satisfaction: satisfaction, comment: text.optional() });
+export const RatePayloadSchema = z.object({ satisfaction: satisfaction, comment: z.optional(text) });
 export type RatePayload = z.output<typeof RatePayloadSchema>;

@@ -2,7 +2,7 @@ import * as z from '../schema/zod.js';
 import { handlerField } from '../loop/handler.js';
 import { calendarDate, id, instructionPayload, reasonPayload, text } from '../schema/fields.js';
 
-const ref = z.string().min(1).max(200);
+const ref = z.string().check(z.minLength(1), z.maxLength(200));
 
 /** How many days after its listing an item may still be "fixed at once" (立行立改), by default. */
 export const FIX_AT_ONCE_DAYS = 7;
@@ -24,37 +24,37 @@ export const FindingSchema = z.object({
   title: text,
   source: z.enum(FINDING_SOURCES),
   /** The report it was found in, if any. */
-  reportId: id.nullable().default(null),
+  reportId: z._default(z.nullable(id), null),
   /** The claim or dimension it refers to (`shortcomings[0]`, `rectification` …). */
-  ref: ref.nullable().default(null),
+  ref: z._default(z.nullable(ref), null),
 });
 export type FindingInput = z.input<typeof FindingSchema>;
 export type Finding = z.output<typeof FindingSchema>;
 
-const byAt = z.object({ by: id, at: z.string().min(1).max(40) });
+const byAt = z.object({ by: id, at: z.string().check(z.minLength(1), z.maxLength(40)) });
 
 /** A rectification item (整改事项): the single source of truth for its type. */
-export const RectificationSchema = FindingSchema.extend({
+export const RectificationSchema = z.extend(FindingSchema, {
   /** The responsible unit. */
   unit: id,
   /** The responsible leader or officer, in office (named in an official capacity). */
-  owner: z.string().min(1).max(60),
-  measures: z.array(text).default([]),
+  owner: z.string().check(z.minLength(1), z.maxLength(60)),
+  measures: z._default(z.array(text), []),
   /** Due by the end of this day, China time (YYYY-MM-DD). */
   deadline: calendarDate,
   /**
    * 立行立改 counts as "fixed at once" only within this many days of the item's listing (China
    * days; 0: the same day). Later, it goes into the ledger (`start`). Rule `fix_at_once_window`.
    */
-  fixAtOnceDays: z.int().min(0).max(FIX_AT_ONCE_MAX_DAYS).default(FIX_AT_ONCE_DAYS),
+  fixAtOnceDays: z._default(z.int().check(z.gte(0), z.lte(FIX_AT_ONCE_MAX_DAYS)), FIX_AT_ONCE_DAYS),
   /** References to the evidence (file ids, URLs). */
-  evidence: z.array(ref).default([]),
-  track: z.enum(TRACKS).default('listed'),
-  returns: z.array(byAt.extend({ reason: text })).default([]),
-  verification: byAt.extend({ opinion: text }).nullable().default(null),
-  supervisions: z.int().min(0).default(0),
+  evidence: z._default(z.array(ref), []),
+  track: z._default(z.enum(TRACKS), 'listed'),
+  returns: z._default(z.array(z.extend(byAt, { reason: text })), []),
+  verification: z._default(z.nullable(z.extend(byAt, { opinion: text })), null),
+  supervisions: z._default(z.int().check(z.gte(0)), 0),
   /** The accountability record opened when the item passed its deadline unverified. */
-  accountability: z.object({ id, openedAt: z.string().min(1).max(40) }).nullable().default(null),
+  accountability: z._default(z.nullable(z.object({ id, openedAt: z.string().check(z.minLength(1), z.maxLength(40)) })), null),
   /** The named handler (承办人) inside the responsible unit; absent until one is assigned. */
   handler: handlerField,
 });
@@ -62,8 +62,8 @@ export type RectificationInput = z.input<typeof RectificationSchema>;
 export type Rectification = z.output<typeof RectificationSchema>;
 
 // Event payloads.
-export const StartPayloadSchema = z.object({ measures: z.array(text).min(1) });
-export const EvidencePayloadSchema = z.object({ evidence: z.array(ref).min(1), summary: text });
+export const StartPayloadSchema = z.object({ measures: z.array(text).check(z.minLength(1)) });
+export const EvidencePayloadSchema = z.object({ evidence: z.array(ref).check(z.minLength(1)), summary: text });
 export const OpinionPayloadSchema = z.object({ opinion: text });
 export const ReasonPayloadSchema = reasonPayload;
 export const InstructionPayloadSchema = instructionPayload;
@@ -83,12 +83,12 @@ export const AccountabilitySchema = z.object({
   rectificationId: id,
   title: text,
   unit: id,
-  owner: z.string().min(1).max(60),
+  owner: z.string().check(z.minLength(1), z.maxLength(60)),
   /** The rectification deadline that was missed. */
   deadline: calendarDate,
-  reason: z.enum(['overdue']).default('overdue'),
-  decision: z.object({ measure: z.enum(ACCOUNTABILITY_MEASURES), basis: text }).nullable().default(null),
-  outcome: text.nullable().default(null),
+  reason: z._default(z.enum(['overdue']), 'overdue'),
+  decision: z._default(z.nullable(z.object({ measure: z.enum(ACCOUNTABILITY_MEASURES), basis: text })), null),
+  outcome: z._default(z.nullable(text), null),
 });
 export type Accountability = z.output<typeof AccountabilitySchema>;
 export const DecisionPayloadSchema = z.object({ measure: z.enum(ACCOUNTABILITY_MEASURES), basis: text });

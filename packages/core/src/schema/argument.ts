@@ -21,7 +21,7 @@ export function argumentPath(argument: string, path: readonly PropertyKey[], opt
 
 /** The refusal of the first zod issue as `InvalidArgumentError` (naming the argument and the failing path). */
 export function argumentError(fn: string, argument: string, error: z.ZodError, value: unknown, options?: ArgumentPathOptions): InvalidArgumentError {
-  if (!(error instanceof z.ZodError) || error.issues.length === 0) throw new InvalidArgumentError('argumentError', 'error', { 'zh-CN': '必须是 zod 的校验错误', en: 'must be a ZodError' }, error);
+  if (!(error instanceof z.$ZodError) || error.issues.length === 0) throw new InvalidArgumentError('argumentError', 'error', { 'zh-CN': '必须是 zod 的校验错误', en: 'must be a ZodError' }, error);
   const issue = error.issues[0]!;
   // zod keeps no `input` on its issues unless asked (reportInput): the value refused is the one at
   // the issue's path, so that a refusal never says "received undefined" of a value given.
@@ -35,8 +35,8 @@ export function argumentError(fn: string, argument: string, error: z.ZodError, v
  * The one way every domain checks what it is given.
  */
 export function parseArgument<S extends z.ZodType>(fn: string, argument: string, schema: S, value: unknown, options?: ArgumentPathOptions): z.output<S> {
-  if (!(schema instanceof z.ZodType)) throw new InvalidArgumentError('parseArgument', 'schema', { 'zh-CN': '必须是 zod 模式', en: 'must be a zod schema' }, schema);
-  const parsed = schema.safeParse(value);
+  if (!(schema instanceof z.$ZodType)) throw new InvalidArgumentError('parseArgument', 'schema', { 'zh-CN': '必须是 zod 模式', en: 'must be a zod schema' }, schema);
+  const parsed = z.safeParse(schema, value);
   if (parsed.success) return parsed.data;
   throw argumentError(fn, argument, parsed.error, value, options);
 }

@@ -41,44 +41,40 @@ export const ATTACHMENT_MEDIA_TYPES: Readonly<Record<AttachmentType, readonly st
 };
 
 /** The item an attachment belongs to: its kind (the loop or collection) and its id. */
-export const AttachmentItemSchema = /* @__PURE__ */ z.object({ kind: z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,39}$/, 'a kind such as dispute or taskOrder'), id });
+export const AttachmentItemSchema = /* @__PURE__ */ z.object({ kind: z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9_-]{0,39}$/, 'a kind such as dispute or taskOrder')), id });
 export type AttachmentItem = z.output<typeof AttachmentItemSchema>;
 
 /** Who added it (the shape of a loop actor). */
-export const AddedBySchema = /* @__PURE__ */ z.object({ id, role: z.string().min(1).max(60), unit: z.string().min(1).max(200).optional(), name: z.string().min(1).max(60).optional() });
+export const AddedBySchema = /* @__PURE__ */ z.object({ id, role: z.string().check(z.minLength(1), z.maxLength(60)), unit: z.optional(z.string().check(z.minLength(1), z.maxLength(200))), name: z.optional(z.string().check(z.minLength(1), z.maxLength(60))) });
 
 /** SHA-256 of the bytes, 64 lower-case hex digits. */
-export const sha256Hex = /* @__PURE__ */ z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 in 64 lower-case hex digits');
+export const sha256Hex = /* @__PURE__ */ z.string().check(z.regex(/^[0-9a-f]{64}$/, 'a SHA-256 in 64 lower-case hex digits'));
 
 /** A file name as shown (no path, no control characters). */
 export const fileName = /* @__PURE__ */ z
-  .string()
-  .trim()
-  .min(1)
-  .max(255)
-  .regex(/^[^/\\\u0000-\u001f\u007f]+$/, 'a file name without a path or control characters');
+  .string().check(z.trim(), z.minLength(1), z.maxLength(255), z.regex(/^[^/\\\u0000-\u001f\u007f]+$/, 'a file name without a path or control characters'));
 
 export const AttachmentSchema = /* @__PURE__ */ z.object({
   id,
   item: AttachmentItemSchema,
   type: z.enum(ATTACHMENT_TYPES),
   name: fileName,
-  size: z.int().min(1).max(MAX_ATTACHMENT_BYTES),
-  mediaType: z.string().regex(/^[a-z]+\/[a-z0-9.+-]+$/, 'a media type such as image/jpeg'),
+  size: z.int().check(z.gte(1), z.lte(MAX_ATTACHMENT_BYTES)),
+  mediaType: z.string().check(z.regex(/^[a-z]+\/[a-z0-9.+-]+$/, 'a media type such as image/jpeg')),
   sha256: sha256Hex,
   addedBy: AddedBySchema,
   addedAt: instant,
   /** Set when it was removed (the record stays, so that history still names it); its blob is gone. */
-  removedAt: instant.optional(),
+  removedAt: z.optional(instant),
   /** Who removed it (withdrawn as added in error), when `removedAt` is set. */
-  removedBy: AddedBySchema.optional(),
+  removedBy: z.optional(AddedBySchema),
   /** Why it was removed, when the remover said. */
-  removedReason: z.string().trim().min(1).max(500).optional(),
+  removedReason: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(500))),
   /**
    * Set on the copy shown to a viewer who may not see personal data (`maskAttachment`): the file's
    * number on its item. `name` is then a neutral one (`attachment-3.jpg`), never the file's own.
    */
-  masked: z.object({ n: z.int().min(1).max(1_000_000) }).strict().optional(),
+  masked: z.optional(z.strictObject({ n: z.int().check(z.minimum(1), z.maximum(1_000_000)) })),
 });
 export type Attachment = z.output<typeof AttachmentSchema>;
 export type AttachmentInput = z.input<typeof AttachmentSchema>;
@@ -114,7 +110,7 @@ export function attachmentTypeName(type: AttachmentType) {
   return { 'zh-CN': TYPE_NAMES[t][0], en: TYPE_NAMES[t][1] };
 }
 
-const FileFactsSchema = /* @__PURE__ */ z.object({ type: z.enum(ATTACHMENT_TYPES), name: z.string().max(255), size: z.number(), mediaType: z.string().max(200) });
+const FileFactsSchema = /* @__PURE__ */ z.object({ type: z.enum(ATTACHMENT_TYPES), name: z.string().check(z.maxLength(255)), size: z.number(), mediaType: z.string().check(z.maxLength(200)) });
 const attachmentList = (fn: string, value: unknown) => parseArgument(fn, 'attachments', z.array(AttachmentSchema), value);
 const itemArg = (fn: string, value: unknown) => parseArgument(fn, 'item', AttachmentItemSchema, value);
 
@@ -167,7 +163,7 @@ export function checkDuplicate(sha256: string, item: AttachmentItem, attachments
  */
 export function checkAgreementScan(disputeId: string, document: string | undefined, attachments: readonly Attachment[]): Rejection | true {
   parseArgument('checkAgreementScan', 'disputeId', id, disputeId);
-  parseArgument('checkAgreementScan', 'document', z.string().max(500).optional(), document);
+  parseArgument('checkAgreementScan', 'document', z.optional(z.string().check(z.maxLength(500))), document);
   const scans = liveAttachments(attachments, { kind: 'dispute', id: disputeId }).filter((a) => a.type === 'agreementScan');
   if (scans.length === 0) {
     return refuse('agreement_scan_required', '达成和解协议前，须先上传各方签字的协议扫描件', 'attach the agreement scan signed by every party before recording the settlement', 'document');
@@ -185,7 +181,7 @@ export function checkAgreementScan(disputeId: string, document: string | undefin
  */
 export function checkEvidencePhotos(orderId: string, field: string, refs: readonly string[], attachments: readonly Attachment[]): Rejection | true {
   parseArgument('checkEvidencePhotos', 'orderId', id, orderId);
-  parseArgument('checkEvidencePhotos', 'field', z.string().max(200), field);
+  parseArgument('checkEvidencePhotos', 'field', z.string().check(z.maxLength(200)), field);
   parseArgument('checkEvidencePhotos', 'refs', z.array(z.string()), refs);
   const own = liveAttachments(attachments, { kind: 'taskOrder', id: orderId });
   const byId = new Map(own.map((a) => [a.id, a]));

@@ -6,7 +6,7 @@ import * as z from './zod.js';
  * one of two different records with one id silently: either is a wrong total.
  */
 export function uniqueIds<T extends z.ZodType>(item: T) {
-  return z.array(item).superRefine((list, ctx) => {
+  return z.array(item).check(z.superRefine((list, ctx) => {
     const seen = new Map<unknown, number>();
     list.forEach((record, i) => {
       const id = (record as { id?: unknown } | null)?.id;
@@ -15,5 +15,5 @@ export function uniqueIds<T extends z.ZodType>(item: T) {
       if (first === undefined) seen.set(id, i);
       else ctx.addIssue({ code: 'custom', path: [i, 'id'], input: id, message: `the id ${id} is listed twice (first at [${first}]); each record counts once`, params: { 'zh-CN': `编号 ${id} 重复（首次出现在第 ${first} 项）；每条记录只计一次`, en: `the id ${id} is listed twice (first at [${first}]); each record counts once` } });
     });
-  });
+  }));
 }

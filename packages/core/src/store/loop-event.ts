@@ -1,3 +1,4 @@
+import * as z from '../schema/zod.js';
 import { parseInstant } from '../calendar/instant.js';
 import { compiledOf, type AnyLoopDefinition, type LoopDefinition } from '../loop/definition.js';
 import { checkEvent } from '../loop/event.js';
@@ -60,7 +61,7 @@ export function loopChangeCheck<S extends string, E extends string, R extends st
   const whole = snapshotSchema(def);
   const entrySchema = historyEntrySchema(def);
   const full = (next: unknown): ChangeCheck => {
-    const r = whole.safeParse(next);
+    const r = z.safeParse(whole, next);
     return r.success ? { ok: true, value: r.data } : firstIssue(r.error, '');
   };
   return (nextRaw: unknown, prevRaw: unknown): ChangeCheck => {
@@ -82,14 +83,14 @@ export function loopChangeCheck<S extends string, E extends string, R extends st
     if (typeof next.state !== 'string' || !Object.hasOwn(def.states, next.state)) return { ok: false, path: 'state', message: 'not a state of this loop' };
     let data: unknown = next.data;
     if (data !== prev.data) {
-      const r = def.data.safeParse(data);
+      const r = z.safeParse(def.data, data);
       if (!r.success) return firstIssue(r.error, 'data');
       data = r.data;
     }
     const added: HistoryEntry[] = [];
     let previous = before[before.length - 1]!;
     for (let i = before.length; i < history.length; i++) {
-      const r = entrySchema.safeParse(history[i]);
+      const r = z.safeParse(entrySchema, history[i]);
       if (!r.success) return firstIssue(r.error, `history.${i}`);
       const entry = r.data as HistoryEntry;
       if (entry.seq !== i) return { ok: false, path: `history.${i}.seq`, message: `seq must be ${i}` };

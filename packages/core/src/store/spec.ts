@@ -13,29 +13,24 @@ const fnOrAbsent = (v: unknown) => v === undefined || typeof v === 'function';
 let schemas: { indexes: z.ZodType; spec: z.ZodType } | undefined;
 function declarationSchemas() {
   if (schemas) return schemas;
-  const pathPart = z.string().max(200);
-  const keyPath = z.union([pathPart, z.array(pathPart.min(1)).min(1).max(16)]);
+  const pathPart = z.string().check(z.maxLength(200));
+  const keyPath = z.union([pathPart, z.array(pathPart.check(z.minLength(1))).check(z.minLength(1), z.maxLength(16))]);
   const indexes = z
-    .record(z.string().min(1).max(64), z.union([keyPath, z.object({ path: keyPath, unique: z.boolean().optional() })]))
-    .refine((i) => Object.keys(i).length <= 64, { message: 'at most 64 indexes' });
+    .record(z.string().check(z.minLength(1), z.maxLength(64)), z.union([keyPath, z.object({ path: keyPath, unique: z.optional(z.boolean()) })])).check(z.refine((i) => Object.keys(i).length <= 64, { message: 'at most 64 indexes' }));
   const collectionName = z
-    .string()
-    .max(64)
-    .regex(/^[A-Za-z][\w-]*$/, { message: 'must start with a letter (names starting with _ are internal)' });
+    .string().check(z.maxLength(64), z.regex(/^[A-Za-z][\w-]*$/, { message: 'must start with a letter (names starting with _ are internal)' }));
   const collection = z.looseObject({
-    schema: z.custom<z.ZodType>((v) => v instanceof z.ZodType, { message: 'must be a zod schema' }),
+    schema: z.custom<z.ZodType>((v) => v instanceof z.$ZodType, { message: 'must be a zod schema' }),
     key: keyPath,
-    indexes: indexes.optional(),
-    createOnly: z.boolean().optional(),
-    validateChange: z.custom((v) => fnOrAbsent(v), { message: 'must be a function' }).optional(),
+    indexes: z.optional(indexes),
+    createOnly: z.optional(z.boolean()),
+    validateChange: z.optional(z.custom((v) => fnOrAbsent(v), { message: 'must be a function' })),
   });
   const spec = z.looseObject({
-    name: z.string().min(1).max(200),
-    collections: z.record(collectionName, collection).refine((c) => Object.keys(c).length <= 200, { message: 'at most 200 collections' }),
-    migrations: z
-      .array(z.looseObject({ description: z.string().max(2000), transform: z.record(z.string().max(64), z.custom((v) => typeof v === 'function', { message: 'must be a function' })).optional() }))
-      .max(1000)
-      .optional(),
+    name: z.string().check(z.minLength(1), z.maxLength(200)),
+    collections: z.record(collectionName, collection).check(z.refine((c) => Object.keys(c).length <= 200, { message: 'at most 200 collections' })),
+    migrations: z.optional(z
+      .array(z.looseObject({ description: z.string().check(z.maxLength(2000)), transform: z.optional(z.record(z.string().check(z.maxLength(64)), z.custom((v) => typeof v === 'function', { message: 'must be a function' }))) })).check(z.maxLength(1000))),
   });
   return (schemas = { indexes, spec });
 }
@@ -51,7 +46,7 @@ const checkedSpecs = new WeakSet<object>();
 /** @internal Throws `InvalidArgumentError` naming the failing part unless `spec` is a well-formed store declaration. */
 export function specArg<S extends StoreSpec>(fn: string, spec: S, argument = 'spec'): S {
   if (spec !== null && typeof spec === 'object' && checkedSpecs.has(spec)) return spec;
-  const r = declarationSchemas().spec.safeParse(spec);
+  const r = z.safeParse(declarationSchemas().spec, spec);
   if (!r.success) throw argumentError(fn, argument, r.error, spec);
   checkedSpecs.add(spec);
   return spec;
@@ -304,7 +299,7 @@ function pathOf(path: readonly PropertyKey[]): string {
 
 /** Validates a record on the way in; throws invalid_record / invalid_key naming the path. */
 export function validateIn(c: ResolvedCollection, record: unknown, position?: number): { value: unknown; key: Key } {
-  const result = (c.spec.schema as z.ZodType).safeParse(record);
+  const result = z.safeParse(c.spec.schema as z.ZodType, record);
   if (!result.success) {
     const issue = result.error.issues[0]!;
     const guessKey = keyAt(record, c.key);
@@ -323,7 +318,7 @@ export function validateIn(c: ResolvedCollection, record: unknown, position?: nu
 
 /** Validates a stored record on the way out: the parsed record, or the problem with it. */
 export function validateOut(c: ResolvedCollection, raw: unknown): { ok: true; value: unknown } | { ok: false; problem: RecordProblem } {
-  const result = (c.spec.schema as z.ZodType).safeParse(raw);
+  const result = z.safeParse(c.spec.schema as z.ZodType, raw);
   if (result.success) return { ok: true, value: result.data };
   const issue = result.error.issues[0]!;
   const key = keyAt(raw, c.key);

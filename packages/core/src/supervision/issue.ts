@@ -15,12 +15,12 @@ const IssueInputSchema = /* @__PURE__ */ z.object({
   /** The issuing level, in the target's chain (`ESCALATION_CHAINS`). */
   level: code,
   /** The body issuing it (the actor's unit by default). */
-  issuedBy: id.optional(),
+  issuedBy: z.optional(id),
   /** The lower body that must answer. */
   addressee: id,
   instruction: text,
   dueDate: calendarDate,
-  title: shortText.optional(),
+  title: z.optional(shortText),
   at: instant,
 });
 

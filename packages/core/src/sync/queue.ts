@@ -12,31 +12,31 @@ import type { Store, StoreSpec } from '../store/types.js';
  * stays its own, and `clear()` empties both.
  */
 function schemas() {
-  const actor = z.object({ id: z.string().min(1), role: z.string().min(1), name: z.string().optional(), unit: z.string().optional() });
+  const actor = z.object({ id: z.string().check(z.minLength(1)), role: z.string().check(z.minLength(1)), name: z.optional(z.string()), unit: z.optional(z.string()) });
   const entry = z.object({
-    mutationId: z.int().min(1),
+    mutationId: z.int().check(z.gte(1)),
     /** `create`: POST /items/:collection; `event`: one event in POST /push. */
     kind: z.enum(['create', 'event']),
-    collection: z.string().min(1),
-    item: z.string().min(1),
+    collection: z.string().check(z.minLength(1)),
+    item: z.string().check(z.minLength(1)),
     /** The version the event was decided on (0 for a creation). */
-    baseVersion: z.int().min(0),
-    event: z.object({ type: z.string().min(1), at: z.string().min(1), note: z.string().optional(), attachments: z.array(z.string()).optional(), payload: z.unknown().optional(), actor }),
-    input: z.unknown().optional(),
+    baseVersion: z.int().check(z.gte(0)),
+    event: z.object({ type: z.string().check(z.minLength(1)), at: z.string().check(z.minLength(1)), note: z.optional(z.string()), attachments: z.optional(z.array(z.string())), payload: z.optional(z.unknown()), actor }),
+    input: z.optional(z.unknown()),
     queuedAt: z.string(),
   });
   const refusal = z.object({
-    mutationId: z.string().min(1),
+    mutationId: z.string().check(z.minLength(1)),
     collection: z.string(),
     key: z.string(),
     code: z.string(),
-    rule: z.string().optional(),
+    rule: z.optional(z.string()),
     message: z.object({ 'zh-CN': z.string(), en: z.string() }),
-    event: z.object({ type: z.string(), actor: z.object({ id: z.string(), name: z.string().optional() }) }),
-    current: z.unknown().optional(),
+    event: z.object({ type: z.string(), actor: z.object({ id: z.string(), name: z.optional(z.string()) }) }),
+    current: z.optional(z.unknown()),
     at: z.string(),
   });
-  const meta = z.object({ key: z.string().min(1), value: z.unknown() });
+  const meta = z.object({ key: z.string().check(z.minLength(1)), value: z.unknown() });
   return { entry, refusal, meta };
 }
 

@@ -41,16 +41,15 @@ export interface SyncedStoreOptions {
 }
 
 const OptionsSchema = /* @__PURE__ */ z.object({
-  url: z.string().regex(/^(https?:\/\/[^\s]+|\/[^\s]*)$/, 'an http(s) address or a path'),
+  url: z.string().check(z.regex(/^(https?:\/\/[^\s]+|\/[^\s]*)$/, 'an http(s) address or a path')),
   getToken: z.custom<() => string | Promise<string>>((v) => typeof v === 'function', 'must be a function () => token'),
   local: z.custom<Store<any>>((v) => v !== null && typeof v === 'object' && typeof (v as Store).applyEvent === 'function' && typeof (v as Store).batch === 'function', 'must be a bihuan Store'),
-  fetch: z.custom<typeof fetch>((v) => typeof v === 'function', 'must be a fetch function').optional(),
-  collections: z.record(z.string(), z.string().regex(/^[A-Za-z][A-Za-z0-9-]{0,59}$/)).optional(),
-  queue: z.custom<Store<any>>((v) => v !== null && typeof v === 'object' && typeof (v as Store).batch === 'function', 'must be a bihuan Store').optional(),
-  live: z.boolean().optional(),
-  attachments: z
-    .custom<Store<any>>((v) => v !== null && typeof v === 'object' && typeof (v as Store).all === 'function' && typeof (v as Store).getBlob === 'function' && Object.hasOwn((v as Store).spec?.collections ?? {}, 'attachments'), 'must be a bihuan Store of attachment records (attachmentStoreSpec)')
-    .optional(),
+  fetch: z.optional(z.custom<typeof fetch>((v) => typeof v === 'function', 'must be a fetch function')),
+  collections: z.optional(z.record(z.string(), z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9-]{0,59}$/)))),
+  queue: z.optional(z.custom<Store<any>>((v) => v !== null && typeof v === 'object' && typeof (v as Store).batch === 'function', 'must be a bihuan Store')),
+  live: z.optional(z.boolean()),
+  attachments: z.optional(z
+    .custom<Store<any>>((v) => v !== null && typeof v === 'object' && typeof (v as Store).all === 'function' && typeof (v as Store).getBlob === 'function' && Object.hasOwn((v as Store).spec?.collections ?? {}, 'attachments'), 'must be a bihuan Store of attachment records (attachmentStoreSpec)')),
 });
 
 /** Whether `value` is a synced store (duck typing on `session` and `sync`, as widgets do). */
@@ -1029,12 +1028,12 @@ export async function createSyncedStore(options: SyncedStoreOptions): Promise<Sy
       emit();
       void queue.delete('refusals', id).catch(() => undefined);
     },
-    pullFiles: (collection, key) => pullFiles(parseArgument('pullFiles', 'collection', z.string().min(1), collection), parseArgument('pullFiles', 'key', z.string().min(1), key)).catch((e) => {
+    pullFiles: (collection, key) => pullFiles(parseArgument('pullFiles', 'collection', z.string().check(z.minLength(1)), collection), parseArgument('pullFiles', 'key', z.string().check(z.minLength(1)), key)).catch((e) => {
       if (e instanceof Transient || e instanceof Unauthorized) return files ? files.all('attachments').then((all) => (all.items as Attachment[]).filter((a) => a.item.id === key)) : [];
       throw e;
     }),
     fetchFile: (attachmentId) =>
-      fetchFile(parseArgument('fetchFile', 'attachmentId', z.string().min(1), attachmentId)).catch((e) => {
+      fetchFile(parseArgument('fetchFile', 'attachmentId', z.string().check(z.minLength(1)), attachmentId)).catch((e) => {
         if (e instanceof Transient || e instanceof Unauthorized) return undefined;
         throw e;
       }),

@@ -1,4 +1,4 @@
-import type * as z from '../schema/zod.js';
+import * as z from '../schema/zod.js';
 import { BihuanError, clip, InvalidArgumentError } from '../errors/errors.js';
 import type { Localized } from '../i18n/locale.js';
 import { issueText } from '../schema/issues.js';
@@ -53,7 +53,7 @@ function load<T extends object>(schema: z.ZodType<T>, input: unknown, code: 'cat
       throw new TaskDataError(code, what, [{ path: '(root)', message: `not valid JSON (${detail})`, text: { 'zh-CN': `不是有效的 JSON（${detail}）`, en: `not valid JSON (${detail})` } }]);
     }
   }
-  const parsed = schema.safeParse(value);
+  const parsed = z.safeParse(schema, value);
   if (!parsed.success) {
     throw new TaskDataError(
       code,

@@ -16,12 +16,12 @@ export const DutySchema = z.object({
   title: localized,
   /** `prevention` first: the source's "the station's main job is prevention". */
   kind: z.enum(['prevention', 'control', 'service', 'caseHandling']),
-  description: localized.optional(),
+  description: z.optional(localized),
 });
 export type Duty = z.output<typeof DutySchema>;
 
 /** A unit's duty list: each duty's id once (a duty listed twice would be counted twice). */
-export const DutyListSchema = z.object({ unit: id, version: z.int().min(1), duties: /* @__PURE__ */ uniqueIds(DutySchema).min(1) });
+export const DutyListSchema = z.object({ unit: id, version: z.int().check(z.gte(1)), duties: /* @__PURE__ */ uniqueIds(DutySchema).check(z.minLength(1)) });
 export type DutyList = z.output<typeof DutyListSchema>;
 export type DutyListInput = z.input<typeof DutyListSchema>;
 
@@ -32,8 +32,8 @@ export type DutyListInput = z.input<typeof DutyListSchema>;
  */
 export const NegativeRuleSchema = z.object({
   id,
-  kinds: z.array(id).min(1),
-  minAmount: z.number().min(0).optional(),
+  kinds: z.array(id).check(z.minLength(1)),
+  minAmount: z.optional(z.number().check(z.gte(0))),
   title: localized,
   basis: localized,
   referTo: localized,
@@ -41,8 +41,7 @@ export const NegativeRuleSchema = z.object({
 export type NegativeRule = z.output<typeof NegativeRuleSchema>;
 
 export const NegativeListSchema = z
-  .object({ unit: id, version: z.int().min(1), example: z.boolean().default(false), rules: z.array(NegativeRuleSchema) })
-  .refine((l) => new Set(l.rules.map((r) => r.id)).size === l.rules.length, { path: ['rules'], message: 'rule ids must be unique', params: { 'zh-CN': '规则编号不能重复', en: 'rule ids must be unique' } });
+  .object({ unit: id, version: z.int().check(z.gte(1)), example: z._default(z.boolean(), false), rules: z.array(NegativeRuleSchema) }).check(z.refine((l) => new Set(l.rules.map((r) => r.id)).size === l.rules.length, { path: ['rules'], message: 'rule ids must be unique', params: { 'zh-CN': '规则编号不能重复', en: 'rule ids must be unique' } }));
 export type NegativeList = z.output<typeof NegativeListSchema>;
 export type NegativeListInput = z.input<typeof NegativeListSchema>;
 
@@ -51,5 +50,5 @@ export type NegativeListInput = z.input<typeof NegativeListSchema>;
  * in yuan, and — optionally — the unit taking it in, which must be the list's own (a station checks
  * its own negative list, never another's).
  */
-export const IntakeCheckSchema = z.object({ kind: id, amount: z.number().min(0).optional(), unit: id.optional() });
+export const IntakeCheckSchema = z.object({ kind: id, amount: z.optional(z.number().check(z.gte(0))), unit: z.optional(id) });
 export type IntakeCheck = z.output<typeof IntakeCheckSchema>;

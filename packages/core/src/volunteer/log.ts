@@ -10,7 +10,7 @@ const DAY_MINUTES = 1440;
 
 /** Minutes as hours, exact: at most two decimals, half-up, trailing zeros dropped (90 → "1.5"). */
 export function formatHours(minutes: number): string {
-  const m = parseArgument('formatHours', 'minutes', z.int().min(0), minutes);
+  const m = parseArgument('formatHours', 'minutes', z.int().check(z.gte(0)), minutes);
   return formatFraction(fraction(BigInt(m), 60n), 1n);
 }
 

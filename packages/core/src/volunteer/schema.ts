@@ -10,13 +10,12 @@ export const VolunteerSchema = z
   .object({
     id,
     name: personName,
-    phone: phone.optional(),
+    phone: z.optional(phone),
     joinedOn: calendarDate,
     /** The day the member left the association; null while a member. */
-    leftOn: calendarDate.nullable().default(null),
-    skills: z.array(z.string().trim().min(1).max(60)).default([]),
-  })
-  .refine((v) => v.leftOn === null || v.leftOn >= v.joinedOn, { path: ['leftOn'], message: 'must not be before joinedOn', params: { 'zh-CN': '不能早于入会日期（joinedOn）', en: 'must not be before joinedOn' } });
+    leftOn: z._default(z.nullable(calendarDate), null),
+    skills: z._default(z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(60))), []),
+  }).check(z.refine((v) => v.leftOn === null || v.leftOn >= v.joinedOn, { path: ['leftOn'], message: 'must not be before joinedOn', params: { 'zh-CN': '不能早于入会日期（joinedOn）', en: 'must not be before joinedOn' } }));
 export type Volunteer = z.output<typeof VolunteerSchema>;
 export type VolunteerInput = z.input<typeof VolunteerSchema>;
 
@@ -27,9 +26,9 @@ export const AssistSchema = z.object({
   kind: z.enum(ASSIST_KINDS),
   date: calendarDate,
   /** Time given, in whole minutes (a day has 1,440). */
-  minutes: z.int().min(1).max(1440),
-  place: z.string().trim().min(1).max(200).optional(),
-  note: z.string().max(2000).optional(),
+  minutes: z.int().check(z.gte(1), z.lte(1440)),
+  place: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
+  note: z.optional(z.string().check(z.maxLength(2000))),
 });
 export type Assist = z.output<typeof AssistSchema>;
 export type AssistInput = z.input<typeof AssistSchema>;

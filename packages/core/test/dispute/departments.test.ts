@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import {
-  DisputeSchema,
   InvalidArgumentError,
+  PartySchema,
   acceptDispute,
   createDepartmentRegistry,
   createDisputeLoop,
@@ -38,7 +38,7 @@ describe('the centre’s departments and routing suggestions', () => {
   });
 
   test('the record marks personal data and validates intake', () => {
-    const party = DisputeSchema.shape.parties.element.shape;
+    const party = PartySchema.shape;
     expect([personalKindOf(party.name), personalKindOf(party.phone), personalKindOf(party.idNumber), personalKindOf(party.address)]).toEqual(['name', 'phone', 'idNumber', 'address']);
     expect(() => accept('X', '2025-09-26T09:00:00+08:00', { channel: 'grid' })).toThrow(/reportedBy/);
     expect(() => accept('X', '2025-09-26T09:00:00+08:00', { parties: [] })).toThrow(/intake\.parties/);

@@ -9,11 +9,11 @@ import { MalformedEventError } from '../../src/loop/errors.js';
 // transition instead of through zod. The hand-written check must accept exactly what this zod
 // schema of the same envelope accepts, and give the instant's time when it does.
 const envelope = z.object({
-  type: z.string().min(1),
-  actor: z.object({ id: z.string().min(1), role: z.string().min(1) }),
+  type: z.string().check(z.minLength(1)),
+  actor: z.object({ id: z.string().check(z.minLength(1)), role: z.string().check(z.minLength(1)) }),
   at: instant,
-  note: z.string().optional(),
-  attachments: z.array(z.string().min(1)).optional(),
+  note: z.optional(z.string()),
+  attachments: z.optional(z.array(z.string().check(z.minLength(1)))),
 });
 
 function handChecked(event: unknown): number | 'malformed' {

@@ -132,7 +132,7 @@ const stepArb = fc.record({
 
 describe.each(harnesses.map((h) => [h.def.id, h] as const))('random event sequences: %s', (_name, h) => {
   const { def } = h;
-  const partSchema = z.object({ state: z.enum(Object.keys(def.states)), data: def.data, deadline: isoInstant.optional() });
+  const partSchema = z.object({ state: z.enum(Object.keys(def.states)), data: def.data, deadline: z.optional(isoInstant) });
   const events = Object.keys(def.events);
   const roles = Object.keys(def.roles);
   const reopeners = new Set<string>(reopenEvents(def));

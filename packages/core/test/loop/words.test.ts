@@ -50,7 +50,7 @@ describe('every message a user can read is in their language and well composed',
     for (const [def, item] of loops) {
       for (const [type, spec] of Object.entries(def.events) as [string, AnyLoopDefinition['events'][string]][]) {
         const snapshot = { ...item, state: spec.from[0]!, history: item.history };
-        const shape = spec.payload instanceof z.ZodObject ? Object.keys(spec.payload.shape) : [];
+        const shape = spec.payload instanceof z.core.$ZodObject ? Object.keys((spec.payload as unknown as { shape: object }).shape) : [];
         const payloads: { payload: unknown; key?: string; value?: unknown }[] = [{ payload: {} }, { payload: 'text' }, { payload: { surplus: 1 } }];
         for (const key of shape) for (const value of BAD_VALUES) payloads.push({ payload: { [key]: value }, key, value });
         if (spec.payload === undefined) payloads.push({ payload: { any: 1 } });
