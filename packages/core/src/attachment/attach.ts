@@ -20,7 +20,7 @@ import { ATTACHMENT_REMOVER_ROLES, attachmentRuleOfKind, checkRemoval } from './
 import { attachmentsAsSeen } from './privacy.js';
 
 /** Whether the person acting sees the item's personal data in clear (default true): else a refusal names other files as `attachmentsAsSeen` masks them. */
-const ClearOption = /* @__PURE__ */ z.boolean().optional();
+const ClearOption = /* @__PURE__ */ z.optional(z.boolean());
 
 /** What the person adding a file says about it; size, media type and hash are read from the file. */
 export const AddAttachmentInputSchema = /* @__PURE__ */ z.object({
