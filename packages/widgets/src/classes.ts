@@ -25,7 +25,7 @@ export { BhRectificationLedger, type RectificationTransitionDetail, type Rectifi
 export { BhReceptionIssues, type ReceptionTransitionDetail, type ReceptionRefusedDetail, type BhReceptionIssuesEventMap } from './components/reception-issues/reception-issues.component.js';
 export { BhSupervisionOrders, type SupervisionIssuedDetail, type SupervisionTransitionDetail, type SupervisionRefusedDetail, type BhSupervisionOrdersEventMap } from './components/supervision-orders/supervision-orders.component.js';
 export { BhSyncStatus, type BhSyncStatusEventMap } from './components/sync-status/sync-status.component.js';
-export { BhAttachments, type AttachmentDetail, type BhAttachmentsEventMap } from './components/attachments/attachments.component.js';
+export { BhAttachments, type AttachmentDetail, type AttachmentOpenedDetail, type BhAttachmentsEventMap } from './components/attachments/attachments.component.js';
 export { BhPrintDocument, PRINT_DOCUMENTS, type PrintDocumentKind, type BhPrintDocumentEventMap, type LawReportRecord } from './components/print-document/print-document.component.js';
 export { BhNoticeLog, readNotice, recipientLabel, type BhNoticeLogEventMap } from './components/notice-log/notice-log.component.js';
 export type {

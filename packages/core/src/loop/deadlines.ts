@@ -6,20 +6,11 @@ import { isSaneInstant, MAX_LIMIT_HOURS, MAX_YEAR, MIN_YEAR } from '../schema/bo
 import { timeLimit } from '../schema/fields.js';
 import type { CompiledLoop, TimeLimit } from './definition.js';
 import { LoopDefinitionError } from './errors.js';
+import { remembered } from './remembered.js';
 import type { Snapshot } from './types.js';
 
 // Deadlines repeat (many items enter the same stage on the same day): keep their text, boundedly.
-const formatted = new Map<number, string>();
-
-function instantText(ms: number): string {
-  let text = formatted.get(ms);
-  if (text === undefined) {
-    if (formatted.size >= 4096) formatted.clear();
-    text = formatInstant(ms);
-    formatted.set(ms, text);
-  }
-  return text;
-}
+const instantText = remembered(formatInstant, 4096);
 
 /**
  * When a stage entered at `startMs` must be done: `hours` exactly, `days` and `workingDays` at the

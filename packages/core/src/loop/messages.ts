@@ -2,6 +2,7 @@ import { InvalidArgumentError } from '../errors/errors.js';
 import type { Locale, Localized } from '../i18n/locale.js';
 import type { RefusalCode } from './refusal.js';
 import { withArticle } from '../i18n/words.js';
+import { remembered } from './remembered.js';
 
 /** What a refusal message may mention; labels are already localized by the definition. */
 export interface RefusalMessageParts {
@@ -23,6 +24,9 @@ type Template = (p: RefusalMessageParts, locale: Locale) => string;
 const label = (text: Localized | undefined, fallback: string, locale: Locale): string => text?.[locale] ?? fallback;
 const detail = (p: RefusalMessageParts, locale: Locale): string | undefined => (p.detail === undefined || typeof p.detail === 'string' ? p.detail : p.detail[locale]);
 
+// A loop has a handful of roles: each role label's article is worked out once, not per refusal.
+const articled = remembered(withArticle, 256);
+
 /** One template per refusal code and locale: a person reads these; programs read the code. */
 const TEMPLATES: Readonly<Record<RefusalCode, Readonly<Record<Locale, Template>>>> = {
   unknown_event: {
@@ -35,7 +39,7 @@ const TEMPLATES: Readonly<Record<RefusalCode, Readonly<Record<Locale, Template>>
   },
   role_not_allowed: {
     'zh-CN': (p, l) => `“${label(p.roleLabel, p.role ?? '?', l)}”无权“${label(p.eventLabel, p.eventType, l)}”`,
-    en: (p, l) => `${withArticle(label(p.roleLabel, p.role ?? '?', l))} may not "${label(p.eventLabel, p.eventType, l)}"`,
+    en: (p, l) => `${articled(label(p.roleLabel, p.role ?? '?', l))} may not "${label(p.eventLabel, p.eventType, l)}"`,
   },
   field_missing: {
     'zh-CN': (p, l) => `“${label(p.eventLabel, p.eventType, l)}”缺少必填项 ${p.field ?? 'payload'}`,

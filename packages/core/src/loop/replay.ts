@@ -21,8 +21,8 @@ export function replay<S extends string, E extends string, R extends string, D, 
     throw new InvalidArgumentError('replay', 'history', { 'zh-CN': '必须是非空的历史数组', en: 'must be a non-empty history array' }, history);
   }
   const first = history[0]!;
-  const created = first.payload as { id?: unknown; data?: unknown } | undefined;
-  if (first.type !== CREATED || !created || typeof created.id !== 'string') {
+  const created = isObject(first) ? (first.payload as { id?: unknown; data?: unknown } | undefined) : undefined;
+  if (!isObject(first) || first.type !== CREATED || !created || typeof created !== 'object' || typeof created.id !== 'string') {
     throw new ReplayError(0, { 'zh-CN': `第一条必须是 ${CREATED}，并带有 { id, data }`, en: `the first entry must be ${CREATED} carrying { id, data }` });
   }
   let snapshot: Snapshot = createItem(
@@ -32,6 +32,7 @@ export function replay<S extends string, E extends string, R extends string, D, 
   );
   for (let i = 1; i < history.length; i++) {
     const entry = history[i]!;
+    if (!isObject(entry)) throw new ReplayError(i, { 'zh-CN': '不是一条历史记录', en: 'is not a history entry' });
     const event: { -readonly [K in keyof LoopEvent]: LoopEvent[K] } = { type: entry.type, actor: entry.actor, at: entry.at };
     if (entry.payload !== undefined) event.payload = entry.payload;
     if (entry.note !== undefined) event.note = entry.note;
@@ -44,4 +45,9 @@ export function replay<S extends string, E extends string, R extends string, D, 
     snapshot = result.snapshot;
   }
   return snapshot as Snapshot<S, D, E, R>;
+}
+
+/** A history entry (or its payload) is an object; anything else is refused by its position, never read. */
+function isObject(v: unknown): boolean {
+  return v !== null && typeof v === 'object';
 }

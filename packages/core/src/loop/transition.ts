@@ -126,7 +126,10 @@ export function step(
   let payload: unknown = undefined;
   if (spec.payload !== undefined) {
     if (event.payload === undefined) return refuse(def, 'field_missing', snapshot, event, { field: 'payload', rule: 'required' });
-    const parsed = z.safeParse((spec.parser ??= payloadParser(spec.payload)), event.payload);
+    // The schema's own `safeParse` method where it has one (zod/mini's and zod's schemas do): on a
+    // compiled parser it calls the parser directly, without the parse context `z.safeParse` builds.
+    const parser = (spec.parser ??= payloadParser(spec.payload)) as z.ZodType & { readonly safeParse?: (value: unknown) => ReturnType<typeof z.safeParse> };
+    const parsed = typeof parser.safeParse === 'function' ? parser.safeParse(event.payload) : z.safeParse(parser, event.payload);
     if (!parsed.success) return payloadRefusal(def, snapshot, event, parsed.error);
     payload = parsed.data;
   } else if (event.payload !== undefined) {

@@ -39,9 +39,11 @@ export function createMark(): Mark {
   const has = (target: object): boolean => target !== null && (typeof target === 'object' || typeof target === 'function') && (Stamp.has(target) || sealed.has(target));
   return {
     add<T extends object>(target: T): T {
-      if (has(target)) return target;
-      if (Object.isExtensible(target)) new Stamp(target);
-      else sealed.add(target);
+      // The set holds only objects that took no new field when marked, so an object that still
+      // takes one (every snapshot the engine has just made) needs no look-up in it.
+      if (Object.isExtensible(target)) {
+        if (!Stamp.has(target)) new Stamp(target);
+      } else if (!has(target)) sealed.add(target);
       return target;
     },
     has,

@@ -34,9 +34,10 @@ function engineStep<S extends string, E extends string, R extends string, D, C>(
     // this loop goes straight to the engine's step once the event is checked. Anything else goes
     // through `transition`, which refuses it with the engine's own error.
     const s = current as Snapshot<S, D, E, R> | null;
+    // Anything that is not a loop definition is refused here with the engine's typed error.
+    const compiled = compiledOf(def, 'transition');
     let r: TransitionResult;
     if (s !== null && typeof s === 'object' && s.loop !== null && typeof s.loop === 'object' && s.loop.id === def.id && s.loop.version === def.version && Array.isArray(s.history)) {
-      const compiled = compiledOf(def, 'transition');
       r = step(def as AnyLoopDefinition, compiled, s as Snapshot, event as LoopEvent, checkEvent('transition', event), context);
     } else r = transition(def, s as Snapshot<S, D, E, R>, event, context);
     if (r.ok) engineMade.add(r.snapshot);
