@@ -617,10 +617,10 @@ export async function createSyncedStore(options: SyncedStoreOptions): Promise<Sy
     const sc = toServer.get(collection);
     if (!files || files.closed || sc === undefined) return [];
     // An item still waiting to be created on the server has no files there yet: asking would only be refused.
-    if (outbox.some((e) => e.kind === 'create' && e.collection === collection && e.item === key)) return (await files.all('attachments', { index: 'item', equals: [kind, key] })).items as Attachment[];
-    const r = await request('GET', `/items/${encodeURIComponent(sc)}/${encodeURIComponent(key)}/attachments?withdrawn=include`);
-    const answer = (await r.json().catch(() => ({}))) as { items?: Attachment[] };
-    if (r.ok && Array.isArray(answer.items)) {
+    const waiting = outbox.some((e) => e.kind === 'create' && e.collection === collection && e.item === key);
+    const r = waiting ? undefined : await request('GET', `/items/${encodeURIComponent(sc)}/${encodeURIComponent(key)}/attachments?withdrawn=include`);
+    const answer = ((await r?.json().catch(() => ({}))) ?? {}) as { items?: Attachment[] };
+    if (r?.ok && Array.isArray(answer.items)) {
       for (const record of answer.items) {
         const known = (await files.get('attachments', record.id)) as Attachment | undefined;
         if (known) {
