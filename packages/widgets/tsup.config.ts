@@ -15,6 +15,21 @@ const cdn = {
   platform: 'browser' as const,
   sourcemap: false,
   banner: { js: TRUSTED_TYPES_BANNER },
+  // Chinese text as UTF-8, not \uXXXX escapes (6 bytes a character for 3): module scripts are always
+  // decoded as UTF-8, and Vite's single-widget files already ship it so.
+  esbuildOptions(options: { charset?: 'ascii' | 'utf8' }) {
+    options.charset = 'utf8';
+  },
+  // Example data stays out of the one file: the quiz's example questions, which it imports only when
+  // a quiz has none of its own, load from the kit folder beside it (dist/cdn/kit/core/quiz/examples.js).
+  esbuildPlugins: [
+    {
+      name: 'bihuan-examples-beside',
+      setup(b: { onResolve(o: { filter: RegExp }, f: () => { path: string; external: boolean }): void }) {
+        b.onResolve({ filter: /^@bihuan\/core\/quiz\/examples$/ }, () => ({ path: './kit/core/quiz/examples.js', external: true }));
+      },
+    },
+  ],
 };
 
 export default defineConfig([

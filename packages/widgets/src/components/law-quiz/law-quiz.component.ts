@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
-import { civilCodeQuiz } from '@bihuan/core/quiz/examples';
 import { type Quiz, type QuizAttempt, type QuizInput, type QuizStoreSpec, checkAnswer, createAttempt, parseQuiz, quizStore, resultsByClass, scoreQuiz } from '@bihuan/core/quiz';
 import { type Store } from '@bihuan/core/store';
 import { BihuanElement } from '../../internal/bihuan-element.js';
@@ -15,6 +14,12 @@ import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } fro
 import { idGuard, nowGuard, oneOfGuard, plainObjectGuard, storeGuard } from '../../internal/guard.js';
 
 type Collections = QuizStoreSpec['collections'];
+type Examples = typeof import('@bihuan/core/quiz/examples');
+
+// The example questions are data a page with its own quiz never runs: they are fetched only when a
+// widget is shown without a `quiz`, once per page (and bihuan.js loads them from kit/ beside it).
+let examples: Promise<Examples> | undefined;
+const loadExamples = (): Promise<Examples> => (examples ??= import('@bihuan/core/quiz/examples'));
 
 /** `bh-quiz-finished`: a pupil finished the quiz; the stored attempt. */
 export type QuizFinishedDetail = QuizAttempt;
@@ -23,7 +28,7 @@ export type QuizFinishedDetail = QuizAttempt;
  * A legal-education quiz for pupils, such as the "Civil Code challenge" (民法典大闯关): one question
  * at a time as a radio group with large targets, the answer announced right or wrong with its
  * explanation in a live region, a score at the end, and results per class for teachers. Without a
- * `quiz` it shows the shipped example questions, marked as examples.
+ * `quiz` it shows the shipped example questions, marked as examples (fetched only then).
  *
  * @tagname bh-law-quiz
  * @summary A child-friendly, screen-reader-ready quiz with explanations, a score and results per class.
@@ -76,6 +81,8 @@ export class BhLawQuiz extends BihuanElement {
   private answers: Record<string, string> = {};
   private attempts: QuizAttempt[] = [];
   private parsed: { input: QuizInput | undefined; locale: string; quiz: Quiz } | undefined;
+  private examples: Examples | undefined;
+  private examplesLoading: Promise<unknown> | undefined;
   private readonly data = new StoreController<Collections>(this, quizStore, async (store) => {
     this.attempts = (await store.all('attempts')).items;
   });
@@ -84,16 +91,35 @@ export class BhLawQuiz extends BihuanElement {
     return lawQuizMessages[this.locale];
   }
 
-  /** The quiz in use, checked whole. */
-  get currentQuiz(): Quiz {
+  /** The quiz in use, checked whole; `undefined` while the example questions are still loading. */
+  get currentQuiz(): Quiz | undefined {
+    if (!this.quiz && !this.examples) {
+      this.examplesLoading ??= loadExamples().then(
+        (m) => {
+          this.examples = m;
+          this.requestUpdate();
+        },
+        (error: unknown) => this.fail(error),
+      );
+      return undefined;
+    }
     if (!this.parsed || this.parsed.input !== this.quiz || (!this.quiz && this.parsed.locale !== this.locale)) {
-      this.parsed = { input: this.quiz, locale: this.locale, quiz: this.quiz ? parseQuiz(this.quiz) : civilCodeQuiz(this.locale) };
+      this.parsed = { input: this.quiz, locale: this.locale, quiz: this.quiz ? parseQuiz(this.quiz) : this.examples!.civilCodeQuiz(this.locale) };
     }
     return this.parsed.quiz;
   }
 
+  // `updateComplete` settles once the example questions are shown, not on the "loading" render before them.
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    if (!this.examplesLoading) return done;
+    await this.examplesLoading;
+    return super.getUpdateComplete();
+  }
+
   protected override renderContent(): unknown {
     const quiz = this.currentQuiz;
+    if (!quiz) return html`<p role="status">${this.t.loading}</p>`;
     if (this.data.error) throw this.data.error;
     const t = this.t;
     const head = html`<h2>${quiz.title}</h2>${quiz.example ? html`<p class="notice" part="notice">${t.example}</p>` : nothing}`;
@@ -177,6 +203,7 @@ export class BhLawQuiz extends BihuanElement {
   private check(e: SubmitEvent): void {
     e.preventDefault();
     const quiz = this.currentQuiz;
+    if (!quiz) return;
     const q = quiz.questions[this.index]!;
     const choice = new FormData(e.target as HTMLFormElement).get('choice');
     const t = this.t;
