@@ -63,4 +63,28 @@ describe('a page with only the dispute ledger', () => {
     expect(holding(onDemand, MEMORY)).not.toEqual([]);
     expect(holding(onDemand, RESTORE)).not.toEqual([]);
   });
+
+  // The search index names itself in its refusals.
+  const SEARCH = /[`"']createDisputeSearch[`"']/;
+  test('fetches the search only when a viewer searches', () => {
+    expect({ before: holding(files, SEARCH), onDemand: holding(onDemand, SEARCH).length > 0 }).toEqual({ before: [], onDemand: true });
+  });
+});
+
+describe('example data', () => {
+  // The example quiz's id: in its data only.
+  const QUIZ = 'example-civil-code-challenge';
+
+  test('is not in bihuan.js: the quiz imports its examples from the kit beside it, only when it has no quiz', () => {
+    const text = readFileSync(join(CDN, 'bihuan.js'), 'utf8');
+    expect(text.includes(QUIZ)).toBe(false);
+    const beside = [...text.matchAll(/\bimport\(\s*[`"'](\.\/[^`"']+)[`"']\s*\)/g)].map(([, spec]) => spec);
+    expect(beside).toEqual(['./kit/core/quiz/examples.js']);
+    expect(readFileSync(join(CDN, beside[0]!), 'utf8')).toContain(QUIZ);
+  });
+
+  test('is not loaded by the quiz’s script-tag file before it runs', () => {
+    const files = loadedBy(join(CDN, 'bh-law-quiz.js'));
+    expect([...files].filter(([, text]) => text.includes(QUIZ)).map(([path]) => path)).toEqual([]);
+  });
 });

@@ -33,6 +33,19 @@ describe('<bh-dispute-ledger>', () => {
     await expectNoAxeViolations(c);
   });
 
+  test('searches the subject: the search’s code arrives with the first query, then only matches are listed', async () => {
+    const items = typicalDisputes();
+    const c = await mount(html`<bh-dispute-ledger .items=${items} now=${NOW} .query=${'楼顶漏水'}></bh-dispute-ledger>`);
+    const el = c.querySelector('bh-dispute-ledger')!;
+    const expected = items.filter((d) => d.data.title.includes('楼顶漏水')).map((d) => d.id);
+    expect(expected).toHaveLength(3);
+    expect(el.shown.map((d) => d.id).sort()).toEqual(expected.sort());
+    expect(rows(el)).toHaveLength(3);
+    el.query = '';
+    await settle(c);
+    expect(rows(el)).toHaveLength(items.length);
+  });
+
   test('masks personal data unless the viewer’s role may see it', async () => {
     const items = typicalDisputes();
     const c = await mount(html`<bh-dispute-ledger .items=${items} now=${NOW} viewer-role="supervisor"></bh-dispute-ledger>`);

@@ -4,7 +4,7 @@ import { type DisputeRole, type Channel, type DepartmentRegistry, type DisputeCo
 import { parsePeriod, type Period } from '@bihuan/core/calendar';
 import { type CsvColumn, chinaDate, chinaDateTime, toCsv } from '@bihuan/core/export';
 import { overdue } from '@bihuan/core/loop';
-import { type DisputeSearch, createDisputeSearch } from '@bihuan/core/dispute';
+import type { DisputeSearch } from '@bihuan/core/dispute';
 import { BihuanElement } from '../../internal/bihuan-element.js';
 import { type Guard, MAX_LIST, isPlainObject, listGuard, textGuard } from '../../internal/guard.js';
 import { viewerItem } from '../../internal/masking.js';
@@ -54,6 +54,20 @@ export interface LedgerSort {
 /** `bh-dispute-open`: the viewer chose a dispute (to show it in `<bh-dispute-case>`, say). */
 export interface DisputeOpenDetail {
   readonly id: string;
+}
+
+type SearchModule = typeof import('../../internal/dispute-search.js');
+let searchModule: SearchModule | undefined;
+let searchLoading: Promise<SearchModule> | undefined;
+/** The search's code, fetched once per page on the first search (a failed fetch is tried again by the next). */
+function loadSearch(): Promise<SearchModule> {
+  return (searchLoading ??= import('../../internal/dispute-search.js').then(
+    (m) => (searchModule = m),
+    (error: unknown) => {
+      searchLoading = undefined;
+      throw error;
+    },
+  ));
 }
 
 const ROW = 56; // px; the same as --_row-h (two lines of text)
@@ -218,6 +232,7 @@ export class BhDisputeLedger extends BihuanElement {
    */
   query = '';
   private searchIndex: { source: readonly DisputeItem[]; search: DisputeSearch } | undefined;
+  private searchWait: Promise<unknown> | undefined;
   /** The sort order; the source's order (the store's: by number) when unset. */
   sort?: LedgerSort;
 
@@ -262,7 +277,8 @@ export class BhDisputeLedger extends BihuanElement {
     const f = this.filter ?? {};
     const at = f.overdue ? nowMs(this.now) : undefined;
     const q = typeof this.query === 'string' ? this.query.trim().slice(0, 200) : '';
-    const key = JSON.stringify([f, this.sort ?? null, at ?? null, q, this.viewerRole ?? null]);
+    const search = q === '' ? undefined : this.searchCode();
+    const key = JSON.stringify([f, this.sort ?? null, at ?? null, q, this.viewerRole ?? null, search !== undefined]);
     if (this.computed && this.computed.source === source && this.computed.key === key) return this.computed;
     const query: LedgerFilter = {};
     if (f.state) query.state = f.state;
@@ -275,8 +291,10 @@ export class BhDisputeLedger extends BihuanElement {
     if (period) query.period = period.key;
     if (f.mine) query.handler = this.viewerIdNow ?? '';
     let shown: readonly DisputeItem[] = Object.keys(query).length ? queryLedger(source, query) : source;
-    if (q !== '') {
-      if (this.searchIndex?.source !== source) this.searchIndex = { source, search: createDisputeSearch(source) };
+    // While the search's code is on its way nothing is shown as matching (the widget says it is reading).
+    if (q !== '' && !search) shown = [];
+    else if (q !== '' && search) {
+      if (this.searchIndex?.source !== source) this.searchIndex = { source, search: search.createDisputeSearch(source) };
       const viewer = { role: this.viewerRole ?? null, ...(this.personalDataRoles ? { personalDataRoles: [...this.personalDataRoles] } : {}) };
       const found = new Set(this.searchIndex.search.search(q, { viewer, limit: Math.max(1, Math.min(source.length, 10_000)) }).map((h) => h.id));
       shown = shown.filter((item) => found.has(item.id));
@@ -290,6 +308,27 @@ export class BhDisputeLedger extends BihuanElement {
     const byPeriod = period ? summarizeLedgerPeriod(f.mine ? queryLedger(source, { handler: this.viewerIdNow ?? '' }) : source, period) : undefined;
     this.computed = { source, key, shown, summary: summarizeLedger(shown), byPeriod };
     return this.computed;
+  }
+
+  /** The search's code once fetched; until then `undefined`, and the ledger renders again when it arrives. */
+  private searchCode(): SearchModule | undefined {
+    if (searchModule) return searchModule;
+    this.searchWait ??= loadSearch().then(
+      () => this.requestUpdate(),
+      (error: unknown) => {
+        this.searchWait = undefined;
+        this.fail(error);
+      },
+    );
+    return undefined;
+  }
+
+  // `updateComplete` settles once a search's results are shown, not on the render while its code loads.
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    if (!this.searchWait || searchModule) return done;
+    await this.searchWait;
+    return super.getUpdateComplete();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -458,6 +497,7 @@ export class BhDisputeLedger extends BihuanElement {
     const source = this.source();
     if (source === undefined) return html`<p class="note" role="status">${t.loading}</p>`;
     const { shown, summary, byPeriod } = this.compute();
+    if (this.searchWait && !searchModule) return html`<p class="note" role="status">${t.loading}</p>`;
     const clear = seesPersonalData(this.viewerRoleNow, this.personalDataRoles);
     const later = this.later.shown === shown ? this.later : undefined;
     const n = { format: formatNumber };
