@@ -66,6 +66,16 @@ describe('script-tag files under trusted-types lit-html, without allow-duplicate
     await close();
   });
 
+  test('bihuan.js holds no example data: a quiz given no questions fetches the examples from kit/ beside it', async () => {
+    const { page, violations, errors, requests, close } = await openWatched(browser, `${strict.url}quiz.html`);
+    const notice = page.locator('bh-law-quiz [part=notice]');
+    await notice.waitFor({ timeout: 20_000 });
+    expect(await notice.textContent()).toContain('示例题目');
+    expect(requests.some((u) => new URL(u).pathname === '/static/kit/core/quiz/examples.js')).toBe(true);
+    expect({ errors, violations }).toEqual({ errors: [], violations: [] });
+    await close();
+  });
+
   test('three single-widget files load lit once, and each file once', async () => {
     const { page, violations, errors, requests, close } = await openWatched(browser, `${strict.url}three.html`);
     const tags = ['bh-dispute-intake', 'bh-dispute-ledger', 'bh-dispute-case'];
