@@ -11,4 +11,8 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   dts: false,
+  // Chinese text as UTF-8 (3 bytes a character), not \uXXXX escapes (6): every page carries our words.
+  esbuildOptions: (options) => {
+    options.charset = 'utf8';
+  },
 });

@@ -5,6 +5,11 @@ import { TRUSTED_TYPES_BANNER } from './src/cdn/trusted-types-banner.ts';
 // the single-widget files are built by Vite (vite.cdn.config.ts). Neither ships source maps: a map
 // of a bundle embeds lit, core and zod and would multiply the tarball's size; whoever debugs uses
 // the npm build (unminified, one file per source, mapped) instead.
+// Chinese text as UTF-8 (3 bytes a character), not \uXXXX escapes (6): every page carries our words.
+const utf8 = (options: { charset?: string }) => {
+  options.charset = 'utf8';
+};
+
 const cdn = {
   entry: { 'cdn/bihuan': 'src/cdn/bihuan.ts' },
   format: ['esm'] as const,
@@ -15,11 +20,7 @@ const cdn = {
   platform: 'browser' as const,
   sourcemap: false,
   banner: { js: TRUSTED_TYPES_BANNER },
-  // Chinese text as UTF-8, not \uXXXX escapes (6 bytes a character for 3): module scripts are always
-  // decoded as UTF-8, and Vite's single-widget files already ship it so.
-  esbuildOptions(options: { charset?: 'ascii' | 'utf8' }) {
-    options.charset = 'utf8';
-  },
+  esbuildOptions: utf8,
   // Example data stays out of the one file: the quiz's example questions, which it imports only when
   // a quiz has none of its own, load from the kit folder beside it (dist/cdn/kit/core/quiz/examples.js).
   esbuildPlugins: [
@@ -46,6 +47,7 @@ export default defineConfig([
     sourcemap: true,
     clean: true,
     dts: false,
+    esbuildOptions: utf8,
   },
   // All widgets and core's API in one file: cdn/bihuan.js.
   { ...cdn, splitting: false },

@@ -35,9 +35,21 @@ const preludeOnce = {
   },
 };
 
+// Only a page whose CSP keeps lit from rendering needs the Trusted Types stand-in and its sentences
+// (internal/policy-problem.ts): here its loader fetches it on demand, so the base chunk every page
+// loads leaves them out (the npm build keeps it loaded: see the loader's comment).
+const POLICY_PROBLEM_LOADER = /[\\/]src[\\/]internal[\\/]policy-problem-loader\.ts$/;
+const policyProblemOnDemand = {
+  name: 'bihuan-policy-problem-on-demand',
+  load(id: string) {
+    if (!POLICY_PROBLEM_LOADER.test(id)) return null;
+    return "export const loadPolicyProblem = () => import('./policy-problem.ts').then((m) => m.policyProblemElement);\n";
+  },
+};
+
 export default defineConfig(({ mode }) => ({
   logLevel: 'warn',
-  plugins: [preludeOnce],
+  plugins: [preludeOnce, policyProblemOnDemand],
   publicDir: false,
   build: {
     outDir: mode === 'kit' ? 'dist/cdn/kit' : 'dist/cdn',

@@ -1,7 +1,7 @@
 import * as z from '../schema/zod.js';
 import { InvalidArgumentError } from '../errors/errors.js';
 import type { Localized } from '../i18n/locale.js';
-import { formatChange } from '../rate/rate.js';
+import { formatChange } from '../rate/change.js';
 import { parseArgument } from '../schema/argument.js';
 import { type OneWindowMatter, OneWindowMatterSchema, type OneWindowMatterInput } from './schema.js';
 

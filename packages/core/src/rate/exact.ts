@@ -1,4 +1,5 @@
-import { type Fraction, compareFractions, divide, fraction, subtract, toAmount } from './fraction.js';
+import { type Fraction, compareFractions, divide, fraction, subtract } from './fraction.js';
+import { toAmount } from './amount.js';
 import { DEFAULT_DIGITS, type ResolvedDigits } from './round.js';
 import { formatFraction } from './rate.js';
 

@@ -7,17 +7,5 @@ export {
 } from './fraction.js';
 export { type Rounding, type DigitsOptions } from './round.js';
 export { footRound, type Footed, type FootOptions } from './foot.js';
-export {
-  NO_VALUE,
-  shareOf,
-  changeOf,
-  pointsBetween,
-  formatRate,
-  formatChange,
-  formatPoints,
-  formatFraction,
-  type RatePair,
-  type RateFormatOptions,
-  type ChangeFormatOptions,
-  type PointsFormatOptions,
-} from './rate.js';
+export { NO_VALUE, shareOf, pointsBetween, formatRate, formatFraction, type RatePair, type RateFormatOptions } from './rate.js';
+export { changeOf, formatChange, formatPoints, type ChangeFormatOptions, type PointsFormatOptions } from './change.js';

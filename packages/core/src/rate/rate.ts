@@ -1,14 +1,12 @@
 import { InvalidArgumentError } from '../errors/errors.js';
-import { DEFAULT_LOCALE, type Locale } from '../i18n/locale.js';
+import type { Locale } from '../i18n/locale.js';
 import {
   checkFraction,
   type Count,
   type Fraction,
-  divide,
   fraction,
   isSmallCount,
   subtract,
-  toAmount,
   toCount,
 } from './fraction.js';
 import {
@@ -30,20 +28,11 @@ export interface RateFormatOptions extends DigitsOptions {
   locale?: Locale;
 }
 
-export interface ChangeFormatOptions extends RateFormatOptions {
-  /** `auto` (default) marks only falls with "-"; `always` also marks rises with "+". */
-  signDisplay?: 'auto' | 'always';
-}
-
-export interface PointsFormatOptions extends ChangeFormatOptions {
-  /** Append the localized unit: `个百分点` / `percentage points`. Default false. */
-  unit?: boolean;
-}
-
 /** A `[numerator, denominator]` pair, e.g. `[406, 425]`. */
 export type RatePair = readonly [numerator: Count, denominator: Count];
 
-const HUNDRED = 100n;
+/** Percent: shares and points are written as hundredths. */
+export const HUNDRED = 100n;
 
 const RULE_SHARE = {
   'zh-CN': '不能大于分母（占比的分子不能超过总数）',
@@ -63,16 +52,6 @@ export function shareOf(numerator: Count, denominator: Count): Fraction | null {
   const d = toCount('shareOf', 'denominator', denominator);
   checkShare('shareOf', n, d);
   return d === 0n ? null : fraction(n, d);
-}
-
-/**
- * The exact relative change `(current − previous) / previous`, or `null` when there is no base.
- * Amounts may be decimals (days, hours); they are read exactly as written.
- */
-export function changeOf(current: Count, previous: Count): Fraction | null {
-  const c = toAmount('changeOf', 'current', current);
-  const p = toAmount('changeOf', 'previous', previous);
-  return p.numerator === 0n ? null : divide(subtract(c, p), p);
 }
 
 function pairShare(fn: string, argument: string, pair: unknown): Fraction | null {
@@ -137,33 +116,6 @@ function clampUnits(units: bigint, digits: ResolvedDigits): bigint {
   return units < 1n ? 1n : units >= whole ? whole - 1n : units;
 }
 
-/**
- * A year-over-year or period-over-period change: `formatChange(909, 1000)` → `"-9.1%"`. A zero
- * base shows `"—"`.
- */
-export function formatChange(current: Count, previous: Count, options?: ChangeFormatOptions): string {
-  const digits = resolveDigits('formatChange', options);
-  const sign = resolveSign('formatChange', options);
-  const change = changeOf(current, previous);
-  return change ? `${formatFraction(change, HUNDRED, digits, sign)}%` : NO_VALUE;
-}
-
-const POINT_UNIT: Record<Locale, string> = { 'zh-CN': '个百分点', en: ' percentage points' };
-
-/**
- * The difference of two rates in percentage points (never `%`): towns `[2227, 2261]` against the
- * centre `[406, 425]` → `"2.97"`, or `"2.97个百分点"` / `"2.97 percentage points"` with `unit`.
- */
-export function formatPoints(a: RatePair, b: RatePair, options?: PointsFormatOptions): string {
-  const digits = resolveDigits('formatPoints', options);
-  const sign = resolveSign('formatPoints', options);
-  const locale = resolveLocaleOption('formatPoints', options);
-  const points = pointsBetween(a, b);
-  if (!points) return NO_VALUE;
-  const text = formatFraction(points, HUNDRED, digits, sign);
-  return options?.unit ? text + POINT_UNIT[locale] : text;
-}
-
 /** Any exact fraction, scaled (100 for percent) and rounded, as a decimal string. */
 export function formatFraction(
   value: Fraction,
@@ -176,25 +128,4 @@ export function formatFraction(
   const { negative, units } = roundScaled(value, scale, digits);
   const text = unitsToString(units, negative, digits);
   return sign === 'always' && !negative && units !== 0n ? `+${text}` : text;
-}
-
-function resolveSign(fn: string, options: ChangeFormatOptions | undefined): 'auto' | 'always' {
-  const sign = options?.signDisplay ?? 'auto';
-  if (sign !== 'auto' && sign !== 'always') {
-    throw new InvalidArgumentError(
-      fn,
-      'options.signDisplay',
-      { 'zh-CN': '必须是 "auto" 或 "always"', en: 'must be "auto" or "always"' },
-      sign,
-    );
-  }
-  return sign;
-}
-
-function resolveLocaleOption(fn: string, options: RateFormatOptions | undefined): Locale {
-  const locale = options?.locale ?? DEFAULT_LOCALE;
-  if (locale !== 'zh-CN' && locale !== 'en') {
-    throw new InvalidArgumentError(fn, 'options.locale', { 'zh-CN': '必须是 "zh-CN" 或 "en"', en: 'must be "zh-CN" or "en"' }, locale);
-  }
-  return locale;
 }

@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
-import { type Fraction, type Rounding, NO_VALUE, formatPoints, formatRate, pointsBetween, shareOf } from '@bihuan/core/rate';
+import { type Fraction, type Rounding, NO_VALUE, formatFraction, formatRate, pointsBetween, shareOf } from '@bihuan/core/rate';
 import { BihuanElement } from '../../internal/bihuan-element.js';
 import { themeStyles } from '../../internal/styles.js';
 import { rateCardMessages } from './rate-card.messages.js';
@@ -7,7 +7,6 @@ import { rateCardStyles } from './rate-card.styles.js';
 import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } from '../../events.js';
 import { booleanGuard, numberGuard, oneOfGuard, textGuard } from '../../internal/guard-base.js';
 import { formatNumber } from '../../internal/format.js';
-import { aside } from '../../internal/words.js';
 import { rateName } from '../../internal/rate-names.js';
 
 const labelGuard = textGuard(200);
@@ -99,8 +98,7 @@ export class BhRateCard extends BihuanElement {
     const t = rateCardMessages[this.locale];
     const numerator = this.numerator ?? 0;
     const denominator = this.denominator ?? 0;
-    const options = { decimals: this.decimals, rounding: this.rounding, locale: this.locale };
-    const value = formatRate(numerator, denominator, options);
+    const value = formatRate(numerator, denominator, { decimals: this.decimals, rounding: this.rounding });
     const count = { format: formatNumber };
     // Words of our own rate cards (综治中心化解率, 受理, 件) in English on an English page (rate-names.ts).
     const own = (text: string) => rateName(text, this.locale);
@@ -131,8 +129,8 @@ export class BhRateCard extends BihuanElement {
     if (!diff) {
       return html`<p class="change none" part="change">${denominator === 0 ? t.noCases : t.noPrevious(previous)}</p>`;
     }
-    const points = formatPoints(current, before, { decimals: this.decimals, rounding: this.rounding });
-    const rounded = points.replace(/^-/, '');
+    // The difference already worked out, written as points (× 100): formatPoints would work it out again.
+    const rounded = formatFraction(diff, 100n, { decimals: this.decimals, rounding: this.rounding, trimZeros: true }).replace(/^-/, '');
     if (Number(rounded.replace(/,/g, '')) === 0) {
       return html`<p class="change flat" part="change"><span aria-hidden="true">＝</span>${t.flat(previous)}</p>`;
     }
@@ -140,7 +138,7 @@ export class BhRateCard extends BihuanElement {
     const better = rising !== this.lowerIsBetter;
     return html`<p class="change ${better ? 'better' : 'worse'}" part="change">
       <span aria-hidden="true">${rising ? '▲' : '▼'}</span>
-      <span>${rising ? t.up(rounded, previous) : t.down(rounded, previous)}${aside(better ? t.better : t.worse, this.locale)}</span>
+      <span>${rising ? t.up(rounded, previous) : t.down(rounded, previous)}${better ? t.better : t.worse}</span>
     </p>`;
   }
 }

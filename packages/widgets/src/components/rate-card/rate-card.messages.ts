@@ -11,8 +11,9 @@ const zhCN = {
   down: (points: string, previous: string) => `较${previous}下降 ${points} 个百分点`,
   flat: (previous: string) => `与${previous}持平`,
   noPrevious: (previous: string) => `${previous}无案件，无从比较`,
-  better: '向好',
-  worse: '变差',
+  // Asides after the change, with their marks (words.ts's aside()): （向好） / (better).
+  better: '（向好）',
+  worse: '（变差）',
 };
 
 export type RateCardMessages = typeof zhCN;
@@ -28,8 +29,8 @@ const en: RateCardMessages = {
   down: (points, previous) => `down ${points} percentage points on ${previous}`,
   flat: (previous) => `unchanged from ${previous}`,
   noPrevious: (previous) => `no cases in ${previous} to compare with`,
-  better: 'better',
-  worse: 'worse',
+  better: ' (better)',
+  worse: ' (worse)',
 };
 
 export const rateCardMessages: Record<Locale, RateCardMessages> = { 'zh-CN': zhCN, en };
