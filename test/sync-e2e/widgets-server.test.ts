@@ -121,6 +121,8 @@ describe.each(kinds)('widgets on a synced store, several people, the real server
   /** Every response body the server sent, per token (SSE streams included, as they flowed). */
   const carried = new Map<string, string[]>();
   const requests: string[] = [];
+  /** The paths each token asked for (method and path). */
+  const asked = new Map<string, string[]>();
 
   /** The first process allows a long clock skew; the restarted one the default (30 s): a token that had expired is then refused. */
   const start = (clockTolerance?: number) =>
@@ -153,6 +155,8 @@ describe.each(kinds)('widgets on a synced store, several people, the real server
       if (path === '/') return new Response(PAGE, { headers: { 'content-type': 'text/html; charset=utf-8' } });
       if (path === '/bundle.js') return new Response(script, { headers: { 'content-type': 'text/javascript; charset=utf-8' } });
       requests.push(`${request.method} ${path} ${request.headers.get('authorization') ? 'auth' : 'anon'}`);
+      const asker = request.headers.get('authorization')?.replace(/^Bearer /, '') ?? '';
+      asked.set(asker, [...(asked.get(asker) ?? []), `${request.method} ${path}`]);
       if (down) return new Response('stopped', { status: 503 });
       const response = await server.fetch(request);
       if (dieAfterPush && request.method === 'POST' && path === '/push') {
@@ -435,5 +439,52 @@ describe.each(kinds)('widgets on a synced store, several people, the real server
     expect(await push('intakeClerk', 'supervise', { instruction: '请加快办理' })).toBe('role_not_allowed');
     expect(await push('supervisor', 'supervise', { instruction: '请加快办理' })).toBe('role_not_held');
     expect((await history(mine)).length).toBe(3);
+  }, 200_000);
+  it('a file mediator 2 withdraws is marked withdrawn on the clerk’s computer by its pull (no request for the case’s files), and reaches the county masked', async () => {
+    // Mediator 2 attaches a photo to the case open on their screen, by mistake; it goes up at once.
+    const name = '张三丰家门口（错传）.jpg';
+    await mediator2.page.evaluate(async (name) => {
+      const panel = (document.querySelector('bh-dispute-case') as any).shadowRoot.querySelector('bh-attachments');
+      panel.defaultType = 'photo';
+      await panel.addFiles([new File([new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4])], name, { type: 'image/jpeg' })]);
+    }, name);
+    const fileId = await mediator2.page.evaluate(async (name) => ((await (window as any).files.all('attachments')).items as { id: string; name: string }[]).find((a) => a.name === name)?.id, name);
+    expect(fileId).toBeTruthy();
+    const onServer = async () => (await s.database.query<{ withdrawn: boolean }>('SELECT w.attachment_id IS NOT NULL AS withdrawn FROM attachments a LEFT JOIN attachment_withdrawals w ON w.attachment_id = a.id WHERE a.id = $1', [fileId]))[0]?.withdrawn;
+    await expect.poll(onServer, { timeout: 30_000 }).toBe(false);
+    // The clerk (the same case open on their screen, its files asked for once when it opened) gets the record with a pull.
+    const panelText = (page: Page) => page.evaluate(() => ((document.querySelector('bh-dispute-case') as any).shadowRoot.querySelector('bh-attachments').shadowRoot.textContent as string).replace(/\s+/g, ' '));
+    const recordOn = (page: Page) => page.evaluate(async (id) => (await (window as any).files.get('attachments', id)) as { name: string; removedAt?: string; masked?: { n: number }; removedReason?: string } | undefined, fileId);
+    await expect.poll(async () => (await recordOn(clerkA.page))?.name, { timeout: 30_000 }).toBe(name);
+    await expect.poll(() => panelText(clerkA.page), { timeout: 30_000 }).toContain(name);
+    const listedBefore = (asked.get(clerkA.token) ?? []).filter((p) => p === `GET /items/disputes/${id}/attachments`).length;
+
+    // Mediator 2 withdraws it from their panel (its remove button).
+    await mediator2.page.evaluate((name) => {
+      const panel = (document.querySelector('bh-dispute-case') as any).shadowRoot.querySelector('bh-attachments');
+      const button = [...panel.shadowRoot.querySelectorAll('button')].find((b: HTMLButtonElement) => b.getAttribute('aria-label') === `删除“${name}”`) as HTMLButtonElement;
+      button.click();
+    }, name);
+    const why = async () => JSON.stringify(await mediator2.page.evaluate(async (id) => {
+      const panel = (document.querySelector('bh-dispute-case') as any).shadowRoot.querySelector('bh-attachments');
+      return { record: await (window as any).files.get('attachments', id), refusals: panel.refusals, status: panel.status, sync: (window as any).store.sync.state() };
+    }, fileId));
+    await expect.poll(onServer, { timeout: 30_000, message: 'withdrawn on the server' }).toBe(true).catch(async (e) => {
+      throw new Error(`${e.message}: ${await why()}`);
+    });
+    // The clerk's computer marks it withdrawn (live notice, then a pull), drops it from the case's list, asks nothing else.
+    await expect.poll(async () => (await recordOn(clerkA.page))?.removedAt, { timeout: 30_000 }).toBeTruthy();
+    await expect.poll(() => panelText(clerkA.page), { timeout: 30_000 }).not.toContain(name);
+    expect(await clerkA.page.evaluate(async (id) => (await (window as any).files.getBlob(id)) === undefined, fileId)).toBe(true);
+    expect((asked.get(clerkA.token) ?? []).filter((p) => p === `GET /items/disputes/${id}/attachments`).length).toBe(listedBefore);
+    expect(await clerkA.page.evaluate(() => (window as any).store.sync.state().refusals.length as number)).toBe(0);
+
+    // The county supervisor may not see the parties' data: the record came masked, withdrawn, without its reason, and no byte named the file.
+    await expect.poll(async () => (await recordOn(county.page))?.removedAt, { timeout: 30_000 }).toBeTruthy();
+    const masked = (await recordOn(county.page))!;
+    expect(masked.name).toMatch(/^attachment-\d+\.jpg$/);
+    expect(masked.masked?.n).toBeGreaterThan(0);
+    expect(masked.removedReason).toBeUndefined();
+    expect((carried.get(county.token) ?? []).join('')).not.toContain('张三丰家门口');
   }, 200_000);
 });

@@ -220,9 +220,72 @@ export async function storeAttachment(service: Pick<Service, 'db'>, record: Atta
         [record.id, collection, id, record.type, record.name, record.mediaType, record.size, record.sha256, JSON.stringify(record.addedBy), record.addedAt, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)],
       );
       await audit(tx, 'upload', record, record.addedBy);
+      await fileChanged(tx, record);
       return { record: clear ? record : seenIn(await recordsOf(tx, collection, id), record.id), replayed: false };
     }),
   );
+}
+
+/**
+ * A file's record changed (stored or withdrawn): the change feed's next cursor and a change row
+ * naming the file, in the item's scope, so that pulls carry the record and live clients are told.
+ * The transaction's last statement: the feed's head, every writer's one lock, is held only until
+ * the commit (as a push holds it).
+ */
+async function fileChanged(tx: Queryable, a: Attachment): Promise<void> {
+  await tx.query(
+    `WITH head AS (UPDATE feed_head SET cursor = cursor + 1 RETURNING cursor)
+     INSERT INTO changes (cursor, collection, item_id, version, city, county, town, community, attachment_id)
+     SELECT head.cursor, i.collection, i.id, i.version, i.city, i.county, i.town, i.community, $3 FROM head, items i WHERE i.collection = $1 AND i.id = $2`,
+    [a.item.kind, a.item.id, a.id],
+  );
+}
+
+/**
+ * The collections whose file records a user's pull carries: those where one of their roles takes
+ * part in the loop (the attachment routes' own rule, \`role_not_in_loop\`).
+ */
+export function fileCollections(service: Service, identity: Identity): string[] {
+  return Object.keys(service.loops).filter((c) => {
+    const roles = loopRoles(service.loops[c]!);
+    return identity.roles.some((r) => roles.includes(r));
+  });
+}
+
+/**
+ * The records a pull page names (\`collection\`, \`item\`, attachment \`id\`, in feed order), as the
+ * user may see them: each once, in its current state (a withdrawal has \`removedAt\`), masked by
+ * core's rule for a user who may not see the loop's personal data (\`attachmentsAsSeen\`, numbered
+ * over all of the item's files) — never a file name or a withdrawal's reason to them. As JSON text.
+ */
+export async function fileRecordsFor(service: Service, identity: Identity, refs: readonly (readonly [string, string, string])[]): Promise<string> {
+  const items = [...new Map(refs.map(([c, i]) => [`${c}\u0000${i}`, [c, i] as const])).values()];
+  const rows = await service.db.query<AttachmentRow>(
+    `${RECORD_SELECT} WHERE (a.collection, a.item_id) IN (SELECT x->>0, x->>1 FROM json_array_elements($1::text::json) AS x) ORDER BY a.added_at, a.id`,
+    [JSON.stringify(items)],
+  );
+  const byItem = new Map<string, Attachment[]>();
+  for (const r of rows) {
+    const key = `${r.collection}\u0000${r.item_id}`;
+    const list = byItem.get(key) ?? [];
+    byItem.set(key, list);
+    list.push(recordOf(r));
+  }
+  const seen = new Map<string, Attachment>();
+  for (const [key, list] of byItem) {
+    const binding = service.binding(key.slice(0, key.indexOf('\u0000')));
+    if (!binding) continue;
+    for (const a of asSeen(list, seesFilesInClear(service, identity, binding))) seen.set(a.id, a);
+  }
+  const out: string[] = [];
+  const sent = new Set<string>();
+  for (const [, , id] of refs) {
+    const a = seen.get(id);
+    if (a === undefined || sent.has(id)) continue;
+    sent.add(id);
+    out.push(JSON.stringify(a));
+  }
+  return out.join(',');
 }
 
 type Env = { Variables: { identity: Identity; requestId: string } };
@@ -296,6 +359,7 @@ export function mountAttachments(app: Hono<Env>, service: Service, logger: Logge
         if (refused) throw refused;
         await tx.query('INSERT INTO attachment_withdrawals (attachment_id, collection, item_id, actor, reason, at) VALUES ($1, $2, $3, $4::text::jsonb, $5, $6)', [current.id, collection, id, JSON.stringify(actor), body.reason, at]);
         await audit(tx, 'withdraw', current, actor);
+        await fileChanged(tx, current);
         const done = { ...current, removedAt: at, removedBy: actor, removedReason: body.reason } satisfies Attachment;
         return clear ? done : seenIn(records.map((r) => (r.id === done.id ? done : r)), done.id);
       }),

@@ -277,6 +277,30 @@ ALTER TABLE attachments DROP CONSTRAINT attachments_type_check;
 ALTER TABLE attachments ADD CONSTRAINT attachments_type_check CHECK (type IN ('photo', 'idDocument', 'agreementScan', 'notice', 'other'));
 `,
   },
+  {
+    id: 9,
+    name: 'attachment records in the change feed',
+    sql: `
+-- An upload or a withdrawal is a change like an item's: it takes the next cursor from feed_head and
+-- writes a change row naming the file (attachment_id; version is the item's at that moment), so a
+-- pull carries the file's record and live clients are told (migration 4's trigger). Item changes
+-- leave attachment_id NULL.
+ALTER TABLE changes ADD COLUMN attachment_id text;
+-- Pulls read the file changes after a cursor within a scope; items have their own index.
+CREATE INDEX changes_files ON changes (city, county, town, community, cursor) WHERE attachment_id IS NOT NULL;
+-- Files stored before this migration: one change each, withdrawn or not, so the next pull of every
+-- device brings them.
+WITH files AS (
+  SELECT a.id, a.collection, a.item_id, i.version, i.city, i.county, i.town, i.community, row_number() OVER (ORDER BY a.received_at, a.id) AS n
+  FROM attachments a JOIN items i ON i.collection = a.collection AND i.id = a.item_id
+), head AS (
+  UPDATE feed_head SET cursor = cursor + (SELECT count(*) FROM files) RETURNING cursor
+)
+INSERT INTO changes (cursor, collection, item_id, version, city, county, town, community, attachment_id)
+SELECT head.cursor - (SELECT count(*) FROM files) + files.n, files.collection, files.item_id, files.version, files.city, files.county, files.town, files.community, files.id
+FROM files, head;
+`,
+  },
 ];
 
 /** Applies the migrations not yet recorded, in order; safe to run from several processes at once. */

@@ -6,7 +6,7 @@ import { scopeClause, scopeParams, within, type Identity, type Scope } from './a
 import { errorBody, HttpError, TEXTS, type ErrorBody } from './errors.js';
 import { createWith, type LoopBinding, type Loops } from './loops.js';
 import { DIMENSION_COLUMNS, dimensionsOf } from './rollups.js';
-import { ruleContext } from './attachments.js';
+import { fileCollections, fileRecordsFor, ruleContext } from './attachments.js';
 
 /** What the server answers for one mutation (and records, when it was decided). */
 export type MutationResult =
@@ -75,22 +75,30 @@ const PAGE_HEAD = Buffer.from('{"items":[');
 const PAGE_WHERE = `change_seq > $1::bigint AND ${scopeClause(2)} AND collection = ANY(ARRAY(SELECT json_array_elements_text($6::text::json)))`;
 /** A row's snapshot text as this user sees it: clear for the collections in $7, else masked (where masking changes anything). */
 const SHOWN = `CASE WHEN snapshot_text IS NULL THEN NULL WHEN collection = ANY(ARRAY(SELECT json_array_elements_text($7::text::json))) THEN snapshot_text ELSE coalesce(snapshot_masked, snapshot_text) END`;
+/** A pull page's file changes: after $1, within the scope $2–$5, of a collection whose files the user takes part in ($9, a JSON array). */
+const FILES_WHERE = `attachment_id IS NOT NULL AND cursor > $1::bigint AND ${scopeClause(2)} AND collection = ANY(ARRAY(SELECT json_array_elements_text($9::text::json)))`;
+/** The first $8 item changes and the first $8 file changes after the cursor: the page is the first $8 − 1 of both, in feed order. */
+const PAGE_SOURCES = `
+changed AS (SELECT change_seq, collection, id, version, snapshot_text, snapshot_masked FROM items WHERE ${PAGE_WHERE} ORDER BY change_seq LIMIT $8),
+filed AS (SELECT cursor AS change_seq, collection, item_id, attachment_id FROM changes WHERE ${FILES_WHERE} ORDER BY cursor LIMIT $8),
+bound AS (
+  SELECT max(change_seq) FILTER (WHERE n < $8) AS seq, count(*) AS total
+  FROM (SELECT change_seq, row_number() OVER (ORDER BY change_seq) AS n FROM (SELECT change_seq FROM changed UNION ALL SELECT change_seq FROM filed) AS merged) AS numbered
+)`;
 /**
- * One pull page joined by the database: the items' JSON in feed order (the first $8 − 1 rows),
- * the next cursor, whether more follow, and how many rows lack their stored text.
+ * One pull page joined by the database: the items' JSON in feed order, the next cursor, whether
+ * more follow, how many rows lack their stored text, and the file changes in the page (a JSON
+ * array of [collection, item, attachment], or NULL).
  */
 const PAGE_SQL = `
-WITH page AS (
-  SELECT change_seq, snapshot_text IS NULL AS unwritten,
-         '{"collection":' || to_json(collection)::text || ',"id":' || to_json(id)::text || ',"version":' || version::text || ',"snapshot":' || ${SHOWN} || '}' AS entry,
-         row_number() OVER (ORDER BY change_seq) AS n
-  FROM (SELECT change_seq, collection, id, version, snapshot_text, snapshot_masked FROM items WHERE ${PAGE_WHERE} ORDER BY change_seq LIMIT $8) AS changed
-)
-SELECT coalesce(string_agg(entry, ',' ORDER BY change_seq) FILTER (WHERE n < $8), '') AS body,
-       coalesce(max(change_seq) FILTER (WHERE n < $8), $1::bigint)::text AS cursor,
-       (count(*) = $8)::text AS more,
-       count(*) FILTER (WHERE unwritten)::text AS unwritten
-FROM page`;
+WITH ${PAGE_SOURCES}
+SELECT coalesce((SELECT string_agg('{"collection":' || to_json(collection)::text || ',"id":' || to_json(id)::text || ',"version":' || version::text || ',"snapshot":' || ${SHOWN} || '}', ',' ORDER BY change_seq)
+                 FROM changed WHERE change_seq <= bound.seq), '') AS body,
+       coalesce(bound.seq, $1::bigint)::text AS cursor,
+       (bound.total >= $8)::text AS more,
+       (SELECT count(*) FROM changed WHERE snapshot_text IS NULL AND change_seq <= bound.seq)::text AS unwritten,
+       (SELECT json_agg(json_build_array(collection, item_id, attachment_id) ORDER BY change_seq) FROM filed WHERE change_seq <= bound.seq)::text AS files
+FROM bound`;
 
 /** An item's row as a push or a creation locks it: its snapshot's text, and whether this server wrote that text. */
 interface LockedRow extends Row {
@@ -347,8 +355,9 @@ export class Service {
   }
 
   /**
-   * Items changed since `cursor` within the user's scope, in feed order, masked; and the next
-   * cursor — as the JSON text of `{ items: [{ collection, id, version, snapshot }], cursor, more }`.
+   * Items and file records changed since `cursor` within the user's scope, in feed order, masked;
+   * and the next cursor — as the JSON text of
+   * `{ items: [{ collection, id, version, snapshot }], attachments: [Attachment], cursor, more }`.
    */
   async pull(identity: Identity, cursor: number, limit: number): Promise<string> {
     const body = await this.pullBody(identity, cursor, limit);
@@ -361,44 +370,61 @@ export class Service {
    * database joins the page itself: nothing is parsed, masked, stringified or concatenated row by
    * row here, and on PostgreSQL the page's bytes are never decoded into a string at all. A page
    * holding a row written without its text (before migration 3, or by direct SQL) is made row by row.
+   * File changes in the page (uploads, withdrawals) go out as their records, read and masked by
+   * core's rule here (`fileRecordsFor`); a page without any costs no more than the items'.
    */
   async pullBody(identity: Identity, cursor: number, limit: number): Promise<Uint8Array<ArrayBuffer> | string> {
     const params = this.pullParams(identity, cursor, limit);
     if (this.db.bytes) {
       const [row] = await this.db.bytes(PAGE_SQL, params);
-      const [body, next, more, unwritten] = row!;
-      if (utf8.decode(unwritten!) === '0') return Buffer.concat([PAGE_HEAD, body!, Buffer.from(`],"cursor":${utf8.decode(next!)},"more":${utf8.decode(more!)}}`)]);
+      const [body, next, more, unwritten, files] = row!;
+      if (utf8.decode(unwritten!) === '0') {
+        const records = files ? await this.fileRecords(identity, utf8.decode(files)) : '';
+        return Buffer.concat([PAGE_HEAD, body!, Buffer.from(`],"attachments":[${records}],"cursor":${utf8.decode(next!)},"more":${utf8.decode(more!)}}`)]);
+      }
     } else {
-      const [row] = await this.db.query<{ body: string; cursor: string; more: string; unwritten: string }>(PAGE_SQL, params);
-      if (row!.unwritten === '0') return `{"items":[${row!.body}],"cursor":${row!.cursor},"more":${row!.more}}`;
+      const [row] = await this.db.query<{ body: string; cursor: string; more: string; unwritten: string; files: string | null }>(PAGE_SQL, params);
+      if (row!.unwritten === '0') {
+        const records = row!.files ? await this.fileRecords(identity, row!.files) : '';
+        return `{"items":[${row!.body}],"attachments":[${records}],"cursor":${row!.cursor},"more":${row!.more}}`;
+      }
     }
     return this.pullRows(identity, cursor, limit);
   }
 
-  /** The page's parameters: cursor, the user's scope, the collections served, those seen in clear, and limit + 1. */
+  /** The records of a page's file changes (`[[collection, item, attachment], …]` as JSON text), as the user sees them. */
+  private fileRecords(identity: Identity, files: string): Promise<string> {
+    return fileRecordsFor(this, identity, JSON.parse(files) as [string, string, string][]);
+  }
+
+  /** The page's parameters: cursor, the user's scope, the collections served, those seen in clear, limit + 1, those whose files the user gets. */
   private pullParams(identity: Identity, cursor: number, limit: number): unknown[] {
     const served = Object.keys(this.loops);
     const clear = served.filter((c) => this.seesInClear(identity, this.loops[c]!));
-    return [cursor, ...scopeParams(identity.scope), json(served), json(clear), limit + 1];
+    return [cursor, ...scopeParams(identity.scope), json(served), json(clear), limit + 1, json(fileCollections(this, identity))];
   }
 
   /** A page made row by row, computing the JSON of any row stored without its text. */
   private async pullRows(identity: Identity, cursor: number, limit: number): Promise<string> {
-    const rows = await this.db.query<{ collection: string; id: string; version: number; shown: string | null; unwritten: string | null; seq: string }>(
-      `SELECT collection, id, version, change_seq::text AS seq, ${SHOWN} AS shown, CASE WHEN snapshot_text IS NULL THEN snapshot::text END AS unwritten
-       FROM items WHERE ${PAGE_WHERE} ORDER BY items.change_seq LIMIT $8`,
+    const rows = await this.db.query<{ kind: 'item' | 'file' | 'end'; seq: string; collection: string; id: string; version: number; shown: string | null; unwritten: string | null; attachment: string }>(
+      `WITH ${PAGE_SOURCES}
+       SELECT 'item' AS kind, change_seq, change_seq::text AS seq, collection, id, version, ${SHOWN} AS shown,
+              CASE WHEN snapshot_text IS NULL THEN (SELECT snapshot::text FROM items i WHERE i.collection = changed.collection AND i.id = changed.id) END AS unwritten, NULL AS attachment
+       FROM changed, bound WHERE change_seq <= bound.seq
+       UNION ALL SELECT 'file', change_seq, NULL, collection, item_id, NULL, NULL, NULL, attachment_id FROM filed, bound WHERE change_seq <= bound.seq
+       UNION ALL SELECT 'end', NULL, coalesce(bound.seq, $1::bigint)::text, NULL, (bound.total >= $8)::text, NULL, NULL, NULL, NULL FROM bound
+       ORDER BY 2 NULLS LAST`,
       this.pullParams(identity, cursor, limit),
     );
-    const more = rows.length > limit;
-    const page = more ? rows.slice(0, limit) : rows;
-    const items: string[] = new Array(page.length);
-    for (let i = 0; i < page.length; i++) {
-      const r = page[i]!;
-      const snapshot = r.shown ?? this.textOf(identity, r.collection, r.unwritten!);
-      items[i] = `{"collection":${json(r.collection)},"id":${json(r.id)},"version":${r.version},"snapshot":${snapshot}}`;
+    const items: string[] = [];
+    const files: [string, string, string][] = [];
+    const end = rows[rows.length - 1]!;
+    for (const r of rows) {
+      if (r.kind === 'file') files.push([r.collection, r.id, r.attachment]);
+      else if (r.kind === 'item') items.push(`{"collection":${json(r.collection)},"id":${json(r.id)},"version":${r.version},"snapshot":${r.shown ?? this.textOf(identity, r.collection, r.unwritten!)}}`);
     }
-    const next = page.length ? Number(page[page.length - 1]!.seq) : cursor;
-    return `{"items":[${items.join(',')}],"cursor":${next},"more":${more}}`;
+    const records = files.length ? await fileRecordsFor(this, identity, files) : '';
+    return `{"items":[${items.join(',')}],"attachments":[${records}],"cursor":${end.seq},"more":${end.id}}`;
   }
 
   /** A row stored without its JSON text: its jsonb's text, masked here as the writer would have. */

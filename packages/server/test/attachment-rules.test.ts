@@ -114,7 +114,8 @@ describe.each(KINDS)('attachment rules on %s', (kind) => {
     const done = await withdraw(USERS.mediatorA, item, `${item}-wrong`, { reason: '传错了案件', at: AT(40) });
     expect(done.status, done.text).toBe(200);
     expect(done.json.attachment).toMatchObject({ id: `${item}-wrong`, removedAt: AT(40), removedReason: '传错了案件', removedBy: { id: 'mediator-a', role: 'mediator' } });
-    expect(await tables()).toEqual({ ...before, withdrawals: before.withdrawals + 1, audit: before.audit + 1 });
+    // One change in the feed too, so that other devices' pulls learn of it.
+    expect(await tables()).toEqual({ ...before, withdrawals: before.withdrawals + 1, audit: before.audit + 1, changes: before.changes + 1 });
     expect(await listed(item)).toEqual([]);
     const fetched = await s.server.fetch(new Request(`http://bihuan.test/items/disputes/${item}/attachments/${item}-wrong`, { headers: { authorization: `Bearer ${await tokenFor(USERS.mediatorA)}` } }));
     expect(fetched.status).toBe(410);

@@ -272,7 +272,7 @@ describe.each(KINDS)('the server on %s', (kind) => {
     const county = await s.call('GET', '/pull?cursor=0&limit=1000', USERS.supervisorCounty);
     expect(county.json.items.map((i: { id: string }) => i.id)).toEqual(expect.arrayContaining([...ids, `d-${kind}-25`]));
     const west = await s.call('GET', '/pull?cursor=0', USERS.supervisorWest);
-    expect(west.json).toEqual({ items: [], cursor: 0, more: false });
+    expect(west.json).toEqual({ items: [], attachments: [], cursor: 0, more: false });
     const after = await s.call('GET', `/pull?cursor=${cursor}`, USERS.clerkA);
     expect(after.json.items).toEqual([]);
   });

@@ -102,8 +102,6 @@ const PULL_LIMIT = 500;
 const INTENT = 'intent:';
 /** The key prefix of a file's state on the server in `meta`: `uploaded`, `withdrawn` or `refused` (see `sendFiles`). */
 const FILE = 'file:';
-/** A pull brings the file records of at most this many changed items by itself. */
-const FILE_PULL_MAX = 50;
 
 /** A request body of raw bytes (an upload), with its own headers. */
 class RawBody {
@@ -607,10 +605,35 @@ export async function createSyncedStore(options: SyncedStoreOptions): Promise<Sy
   const kindOfCollection = (collection: string): string | undefined => Object.values(ATTACHMENT_EVENTS).find((r) => r.collection === collection)?.kind;
 
   /**
-   * Copies the server's records of an item's files into the attachment store (records only): a new
-   * one is kept; a known one is left as it is, unless the server has withdrawn it (on another
-   * device) while it is live here — then it is marked withdrawn here too (who, when) and its bytes
-   * are dropped, as a withdrawal made here would.
+   * Copies the server's record of a file of item `key` (attachment kind `kind`) into the attachment
+   * store: a new one is kept; a known one is left as it is, unless the server has withdrawn it (on
+   * another device) while it is live here — then it is marked withdrawn here too (who, when) and its
+   * bytes are dropped, as a withdrawal made here would. A record the store's schema refuses is not kept.
+   */
+  async function keepFile(record: Attachment, kind: string, key: string): Promise<void> {
+    const known = (await files!.get('attachments', record.id)) as Attachment | undefined;
+    if (known) {
+      if (known.removedAt !== undefined || typeof record.removedAt !== 'string') return;
+      const { removedReason: _reason, ...live } = known;
+      const withdrawn = { ...live, removedAt: record.removedAt, ...(record.removedBy ? { removedBy: record.removedBy } : {}), ...(record.removedReason && !record.masked ? { removedReason: record.removedReason } : {}) };
+      const kept = await files!
+        .batch(async (tx) => {
+          await tx.put('attachments', withdrawn as never);
+          await tx.deleteBlob(record.id);
+          return true;
+        })
+        .catch(() => false);
+      if (kept) await setMeta(`${FILE}${record.id}`, 'withdrawn');
+      return;
+    }
+    const ok = await files!.put('attachments', { ...record, item: { kind, id: key } } as never).then(() => true, () => false);
+    if (ok) await setMeta(`${FILE}${record.id}`, record.removedAt === undefined ? 'uploaded' : 'withdrawn');
+  }
+
+  /**
+   * The server's records of an item's files, asked of it directly (`keepFile` for each). A pull
+   * brings every change of a file record by itself (the server's change feed); this is for a view
+   * that wants one item's records now.
    */
   async function pullFiles(collection: string, key: string): Promise<Attachment[]> {
     const kind = kindOfCollection(collection) ?? collection;
@@ -620,28 +643,18 @@ export async function createSyncedStore(options: SyncedStoreOptions): Promise<Sy
     const waiting = outbox.some((e) => e.kind === 'create' && e.collection === collection && e.item === key);
     const r = waiting ? undefined : await request('GET', `/items/${encodeURIComponent(sc)}/${encodeURIComponent(key)}/attachments?withdrawn=include`);
     const answer = ((await r?.json().catch(() => ({}))) ?? {}) as { items?: Attachment[] };
-    if (r?.ok && Array.isArray(answer.items)) {
-      for (const record of answer.items) {
-        const known = (await files.get('attachments', record.id)) as Attachment | undefined;
-        if (known) {
-          if (known.removedAt !== undefined || typeof record.removedAt !== 'string') continue;
-          const { removedReason: _reason, ...live } = known;
-          const withdrawn = { ...live, removedAt: record.removedAt, ...(record.removedBy ? { removedBy: record.removedBy } : {}), ...(record.removedReason && !record.masked ? { removedReason: record.removedReason } : {}) };
-          const kept = await files
-            .batch(async (tx) => {
-              await tx.put('attachments', withdrawn as never);
-              await tx.deleteBlob(record.id);
-              return true;
-            })
-            .catch(() => false); // a record the schema refuses is left as it was
-          if (kept) await setMeta(`${FILE}${record.id}`, 'withdrawn');
-          continue;
-        }
-        const ok = await files.put('attachments', { ...record, item: { kind, id: key } } as never).then(() => true, () => false); // a record the schema refuses is not kept
-        if (ok) await setMeta(`${FILE}${record.id}`, record.removedAt === undefined ? 'uploaded' : 'withdrawn');
-      }
-    }
+    if (r?.ok && Array.isArray(answer.items)) for (const record of answer.items) await keepFile(record, kind, key);
     return (await files.all('attachments', { index: 'item', equals: [kind, key] })).items as Attachment[];
+  }
+
+  /** The file records of a pull page (uploads and withdrawals, the server's item kind being its collection), kept by `keepFile`. */
+  async function keepPulledFiles(records: readonly Attachment[]): Promise<void> {
+    if (!files || files.closed) return;
+    for (const record of records) {
+      const collection = toLocal.get(record?.item?.kind);
+      if (collection === undefined || typeof record.item.id !== 'string') continue;
+      await keepFile(record, kindOfCollection(collection) ?? collection, record.item.id);
+    }
   }
 
   async function fetchFile(attachmentId: string): Promise<Blob | undefined> {
@@ -673,7 +686,7 @@ export async function createSyncedStore(options: SyncedStoreOptions): Promise<Sy
         await r.body?.cancel().catch(() => undefined);
         throw new Transient('server');
       }
-      const page = (await r.json()) as { items: { collection: string; id: string; version: number; snapshot: unknown }[]; cursor: number; more: boolean };
+      const page = (await r.json()) as { items: { collection: string; id: string; version: number; snapshot: unknown }[]; attachments?: Attachment[]; cursor: number; more: boolean };
       const held = new Set(outbox.map((e) => itemId(e.collection, e.item)));
       const byCollection = new Map<string, { id: string; snapshot: unknown }[]>();
       for (const item of page.items) {
@@ -687,11 +700,8 @@ export async function createSyncedStore(options: SyncedStoreOptions): Promise<Sy
         list.push({ id: item.id, snapshot: item.snapshot });
       }
       for (const [collection, items] of byCollection) await replace(collection, items);
-      // The files of the items that changed, when they are few (a first pull of a whole station leaves them to `pullFiles`).
-      if (files) {
-        const withFiles = [...byCollection].flatMap(([collection, items]) => (kindOfCollection(collection) ? items.map((i) => [collection, i.id] as const) : []));
-        if (withFiles.length <= FILE_PULL_MAX) for (const [collection, key] of withFiles) await pullFiles(collection, key);
-      }
+      // Files added or withdrawn (on any device) are changes of the same feed: their records come with the page.
+      if (Array.isArray(page.attachments)) await keepPulledFiles(page.attachments);
       await setMeta('cursor', page.cursor);
       if (!page.more) return;
     }

@@ -60,8 +60,10 @@ export interface SyncControl {
   syncNow(): Promise<void>;
   /**
    * The server's attachment records of one item (added by anyone) into the attachment store, and
-   * the records there (including this device's own); a pull does this by itself for the items it
-   * brings when they are few (an incremental pull). Bytes are not fetched: see `fetchFile`.
+   * the records there (including this device's own), asked of the server now. Every pull brings
+   * the records of files added or withdrawn since the last (they are changes in the server's
+   * feed), so this is only for a view that wants one item's records at once. Bytes are not
+   * fetched: see `fetchFile`.
    * Without an attachment store, or offline, it answers the local records.
    */
   pullFiles?(collection: string, key: string): Promise<readonly unknown[]>;

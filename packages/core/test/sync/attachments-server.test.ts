@@ -39,7 +39,7 @@ describe.each(KINDS)('a synced store sends its files on %s', (kind) => {
   async function device(withFiles = true, user: User = USERS.mediatorA) {
     const name = `files-${process.pid}-${++n}`;
     const files = createMemoryStore(attachmentStoreSpec) as AttachmentStore;
-    const net = { loseUpload: 0, uploads: 0 };
+    const net = { loseUpload: 0, uploads: 0, paths: [] as string[] };
     const store = (await createSyncedStore({
       url: 'http://bihuan.test',
       getToken: () => tokenFor(user),
@@ -49,6 +49,7 @@ describe.each(KINDS)('a synced store sends its files on %s', (kind) => {
       ...(withFiles ? { attachments: files } : {}),
       fetch: async (input, init) => {
         const request = new Request(input as string, init);
+        net.paths.push(`${request.method} ${new URL(request.url).pathname}${new URL(request.url).search}`);
         if (ctx.net.down) throw new TypeError('fetch failed');
         const response = await ctx.server.server.fetch(request);
         if (request.method === 'PUT') {
@@ -225,6 +226,46 @@ describe.each(KINDS)('a synced store sends its files on %s', (kind) => {
     } finally {
       mine.close();
       theirs.close();
+    }
+  });
+  it('a device that only syncs learns of files added and withdrawn elsewhere from the pull itself: no request per item', async () => {
+    const id = `files-feed-${kind}`;
+    await mediating(id);
+    const mine = await device();
+    const theirs = await device(true, USERS.clerkA);
+    const county = await device(true, USERS.supervisorCounty);
+    try {
+      await Promise.all([mine.store.sync.syncNow(), theirs.store.sync.syncNow(), county.store.sync.syncNow()]);
+      const photo = new TextEncoder().encode('张三丰家的墙面');
+      await attach(mine.files, id, `${id}-wrong`, 'other', 10, new File([photo], '张三丰家.pdf', { type: 'application/pdf' }));
+      await mine.store.sync.syncNow();
+      theirs.net.paths.length = 0;
+      await theirs.store.sync.syncNow();
+      expect(await theirs.files.get('attachments', `${id}-wrong`)).toMatchObject({ id: `${id}-wrong`, item: { kind: 'dispute', id }, name: '张三丰家.pdf' });
+      expect(await theirs.store.sync.fetchFile!(`${id}-wrong`)).toBeDefined();
+      // Withdrawn on this device; the other's next sync marks it withdrawn and drops its bytes.
+      expect((await removeAttachment(mine.files, `${id}-wrong`, { actor: mediator, at: AT(11), reason: '张三丰说传错了' })).ok).toBe(true);
+      await mine.store.sync.syncNow();
+      await theirs.store.sync.syncNow();
+      expect(await theirs.files.get('attachments', `${id}-wrong`)).toMatchObject({ removedAt: AT(11), removedBy: { id: mediator.id }, removedReason: '张三丰说传错了' });
+      expect(await theirs.files.getBlob(`${id}-wrong`)).toBeUndefined();
+      // Only pulls, pushes of nothing and the one fetch of the bytes: never a request for the item's list of files.
+      expect(theirs.net.paths.filter((p) => p.includes('/attachments') && !p.includes(`/attachments/${id}-wrong`))).toEqual([]);
+      expect(theirs.store.sync.state().refusals).toEqual([]);
+      // The county supervisor may not see the parties' data: the record came masked (no name, no reason).
+      await county.store.sync.syncNow();
+      const masked = await county.files.get('attachments', `${id}-wrong`);
+      expect(masked).toMatchObject({ name: 'attachment-1.pdf', masked: { n: 1 }, removedAt: AT(11) });
+      expect(JSON.stringify(masked)).not.toContain('张三丰');
+      expect(county.net.paths.filter((p) => p.includes('/attachments'))).toEqual([]);
+      // Nothing is sent back by the devices that only received it.
+      await Promise.all([theirs.store.sync.syncNow(), county.store.sync.syncNow()]);
+      expect([theirs.net.uploads, county.net.uploads]).toEqual([0, 0]);
+      expect(county.store.sync.state().refusals).toEqual([]);
+    } finally {
+      mine.close();
+      theirs.close();
+      county.close();
     }
   });
 });
