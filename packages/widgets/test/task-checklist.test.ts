@@ -149,6 +149,31 @@ describe('<bh-task-checklist>', () => {
     expect(shadowText(root(el).querySelector('[part~="progress"]'))).toContain('应完成 102 项');
   });
 
+  test('after its feedback is accepted, focus stays on the same task, even when an order arriving from elsewhere moves it down the list', async () => {
+    const all = dispatchMonth({ catalog: exampleCatalog(), roster, month: '2025-10', at: '2025-10-01T08:00:00+08:00' }).orders;
+    const LATE = '2025-10:publicSecurity.cameras:P00001'; // listed before the hotels' task once it arrives
+    const store = await withOrders(all.filter((o) => o.id !== LATE));
+    const c = await mount(html`<bh-task-checklist officer="P00001" month="2025-10" now=${NOW} .store=${store}></bh-task-checklist>`);
+    const el = c.querySelector('bh-task-checklist')!;
+    await ready(el);
+    const HOTELS = 'task-form-2025-10_publicSecurity_hotels_P00001';
+    const task = root(el).getElementById(HOTELS)!;
+    task.querySelector('button')!.click();
+    await settle(c);
+    task.querySelector<HTMLInputElement>('input[type="number"]')!.value = '3';
+    task.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    for (let i = 0; i < 100 && root(el).activeElement?.id !== HOTELS; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(root(el).activeElement?.id).toBe(HOTELS);
+    // Another tab dispatches the missing order: the month loads again and the hotels' task moves down one row.
+    await store.put('orders', all.find((o) => o.id === LATE)!);
+    for (let i = 0; i < 100 && !root(el).getElementById('task-form-2025-10_publicSecurity_cameras_P00001'); i++) await new Promise((r) => setTimeout(r, 20));
+    await settle(c);
+    const focused = root(el).activeElement as HTMLElement;
+    expect(focused.id).toBe(HOTELS);
+    expect(shadowText(focused)).toContain('旅馆业治安检查');
+    expect(shadowText(focused)).toContain('已反馈');
+  });
+
   test('evidence is the photos attached in place: none, or none a photo, is refused naming the rule; with a photo the feedback cites the files', async () => {
     const store = await withOrders();
     const files = createMemoryStore(attachmentStoreSpec) as AttachmentStore;

@@ -1,4 +1,6 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+// Rows keyed by order (and categories by id): a row's DOM, and the focus in it, stays with its task when the list reloads in another order.
+import { repeat } from 'lit/directives/repeat.js';
 import { formatInstant, parseInstant } from '@bihuan/core/calendar';
 import { BihuanError } from '@bihuan/core/schema';
 import type { Store } from '@bihuan/core/store';
@@ -167,10 +169,11 @@ export class BhTaskChecklist extends BihuanElement {
       </div>
       ${this.renderReminders(t, alarms)} ${status}
       <label class="choice todo-filter" part="todo-filter"><input type="checkbox" .checked=${this.todoOnly} @change=${(e: Event) => (this.todoOnly = (e.target as HTMLInputElement).checked)} />${t.todoOnly(orders.filter((o) => OPEN.has(o.state)).length)}</label>
-      ${[...byCategory.values()]
-        .map((list) => (this.todoOnly ? list.filter((o) => OPEN.has(o.state)) : list))
-        .filter((list) => list.length > 0)
-        .map((list) => this.renderCategory(t, list, levels))}
+      ${repeat(
+        [...byCategory.values()].map((list) => (this.todoOnly ? list.filter((o) => OPEN.has(o.state)) : list)).filter((list) => list.length > 0),
+        (list) => list[0]!.data.template.category,
+        (list) => this.renderCategory(t, list, levels),
+      )}
       ${this.todoOnly && !orders.some((o) => OPEN.has(o.state)) ? html`<p class="empty">${t.nothingToDo}</p>` : nothing}`;
   }
 
@@ -198,7 +201,7 @@ export class BhTaskChecklist extends BihuanElement {
     return html`<details class="category" part="category" ?open=${pending}>
       <summary><h3>${list[0]!.data.template.categoryName[this.locale]}</h3><span class="meta">${t.categoryDone(done, counted)}</span></summary>
       <ul class="tasks">
-        ${list.map((o) => this.renderTask(t, o, levels.get(o.id)?.kind))}
+        ${repeat(list, (o) => o.id, (o) => this.renderTask(t, o, levels.get(o.id)?.kind))}
       </ul>
     </details>`;
   }
