@@ -6,6 +6,7 @@ import '@bihuan/widgets/task-checklist';
 import type { BhAttachments } from '@bihuan/widgets/classes';
 import { cleanup, mount, settle, shadowText } from '../../../test/browser/support/render.js';
 import { expectNoAxeViolations } from '../../../test/browser/support/axe.js';
+import { fakeSyncedStore } from '../../../stories/support/synced-store.js';
 
 afterEach(cleanup);
 
@@ -217,6 +218,23 @@ describe('<bh-task-checklist>', () => {
     const ids = (await listAttachments(files, { kind: 'taskOrder', id: ORDER })).map((a) => a.id);
     expect(saved!.data.feedback!.values).toEqual({ count: 2, evidence: ids });
     await expectNoAxeViolations(c);
+  });
+
+  test('on a synced store the evidence panel gets its sync control: photos added on another device are asked of the server', async () => {
+    const store = fakeSyncedStore(await withOrders(), { actor: { id: 'P00001', name: '孙警官', roles: ['officer'] }, scope: { level: 'town', id: 'town-a', name: '甲镇' } } as never);
+    const pulls: [string, string][] = [];
+    const sync = Object.assign(store.sync, { fetchFile: async () => undefined, pullFiles: async (collection: string, key: string) => (pulls.push([collection, key]), []) });
+    const files = createMemoryStore(attachmentStoreSpec) as AttachmentStore;
+    const c = await mount(html`<bh-task-checklist officer="P00001" month="2025-10" now=${NOW} .store=${store} .attachmentStore=${files}></bh-task-checklist>`);
+    const el = c.querySelector('bh-task-checklist')!;
+    await ready(el);
+    const task = [...root(el).querySelectorAll('[part~="task"]')].find((t) => shadowText(t).includes('内保重点单位检查'))!;
+    task.querySelector('button')!.click();
+    await settle(c);
+    const panel = task.querySelector('bh-attachments') as BhAttachments;
+    expect(panel.sync).toBe(sync);
+    for (let i = 0; i < 100 && pulls.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(pulls).toEqual([['orders', '2025-10:publicSecurity.keyUnits:P00001']]);
   });
 
   test('without an officer it says so in place and emits bh-problem', async () => {

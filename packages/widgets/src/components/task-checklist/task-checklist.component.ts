@@ -6,7 +6,7 @@ import { BihuanError } from '@bihuan/core/schema';
 import type { Store } from '@bihuan/core/store';
 import { type OfficerReminders, type ReminderPolicy, type TaskOrder, type TaskStore, type TaskStoreSpec, DEFAULT_REMINDER_POLICY, applyTaskEvent, dueDayText, reminders, rollupOrders, taskOrderLoop, taskStoreSpec } from '@bihuan/core/task';
 import { type AttachmentCollections, listAttachments } from '@bihuan/core/attachment';
-import { attachmentPanelStore, attachmentSource } from '../../internal/attachment-source.js';
+import { attachmentFetcher, attachmentPanelStore, attachmentSource } from '../../internal/attachment-source.js';
 import '../attachments/define.js';
 import { BihuanElement } from '../../internal/bihuan-element.js';
 import { type ViewerActor, viewerOf } from '../../internal/session.js';
@@ -255,7 +255,7 @@ export class BhTaskChecklist extends BihuanElement {
 
   /** Evidence is the order's attached files (photos from the site): attached here, checked by core's rules (`evidence_not_attached`, `photos_required`). */
   private renderEvidence(o: TaskOrder): TemplateResult {
-    return html`<bh-attachments .store=${attachmentPanelStore(this.attachmentStore, this.data.store)} lang=${this.locale} item-kind="taskOrder" item-id=${o.id} viewer=${this.actor.id} viewer-role="officer" default-type="photo" .now=${this.now || undefined}></bh-attachments>`;
+    return html`<bh-attachments .store=${attachmentPanelStore(this.attachmentStore, this.data.store)} .sync=${attachmentFetcher(this.store)} lang=${this.locale} item-kind="taskOrder" item-id=${o.id} viewer=${this.actor.id} viewer-role="officer" default-type="photo" .now=${this.now || undefined}></bh-attachments>`;
   }
 
   private async toggle(order: string, formId: string): Promise<void> {
