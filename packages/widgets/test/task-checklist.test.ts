@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { html } from 'lit';
-import { applyLoopEvent, attachmentStoreSpec, createMemoryStore, dispatchMonth, listAttachments, taskOrderLoop, taskStoreSpec, type AttachmentStore, type TaskOrder } from '@bihuan/core';
+import { applyLoopEvent, attachmentStoreSpec, createMemoryStore, dispatchMonth, listAttachments, taskOrderLoop, taskStoreSpec, type AttachmentStore, type TaskOrder, type TaskStore } from '@bihuan/core';
 import { exampleCatalog, exampleRoster } from '@bihuan/core/examples';
 import '@bihuan/widgets/task-checklist';
 import type { BhAttachments } from '@bihuan/widgets/classes';
@@ -27,6 +27,17 @@ async function ready(el: HTMLElement): Promise<void> {
 }
 
 const root = (el: Element) => el.shadowRoot!;
+
+/** Mounts the officer's month and opens the feedback form of the task that asks for photos (内保重点单位检查). */
+async function openKeyUnits(store: TaskStore, files: AttachmentStore) {
+  const c = await mount(html`<bh-task-checklist officer="P00001" month="2025-10" now=${NOW} .store=${store} .attachmentStore=${files}></bh-task-checklist>`);
+  const el = c.querySelector('bh-task-checklist')!;
+  await ready(el);
+  const task = [...root(el).querySelectorAll('[part~="task"]')].find((t) => shadowText(t).includes('内保重点单位检查'))!;
+  task.querySelector('button')!.click();
+  await settle(c);
+  return { c, task };
+}
 
 describe('<bh-task-checklist>', () => {
   test("shows the officer's month by category, with the rate, the alarms first and due dates", async () => {
@@ -179,12 +190,7 @@ describe('<bh-task-checklist>', () => {
     const store = await withOrders();
     const files = createMemoryStore(attachmentStoreSpec) as AttachmentStore;
     const ORDER = '2025-10:publicSecurity.keyUnits:P00001';
-    const c = await mount(html`<bh-task-checklist officer="P00001" month="2025-10" now=${NOW} .store=${store} .attachmentStore=${files}></bh-task-checklist>`);
-    const el = c.querySelector('bh-task-checklist')!;
-    await ready(el);
-    const task = [...root(el).querySelectorAll('[part~="task"]')].find((t) => shadowText(t).includes('内保重点单位检查'))!;
-    task.querySelector('button')!.click();
-    await settle(c);
+    const { c, task } = await openKeyUnits(store, files);
     const form = task.querySelector('form')!;
     const panel = form.querySelector('bh-attachments') as BhAttachments;
     expect(panel.getAttribute('item-kind')).toBe('taskOrder');
@@ -224,13 +230,7 @@ describe('<bh-task-checklist>', () => {
     const store = fakeSyncedStore(await withOrders(), { actor: { id: 'P00001', name: '孙警官', roles: ['officer'] }, scope: { level: 'town', id: 'town-a', name: '甲镇' } } as never);
     const pulls: [string, string][] = [];
     const sync = Object.assign(store.sync, { fetchFile: async () => undefined, pullFiles: async (collection: string, key: string) => (pulls.push([collection, key]), []) });
-    const files = createMemoryStore(attachmentStoreSpec) as AttachmentStore;
-    const c = await mount(html`<bh-task-checklist officer="P00001" month="2025-10" now=${NOW} .store=${store} .attachmentStore=${files}></bh-task-checklist>`);
-    const el = c.querySelector('bh-task-checklist')!;
-    await ready(el);
-    const task = [...root(el).querySelectorAll('[part~="task"]')].find((t) => shadowText(t).includes('内保重点单位检查'))!;
-    task.querySelector('button')!.click();
-    await settle(c);
+    const { task } = await openKeyUnits(store, createMemoryStore(attachmentStoreSpec) as AttachmentStore);
     const panel = task.querySelector('bh-attachments') as BhAttachments;
     expect(panel.sync).toBe(sync);
     for (let i = 0; i < 100 && pulls.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
