@@ -40,7 +40,7 @@ export default defineConfig({
       },
       {
         resolve: { alias },
-        optimizeDeps: { include: ['axe-core', 'lit', 'lit/directives/ref.js', 'zod', '@bihuan/core > idb', 'fast-check'] },
+        optimizeDeps: { include: ['axe-core', 'lit', 'lit/directives/ref.js', 'lit/directives/repeat.js', 'zod', '@bihuan/core > idb', 'fast-check'] },
         test: {
           name: 'browser',
           ...(workers ? { maxWorkers: workers } : {}),

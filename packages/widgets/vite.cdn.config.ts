@@ -5,8 +5,11 @@ import { TRUSTED_TYPES_BANNER } from './src/cdn/trusted-types-banner.ts';
 
 const components = readdirSync('src/components');
 
-/** lit's packages and the widget base's own modules: the script-tag files' shared base chunk. */
-const BASE_MODULES = /[\\/](?:lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/]|[\\/]src[\\/]internal[\\/](?:bihuan-element|guard-base|define|problem|styles|locale-controller|trusted-types|format|version)\.ts$/;
+/**
+ * lit's packages and the widget base's own modules: the script-tag files' shared base chunk. lit's
+ * directives stay out (only some widgets use one: the task checklist's keyed rows), else every page paid for them.
+ */
+const BASE_MODULES = /[\\/](?:lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/](?!(?:development[\\/])?(?:directives[\\/]|directive(?:-helpers)?\.js$))|[\\/]src[\\/]internal[\\/](?:bihuan-element|guard-base|define|problem|styles|locale-controller|trusted-types|format|version)\.ts$/;
 
 // `--mode kit` builds cdn/kit/: the same widget files beside core's subpath entries
 // (`@bihuan/core/dispute` → kit/core/dispute.js, `/examples` → kit/core/examples.js …) and the

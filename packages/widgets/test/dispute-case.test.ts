@@ -11,6 +11,7 @@ import type { BhAttachments, BhDisputeCase, BhDisputeIntake, BhDisputeLedger, Di
 import { cleanup, mount, settle, shadowText } from '../../../test/browser/support/render.js';
 import { expectNoAxeViolations } from '../../../test/browser/support/axe.js';
 import { $, choose, click, fillNoiseCase, type, until } from './dispute-support.js';
+import { fakeSyncedStore } from '../../../stories/support/synced-store.js';
 
 afterEach(cleanup);
 
@@ -205,6 +206,23 @@ describe('the noise case from intake to write-off', () => {
     expect(sheet).not.toContain('210603198001011234');
     expect(sheet).toContain('Personal data are masked');
     await expectNoAxeViolations(c);
+  });
+
+  test('on a synced store the attachments panel gets its sync control: the case asks the server for files added on other devices', async () => {
+    const local = createMemoryStore(disputeStoreSpec);
+    const files = createMemoryStore(attachmentStoreSpec) as AttachmentStore;
+    const intake: DisputeIntake = { title: '邻里噪声纠纷', category: 'noise', description: '楼上夜间噪声', channel: 'walkIn', town: '站前街道', community: '锦绣社区', parties: [{ id: 'p1', side: 'applicant', name: '陈建国' }, { id: 'p2', side: 'respondent', name: '李秀英' }] };
+    await local.add('disputes', acceptDispute({ id: 'JF-1', intake, actor: { id: 'clerk-li', role: 'intakeClerk' }, at: '2025-11-03T09:00:00+08:00' }));
+    const store = fakeSyncedStore(local, { actor: { id: 'mediator-wang', name: '王调解', roles: ['mediator'], unit: '站前街道调委会' }, scope: { level: 'town', id: 'town-zq', name: '站前街道' } } as never);
+    const pulls: [string, string][] = [];
+    const sync = Object.assign(store.sync, { fetchFile: async () => undefined, pullFiles: async (collection: string, key: string) => (pulls.push([collection, key]), []) });
+    const c = await mount(html`<bh-dispute-case .store=${store} .attachmentStore=${files} dispute-id="JF-1" now="2025-11-04T09:00:00+08:00"></bh-dispute-case>`);
+    const kase = c.querySelector('bh-dispute-case')!;
+    await until(() => !!kase.shadowRoot!.querySelector('bh-attachments'));
+    const panel = kase.shadowRoot!.querySelector('bh-attachments') as BhAttachments;
+    expect(panel.sync).toBe(sync);
+    await until(() => pulls.length > 0);
+    expect(pulls).toEqual([['disputes', 'JF-1']]);
   });
 
   test('an unknown dispute and a missing id are shown in place', async () => {

@@ -31,7 +31,7 @@ describe('<bh-job-fair>', () => {
     await until(() => !!el.shadowRoot!.querySelector('.error-summary'));
     expect(shadowText($(el, '.error-summary'))).toContain('意向工种');
 
-    await choose(el, 'input[name=kind-skilled]');
+    await choose(el, '#f-kinds-skilled');
     await type(el, '#f-skills', '电焊、叉车');
     await click(el, '[part=form] button[type=submit]');
     await until(() => filed.length === 1);

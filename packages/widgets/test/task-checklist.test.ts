@@ -1,11 +1,12 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { html } from 'lit';
-import { applyLoopEvent, attachmentStoreSpec, createMemoryStore, dispatchMonth, listAttachments, taskOrderLoop, taskStoreSpec, type AttachmentStore, type TaskOrder } from '@bihuan/core';
+import { applyLoopEvent, attachmentStoreSpec, createMemoryStore, dispatchMonth, listAttachments, taskOrderLoop, taskStoreSpec, type AttachmentStore, type TaskOrder, type TaskStore } from '@bihuan/core';
 import { exampleCatalog, exampleRoster } from '@bihuan/core/examples';
 import '@bihuan/widgets/task-checklist';
 import type { BhAttachments } from '@bihuan/widgets/classes';
 import { cleanup, mount, settle, shadowText } from '../../../test/browser/support/render.js';
 import { expectNoAxeViolations } from '../../../test/browser/support/axe.js';
+import { fakeSyncedStore } from '../../../stories/support/synced-store.js';
 
 afterEach(cleanup);
 
@@ -26,6 +27,17 @@ async function ready(el: HTMLElement): Promise<void> {
 }
 
 const root = (el: Element) => el.shadowRoot!;
+
+/** Mounts the officer's month and opens the feedback form of the task that asks for photos (内保重点单位检查). */
+async function openKeyUnits(store: TaskStore, files: AttachmentStore) {
+  const c = await mount(html`<bh-task-checklist officer="P00001" month="2025-10" now=${NOW} .store=${store} .attachmentStore=${files}></bh-task-checklist>`);
+  const el = c.querySelector('bh-task-checklist')!;
+  await ready(el);
+  const task = [...root(el).querySelectorAll('[part~="task"]')].find((t) => shadowText(t).includes('内保重点单位检查'))!;
+  task.querySelector('button')!.click();
+  await settle(c);
+  return { c, task };
+}
 
 describe('<bh-task-checklist>', () => {
   test("shows the officer's month by category, with the rate, the alarms first and due dates", async () => {
@@ -149,16 +161,36 @@ describe('<bh-task-checklist>', () => {
     expect(shadowText(root(el).querySelector('[part~="progress"]'))).toContain('应完成 102 项');
   });
 
+  test('after its feedback is accepted, focus stays on the same task, even when an order arriving from elsewhere moves it down the list', async () => {
+    const all = dispatchMonth({ catalog: exampleCatalog(), roster, month: '2025-10', at: '2025-10-01T08:00:00+08:00' }).orders;
+    const LATE = '2025-10:publicSecurity.cameras:P00001'; // listed before the hotels' task once it arrives
+    const store = await withOrders(all.filter((o) => o.id !== LATE));
+    const c = await mount(html`<bh-task-checklist officer="P00001" month="2025-10" now=${NOW} .store=${store}></bh-task-checklist>`);
+    const el = c.querySelector('bh-task-checklist')!;
+    await ready(el);
+    const HOTELS = 'task-form-2025-10_publicSecurity_hotels_P00001';
+    const task = root(el).getElementById(HOTELS)!;
+    task.querySelector('button')!.click();
+    await settle(c);
+    task.querySelector<HTMLInputElement>('input[type="number"]')!.value = '3';
+    task.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    for (let i = 0; i < 100 && root(el).activeElement?.id !== HOTELS; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(root(el).activeElement?.id).toBe(HOTELS);
+    // Another tab dispatches the missing order: the month loads again and the hotels' task moves down one row.
+    await store.put('orders', all.find((o) => o.id === LATE)!);
+    for (let i = 0; i < 100 && !root(el).getElementById('task-form-2025-10_publicSecurity_cameras_P00001'); i++) await new Promise((r) => setTimeout(r, 20));
+    await settle(c);
+    const focused = root(el).activeElement as HTMLElement;
+    expect(focused.id).toBe(HOTELS);
+    expect(shadowText(focused)).toContain('旅馆业治安检查');
+    expect(shadowText(focused)).toContain('已反馈');
+  });
+
   test('evidence is the photos attached in place: none, or none a photo, is refused naming the rule; with a photo the feedback cites the files', async () => {
     const store = await withOrders();
     const files = createMemoryStore(attachmentStoreSpec) as AttachmentStore;
     const ORDER = '2025-10:publicSecurity.keyUnits:P00001';
-    const c = await mount(html`<bh-task-checklist officer="P00001" month="2025-10" now=${NOW} .store=${store} .attachmentStore=${files}></bh-task-checklist>`);
-    const el = c.querySelector('bh-task-checklist')!;
-    await ready(el);
-    const task = [...root(el).querySelectorAll('[part~="task"]')].find((t) => shadowText(t).includes('内保重点单位检查'))!;
-    task.querySelector('button')!.click();
-    await settle(c);
+    const { c, task } = await openKeyUnits(store, files);
     const form = task.querySelector('form')!;
     const panel = form.querySelector('bh-attachments') as BhAttachments;
     expect(panel.getAttribute('item-kind')).toBe('taskOrder');
@@ -192,6 +224,17 @@ describe('<bh-task-checklist>', () => {
     const ids = (await listAttachments(files, { kind: 'taskOrder', id: ORDER })).map((a) => a.id);
     expect(saved!.data.feedback!.values).toEqual({ count: 2, evidence: ids });
     await expectNoAxeViolations(c);
+  });
+
+  test('on a synced store the evidence panel gets its sync control: photos added on another device are asked of the server', async () => {
+    const store = fakeSyncedStore(await withOrders(), { actor: { id: 'P00001', name: '孙警官', roles: ['officer'] }, scope: { level: 'town', id: 'town-a', name: '甲镇' } } as never);
+    const pulls: [string, string][] = [];
+    const sync = Object.assign(store.sync, { fetchFile: async () => undefined, pullFiles: async (collection: string, key: string) => (pulls.push([collection, key]), []) });
+    const { task } = await openKeyUnits(store, createMemoryStore(attachmentStoreSpec) as AttachmentStore);
+    const panel = task.querySelector('bh-attachments') as BhAttachments;
+    expect(panel.sync).toBe(sync);
+    for (let i = 0; i < 100 && pulls.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(pulls).toEqual([['orders', '2025-10:publicSecurity.keyUnits:P00001']]);
   });
 
   test('without an officer it says so in place and emits bh-problem', async () => {

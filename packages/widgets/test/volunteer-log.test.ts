@@ -69,6 +69,21 @@ describe('<bh-volunteer-log>', () => {
     await waitFor(() => shadowText(root.querySelector('.error-summary')).includes('义警队员'));
   });
 
+  test('a store that fails to write is said in plain words in the form and reported as bh-problem, nothing thrown into the page', async () => {
+    const { el, root, store } = await setup(exampleVolunteerLog(3, 0));
+    const problems: { code: string; detail?: string }[] = [];
+    el.addEventListener('bh-problem', (e) => problems.push((e as CustomEvent).detail));
+    store.batch = () => Promise.reject(new TypeError('host store is broken'));
+    (root.getElementById('a-volunteer') as HTMLSelectElement).value = 'V0001';
+    (root.getElementById('a-hours') as HTMLInputElement).value = '2';
+    root.querySelector<HTMLFormElement>('[part="form"]')!.requestSubmit();
+    await waitFor(() => !!root.querySelector('.error-summary'));
+    expect(shadowText(root.querySelector('.error-summary'))).toContain('发生了意外错误');
+    expect(shadowText(root.querySelector('.error-summary'))).not.toContain('broken');
+    expect(root.activeElement?.classList.contains('error-summary')).toBe(true);
+    expect(problems).toMatchObject([{ code: 'unexpected', detail: 'TypeError: host store is broken' }]);
+  });
+
   test('empty and English', async () => {
     const { c, root } = await setup(undefined, { lang: 'en' });
     expect(shadowText(root.querySelector('[part="summary"]'))).toContain('Members0');

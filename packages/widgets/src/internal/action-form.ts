@@ -1,5 +1,4 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
-import { describedBy, field } from './form-fields.js';
 
 /** One choice of a `select`, `choice` or `checks` field. */
 export interface Choice {
@@ -16,21 +15,24 @@ interface FieldBase {
 }
 
 /**
- * One field of a loop action's form, as data — the one vocabulary every widget's action forms are
- * declared in (each domain's action table, run by `LoopActions`). `text` is one line, `date` a
- * date, `number` a whole number (`min`, `max`), `lines` a textarea read as a list (one entry a
- * line), `textarea` free text; `select` (a drop-down) and `choice` (radio buttons) take one of
- * `options`, `checks` any of them (a list), `toggle` is yes or no; `group` puts fields under one
- * legend; `custom` is a control the widget renders itself (an attachments panel) under the
- * field's label, hint and inline error.
+ * One field of a form, as data — the one vocabulary every widget's forms are declared in (each
+ * domain's action table, run by `LoopActions`, and the record forms run by `RecordForm`). `text`
+ * is one line, `tel` a phone number, `date` a date, `datetime` a local date and time, `number` a
+ * number (`min`, `max`; whole unless `step` says otherwise), `lines` a textarea read as a list
+ * (one entry a line), `textarea` free text; `select` (a drop-down) and `choice` (radio buttons)
+ * take one of `options`, `checks` any of them (a list; `inline` lays them out in a row), `toggle`
+ * is yes or no; `group` puts fields under one legend, `row` side by side; `custom` is a control
+ * the widget renders itself (an attachments panel) under the field's label, hint and inline error.
  */
 export type ActionField =
-  | (FieldBase & { readonly kind: 'text' | 'date' | 'lines' | 'textarea' })
-  | (FieldBase & { readonly kind: 'number'; readonly min?: number; readonly max?: number })
-  | (FieldBase & { readonly kind: 'select' | 'choice' | 'checks'; readonly options: readonly Choice[] })
+  | (FieldBase & { readonly kind: 'text' | 'tel' | 'date' | 'datetime' | 'lines' | 'textarea' })
+  | (FieldBase & { readonly kind: 'number'; readonly min?: number; readonly max?: number; readonly step?: number })
+  | (FieldBase & { readonly kind: 'select' | 'choice'; readonly options: readonly Choice[] })
+  | (FieldBase & { readonly kind: 'checks'; readonly options: readonly Choice[]; readonly inline?: boolean })
   | (FieldBase & { readonly kind: 'toggle' })
   | (FieldBase & { readonly kind: 'custom'; readonly render: () => unknown })
-  | { readonly kind: 'group'; readonly label: string; readonly fields: readonly ActionField[] };
+  | { readonly kind: 'group'; readonly label: string; readonly fields: readonly ActionField[] }
+  | { readonly kind: 'row'; readonly fields: readonly ActionField[] };
 
 /** The fields of an open action form, as typed: text, a yes/no, or the values of a list of checks. */
 export type ActionDraft = Record<string, string | boolean | string[]>;
@@ -58,9 +60,12 @@ export function actionPayload<C>(action: LoopAction<C>, draft: ActionDraft): unk
   return action.payload ? action.payload(draft) : draft;
 }
 
-/** The fields of a form with its groups opened up, in order. */
-export function flatFields(fields: readonly ActionField[]): Exclude<ActionField, { kind: 'group' }>[] {
-  return fields.flatMap((f) => (f.kind === 'group' ? flatFields(f.fields) : [f]));
+/** One field that takes a value: not a group or a row. */
+export type ValueField = Exclude<ActionField, { kind: 'group' | 'row' }>;
+
+/** The fields of a form with its groups and rows opened up, in order. */
+export function flatFields(fields: readonly ActionField[]): ValueField[] {
+  return fields.flatMap((f) => (f.kind === 'group' || f.kind === 'row' ? flatFields(f.fields) : [f]));
 }
 
 export interface ActionFormOptions {
@@ -147,9 +152,25 @@ export function actionFields(fields: readonly ActionField[], o: FieldsOptions): 
   return fields.map((f) => actionField(f, o));
 }
 
-/** One field: a labelled control (see `field`), a fieldset of choices, a yes/no box, or a group. */
+/** A labelled field: label, the control (which must carry `id`), an optional hint and inline error. */
+function field(id: string, label: string, control: TemplateResult, error?: string, hint?: string): TemplateResult {
+  return html`<div class="field">
+    <label for=${id}>${label}</label>
+    ${hint ? html`<p class="hint" id="${id}-hint">${hint}</p>` : nothing} ${control}
+    ${error ? html`<p class="field-error" id="${id}-error">${error}</p>` : nothing}
+  </div>`;
+}
+
+/** `aria-describedby` for a field with an optional hint and error. */
+function describedBy(id: string, error?: string, hint?: boolean): string | typeof nothing {
+  const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return ids || nothing;
+}
+
+/** One field: a labelled control (see `field`), a fieldset of choices, a yes/no box, a group or a row. */
 function actionField(f: ActionField, o: FieldsOptions): TemplateResult {
   if (f.kind === 'group') return html`<fieldset><legend>${f.label}</legend>${actionFields(f.fields, o)}</fieldset>`;
+  if (f.kind === 'row') return html`<div class="row">${actionFields(f.fields, o)}</div>`;
   const id = o.id(f.name);
   const value = o.draft?.[f.name];
   const text = typeof value === 'string' ? value : '';
@@ -163,13 +184,15 @@ function actionField(f: ActionField, o: FieldsOptions): TemplateResult {
     const chosen = Array.isArray(value) ? value : [];
     const pick = (choice: string) =>
       o.change ? (e: Event) => o.change!(f.name, f.kind === 'choice' ? choice : (e.target as HTMLInputElement).checked ? [...chosen.filter((v) => v !== choice), choice] : chosen.filter((v) => v !== choice)) : undefined;
-    return html`<fieldset aria-describedby=${described} aria-invalid=${invalid}>
+    const options = f.options.map(
+      (opt) => html`<label class="choice"><input type=${f.kind === 'choice' ? 'radio' : 'checkbox'} id="${id}-${opt.value}" name=${f.name} value=${opt.value}
+          .checked=${f.kind === 'choice' ? value === opt.value : chosen.includes(opt.value)} @change=${pick(opt.value)} />${opt.label}</label>`,
+    );
+    // The fieldset takes the field's id (focusable from an error summary's link to it).
+    return html`<fieldset id=${id} tabindex="-1" aria-describedby=${described} aria-invalid=${invalid}>
       <legend>${label}</legend>
       ${f.hint ? html`<p class="hint" id="${id}-hint">${f.hint}</p>` : nothing}
-      ${f.options.map(
-        (opt) => html`<label class="choice"><input type=${f.kind === 'choice' ? 'radio' : 'checkbox'} id="${id}-${opt.value}" name=${f.name} value=${opt.value}
-            .checked=${f.kind === 'choice' ? value === opt.value : chosen.includes(opt.value)} @change=${pick(opt.value)} />${opt.label}</label>`,
-      )}
+      ${f.kind === 'checks' && f.inline ? html`<div class="row">${options}</div>` : options}
       ${problem ? html`<p class="field-error" id="${id}-error">${problem}</p>` : nothing}
     </fieldset>`;
   }
@@ -193,11 +216,13 @@ function actionField(f: ActionField, o: FieldsOptions): TemplateResult {
             ${f.options.map((opt) => html`<option value=${opt.value} ?selected=${text === opt.value}>${opt.label}</option>`)}
           </select>`
         : f.kind === 'number'
-          ? html`<input id=${id} name=${f.name} type="number" inputmode="numeric" min=${f.min ?? 0} max=${f.max ?? nothing} step="1" ?required=${required}
+          ? html`<input id=${id} name=${f.name} type="number" inputmode=${Number.isInteger(f.step ?? 1) ? 'numeric' : 'decimal'} min=${f.min ?? 0} max=${f.max ?? nothing} step=${f.step ?? 1} ?required=${required}
               aria-describedby=${described} aria-invalid=${invalid} .value=${text} @input=${input} />`
-          : html`<input id=${id} name=${f.name} type=${f.kind === 'date' ? 'date' : 'text'} ?required=${required} aria-describedby=${described} aria-invalid=${invalid} .value=${text} @input=${input} />`;
+          : html`<input id=${id} name=${f.name} type=${INPUT_TYPES[f.kind]} ?required=${required} aria-describedby=${described} aria-invalid=${invalid} .value=${text} @input=${input} />`;
   return field(id, label, control, problem, f.hint);
 }
+
+const INPUT_TYPES = { text: 'text', tel: 'tel', date: 'date', datetime: 'datetime-local' } as const;
 
 /** Moves focus into the open action form (its first field, or its submit button). */
 export function focusActionForm(root: ParentNode | null | undefined): void {

@@ -5,6 +5,8 @@
 import { type AttachmentCollections, attachmentStoreSpec } from '@bihuan/core/attachment';
 import type { Store } from '@bihuan/core/store';
 import { defaultStore } from './store-controller.js';
+import { syncOf } from './session.js';
+import type { AttachmentFetcher } from '../components/attachments/attachments.component.js';
 
 type AttachmentStore = Store<AttachmentCollections>;
 
@@ -18,4 +20,10 @@ export function attachmentPanelStore(explicit: AttachmentStore | undefined, own:
 /** The store the attachment rules read (`options.attachments` of `applyDisputeEvent` / `applyTaskEvent`). */
 export async function attachmentSource(explicit: AttachmentStore | undefined, own: unknown): Promise<AttachmentStore> {
   return attachmentPanelStore(explicit, own) ?? defaultStore(attachmentStoreSpec);
+}
+
+/** The sync control of a widget's synced store, for its `<bh-attachments>` to fetch files added on other devices; undefined for a local store. */
+export function attachmentFetcher(store: unknown): AttachmentFetcher | undefined {
+  const sync = syncOf(store) as (ReturnType<typeof syncOf> & Partial<AttachmentFetcher>) | undefined;
+  return typeof sync?.fetchFile === 'function' ? (sync as AttachmentFetcher) : undefined;
 }

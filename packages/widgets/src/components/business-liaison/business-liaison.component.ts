@@ -3,8 +3,9 @@ import { type BusinessStoreSpec, type KeyFirm, type OneWindowMatter, type Visit,
 import { type Store } from '@bihuan/core/store';
 import { BihuanElement } from '../../internal/bihuan-element.js';
 import { dataStyles } from '../../internal/data-styles.js';
-import { errorSummary, errorSummaryStyles, focusErrorSummary, type FieldError } from '../../internal/error-summary.js';
-import { argumentProblem, describedBy, errorFor, field, readForm } from '../../internal/form-fields.js';
+import { errorSummaryStyles } from '../../internal/error-summary.js';
+import { type ActionField } from '../../internal/action-form.js';
+import { RecordForm } from '../../internal/record-form.js';
 import { formStyles } from '../../internal/form-styles.js';
 import { newId } from '../../internal/new-id.js';
 import { figures, scrollRegion } from '../../internal/figures.js';
@@ -19,8 +20,6 @@ import { formatNumber } from '../../internal/format.js';
 import { ownName } from '../../internal/words.js';
 
 type Collections = BusinessStoreSpec['collections'];
-type Problem = FieldError | { readonly message: string };
-type FieldName = keyof BusinessLiaisonMessages['fields'];
 
 /** `bh-liaison-change`: a firm got its pair (`assign`) or a visit was logged (`visit`). */
 export interface LiaisonChangeDetail {
@@ -61,8 +60,6 @@ export class BhBusinessLiaison extends BihuanElement {
     firms: { state: true },
     page: { state: true },
     editing: { state: true },
-    problems: { state: true },
-    status: { state: true },
   };
 
   /** The store holding the register (`businessStore`'s collections); the default IndexedDB store when absent. */
@@ -78,8 +75,6 @@ export class BhBusinessLiaison extends BihuanElement {
   private cases: WindowCaseItem[] = [];
   private page = 0;
   private editing: { firmId: string; form: 'assign' | 'visit' } | undefined;
-  private problems: Problem[] = [];
-  private status = '';
   private readonly data = new StoreController<Collections>(this, businessStore, async (store) => {
     const [firms, visits, matters, cases] = await Promise.all([store.all('firms'), store.all('visits'), store.all('matters'), store.all('windowCases')]);
     const zh = new Intl.Collator('zh-CN');
@@ -87,6 +82,12 @@ export class BhBusinessLiaison extends BihuanElement {
     this.visits = visits.items;
     this.matters = matters.items.sort((a, b) => zh.compare(a.name, b.name));
     this.cases = cases.items as WindowCaseItem[];
+  });
+  /** The assignment and visit forms: one write through the store, a refusal shown on the field it names. */
+  private readonly form = new RecordForm<Collections>(this, {
+    id: 'f',
+    paths: { officer: 'officerId', 'officer.id': 'officerId', 'officer.name': 'officerName', assistant: 'assistantId', 'assistant.id': 'assistantId', 'assistant.name': 'assistantName' },
+    write: (action) => this.data.write(action),
   });
 
   private get t(): BusinessLiaisonMessages {
@@ -111,7 +112,7 @@ export class BhBusinessLiaison extends BihuanElement {
     const view = pageRows(this.firms, this.page, this.pageSize);
     return html`<section aria-label=${t.region}>
       ${figures(entries.map(([k, v]) => [t.figures[k], v]))}
-      ${this.status ? html`<p class="status" part="status" role="status">${this.status}</p>` : nothing} ${this.renderForm()}
+      ${this.form.status ? html`<p class="status" part="status" role="status">${this.form.status}</p>` : nothing} ${this.renderForm()}
       ${this.firms.length === 0 ? html`<p class="empty">${t.emptyFirms}</p>` : this.renderFirms(view.rows)}
       ${pager(this.locale, view.page, view.pages, this.firms.length, (p) => (this.page = p))}
       ${this.matters.length === 0 ? html`<p class="empty">${t.emptyMatters}</p>` : this.renderMatters()}
@@ -160,14 +161,32 @@ export class BhBusinessLiaison extends BihuanElement {
       <p class="hint" part="limit-rule">${LIMIT_CUT_RULE[this.locale]}</p>`;
   }
 
-  private input(name: FieldName, type = 'text', required = true, value = ''): TemplateResult {
-    const id = `f-${name}`;
-    const problem = this.problems.find((p) => 'id' in p && p.id === id)?.message;
-    const control =
-      type === 'textarea'
-        ? html`<textarea id=${id} name=${name} aria-describedby=${describedBy(id, problem)} aria-invalid=${problem ? 'true' : 'false'}></textarea>`
-        : html`<input id=${id} name=${name} type=${type} .value=${value} ?required=${required} aria-describedby=${describedBy(id, problem)} aria-invalid=${problem ? 'true' : 'false'} />`;
-    return field(id, this.t.fields[name], control, problem);
+  /** The fields of the assignment or the visit form, in the one form vocabulary. */
+  private formFields(firm: KeyFirm, form: 'assign' | 'visit'): ActionField[] {
+    const t = this.t;
+    const f = t.fields;
+    const text = (name: 'officerId' | 'officerName' | 'assistantId' | 'assistantName'): ActionField => ({ kind: 'text', name, label: f[name] });
+    const date: ActionField = { kind: 'date', name: 'date', label: f.date };
+    if (form === 'assign') {
+      return [
+        { kind: 'row', fields: [text('officerId'), text('officerName')] },
+        { kind: 'row', fields: [text('assistantId'), text('assistantName')] },
+        date,
+        ...(firm.officer ? [{ kind: 'toggle', name: 'handover', label: f.handover } as const] : []),
+      ];
+    }
+    return [
+      {
+        kind: 'row',
+        fields: [
+          { kind: 'select', name: 'by', label: f.by, options: [firm.officer!, firm.assistant!].map((p) => ({ value: p.id, label: p.name })) },
+          { kind: 'select', name: 'kind', label: f.kind, options: VISIT_KINDS.map((k) => ({ value: k, label: t.visitKinds[k] })) },
+          date,
+        ],
+      },
+      { kind: 'textarea', name: 'needs', label: f.needs, optional: true },
+      { kind: 'textarea', name: 'note', label: f.note, optional: true },
+    ];
   }
 
   private renderForm(): unknown {
@@ -176,76 +195,42 @@ export class BhBusinessLiaison extends BihuanElement {
     if (!e || !firm) return nothing;
     const t = this.t;
     const today = new Date(this.now ?? Date.now()).toISOString().slice(0, 10);
-    const body =
-      e.form === 'assign'
-        ? html`<p class="hint">${t.hint}</p>
-            <div class="row">${this.input('officerId')} ${this.input('officerName')}</div>
-            <div class="row">${this.input('assistantId')} ${this.input('assistantName')}</div>
-            ${this.input('date', 'date', true, today)}
-            ${firm.officer ? html`<label class="choice"><input type="checkbox" name="handover" value="yes" />${t.fields.handover}</label>` : nothing}`
-        : html`<div class="row">
-              <div class="field"><label for="f-by">${t.fields.by}</label><select id="f-by" name="by">${[firm.officer!, firm.assistant!].map((p) => html`<option value=${p.id}>${p.name}</option>`)}</select></div>
-              <div class="field"><label for="f-kind">${t.fields.kind}</label><select id="f-kind" name="kind">${VISIT_KINDS.map((k) => html`<option value=${k}>${t.visitKinds[k]}</option>`)}</select></div>
-              ${this.input('date', 'date', true, today)}
-            </div>
-            ${this.input('needs', 'textarea', false)} ${this.input('note', 'textarea', false)}`;
     const title = e.form === 'assign' ? t.assignFor(firm.name) : t.visitFor(firm.name);
     return html`<form class="panel" part="form" novalidate aria-label=${title} @submit=${(ev: SubmitEvent) => this.save(ev, firm, e.form)}>
       <strong>${title}</strong>
-      ${errorSummary(() => this.renderRoot, t.errorTitle, this.problems)} ${body}
+      ${this.form.summary(t.errorTitle)} ${e.form === 'assign' ? html`<p class="hint">${t.hint}</p>` : nothing}
+      ${this.form.fields(this.formFields(firm, e.form), { date: today })}
       <div class="actions"><button type="submit" class="primary">${t.submit}</button><button type="button" @click=${() => (this.editing = undefined)}>${t.cancel}</button></div>
     </form>`;
   }
 
   private open(firm: KeyFirm, form: 'assign' | 'visit'): void {
     this.editing = { firmId: firm.id, form };
-    this.problems = [];
-    this.status = '';
+    this.form.clear();
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('form.panel input, form.panel select')?.focus());
   }
 
-  private fieldMap(): Record<string, { id: string; label: string }> {
-    const f = this.t.fields;
-    const e = (name: FieldName) => ({ id: `f-${name}`, label: f[name] });
-    return { officer: e('officerId'), 'officer.id': e('officerId'), 'officer.name': e('officerName'), assistant: e('assistantId'), 'assistant.id': e('assistantId'), 'assistant.name': e('assistantName'), date: e('date'), needs: e('needs'), note: e('note'), by: e('by') };
-  }
-
   private async save(ev: SubmitEvent, firm: KeyFirm, form: 'assign' | 'visit'): Promise<void> {
-    ev.preventDefault();
-    const store = this.data.store;
-    if (!store) return;
-    const f = readForm(ev.target as HTMLFormElement);
-    const opt = (v: string | undefined) => (v ? v : undefined);
-    try {
-      if (form === 'assign') {
-        const person = (id?: string, name?: string) => (id || name ? { id: id ?? '', name: name ?? '' } : undefined);
-        const r = assignLiaison(firm, { officer: person(f.officerId, f.officerName), assistant: person(f.assistantId, f.assistantName), date: f.date }, { replace: f.handover === 'yes' });
-        if (!r.ok) return this.refuse({ field: r.reason.field, message: r.reason.message[this.locale] });
-        await store.put('firms', r.value);
-        this.done(firm, form, this.t.assigned(firm.name));
-      } else {
-        const visit = { id: newId('V'), firmId: firm.id, date: f.date, by: f.by, kind: f.kind, needs: opt(f.needs), note: opt(f.note) };
+    const t = this.t;
+    const text = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
+    const saved = await this.form.submit<unknown>(
+      ev,
+      this.formFields(firm, form),
+      (typed) => async (store) => {
+        if (form === 'assign') {
+          const person = (id?: string, name?: string) => (id || name ? { id: id ?? '', name: name ?? '' } : undefined);
+          const r = assignLiaison(firm, { officer: person(text(typed.officerId), text(typed.officerName)), assistant: person(text(typed.assistantId), text(typed.assistantName)), date: text(typed.date) ?? '' }, { replace: typed.handover === true });
+          return r.ok ? { ok: true, value: await store.put('firms', r.value) } : r;
+        }
+        const visit = { id: newId('V'), firmId: firm.id, date: typed.date, by: typed.by, kind: typed.kind, needs: text(typed.needs), note: text(typed.note) };
         const r = logVisit(firm, JSON.parse(JSON.stringify(visit)));
-        if (!r.ok) return this.refuse({ field: r.reason.field, message: r.reason.message[this.locale] });
-        await store.put('visits', r.value);
-        this.done(firm, form, this.t.visited(firm.name));
-      }
-    } catch (error) {
-      await this.refuse(argumentProblem(error, this.locale));
-    }
-  }
-
-  private async refuse(problem: { argument?: string; field?: string; message: string }): Promise<void> {
-    this.problems = [errorFor(problem, this.fieldMap())];
-    await this.updateComplete;
-    focusErrorSummary(this.renderRoot);
-  }
-
-  private done(firm: KeyFirm, type: 'assign' | 'visit', status: string): void {
+        return r.ok ? { ok: true, value: await store.put('visits', r.value) } : r;
+      },
+      () => (form === 'assign' ? t.assigned(firm.name) : t.visited(firm.name)),
+    );
+    if (saved === undefined) return;
     this.editing = undefined;
-    this.problems = [];
-    this.status = status;
-    this.dispatchEvent(new CustomEvent<LiaisonChangeDetail>('bh-liaison-change', { detail: { firmId: firm.id, type }, bubbles: true, composed: true }));
+    this.dispatchEvent(new CustomEvent<LiaisonChangeDetail>('bh-liaison-change', { detail: { firmId: firm.id, type: form }, bubbles: true, composed: true }));
   }
 }
 

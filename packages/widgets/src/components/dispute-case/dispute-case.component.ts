@@ -35,7 +35,7 @@ import { aside, joinClauses, labelled } from '../../internal/words.js';
 import { type Attachment, type AttachmentCollections, listAttachments } from '@bihuan/core/attachment';
 import type { Store } from '@bihuan/core/store';
 import { storeGuard } from '../../internal/guard.js';
-import { attachmentPanelStore, attachmentSource } from '../../internal/attachment-source.js';
+import { attachmentPanelStore, attachmentSource, attachmentFetcher } from '../../internal/attachment-source.js';
 import '../attachments/define.js';
 import { focusPreview, printButton, printPreview } from '../../internal/print-view.js';
 
@@ -351,6 +351,7 @@ export class BhDisputeCase extends BihuanElement {
       <h3 id="attachments-h">${t.attachments}</h3>
       <bh-attachments
         .store=${store}
+        .sync=${attachmentFetcher(this.store)}
         lang=${this.locale}
         item-kind="dispute"
         item-id=${item.id}

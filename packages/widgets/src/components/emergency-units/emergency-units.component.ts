@@ -3,10 +3,12 @@ import { type EmergencyUnit, type EmergencyUnitCollections, type ResponseJudgeme
 import { type Store } from '@bihuan/core/store';
 import { BihuanElement } from '../../internal/bihuan-element.js';
 import { dataStyles } from '../../internal/data-styles.js';
-import { errorSummary, errorSummaryStyles, focusErrorSummary, type FieldError } from '../../internal/error-summary.js';
+import { errorSummaryStyles } from '../../internal/error-summary.js';
 import { figures, scrollRegion } from '../../internal/figures.js';
 import { aside, joinList, ownName } from '../../internal/words.js';
-import { argumentProblem, errorFor, inputField, problemAt, readForm } from '../../internal/form-fields.js';
+import { type ActionField } from '../../internal/action-form.js';
+import { RecordForm } from '../../internal/record-form.js';
+import { newId } from '../../internal/new-id.js';
 import { formStyles } from '../../internal/form-styles.js';
 import { pageRows, pager } from '../../internal/pager.js';
 import { StoreController } from '../../internal/store-controller.js';
@@ -22,8 +24,6 @@ export interface UnitResponseDetail {
   readonly judgement: ResponseJudgement;
 }
 
-type Problem = FieldError | { readonly id?: undefined; readonly message: string };
-type FieldName = keyof EmergencyUnitsMessages['fields'];
 const TIME_FIELDS = ['selfRescue', 'mutualAid', 'reinforcement'] as const;
 const OUTCOME_FIELDS = ['detained', 'disputesStopped', 'helped'] as const;
 
@@ -65,8 +65,6 @@ export class BhEmergencyUnits extends BihuanElement {
     responses: { state: true },
     page: { state: true },
     recording: { state: true },
-    problems: { state: true },
-    status: { state: true },
   };
 
   /** The store holding units and responses (`emergencyUnitStore`'s collections); the default IndexedDB store when absent. */
@@ -82,13 +80,13 @@ export class BhEmergencyUnits extends BihuanElement {
   private responses: UnitResponse[] = [];
   private page = 0;
   private recording: EmergencyUnit | undefined;
-  private problems: Problem[] = [];
-  private status = '';
   private readonly data = new StoreController<EmergencyUnitCollections>(this, emergencyUnitStore, async (store) => {
     const [units, responses] = await Promise.all([store.all('units'), store.all('responses')]);
     this.units = units.items;
     this.responses = responses.items;
   });
+  /** The drill-or-incident form: one write through the store, a refusal shown on the field it names. */
+  private readonly form = new RecordForm<EmergencyUnitCollections>(this, { id: 'r', paths: { times: 'mutualAid' }, write: (action) => this.data.write(action) });
 
   private get t(): EmergencyUnitsMessages {
     return emergencyUnitsMessages[this.locale];
@@ -112,7 +110,7 @@ export class BhEmergencyUnits extends BihuanElement {
         [t.figures.helped, t.people(n(all.helped))],
       ])}
       ${this.renderTiming(all.onTime)}
-      ${this.status ? html`<p class="status" part="status" role="status">${this.status}</p>` : nothing}
+      ${this.form.status ? html`<p class="status" part="status" role="status">${this.form.status}</p>` : nothing}
       <div class="field" part="filter">
         <label for="station">${t.station}</label>
         <select id="station" data-foot @change=${(e: Event) => ((this.station = (e.target as HTMLSelectElement).value), (this.page = 0))}>
@@ -167,9 +165,25 @@ export class BhEmergencyUnits extends BihuanElement {
       </table>`);
   }
 
-  private input(name: FieldName, options: { type?: string; required?: boolean; hint?: string; value?: string } = {}): TemplateResult {
-    const id = `r-${name}`;
-    return inputField({ id, name, label: this.t.fields[name], type: 'number', min: '0', problem: problemAt(this.problems, id), ...options });
+  /** The record form's fields, in the one form vocabulary: the times in seconds, then what came of it. */
+  private formFields(): { when: ActionField[]; times: ActionField[]; outcome: ActionField[] } {
+    const t = this.t;
+    const f = t.fields;
+    const count = (name: (typeof TIME_FIELDS | typeof OUTCOME_FIELDS)[number], optional: boolean): ActionField => ({ kind: 'number', name, label: f[name], optional });
+    return {
+      when: [
+        {
+          kind: 'row',
+          fields: [
+            { kind: 'select', name: 'kind', label: f.kind, options: (['drill', 'incident'] as const).map((k) => ({ value: k, label: t.responseKinds[k] })) },
+            { kind: 'datetime', name: 'at', label: f.at },
+          ],
+        },
+      ],
+      // Only self-rescue is asked of every record; core says when a drill lacks the others.
+      times: [{ kind: 'row', fields: TIME_FIELDS.map((name) => count(name, name !== 'selfRescue')) }],
+      outcome: [{ kind: 'row', fields: OUTCOME_FIELDS.map((name) => count(name, true)) }],
+    };
   }
 
   private renderForm(): unknown {
@@ -177,23 +191,17 @@ export class BhEmergencyUnits extends BihuanElement {
     if (!unit) return nothing;
     const t = this.t;
     const now = new Date((this.now ?? Date.now()) as string | number | Date).getTime() + 8 * 3_600_000;
+    const fields = this.formFields();
+    const draft = { at: new Date(now).toISOString().slice(0, 16), ...Object.fromEntries(OUTCOME_FIELDS.map((name) => [name, '0'])) };
     return html`<form part="form" novalidate aria-label=${t.recordFor(ownName(unit.name, this.locale))} @submit=${(e: SubmitEvent) => this.submit(e, unit)}>
       <fieldset>
         <legend>${t.recordFor(ownName(unit.name, this.locale))}</legend>
-        ${errorSummary(() => this.renderRoot, t.errorTitle, this.problems)}
-        <div class="row">
-          <div class="field">
-            <label for="r-kind">${t.fields.kind}</label>
-            <select id="r-kind" name="kind">${(['drill', 'incident'] as const).map((k) => html`<option value=${k}>${t.responseKinds[k]}</option>`)}</select>
-          </div>
-          ${this.input('at', { type: 'datetime-local', required: true, value: new Date(now).toISOString().slice(0, 16) })}
-        </div>
+        ${this.form.summary(t.errorTitle)} ${this.form.fields(fields.when, draft)}
         <p class="hint" id="times-hint">${t.timesHint}</p>
-        <div class="row">${TIME_FIELDS.map((f) => this.input(f, { required: f === 'selfRescue' }))}</div>
-        <div class="row">${OUTCOME_FIELDS.map((f) => this.input(f, { value: '0' }))}</div>
+        ${this.form.fields(fields.times, draft)} ${this.form.fields(fields.outcome, draft)}
         <div class="actions">
           <button type="submit" class="primary">${t.save}</button>
-          <button type="button" @click=${() => ((this.recording = undefined), (this.problems = []))}>${t.cancel}</button>
+          <button type="button" @click=${() => ((this.recording = undefined), this.form.clear())}>${t.cancel}</button>
         </div>
       </fieldset>
     </form>`;
@@ -201,46 +209,35 @@ export class BhEmergencyUnits extends BihuanElement {
 
   private startRecording(unit: EmergencyUnit): void {
     this.recording = unit;
-    this.problems = [];
-    this.status = '';
+    this.form.clear();
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#r-kind')?.focus());
   }
 
   private async submit(e: SubmitEvent, unit: EmergencyUnit): Promise<void> {
-    e.preventDefault();
-    const store = this.data.store;
-    if (!store) return;
-    const f = readForm(e.target as HTMLFormElement);
-    const num = (v: string | undefined) => (v ? Number(v) : null);
-    const input = {
-      id: `R-${globalThis.crypto?.randomUUID?.() ?? Date.now().toString(36)}`,
-      unitId: unit.id,
-      kind: f.kind as 'drill' | 'incident',
-      // The form's local time is Beijing time.
-      at: f.at ? `${f.at}:00+08:00` : '',
-      times: { selfRescue: num(f.selfRescue) as number, mutualAid: num(f.mutualAid), reinforcement: num(f.reinforcement) },
-      outcome: { detained: num(f.detained) ?? 0, disputesStopped: num(f.disputesStopped) ?? 0, helped: num(f.helped) ?? 0 },
-    };
     const t = this.t;
-    const fields = Object.fromEntries((['at', ...TIME_FIELDS, ...OUTCOME_FIELDS] as const).map((k) => [k, { id: `r-${k}`, label: t.fields[k] }]));
-    fields.times = fields.mutualAid!;
-    try {
-      const decision = await recordResponseIn(store, input);
-      if (decision.ok) {
-        const { response, judgement } = decision.value;
+    const f = this.formFields();
+    const num = (v: unknown) => (typeof v === 'string' && v ? Number(v) : null);
+    const recorded = await this.form.submit(
+      e,
+      [...f.when, ...f.times, ...f.outcome],
+      (typed) => (store) =>
+        recordResponseIn(store, {
+          id: newId('R'),
+          unitId: unit.id,
+          kind: typed.kind as 'drill' | 'incident',
+          // The form's local time is Beijing time.
+          at: typed.at ? `${typed.at as string}:00+08:00` : '',
+          times: { selfRescue: num(typed.selfRescue) as number, mutualAid: num(typed.mutualAid), reinforcement: num(typed.reinforcement) },
+          outcome: { detained: num(typed.detained) ?? 0, disputesStopped: num(typed.disputesStopped) ?? 0, helped: num(typed.helped) ?? 0 },
+        }),
+      ({ response, judgement }) => {
         const parts = RESPONSE_STAGES.map((s) => t.part(t.stages[s], response.times[s] === null ? '' : String(response.times[s]), t.verdicts[judgement[s]]));
-        this.status = t.judged(ownName(unit.name, this.locale), parts.join(t.sep));
-        this.recording = undefined;
-        this.problems = [];
-        this.dispatchEvent(new CustomEvent<UnitResponseDetail>('bh-unit-response', { detail: decision.value, bubbles: true, composed: true }));
-        return;
-      }
-      this.problems = [errorFor({ field: decision.reason.field, message: decision.reason.message[this.locale] }, fields)];
-    } catch (error) {
-      this.problems = [errorFor(argumentProblem(error, this.locale), fields)];
-    }
-    await this.updateComplete;
-    focusErrorSummary(this.renderRoot);
+        return t.judged(ownName(unit.name, this.locale), parts.join(t.sep));
+      },
+    );
+    if (!recorded) return;
+    this.recording = undefined;
+    this.dispatchEvent(new CustomEvent<UnitResponseDetail>('bh-unit-response', { detail: recorded, bubbles: true, composed: true }));
   }
 }
 

@@ -6,8 +6,8 @@ import { InvalidArgumentError } from '@bihuan/core/schema';
 import type { Store } from '@bihuan/core/store';
 import { BihuanElement } from '../../internal/bihuan-element.js';
 import { dataStyles } from '../../internal/data-styles.js';
-import { errorSummary, errorSummaryStyles, focusErrorSummary, type FieldError } from '../../internal/error-summary.js';
-import { argumentProblem, errorFor, inputField, problemAt, readForm } from '../../internal/form-fields.js';
+import { errorSummaryStyles } from '../../internal/error-summary.js';
+import { RecordForm } from '../../internal/record-form.js';
 import { figures, scrollRegion } from '../../internal/figures.js';
 import { formStyles } from '../../internal/form-styles.js';
 import { pageRows, pager } from '../../internal/pager.js';
@@ -18,12 +18,13 @@ import { periodSwitch, periodSwitchStyles } from '../../internal/period-switch.j
 import { SyncMarksController, isSynced, syncMarkStyles, viewerOf, type ViewerActor } from '../../internal/session.js';
 import { eventPermitsMessages, type EventPermitsMessages } from './event-permits.messages.js';
 import { EVENT_PERMIT_ACTIONS } from './event-permits.actions.js';
-import { type ActionDraft, actionFields, actionPayload, payloadOf } from '../../internal/action-form.js';
+import { type ActionDraft, type ActionField, actionPayload, payloadOf } from '../../internal/action-form.js';
 import { LoopActions } from '../../internal/loop-actions.js';
 import { eventPermitsStyles } from './event-permits.styles.js';
 import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } from '../../events.js';
 import { idGuard, nowGuard, pageSizeGuard, roleGuard, storeGuard, textGuard } from '../../internal/guard.js';
 import { formatNumber } from '../../internal/format.js';
+import { newId } from '../../internal/new-id.js';
 import { ownName, standalone } from '../../internal/words.js';
 
 /** `bh-permit-change`: a filing was made (`type: 'file'`) or moved on by an action. */
@@ -32,8 +33,6 @@ export interface PermitChangeDetail {
   readonly type: EventPermitEvent | 'file';
   readonly state: EventPermitItem['state'];
 }
-
-type Problem = FieldError | { readonly id?: undefined; readonly message: string };
 
 /**
  * Large-event security permits (大型活动安全许可): the filings ledger with the rate of events held
@@ -89,8 +88,6 @@ export class BhEventPermits extends BihuanElement {
     items: { state: true },
     page: { state: true },
     pending: { state: true },
-    problems: { state: true },
-    status: { state: true },
   };
 
   /** The store holding the filings (`eventPermitStore`'s collections); the default IndexedDB store when absent. */
@@ -113,8 +110,6 @@ export class BhEventPermits extends BihuanElement {
   private items: EventPermitItem[] = [];
   private page = 0;
   private pending: { id: string; type: EventPermitEvent } | undefined;
-  private problems: Problem[] = [];
-  private status = '';
   private readonly data = new StoreController<EventPermitCollections>(this, eventPermitStore, async (store) => {
     const all = await store.all('permits');
     this.items = all.items.sort((a, b) => (a.data.eventDate < b.data.eventDate ? 1 : a.data.eventDate > b.data.eventDate ? -1 : a.id < b.id ? -1 : 1));
@@ -125,6 +120,14 @@ export class BhEventPermits extends BihuanElement {
   }
 
   private readonly syncMarks = new SyncMarksController(this, () => this.store);
+  /** The new-filing form: one write through the store, a refusal shown on the field it names. */
+  private readonly filing = new RecordForm<EventPermitCollections>(this, {
+    id: 'file',
+    paths: { 'application.name': 'name', expectedAttendance: 'attendance', 'organizer.name': 'organizer' },
+    write: (action) => this.data.write(action),
+  });
+  /** What an action was refused (in its form, or above the table for one sent at once) and what the last one did. */
+  private readonly acting = new RecordForm<EventPermitCollections>(this, { id: 'action', paths: { attendance: 'actual' }, write: (action) => this.data.write(action) });
 
   /** Who acts: the session's actor on a synced store (no role, and so no action, when it has no permit role), `viewer-*` otherwise. */
   private viewer(): ViewerActor & { role: EventPermitRole | '' } {
@@ -162,8 +165,8 @@ export class BhEventPermits extends BihuanElement {
         [t.figures.safeRate, s.safeRate],
       ])}
       ${report ? this.renderChange(report) : nothing}
-      ${this.status ? html`<p class="status" part="status" role="status">${this.status}</p>` : nothing}
-      ${this.pending ? nothing : errorSummary(() => this.renderRoot, t.errorTitle, this.problems)}
+      ${this.filing.status || this.acting.status ? html`<p class="status" part="status" role="status">${this.filing.status || this.acting.status}</p>` : nothing}
+      ${this.pending ? nothing : this.acting.summary(t.errorTitle)}
       ${items.length === 0 ? html`<p class="empty">${period ? t.periodEmpty : t.empty}</p>` : this.renderTable(view.rows)}
       ${pager(this.locale, view.page, view.pages, items.length, (p) => (this.page = p))} ${this.renderActionForm()} ${this.viewer().role ? this.renderFilingForm() : nothing}
     </section>`;
@@ -203,12 +206,6 @@ export class BhEventPermits extends BihuanElement {
       </table>`);
   }
 
-  private input(prefix: string, name: keyof EventPermitsMessages['fields'], options: { required?: boolean; hint?: string; value?: string } = {}): TemplateResult {
-    const id = `${prefix}-${name}`;
-    const type = name === 'summary' ? 'textarea' : name === 'eventDate' ? 'date' : name === 'attendance' || name === 'stewards' ? 'number' : name === 'phone' ? 'tel' : 'text';
-    return inputField({ id, name, label: this.t.fields[name], type, problem: problemAt(this.problems, id), min: type === 'number' ? '0' : undefined, ...options });
-  }
-
   private renderActionForm(): unknown {
     const p = this.pending;
     if (!p) return nothing;
@@ -218,13 +215,34 @@ export class BhEventPermits extends BihuanElement {
     const label = t.actionFor(eventPermitLoop.events[p.type].label[this.locale], ownName(item.data.name, this.locale));
     return html`<form class="action" part="action-form" aria-label=${label} novalidate @submit=${(e: SubmitEvent) => this.submitAction(e, item, p.type)}>
       <strong>${label}</strong>
-      ${errorSummary(() => this.renderRoot, t.errorTitle, this.problems)}
-      ${actionFields(this.actionFieldsOf(p.type), { id: (name) => `action-${name}`, draft: EVENT_PERMIT_ACTIONS[p.type]?.defaults?.(this) ?? {}, problem: (name) => problemAt(this.problems, `action-${name}`), required: true })}
+      ${this.acting.summary(t.errorTitle)} ${this.acting.fields(this.actionFieldsOf(p.type), EVENT_PERMIT_ACTIONS[p.type]?.defaults?.(this) ?? {})}
       <div class="actions">
         <button type="submit" class="primary">${t.confirm}</button>
         <button type="button" @click=${() => this.endAction()}>${t.cancel}</button>
       </div>
     </form>`;
+  }
+
+  /** The new-filing form's fields, in the one form vocabulary. */
+  private filingFields(): ActionField[] {
+    const t = this.t;
+    const f = t.fields;
+    const text = (name: 'name' | 'venue' | 'organizer' | 'contact'): ActionField => ({ kind: 'text', name, label: f[name] });
+    return [
+      { kind: 'row', fields: [text('name'), text('venue')] },
+      {
+        kind: 'row',
+        fields: [
+          { kind: 'select', name: 'kind', label: f.kind, options: EVENT_KINDS.map((k) => ({ value: k, label: standalone(t.kinds[k], this.locale) })) },
+          { kind: 'date', name: 'eventDate', label: f.eventDate },
+          { kind: 'number', name: 'attendance', label: f.attendance },
+        ],
+      },
+      { kind: 'row', fields: [text('organizer'), text('contact'), { kind: 'tel', name: 'phone', label: f.phone }] },
+      // The plan may follow later (submitPlan): both are optional here.
+      { kind: 'textarea', name: 'summary', label: f.summary, hint: t.planHint, optional: true },
+      { kind: 'number', name: 'stewards', label: f.stewards, optional: true },
+    ];
   }
 
   private renderFilingForm(): TemplateResult {
@@ -233,24 +251,15 @@ export class BhEventPermits extends BihuanElement {
       <fieldset>
         <legend id="file-title">${t.fileTitle}</legend>
         <p class="hint">${t.fileHint}</p>
-        <div class="row">${this.input('file', 'name', { required: true })} ${this.input('file', 'venue', { required: true })}</div>
-        <div class="row">
-          <div class="field">
-            <label for="file-kind">${t.fields.kind}</label>
-            <select id="file-kind" name="kind">${EVENT_KINDS.map((k) => html`<option value=${k}>${standalone(t.kinds[k], this.locale)}</option>`)}</select>
-          </div>
-          ${this.input('file', 'eventDate', { required: true })} ${this.input('file', 'attendance', { required: true })}
-        </div>
-        <div class="row">${this.input('file', 'organizer', { required: true })} ${this.input('file', 'contact', { required: true })} ${this.input('file', 'phone', { required: true })}</div>
-        ${this.input('file', 'summary', { hint: t.planHint })} ${this.input('file', 'stewards')}
+        ${this.filing.summary(t.errorTitle)} ${this.filing.fields(this.filingFields())}
         <div><button type="submit" class="primary">${t.submit}</button></div>
       </fieldset>
     </form>`;
   }
 
   private startAction(item: EventPermitItem, type: EventPermitEvent): void {
-    this.problems = [];
-    this.status = '';
+    this.filing.clear();
+    this.acting.clear();
     if (EVENT_PERMIT_ACTIONS[type]) {
       this.pending = { id: item.id, type };
       void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('form.action textarea, form.action input')?.focus());
@@ -259,11 +268,11 @@ export class BhEventPermits extends BihuanElement {
 
   private endAction(): void {
     this.pending = undefined;
-    this.problems = [];
+    this.acting.clear();
   }
 
   /** The fields of an action's form, from the table. */
-  private actionFieldsOf(type: EventPermitEvent) {
+  private actionFieldsOf(type: EventPermitEvent): readonly ActionField[] {
     return EVENT_PERMIT_ACTIONS[type]?.fields(this, {}) ?? [];
   }
 
@@ -285,72 +294,40 @@ export class BhEventPermits extends BihuanElement {
     const outcome = await this.actions.apply(this.data.store, item.id, type, payload, this.viewer(), this.at());
     if (outcome.ok) {
       this.pending = undefined;
-      this.problems = [];
-      this.status = this.t.done(eventPermitLoop.events[type].label[this.locale], ownName(item.data.name, this.locale));
+      this.acting.problems = [];
+      this.acting.status = this.t.done(eventPermitLoop.events[type].label[this.locale], ownName(item.data.name, this.locale));
       this.emit(item.id, type, outcome.snapshot.state as EventPermitItem['state']);
       return;
     }
     const message = outcome.reason?.message[this.locale] ?? outcome.problem;
     if (message === undefined) return;
-    const prefix = this.pending ? 'action' : 'file';
-    this.problems = [errorFor({ field: outcome.reason?.field, message }, this.fieldMap(prefix))];
-    await this.updateComplete;
-    focusErrorSummary(this.renderRoot);
-  }
-
-  private fieldMap(prefix: 'file' | 'action'): Record<string, { id: string; label: string }> {
-    const f = this.t.fields;
-    const entry = (name: keyof EventPermitsMessages['fields']) => ({ id: `${prefix}-${name}`, label: f[name] });
-    if (prefix === 'action') {
-      return { summary: entry('summary'), stewards: entry('stewards'), reason: entry('reason'), attendance: entry('actual'), incidents: entry('incidents'), outcome: entry('outcome') };
-    }
-    return {
-      'application.name': entry('name'),
-      name: entry('name'),
-      venue: entry('venue'),
-      eventDate: entry('eventDate'),
-      expectedAttendance: entry('attendance'),
-      'organizer.name': entry('organizer'),
-      contact: entry('contact'),
-      phone: entry('phone'),
-      summary: entry('summary'),
-      stewards: entry('stewards'),
-    };
+    await this.acting.refuse({ field: outcome.reason?.field, message }, this.pending ? this.actionFieldsOf(type) : []);
   }
 
   private async submitFiling(e: SubmitEvent): Promise<void> {
-    e.preventDefault();
-    const form = e.target as HTMLFormElement;
-    const store = this.data.store;
-    if (!store) return;
-    const f = readForm(form);
-    const id = `EP-${globalThis.crypto?.randomUUID?.() ?? Date.now().toString(36)}`;
-    const application = {
-      name: f.name,
-      kind: f.kind,
-      venue: f.venue,
-      eventDate: f.eventDate,
-      expectedAttendance: f.attendance ? Number(f.attendance) : undefined,
-      organizer: { name: f.organizer, contact: f.contact, phone: f.phone },
-      plan: f.summary || f.stewards ? { summary: f.summary, stewards: f.stewards ? Number(f.stewards) : undefined } : null,
-    };
     this.pending = undefined;
-    this.status = '';
-    try {
-      const decision = await fileEventPermitIn(store, { id, application: application as never, actor: this.viewer() as ViewerActor & { role: EventPermitRole }, at: this.at() });
-      if (decision.ok) {
-        this.problems = [];
-        this.status = this.t.filed(ownName(decision.value.data.name, this.locale));
-        form.reset();
-        this.emit(id, 'file', decision.value.state);
-        return;
-      }
-      this.problems = [errorFor({ field: decision.reason.field, message: decision.reason.message[this.locale] }, this.fieldMap('file'))];
-    } catch (error) {
-      this.problems = [errorFor(argumentProblem(error, this.locale), this.fieldMap('file'))];
-    }
-    await this.updateComplete;
-    focusErrorSummary(this.renderRoot);
+    this.acting.clear();
+    const count = (v: unknown) => (typeof v === 'string' && v ? Number(v) : undefined);
+    const id = newId('EP');
+    const filed = await this.filing.submit(
+      e,
+      this.filingFields(),
+      (f) => (store) => {
+        // Required fields come as typed ('' when blank: core says what is missing); blank optional ones are absent.
+        const application = {
+          name: f.name,
+          kind: f.kind,
+          venue: f.venue,
+          eventDate: f.eventDate,
+          expectedAttendance: count(f.attendance),
+          organizer: { name: f.organizer, contact: f.contact, phone: f.phone },
+          plan: f.summary || f.stewards ? { summary: f.summary ?? '', stewards: count(f.stewards) } : null,
+        };
+        return fileEventPermitIn(store, { id, application: application as never, actor: this.viewer() as ViewerActor & { role: EventPermitRole }, at: this.at() });
+      },
+      (item) => this.t.filed(ownName(item.data.name, this.locale)),
+    );
+    if (filed) this.emit(id, 'file', filed.state);
   }
 
   private emit(id: string, type: PermitChangeDetail['type'], state: EventPermitItem['state']): void {

@@ -4,8 +4,9 @@ import { masked } from '../../internal/masking.js';
 import { type Store } from '@bihuan/core/store';
 import { BihuanElement } from '../../internal/bihuan-element.js';
 import { dataStyles } from '../../internal/data-styles.js';
-import { errorSummary, errorSummaryStyles, focusErrorSummary, type FieldError } from '../../internal/error-summary.js';
-import { argumentProblem, describedBy, errorFor, field, readForm } from '../../internal/form-fields.js';
+import { errorSummaryStyles } from '../../internal/error-summary.js';
+import { type ActionField } from '../../internal/action-form.js';
+import { RecordForm } from '../../internal/record-form.js';
 import { formStyles } from '../../internal/form-styles.js';
 import { newId } from '../../internal/new-id.js';
 import { figures, scrollRegion } from '../../internal/figures.js';
@@ -19,7 +20,6 @@ import { formatNumber } from '../../internal/format.js';
 import { joinClauses, joinList, labelled, ownName, standalone } from '../../internal/words.js';
 
 type Collections = JobFairStoreSpec['collections'];
-type FieldName = keyof JobFairMessages['fields'];
 
 /** `bh-intention-filed`: an employment-intention form was stored; `matches` counts the suitable openings. */
 export interface IntentionFiledDetail {
@@ -58,8 +58,6 @@ export class BhJobFair extends BihuanElement {
     fair: { type: String, guard: idGuard },
     now: { guard: nowGuard },
     selected: { state: true },
-    problems: { state: true },
-    status: { state: true },
     openings: { state: true },
   };
 
@@ -75,8 +73,6 @@ export class BhJobFair extends BihuanElement {
   private forms: EmploymentIntention[] = [];
   private fairIds: string[] = [];
   private selected: string | undefined;
-  private problems: (FieldError | { readonly message: string })[] = [];
-  private status = '';
   private readonly data = new StoreController<Collections>(this, jobFairStore, async (store) => {
     const where = this.fair ? { index: 'fair', equals: this.fair } : undefined;
     const [fairs, firms, openings, forms] = await Promise.all([store.all('fairs'), store.all('firms', where), store.all('openings', where), store.all('intentions', where)]);
@@ -85,6 +81,8 @@ export class BhJobFair extends BihuanElement {
     this.openings = openings.items;
     this.forms = forms.items.sort((a, b) => (a.filledOn < b.filledOn ? 1 : a.filledOn > b.filledOn ? -1 : a.id < b.id ? -1 : 1));
   });
+  /** The intention form: one write through the store, a refusal shown on the field it names. */
+  private readonly form = new RecordForm<Collections>(this, { id: 'f', write: (action) => this.data.write(action) });
 
   private get t(): JobFairMessages {
     return jobFairMessages[this.locale];
@@ -103,7 +101,7 @@ export class BhJobFair extends BihuanElement {
     const entries = [['firms', s.firms], ['openings', s.openings], ['jobs', s.jobs], ['forms', s.forms], ['matched', s.matchedShare]] as const;
     return html`<section aria-label=${t.region}>
       ${figures(entries.map(([k, v]) => [t.figures[k], typeof v === 'number' ? formatNumber(v) : v]))}
-      ${this.status ? html`<p class="status" part="status" role="status">${this.status}</p>` : nothing}
+      ${this.form.status ? html`<p class="status" part="status" role="status">${this.form.status}</p>` : nothing}
       ${this.openings.length === 0 ? html`<p class="empty">${t.emptyOpenings}</p>` : this.renderOpenings()} ${this.renderMatches()}
       ${this.forms.length === 0 ? html`<p class="empty">${t.emptyForms}</p>` : this.renderForms()} ${this.renderForm()}
     </section>`;
@@ -168,34 +166,25 @@ export class BhJobFair extends BihuanElement {
     </section>`;
   }
 
-  private input(name: FieldName, type = 'text', options: { required?: boolean; hint?: string; value?: string } = {}): TemplateResult {
-    const id = `f-${name}`;
-    const problem = this.problems.find((p) => 'id' in p && p.id === id)?.message;
-    return field(
-      id,
-      this.t.fields[name],
-      html`<input id=${id} name=${name} type=${type} min=${type === 'number' ? '0' : nothing} .value=${options.value ?? ''} ?required=${options.required}
-        aria-describedby=${describedBy(id, problem, !!options.hint)} aria-invalid=${problem ? 'true' : 'false'} />`,
-      problem,
-      options.hint,
-    );
+  /** The intention form's fields, in the one form vocabulary. */
+  private formFields(): ActionField[] {
+    const t = this.t;
+    const f = t.fields;
+    return [
+      { kind: 'row', fields: [{ kind: 'text', name: 'name', label: f.name }, { kind: 'number', name: 'expectedPay', label: f.expectedPay }] },
+      { kind: 'checks', name: 'kinds', label: f.kinds, inline: true, options: JOB_KINDS.map((k) => ({ value: k, label: standalone(this.kind(k), this.locale) })) },
+      { kind: 'row', fields: [{ kind: 'text', name: 'skills', label: f.skills, hint: t.listHint, optional: true }, { kind: 'text', name: 'certificates', label: f.certificates, hint: t.listHint, optional: true }] },
+      { kind: 'row', fields: [{ kind: 'text', name: 'preferredLocation', label: f.preferredLocation, optional: true }, { kind: 'date', name: 'filledOn', label: f.filledOn }] },
+    ];
   }
 
   private renderForm(): TemplateResult {
     const t = this.t;
-    const kindsProblem = this.problems.find((p) => 'id' in p && p.id === 'f-kinds')?.message;
     return html`<form part="form" novalidate aria-labelledby="form-title" @submit=${(e: SubmitEvent) => this.submit(e)}>
-      ${errorSummary(() => this.renderRoot, t.errorTitle, this.problems)}
+      ${this.form.summary(t.errorTitle)}
       <fieldset>
         <legend id="form-title">${t.formTitle}</legend>
-        <div class="row">${this.input('name', 'text', { required: true })} ${this.input('expectedPay', 'number', { required: true })}</div>
-        <fieldset id="f-kinds" tabindex="-1" aria-describedby=${describedBy('f-kinds', kindsProblem)}>
-          <legend>${t.fields.kinds}</legend>
-          ${kindsProblem ? html`<p class="field-error" id="f-kinds-error">${kindsProblem}</p>` : nothing}
-          <div class="row">${JOB_KINDS.map((k) => html`<label class="choice"><input type="checkbox" name="kind-${k}" value=${k} />${standalone(this.kind(k), this.locale)}</label>`)}</div>
-        </fieldset>
-        <div class="row">${this.input('skills', 'text', { hint: t.listHint })} ${this.input('certificates', 'text', { hint: t.listHint })}</div>
-        <div class="row">${this.input('preferredLocation')} ${this.input('filledOn', 'date', { required: true, value: new Date(this.now ?? Date.now()).toISOString().slice(0, 10) })}</div>
+        ${this.form.fields(this.formFields(), { filledOn: new Date(this.now ?? Date.now()).toISOString().slice(0, 10) })}
         <div><button type="submit" class="primary">${t.submit}</button></div>
       </fieldset>
     </form>`;
@@ -207,39 +196,30 @@ export class BhJobFair extends BihuanElement {
   }
 
   private async submit(e: SubmitEvent): Promise<void> {
-    e.preventDefault();
-    const store = this.data.store;
-    if (!store) return;
-    const formEl = e.target as HTMLFormElement;
-    const f = readForm(formEl);
-    const list = (v: string | undefined) => (v ? v.split(/[,，、;；]/).map((s) => s.trim()).filter(Boolean) : []);
-    const input = {
-      id: newId('I'),
-      fairId: this.fair || this.fairIds[0] || 'fair',
-      name: f.name ?? '',
-      kinds: JOB_KINDS.filter((k) => f[`kind-${k}`]),
-      expectedPay: f.expectedPay === '' || f.expectedPay === undefined ? Number.NaN : Number(f.expectedPay),
-      skills: list(f.skills),
-      certificates: list(f.certificates),
-      ...(f.preferredLocation ? { preferredLocation: f.preferredLocation } : {}),
-      filledOn: f.filledOn ?? '',
-    };
-    try {
-      const form = intentionForm(input);
-      await store.put('intentions', form);
-      formEl.reset();
-      this.problems = [];
-      this.selected = form.id;
-      const n = matchIntention(form, this.openings).length;
-      this.status = this.t.saved(masked(EmploymentIntentionSchema, form).name, n);
-      this.dispatchEvent(new CustomEvent<IntentionFiledDetail>('bh-intention-filed', { detail: { id: form.id, matches: n }, bubbles: true, composed: true }));
-    } catch (error) {
-      const fields = this.t.fields;
-      const map = Object.fromEntries((Object.keys(fields) as FieldName[]).map((k) => [k, { id: `f-${k}`, label: fields[k] }]));
-      this.problems = [errorFor(argumentProblem(error, this.locale), map)];
-      await this.updateComplete;
-      focusErrorSummary(this.renderRoot);
-    }
+    const text = (v: unknown) => (typeof v === 'string' ? v : '');
+    const list = (v: unknown) => text(v).split(/[,，、;；]/).map((s) => s.trim()).filter(Boolean);
+    const form = await this.form.submit(
+      e,
+      this.formFields(),
+      (typed) => async (store) => {
+        const intention = intentionForm({
+          id: newId('I'),
+          fairId: this.fair || this.fairIds[0] || 'fair',
+          name: text(typed.name),
+          kinds: (typed.kinds as string[]).filter((k): k is (typeof JOB_KINDS)[number] => (JOB_KINDS as readonly string[]).includes(k)),
+          expectedPay: typed.expectedPay ? Number(typed.expectedPay) : Number.NaN,
+          skills: list(typed.skills),
+          certificates: list(typed.certificates),
+          ...(typed.preferredLocation ? { preferredLocation: text(typed.preferredLocation) } : {}),
+          filledOn: text(typed.filledOn),
+        });
+        return { ok: true, value: await store.put('intentions', intention) };
+      },
+      (form) => this.t.saved(masked(EmploymentIntentionSchema, form).name, matchIntention(form, this.openings).length),
+    );
+    if (!form) return;
+    this.selected = form.id;
+    this.dispatchEvent(new CustomEvent<IntentionFiledDetail>('bh-intention-filed', { detail: { id: form.id, matches: matchIntention(form, this.openings).length }, bubbles: true, composed: true }));
   }
 }
 

@@ -1,10 +1,12 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+// Rows keyed by order (and categories by id): a row's DOM, and the focus in it, stays with its task when the list reloads in another order.
+import { repeat } from 'lit/directives/repeat.js';
 import { formatInstant, parseInstant } from '@bihuan/core/calendar';
 import { BihuanError } from '@bihuan/core/schema';
 import type { Store } from '@bihuan/core/store';
 import { type OfficerReminders, type ReminderPolicy, type TaskOrder, type TaskStore, type TaskStoreSpec, DEFAULT_REMINDER_POLICY, applyTaskEvent, dueDayText, reminders, rollupOrders, taskOrderLoop, taskStoreSpec } from '@bihuan/core/task';
 import { type AttachmentCollections, listAttachments } from '@bihuan/core/attachment';
-import { attachmentPanelStore, attachmentSource } from '../../internal/attachment-source.js';
+import { attachmentFetcher, attachmentPanelStore, attachmentSource } from '../../internal/attachment-source.js';
 import '../attachments/define.js';
 import { BihuanElement } from '../../internal/bihuan-element.js';
 import { type ViewerActor, viewerOf } from '../../internal/session.js';
@@ -167,10 +169,11 @@ export class BhTaskChecklist extends BihuanElement {
       </div>
       ${this.renderReminders(t, alarms)} ${status}
       <label class="choice todo-filter" part="todo-filter"><input type="checkbox" .checked=${this.todoOnly} @change=${(e: Event) => (this.todoOnly = (e.target as HTMLInputElement).checked)} />${t.todoOnly(orders.filter((o) => OPEN.has(o.state)).length)}</label>
-      ${[...byCategory.values()]
-        .map((list) => (this.todoOnly ? list.filter((o) => OPEN.has(o.state)) : list))
-        .filter((list) => list.length > 0)
-        .map((list) => this.renderCategory(t, list, levels))}
+      ${repeat(
+        [...byCategory.values()].map((list) => (this.todoOnly ? list.filter((o) => OPEN.has(o.state)) : list)).filter((list) => list.length > 0),
+        (list) => list[0]!.data.template.category,
+        (list) => this.renderCategory(t, list, levels),
+      )}
       ${this.todoOnly && !orders.some((o) => OPEN.has(o.state)) ? html`<p class="empty">${t.nothingToDo}</p>` : nothing}`;
   }
 
@@ -198,7 +201,7 @@ export class BhTaskChecklist extends BihuanElement {
     return html`<details class="category" part="category" ?open=${pending}>
       <summary><h3>${list[0]!.data.template.categoryName[this.locale]}</h3><span class="meta">${t.categoryDone(done, counted)}</span></summary>
       <ul class="tasks">
-        ${list.map((o) => this.renderTask(t, o, levels.get(o.id)?.kind))}
+        ${repeat(list, (o) => o.id, (o) => this.renderTask(t, o, levels.get(o.id)?.kind))}
       </ul>
     </details>`;
   }
@@ -252,7 +255,7 @@ export class BhTaskChecklist extends BihuanElement {
 
   /** Evidence is the order's attached files (photos from the site): attached here, checked by core's rules (`evidence_not_attached`, `photos_required`). */
   private renderEvidence(o: TaskOrder): TemplateResult {
-    return html`<bh-attachments .store=${attachmentPanelStore(this.attachmentStore, this.data.store)} lang=${this.locale} item-kind="taskOrder" item-id=${o.id} viewer=${this.actor.id} viewer-role="officer" default-type="photo" .now=${this.now || undefined}></bh-attachments>`;
+    return html`<bh-attachments .store=${attachmentPanelStore(this.attachmentStore, this.data.store)} .sync=${attachmentFetcher(this.store)} lang=${this.locale} item-kind="taskOrder" item-id=${o.id} viewer=${this.actor.id} viewer-role="officer" default-type="photo" .now=${this.now || undefined}></bh-attachments>`;
   }
 
   private async toggle(order: string, formId: string): Promise<void> {

@@ -4,10 +4,12 @@ import { type Store } from '@bihuan/core/store';
 import { type Assist, type Volunteer, type VolunteerCollections, ASSIST_KINDS, VolunteerSchema, formatHours, logAssistIn, summarizeVolunteerLog, volunteerStore } from '@bihuan/core/volunteer';
 import { BihuanElement } from '../../internal/bihuan-element.js';
 import { dataStyles } from '../../internal/data-styles.js';
-import { errorSummary, errorSummaryStyles, focusErrorSummary, type FieldError } from '../../internal/error-summary.js';
+import { errorSummaryStyles } from '../../internal/error-summary.js';
 import { figures, scrollRegion } from '../../internal/figures.js';
-import { argumentProblem, errorFor, inputField, problemAt, readForm } from '../../internal/form-fields.js';
+import { type ActionField } from '../../internal/action-form.js';
 import { formStyles } from '../../internal/form-styles.js';
+import { newId } from '../../internal/new-id.js';
+import { RecordForm } from '../../internal/record-form.js';
 import { pageRows, pager } from '../../internal/pager.js';
 import { StoreController } from '../../internal/store-controller.js';
 import { themeStyles } from '../../internal/styles.js';
@@ -17,8 +19,6 @@ import { booleanGuard, nowGuard, pageSizeGuard, storeGuard } from '../../interna
 import { formatNumber } from '../../internal/format.js';
 import { footRound } from '@bihuan/core/rate';
 import { aside } from '../../internal/words.js';
-
-type Problem = FieldError | { readonly id?: undefined; readonly message: string };
 
 /** `bh-assist-logged`: the assist as stored. */
 export type AssistLoggedDetail = Assist;
@@ -58,8 +58,6 @@ export class BhVolunteerLog extends BihuanElement {
     roster: { state: true },
     assists: { state: true },
     page: { state: true },
-    problems: { state: true },
-    status: { state: true },
   };
 
   /** The store holding roster and assists (`volunteerStore`'s collections); the default IndexedDB store when absent. */
@@ -74,13 +72,13 @@ export class BhVolunteerLog extends BihuanElement {
   private roster: Volunteer[] = [];
   private assists: Assist[] = [];
   private page = 0;
-  private problems: Problem[] = [];
-  private status = '';
   private readonly data = new StoreController<VolunteerCollections>(this, volunteerStore, async (store) => {
     const [roster, assists] = await Promise.all([store.all('volunteers'), store.all('assists')]);
     this.roster = roster.items;
     this.assists = assists.items;
   });
+  /** The assist form: one write through the store, a refusal shown on the field it names. */
+  private readonly form = new RecordForm<VolunteerCollections>(this, { id: 'a', paths: { volunteerId: 'volunteer', minutes: 'hours' }, write: (action) => this.data.write(action) });
 
   private get t(): VolunteerLogMessages {
     return volunteerLogMessages[this.locale];
@@ -108,7 +106,7 @@ export class BhVolunteerLog extends BihuanElement {
         [t.figures.assists, n(s.assists)],
         [t.figures.hours, hours.total],
       ])}
-      ${this.status ? html`<p class="status" part="status" role="status">${this.status}</p>` : nothing}
+      ${this.form.status ? html`<p class="status" part="status" role="status">${this.form.status}</p>` : nothing}
       ${scrollRegion(t.kindCaption, html`<table part="kinds" data-foot>
           <caption>${t.kindCaption}</caption>
           <thead><tr><th scope="col">${c.kind}</th><th scope="col" class="num">${c.assists}</th><th scope="col" class="num">${c.hours}</th></tr></thead>
@@ -135,75 +133,64 @@ export class BhVolunteerLog extends BihuanElement {
     </section>`;
   }
 
-  private renderForm(): TemplateResult {
+  /** The assist form's fields, in the one form vocabulary. */
+  private formFields(): ActionField[] {
     const t = this.t;
     const f = t.fields;
-    const problem = (id: string) => problemAt(this.problems, id);
-    const today = new Date(new Date((this.now ?? Date.now()) as string | number | Date).getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
     const active = this.roster.filter((v) => v.leftOn === null);
-    const select = (id: string, label: string, options: TemplateResult[]) => html`<div class="field">
-      <label for=${id}>${label}</label>
-      <select id=${id} name=${id.slice(2)} aria-invalid=${problem(id) ? 'true' : 'false'} aria-describedby=${problem(id) ? `${id}-error` : nothing}>${options}</select>
-      ${problem(id) ? html`<p class="field-error" id="${id}-error">${problem(id)}</p>` : nothing}
-    </div>`;
+    return [
+      {
+        kind: 'row',
+        fields: [
+          { kind: 'select', name: 'volunteer', label: f.volunteer, options: [{ value: '', label: t.choose }, ...active.map((v) => ({ value: v.id, label: `${this.name(v)}${aside(v.id, this.locale)}` }))] },
+          { kind: 'select', name: 'kind', label: f.kind, options: ASSIST_KINDS.map((k) => ({ value: k, label: t.kinds[k] })) },
+        ],
+      },
+      {
+        kind: 'row',
+        fields: [
+          { kind: 'date', name: 'date', label: f.date },
+          { kind: 'number', name: 'hours', label: f.hours, min: 0.25, step: 0.25, hint: t.hoursHint },
+          // The label says it is optional ("地点（选填）").
+          { kind: 'text', name: 'place', label: f.place, optional: true },
+        ],
+      },
+    ];
+  }
+
+  private renderForm(): TemplateResult {
+    const t = this.t;
+    const today = new Date(new Date((this.now ?? Date.now()) as string | number | Date).getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
     return html`<form part="form" novalidate aria-labelledby="log-title" @submit=${(e: SubmitEvent) => this.submit(e)}>
       <fieldset>
         <legend id="log-title">${t.logTitle}</legend>
-        ${errorSummary(() => this.renderRoot, t.errorTitle, this.problems)}
-        <div class="row">
-          ${select('a-volunteer', f.volunteer, [html`<option value="">${t.choose}</option>`, ...active.map((v) => html`<option value=${v.id}>${this.name(v)}${aside(v.id, this.locale)}</option>`)])}
-          ${select('a-kind', f.kind, ASSIST_KINDS.map((k) => html`<option value=${k}>${t.kinds[k]}</option>`))}
-        </div>
-        <div class="row">
-          ${inputField({ id: 'a-date', name: 'date', label: f.date, type: 'date', required: true, value: today, problem: problem('a-date') })}
-          ${inputField({ id: 'a-hours', name: 'hours', label: f.hours, type: 'number', min: '0.25', step: '0.25', required: true, hint: t.hoursHint, problem: problem('a-hours') })}
-          ${inputField({ id: 'a-place', name: 'place', label: f.place, problem: problem('a-place') })}
-        </div>
+        ${this.form.summary(t.errorTitle)} ${this.form.fields(this.formFields(), { date: today })}
         <div><button type="submit" class="primary">${t.save}</button></div>
       </fieldset>
     </form>`;
   }
 
   private async submit(e: SubmitEvent): Promise<void> {
-    e.preventDefault();
-    const store = this.data.store;
-    if (!store) return;
-    const form = e.target as HTMLFormElement;
-    const v = readForm(form);
     const t = this.t;
-    const entry = (id: string, label: string) => ({ id, label });
-    const fields = {
-      volunteerId: entry('a-volunteer', t.fields.volunteer),
-      kind: entry('a-kind', t.fields.kind),
-      date: entry('a-date', t.fields.date),
-      minutes: entry('a-hours', t.fields.hours),
-      place: entry('a-place', t.fields.place),
-    };
-    const input = {
-      id: `A-${globalThis.crypto?.randomUUID?.() ?? Date.now().toString(36)}`,
-      volunteerId: v.volunteer ?? '',
-      kind: v.kind as Assist['kind'],
-      date: v.date ?? '',
-      minutes: v.hours ? Math.round(Number(v.hours) * 60) : 0,
-      ...(v.place ? { place: v.place } : {}),
-    };
-    try {
-      const decision = await logAssistIn(store, input);
-      if (decision.ok) {
-        const who = this.roster.find((r) => r.id === decision.value.volunteerId);
-        this.status = t.logged(who ? this.name(who) : decision.value.volunteerId, t.kinds[decision.value.kind], formatHours(decision.value.minutes));
-        this.problems = [];
-        form.reset();
-        this.dispatchEvent(new CustomEvent<AssistLoggedDetail>('bh-assist-logged', { detail: decision.value, bubbles: true, composed: true }));
-        return;
-      }
-      this.problems = [errorFor({ field: decision.reason.field, message: decision.reason.message[this.locale] }, fields)];
-    } catch (error) {
-      this.problems = [errorFor(argumentProblem(error, this.locale), fields)];
-    }
-    this.status = '';
-    await this.updateComplete;
-    focusErrorSummary(this.renderRoot);
+    const text = (v: unknown) => (typeof v === 'string' ? v : '');
+    const assist = await this.form.submit(
+      e,
+      this.formFields(),
+      (typed) => (store) =>
+        logAssistIn(store, {
+          id: newId('A'),
+          volunteerId: text(typed.volunteer),
+          kind: typed.kind as Assist['kind'],
+          date: text(typed.date),
+          minutes: typed.hours ? Math.round(Number(typed.hours) * 60) : 0,
+          ...(typed.place ? { place: text(typed.place) } : {}),
+        }),
+      (a) => {
+        const who = this.roster.find((r) => r.id === a.volunteerId);
+        return t.logged(who ? this.name(who) : a.volunteerId, t.kinds[a.kind], formatHours(a.minutes));
+      },
+    );
+    if (assist) this.dispatchEvent(new CustomEvent<AssistLoggedDetail>('bh-assist-logged', { detail: assist, bubbles: true, composed: true }));
   }
 }
 
