@@ -1,6 +1,6 @@
 // The dispute loop's rules of who may act and when, as guard verdicts. Each refusal has its own
 // rule name (listed in `DISPUTE_RULES`) and says in zh-CN and English what is wrong.
-import { chinaDay, CHINA_OFFSET_MS, formatDate, formatInstant, parseDate, parseInstant } from '../calendar/instant.js';
+import { chinaDay, CHINA_OFFSET_MS, formatDate, formatInstant, instantBefore, parseDate, parseInstant } from '../calendar/instant.js';
 import type { WorkCalendar } from '../calendar/work-calendar.js';
 import type { TimeLimit } from '../loop/definition.js';
 import type { GuardRefusal } from '../loop/refusal.js';
@@ -91,8 +91,9 @@ export function followUpInterval(s: DisputeSnapshot, e: LoopEvent, after: TimeLi
   if (s.data.outcome?.kind !== 'settled') return true;
   const settledAt = lastAt(s, 'settle');
   if (settledAt === undefined) return true;
-  const from = parseInstant(earliest(settledAt, calendar));
-  if (parseInstant(e.at) >= from) return true;
+  const earliestAt = earliest(settledAt, calendar);
+  if (!instantBefore(e.at, earliestAt)) return true;
+  const from = parseInstant(earliestAt);
   const t = limitText(after);
   return refusal('follow_up_interval', `回访须在协议达成 ${t.zh}之后，以核实协议是否履行：最早 ${chinaTime(from)}（北京时间）`, `a follow-up checks the agreement is being kept: not before ${t.en} after the settlement, at ${chinaTime(from)} China time at the earliest`);
 }

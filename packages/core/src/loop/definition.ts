@@ -129,6 +129,8 @@ export interface CompiledEvent {
   /** The schema `transition` parses payloads with (`payloadParser`): made on the event's first payload. */
   parser: z.ZodType | undefined;
   readonly toState: string | undefined;
+  /** The target state as the hot path reads it, when `to` names one. */
+  readonly target: CompiledState | undefined;
   readonly toFn: ((payload: unknown, snapshot: Snapshot, event: LoopEvent) => string) | undefined;
   // Copied off the spec: every compiled event has one shape, so the hot path's loads stay monomorphic.
   readonly guard: EventSpec<string, string, string, unknown, unknown>['guard'];
@@ -209,6 +211,10 @@ export function defineLoop<const S extends string, const E extends string, const
   const creators = (spec.creators ?? [...roles]) as readonly R[];
   for (const role of creators) if (!roles.has(role)) fail(id, `creators 中的角色 ${named(role)} 不存在`, `creator role ${named(role)} is not a role`);
 
+  const compiledStates = new Map<string, CompiledState>();
+  for (const [name, state] of states) {
+    compiledStates.set(name, { spec: state, final: state.final === true, limit: state.limit, deadline: state.limit === undefined ? undefined : deadlineFunction(state.limit) });
+  }
   const events = new Map<string, CompiledEvent>();
   const leaves = new Set<string>();
   for (const [type, event] of Object.entries(spec.events ?? {}) as [string, EventSpec<string, string, string, unknown, unknown>][]) {
@@ -236,6 +242,7 @@ export function defineLoop<const S extends string, const E extends string, const
       payload: event.payload,
       parser: undefined,
       toState: typeof event.to === 'string' ? event.to : undefined,
+      target: typeof event.to === 'string' ? compiledStates.get(event.to) : undefined,
       toFn: typeof event.to === 'function' ? (event.to as CompiledEvent['toFn']) : undefined,
       guard: event.guard,
       apply: event.apply,
@@ -257,10 +264,6 @@ export function defineLoop<const S extends string, const E extends string, const
   }
 
   const definition = { ...spec, creators } as unknown as LoopDefinition<S, E, R, D, C, PayloadInputs<E, V>>;
-  const compiledStates = new Map<string, CompiledState>();
-  for (const [name, state] of states) {
-    compiledStates.set(name, { spec: state, final: state.final === true, limit: state.limit, deadline: state.limit === undefined ? undefined : deadlineFunction(state.limit) });
-  }
   const deadline = spec.deadline === undefined ? undefined : deadlineHook(id, spec.deadline as (snapshot: Snapshot) => unknown);
   Object.defineProperty(definition, COMPILED, { value: { events, states: compiledStates, available, deadline } satisfies CompiledLoop, enumerable: false });
   return Object.freeze(definition);

@@ -37,13 +37,3 @@ export function checkEvent(fn: string, event: unknown): number {
 }
 
 const isShortText = (v: unknown): boolean => typeof v === 'string' && v.length > 0 && v.length <= 120;
-
-/**
- * Whether an event at `at` (already parsed to `atMs`) comes before the item's last update. Two
- * canonical instants (`YYYY-MM-DDTHH:MM:SS.sssZ`, the only 24-character form ending in Z) compare
- * as text, in chronological order, without parsing the stored one again.
- */
-export function isBefore(at: string, atMs: number, updatedAt: string): boolean {
-  if (typeof updatedAt === 'string' && at.length === 24 && updatedAt.length === 24 && at.charCodeAt(23) === 90 && updatedAt.charCodeAt(23) === 90) return at < updatedAt;
-  return atMs < parseInstant(updatedAt);
-}

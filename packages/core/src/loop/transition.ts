@@ -1,5 +1,5 @@
 import * as z from '../schema/zod.js';
-import { isTrusted, trust } from './trusted.js';
+import { isTrusted, trust, trustNew } from './trusted.js';
 import { parseArgument } from '../schema/argument.js';
 import { clip, InvalidArgumentError } from '../errors/errors.js';
 import type { Localized } from '../i18n/locale.js';
@@ -9,7 +9,8 @@ const NO_PAYLOAD: Localized = { 'zh-CN': '此操作不带任何填写内容', en
 import { chinaCalendar, type WorkCalendar } from '../calendar/work-calendar.js';
 import { type AnyLoopDefinition, type CompiledEvent, type CompiledLoop, compiledOf, type LoopDefinition } from './definition.js';
 import { LoopDefinitionError, LoopMismatchError } from './errors.js';
-import { checkEvent, isBefore } from './event.js';
+import { checkEvent } from './event.js';
+import { instantBefore } from '../calendar/instant.js';
 import { nextDeadline } from './deadlines.js';
 import { payloadParser } from './payload-parser.js';
 import { refusalMessage, type RefusalMessageParts } from './messages.js';
@@ -136,7 +137,7 @@ export function step(
     return refuse(def, 'field_invalid', snapshot, event, { field: 'payload', rule: 'no_payload', detail: NO_PAYLOAD });
   }
 
-  if (isBefore(event.at, atMs, snapshot.updatedAt)) return refuse(def, 'out_of_order', snapshot, event, { rule: 'chronological', lastAt: snapshot.updatedAt });
+  if (instantBefore(event.at, snapshot.updatedAt)) return refuse(def, 'out_of_order', snapshot, event, { rule: 'chronological', lastAt: snapshot.updatedAt });
 
   const guard = spec.guard;
   if (guard !== undefined && guards) {
@@ -152,7 +153,7 @@ export function step(
   }
 
   const to = spec.toState ?? spec.toFn!(payload, snapshot, event);
-  const target = compiled.states.get(to);
+  const target = spec.target ?? compiled.states.get(to);
   if (target === undefined) {
     throw new LoopDefinitionError(def.id, { 'zh-CN': `事件 ${event.type} 的 to 函数返回了不存在的状态 ${String(to)}`, en: `event ${event.type}: its to function returned ${String(to)}, which is not a state` });
   }
@@ -180,7 +181,7 @@ export function step(
     deadline === undefined
       ? { loop: snapshot.loop, id: snapshot.id, state: to, data, history, createdAt: snapshot.createdAt, updatedAt: event.at }
       : { loop: snapshot.loop, id: snapshot.id, state: to, data, history, deadline, createdAt: snapshot.createdAt, updatedAt: event.at };
-  return { ok: true, snapshot: trust(next) };
+  return { ok: true, snapshot: trustNew(next) };
 }
 
 /** @internal */

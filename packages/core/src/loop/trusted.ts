@@ -14,6 +14,8 @@ class Returning {
 /** @internal A mark that objects carry for one module: `add` puts it on, `has` tells. */
 export interface Mark {
   add<T extends object>(target: T): T;
+  /** `add` for an object just made, never marked, that still takes new fields (an object literal). */
+  addNew<T extends object>(target: T): T;
   has(target: object): boolean;
 }
 
@@ -46,6 +48,11 @@ export function createMark(): Mark {
       } else if (!has(target)) sealed.add(target);
       return target;
     },
+    // Without `add`'s two questions (extensible? marked already?), which cost more than the mark.
+    addNew<T extends object>(target: T): T {
+      new Stamp(target);
+      return target;
+    },
     has,
   };
 }
@@ -55,6 +62,11 @@ const made = /* @__PURE__ */ createMark();
 /** @internal Marks a snapshot the engine made (or has checked). */
 export function trust<T extends object>(snapshot: T): T {
   return made.add(snapshot);
+}
+
+/** @internal Marks a snapshot the engine has just made as an object literal (never marked before). */
+export function trustNew<T extends object>(snapshot: T): T {
+  return made.addNew(snapshot);
 }
 
 /** @internal Whether the engine made (or has checked) this snapshot. */

@@ -21,6 +21,9 @@ export const QUOTE_CHARS = 40;
 /** Milliseconds since the epoch of 1900-01-01T00:00Z and of 2201-01-01T00:00Z. */
 export const MIN_INSTANT_MS = -2_208_988_800_000;
 export const MAX_INSTANT_MS = 7_289_654_400_000;
+/** Day numbers (days since 1970-01-01) of 1900-01-01 and of 2200-12-31. */
+export const MIN_DAY = -25_567;
+export const MAX_DAY = 84_370;
 
 /** Whether `ms` is a finite instant within the years core reckons with. */
 export function isSaneInstant(ms: unknown): ms is number {

@@ -2,7 +2,7 @@ import * as z from './zod.js';
 import type { Localized } from '../i18n/locale.js';
 import { parseDate, parseInstant } from '../calendar/instant.js';
 import { personal } from '../privacy/privacy.js';
-import { isSaneInstant, MAX_COUNT, MAX_LIMIT_DAYS, MAX_LIMIT_HOURS, MAX_YEAR, MIN_YEAR } from './bounds.js';
+import { isSaneInstant, MAX_COUNT, MAX_DAY, MIN_DAY, MAX_LIMIT_DAYS, MAX_LIMIT_HOURS, MAX_YEAR, MIN_YEAR } from './bounds.js';
 
 /**
  * The field vocabulary every domain's records are written in. A domain imports these from here,
@@ -70,9 +70,9 @@ export const instant = /* @__PURE__ */ z
 
 /** Whether `text` is a real `YYYY-MM-DD` date (2026-02-30 is not) in the years core reckons with. */
 export function isSaneDate(text: string): boolean {
-  if (Number.isNaN(parseDate(text))) return false;
-  const y = Number(text.slice(0, 4));
-  return y >= MIN_YEAR && y <= MAX_YEAR;
+  // By its day number (NaN for no date compares false): no year cut out of the text.
+  const day = parseDate(text);
+  return day >= MIN_DAY && day <= MAX_DAY;
 }
 
 /** How satisfied a party or a firm said it was at a follow-up or a rating. */

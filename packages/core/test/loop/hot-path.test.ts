@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { chinaCalendar, deadlineFor, disputeLoop, parseInstant, transition, WorkCalendar } from '@bihuan/core';
 import { deadlineFunction } from '../../src/loop/deadlines.js';
-import { isBefore } from '../../src/loop/event.js';
+import { instantBefore, parseDate } from '../../src/calendar/instant.js';
 import type { TimeLimit } from '../../src/loop/definition.js';
 import { accept, clerk, PAYLOADS } from '../dispute/fixtures.js';
 
@@ -18,6 +18,32 @@ describe('canonical event times', () => {
         expect(parseInstant(date.toISOString())).toBe(date.getTime());
       }),
       { numRuns: 5000 },
+    );
+  });
+
+  test('dates parse to the day Date counts, for any year 0000–9999', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }), (year, month, day) => {
+        const text = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+        const date = new Date(0);
+        date.setUTCFullYear(year, month - 1, day);
+        const real = date.getUTCMonth() === month - 1; // else the day does not exist in that month
+        expect(parseDate(text)).toBe(real ? date.getTime() / 86_400_000 : Number.NaN);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  test('a text read again gives its own answer, in any order of reading', () => {
+    // parseInstant keeps its last answers: reading texts again, interleaved, never gives another's.
+    fc.assert(
+      fc.property(fc.array(fc.oneof(instant.map((d) => d.toISOString()), fc.constantFrom('', 'x', '2025-09-26T01:00:00.000', '2025-13-01T00:00:00.000Z')), { minLength: 1, maxLength: 6 }), fc.array(fc.nat(5), { maxLength: 30 }), (texts, order) => {
+        for (const i of order) {
+          const text = texts[i % texts.length]!;
+          expect(parseInstant(text)).toBe(/Z$/.test(text) ? Date.parse(text) : Number.NaN);
+        }
+      }),
+      { numRuns: 2000 },
     );
   });
 
@@ -44,7 +70,7 @@ describe('canonical event times', () => {
         if (Math.min(a, b) < -62_135_596_800_000 || Math.max(a, b) + 8 * 3_600_000 > 253_402_300_799_999) return;
         const aText = aCanonical ? new Date(a).toISOString() : offsetForm(a);
         const bText = bCanonical ? new Date(b).toISOString() : offsetForm(b);
-        expect(isBefore(aText, parseInstant(aText), bText)).toBe(a < b);
+        expect(instantBefore(aText, bText)).toBe(a < b);
       }),
       { numRuns: 5000 },
     );
