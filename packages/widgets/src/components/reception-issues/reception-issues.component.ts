@@ -10,7 +10,7 @@ import { nowMs, type NowInput } from '../../internal/now.js';
 import { figures } from '../../internal/figures.js';
 import { formStyles } from '../../internal/form-styles.js';
 import { LoopActions, type LoopRefusedDetail, type LoopTransitionDetail } from '../../internal/loop-actions.js';
-import { pageRows, pager } from '../../internal/pager.js';
+import { pagedTable } from '../../internal/pager.js';
 import { StoreController, replaceById } from '../../internal/store-controller.js';
 import { themeStyles } from '../../internal/styles.js';
 import { SyncMarksController, syncMarkStyles, viewerOf, type ViewerActor } from '../../internal/session.js';
@@ -191,31 +191,20 @@ export class BhReceptionIssues extends BihuanElement {
     const t = receptionIssuesMessages[this.locale];
     const l = this.locale;
     // Long lists come a page at a time: a reception day has dozens of issues, a year thousands.
-    const view = pageRows(all, this.page, PAGE_SIZE);
-    const shown = view.rows;
-    return html`${pager(l, view.page, view.pages, all.length, (p) => (this.page = p))}<div class="table-wrap" role="region" aria-label=${t.caption(all.length)} tabindex="0">
-      <table part="table">
-        <caption>${t.caption(all.length)}</caption>
-        <thead>
-          <tr><th scope="col">${t.issue}</th><th scope="col">${t.firm}</th><th scope="col">${t.department}</th><th scope="col">${t.state}</th><th scope="col">${t.satisfaction}</th><th scope="col">${t.actions}</th></tr>
-        </thead>
-        <tbody>
-          ${shown.map((item) => {
-            // The firm's contact and phone are personal in the reception schema: always masked here.
-            const d = viewerItem(receptionLoop, item, false).data;
-            const last = d.ratings[d.ratings.length - 1];
-            return html`<tr>
-              <th scope="row">${d.title}<br /><span class="muted">${item.id} · ${d.sessionDate}</span></th>
-              <td>${ownName(d.firm, l)}<br /><span class="muted">${d.contact}</span></td>
-              <td>${d.department ? ownName(d.department, l) : '—'}${d.dueDate ? html`<br /><span class="muted">${d.dueDate}</span>` : nothing}${handlerLine(item, l)}</td>
-              <td>${standalone(receptionLoop.states[item.state as ReceptionState].label[l], l)}${escalationMark(item, l)}${this.syncMarks.marks('issues', item.id)}${d.reopened ? html`<br /><span class="muted">${t.reopened(d.reopened)}</span>` : nothing}</td>
-              <td class=${last?.satisfaction === 'dissatisfied' ? 'dissatisfied' : ''}>${last ? SATISFACTION_LABELS[last.satisfaction][l] : html`<span class="muted">${t.notRated}</span>`}</td>
-              <td>${this.actions.render(item, d.title, this.items?.includes(item) ? this.viewer().role : '', this.store ?? this.storeController.store, () => this.viewer(), () => nowMs(this.now))}</td>
-            </tr>`;
-          })}
-        </tbody>
-      </table>
-    </div>`;
+    const paging = { page: this.page, size: PAGE_SIZE, go: (p: number) => (this.page = p) };
+    return pagedTable(l, all, paging, t.caption(all.length), [t.issue, t.firm, t.department, t.state, t.satisfaction, t.actions], (item) => {
+      // The firm's contact and phone are personal in the reception schema: always masked here.
+      const d = viewerItem(receptionLoop, item, false).data;
+      const last = d.ratings[d.ratings.length - 1];
+      return html`<tr>
+        <th scope="row">${d.title}<br /><span class="muted">${item.id} · ${d.sessionDate}</span></th>
+        <td>${ownName(d.firm, l)}<br /><span class="muted">${d.contact}</span></td>
+        <td>${d.department ? ownName(d.department, l) : '—'}${d.dueDate ? html`<br /><span class="muted">${d.dueDate}</span>` : nothing}${handlerLine(item, l)}</td>
+        <td>${standalone(receptionLoop.states[item.state as ReceptionState].label[l], l)}${escalationMark(item, l)}${this.syncMarks.marks('issues', item.id)}${d.reopened ? html`<br /><span class="muted">${t.reopened(d.reopened)}</span>` : nothing}</td>
+        <td class=${last?.satisfaction === 'dissatisfied' ? 'dissatisfied' : ''}>${last ? SATISFACTION_LABELS[last.satisfaction][l] : html`<span class="muted">${t.notRated}</span>`}</td>
+        <td>${this.actions.render(item, d.title, this.items?.includes(item) ? this.viewer().role : '', this.store ?? this.storeController.store, () => this.viewer(), () => nowMs(this.now))}</td>
+      </tr>`;
+    });
   }
 }
 

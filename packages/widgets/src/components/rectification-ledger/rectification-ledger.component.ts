@@ -10,7 +10,7 @@ import { nowMs, type NowInput } from '../../internal/now.js';
 import { figures } from '../../internal/figures.js';
 import { formStyles } from '../../internal/form-styles.js';
 import { LoopActions, type LoopRefusedDetail, type LoopTransitionDetail } from '../../internal/loop-actions.js';
-import { pageRows, pager } from '../../internal/pager.js';
+import { pagedTable } from '../../internal/pager.js';
 import { StoreController, replaceById } from '../../internal/store-controller.js';
 import { themeStyles } from '../../internal/styles.js';
 import { escalationMark, escalationStyles } from '../../internal/escalation-view.js';
@@ -233,30 +233,19 @@ export class BhRectificationLedger extends BihuanElement {
     const l = this.locale;
     const today = chinaDay(at);
     // Long lists come a page at a time (overdue items sort first, so they lead the first page).
-    const view = pageRows(all, this.page, PAGE_SIZE);
-    const shown = view.rows;
-    return html`${pager(l, view.page, view.pages, all.length, (p) => (this.page = p))}<div class="table-wrap" role="region" aria-label=${t.caption(all.length)} tabindex="0">
-      <table part="table">
-        <caption>${t.caption(all.length)}</caption>
-        <thead>
-          <tr><th scope="col">${t.problem}</th><th scope="col">${t.owner}</th><th scope="col">${t.deadline}</th><th scope="col">${t.state}</th><th scope="col">${t.actions}</th></tr>
-        </thead>
-        <tbody>
-          ${shown.map((item) => {
-            const late = isRectificationOverdue(item, at);
-            const days = parseDate(item.data.deadline) - today;
-            const open = item.state !== 'verified' && item.state !== 'writtenOff';
-            return html`<tr class=${late ? 'overdue' : ''}>
-              <th scope="row">${item.data.title}<br /><span class="muted">${item.id}</span></th>
-              <td>${ownName(item.data.unit, l)}<br />${item.data.owner}${handlerLine(item, l)}</td>
-              <td><span class="date">${item.data.deadline}</span>${open ? html`<br />${late ? html`<span class="flag">${t.overdueBy(-days)}</span>` : html`<span class="muted">${t.dueIn(days)}</span>`}` : nothing}</td>
-              <td>${standalone(rectificationLoop.states[item.state as RectificationState].label[l], l)}${escalationMark(item, l)}${this.syncMarks.marks('items', item.id)}${item.data.accountability ? html`<br /><span class="flag">${t.accountabilityOpened}</span>` : nothing}</td>
-              <td>${this.actions.render(item, item.data.title, this.items?.includes(item) ? this.viewer().role : '', this.store ?? this.storeController.store, () => this.viewer(), () => nowMs(this.now))}</td>
-            </tr>`;
-          })}
-        </tbody>
-      </table>
-    </div>`;
+    const paging = { page: this.page, size: PAGE_SIZE, go: (p: number) => (this.page = p) };
+    return pagedTable(l, all, paging, t.caption(all.length), [t.problem, t.owner, t.deadline, t.state, t.actions], (item) => {
+      const late = isRectificationOverdue(item, at);
+      const days = parseDate(item.data.deadline) - today;
+      const open = item.state !== 'verified' && item.state !== 'writtenOff';
+      return html`<tr class=${late ? 'overdue' : ''}>
+        <th scope="row">${item.data.title}<br /><span class="muted">${item.id}</span></th>
+        <td>${ownName(item.data.unit, l)}<br />${item.data.owner}${handlerLine(item, l)}</td>
+        <td><span class="date">${item.data.deadline}</span>${open ? html`<br />${late ? html`<span class="flag">${t.overdueBy(-days)}</span>` : html`<span class="muted">${t.dueIn(days)}</span>`}` : nothing}</td>
+        <td>${standalone(rectificationLoop.states[item.state as RectificationState].label[l], l)}${escalationMark(item, l)}${this.syncMarks.marks('items', item.id)}${item.data.accountability ? html`<br /><span class="flag">${t.accountabilityOpened}</span>` : nothing}</td>
+        <td>${this.actions.render(item, item.data.title, this.items?.includes(item) ? this.viewer().role : '', this.store ?? this.storeController.store, () => this.viewer(), () => nowMs(this.now))}</td>
+      </tr>`;
+    });
   }
 }
 

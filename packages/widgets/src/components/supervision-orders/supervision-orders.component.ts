@@ -29,7 +29,7 @@ import { focusPreview, printButton, printPreview } from '../../internal/print-vi
 import { LoopActions, type LoopRefusedDetail, type LoopTransitionDetail } from '../../internal/loop-actions.js';
 import { nowMs, type NowInput } from '../../internal/now.js';
 import { viewerOf, type ViewerActor } from '../../internal/session.js';
-import { pageRows, pager } from '../../internal/pager.js';
+import { pagedTable } from '../../internal/pager.js';
 import { StoreController, replaceById } from '../../internal/store-controller.js';
 import { themeStyles } from '../../internal/styles.js';
 import { escalationMark, escalationStyles } from '../../internal/escalation-view.js';
@@ -268,37 +268,27 @@ export class BhSupervisionOrders extends BihuanElement {
   private renderTable(all: readonly SupervisionItem[], at: number): TemplateResult {
     const t = supervisionOrdersMessages[this.locale];
     const l = this.locale;
-    const view = pageRows(all, this.page, PAGE_SIZE);
     const target = (o: SupervisionItem) => this.targets.find((x) => x.loop.id === o.data.target.loop && x.id === o.data.target.id);
     const role = this.actor().role;
-    return html`${pager(l, view.page, view.pages, all.length, (p) => (this.page = p))}<div class="table-wrap" role="region" aria-label=${t.caption(all.length)} tabindex="0">
-      <table part="table">
-        <caption>${t.caption(all.length)}</caption>
-        <thead>
-          <tr><th scope="col">${t.target}</th><th scope="col">${t.addressee}</th><th scope="col">${t.issuer}</th><th scope="col">${t.due}</th><th scope="col">${t.state}</th><th scope="col">${t.answer}</th><th scope="col">${t.actions}</th></tr>
-        </thead>
-        <tbody>
-          ${view.rows.map((o) => {
-            const d = o.data;
-            const late = o.state === 'issued' && overdue(o, at);
-            const last = d.responses[d.responses.length - 1];
-            const item = target(o);
-            const level = chainOfLoop(d.target.loop)?.levels.find((v) => v.id === d.level)?.label[l] ?? d.level;
-            return html`<tr>
-              <th scope="row">${d.target.title ?? d.target.id}${item ? escalationMark(item, l) : nothing}<br /><span class="muted">${SUPERVISED_LOOP_LABELS[d.target.loop]?.[l] ?? d.target.loop} ${d.target.id} · ${o.id}</span></th>
-              <td>${d.addressee}</td>
-              <td>${d.issuedBy}<br /><span class="muted">${level}</span></td>
-              <td class=${late ? 'late' : ''}>${formatDeadline(o.deadline ?? `${d.dueDate}`)}${late ? html` <span part="overdue">${aside(t.overdueMark, this.locale).trimStart()}</span>` : nothing}</td>
-              <td>${standalone(supervisionLoop.states[o.state as SupervisionState].label[l], l)}${d.reissues.length ? html`<br /><span class="muted">${t.reissued(d.reissues.length)}</span>` : nothing}</td>
-              <td>${last ? html`${last.response}${last.late ? html`<br /><span class="late">${t.lateAnswers}</span>` : nothing}` : html`<span class="muted">${t.noAnswer}</span>`}</td>
-              <td>${this.actions.render(o, d.target.title ?? d.target.id, role, this.store ?? this.storeController.store, () => this.actor(), () => at)}
-                ${printButton(o.id, t.printOrder(o.id), this.printing === o.id, () => void this.togglePrint(o.id))}</td>
-            </tr>`;
-          })}
-        </tbody>
-      </table>
-    </div>
-    ${this.renderPreview(all)}`;
+    const paging = { page: this.page, size: PAGE_SIZE, go: (p: number) => (this.page = p) };
+    const table = pagedTable(l, all, paging, t.caption(all.length), [t.target, t.addressee, t.issuer, t.due, t.state, t.answer, t.actions], (o) => {
+      const d = o.data;
+      const late = o.state === 'issued' && overdue(o, at);
+      const last = d.responses[d.responses.length - 1];
+      const item = target(o);
+      const level = chainOfLoop(d.target.loop)?.levels.find((v) => v.id === d.level)?.label[l] ?? d.level;
+      return html`<tr>
+        <th scope="row">${d.target.title ?? d.target.id}${item ? escalationMark(item, l) : nothing}<br /><span class="muted">${SUPERVISED_LOOP_LABELS[d.target.loop]?.[l] ?? d.target.loop} ${d.target.id} · ${o.id}</span></th>
+        <td>${d.addressee}</td>
+        <td>${d.issuedBy}<br /><span class="muted">${level}</span></td>
+        <td class=${late ? 'late' : ''}>${formatDeadline(o.deadline ?? `${d.dueDate}`)}${late ? html` <span part="overdue">${aside(t.overdueMark, this.locale).trimStart()}</span>` : nothing}</td>
+        <td>${standalone(supervisionLoop.states[o.state as SupervisionState].label[l], l)}${d.reissues.length ? html`<br /><span class="muted">${t.reissued(d.reissues.length)}</span>` : nothing}</td>
+        <td>${last ? html`${last.response}${last.late ? html`<br /><span class="late">${t.lateAnswers}</span>` : nothing}` : html`<span class="muted">${t.noAnswer}</span>`}</td>
+        <td>${this.actions.render(o, d.target.title ?? d.target.id, role, this.store ?? this.storeController.store, () => this.actor(), () => at)}
+          ${printButton(o.id, t.printOrder(o.id), this.printing === o.id, () => void this.togglePrint(o.id))}</td>
+      </tr>`;
+    });
+    return html`${table}${this.renderPreview(all)}`;
   }
 
   /** The open 督办单, filled from its order. */
