@@ -1,14 +1,39 @@
 // What the memory and IndexedDB stores do alike, whatever holds their data: one place for the
 // logic of the `Store` interface that does not depend on the storage underneath.
 import { listArg, writeOptionsArg } from './args.js';
-import { encodeCursor, validateOut, type ResolvedCollection } from './spec.js';
-import type { Actor, Collections, HistoryEntryLike, Key, Page, RecordProblem, Store, WriteOptions } from './types.js';
+import { encodeCursor, fingerprintOf, resolveCollections, schemaVersionOf, validateOut, type ResolvedCollection } from './spec.js';
+import type { Actor, Collections, HistoryEntryLike, Key, Page, RecordProblem, Store, StoreSpec, WriteOptions } from './types.js';
 
 /** A store's batch write: validates every record, then writes them all or none. */
 export type WriteAll = (collection: string, records: readonly unknown[], opts: WriteOptions | undefined, create: boolean) => Promise<unknown[]>;
 
-/** `put`, `add`, `bulkPut` and `delete`, through the store's own batch write and `bulkDelete`. */
-export function recordWrites<C extends Collections>(write: WriteAll, bulkDelete: Store<C>['bulkDelete']): Pick<Store<C>, 'put' | 'add' | 'bulkPut' | 'delete'> {
+/** What a store's spec declares, as the store works with it: the collections, the schema version and its fingerprint. */
+export function declared(spec: StoreSpec): { cols: ReadonlyMap<string, ResolvedCollection>; version: number; fingerprint: string } {
+  return { cols: resolveCollections(spec), version: schemaVersionOf(spec), fingerprint: fingerprintOf(spec) };
+}
+
+/** What every store writes alike: the one-record writes, through its batch write and `bulkDelete`. */
+type RecordWrites = 'put' | 'add' | 'bulkPut' | 'delete';
+
+/**
+ * A store: its name, version and spec, whether it is closed, the one-record writes (through the
+ * store's batch write and its `bulkDelete`), and the rest of its methods as the store gives them.
+ */
+export function storeOf<C extends Collections>(spec: StoreSpec<C>, version: number, closed: () => boolean, write: WriteAll, methods: Omit<Store<C>, 'name' | 'schemaVersion' | 'spec' | 'closed' | RecordWrites>): Store<C> {
+  const store: Store<C> = {
+    name: spec.name,
+    schemaVersion: version,
+    spec,
+    get closed() {
+      return closed();
+    },
+    ...recordWrites<C>(write, (collection, keys, opts) => store.bulkDelete(collection, keys, opts)),
+    ...methods,
+  };
+  return store;
+}
+
+function recordWrites<C extends Collections>(write: WriteAll, bulkDelete: Store<C>['bulkDelete']): Pick<Store<C>, RecordWrites> {
   return {
     async put(collection, record, opts) {
       return (await write(collection, [record], writeOptionsArg('put', opts), false))[0] as never;

@@ -3,7 +3,7 @@ import { wrap, type IDBPDatabase } from 'idb';
 import { fromDomError, storeError } from './errors.js';
 import { ChangeGroups, Notifier } from './channel.js';
 import { BLOBS, blobBytesRow, blobIdArg, blobOf, blobRow, copyLegacyBlobs, infoOf, legacyBlobsName, type BlobRow } from './blobs.js';
-import { eventActor, historyOf, pageOf, recordWrites, verifyRecords } from './common.js';
+import { declared, eventActor, historyOf, pageOf, storeOf, verifyRecords } from './common.js';
 import { changesQueryArg, functionArg, listArg, pageSize, queryArg, restoreOptionsArg, writeOptionsArg } from './args.js';
 import {
   afterCursor,
@@ -11,15 +11,12 @@ import {
   compareValid,
   decodeCursor,
   emptyRange,
-  fingerprintOf,
   expectedVersionArg,
   keyAt,
   keyId,
   migrateChecked,
   rangeOf,
-  resolveCollections,
   runStep,
-  schemaVersionOf,
   specArg,
   keyArg,
   validateIn,
@@ -111,9 +108,7 @@ export async function createIndexedDbStore<const C extends Collections>(spec: St
   const factory = options.indexedDB ?? (globalThis as { indexedDB?: IDBFactory }).indexedDB;
   const KeyRange = options.IDBKeyRange ?? (globalThis as { IDBKeyRange?: typeof IDBKeyRange }).IDBKeyRange;
   if (!factory || !KeyRange) throw storeError('failed', {}, 'IndexedDB is not available here; use createMemoryStore');
-  const cols = resolveCollections(spec);
-  const version = schemaVersionOf(spec);
-  const fingerprint = fingerprintOf(spec);
+  const { cols, version, fingerprint } = declared(spec);
   const now = options.now ?? (() => new Date());
   const emit = (event: StoreStatusEvent) => options.onEvent?.(event);
 
@@ -302,16 +297,7 @@ export async function createIndexedDbStore<const C extends Collections>(spec: St
     return values;
   }
 
-  const store: Store<C> = {
-    name: spec.name,
-    schemaVersion: version,
-    spec,
-    get closed() {
-      return closed;
-    },
-    // The one-record writes, alike in every store: through its batch write and bulkDelete.
-    ...recordWrites<C>(write, (collection, keys, opts) => store.bulkDelete(collection, keys, opts)),
-
+  const store = storeOf<C>(spec, version, () => closed, write, {
     async get(collection, key) {
       const c = collectionOf(cols, collection);
       keyArg(c.name, key);
@@ -742,7 +728,7 @@ export async function createIndexedDbStore<const C extends Collections>(spec: St
     close() {
       shut();
     },
-  };
+  });
   return store;
 }
 

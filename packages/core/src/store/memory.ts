@@ -3,7 +3,7 @@ import { ChangeGroups, Notifier } from './channel.js';
 import { copyOut, own } from './copy.js';
 import { checkDump } from './dump.js';
 import { blobBytesRow, blobIdArg, blobOf, blobRow, infoOf, type BlobRow } from './blobs.js';
-import { eventActor, historyOf, pageOf, recordWrites, verifyRecords } from './common.js';
+import { declared, eventActor, historyOf, pageOf, storeOf, verifyRecords } from './common.js';
 import { changesQueryArg, functionArg, listArg, memoryOptionsArg, pageSize, queryArg, restoreOptionsArg, writeOptionsArg } from './args.js';
 import {
   afterCursor,
@@ -12,16 +12,13 @@ import {
   decodeCursor,
   emptyRange,
   expectedVersionArg,
-  fingerprintOf,
   inRange,
   keyArg,
   keyAt,
   keyId,
   migrateChecked,
   rangeOf,
-  resolveCollections,
   runStep,
-  schemaVersionOf,
   specArg,
   validateIn,
   type ResolvedCollection,
@@ -91,9 +88,7 @@ const held = new WeakMap<MemoryBacking, Promise<void>>();
 export function createMemoryStore<const C extends Collections>(spec: StoreSpec<C>, options: MemoryStoreOptions = {}): Store<C> {
   specArg('createMemoryStore', spec);
   options = memoryOptionsArg('createMemoryStore', options);
-  const cols = resolveCollections(spec);
-  const version = schemaVersionOf(spec);
-  const fingerprint = fingerprintOf(spec);
+  const { cols, version, fingerprint } = declared(spec);
   const b = options.backing ?? createMemoryBacking();
   // A host's clock that gives no valid date falls back to the system's (a log entry always has its time).
   const clock = options.now;
@@ -173,16 +168,7 @@ export function createMemoryStore<const C extends Collections>(spec: StoreSpec<C
     return batch;
   }
 
-  const store: Store<C> = {
-    name: spec.name,
-    schemaVersion: version,
-    spec,
-    get closed() {
-      return closed;
-    },
-    // The one-record writes, alike in every store: through its batch write and bulkDelete.
-    ...recordWrites<C>(write, (collection, keys, opts) => store.bulkDelete(collection, keys, opts)),
-
+  const store = storeOf<C>(spec, version, () => closed, write, {
     async get(collection, key) {
       live();
       const c = collectionOf(cols, collection);
@@ -481,7 +467,7 @@ export function createMemoryStore<const C extends Collections>(spec: StoreSpec<C
       closed = true;
       notifier.close();
     },
-  };
+  });
 
   /** One event written now (no batch holds the backing): the refusal, or what was written. */
   function eventNow<R>(c: ResolvedCollection, key: Key, step: (current: never) => StepResult<never, R>, expected: number | undefined, opts: WriteOptions): ApplyResult<never, R | StaleVersion> {
