@@ -13,6 +13,7 @@ import {
 } from './fraction.js';
 import {
   DEFAULT_DIGITS,
+  eitherOf,
   type DigitsOptions,
   type ResolvedDigits,
   POW10,
@@ -180,14 +181,7 @@ export function formatFraction(
 
 function resolveSign(fn: string, options: ChangeFormatOptions | undefined): 'auto' | 'always' {
   const sign = options?.signDisplay ?? 'auto';
-  if (sign !== 'auto' && sign !== 'always') {
-    throw new InvalidArgumentError(
-      fn,
-      'options.signDisplay',
-      { 'zh-CN': '必须是 "auto" 或 "always"', en: 'must be "auto" or "always"' },
-      sign,
-    );
-  }
+  eitherOf(fn, 'options.signDisplay', sign, 'auto', 'always');
   return sign;
 }
 
