@@ -1,5 +1,11 @@
 import type { Database } from './database.js';
 
+/** The triggers that keep a table append-only: no row changed or deleted, the table never truncated. */
+const appendOnly = (table: string, fn: string): string => `CREATE TRIGGER ${table}_no_update_delete BEFORE UPDATE OR DELETE ON ${table}
+  FOR EACH ROW EXECUTE FUNCTION ${fn}();
+CREATE TRIGGER ${table}_no_truncate BEFORE TRUNCATE ON ${table}
+  FOR EACH STATEMENT EXECUTE FUNCTION ${fn}();`;
+
 /**
  * The schema, as numbered migrations applied in order, each in a transaction and recorded in
  * `bihuan_migrations`. Written for PostgreSQL 15 and PGlite (PostgreSQL 18) alike.
@@ -57,10 +63,7 @@ BEGIN
   RAISE EXCEPTION 'bihuan: events are append-only (% refused)', TG_OP USING ERRCODE = 'insufficient_privilege';
 END;
 $$;
-CREATE TRIGGER events_no_update_delete BEFORE UPDATE OR DELETE ON events
-  FOR EACH ROW EXECUTE FUNCTION bihuan_events_append_only();
-CREATE TRIGGER events_no_truncate BEFORE TRUNCATE ON events
-  FOR EACH STATEMENT EXECUTE FUNCTION bihuan_events_append_only();
+${appendOnly('events', 'bihuan_events_append_only')}
 
 -- Exactly once: each client's last mutation id, and every processed mutation's result.
 CREATE TABLE clients (
@@ -209,10 +212,7 @@ BEGIN
   RAISE EXCEPTION 'bihuan: % is append-only (% refused)', TG_TABLE_NAME, TG_OP USING ERRCODE = 'insufficient_privilege';
 END;
 $$;
-CREATE TRIGGER attachments_no_update_delete BEFORE UPDATE OR DELETE ON attachments
-  FOR EACH ROW EXECUTE FUNCTION bihuan_append_only();
-CREATE TRIGGER attachments_no_truncate BEFORE TRUNCATE ON attachments
-  FOR EACH STATEMENT EXECUTE FUNCTION bihuan_append_only();
+${appendOnly('attachments', 'bihuan_append_only')}
 `,
   },
   {
@@ -233,10 +233,7 @@ CREATE TABLE attachment_audit (
   size          integer     NOT NULL
 );
 CREATE INDEX attachment_audit_item ON attachment_audit (collection, item_id, seq);
-CREATE TRIGGER attachment_audit_no_update_delete BEFORE UPDATE OR DELETE ON attachment_audit
-  FOR EACH ROW EXECUTE FUNCTION bihuan_append_only();
-CREATE TRIGGER attachment_audit_no_truncate BEFORE TRUNCATE ON attachment_audit
-  FOR EACH STATEMENT EXECUTE FUNCTION bihuan_append_only();
+${appendOnly('attachment_audit', 'bihuan_append_only')}
 `,
   },
   {
@@ -257,10 +254,7 @@ CREATE TABLE attachment_withdrawals (
   at            text        NOT NULL,
   received_at   timestamptz NOT NULL DEFAULT now()
 );
-CREATE TRIGGER attachment_withdrawals_no_update_delete BEFORE UPDATE OR DELETE ON attachment_withdrawals
-  FOR EACH ROW EXECUTE FUNCTION bihuan_append_only();
-CREATE TRIGGER attachment_withdrawals_no_truncate BEFORE TRUNCATE ON attachment_withdrawals
-  FOR EACH STATEMENT EXECUTE FUNCTION bihuan_append_only();
+${appendOnly('attachment_withdrawals', 'bihuan_append_only')}
 ALTER TABLE attachments DROP CONSTRAINT attachments_collection_item_id_sha256_key;
 CREATE INDEX attachments_item ON attachments (collection, item_id, sha256);
 ALTER TABLE attachment_audit DROP CONSTRAINT attachment_audit_action_check;

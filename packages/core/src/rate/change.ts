@@ -5,7 +5,7 @@ import { DEFAULT_LOCALE, type Locale } from '../i18n/locale.js';
 import { InvalidArgumentError } from '../errors/errors.js';
 import { type Count, type Fraction, divide, subtract } from './fraction.js';
 import { toAmount } from './amount.js';
-import { resolveDigits } from './round.js';
+import { eitherOf, resolveDigits } from './round.js';
 import { HUNDRED, NO_VALUE, type RateFormatOptions, type RatePair, formatFraction, pointsBetween } from './rate.js';
 
 export interface ChangeFormatOptions extends RateFormatOptions {
@@ -57,14 +57,7 @@ export function formatPoints(a: RatePair, b: RatePair, options?: PointsFormatOpt
 
 function resolveSign(fn: string, options: ChangeFormatOptions | undefined): 'auto' | 'always' {
   const sign = options?.signDisplay ?? 'auto';
-  if (sign !== 'auto' && sign !== 'always') {
-    throw new InvalidArgumentError(
-      fn,
-      'options.signDisplay',
-      { 'zh-CN': '必须是 "auto" 或 "always"', en: 'must be "auto" or "always"' },
-      sign,
-    );
-  }
+  eitherOf(fn, 'options.signDisplay', sign, 'auto', 'always');
   return sign;
 }
 

@@ -23,6 +23,11 @@ export interface ResolvedDigits {
 
 export const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12];
 
+/** Refuses an option that is neither of its two values, naming both. */
+export function eitherOf<T extends string>(fn: string, field: string, value: unknown, a: T, b: T): asserts value is T {
+  if (value !== a && value !== b) throw new InvalidArgumentError(fn, field, { 'zh-CN': `必须是 "${a}" 或 "${b}"`, en: `must be "${a}" or "${b}"` }, value);
+}
+
 export function resolveDigits(fn: string, options: DigitsOptions | undefined): ResolvedDigits {
   if (options === undefined) return DEFAULT_DIGITS;
   if (options === null || typeof options !== 'object') {
@@ -37,14 +42,7 @@ export function resolveDigits(fn: string, options: DigitsOptions | undefined): R
       decimals,
     );
   }
-  if (rounding !== 'half-up' && rounding !== 'half-even') {
-    throw new InvalidArgumentError(
-      fn,
-      'options.rounding',
-      { 'zh-CN': '必须是 "half-up" 或 "half-even"', en: 'must be "half-up" or "half-even"' },
-      rounding,
-    );
-  }
+  eitherOf(fn, 'options.rounding', rounding, 'half-up', 'half-even');
   if (typeof trimZeros !== 'boolean') {
     throw new InvalidArgumentError(fn, 'options.trimZeros', { 'zh-CN': '必须是布尔值', en: 'must be a boolean' }, trimZeros);
   }

@@ -3,6 +3,7 @@ import { wrap, type IDBPDatabase } from 'idb';
 import { fromDomError, storeError } from './errors.js';
 import { ChangeGroups, Notifier } from './channel.js';
 import { BLOBS, blobBytesRow, blobIdArg, blobOf, blobRow, copyLegacyBlobs, infoOf, legacyBlobsName, type BlobRow } from './blobs.js';
+import { declared, eventActor, historyOf, pageOf, storeOf, verifyRecords } from './common.js';
 import { changesQueryArg, functionArg, listArg, pageSize, queryArg, restoreOptionsArg, writeOptionsArg } from './args.js';
 import {
   afterCursor,
@@ -10,20 +11,15 @@ import {
   compareValid,
   decodeCursor,
   emptyRange,
-  encodeCursor,
-  fingerprintOf,
   expectedVersionArg,
   keyAt,
   keyId,
   migrateChecked,
   rangeOf,
-  resolveCollections,
   runStep,
-  schemaVersionOf,
   specArg,
   keyArg,
   validateIn,
-  validateOut,
   type Range,
   type ResolvedCollection,
 } from './spec.js';
@@ -37,8 +33,6 @@ import type {
   HistoryEntryLike,
   Key,
   Listed,
-  Page,
-  RecordProblem,
   StaleVersion,
   StepResult,
   Store,
@@ -114,9 +108,7 @@ export async function createIndexedDbStore<const C extends Collections>(spec: St
   const factory = options.indexedDB ?? (globalThis as { indexedDB?: IDBFactory }).indexedDB;
   const KeyRange = options.IDBKeyRange ?? (globalThis as { IDBKeyRange?: typeof IDBKeyRange }).IDBKeyRange;
   if (!factory || !KeyRange) throw storeError('failed', {}, 'IndexedDB is not available here; use createMemoryStore');
-  const cols = resolveCollections(spec);
-  const version = schemaVersionOf(spec);
-  const fingerprint = fingerprintOf(spec);
+  const { cols, version, fingerprint } = declared(spec);
   const now = options.now ?? (() => new Date());
   const emit = (event: StoreStatusEvent) => options.onEvent?.(event);
 
@@ -305,14 +297,7 @@ export async function createIndexedDbStore<const C extends Collections>(spec: St
     return values;
   }
 
-  const store: Store<C> = {
-    name: spec.name,
-    schemaVersion: version,
-    spec,
-    get closed() {
-      return closed;
-    },
-
+  const store = storeOf<C>(spec, version, () => closed, write, {
     async get(collection, key) {
       const c = collectionOf(cols, collection);
       keyArg(c.name, key);
@@ -320,22 +305,6 @@ export async function createIndexedDbStore<const C extends Collections>(spec: St
       return (await guard(() => db.get(c.name, key as IDBValidKey), { collection: c.name, key })) as never;
     },
 
-    async put(collection, record, opts) {
-      return (await write(collection, [record], writeOptionsArg('put', opts), false))[0] as never;
-    },
-
-    async add(collection, record, opts) {
-      return (await write(collection, [record], writeOptionsArg('add', opts), true))[0] as never;
-    },
-
-    async bulkPut(collection, records, opts) {
-      listArg('bulkPut', 'records', records);
-      return (await write(collection, records, writeOptionsArg('bulkPut', opts), false)).length;
-    },
-
-    async delete(collection, key, opts) {
-      return (await store.bulkDelete(collection, [key], opts)) === 1;
-    },
 
     async bulkDelete(collection, keys, opts) {
       const c = collectionOf(cols, collection);
@@ -433,10 +402,7 @@ export async function createIndexedDbStore<const C extends Collections>(spec: St
         };
         return () => out;
       });
-      const page = rows.slice(0, limit);
-      const last = page[page.length - 1];
-      const cursor = rows.length > limit && last ? encodeCursor({ primaryKey: last.pk, ...(q.index !== undefined ? { indexKey: last.ik } : {}) }) : null;
-      return { items: page.map((r) => r.value), problems: [], cursor } as unknown as Page<never>;
+      return pageOf(rows, limit, q.index !== undefined, (value) => value);
     },
 
     async all(collection, whereArg) {
@@ -493,8 +459,7 @@ export async function createIndexedDbStore<const C extends Collections>(spec: St
               }
               const { value, entries } = result;
               os.put(value);
-              const actor = opts?.actor ?? entries[entries.length - 1]?.actor ?? options.actor;
-              out = { snapshot: value, entries, change: logChange(tx, c.name, 'event', [key], actor) };
+              out = { snapshot: value, entries, change: logChange(tx, c.name, 'event', [key], eventActor(opts, entries, options.actor)) };
             } catch (error) {
               abortWith(tx, error);
             }
@@ -570,7 +535,7 @@ export async function createIndexedDbStore<const C extends Collections>(spec: St
                   const r = runStep(c, key, current, step as never, expected);
                   if (!r.ok) return r as never;
                   tx.objectStore(c.name).put(r.value);
-                  groups.add(c.name, 'event', key, opts?.actor ?? r.entries[r.entries.length - 1]?.actor ?? options.actor);
+                  groups.add(c.name, 'event', key, eventActor(opts, r.entries, options.actor));
                   return { ok: true, snapshot: r.value, entries: r.entries } as never;
                 });
               }),
@@ -632,8 +597,8 @@ export async function createIndexedDbStore<const C extends Collections>(spec: St
     async history(collection, key) {
       const c = collectionOf(cols, collection);
       keyArg(c.name, key);
-      const value = (await guard(() => db.get(c.name, key as IDBValidKey), { collection: c.name, key })) as { history?: unknown } | undefined;
-      return Array.isArray(value?.history) ? (value.history as HistoryEntryLike[]).sort((x, y) => x.seq - y.seq) : [];
+      // What IndexedDB hands back is already a copy of its own.
+      return historyOf(await guard(() => db.get(c.name, key as IDBValidKey), { collection: c.name, key }), (value) => value);
     },
 
     async changes(query) {
@@ -699,17 +664,7 @@ export async function createIndexedDbStore<const C extends Collections>(spec: St
         const reqs = names.map((n) => tx.objectStore(n).getAll());
         return () => reqs.map((r) => r.result as unknown[]);
       });
-      const problems: RecordProblem[] = [];
-      let checked = 0;
-      names.forEach((n, i) => {
-        const c = cols.get(n)!;
-        for (const value of rows[i]!) {
-          checked++;
-          const r = validateOut(c, value);
-          if (!r.ok) problems.push(r.problem);
-        }
-      });
-      return { checked, problems };
+      return verifyRecords(names.map((n, i) => [cols.get(n)!, rows[i]!]));
     },
 
     async clear(clearOptions) {
@@ -773,7 +728,7 @@ export async function createIndexedDbStore<const C extends Collections>(spec: St
     close() {
       shut();
     },
-  };
+  });
   return store;
 }
 

@@ -3,6 +3,7 @@ import { ChangeGroups, Notifier } from './channel.js';
 import { copyOut, own } from './copy.js';
 import { checkDump } from './dump.js';
 import { blobBytesRow, blobIdArg, blobOf, blobRow, infoOf, type BlobRow } from './blobs.js';
+import { declared, eventActor, historyOf, pageOf, storeOf, verifyRecords } from './common.js';
 import { changesQueryArg, functionArg, listArg, memoryOptionsArg, pageSize, queryArg, restoreOptionsArg, writeOptionsArg } from './args.js';
 import {
   afterCursor,
@@ -10,21 +11,16 @@ import {
   compareValid,
   decodeCursor,
   emptyRange,
-  encodeCursor,
   expectedVersionArg,
-  fingerprintOf,
   inRange,
   keyArg,
   keyAt,
   keyId,
   migrateChecked,
   rangeOf,
-  resolveCollections,
   runStep,
-  schemaVersionOf,
   specArg,
   validateIn,
-  validateOut,
   type ResolvedCollection,
 } from './spec.js';
 import type {
@@ -37,8 +33,6 @@ import type {
   HistoryRow,
   Key,
   Listed,
-  Page,
-  RecordProblem,
   StaleVersion,
   StepResult,
   Store,
@@ -94,9 +88,7 @@ const held = new WeakMap<MemoryBacking, Promise<void>>();
 export function createMemoryStore<const C extends Collections>(spec: StoreSpec<C>, options: MemoryStoreOptions = {}): Store<C> {
   specArg('createMemoryStore', spec);
   options = memoryOptionsArg('createMemoryStore', options);
-  const cols = resolveCollections(spec);
-  const version = schemaVersionOf(spec);
-  const fingerprint = fingerprintOf(spec);
+  const { cols, version, fingerprint } = declared(spec);
   const b = options.backing ?? createMemoryBacking();
   // A host's clock that gives no valid date falls back to the system's (a log entry always has its time).
   const clock = options.now;
@@ -176,14 +168,7 @@ export function createMemoryStore<const C extends Collections>(spec: StoreSpec<C
     return batch;
   }
 
-  const store: Store<C> = {
-    name: spec.name,
-    schemaVersion: version,
-    spec,
-    get closed() {
-      return closed;
-    },
-
+  const store = storeOf<C>(spec, version, () => closed, write, {
     async get(collection, key) {
       live();
       const c = collectionOf(cols, collection);
@@ -191,23 +176,6 @@ export function createMemoryStore<const C extends Collections>(spec: StoreSpec<C
       return row ? (copyOut(row.value) as never) : undefined;
     },
 
-    async put(collection, record, opts) {
-      return (await write(collection, [record], writeOptionsArg('put', opts), false))[0] as never;
-    },
-
-    async add(collection, record, opts) {
-      return (await write(collection, [record], writeOptionsArg('add', opts), true))[0] as never;
-    },
-
-    async bulkPut(collection, records, opts) {
-      live();
-      listArg('bulkPut', 'records', records);
-      return (await write(collection, records, writeOptionsArg('bulkPut', opts), false)).length;
-    },
-
-    async delete(collection, key, opts) {
-      return (await store.bulkDelete(collection, [key], opts)) === 1;
-    },
 
     async bulkDelete(collection, keys, opts) {
       live();
@@ -243,11 +211,7 @@ export function createMemoryStore<const C extends Collections>(spec: StoreSpec<C
         const pos = decodeCursor(q.cursor, q.index !== undefined);
         rows = rows.filter((r) => afterCursor(pos, r.ik, r.pk, q.reverse ?? false));
       }
-      const pageRows = rows.slice(0, limit);
-      const items = pageRows.map((r) => copyOut(r.value));
-      const last = pageRows[pageRows.length - 1];
-      const cursor = rows.length > limit && last ? encodeCursor({ primaryKey: last.pk, ...(q.index !== undefined ? { indexKey: last.ik } : {}) }) : null;
-      return { items, problems: [], cursor } as unknown as Page<never>;
+      return pageOf(rows, limit, q.index !== undefined, copyOut);
     },
 
     async all(collection, where) {
@@ -358,7 +322,7 @@ export function createMemoryStore<const C extends Collections>(spec: StoreSpec<C
             const out = applyIn(c, current(c), key, id, step as never, expected);
             if (!out.ok) return out as TxApplyResult<never, never>;
             stage(c).set(id, { key, value: out.stored });
-            groups.add(c.name, 'event', key, opts?.actor ?? out.entries[out.entries.length - 1]?.actor ?? options.actor);
+            groups.add(c.name, 'event', key, eventActor(opts, out.entries, options.actor));
             return { ok: true, snapshot: out.stored as never, entries: out.entries };
           },
           async putBlob(id, data) {
@@ -408,8 +372,7 @@ export function createMemoryStore<const C extends Collections>(spec: StoreSpec<C
     async history(collection, key) {
       live();
       const c = collectionOf(cols, collection);
-      const value = table(c.name).get(keyId(keyArg(c.name, key)))?.value as { history?: unknown } | undefined;
-      return Array.isArray(value?.history) ? copyOut(value.history as never[]).sort((x: { seq: number }, y: { seq: number }) => x.seq - y.seq) : [];
+      return historyOf(table(c.name).get(keyId(keyArg(c.name, key)))?.value, copyOut);
     },
 
     async changes(query) {
@@ -459,16 +422,7 @@ export function createMemoryStore<const C extends Collections>(spec: StoreSpec<C
 
     async verify() {
       live();
-      const problems: RecordProblem[] = [];
-      let checked = 0;
-      for (const c of cols.values()) {
-        for (const { value } of table(c.name).values()) {
-          checked++;
-          const r = validateOut(c, value);
-          if (!r.ok) problems.push(r.problem);
-        }
-      }
-      return { checked, problems };
+      return verifyRecords([...cols.values()].map((c) => [c, [...table(c.name).values()].map((row) => row.value)]));
     },
 
     async clear(clearOptions) {
@@ -513,7 +467,7 @@ export function createMemoryStore<const C extends Collections>(spec: StoreSpec<C
       closed = true;
       notifier.close();
     },
-  };
+  });
 
   /** One event written now (no batch holds the backing): the refusal, or what was written. */
   function eventNow<R>(c: ResolvedCollection, key: Key, step: (current: never) => StepResult<never, R>, expected: number | undefined, opts: WriteOptions): ApplyResult<never, R | StaleVersion> {
@@ -524,7 +478,7 @@ export function createMemoryStore<const C extends Collections>(spec: StoreSpec<C
     checkSignal(opts);
     t.set(id, { key, value: out.stored });
     b.generation++;
-    const change = log(c.name, 'event', [key], opts.actor ?? out.entries[out.entries.length - 1]?.actor ?? options.actor);
+    const change = log(c.name, 'event', [key], eventActor(opts, out.entries, options.actor));
     notifier.publish({ kind: 'changes', changes: [change] });
     // The stored snapshot itself: deep-frozen, read-only (read it again with get() for a copy to edit).
     return { ok: true, snapshot: out.stored as never, entries: out.entries, change };

@@ -2,9 +2,8 @@
 // the same file to the same item at the same moment, round after round: each time exactly one
 // record and one blob, the other tab refused `duplicate_attachment`, nothing of it left behind.
 // Needs the built core (`pnpm --filter @bihuan/core build`).
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Page } from 'playwright';
-import { openTabs, type Tabs } from '../store/tabs.js';
+import { expect, test } from 'vitest';
+import { useTabs } from '../store/tabs.js';
 
 const PAGE = `
 import { addAttachment, attachmentStoreSpec, createIndexedDbStore, listAttachments } from '@bihuan/core';
@@ -33,20 +32,11 @@ globalThis.inspect = async (round) => {
 globalThis.ready = true;
 `;
 
-let t: Tabs;
-let tabs: readonly [Page, Page];
-
-beforeAll(async () => {
-  t = await openTabs(PAGE);
-  tabs = t.tabs;
-}, 120_000);
-
-afterAll(async () => {
-  await t?.close();
-});
+const opened = useTabs(PAGE);
 
 test('two tabs attach the same file to the same item at once: one record, one blob, the other refused', async () => {
-  const [a, b] = tabs;
+  const t = opened();
+  const [a, b] = t.tabs;
   for (let round = 1; round <= 8; round++) {
     const startAt = Date.now() + 400;
     const [ra, rb] = await Promise.all([t.call<{ ok: boolean; id?: string; rule?: string }>(a, 'attach', 'a', round, startAt), t.call<{ ok: boolean; id?: string; rule?: string }>(b, 'attach', 'b', round, startAt)]);

@@ -6,6 +6,7 @@ import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright';
+import { afterAll, beforeAll } from 'vitest';
 import { launchChromium } from '../../../../test/node/support/chromium.js';
 
 const root = join(__dirname, '../../../..');
@@ -55,6 +56,18 @@ export async function openTabs(source: string): Promise<Tabs> {
       server.close();
     },
   };
+}
+
+/** The two tabs for a test file: opened before its first test, closed after its last. */
+export function useTabs(source: string): () => Tabs {
+  let t: Tabs | undefined;
+  beforeAll(async () => {
+    t = await openTabs(source);
+  }, 120_000);
+  afterAll(async () => {
+    await t?.close();
+  });
+  return () => t!;
 }
 
 /**

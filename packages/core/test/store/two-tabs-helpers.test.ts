@@ -2,9 +2,9 @@
 // several records (issue 19): each runs as one transaction (`store.batch`), so N ≥ 100 concurrent
 // operations lose nothing, create nothing twice, and every item's history agrees with its state.
 // Needs the built core (`pnpm --filter @bihuan/core build`).
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { beforeAll, expect, test } from 'vitest';
 import type { Page } from 'playwright';
-import { openTabs, WORK_ON_ORDERS, type Tabs } from './tabs.js';
+import { useTabs, WORK_ON_ORDERS, type Tabs } from './tabs.js';
 
 const PAGE = `
 import {
@@ -80,17 +80,14 @@ globalThis.disputes = () => withStore(disputeStoreSpec, async (s) => (await s.al
 globalThis.ready = true;
 `;
 
+const opened = useTabs(PAGE);
 let t: Tabs;
 let a: Page;
 let b: Page;
 
-beforeAll(async () => {
-  t = await openTabs(PAGE);
+beforeAll(() => {
+  t = opened();
   [a, b] = t.tabs;
-}, 120_000);
-
-afterAll(async () => {
-  await t?.close();
 });
 
 const N = 120;

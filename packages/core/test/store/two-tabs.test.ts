@@ -3,9 +3,8 @@
 // cancels and files feedback on them. Every change the second tab was told was accepted must
 // still be there, and every order's history must agree with its state. Needs the built core
 // (`pnpm --filter @bihuan/core build`).
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Page } from 'playwright';
-import { openTabs, WORK_ON_ORDERS, type Tabs } from './tabs.js';
+import { expect, test } from 'vitest';
+import { useTabs, WORK_ON_ORDERS } from './tabs.js';
 
 const PAGE = `
 import { applyLoopEvent, createIndexedDbStore, dispatchMonthToStore, taskOrderLoop, taskStoreSpec, urgeOrders } from '@bihuan/core';
@@ -35,20 +34,10 @@ globalThis.orders = async () => {
 globalThis.ready = true;
 `;
 
-let t: Tabs;
-let tabs: readonly Page[];
-
-beforeAll(async () => {
-  t = await openTabs(PAGE);
-  tabs = t.tabs;
-}, 120_000);
-
-afterAll(async () => {
-  await t?.close();
-});
+const opened = useTabs(PAGE);
 
 test('urging in one tab while another cancels and files feedback: nothing accepted is lost', async () => {
-  const [a, b] = tabs as [Page, Page];
+  const [a, b] = opened().tabs;
   const ids = (await a.evaluate(() => (globalThis as unknown as { seed: () => Promise<string[]> }).seed())) as string[];
   expect(ids.length).toBeGreaterThanOrEqual(100);
   // Tab B starts on its orders; tab A urges all of them while B is under way.

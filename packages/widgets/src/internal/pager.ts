@@ -23,3 +23,22 @@ export function pager(locale: Locale, page: number, pages: number, total: number
     <button type="button" ?disabled=${page >= pages - 1} @click=${() => go(page + 1)}>${t.next}</button>
   </nav>`;
 }
+
+/**
+ * A long list's table, a page at a time: the pager, then the table in a labelled region that
+ * scrolls sideways on a narrow screen, its caption, one heading per column and a row per item.
+ */
+export function pagedTable<T>(locale: Locale, all: readonly T[], paging: { page: number; size: number; go: (page: number) => void }, caption: string, columns: readonly string[], row: (item: T) => unknown): TemplateResult {
+  const view = pageRows(all, paging.page, paging.size);
+  return html`${pager(locale, view.page, view.pages, all.length, paging.go)}<div class="table-wrap" role="region" aria-label=${caption} tabindex="0">
+      <table part="table">
+        <caption>${caption}</caption>
+        <thead>
+          <tr>${columns.map((c) => html`<th scope="col">${c}</th>`)}</tr>
+        </thead>
+        <tbody>
+          ${view.rows.map(row)}
+        </tbody>
+      </table>
+    </div>`;
+}

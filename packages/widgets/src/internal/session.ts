@@ -7,6 +7,7 @@
 // and decide only what is displayed.
 import { css, html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { Locale } from '@bihuan/core/schema';
+import { stopHearing } from './stop-hearing.js';
 
 type Words = { readonly 'zh-CN': string; readonly en: string };
 
@@ -265,10 +266,6 @@ export class SyncMarksController implements ReactiveController {
   private stop(): void {
     const unsubscribe = this.unsubscribe;
     this.unsubscribe = undefined;
-    try {
-      unsubscribe?.();
-    } catch {
-      // the store is dropped either way
-    }
+    stopHearing(unsubscribe);
   }
 }

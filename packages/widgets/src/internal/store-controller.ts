@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { BihuanError } from '@bihuan/core/schema';
+import { stopHearing } from './stop-hearing.js';
 import { type ChangeEntry, type Collections, type Store, type StoreNotice, type StoreSpec, type StoreStatusEvent, createIndexedDbStore } from '@bihuan/core/store';
 
 // One default store per database name, shared by every widget on the page.
@@ -118,15 +119,11 @@ export class StoreController<C extends Collections> implements ReactiveControlle
     }
   }
 
-  /** Stops hearing the bound store; a host's store whose unsubscribe throws cannot throw into the page from here. */
+  /** Stops hearing the bound store. */
   private stopListening(): void {
     const unsubscribe = this.unsubscribe;
     this.unsubscribe = undefined;
-    try {
-      unsubscribe?.();
-    } catch {
-      // nothing more to do: the store is dropped either way
-    }
+    stopHearing(unsubscribe);
   }
 
   private hear(store: Store<C>, notice: StoreNotice): void {

@@ -9,9 +9,9 @@ import { dataStyles } from '../../internal/data-styles.js';
 import { nowMs, type NowInput } from '../../internal/now.js';
 import { figures } from '../../internal/figures.js';
 import { formStyles } from '../../internal/form-styles.js';
-import { LoopActions, type LoopRefusedDetail, type LoopTransitionDetail } from '../../internal/loop-actions.js';
-import { pageRows, pager } from '../../internal/pager.js';
-import { StoreController, replaceById } from '../../internal/store-controller.js';
+import { type LoopRefusedDetail, type LoopTransitionDetail } from '../../internal/loop-actions.js';
+import { pagedTable } from '../../internal/pager.js';
+import { LoopList } from '../../internal/loop-list.js';
 import { themeStyles } from '../../internal/styles.js';
 import { SyncMarksController, syncMarkStyles, viewerOf, type ViewerActor } from '../../internal/session.js';
 import { receptionIssuesMessages } from './reception-issues.messages.js';
@@ -95,7 +95,6 @@ export class BhReceptionIssues extends BihuanElement {
     session: { type: String, guard: idGuard },
     mine: { type: Boolean, reflect: true, guard: booleanGuard },
     period: { type: String, guard: textGuard(22) },
-    items: { state: true },
     page: { state: true },
   };
 
@@ -120,19 +119,14 @@ export class BhReceptionIssues extends BihuanElement {
    */
   period = '';
 
-  private items: readonly ReceptionItem[] | undefined;
   /** The page of the table shown (from 0). */
   private page = 0;
-  private readonly storeController = new StoreController(this, receptionStoreSpec, async (store) => {
-    this.items = (await store.all('issues')).items;
-  });
-  private readonly actions = new LoopActions(this, {
+  /** The items from the store, and their rows' actions. */
+  private readonly list = new LoopList(this, receptionStoreSpec, {
     def: receptionLoop,
     collection: 'issues',
     actions: RECEPTION_ACTIONS,
     eventName: 'bh-reception-transition',
-    write: (action) => this.storeController.write(action),
-    applied: (snapshot) => (this.items = replaceById(this.items ?? [], snapshot as ReceptionItem)),
   });
 
   /** The issues shown now: the session's (or all), of the period (as they stood at its end), open ones first, then by id. */
@@ -145,7 +139,7 @@ export class BhReceptionIssues extends BihuanElement {
   /** The period chosen (a key that names none throws, shown in place) and the issues it is taken from: the session's (or all), "my cases" when on. */
   private scope(): { period: Period | undefined; items: readonly ReceptionItem[] } {
     const period = this.period ? parsePeriod(this.period) : undefined;
-    const items = mineOnly((this.items ?? []).filter((i) => !this.session || i.data.sessionId === this.session), this.mine, this.viewer().id);
+    const items = mineOnly((this.list.items ?? []).filter((i) => !this.session || i.data.sessionId === this.session), this.mine, this.viewer().id);
     return { period, items };
   }
 
@@ -158,8 +152,8 @@ export class BhReceptionIssues extends BihuanElement {
 
   protected override renderContent(): unknown {
     const t = receptionIssuesMessages[this.locale];
-    if (this.storeController.error) throw this.storeController.error;
-    if (this.items === undefined) return html`<p class="empty" role="status">${t.loading}</p>`;
+    if (this.list.storeController.error) throw this.list.storeController.error;
+    if (this.list.items === undefined) return html`<p class="empty" role="status">${t.loading}</p>`;
     const { period, items } = this.scope();
     const shown = this.shown;
     const report = period ? summarizeReceptionPeriod(items, period) : undefined;
@@ -191,31 +185,20 @@ export class BhReceptionIssues extends BihuanElement {
     const t = receptionIssuesMessages[this.locale];
     const l = this.locale;
     // Long lists come a page at a time: a reception day has dozens of issues, a year thousands.
-    const view = pageRows(all, this.page, PAGE_SIZE);
-    const shown = view.rows;
-    return html`${pager(l, view.page, view.pages, all.length, (p) => (this.page = p))}<div class="table-wrap" role="region" aria-label=${t.caption(all.length)} tabindex="0">
-      <table part="table">
-        <caption>${t.caption(all.length)}</caption>
-        <thead>
-          <tr><th scope="col">${t.issue}</th><th scope="col">${t.firm}</th><th scope="col">${t.department}</th><th scope="col">${t.state}</th><th scope="col">${t.satisfaction}</th><th scope="col">${t.actions}</th></tr>
-        </thead>
-        <tbody>
-          ${shown.map((item) => {
-            // The firm's contact and phone are personal in the reception schema: always masked here.
-            const d = viewerItem(receptionLoop, item, false).data;
-            const last = d.ratings[d.ratings.length - 1];
-            return html`<tr>
-              <th scope="row">${d.title}<br /><span class="muted">${item.id} · ${d.sessionDate}</span></th>
-              <td>${ownName(d.firm, l)}<br /><span class="muted">${d.contact}</span></td>
-              <td>${d.department ? ownName(d.department, l) : '—'}${d.dueDate ? html`<br /><span class="muted">${d.dueDate}</span>` : nothing}${handlerLine(item, l)}</td>
-              <td>${standalone(receptionLoop.states[item.state as ReceptionState].label[l], l)}${escalationMark(item, l)}${this.syncMarks.marks('issues', item.id)}${d.reopened ? html`<br /><span class="muted">${t.reopened(d.reopened)}</span>` : nothing}</td>
-              <td class=${last?.satisfaction === 'dissatisfied' ? 'dissatisfied' : ''}>${last ? SATISFACTION_LABELS[last.satisfaction][l] : html`<span class="muted">${t.notRated}</span>`}</td>
-              <td>${this.actions.render(item, d.title, this.items?.includes(item) ? this.viewer().role : '', this.store ?? this.storeController.store, () => this.viewer(), () => nowMs(this.now))}</td>
-            </tr>`;
-          })}
-        </tbody>
-      </table>
-    </div>`;
+    const paging = { page: this.page, size: PAGE_SIZE, go: (p: number) => (this.page = p) };
+    return pagedTable(l, all, paging, t.caption(all.length), [t.issue, t.firm, t.department, t.state, t.satisfaction, t.actions], (item) => {
+      // The firm's contact and phone are personal in the reception schema: always masked here.
+      const d = viewerItem(receptionLoop, item, false).data;
+      const last = d.ratings[d.ratings.length - 1];
+      return html`<tr>
+        <th scope="row">${d.title}<br /><span class="muted">${item.id} · ${d.sessionDate}</span></th>
+        <td>${ownName(d.firm, l)}<br /><span class="muted">${d.contact}</span></td>
+        <td>${d.department ? ownName(d.department, l) : '—'}${d.dueDate ? html`<br /><span class="muted">${d.dueDate}</span>` : nothing}${handlerLine(item, l)}</td>
+        <td>${standalone(receptionLoop.states[item.state as ReceptionState].label[l], l)}${escalationMark(item, l)}${this.syncMarks.marks('issues', item.id)}${d.reopened ? html`<br /><span class="muted">${t.reopened(d.reopened)}</span>` : nothing}</td>
+        <td class=${last?.satisfaction === 'dissatisfied' ? 'dissatisfied' : ''}>${last ? SATISFACTION_LABELS[last.satisfaction][l] : html`<span class="muted">${t.notRated}</span>`}</td>
+        <td>${this.list.actions.render(item, d.title, this.list.items?.includes(item) ? this.viewer().role : '', this.store ?? this.list.storeController.store, () => this.viewer(), () => nowMs(this.now))}</td>
+      </tr>`;
+    });
   }
 }
 

@@ -9,9 +9,9 @@ import { dataStyles } from '../../internal/data-styles.js';
 import { nowMs, type NowInput } from '../../internal/now.js';
 import { figures } from '../../internal/figures.js';
 import { formStyles } from '../../internal/form-styles.js';
-import { LoopActions, type LoopRefusedDetail, type LoopTransitionDetail } from '../../internal/loop-actions.js';
-import { pageRows, pager } from '../../internal/pager.js';
-import { StoreController, replaceById } from '../../internal/store-controller.js';
+import { type LoopRefusedDetail, type LoopTransitionDetail } from '../../internal/loop-actions.js';
+import { pagedTable } from '../../internal/pager.js';
+import { LoopList } from '../../internal/loop-list.js';
 import { themeStyles } from '../../internal/styles.js';
 import { escalationMark, escalationStyles } from '../../internal/escalation-view.js';
 import { periodSwitch, periodSwitchStyles } from '../../internal/period-switch.js';
@@ -101,7 +101,6 @@ export class BhRectificationLedger extends BihuanElement {
     now: { guard: nowGuard },
     view: { type: String, guard: oneOfGuard(VIEWS) },
     period: { type: String, guard: textGuard(22) },
-    items: { state: true },
     page: { state: true },
     status: { state: true },
   };
@@ -123,21 +122,16 @@ export class BhRectificationLedger extends BihuanElement {
   /** A period (`2026-W10`, `2026-03`, `2026-Q1`, `2026`): the items listed in it, as they stood at its end. Empty: every item now. */
   period = '';
 
-  private items: readonly RectificationItem[] | undefined;
   /** The page of the table shown (from 0). */
   private page = 0;
   private status = '';
-  private readonly storeController = new StoreController(this, rectificationStoreSpec, async (store) => {
-    this.items = (await store.all('items')).items;
-  });
-  private readonly actions = new LoopActions(this, {
+  /** The items from the store, and their rows' actions. */
+  private readonly list = new LoopList(this, rectificationStoreSpec, {
     def: rectificationLoop,
     collection: 'items',
     actions: RECTIFICATION_ACTIONS,
     hidden: ['holdAccountable'],
     eventName: 'bh-rectification-transition',
-    write: (action) => this.storeController.write(action),
-    applied: (snapshot) => (this.items = replaceById(this.items ?? [], snapshot as RectificationItem)),
   });
 
   /** The items shown now, in ledger order (the rows of the table and of the CSV). */
@@ -162,8 +156,8 @@ export class BhRectificationLedger extends BihuanElement {
   private scope(): { period: Period | undefined; items: readonly RectificationItem[]; at: number } {
     const now = nowMs(this.now);
     const period = this.period ? parsePeriod(this.period) : undefined;
-    if (!period) return { period, items: this.items ?? [], at: now };
-    return { period, items: rectificationOfPeriod(this.items ?? [], period), at: Math.min(period.endMs, now) };
+    if (!period) return { period, items: this.list.items ?? [], at: now };
+    return { period, items: rectificationOfPeriod(this.list.items ?? [], period), at: Math.min(period.endMs, now) };
   }
 
   /** Exports the shown items as CSV (UTF-8 with BOM, Excel-ready); returns whether it downloaded. */
@@ -177,7 +171,7 @@ export class BhRectificationLedger extends BihuanElement {
 
   /** Opens accountability for every overdue, unverified item (supervisor only); resolves to the records opened. */
   async sweep(): Promise<string[]> {
-    const store = this.store ?? this.storeController.store;
+    const store = this.store ?? this.list.storeController.store;
     if (!store || this.viewer().role !== 'supervisor') return [];
     const opened = await openOverdueAccountability(store, formatInstant(nowMs(this.now)), { id: this.viewerId, role: 'supervisor' });
     this.status = rectificationLedgerMessages[this.locale].swept(opened.length);
@@ -193,11 +187,11 @@ export class BhRectificationLedger extends BihuanElement {
 
   protected override renderContent(): unknown {
     const t = rectificationLedgerMessages[this.locale];
-    if (this.storeController.error) throw this.storeController.error;
-    if (this.items === undefined) return html`<p class="empty" role="status">${t.loading}</p>`;
+    if (this.list.storeController.error) throw this.list.storeController.error;
+    if (this.list.items === undefined) return html`<p class="empty" role="status">${t.loading}</p>`;
     const { period, items, at } = this.scope();
     const summary = summarizeRectification(items, at);
-    const report = period ? summarizeRectificationPeriod(this.items, period) : undefined;
+    const report = period ? summarizeRectificationPeriod(this.list.items, period) : undefined;
     const shown = this.shown;
     return html`<section class="ledger" part="base" aria-labelledby="rl-heading">
       <h2 class="heading" id="rl-heading">${t.heading}</h2>
@@ -233,30 +227,19 @@ export class BhRectificationLedger extends BihuanElement {
     const l = this.locale;
     const today = chinaDay(at);
     // Long lists come a page at a time (overdue items sort first, so they lead the first page).
-    const view = pageRows(all, this.page, PAGE_SIZE);
-    const shown = view.rows;
-    return html`${pager(l, view.page, view.pages, all.length, (p) => (this.page = p))}<div class="table-wrap" role="region" aria-label=${t.caption(all.length)} tabindex="0">
-      <table part="table">
-        <caption>${t.caption(all.length)}</caption>
-        <thead>
-          <tr><th scope="col">${t.problem}</th><th scope="col">${t.owner}</th><th scope="col">${t.deadline}</th><th scope="col">${t.state}</th><th scope="col">${t.actions}</th></tr>
-        </thead>
-        <tbody>
-          ${shown.map((item) => {
-            const late = isRectificationOverdue(item, at);
-            const days = parseDate(item.data.deadline) - today;
-            const open = item.state !== 'verified' && item.state !== 'writtenOff';
-            return html`<tr class=${late ? 'overdue' : ''}>
-              <th scope="row">${item.data.title}<br /><span class="muted">${item.id}</span></th>
-              <td>${ownName(item.data.unit, l)}<br />${item.data.owner}${handlerLine(item, l)}</td>
-              <td><span class="date">${item.data.deadline}</span>${open ? html`<br />${late ? html`<span class="flag">${t.overdueBy(-days)}</span>` : html`<span class="muted">${t.dueIn(days)}</span>`}` : nothing}</td>
-              <td>${standalone(rectificationLoop.states[item.state as RectificationState].label[l], l)}${escalationMark(item, l)}${this.syncMarks.marks('items', item.id)}${item.data.accountability ? html`<br /><span class="flag">${t.accountabilityOpened}</span>` : nothing}</td>
-              <td>${this.actions.render(item, item.data.title, this.items?.includes(item) ? this.viewer().role : '', this.store ?? this.storeController.store, () => this.viewer(), () => nowMs(this.now))}</td>
-            </tr>`;
-          })}
-        </tbody>
-      </table>
-    </div>`;
+    const paging = { page: this.page, size: PAGE_SIZE, go: (p: number) => (this.page = p) };
+    return pagedTable(l, all, paging, t.caption(all.length), [t.problem, t.owner, t.deadline, t.state, t.actions], (item) => {
+      const late = isRectificationOverdue(item, at);
+      const days = parseDate(item.data.deadline) - today;
+      const open = item.state !== 'verified' && item.state !== 'writtenOff';
+      return html`<tr class=${late ? 'overdue' : ''}>
+        <th scope="row">${item.data.title}<br /><span class="muted">${item.id}</span></th>
+        <td>${ownName(item.data.unit, l)}<br />${item.data.owner}${handlerLine(item, l)}</td>
+        <td><span class="date">${item.data.deadline}</span>${open ? html`<br />${late ? html`<span class="flag">${t.overdueBy(-days)}</span>` : html`<span class="muted">${t.dueIn(days)}</span>`}` : nothing}</td>
+        <td>${standalone(rectificationLoop.states[item.state as RectificationState].label[l], l)}${escalationMark(item, l)}${this.syncMarks.marks('items', item.id)}${item.data.accountability ? html`<br /><span class="flag">${t.accountabilityOpened}</span>` : nothing}</td>
+        <td>${this.list.actions.render(item, item.data.title, this.list.items?.includes(item) ? this.viewer().role : '', this.store ?? this.list.storeController.store, () => this.viewer(), () => nowMs(this.now))}</td>
+      </tr>`;
+    });
   }
 }
 

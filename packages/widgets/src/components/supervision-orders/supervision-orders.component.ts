@@ -26,11 +26,11 @@ import { formatNumber } from '../../internal/format.js';
 import { formStyles } from '../../internal/form-styles.js';
 import { idGuard, listGuard, nowGuard, oneOfGuard, roleGuard, storeGuard } from '../../internal/guard.js';
 import { focusPreview, printButton, printPreview } from '../../internal/print-view.js';
-import { LoopActions, type LoopRefusedDetail, type LoopTransitionDetail } from '../../internal/loop-actions.js';
+import { type LoopRefusedDetail, type LoopTransitionDetail } from '../../internal/loop-actions.js';
 import { nowMs, type NowInput } from '../../internal/now.js';
 import { viewerOf, type ViewerActor } from '../../internal/session.js';
-import { pageRows, pager } from '../../internal/pager.js';
-import { StoreController, replaceById } from '../../internal/store-controller.js';
+import { pagedTable } from '../../internal/pager.js';
+import { LoopList } from '../../internal/loop-list.js';
 import { themeStyles } from '../../internal/styles.js';
 import { escalationMark, escalationStyles } from '../../internal/escalation-view.js';
 import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } from '../../events.js';
@@ -103,7 +103,6 @@ export class BhSupervisionOrders extends BihuanElement {
     level: { type: String, guard: idGuard },
     period: { type: String, guard: oneOfGuard(PERIODS) },
     now: { guard: nowGuard },
-    items: { state: true },
     page: { state: true },
     issueProblem: { state: true },
     issuedText: { state: true },
@@ -127,32 +126,27 @@ export class BhSupervisionOrders extends BihuanElement {
   /** The moment actions are recorded at (ISO instant, Date or ms); the clock's by default. */
   now: NowInput;
 
-  private items: readonly SupervisionItem[] | undefined;
   private page = 0;
   /** The order whose 督办单 preview is open. */
   private printing: string | undefined;
   private issueProblem: string | undefined;
   private issuedText: string | undefined;
-  private readonly storeController = new StoreController(this, supervisionStoreSpec, async (store) => {
-    this.items = (await store.all('orders')).items;
-  });
-  private readonly actions = new LoopActions(this, {
+  /** The items from the store, and their rows' actions. */
+  private readonly list = new LoopList(this, supervisionStoreSpec, {
     def: supervisionLoop,
     collection: 'orders',
     actions: SUPERVISION_ACTIONS,
     eventName: 'bh-supervision-transition',
-    write: (action) => this.storeController.write(action),
-    applied: (snapshot) => (this.items = replaceById(this.items ?? [], snapshot as SupervisionItem)),
   });
 
   /** Who acts: on a synced store the session's actor (viewer-* are then display-only), otherwise the viewer-* attributes. */
   private actor(): ViewerActor {
-    return viewerOf(this.store ?? this.storeController.store, supervisionLoop.roles, { id: this.viewerId, role: this.viewerRole || undefined, unit: this.viewerUnit || undefined });
+    return viewerOf(this.store ?? this.list.storeController.store, supervisionLoop.roles, { id: this.viewerId, role: this.viewerRole || undefined, unit: this.viewerUnit || undefined });
   }
 
   /** The orders of the period chosen (as they stood at its end), overdue and awaiting first. */
   get shown(): readonly SupervisionItem[] {
-    const all = this.items ?? [];
+    const all = this.list.items ?? [];
     const at = nowMs(this.now);
     const list = this.period === 'all' ? all.slice() : supervisionOrdersOfPeriod(all, periodOf(at, this.period));
     const rank = (o: SupervisionItem) => (o.state === 'issued' ? (overdue(o, at) ? 0 : 1) : o.state === 'answered' ? 2 : 3);
@@ -161,11 +155,11 @@ export class BhSupervisionOrders extends BihuanElement {
 
   protected override renderContent(): unknown {
     const t = supervisionOrdersMessages[this.locale];
-    if (this.storeController.error) throw this.storeController.error;
-    if (this.items === undefined) return html`<p class="empty" role="status">${t.loading}</p>`;
+    if (this.list.storeController.error) throw this.list.storeController.error;
+    if (this.list.items === undefined) return html`<p class="empty" role="status">${t.loading}</p>`;
     const at = nowMs(this.now);
     const shown = this.shown;
-    const s = this.period === 'all' ? summarizeSupervision(this.items, at) : summarizeSupervisionPeriod(this.items, periodOf(at, this.period));
+    const s = this.period === 'all' ? summarizeSupervision(this.list.items, at) : summarizeSupervisionPeriod(this.list.items, periodOf(at, this.period));
     return html`<section class="orders" part="base" aria-labelledby="so-heading">
       <h2 class="heading" id="so-heading">${t.heading}</h2>
       <div class="period" part="period">
@@ -191,7 +185,7 @@ export class BhSupervisionOrders extends BihuanElement {
 
   /** The items the viewer may supervise now: escalated or overdue, with no open order. */
   private supervisable(at: number): readonly Snapshot[] {
-    const open = new Set((this.items ?? []).filter((o) => o.state === 'issued' || o.state === 'answered').map((o) => `${o.data.target.loop}\u0000${o.data.target.id}`));
+    const open = new Set((this.list.items ?? []).filter((o) => o.state === 'issued' || o.state === 'answered').map((o) => `${o.data.target.loop}\u0000${o.data.target.id}`));
     return this.targets.filter((item) => !open.has(`${item.loop.id}\u0000${item.id}`) && chainOfLoop(item.loop.id) !== undefined && (item.history.some((h) => h.type === 'escalate') || overdue(item, at)));
   }
 
@@ -234,11 +228,11 @@ export class BhSupervisionOrders extends BihuanElement {
     const value = (name: string) => ((form.elements.namedItem(name) as HTMLInputElement | null)?.value ?? '').trim();
     const target = items[Number(value('target'))];
     if (!target) return;
-    const id = `DB-${target.id}-${(this.items ?? []).length + 1}`;
+    const id = `DB-${target.id}-${(this.list.items ?? []).length + 1}`;
     const actor = this.actor();
     let result: ReturnType<typeof issueSupervisionOrder>;
     try {
-      result = issueSupervisionOrder({ id, target, level: value('level'), addressee: value('addressee'), instruction: value('instruction'), dueDate: value('dueDate'), actor: actor as never, at: formatInstant(at), ...(actor.unit ? {} : { issuedBy: actor.id }) }, this.items ?? []);
+      result = issueSupervisionOrder({ id, target, level: value('level'), addressee: value('addressee'), instruction: value('instruction'), dueDate: value('dueDate'), actor: actor as never, at: formatInstant(at), ...(actor.unit ? {} : { issuedBy: actor.id }) }, this.list.items ?? []);
     } catch (error) {
       // A field left blank or malformed: core names it; say so in place.
       this.issueProblem = error instanceof Error ? error.message : String(error);
@@ -253,12 +247,13 @@ export class BhSupervisionOrders extends BihuanElement {
     }
     const order = result.value;
     try {
-      await this.storeController.write((s) => (s as SupervisionStore).put('orders', order));
+      await this.list.storeController.write((s) => (s as SupervisionStore).put('orders', order));
     } catch (error) {
       this.issueProblem = error instanceof Error ? error.message : String(error);
       return;
     }
-    this.items = replaceById(this.items ?? [], order);
+    this.list.replace(order);
+    this.requestUpdate();
     this.issueProblem = undefined;
     this.issuedText = t.issued(order.id);
     form.reset();
@@ -268,37 +263,27 @@ export class BhSupervisionOrders extends BihuanElement {
   private renderTable(all: readonly SupervisionItem[], at: number): TemplateResult {
     const t = supervisionOrdersMessages[this.locale];
     const l = this.locale;
-    const view = pageRows(all, this.page, PAGE_SIZE);
     const target = (o: SupervisionItem) => this.targets.find((x) => x.loop.id === o.data.target.loop && x.id === o.data.target.id);
     const role = this.actor().role;
-    return html`${pager(l, view.page, view.pages, all.length, (p) => (this.page = p))}<div class="table-wrap" role="region" aria-label=${t.caption(all.length)} tabindex="0">
-      <table part="table">
-        <caption>${t.caption(all.length)}</caption>
-        <thead>
-          <tr><th scope="col">${t.target}</th><th scope="col">${t.addressee}</th><th scope="col">${t.issuer}</th><th scope="col">${t.due}</th><th scope="col">${t.state}</th><th scope="col">${t.answer}</th><th scope="col">${t.actions}</th></tr>
-        </thead>
-        <tbody>
-          ${view.rows.map((o) => {
-            const d = o.data;
-            const late = o.state === 'issued' && overdue(o, at);
-            const last = d.responses[d.responses.length - 1];
-            const item = target(o);
-            const level = chainOfLoop(d.target.loop)?.levels.find((v) => v.id === d.level)?.label[l] ?? d.level;
-            return html`<tr>
-              <th scope="row">${d.target.title ?? d.target.id}${item ? escalationMark(item, l) : nothing}<br /><span class="muted">${SUPERVISED_LOOP_LABELS[d.target.loop]?.[l] ?? d.target.loop} ${d.target.id} · ${o.id}</span></th>
-              <td>${d.addressee}</td>
-              <td>${d.issuedBy}<br /><span class="muted">${level}</span></td>
-              <td class=${late ? 'late' : ''}>${formatDeadline(o.deadline ?? `${d.dueDate}`)}${late ? html` <span part="overdue">${aside(t.overdueMark, this.locale).trimStart()}</span>` : nothing}</td>
-              <td>${standalone(supervisionLoop.states[o.state as SupervisionState].label[l], l)}${d.reissues.length ? html`<br /><span class="muted">${t.reissued(d.reissues.length)}</span>` : nothing}</td>
-              <td>${last ? html`${last.response}${last.late ? html`<br /><span class="late">${t.lateAnswers}</span>` : nothing}` : html`<span class="muted">${t.noAnswer}</span>`}</td>
-              <td>${this.actions.render(o, d.target.title ?? d.target.id, role, this.store ?? this.storeController.store, () => this.actor(), () => at)}
-                ${printButton(o.id, t.printOrder(o.id), this.printing === o.id, () => void this.togglePrint(o.id))}</td>
-            </tr>`;
-          })}
-        </tbody>
-      </table>
-    </div>
-    ${this.renderPreview(all)}`;
+    const paging = { page: this.page, size: PAGE_SIZE, go: (p: number) => (this.page = p) };
+    const table = pagedTable(l, all, paging, t.caption(all.length), [t.target, t.addressee, t.issuer, t.due, t.state, t.answer, t.actions], (o) => {
+      const d = o.data;
+      const late = o.state === 'issued' && overdue(o, at);
+      const last = d.responses[d.responses.length - 1];
+      const item = target(o);
+      const level = chainOfLoop(d.target.loop)?.levels.find((v) => v.id === d.level)?.label[l] ?? d.level;
+      return html`<tr>
+        <th scope="row">${d.target.title ?? d.target.id}${item ? escalationMark(item, l) : nothing}<br /><span class="muted">${SUPERVISED_LOOP_LABELS[d.target.loop]?.[l] ?? d.target.loop} ${d.target.id} · ${o.id}</span></th>
+        <td>${d.addressee}</td>
+        <td>${d.issuedBy}<br /><span class="muted">${level}</span></td>
+        <td class=${late ? 'late' : ''}>${formatDeadline(o.deadline ?? `${d.dueDate}`)}${late ? html` <span part="overdue">${aside(t.overdueMark, this.locale).trimStart()}</span>` : nothing}</td>
+        <td>${standalone(supervisionLoop.states[o.state as SupervisionState].label[l], l)}${d.reissues.length ? html`<br /><span class="muted">${t.reissued(d.reissues.length)}</span>` : nothing}</td>
+        <td>${last ? html`${last.response}${last.late ? html`<br /><span class="late">${t.lateAnswers}</span>` : nothing}` : html`<span class="muted">${t.noAnswer}</span>`}</td>
+        <td>${this.list.actions.render(o, d.target.title ?? d.target.id, role, this.store ?? this.list.storeController.store, () => this.actor(), () => at)}
+          ${printButton(o.id, t.printOrder(o.id), this.printing === o.id, () => void this.togglePrint(o.id))}</td>
+      </tr>`;
+    });
+    return html`${table}${this.renderPreview(all)}`;
   }
 
   /** The open 督办单, filled from its order. */
