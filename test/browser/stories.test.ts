@@ -1,15 +1,14 @@
 // Every story of every widget — its empty, typical, large and error states — rendered in real
 // Chromium and held to every check that reads a rendered story. Rendering the stories (with the
 // thousands of records the large ones seed) is what costs; so each widget's stories are rendered
-// twice on one page, once in zh-CN and once in English, both kept on the page until the widget's
-// checks are done, and every check runs on those renderings:
-// - zh-CN, at 1280 px: each story passes axe as soon as it has rendered (WCAG 2.x A and AA); every
-//   total shown beside its parts foots (support/checks/figures.ts); nothing is clipped
-//   (support/checks/clipped.ts); every story stays usable under a hostile host stylesheet
+// twice on one page, once in zh-CN and once in English, and every check runs on those renderings:
+// - zh-CN: each story passes axe as soon as it has rendered (WCAG 2.x A and AA); every total shown
+//   beside its parts foots (support/checks/figures.ts); nothing is clipped at 1280 px
+//   (support/checks/clipped.ts); every story fits at 320 px with and without a hostile host
+//   stylesheet (support/checks/reflow.ts); every story stays usable under that stylesheet
 //   (support/checks/host-css.ts).
-// - English, at 1280 px: the words (support/checks/words.ts); nothing clipped.
-// - Both languages at once, at 320 px: every story fits, with and without the hostile stylesheet
-//   (support/checks/reflow.ts): one narrowing of the page and one axe pass per stylesheet serve both.
+// - English: the words (support/checks/words.ts); nothing clipped at 1280 px; every story fits at
+//   320 px with and without the hostile stylesheet.
 // A new stories file is picked up without touching this test.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
@@ -19,7 +18,7 @@ import { addHostileCss } from './support/hostile-css.js';
 import { bhElements, quiet, renderStories, renderStory, shadowElements, widgetStories, type RenderedStory } from './support/stories.js';
 import { expectFoots, footGroups, type FootGroup } from './support/checks/figures.js';
 import { DESKTOP_WIDTH, clippedProblems } from './support/checks/clipped.js';
-import { REFLOW_WIDTH, reflowProblems, type Lang, type LangGroup } from './support/checks/reflow.js';
+import { REFLOW_WIDTH, reflowProblems, type Lang } from './support/checks/reflow.js';
 import { hostCssProblems } from './support/checks/host-css.js';
 import { wordsProblems } from './support/checks/words.js';
 
@@ -36,26 +35,25 @@ function expectNothingClipped(rendered: RenderedStory[], lang: Lang): void {
   expect(problems, problems.slice(0, 30).join('\n')).toEqual([]);
 }
 
-/**
- * Every story of `groups` (both languages' renderings, on the page together) fits at 320 px, without
- * and then with the hostile stylesheet. The page is left at 320 px: whatever renders next sets its width.
- */
-async function expectReflow(groups: LangGroup[]): Promise<void> {
+/** Every story on the page fits at 320 px, without and then with the hostile stylesheet; the page is put back at 1280 px. */
+async function expectReflow(rendered: RenderedStory[], lang: Lang): Promise<void> {
   const problems: string[] = [];
   await page.viewport(REFLOW_WIDTH, 800);
   document.body.style.margin = '0';
   try {
     await quiet(document.body);
-    problems.push(...(await reflowProblems(groups)));
+    problems.push(...(await reflowProblems(rendered, lang, `[${lang}]`)));
     const removeCss = addHostileCss();
     try {
       await quiet(document.body);
-      problems.push(...(await reflowProblems(groups, ', hostile CSS')));
+      problems.push(...(await reflowProblems(rendered, lang, `[${lang}, hostile CSS]`)));
     } finally {
       removeCss();
     }
   } finally {
     document.body.style.removeProperty('margin');
+    await desktop();
+    await quiet(document.body);
   }
   expect(problems, problems.join('\n')).toEqual([]);
 }
@@ -64,17 +62,16 @@ const footed: FootGroup[] = [];
 
 for (const widget of widgetStories) {
   describe(widget.title, () => {
-    const zh: RenderedStory[] = [];
-    let en: RenderedStory[] = [];
-    beforeAll(async () => {
-      cleanup();
-      await desktop();
-    });
-    afterAll(cleanup);
-
     test('has stories', () => expect(widget.stories.length).toBeGreaterThan(0));
 
     describe('zh-CN', () => {
+      const rendered: RenderedStory[] = [];
+      beforeAll(async () => {
+        cleanup();
+        await desktop();
+      });
+      afterAll(cleanup);
+
       for (const story of widget.stories) {
         test(`${story.name} renders and passes axe`, { timeout: SLOW }, async () => {
           let failure: unknown;
@@ -89,19 +86,21 @@ for (const widget of widgetStories) {
             }
           });
           // The later checks read the story even when this one failed.
-          zh.push(done);
+          rendered.push(done);
           if (failure) throw failure;
         });
       }
 
       test('every total shown beside its parts foots', () => {
         const mine: FootGroup[] = [];
-        for (const { name, container } of zh) footGroups(container, `${widget.title} / ${name}`, mine);
+        for (const { name, container } of rendered) footGroups(container, `${widget.title} / ${name}`, mine);
         for (const group of mine) expectFoots(group);
         footed.push(...mine);
       });
 
-      test(`nothing clipped at ${DESKTOP_WIDTH} px`, () => expectNothingClipped(zh, 'zh-CN'));
+      test(`nothing clipped at ${DESKTOP_WIDTH} px`, () => expectNothingClipped(rendered, 'zh-CN'));
+
+      test(`every story fits at ${REFLOW_WIDTH} px, with and without hostile host CSS`, { timeout: SLOW }, () => expectReflow(rendered, 'zh-CN'));
 
       test('every story stays usable under a hostile host stylesheet', { timeout: SLOW }, async () => {
         const removeCss = addHostileCss();
@@ -110,7 +109,7 @@ for (const widget of widgetStories) {
           // Keyboard modality: focus moved by script after a key press shows :focus-visible, as a Tab would.
           await userEvent.keyboard('{Shift}');
           await quiet(document.body);
-          problems = await hostCssProblems(zh);
+          problems = await hostCssProblems(rendered);
         } finally {
           removeCss();
         }
@@ -119,13 +118,16 @@ for (const widget of widgetStories) {
     });
 
     describe('English', () => {
-      // Rendered below the zh-CN stories, which stay for the reflow check both languages share.
+      let rendered: RenderedStory[] = [];
       beforeAll(async () => {
-        en = await renderStories(widget, 'en');
+        cleanup();
+        await desktop();
+        rendered = await renderStories(widget, 'en');
       }, SLOW);
+      afterAll(cleanup);
 
       test('no CJK punctuation set against English words, no name of ours in Chinese, labels start with a capital', () => {
-        const { bad, lowercase, untranslated, ids } = wordsProblems(en);
+        const { bad, lowercase, untranslated, ids } = wordsProblems(rendered);
         expect(bad).toEqual([]);
         expect(lowercase, 'labels standing on their own in lowercase').toEqual([]);
         expect(untranslated, 'names we own left in Chinese').toEqual([]);
@@ -134,23 +136,15 @@ for (const widget of widgetStories) {
 
       test(`nothing clipped at ${DESKTOP_WIDTH} px`, async () => {
         document.documentElement.lang = 'en';
-        try {
-          await quiet(document.body);
-          expectNothingClipped(en, 'en');
-        } finally {
-          document.documentElement.lang = 'zh-CN';
-        }
+        await quiet(document.body);
+        expectNothingClipped(rendered, 'en');
+      });
+
+      test(`every story fits at ${REFLOW_WIDTH} px, with and without hostile host CSS`, { timeout: SLOW }, async () => {
+        document.documentElement.lang = 'en';
+        await expectReflow(rendered, 'en');
       });
     });
-
-    // Each story carries its own language (its container's lang), so both languages' renderings are
-    // narrowed together.
-    test(`every story fits at ${REFLOW_WIDTH} px in zh-CN and English, with and without hostile host CSS`, { timeout: SLOW }, () =>
-      expectReflow([
-        { lang: 'zh-CN', rendered: zh },
-        { lang: 'en', rendered: en },
-      ]),
-    );
   });
 }
 

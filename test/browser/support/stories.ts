@@ -78,24 +78,17 @@ export async function renderStory(
 export const bhElements = (container: ParentNode): HTMLElement[] =>
   [...container.querySelectorAll<HTMLElement>('*')].filter((el) => el.tagName.startsWith('BH-'));
 
-/**
- * Waits until Lit updates are done and the DOM (shadow roots included) stops changing: store-backed
- * widgets load asynchronously. Still means the same element count and shadow text over two 25 ms
- * intervals in a row; the first reading is taken at once, not after a first wait.
- */
+/** Waits until Lit updates are done and the DOM (shadow roots included) stops changing: store-backed widgets load asynchronously. */
 export async function quiet(root: ParentNode, rounds = 40): Promise<void> {
-  const fingerprint = () => {
-    const all = [...allElements(root)];
-    return `${all.length}:${all.reduce((n, el) => n + (el.shadowRoot?.textContent?.length ?? 0), 0)}`;
-  };
-  await settle(root);
-  let last = fingerprint();
-  for (let i = 0, same = 0; i < rounds && same < 2; i++) {
-    await new Promise((r) => setTimeout(r, 25));
+  let last = '';
+  let same = 0;
+  for (let i = 0; i < rounds && same < 2; i++) {
     await settle(root);
-    const now = fingerprint();
-    same = now === last ? same + 1 : 0;
-    last = now;
+    await new Promise((r) => setTimeout(r, 25));
+    const all = [...allElements(root)];
+    const fingerprint = `${all.length}:${all.reduce((n, el) => n + (el.shadowRoot?.textContent?.length ?? 0), 0)}`;
+    same = fingerprint === last ? same + 1 : 0;
+    last = fingerprint;
   }
   await new Promise((r) => requestAnimationFrame(() => r(undefined)));
 }

@@ -39,32 +39,18 @@ function scrollRegionProblems(widgets: Element[], lang: Lang): string[] {
   return problems;
 }
 
-/** Stories rendered in one language, for a check that reads several languages' renderings on one page. */
-export interface LangGroup {
-  lang: Lang;
-  rendered: RenderedStory[];
-}
-
-/**
- * What does not reflow in the stories rendered on the page (the viewport already at REFLOW_WIDTH),
- * every language's renderings read in one pass: each story's lines say its language, and the
- * page-wide checks (axe's scrollable-region rule, the page's width) run once over all of them.
- */
-export async function reflowProblems(groups: LangGroup[], label = ''): Promise<string[]> {
+/** What does not reflow in the stories rendered on the page (the viewport already at REFLOW_WIDTH). */
+export async function reflowProblems(rendered: RenderedStory[], lang: Lang, label: string): Promise<string[]> {
   const problems: string[] = [];
-  for (const { rendered, lang } of groups) {
-    const where = `[${lang}${label}]`;
-    for (const { name, widgets } of rendered) {
-      // A story that sets its own language keeps it.
-      const storyLang = (w: Element): Lang => ((w.closest('[lang]')?.getAttribute('lang') ?? lang).startsWith('en') ? 'en' : 'zh-CN');
-      for (const line of stickingOut(widgets)) problems.push(`${where} ${name}: ${line}`);
-      for (const w of widgets) for (const line of scrollRegionProblems([w], storyLang(w))) problems.push(`${where} ${name}: ${line}`);
-    }
+  for (const { name, widgets } of rendered) {
+    // A story that sets its own language keeps it.
+    const storyLang = (w: Element): Lang => ((w.closest('[lang]')?.getAttribute('lang') ?? lang).startsWith('en') ? 'en' : 'zh-CN');
+    for (const line of stickingOut(widgets)) problems.push(`${label} ${name}: ${line}`);
+    for (const w of widgets) for (const line of scrollRegionProblems([w], storyLang(w))) problems.push(`${label} ${name}: ${line}`);
   }
-  const all = `[${groups.map((g) => g.lang).join(' + ')}${label}]`;
   const { violations } = await axe.run(document.body, { runOnly: { type: 'rule', values: ['scrollable-region-focusable'] } });
-  for (const v of violations) for (const n of v.nodes) problems.push(`${all} axe ${v.id}: ${n.target.join(' ')}`);
+  for (const v of violations) for (const n of v.nodes) problems.push(`${label} axe ${v.id}: ${n.target.join(' ')}`);
   const width = document.documentElement.scrollWidth;
-  if (width > REFLOW_WIDTH) problems.unshift(`${all}: the page is ${width} px wide`);
+  if (width > REFLOW_WIDTH) problems.unshift(`${label}: the page is ${width} px wide`);
   return problems;
 }
