@@ -2,7 +2,7 @@
 // story really renders its widget, and passes axe there too.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
-import type { Browser } from 'playwright';
+import type { Browser, Page } from 'playwright';
 import { startStaticServer } from '../../examples/static-server.mjs';
 import { AXE_SOURCE, WCAG_TAGS, launchChromium } from './support/chromium.js';
 import { CATEGORY, attributeNames, catalogArgTypes, controllableKeys, declarationOf, slimManifest, type Manifest } from '../../stories/support/catalog.js';
@@ -110,22 +110,30 @@ describe('the built catalog', () => {
     expect(Object.values(index.entries).some((e) => e.type === 'docs' && e.title.startsWith('Widgets/Rate card'))).toBe(true);
   });
 
+  // The rate card's docs page, loaded once for the two tests that read it (a docs page's load is
+  // most of what either costs).
+  let docsPage: Promise<Page> | undefined;
+  const rateCardDocs = () =>
+    (docsPage ??= (async () => {
+      const docs = Object.values(index.entries).find((e) => e.type === 'docs' && e.title.startsWith('Widgets/Rate card'))!;
+      const page = await browser.newPage();
+      await page.goto(`${server.url}iframe.html?id=${encodeURIComponent(docs.id)}&viewMode=docs`);
+      return page;
+    })());
+  afterAll(async () => (await docsPage)?.close());
+
   test('the docs page carries the manifest’s attributes, parts and custom properties', async () => {
-    const docs = Object.values(index.entries).find((e) => e.type === 'docs' && e.title.startsWith('Widgets/Rate card'))!;
-    const page = await browser.newPage();
-    await page.goto(`${server.url}iframe.html?id=${docs.id}&viewMode=docs`);
+    const page = await rateCardDocs();
     await page.waitForSelector('text=previous-numerator', { timeout: 30_000 });
     const text = await page.locator('body').innerText();
     expect(text).toContain('--bh-color-good');
     expect(text).toContain('bh-problem');
-    await page.close();
   });
 
   // One docs page, then every story's arg types read from the same page's story store (no page per story).
   test('docs previews follow the toolbar’s language; no story offers a control for a private member; every public attribute has one', async () => {
-    const docs = Object.values(index.entries).find((e) => e.type === 'docs' && e.title.startsWith('Widgets/Rate card'))!;
-    const page = await browser.newPage();
-    await page.goto(`${server.url}iframe.html?id=${encodeURIComponent(docs.id)}&viewMode=docs`);
+    // Still in the toolbar's first language (the test above only reads the page).
+    const page = await rateCardDocs();
     // The docs page renders a story when it comes near the view (.storybook/preview.ts): the first
     // one, Typical (406 of 425), is rendered at once; every story's root is there from the start.
     const shown = () =>
@@ -190,9 +198,17 @@ describe('the built catalog', () => {
   // Every story of the built catalog in one page (a page per story cost most of the suite's time):
   // the widget renders, the page throws nothing. axe runs over every story in the browser suite
   // (test/browser/stories.test.ts) from the same story files; here it runs on the rate card's,
-  // to prove the built catalog itself is accessible.
+  // to prove the built catalog itself is accessible. The whole walk is one evaluation in the page:
+  // each story's selection, render, text and (for the rate card) axe run there one after another,
+  // with no round trip to this process between stories.
   test('every story renders its widget in the built catalog, with no page error', async () => {
-    const page = await browser.newPage();
+    // Storybook waits after every story's render (100 ms, then for every finite animation on the
+    // page, up to 5 s) unless it runs under a test runner, which it knows by this user agent: then it
+    // puts the animations at their end at once. What a story renders is the same either way.
+    const blank = await browser.newPage();
+    const userAgent = `${await blank.evaluate(() => navigator.userAgent)} StorybookTestRunner`;
+    await blank.close();
+    const page = await browser.newPage({ userAgent });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     const empty: string[] = [];
@@ -201,52 +217,66 @@ describe('the built catalog', () => {
     // (opened on the last story, so that selecting the first one is a change that renders)
     await page.goto(`${server.url}iframe.html?id=${stories.at(-1)!.id}&viewMode=story`);
     await page.waitForFunction(() => '__STORYBOOK_ADDONS_CHANNEL__' in window, undefined, { timeout: 60_000 });
-    for (const story of stories) {
-      const outcome = await page.evaluate(
-        (storyId) =>
-          new Promise<string>((resolve) => {
-            const channel = (window as unknown as { __STORYBOOK_ADDONS_CHANNEL__: { on(e: string, f: (a: unknown) => void): void; off(e: string, f: (a: unknown) => void): void; emit(e: string, a: object): void } }).__STORYBOOK_ADDONS_CHANNEL__;
+    await page.addScriptTag({ path: AXE_SOURCE });
+    const walk = stories.map((s) => ({ id: s.id, axe: s.title.startsWith('Widgets/Rate card') }));
+    const results = await page.evaluate(
+      async ({ walk, tags }) => {
+        type Channel = { on(e: string, f: (a: unknown) => void): void; off(e: string, f: (a: unknown) => void): void; emit(e: string, a: object): void };
+        const channel = (window as unknown as { __STORYBOOK_ADDONS_CHANNEL__: Channel }).__STORYBOOK_ADDONS_CHANNEL__;
+        const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
+        const frame = () => new Promise((r) => requestAnimationFrame(r));
+        const widget = () => [...document.querySelectorAll('#storybook-root *')].find((e) => e.tagName.startsWith('BH-'));
+        const out: { id: string; outcome: string; rendered: boolean; text: string; violations: string[] }[] = [];
+        for (const { id, axe: withAxe } of walk) {
+          const outcome = await new Promise<string>((resolve) => {
+            let timer: ReturnType<typeof setTimeout> | undefined;
             const finish = (result: string) => () => {
+              clearTimeout(timer);
               for (const [event, f] of handlers) channel.off(event, f);
               resolve(result);
             };
             const handlers: [string, (a: unknown) => void][] = [
-              ['storyRendered', (id) => id === storyId && finish('rendered')()],
+              ['storyRendered', (storyId) => storyId === id && finish('rendered')()],
               ['storyErrored', finish('errored')],
               ['storyThrewException', finish('threw')],
             ];
             for (const [event, f] of handlers) channel.on(event, f);
-            channel.emit('setCurrentStory', { storyId, viewMode: 'story' });
-            setTimeout(finish('timeout'), 30_000);
-          }),
-        story.id,
-      );
+            channel.emit('setCurrentStory', { storyId: id, viewMode: 'story' });
+            timer = setTimeout(finish('timeout'), 30_000);
+          });
+          // The widget has rendered content (waited for up to 30 s, frame by frame).
+          let rendered = false;
+          for (const start = performance.now(); performance.now() - start < 30_000; await frame()) {
+            if (widget()?.shadowRoot?.childElementCount) {
+              rendered = true;
+              break;
+            }
+          }
+          const text = rendered ? widget()!.shadowRoot!.textContent!.replace(/\s+/g, ' ').trim() : '';
+          let violations: string[] = [];
+          if (rendered && withAxe) {
+            const result = await axe.run(document.querySelector('#storybook-root'), { runOnly: { type: 'tag', values: tags } });
+            violations = result.violations.map((v) => `${v.id} (${v.nodes.length})`);
+          }
+          out.push({ id, outcome, rendered, text, violations });
+        }
+        return out;
+      },
+      { walk, tags: WCAG_TAGS },
+    );
+    expect(results.map((r) => r.id)).toEqual(stories.map((s) => s.id));
+    for (const [i, { outcome, rendered, text, violations }] of results.entries()) {
+      const story = stories[i]!;
       if (outcome !== 'rendered') errors.push(`${story.title} / ${story.name}: ${outcome}`);
-      const rendered = await page
-        .waitForFunction(() => {
-          const el = [...document.querySelectorAll('#storybook-root *')].find((e) => e.tagName.startsWith('BH-'));
-          return !!el?.shadowRoot?.childElementCount;
-        }, undefined, { timeout: 30_000 })
-        .then(() => true, () => false);
       if (!rendered) {
         empty.push(`${story.title} / ${story.name} (no widget rendered)`);
         continue;
       }
-      const text = await page.evaluate(() => {
-        const el = [...document.querySelectorAll('#storybook-root *')].find((e) => e.tagName.startsWith('BH-'))!;
-        return el.shadowRoot!.textContent!.replace(/\s+/g, ' ').trim();
-      });
       if (!text) empty.push(`${story.title} / ${story.name}`);
       if (story.title.startsWith('Widgets/Rate card')) {
         if (story.name === 'Typical') expect(text).toContain('95.53%');
         if (story.name === 'Empty') expect(text).toContain('—');
         if (story.name === 'Invalid') expect(text).toContain('不能大于分母');
-        if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_SOURCE });
-        const violations = await page.evaluate(async (tags) => {
-          const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
-          const result = await axe.run(document.querySelector('#storybook-root'), { runOnly: { type: 'tag', values: tags } });
-          return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
-        }, WCAG_TAGS);
         expect(violations, `${story.title} / ${story.name}`).toEqual([]);
       }
     }
