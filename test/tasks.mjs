@@ -87,22 +87,21 @@ function checkChromium() {
   }
 }
 
+const setup = () => {
+  run(['install', '--frozen-lockfile'], 'install the workspace');
+  run(['run', 'build'], 'build @bihuan/core and @bihuan/widgets');
+};
+
 if (task === 'test') {
   checkChromium();
-  run(['install', '--frozen-lockfile'], 'install the workspace');
-  // The catalog's build and the type check compile the sources, not the packages' build: they need
-  // only the widgets' manifest (the catalog's docs and .storybook/preview.ts read it), so they run
-  // beside the build, on the core its single-threaded steps (tsc, the analyzer) leave idle. The
-  // build then finds the manifest up to date (scripts/manifest.mjs) and leaves it as it is. The
-  // tests wait for the build and the catalog (one test opens it), not for the type check, which
-  // goes on beside them; its output is shown, and its failure fails the task, once the tests end.
-  run(['--filter', '@bihuan/widgets', 'run', 'manifest'], 'the widgets\' manifest (custom-elements.json)');
-  const typecheck = start({ args: ['run', 'typecheck'], label: 'typecheck' }, 'the build, the catalog build and the tests');
-  const catalog = start({ args: ['run', 'catalog:build'], label: 'build the catalog' }, 'the build and the type check');
-  const build = start({ args: ['run', 'build'], label: 'build @bihuan/core, @bihuan/widgets and @bihuan/server' }, 'the catalog build and the type check');
-  const ended = await Promise.all([build, catalog]);
-  if (ended.some((e) => e.status !== 0)) stopOnFailure([...ended, await typecheck]);
-  stopOnFailure(ended);
+  setup();
+  // Both after the build (the catalog reads the manifest it makes) and independent of each other.
+  // The tests wait for the catalog (one of them opens it), not for the type check, which goes on
+  // beside them; its output is shown, and its failure fails the task, once the tests are done.
+  const typecheck = start({ args: ['run', 'typecheck'], label: 'typecheck' }, 'the catalog build and the tests');
+  const catalog = await start({ args: ['run', 'catalog:build'], label: 'build the catalog' }, 'typecheck');
+  if (catalog.status !== 0) stopOnFailure([catalog, await typecheck]);
+  stopOnFailure([catalog]);
   const report = 'test/.results.json';
   rmSync(report, { force: true });
   const label = `tests: node and Chromium (${env.BIHUAN_TEST_WORKERS ? `${env.BIHUAN_TEST_WORKERS} files` : 'the default number of files'} of each at once)`;
