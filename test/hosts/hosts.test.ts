@@ -7,7 +7,7 @@ import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright';
-import { buildHostAsync, prepareHosts, REPO, runAsync } from './support/hosts.mjs';
+import { bundleHostAsync, copyHost, prepareHosts, REPO, runAsync, typecheckHostsAsync } from './support/hosts.mjs';
 import { ALL_TAGS, openWatched, readmeBlocks, widgetState } from './support/page.ts';
 import { launchChromium } from '../node/support/chromium.ts';
 import { STRICT_CSP, startStaticServer } from '../../examples/static-server.mjs';
@@ -45,8 +45,10 @@ const HOSTS: Record<string, Host> = {
 
 let prepared: ReturnType<typeof prepareHosts>;
 let browser: Browser;
-/** Each host's build, started in beforeAll: two at a time, while the tests check the hosts already built in Chromium. */
+/** Each host's production build, started in beforeAll: one at a time beside the type check, while the tests check the hosts already built in Chromium. */
 const built = new Map<string, Promise<string>>();
+/** Every host's type check, in one tsc process started in beforeAll. */
+let typechecked: ReturnType<typeof typecheckHostsAsync>;
 /** The npm route's install (a clean folder, the README's command), started beside the builds. */
 let npmRoute: Promise<{ dir: string; command: string | undefined }>;
 const npmDir = mkdtempSync(join(tmpdir(), 'bihuan-npm-host-'));
@@ -72,7 +74,10 @@ beforeAll(async () => {
   // The shared toolchain and both tarballs, installed once for every host below.
   console.info(`hosts: pnpm install of the tarballs and the host toolchain took ${(prepared.installMs / 1000).toFixed(1)} s`);
   const names = Object.keys(HOSTS);
-  const builds = limited(2, names.map((name) => () => buildHostAsync(prepared.root, name)));
+  for (const name of names) copyHost(prepared.root, name);
+  // The type check (one process, so one core) and the production builds (one at a time, on the other core) side by side.
+  typechecked = typecheckHostsAsync(prepared.root, names);
+  const builds = limited(1, names.map((name) => () => bundleHostAsync(prepared.root, name)));
   names.forEach((name, i) => {
     builds[i]!.catch(() => undefined); // awaited (and reported) by the host's own test
     built.set(name, builds[i]!);
@@ -93,11 +98,11 @@ beforeAll(async () => {
 
 afterAll(async () => {
   // Nothing may still be writing into the folders about to go.
-  await Promise.allSettled([...built.values(), npmRoute]);
+  await Promise.allSettled([...built.values(), npmRoute, typechecked]);
   await browser?.close();
   if (prepared) rmSync(prepared.root, { recursive: true, force: true });
   rmSync(npmDir, { recursive: true, force: true });
-});
+}, 600_000);
 
 async function expectHostWorks(dist: string, host: Host): Promise<void> {
   // The README's policy: STRICT_CSP ends with `trusted-types lit-html`.
@@ -135,10 +140,15 @@ async function expectHostWorks(dist: string, host: Host): Promise<void> {
 }
 
 describe('host projects built from the packed tarballs', () => {
-  test.each(Object.keys(HOSTS))('%s: type-checks, builds for production, and every imported widget works under the strict CSP', async (name) => {
+  test.each(Object.keys(HOSTS))('%s: builds for production, and every imported widget works under the strict CSP', async (name) => {
     const dist = await built.get(name)!;
     await expectHostWorks(dist, HOSTS[name]!);
   }, 300_000);
+
+  test('every host type-checks against the tarballs with its own tsconfig (src/ and its type probes)', async () => {
+    const { hosts, other } = await typechecked;
+    expect({ hosts, other }).toEqual({ hosts: Object.fromEntries(Object.keys(HOSTS).map((name) => [name, ''])), other: '' });
+  }, 600_000);
 
   test('npm installs the tarballs from a clean folder with the README’s command, and a host builds from it', async () => {
     const { dir, command } = await npmRoute;

@@ -4,5 +4,7 @@ export declare function packTarballs(dir: string): { core: string; widgets: stri
 export declare function prepareHosts(): { root: string; tarballs: { core: string; widgets: string }; installMs: number };
 export declare function buildHost(root: string, name: string, env?: Record<string, string>): string;
 export declare function shippedFiles(dist: string): string[];
-export declare function buildHostAsync(root: string, name: string, env?: Record<string, string>): Promise<string>;
+export declare function copyHost(root: string, name: string): string;
+export declare function bundleHostAsync(root: string, name: string, env?: Record<string, string>): Promise<string>;
+export declare function typecheckHostsAsync(root: string, names: string[]): Promise<{ hosts: Record<string, string>; other: string }>;
 export declare function runAsync(command: string, args: string[], cwd: string, env?: Record<string, string>): Promise<string>;

@@ -59,40 +59,66 @@ export function prepareHosts() {
 const PROBES = join(HOSTS, '../types/probes');
 const TYPE_PROBES = { 'vite-ts': ['events.ts'], react: ['react.tsx'], vue: ['vue.ts'] };
 
-/** The steps of one host: type-check its sources, then build it for production. */
-function hostSteps(root, name, env) {
+/** Copies test/hosts/<name> into the prepared folder, with the type probes it checks; returns its folder. */
+export function copyHost(root, name) {
   const dir = join(root, name);
-  cpSync(join(HOSTS, name), dir, { recursive: true, filter: (src) => !/[\\/](dist|node_modules)$/.test(src) });
+  cpSync(join(HOSTS, name), dir, { recursive: true, filter: (src) => !/[\\/](dist|node_modules)$|\.tsbuildinfo$/.test(src) });
   // The type probes of test/types (right uses, and `@ts-expect-error` on every wrong one) are checked
   // here too, against the installed tarballs rather than the workspace's dist.
   for (const probe of TYPE_PROBES[name] ?? []) cpSync(join(PROBES, probe), join(dir, 'src', `probe-${probe}`));
-  const tsc = join(root, 'node_modules/typescript/bin/tsc');
+  return dir;
+}
+
+const tscOf = (root) => join(root, 'node_modules/typescript/bin/tsc');
+
+/** A copied host's production build: by its build.mjs, or else by `vite build` (reading its vite.config.mjs, if any). */
+function bundleStep(root, dir, env) {
   const build = existsSync(join(dir, 'build.mjs')) ? ['build.mjs'] : [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'];
-  return {
-    dist: join(dir, 'dist'),
-    steps: [
-      { args: [tsc, '-p', 'tsconfig.json', '--noEmit'], cwd: dir, env: {} },
-      { args: build, cwd: dir, env: { NODE_ENV: 'production', ...env } },
-    ],
-  };
+  return { args: build, cwd: dir, env: { NODE_ENV: 'production', ...env } };
 }
 
 /**
  * Copies test/hosts/<name> into the prepared folder, type-checks its sources (`tsc --noEmit` over
- * src/, where type probes can be dropped in) and builds it for production: with its build.mjs, or
- * else with `vite build` (reading its vite.config.mjs, if any). Returns the built folder.
+ * src/, where type probes can be dropped in) and builds it for production. Returns the built folder.
  */
 export function buildHost(root, name, env = {}) {
-  const { dist, steps } = hostSteps(root, name, env);
-  for (const step of steps) run(process.execPath, step.args, step.cwd, step.env);
-  return dist;
+  const dir = copyHost(root, name);
+  run(process.execPath, [tscOf(root), '-p', 'tsconfig.json', '--noEmit'], dir);
+  const step = bundleStep(root, dir, env);
+  run(process.execPath, step.args, step.cwd, step.env);
+  return join(dir, 'dist');
 }
 
-/** `buildHost` without blocking the process: several hosts build at once, and a test's browser checks run meanwhile. */
-export async function buildHostAsync(root, name, env = {}) {
-  const { dist, steps } = hostSteps(root, name, env);
-  for (const step of steps) await runAsync(process.execPath, step.args, step.cwd, step.env);
-  return dist;
+/** Builds a host copied with `copyHost` for production, without blocking the process. Returns the built folder. */
+export async function bundleHostAsync(root, name, env = {}) {
+  const step = bundleStep(root, join(root, name), env);
+  await runAsync(process.execPath, step.args, step.cwd, step.env);
+  return join(root, name, 'dist');
+}
+
+/**
+ * Type-checks the sources of the hosts copied with `copyHost`, each with its own tsconfig, in one
+ * `tsc -b` process: the declarations and libraries they share (ours, the DOM's, React's, Vue's)
+ * are read and parsed once, not once per host (about 40% less CPU than a tsc per host, measured).
+ * Returns each host's diagnostics (tsc's lines naming a file of that host, '' when none) and what
+ * tsc printed about no host in particular (a broken tsconfig, a crash).
+ */
+export function typecheckHostsAsync(root, names) {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [tscOf(root), '-b', '--pretty', 'false', ...names], { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
+      const byHost = Object.fromEntries(names.map((name) => [name, []]));
+      const other = [];
+      let current = other;
+      // A diagnostic starts with its file's path (relative to root) and may go on over indented lines.
+      for (const line of `${stdout}${stderr}`.split('\n')) {
+        if (!line.trim()) continue;
+        if (!/^\s/.test(line)) current = byHost[names.find((name) => line.startsWith(`${name}/`)) ?? ''] ?? other;
+        current.push(line);
+      }
+      if (error && !Object.values(byHost).some((lines) => lines.length) && !other.length) other.push(`tsc -b failed: ${error.message}`);
+      resolve({ hosts: Object.fromEntries(names.map((name) => [name, byHost[name].join('\n')])), other: other.join('\n') });
+    });
+  });
 }
 
 /** `run`, as a promise. */
