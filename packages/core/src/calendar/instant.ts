@@ -17,15 +17,18 @@ function num(fn: string, argument: string, value: unknown): void {
 export const CHINA_OFFSET_MS = 8 * 3_600_000;
 export const DAY_MS = 86_400_000;
 
-/** Days since 1970-01-01 for a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+/**
+ * Days since 1970-01-01 for a proleptic Gregorian date (H. Hinnant's days_from_civil), for any
+ * year core reckons with (from −399 on). Integer division by constants, which V8 turns into
+ * multiplications (floating-point divisions were most of a date parse's cost): shifted by one
+ * 400-year era the year is never negative, so truncating is the floor.
+ */
 export function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
+  const y = (month <= 2 ? year - 1 : year) + 400;
+  const era = (y / 400) | 0;
   const yoe = y - era * 400;
-  const mp = (month + 9) % 12;
-  const doy = Math.floor((153 * mp + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146_097 + doe - 719_468;
+  const doy = (((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) | 0) + day - 1;
+  return (era - 1) * 146_097 + yoe * 365 + ((yoe / 4) | 0) - ((yoe / 100) | 0) + doy - 719_468;
 }
 
 /** The civil date of a day number (inverse of `daysFromCivil`). */
@@ -78,20 +81,7 @@ function dateAt(text: string): number {
   const month = two(text, 5);
   const day = two(text, 8);
   if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return NaN;
-  return daysOfDate(year, month, day);
-}
-
-/**
- * `daysFromCivil` for a four-digit year (0–9999), in integer arithmetic: shifted by one 400-year
- * era the year is never negative, so truncating division is the floor, and V8 turns each division
- * by a constant into a multiplication (the floating-point divisions were most of a parse's cost).
- */
-function daysOfDate(year: number, month: number, day: number): number {
-  const y = (month <= 2 ? year - 1 : year) + 400;
-  const era = (y / 400) | 0;
-  const yoe = y - era * 400;
-  const doy = (((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) | 0) + day - 1;
-  return (era - 1) * 146_097 + yoe * 365 + ((yoe / 4) | 0) - ((yoe / 100) | 0) + doy - 719_468;
+  return daysFromCivil(year, month, day);
 }
 
 const pad2 = (n: number): string => (n < 10 ? `0${n}` : `${n}`);
@@ -105,31 +95,16 @@ export function formatDate(dayNumber: number): string {
   return `${pad4(year)}-${pad2(month)}-${pad2(day)}`;
 }
 
-// parseInstant's last two answers and their texts.
-let lastText = '';
-let lastMs = Number.NaN;
-let priorText = '';
-let priorMs = Number.NaN;
-
 /**
  * Milliseconds since the epoch of an ISO 8601 instant with an explicit offset —
  * `2025-10-09T09:30:00.000Z`, `2025-10-09T17:30+08:00` — or NaN when the text is not one.
  * An instant without an offset is refused: its meaning would depend on the machine's zone.
  */
 export function parseInstant(text: string): number {
-  // The same text is often read again moments later (a transition checks its event's time, then
-  // the loop's guards read it): the last two answers are kept.
-  if (text === lastText) return lastMs;
-  if (text === priorText) return priorMs;
-  if (typeof text !== 'string') return NaN;
-  const ms = text.length < 17 || text.charCodeAt(10) !== 84 /* T */ ? NaN : text.length === 24 && text.charCodeAt(23) === 90 /* Z */ ? parseCanonical(text) : parseGeneral(text);
-  priorText = lastText;
-  priorMs = lastMs;
-  lastText = text;
-  lastMs = ms;
-  return ms;
+  if (typeof text !== 'string' || text.length < 17 || text.charCodeAt(10) !== 84 /* T */) return NaN;
+  if (text.length === 24 && text.charCodeAt(23) === 90 /* Z */) return parseCanonical(text);
+  return parseGeneral(text);
 }
-
 
 /**
  * @internal Whether instant `a` comes before instant `b`, both already checked (or made) by core.
@@ -160,7 +135,7 @@ function parseCanonical(t: string): number {
   const minute = mi1 * 10 + mi2;
   const second = s1 * 10 + s2;
   if (month < 1 || month > 12 || day < 1 || (day > 28 && day > daysInMonth(year, month)) || hour > 23 || minute > 59 || second > 59) return NaN;
-  return daysOfDate(year, month, day) * DAY_MS + hour * 3_600_000 + minute * 60_000 + second * 1000 + f1 * 100 + f2 * 10 + f3;
+  return daysFromCivil(year, month, day) * DAY_MS + hour * 3_600_000 + minute * 60_000 + second * 1000 + f1 * 100 + f2 * 10 + f3;
 }
 
 function parseGeneral(text: string): number {

@@ -35,7 +35,7 @@ describe('canonical event times', () => {
   });
 
   test('a text read again gives its own answer, in any order of reading', () => {
-    // parseInstant keeps its last answers: reading texts again, interleaved, never gives another's.
+    // Reading texts again, interleaved, never gives another's answer: parseInstant keeps no state between calls.
     fc.assert(
       fc.property(fc.array(fc.oneof(instant.map((d) => d.toISOString()), fc.constantFrom('', 'x', '2025-09-26T01:00:00.000', '2025-13-01T00:00:00.000Z')), { minLength: 1, maxLength: 6 }), fc.array(fc.nat(5), { maxLength: 30 }), (texts, order) => {
         for (const i of order) {
