@@ -1,5 +1,7 @@
 export declare const REPO: string;
 export declare const HOSTS: string;
+export declare const PROBES: string;
+export declare const TYPE_PROBES: Record<string, string[]>;
 export declare function packTarballs(dir: string): { core: string; widgets: string };
 export declare function prepareHosts(): { root: string; tarballs: { core: string; widgets: string }; installMs: number };
 export declare function buildHost(root: string, name: string, env?: Record<string, string>): string;
