@@ -52,24 +52,37 @@ export async function renderStories(widget: WidgetStories, lang?: string): Promi
 }
 
 /**
- * Renders one story into its own block container at the end of the page. `onRendered` sees it as
- * soon as its first update is done (before store-backed widgets have loaded); the story is returned
- * once it is still.
+ * Renders every story of one widget on one page at once, each in its own block container.
+ * `onRendered` sees them all as soon as their first updates are done (before store-backed widgets
+ * have loaded); they are returned once every one is still.
  */
-export async function renderStory(
-  { name, template }: WidgetStories['stories'][number],
-  lang?: string,
-  onRendered?: (container: HTMLElement) => Promise<void>,
-): Promise<RenderedStory> {
+export async function renderStoriesAtOnce(
+  widget: WidgetStories,
+  lang: string,
+  onRendered: (rendered: RenderedStory[]) => Promise<void>,
+): Promise<RenderedStory[]> {
+  const containers = widget.stories.map(({ name, template }) => {
+    const container = document.createElement('div');
+    container.dataset.story = name;
+    container.lang = lang;
+    document.body.append(container);
+    render(template(), container);
+    return { name, container };
+  });
+  // The page holds nothing but these stories (callers empty it first): one wait covers them all.
+  await settle(document.body);
+  await onRendered(containers.map(({ name, container }) => ({ name, container, widgets: bhElements(container) })));
+  await quiet(document.body);
+  return containers.map(({ name, container }) => ({ name, container, widgets: bhElements(container) }));
+}
+
+/** Renders one story into its own block container at the end of the page; returned once it is still. */
+export async function renderStory({ name, template }: WidgetStories['stories'][number], lang?: string): Promise<RenderedStory> {
   const container = document.createElement('div');
   container.dataset.story = name;
   if (lang) container.lang = lang;
   document.body.append(container);
   render(template(), container);
-  if (onRendered) {
-    await settle(container);
-    await onRendered(container);
-  }
   await quiet(container);
   return { name, container, widgets: bhElements(container) };
 }
