@@ -26,7 +26,7 @@ import { InvalidArgumentError } from '../errors/errors.js';
 import { CHINA_OFFSET_MS, formatInstant, parseDate, parseInstant, startOfChinaDay } from '../calendar/instant.js';
 import { isSaneInstant } from '../schema/bounds.js';
 import { type Moment, momentMs } from './deadlines.js';
-import type { GuardRefusal } from './refusal.js';
+import type { GuardRefusal, Verdict } from './refusal.js';
 import type { Actor, LoopEvent, Snapshot } from './types.js';
 
 const L = (zh: string, en: string): Localized => ({ 'zh-CN': zh, en });
@@ -134,7 +134,6 @@ export interface EscalationRecord {
   readonly deadline: string;
 }
 
-type Verdict = true | GuardRefusal;
 const refuse = (rule: EscalationRule, field: string, zh: string, en: string): GuardRefusal => ({ rule, field, message: L(zh, en) });
 
 /** A China-time `YYYY-MM-DD HH:mm` reading of an instant, for messages. */

@@ -1,7 +1,7 @@
 // The supervision order's rules (督办单), each with its own `rule` name, in zh-CN and English.
 import { chinaDay, formatDate, parseDate, parseInstant, startOfChinaDay } from '../calendar/instant.js';
 import type { Localized } from '../i18n/locale.js';
-import type { GuardRefusal } from '../loop/refusal.js';
+import type { Verdict } from '../loop/refusal.js';
 import type { Rejection } from '../schema/result.js';
 import type { LoopEvent, Snapshot } from '../loop/types.js';
 import type { SupervisionOrder } from './schema.js';
@@ -30,7 +30,6 @@ export const SUPERVISION_RULES = {
 } as const satisfies Record<string, Localized>;
 export type SupervisionRule = keyof typeof SUPERVISION_RULES;
 
-export type Verdict = true | GuardRefusal;
 type Fit = true | Rejection;
 type OrderSnapshot = Snapshot<string, SupervisionOrder>;
 
