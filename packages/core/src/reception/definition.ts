@@ -5,8 +5,7 @@ import { chinaDay, formatDate, parseDate, parseInstant } from '../calendar/insta
 import { AssignPayloadSchema, type AssignPayload, RatePayloadSchema, type RatePayload, type ReceptionIssue, ReceptionIssueSchema, ReopenPayloadSchema, type ReopenPayload, ResultPayloadSchema, SupervisePayloadSchema, type SupervisePayload } from './schema.js';
 import { handlerEvents, handlerOnly } from '../loop/handler.js';
 import { escalationEvents, ESCALATION_CHAINS, SYSTEM_ROLE } from '../loop/escalation.js';
-
-const L = (zh: string, en: string) => ({ 'zh-CN': zh, en });
+import { L } from '../i18n/locale.js';
 
 export const RECEPTION_LOOP_ID = 'reception-day';
 

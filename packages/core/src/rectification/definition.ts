@@ -4,6 +4,7 @@ import type { LoopEvent, Snapshot } from '../loop/types.js';
 import { handlerEvents, handlerOnly } from '../loop/handler.js';
 import { escalationEvents, ESCALATION_CHAINS, RECTIFICATION_OVERDUE_DEADLINE, SYSTEM_ROLE } from '../loop/escalation.js';
 import { chinaDay, formatDate, parseDate, parseInstant, startOfChinaDay } from '../calendar/instant.js';
+import { L } from '../i18n/locale.js';
 import {
   type Accountability,
   AccountabilityPayloadSchema,
@@ -24,8 +25,6 @@ import {
   StartPayloadSchema,
   type StartPayload,
 } from './schema.js';
-
-const L = (zh: string, en: string) => ({ 'zh-CN': zh, en });
 
 export const RECTIFICATION_LOOP_ID = 'rectification';
 export const ACCOUNTABILITY_LOOP_ID = 'accountability';

@@ -4,8 +4,7 @@ import { parseInstant } from '../calendar/instant.js';
 import { AnswerPayloadSchema, type AnswerPayload, ClosePayloadSchema, type ClosePayload, ReissuePayloadSchema, type ReissuePayload, type SupervisionOrder, SupervisionOrderSchema, WithdrawPayloadSchema, type WithdrawPayload } from './schema.js';
 import { addresseeOnly, dueDateFits, dueMs, issuerOnly } from './rules.js';
 import type { Verdict } from '../loop/refusal.js';
-
-const L = (zh: string, en: string) => ({ 'zh-CN': zh, en });
+import { L } from '../i18n/locale.js';
 
 export const SUPERVISION_LOOP_ID = 'supervision-order';
 
