@@ -1,6 +1,5 @@
 import * as z from '../schema/zod.js';
 import { calendarDate, id, personName, phone, textOf } from '../schema/fields.js';
-import { personal } from '../privacy/privacy.js';
 
 /** What a liaison pair serves: a key firm (重点企业) or a key project (重点项目). */
 export const KEY_SUBJECT_KINDS = ['firm', 'project'] as const;

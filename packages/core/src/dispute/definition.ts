@@ -35,7 +35,8 @@ import {
   TransferPayloadSchema,
   type TransferPayload,
 } from './schema.js';
-import { dateInCase, followUpInterval, liaisonOfRoutedBody, panelMember, refusal, type Verdict, writeOffByOther } from './rules.js';
+import { dateInCase, followUpInterval, liaisonOfRoutedBody, panelMember, writeOffByOther } from './rules.js';
+import { type Verdict, firstRefusal, guardRefusal } from '../loop/refusal.js';
 import { handlerEvents, HANDLER_RULES } from '../loop/handler.js';
 import { ATTACHMENT_RULES, checkAgreementScan, type Attachment } from '../schema/attachment.js';
 import { escalationEvents, ESCALATION_CHAINS, ESCALATION_RULES, SYSTEM_ROLE } from '../loop/escalation.js';
@@ -157,17 +158,17 @@ const FINAL_STATES: readonly string[] = ['closed', 'withdrawn', 'merged', 'decli
 
 /** The merge rules that the records themselves can tell, and those that need the ledger. */
 function mergeVerdict(s: DisputeSnapshot, context: DisputeContext | undefined, into: string): Verdict {
-  if (into === s.id) return refusal('merge_into_other', '不能合并到自身', 'cannot merge a dispute into itself', 'into');
+  if (into === s.id) return guardRefusal('merge_into_other', '不能合并到自身', 'cannot merge a dispute into itself', 'into');
   const duplicates = s.data.duplicates ?? [];
-  if (duplicates.some((d) => d.id === into)) return refusal('merge_cycle', `${into} 已作为重复件并入本件，不能再反向合并`, `${into} is merged into this dispute as a duplicate: merging back would make a cycle`, 'into');
-  if (duplicates.length > 0) return refusal('duplicates_attached', `本件已有重复件（${duplicates.map((d) => d.id).join('、')}）并入，不能再被合并`, `duplicates (${duplicates.map((d) => d.id).join(', ')}) are merged into this dispute: it cannot be merged away`, 'into');
-  if (context?.disputeExists && !context.disputeExists(into)) return refusal('original_exists', `原件 ${into} 不存在`, `the original ${into} does not exist`, 'into');
+  if (duplicates.some((d) => d.id === into)) return guardRefusal('merge_cycle', `${into} 已作为重复件并入本件，不能再反向合并`, `${into} is merged into this dispute as a duplicate: merging back would make a cycle`, 'into');
+  if (duplicates.length > 0) return guardRefusal('duplicates_attached', `本件已有重复件（${duplicates.map((d) => d.id).join('、')}）并入，不能再被合并`, `duplicates (${duplicates.map((d) => d.id).join(', ')}) are merged into this dispute: it cannot be merged away`, 'into');
+  if (context?.disputeExists && !context.disputeExists(into)) return guardRefusal('original_exists', `原件 ${into} 不存在`, `the original ${into} does not exist`, 'into');
   if (context?.findDispute) {
     const original = context.findDispute(into);
-    if (original === undefined) return refusal('original_exists', `原件 ${into} 不存在`, `the original ${into} does not exist`, 'into');
-    if (original.data.mergedInto?.id === s.id) return refusal('merge_cycle', `${into} 已并入本件，不能再反向合并`, `${into} is merged into this dispute: merging back would make a cycle`, 'into');
-    if (original.state === 'merged') return refusal('merge_chain', `${into} 本身已并入 ${original.data.mergedInto?.id ?? '其他件'}，请合并到最终原件`, `${into} is itself merged into ${original.data.mergedInto?.id ?? 'another case'}: merge into the final original`, 'into');
-    if (FINAL_STATES.includes(original.state)) return refusal('original_open', `原件 ${into} 已${original.state === 'closed' ? '销号' : '撤回'}，不能再并入`, `the original ${into} is ${original.state === 'closed' ? 'written off' : 'withdrawn'}: nothing can be merged into it`, 'into');
+    if (original === undefined) return guardRefusal('original_exists', `原件 ${into} 不存在`, `the original ${into} does not exist`, 'into');
+    if (original.data.mergedInto?.id === s.id) return guardRefusal('merge_cycle', `${into} 已并入本件，不能再反向合并`, `${into} is merged into this dispute: merging back would make a cycle`, 'into');
+    if (original.state === 'merged') return guardRefusal('merge_chain', `${into} 本身已并入 ${original.data.mergedInto?.id ?? '其他件'}，请合并到最终原件`, `${into} is itself merged into ${original.data.mergedInto?.id ?? 'another case'}: merge into the final original`, 'into');
+    if (FINAL_STATES.includes(original.state)) return guardRefusal('original_open', `原件 ${into} 已${original.state === 'closed' ? '销号' : '撤回'}，不能再并入`, `the original ${into} is ${original.state === 'closed' ? 'written off' : 'withdrawn'}: nothing can be merged into it`, 'into');
   }
   return true;
 }
@@ -235,6 +236,30 @@ function isParty(parties: Dispute['parties'], id: string): boolean {
   return false;
 }
 
+/** Rules `all_parties_consent` and `consent_by_party`: every party consents, and only parties do. */
+function consentOfAll(s: DisputeSnapshot, p: Settlement): Verdict {
+  const parties = s.data.parties;
+  const consented = p.consentedBy;
+  for (const party of parties) {
+    if (!consented.includes(party.id)) {
+      const who = partyNamed(party);
+      return guardRefusal('all_parties_consent', `${who['zh-CN']}尚未同意协议`, `${who.en} has not consented`, 'consentedBy');
+    }
+  }
+  for (const [i, pid] of consented.entries()) {
+    if (!isParty(parties, pid)) return guardRefusal('consent_by_party', `第 ${i + 1} 位同意人不是本纠纷的当事人`, `the ${ordinal(i + 1)} person consenting is not a party to this dispute`, 'consentedBy');
+  }
+  return true;
+}
+
+/** Rules `agreement_checked` and `no_agreement`: a follow-up checks the agreement when, and only when, there is one. */
+function agreementChecked(s: DisputeSnapshot, p: FollowUp): Verdict {
+  const settled = s.data.outcome?.kind === 'settled';
+  if (settled && p.agreementKept === null) return guardRefusal('agreement_checked', '已达成协议的纠纷，回访必须核实协议履行情况', 'a settled dispute’s follow-up must check whether the agreement is kept', 'agreementKept');
+  if (!settled && p.agreementKept !== null) return guardRefusal('no_agreement', '移送的纠纷没有和解协议可核实', 'a referred dispute has no agreement to check', 'agreementKept');
+  return true;
+}
+
 /** A follow-up passes when the agreement is kept (or there was none) and the party is not dissatisfied. */
 export function followUpPassed(followUp: FollowUp): boolean {
   if (followUp === null || typeof followUp !== 'object') throw new InvalidArgumentError('followUpPassed', 'followUp', { 'zh-CN': '必须是回访记录', en: 'must be a follow-up record' }, followUp);
@@ -296,13 +321,13 @@ export function createDisputeLoop(options: DisputeLoopOptions = {}) {
           const departments = p.departments;
           // Plain loops: this guard runs on every routing, and the lists are a handful long.
           for (const id of departments) {
-            if (!registry.has(id)) return refusal('department_known', `部门 ${id} 不在本中心的部门名录中`, `department ${id} is not in the centre's registry`, 'departments');
+            if (!registry.has(id)) return guardRefusal('department_known', `部门 ${id} 不在本中心的部门名录中`, `department ${id} is not in the centre's registry`, 'departments');
           }
           for (let i = 1; i < departments.length; i++) {
-            for (let j = 0; j < i; j++) if (departments[j] === departments[i]) return refusal('departments_distinct', '同一部门不能重复分流', 'a department is listed twice', 'departments');
+            for (let j = 0; j < i; j++) if (departments[j] === departments[i]) return guardRefusal('departments_distinct', '同一部门不能重复分流', 'a department is listed twice', 'departments');
           }
-          if (p.joint && departments.length < 2) return refusal('joint_needs_two', '联合调解至少需要两个单位', 'joint mediation needs at least two bodies', 'departments');
-          if (p.lead !== null && !departments.includes(p.lead)) return refusal('lead_routed', '牵头单位必须在分流部门之中', 'the lead must be one of the routed departments', 'lead');
+          if (p.joint && departments.length < 2) return guardRefusal('joint_needs_two', '联合调解至少需要两个单位', 'joint mediation needs at least two bodies', 'departments');
+          if (p.lead !== null && !departments.includes(p.lead)) return guardRefusal('lead_routed', '牵头单位必须在分流部门之中', 'the lead must be one of the routed departments', 'lead');
           return true;
         },
         apply(data: Dispute, p: RoutePayload): Dispute {
@@ -330,24 +355,13 @@ export function createDisputeLoop(options: DisputeLoopOptions = {}) {
         to: 'followUp',
         roles: ['mediator', 'departmentLiaison'],
         payload: SettlementSchema,
-        guard(s: DisputeSnapshot, e: LoopEvent, c: DisputeContext | undefined, p: Settlement): Verdict {
-          const member = panelMember(s, e);
-          if (member !== true) return member;
-          const dated = dateInCase(s, e, p.date, 'date');
-          if (dated !== true) return dated;
-          const parties = s.data.parties;
-          const consented = p.consentedBy;
-          for (const party of parties) {
-            if (!consented.includes(party.id)) {
-              const who = partyNamed(party);
-              return refusal('all_parties_consent', `${who['zh-CN']}尚未同意协议`, `${who.en} has not consented`, 'consentedBy');
-            }
-          }
-          for (const [i, pid] of consented.entries()) {
-            if (!isParty(parties, pid)) return refusal('consent_by_party', `第 ${i + 1} 位同意人不是本纠纷的当事人`, `the ${ordinal(i + 1)} person consenting is not a party to this dispute`, 'consentedBy');
-          }
-          return c?.attachments ? checkAgreementScan(s.id, p.document, c.attachments) : true;
-        },
+        guard: (s: DisputeSnapshot, e: LoopEvent, c: DisputeContext | undefined, p: Settlement): Verdict =>
+          firstRefusal(
+            () => panelMember(s, e),
+            () => dateInCase(s, e, p.date, 'date'),
+            () => consentOfAll(s, p),
+            () => (c?.attachments ? checkAgreementScan(s.id, p.document, c.attachments) : true),
+          ),
         apply(data: Dispute, p: Settlement): Dispute {
           const next = copy(data);
           next.outcome = { kind: 'settled', settlement: p };
@@ -360,10 +374,11 @@ export function createDisputeLoop(options: DisputeLoopOptions = {}) {
         to: 'followUp',
         roles: ['mediator', 'departmentLiaison', 'supervisor'],
         payload: ReferralSchema,
-        guard(s: DisputeSnapshot, e: LoopEvent, _c: unknown, p: Referral): Verdict {
-          const member = panelMember(s, e);
-          return member === true ? dateInCase(s, e, p.date, 'date') : member;
-        },
+        guard: (s: DisputeSnapshot, e: LoopEvent, _c: unknown, p: Referral): Verdict =>
+          firstRefusal(
+            () => panelMember(s, e),
+            () => dateInCase(s, e, p.date, 'date'),
+          ),
         apply(data: Dispute, p: Referral): Dispute {
           const next = copy(data);
           next.outcome = { kind: 'referred', referral: p };
@@ -377,14 +392,12 @@ export function createDisputeLoop(options: DisputeLoopOptions = {}) {
         to: (p: FollowUp) => (followUpPassed(p) ? 'pendingWriteOff' : 'mediating'),
         roles: ['intakeClerk', 'mediator'],
         payload: FollowUpSchema,
-        guard(s: DisputeSnapshot, e: LoopEvent, context: DisputeContext | undefined, p: FollowUp): Verdict {
-          const member = panelMember(s, e);
-          if (member !== true) return member;
-          const settled = s.data.outcome?.kind === 'settled';
-          if (settled && p.agreementKept === null) return refusal('agreement_checked', '已达成协议的纠纷，回访必须核实协议履行情况', 'a settled dispute’s follow-up must check whether the agreement is kept', 'agreementKept');
-          if (!settled && p.agreementKept !== null) return refusal('no_agreement', '移送的纠纷没有和解协议可核实', 'a referred dispute has no agreement to check', 'agreementKept');
-          return followUpInterval(s, e, followUpAfter, earliestFollowUp, calendarFor(context));
-        },
+        guard: (s: DisputeSnapshot, e: LoopEvent, context: DisputeContext | undefined, p: FollowUp): Verdict =>
+          firstRefusal(
+            () => panelMember(s, e),
+            () => agreementChecked(s, p),
+            () => followUpInterval(s, e, followUpAfter, earliestFollowUp, calendarFor(context)),
+          ),
         apply: (data: Dispute, p: FollowUp, e: LoopEvent): Dispute => {
           const passed = followUpPassed(p);
           const record: Dispute['followUps'][number] = { method: p.method, agreementKept: p.agreementKept, satisfaction: p.satisfaction, at: e.at, by: e.actor.id, passed };
@@ -407,7 +420,7 @@ export function createDisputeLoop(options: DisputeLoopOptions = {}) {
         roles: ['supervisor'],
         guard(s: DisputeSnapshot, e: LoopEvent): Verdict {
           const last = s.data.followUps[s.data.followUps.length - 1];
-          return last?.passed ? writeOffByOther(s, e) : refusal('follow_up_passed', '销号前必须有合格的回访记录', 'writing off needs a passing follow-up record');
+          return last?.passed ? writeOffByOther(s, e) : guardRefusal('follow_up_passed', '销号前必须有合格的回访记录', 'writing off needs a passing follow-up record');
         },
       },
       withdraw: {
@@ -441,7 +454,7 @@ export function createDisputeLoop(options: DisputeLoopOptions = {}) {
           const into = s.data.mergedInto?.id;
           const original = into === undefined ? undefined : context?.findDispute?.(into);
           if (original !== undefined && FINAL_STATES.includes(original.state)) {
-            return refusal('original_open', `原件 ${into} 已结束（${original.state}），请先重新启动原件再撤销合并`, `the original ${into} has ended (${original.state}): reopen it before undoing the merge`, 'mergedInto');
+            return guardRefusal('original_open', `原件 ${into} 已结束（${original.state}），请先重新启动原件再撤销合并`, `the original ${into} has ended (${original.state}): reopen it before undoing the merge`, 'mergedInto');
           }
           return true;
         },
@@ -454,12 +467,12 @@ export function createDisputeLoop(options: DisputeLoopOptions = {}) {
         roles: ['intakeClerk', 'supervisor'],
         payload: DuplicateLinkPayloadSchema,
         guard(s: DisputeSnapshot, _e: LoopEvent, context: DisputeContext | undefined, p: DuplicateLinkPayload): Verdict {
-          if (p.duplicate === s.id) return refusal('merge_into_other', '不能把自身关联为重复件', 'a dispute cannot be its own duplicate', 'duplicate');
-          if ((s.data.duplicates ?? []).some((d) => d.id === p.duplicate)) return refusal('duplicate_listed', `${p.duplicate} 已关联为重复件`, `${p.duplicate} is already linked as a duplicate`, 'duplicate');
-          if (s.data.mergedInto !== null) return refusal('merge_chain', '本件已并入其他件，不能再接收重复件', 'this dispute is itself merged: it takes no duplicates', 'duplicate');
+          if (p.duplicate === s.id) return guardRefusal('merge_into_other', '不能把自身关联为重复件', 'a dispute cannot be its own duplicate', 'duplicate');
+          if ((s.data.duplicates ?? []).some((d) => d.id === p.duplicate)) return guardRefusal('duplicate_listed', `${p.duplicate} 已关联为重复件`, `${p.duplicate} is already linked as a duplicate`, 'duplicate');
+          if (s.data.mergedInto !== null) return guardRefusal('merge_chain', '本件已并入其他件，不能再接收重复件', 'this dispute is itself merged: it takes no duplicates', 'duplicate');
           const duplicate = context?.findDispute?.(p.duplicate);
           if (context?.findDispute && (duplicate === undefined || duplicate.data.mergedInto?.id !== s.id)) {
-            return refusal('duplicate_merged_here', `${p.duplicate} 未并入本件`, `${p.duplicate} is not merged into this dispute`, 'duplicate');
+            return guardRefusal('duplicate_merged_here', `${p.duplicate} 未并入本件`, `${p.duplicate} is not merged into this dispute`, 'duplicate');
           }
           return true;
         },
@@ -472,7 +485,7 @@ export function createDisputeLoop(options: DisputeLoopOptions = {}) {
         roles: ['supervisor'],
         payload: DuplicateLinkPayloadSchema,
         guard(s: DisputeSnapshot, _e: LoopEvent, _c: unknown, p: DuplicateLinkPayload): Verdict {
-          if (!(s.data.duplicates ?? []).some((d) => d.id === p.duplicate)) return refusal('duplicate_not_listed', `${p.duplicate} 不是本件的重复件`, `${p.duplicate} is not a duplicate of this dispute`, 'duplicate');
+          if (!(s.data.duplicates ?? []).some((d) => d.id === p.duplicate)) return guardRefusal('duplicate_not_listed', `${p.duplicate} 不是本件的重复件`, `${p.duplicate} is not a duplicate of this dispute`, 'duplicate');
           return true;
         },
         apply: (data: Dispute, p: DuplicateLinkPayload): Dispute => withChanges(data, { duplicates: (data.duplicates ?? []).filter((d) => d.id !== p.duplicate) }),
@@ -493,9 +506,9 @@ export function createDisputeLoop(options: DisputeLoopOptions = {}) {
         roles: ['intakeClerk', 'supervisor'],
         payload: DeclinePayloadSchema,
         guard(_s: DisputeSnapshot, _e: LoopEvent, _c: unknown, p: DeclinePayload): Verdict {
-          if (p.reason === 'other' && p.detail === undefined) return refusal('decline_detail', '理由为“其他”时请写明具体理由', 'state the reason in words when it is "other"', 'detail');
+          if (p.reason === 'other' && p.detail === undefined) return guardRefusal('decline_detail', '理由为“其他”时请写明具体理由', 'state the reason in words when it is "other"', 'detail');
           if ((p.reason === 'inLitigation' || p.reason === 'inArbitration') && p.advice === undefined) {
-            return refusal('decline_litigation_advice', '请写明已受理此事的法院或仲裁机构，以便告知申请人', 'name the court or arbitration body that has the matter, to tell the applicant', 'advice');
+            return guardRefusal('decline_litigation_advice', '请写明已受理此事的法院或仲裁机构，以便告知申请人', 'name the court or arbitration body that has the matter, to tell the applicant', 'advice');
           }
           return true;
         },
@@ -511,7 +524,7 @@ export function createDisputeLoop(options: DisputeLoopOptions = {}) {
           const registry = registryFor(context);
           const to = p.to.trim();
           if (registry.has(to) || registry.departments.some((d) => d.name['zh-CN'] === to || d.name.en === to)) {
-            return refusal('transfer_outside_centre', `${to} 是本中心的部门，请分流而不是移交`, `${to} is one of the centre's departments: route to it instead of referring`, 'to');
+            return guardRefusal('transfer_outside_centre', `${to} 是本中心的部门，请分流而不是移交`, `${to} is one of the centre's departments: route to it instead of referring`, 'to');
           }
           return dateInCase(s, e, p.date, 'date');
         },

@@ -1,16 +1,11 @@
-import { createItem } from '../loop/snapshot.js';
-import type { Actor } from '../loop/types.js';
+import { type CreateItemInput, createItem } from '../loop/snapshot.js';
 import { type DisputeContext, type DisputeItem, type DisputeLoop, type DisputeRole, disputeLoop } from './definition.js';
 import { type Dispute, type DisputeIntake, DisputeIntakeSchema } from './schema.js';
 import { parseArgument } from '../schema/argument.js';
 
-export interface AcceptDisputeInput {
-  readonly id: string;
+/** What `createItem` takes (id, actor, at, note, attachments), with the intake as the item's data. */
+export interface AcceptDisputeInput extends Omit<CreateItemInput<DisputeRole, DisputeIntake>, 'data'> {
   readonly intake: DisputeIntake;
-  readonly actor: Actor<DisputeRole>;
-  readonly at: string;
-  readonly note?: string;
-  readonly attachments?: readonly string[];
 }
 
 /**

@@ -1,4 +1,3 @@
-import * as z from '../schema/zod.js';
 import { uniqueIds } from '../schema/unique.js';
 import { formatRate } from '../rate/rate.js';
 import { checkArray, parseArgument } from '../schema/argument.js';

@@ -1,6 +1,6 @@
 import type { EvaluationSchemeInput } from './scheme.js';
+import { L } from '../i18n/locale.js';
 
-const L = (zh: string, en: string) => ({ 'zh-CN': zh, en });
 const SCORE_0_100 = { min: 0, max: 100, step: 0.5 } as const;
 
 /** The id of the default preset. */

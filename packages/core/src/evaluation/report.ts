@@ -1,5 +1,4 @@
 import * as z from '../schema/zod.js';
-import { InvalidArgumentError } from '../errors/errors.js';
 import type { Localized } from '../i18n/locale.js';
 import { parseArgument } from '../schema/argument.js';
 import { id, text } from '../schema/fields.js';

@@ -1,6 +1,6 @@
 import * as z from '../schema/zod.js';
 import { InvalidArgumentError } from '../errors/errors.js';
-import type { Localized } from '../i18n/locale.js';
+import { type Localized, L } from '../i18n/locale.js';
 import { checkFraction, compareFractions, type Fraction } from '../rate/fraction.js';
 import { parseArgument } from '../schema/argument.js';
 import { decimal, exact, minOf, minus, negate, over, plus, sum, times, whole } from '../rate/exact.js';
@@ -167,8 +167,6 @@ function parseInput(scheme: EvaluationScheme, input: unknown): z.output<typeof E
   }
   return data;
 }
-
-const L = (zh: string, en: string): Localized => ({ 'zh-CN': zh, en });
 
 /** Orders scores for trimming: by score, then by assessor id, so that the choice never depends on sheet order. */
 function byScore(a: { assessor: string; score: Fraction }, b: { assessor: string; score: Fraction }): number {

@@ -16,3 +16,6 @@ export function resolveLocale(tag: string | null | undefined): Locale {
 
 /** A text in every supported locale; TypeScript refuses a missing one. */
 export type Localized = Readonly<Record<Locale, string>>;
+
+/** A text in both languages, Chinese first: `L('已受理', 'accepted')`. Kept short: loop tables are written in it. */
+export const L = (zh: string, en: string): Localized => ({ 'zh-CN': zh, en });

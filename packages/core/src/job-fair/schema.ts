@@ -1,6 +1,5 @@
 import * as z from '../schema/zod.js';
 import { calendarDate, id, personName, phone, textOf } from '../schema/fields.js';
-import { personal } from '../privacy/privacy.js';
 
 /** Kinds of job at the fair (the source: 普工、技工、后勤 and more). */
 export const JOB_KINDS = ['general', 'skilled', 'logistics', 'service', 'other'] as const;

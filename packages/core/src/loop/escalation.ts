@@ -21,15 +21,13 @@
 import * as z from '../schema/zod.js';
 import { code, instant } from '../schema/fields.js';
 import { checkArray } from '../schema/argument.js';
-import type { Localized } from '../i18n/locale.js';
+import { type Localized, L } from '../i18n/locale.js';
 import { InvalidArgumentError } from '../errors/errors.js';
 import { CHINA_OFFSET_MS, formatInstant, parseDate, parseInstant, startOfChinaDay } from '../calendar/instant.js';
 import { isSaneInstant } from '../schema/bounds.js';
 import { type Moment, momentMs } from './deadlines.js';
-import type { GuardRefusal } from './refusal.js';
+import type { GuardRefusal, Verdict } from './refusal.js';
 import type { Actor, LoopEvent, Snapshot } from './types.js';
-
-const L = (zh: string, en: string): Localized => ({ 'zh-CN': zh, en });
 
 /** One level of a chain: an id a program keys on, and its name. */
 export interface EscalationLevel {
@@ -134,7 +132,6 @@ export interface EscalationRecord {
   readonly deadline: string;
 }
 
-type Verdict = true | GuardRefusal;
 const refuse = (rule: EscalationRule, field: string, zh: string, en: string): GuardRefusal => ({ rule, field, message: L(zh, en) });
 
 /** A China-time `YYYY-MM-DD HH:mm` reading of an instant, for messages. */

@@ -14,7 +14,7 @@ import * as z from '../schema/zod.js';
 import { id, personName, text } from '../schema/fields.js';
 import type { Localized } from '../i18n/locale.js';
 import { InvalidArgumentError } from '../errors/errors.js';
-import type { GuardRefusal } from './refusal.js';
+import type { GuardRefusal, Verdict } from './refusal.js';
 import type { LoopEvent, Snapshot } from './types.js';
 
 /** Who handles an item: their actor id, name, the body they work in, and since when. */
@@ -43,7 +43,6 @@ export const HANDLER_RULES = {
 
 type HandledData = { readonly handler?: Handler | null };
 type HandledSnapshot = Snapshot<string, HandledData>;
-type Verdict = true | GuardRefusal;
 
 const refuse = (rule: keyof typeof HANDLER_RULES, field: string, zh: string, en: string): GuardRefusal => ({ rule, field, message: { 'zh-CN': zh, en } });
 

@@ -35,3 +35,21 @@ export interface Refusal {
 
 /** What a guard returns when it refuses: a text, or a text with the rule's name and a field. */
 export type GuardRefusal = Localized | { readonly rule: string; readonly message: Localized; readonly field?: string };
+
+/** What a guard answers: `true` lets the event through, anything else is the refusal. */
+export type Verdict = true | GuardRefusal;
+
+/** A guard's refusal by `rule`, in both languages, naming the `field` at fault where there is one. */
+export const guardRefusal = (rule: string, zh: string, en: string, field?: string): GuardRefusal => (field ? { rule, field, message: { 'zh-CN': zh, en } } : { rule, message: { 'zh-CN': zh, en } });
+
+/**
+ * A guard made of checks taken in order: the first refusal wins and the checks after it are not
+ * run (a later one may rely on what an earlier one made sure of); `true` when none refuses.
+ */
+export function firstRefusal(...checks: readonly (() => Verdict)[]): Verdict {
+  for (const check of checks) {
+    const verdict = check();
+    if (verdict !== true) return verdict;
+  }
+  return true;
+}

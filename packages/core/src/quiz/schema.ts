@@ -1,6 +1,5 @@
 import * as z from '../schema/zod.js';
 import { id, instant, personName, textOf } from '../schema/fields.js';
-import { personal } from '../privacy/privacy.js';
 
 export const QuizChoiceSchema = z.object({ id, text: textOf(500) });
 export type QuizChoice = z.output<typeof QuizChoiceSchema>;

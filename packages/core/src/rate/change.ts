@@ -5,10 +5,10 @@ import { DEFAULT_LOCALE, type Locale } from '../i18n/locale.js';
 import { InvalidArgumentError } from '../errors/errors.js';
 import { type Count, type Fraction, divide, subtract } from './fraction.js';
 import { toAmount } from './amount.js';
-import { eitherOf, resolveDigits } from './round.js';
-import { HUNDRED, NO_VALUE, type RateFormatOptions, type RatePair, formatFraction, pointsBetween } from './rate.js';
+import { type DigitsOptions, eitherOf, resolveDigits } from './round.js';
+import { HUNDRED, NO_VALUE, type RatePair, pointsBetween, scaledText } from './rate.js';
 
-export interface ChangeFormatOptions extends RateFormatOptions {
+export interface ChangeFormatOptions extends DigitsOptions {
   /** `auto` (default) marks only falls with "-"; `always` also marks rises with "+". */
   signDisplay?: 'auto' | 'always';
 }
@@ -16,6 +16,8 @@ export interface ChangeFormatOptions extends RateFormatOptions {
 export interface PointsFormatOptions extends ChangeFormatOptions {
   /** Append the localized unit: `个百分点` / `percentage points`. Default false. */
   unit?: boolean;
+  /** Language of the unit. Default zh-CN. */
+  locale?: Locale;
 }
 
 /**
@@ -36,7 +38,7 @@ export function formatChange(current: Count, previous: Count, options?: ChangeFo
   const digits = resolveDigits('formatChange', options);
   const sign = resolveSign('formatChange', options);
   const change = changeOf(current, previous);
-  return change ? `${formatFraction(change, HUNDRED, digits, sign)}%` : NO_VALUE;
+  return change ? `${scaledText(change, HUNDRED, digits, sign)}%` : NO_VALUE;
 }
 
 const POINT_UNIT: Record<Locale, string> = { 'zh-CN': '个百分点', en: ' percentage points' };
@@ -51,7 +53,7 @@ export function formatPoints(a: RatePair, b: RatePair, options?: PointsFormatOpt
   const locale = resolveLocaleOption('formatPoints', options);
   const points = pointsBetween(a, b);
   if (!points) return NO_VALUE;
-  const text = formatFraction(points, HUNDRED, digits, sign);
+  const text = scaledText(points, HUNDRED, digits, sign);
   return options?.unit ? text + POINT_UNIT[locale] : text;
 }
 
@@ -61,7 +63,7 @@ function resolveSign(fn: string, options: ChangeFormatOptions | undefined): 'aut
   return sign;
 }
 
-function resolveLocaleOption(fn: string, options: RateFormatOptions | undefined): Locale {
+function resolveLocaleOption(fn: string, options: PointsFormatOptions | undefined): Locale {
   const locale = options?.locale ?? DEFAULT_LOCALE;
   if (locale !== 'zh-CN' && locale !== 'en') {
     throw new InvalidArgumentError(fn, 'options.locale', { 'zh-CN': '必须是 "zh-CN" 或 "en"', en: 'must be "zh-CN" or "en"' }, locale);

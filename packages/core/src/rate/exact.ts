@@ -1,7 +1,7 @@
 import { type Fraction, compareFractions, divide, fraction, subtract } from './fraction.js';
 import { toAmount } from './amount.js';
 import { DEFAULT_DIGITS, type ResolvedDigits } from './round.js';
-import { formatFraction } from './rate.js';
+import { scaledText } from './rate.js';
 
 /**
  * The few exact operations scoring needs beyond `rate/fraction.ts`: every weight, score and total
@@ -27,5 +27,5 @@ export function exact(value: number): Fraction {
 
 /** A fraction as a decimal for display: at most two decimals, half-up, trailing zeros dropped. */
 export function decimal(value: Fraction, digits: ResolvedDigits = DEFAULT_DIGITS): string {
-  return formatFraction(value, 1n, digits);
+  return scaledText(value, 1n, digits);
 }

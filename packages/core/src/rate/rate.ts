@@ -1,5 +1,4 @@
 import { InvalidArgumentError } from '../errors/errors.js';
-import type { Locale } from '../i18n/locale.js';
 import {
   checkFraction,
   type Count,
@@ -12,6 +11,7 @@ import {
 import {
   DEFAULT_DIGITS,
   type DigitsOptions,
+  eitherOf,
   type ResolvedDigits,
   POW10,
   resolveDigits,
@@ -23,10 +23,8 @@ import {
 /** What is shown where there is no rate to show: no cases, or no base to compare with. */
 export const NO_VALUE = '—';
 
-export interface RateFormatOptions extends DigitsOptions {
-  /** Language of any words in the result (the "percentage points" unit). Default zh-CN. */
-  locale?: Locale;
-}
+/** How `formatRate` writes a share: digits and rounding only (a percent sign needs no words). */
+export type RateFormatOptions = DigitsOptions;
 
 /** A `[numerator, denominator]` pair, e.g. `[406, 425]`. */
 export type RatePair = readonly [numerator: Count, denominator: Count];
@@ -116,15 +114,22 @@ function clampUnits(units: bigint, digits: ResolvedDigits): bigint {
   return units < 1n ? 1n : units >= whole ? whole - 1n : units;
 }
 
-/** Any exact fraction, scaled (100 for percent) and rounded, as a decimal string. */
-export function formatFraction(
-  value: Fraction,
-  scale: bigint,
-  digits: ResolvedDigits = DEFAULT_DIGITS,
-  sign: 'auto' | 'always' = 'auto',
-): string {
+/**
+ * Any exact fraction, scaled (100n for percent) and rounded, as a decimal string:
+ * `formatFraction(fraction(1n, 3n), 100n, { decimals: 1 })` → `"33.3"`. `digits` takes the same
+ * options as `formatRate` (default: two decimals, half-up, trailing zeros dropped); `sign: 'always'`
+ * marks rises with "+".
+ */
+export function formatFraction(value: Fraction, scale: bigint, digits?: DigitsOptions, sign: 'auto' | 'always' = 'auto'): string {
   checkFraction('formatFraction', 'value', value);
   if (typeof scale !== 'bigint' || scale <= 0n) throw new InvalidArgumentError('formatFraction', 'scale', { 'zh-CN': '必须是正的 bigint（100n 为百分数）', en: 'must be a positive bigint (100n for percent)' }, scale);
+  const resolved = resolveDigits('formatFraction', digits, 'digits');
+  eitherOf('formatFraction', 'sign', sign, 'auto', 'always');
+  return scaledText(value, scale, resolved, sign);
+}
+
+/** `formatFraction` for callers that have already checked their fraction and digits. */
+export function scaledText(value: Fraction, scale: bigint, digits: ResolvedDigits = DEFAULT_DIGITS, sign: 'auto' | 'always' = 'auto'): string {
   const { negative, units } = roundScaled(value, scale, digits);
   const text = unitsToString(units, negative, digits);
   return sign === 'always' && !negative && units !== 0n ? `+${text}` : text;

@@ -28,23 +28,24 @@ export function eitherOf<T extends string>(fn: string, field: string, value: unk
   if (value !== a && value !== b) throw new InvalidArgumentError(fn, field, { 'zh-CN': `必须是 "${a}" 或 "${b}"`, en: `must be "${a}" or "${b}"` }, value);
 }
 
-export function resolveDigits(fn: string, options: DigitsOptions | undefined): ResolvedDigits {
+/** Checks digit options (`argument` names them in the error: `options`, or `digits` for formatFraction). */
+export function resolveDigits(fn: string, options: DigitsOptions | undefined, argument = 'options'): ResolvedDigits {
   if (options === undefined) return DEFAULT_DIGITS;
   if (options === null || typeof options !== 'object') {
-    throw new InvalidArgumentError(fn, 'options', { 'zh-CN': '必须是对象', en: 'must be an object' }, options);
+    throw new InvalidArgumentError(fn, argument, { 'zh-CN': '必须是对象', en: 'must be an object' }, options);
   }
   const { decimals = 2, rounding = 'half-up', trimZeros = true } = options;
   if (!Number.isInteger(decimals) || decimals < 0 || decimals > 10) {
     throw new InvalidArgumentError(
       fn,
-      'options.decimals',
+      `${argument}.decimals`,
       { 'zh-CN': '必须是 0 到 10 之间的整数', en: 'must be a whole number from 0 to 10' },
       decimals,
     );
   }
-  eitherOf(fn, 'options.rounding', rounding, 'half-up', 'half-even');
+  eitherOf(fn, `${argument}.rounding`, rounding, 'half-up', 'half-even');
   if (typeof trimZeros !== 'boolean') {
-    throw new InvalidArgumentError(fn, 'options.trimZeros', { 'zh-CN': '必须是布尔值', en: 'must be a boolean' }, trimZeros);
+    throw new InvalidArgumentError(fn, `${argument}.trimZeros`, { 'zh-CN': '必须是布尔值', en: 'must be a boolean' }, trimZeros);
   }
   return { decimals, rounding, trimZeros };
 }

@@ -1,12 +1,11 @@
 import { defineLoop, type EventOf, type RoleOf, type SnapshotOf, type StateOf } from '../loop/definition.js';
-import type { GuardRefusal } from '../loop/refusal.js';
+import { type Verdict, firstRefusal, guardRefusal } from '../loop/refusal.js';
 import type { LoopEvent, Snapshot } from '../loop/types.js';
 import { chinaDay, formatDate, parseDate, parseInstant } from '../calendar/instant.js';
 import { AssignPayloadSchema, type AssignPayload, RatePayloadSchema, type RatePayload, type ReceptionIssue, ReceptionIssueSchema, ReopenPayloadSchema, type ReopenPayload, ResultPayloadSchema, SupervisePayloadSchema, type SupervisePayload } from './schema.js';
 import { handlerEvents, handlerOnly } from '../loop/handler.js';
 import { escalationEvents, ESCALATION_CHAINS, SYSTEM_ROLE } from '../loop/escalation.js';
-
-const L = (zh: string, en: string) => ({ 'zh-CN': zh, en });
+import { L } from '../i18n/locale.js';
 
 export const RECEPTION_LOOP_ID = 'reception-day';
 
@@ -17,7 +16,6 @@ export const RECEPTION_OPEN_STATES = ['collected', 'assigned', 'handling', 'fedB
 export const RECEPTION_MAX_DUE_DAYS = 366;
 
 type IssueSnapshot = Snapshot<string, ReceptionIssue>;
-type Verdict = true | GuardRefusal;
 
 /**
  * Rule `own_firm`: only the firm that raised the issue rates it — the actor's `unit` is that firm
@@ -40,14 +38,12 @@ function ownFirm(s: IssueSnapshot, e: LoopEvent): Verdict {
  * back; once a handler (承办人) is named, only that person of the department does (`handler_only`).
  */
 function assignedDepartment(s: IssueSnapshot, e: LoopEvent): Verdict {
-  const handled = handlerOnly(s, e, ['department']);
-  if (handled !== true) return handled;
-  if (e.actor.unit !== undefined && e.actor.unit === s.data.department) return true;
-  return {
-    rule: 'assigned_department',
-    field: 'actor.unit',
-    message: L(`该问题交办给 ${s.data.department ?? '—'}，只能由该部门办理和反馈（actor.unit）`, `the issue is assigned to ${s.data.department ?? '—'}; only that department handles it and feeds back (actor.unit)`),
-  };
+  return firstRefusal(
+    () => handlerOnly(s, e, ['department']),
+    () =>
+      (e.actor.unit !== undefined && e.actor.unit === s.data.department) ||
+      guardRefusal('assigned_department', `该问题交办给 ${s.data.department ?? '—'}，只能由该部门办理和反馈（actor.unit）`, `the issue is assigned to ${s.data.department ?? '—'}; only that department handles it and feeds back (actor.unit)`, 'actor.unit'),
+  );
 }
 
 /**

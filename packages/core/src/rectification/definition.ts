@@ -1,9 +1,10 @@
 import { defineLoop, type EventOf, type RoleOf, type SnapshotOf, type StateOf } from '../loop/definition.js';
-import type { GuardRefusal } from '../loop/refusal.js';
+import { type Verdict, firstRefusal, guardRefusal } from '../loop/refusal.js';
 import type { LoopEvent, Snapshot } from '../loop/types.js';
 import { handlerEvents, handlerOnly } from '../loop/handler.js';
 import { escalationEvents, ESCALATION_CHAINS, RECTIFICATION_OVERDUE_DEADLINE, SYSTEM_ROLE } from '../loop/escalation.js';
 import { chinaDay, formatDate, parseDate, parseInstant, startOfChinaDay } from '../calendar/instant.js';
+import { L } from '../i18n/locale.js';
 import {
   type Accountability,
   AccountabilityPayloadSchema,
@@ -25,8 +26,6 @@ import {
   type StartPayload,
 } from './schema.js';
 
-const L = (zh: string, en: string) => ({ 'zh-CN': zh, en });
-
 export const RECTIFICATION_LOOP_ID = 'rectification';
 export const ACCOUNTABILITY_LOOP_ID = 'accountability';
 
@@ -39,21 +38,19 @@ export function dueInstantMs(deadline: string): number {
 }
 
 type ItemSnapshot = Snapshot<string, Rectification>;
-type Verdict = true | GuardRefusal;
 
 /**
  * Rule `owner_unit`: an owner acts only on an item of their own unit (`actor.unit` = `data.unit`);
  * once a handler (承办人) is named, only that person of the unit does (`handler_only`).
  */
 function ownerOfItem(s: ItemSnapshot, e: LoopEvent): Verdict {
-  const handled = handlerOnly(s, e, ['owner']);
-  if (handled !== true) return handled;
-  if (e.actor.role !== 'owner' || e.actor.unit === s.data.unit) return true;
-  return {
-    rule: 'owner_unit',
-    field: 'actor.unit',
-    message: L(`该事项的责任单位是 ${s.data.unit}，只有该单位的责任人可以整改（actor.unit）`, `the item is ${s.data.unit}'s: only its owner may act on it (actor.unit)`),
-  };
+  return firstRefusal(
+    () => handlerOnly(s, e, ['owner']),
+    () =>
+      e.actor.role !== 'owner' ||
+      e.actor.unit === s.data.unit ||
+      guardRefusal('owner_unit', `该事项的责任单位是 ${s.data.unit}，只有该单位的责任人可以整改（actor.unit）`, `the item is ${s.data.unit}'s: only its owner may act on it (actor.unit)`, 'actor.unit'),
+  );
 }
 
 /**

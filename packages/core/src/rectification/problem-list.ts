@@ -1,4 +1,3 @@
-import * as z from '../schema/zod.js';
 import { InvalidArgumentError } from '../errors/errors.js';
 import { compareFractions } from '../rate/fraction.js';
 import { createItem } from '../loop/snapshot.js';

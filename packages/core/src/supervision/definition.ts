@@ -2,9 +2,9 @@ import { defineLoop, type EventOf, type RoleOf, type SnapshotOf, type StateOf } 
 import type { LoopEvent, Snapshot } from '../loop/types.js';
 import { parseInstant } from '../calendar/instant.js';
 import { AnswerPayloadSchema, type AnswerPayload, ClosePayloadSchema, type ClosePayload, ReissuePayloadSchema, type ReissuePayload, type SupervisionOrder, SupervisionOrderSchema, WithdrawPayloadSchema, type WithdrawPayload } from './schema.js';
-import { addresseeOnly, dueDateFits, dueMs, issuerOnly, type Verdict } from './rules.js';
-
-const L = (zh: string, en: string) => ({ 'zh-CN': zh, en });
+import { addresseeOnly, dueDateFits, dueMs, issuerOnly } from './rules.js';
+import type { Verdict } from '../loop/refusal.js';
+import { L } from '../i18n/locale.js';
 
 export const SUPERVISION_LOOP_ID = 'supervision-order';
 

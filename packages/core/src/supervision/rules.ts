@@ -1,12 +1,10 @@
 // The supervision order's rules (督办单), each with its own `rule` name, in zh-CN and English.
 import { chinaDay, formatDate, parseDate, parseInstant, startOfChinaDay } from '../calendar/instant.js';
-import type { Localized } from '../i18n/locale.js';
-import type { GuardRefusal } from '../loop/refusal.js';
+import { type Localized, L } from '../i18n/locale.js';
+import type { Verdict } from '../loop/refusal.js';
 import type { Rejection } from '../schema/result.js';
 import type { LoopEvent, Snapshot } from '../loop/types.js';
 import type { SupervisionOrder } from './schema.js';
-
-const L = (zh: string, en: string): Localized => ({ 'zh-CN': zh, en });
 
 /** The latest a supervision order may be due: this many days after it is issued or re-issued. */
 export const SUPERVISION_MAX_DUE_DAYS = 90;
@@ -30,7 +28,6 @@ export const SUPERVISION_RULES = {
 } as const satisfies Record<string, Localized>;
 export type SupervisionRule = keyof typeof SUPERVISION_RULES;
 
-export type Verdict = true | GuardRefusal;
 type Fit = true | Rejection;
 type OrderSnapshot = Snapshot<string, SupervisionOrder>;
 

@@ -1,6 +1,6 @@
 import { InvalidArgumentError } from '../errors/errors.js';
 import { defineLoop, type EventOf, type RoleOf, type SnapshotOf } from '../loop/definition.js';
-import type { GuardRefusal } from '../loop/refusal.js';
+import { type Verdict, firstRefusal, guardRefusal } from '../loop/refusal.js';
 import type { LoopEvent, Snapshot } from '../loop/types.js';
 import type { WorkCalendar } from '../calendar/work-calendar.js';
 import { chinaDay, parseInstant } from '../calendar/instant.js';
@@ -30,8 +30,6 @@ export const TASK_LOOP_ID = 'task-order';
 export const OPEN_TASK_STATES = ['dispatched', 'returned'] as const;
 
 type OrderSnapshot = Snapshot<string, TaskOrderData>;
-type Verdict = true | GuardRefusal;
-const refusal = (rule: string, zh: string, en: string, field?: string): GuardRefusal => (field ? { rule, field, message: { 'zh-CN': zh, en } } : { rule, message: { 'zh-CN': zh, en } });
 const stamp = (e: LoopEvent) => ({ at: e.at, by: e.actor.id });
 
 export interface TaskLoopOptions {
@@ -57,7 +55,7 @@ const ORDER_FIELDS = ['community', 'station', 'county'] as const;
 
 /** Rule `assignee_only`: an officer acts only on the order assigned to them. */
 function assigneeOnly(s: OrderSnapshot, e: LoopEvent, what: { zh: string; en: string }): Verdict {
-  return e.actor.id === s.data.officer ? true : refusal('assignee_only', `任务派给了 ${s.data.officer}，只能由其${what.zh}`, `the order is assigned to ${s.data.officer}; only they may ${what.en}`);
+  return e.actor.id === s.data.officer ? true : guardRefusal('assignee_only', `任务派给了 ${s.data.officer}，只能由其${what.zh}`, `the order is assigned to ${s.data.officer}; only they may ${what.en}`);
 }
 
 /**
@@ -66,7 +64,7 @@ function assigneeOnly(s: OrderSnapshot, e: LoopEvent, what: { zh: string; en: st
  */
 function notOwnOrder(s: OrderSnapshot, e: LoopEvent): Verdict {
   if (e.actor.id !== s.data.officer && e.actor.id !== s.data.feedback?.by) return true;
-  return refusal('not_own_order', `${e.actor.id} 是该任务的承办民警，不能对自己的任务作出核验、退回、撤销或不适用的决定`, `${e.actor.id} is the officer of this order and cannot verify, return, cancel or exempt their own order`);
+  return guardRefusal('not_own_order', `${e.actor.id} 是该任务的承办民警，不能对自己的任务作出核验、退回、撤销或不适用的决定`, `${e.actor.id} is the officer of this order and cannot verify, return, cancel or exempt their own order`);
 }
 
 /**
@@ -164,10 +162,10 @@ export function createTaskOrderLoop(options: TaskLoopOptions = {}) {
         // that officer: marking another officer's order not applicable takes it out of their rate.
         guard(s: OrderSnapshot, e: LoopEvent): Verdict {
           if (e.actor.role !== 'officer') return notOwnOrder(s, e);
-          const own = assigneeOnly(s, e, { zh: '标记不适用', en: 'mark it not applicable' });
-          if (own !== true) return own;
-          if (!s.data.template.mayBeNotApplicable) return refusal('may_be_not_applicable', '该任务不能由民警标记为不适用', 'this task may not be marked not applicable by an officer');
-          return true;
+          return firstRefusal(
+            () => assigneeOnly(s, e, { zh: '标记不适用', en: 'mark it not applicable' }),
+            () => s.data.template.mayBeNotApplicable || guardRefusal('may_be_not_applicable', '该任务不能由民警标记为不适用', 'this task may not be marked not applicable by an officer'),
+          );
         },
         apply: (data: TaskOrderData, p: TaskReasonPayload, e: LoopEvent): TaskOrderData => ({ ...data, exemption: { reason: p.reason, ...stamp(e) } }),
       },
@@ -197,11 +195,11 @@ export function createTaskOrderLoop(options: TaskLoopOptions = {}) {
         // The order changes hands, never place: its community (and that community's station and
         // county) stay; the new officer must be on the roster now and on the order's due day.
         guard(s: OrderSnapshot, e: LoopEvent, c: TaskLoopContext | undefined, p: ReassignPayload): Verdict {
-          if (p.officer === s.data.officer) return refusal('other_officer', '改派对象与原承办人相同', 'the order is already assigned to that officer', 'officer');
+          if (p.officer === s.data.officer) return guardRefusal('other_officer', '改派对象与原承办人相同', 'the order is already assigned to that officer', 'officer');
           for (const key of ORDER_FIELDS) {
             const value = p[key];
             if (value !== undefined && value !== s.data[key]) {
-              return refusal('community_kept', `改派只换承办人，不改任务所属的${key === 'community' ? '社区' : key === 'station' ? '派出所' : '区县'}（${s.data[key]}）`, `a reassignment changes the officer, never the order's ${key} (${s.data[key]})`, key);
+              return guardRefusal('community_kept', `改派只换承办人，不改任务所属的${key === 'community' ? '社区' : key === 'station' ? '派出所' : '区县'}（${s.data[key]}）`, `a reassignment changes the officer, never the order's ${key} (${s.data[key]})`, key);
             }
           }
           if (c?.roster !== undefined) {

@@ -9,7 +9,6 @@ import { calendarDate, id, instant, instructionPayload, personName, reasonPayloa
 
 /** Ids are plain ASCII (`public-security.visit-hotels`) so that order ids can be built from them. */
 export const taskId = z.string().check(z.minLength(1), z.maxLength(80), z.regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . - only'));
-const blank = /\S/;
 
 /** `YYYY-MM`, a calendar month. */
 export const monthText = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month written YYYY-MM'));

@@ -1,9 +1,7 @@
 // Example lists for a community police station: for stories, the example portal and tests.
-import type { Localized } from '../i18n/locale.js';
+import { type Localized, L } from '../i18n/locale.js';
 import { loadDutyList, loadNegativeList } from './three-lists.js';
 import type { DutyList, NegativeList } from './schema.js';
-
-const L = (zh: string, en: string): Localized => ({ 'zh-CN': zh, en });
 
 /**
  * An EXAMPLE negative list for a community police station (illustrative, not any city's rules):

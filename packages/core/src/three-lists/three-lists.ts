@@ -1,4 +1,3 @@
-import * as z from '../schema/zod.js';
 import { BihuanError, InvalidArgumentError } from '../errors/errors.js';
 import type { Localized } from '../i18n/locale.js';
 import { loadCatalog } from '../task/catalog.js';

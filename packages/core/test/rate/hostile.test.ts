@@ -25,4 +25,26 @@ describe('fractions refuse what is not a fraction', () => {
     expect(() => fractionToNumber({} as never)).toThrow(InvalidArgumentError);
     expect(() => formatFraction(half, 100 as never)).toThrow(/scale/);
   });
+
+  test('formatFraction checks its digits and sign like the other rate entry points, naming them', () => {
+    const argumentOf = (run: () => unknown): unknown => {
+      try {
+        run();
+      } catch (error) {
+        expect(error).toBeInstanceOf(InvalidArgumentError);
+        return (error as InvalidArgumentError).argument;
+      }
+      return undefined;
+    };
+    expect(argumentOf(() => formatFraction(half, 100n, { decimals: 21 }))).toBe('digits.decimals');
+    expect(argumentOf(() => formatFraction(half, 100n, { decimals: 1.5 }))).toBe('digits.decimals');
+    expect(argumentOf(() => formatFraction(half, 100n, { decimals: -1 }))).toBe('digits.decimals');
+    expect(argumentOf(() => formatFraction(half, 100n, { rounding: 'up' as never }))).toBe('digits.rounding');
+    expect(argumentOf(() => formatFraction(half, 100n, { trimZeros: 'no' as never }))).toBe('digits.trimZeros');
+    expect(argumentOf(() => formatFraction(half, 100n, 2 as never))).toBe('digits');
+    expect(argumentOf(() => formatFraction(half, 100n, undefined, 'never' as never))).toBe('sign');
+    // Partial digits take the defaults for the rest.
+    expect(formatFraction({ numerator: 1n, denominator: 3n }, 100n, { decimals: 1 })).toBe('33.3');
+    expect(formatFraction(half, 100n, { decimals: 2, trimZeros: false }, 'always')).toBe('+50.00');
+  });
 });

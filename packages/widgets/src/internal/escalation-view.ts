@@ -7,7 +7,7 @@ import { parseInstant } from '@bihuan/core/calendar';
 import { ESCALATE_EVENT, chainOfLoop, escalationsOf, levelLabel, type EscalationChain, type EscalationRecord, type Snapshot } from '@bihuan/core/loop';
 import type { Locale } from '@bihuan/core/schema';
 import { formatDeadline } from './deadline.js';
-import { formatNumber } from './format.js';
+import { counted, formatNumber } from './format.js';
 
 const WORDS = {
   'zh-CN': {
@@ -17,7 +17,7 @@ const WORDS = {
   },
   en: {
     mark: (level: string) => `escalated to the ${level}`,
-    count: (n: number) => ` (${formatNumber(n)} item${n === 1 ? '' : 's'})`,
+    count: (n: number) => ` (${counted(n, 'item')})`,
     line: (from: string, to: string, deadline: string) => `${from} → ${to} (missed ${deadline})`,
   },
 } as const;

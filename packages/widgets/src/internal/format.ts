@@ -12,3 +12,8 @@ export function formatNumber(value: number | bigint): string {
   if (typeof value === 'bigint') return numbers.format(value);
   return Number.isFinite(value) ? numbers.format(value) : '—';
 }
+
+/** An English count with its noun: `counted(1, 'day')` → `1 day`, `counted(1200, 'item')` → `1,200 items`. */
+export function counted(n: number, one: string, many = `${one}s`): string {
+  return `${formatNumber(n)} ${n === 1 ? one : many}`;
+}

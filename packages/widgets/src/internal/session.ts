@@ -7,49 +7,19 @@
 // and decide only what is displayed.
 import { css, html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { Locale } from '@bihuan/core/schema';
+import type { SyncControl, SyncRefusal, SyncSession, SyncState } from '@bihuan/core/sync';
 import { stopHearing } from './stop-hearing.js';
 
-type Words = { readonly 'zh-CN': string; readonly en: string };
-
-/** The signed-in session a synced store carries (`SyncSession` in `@bihuan/core/sync`). */
-export interface SessionLike {
-  readonly actor: { readonly id: string; readonly name?: string; readonly roles: readonly string[]; readonly unit?: string };
-  readonly scope: { readonly level: string; readonly id: string; readonly name?: string };
-  readonly expiresAt?: string;
-}
-
-/** A refusal from the server, kept until dismissed (`SyncRefusal` in `@bihuan/core/sync`). */
-export interface SyncRefusalLike {
-  readonly collection: string;
-  readonly key: string;
-  readonly mutationId: string;
-  readonly code: string;
-  readonly rule?: string;
-  readonly message: Words;
-  readonly event: { readonly type: string; readonly actor: { readonly id: string; readonly name?: string } };
-  readonly current?: unknown;
-  readonly at: string;
-}
-
-/** What the sync loop is doing (`SyncState` in `@bihuan/core/sync`). */
-export interface SyncStateLike {
-  readonly online: boolean;
-  readonly syncing: boolean;
-  readonly pending: number;
-  readonly lastSyncAt?: string;
-  readonly error?: { readonly code: string; readonly message: Words };
-  readonly refusals: readonly SyncRefusalLike[];
-}
-
-/** The sync control of a synced store (`SyncControl` in `@bihuan/core/sync`). */
-export interface SyncControlLike {
-  state(): SyncStateLike;
-  subscribe(listener: (state: SyncStateLike) => void): () => void;
-  isPending(collection: string, key: string): boolean;
-  refusal(collection: string, key: string): SyncRefusalLike | undefined;
-  dismiss(mutationId: string): void;
-  syncNow(): Promise<void>;
-}
+// Core's own types (erased at build: nothing of the sync module is loaded by a widget); the
+// control is narrowed to what widgets call, so a host's own synced store need keep only that.
+/** The signed-in session a synced store carries. */
+export type SessionLike = SyncSession;
+/** A refusal from the server, kept until dismissed. */
+export type SyncRefusalLike = SyncRefusal;
+/** What the sync loop is doing. */
+export type SyncStateLike = SyncState;
+/** The part of a synced store's sync control that widgets use. */
+export type SyncControlLike = Pick<SyncControl, 'state' | 'subscribe' | 'isPending' | 'refusal' | 'dismiss' | 'syncNow'>;
 
 const SYNC_METHODS = ['state', 'subscribe', 'isPending', 'refusal', 'dismiss', 'syncNow'] as const;
 

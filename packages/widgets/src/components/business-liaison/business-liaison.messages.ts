@@ -1,4 +1,4 @@
-import { formatNumber } from '../../internal/format.js';
+import { counted, formatNumber } from '../../internal/format.js';
 import type { Locale } from '@bihuan/core/schema';
 
 const zhCN = {
@@ -58,7 +58,7 @@ const en: BusinessLiaisonMessages = {
   errorTitle: 'Not saved — please correct:',
   assigned: (name) => `Officer and assistant assigned to "${name}"`,
   visited: (name) => `Visit to "${name}" logged`,
-  days: (n) => `${formatNumber(n)} working day${n === 1 ? '' : 's'}`,
+  days: (n) => counted(n, 'working day'),
 };
 
 export const businessLiaisonMessages: Record<Locale, BusinessLiaisonMessages> = { 'zh-CN': zhCN, en };

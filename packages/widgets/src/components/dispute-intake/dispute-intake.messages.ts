@@ -1,4 +1,5 @@
 import type { Locale } from '@bihuan/core/schema';
+import { counted } from '../../internal/format.js';
 
 const zhCN = {
   heading: '纠纷受理登记',
@@ -98,7 +99,7 @@ const en: DisputeIntakeMessages = {
   chooseTown: 'Choose a town',
   chooseVillage: 'Choose a village',
   chooseTownFirst: 'Choose a town first',
-  duplicatesHeading: (n) => `Possible duplicate: ${n} related ${n === 1 ? 'dispute' : 'disputes'} on file`,
+  duplicatesHeading: (n) => `Possible duplicate: ${counted(n, 'related dispute')} on file`,
   duplicatesHint: 'Check before accepting: if it is the same dispute, work on the original or merge.',
   matchedOn: (what) => `same ${what}`,
   matchKinds: { id: 'case number', hotline: 'item number', text: 'text', name: 'name', phone: 'phone', idNumber: 'ID number', address: 'address' },

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { type EventPermitCollections, type EventPermitEvent, type EventPermitItem, type EventPermitPeriodReport, type EventPermitRole, type EventPermitSummary, EVENT_KINDS, eventPermitLoop, eventPermitStore, fileEventPermitIn, permitsOfPeriod, summarizeEventPermits, summarizeEventPermitsPeriod } from '@bihuan/core/event-permit';
-import { type Period, parsePeriod } from '@bihuan/core/calendar';
+import { parsePeriod } from '@bihuan/core/calendar';
 import { availableEvents } from '@bihuan/core/loop';
 import { InvalidArgumentError } from '@bihuan/core/schema';
 import type { Store } from '@bihuan/core/store';

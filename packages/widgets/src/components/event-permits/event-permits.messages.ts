@@ -1,4 +1,5 @@
 import type { Locale } from '@bihuan/core/schema';
+import { counted } from '../../internal/format.js';
 
 const zhCN = {
   region: '大型活动安全许可',
@@ -62,7 +63,7 @@ const en: EventPermitsMessages = {
   kinds: { sports: 'sports event', cultureTourism: 'culture & tourism event', other: 'other event' },
   plan: (stewards) => `submitted (${stewards} stewards)`,
   noPlan: 'not submitted',
-  incidents: (n) => (n === 0 ? 'held safely, no incident' : `${n} incident${n === 1 ? '' : 's'}`),
+  incidents: (n) => (n === 0 ? 'held safely, no incident' : counted(n, 'incident')),
   actionFor: (action, name) => `${action}: ${name}`,
   fileTitle: 'New filing',
   fileHint: 'Filings open 6 months before the event date and close 20 days before it; an event is filed once.',

@@ -1,4 +1,5 @@
 import type { Locale } from '@bihuan/core/schema';
+import { counted } from '../../internal/format.js';
 
 const zhCN = {
   region: '出监前专场招聘会',
@@ -47,7 +48,7 @@ const en: JobFairMessages = {
   listHint: 'Separate several with commas',
   submit: 'Submit form',
   errorTitle: 'Not submitted — please correct:',
-  saved: (name, n) => `Form of ${name} submitted: ${n} suitable job${n === 1 ? '' : 's'}`,
+  saved: (name, n) => `Form of ${name} submitted: ${counted(n, 'suitable job')}`,
 };
 
 export const jobFairMessages: Record<Locale, JobFairMessages> = { 'zh-CN': zhCN, en };

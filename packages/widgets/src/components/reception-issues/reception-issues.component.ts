@@ -11,14 +11,14 @@ import { figures } from '../../internal/figures.js';
 import { formStyles } from '../../internal/form-styles.js';
 import { type LoopRefusedDetail, type LoopTransitionDetail } from '../../internal/loop-actions.js';
 import { pagedTable } from '../../internal/pager.js';
-import { LoopList } from '../../internal/loop-list.js';
+import { LoopList, loopListProperties } from '../../internal/loop-list.js';
 import { themeStyles } from '../../internal/styles.js';
 import { SyncMarksController, syncMarkStyles, viewerOf, type ViewerActor } from '../../internal/session.js';
 import { receptionIssuesMessages } from './reception-issues.messages.js';
 import { RECEPTION_ACTIONS } from './reception-issues.actions.js';
 import { receptionIssuesStyles } from './reception-issues.styles.js';
 import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } from '../../events.js';
-import { booleanGuard, idGuard, nowGuard, roleGuard, storeGuard, textGuard } from '../../internal/guard.js';
+import { booleanGuard, idGuard, textGuard } from '../../internal/guard.js';
 import { periodSwitch, periodSwitchStyles } from '../../internal/period-switch.js';
 import { formatNumber } from '../../internal/format.js';
 import { handlerLine, handlerViewStyles, mineOnly, mineSwitch, noneMine } from '../../internal/handler-view.js';
@@ -87,11 +87,7 @@ export class BhReceptionIssues extends BihuanElement {
   static override styles = [themeStyles, formStyles, dataStyles, actionFormStyles, receptionIssuesStyles, syncMarkStyles, escalationStyles, handlerViewStyles, periodSwitchStyles];
 
   static override properties: PropertyDeclarations = {
-    store: { attribute: false, guard: storeGuard },
-    viewerRole: { type: String, attribute: 'viewer-role', guard: roleGuard(() => receptionLoop, true) },
-    viewerId: { type: String, attribute: 'viewer-id', guard: idGuard },
-    viewerUnit: { type: String, attribute: 'viewer-unit', guard: idGuard },
-    now: { guard: nowGuard },
+    ...loopListProperties(() => receptionLoop),
     session: { type: String, guard: idGuard },
     mine: { type: Boolean, reflect: true, guard: booleanGuard },
     period: { type: String, guard: textGuard(22) },
@@ -127,6 +123,8 @@ export class BhReceptionIssues extends BihuanElement {
     collection: 'issues',
     actions: RECEPTION_ACTIONS,
     eventName: 'bh-reception-transition',
+    viewer: () => this.viewer(),
+    now: () => nowMs(this.now),
   });
 
   /** The issues shown now: the session's (or all), of the period (as they stood at its end), open ones first, then by id. */
@@ -196,7 +194,7 @@ export class BhReceptionIssues extends BihuanElement {
         <td>${d.department ? ownName(d.department, l) : '—'}${d.dueDate ? html`<br /><span class="muted">${d.dueDate}</span>` : nothing}${handlerLine(item, l)}</td>
         <td>${standalone(receptionLoop.states[item.state as ReceptionState].label[l], l)}${escalationMark(item, l)}${this.syncMarks.marks('issues', item.id)}${d.reopened ? html`<br /><span class="muted">${t.reopened(d.reopened)}</span>` : nothing}</td>
         <td class=${last?.satisfaction === 'dissatisfied' ? 'dissatisfied' : ''}>${last ? SATISFACTION_LABELS[last.satisfaction][l] : html`<span class="muted">${t.notRated}</span>`}</td>
-        <td>${this.list.actions.render(item, d.title, this.list.items?.includes(item) ? this.viewer().role : '', this.store ?? this.list.storeController.store, () => this.viewer(), () => nowMs(this.now))}</td>
+        <td>${this.list.rowActions(item, d.title)}</td>
       </tr>`;
     });
   }

@@ -1,4 +1,5 @@
 import type { Locale } from '@bihuan/core/schema';
+import { counted } from '../../internal/format.js';
 
 /** A change in percentage points with its unit, or "—" alone where there is none to compare. */
 const points = (p: string, unit: string): string => (p === '—' ? p : `${p} ${unit}`);
@@ -66,7 +67,7 @@ const en: ReceptionIssuesMessages = {
   satisfaction: 'Satisfaction',
   actions: 'Actions',
   notRated: 'not rated',
-  reopened: (n) => `reopened ${n} time${n === 1 ? '' : 's'}`,
+  reopened: (n) => `reopened ${counted(n, 'time')}`,
   fields: {
     department: 'Handling department',
     dueDate: 'Due date',

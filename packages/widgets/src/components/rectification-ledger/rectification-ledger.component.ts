@@ -11,7 +11,7 @@ import { figures } from '../../internal/figures.js';
 import { formStyles } from '../../internal/form-styles.js';
 import { type LoopRefusedDetail, type LoopTransitionDetail } from '../../internal/loop-actions.js';
 import { pagedTable } from '../../internal/pager.js';
-import { LoopList } from '../../internal/loop-list.js';
+import { LoopList, loopListProperties } from '../../internal/loop-list.js';
 import { themeStyles } from '../../internal/styles.js';
 import { escalationMark, escalationStyles } from '../../internal/escalation-view.js';
 import { periodSwitch, periodSwitchStyles } from '../../internal/period-switch.js';
@@ -21,7 +21,7 @@ import { RECTIFICATION_ACTIONS } from './rectification-ledger.actions.js';
 import { rectificationLedgerStyles } from './rectification-ledger.styles.js';
 import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } from '../../events.js';
 import type { ExportDetail } from '../../internal/csv-download.js';
-import { booleanGuard, idGuard, nowGuard, oneOfGuard, roleGuard, storeGuard, textGuard } from '../../internal/guard.js';
+import { booleanGuard, oneOfGuard, textGuard } from '../../internal/guard.js';
 import { formatNumber } from '../../internal/format.js';
 import { handlerLine, handlerViewStyles, mineOnly, mineSwitch, noneMine } from '../../internal/handler-view.js';
 import { ownName, standalone } from '../../internal/words.js';
@@ -93,12 +93,8 @@ export class BhRectificationLedger extends BihuanElement {
   static override styles = [themeStyles, formStyles, dataStyles, actionFormStyles, rectificationLedgerStyles, syncMarkStyles, handlerViewStyles, escalationStyles, periodSwitchStyles];
 
   static override properties: PropertyDeclarations = {
-    store: { attribute: false, guard: storeGuard },
-    viewerRole: { type: String, attribute: 'viewer-role', guard: roleGuard(() => rectificationLoop, true) },
-    viewerId: { type: String, attribute: 'viewer-id', guard: idGuard },
-    viewerUnit: { type: String, attribute: 'viewer-unit', guard: idGuard },
+    ...loopListProperties(() => rectificationLoop),
     mine: { type: Boolean, reflect: true, guard: booleanGuard },
-    now: { guard: nowGuard },
     view: { type: String, guard: oneOfGuard(VIEWS) },
     period: { type: String, guard: textGuard(22) },
     page: { state: true },
@@ -132,6 +128,8 @@ export class BhRectificationLedger extends BihuanElement {
     actions: RECTIFICATION_ACTIONS,
     hidden: ['holdAccountable'],
     eventName: 'bh-rectification-transition',
+    viewer: () => this.viewer(),
+    now: () => nowMs(this.now),
   });
 
   /** The items shown now, in ledger order (the rows of the table and of the CSV). */
@@ -237,7 +235,7 @@ export class BhRectificationLedger extends BihuanElement {
         <td>${ownName(item.data.unit, l)}<br />${item.data.owner}${handlerLine(item, l)}</td>
         <td><span class="date">${item.data.deadline}</span>${open ? html`<br />${late ? html`<span class="flag">${t.overdueBy(-days)}</span>` : html`<span class="muted">${t.dueIn(days)}</span>`}` : nothing}</td>
         <td>${standalone(rectificationLoop.states[item.state as RectificationState].label[l], l)}${escalationMark(item, l)}${this.syncMarks.marks('items', item.id)}${item.data.accountability ? html`<br /><span class="flag">${t.accountabilityOpened}</span>` : nothing}</td>
-        <td>${this.list.actions.render(item, item.data.title, this.list.items?.includes(item) ? this.viewer().role : '', this.store ?? this.list.storeController.store, () => this.viewer(), () => nowMs(this.now))}</td>
+        <td>${this.list.rowActions(item, item.data.title)}</td>
       </tr>`;
     });
   }

@@ -1,4 +1,5 @@
 import type { Locale } from '@bihuan/core/schema';
+import { counted } from '../../internal/format.js';
 
 const zhCN = {
   heading: '问题清单与整改台账',
@@ -70,13 +71,13 @@ const en: RectificationLedgerMessages = {
   deadline: 'Deadline',
   state: 'State',
   actions: 'Actions',
-  overdueBy: (days) => `${days} day${days === 1 ? '' : 's'} overdue`,
-  dueIn: (days) => (days === 0 ? 'due today' : `${days} day${days === 1 ? '' : 's'} left`),
+  overdueBy: (days) => `${counted(days, 'day')} overdue`,
+  dueIn: (days) => (days === 0 ? 'due today' : `${counted(days, 'day')} left`),
   accountabilityOpened: 'Accountability opened',
   exportCsv: 'Export CSV',
   filename: (date) => `rectification-ledger-${date}.csv`,
   sweep: 'Open accountability for overdue items',
-  swept: (n) => (n ? `Accountability opened for ${n} overdue item${n === 1 ? '' : 's'}.` : 'No overdue item needs accountability.'),
+  swept: (n) => (n ? `Accountability opened for ${counted(n, 'overdue item')}.` : 'No overdue item needs accountability.'),
   fields: {
     measures: 'Measures (one a line)',
     evidence: 'Evidence (file ids or links, one a line)',

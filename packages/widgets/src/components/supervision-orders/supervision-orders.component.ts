@@ -24,13 +24,13 @@ import { aside, standalone } from '../../internal/words.js';
 import { formatDeadline } from '../../internal/deadline.js';
 import { formatNumber } from '../../internal/format.js';
 import { formStyles } from '../../internal/form-styles.js';
-import { idGuard, listGuard, nowGuard, oneOfGuard, roleGuard, storeGuard } from '../../internal/guard.js';
+import { idGuard, listGuard, oneOfGuard } from '../../internal/guard.js';
 import { focusPreview, printButton, printPreview } from '../../internal/print-view.js';
 import { type LoopRefusedDetail, type LoopTransitionDetail } from '../../internal/loop-actions.js';
 import { nowMs, type NowInput } from '../../internal/now.js';
 import { viewerOf, type ViewerActor } from '../../internal/session.js';
 import { pagedTable } from '../../internal/pager.js';
-import { LoopList } from '../../internal/loop-list.js';
+import { LoopList, loopListProperties } from '../../internal/loop-list.js';
 import { themeStyles } from '../../internal/styles.js';
 import { escalationMark, escalationStyles } from '../../internal/escalation-view.js';
 import type { AddTypedListener, BihuanElementEventMap, RemoveTypedListener } from '../../events.js';
@@ -95,14 +95,10 @@ export class BhSupervisionOrders extends BihuanElement {
   static override styles = [themeStyles, formStyles, dataStyles, actionFormStyles, supervisionOrdersStyles, escalationStyles];
 
   static override properties: PropertyDeclarations = {
-    store: { attribute: false, guard: storeGuard },
+    ...loopListProperties(() => supervisionLoop),
     targets: { attribute: false, guard: listGuard({ 'zh-CN': '闭环快照数组', en: 'an array of loop snapshots' }, 10_000, isSnapshotLike) },
-    viewerRole: { type: String, attribute: 'viewer-role', guard: roleGuard(() => supervisionLoop, true) },
-    viewerId: { type: String, attribute: 'viewer-id', guard: idGuard },
-    viewerUnit: { type: String, attribute: 'viewer-unit', guard: idGuard },
     level: { type: String, guard: idGuard },
     period: { type: String, guard: oneOfGuard(PERIODS) },
-    now: { guard: nowGuard },
     page: { state: true },
     issueProblem: { state: true },
     issuedText: { state: true },
@@ -137,6 +133,8 @@ export class BhSupervisionOrders extends BihuanElement {
     collection: 'orders',
     actions: SUPERVISION_ACTIONS,
     eventName: 'bh-supervision-transition',
+    viewer: () => this.actor(),
+    now: () => nowMs(this.now),
   });
 
   /** Who acts: on a synced store the session's actor (viewer-* are then display-only), otherwise the viewer-* attributes. */
@@ -279,7 +277,7 @@ export class BhSupervisionOrders extends BihuanElement {
         <td class=${late ? 'late' : ''}>${formatDeadline(o.deadline ?? `${d.dueDate}`)}${late ? html` <span part="overdue">${aside(t.overdueMark, this.locale).trimStart()}</span>` : nothing}</td>
         <td>${standalone(supervisionLoop.states[o.state as SupervisionState].label[l], l)}${d.reissues.length ? html`<br /><span class="muted">${t.reissued(d.reissues.length)}</span>` : nothing}</td>
         <td>${last ? html`${last.response}${last.late ? html`<br /><span class="late">${t.lateAnswers}</span>` : nothing}` : html`<span class="muted">${t.noAnswer}</span>`}</td>
-        <td>${this.list.actions.render(o, d.target.title ?? d.target.id, role, this.store ?? this.list.storeController.store, () => this.actor(), () => at)}
+        <td>${this.list.rowActions(o, d.target.title ?? d.target.id, role)}
           ${printButton(o.id, t.printOrder(o.id), this.printing === o.id, () => void this.togglePrint(o.id))}</td>
       </tr>`;
     });

@@ -1,4 +1,5 @@
 import type { Locale } from '@bihuan/core/schema';
+import { counted } from '../../internal/format.js';
 
 const zhCN = {
   heading: '督办单',
@@ -62,7 +63,7 @@ const en: SupervisionOrdersMessages = {
   actions: 'Actions',
   overdueMark: 'overdue',
   printOrder: (id: string) => `Print order ${id}`,
-  reissued: (n) => `re-issued ${n} time${n === 1 ? '' : 's'}`,
+  reissued: (n) => `re-issued ${counted(n, 'time')}`,
   noAnswer: 'no answer yet',
   issueHeading: 'Issue a supervision order',
   issueTarget: 'Item (escalated or overdue)',
