@@ -29,12 +29,15 @@ export function txArg<T>(fn: string, value: T, methods: readonly string[]): T {
   return withMethods(fn, 'tx', value, methods, TX_RULE);
 }
 
+// Shared by every call without options (one per event otherwise); frozen, so no caller changes it.
+const NO_OPTIONS: ApplyOptions = Object.freeze({});
+
 /**
  * Write options read field by field (never spread: a 10 MB string or a huge object given as
  * options must not be copied key by key): `actor`, `signal` and `expectedVersion` only.
  */
 export function writeOptionsArg(fn: string, value: unknown, argument = 'options'): ApplyOptions {
-  if (value === undefined || value === null) return {};
+  if (value === undefined || value === null) return NO_OPTIONS;
   if (typeof value !== 'object' || Array.isArray(value)) {
     throw new InvalidArgumentError(fn, argument, { 'zh-CN': '必须是选项对象（actor、signal、expectedVersion）', en: 'must be an options object (actor, signal, expectedVersion)' }, value);
   }

@@ -87,3 +87,58 @@ export function own<T>(value: T, previous: unknown, details: StoreErrorDetails =
   }
   return Object.freeze(out) as T;
 }
+
+/**
+ * A step's result whose snapshot the engine has just built from the stored record, inside the
+ * store's own call (`applyLoopEvent`): the snapshot, its history list and the entry it appended,
+ * with that entry's actor, were made for this step alone and no caller holds them. A class of its
+ * own, so that no other result (a hand-written step's, one that returns a snapshot the caller
+ * keeps) can pass for one.
+ */
+export class FreshStep<T> {
+  readonly ok = true as const;
+  constructor(readonly snapshot: T) {}
+}
+
+/** Owns a fresh object's parts (against the same places in `previous`) and freezes it where it is. */
+function keep<T extends object>(target: T, previous: unknown, details: StoreErrorDetails): T {
+  const t = target as Record<string, unknown>;
+  const before = previous !== null && typeof previous === 'object' ? (previous as Record<string, unknown>) : undefined;
+  for (const k in t) {
+    const v = t[k];
+    if (isScalar(v) || !Object.hasOwn(t, k)) continue;
+    const kept = own(v, before && Object.hasOwn(before, k) ? before[k] : undefined, details);
+    if (kept !== v) setKey(t, k, kept);
+  }
+  return Object.freeze(target);
+}
+
+/**
+ * `own` for the snapshot of a `FreshStep` made from `previous` (the stored version): the engine's
+ * own parts are frozen where they are instead of copied, which is most of what `own` cost per
+ * event; everything else (the data the loop's `apply` made, the payload, the attachments, any
+ * entry not shared with `previous`) is owned as `own` owns it, since a caller may hold it.
+ */
+export function ownStep<T>(next: T, previous: unknown, details: StoreErrorDetails = {}): T {
+  const s = next as unknown as { history: Record<string, unknown>[] } & Record<string, unknown>;
+  const history = s.history;
+  const last = history.length - 1;
+  const before = (previous as { history?: unknown[] } | null)?.history;
+  for (let i = 0; i < last; i++) {
+    const v = history[i]!;
+    const kept = own(v, before?.[i], details);
+    if (kept !== v) history[i] = kept;
+  }
+  const entry = history[last]!;
+  if (entry.actor !== null && typeof entry.actor === 'object') keep(entry.actor, undefined, details);
+  keep(entry, undefined, details);
+  Object.freeze(history);
+  const p = previous as Record<string, unknown>;
+  for (const k in s) {
+    const v = s[k];
+    if (k === 'history' || isScalar(v) || !Object.hasOwn(s, k)) continue;
+    const kept = own(v, Object.hasOwn(p, k) ? p[k] : undefined, details);
+    if (kept !== v) setKey(s, k, kept);
+  }
+  return Object.freeze(next);
+}

@@ -9,6 +9,7 @@ import { step, transition, type TransitionContext, type TransitionResult } from 
 import { createMark } from '../loop/trusted.js';
 import { CREATED, type AcceptedLoopEvent, type HistoryEntry, type LoopEvent, type LoopEventBase, type Snapshot } from '../loop/types.js';
 import { storeArg, txArg, writeOptionsArg } from './args.js';
+import { FreshStep } from './copy.js';
 import type { ApplyOptions, ApplyResult, WriteOptions, ChangeCheck, CollectionSpec, Collections, IndexSpec, KeyPath, StaleVersion, Store, StoreTx, TxApplyResult } from './types.js';
 
 const FIELDS = new Set(['loop', 'id', 'state', 'data', 'history', 'deadline', 'createdAt', 'updatedAt']);
@@ -40,8 +41,9 @@ function engineStep<S extends string, E extends string, R extends string, D, C>(
     if (s !== null && typeof s === 'object' && s.loop !== null && typeof s.loop === 'object' && s.loop.id === def.id && s.loop.version === def.version && Array.isArray(s.history)) {
       r = step(def as AnyLoopDefinition, compiled, s as Snapshot, event as LoopEvent, checkEvent('transition', event), context);
     } else r = transition(def, s as Snapshot<S, D, E, R>, event, context);
-    if (r.ok) engineMade.add(r.snapshot);
-    return r as never;
+    if (!r.ok) return r as never;
+    engineMade.add(r.snapshot);
+    return new FreshStep(r.snapshot) as never;
   };
 }
 
@@ -135,6 +137,9 @@ export function loopCollection<S extends string, E extends string, R extends str
   };
 }
 
+/** The one method `applyLoopEvent` calls on a store (a list made once, not on every event). */
+const APPLY_EVENT = ['applyEvent'] as const;
+
 /** The refusal of a loop event: the engine's, or a stale version (named with the event). */
 export type LoopApplyRefusal = Refusal | StaleVersion;
 
@@ -172,7 +177,7 @@ export function applyLoopEvent<
   context?: TransitionContext<C>,
   options?: O,
 ): Promise<ApplyResult<Snapshot<S, D, E, R>, O extends { expectedVersion: number } ? LoopApplyRefusal : Refusal>> {
-  storeArg('applyLoopEvent', store, ['applyEvent']);
+  storeArg('applyLoopEvent', store, APPLY_EVENT);
   // Read field by field: the change log's actor defaults to the event's, once the engine checked it.
   const o = writeOptionsArg('applyLoopEvent', options);
   const applied = store.applyEvent(collection, id, engineStep(def as never, event as LoopEvent as never, context), o);
@@ -190,7 +195,7 @@ export function applyLoopEventIn<Cs extends Collections, S extends string, E ext
   context?: TransitionContext<C>,
   options: { readonly expectedVersion?: number } = {},
 ): Promise<TxApplyResult<Snapshot<S, D, E, R>, LoopApplyRefusal>> {
-  txArg('applyLoopEventIn', tx, ['applyEvent']);
+  txArg('applyLoopEventIn', tx, APPLY_EVENT);
   const o = writeOptionsArg('applyLoopEventIn', options);
   return tx.applyEvent(collection, id, engineStep(def, event, context), o.expectedVersion === undefined ? {} : { expectedVersion: o.expectedVersion }).then((r) => named(r, event?.type)) as Promise<TxApplyResult<Snapshot<S, D, E, R>, LoopApplyRefusal>>;
 }

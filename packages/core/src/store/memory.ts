@@ -1,6 +1,6 @@
 import { storeError } from './errors.js';
 import { ChangeGroups, Notifier } from './channel.js';
-import { copyOut, own } from './copy.js';
+import { copyOut, own, ownStep } from './copy.js';
 import { checkDump } from './dump.js';
 import { blobBytesRow, blobIdArg, blobOf, blobRow, infoOf, type BlobRow } from './blobs.js';
 import { declared, eventActor, historyOf, pageOf, storeOf, verifyRecords } from './common.js';
@@ -525,11 +525,14 @@ function applyIn<R>(c: ResolvedCollection, t: Table, key: Key, id: string, step:
   // The step gets the stored value itself: it is deep-frozen, so a step that tries to change it throws.
   const result = runStep(c, key, row.value, step, expected);
   if (!result.ok) return result;
-  const stored = own(result.value, row.value, { collection: c.name, key });
+  const details = { collection: c.name, key };
+  const stored = result.fresh ? ownStep(result.value, row.value, details) : own(result.value, row.value, details);
   if (hasUnique(c)) checkUnique(c, t, [{ key, value: stored }]);
+  // Kept as they were made: the step's new entries are the stored ones.
+  const history = (stored as { history?: HistoryEntryLike[] }).history;
+  if (result.fresh && result.entries.length === 1 && result.entries[0] === history![history!.length - 1]) return { ok: true as const, stored, entries: result.entries };
   // The entries the step added, as stored (frozen), copied by hand: slice of a frozen list is slow.
   const entries: HistoryEntryLike[] = [];
-  const history = (stored as { history?: HistoryEntryLike[] }).history;
   if (Array.isArray(history) && result.entries.length > 0) {
     for (let i = (row.value as { history?: unknown[] }).history?.length ?? 0; i < history.length; i++) entries.push(history[i]!);
   }

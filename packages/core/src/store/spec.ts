@@ -2,6 +2,7 @@ import { issueText } from '../schema/issues.js';
 import * as z from '../schema/zod.js';
 import { InvalidArgumentError } from '../errors/errors.js';
 import { argumentError, parseArgument } from '../schema/argument.js';
+import { FreshStep } from './copy.js';
 import { storeError } from './errors.js';
 import type { Collections, CollectionSpec, HistoryEntryLike, IndexSpec, Key, KeyPath, RecordProblem, StaleVersion, StepResult, StoreSpec, Where } from './types.js';
 
@@ -414,7 +415,7 @@ export function runStep<R>(
   current: unknown,
   step: (current: never) => StepResult<never, R>,
   expectedVersion: number | undefined,
-): { readonly ok: false; readonly reason: R | StaleVersion } | { readonly ok: true; readonly value: unknown; readonly entries: HistoryEntryLike[] } {
+): { readonly ok: false; readonly reason: R | StaleVersion } | { readonly ok: true; readonly value: unknown; readonly entries: HistoryEntryLike[]; readonly fresh: boolean } {
   if (expectedVersion !== undefined) {
     const actual = recordVersion(current);
     if (actual !== expectedVersion) return { ok: false, reason: stale(current, expectedVersion, actual) };
@@ -424,5 +425,6 @@ export function runStep<R>(
   const value = validateChanged(c, result.snapshot, current, key);
   const newKey = keyAt(value, c.key)!;
   if (compareValid(newKey, key) !== 0) throw storeError('invalid_key', { collection: c.name, key: newKey }, 'the step changed the record key');
-  return { ok: true, value, entries: newEntries(current, value) };
+  // fresh: the engine's own snapshot, passed by the change check as it is (see FreshStep).
+  return { ok: true, value, entries: newEntries(current, value), fresh: result instanceof FreshStep && value === result.snapshot };
 }

@@ -5,7 +5,10 @@ import {
   acceptDispute,
   applyLoopEvent,
   createIndexedDbStore,
+  createItem,
+  createMemoryBacking,
   createMemoryStore,
+  defineLoop,
   defineStore,
   disputeLoop,
   loopChangeCheck,
@@ -254,5 +257,129 @@ describe('the memory store keeps what an event made, shared with no caller', () 
     }).not.toThrow();
     await expect(answer).rejects.toMatchObject({ code: 'unknown_collection' });
     await expect(store.applyEvent('disputes', { bad: 'key' } as never, () => ({ ok: false, reason: 'x' }) as never)).rejects.toMatchObject({ code: 'invalid_key' });
+  });
+});
+
+describe('an event through the memory store: the engine\'s own parts kept as made, the rest still copied', () => {
+  // A loop whose `apply` puts into its data what the caller still holds (the event's actor, an
+  // untyped payload part) and what the definition itself holds (a list of its own).
+  const DEFAULT_TAGS = ['社区'];
+  const keeper = defineLoop({
+    id: 'keeper',
+    version: 1,
+    data: z.object({ handledBy: z.object({ id: z.string(), role: z.string() }).nullable(), tags: z.array(z.string()), extra: z.any() }),
+    initial: 'open',
+    roles: { clerk: { label: { 'zh-CN': '受理员', en: 'clerk' } } },
+    creators: ['clerk'],
+    states: { open: { label: { 'zh-CN': '待办', en: 'open' } }, taken: { label: { 'zh-CN': '已接手', en: 'taken' } }, done: { label: { 'zh-CN': '已办结', en: 'done' }, final: true } },
+    events: {
+      take: {
+        label: { 'zh-CN': '接手', en: 'take' },
+        from: ['open', 'taken'],
+        to: 'taken',
+        roles: ['clerk'],
+        payload: z.object({ extra: z.any() }),
+        apply: (d, p: { extra: unknown }, e) => ({ ...d, handledBy: e.actor as { id: string; role: string }, tags: DEFAULT_TAGS, extra: p.extra }),
+      },
+      finish: { label: { 'zh-CN': '办结', en: 'finish' }, from: ['taken'], to: 'done', roles: ['clerk'] },
+    },
+  });
+  const keeperSpec = (name: string) => defineStore({ name, collections: { items: loopCollection(keeper, {}) } });
+  const deepFrozen = (value: unknown): boolean =>
+    value === null || typeof value !== 'object' || (Object.isFrozen(value) && Object.values(value).every(deepFrozen));
+  const item = (id: string) => createItem(keeper, { id, actor: { id: 'c1', role: 'clerk' }, at: '2025-09-26T09:00:00+08:00', data: { handledBy: null, tags: [], extra: null } });
+
+  test('what the caller or the definition holds is neither frozen nor shared; the stored snapshot is frozen all the way down', async () => {
+    const store = createMemoryStore(keeperSpec(uniqueName()));
+    stores.push(store as unknown as Store);
+    await store.put('items', item('K-1'));
+    const actor = { id: 'c1', role: 'clerk' };
+    const extra = { note: ['第一次'] };
+    const r = await applyLoopEvent(store, 'items', keeper, 'K-1', { type: 'take', actor, at: '2025-09-26T10:00:00+08:00', payload: { extra } } as never);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(deepFrozen(r.snapshot)).toBe(true);
+    expect(r.entries.every(deepFrozen)).toBe(true);
+    for (const mine of [actor, extra, extra.note, DEFAULT_TAGS]) expect(Object.isFrozen(mine)).toBe(false);
+    actor.id = 'someone-else';
+    extra.note.push('changed afterwards');
+    DEFAULT_TAGS.push('changed afterwards');
+    const stored = (await store.get('items', 'K-1'))!;
+    expect(stored.data).toEqual({ handledBy: { id: 'c1', role: 'clerk' }, tags: ['社区'], extra: { note: ['第一次'] } });
+    expect(stored.history[1]!.actor).toEqual({ id: 'c1', role: 'clerk' });
+    expect(stored).toEqual(r.snapshot);
+    // Nothing handed back can change the store: every part refuses a change.
+    expect(() => {
+      (r.snapshot as { state: string }).state = 'open';
+    }).toThrow(TypeError);
+    expect(() => {
+      (r.snapshot.history[1]!.actor as { id: string }).id = 'x';
+    }).toThrow(TypeError);
+    expect(() => {
+      (r.snapshot.data.tags as string[]).push('x');
+    }).toThrow(TypeError);
+    expect(() => {
+      ((r.entries[0] as unknown as { payload: { extra: { note: string[] } } }).payload).extra.note.push('x');
+    }).toThrow(TypeError);
+    expect((await store.get('items', 'K-1'))!).toEqual(stored);
+    DEFAULT_TAGS.length = 1;
+  });
+
+  test('each event builds on the stored snapshot and leaves the one handed back before as it was', async () => {
+    const store = createMemoryStore(keeperSpec(uniqueName()));
+    stores.push(store as unknown as Store);
+    await store.put('items', item('K-2'));
+    const take = (at: string, extra: unknown) => applyLoopEvent(store, 'items', keeper, 'K-2', { type: 'take', actor: { id: 'c1', role: 'clerk' }, at, payload: { extra } } as never);
+    const first = await take('2025-09-26T10:00:00+08:00', 1);
+    const second = await take('2025-09-26T11:00:00+08:00', 2);
+    expect(first.ok && second.ok).toBe(true);
+    if (!first.ok || !second.ok) return;
+    expect(first.snapshot.history).toHaveLength(2);
+    expect(first.snapshot.data.extra).toBe(1);
+    expect(second.snapshot.history).toHaveLength(3);
+    // The earlier entries are shared, not copied again.
+    expect(second.snapshot.history[1]).toBe(first.snapshot.history[1]);
+    expect((await store.history('items', 'K-2')).map((e) => e.seq)).toEqual([0, 1, 2]);
+    expect((await store.verify()).problems).toEqual([]);
+  });
+});
+
+describe('a record changed behind the memory store\'s back: trusted on read, caught where it must be', () => {
+  test('verify() names it, a restore of it is refused, and a migration over it is refused', async () => {
+    const name = uniqueName();
+    const backing = createMemoryBacking();
+    const store = createMemoryStore(spec(name), { backing });
+    stores.push(store as unknown as Store);
+    await store.put('disputes', acceptDispute({ id: 'D-30', intake: intake as never, actor: clerk, at: '2025-09-26T09:00:00+08:00' }));
+    await store.put('disputes', acceptDispute({ id: 'D-31', intake: intake as never, actor: clerk, at: '2025-09-26T09:00:00+08:00' }));
+    const rows = backing.collections.get('disputes')!;
+    const id = [...rows.keys()].find((k) => rows.get(k)!.key === 'D-31')!;
+    const row = rows.get(id)!;
+    const good = row.value as { data: Record<string, unknown> };
+    rows.set(id, { key: row.key, value: { ...good, data: { ...good.data, town: 7 } } });
+    backing.generation++;
+
+    // Reads trust what the store wrote (the version and fingerprint match): no re-parse.
+    expect((await store.all('disputes')).items).toHaveLength(2);
+    const report = await store.verify();
+    expect(report.checked).toBe(2);
+    expect(report.problems).toEqual([expect.objectContaining({ collection: 'disputes', key: 'D-31', path: 'data.town' })]);
+
+    // Import: a backup holding it is refused, and the store it was meant for is left as it was.
+    const dump = await store.dump();
+    const other = createMemoryStore(spec(uniqueName()));
+    stores.push(other as unknown as Store);
+    await expect(other.restore(dump)).rejects.toMatchObject({ code: 'invalid_backup' });
+    expect(await other.count('disputes')).toBe(0);
+
+    // Migration: the next version's transform meets it, and the upgrade is refused whole.
+    const next = defineStore({
+      name,
+      collections: { disputes: loopCollection(disputeLoop, { community: 'data.community' }) },
+      migrations: [{ description: 'keep every dispute as it is', transform: { disputes: (r: unknown) => r } }],
+    });
+    expect(() => createMemoryStore(next, { backing })).toThrow(expect.objectContaining({ code: 'invalid_record' }));
+    expect(backing.version).toBe(1);
+    expect(rows.get(id)!.value).toMatchObject({ data: { town: 7 } });
   });
 });
