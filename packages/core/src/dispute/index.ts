@@ -91,6 +91,7 @@ export {
 export { acceptDispute, type AcceptDisputeInput } from './intake.js';
 export { applyDisputeEvent, type DisputeApplyResult, type DisputeApplyOptions } from './apply.js';
 export { LedgerFilterSchema, queryLedger, summarizeLedger, ledgerSummaryOf, countLedgerBy, isResolved, ledgerOfPeriod, summarizeLedgerPeriod, type LedgerFilter, type LedgerSummary, type LedgerCounts, type LedgerPeriodReport } from './ledger.js';
+export { disputeStoreOutline } from './store-outline.js';
 export { DISPUTE_STORE_NAME, disputeCollections, createDisputeStoreSpec, disputeStoreSpec, type DisputeCollections, type DisputeStore } from './store.js';
 export {
   DISPUTE_CATEGORY_LABELS,

@@ -73,7 +73,8 @@ export const infoOf = (row: BlobRow): StoredBlob => ({ id: row.id, type: row.typ
  * The object store of an IndexedDB store's blobs, in the records' own database: an attachment's
  * record and its bytes are written in one transaction.
  */
-export const BLOBS = '_blobs';
+export { BLOBS } from './structure.js';
+import { BLOBS } from './structure.js';
 
 /** Where the old two-database layout kept the blobs: a database of their own beside the records'. */
 export const legacyBlobsName = (name: string): string => `${name}:blobs`;

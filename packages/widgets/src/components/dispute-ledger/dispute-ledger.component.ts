@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { formatInstant, parseInstant } from '@bihuan/core/calendar';
-import { type DisputeRole, type Channel, type DepartmentRegistry, type DisputeCollections, type DisputeItem, type DisputeState, type DisputeStore, type LedgerFilter, type LedgerSummary, CHANNEL_LABELS, CHANNELS, DISPUTE_CATEGORY_LABELS, defaultDepartmentRegistry, disputeLoop, disputeStoreSpec, queryLedger, summarizeLedger, summarizeLedgerPeriod, type LedgerPeriodReport } from '@bihuan/core/dispute';
+import { type DisputeRole, type Channel, type DepartmentRegistry, type DisputeCollections, type DisputeItem, type DisputeState, type DisputeStore, type LedgerFilter, type LedgerSummary, CHANNEL_LABELS, CHANNELS, DISPUTE_CATEGORY_LABELS, defaultDepartmentRegistry, disputeLoop, disputeStoreOutline, queryLedger, summarizeLedger, summarizeLedgerPeriod, type LedgerPeriodReport } from '@bihuan/core/dispute';
 import { parsePeriod, type Period } from '@bihuan/core/calendar';
 import { type CsvColumn, chinaDate, chinaDateTime, toCsv } from '@bihuan/core/export';
 import { overdue } from '@bihuan/core/loop';
@@ -253,7 +253,7 @@ export class BhDisputeLedger extends BihuanElement {
     super.connectedCallback();
     // Only a ledger that reads the store opens one.
     if (this.items === undefined && !this.storeController) {
-      this.storeController = new StoreController(this, disputeStoreSpec, async (store) => {
+      this.storeController = new StoreController(this, disputeStoreOutline, async (store) => {
         const { items, problems } = await store.all('disputes');
         this.loaded = items as DisputeItem[];
         this.unreadable = problems.length;
