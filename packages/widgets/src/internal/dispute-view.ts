@@ -1,6 +1,6 @@
 // What the three dispute widgets share: the store they bind to, the viewer (role, id, clock), and
 // how a dispute's parts read in the page's language.
-import { type DepartmentRegistry, type DisputeItem, type Party, DISPUTE_PERSONAL_DATA_ROLES, DISPUTE_ROLE_LABELS, DISPUTE_STATE_LABELS, defaultDepartmentRegistry, disputeLoop, maySeePersonalData } from '@bihuan/core/dispute';
+import { type DepartmentRegistry, type DisputeItem, type Party, DISPUTE_PERSONAL_DATA_ROLES, DISPUTE_ROLE_LABELS, DISPUTE_STATE_LABELS, defaultDepartmentRegistry, maySeePersonalData } from '@bihuan/core/dispute';
 import { type Locale, type Localized } from '@bihuan/core/schema';
 import type { PropertyDeclarations } from 'lit';
 import { idGuard, nowGuard, objectWithMethods, roleGuard, storeGuard, stringListGuard } from './guard.js';
@@ -31,7 +31,6 @@ export const stateLabel = (state: string, locale: Locale): string => standalone(
 
 export const roleLabel = (role: string, locale: Locale): string => standalone(text(DISPUTE_ROLE_LABELS[role as keyof typeof DISPUTE_ROLE_LABELS], locale, role), locale);
 
-export const eventLabel = (event: string, locale: Locale): string => standalone(text(disputeLoop.events[event as keyof typeof disputeLoop.events]?.label, locale, event), locale);
 
 export function departmentName(id: string, locale: Locale, registry: DepartmentRegistry = defaultDepartmentRegistry): string {
   return registry.get(id)?.name[locale] ?? id;
