@@ -4,7 +4,7 @@ import { fromDomError, storeError } from './errors.js';
 import { ChangeGroups, Notifier } from './channel.js';
 import { blobBytesRow, blobIdArg, blobOf, blobRow, copyLegacyBlobs, infoOf, legacyBlobsName, type BlobRow } from './blobs.js';
 import { BLOBS, BLOBS_LAYOUT_OFFSET, CHANGES, META, layOut } from './structure.js';
-import { BLOCKED_TEXT, CLOSED_TEXT, VERSIONCHANGE_TEXT, idbOptionsArg } from './reader.js';
+import { BLOCKED_TEXT, CLOSED_TEXT, VERSIONCHANGE_TEXT, idbOptionsArg, openDatabase } from './reader.js';
 import { declared, eventActor, historyOf, pageOf, storeOf, verifyRecords } from './common.js';
 import { changesQueryArg, functionArg, listArg, pageSize, queryArg, restoreOptionsArg, writeOptionsArg } from './args.js';
 import {
@@ -757,7 +757,7 @@ const DOM_NAMES = new Set(['QuotaExceededError', 'AbortError', 'TransactionInact
  * the migrations' record transforms in order, then drops what the declaration no longer has — all
  * in the one versionchange transaction, so a failed migration leaves the old version intact.
  */
-function open(
+async function open(
   factory: IDBFactory,
   spec: StoreSpec,
   cols: ReadonlyMap<string, ResolvedCollection>,
@@ -766,93 +766,35 @@ function open(
   options: IndexedDbStoreOptions,
   emit: (event: StoreStatusEvent) => void,
 ): Promise<IDBDatabase> {
-  return new Promise<IDBDatabase>((resolve, reject) => {
-    let request: IDBOpenDBRequest;
-    try {
-      request = factory.open(spec.name, version + BLOBS_LAYOUT_OFFSET);
-    } catch (error) {
-      reject(fromDomError(error));
-      return;
-    }
-    let settled = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let upgradeError: unknown;
-    const settle = (fn: () => void) => {
-      if (settled) return;
-      settled = true;
-      if (timer !== undefined) clearTimeout(timer);
-      fn();
-    };
-
-    request.onblocked = () => {
-      emit({ type: 'blocked', message: BLOCKED_TEXT });
-      const ms = options.blockedTimeoutMs ?? 5000;
-      if (Number.isFinite(ms) && timer === undefined) {
-        timer = setTimeout(() => settle(() => reject(storeError('blocked'))), ms);
-      }
-    };
-
-    request.onupgradeneeded = (event) => {
-      const db = request.result;
-      const tx = request.transaction!;
-      try {
-        upgrade(factory, db, tx, spec, cols, event.oldVersion, version, fingerprint, (error) => {
-          upgradeError ??= error;
-        });
-      } catch (error) {
-        upgradeError = error;
-        tx.abort();
-      }
-    };
-
-    request.onerror = (event) => {
-      event.preventDefault();
-      settle(() => reject(upgradeError ? fromDomError(upgradeError) : fromDomError(request.error)));
-    };
-
-    request.onsuccess = () => {
-      const db = request.result;
-      if (settled) {
-        // We gave up waiting (blocked too long); do not keep a connection nobody holds.
-        db.close();
-        return;
-      }
-      // Same version: check that the declared structure is the one on disk.
-      let tx: IDBTransaction;
-      try {
-        tx = db.transaction(META, 'readonly');
-      } catch (error) {
-        db.close();
-        settle(() => reject(fromDomError(error)));
-        return;
-      }
-      const req = tx.objectStore(META).get('fingerprint');
-      const legacy = tx.objectStore(META).get(LEGACY);
-      req.onsuccess = () => {
-        if (req.result !== fingerprint) {
-          db.close();
-          settle(() => reject(storeError('schema_mismatch', {}, `stored ${String(req.result)}, declared ${fingerprint}`)));
-        } else settle(() => resolve(db));
-      };
-      legacy.onsuccess = () => {
-        if (legacy.result !== true) return;
-        // The upgrade moved the old layout's blobs in: delete their database, then forget it. In
-        // the background (an old tab may hold it open a moment); the next open tries again if need be.
-        const gone = factory.deleteDatabase(legacyBlobsName(spec.name));
-        gone.onsuccess = () => {
-          try {
-            db.transaction(META, 'readwrite').objectStore(META).delete(LEGACY);
-          } catch {
-            // Closed meanwhile: the next open deletes nothing and clears the mark.
-          }
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    return (await openDatabase(factory, spec.name, version, fingerprint, {
+      blocked: (settle, _resolve, reject) => {
+        emit({ type: 'blocked', message: BLOCKED_TEXT });
+        const ms = options.blockedTimeoutMs ?? 5000;
+        if (Number.isFinite(ms) && timer === undefined) timer = setTimeout(() => settle(() => reject(storeError('blocked'))), ms);
+      },
+      upgrade: (request, event, fail) => upgrade(factory, request.result, request.transaction!, spec, cols, event.oldVersion, version, fingerprint, fail),
+      opened: (db) => {
+        const legacy = db.transaction(META, 'readonly').objectStore(META).get(LEGACY);
+        legacy.onsuccess = () => {
+          if (legacy.result !== true) return;
+          // The upgrade moved the old layout's blobs in: delete their database, then forget it. In
+          // the background (an old tab may hold it open a moment); the next open tries again if need be.
+          const gone = factory.deleteDatabase(legacyBlobsName(spec.name));
+          gone.onsuccess = () => {
+            try {
+              db.transaction(META, 'readwrite').objectStore(META).delete(LEGACY);
+            } catch {
+              // Closed meanwhile: the next open deletes nothing and clears the mark.
+            }
+          };
         };
-      };
-      req.onerror = () => {
-        db.close();
-        settle(() => reject(fromDomError(req.error)));
-      };
-    };
-  });
+      },
+    }))!;
+  } finally {
+    if (timer !== undefined) clearTimeout(timer);
+  }
 }
 
 function upgrade(

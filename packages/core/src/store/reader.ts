@@ -74,56 +74,67 @@ export function defineStoreOutline<const C extends Collections>(outline: StoreOu
   return outline;
 }
 
+/** What differs between opening a database to read (below) and to write (indexeddb.ts). */
+export interface OpenHooks {
+  /** Another tab holds an older version open: settle (resolve or reject) or wait. */
+  blocked(settle: (fn: () => void) => void, resolve: (db: IDBDatabase | undefined) => void, reject: (error: unknown) => void): void;
+  /** The upgrade; `fail` names why it failed (the caller aborts it); `handOver` aborts it for the caller to open another way (resolves undefined). */
+  upgrade(request: IDBOpenDBRequest, event: IDBVersionChangeEvent, fail: (error: unknown) => void, handOver: () => void, settled: boolean): void;
+  /** The database is open and its structure is the declared one. */
+  opened?(db: IDBDatabase): void;
+}
+
 /**
- * Opens the database at the outline's version for reading: creates it when it is new (empty
- * collections need no schema), refuses it when its stored structure differs (`schema_mismatch`) or
- * it is newer than the code (`version`), and answers undefined when an upgrade of existing data is
- * due or another tab blocks one: the full store runs that (it holds the migrations).
+ * Opens a store's database at `version`, and checks that the structure on disk is the declared
+ * one (`schema_mismatch` otherwise; a newer database fails with `version`).
  */
-function openForReading(factory: IDBFactory, outline: StoreOutline, fingerprint: string, cols: ReturnType<typeof resolveCollections>): Promise<IDBDatabase | undefined> {
+export function openDatabase(factory: IDBFactory, name: string, version: number, fingerprint: string, hooks: OpenHooks): Promise<IDBDatabase | undefined> {
   return new Promise((resolve, reject) => {
     let request: IDBOpenDBRequest;
     try {
-      request = factory.open(outline.name, outline.version + BLOBS_LAYOUT_OFFSET);
+      request = factory.open(name, version + BLOBS_LAYOUT_OFFSET);
     } catch (error) {
       reject(fromDomError(error));
       return;
     }
     let settled = false;
-    let handOver = false;
+    let handedOver = false;
     let upgradeError: unknown;
     const settle = (fn: () => void) => {
-      if (!settled) {
-        settled = true;
-        fn();
-      }
+      if (settled) return;
+      settled = true;
+      fn();
     };
-    request.onblocked = () => {
-      handOver = true;
-      settle(() => resolve(undefined));
-    };
+    request.onblocked = () => hooks.blocked(settle, resolve, reject);
     request.onupgradeneeded = (event) => {
       const tx = request.transaction!;
-      if (event.oldVersion !== 0 || settled) {
-        handOver = true;
-        tx.abort();
-        return;
-      }
+      const abort = () => {
+        try {
+          tx.abort();
+        } catch {
+          // Already aborted.
+        }
+      };
       try {
-        layOut(request.result, tx, new Set(), cols);
-        tx.objectStore(META).put(fingerprint, 'fingerprint');
+        hooks.upgrade(request, event, (error) => {
+          upgradeError ??= error;
+        }, () => {
+          handedOver = true;
+          abort();
+        }, settled);
       } catch (error) {
         upgradeError = error;
-        tx.abort();
+        abort();
       }
     };
     request.onerror = (event) => {
       event.preventDefault();
-      settle(() => (handOver ? resolve(undefined) : reject(fromDomError(upgradeError ?? request.error))));
+      settle(() => (handedOver ? resolve(undefined) : reject(fromDomError(upgradeError ?? request.error))));
     };
     request.onsuccess = () => {
       const db = request.result;
       if (settled) {
+        // We gave up waiting (blocked too long, or handed over); do not keep a connection nobody holds.
         db.close();
         return;
       }
@@ -136,10 +147,12 @@ function openForReading(factory: IDBFactory, outline: StoreOutline, fingerprint:
         return;
       }
       req.onsuccess = () => {
-        if (req.result === fingerprint) settle(() => resolve(db));
-        else {
+        if (req.result !== fingerprint) {
           db.close();
           settle(() => reject(storeError('schema_mismatch', {}, `stored ${String(req.result)}, declared ${fingerprint}`)));
+        } else {
+          settle(() => resolve(db));
+          hooks.opened?.(db);
         }
       };
       req.onerror = () => {
@@ -147,6 +160,27 @@ function openForReading(factory: IDBFactory, outline: StoreOutline, fingerprint:
         settle(() => reject(fromDomError(req.error)));
       };
     };
+  });
+}
+
+/**
+ * Opens the database at the outline's version for reading: creates it when it is new (empty
+ * collections need no schema), refuses it when its stored structure differs (`schema_mismatch`) or
+ * it is newer than the code (`version`), and answers undefined when an upgrade of existing data is
+ * due or another tab blocks one: the full store runs that (it holds the migrations).
+ */
+function openForReading(factory: IDBFactory, outline: StoreOutline, fingerprint: string, cols: ReturnType<typeof resolveCollections>): Promise<IDBDatabase | undefined> {
+  let blocked = false;
+  return openDatabase(factory, outline.name, outline.version, fingerprint, {
+    blocked: (settle, resolve) => {
+      blocked = true;
+      settle(() => resolve(undefined));
+    },
+    upgrade: (request, event, _fail, handOver, settled) => {
+      if (event.oldVersion !== 0 || settled || blocked) return handOver();
+      layOut(request.result, request.transaction!, new Set(), cols);
+      request.transaction!.objectStore(META).put(fingerprint, 'fingerprint');
+    },
   });
 }
 
