@@ -39,9 +39,10 @@ import { dateInCase, followUpInterval, liaisonOfRoutedBody, panelMember, writeOf
 import { type Verdict, firstRefusal, guardRefusal } from '../loop/refusal.js';
 import { handlerEvents, HANDLER_RULES } from '../loop/handler.js';
 import { ATTACHMENT_RULES, checkAgreementScan, type Attachment } from '../schema/attachment.js';
+import { DISPUTE_LOOP_ID, DISPUTE_ROLE_LABELS, DISPUTE_STATE_LABELS } from './labels.js';
 import { escalationEvents, ESCALATION_CHAINS, ESCALATION_RULES, SYSTEM_ROLE } from '../loop/escalation.js';
 
-export const DISPUTE_LOOP_ID = 'dispute';
+export { DISPUTE_LOOP_ID };
 
 /** The roles that act for a routed body: bound by `handler_only` once a handler is named (in `panelMember`, `liaisonOfRoutedBody`). */
 export const DISPUTE_BODY_ROLES = ['mediator', 'departmentLiaison'] as const;
@@ -289,23 +290,23 @@ export function createDisputeLoop(options: DisputeLoopOptions = {}) {
     initial: 'received',
     creators: ['intakeClerk', 'supervisor'],
     roles: {
-      intakeClerk: { label: { 'zh-CN': '受理员', en: 'intake clerk' } },
-      mediator: { label: { 'zh-CN': '调解员', en: 'mediator' } },
-      departmentLiaison: { label: { 'zh-CN': '部门联络员', en: 'department liaison' } },
-      supervisor: { label: { 'zh-CN': '中心负责人', en: 'centre supervisor' } },
+      intakeClerk: { label: DISPUTE_ROLE_LABELS.intakeClerk },
+      mediator: { label: DISPUTE_ROLE_LABELS.mediator },
+      departmentLiaison: { label: DISPUTE_ROLE_LABELS.departmentLiaison },
+      supervisor: { label: DISPUTE_ROLE_LABELS.supervisor },
       ...SYSTEM_ROLE,
     },
     states: {
-      received: { label: { 'zh-CN': '已受理', en: 'accepted' }, limit: limits.received },
-      routed: { label: { 'zh-CN': '已分流', en: 'routed' }, limit: limits.routed },
-      mediating: { label: { 'zh-CN': '调解中', en: 'in mediation' }, limit: limits.mediating },
-      followUp: { label: { 'zh-CN': '待回访', en: 'awaiting follow-up' }, limit: limits.followUp },
-      pendingWriteOff: { label: { 'zh-CN': '待销号', en: 'awaiting write-off' }, limit: limits.pendingWriteOff },
-      closed: { label: { 'zh-CN': '已销号', en: 'written off' }, final: true },
-      withdrawn: { label: { 'zh-CN': '已撤回', en: 'withdrawn' }, final: true },
-      merged: { label: { 'zh-CN': '已合并', en: 'merged as duplicate' }, final: true },
-      declined: { label: { 'zh-CN': '不予受理', en: 'declined' }, final: true },
-      transferred: { label: { 'zh-CN': '已直接移交', en: 'referred elsewhere' }, final: true },
+      received: { label: DISPUTE_STATE_LABELS.received, limit: limits.received },
+      routed: { label: DISPUTE_STATE_LABELS.routed, limit: limits.routed },
+      mediating: { label: DISPUTE_STATE_LABELS.mediating, limit: limits.mediating },
+      followUp: { label: DISPUTE_STATE_LABELS.followUp, limit: limits.followUp },
+      pendingWriteOff: { label: DISPUTE_STATE_LABELS.pendingWriteOff, limit: limits.pendingWriteOff },
+      closed: { label: DISPUTE_STATE_LABELS.closed, final: true },
+      withdrawn: { label: DISPUTE_STATE_LABELS.withdrawn, final: true },
+      merged: { label: DISPUTE_STATE_LABELS.merged, final: true },
+      declined: { label: DISPUTE_STATE_LABELS.declined, final: true },
+      transferred: { label: DISPUTE_STATE_LABELS.transferred, final: true },
     },
     events: {
       route: {

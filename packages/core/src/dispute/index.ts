@@ -90,10 +90,14 @@ export {
 } from './definition.js';
 export { acceptDispute, type AcceptDisputeInput } from './intake.js';
 export { applyDisputeEvent, type DisputeApplyResult, type DisputeApplyOptions } from './apply.js';
-export { LedgerFilterSchema, queryLedger, summarizeLedger, ledgerSummaryOf, countLedgerBy, isResolved, ledgerOfPeriod, summarizeLedgerPeriod, type LedgerFilter, type LedgerSummary, type LedgerCounts, type LedgerPeriodReport } from './ledger.js';
+export { LedgerFilterSchema, queryLedger, summarizeLedger, ledgerSummaryOf, countLedgerBy, isResolved, type LedgerFilter, type LedgerSummary, type LedgerCounts } from './ledger.js';
+export { ledgerOfPeriod, summarizeLedgerPeriod, type LedgerPeriodReport } from './ledger-period.js';
+export { disputeStoreOutline } from './store-outline.js';
 export { DISPUTE_STORE_NAME, disputeCollections, createDisputeStoreSpec, disputeStoreSpec, type DisputeCollections, type DisputeStore } from './store.js';
 export {
   DISPUTE_CATEGORY_LABELS,
+  DISPUTE_ROLE_LABELS,
+  DISPUTE_STATE_LABELS,
   CHANNEL_LABELS,
   PRESENCE_LABELS,
   REFERRAL_TARGET_LABELS,

@@ -1,8 +1,37 @@
 import type { Localized } from '../i18n/locale.js';
+import { SYSTEM_ROLE } from '../loop/system-role.js';
 import type { DisputeRole } from './definition.js';
 import type { Presence } from './departments.js';
 import type { DisputeCategory } from './schema.js';
 import type { Channel, DeclineReason, ReferralTarget } from './schema.js';
+
+/** The dispute loop's id (snapshots carry it). */
+export const DISPUTE_LOOP_ID = 'dispute';
+
+// The loop's states and roles with their names, as data: the definition (definition.ts) builds on
+// them, and a page that only lists disputes (the ledger) reads them without the loop's guards.
+/** The dispute states, in the loop's order, with their names. */
+export const DISPUTE_STATE_LABELS = {
+  received: { 'zh-CN': '已受理', en: 'accepted' },
+  routed: { 'zh-CN': '已分流', en: 'routed' },
+  mediating: { 'zh-CN': '调解中', en: 'in mediation' },
+  followUp: { 'zh-CN': '待回访', en: 'awaiting follow-up' },
+  pendingWriteOff: { 'zh-CN': '待销号', en: 'awaiting write-off' },
+  closed: { 'zh-CN': '已销号', en: 'written off' },
+  withdrawn: { 'zh-CN': '已撤回', en: 'withdrawn' },
+  merged: { 'zh-CN': '已合并', en: 'merged as duplicate' },
+  declined: { 'zh-CN': '不予受理', en: 'declined' },
+  transferred: { 'zh-CN': '已直接移交', en: 'referred elsewhere' },
+} as const satisfies Readonly<Record<string, Localized>>;
+
+/** The roles that act in the dispute loop, with their names (the scheduler's `system` last). */
+export const DISPUTE_ROLE_LABELS = {
+  intakeClerk: { 'zh-CN': '受理员', en: 'intake clerk' },
+  mediator: { 'zh-CN': '调解员', en: 'mediator' },
+  departmentLiaison: { 'zh-CN': '部门联络员', en: 'department liaison' },
+  supervisor: { 'zh-CN': '中心负责人', en: 'centre supervisor' },
+  system: SYSTEM_ROLE.system.label,
+} as const satisfies Readonly<Record<string, Localized>>;
 
 /** Names of the dispute categories, for forms, ledgers and exports. */
 export const DISPUTE_CATEGORY_LABELS: Readonly<Record<DisputeCategory, Localized>> = {

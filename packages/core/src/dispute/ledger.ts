@@ -2,15 +2,15 @@ import * as z from '../schema/zod.js';
 import { InvalidArgumentError } from '../errors/errors.js';
 import { formatRate } from '../rate/rate.js';
 import { overdue, momentMs, type Moment } from '../loop/deadlines.js';
-import { DISPUTE_LOOP_ID, disputeLoop, type DisputeContext, type DisputeItem, type DisputeLoop, type DisputeState } from './definition.js';
+import { DISPUTE_LOOP_ID } from './labels.js';
+import type { DisputeItem, DisputeState } from './definition.js';
 import { DISPUTE_CATEGORIES } from './schema.js';
 import { CHANNELS } from './schema.js';
 import { parseArgument } from '../schema/argument.js';
 import { keyedRecord } from '../schema/keyed.js';
-import { inPeriod, parsePeriod, periodKey, type Period } from '../calendar/period.js';
+import { inPeriod, parsePeriod, periodKey } from '../calendar/period.js';
 import { parseInstant } from '../calendar/instant.js';
 import { handlerOf } from '../loop/handler.js';
-import { comparePeriods, countChange, itemsOfPeriod, periodArgument, rateChange, type CountChange, type PeriodComparison } from '../loop/as-of.js';
 
 const STATES = ['received', 'routed', 'mediating', 'followUp', 'pendingWriteOff', 'closed', 'withdrawn', 'merged', 'declined', 'transferred'] as const satisfies readonly DisputeState[];
 
@@ -47,7 +47,8 @@ function refuseItem(fn: string, i: number, item: unknown): never {
   throw new InvalidArgumentError(fn, `items[${i}]`, { 'zh-CN': '必须是纠纷闭环的快照', en: 'must be a snapshot of the dispute loop' }, item);
 }
 
-function checkItems(fn: string, items: readonly DisputeItem[]): void {
+/** @internal Refuses, naming the argument, anything but an array of dispute items. */
+export function checkItems(fn: string, items: readonly DisputeItem[]): void {
   if (!Array.isArray(items)) refuseItems(fn, items);
   for (let i = 0; i < items.length; i++) if (!isDisputeItem(items[i])) refuseItem(fn, i, items[i]);
 }
@@ -198,41 +199,4 @@ export function countLedgerBy(items: readonly DisputeItem[], by: 'town' | 'commu
     }
   }
   return keyedRecord([...groups].map(([key, list]) => [key, summarizeLedger(list)] as const));
-}
-
-/**
- * The disputes accepted within a period, each as it stood at the period's end (`period.endMs`),
- * read from its own history: a dispute settled after the month ended counts as open in that month.
- * Pass the loop the items were made with (`createDisputeLoop(…)`) when it is not the default.
- */
-export function ledgerOfPeriod(items: readonly DisputeItem[], period: Period | string, loop: DisputeLoop = disputeLoop, context?: DisputeContext): DisputeItem[] {
-  checkItems('ledgerOfPeriod', items);
-  return itemsOfPeriod(loop, items, periodArgument('ledgerOfPeriod', 'period', period), context);
-}
-
-/** A period's ledger figures beside the previous period's and last year's, with the changes. */
-export interface LedgerPeriodReport extends PeriodComparison<LedgerSummary> {
-  // `summary`: The period's disputes as they stood at its end; `overdue` counts those past their stage deadline then.
-  /** `formatChange` of the disputes accepted: against the previous period and the same period last year. */
-  readonly accepted: CountChange;
-  /** `formatChange` of the disputes resolved. */
-  readonly resolved: CountChange;
-  /** `formatPoints` of the resolution rate (percentage points). */
-  readonly resolutionRate: CountChange;
-}
-
-/**
- * 台账 by period: the disputes accepted in the period as they stood at its end, against the
- * previous period (环比) and the same period last year (同比).
- */
-export function summarizeLedgerPeriod(items: readonly DisputeItem[], period: Period | string, loop: DisputeLoop = disputeLoop, context?: DisputeContext): LedgerPeriodReport {
-  checkItems('summarizeLedgerPeriod', items);
-  const p = periodArgument('summarizeLedgerPeriod', 'period', period);
-  const c = comparePeriods(p, (q) => summarizeLedger(itemsOfPeriod(loop, items, q, context), q.endMs));
-  return {
-    ...c,
-    accepted: countChange(c, (s) => s.accepted),
-    resolved: countChange(c, (s) => s.resolved),
-    resolutionRate: rateChange(c, (s) => [s.resolved, s.accepted]),
-  };
 }

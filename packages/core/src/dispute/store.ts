@@ -2,14 +2,14 @@ import { defineStore } from '../store/spec.js';
 import { loopCollection } from '../store/loop-event.js';
 import type { Store } from '../store/types.js';
 import { type DisputeLoop, disputeLoop } from './definition.js';
+import { DISPUTE_INDEXES, DISPUTE_STORE_NAME } from './store-outline.js';
 
-/** The database the dispute widgets share when the host gives them no store. */
-export const DISPUTE_STORE_NAME = 'bihuan-dispute';
+export { DISPUTE_STORE_NAME };
 
 /** The ledger's collection: dispute snapshots keyed by id, indexed by state, deadline, area, channel and category. */
 export function disputeCollections(loop: DisputeLoop = disputeLoop) {
   return {
-    disputes: loopCollection(loop, { town: 'data.town', community: 'data.community', channel: 'data.channel', category: 'data.category' }),
+    disputes: loopCollection(loop, DISPUTE_INDEXES),
   };
 }
 export type DisputeCollections = ReturnType<typeof disputeCollections>;

@@ -62,6 +62,9 @@ export async function importBackup(store: Store<Collections>, text: string, opti
     throw storeError('invalid_backup', {}, 'missing collections (an object of name → records) or changes');
   }
   if (parsed.formatVersion === 1 && !Array.isArray(parsed.history)) throw storeError('invalid_backup', {}, 'missing history');
+  // A store opened from an outline (createLazyIndexedDbStore) knows its migrations once its full
+  // spec has loaded, which any call beyond reading does: this cheap one makes sure before they run.
+  if (from < store.schemaVersion) await store.lastSeq();
   const migrated: Record<string, unknown[]> = {};
   // Collections added since the backup's version start empty, as the upgrade would leave them.
   if (from < store.schemaVersion) for (const name of Object.keys(store.spec.collections)) migrated[name] = [];

@@ -28,6 +28,7 @@ import { isSaneInstant } from '../schema/bounds.js';
 import { type Moment, momentMs } from './deadlines.js';
 import type { GuardRefusal, Verdict } from './refusal.js';
 import type { Actor, LoopEvent, Snapshot } from './types.js';
+import { SYSTEM_ROLE } from './system-role.js';
 
 /** One level of a chain: an id a program keys on, and its name. */
 export interface EscalationLevel {
@@ -98,8 +99,7 @@ export const ESCALATE_EVENT = 'escalate';
 /** The rule a scheduler's escalation names by default: the item's deadline has passed. */
 export const OVERDUE_RULE = 'overdue';
 
-/** The role a host's scheduler acts in when it escalates by rule (added to each escalating loop). */
-export const SYSTEM_ROLE = { system: { label: L('系统（按规则）', 'system (by rule)') } } as const;
+export { SYSTEM_ROLE };
 
 /**
  * `escalate`: from which level to which, the deadline that was missed, and by what rule (`overdue`

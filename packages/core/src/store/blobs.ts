@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from '../errors/errors.js';
 import { fromDomError } from './errors.js';
+import { BLOBS } from './structure.js';
 import { writeOptionsArg } from './args.js';
 
 /**
@@ -73,7 +74,7 @@ export const infoOf = (row: BlobRow): StoredBlob => ({ id: row.id, type: row.typ
  * The object store of an IndexedDB store's blobs, in the records' own database: an attachment's
  * record and its bytes are written in one transaction.
  */
-export const BLOBS = '_blobs';
+export { BLOBS };
 
 /** Where the old two-database layout kept the blobs: a database of their own beside the records'. */
 export const legacyBlobsName = (name: string): string => `${name}:blobs`;

@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from '../errors/errors.js';
-import { keyId } from './spec.js';
+import { keyId } from './structure.js';
 import type { Actor, ChangeEntry, ChangeOp, Key, StoreNotice } from './types.js';
 
 /**

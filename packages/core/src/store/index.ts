@@ -3,6 +3,7 @@ export { defineStore, schemaVersionOf, fingerprintOf, compareKeys, recordVersion
 export { MAX_SEQ } from './channel.js';
 export { readBlob, type StoredBlob, type BlobBytes } from './blobs.js';
 export { createMemoryStore, createMemoryBacking, type MemoryBacking, type MemoryStoreOptions } from './memory.js';
+export { createLazyIndexedDbStore, defineStoreOutline, type StoreOutline } from './reader.js';
 export { createIndexedDbStore, deleteIndexedDbStore, BLOBS_LAYOUT_OFFSET, type IndexedDbStoreOptions } from './indexeddb.js';
 export type {
   Key,

@@ -2,7 +2,9 @@ import { BihuanError, InvalidArgumentError } from '../errors/errors.js';
 import { wrap, type IDBPDatabase } from 'idb';
 import { fromDomError, storeError } from './errors.js';
 import { ChangeGroups, Notifier } from './channel.js';
-import { BLOBS, blobBytesRow, blobIdArg, blobOf, blobRow, copyLegacyBlobs, infoOf, legacyBlobsName, type BlobRow } from './blobs.js';
+import { blobBytesRow, blobIdArg, blobOf, blobRow, copyLegacyBlobs, infoOf, legacyBlobsName, type BlobRow } from './blobs.js';
+import { BLOBS, BLOBS_LAYOUT_OFFSET, CHANGES, META, layOut } from './structure.js';
+import { BLOCKED_TEXT, CLOSED_TEXT, VERSIONCHANGE_TEXT, idbOptionsArg, openDatabase } from './reader.js';
 import { declared, eventActor, historyOf, pageOf, storeOf, verifyRecords } from './common.js';
 import { changesQueryArg, functionArg, listArg, pageSize, queryArg, restoreOptionsArg, writeOptionsArg } from './args.js';
 import {
@@ -44,18 +46,8 @@ import type {
   WriteOptions,
 } from './types.js';
 
-const META = '_meta';
-/** Where earlier versions kept history rows; dropped at the next upgrade (the snapshot holds the history). */
-const HISTORY = '_history';
-const CHANGES = '_changes';
 const INTERNAL = [META, CHANGES, BLOBS];
-/**
- * The IndexedDB version is the schema version plus this offset since the blobs moved into the
- * records' database (`_blobs`): a database of the old two-database layout (version = schema
- * version) is always upgraded once, which moves its blobs in, and a page of the old layout meeting
- * a database of the new one gets a version error instead of writing blobs where nobody reads them.
- */
-export const BLOBS_LAYOUT_OFFSET = 1_000_000;
+export { BLOBS_LAYOUT_OFFSET };
 /** Set in `_meta` by the upgrade that moved the old layout's blobs in, until `<name>:blobs` is deleted. */
 const LEGACY = 'legacyBlobs';
 /** What a batch's blob calls name as their "collection" (not a declared one, so never a clash). */
@@ -78,27 +70,6 @@ export interface IndexedDbStoreOptions {
   readonly blockedTimeoutMs?: number;
   /** Close this connection when another tab upgrades the database (default true). */
   readonly closeOnVersionChange?: boolean;
-}
-
-const BLOCKED_TEXT = {
-  'zh-CN': '数据库需要升级，但本系统的另一个标签页仍在使用旧版本。请关闭其他标签页，升级将自动继续。',
-  en: 'The database needs an upgrade, but another tab of this application still uses the old version. Close the other tabs; the upgrade will then continue.',
-} as const;
-const VERSIONCHANGE_TEXT = {
-  'zh-CN': '本系统已在另一个标签页中更新，本页的数据库连接已关闭，请刷新页面。',
-  en: 'This application was updated in another tab; this page’s database connection is closed. Please reload.',
-} as const;
-const CLOSED_TEXT = { 'zh-CN': '数据库连接被浏览器关闭，请刷新页面。', en: 'The browser closed the database connection. Please reload.' } as const;
-
-// Options read as an object (a non-object is refused in words); the timeout bounded.
-function idbOptionsArg<O extends object>(fn: string, value: O): O {
-  if (value === undefined || value === null) return {} as O;
-  if (typeof value !== 'object' || Array.isArray(value)) throw new InvalidArgumentError(fn, 'options', { 'zh-CN': '必须是选项对象', en: 'must be an options object' }, value);
-  const t = (value as { blockedTimeoutMs?: unknown }).blockedTimeoutMs;
-  if (t !== undefined && !(typeof t === 'number' && Number.isFinite(t) && t >= 0 && t <= 600_000)) {
-    throw new InvalidArgumentError(fn, 'options.blockedTimeoutMs', { 'zh-CN': '必须是 0 到 600000 之间的毫秒数', en: 'must be milliseconds from 0 to 600000' }, t);
-  }
-  return value;
 }
 
 /** Opens (creating or upgrading as needed) an IndexedDB store: the embedded default in browsers. */
@@ -786,7 +757,7 @@ const DOM_NAMES = new Set(['QuotaExceededError', 'AbortError', 'TransactionInact
  * the migrations' record transforms in order, then drops what the declaration no longer has — all
  * in the one versionchange transaction, so a failed migration leaves the old version intact.
  */
-function open(
+async function open(
   factory: IDBFactory,
   spec: StoreSpec,
   cols: ReadonlyMap<string, ResolvedCollection>,
@@ -795,93 +766,35 @@ function open(
   options: IndexedDbStoreOptions,
   emit: (event: StoreStatusEvent) => void,
 ): Promise<IDBDatabase> {
-  return new Promise<IDBDatabase>((resolve, reject) => {
-    let request: IDBOpenDBRequest;
-    try {
-      request = factory.open(spec.name, version + BLOBS_LAYOUT_OFFSET);
-    } catch (error) {
-      reject(fromDomError(error));
-      return;
-    }
-    let settled = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let upgradeError: unknown;
-    const settle = (fn: () => void) => {
-      if (settled) return;
-      settled = true;
-      if (timer !== undefined) clearTimeout(timer);
-      fn();
-    };
-
-    request.onblocked = () => {
-      emit({ type: 'blocked', message: BLOCKED_TEXT });
-      const ms = options.blockedTimeoutMs ?? 5000;
-      if (Number.isFinite(ms) && timer === undefined) {
-        timer = setTimeout(() => settle(() => reject(storeError('blocked'))), ms);
-      }
-    };
-
-    request.onupgradeneeded = (event) => {
-      const db = request.result;
-      const tx = request.transaction!;
-      try {
-        upgrade(factory, db, tx, spec, cols, event.oldVersion, version, fingerprint, (error) => {
-          upgradeError ??= error;
-        });
-      } catch (error) {
-        upgradeError = error;
-        tx.abort();
-      }
-    };
-
-    request.onerror = (event) => {
-      event.preventDefault();
-      settle(() => reject(upgradeError ? fromDomError(upgradeError) : fromDomError(request.error)));
-    };
-
-    request.onsuccess = () => {
-      const db = request.result;
-      if (settled) {
-        // We gave up waiting (blocked too long); do not keep a connection nobody holds.
-        db.close();
-        return;
-      }
-      // Same version: check that the declared structure is the one on disk.
-      let tx: IDBTransaction;
-      try {
-        tx = db.transaction(META, 'readonly');
-      } catch (error) {
-        db.close();
-        settle(() => reject(fromDomError(error)));
-        return;
-      }
-      const req = tx.objectStore(META).get('fingerprint');
-      const legacy = tx.objectStore(META).get(LEGACY);
-      req.onsuccess = () => {
-        if (req.result !== fingerprint) {
-          db.close();
-          settle(() => reject(storeError('schema_mismatch', {}, `stored ${String(req.result)}, declared ${fingerprint}`)));
-        } else settle(() => resolve(db));
-      };
-      legacy.onsuccess = () => {
-        if (legacy.result !== true) return;
-        // The upgrade moved the old layout's blobs in: delete their database, then forget it. In
-        // the background (an old tab may hold it open a moment); the next open tries again if need be.
-        const gone = factory.deleteDatabase(legacyBlobsName(spec.name));
-        gone.onsuccess = () => {
-          try {
-            db.transaction(META, 'readwrite').objectStore(META).delete(LEGACY);
-          } catch {
-            // Closed meanwhile: the next open deletes nothing and clears the mark.
-          }
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    return (await openDatabase(factory, spec.name, version, fingerprint, {
+      blocked: (settle, _resolve, reject) => {
+        emit({ type: 'blocked', message: BLOCKED_TEXT });
+        const ms = options.blockedTimeoutMs ?? 5000;
+        if (Number.isFinite(ms) && timer === undefined) timer = setTimeout(() => settle(() => reject(storeError('blocked'))), ms);
+      },
+      upgrade: (request, event, fail) => upgrade(factory, request.result, request.transaction!, spec, cols, event.oldVersion, version, fingerprint, fail),
+      opened: (db) => {
+        const legacy = db.transaction(META, 'readonly').objectStore(META).get(LEGACY);
+        legacy.onsuccess = () => {
+          if (legacy.result !== true) return;
+          // The upgrade moved the old layout's blobs in: delete their database, then forget it. In
+          // the background (an old tab may hold it open a moment); the next open tries again if need be.
+          const gone = factory.deleteDatabase(legacyBlobsName(spec.name));
+          gone.onsuccess = () => {
+            try {
+              db.transaction(META, 'readwrite').objectStore(META).delete(LEGACY);
+            } catch {
+              // Closed meanwhile: the next open deletes nothing and clears the mark.
+            }
+          };
         };
-      };
-      req.onerror = () => {
-        db.close();
-        settle(() => reject(fromDomError(req.error)));
-      };
-    };
-  });
+      },
+    }))!;
+  } finally {
+    if (timer !== undefined) clearTimeout(timer);
+  }
 }
 
 function upgrade(
@@ -900,29 +813,7 @@ function upgrade(
   const legacy = storedVersion > 0 && !existing.has(BLOBS);
   const oldVersion = legacy || storedVersion === 0 ? storedVersion : storedVersion - BLOBS_LAYOUT_OFFSET;
   if (oldVersion > version) throw storeError('version', {}, `stored version ${oldVersion}, code version ${version}`);
-  if (!existing.has(META)) db.createObjectStore(META);
-  if (existing.has(HISTORY)) db.deleteObjectStore(HISTORY);
-  if (!existing.has(CHANGES)) db.createObjectStore(CHANGES, { keyPath: 'seq', autoIncrement: true });
-  if (!existing.has(BLOBS)) db.createObjectStore(BLOBS, { keyPath: 'id' });
-
-  for (const c of cols.values()) {
-    let os: IDBObjectStore;
-    if (existing.has(c.name)) {
-      os = tx.objectStore(c.name);
-      if (JSON.stringify(os.keyPath) !== JSON.stringify(c.key)) {
-        throw storeError('schema_mismatch', { collection: c.name }, 'a collection’s key path cannot change; declare a new collection and copy in a migration');
-      }
-    } else os = db.createObjectStore(c.name, { keyPath: c.key as string | string[] });
-    for (const [name, idx] of c.indexes) {
-      if (os.indexNames.contains(name)) {
-        const current = os.index(name);
-        if (JSON.stringify(current.keyPath) === JSON.stringify(idx.path) && current.unique === idx.unique) continue;
-        os.deleteIndex(name);
-      }
-      os.createIndex(name, idx.path as string | string[], { unique: idx.unique });
-    }
-    for (const name of Array.from(os.indexNames)) if (!c.indexes.has(name)) os.deleteIndex(name);
-  }
+  layOut(db, tx, existing, cols);
 
   if (oldVersion > 0) {
     for (const c of cols.values()) {

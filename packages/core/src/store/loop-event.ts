@@ -1,4 +1,5 @@
 import * as z from '../schema/zod.js';
+import { LOOP_INDEXES } from './structure.js';
 import { parseInstant } from '../calendar/instant.js';
 import { compiledOf, type AnyLoopDefinition, type LoopDefinition } from '../loop/definition.js';
 import { checkEvent } from '../loop/event.js';
@@ -131,7 +132,7 @@ export function loopCollection<S extends string, E extends string, R extends str
   return {
     schema: snapshotSchema(def),
     key: 'id',
-    indexes: { state: 'state', deadline: 'deadline', updatedAt: 'updatedAt', ...indexes },
+    indexes: { ...LOOP_INDEXES, ...indexes },
     createOnly: true,
     validateChange: (next, prev) => (check ??= loopChangeCheck(def))(next, prev),
   };

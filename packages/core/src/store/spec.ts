@@ -4,7 +4,10 @@ import { InvalidArgumentError } from '../errors/errors.js';
 import { argumentError, parseArgument } from '../schema/argument.js';
 import { FreshStep } from './copy.js';
 import { storeError } from './errors.js';
-import type { Collections, CollectionSpec, HistoryEntryLike, IndexSpec, Key, KeyPath, RecordProblem, StaleVersion, StepResult, StoreSpec, Where } from './types.js';
+// The structure (collections, key paths, indexes, fingerprint) needs no zod: a store that only reads loads it alone.
+export { MAX_KEY_TEXT, isValidKey, keyArg, keyId, resolveCollections, type ResolvedCollection } from './structure.js';
+import { isValidKey, resolveCollections, structureFingerprint, type ResolvedCollection } from './structure.js';
+import type { Collections, HistoryEntryLike, Key, KeyPath, RecordProblem, StaleVersion, StepResult, StoreSpec, Where } from './types.js';
 
 // ---- the declaration, checked once ----
 
@@ -61,27 +64,6 @@ export function defineStore<const C extends Collections>(spec: StoreSpec<C>): St
   return specArg('defineStore', spec);
 }
 
-/** A collection with its indexes normalized. */
-export interface ResolvedCollection {
-  readonly name: string;
-  readonly spec: CollectionSpec;
-  readonly key: KeyPath;
-  readonly indexes: ReadonlyMap<string, { readonly path: KeyPath; readonly unique: boolean }>;
-}
-
-export function resolveCollections(spec: StoreSpec): Map<string, ResolvedCollection> {
-  const out = new Map<string, ResolvedCollection>();
-  for (const [name, c] of Object.entries(spec.collections)) {
-    const indexes = new Map<string, { path: KeyPath; unique: boolean }>();
-    for (const [iname, def] of Object.entries(c.indexes ?? {})) {
-      const norm = typeof def === 'string' || Array.isArray(def) ? { path: def as KeyPath } : (def as IndexSpec);
-      indexes.set(iname, { path: norm.path, unique: norm.unique ?? false });
-    }
-    out.set(name, { name, spec: c, key: c.key, indexes });
-  }
-  return out;
-}
-
 /** Schema version: 1, plus one per migration. */
 export function schemaVersionOf(spec: StoreSpec): number {
   return 1 + (specArg('schemaVersionOf', spec).migrations?.length ?? 0);
@@ -93,20 +75,7 @@ export function schemaVersionOf(spec: StoreSpec): number {
  */
 export function fingerprintOf(spec: StoreSpec): string {
   specArg('fingerprintOf', spec);
-  const parts: string[] = [];
-  for (const c of [...resolveCollections(spec).values()].sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    const idx = [...c.indexes.entries()]
-      .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([n, i]) => `${n}=${JSON.stringify(i.path)}${i.unique ? '!' : ''}`);
-    parts.push(`${c.name}:${JSON.stringify(c.key)}[${idx.join(',')}]`);
-  }
-  let h = 0x811c9dc5;
-  const text = parts.join(';');
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return `${h.toString(16).padStart(8, '0')}:${parts.length}`;
+  return structureFingerprint(resolveCollections(spec));
 }
 
 export function collectionOf(map: ReadonlyMap<string, ResolvedCollection>, name: string): ResolvedCollection {
@@ -117,26 +86,6 @@ export function collectionOf(map: ReadonlyMap<string, ResolvedCollection>, name:
 }
 
 // ---- keys ----
-
-/** The longest text a key may hold, and the most parts and nesting of a compound key. */
-export const MAX_KEY_TEXT = 4096;
-const MAX_KEY_PARTS = 64;
-const MAX_KEY_DEPTH = 4;
-
-/** A key IndexedDB accepts, within bounds (text up to 4,096 characters, at most 64 parts, 4 deep). */
-export function isValidKey(value: unknown, depth = 0): value is Key {
-  if (typeof value === 'string') return value.length <= MAX_KEY_TEXT;
-  if (typeof value === 'number') return !Number.isNaN(value);
-  if (value instanceof Date) return !Number.isNaN(value.getTime());
-  if (Array.isArray(value)) return depth < MAX_KEY_DEPTH && value.length <= MAX_KEY_PARTS && value.every((v) => isValidKey(v, depth + 1));
-  return false;
-}
-
-/** @internal Throws `invalid_key` (naming the collection) unless `key` is a valid key. */
-export function keyArg(collection: string, key: unknown): Key {
-  if (!isValidKey(key)) throw storeError('invalid_key', { collection }, 'a key is a number, text (up to 4,096 characters), date or list of those');
-  return key;
-}
 
 function valueAt(record: unknown, path: string): unknown {
   if (path === '') return record;
@@ -167,8 +116,6 @@ export function keyAt(record: unknown, path: KeyPath): Key | undefined {
 
 const rank = (k: Key): number => (typeof k === 'number' ? 1 : k instanceof Date ? 2 : typeof k === 'string' ? 3 : 4);
 
-/** Stable text form of a key, for maps. */
-export const keyId = (k: Key): string => JSON.stringify(k instanceof Date ? { d: k.getTime() } : Array.isArray(k) ? k.map((x) => (x instanceof Date ? { d: x.getTime() } : x)) : k);
 
 /** IndexedDB key order: numbers < dates < strings < arrays; strings by UTF-16 code unit. */
 export function compareKeys(a: Key, b: Key): number {

@@ -1,6 +1,6 @@
 // What the three dispute widgets share: the store they bind to, the viewer (role, id, clock), and
 // how a dispute's parts read in the page's language.
-import { type DepartmentRegistry, type DisputeItem, type Party, DISPUTE_PERSONAL_DATA_ROLES, defaultDepartmentRegistry, disputeLoop, maySeePersonalData } from '@bihuan/core/dispute';
+import { type DepartmentRegistry, type DisputeItem, type Party, DISPUTE_PERSONAL_DATA_ROLES, DISPUTE_ROLE_LABELS, DISPUTE_STATE_LABELS, defaultDepartmentRegistry, maySeePersonalData } from '@bihuan/core/dispute';
 import { type Locale, type Localized } from '@bihuan/core/schema';
 import type { PropertyDeclarations } from 'lit';
 import { idGuard, nowGuard, objectWithMethods, roleGuard, storeGuard, stringListGuard } from './guard.js';
@@ -14,7 +14,7 @@ export { nowMs, type NowInput } from './now.js';
 /** The viewer properties every dispute widget takes. */
 export const viewerProperties: PropertyDeclarations = {
   store: { attribute: false, guard: storeGuard },
-  viewerRole: { type: String, attribute: 'viewer-role', guard: roleGuard(() => disputeLoop, true) },
+  viewerRole: { type: String, attribute: 'viewer-role', guard: roleGuard(() => ({ roles: DISPUTE_ROLE_LABELS }), true) },
   viewerId: { type: String, attribute: 'viewer-id', guard: idGuard },
   now: { guard: nowGuard },
   registry: { attribute: false, guard: registryGuard },
@@ -26,11 +26,11 @@ export const DEFAULT_PERSONAL_DATA_ROLES = DISPUTE_PERSONAL_DATA_ROLES;
 export const text = (label: Localized | undefined, locale: Locale, fallback = ''): string => label?.[locale] ?? fallback;
 
 // States, roles and actions stand on their own where they are shown: sentence case (words.ts).
-export const stateLabel = (state: string, locale: Locale): string => standalone(text(disputeLoop.states[state as DisputeItem['state']]?.label, locale, state), locale);
+// From core's tables, not the loop's definition: the ledger, which shows states, needs no guards.
+export const stateLabel = (state: string, locale: Locale): string => standalone(text(DISPUTE_STATE_LABELS[state as DisputeItem['state']], locale, state), locale);
 
-export const roleLabel = (role: string, locale: Locale): string => standalone(text(disputeLoop.roles[role as keyof typeof disputeLoop.roles]?.label, locale, role), locale);
+export const roleLabel = (role: string, locale: Locale): string => standalone(text(DISPUTE_ROLE_LABELS[role as keyof typeof DISPUTE_ROLE_LABELS], locale, role), locale);
 
-export const eventLabel = (event: string, locale: Locale): string => standalone(text(disputeLoop.events[event as keyof typeof disputeLoop.events]?.label, locale, event), locale);
 
 export function departmentName(id: string, locale: Locale, registry: DepartmentRegistry = defaultDepartmentRegistry): string {
   return registry.get(id)?.name[locale] ?? id;

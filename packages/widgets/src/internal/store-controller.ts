@@ -1,24 +1,32 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { BihuanError } from '@bihuan/core/schema';
 import { stopHearing } from './stop-hearing.js';
-import { type ChangeEntry, type Collections, type Store, type StoreNotice, type StoreSpec, type StoreStatusEvent, createIndexedDbStore } from '@bihuan/core/store';
+import { type ChangeEntry, type Collections, type Store, type StoreNotice, type StoreOutline, type StoreSpec, type StoreStatusEvent, createLazyIndexedDbStore } from '@bihuan/core/store';
 
 // One default store per database name, shared by every widget on the page.
 const defaults = new Map<string, Promise<Store>>();
 const statusListeners = new Set<(event: StoreStatusEvent & { store: string }) => void>();
 
+/** A store's full spec, or its outline (name, version, structure and where the full spec loads from). */
+export type SpecOrOutline<C extends Collections> = StoreSpec<C> | StoreOutline<C>;
+const isOutline = <C extends Collections>(spec: SpecOrOutline<C>): spec is StoreOutline<C> => typeof (spec as StoreOutline<C>).load === 'function';
+
 /**
  * The store a widget uses when the host gives none: IndexedDB (shared by every widget on the page
- * that declares the same spec), or an in-memory store where IndexedDB is missing (a server-side
- * render, a locked-down browser; its module is loaded only then). Status events (an upgrade
- * blocked by another tab …) reach `onDefaultStoreStatus` listeners.
+ * that declares the same database), or an in-memory store where IndexedDB is missing (a server-side
+ * render, a locked-down browser; its module is loaded only then). A widget that only reads gives
+ * the outline: the store's write side and the full spec load with the first write, whichever
+ * widget makes it. Status events (an upgrade blocked by another tab …) reach
+ * `onDefaultStoreStatus` listeners.
  */
-export function defaultStore<C extends Collections>(spec: StoreSpec<C>): Promise<Store<C>> {
+export function defaultStore<C extends Collections>(spec: SpecOrOutline<C>): Promise<Store<C>> {
   let store = defaults.get(spec.name);
   if (!store) {
+    const onEvent = (event: StoreStatusEvent) => statusListeners.forEach((l) => l({ ...event, store: spec.name }));
+    const outline: StoreOutline<C> = isOutline(spec) ? spec : { name: spec.name, version: 1 + (spec.migrations?.length ?? 0), collections: spec.collections, load: () => Promise.resolve(spec) };
     store = globalThis.indexedDB
-      ? createIndexedDbStore(spec, { onEvent: (event) => statusListeners.forEach((l) => l({ ...event, store: spec.name })) })
-      : import('./memory-fallback.js').then(({ createMemoryStore }) => createMemoryStore(spec));
+      ? createLazyIndexedDbStore(outline, { onEvent })
+      : Promise.all([import('./memory-fallback.js'), outline.load()]).then(([{ createMemoryStore }, full]) => createMemoryStore(full));
     // A failed open is not cached: the next widget tries again (after the other tab closed, say).
     store.catch(() => defaults.delete(spec.name));
     defaults.set(spec.name, store as Promise<Store>);
@@ -67,7 +75,7 @@ export class StoreController<C extends Collections> implements ReactiveControlle
 
   constructor(
     private readonly host: StoreHost<C>,
-    private readonly spec: StoreSpec<C>,
+    private readonly spec: SpecOrOutline<C>,
     private readonly load: (store: Store<C>) => Promise<void>,
   ) {
     host.addController(this);

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyDeclarations, type PropertyValues, type Tem
 import { type DisputeState, type DisputeRole, type DepartmentRegistry, type DisputeCollections, type DisputeEvent, type DisputeItem, type DisputeStore, CHANNEL_LABELS, DISPUTE_CATEGORY_LABELS, DISPUTE_LINK_EVENTS, MEDIATION_MODE_LABELS, REFERRAL_TARGET_LABELS, applyDisputeEvent, defaultDepartmentRegistry, disputeLoop, disputeStoreSpec } from '@bihuan/core/dispute';
 import { chinaDate, chinaDateTime } from '@bihuan/core/export';
 import { type HistoryEntry, type Refusal, CREATED, availableEvents, overdue } from '@bihuan/core/loop';
-import { BihuanError } from '@bihuan/core/schema';
+import { BihuanError, type Locale } from '@bihuan/core/schema';
 import { BihuanElement } from '../../internal/bihuan-element.js';
 import { formStyles } from '../../internal/form-styles.js';
 import { StoreController } from '../../internal/store-controller.js';
@@ -12,11 +12,11 @@ import {
   departmentName,
   departmentNames,
   emit,
-  eventLabel,
   nowMs,
   roleLabel,
   seesPersonalData,
   stateLabel,
+  text,
   viewerProperties,
 } from '../../internal/dispute-view.js';
 import { type ActionField, actionFields } from '../../internal/action-form.js';
@@ -31,13 +31,16 @@ import { type SyncRefusalLike, type ViewerActor, SyncMarksController, actingAs, 
 import { conflictOf } from '../../internal/conflict.js';
 import { formatDeadline } from '../../internal/deadline.js';
 import { escalationMark, escalationStyles } from '../../internal/escalation-view.js';
-import { aside, joinClauses, labelled } from '../../internal/words.js';
+import { aside, joinClauses, labelled, standalone } from '../../internal/words.js';
 import { type Attachment, type AttachmentCollections, listAttachments } from '@bihuan/core/attachment';
 import type { Store } from '@bihuan/core/store';
 import { storeGuard } from '../../internal/guard.js';
 import { attachmentPanelStore, attachmentSource, attachmentFetcher } from '../../internal/attachment-source.js';
 import '../attachments/define.js';
 import { focusPreview, printButton, printPreview } from '../../internal/print-view.js';
+
+// An event's name from the loop's definition (the case acts on the loop; the ledger, which only lists, has no need of it).
+const eventLabel = (event: string, locale: Locale): string => standalone(text(disputeLoop.events[event as keyof typeof disputeLoop.events]?.label, locale, event), locale);
 
 /** The documents a case prints, and when each has something to print. */
 const CASE_DOCUMENTS = ['intake', 'agreement', 'followUp'] as const;

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { formatInstant, parseInstant } from '@bihuan/core/calendar';
-import { type DisputeRole, type Channel, type DepartmentRegistry, type DisputeCollections, type DisputeItem, type DisputeState, type DisputeStore, type LedgerFilter, type LedgerSummary, CHANNEL_LABELS, CHANNELS, DISPUTE_CATEGORY_LABELS, defaultDepartmentRegistry, disputeLoop, disputeStoreSpec, queryLedger, summarizeLedger, summarizeLedgerPeriod, type LedgerPeriodReport } from '@bihuan/core/dispute';
+import { type DisputeRole, type Channel, type DepartmentRegistry, type DisputeCollections, type DisputeItem, type DisputeState, type DisputeStore, type LedgerFilter, type LedgerSummary, CHANNEL_LABELS, CHANNELS, DISPUTE_CATEGORY_LABELS, DISPUTE_ROLE_LABELS, DISPUTE_STATE_LABELS, DisputeSchema, defaultDepartmentRegistry, disputeStoreOutline, queryLedger, summarizeLedger, type LedgerPeriodReport } from '@bihuan/core/dispute';
 import { parsePeriod, type Period } from '@bihuan/core/calendar';
 import { type CsvColumn, chinaDate, chinaDateTime, toCsv } from '@bihuan/core/export';
 import { overdue } from '@bihuan/core/loop';
@@ -56,24 +56,28 @@ export interface DisputeOpenDetail {
   readonly id: string;
 }
 
-type SearchModule = typeof import('../../internal/dispute-search.js');
-let searchModule: SearchModule | undefined;
-let searchLoading: Promise<SearchModule> | undefined;
-/** The search's code, fetched once per page on the first search (a failed fetch is tried again by the next). */
-function loadSearch(): Promise<SearchModule> {
-  return (searchLoading ??= import('../../internal/dispute-search.js').then(
-    (m) => (searchModule = m),
+type OnDemandModule = typeof import('../../internal/ledger-on-demand.js');
+let onDemandModule: OnDemandModule | undefined;
+let onDemandLoading: Promise<OnDemandModule> | undefined;
+/** The search's and the period report's code, fetched once per page on first use (a failed fetch is tried again by the next). */
+function loadOnDemand(): Promise<OnDemandModule> {
+  return (onDemandLoading ??= import('../../internal/ledger-on-demand.js').then(
+    (m) => (onDemandModule = m),
     (error: unknown) => {
-      searchLoading = undefined;
+      onDemandLoading = undefined;
       throw error;
     },
   ));
 }
 
+// The states and roles from core's tables, and masking from the dispute schema: the ledger needs
+// neither the loop's guards nor its transitions (the period report, which does, loads on demand).
+const DISPUTE_DATA = { data: DisputeSchema };
+
 const ROW = 56; // px; the same as --_row-h (two lines of text)
 const OVERSCAN = 6;
 const DAY = 86_400_000;
-const STATES = Object.keys(disputeLoop.states) as DisputeState[];
+const STATES = Object.keys(DISPUTE_STATE_LABELS) as DisputeState[];
 const STATE_ORDER = new Map(STATES.map((s, i) => [s, i]));
 
 interface Computed {
@@ -232,7 +236,7 @@ export class BhDisputeLedger extends BihuanElement {
    */
   query = '';
   private searchIndex: { source: readonly DisputeItem[]; search: DisputeSearch } | undefined;
-  private searchWait: Promise<unknown> | undefined;
+  private onDemandWait: Promise<unknown> | undefined;
   /** The sort order; the source's order (the store's: by number) when unset. */
   sort?: LedgerSort;
 
@@ -253,7 +257,7 @@ export class BhDisputeLedger extends BihuanElement {
     super.connectedCallback();
     // Only a ledger that reads the store opens one.
     if (this.items === undefined && !this.storeController) {
-      this.storeController = new StoreController(this, disputeStoreSpec, async (store) => {
+      this.storeController = new StoreController(this, disputeStoreOutline, async (store) => {
         const { items, problems } = await store.all('disputes');
         this.loaded = items as DisputeItem[];
         this.unreadable = problems.length;
@@ -277,8 +281,10 @@ export class BhDisputeLedger extends BihuanElement {
     const f = this.filter ?? {};
     const at = f.overdue ? nowMs(this.now) : undefined;
     const q = typeof this.query === 'string' ? this.query.trim().slice(0, 200) : '';
-    const search = q === '' ? undefined : this.searchCode();
-    const key = JSON.stringify([f, this.sort ?? null, at ?? null, q, this.viewerRole ?? null, search !== undefined]);
+    const period = periodOrUndefined(f.period);
+    const extra = q !== '' || period ? this.onDemandCode() : undefined;
+    const search = q === '' ? undefined : extra;
+    const key = JSON.stringify([f, this.sort ?? null, at ?? null, q, this.viewerRole ?? null, extra !== undefined]);
     if (this.computed && this.computed.source === source && this.computed.key === key) return this.computed;
     const query: LedgerFilter = {};
     if (f.state) query.state = f.state;
@@ -287,7 +293,6 @@ export class BhDisputeLedger extends BihuanElement {
     if (f.community) query.community = f.community;
     if (f.channel) query.channel = f.channel;
     if (at !== undefined) query.overdueAt = formatInstant(at);
-    const period = periodOrUndefined(f.period);
     if (period) query.period = period.key;
     if (f.mine) query.handler = this.viewerIdNow ?? '';
     let shown: readonly DisputeItem[] = Object.keys(query).length ? queryLedger(source, query) : source;
@@ -305,29 +310,29 @@ export class BhDisputeLedger extends BihuanElement {
       shown = this.sort.direction === 'descending' ? sorted.reverse() : sorted;
     }
     // With a period: the period's figures as they stood at its end, against the previous period and last year.
-    const byPeriod = period ? summarizeLedgerPeriod(f.mine ? queryLedger(source, { handler: this.viewerIdNow ?? '' }) : source, period) : undefined;
+    const byPeriod = period && extra ? extra.summarizeLedgerPeriod(f.mine ? queryLedger(source, { handler: this.viewerIdNow ?? '' }) : source, period) : undefined;
     this.computed = { source, key, shown, summary: summarizeLedger(shown), byPeriod };
     return this.computed;
   }
 
-  /** The search's code once fetched; until then `undefined`, and the ledger renders again when it arrives. */
-  private searchCode(): SearchModule | undefined {
-    if (searchModule) return searchModule;
-    this.searchWait ??= loadSearch().then(
+  /** The search's and period report's code once fetched; until then `undefined`, and the ledger renders again when it arrives. */
+  private onDemandCode(): OnDemandModule | undefined {
+    if (onDemandModule) return onDemandModule;
+    this.onDemandWait ??= loadOnDemand().then(
       () => this.requestUpdate(),
       (error: unknown) => {
-        this.searchWait = undefined;
+        this.onDemandWait = undefined;
         this.fail(error);
       },
     );
     return undefined;
   }
 
-  // `updateComplete` settles once a search's results are shown, not on the render while its code loads.
+  // `updateComplete` settles once a search's results (or a period's report) are shown, not on the render while their code loads.
   protected override async getUpdateComplete(): Promise<boolean> {
     const done = await super.getUpdateComplete();
-    if (!this.searchWait || searchModule) return done;
-    await this.searchWait;
+    if (!this.onDemandWait || onDemandModule) return done;
+    await this.onDemandWait;
     return super.getUpdateComplete();
   }
 
@@ -484,11 +489,11 @@ export class BhDisputeLedger extends BihuanElement {
   /** The viewer's role: the session's on a synced store, `viewer-role` otherwise. */
   // The viewer's id: the session's on a synced store, else `viewer-id`.
   private get viewerIdNow(): string | undefined {
-    return viewerOf(this.store, disputeLoop.roles, { id: this.viewerId ?? '', role: this.viewerRole }).id || undefined;
+    return viewerOf(this.store, DISPUTE_ROLE_LABELS, { id: this.viewerId ?? '', role: this.viewerRole }).id || undefined;
   }
 
   private get viewerRoleNow(): string | undefined {
-    return viewerOf(this.store, disputeLoop.roles, { id: this.viewerId ?? '', role: this.viewerRole }).role || undefined;
+    return viewerOf(this.store, DISPUTE_ROLE_LABELS, { id: this.viewerId ?? '', role: this.viewerRole }).role || undefined;
   }
 
   protected override renderContent(): unknown {
@@ -497,7 +502,7 @@ export class BhDisputeLedger extends BihuanElement {
     const source = this.source();
     if (source === undefined) return html`<p class="note" role="status">${t.loading}</p>`;
     const { shown, summary, byPeriod } = this.compute();
-    if (this.searchWait && !searchModule) return html`<p class="note" role="status">${t.loading}</p>`;
+    if (this.onDemandWait && !onDemandModule) return html`<p class="note" role="status">${t.loading}</p>`;
     const clear = seesPersonalData(this.viewerRoleNow, this.personalDataRoles);
     const later = this.later.shown === shown ? this.later : undefined;
     const n = { format: formatNumber };
@@ -574,7 +579,7 @@ export class BhDisputeLedger extends BihuanElement {
 
   private renderRow(t: DisputeLedgerMessages, stored: DisputeItem, i: number, clear: boolean, at: number): TemplateResult {
     // The viewer's copy of the row: personal fields masked as the dispute schema marks them.
-    const item = viewerItem(disputeLoop, stored, clear);
+    const item = viewerItem(DISPUTE_DATA, stored, clear);
     const d = item.data;
     const applicant = applicantOf(item);
     const late = item.deadline !== undefined && overdue(item, at);
