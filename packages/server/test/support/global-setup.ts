@@ -23,12 +23,17 @@ declare module 'vitest' {
 /** Vitest's options that take a value as the next argument (a path among them). */
 const VALUE_OPTIONS = new Set(['exclude', 'project', 'reporter', 'outputFile', 'config', 'c', 'root', 'r', 'dir', 'testNamePattern', 't', 'shard', 'pool', 'environment', 'maxWorkers']);
 
+/** Where the tests that need a database live. */
+const SERVER_TEST_DIRS = ['packages/server/test/', 'packages/core/test/sync/'];
+
 /** Whether this run names test files and none of them needs the server (its own, or core's sync tests): then nothing is started. */
 function serverTestsSkipped(): boolean {
   // An option's value is no file filter (`--exclude test/node/catalog.test.ts` once skipped the databases of a whole run).
   const args = process.argv.slice(2);
   const files = args.filter((a, i) => !a.startsWith('-') && /[/.]/.test(a) && !(i > 0 && /^--?[\w.-]+$/.test(args[i - 1]!) && VALUE_OPTIONS.has(args[i - 1]!.replace(/^--?/, '').split('.')[0]!)));
-  return files.length > 0 && !files.some((f) => f.includes('server') || f.includes('test/sync'));
+  // A filter is matched as a substring of a file's path, so `packages/core` names the sync tests too.
+  const needsServer = (f: string) => f.includes('server') || f.includes('test/sync') || SERVER_TEST_DIRS.some((dir) => dir.includes(f.replace(/^\.\//, '')));
+  return files.length > 0 && !files.some(needsServer);
 }
 
 export default async function setup(project: TestProject) {
