@@ -33,6 +33,36 @@ describe('<bh-dispute-ledger>', () => {
     await expectNoAxeViolations(c);
   });
 
+  test('given its store after it began reading another (a page that sets `store` late), it never shows the other store’s rows', async () => {
+    // The first store answers slowly and holds nothing; the page's store, given meanwhile, holds twelve.
+    const early = storeWith([]);
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const slowAll = early.all.bind(early);
+    early.all = (async (...args: Parameters<typeof early.all>) => {
+      await held;
+      return slowAll(...args);
+    }) as typeof early.all;
+    const summaries: string[] = [];
+    const c = await mount(html`<bh-dispute-ledger .store=${early} now=${NOW}></bh-dispute-ledger>`);
+    const el = c.querySelector('bh-dispute-ledger')!;
+    const seen = new MutationObserver(() => {
+      const s = el.shadowRoot!.querySelector('[part=summary]');
+      if (s) summaries.push(shadowText(s));
+    });
+    seen.observe(el.shadowRoot!, { subtree: true, childList: true, characterData: true });
+    el.store = storeWith(typicalDisputes());
+    await settle(c);
+    release();
+    await until(() => rows(el).length > 0);
+    await new Promise((r) => setTimeout(r, 50));
+    await settle(c);
+    seen.disconnect();
+    expect(summaries.length).toBeGreaterThan(0);
+    expect(summaries.filter((s) => !s.startsWith('显示 12 件'))).toEqual([]);
+    expect(rows(el)).toHaveLength(12);
+  });
+
   test('searches the subject: the search’s code arrives with the first query, then only matches are listed', async () => {
     const items = typicalDisputes();
     const c = await mount(html`<bh-dispute-ledger .items=${items} now=${NOW} .query=${'楼顶漏水'}></bh-dispute-ledger>`);

@@ -30,8 +30,14 @@ export interface LoopListOptions<N extends string> extends Omit<LoopActionsOptio
  * render when the items change.
  */
 export class LoopList<C extends Collections, N extends keyof C & string, T extends Snapshot = RecordOf<C, N> & Snapshot> {
-  /** The items as last loaded or written; undefined until the first load. */
-  items: readonly T[] | undefined;
+  private held: readonly T[] | undefined;
+  /**
+   * The items as last loaded or written; undefined until the first load, and again while another
+   * store is being bound (the rows of a store read before are not this one's).
+   */
+  get items(): readonly T[] | undefined {
+    return this.storeController.loading ? undefined : this.held;
+  }
   readonly storeController: StoreController<C>;
   readonly actions: LoopActions;
 
@@ -41,7 +47,7 @@ export class LoopList<C extends Collections, N extends keyof C & string, T exten
     private readonly options: LoopListOptions<N>,
   ) {
     this.storeController = new StoreController(host, spec, async (store) => {
-      this.items = (await store.all(options.collection as never)).items as unknown as readonly T[];
+      this.held = (await store.all(options.collection as never)).items as unknown as readonly T[];
     });
     this.actions = new LoopActions(host, {
       ...options,
@@ -60,6 +66,6 @@ export class LoopList<C extends Collections, N extends keyof C & string, T exten
 
   /** Puts a written item in its place (or adds it), as the store now holds it. */
   replace(item: T): void {
-    this.items = replaceById(this.items ?? [], item);
+    this.held = replaceById(this.held ?? [], item);
   }
 }

@@ -273,7 +273,10 @@ export class BhDisputeLedger extends BihuanElement {
   }
 
   private source(): readonly DisputeItem[] | undefined {
-    return this.items ?? this.loaded;
+    if (this.items !== undefined) return this.items;
+    // While a store is being bound (a first load, or another store given) the rows of a store read
+    // before — the page's default store before the host gave its own, say — are not this one's.
+    return this.storeController?.loading ? undefined : this.loaded;
   }
 
   private compute(): Computed {
