@@ -1,7 +1,8 @@
 // What a page using only <bh-rate-card> loads from the script-tag files (packages/widgets/dist/cdn,
 // built by `pnpm build`): the entry and every chunk it imports. The rate card shows figures; its
 // page must not fetch zod or core's calendar (a shared helper importing either once put them on
-// it), and must stay near its size (issue 13's budget is 11 KB gzip; `pnpm bench size-rate-card`).
+// it), and must stay near its size (issue 13's budget is 11 KB gzip; `pnpm bench size-rate-card`;
+// what each module adds: `node test/bench/page-weight.mjs bh-rate-card`).
 import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -28,9 +29,17 @@ describe('a page with only the rate card', () => {
     expect({ zod, calendar }).toEqual({ zod: [], calendar: [] });
   });
 
-  test('stays within 14.5 KB gzip (13.7 KB today; the budget is 11 KB)', () => {
+  // 14,211 bytes on 2026-12-03: lit alone (a bare LitElement page) is 6.0 KB of it, and the rest is
+  // the card, core's exact rates with their checks, the guards, the theme and the Trusted Types
+  // prelude, none of which may go (see the figures per module above). The budget is 11 KB.
+  test('stays within 14 KB gzip (13.9 KB today; the budget is 11 KB)', () => {
     const gzip = [...files.values()].reduce((sum, text) => sum + gzipSync(text, { level: 9 }).length, 0);
-    expect(gzip).toBeLessThanOrEqual(14.5 * 1024);
+    expect(gzip).toBeLessThanOrEqual(14 * 1024);
+  });
+
+  test('uses the production build of lit', () => {
+    // lit's development build warns with these words at start; its production build has none of them.
+    expect([...files].filter(([, text]) => text.includes('Lit is in dev mode')).map(([path]) => path)).toEqual([]);
   });
 
   test('fetches the Trusted Types stand-in and its sentences only on demand (a page whose CSP stops lit)', () => {
