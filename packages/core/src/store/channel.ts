@@ -78,6 +78,8 @@ export class Notifier {
   }
 
   private emit(notice: StoreNotice): void {
+    // No subscriber (a server's store, a bench): no copy of the empty set on every write.
+    if (this.listeners.size === 0) return;
     for (const l of [...this.listeners]) {
       try {
         l(notice);

@@ -100,15 +100,18 @@ export class FreshStep<T> {
   constructor(readonly snapshot: T) {}
 }
 
-/** Owns a fresh object's parts (against the same places in `previous`) and freezes it where it is. */
-function keep<T extends object>(target: T, previous: unknown, details: StoreErrorDetails): T {
+/**
+ * Owns a fresh object's parts (against the same places in `previous`) and freezes it where it is;
+ * `kept`, a part already frozen where it is (the entry's actor), is left as it is.
+ */
+function keep<T extends object>(target: T, previous: unknown, details: StoreErrorDetails, kept?: unknown): T {
   const t = target as Record<string, unknown>;
   const before = previous !== null && typeof previous === 'object' ? (previous as Record<string, unknown>) : undefined;
   for (const k in t) {
     const v = t[k];
-    if (isScalar(v) || !Object.hasOwn(t, k)) continue;
-    const kept = own(v, before && Object.hasOwn(before, k) ? before[k] : undefined, details);
-    if (kept !== v) setKey(t, k, kept);
+    if (isScalar(v) || v === kept || !Object.hasOwn(t, k)) continue;
+    const owned = own(v, before && Object.hasOwn(before, k) ? before[k] : undefined, details);
+    if (owned !== v) setKey(t, k, owned);
   }
   return Object.freeze(target);
 }
@@ -130,8 +133,9 @@ export function ownStep<T>(next: T, previous: unknown, details: StoreErrorDetail
     if (kept !== v) history[i] = kept;
   }
   const entry = history[last]!;
-  if (entry.actor !== null && typeof entry.actor === 'object') keep(entry.actor, undefined, details);
-  keep(entry, undefined, details);
+  // The actor the engine made for this entry is frozen where it is, then not copied again with the entry.
+  const actor = entry.actor !== null && typeof entry.actor === 'object' ? keep(entry.actor, undefined, details) : undefined;
+  keep(entry, undefined, details, actor);
   Object.freeze(history);
   const p = previous as Record<string, unknown>;
   for (const k in s) {

@@ -325,6 +325,62 @@ describe('an event through the memory store: the engine\'s own parts kept as mad
     DEFAULT_TAGS.length = 1;
   });
 
+  test('the actor an entry names is frozen where the engine made it: neither the caller’s object nor a second copy', async () => {
+    const store = createMemoryStore(keeperSpec(uniqueName()));
+    stores.push(store as unknown as Store);
+    await store.put('items', item('K-3'));
+    const actor = { id: 'c1', role: 'clerk', unit: '站前街道综治中心' };
+    const r = await applyLoopEvent(store, 'items', keeper, 'K-3', { type: 'finish', actor, at: '2025-09-26T10:00:00+08:00' } as never);
+    expect(r.ok).toBe(false);
+    const take = await applyLoopEvent(store, 'items', keeper, 'K-3', { type: 'take', actor, at: '2025-09-26T10:00:00+08:00', payload: { extra: null } } as never);
+    expect(take.ok).toBe(true);
+    if (!take.ok) return;
+    const stored = take.snapshot.history[1]!.actor;
+    expect(stored).not.toBe(actor);
+    expect(stored).toEqual(actor);
+    expect(Object.isFrozen(stored) && Object.isFrozen(take.entries[0]!) && take.entries[0]!.actor === stored).toBe(true);
+    expect(Object.isFrozen(actor)).toBe(false);
+    actor.unit = 'changed afterwards';
+    expect((await store.get('items', 'K-3'))!.history[1]!.actor.unit).toBe('站前街道综治中心');
+  });
+
+  test('a refused event leaves the store as it was, tells no subscriber, and leaves the caller’s event unfrozen', async () => {
+    const store = createMemoryStore(keeperSpec(uniqueName()));
+    stores.push(store as unknown as Store);
+    await store.put('items', item('K-4'));
+    const before = { record: await store.get('items', 'K-4'), changes: await store.changes(), seq: await store.lastSeq() };
+    const heard: unknown[] = [];
+    const stop = store.subscribe((n) => heard.push(n));
+    // Not allowed in the state, then from a role the loop does not know, then out of time order.
+    const refusals = [
+      { type: 'finish', actor: { id: 'c1', role: 'clerk' }, at: '2025-09-26T10:00:00+08:00' },
+      { type: 'take', actor: { id: 'c1', role: 'stranger' }, at: '2025-09-26T10:00:00+08:00', payload: { extra: { note: ['x'] } } },
+      { type: 'take', actor: { id: 'c1', role: 'clerk' }, at: '2025-09-25T10:00:00+08:00', payload: { extra: { note: ['x'] } } },
+    ];
+    for (const event of refusals) {
+      const r = await applyLoopEvent(store, 'items', keeper, 'K-4', event as never);
+      expect(r.ok).toBe(false);
+      expect(Object.isFrozen(event) || Object.isFrozen(event.actor) || Object.isFrozen((event as { payload?: object }).payload ?? {})).toBe(false);
+    }
+    // A payload the loop's schema refuses (the event is well formed; its payload is not an object).
+    const bad = await applyLoopEvent(store, 'items', keeper, 'K-4', { type: 'take', actor: { id: 'c1', role: 'clerk' }, at: '2025-09-26T10:00:00+08:00', payload: 5 } as never);
+    expect(bad.ok).toBe(false);
+    expect(heard).toEqual([]);
+    expect(await store.get('items', 'K-4')).toEqual(before.record);
+    expect(await store.changes()).toEqual(before.changes);
+    expect(await store.lastSeq()).toBe(before.seq);
+    expect((await store.history('items', 'K-4')).map((e) => e.seq)).toEqual([0]);
+    // The next accepted event is heard, by a subscriber that came after writes nobody heard.
+    const ok = await applyLoopEvent(store, 'items', keeper, 'K-4', { type: 'take', actor: { id: 'c1', role: 'clerk' }, at: '2025-09-26T10:00:00+08:00', payload: { extra: 1 } } as never);
+    expect(ok.ok).toBe(true);
+    expect(heard).toEqual([expect.objectContaining({ kind: 'changes', source: 'local', changes: [expect.objectContaining({ op: 'event', keys: ['K-4'] })] })]);
+    stop();
+    const unheard = await applyLoopEvent(store, 'items', keeper, 'K-4', { type: 'finish', actor: { id: 'c1', role: 'clerk' }, at: '2025-09-26T11:00:00+08:00' } as never);
+    expect(unheard.ok).toBe(true);
+    expect(heard).toHaveLength(1);
+    expect((await store.history('items', 'K-4')).map((e) => e.seq)).toEqual([0, 1, 2]);
+  });
+
   test('each event builds on the stored snapshot and leaves the one handed back before as it was', async () => {
     const store = createMemoryStore(keeperSpec(uniqueName()));
     stores.push(store as unknown as Store);
