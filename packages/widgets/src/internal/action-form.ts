@@ -219,7 +219,7 @@ const inlineError = (id: string, error: string | undefined) => (error ? html`<p 
 const hintOf = (id: string, hint: string | undefined) => (hint ? html`<p class="hint" id="${id}-hint">${hint}</p>` : nothing);
 
 /** A labelled field: label, the control (which must carry `id`), an optional hint and inline error. */
-function field(id: string, label: string, control: TemplateResult, o: FieldsOptions, left: (() => void) | undefined, error?: string, hint?: string): TemplateResult {
+function field(id: string, label: TemplateResult, control: TemplateResult, o: FieldsOptions, left: (() => void) | undefined, error?: string, hint?: string): TemplateResult {
   return html`<div class="field" @focusout=${left}>
     <label for=${id}>${label}</label>
     ${hintOf(id, hint)} ${o.errorAbove ? inlineError(id, error) : nothing} ${control}
@@ -243,7 +243,8 @@ function actionField(f: ActionField, o: FieldsOptions): TemplateResult {
   const problem = !o.checks || o.checks.shows(f.name) ? o.problem?.(f.name) : undefined;
   const described = describedBy(id, problem, !!f.hint);
   const invalid = problem || o.invalid?.(f.name) ? 'true' : 'false';
-  const label = `${f.label}${f.optional && o.optionalMark ? o.optionalMark : ''}`;
+  // The mark stays its own text, as the intake form has always drawn it (one run of text kerns differently).
+  const label = html`${f.label}${f.optional && o.optionalMark ? o.optionalMark : ''}`;
   const changed = (read: (el: HTMLInputElement) => string | boolean) => (o.change ? (e: Event) => o.change!(f.name, read(e.target as HTMLInputElement)) : undefined);
   const required = !!o.required && !f.optional;
   const checks = o.checks;

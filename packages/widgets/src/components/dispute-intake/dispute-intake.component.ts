@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { formatDate, formatInstant, chinaDay } from '@bihuan/core/calendar';
 import { type DisputeCategory, type DisputeIntake, type DisputeItem, type DisputeRole, type IntakeIssue, CHANNEL_LABELS, CHANNELS, DISPUTE_CATEGORIES, DISPUTE_CATEGORY_LABELS, acceptDispute, checkIntake, disputeLoop, disputeStoreSpec } from '@bihuan/core/dispute';
 import { type AreaTreeInput, type DeclineReason, type DisputeSearchHit, AreaTreeSchema, DECLINE_REASONS, DECLINE_REASON_LABELS, areaIndex, findPossibleDuplicates } from '@bihuan/core/dispute';
