@@ -585,8 +585,9 @@ export class BhDisputeIntake extends FormAssociatedElement {
     const summary: (FieldError | { message: string; label: string })[] = shown.map(([name, message]) => ({ id: `f-${name}`, label: this.labelOf(`f-${name}`), message }));
     if (this.formProblem) summary.unshift(this.formProblem);
     const d = this.draft;
+    const values = this.values();
     const fields = (list: readonly ActionField[]) =>
-      actionFields(list, { id: (name) => `f-${name}`, draft: this.values(), change: this.change, problem: (name) => issues.get(name), checks: this.checks, errorAbove: true, optionalMark: t.optional });
+      actionFields(list, { id: (name) => `f-${name}`, draft: values, change: this.change, problem: (name) => issues.get(name), checks: this.checks, errorAbove: true, optionalMark: t.optional });
     const text = (name: string, label: string, more: Partial<{ hint: string; optional: boolean }> = {}): ActionField => ({ kind: 'text', name, label, ...more });
     return html`<form part="form" novalidate @submit=${this.onSubmit} aria-labelledby="intake-heading">
       <h2 class="heading" id="intake-heading">${t.heading}</h2>
