@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { render } from 'lit';
 import { html } from 'lit';
-import { type ActionDraft, type ActionField, actionFields, actionForm, actionPayload, payloadOf } from '../src/internal/action-form.js';
+import { type ActionDraft, type ActionField, FieldChecks, actionFields, actionForm, actionPayload, payloadOf } from '../src/internal/action-form.js';
 import { EVENT_PERMIT_ACTIONS } from '../src/components/event-permits/event-permits.actions.js';
 
 const FIELDS: readonly ActionField[] = [
@@ -90,5 +90,84 @@ describe('action form', () => {
     form.querySelector<HTMLTextAreaElement>('#action-outcome')!.value = ' 平稳有序 ';
     expect(actionPayload(held, payloadOf(form, fields) as ActionDraft)).toEqual({ attendance: 1200, incidents: 0, summary: '平稳有序' });
     form.remove();
+  });
+  test('a form checked on blur shows a field’s error once it is left, every error once a submit was tried, above the control', () => {
+    const fields: readonly ActionField[] = [
+      { kind: 'text', name: 'title', label: '事由' },
+      { kind: 'tel', name: 'phone', label: '电话', optional: true },
+    ];
+    const host = document.createElement('form');
+    document.body.append(host);
+    const checks = new FieldChecks({ requestUpdate: () => draw() });
+    const draw = () => render(html`${actionFields(fields, { id: (n) => `b-${n}`, problem: (n) => `${n} 有误`, checks, errorAbove: true })}`, host);
+    draw();
+    expect(host.querySelector('.field-error')).toBeNull(); // nothing shouts at an untouched form
+    const phone = host.querySelector<HTMLInputElement>('#b-phone')!;
+    phone.dispatchEvent(new FocusEvent('focusout', { bubbles: true }));
+    expect(host.querySelector('#b-phone-error')!.textContent).toBe('phone 有误');
+    expect(phone.getAttribute('aria-invalid')).toBe('true');
+    expect(phone.getAttribute('aria-describedby')).toBe('b-phone-error');
+    // Between the label and the control, in view while the person types.
+    expect(host.querySelector('#b-phone-error')!.nextElementSibling).toBe(phone);
+    expect(host.querySelector('#b-title-error')).toBeNull();
+    expect(checks.tried).toBe(false);
+    checks.submit();
+    expect(host.querySelector('#b-title-error')!.textContent).toBe('title 有误');
+    checks.reset();
+    expect(host.querySelector('.field-error')).toBeNull();
+    host.remove();
+  });
+
+  test('a choice’s follow-up fields sit in its fieldset; leaving them does not count as leaving the choice', () => {
+    const fields: readonly ActionField[] = [
+      { kind: 'choice', name: 'end', label: '不予受理或移交', part: 'end', options: [{ value: 'accept', label: '受理' }, { value: 'transfer', label: '移交' }], fields: [{ kind: 'text', name: 'to', label: '移交单位' }] },
+    ];
+    const host = document.createElement('form');
+    document.body.append(host);
+    const checks = new FieldChecks({ requestUpdate: () => draw() });
+    const draw = () => render(html`${actionFields(fields, { id: (n) => `c-${n}`, draft: { end: 'transfer' }, problem: (n) => `${n} 有误`, checks })}`, host);
+    draw();
+    const fieldset = host.querySelector('fieldset')!;
+    expect(fieldset.getAttribute('part')).toBe('end');
+    expect(fieldset.querySelector('#c-to')).not.toBeNull();
+    expect(host.querySelector<HTMLInputElement>('#c-end-transfer')!.checked).toBe(true);
+    host.querySelector('#c-to')!.dispatchEvent(new FocusEvent('focusout', { bubbles: true }));
+    expect(host.querySelector('#c-to-error')).not.toBeNull();
+    expect(host.querySelector('#c-end-error')).toBeNull();
+    host.querySelector('#c-end-accept')!.dispatchEvent(new FocusEvent('focusout', { bubbles: true }));
+    expect(host.querySelector('#c-end-error')!.textContent).toBe('end 有误');
+    host.remove();
+  });
+
+  test('a text field offers its suggestions in a datalist; a select’s options and placeholder follow the values typed so far', () => {
+    const villages: Record<string, string[]> = { 临江街道: ['江城社区', '滨江社区'], 站前街道: [] };
+    const fields: readonly ActionField[] = [
+      { kind: 'text', name: 'town', label: '镇街', suggestions: Object.keys(villages) },
+      { kind: 'text', name: 'street', label: '街路', suggestions: (d) => (d.town === '临江街道' ? ['滨江路'] : []) },
+      { kind: 'select', name: 'village', label: '村（社区）', placeholder: (d) => (villages[String(d.town)]?.length ? '请选择' : '请先选择镇街'), options: (d) => (villages[String(d.town)] ?? []).map((v) => ({ value: v, label: v })) },
+    ];
+    const host = document.createElement('form');
+    document.body.append(host);
+    let draft: ActionDraft = { town: '' };
+    const draw = () => render(html`${actionFields(fields, { id: (n) => `d-${n}`, draft, change: (n, v) => ((draft = { ...draft, [n]: v }), draw()) })}`, host);
+    draw();
+    const town = host.querySelector<HTMLInputElement>('#d-town')!;
+    expect(town.getAttribute('list')).toBe('d-town-suggestions');
+    expect([...host.querySelectorAll('#d-town-suggestions option')].map((o) => o.getAttribute('value'))).toEqual(['临江街道', '站前街道']);
+    // Nothing to suggest: no list at all.
+    expect(host.querySelector('#d-street')!.hasAttribute('list')).toBe(false);
+    const village = host.querySelector<HTMLSelectElement>('#d-village')!;
+    expect([...village.options].map((o) => o.textContent)).toEqual(['请先选择镇街']);
+    expect(village.disabled).toBe(true); // only the placeholder to pick: it waits for the town
+    town.value = '临江街道';
+    town.dispatchEvent(new Event('input'));
+    expect([...village.options].map((o) => o.value)).toEqual(['', '江城社区', '滨江社区']);
+    expect(village.options[0]!.textContent).toBe('请选择');
+    expect(village.disabled).toBe(false);
+    expect(host.querySelector('#d-street')!.getAttribute('list')).toBe('d-street-suggestions');
+    village.value = '滨江社区';
+    village.dispatchEvent(new Event('change'));
+    expect(draft.village).toBe('滨江社区');
+    host.remove();
   });
 });

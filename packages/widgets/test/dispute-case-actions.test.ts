@@ -4,6 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { type DisputeItem, DISPUTE_LINK_EVENTS, acceptDispute, defaultDepartmentRegistry, disputeLoop, transition } from '@bihuan/core';
 import { type ActionContext, type ActionDraft, DISPUTE_ACTIONS, describePayload } from '../src/components/dispute-case/dispute-case.actions.js';
 import { disputeCaseMessages } from '../src/components/dispute-case/dispute-case.messages.js';
+import { optionsOf } from '../src/internal/action-form.js';
 
 const AT = '2025-09-26T09:00:00+08:00';
 const clerk = { id: 'clerk-li', role: 'intakeClerk' } as const;
@@ -70,6 +71,6 @@ describe('dispute case action table', () => {
   test('the lead offered is one of the departments chosen so far', () => {
     const fields = DISPUTE_ACTIONS.route!.fields(context(accepted), { departments: ['court'], joint: false, lead: '' });
     const lead = fields.find((f) => f.kind === 'select' && f.name === 'lead');
-    expect(lead && 'options' in lead ? lead.options.map((o) => o.value) : []).toEqual(['', 'court']);
+    expect(lead?.kind === 'select' ? optionsOf(lead, {}).map((o) => o.value) : []).toEqual(['', 'court']);
   });
 });

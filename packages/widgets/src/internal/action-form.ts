@@ -17,22 +17,39 @@ interface FieldBase {
 /**
  * One field of a form, as data — the one vocabulary every widget's forms are declared in (each
  * domain's action table, run by `LoopActions`, and the record forms run by `RecordForm`). `text`
- * is one line, `tel` a phone number, `date` a date, `datetime` a local date and time, `number` a
+ * is one line (`suggestions` offers typed-ahead values in a `<datalist>`, free text still allowed),
+ * `tel` a phone number, `date` a date, `datetime` a local date and time, `number` a
  * number (`min`, `max`; whole unless `step` says otherwise), `lines` a textarea read as a list
- * (one entry a line), `textarea` free text; `select` (a drop-down) and `choice` (radio buttons)
- * take one of `options`, `checks` any of them (a list; `inline` lays them out in a row), `toggle`
- * is yes or no; `group` puts fields under one legend, `row` side by side; `custom` is a control
- * the widget renders itself (an attachments panel) under the field's label, hint and inline error.
+ * (one entry a line), `textarea` free text; `select` (a drop-down) takes one of `options` (which
+ * may be computed from what is typed so far: a village list that follows the chosen town; a
+ * `placeholder` is its first, empty choice, and a select with nothing else to choose is disabled);
+ * `choice` (radio buttons) takes one of `options` (`fields` are what the choice asks next, inside
+ * its fieldset; `part` exposes that fieldset), `checks` any of them (a list; `inline` lays them out
+ * in a row), `toggle` is yes or no; `group` puts fields under one legend, `row` side by side;
+ * `custom` is a control the widget renders itself (an attachments panel) under the field's label,
+ * hint and inline error.
  */
 export type ActionField =
-  | (FieldBase & { readonly kind: 'text' | 'tel' | 'date' | 'datetime' | 'lines' | 'textarea' })
+  | (FieldBase & { readonly kind: 'text'; readonly suggestions?: Computed<readonly string[]> })
+  | (FieldBase & { readonly kind: 'tel' | 'date' | 'datetime' | 'lines' | 'textarea' })
   | (FieldBase & { readonly kind: 'number'; readonly min?: number; readonly max?: number; readonly step?: number })
-  | (FieldBase & { readonly kind: 'select' | 'choice'; readonly options: readonly Choice[] })
+  | (FieldBase & { readonly kind: 'select'; readonly options: Computed<readonly Choice[]>; readonly placeholder?: Computed<string> })
+  | (FieldBase & { readonly kind: 'choice'; readonly options: readonly Choice[]; readonly fields?: readonly ActionField[]; readonly part?: string })
   | (FieldBase & { readonly kind: 'checks'; readonly options: readonly Choice[]; readonly inline?: boolean })
   | (FieldBase & { readonly kind: 'toggle' })
   | (FieldBase & { readonly kind: 'custom'; readonly render: () => unknown })
   | { readonly kind: 'group'; readonly label: string; readonly fields: readonly ActionField[] }
   | { readonly kind: 'row'; readonly fields: readonly ActionField[] };
+
+/** A value given as it is, or computed from the values typed so far. */
+export type Computed<T> = T | ((draft: ActionDraft) => T);
+
+/** The choices a select offers for the values typed so far. */
+export function optionsOf(f: Extract<ActionField, { kind: 'select' }>, draft: ActionDraft | undefined): readonly Choice[] {
+  return computed(f.options, draft);
+}
+
+const computed = <T>(value: Computed<T>, draft: ActionDraft | undefined): T => (typeof value === 'function' ? (value as (d: ActionDraft) => T)(draft ?? {}) : value);
 
 /** The fields of an open action form, as typed: text, a yes/no, or the values of a list of checks. */
 export type ActionDraft = Record<string, string | boolean | string[]>;
@@ -65,7 +82,7 @@ export type ValueField = Exclude<ActionField, { kind: 'group' | 'row' }>;
 
 /** The fields of a form with its groups and rows opened up, in order. */
 export function flatFields(fields: readonly ActionField[]): ValueField[] {
-  return fields.flatMap((f) => (f.kind === 'group' || f.kind === 'row' ? flatFields(f.fields) : [f]));
+  return fields.flatMap((f) => (f.kind === 'group' || f.kind === 'row' ? flatFields(f.fields) : f.kind === 'choice' && f.fields ? [f, ...flatFields(f.fields)] : [f]));
 }
 
 export interface ActionFormOptions {
@@ -145,6 +162,52 @@ export interface FieldsOptions {
   readonly optionalMark?: string;
   /** Marks the fields that are not optional as `required`. */
   readonly required?: boolean;
+  /** Checks as the person goes: a field's inline error shows once it has been left, every one once a submit was tried (see `FieldChecks`). */
+  readonly checks?: FieldChecks;
+  /** Puts a field's inline error between its label (and hint) and its control, where a form checked as the person goes keeps it in view while they type. */
+  readonly errorAbove?: boolean;
+}
+
+/**
+ * Which inline errors a form checked on blur shows: a field's once the person has left it, every
+ * field's once a submit was tried (before that, nothing shouts at an empty form). Pass it as
+ * `FieldsOptions.checks`; the host is asked to draw again when what shows changes.
+ */
+export class FieldChecks {
+  private left = new Set<string>();
+  private submitted = false;
+
+  constructor(private readonly host: { requestUpdate(): void }) {}
+
+  /** Whether a field's error shows. */
+  shows(name: string): boolean {
+    return this.submitted || this.left.has(name);
+  }
+
+  /** Whether a submit was tried (every error shows, and the form's summary with them). */
+  get tried(): boolean {
+    return this.submitted;
+  }
+
+  /** The person left a field. */
+  leave(name: string): void {
+    if (this.left.has(name)) return;
+    this.left = new Set(this.left).add(name);
+    this.host.requestUpdate();
+  }
+
+  /** A submit was tried. */
+  submit(): void {
+    this.submitted = true;
+    this.host.requestUpdate();
+  }
+
+  /** Back to an untouched form. */
+  reset(): void {
+    this.left = new Set();
+    this.submitted = false;
+    this.host.requestUpdate();
+  }
 }
 
 /** The fields of a form, in the one vocabulary (`ActionField`), with their labels, hints and inline errors. */
@@ -152,12 +215,15 @@ export function actionFields(fields: readonly ActionField[], o: FieldsOptions): 
   return fields.map((f) => actionField(f, o));
 }
 
+const inlineError = (id: string, error: string | undefined) => (error ? html`<p class="field-error" id="${id}-error">${error}</p>` : nothing);
+const hintOf = (id: string, hint: string | undefined) => (hint ? html`<p class="hint" id="${id}-hint">${hint}</p>` : nothing);
+
 /** A labelled field: label, the control (which must carry `id`), an optional hint and inline error. */
-function field(id: string, label: string, control: TemplateResult, error?: string, hint?: string): TemplateResult {
-  return html`<div class="field">
+function field(id: string, label: TemplateResult, control: TemplateResult, o: FieldsOptions, left: (() => void) | undefined, error?: string, hint?: string): TemplateResult {
+  return html`<div class="field" @focusout=${left}>
     <label for=${id}>${label}</label>
-    ${hint ? html`<p class="hint" id="${id}-hint">${hint}</p>` : nothing} ${control}
-    ${error ? html`<p class="field-error" id="${id}-error">${error}</p>` : nothing}
+    ${hintOf(id, hint)} ${o.errorAbove ? inlineError(id, error) : nothing} ${control}
+    ${o.errorAbove ? nothing : inlineError(id, error)}
   </div>`;
 }
 
@@ -174,12 +240,15 @@ function actionField(f: ActionField, o: FieldsOptions): TemplateResult {
   const id = o.id(f.name);
   const value = o.draft?.[f.name];
   const text = typeof value === 'string' ? value : '';
-  const problem = o.problem?.(f.name);
+  const problem = !o.checks || o.checks.shows(f.name) ? o.problem?.(f.name) : undefined;
   const described = describedBy(id, problem, !!f.hint);
   const invalid = problem || o.invalid?.(f.name) ? 'true' : 'false';
-  const label = `${f.label}${f.optional && o.optionalMark ? o.optionalMark : ''}`;
+  // The mark stays its own text, as the intake form has always drawn it (one run of text kerns differently).
+  const label = html`${f.label}${f.optional && o.optionalMark ? o.optionalMark : ''}`;
   const changed = (read: (el: HTMLInputElement) => string | boolean) => (o.change ? (e: Event) => o.change!(f.name, read(e.target as HTMLInputElement)) : undefined);
   const required = !!o.required && !f.optional;
+  const checks = o.checks;
+  const left = checks ? () => checks.leave(f.name) : undefined;
   if (f.kind === 'choice' || f.kind === 'checks') {
     const chosen = Array.isArray(value) ? value : [];
     const pick = (choice: string) =>
@@ -189,37 +258,71 @@ function actionField(f: ActionField, o: FieldsOptions): TemplateResult {
           .checked=${f.kind === 'choice' ? value === opt.value : chosen.includes(opt.value)} @change=${pick(opt.value)} />${opt.label}</label>`,
     );
     // The fieldset takes the field's id (focusable from an error summary's link to it).
-    return html`<fieldset id=${id} tabindex="-1" aria-describedby=${described} aria-invalid=${invalid}>
+    return html`<fieldset id=${id} tabindex="-1" part=${(f.kind === 'choice' && f.part) || nothing} aria-describedby=${described} aria-invalid=${invalid} @focusout=${checks ? (e: FocusEvent) => leaveChoice(e, f.name, checks) : undefined}>
       <legend>${label}</legend>
-      ${f.hint ? html`<p class="hint" id="${id}-hint">${f.hint}</p>` : nothing}
+      ${hintOf(id, f.hint)} ${o.errorAbove ? inlineError(id, problem) : nothing}
       ${f.kind === 'checks' && f.inline ? html`<div class="row">${options}</div>` : options}
-      ${problem ? html`<p class="field-error" id="${id}-error">${problem}</p>` : nothing}
+      ${f.kind === 'choice' && f.fields ? actionFields(f.fields, o) : nothing}
+      ${o.errorAbove ? nothing : inlineError(id, problem)}
     </fieldset>`;
   }
   if (f.kind === 'toggle') {
-    return html`<label class="choice"><input type="checkbox" id=${id} name=${f.name} .checked=${value === true} aria-describedby=${described} aria-invalid=${invalid}
-        @change=${changed((el) => el.checked)} />${label}</label>${f.hint ? html`<p class="hint" id="${id}-hint">${f.hint}</p>` : nothing}${problem ? html`<p class="field-error" id="${id}-error">${problem}</p>` : nothing}`;
+    return html`<label class="choice" @focusout=${left}><input type="checkbox" id=${id} name=${f.name} .checked=${value === true} aria-describedby=${described} aria-invalid=${invalid}
+        @change=${changed((el) => el.checked)} />${label}</label>${hintOf(id, f.hint)}${inlineError(id, problem)}`;
   }
   if (f.kind === 'custom') {
-    return html`<div class="field" role="group" aria-labelledby="${id}-label" aria-describedby=${described}>
+    return html`<div class="field" role="group" aria-labelledby="${id}-label" aria-describedby=${described} @focusout=${left}>
       <p class="label" id="${id}-label">${label}</p>
-      ${f.hint ? html`<p class="hint" id="${id}-hint">${f.hint}</p>` : nothing} ${f.render()}
-      ${problem ? html`<p class="field-error" id="${id}-error">${problem}</p>` : nothing}
+      ${hintOf(id, f.hint)} ${f.render()}
+      ${inlineError(id, problem)}
     </div>`;
   }
   const input = changed((el) => el.value);
+  const c: Control = { id, name: f.name, text, required, described, invalid, input };
   const control =
     f.kind === 'lines' || f.kind === 'textarea'
       ? html`<textarea id=${id} name=${f.name} ?required=${required} aria-describedby=${described} aria-invalid=${invalid} .value=${text} @input=${input}></textarea>`
       : f.kind === 'select'
-        ? html`<select id=${id} name=${f.name} ?required=${required} aria-describedby=${described} aria-invalid=${invalid} @change=${input}>
-            ${f.options.map((opt) => html`<option value=${opt.value} ?selected=${text === opt.value}>${opt.label}</option>`)}
-          </select>`
+        ? selectOf(f, c, o.draft)
         : f.kind === 'number'
           ? html`<input id=${id} name=${f.name} type="number" inputmode=${Number.isInteger(f.step ?? 1) ? 'numeric' : 'decimal'} min=${f.min ?? 0} max=${f.max ?? nothing} step=${f.step ?? 1} ?required=${required}
               aria-describedby=${described} aria-invalid=${invalid} .value=${text} @input=${input} />`
-          : html`<input id=${id} name=${f.name} type=${INPUT_TYPES[f.kind]} ?required=${required} aria-describedby=${described} aria-invalid=${invalid} .value=${text} @input=${input} />`;
-  return field(id, label, control, problem, f.hint);
+          : textInput(f.kind, c, f.kind === 'text' && f.suggestions ? computed(f.suggestions, o.draft) : []);
+  return field(id, label, control, o, left, problem, f.hint);
+}
+
+/** Leaving one of a choice's own boxes leaves the choice (not leaving a field it asks next, inside its fieldset). */
+function leaveChoice(event: FocusEvent, name: string, checks: FieldChecks): void {
+  if ((event.target as HTMLInputElement).name === name) checks.leave(name);
+}
+
+/** What every control of a field carries: its id and name, value, and how it is described and marked. */
+interface Control {
+  readonly id: string;
+  readonly name: string;
+  readonly text: string;
+  readonly required: boolean;
+  readonly described: string | typeof nothing;
+  readonly invalid: string;
+  readonly input: ((e: Event) => void) | undefined;
+}
+
+/** A drop-down: its placeholder first, then its options (computed from what is typed, where they follow another field). */
+function selectOf(f: Extract<ActionField, { kind: 'select' }>, c: Control, draft: ActionDraft | undefined): TemplateResult {
+  const options = optionsOf(f, draft);
+  const choices = f.placeholder === undefined ? options : [{ value: '', label: computed(f.placeholder, draft) }, ...options];
+  // Nothing to choose but the placeholder ("choose a town first"): the list waits for the field it follows.
+  return html`<select id=${c.id} name=${c.name} ?required=${c.required} ?disabled=${f.placeholder !== undefined && options.length === 0} aria-describedby=${c.described} aria-invalid=${c.invalid} @change=${c.input}>
+    ${choices.map((opt) => html`<option value=${opt.value} ?selected=${c.text === opt.value}>${opt.label}</option>`)}
+  </select>`;
+}
+
+/** A one-line input; a text field's suggestions are its `<datalist>` (free text still allowed). */
+function textInput(kind: keyof typeof INPUT_TYPES, c: Control, suggestions: readonly string[]): TemplateResult {
+  const list = suggestions.length ? `${c.id}-suggestions` : undefined;
+  return html`<input id=${c.id} name=${c.name} type=${INPUT_TYPES[kind]} ?required=${c.required} list=${list ?? nothing} aria-describedby=${c.described} aria-invalid=${c.invalid} .value=${c.text} @input=${c.input} />${list
+      ? html`<datalist id=${list}>${suggestions.map((s) => html`<option value=${s}></option>`)}</datalist>`
+      : nothing}`;
 }
 
 const INPUT_TYPES = { text: 'text', tel: 'tel', date: 'date', datetime: 'datetime-local' } as const;

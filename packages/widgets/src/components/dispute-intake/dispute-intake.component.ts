@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { formatDate, formatInstant, chinaDay } from '@bihuan/core/calendar';
 import { type DisputeCategory, type DisputeIntake, type DisputeItem, type DisputeRole, type IntakeIssue, CHANNEL_LABELS, CHANNELS, DISPUTE_CATEGORIES, DISPUTE_CATEGORY_LABELS, acceptDispute, checkIntake, disputeLoop, disputeStoreSpec } from '@bihuan/core/dispute';
 import { type AreaTreeInput, type DeclineReason, type DisputeSearchHit, AreaTreeSchema, DECLINE_REASONS, DECLINE_REASON_LABELS, areaIndex, findPossibleDuplicates } from '@bihuan/core/dispute';
@@ -9,6 +9,7 @@ import { FormAssociatedElement } from '../../internal/form-associated.js';
 import { type Guard, MAX_TEXT, booleanGuard, functionGuard, idGuard, isPlainObject, nowGuard, roleGuard, schemaGuard, storeGuard } from '../../internal/guard.js';
 import { problemOf } from '../../internal/problem.js';
 import { errorSummary, errorSummaryStyles, focusErrorSummary, type FieldError } from '../../internal/error-summary.js';
+import { type ActionDraft, type ActionField, FieldChecks, actionFields } from '../../internal/action-form.js';
 import { formStyles } from '../../internal/form-styles.js';
 import { StoreController } from '../../internal/store-controller.js';
 import { themeStyles } from '../../internal/styles.js';
@@ -242,6 +243,9 @@ function randomId(ms: number): string {
   return `JF-${formatDate(chinaDay(ms)).replace(/-/g, '')}-${tail}`;
 }
 
+/** The reporter's fields, named after the schema's path (`reportedBy.name`), as the draft calls them. */
+const REPORTER_NAMES: Readonly<Record<string, string>> = { 'reportedBy-name': 'reporterName', 'reportedBy-id': 'reporterId' };
+
 /** The roles that take a dispute in. */
 const ACCEPT_ROLES = ['intakeClerk', 'supervisor'] as const;
 
@@ -305,8 +309,6 @@ export class BhDisputeIntake extends FormAssociatedElement {
     end: { state: true },
     ledger: { state: true },
     draft: { attribute: false, guard: draftGuard },
-    touched: { state: true },
-    submitted: { state: true },
     busy: { state: true },
     notice: { state: true },
     formProblem: { state: true },
@@ -345,8 +347,8 @@ export class BhDisputeIntake extends FormAssociatedElement {
   /** The fields as typed; set it to pre-fill the form. */
   draft: IntakeDraft = emptyIntakeDraft();
 
-  private touched = new Set<string>();
-  private submitted = false;
+  /** Errors show on a field once the clerk has left it, and all of them once a submit was tried. */
+  private readonly checks = new FieldChecks(this);
   private busy = false;
   private notice = '';
   private formProblem: { label: string; message: string } | undefined;
@@ -387,7 +389,7 @@ export class BhDisputeIntake extends FormAssociatedElement {
 
   /** Shows every error and moves focus to the error summary; returns whether the form is valid. */
   reportValidity(): boolean {
-    this.submitted = true;
+    this.checks.submit();
     const ok = this.issues().length === 0;
     if (!ok) void this.updateComplete.then(() => focusErrorSummary(this.renderRoot));
     return ok;
@@ -405,8 +407,7 @@ export class BhDisputeIntake extends FormAssociatedElement {
   reset(): void {
     this.draft = emptyIntakeDraft();
     this.end = noEnd();
-    this.touched = new Set();
-    this.submitted = false;
+    this.checks.reset();
     this.formProblem = undefined;
   }
 
@@ -508,13 +509,14 @@ export class BhDisputeIntake extends FormAssociatedElement {
     return { path: 'community', message: { 'zh-CN': `${village} 不属于 ${town}，请从该镇（街道）的村（社区）中选择`, en: `${village} is not in ${town}: choose one of its villages` } };
   }
 
-  private shownErrors(): Map<string, string> {
-    const shown = new Map<string, string>();
+  /** Each field's first issue, by field name (`parties.0.phone` → `parties-0-phone`). */
+  private issuesByName(): Map<string, string> {
+    const byName = new Map<string, string>();
     for (const issue of this.issues()) {
-      const id = fieldIdOf(issue.path);
-      if (this.submitted || this.touched.has(id)) if (!shown.has(id)) shown.set(id, issue.message[this.locale]);
+      const name = fieldIdOf(issue.path).slice(2);
+      if (!byName.has(name)) byName.set(name, issue.message[this.locale]);
     }
-    return shown;
+    return byName;
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -539,10 +541,28 @@ export class BhDisputeIntake extends FormAssociatedElement {
     this.set({ parties: this.draft.parties.map((p, i) => (i === index ? { ...p, ...patch } : p)) });
   }
 
-  private onBlur = (event: FocusEvent): void => {
-    const id = (event.composedPath()[0] as HTMLElement | undefined)?.id;
-    if (id?.startsWith('f-') && !this.touched.has(id)) this.touched = new Set(this.touched).add(id);
+  /** A field changed: its value goes back into the draft (or the "instead of accepting" choice) it stands for. */
+  private change = (name: string, value: string | boolean | string[]): void => {
+    const party = /^parties-(\d+)-(\w+)$/.exec(name);
+    if (party) return this.setParty(Number(party[1]), { [party[2]!]: value });
+    if (name === 'end') return this.setEnd({ kind: value === 'accept' ? '' : (value as EndAtIntake['kind']) });
+    if (name.startsWith('end-')) return this.setEnd({ [name.slice(4)]: value });
+    // With the tree, a changed town clears a village that is not in it.
+    if (name === 'town' && this.areas) return this.set({ town: value as string, community: areaIndex(this.areas).belongs(this.draft.community, value as string) ? this.draft.community : '' });
+    this.set({ [REPORTER_NAMES[name] ?? name]: value });
   };
+
+  /** The draft and the "instead of accepting" choice as the fields' values, by field name. */
+  private values(): ActionDraft {
+    const d = this.draft;
+    const e = this.end;
+    const values: ActionDraft = { title: d.title, category: d.category, description: d.description, channel: d.channel, 'reportedBy-name': d.reporterName, 'reportedBy-id': d.reporterId, hotline: d.hotline, town: d.town, community: d.community };
+    Object.assign(values, { end: e.kind || 'accept', 'end-reason': e.reason, 'end-detail': e.detail, 'end-advice': e.advice, 'end-to': e.to, 'end-why': e.why });
+    d.parties.forEach((p, i) => {
+      for (const key of ['side', ...PARTY_TEXTS, 'needsHomeVisit'] as const) values[`parties-${i}-${key}`] = p[key];
+    });
+    return values;
+  }
 
   private onSubmit = (event: Event): void => {
     event.preventDefault();
@@ -559,79 +579,106 @@ export class BhDisputeIntake extends FormAssociatedElement {
 
   protected override renderContent(): unknown {
     const t = disputeIntakeMessages[this.locale];
-    const errors = this.shownErrors();
-    const summary: (FieldError | { message: string; label: string })[] = [...errors].map(([id, message]) => ({ id, label: this.labelOf(id), message }));
+    const l = this.locale;
+    const issues = this.issuesByName();
+    const shown = [...issues].filter(([name]) => this.checks.shows(name));
+    const summary: (FieldError | { message: string; label: string })[] = shown.map(([name, message]) => ({ id: `f-${name}`, label: this.labelOf(`f-${name}`), message }));
     if (this.formProblem) summary.unshift(this.formProblem);
     const d = this.draft;
-    const communities = (this.towns && Object.hasOwn(this.towns, d.town.trim()) ? this.towns[d.town.trim()] : undefined) ?? [];
-    return html`<form part="form" novalidate @submit=${this.onSubmit} @focusout=${this.onBlur} aria-labelledby="intake-heading">
+    const values = this.values();
+    const fields = (list: readonly ActionField[]) =>
+      actionFields(list, { id: (name) => `f-${name}`, draft: values, change: this.change, problem: (name) => issues.get(name), checks: this.checks, errorAbove: true, optionalMark: t.optional });
+    const text = (name: string, label: string, more: Partial<{ hint: string; optional: boolean }> = {}): ActionField => ({ kind: 'text', name, label, ...more });
+    return html`<form part="form" novalidate @submit=${this.onSubmit} aria-labelledby="intake-heading">
       <h2 class="heading" id="intake-heading">${t.heading}</h2>
-      ${this.submitted || this.formProblem ? errorSummary(() => this.renderRoot, t.errorTitle, summary) : nothing}
+      ${this.checks.tried || this.formProblem ? errorSummary(() => this.renderRoot, t.errorTitle, summary) : nothing}
       ${this.notice ? html`<p class="status" part="status" role="status">${this.notice}</p>` : html`<p class="status" part="status" role="status"></p>`}
       <fieldset class="all" ?disabled=${this.disabled || this.busy}>
-        ${this.textField(errors, 'f-title', t.title, d.title, (v) => this.set({ title: v }), { hint: t.titleHint })}
-        <div class="field">
-          <label for="f-category">${t.category}</label>
-          ${this.errorOf(errors, 'f-category')}
-          <select id="f-category" aria-invalid=${errors.has('f-category') ? 'true' : 'false'} aria-describedby=${errors.has('f-category') ? 'f-category-error' : nothing}
-            @change=${(e: Event) => this.set({ category: (e.target as HTMLSelectElement).value as DisputeCategory })}>
-            <option value="" ?selected=${d.category === ''}>${t.chooseCategory}</option>
-            ${DISPUTE_CATEGORIES.map((c) => html`<option value=${c} ?selected=${d.category === c}>${DISPUTE_CATEGORY_LABELS[c][this.locale]}</option>`)}
-          </select>
-        </div>
-        ${this.textField(errors, 'f-description', t.description, d.description, (v) => this.set({ description: v }), { multiline: true })}
-        <fieldset>
-          <legend>${t.channel}</legend>
-          ${CHANNELS.map(
-            (c) => html`<label class="choice"><input type="radio" name="channel" id="f-channel-${c}" value=${c} .checked=${d.channel === c}
-                @change=${() => this.set({ channel: c })} />${CHANNEL_LABELS[c][this.locale]}</label>`,
-          )}
-          ${d.channel === 'grid'
-            ? html`<div class="row">
-                ${this.textField(errors, 'f-reportedBy-name', t.reporterName, d.reporterName, (v) => this.set({ reporterName: v }))}
-                ${this.textField(errors, 'f-reportedBy-id', t.reporterId, d.reporterId, (v) => this.set({ reporterId: v }))}
-              </div>`
-            : nothing}
-        </fieldset>
-        ${this.textField(errors, 'f-hotline', t.hotline, d.hotline, (v) => this.set({ hotline: v }), { optional: true, hint: t.hotlineHint })}
-        ${this.areas
-          ? this.renderAreas(errors)
-          : html`<div class="row">
-              ${this.textField(errors, 'f-town', t.town, d.town, (v) => this.set({ town: v }), { list: this.towns ? 'towns' : undefined })}
-              ${this.textField(errors, 'f-community', t.community, d.community, (v) => this.set({ community: v }), { list: communities.length ? 'communities' : undefined })}
-            </div>
-            ${this.towns ? html`<datalist id="towns">${Object.keys(this.towns).map((town) => html`<option value=${town}></option>`)}</datalist>` : nothing}
-            ${communities.length ? html`<datalist id="communities">${communities.map((c) => html`<option value=${c}></option>`)}</datalist>` : nothing}`}
+        ${fields([
+          text('title', t.title, { hint: t.titleHint }),
+          { kind: 'select', name: 'category', label: t.category, placeholder: t.chooseCategory, options: DISPUTE_CATEGORIES.map((c) => ({ value: c, label: DISPUTE_CATEGORY_LABELS[c][l] })) },
+          { kind: 'textarea', name: 'description', label: t.description },
+          {
+            kind: 'choice',
+            name: 'channel',
+            label: t.channel,
+            options: CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c][l] })),
+            fields: d.channel === 'grid' ? [{ kind: 'row', fields: [text('reportedBy-name', t.reporterName), text('reportedBy-id', t.reporterId)] }] : undefined,
+          },
+          text('hotline', t.hotline, { optional: true, hint: t.hotlineHint }),
+          { kind: 'row', fields: this.areaFields() },
+        ])}
         <fieldset>
           <legend>${t.parties}</legend>
-          ${d.parties.map((p, i) => this.renderParty(errors, p, i))}
+          ${d.parties.map(
+            (_, i) => html`<fieldset class="party">
+              <legend>${t.party(i + 1)}</legend>
+              ${fields(this.partyFields(i))}
+              ${i > 0 ? html`<div><button type="button" @click=${() => this.set({ parties: this.draft.parties.filter((_, j) => j !== i) })}>${t.removeParty(i + 1)}</button></div>` : nothing}
+            </fieldset>`,
+          )}
           <div><button type="button" @click=${() => this.set({ parties: [...d.parties, emptyParty('respondent')] })}>${t.addParty}</button></div>
         </fieldset>
-        ${this.renderDuplicates()} ${this.renderEnd()}
+        ${this.renderDuplicates()} ${fields([this.endField()])}
       </fieldset>
       ${this.viewer.role ? nothing : html`<p class="muted">${markWords(this.locale).viewOnly}</p>`}
       <div><button type="submit" class="primary" part="submit" ?disabled=${this.disabled || this.busy || !this.viewer.role}>${this.busy ? t.submitting : this.end.kind === 'decline' ? t.submitDecline : this.end.kind === 'transfer' ? t.submitTransfer : t.submit}</button></div>
     </form>`;
   }
 
-  private renderAreas(errors: Map<string, string>): TemplateResult {
+  /** Town and village: lists from the county's tree (the villages follow the chosen town), or free text with the host's suggestions. */
+  private areaFields(): ActionField[] {
     const t = disputeIntakeMessages[this.locale];
-    const index = areaIndex(this.areas!);
-    const d = this.draft;
-    const villages = index.villagesOf(d.town.trim());
-    const select = (id: string, label: string, value: string, options: readonly { name: string }[], placeholder: string, onChange: (v: string) => void) => html`<div class="field">
-      <label for=${id}>${label}</label>
-      ${this.errorOf(errors, id)}
-      <select id=${id} aria-invalid=${errors.has(id) ? 'true' : 'false'} aria-describedby=${errors.has(id) ? `${id}-error` : nothing} ?disabled=${options.length === 0}
-        @change=${(e: Event) => onChange((e.target as HTMLSelectElement).value)}>
-        <option value="" ?selected=${value === ''}>${placeholder}</option>
-        ${options.map((o) => html`<option value=${o.name} ?selected=${value === o.name}>${o.name}</option>`)}
-      </select>
-    </div>`;
-    return html`<div class="row">
-      ${select('f-town', t.town, d.town, index.towns, t.chooseTown, (town) => this.set({ town, community: index.belongs(d.community, town) ? d.community : '' }))}
-      ${select('f-community', t.community, d.community, villages, villages.length ? t.chooseVillage : t.chooseTownFirst, (community) => this.set({ community }))}
-    </div>`;
+    const names = (list: readonly { name: string }[]) => list.map((o) => ({ value: o.name, label: o.name }));
+    if (this.areas) {
+      const index = areaIndex(this.areas);
+      const villages = (v: ActionDraft) => index.villagesOf(String(v.town ?? '').trim());
+      return [
+        { kind: 'select', name: 'town', label: t.town, placeholder: t.chooseTown, options: names(index.towns) },
+        { kind: 'select', name: 'community', label: t.community, placeholder: (v) => (villages(v).length ? t.chooseVillage : t.chooseTownFirst), options: (v) => names(villages(v)) },
+      ];
+    }
+    const towns = this.towns;
+    return [
+      { kind: 'text', name: 'town', label: t.town, suggestions: towns ? Object.keys(towns) : undefined },
+      { kind: 'text', name: 'community', label: t.community, suggestions: (v) => (towns && Object.hasOwn(towns, String(v.town ?? '').trim()) ? towns[String(v.town).trim()]! : []) },
+    ];
+  }
+
+  private partyFields(i: number): ActionField[] {
+    const t = disputeIntakeMessages[this.locale];
+    const name = (field: string) => `parties-${i}-${field}`;
+    return [
+      { kind: 'select', name: name('side'), label: t.side, options: [{ value: 'applicant', label: t.applicant }, { value: 'respondent', label: t.respondent }] },
+      { kind: 'row', fields: [{ kind: 'text', name: name('name'), label: t.name }, { kind: 'tel', name: name('phone'), label: t.phone, optional: true }] },
+      { kind: 'row', fields: [{ kind: 'text', name: name('idNumber'), label: t.idNumber, optional: true }, { kind: 'text', name: name('address'), label: t.address, optional: true }] },
+      { kind: 'toggle', name: name('needsHomeVisit'), label: t.needsHomeVisit },
+    ];
+  }
+
+  /** Instead of accepting: decline with a reason, or refer elsewhere; each asks its own fields. */
+  private endField(): ActionField {
+    const t = disputeIntakeMessages[this.locale];
+    const kind = this.end.kind;
+    const more: ActionField[] | undefined =
+      kind === 'decline'
+        ? [
+            { kind: 'select', name: 'end-reason', label: t.declineReason, placeholder: t.chooseReason, options: DECLINE_REASONS.map((r) => ({ value: r, label: DECLINE_REASON_LABELS[r][this.locale] })) },
+            { kind: 'text', name: 'end-detail', label: t.declineDetail },
+            { kind: 'text', name: 'end-advice', label: t.declineAdvice },
+          ]
+        : kind === 'transfer'
+          ? [
+              { kind: 'text', name: 'end-to', label: t.transferTo },
+              { kind: 'text', name: 'end-why', label: t.transferWhy },
+            ]
+          : undefined;
+    const options = [
+      { value: 'accept', label: t.endNone },
+      { value: 'decline', label: t.endDecline },
+      { value: 'transfer', label: t.endTransfer },
+    ];
+    return { kind: 'choice', name: 'end', label: t.endLegend, part: 'end', options, fields: more };
   }
 
   private renderDuplicates(): unknown {
@@ -651,95 +698,6 @@ export class BhDisputeIntake extends FormAssociatedElement {
             </ul>`
         : nothing}
     </section>`;
-  }
-
-  private renderEnd(): TemplateResult {
-    const t = disputeIntakeMessages[this.locale];
-    const e = this.end;
-    const kinds = [
-      ['', t.endNone],
-      ['decline', t.endDecline],
-      ['transfer', t.endTransfer],
-    ] as const;
-    return html`<fieldset class="end" part="end">
-      <legend>${t.endLegend}</legend>
-      ${kinds.map(([kind, label]) => html`<label class="choice"><input type="radio" name="end" id="f-end-${kind || 'accept'}" .checked=${e.kind === kind} @change=${() => this.setEnd({ kind })} />${label}</label>`)}
-      ${e.kind === 'decline'
-        ? html`<div class="field">
-              <label for="f-end-reason">${t.declineReason}</label>
-              <select id="f-end-reason" @change=${(ev: Event) => this.setEnd({ reason: (ev.target as HTMLSelectElement).value as DeclineReason })}>
-                <option value="" ?selected=${e.reason === ''}>${t.chooseReason}</option>
-                ${DECLINE_REASONS.map((r) => html`<option value=${r} ?selected=${e.reason === r}>${DECLINE_REASON_LABELS[r][this.locale]}</option>`)}
-              </select>
-            </div>
-            ${this.endField('f-end-detail', t.declineDetail, e.detail, (detail) => this.setEnd({ detail }))}
-            ${this.endField('f-end-advice', t.declineAdvice, e.advice, (advice) => this.setEnd({ advice }))}`
-        : nothing}
-      ${e.kind === 'transfer'
-        ? html`${this.endField('f-end-to', t.transferTo, e.to, (to) => this.setEnd({ to }))} ${this.endField('f-end-why', t.transferWhy, e.why, (why) => this.setEnd({ why }))}`
-        : nothing}
-    </fieldset>`;
-  }
-
-  private endField(id: string, label: string, value: string, onInput: (v: string) => void): TemplateResult {
-    return html`<div class="field"><label for=${id}>${label}</label><input id=${id} type="text" .value=${value} @input=${(e: Event) => onInput((e.target as HTMLInputElement).value)} /></div>`;
-  }
-
-  private renderParty(errors: Map<string, string>, p: PartyDraft, i: number): TemplateResult {
-    const t = disputeIntakeMessages[this.locale];
-    const id = (field: string) => `f-parties-${i}-${field}`;
-    return html`<fieldset class="party">
-      <legend>${t.party(i + 1)}</legend>
-      <div class="field">
-        <label for=${id('side')}>${t.side}</label>
-        ${this.errorOf(errors, id('side'))}
-        <select id=${id('side')} aria-invalid=${errors.has(id('side')) ? 'true' : 'false'} aria-describedby=${errors.has(id('side')) ? `${id('side')}-error` : nothing}
-          @change=${(e: Event) => this.setParty(i, { side: (e.target as HTMLSelectElement).value as PartyDraft['side'] })}>
-          <option value="applicant" ?selected=${p.side === 'applicant'}>${t.applicant}</option>
-          <option value="respondent" ?selected=${p.side === 'respondent'}>${t.respondent}</option>
-        </select>
-      </div>
-      <div class="row">
-        ${this.textField(errors, id('name'), t.name, p.name, (v) => this.setParty(i, { name: v }))}
-        ${this.textField(errors, id('phone'), t.phone, p.phone, (v) => this.setParty(i, { phone: v }), { type: 'tel', optional: true })}
-      </div>
-      <div class="row">
-        ${this.textField(errors, id('idNumber'), t.idNumber, p.idNumber, (v) => this.setParty(i, { idNumber: v }), { optional: true })}
-        ${this.textField(errors, id('address'), t.address, p.address, (v) => this.setParty(i, { address: v }), { optional: true })}
-      </div>
-      <label class="choice"><input type="checkbox" id=${id('needsHomeVisit')} .checked=${p.needsHomeVisit}
-          @change=${(e: Event) => this.setParty(i, { needsHomeVisit: (e.target as HTMLInputElement).checked })} />${t.needsHomeVisit}</label>
-      ${i > 0
-        ? html`<div><button type="button" @click=${() => this.set({ parties: this.draft.parties.filter((_, j) => j !== i) })}>${t.removeParty(i + 1)}</button></div>`
-        : nothing}
-    </fieldset>`;
-  }
-
-  private errorOf(errors: Map<string, string>, id: string): unknown {
-    const message = errors.get(id);
-    return message ? html`<p class="field-error" id="${id}-error">${message}</p>` : nothing;
-  }
-
-  private textField(
-    errors: Map<string, string>,
-    id: string,
-    label: string,
-    value: string,
-    onInput: (value: string) => void,
-    options: { multiline?: boolean; hint?: string; type?: string; optional?: boolean; list?: string } = {},
-  ): TemplateResult {
-    const t = disputeIntakeMessages[this.locale];
-    const invalid = errors.has(id);
-    const describedBy = [options.hint ? `${id}-hint` : '', invalid ? `${id}-error` : ''].filter(Boolean).join(' ') || nothing;
-    const input = (e: Event) => onInput((e.target as HTMLInputElement).value);
-    return html`<div class="field">
-      <label for=${id}>${label}${options.optional ? t.optional : ''}</label>
-      ${options.hint ? html`<p class="hint" id="${id}-hint">${options.hint}</p>` : nothing} ${this.errorOf(errors, id)}
-      ${options.multiline
-        ? html`<textarea id=${id} .value=${value} aria-invalid=${invalid ? 'true' : 'false'} aria-describedby=${describedBy} @input=${input}></textarea>`
-        : html`<input id=${id} type=${options.type ?? 'text'} .value=${value} list=${options.list ?? nothing} aria-invalid=${invalid ? 'true' : 'false'}
-            aria-describedby=${describedBy} @input=${input} />`}
-    </div>`;
   }
 }
 

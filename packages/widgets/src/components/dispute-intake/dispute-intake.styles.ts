@@ -28,7 +28,7 @@ export const disputeIntakeExtraStyles = css`
     margin: 0;
     padding-inline-start: 1.25em;
   }
-  .end {
+  fieldset[part='end'] {
     margin-block: var(--_space);
   }
 `;
