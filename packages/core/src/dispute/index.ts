@@ -1,15 +1,6 @@
 // The dispute loop (受理—分流—调解—回访—销号).
-export {
-  PRESENCES,
-  DepartmentSchema,
-  DEFAULT_DEPARTMENTS,
-  createDepartmentRegistry,
-  defaultDepartmentRegistry,
-  type Presence,
-  type Department,
-  type DepartmentInput,
-  type DepartmentRegistry,
-} from './departments.js';
+export { DepartmentSchema, createDepartmentRegistry, type Department, type DepartmentInput } from './departments.js';
+export { PRESENCES, DEFAULT_DEPARTMENTS, defaultDepartmentRegistry, type Presence, type DepartmentRegistry } from './department-list.js';
 export {
   DEFAULT_ROUTING_RULES,
   RoutingRuleSchema,
@@ -44,6 +35,7 @@ export {
   hotlineItem,
   DeclinePayloadSchema,
   DeclineRecordSchema,
+  LedgerFilterSchema,
   TransferPayloadSchema,
   TransferRecordSchema,
   type DeclineReason,
@@ -90,7 +82,7 @@ export {
 } from './definition.js';
 export { acceptDispute, type AcceptDisputeInput } from './intake.js';
 export { applyDisputeEvent, type DisputeApplyResult, type DisputeApplyOptions } from './apply.js';
-export { LedgerFilterSchema, queryLedger, summarizeLedger, ledgerSummaryOf, countLedgerBy, isResolved, type LedgerFilter, type LedgerSummary, type LedgerCounts } from './ledger.js';
+export { queryLedger, summarizeLedger, ledgerSummaryOf, countLedgerBy, isResolved, type LedgerFilter, type LedgerSummary, type LedgerCounts } from './ledger.js';
 export { ledgerOfPeriod, summarizeLedgerPeriod, type LedgerPeriodReport } from './ledger-period.js';
 export { disputeStoreOutline } from './store-outline.js';
 export { DISPUTE_STORE_NAME, disputeCollections, createDisputeStoreSpec, disputeStoreSpec, type DisputeCollections, type DisputeStore } from './store.js';
@@ -106,6 +98,7 @@ export {
   DECLINE_REASON_LABELS,
   MEDIATION_MODE_LABELS,
   DISPUTE_PERSONAL_DATA_ROLES,
+  DISPUTE_PERSONAL_FIELDS,
   maySeePersonalData,
 } from './labels.js';
 export { checkIntake, type IntakeValidation, type IntakeIssue } from './intake-check.js';

@@ -1,9 +1,29 @@
 import type { Localized } from '../i18n/locale.js';
+import type { PersonalOutline } from '../privacy/mask.js';
 import { SYSTEM_ROLE } from '../loop/system-role.js';
 import type { DisputeRole } from './definition.js';
 import type { Presence } from './departments.js';
-import type { DisputeCategory } from './schema.js';
-import type { Channel, DeclineReason, ReferralTarget } from './schema.js';
+import type { DeclineReason, ReferralTarget } from './schema.js';
+
+/** Kinds of dispute the source mentions (neighbours, noise, property repair, leaks …) and common others. */
+export const DISPUTE_CATEGORIES = [
+  'neighbour',
+  'noise',
+  'propertyRepair',
+  'leak',
+  'family',
+  'labour',
+  'consumer',
+  'landAndHousing',
+  'medical',
+  'publicService',
+  'other',
+] as const;
+export type DisputeCategory = (typeof DISPUTE_CATEGORIES)[number];
+
+/** Where a dispute came in: at the centre's hall, or reported online from a grid. */
+export const CHANNELS = ['walkIn', 'grid'] as const;
+export type Channel = (typeof CHANNELS)[number];
 
 /** The dispute loop's id (snapshots carry it). */
 export const DISPUTE_LOOP_ID = 'dispute';
@@ -94,6 +114,17 @@ export const MEDIATION_MODE_LABELS: Readonly<Record<'atCentre' | 'atHome', Local
  * department's liaison) sees it masked (138****1234).
  */
 export const DISPUTE_PERSONAL_DATA_ROLES: readonly DisputeRole[] = ['intakeClerk', 'mediator'];
+
+/**
+ * Where a dispute's data hold personal data, as plain data: what `personalOutline(DisputeSchema)`
+ * derives from the schema's marks (a test holds the two equal), so that a list masks its rows
+ * (`maskByOutline`) without loading the schema.
+ */
+export const DISPUTE_PERSONAL_FIELDS = {
+  parties: [{ name: 'name', phone: 'phone', idNumber: 'idNumber', address: 'address' }],
+  reportedBy: { name: 'name' },
+  handler: { name: 'name' },
+} as const satisfies PersonalOutline;
 
 /** Whether a viewer in `role` may see personal data in clear (masked for an unknown or absent role). */
 export function maySeePersonalData(role: string | null | undefined, roles: readonly string[] = DISPUTE_PERSONAL_DATA_ROLES): boolean {

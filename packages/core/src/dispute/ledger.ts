@@ -1,36 +1,33 @@
-import * as z from '../schema/zod.js';
 import { InvalidArgumentError } from '../errors/errors.js';
+import type { Localized } from '../i18n/locale.js';
 import { formatRate } from '../rate/rate.js';
-import { overdue, momentMs, type Moment } from '../loop/deadlines.js';
-import { DISPUTE_LOOP_ID } from './labels.js';
+import { overdue, momentMs, type Moment } from '../loop/due.js';
+import { CHANNELS, DISPUTE_CATEGORIES, DISPUTE_LOOP_ID } from './labels.js';
 import type { DisputeItem, DisputeState } from './definition.js';
-import { DISPUTE_CATEGORIES } from './schema.js';
-import { CHANNELS } from './schema.js';
-import { parseArgument } from '../schema/argument.js';
+import type { LedgerFilterSchema } from './schema.js';
 import { keyedRecord } from '../schema/keyed.js';
-import { inPeriod, parsePeriod, periodKey } from '../calendar/period.js';
+import { PERIOD_KEY_WORDS, inPeriod, isPeriodKey, parsePeriod } from '../calendar/period.js';
 import { parseInstant } from '../calendar/instant.js';
-import { handlerOf } from '../loop/handler.js';
+import { handlerOf } from '../loop/handler-of.js';
+import type { input } from '../schema/zod.js';
 
 const STATES = ['received', 'routed', 'mediating', 'followUp', 'pendingWriteOff', 'closed', 'withdrawn', 'merged', 'declined', 'transferred'] as const satisfies readonly DisputeState[];
 
-export const LedgerFilterSchema = z.partial(
-  z.strictObject({
-    state: z.union([z.enum(STATES), z.array(z.enum(STATES)).check(z.minLength(1))]),
-    department: z.string().check(z.minLength(1), z.maxLength(200)),
-    town: z.string().check(z.minLength(1), z.maxLength(200)),
-    community: z.string().check(z.minLength(1), z.maxLength(200)),
-    channel: z.enum(CHANNELS),
-    category: z.enum(DISPUTE_CATEGORIES),
-    /** Only items whose stage deadline has come at this moment (ISO instant with offset). */
-    overdueAt: z.string().check(z.minLength(1), z.maxLength(40)),
-    /** Only disputes accepted within this period (`2026-12`, `2026-W49` …, China time): the ledger's date filter. */
-    period: periodKey,
-    /** Only disputes whose named handler (承办人) is this actor id: "my cases" (我的案件). */
-    handler: z.string().check(z.minLength(1), z.maxLength(120)),
-  }),
-);
-export type LedgerFilter = z.input<typeof LedgerFilterSchema>;
+/**
+ * The ledger filter's rules, as data: its criteria in order, and the longest text of each text
+ * criterion. `LedgerFilterSchema` (schema.ts) is built from this table, and `queryLedger` checks a
+ * filter by it without zod, so that a page listing disputes loads no schema (a test holds the two to
+ * the same answers).
+ */
+export const LEDGER_FILTER_RULES = {
+  keys: ['state', 'department', 'town', 'community', 'channel', 'category', 'overdueAt', 'period', 'handler'],
+  states: STATES,
+  channels: CHANNELS,
+  categories: DISPUTE_CATEGORIES,
+  maxText: { department: 200, town: 200, community: 200, overdueAt: 40, handler: 120 },
+} as const;
+
+export type LedgerFilter = input<typeof LedgerFilterSchema>;
 
 const STATE_SET: ReadonlySet<string> = new Set(STATES);
 
@@ -53,11 +50,65 @@ export function checkItems(fn: string, items: readonly DisputeItem[]): void {
   for (let i = 0; i < items.length; i++) if (!isDisputeItem(items[i])) refuseItem(fn, i, items[i]);
 }
 
+const FILTER_WORDS = {
+  filter: { 'zh-CN': '必须是台账筛选条件对象', en: 'must be a ledger filter object' },
+  keys: { 'zh-CN': `只能含 ${LEDGER_FILTER_RULES.keys.join('、')}`, en: `may hold only ${LEDGER_FILTER_RULES.keys.join(', ')}` },
+  state: { 'zh-CN': `必须是纠纷状态（${STATES.join('、')}）或其非空数组`, en: `must be a dispute state (${STATES.join(', ')}) or a non-empty array of them` },
+  channel: { 'zh-CN': `必须是 ${CHANNELS.join('、')} 之一`, en: `must be one of ${CHANNELS.join(', ')}` },
+  category: { 'zh-CN': `必须是 ${DISPUTE_CATEGORIES.join('、')} 之一`, en: `must be one of ${DISPUTE_CATEGORIES.join(', ')}` },
+  text: (max: number): Localized => ({ 'zh-CN': `必须是 1–${max} 个字符的文字`, en: `must be text of 1–${max} characters` }),
+};
+
+interface CheckedFilter {
+  states?: ReadonlySet<string>;
+  department?: string;
+  town?: string;
+  community?: string;
+  channel?: string;
+  category?: string;
+  overdueAt?: string;
+  period?: string;
+  handler?: string;
+}
+
+/** A ledger filter checked by `LEDGER_FILTER_RULES` (the rules `LedgerFilterSchema` is built from), each criterion read once. */
+function checkFilter(fn: string, filter: unknown): CheckedFilter {
+  if (filter === null || typeof filter !== 'object' || Array.isArray(filter)) throw new InvalidArgumentError(fn, 'filter', FILTER_WORDS.filter, filter);
+  const f = filter as Record<string, unknown>;
+  const out: CheckedFilter = {};
+  const refuse = (key: string, rule: Localized, value: unknown): never => {
+    throw new InvalidArgumentError(fn, `filter.${key}`, rule, value);
+  };
+  for (const key of LEDGER_FILTER_RULES.keys) {
+    const value = f[key];
+    if (value === undefined) continue;
+    if (key === 'state') {
+      const list = Array.isArray(value) ? value : [value];
+      if (list.length === 0 || !list.every((s) => STATE_SET.has(s as string))) refuse(key, FILTER_WORDS.state, value);
+      out.states = new Set(list as string[]);
+    } else if (key === 'channel' || key === 'category') {
+      const choices: readonly string[] = key === 'channel' ? CHANNELS : DISPUTE_CATEGORIES;
+      if (!choices.includes(value as string)) refuse(key, FILTER_WORDS[key], value);
+      out[key] = value as string;
+    } else if (key === 'period') {
+      if (!isPeriodKey(value)) refuse(key, PERIOD_KEY_WORDS, value);
+      out.period = value as string;
+    } else {
+      const max = LEDGER_FILTER_RULES.maxText[key];
+      if (typeof value !== 'string' || value.length < 1 || value.length > max) refuse(key, FILTER_WORDS.text(max), value);
+      out[key] = value as string;
+    }
+  }
+  const known: readonly string[] = LEDGER_FILTER_RULES.keys;
+  if (Object.keys(f).some((key) => !known.includes(key))) throw new InvalidArgumentError(fn, 'filter', FILTER_WORDS.keys, filter);
+  return out;
+}
+
 /** The disputes of a ledger that match every given criterion (town, community, department …). */
 export function queryLedger(items: readonly DisputeItem[], filter: LedgerFilter = {}): DisputeItem[] {
   checkItems('queryLedger', items);
-  const f = parseArgument('queryLedger', 'filter', LedgerFilterSchema, filter);
-  const states = f.state === undefined ? undefined : new Set<string>(Array.isArray(f.state) ? f.state : [f.state]);
+  const f = checkFilter('queryLedger', filter);
+  const states = f.states;
   const now = f.overdueAt === undefined ? undefined : momentMs('queryLedger', 'filter.overdueAt', f.overdueAt);
   const period = f.period === undefined ? undefined : parsePeriod(f.period);
   return items.filter(

@@ -2,25 +2,11 @@ import * as z from '../schema/zod.js';
 import { address, calendarDate, id, idNumber, instructionPayload, personName, phone, reasonPayload, satisfaction, text } from '../schema/fields.js';
 import { handlerField } from '../loop/handler.js';
 
-/** Kinds of dispute the source mentions (neighbours, noise, property repair, leaks …) and common others. */
-export const DISPUTE_CATEGORIES = [
-  'neighbour',
-  'noise',
-  'propertyRepair',
-  'leak',
-  'family',
-  'labour',
-  'consumer',
-  'landAndHousing',
-  'medical',
-  'publicService',
-  'other',
-] as const;
-export type DisputeCategory = (typeof DISPUTE_CATEGORIES)[number];
-
-/** Where a dispute came in: at the centre's hall, or reported online from a grid. */
-export const CHANNELS = ['walkIn', 'grid'] as const;
-export type Channel = (typeof CHANNELS)[number];
+// The categories and channels are plain tables in labels.ts (a page that lists disputes reads them without zod).
+export { DISPUTE_CATEGORIES, type DisputeCategory, CHANNELS, type Channel } from './labels.js';
+import { CHANNELS, DISPUTE_CATEGORIES } from './labels.js';
+import { LEDGER_FILTER_RULES as L } from './ledger.js';
+import { periodKey } from '../calendar/period-key.js';
 
 export const REFERRAL_TARGETS = ['litigation', 'fastTrackCourt', 'arbitration'] as const;
 export type ReferralTarget = (typeof REFERRAL_TARGETS)[number];
@@ -184,3 +170,26 @@ export const DuplicateLinkPayloadSchema = z.object({ duplicate: id, reason: text
 export type DuplicateLinkPayload = z.output<typeof DuplicateLinkPayloadSchema>;
 export const SupervisePayloadSchema = instructionPayload;
 export type SupervisePayload = z.output<typeof SupervisePayloadSchema>;
+
+const filterText = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
+
+/**
+ * What `queryLedger` filters by, as a schema (for hosts and the server). Built from
+ * `LEDGER_FILTER_RULES`, the table `queryLedger` checks a filter by without zod (a test holds the two to the same answers).
+ */
+export const LedgerFilterSchema = /* @__PURE__ */ z.partial(
+  z.strictObject({
+    state: z.union([z.enum(L.states), z.array(z.enum(L.states)).check(z.minLength(1))]),
+    department: filterText(L.maxText.department),
+    town: filterText(L.maxText.town),
+    community: filterText(L.maxText.community),
+    channel: z.enum(L.channels),
+    category: z.enum(L.categories),
+    /** Only items whose stage deadline has come at this moment (ISO instant with offset). */
+    overdueAt: filterText(L.maxText.overdueAt),
+    /** Only disputes accepted within this period (`2026-12`, `2026-W49` …, China time): the ledger's date filter. */
+    period: periodKey,
+    /** Only disputes whose named handler (承办人) is this actor id: "my cases" (我的案件). */
+    handler: filterText(L.maxText.handler),
+  }),
+);

@@ -16,6 +16,9 @@ import type { Localized } from '../i18n/locale.js';
 import { InvalidArgumentError } from '../errors/errors.js';
 import type { GuardRefusal, Verdict } from './refusal.js';
 import type { LoopEvent, Snapshot } from './types.js';
+import { handlerOf, type HandledData } from './handler-of.js';
+
+export { handlerOf };
 
 /** Who handles an item: their actor id, name, the body they work in, and since when. */
 export const HandlerSchema = /* @__PURE__ */ z.object({ id, name: personName, unit: id, since: z.string().check(z.minLength(1), z.maxLength(40)) });
@@ -41,17 +44,9 @@ export const HANDLER_RULES = {
   handler_same: { 'zh-CN': '改派给另一人', en: 'reassign to someone else' },
 } as const satisfies Record<string, Localized>;
 
-type HandledData = { readonly handler?: Handler | null };
 type HandledSnapshot = Snapshot<string, HandledData>;
 
 const refuse = (rule: keyof typeof HANDLER_RULES, field: string, zh: string, en: string): GuardRefusal => ({ rule, field, message: { 'zh-CN': zh, en } });
-
-/** The item's handler, or undefined when none is named (also for records written before handlers). */
-export function handlerOf(item: { readonly data?: unknown }): Handler | undefined {
-  const data = (item !== null && typeof item === 'object' ? item.data : undefined) as HandledData | undefined;
-  const handler = data && typeof data === 'object' ? data.handler : undefined;
-  return handler && typeof handler === 'object' && typeof handler.id === 'string' ? handler : undefined;
-}
 
 /** The items whose handler is `viewerId` (我的案件), in the order given. */
 export function handledBy<T extends { readonly data?: unknown }>(items: readonly T[], viewerId: string): T[] {

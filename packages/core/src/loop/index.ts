@@ -29,7 +29,8 @@ export { createItem, loadSnapshot, snapshotSchema, historyEntrySchema, isoInstan
 export { replay } from './replay.js';
 export { checkAgainstHistory, HistoryMismatchError, type HistoryMismatch } from './history-check.js';
 export { deadlineProvisional, recomputeDeadlines } from './recompute.js';
-export { deadlineFor, overdue, dueSoon, timeLeft, type Moment, type Within } from './deadlines.js';
+export { deadlineFor } from './deadlines.js';
+export { overdue, dueSoon, timeLeft, type Moment, type Within } from './due.js';
 export { maskSnapshot } from './mask.js';
 export { HandlerSchema, AssignHandlerPayloadSchema, ReassignHandlerPayloadSchema, HANDLER_RULES, handlerOf, handledBy, type Handler, type AssignHandlerPayload, type ReassignHandlerPayload } from './handler.js';
 export type { CountChange, PeriodComparison } from './as-of.js';

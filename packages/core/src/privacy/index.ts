@@ -10,4 +10,7 @@ export {
   maskAddress,
   maskPersonal,
   maskRecord,
+  personalOutline,
+  maskByOutline,
+  type PersonalOutline,
 } from './privacy.js';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { periodOf, parsePeriod, periodRange, previousPeriod, samePeriodLastYear, periodsBetween, inPeriod, periodKey } from '../../src/calendar/period.js';
+import { periodOf, parsePeriod, periodRange, previousPeriod, samePeriodLastYear, periodsBetween, inPeriod } from '../../src/calendar/period.js';
+import { periodKey } from '../../src/calendar/period-key.js';
 import { InvalidArgumentError } from '../../src/errors/errors.js';
 
 describe('periods on the China calendar', () => {

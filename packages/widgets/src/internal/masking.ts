@@ -2,25 +2,17 @@
 // clear as core's `maskRecord` makes it from the record's own zod schema, so every field the schema
 // marks as personal (`personName`, `phone`, `idNumber`, `address`, `personal(kind, …)`) is masked
 // wherever a widget renders it — a party, the grid worker who reported, a firm's contact — without
-// a widget having to remember which fields are personal.
-import { maskRecord } from '@bihuan/core/privacy';
+// a widget having to remember which fields are personal. The schema's outline of them
+// (`personalOutline`) masks through outline-masking.ts, whose cache the dispute ledger shares.
+import { personalOutline } from '@bihuan/core/privacy';
+import { maskedBy, viewerItemBy } from './outline-masking.js';
 
-type Schema = Parameters<typeof maskRecord>[0];
-
-// Masked copies, per schema and record: a ledger re-rendering its visible rows masks each once.
-const cache = new WeakMap<object, WeakMap<object, unknown>>();
+type Schema = Parameters<typeof personalOutline>[0];
 
 /** `record` with every field its schema marks personal masked (a cached copy; the record is untouched). */
 export function masked<T>(schema: Schema, record: T): T {
-  if (record === null || typeof record !== 'object') return record;
-  let bySchema = cache.get(schema);
-  if (!bySchema) cache.set(schema, (bySchema = new WeakMap()));
-  let copy = bySchema.get(record) as T | undefined;
-  if (copy === undefined) {
-    copy = maskRecord(schema as Schema, record as never) as T;
-    bySchema.set(record, copy);
-  }
-  return copy;
+  const outline = personalOutline(schema);
+  return outline === undefined ? record : maskedBy(outline, record);
 }
 
 /**
@@ -28,7 +20,5 @@ export function masked<T>(schema: Schema, record: T): T {
  * schema (`def.data`, the single source of truth for what is personal).
  */
 export function viewerItem<T extends { readonly data: unknown }>(def: { readonly data: Schema }, item: T, clear: boolean): T {
-  if (clear) return item;
-  const data = masked(def.data, item.data);
-  return data === item.data ? item : { ...item, data };
+  return clear ? item : viewerItemBy(personalOutline(def.data), item, clear);
 }

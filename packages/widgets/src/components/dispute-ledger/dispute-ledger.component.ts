@@ -1,14 +1,13 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { formatInstant, parseInstant } from '@bihuan/core/calendar';
-import { type DisputeRole, type Channel, type DepartmentRegistry, type DisputeCollections, type DisputeItem, type DisputeState, type DisputeStore, type LedgerFilter, type LedgerSummary, CHANNEL_LABELS, CHANNELS, DISPUTE_CATEGORY_LABELS, DISPUTE_ROLE_LABELS, DISPUTE_STATE_LABELS, DisputeSchema, defaultDepartmentRegistry, disputeStoreOutline, queryLedger, summarizeLedger, type LedgerPeriodReport } from '@bihuan/core/dispute';
+import { type DisputeRole, type Channel, type DepartmentRegistry, type DisputeCollections, type DisputeItem, type DisputeState, type DisputeStore, type LedgerFilter, type LedgerSummary, CHANNEL_LABELS, CHANNELS, DISPUTE_CATEGORY_LABELS, DISPUTE_ROLE_LABELS, DISPUTE_STATE_LABELS, DISPUTE_PERSONAL_FIELDS, defaultDepartmentRegistry, disputeStoreOutline, queryLedger, summarizeLedger, type LedgerPeriodReport } from '@bihuan/core/dispute';
 import { parsePeriod, type Period } from '@bihuan/core/calendar';
-import { type CsvColumn, chinaDate, chinaDateTime, toCsv } from '@bihuan/core/export';
+import type { CsvColumn } from '@bihuan/core/export';
 import { overdue } from '@bihuan/core/loop';
 import type { DisputeSearch } from '@bihuan/core/dispute';
 import { BihuanElement } from '../../internal/bihuan-element.js';
 import { type Guard, MAX_LIST, isPlainObject, listGuard, textGuard } from '../../internal/guard.js';
-import { viewerItem } from '../../internal/masking.js';
-import { exportCsv } from '../../internal/csv-download.js';
+import { viewerItemBy } from '../../internal/outline-masking.js';
 import { scrollRegion } from '../../internal/figures.js';
 import { StoreController } from '../../internal/store-controller.js';
 import { themeStyles } from '../../internal/styles.js';
@@ -70,9 +69,12 @@ function loadOnDemand(): Promise<OnDemandModule> {
   ));
 }
 
-// The states and roles from core's tables, and masking from the dispute schema: the ledger needs
-// neither the loop's guards nor its transitions (the period report, which does, loads on demand).
-const DISPUTE_DATA = { data: DisputeSchema };
+/** The CSV export's code (core's CSV writer, which masks by schemas, and so zod), fetched when a viewer first exports. */
+const loadExport = () => import('../../internal/ledger-export.js');
+
+// The states and roles from core's tables, and masking by core's outline of a dispute's personal
+// fields (held equal to the schema's marks by core's tests): the first page of rows needs neither
+// the loop nor zod (the period report, the search and the export load on demand).
 
 const ROW = 56; // px; the same as --_row-h (two lines of text)
 const OVERSCAN = 6;
@@ -441,8 +443,9 @@ export class BhDisputeLedger extends BihuanElement {
     this.sort = this.sort?.key === key && this.sort.direction === 'ascending' ? { key, direction: 'descending' } : { key, direction: 'ascending' };
   }
 
-  /** Downloads the rows shown as CSV (Excel-ready: BOM, China dates), masked unless the viewer may see personal data. */
-  exportCsv(): boolean {
+  /** Downloads the rows shown as CSV (Excel-ready: BOM, China dates), masked unless the viewer may see personal data; resolves to whether it downloaded (false when a `bh-dispute-export` listener prevented it). The CSV code is fetched on first use. */
+  async exportCsv(): Promise<boolean> {
+    const { toCsv, chinaDate, exportCsv } = await loadExport();
     const t = disputeLedgerMessages[this.locale];
     const { shown } = this.compute();
     const at = nowMs(this.now);
@@ -547,7 +550,7 @@ export class BhDisputeLedger extends BihuanElement {
         @change=${(e: Event) => this.setFilter({ period: (e.target as HTMLInputElement).value.trim() })} /></label>
       <span id="period-hint" class="note">${f.period && !periodOrUndefined(f.period) ? t.periodInvalid : t.periodHint}</span>
       ${this.viewerIdNow ? html`<label class="check"><input type="checkbox" part="mine" .checked=${!!f.mine} @change=${(e: Event) => this.setFilter({ mine: (e.target as HTMLInputElement).checked })} />${t.mine}</label>` : nothing}
-      <button type="button" class="export" part="export" @click=${() => this.exportCsv()}>${t.exportCsv}</button>
+      <button type="button" class="export" part="export" @click=${() => void this.exportCsv().catch((error: unknown) => this.fail(error))}>${t.exportCsv}</button>
     </div>`;
   }
 
@@ -582,7 +585,7 @@ export class BhDisputeLedger extends BihuanElement {
 
   private renderRow(t: DisputeLedgerMessages, stored: DisputeItem, i: number, clear: boolean, at: number): TemplateResult {
     // The viewer's copy of the row: personal fields masked as the dispute schema marks them.
-    const item = viewerItem(DISPUTE_DATA, stored, clear);
+    const item = viewerItemBy(DISPUTE_PERSONAL_FIELDS, stored, clear);
     const d = item.data;
     const applicant = applicantOf(item);
     const late = item.deadline !== undefined && overdue(item, at);
