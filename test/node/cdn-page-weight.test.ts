@@ -2,7 +2,7 @@
 // built by `pnpm build`): the entry and every chunk it imports. The rate card shows figures; its
 // page must not fetch zod or core's calendar (a shared helper importing either once put them on
 // it), and must stay near its size (issue 13's budget is 11 KB gzip; `pnpm bench size-rate-card`;
-// what each module adds: `node test/bench/page-weight.mjs bh-rate-card`).
+// what each module adds: `node test/bench/page-modules.mjs rate-card`).
 import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
