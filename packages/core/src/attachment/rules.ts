@@ -45,9 +45,9 @@ const dict = (v: unknown): Dict | undefined => (v !== null && typeof v === 'obje
  * task order's feedback), now over the item's live attachments less this one. `item` is the
  * item's snapshot (or undefined when it is not at hand: then nothing is known to need the file).
  */
-export function checkWithdrawal(attachment: Attachment, item: unknown, attachments: readonly Attachment[]): Rejection | true {
+export function checkWithdrawal(attachment: Attachment, item: unknown, attachmentsGiven: readonly Attachment[]): Rejection | true {
   const a = parseArgument('checkWithdrawal', 'attachment', AttachmentSchema, attachment);
-  parseArgument('checkWithdrawal', 'attachments', z.array(AttachmentSchema), attachments);
+  const attachments = parseArgument('checkWithdrawal', 'attachments', z.array(AttachmentSchema), attachmentsGiven);
   if (item === undefined || item === null) return true;
   const snapshot = parseArgument('checkWithdrawal', 'item', ItemLike, item);
   const rest = liveAttachments(attachments, a.item).filter((x) => x.id !== a.id);

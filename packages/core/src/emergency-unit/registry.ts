@@ -73,11 +73,13 @@ export interface EmergencyUnitSummary {
 const onTime = (met: number, timed: number): OnTime => ({ met, timed, rate: formatRate(met, timed) });
 
 /** The totals the source reports (units, members, detained, disputes stopped, people helped) and the 1-3-5 rates. */
-export function summarizeEmergencyUnits(units: readonly EmergencyUnit[], responses: readonly UnitResponse[] = []): EmergencyUnitSummary {
+export function summarizeEmergencyUnits(unitsGiven: readonly EmergencyUnitInput[], responsesGiven: readonly UnitResponseInput[] = []): EmergencyUnitSummary {
   // Every unit and response is checked in full (their kinds and stations become keys of the
   // summary), and each id counts once: a unit or response listed twice is refused, not counted twice.
-  parseArgument('summarizeEmergencyUnits', 'units', uniqueIds(EmergencyUnitSchema), units, { brackets: true });
-  parseArgument('summarizeEmergencyUnits', 'responses', uniqueIds(UnitResponseSchema), responses, { brackets: true });
+  // What is summed is what the check returned, with the schema's defaults filled in (a response
+  // given without its outcome counts none), never the caller's objects.
+  const units = parseArgument('summarizeEmergencyUnits', 'units', uniqueIds(EmergencyUnitSchema), unitsGiven, { brackets: true });
+  const responses = parseArgument('summarizeEmergencyUnits', 'responses', uniqueIds(UnitResponseSchema), responsesGiven, { brackets: true });
   const byKind = Object.fromEntries(UNIT_KINDS.map((k) => [k, 0])) as Record<UnitKind, number>;
   const byStation = keyedRecord<{ units: number; members: number }>();
   let members = 0;

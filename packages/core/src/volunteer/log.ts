@@ -4,7 +4,7 @@ import { fraction } from '../rate/fraction.js';
 import { formatFraction } from '../rate/rate.js';
 import { parseArgument } from '../schema/argument.js';
 import { type Result, refused } from '../schema/result.js';
-import { ASSIST_KINDS, type Assist, type AssistInput, AssistSchema, type AssistKind, type Volunteer, VolunteerSchema } from './schema.js';
+import { ASSIST_KINDS, type Assist, type AssistInput, AssistSchema, type AssistKind, type VolunteerInput, VolunteerSchema } from './schema.js';
 
 const DAY_MINUTES = 1440;
 
@@ -18,10 +18,11 @@ export function formatHours(minutes: number): string {
  * Logs one assist, or says why not: the volunteer is not on the roster, had not joined yet or had
  * left by that day, or the day would hold more than 24 hours of that volunteer's assists.
  */
-export function logAssist(input: AssistInput, roster: readonly Volunteer[], log: readonly Assist[] = []): Result<Assist> {
+export function logAssist(input: AssistInput, rosterGiven: readonly VolunteerInput[], logGiven: readonly AssistInput[] = []): Result<Assist> {
   const a = parseArgument('logAssist', 'input', AssistSchema, input);
-  parseArgument('logAssist', 'roster', uniqueIds(VolunteerSchema), roster, { brackets: true });
-  parseArgument('logAssist', 'log', uniqueIds(AssistSchema), log, { brackets: true });
+  // The rules read what the checks returned, defaults filled in (a member given without leftOn has not left).
+  const roster = parseArgument('logAssist', 'roster', uniqueIds(VolunteerSchema), rosterGiven, { brackets: true });
+  const log = parseArgument('logAssist', 'log', uniqueIds(AssistSchema), logGiven, { brackets: true });
   const v = roster.find((r) => r?.id === a.volunteerId);
   if (!v) return refused('volunteer_registered', `义警 ${a.volunteerId} 不在花名册中`, `volunteer ${a.volunteerId} is not on the roster`, 'volunteerId');
   if (a.date < v.joinedOn) return refused('joined_before', `该义警 ${v.joinedOn} 才入会，不能登记 ${a.date} 的协助`, `this volunteer joined on ${v.joinedOn}, after ${a.date}`, 'date');
@@ -61,11 +62,12 @@ const emptyKinds = (): Record<AssistKind, { assists: number; minutes: number }> 
   Object.fromEntries(ASSIST_KINDS.map((k) => [k, { assists: 0, minutes: 0 }])) as Record<AssistKind, { assists: number; minutes: number }>;
 
 /** Counts and hours per kind and per volunteer. Assists of volunteers not on the roster still count in the totals. */
-export function summarizeVolunteerLog(roster: readonly Volunteer[], assists: readonly Assist[]): VolunteerLogSummary {
+export function summarizeVolunteerLog(rosterGiven: readonly VolunteerInput[], assistsGiven: readonly AssistInput[]): VolunteerLogSummary {
   // Checked in full (an assist's kind and volunteer are keys of the tallies), each id once: a
-  // member or an assist listed twice is refused rather than counted twice.
-  parseArgument('summarizeVolunteerLog', 'roster', uniqueIds(VolunteerSchema), roster, { brackets: true });
-  parseArgument('summarizeVolunteerLog', 'assists', uniqueIds(AssistSchema), assists, { brackets: true });
+  // member or an assist listed twice is refused rather than counted twice. Tallied from what the
+  // checks returned (trimmed, defaults filled in), not the caller's objects.
+  const roster = parseArgument('summarizeVolunteerLog', 'roster', uniqueIds(VolunteerSchema), rosterGiven, { brackets: true });
+  const assists = parseArgument('summarizeVolunteerLog', 'assists', uniqueIds(AssistSchema), assistsGiven, { brackets: true });
   const byKind = emptyKinds();
   const people = new Map(roster.map((v) => [v.id, { id: v.id, name: v.name, assists: 0, minutes: 0, byKind: emptyKinds() }]));
   let minutes = 0;

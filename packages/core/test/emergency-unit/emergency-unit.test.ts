@@ -108,6 +108,11 @@ describe('the source’s totals', () => {
     expect(s.onTime.selfRescue.rate).toMatch(/^\d+(\.\d{1,2})?%$/);
   });
 
+  test('records as the schema takes them (a response without its outcome, which defaults to none) are summed from the checked values', () => {
+    const s = summarizeEmergencyUnits([unit()], [{ id: 'R1', unitId: 'U1', kind: 'incident', at: '2025-06-01T09:00:00+08:00', times: times(30) }]);
+    expect(s).toMatchObject({ units: 1, incidents: 1, detained: 0, disputesStopped: 0, helped: 0 });
+  });
+
   test('nothing recorded gives zeros and "—", never NaN%', () => {
     const s = summarizeEmergencyUnits([], []);
     expect(s).toMatchObject({ units: 0, members: 0, standardRate: '—', onTime: { all: { met: 0, timed: 0, rate: '—' } } });

@@ -61,6 +61,13 @@ describe('the assists log', () => {
     expect(logAssist(assist(), roster, day)).toMatchObject({ ok: false, reason: { rule: 'id_unique' } });
   });
 
+  test('a roster and log as the schema takes them (leftOn and skills left out, names untrimmed) are read with the defaults filled in', () => {
+    const given = [{ id: 'V1', name: ' 王建国 ', joinedOn: '2024-03-20' }];
+    expect(logAssist(assist({ date: '2030-01-01' }), given).ok).toBe(true);
+    const s = summarizeVolunteerLog(given, [assist()]);
+    expect(s.byVolunteer.map((v) => [v.id, v.name, v.minutes])).toEqual([['V1', '王建国', 150]]);
+  });
+
   test('the source’s association: 630+ members and 4,150+ assists, of every kind', () => {
     const { roster: r, assists } = exampleVolunteerLog();
     const s = summarizeVolunteerLog(r, assists);
