@@ -137,12 +137,6 @@ export function ownStep<T>(next: T, previous: unknown, details: StoreErrorDetail
   const actor = entry.actor !== null && typeof entry.actor === 'object' ? keep(entry.actor, undefined, details) : undefined;
   keep(entry, undefined, details, actor);
   Object.freeze(history);
-  const p = previous as Record<string, unknown>;
-  for (const k in s) {
-    const v = s[k];
-    if (k === 'history' || isScalar(v) || !Object.hasOwn(s, k)) continue;
-    const kept = own(v, Object.hasOwn(p, k) ? p[k] : undefined, details);
-    if (kept !== v) setKey(s, k, kept);
-  }
-  return Object.freeze(next);
+  // The snapshot's other parts are owned against the stored version's; its history is kept as it is now.
+  return keep(s, previous, details, history) as T;
 }

@@ -174,7 +174,7 @@ export interface FieldsOptions {
  * `FieldsOptions.checks`; the host is asked to draw again when what shows changes.
  */
 export class FieldChecks {
-  private left = new Set<string>();
+  private readonly left = new Set<string>();
   private submitted = false;
 
   constructor(private readonly host: { requestUpdate(): void }) {}
@@ -192,7 +192,7 @@ export class FieldChecks {
   /** The person left a field. */
   leave(name: string): void {
     if (this.left.has(name)) return;
-    this.left = new Set(this.left).add(name);
+    this.left.add(name);
     this.host.requestUpdate();
   }
 
@@ -204,7 +204,7 @@ export class FieldChecks {
 
   /** Back to an untouched form. */
   reset(): void {
-    this.left = new Set();
+    this.left.clear();
     this.submitted = false;
     this.host.requestUpdate();
   }
