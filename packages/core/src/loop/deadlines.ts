@@ -17,10 +17,10 @@ const instantText = remembered(formatInstant, 4096);
  * end (24:00 China time) of the last day, counting from the day after entry.
  */
 export function deadlineFor(limit: TimeLimit, startMs: number, calendar: WorkCalendar = chinaCalendar): string {
-  parseArgument('deadlineFor', 'limit', timeLimit, limit);
+  const checked = parseArgument('deadlineFor', 'limit', timeLimit, limit);
   if (!isSaneInstant(startMs)) throw new InvalidArgumentError('deadlineFor', 'startMs', RULE_MS, startMs);
   if (!(calendar instanceof WorkCalendar)) throw new InvalidArgumentError('deadlineFor', 'calendar', { 'zh-CN': '必须是 WorkCalendar', en: 'must be a WorkCalendar' }, calendar);
-  return deadlineAt(limit, startMs, calendar);
+  return deadlineAt(checked, startMs, calendar);
 }
 
 // `deadlineFor` without the checks, for limits a loop definition has already checked.

@@ -86,15 +86,15 @@ function mismatch(rule: HistoryMismatch['rule'], item: string, field: string, te
  */
 export function checkAgainstHistory<S extends string, E extends string, R extends string, D, C>(
   def: LoopDefinition<S, E, R, D, C>,
-  snapshot: Snapshot<S, D, E, R>,
+  given: Snapshot<S, D, E, R>,
   context?: TransitionContext<C>,
 ): Result<Snapshot<S, D, E, R>, HistoryMismatch> {
   const compiled = compiledOf(def, 'checkAgainstHistory');
-  const trusted = snapshot !== null && typeof snapshot === 'object' && isTrusted(snapshot);
-  checkSnapshot(def, snapshot as Snapshot, 'checkAgainstHistory');
+  const trusted = given !== null && typeof given === 'object' && isTrusted(given);
+  const checked = checkSnapshot(def, given as Snapshot, 'checkAgainstHistory');
   // A snapshot the engine did not make (or a store did not just validate) is read whole first:
-  // its history is what is replayed.
-  if (!trusted) parseArgument('checkAgainstHistory', 'snapshot', snapshotSchema(def) as z.ZodType, snapshot);
+  // its history is what is replayed, and what is compared is the snapshot as its schema reads it.
+  const snapshot = (trusted ? checked : parseArgument('checkAgainstHistory', 'snapshot', snapshotSchema(def) as z.ZodType, given)) as Snapshot<S, D, E, R>;
   const item = snapshot.id;
   const history = snapshot.history;
   const unreplayable = (i: number, why: Localized, field = `history[${i}]`) =>

@@ -20,10 +20,11 @@ function stageStart(snapshot: Snapshot): string {
 
 // These read the whole history (where the stage began), not only the data `transition` needs: an
 // item the engine did not make or check is checked whole, with its snapshot schema.
-function checkWhole(def: Parameters<typeof checkSnapshot>[0], snapshot: Snapshot, fn: string): void {
+// Returns the snapshot as checked (see checkSnapshot): what the rest of the function reads.
+function checkWhole(def: Parameters<typeof checkSnapshot>[0], snapshot: Snapshot, fn: string): Snapshot {
   const trusted = isTrusted(snapshot as object);
-  checkSnapshot(def, snapshot, fn);
-  if (!trusted) parseArgument(fn, 'snapshot', snapshotSchema(def as never) as never, snapshot);
+  const checked = checkSnapshot(def, snapshot, fn);
+  return trusted ? checked : trust(parseArgument(fn, 'snapshot', snapshotSchema(def as never) as never, snapshot) as Snapshot);
 }
 
 function calendarArg(fn: string, calendar: unknown, required: boolean): WorkCalendar | undefined {
@@ -47,14 +48,14 @@ export function deadlineProvisional<S extends string, E extends string, R extend
 ): boolean {
   const compiled = compiledOf(def, 'deadlineProvisional');
   const cal = calendarArg('deadlineProvisional', calendar, false) ?? calendarOf(def, undefined);
-  checkWhole(def as never, snapshot as Snapshot, 'deadlineProvisional');
-  if (snapshot.deadline === undefined) return false;
-  const limit = compiled.states.get(snapshot.state)?.limit;
-  const hooked = compiled.deadline?.(snapshot as Snapshot);
+  const item = checkWhole(def as never, snapshot as Snapshot, 'deadlineProvisional');
+  if (item.deadline === undefined) return false;
+  const limit = compiled.states.get(item.state)?.limit;
+  const hooked = compiled.deadline?.(item);
   if (hooked === undefined && !(limit !== undefined && 'workingDays' in limit)) return false;
   // The days counted run from the stage's start to the deadline's day (due at 24:00: the day before).
-  const from = civilFromDays(chinaDay(parseInstant(stageStart(snapshot as Snapshot)))).year;
-  const to = civilFromDays(chinaDay(parseInstant(snapshot.deadline) - 1)).year;
+  const from = civilFromDays(chinaDay(parseInstant(stageStart(item)))).year;
+  const to = civilFromDays(chinaDay(parseInstant(item.deadline) - 1)).year;
   for (let year = Math.min(from, to); year <= Math.max(from, to); year++) if (cal.isFallbackYear(year)) return true;
   return false;
 }
@@ -73,9 +74,9 @@ export function recomputeDeadlines<S extends string, E extends string, R extends
 ): Snapshot<S, D, E, R> {
   const compiled = compiledOf(def, 'recomputeDeadlines');
   const cal = calendarArg('recomputeDeadlines', calendar, true)!;
-  checkWhole(def as never, snapshot as Snapshot, 'recomputeDeadlines');
-  const deadline = nextDeadline(compiled, snapshot as Snapshot, undefined, parseInstant(stageStart(snapshot as Snapshot)), cal);
-  if (deadline === snapshot.deadline) return snapshot;
-  const { deadline: _old, ...rest } = snapshot;
+  const item = checkWhole(def as never, snapshot as Snapshot, 'recomputeDeadlines');
+  const deadline = nextDeadline(compiled, item, undefined, parseInstant(stageStart(item)), cal);
+  if (deadline === item.deadline) return snapshot;
+  const { deadline: _old, ...rest } = item as Snapshot<S, D, E, R>;
   return trust(deadline === undefined ? rest : { ...rest, deadline }) as Snapshot<S, D, E, R>;
 }

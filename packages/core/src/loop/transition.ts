@@ -69,18 +69,23 @@ function payloadRefusal(def: AnyLoopDefinition, snapshot: Snapshot, event: LoopE
   });
 }
 
-/** @internal Checks a snapshot argument of `fn` (once per snapshot: checked ones are trusted). */
-export function checkSnapshot(def: AnyLoopDefinition, snapshot: Snapshot, fn: string): void {
+/**
+ * @internal Checks a snapshot argument of `fn` and returns the snapshot to read from then on: the
+ * same one when the engine made (or checked) it, else one holding the data as its schema parsed it
+ * (a schema may trim, default or coerce, and the loop's guards and `apply` read checked data, not
+ * the caller's). The caller's own object is marked only when the parse kept its data as it was.
+ */
+export function checkSnapshot<T extends Snapshot>(def: AnyLoopDefinition, snapshot: T, fn: string): T {
   if (snapshot === null || typeof snapshot !== 'object' || snapshot.loop === null || typeof snapshot.loop !== 'object' || !Array.isArray(snapshot.history)) {
     throw new InvalidArgumentError(fn, 'snapshot', { 'zh-CN': '必须是闭环快照（请用 createItem 或 loadSnapshot 得到）', en: 'must be a loop snapshot (from createItem or loadSnapshot)' }, snapshot);
   }
   if (snapshot.loop.id !== def.id || snapshot.loop.version !== def.version) throw new LoopMismatchError(fn, def, snapshot.loop);
-  if (isTrusted(snapshot)) return;
+  if (isTrusted(snapshot)) return snapshot;
   if (typeof snapshot.state !== 'string' || !compiledOf(def, fn).states.has(snapshot.state)) {
     throw new InvalidArgumentError(fn, 'snapshot.state', { 'zh-CN': '必须是该闭环的状态', en: 'must be a state of this loop' }, snapshot.state);
   }
-  parseArgument(fn, 'snapshot.data', def.data as z.ZodType, snapshot.data);
-  trust(snapshot);
+  const data: unknown = parseArgument(fn, 'snapshot.data', def.data as z.ZodType, snapshot.data);
+  return data === snapshot.data ? trust(snapshot) : trustNew({ ...snapshot, data });
 }
 
 /**
@@ -98,9 +103,9 @@ export function transition<S extends string, E extends string, R extends string,
   context?: TransitionContext<C>,
 ): TransitionResult<S, D, E, R> {
   const compiled = compiledOf(def, 'transition');
-  checkSnapshot(def, snapshot, 'transition');
+  const checked = checkSnapshot(def, snapshot as Snapshot, 'transition');
   const atMs = checkEvent('transition', event);
-  return step(def, compiled, snapshot, event as LoopEvent, atMs, context) as TransitionResult<S, D, E, R>;
+  return step(def, compiled, checked, event as LoopEvent, atMs, context) as TransitionResult<S, D, E, R>;
 }
 
 /**

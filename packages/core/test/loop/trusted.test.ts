@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { disputeLoop, transition } from '@bihuan/core';
+import { z } from 'zod';
+import { checkAgainstHistory, createItem, defineLoop, disputeLoop, recomputeDeadlines, transition, chinaCalendar } from '@bihuan/core';
 import { createMark, isTrusted } from '../../src/loop/trusted.js';
 import { accept, clerk, PAYLOADS } from '../dispute/fixtures.js';
 
@@ -28,5 +29,47 @@ describe("the engine's mark on the snapshots it made", () => {
     expect(a.has(frozen)).toBe(true);
     expect(b.has(frozen)).toBe(false);
     for (const value of [undefined, null, 0, 'x', true, Symbol('s'), 1n]) expect(a.has(value as never)).toBe(false);
+  });
+});
+
+describe('a snapshot the engine did not make', () => {
+  // A data schema that trims and fills in a default: what the loop reads is the data as parsed.
+  const counted = defineLoop({
+    id: 'counted',
+    version: 1,
+    data: z.object({ title: z.string().trim(), count: z.int().min(0).default(0) }),
+    initial: 'open',
+    roles: { clerk: { label: { 'zh-CN': '登记员', en: 'clerk' } } },
+    states: { open: { label: { 'zh-CN': '办理中', en: 'open' }, limit: { days: 3 } }, done: { label: { 'zh-CN': '已办结', en: 'done' }, final: true } },
+    events: {
+      tick: { label: { 'zh-CN': '计数', en: 'count' }, from: ['open'], to: 'open', roles: ['clerk'], apply: (d) => ({ ...d, count: d.count + 1 }) },
+      close: { label: { 'zh-CN': '办结', en: 'close' }, from: ['open'], to: 'done', roles: ['clerk'], guard: (s) => s.data.count > 0 || { 'zh-CN': '未计数', en: 'nothing counted' } },
+    },
+  });
+  const actor = { id: 'u1', role: 'clerk' };
+  const made = createItem(counted, { id: 'c1', data: { title: 'a', count: 0 }, actor, at: '2026-01-05T01:00:00.000Z' });
+  // As a host might hand it back from its own storage: a plain copy, the defaulted field left out.
+  const handMade = () => {
+    const copy = JSON.parse(JSON.stringify(made)) as typeof made;
+    copy.data = { title: '  a  ' } as never;
+    return copy;
+  };
+
+  test("reaches apply and the guards with its data as the schema parsed it, and the caller's object is left as it was", () => {
+    const given = handMade();
+    const r = transition(counted, given, { type: 'tick', actor, at: '2026-01-05T02:00:00.000Z' });
+    if (!r.ok) throw new Error(r.reason.message.en);
+    expect(r.snapshot.data).toEqual({ title: 'a', count: 1 });
+    expect(given.data).toEqual({ title: '  a  ' });
+    expect(isTrusted(given)).toBe(false);
+    // The guard read the parsed count too: 0, so closing is refused with the rule's words, not a NaN comparison.
+    const closed = transition(counted, handMade(), { type: 'close', actor, at: '2026-01-05T02:00:00.000Z' });
+    expect(closed.ok).toBe(false);
+  });
+
+  test('is replayed and re-counted from its data as parsed', () => {
+    expect(checkAgainstHistory(counted, handMade()).ok).toBe(true);
+    const again = recomputeDeadlines(counted, handMade(), chinaCalendar);
+    expect(again.deadline).toBe(made.deadline);
   });
 });
