@@ -19,7 +19,7 @@ async function widgetsSettled(page: Page): Promise<void> {
       widgets.length > 0 &&
       widgets.every((w) => {
         const root = w.shadowRoot;
-        return !!root && root.childElementCount > 0 && !root.querySelector('[aria-busy="true"]');
+        return !!root && root.childElementCount > 0 && !root.querySelector('[part~="loading"]');
       })
     );
   }, undefined, { timeout: 30_000 });

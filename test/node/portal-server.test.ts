@@ -73,7 +73,7 @@ async function person(user: string, { spoilToken = false } = {}) {
       const look = () => {
         const root = document.getElementById('ledger')?.shadowRoot;
         const summary = root?.querySelector('[part=summary]');
-        if (document.getElementById('ledger')?.isConnected && summary && !root!.querySelector('[aria-busy="true"]')) w.firstSummary = summary.textContent!.replace(/\s+/g, ' ').trim();
+        if (document.getElementById('ledger')?.isConnected && summary && !root!.querySelector('[part~="loading"]')) w.firstSummary = summary.textContent!.replace(/\s+/g, ' ').trim();
         else requestAnimationFrame(look);
       };
       requestAnimationFrame(look);
@@ -200,7 +200,7 @@ async function shownText(page: Page, id: string, mark: string): Promise<string> 
       const el = document.getElementById(id!);
       if (!el?.isConnected || !el.shadowRoot?.childElementCount) return false;
       const text = el.shadowRoot.textContent ?? '';
-      return text.includes(mark!) && !/正在读取|Loading/.test(text) && !el!.shadowRoot!.querySelector('[aria-busy="true"]');
+      return text.includes(mark!) && !/正在读取|Loading/.test(text) && !el!.shadowRoot!.querySelector('[part~="loading"]');
     },
     [id, mark],
     { timeout: 30_000 },

@@ -33,6 +33,31 @@ describe('<bh-dispute-ledger>', () => {
     await expectNoAxeViolations(c);
   });
 
+  test('`no-default-store`: it opens no database of the browser’s own, says it is reading until the page gives its store, then lists it', async () => {
+    const opened: string[] = [];
+    const open = indexedDB.open.bind(indexedDB);
+    indexedDB.open = ((name: string, version?: number) => {
+      opened.push(name);
+      return open(name, version);
+    }) as typeof indexedDB.open;
+    try {
+      const c = await mount(html`<bh-dispute-ledger no-default-store now=${NOW}></bh-dispute-ledger>`);
+      const el = c.querySelector('bh-dispute-ledger')!;
+      await new Promise((r) => setTimeout(r, 100));
+      await settle(c);
+      const note = el.shadowRoot!.querySelector('[part~="loading"]');
+      expect(note?.getAttribute('role')).toBe('status');
+      expect(shadowText(note!)).toContain('正在读取');
+      expect(el.shadowRoot!.querySelector('[part=summary]')).toBeNull();
+      el.store = storeWith(typicalDisputes());
+      await until(() => rows(el).length === 12);
+      expect(shadowText($(el, '[part=summary]'))).toContain('显示 12 件');
+      expect(opened).toEqual([]);
+    } finally {
+      indexedDB.open = open;
+    }
+  });
+
   test('given its store after it began reading another (a page that sets `store` late), it never shows the other store’s rows', async () => {
     // The first store answers slowly and holds nothing; the page's store, given meanwhile, holds twelve.
     const early = storeWith([]);

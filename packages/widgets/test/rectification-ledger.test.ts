@@ -23,6 +23,38 @@ async function ledger(role: string, items = rectificationItems(8, 2), lang?: str
 }
 
 describe('<bh-rectification-ledger>', () => {
+  test('given another store (a page that sets `store` late), it says it is reading until that store answers, never showing the first store’s items as the new one’s', async () => {
+    // The loop lists share the ledger's rule. The first store (the one read before) holds nothing
+    // and answers at once; the page's store, given next, holds eight and answers slowly.
+    const c = await mount(html`<bh-rectification-ledger viewer-role="verifier" viewer-id="tester" now=${NOW} .store=${rectificationStore([])}></bh-rectification-ledger>`);
+    const el = c.querySelector('bh-rectification-ledger')!;
+    await until(() => !!el.shadowRoot!.querySelector('[part=summary]'));
+    const later = rectificationStore(rectificationItems(8, 2));
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const slowAll = later.all.bind(later);
+    later.all = (async (...args: Parameters<typeof later.all>) => {
+      await held;
+      return slowAll(...args);
+    }) as typeof later.all;
+    const summaries: string[] = [];
+    const seen = new MutationObserver(() => {
+      const s = el.shadowRoot!.querySelector('[part=summary]');
+      if (s) summaries.push(shadowText(s));
+    });
+    seen.observe(el.shadowRoot!, { subtree: true, childList: true, characterData: true });
+    el.store = later;
+    await settle(c);
+    // While the page's store has not answered: a status a screen reader announces, in a part the host can style.
+    expect(el.shadowRoot!.querySelector('[part~="loading"]')?.getAttribute('role')).toBe('status');
+    release();
+    await until(() => rows(el).length === 8);
+    await settle(c);
+    seen.disconnect();
+    expect(summaries.length).toBeGreaterThan(0);
+    expect(summaries.filter((s) => !s.includes('事项总数8'))).toEqual([]);
+  });
+
   test('items by state, owner and deadline, overdue first and flagged in words, with figures', async () => {
     const { c, el } = await ledger('owner');
     const first = rows(el)[0]!;

@@ -40,6 +40,12 @@ export function onDefaultStoreStatus(listener: (event: StoreStatusEvent & { stor
   return () => statusListeners.delete(listener);
 }
 
+/**
+ * The attribute by which a page says it gives a store-backed widget its store itself: the widget
+ * then waits for `store` instead of opening the default one (read when the widget connects).
+ */
+export const NO_DEFAULT_STORE = 'no-default-store';
+
 export interface StoreHost<C extends Collections> extends ReactiveControllerHost, HTMLElement {
   /** A store injected by the host page; when absent the default IndexedDB store is used. */
   store?: Store<C>;
@@ -152,6 +158,13 @@ export class StoreController<C extends Collections> implements ReactiveControlle
     this.loading = true;
     this.host.requestUpdate();
     try {
+      // `no-default-store`: the page gives the store (once signed in, say). Until it does the widget
+      // says it is reading, and never opens this browser's own database, whose records may be
+      // another user's or a stale copy.
+      if (this.host.store === undefined && this.host.hasAttribute(NO_DEFAULT_STORE)) {
+        this.store = this.bound = undefined;
+        return;
+      }
       const store = this.host.store ?? (await defaultStore(this.spec));
       if (generation !== this.generation || !this.connected) return;
       for (const name of Object.keys(this.spec.collections)) {

@@ -80,6 +80,7 @@ type Fetching = 'loading' | 'failed' | 'missing';
  * @csspart table - The list of attachments.
  * @csspart refused - The files refused, with their reasons.
  * @csspart status - The confirmation after adding or removing.
+ * @csspart loading - The note shown while the records are read.
  * @csspart problem - The in-place message when the widget cannot work (store failure).
  * @csspart download - Each file's download button.
  * @csspart fetch-state - A file's "fetching" or "could not fetch" message, in its row.
@@ -88,6 +89,7 @@ type Fetching = 'loading' | 'failed' | 'missing';
  * @cssprop [--bh-color-accent=#0b5cad] - Buttons, focus rings and the drop zone while dragging.
  * @cssprop [--bh-color-bad=#b42318] - Refusals.
  *
+ * @attr {boolean} no-default-store - The page gives `store` itself (once signed in, say): until it does, the widget says it is reading and opens no database of this browser's own. Read when the widget connects.
  * @fires {CustomEvent<AttachmentDetail>} bh-attachment-added - A file was attached; `detail` is the stored record.
  * @fires {CustomEvent<AttachmentDetail>} bh-attachment-removed - An attachment was removed; `detail` is the record, `removedAt` set.
  * @fires {CustomEvent<AttachmentOpenedDetail>} bh-attachment-opened - A file's bytes are at hand and about to be saved; cancelable (the page shows them itself).
@@ -203,7 +205,7 @@ export class BhAttachments extends BihuanElement {
   protected override renderContent(): unknown {
     if (this.data.error) throw this.data.error;
     const t = this.t;
-    if (this.data.loading) return html`<p role="status">${t.loading}</p>`;
+    if (this.data.loading) return html`<p role="status" part="loading">${t.loading}</p>`;
     const c = t.columns;
     const shown = this.shown;
     return html`<section aria-label=${t.region}>

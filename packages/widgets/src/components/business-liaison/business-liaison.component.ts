@@ -42,11 +42,13 @@ export interface LiaisonChangeDetail {
  * @csspart error-summary - What was refused, with links to the fields.
  * @csspart status - The confirmation after saving.
  * @csspart pager - Previous/next page buttons of the register.
+ * @csspart loading - The note shown while the records are read.
  * @csspart problem - The in-place message when the widget cannot work (store failure).
  *
  * @cssprop [--bh-color-accent=#0b5cad] - Buttons, focus rings, the form's border.
  * @cssprop [--bh-color-bad=#b42318] - Refusals.
  *
+ * @attr {boolean} no-default-store - The page gives `store` itself (once signed in, say): until it does, the widget says it is reading and opens no database of this browser's own. Read when the widget connects.
  * @fires {CustomEvent<LiaisonChangeDetail>} bh-liaison-change - A pair was assigned or a visit logged; `detail` is `{ firmId, type }`.
  * @fires {CustomEvent<ProblemDetail>} bh-problem - The widget could not work with what it was given.
  */
@@ -97,7 +99,7 @@ export class BhBusinessLiaison extends BihuanElement {
   protected override renderContent(): unknown {
     if (this.data.error) throw this.data.error;
     const t = this.t;
-    if (this.data.loading) return html`<p role="status">${t.loading}</p>`;
+    if (this.data.loading) return html`<p role="status" part="loading">${t.loading}</p>`;
     const s = liaisonSummary(this.firms, this.visits);
     const w = oneWindowSummary(this.matters);
     const c = windowCaseSummary(this.cases, this.now ?? Date.now());

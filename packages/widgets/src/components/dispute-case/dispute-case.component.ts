@@ -87,6 +87,7 @@ export interface DisputeRefusedDetail {
  * @csspart action-form - The open action's fields.
  * @csspart refusal - Core's reason when an action is refused.
  * @csspart status - The confirmation after an action.
+ * @csspart loading - The note shown while the records are read.
  * @csspart problem - The in-place message (no such dispute, a store failure).
  * @csspart pending - The mark on a dispute whose last event the server has not accepted yet (synced store).
  * @csspart sync-refusal - The server's reason for refusing the viewer's last event (synced store).
@@ -112,6 +113,7 @@ export interface DisputeRefusedDetail {
  * is shown with its reason, and when someone else acted first, who did what, the state now and
  * the actions offered now.
  *
+ * @attr {boolean} no-default-store - The page gives `store` itself (once signed in, say): until it does, the widget says it is reading and opens no database of this browser's own. Read when the widget connects.
  * @attr {string} viewer-role - Local-only (ignored on a synced store, whose session decides): the viewer's role (`intakeClerk`, `mediator`, `departmentLiaison`, `supervisor`): decides the actions offered and whether personal data show in clear.
  * @attr {string} viewer-id - Local-only (ignored on a synced store): the viewer's id, recorded as the actor of what they do.
  * @attr {string} viewer-unit - Local-only (ignored on a synced store): the body the viewer acts for (a department liaison's department id, e.g. `court`), recorded with what they do: a liaison mediates only for a body the dispute is routed to.
@@ -331,7 +333,7 @@ export class BhDisputeCase extends BihuanElement {
     if (this.storeController.error) throw this.storeController.error;
     // No dispute chosen yet is a state of the page, not a fault: say what to do.
     if (!this.disputeId) return html`<p class="muted" role="status">${t.noId}</p>`;
-    if (this.dispute === undefined) return html`<p class="muted" role="status">${t.loading}</p>`;
+    if (this.dispute === undefined) return html`<p class="muted" role="status" part="loading">${t.loading}</p>`;
     if (this.dispute === null) throw new BihuanError('not_found', { 'zh-CN': disputeCaseMessages['zh-CN'].notFound(this.disputeId), en: disputeCaseMessages.en.notFound(this.disputeId) });
     const clear = seesPersonalData(this.viewer.role || undefined, this.personalDataRoles);
     // Everything below renders the viewer's copy: personal fields masked as the schema marks them.

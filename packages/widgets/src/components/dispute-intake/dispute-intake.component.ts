@@ -284,6 +284,7 @@ const ACCEPT_ROLES = ['intakeClerk', 'supervisor'] as const;
  * `intakeClerk` or `supervisor`); `viewer-role` and `viewer-id` are then ignored (local-only), and
  * a session without either role may not submit.
  *
+ * @attr {boolean} no-default-store - The page gives `store` itself (once signed in, say): until it does, the widget says it is reading and opens no database of this browser's own. Read when the widget connects.
  * @attr {string} viewer-role - Local-only (ignored on a synced store): the role the clerk acts in.
  * @attr {string} viewer-id - Local-only (ignored on a synced store): who takes the dispute in.
  * @fires {CustomEvent<DisputeAcceptedDetail>} bh-dispute-accepted - The dispute was stored as accepted; `detail`: `{ id, dispute }`.

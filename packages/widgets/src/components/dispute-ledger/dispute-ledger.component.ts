@@ -174,6 +174,7 @@ const SORTERS: Record<LedgerSortKey, (a: DisputeItem, b: DisputeItem) => number>
  * @csspart summary - The count and resolution rate of what is shown.
  * @csspart table - The table.
  * @csspart export - The CSV export button.
+ * @csspart loading - The note shown while the records are read.
  * @csspart problem - The in-place message shown when the data are refused.
  * @csspart pending - A row's mark: its last event is not yet accepted by the server (synced store).
  * @csspart sync-refusal - A row's mark: the server's reason for refusing its last event (synced store).
@@ -194,6 +195,7 @@ const SORTERS: Record<LedgerSortKey, (a: DisputeItem, b: DisputeItem) => number>
  * row whose last event the server has not accepted yet is marked pending, one it refused shows the
  * server's reason.
  *
+ * @attr {boolean} no-default-store - The page gives `store` itself (once signed in, say): until it does, the widget says it is reading and opens no database of this browser's own. Read when the widget connects.
  * @attr {string} viewer-role - Local-only (ignored on a synced store, whose session decides): the viewer's role (`intakeClerk`, `mediator`, `departmentLiaison`, `supervisor`): decides whether personal data show in clear.
  * @attr {string} viewer-id - Local-only (ignored on a synced store): the viewer's id.
  * @attr {string} now - The moment to judge deadlines at (ISO instant); the clock's when absent.
@@ -506,9 +508,9 @@ export class BhDisputeLedger extends BihuanElement {
     const t = disputeLedgerMessages[this.locale];
     if (this.storeController?.error) throw this.storeController.error;
     const source = this.source();
-    if (source === undefined) return html`<p class="note" role="status">${t.loading}</p>`;
+    if (source === undefined) return html`<p class="note" role="status" part="loading">${t.loading}</p>`;
     const { shown, summary, byPeriod } = this.compute();
-    if (this.onDemandWait && !onDemandModule) return html`<p class="note" role="status">${t.loading}</p>`;
+    if (this.onDemandWait && !onDemandModule) return html`<p class="note" role="status" part="loading">${t.loading}</p>`;
     const clear = seesPersonalData(this.viewerRoleNow, this.personalDataRoles);
     const later = this.later.shown === shown ? this.later : undefined;
     const n = { format: formatNumber };

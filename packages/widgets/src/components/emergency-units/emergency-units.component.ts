@@ -44,12 +44,14 @@ const OUTCOME_FIELDS = ['detained', 'disputesStopped', 'helped'] as const;
  * @csspart form - The form recording a drill or incident.
  * @csspart error-summary - What was refused, with links to the fields.
  * @csspart status - The judgement of the response just recorded.
+ * @csspart loading - The note shown while the records are read.
  * @csspart problem - The in-place message when the widget cannot work (store failure).
  *
  * @cssprop [--bh-color-accent=#0b5cad] - Buttons and focus rings.
  * @cssprop [--bh-color-good=#1a7f37] - Stages met, units meeting the standard.
  * @cssprop [--bh-color-bad=#b42318] - Stages missed, items lacking.
  *
+ * @attr {boolean} no-default-store - The page gives `store` itself (once signed in, say): until it does, the widget says it is reading and opens no database of this browser's own. Read when the widget connects.
  * @fires {CustomEvent<UnitResponseDetail>} bh-unit-response - A drill or incident was recorded; `detail` is `{ response, judgement }`.
  * @fires {CustomEvent<ProblemDetail>} bh-problem - The widget could not work with what it was given.
  */
@@ -95,7 +97,7 @@ export class BhEmergencyUnits extends BihuanElement {
   protected override renderContent(): unknown {
     if (this.data.error) throw this.data.error;
     const t = this.t;
-    if (this.data.loading) return html`<p role="status">${t.loading}</p>`;
+    if (this.data.loading) return html`<p role="status" part="loading">${t.loading}</p>`;
     const all = summarizeEmergencyUnits(this.units, this.responses);
     const units = this.station ? this.units.filter((u) => u.station === this.station) : this.units;
     const n = formatNumber;

@@ -63,6 +63,7 @@ export interface PermitChangeDetail {
  * @csspart form - The new-filing form.
  * @csspart error-summary - What was refused, with links to the fields.
  * @csspart status - The confirmation after an action.
+ * @csspart loading - The note shown while the records are read.
  * @csspart problem - The in-place message when the widget cannot work (bad role, store failure).
  * @csspart escalated - A row's mark: the review was escalated by rule (超期升级) past its 7 working days.
  * @csspart pending - A row's mark: its last event is not yet accepted by the server (synced store).
@@ -72,6 +73,7 @@ export interface PermitChangeDetail {
  * @cssprop [--bh-color-good=#1a7f37] - Events held without incident.
  * @cssprop [--bh-color-bad=#b42318] - Incidents and refusals.
  *
+ * @attr {boolean} no-default-store - The page gives `store` itself (once signed in, say): until it does, the widget says it is reading and opens no database of this browser's own. Read when the widget connects.
  * @fires {CustomEvent<PermitChangeDetail>} bh-permit-change - A filing was made or moved on; `detail` is `{ id, type, state }`.
  * @fires {CustomEvent<ProblemDetail>} bh-problem - The widget could not work with what it was given.
  */
@@ -144,7 +146,7 @@ export class BhEventPermits extends BihuanElement {
     }
     if (this.data.error) throw this.data.error;
     const t = this.t;
-    if (this.data.loading) return html`<p role="status">${t.loading}</p>`;
+    if (this.data.loading) return html`<p role="status" part="loading">${t.loading}</p>`;
     // A period key that names none is refused in place (InvalidArgumentError, in both languages).
     const period = this.period ? parsePeriod(this.period) : undefined;
     const items = period ? permitsOfPeriod(this.items, period) : this.items;

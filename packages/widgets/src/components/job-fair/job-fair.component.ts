@@ -42,11 +42,13 @@ export interface IntentionFiledDetail {
  * @csspart form - The intention form.
  * @csspart error-summary - What was refused, with links to the fields.
  * @csspart status - The confirmation after submitting.
+ * @csspart loading - The note shown while the records are read.
  * @csspart problem - The in-place message when the widget cannot work (store failure, bad records).
  *
  * @cssprop [--bh-color-accent=#0b5cad] - Buttons, focus rings, the matches panel's border.
  * @cssprop [--bh-color-bad=#b42318] - Refusals.
  *
+ * @attr {boolean} no-default-store - The page gives `store` itself (once signed in, say): until it does, the widget says it is reading and opens no database of this browser's own. Read when the widget connects.
  * @fires {CustomEvent<IntentionFiledDetail>} bh-intention-filed - A form was stored; `detail` is `{ id, matches }`.
  * @fires {CustomEvent<ProblemDetail>} bh-problem - The widget could not work with what it was given.
  */
@@ -96,7 +98,7 @@ export class BhJobFair extends BihuanElement {
   protected override renderContent(): unknown {
     if (this.data.error) throw this.data.error;
     const t = this.t;
-    if (this.data.loading) return html`<p role="status">${t.loading}</p>`;
+    if (this.data.loading) return html`<p role="status" part="loading">${t.loading}</p>`;
     const s = jobFairSummary({ firms: this.firms, openings: this.openings, intentions: this.forms });
     const entries = [['firms', s.firms], ['openings', s.openings], ['jobs', s.jobs], ['forms', s.forms], ['matched', s.matchedShare]] as const;
     return html`<section aria-label=${t.region}>

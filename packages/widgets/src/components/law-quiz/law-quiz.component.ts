@@ -38,6 +38,7 @@ export type QuizFinishedDetail = QuizAttempt;
  * @csspart feedback - The live region announcing right or wrong, with the explanation.
  * @csspart score - The final score.
  * @csspart results - The results-per-class table (`view="results"`).
+ * @csspart loading - The note shown while the records are read.
  * @csspart problem - The in-place message when the quiz is refused (an answer that is not a choice …).
  *
  * @cssprop [--bh-law-quiz-font-size=1.125rem] - Base text size (large for children).
@@ -45,6 +46,7 @@ export type QuizFinishedDetail = QuizAttempt;
  * @cssprop [--bh-color-good=#1a7f37] - Right answers.
  * @cssprop [--bh-color-bad=#b42318] - Wrong answers.
  *
+ * @attr {boolean} no-default-store - The page gives `store` itself (once signed in, say): until it does, the widget says it is reading and opens no database of this browser's own. Read when the widget connects.
  * @fires {CustomEvent<QuizFinishedDetail>} bh-quiz-finished - A pupil finished; `detail` is the stored attempt (class, answers, score).
  * @fires {CustomEvent<ProblemDetail>} bh-problem - The quiz or the store could not be used.
  */
@@ -119,11 +121,11 @@ export class BhLawQuiz extends BihuanElement {
 
   protected override renderContent(): unknown {
     const quiz = this.currentQuiz;
-    if (!quiz) return html`<p role="status">${this.t.loading}</p>`;
+    if (!quiz) return html`<p role="status" part="loading">${this.t.loading}</p>`;
     if (this.data.error) throw this.data.error;
     const t = this.t;
     const head = html`<h2>${quiz.title}</h2>${quiz.example ? html`<p class="notice" part="notice">${t.example}</p>` : nothing}`;
-    if (this.view === 'results') return html`${head}${this.data.loading ? html`<p role="status">${t.loading}</p>` : this.renderResults(quiz)}`;
+    if (this.view === 'results') return html`${head}${this.data.loading ? html`<p role="status" part="loading">${t.loading}</p>` : this.renderResults(quiz)}`;
     const live = html`<div class="feedback" part="feedback" role="status" aria-live="polite" aria-atomic="true">${this.feedback}</div>`;
     if (this.phase === 'start') {
       return html`${head}<form @submit=${(e: SubmitEvent) => this.start(e)}>

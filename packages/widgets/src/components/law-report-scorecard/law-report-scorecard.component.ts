@@ -82,6 +82,7 @@ const scoreDraftGuard: Guard = {
  * @csspart breakdown - The breakdown table (dimension, points, average, score; total and grade).
  * @csspart status - Confirmation after saving.
  * @csspart submit - The submit button.
+ * @csspart loading - The note shown while the records are read.
  * @csspart problem - The in-place message shown when the scheme or report is refused.
  * @csspart print-view - The 述法评议结果通知书 (`<bh-print-document>`), filled from the evaluation as it stands, once it is scored (its button opens it).
  *
@@ -95,6 +96,7 @@ const scoreDraftGuard: Guard = {
  * @cssprop [--bh-radius=8px] - Corner radius.
  * @cssprop [--bh-space=12px] - Spacing.
  *
+ * @attr {boolean} no-default-store - The page gives `store` itself (once signed in, say): until it does, the widget says it is reading and opens no database of this browser's own. Read when the widget connects.
  * @fires {CustomEvent<ScoresSubmittedDetail>} bh-scores-submitted - The sheet was stored; `detail`: `{ reportId, assessor, scores, result }`.
  * @fires {CustomEvent<ProblemDetail>} bh-problem - The scheme or report was refused, or the store could not be read or written.
  */
@@ -327,7 +329,7 @@ export class BhLawReportScorecard extends FormAssociatedElement {
       if (this.storeController.error && this.report === undefined) throw this.storeController.error;
       return html`<section class="card" part="base" aria-labelledby="sc-heading">
         <h2 class="heading" id="sc-heading">${t.heading}</h2>
-        <p class="empty">${waiting ? t.loading : t.noReport}</p>
+        ${waiting ? html`<p class="empty" role="status" part="loading">${t.loading}</p>` : html`<p class="empty">${t.noReport}</p>`}
       </section>`;
     }
     const scheme = this.currentScheme();

@@ -65,6 +65,7 @@ const PAGE_SIZE = 50;
  * @csspart action-form - The inline form of an action that needs details.
  * @csspart mine - The "my cases" (我的案件) switch, shown with a `viewer-id`.
  * @csspart pager - Previous/next page buttons (when the list is longer than a page).
+ * @csspart loading - The note shown while the records are read.
  * @csspart problem - The in-place message shown when the store cannot be read.
  * @csspart escalated - A row's mark: the issue was escalated by rule (超期升级) past its due date.
  * @csspart pending - A row's mark: its last event is not yet accepted by the server (synced store).
@@ -79,6 +80,7 @@ const PAGE_SIZE = 50;
  * @cssprop [--bh-radius=8px] - Corner radius.
  * @cssprop [--bh-space=12px] - Spacing.
  *
+ * @attr {boolean} no-default-store - The page gives `store` itself (once signed in, say): until it does, the widget says it is reading and opens no database of this browser's own. Read when the widget connects.
  * @fires {CustomEvent<ReceptionTransitionDetail>} bh-reception-transition - An action was applied; `detail`: `{ id, event, state }`.
  * @fires {CustomEvent<ReceptionRefusedDetail>} bh-reception-refused - The loop refused an action; `detail`: `{ id, event, reason }`.
  * @fires {CustomEvent<ProblemDetail>} bh-problem - The store could not be read.
@@ -151,7 +153,7 @@ export class BhReceptionIssues extends BihuanElement {
   protected override renderContent(): unknown {
     const t = receptionIssuesMessages[this.locale];
     if (this.list.storeController.error) throw this.list.storeController.error;
-    if (this.list.items === undefined) return html`<p class="empty" role="status">${t.loading}</p>`;
+    if (this.list.items === undefined) return html`<p class="empty" role="status" part="loading">${t.loading}</p>`;
     const { period, items } = this.scope();
     const shown = this.shown;
     const report = period ? summarizeReceptionPeriod(items, period) : undefined;

@@ -69,6 +69,7 @@ const PAGE_SIZE = 50;
  * @csspart sweep - The supervisor's button that opens accountability for overdue items.
  * @csspart status - What the last sweep did.
  * @csspart pager - Previous/next page buttons (when the list is longer than a page).
+ * @csspart loading - The note shown while the records are read.
  * @csspart problem - The in-place message shown when the store cannot be read.
  * @csspart escalated - A row's mark: the item was escalated by rule (超期升级) past its deadline.
  * @csspart pending - A row's mark: its last event is not yet accepted by the server (synced store).
@@ -84,6 +85,7 @@ const PAGE_SIZE = 50;
  * @cssprop [--bh-radius=8px] - Corner radius.
  * @cssprop [--bh-space=12px] - Spacing.
  *
+ * @attr {boolean} no-default-store - The page gives `store` itself (once signed in, say): until it does, the widget says it is reading and opens no database of this browser's own. Read when the widget connects.
  * @fires {CustomEvent<RectificationTransitionDetail>} bh-rectification-transition - An action was applied; `detail`: `{ id, event, state }`.
  * @fires {CustomEvent<RectificationRefusedDetail>} bh-rectification-refused - The loop refused an action; `detail`: `{ id, event, reason }`.
  * @fires {CustomEvent<ExportDetail>} bh-rectification-export - The CSV is ready (cancel it to keep it from downloading); `detail`: `{ filename, csv, rows }`.
@@ -186,7 +188,7 @@ export class BhRectificationLedger extends BihuanElement {
   protected override renderContent(): unknown {
     const t = rectificationLedgerMessages[this.locale];
     if (this.list.storeController.error) throw this.list.storeController.error;
-    if (this.list.items === undefined) return html`<p class="empty" role="status">${t.loading}</p>`;
+    if (this.list.items === undefined) return html`<p class="empty" role="status" part="loading">${t.loading}</p>`;
     const { period, items, at } = this.scope();
     const summary = summarizeRectification(items, at);
     const report = period ? summarizeRectificationPeriod(this.list.items, period) : undefined;

@@ -73,6 +73,7 @@ const isSnapshotLike = (v: unknown): boolean => v !== null && typeof v === 'obje
  * @csspart escalated - The supervised item's mark: it was escalated by rule.
  * @csspart action-form - The inline form of an action that needs details.
  * @csspart pager - Previous/next page buttons (when the list is longer than a page).
+ * @csspart loading - The note shown while the records are read.
  * @csspart problem - The in-place message shown when the store cannot be read.
  *
  * @cssprop [--bh-color-text=#1f2328] - Main text colour.
@@ -86,6 +87,7 @@ const isSnapshotLike = (v: unknown): boolean => v !== null && typeof v === 'obje
  *
  * @csspart print-view - The open 督办单 (`<bh-print-document>`), filled from its order (each row's print button opens it).
  *
+ * @attr {boolean} no-default-store - The page gives `store` itself (once signed in, say): until it does, the widget says it is reading and opens no database of this browser's own. Read when the widget connects.
  * @fires {CustomEvent<SupervisionIssuedDetail>} bh-supervision-issued - An order was issued; `detail`: `{ id, target }`.
  * @fires {CustomEvent<SupervisionTransitionDetail>} bh-supervision-transition - An action was applied; `detail`: `{ id, event, state }`.
  * @fires {CustomEvent<SupervisionRefusedDetail>} bh-supervision-refused - An action or the issuing was refused; `detail`: `{ id, event, reason }`.
@@ -154,7 +156,7 @@ export class BhSupervisionOrders extends BihuanElement {
   protected override renderContent(): unknown {
     const t = supervisionOrdersMessages[this.locale];
     if (this.list.storeController.error) throw this.list.storeController.error;
-    if (this.list.items === undefined) return html`<p class="empty" role="status">${t.loading}</p>`;
+    if (this.list.items === undefined) return html`<p class="empty" role="status" part="loading">${t.loading}</p>`;
     const at = nowMs(this.now);
     const shown = this.shown;
     const s = this.period === 'all' ? summarizeSupervision(this.list.items, at) : summarizeSupervisionPeriod(this.list.items, periodOf(at, this.period));

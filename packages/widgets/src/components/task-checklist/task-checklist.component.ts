@@ -64,6 +64,7 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
  * @csspart task - One task.
  * @csspart escalated - A task's mark: its order was escalated by rule (超期升级) past its due date.
  * @csspart form - The feedback form of a task.
+ * @csspart loading - The note shown while the records are read.
  * @csspart problem - The in-place message shown when the officer, month or store are refused.
  *
  * @cssprop [--bh-font-family=system-ui, 'PingFang SC', 'Microsoft YaHei', sans-serif] - Font of every bihuan widget.
@@ -78,6 +79,7 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
  * @cssprop [--bh-space=12px] - Spacing.
  * @cssprop [--bh-task-checklist-soon-color=#8a4b00] - The "due soon" mark.
  *
+ * @attr {boolean} no-default-store - The page gives `store` itself (once signed in, say): until it does, the widget says it is reading and opens no database of this browser's own. Read when the widget connects.
  * @fires {CustomEvent<TaskFeedbackDetail>} bh-task-feedback - An order was fed back or marked not applicable; `detail`: `{ order, state }`.
  * @fires {CustomEvent<ProblemDetail>} bh-problem - The officer, month or store were refused.
  */
@@ -146,7 +148,7 @@ export class BhTaskChecklist extends BihuanElement {
     const t = taskChecklistMessages[this.locale];
     if (!this.officer || !MONTH.test(this.month)) throw new BihuanError('task_checklist_unset', { 'zh-CN': taskChecklistMessages['zh-CN'].needsOfficer, en: taskChecklistMessages.en.needsOfficer });
     if (this.data.error) throw this.data.error;
-    if (this.data.loading || this.orders === undefined) return html`<p role="status">${t.loading}</p>`;
+    if (this.data.loading || this.orders === undefined) return html`<p role="status" part="loading">${t.loading}</p>`;
     const orders = this.orders;
     const heading = html`<h2>${t.heading(this.month)}</h2>`;
     const status = html`<p class="status" role="status">${this.status}</p>`;

@@ -63,6 +63,7 @@ const OPEN = new Set(['dispatched', 'returned']);
  * @csspart table - The completion table by unit.
  * @csspart categories - The completion table by category.
  * @csspart export - The CSV export button.
+ * @csspart loading - The note shown while the records are read.
  * @csspart problem - The in-place message shown when the month or the store are refused.
  *
  * @cssprop [--bh-font-family=system-ui, 'PingFang SC', 'Microsoft YaHei', sans-serif] - Font of every bihuan widget.
@@ -75,6 +76,7 @@ const OPEN = new Set(['dispatched', 'returned']);
  * @cssprop [--bh-radius=8px] - Corner radius.
  * @cssprop [--bh-space=12px] - Spacing.
  *
+ * @attr {boolean} no-default-store - The page gives `store` itself (once signed in, say): until it does, the widget says it is reading and opens no database of this browser's own. Read when the widget connects.
  * @fires {CustomEvent<TaskUrgeDetail>} bh-task-urge - A unit was urged; `detail`: `{ level, unit, orders }` (the orders the urging was recorded on).
  * @fires {CustomEvent<ExportDetail>} bh-task-export - Before the CSV downloads (cancelable: `preventDefault()` keeps it from downloading); `detail`: `{ filename, csv, rows }`.
  * @fires {CustomEvent<ProblemDetail>} bh-problem - The month or the store were refused.
@@ -168,7 +170,7 @@ export class BhTaskSupervision extends BihuanElement {
     const t = taskSupervisionMessages[this.locale];
     if (this.month && !MONTH.test(this.month)) throw new BihuanError('task_supervision_month', { 'zh-CN': taskSupervisionMessages['zh-CN'].badMonth, en: taskSupervisionMessages.en.badMonth });
     if (this.data.error) throw this.data.error;
-    if (this.data.loading || this.orders === undefined) return html`<p role="status">${t.loading}</p>`;
+    if (this.data.loading || this.orders === undefined) return html`<p role="status" part="loading">${t.loading}</p>`;
     // A period key that names none is refused in place (InvalidArgumentError, in both languages).
     const period = this.period ? parsePeriod(this.period) : undefined;
     const heading = html`<h2>${t.heading(period?.key ?? this.month)}</h2>${period ? periodSwitch(this.locale, period, (key) => (this.period = key)) : nothing}`;

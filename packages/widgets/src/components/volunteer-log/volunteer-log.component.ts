@@ -39,11 +39,13 @@ export type AssistLoggedDetail = Assist;
  * @csspart form - The form logging an assist.
  * @csspart error-summary - What was refused, with links to the fields.
  * @csspart status - The confirmation after logging.
+ * @csspart loading - The note shown while the records are read.
  * @csspart problem - The in-place message when the widget cannot work (store failure).
  *
  * @cssprop [--bh-color-accent=#0b5cad] - Buttons and focus rings.
  * @cssprop [--bh-color-bad=#b42318] - Refusals.
  *
+ * @attr {boolean} no-default-store - The page gives `store` itself (once signed in, say): until it does, the widget says it is reading and opens no database of this browser's own. Read when the widget connects.
  * @fires {CustomEvent<AssistLoggedDetail>} bh-assist-logged - An assist was logged; `detail` is the stored `Assist`.
  * @fires {CustomEvent<ProblemDetail>} bh-problem - The widget could not work with what it was given.
  */
@@ -91,7 +93,7 @@ export class BhVolunteerLog extends BihuanElement {
   protected override renderContent(): unknown {
     if (this.data.error) throw this.data.error;
     const t = this.t;
-    if (this.data.loading) return html`<p role="status">${t.loading}</p>`;
+    if (this.data.loading) return html`<p role="status" part="loading">${t.loading}</p>`;
     const s = summarizeVolunteerLog(this.roster, this.assists);
     const n = formatNumber;
     const view = pageRows(s.byVolunteer, this.page, this.pageSize);
