@@ -16,12 +16,28 @@ interface SupervisionArgs {
   size?: readonly [number, number, number];
 }
 
+/**
+ * The example roster of one size and its October, made once per size: a story shown again (another
+ * language, the catalog's docs page) gets a fresh store without generating its thousands of orders
+ * again. The store copies what it is given, so the stories never share a record.
+ */
+const examples = new Map<string, { roster: ReturnType<typeof exampleRoster>; orders: ReturnType<typeof exampleTaskOrders> }>();
+function example([counties, stations, officers]: readonly [number, number, number]) {
+  const key = `${counties}×${stations}×${officers}`;
+  let made = examples.get(key);
+  if (!made) {
+    const roster = exampleRoster({ counties, stationsPerCounty: stations, officersPerStation: officers });
+    examples.set(key, (made = { roster, orders: exampleTaskOrders({ roster, month: '2025-10', now: NOW }) }));
+  }
+  return made;
+}
+
 /** A memory store with the example roster and its October, moved on to NOW. */
-function seeded([counties, stations, officers]: readonly [number, number, number]) {
+function seeded(size: readonly [number, number, number]) {
   const store = createMemoryStore(taskStoreSpec);
-  if (counties === 0) return store;
-  const roster = exampleRoster({ counties, stationsPerCounty: stations, officersPerStation: officers });
-  void store.put('rosters', roster).then(() => store.bulkPut('orders', exampleTaskOrders({ roster, month: '2025-10', now: NOW })));
+  if (size[0] === 0) return store;
+  const { roster, orders } = example(size);
+  void store.put('rosters', roster).then(() => store.bulkPut('orders', orders));
   return store;
 }
 
