@@ -6,7 +6,7 @@ import type { ExportDetail } from '../src/internal/csv-download.js';
 import { cleanup, mount, settle, shadowText } from '../../../test/browser/support/render.js';
 import { expectNoAxeViolations } from '../../../test/browser/support/axe.js';
 import { NOW, manyDisputes, storeWith, typicalDisputes } from '../../../stories/support/disputes.js';
-import { $, choose, until } from './dispute-support.js';
+import { $, choose, holdReads, until } from './dispute-support.js';
 
 afterEach(cleanup);
 
@@ -61,13 +61,7 @@ describe('<bh-dispute-ledger>', () => {
   test('given its store after it began reading another (a page that sets `store` late), it never shows the other store’s rows', async () => {
     // The first store answers slowly and holds nothing; the page's store, given meanwhile, holds twelve.
     const early = storeWith([]);
-    let release!: () => void;
-    const held = new Promise<void>((r) => (release = r));
-    const slowAll = early.all.bind(early);
-    early.all = (async (...args: Parameters<typeof early.all>) => {
-      await held;
-      return slowAll(...args);
-    }) as typeof early.all;
+    const release = holdReads(early);
     const summaries: string[] = [];
     const c = await mount(html`<bh-dispute-ledger .store=${early} now=${NOW}></bh-dispute-ledger>`);
     const el = c.querySelector('bh-dispute-ledger')!;

@@ -51,3 +51,18 @@ export async function fillNoiseCase(el: Element): Promise<void> {
   await type(el, '#f-parties-0-phone', '13812341234');
   await type(el, '#f-parties-1-name', '李秀英');
 }
+
+/**
+ * Holds every `all()` read of `store` until the returned function is called: a store that answers
+ * slowly (a page's store given late, a busy database).
+ */
+export function holdReads<S extends { all: (...args: never[]) => Promise<unknown> }>(store: S): () => void {
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  const all = store.all.bind(store);
+  store.all = (async (...args: Parameters<S['all']>) => {
+    await held;
+    return all(...args);
+  }) as S['all'];
+  return release;
+}

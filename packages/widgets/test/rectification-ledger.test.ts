@@ -4,7 +4,7 @@ import '@bihuan/widgets/rectification-ledger';
 import type { RectificationTransitionDetail } from '@bihuan/widgets/classes';
 import { cleanup, mount, settle, shadowText } from '../../../test/browser/support/render.js';
 import { expectNoAxeViolations } from '../../../test/browser/support/axe.js';
-import { $, choose, until } from './dispute-support.js';
+import { $, choose, holdReads, until } from './dispute-support.js';
 import { NOW, rectificationItems, rectificationStore } from '../../../stories/support/evaluation.js';
 
 afterEach(cleanup);
@@ -30,13 +30,7 @@ describe('<bh-rectification-ledger>', () => {
     const el = c.querySelector('bh-rectification-ledger')!;
     await until(() => !!el.shadowRoot!.querySelector('[part=summary]'));
     const later = rectificationStore(rectificationItems(8, 2));
-    let release!: () => void;
-    const held = new Promise<void>((r) => (release = r));
-    const slowAll = later.all.bind(later);
-    later.all = (async (...args: Parameters<typeof later.all>) => {
-      await held;
-      return slowAll(...args);
-    }) as typeof later.all;
+    const release = holdReads(later);
     const summaries: string[] = [];
     const seen = new MutationObserver(() => {
       const s = el.shadowRoot!.querySelector('[part=summary]');

@@ -46,13 +46,13 @@ describe('a snapshot the engine did not make', () => {
       close: { label: { 'zh-CN': '办结', en: 'close' }, from: ['open'], to: 'done', roles: ['clerk'], guard: (s) => s.data.count > 0 || { 'zh-CN': '未计数', en: 'nothing counted' } },
     },
   });
-  const actor = { id: 'u1', role: 'clerk' };
+  const actor = { id: 'u1', role: 'clerk' } as const;
   const made = createItem(counted, { id: 'c1', data: { title: 'a', count: 0 }, actor, at: '2026-01-05T01:00:00.000Z' });
   // As a host might hand it back from its own storage: a plain copy, the defaulted field left out.
   const handMade = () => {
-    const copy = JSON.parse(JSON.stringify(made)) as typeof made;
+    const copy = JSON.parse(JSON.stringify(made)) as { -readonly [K in keyof typeof made]: (typeof made)[K] };
     copy.data = { title: '  a  ' } as never;
-    return copy;
+    return copy as typeof made;
   };
 
   test("reaches apply and the guards with its data as the schema parsed it, and the caller's object is left as it was", () => {
