@@ -10,6 +10,7 @@ import { chinaCalendar, type WorkCalendar } from '../calendar/work-calendar.js';
 import { type AnyLoopDefinition, type CompiledEvent, type CompiledLoop, compiledOf, type LoopDefinition } from './definition.js';
 import { LoopDefinitionError, LoopMismatchError } from './errors.js';
 import { checkEvent } from './event.js';
+import { firstDifference } from './difference.js';
 import { instantBefore } from '../calendar/instant.js';
 import { nextDeadline } from './deadlines.js';
 import { payloadParser } from './payload-parser.js';
@@ -73,7 +74,7 @@ function payloadRefusal(def: AnyLoopDefinition, snapshot: Snapshot, event: LoopE
  * @internal Checks a snapshot argument of `fn` and returns the snapshot to read from then on: the
  * same one when the engine made (or checked) it, else one holding the data as its schema parsed it
  * (a schema may trim, default or coerce, and the loop's guards and `apply` read checked data, not
- * the caller's). The caller's own object is marked only when the parse kept its data as it was.
+ * the caller's). The caller's own object is marked when the parse kept its data as it was.
  */
 export function checkSnapshot<T extends Snapshot>(def: AnyLoopDefinition, snapshot: T, fn: string): T {
   if (snapshot === null || typeof snapshot !== 'object' || snapshot.loop === null || typeof snapshot.loop !== 'object' || !Array.isArray(snapshot.history)) {
@@ -85,7 +86,9 @@ export function checkSnapshot<T extends Snapshot>(def: AnyLoopDefinition, snapsh
     throw new InvalidArgumentError(fn, 'snapshot.state', { 'zh-CN': '必须是该闭环的状态', en: 'must be a state of this loop' }, snapshot.state);
   }
   const data: unknown = parseArgument(fn, 'snapshot.data', def.data as z.ZodType, snapshot.data);
-  return data === snapshot.data ? trust(snapshot) : trustNew({ ...snapshot, data });
+  // Data already as its schema reads it (the common case: a record read back from a host's own
+  // storage) marks the caller's snapshot, which is then not checked again.
+  return firstDifference(snapshot.data, data, '') === undefined ? trust(snapshot) : trustNew({ ...snapshot, data });
 }
 
 /**

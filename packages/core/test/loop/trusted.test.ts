@@ -67,6 +67,13 @@ describe('a snapshot the engine did not make', () => {
     expect(closed.ok).toBe(false);
   });
 
+  test('whose data is already as its schema reads it is marked, and so checked once', () => {
+    const given = JSON.parse(JSON.stringify(made)) as typeof made;
+    expect(isTrusted(given)).toBe(false);
+    expect(transition(counted, given, { type: 'tick', actor, at: '2026-01-05T02:00:00.000Z' }).ok).toBe(true);
+    expect(isTrusted(given)).toBe(true);
+  });
+
   test('is replayed and re-counted from its data as parsed', () => {
     expect(checkAgainstHistory(counted, handMade()).ok).toBe(true);
     const again = recomputeDeadlines(counted, handMade(), chinaCalendar);
