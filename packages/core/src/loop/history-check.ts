@@ -1,10 +1,10 @@
 import { BihuanError, clip, describe } from '../errors/errors.js';
 import type { Localized } from '../i18n/locale.js';
 import type { Rejection, Result } from '../schema/result.js';
-import { compiledOf, type LoopDefinition } from './definition.js';
+import { type AnyLoopDefinition, compiledOf, type LoopDefinition } from './definition.js';
 import { checkEvent } from './event.js';
 import { createItem, snapshotSchema } from './snapshot.js';
-import { isTrusted } from './trusted.js';
+import { isTrusted, trust } from './trusted.js';
 import { parseArgument } from '../schema/argument.js';
 import type * as z from '../schema/zod.js';
 import { checkSnapshot, step, type TransitionContext } from './transition.js';
@@ -33,6 +33,17 @@ export class HistoryMismatchError extends BihuanError {
     this.item = reason.item;
     this.field = reason.field;
   }
+}
+
+/**
+ * @internal `checkSnapshot` for a function that reads the whole snapshot, its history too: one the
+ * engine did not make (or a store did not just validate) is read whole by its snapshot schema, and
+ * returned as that schema reads it.
+ */
+export function checkWholeSnapshot(def: AnyLoopDefinition, snapshot: Snapshot, fn: string): Snapshot {
+  const trusted = snapshot !== null && typeof snapshot === 'object' && isTrusted(snapshot);
+  const checked = checkSnapshot(def, snapshot, fn);
+  return trusted ? checked : trust(parseArgument(fn, 'snapshot', snapshotSchema(def as never) as z.ZodType, snapshot) as Snapshot);
 }
 
 function valueAt(root: unknown, path: string): unknown {
@@ -65,11 +76,8 @@ export function checkAgainstHistory<S extends string, E extends string, R extend
   context?: TransitionContext<C>,
 ): Result<Snapshot<S, D, E, R>, HistoryMismatch> {
   const compiled = compiledOf(def, 'checkAgainstHistory');
-  const trusted = given !== null && typeof given === 'object' && isTrusted(given);
-  const checked = checkSnapshot(def, given as Snapshot, 'checkAgainstHistory');
-  // A snapshot the engine did not make (or a store did not just validate) is read whole first:
-  // its history is what is replayed, and what is compared is the snapshot as its schema reads it.
-  const snapshot = (trusted ? checked : parseArgument('checkAgainstHistory', 'snapshot', snapshotSchema(def) as z.ZodType, given)) as Snapshot<S, D, E, R>;
+  // Its history is what is replayed, and what is compared is the snapshot as its schema reads it.
+  const snapshot = checkWholeSnapshot(def as AnyLoopDefinition, given as Snapshot, 'checkAgainstHistory') as Snapshot<S, D, E, R>;
   const item = snapshot.id;
   const history = snapshot.history;
   const unreplayable = (i: number, why: Localized, field = `history[${i}]`) =>

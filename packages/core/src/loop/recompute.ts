@@ -3,10 +3,9 @@ import { chinaDay, civilFromDays, parseInstant } from '../calendar/instant.js';
 import { WorkCalendar } from '../calendar/work-calendar.js';
 import { compiledOf, type LoopDefinition } from './definition.js';
 import { nextDeadline } from './deadlines.js';
-import { calendarOf, checkSnapshot } from './transition.js';
-import { isTrusted, trust } from './trusted.js';
-import { snapshotSchema } from './snapshot.js';
-import { parseArgument } from '../schema/argument.js';
+import { calendarOf } from './transition.js';
+import { trust } from './trusted.js';
+import { checkWholeSnapshot } from './history-check.js';
 import type { Snapshot } from './types.js';
 
 const RULE_CALENDAR = { 'zh-CN': '必须是 WorkCalendar（如 chinaCalendar.extend(…) 所得）', en: 'must be a WorkCalendar (chinaCalendar.extend(…), say)' };
@@ -16,15 +15,6 @@ function stageStart(snapshot: Snapshot): string {
   const history = snapshot.history;
   for (let i = history.length - 1; i > 0; i--) if (history[i]!.from !== history[i]!.to) return history[i]!.at;
   return history[0]!.at;
-}
-
-// These read the whole history (where the stage began), not only the data `transition` needs: an
-// item the engine did not make or check is checked whole, with its snapshot schema.
-// Returns the snapshot as checked (see checkSnapshot): what the rest of the function reads.
-function checkWhole(def: Parameters<typeof checkSnapshot>[0], snapshot: Snapshot, fn: string): Snapshot {
-  const trusted = isTrusted(snapshot as object);
-  const checked = checkSnapshot(def, snapshot, fn);
-  return trusted ? checked : trust(parseArgument(fn, 'snapshot', snapshotSchema(def as never) as never, snapshot) as Snapshot);
 }
 
 function calendarArg(fn: string, calendar: unknown, required: boolean): WorkCalendar | undefined {
@@ -48,7 +38,8 @@ export function deadlineProvisional<S extends string, E extends string, R extend
 ): boolean {
   const compiled = compiledOf(def, 'deadlineProvisional');
   const cal = calendarArg('deadlineProvisional', calendar, false) ?? calendarOf(def, undefined);
-  const item = checkWhole(def as never, snapshot as Snapshot, 'deadlineProvisional');
+  // It reads the whole history (where the stage began), not only the data `transition` needs.
+  const item = checkWholeSnapshot(def as never, snapshot as Snapshot, 'deadlineProvisional');
   if (item.deadline === undefined) return false;
   const limit = compiled.states.get(item.state)?.limit;
   const hooked = compiled.deadline?.(item);
@@ -74,7 +65,7 @@ export function recomputeDeadlines<S extends string, E extends string, R extends
 ): Snapshot<S, D, E, R> {
   const compiled = compiledOf(def, 'recomputeDeadlines');
   const cal = calendarArg('recomputeDeadlines', calendar, true)!;
-  const item = checkWhole(def as never, snapshot as Snapshot, 'recomputeDeadlines');
+  const item = checkWholeSnapshot(def as never, snapshot as Snapshot, 'recomputeDeadlines');
   const deadline = nextDeadline(compiled, item, undefined, parseInstant(stageStart(item)), cal);
   if (deadline === item.deadline) return snapshot;
   const { deadline: _old, ...rest } = item as Snapshot<S, D, E, R>;
